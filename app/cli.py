@@ -1,0 +1,117 @@
+"""`packline`: the station app and its headless helpers.
+
+Qt is imported only when the GUI starts, so the helpers run on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from app import __version__
+from app.paths import database_path, default_data_dir, log_dir
+
+log = logging.getLogger("packline")
+
+
+def setup_logging(data_dir: Path, verbose: bool = False) -> None:
+    directory = log_dir(data_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        directory / "packline.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    root.addHandler(handler)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    root.addHandler(console)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="packline", description="Packline packing station")
+    parser.add_argument("--version", action="version", version=f"packline {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="where the database, settings and logs live"
+    )
+    parser.add_argument(
+        "--lang", choices=["zh_CN", "en"], default=None, help="UI language (default: settings, then system)"
+    )
+    parser.add_argument(
+        "--regenerate-demo", action="store_true", help="replace all data with fresh demo data"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command")
+    sheet = sub.add_parser("demo-sheet", help="print demo operators, orders and item barcodes to try")
+    sheet.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir: Path = args.data_dir or default_data_dir()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"packline: cannot use data directory {data_dir}: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(data_dir, args.verbose)
+    log.info("packline %s starting, data dir %s", __version__, data_dir)
+    if args.command == "demo-sheet":
+        return demo_sheet(data_dir, as_json=args.json)
+    from app.ui.application import run  # Qt only from here on
+
+    return run(data_dir, args.lang, args.regenerate_demo)
+
+
+def demo_sheet(data_dir: Path, as_json: bool = False) -> int:
+    from app.store import demo
+    from app.store.db import open_database
+    from app.store.errors import StoreError
+
+    try:
+        db = open_database(database_path(data_dir))
+        if demo.is_empty(db):
+            demo.generate(db)
+        samples = demo.sample_orders(db)
+    except StoreError as exc:
+        print(f"packline: {exc.code}: {exc} ({exc.path})", file=sys.stderr)
+        return 2
+    operators = [
+        {"badge": o.badge, "name": o.name, "pin": o.pin, "role": o.role.value} for o in demo.DEMO_OPERATORS
+    ]
+    if as_json:
+        print(json.dumps({"operators": operators, **samples}, ensure_ascii=False, indent=2))
+        return 0
+    print("Packline demo sheet / 演示清单\n")
+    print("Operators / 操作员 (badge  PIN  role)")
+    for o in operators:
+        print(f"  {o['badge']}  {o['pin']}  {o['role']:<10} {o['name']}")
+    titles = {
+        "ready": "Orders to pack / 待打包订单",
+        "packed": "Already packed / 已打包",
+        "cancelled": "Cancelled / 已取消",
+        "on_hold": "On hold / 已挂起",
+    }
+    for key, title in titles.items():
+        print(f"\n{title}")
+        for order in samples[key]:
+            print(f"  order {order['order_no']}   waybill {order['waybill_no']}")
+            for item in order["items"]:
+                print(f"      scan {item['barcode']:<14} x{item['quantity']}  {item['sku']}  {item['name']}")
+    print("\nCase codes / 箱码 (count as their pack quantity)")
+    for case in samples["case_codes"]:
+        print(f"  {case['code']}  = {case['pack_qty']} x {case['sku']}")
+    print(
+        "\nCommand barcodes / 指令条码: #PL:UNDO  #PL:HOLD  #PL:CLOSE  #PL:OVERRIDE  #PL:RELEASE  #PL:SIGNOUT"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Plain, immutable views of the things a station works with.
+
+The store builds these from its rows; the pack session, printing and sync take them as they
+are. Money in integer cents, weights in integer grams, times timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class OrderStatus(StrEnum):
+    NEW = "new"
+    RELEASED = "released"  # in a released wave, being picked
+    PICKED = "picked"
+    PACKED = "packed"
+    SHIPPED = "shipped"
+    CANCELLED = "cancelled"
+    ON_HOLD = "on_hold"
+
+    @property
+    def packable(self) -> bool:
+        return self in (OrderStatus.NEW, OrderStatus.RELEASED, OrderStatus.PICKED)
+
+
+class Role(StrEnum):
+    PACKER = "packer"
+    PICKER = "picker"
+    SUPERVISOR = "supervisor"
+
+
+class Channel(StrEnum):
+    TAOBAO = "taobao"
+    TMALL = "tmall"
+    JD = "jd"
+    DOUYIN = "douyin"
+    PINDUODUO = "pinduoduo"
+    XIAOHONGSHU = "xiaohongshu"
+    KUAISHOU = "kuaishou"
+    WECHAT = "wechat"  # private community / mini-program shop
+    OWN_SHOP = "own_shop"
+
+
+class Carrier(StrEnum):
+    SF = "SF"  # 顺丰速运
+    ZTO = "ZTO"  # 中通快递
+    YTO = "YTO"  # 圆通速递
+    YUNDA = "YUNDA"  # 韵达快递
+    STO = "STO"  # 申通快递
+    JD = "JD"  # 京东物流
+    EMS = "EMS"  # 中国邮政 EMS
+    JTEXPRESS = "JTEXPRESS"  # 极兔速递
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    operator_id: int
+    badge_code: str
+    name: str
+    role: Role
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role is Role.SUPERVISOR
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    customer_id: int
+    code: str
+    name: str
+    phone: str
+    tier: str
+    tags: tuple[str, ...] = ()
+    birthday: date | None = None
+    preferences: Mapping[str, str] = field(default_factory=dict)
+    order_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLine:
+    line_id: int
+    sku_code: str
+    name_zh: str
+    name_en: str
+    quantity: int
+    unit_weight_g: int
+    bin_location: str = ""
+    custom_fields: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    receiver: str
+    phone: str
+    province: str
+    city: str
+    district: str
+    detail: str
+
+    def one_line(self) -> str:
+        return f"{self.province}{self.city}{self.district}{self.detail}"
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSnapshot:
+    """Everything the station needs to pack one order, read in one query."""
+
+    order_id: int
+    order_no: str
+    channel: str
+    status: OrderStatus
+    carrier: str
+    waybill_no: str | None
+    address: Address
+    lines: tuple[OrderLine, ...]
+    amount_cents: int
+    customer: Customer | None = None
+    buyer_note: str = ""
+    seller_note: str = ""
+    hold_reason: str = ""
+    paid_at: datetime | None = None
+    ship_by: datetime | None = None
+    packed_at: datetime | None = None
+    # Lookup key (see core.barcodes.lookup_key) -> (sku_code, pack quantity) for every barcode
+    # of every SKU in this order, so item scans resolve without a database round trip.
+    barcodes: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+
+    @property
+    def item_count(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    @property
+    def items_weight_g(self) -> int:
+        return sum(line.quantity * line.unit_weight_g for line in self.lines)

@@ -1,0 +1,556 @@
+"""The pack session: what one scan, key or weight means for the order on the bench.
+
+`step(state, event) -> Outcome` is a pure function. The caller resolves a scanned code into
+a `Resolution` (an order, an item, a badge, a command, nothing) before calling it, and carries
+out the outcome's `effect` (write the pack, hold the order) afterwards. Because it is pure, an
+interrupted session is restored after a crash by replaying its recorded events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from app.core.commands import Command
+from app.core.model import Operator, OrderSnapshot, OrderStatus
+from app.core.weight import WeightCheck, WeightPolicy, check_weight
+
+MAX_PARCEL_G = 150_000  # heavier than any parcel a bench scale takes: a typo or a fault
+
+
+# --- what the caller tells the session -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFound:
+    order: OrderSnapshot
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFound:
+    sku_code: str
+    pack_qty: int
+    name_zh: str = ""
+    name_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BadgeFound:
+    operator: Operator
+
+
+@dataclass(frozen=True, slots=True)
+class NotFound:
+    code: str
+
+
+Resolution = OrderFound | ItemFound | BadgeFound | NotFound
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    code: str
+    resolution: Resolution
+
+
+@dataclass(frozen=True, slots=True)
+class Commanded:
+    command: Command
+
+
+@dataclass(frozen=True, slots=True)
+class WeightEntered:
+    grams: int
+    source: str = "manual"  # "manual" or "scale"
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonGiven:
+    reason: str
+
+
+Event = Scanned | Commanded | WeightEntered | ReasonGiven
+
+
+# --- reasons a person picks from (codes; the UI translates them) ------------------------------
+
+HOLD_REASONS = ("damaged", "out_of_stock", "customer_request", "address_problem", "other")
+OVERRIDE_REASONS = ("packaging_heavier", "catalog_weight_wrong", "extra_gift", "scale_fault", "other")
+
+
+# --- the state ------------------------------------------------------------------------------
+
+
+class Phase(StrEnum):
+    IDLE = "idle"  # no order open: scan an order
+    SCANNING = "scanning"  # order open, items missing
+    WEIGHING = "weighing"  # every item verified, waiting for the parcel's weight
+    WEIGHT_FAILED = "weight_failed"  # re-weigh, or a supervisor overrides
+    AWAITING_SUPERVISOR = "awaiting_supervisor"  # scan a supervisor badge
+    AWAITING_REASON = "awaiting_reason"  # pick a reason
+
+
+class Pending(StrEnum):
+    HOLD = "hold"
+    OVERRIDE_WEIGHT = "override_weight"
+    RELEASE_HOLD = "release_hold"
+
+
+@dataclass(frozen=True, slots=True)
+class PackState:
+    operator: Operator
+    policy: WeightPolicy = field(default_factory=WeightPolicy)
+    phase: Phase = Phase.IDLE
+    order: OrderSnapshot | None = None
+    counts: tuple[int, ...] = ()
+    # (line index, quantity) of every accepted item scan, newest last: what undo takes back.
+    history: tuple[tuple[int, int], ...] = ()
+    weight: WeightCheck | None = None
+    weight_source: str = ""
+    pending: Pending | None = None
+    resume_phase: Phase = Phase.IDLE  # where a cancelled prompt returns to
+    supervisor: Operator | None = None
+    refused: OrderSnapshot | None = None  # the held order last refused, for a supervisor release
+
+    @property
+    def all_verified(self) -> bool:
+        return self.order is not None and all(
+            c >= line.quantity for c, line in zip(self.counts, self.order.lines, strict=True)
+        )
+
+    def remaining(self, index: int) -> int:
+        assert self.order is not None
+        return self.order.lines[index].quantity - self.counts[index]
+
+    @property
+    def expected_g(self) -> int | None:
+        if self.order is None:
+            return None
+        return self.order.items_weight_g + self.policy.packaging_g
+
+
+# --- what the session answers ----------------------------------------------------------------
+
+
+class Severity(StrEnum):
+    OK = "ok"
+    DONE = "done"
+    INFO = "info"
+    PROMPT = "prompt"
+    ERROR = "error"
+
+
+class VerdictKind(StrEnum):
+    ORDER_LOADED = "order_loaded"
+    SAME_ORDER = "same_order"
+    ACCEPTED = "accepted"
+    LINE_COMPLETE = "line_complete"
+    ORDER_COMPLETE = "order_complete"  # all items verified: weigh now
+    WRONG_ITEM = "wrong_item"
+    OVER_SCAN = "over_scan"
+    CASE_TOO_BIG = "case_too_big"
+    UNKNOWN_BARCODE = "unknown_barcode"
+    ORDER_NOT_FOUND = "order_not_found"
+    NO_ORDER_OPEN = "no_order_open"
+    ALREADY_PACKED = "already_packed"
+    CANCELLED = "cancelled"
+    ON_HOLD = "on_hold"
+    OTHER_ORDER_OPEN = "other_order_open"
+    ITEMS_MISSING = "items_missing"
+    UNDONE = "undone"
+    NOTHING_TO_UNDO = "nothing_to_undo"
+    NOT_READY_TO_WEIGH = "not_ready_to_weigh"
+    INVALID_WEIGHT = "invalid_weight"
+    WEIGHT_FAILED = "weight_failed"
+    PACKED = "packed"
+    SCAN_SUPERVISOR = "scan_supervisor"
+    NOT_A_SUPERVISOR = "not_a_supervisor"
+    CHOOSE_REASON = "choose_reason"
+    UNKNOWN_REASON = "unknown_reason"
+    HELD = "held"
+    HOLD_RELEASED = "hold_released"
+    NOTHING_TO_RELEASE = "nothing_to_release"
+    PROMPT_CANCELLED = "prompt_cancelled"
+    ORDER_CLOSED = "order_closed"
+    NOTHING_OPEN = "nothing_open"
+    OPERATOR_BUSY = "operator_busy"
+    NOT_NOW = "not_now"
+
+
+_SEVERITY = {
+    VerdictKind.ORDER_LOADED: Severity.INFO,
+    VerdictKind.SAME_ORDER: Severity.INFO,
+    VerdictKind.ACCEPTED: Severity.OK,
+    VerdictKind.LINE_COMPLETE: Severity.OK,
+    VerdictKind.ORDER_COMPLETE: Severity.DONE,
+    VerdictKind.PACKED: Severity.DONE,
+    VerdictKind.HOLD_RELEASED: Severity.INFO,
+    VerdictKind.UNDONE: Severity.INFO,
+    VerdictKind.ORDER_CLOSED: Severity.INFO,
+    VerdictKind.HELD: Severity.INFO,
+    VerdictKind.PROMPT_CANCELLED: Severity.INFO,
+    VerdictKind.SCAN_SUPERVISOR: Severity.PROMPT,
+    VerdictKind.CHOOSE_REASON: Severity.PROMPT,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    kind: VerdictKind
+    order_no: str = ""
+    code: str = ""
+    sku_code: str = ""
+    name_zh: str = ""
+    name_en: str = ""
+    line_index: int | None = None
+    quantity: int = 0
+    scanned: int = 0
+    required: int = 0
+    weight: WeightCheck | None = None
+    detail: str = ""
+
+    @property
+    def severity(self) -> Severity:
+        return _SEVERITY.get(self.kind, Severity.ERROR)
+
+
+# --- what the caller must carry out ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SessionOpened:
+    order: OrderSnapshot
+
+
+@dataclass(frozen=True, slots=True)
+class PackCompleted:
+    order: OrderSnapshot
+    operator: Operator
+    weight: WeightCheck
+    weight_source: str
+    override_by: Operator | None = None
+    override_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OrderHeld:
+    order: OrderSnapshot
+    operator: Operator
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class HoldReleased:
+    order: OrderSnapshot
+    supervisor: Operator
+
+
+@dataclass(frozen=True, slots=True)
+class SessionClosed:
+    order: OrderSnapshot
+
+
+Effect = SessionOpened | PackCompleted | OrderHeld | HoldReleased | SessionClosed
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    state: PackState
+    verdict: Verdict
+    effects: tuple[Effect, ...] = ()
+
+
+# --- the transition function -----------------------------------------------------------------
+
+
+def new_session(operator: Operator, policy: WeightPolicy | None = None) -> PackState:
+    return PackState(operator=operator, policy=policy or WeightPolicy())
+
+
+def step(state: PackState, event: Event) -> Outcome:
+    match event:
+        case Scanned(code=code, resolution=resolution):
+            return _on_scan(state, code, resolution)
+        case Commanded(command=command):
+            return _on_command(state, command)
+        case WeightEntered(grams=grams, source=source):
+            return _on_weight(state, grams, source)
+        case ReasonGiven(reason=reason):
+            return _on_reason(state, reason)
+    raise TypeError(f"not a pack session event: {event!r}")
+
+
+def _order_no(state: PackState) -> str:
+    return state.order.order_no if state.order is not None else ""
+
+
+def _on_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
+    if state.phase is Phase.AWAITING_SUPERVISOR:
+        return _on_supervisor_scan(state, code, resolution)
+    if state.phase is Phase.AWAITING_REASON:
+        return Outcome(state, Verdict(VerdictKind.CHOOSE_REASON, order_no=_order_no(state), code=code))
+    match resolution:
+        case OrderFound(order=order):
+            return _on_order_scan(state, order)
+        case ItemFound() as item:
+            return _on_item_scan(state, code, item)
+        case BadgeFound():
+            kind = VerdictKind.OPERATOR_BUSY if state.order is not None else VerdictKind.NOT_NOW
+            return Outcome(state, Verdict(kind, order_no=_order_no(state), code=code))
+        case NotFound():
+            kind = VerdictKind.UNKNOWN_BARCODE if state.order is not None else VerdictKind.ORDER_NOT_FOUND
+            return Outcome(state, Verdict(kind, order_no=_order_no(state), code=code))
+    raise TypeError(f"not a resolution: {resolution!r}")
+
+
+def _on_order_scan(state: PackState, order: OrderSnapshot) -> Outcome:
+    if state.order is not None:
+        if state.order.order_id == order.order_id:
+            return Outcome(state, Verdict(VerdictKind.SAME_ORDER, order_no=order.order_no))
+        return Outcome(
+            state, Verdict(VerdictKind.OTHER_ORDER_OPEN, order_no=state.order.order_no, code=order.order_no)
+        )
+    if order.status in (OrderStatus.PACKED, OrderStatus.SHIPPED):
+        return Outcome(state, Verdict(VerdictKind.ALREADY_PACKED, order_no=order.order_no))
+    if order.status is OrderStatus.CANCELLED:
+        return Outcome(state, Verdict(VerdictKind.CANCELLED, order_no=order.order_no))
+    if order.status is OrderStatus.ON_HOLD:
+        refused = replace(state, refused=order)
+        return Outcome(
+            refused, Verdict(VerdictKind.ON_HOLD, order_no=order.order_no, detail=order.hold_reason)
+        )
+    return _load(state, order)
+
+
+def _load(state: PackState, order: OrderSnapshot) -> Outcome:
+    loaded = replace(
+        state,
+        phase=Phase.SCANNING,
+        order=order,
+        counts=tuple(0 for _ in order.lines),
+        history=(),
+        weight=None,
+        weight_source="",
+        refused=None,
+    )
+    if loaded.all_verified:  # an order with nothing to scan (e.g. a service line only)
+        loaded = replace(loaded, phase=Phase.WEIGHING)
+    return Outcome(
+        loaded, Verdict(VerdictKind.ORDER_LOADED, order_no=order.order_no), (SessionOpened(order),)
+    )
+
+
+def _on_item_scan(state: PackState, code: str, item: ItemFound) -> Outcome:
+    order = state.order
+    if order is None:
+        return Outcome(
+            state,
+            Verdict(
+                VerdictKind.NO_ORDER_OPEN,
+                code=code,
+                sku_code=item.sku_code,
+                name_zh=item.name_zh,
+                name_en=item.name_en,
+            ),
+        )
+    indexes = [i for i, line in enumerate(order.lines) if line.sku_code == item.sku_code]
+    base = Verdict(
+        VerdictKind.WRONG_ITEM,
+        order_no=order.order_no,
+        code=code,
+        sku_code=item.sku_code,
+        name_zh=item.name_zh,
+        name_en=item.name_en,
+        quantity=item.pack_qty,
+    )
+    if not indexes:
+        return Outcome(state, base)
+    open_indexes = [i for i in indexes if state.remaining(i) > 0]
+    if not open_indexes:
+        required = sum(order.lines[i].quantity for i in indexes)
+        return Outcome(state, replace(base, kind=VerdictKind.OVER_SCAN, scanned=required, required=required))
+    index = open_indexes[0]
+    line = order.lines[index]
+    if item.pack_qty > state.remaining(index):
+        return Outcome(
+            state,
+            replace(
+                base,
+                kind=VerdictKind.CASE_TOO_BIG,
+                line_index=index,
+                scanned=state.counts[index],
+                required=line.quantity,
+            ),
+        )
+    counts = list(state.counts)
+    counts[index] += item.pack_qty
+    after = replace(state, counts=tuple(counts), history=(*state.history, (index, item.pack_qty)))
+    if after.all_verified:
+        after = replace(after, phase=Phase.WEIGHING)
+        kind = VerdictKind.ORDER_COMPLETE
+    elif counts[index] == line.quantity:
+        kind = VerdictKind.LINE_COMPLETE
+    else:
+        kind = VerdictKind.ACCEPTED
+    verdict = replace(
+        base,
+        kind=kind,
+        line_index=index,
+        scanned=counts[index],
+        required=line.quantity,
+        name_zh=line.name_zh,
+        name_en=line.name_en,
+    )
+    return Outcome(after, verdict)
+
+
+def _on_command(state: PackState, command: Command) -> Outcome:
+    order_no = _order_no(state)
+    if state.phase in (Phase.AWAITING_SUPERVISOR, Phase.AWAITING_REASON):
+        if command is Command.CLOSE:  # Esc / the close barcode backs out of the prompt
+            back = replace(state, phase=state.resume_phase, pending=None, supervisor=None)
+            return Outcome(back, Verdict(VerdictKind.PROMPT_CANCELLED, order_no=order_no))
+        kind = (
+            VerdictKind.SCAN_SUPERVISOR
+            if state.phase is Phase.AWAITING_SUPERVISOR
+            else VerdictKind.CHOOSE_REASON
+        )
+        return Outcome(state, Verdict(kind, order_no=order_no))
+    match command:
+        case Command.UNDO:
+            return _undo(state)
+        case Command.CLOSE:
+            if state.order is None:
+                return Outcome(state, Verdict(VerdictKind.NOTHING_OPEN))
+            closed = new_session(state.operator, state.policy)
+            return Outcome(
+                closed, Verdict(VerdictKind.ORDER_CLOSED, order_no=order_no), (SessionClosed(state.order),)
+            )
+        case Command.HOLD:
+            if state.order is None:
+                return Outcome(state, Verdict(VerdictKind.NOTHING_OPEN))
+            return _prompt(state, Pending.HOLD, Phase.AWAITING_REASON)
+        case Command.OVERRIDE:
+            if state.phase is not Phase.WEIGHT_FAILED:
+                return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no, detail=command.value))
+            return _prompt(state, Pending.OVERRIDE_WEIGHT, Phase.AWAITING_SUPERVISOR)
+        case Command.RELEASE:
+            if state.order is not None or state.refused is None:
+                return Outcome(state, Verdict(VerdictKind.NOTHING_TO_RELEASE, order_no=order_no))
+            return _prompt(state, Pending.RELEASE_HOLD, Phase.AWAITING_SUPERVISOR)
+        case Command.COMPLETE:
+            if state.phase is Phase.SCANNING:
+                missing = sum(state.remaining(i) for i in range(len(state.counts)))
+                return Outcome(state, Verdict(VerdictKind.ITEMS_MISSING, order_no=order_no, quantity=missing))
+            if state.phase in (Phase.WEIGHING, Phase.WEIGHT_FAILED):
+                return Outcome(
+                    state, Verdict(VerdictKind.NOT_READY_TO_WEIGH, order_no=order_no, weight=state.weight)
+                )
+            return Outcome(state, Verdict(VerdictKind.NOTHING_OPEN))
+    return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no, detail=command.value))
+
+
+def _prompt(state: PackState, pending: Pending, phase: Phase) -> Outcome:
+    prompting = replace(state, pending=pending, phase=phase, resume_phase=state.phase, supervisor=None)
+    kind = VerdictKind.SCAN_SUPERVISOR if phase is Phase.AWAITING_SUPERVISOR else VerdictKind.CHOOSE_REASON
+    order_no = state.order.order_no if state.order else (state.refused.order_no if state.refused else "")
+    return Outcome(prompting, Verdict(kind, order_no=order_no, detail=pending.value))
+
+
+def _undo(state: PackState) -> Outcome:
+    if state.order is None or not state.history:
+        return Outcome(state, Verdict(VerdictKind.NOTHING_TO_UNDO, order_no=_order_no(state)))
+    index, qty = state.history[-1]
+    counts = list(state.counts)
+    counts[index] -= qty
+    line = state.order.lines[index]
+    after = replace(
+        state,
+        counts=tuple(counts),
+        history=state.history[:-1],
+        phase=Phase.SCANNING,
+        weight=None,
+        weight_source="",
+    )
+    return Outcome(
+        after,
+        Verdict(
+            VerdictKind.UNDONE,
+            order_no=state.order.order_no,
+            sku_code=line.sku_code,
+            name_zh=line.name_zh,
+            name_en=line.name_en,
+            line_index=index,
+            quantity=qty,
+            scanned=counts[index],
+            required=line.quantity,
+        ),
+    )
+
+
+def _on_weight(state: PackState, grams: int, source: str) -> Outcome:
+    order_no = _order_no(state)
+    if grams <= 0 or grams > MAX_PARCEL_G:
+        return Outcome(state, Verdict(VerdictKind.INVALID_WEIGHT, order_no=order_no, quantity=grams))
+    if state.phase not in (Phase.WEIGHING, Phase.WEIGHT_FAILED) or state.order is None:
+        return Outcome(state, Verdict(VerdictKind.NOT_READY_TO_WEIGH, order_no=order_no, quantity=grams))
+    result = check_weight(state.order.items_weight_g, grams, state.policy)
+    if not result.passed:
+        failed = replace(state, phase=Phase.WEIGHT_FAILED, weight=result, weight_source=source)
+        return Outcome(failed, Verdict(VerdictKind.WEIGHT_FAILED, order_no=order_no, weight=result))
+    done = PackCompleted(order=state.order, operator=state.operator, weight=result, weight_source=source)
+    return Outcome(
+        new_session(state.operator, state.policy),
+        Verdict(VerdictKind.PACKED, order_no=order_no, weight=result),
+        (done,),
+    )
+
+
+def _on_supervisor_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
+    order_no = _order_no(state)
+    if not isinstance(resolution, BadgeFound) or not resolution.operator.is_supervisor:
+        return Outcome(state, Verdict(VerdictKind.NOT_A_SUPERVISOR, order_no=order_no, code=code))
+    supervisor = resolution.operator
+    if state.pending is Pending.RELEASE_HOLD and state.refused is not None:
+        order = replace(state.refused, status=OrderStatus.NEW, hold_reason="")
+        released = replace(state, pending=None, phase=Phase.IDLE, refused=None)
+        loaded = _load(released, order)
+        return Outcome(
+            loaded.state,
+            Verdict(VerdictKind.HOLD_RELEASED, order_no=order.order_no, detail=supervisor.name),
+            (HoldReleased(order, supervisor), *loaded.effects),
+        )
+    asking = replace(state, phase=Phase.AWAITING_REASON, supervisor=supervisor)
+    return Outcome(asking, Verdict(VerdictKind.CHOOSE_REASON, order_no=order_no, detail=str(state.pending)))
+
+
+def _on_reason(state: PackState, reason: str) -> Outcome:
+    order_no = _order_no(state)
+    if state.phase is not Phase.AWAITING_REASON or state.order is None:
+        return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no, detail=reason))
+    allowed = HOLD_REASONS if state.pending is Pending.HOLD else OVERRIDE_REASONS
+    if reason not in allowed:
+        return Outcome(state, Verdict(VerdictKind.UNKNOWN_REASON, order_no=order_no, detail=reason))
+    if state.pending is Pending.HOLD:
+        held = OrderHeld(order=state.order, operator=state.operator, reason=reason)
+        return Outcome(
+            new_session(state.operator, state.policy),
+            Verdict(VerdictKind.HELD, order_no=order_no, detail=reason),
+            (held,),
+        )
+    assert (
+        state.pending is Pending.OVERRIDE_WEIGHT and state.weight is not None and state.supervisor is not None
+    )
+    done = PackCompleted(
+        order=state.order,
+        operator=state.operator,
+        weight=state.weight,
+        weight_source=state.weight_source,
+        override_by=state.supervisor,
+        override_reason=reason,
+    )
+    return Outcome(
+        new_session(state.operator, state.policy),
+        Verdict(VerdictKind.PACKED, order_no=order_no, weight=state.weight, detail=reason),
+        (done,),
+    )

@@ -1,0 +1,86 @@
+"""Station settings, declared once: name, type, default. The store keeps the values.
+
+Adding a setting is adding a line here; `SETTINGS_VERSION` and `upgrade` carry old stored
+values forward when a meaning changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from app.core.weight import WeightPolicy
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class StationSettings:
+    station_name: str = "PACK-01"
+    language: str = ""  # "" follows the system locale; "zh_CN" or "en"
+    packaging_g: int = 60
+    tolerance_g: int = 30
+    tolerance_pct: float = 5.0
+    sound: bool = True
+    # Keyboard-wedge detection: a scan is a burst of at least `wedge_min_chars` keys, each
+    # within `wedge_max_gap_ms` of the last; with no suffix it ends after that much quiet.
+    wedge_min_chars: int = 4
+    wedge_max_gap_ms: int = 40
+
+    @property
+    def weight_policy(self) -> WeightPolicy:
+        return WeightPolicy(
+            packaging_g=self.packaging_g, tolerance_g=self.tolerance_g, tolerance_pct=self.tolerance_pct
+        )
+
+
+def from_stored(values: dict[str, Any]) -> tuple[StationSettings, list[str]]:
+    """Build settings from stored values; values of the wrong type fall back to the default.
+
+    Returns the settings and the names that were ignored, so the caller can log them.
+    """
+    values = upgrade(dict(values))
+    defaults = StationSettings()
+    accepted: dict[str, Any] = {}
+    ignored: list[str] = []
+    for f in fields(StationSettings):
+        if f.name not in values:
+            continue
+        value, default = values[f.name], getattr(defaults, f.name)
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, float):
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            value = float(value) if ok else value
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, type(default))
+        if ok:
+            accepted[f.name] = value
+        else:
+            ignored.append(f.name)
+    settings = replace(defaults, **accepted)
+    try:
+        settings.weight_policy  # noqa: B018 - validates the numbers
+    except ValueError:
+        ignored += ["packaging_g", "tolerance_g", "tolerance_pct"]
+        settings = replace(
+            settings,
+            packaging_g=defaults.packaging_g,
+            tolerance_g=defaults.tolerance_g,
+            tolerance_pct=defaults.tolerance_pct,
+        )
+    return settings, ignored
+
+
+def upgrade(values: dict[str, Any]) -> dict[str, Any]:
+    """Carry settings stored by older versions forward (none yet beyond version 1)."""
+    values.setdefault("settings_version", SETTINGS_VERSION)
+    return values
+
+
+def to_stored(settings: StationSettings) -> dict[str, Any]:
+    stored: dict[str, Any] = {f.name: getattr(settings, f.name) for f in fields(StationSettings)}
+    stored["settings_version"] = SETTINGS_VERSION
+    return stored

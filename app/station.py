@@ -1,0 +1,281 @@
+"""The packing station's controller: scans in, verdicts out, work saved in order.
+
+Glue between the pure pack session (app.core), the store and the background writer. No Qt:
+the UI renders what `handle_*` return and what the callbacks report; tests and the benchmarks
+drive it directly. Reads (resolving a code) happen on the caller's thread and take one indexed
+query; every write goes through the SerialWriter so the GUI thread never waits on a commit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from app.core import barcodes
+from app.core.auth import verify_pin
+from app.core.commands import Command, parse_command
+from app.core.model import Operator, OrderStatus
+from app.core.pack_session import (
+    Commanded,
+    Event,
+    HoldReleased,
+    ItemFound,
+    NotFound,
+    OrderFound,
+    OrderHeld,
+    Outcome,
+    PackCompleted,
+    PackState,
+    ReasonGiven,
+    Resolution,
+    Scanned,
+    SessionClosed,
+    SessionOpened,
+    Verdict,
+    VerdictKind,
+    WeightEntered,
+    new_session,
+    step,
+)
+from app.core.settings import StationSettings
+from app.store.packing import PackConflict, PackingStore, new_session_id
+from app.store.writer import SerialWriter
+
+log = logging.getLogger(__name__)
+
+MAX_SCAN_LENGTH = 400
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What the writer reports back after carrying out an effect."""
+
+    kind: str  # "packed", "held", "released", "failed"
+    order_no: str
+    error: BaseException | None = None
+
+
+class PackingStation:
+    def __init__(
+        self,
+        store: PackingStore,
+        writer: SerialWriter,
+        settings: StationSettings,
+        on_saved: Callable[[SaveResult], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.writer = writer
+        self.settings = settings
+        self.on_saved = on_saved or (lambda _result: None)
+        self.state: PackState | None = None
+        self.session_id: str | None = None
+        self.last_packed: str = ""
+        # Orders packed here whose commit may still be in the writer's queue: a rescan must
+        # say "already packed" even before the database says so.
+        self._packing: set[int] = set()
+
+    # --- operators ---------------------------------------------------------------------------
+
+    @property
+    def operator(self) -> Operator | None:
+        return self.state.operator if self.state else None
+
+    def sign_in_badge(self, code: str) -> Operator | None:
+        operator = self.store.operator_by_badge(code)
+        if operator is not None:
+            self._start(operator)
+        return operator
+
+    def sign_in_pin(self, code: str, pin: str) -> Operator | None:
+        stored = self.store.operator_pin_hash(code)
+        if stored is None or not verify_pin(pin, stored):
+            log.info("sign-in refused for badge %r", code)
+            return None
+        return self.sign_in_badge(code)
+
+    def sign_out(self) -> bool:
+        """Sign out; refused while an order is open (finish or put it back first)."""
+        if self.state is not None and self.state.order is not None:
+            return False
+        self.state = None
+        return True
+
+    def _start(self, operator: Operator) -> None:
+        self.state = new_session(operator, self.settings.weight_policy)
+        self._restore()
+
+    def apply_settings(self, settings: StationSettings) -> None:
+        self.settings = settings
+        if self.state is not None:
+            self.state = replace(self.state, policy=settings.weight_policy)
+
+    # --- inputs ------------------------------------------------------------------------------
+
+    def handle_scan(self, raw: str) -> Verdict:
+        """A code from a scanner or typed in. Commands, orders, items and badges all come here."""
+        assert self.state is not None, "sign in first"
+        code = raw.strip(" \t\r\n")[:MAX_SCAN_LENGTH]
+        if not code or (not code.isprintable() and "\x1d" not in code):
+            code = "".join(ch if ch.isprintable() else "?" for ch in code)
+            log.info("garbled scan %r", raw)
+            return self._run(Scanned(code, NotFound(code)), raw=code)
+        command = parse_command(code)
+        if command is not None:
+            return self.handle_command(command, raw=code)
+        return self._run(Scanned(code, self._resolve(code)), raw=code)
+
+    def handle_command(self, command: Command, raw: str = "") -> Verdict:
+        assert self.state is not None, "sign in first"
+        return self._run(Commanded(command), raw=raw or command.barcode)
+
+    def handle_weight(self, grams: int, source: str = "manual") -> Verdict:
+        assert self.state is not None, "sign in first"
+        return self._run(WeightEntered(grams, source), raw=str(grams))
+
+    def handle_reason(self, reason: str) -> Verdict:
+        assert self.state is not None, "sign in first"
+        return self._run(ReasonGiven(reason), raw=reason)
+
+    def _resolve(self, code: str) -> Resolution:
+        state = self.state
+        assert state is not None
+        if state.order is not None:  # the hot path: items of the open order need no query
+            hit = state.order.barcodes.get(barcodes.lookup_key(code))
+            if hit is not None:
+                line = next(line for line in state.order.lines if line.sku_code == hit[0])
+                return ItemFound(sku_code=hit[0], pack_qty=hit[1], name_zh=line.name_zh, name_en=line.name_en)
+        resolution = self.store.resolve(code)
+        if isinstance(resolution, OrderFound) and resolution.order.order_id in self._packing:
+            resolution = OrderFound(replace(resolution.order, status=OrderStatus.PACKED))
+        return resolution
+
+    # --- the step and its effects ----------------------------------------------------------
+
+    def _run(self, event: Event, raw: str) -> Verdict:
+        assert self.state is not None
+        before = self.state
+        outcome = step(before, event)
+        self.state = outcome.state
+        session_for_audit = self.session_id
+        for effect in outcome.effects:
+            if isinstance(effect, SessionOpened):
+                self.session_id = session_for_audit = new_session_id()
+                self._write(self.store.start_session, self.session_id, effect.order, before.operator)
+        self._audit(session_for_audit, before.operator, event, raw, outcome)
+        for effect in outcome.effects:
+            self._carry_out(effect)
+        return outcome.verdict
+
+    def _audit(
+        self, session_id: str | None, operator: Operator, event: Event, raw: str, outcome: Outcome
+    ) -> None:
+        verdict = outcome.verdict
+        match event:
+            case Scanned(resolution=ItemFound(sku_code=sku, pack_qty=qty)):
+                kind, sku_code, quantity, grams = "scan", sku, qty, None
+            case Scanned(resolution=OrderFound()):
+                kind, sku_code, quantity, grams = "order", "", 0, None
+            case Scanned():
+                kind, sku_code, quantity, grams = "scan", "", 0, None
+            case Commanded():
+                kind, sku_code, quantity, grams = "command", verdict.sku_code, verdict.quantity, None
+            case WeightEntered(grams=g):
+                kind, sku_code, quantity, grams = "weight", "", 0, g
+            case _:
+                kind, sku_code, quantity, grams = "reason", "", 0, None
+        self._write(
+            self.store.record_event,
+            session_id,
+            operator,
+            kind,
+            raw,
+            verdict.kind.value,
+            sku_code,
+            quantity,
+            grams,
+        )
+
+    def _carry_out(self, effect: object) -> None:
+        session_id = self.session_id
+        match effect:
+            case PackCompleted() as done:
+                self._packing.add(done.order.order_id)
+                self.last_packed = done.order.order_no
+                self.session_id = None
+                self._write(
+                    self.store.complete_pack,
+                    session_id,
+                    done,
+                    on_done=self._saved("packed", done.order.order_no, done.order.order_id),
+                )
+            case OrderHeld() as held:
+                self.session_id = None
+                self._write(
+                    self.store.hold_order, session_id, held, on_done=self._saved("held", held.order.order_no)
+                )
+            case HoldReleased() as released:
+                self._write(
+                    self.store.release_hold,
+                    released,
+                    on_done=self._saved("released", released.order.order_no),
+                )
+            case SessionClosed():
+                self.session_id = None
+                if session_id is not None:
+                    self._write(self.store.end_session, session_id, "closed")
+
+    def _saved(
+        self, kind: str, order_no: str, order_id: int | None = None
+    ) -> Callable[[object, BaseException | None], None]:
+        def done(_result: object, error: BaseException | None) -> None:
+            if order_id is not None:
+                self._packing.discard(order_id)
+            if error is not None:
+                if not isinstance(error, PackConflict):
+                    log.error("saving %s of %s failed: %s", kind, order_no, error)
+                self.on_saved(SaveResult("failed", order_no, error))
+            else:
+                self.on_saved(SaveResult(kind, order_no))
+
+        return done
+
+    def _write(
+        self, fn: Callable[..., object], *args: object, on_done: Callable[..., None] | None = None
+    ) -> None:
+        self.writer.submit(lambda: fn(*args), on_done, label=fn.__name__)
+
+    # --- crash recovery ----------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        """Reopen the session this station left open, replaying its recorded events."""
+        open_session = self.store.open_session()
+        if open_session is None or self.state is None:
+            return
+        order = self.store.order(open_session.order_id)
+        state = self.state
+        state = step(state, Scanned(order.order_no, OrderFound(order))).state
+        for recorded in open_session.events:
+            if recorded.kind == "scan" and recorded.verdict in (
+                VerdictKind.ACCEPTED,
+                VerdictKind.LINE_COMPLETE,
+                VerdictKind.ORDER_COMPLETE,
+            ):
+                line = next((ln for ln in order.lines if ln.sku_code == recorded.sku_code), None)
+                if line is None:
+                    continue
+                item = ItemFound(recorded.sku_code, recorded.quantity, line.name_zh, line.name_en)
+                state = step(state, Scanned(recorded.raw, item)).state
+            elif recorded.kind == "command" and recorded.verdict == VerdictKind.UNDONE:
+                state = step(state, Commanded(Command.UNDO)).state
+            elif (
+                recorded.kind == "weight" and recorded.verdict == VerdictKind.WEIGHT_FAILED and recorded.grams
+            ):
+                state = step(state, WeightEntered(recorded.grams)).state
+        self.state = state
+        self.session_id = open_session.session_id
+        log.info("restored open pack session %s for order %s", open_session.session_id, order.order_no)
+
+    @property
+    def restored(self) -> bool:
+        return self.session_id is not None

@@ -1,0 +1,115 @@
+"""Opening the station database: SQLite settings that keep work safe, and migrations.
+
+WAL lets the GUI thread read while the writer commits; synchronous=FULL makes every commit
+(a scan, a pack and its outbox event) survive a power cut.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.errors import DatabaseCorrupt, DatabaseTooNew, StoreError, classify
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(path: Path | str) -> Engine:
+    url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{path}"
+    engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision`; refuse a database written by a newer Packline."""
+    script = ScriptDirectory.from_config(alembic_config())
+    current = current_revision(engine)
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise DatabaseTooNew(f"schema revision {current} is newer than this version knows", str(engine.url))
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+@dataclass
+class Database:
+    """An open, migrated station database."""
+
+    engine: Engine
+    path: Path | None
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
+    """Open (creating if needed) and migrate the database at `path`.
+
+    Raises a StoreError subclass with a person-readable reason for every environmental
+    problem: locked by another program, corrupt, read-only, full disk, made by a newer version.
+    """
+    engine = make_engine(path)
+    try:
+        with engine.connect() as connection:
+            check = connection.execute(text("PRAGMA quick_check")).scalar()
+            if check != "ok":
+                raise DatabaseCorrupt(f"integrity check failed: {check}", str(path))
+        if upgrade:
+            migrate(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        classified = classify(exc, str(path))
+        if classified is None:
+            raise
+        raise classified from exc
+    log.info("database open: %s", path)
+    return Database(engine=engine, path=Path(path) if str(path) != ":memory:" else None)

@@ -1,0 +1,223 @@
+"""The station's local database schema (SQLAlchemy 2, typed).
+
+Changes to this file go with an Alembic migration in app/store/migrations/versions; a test
+compares the two. Times are stored as timezone-aware UTC, money as integer cents, weight as
+integer grams.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as UTC; hands back aware UTC datetimes (SQLite forgets the zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: store timezone-aware UTC times only")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return value.replace(tzinfo=UTC) if value is not None else None
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Sku(Base):
+    __tablename__ = "skus"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(64), default="")
+    unit_weight_g: Mapped[int] = mapped_column(Integer)
+    bin_location: Mapped[str] = mapped_column(String(32), default="")
+    image_ref: Mapped[str] = mapped_column(String(200), default="")
+    price_cents: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    barcodes: Mapped[list[Barcode]] = relationship(back_populates="sku", cascade="all, delete-orphan")
+
+
+class Barcode(Base):
+    """One printed code of a SKU. `key` is core.barcodes.lookup_key(code): GTINs as 14 digits."""
+
+    __tablename__ = "barcodes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    code: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # ean13, upca, ean8, gtin14, internal
+    pack_qty: Mapped[int] = mapped_column(Integer, default=1)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id", ondelete="CASCADE"), index=True)
+
+    sku: Mapped[Sku] = relationship(back_populates="barcodes")
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    tier: Mapped[str] = mapped_column(String(32), default="normal")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    birthday: Mapped[date | None] = mapped_column(Date, default=None)
+    preferences: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    order_count: Mapped[int] = mapped_column(Integer, default=0)
+    lifetime_value_cents: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Order(Base):
+    __tablename__ = "orders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(64), unique=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    paid_at: Mapped[datetime | None] = mapped_column(default=None)
+    ship_by: Mapped[datetime | None] = mapped_column(default=None)
+    carrier: Mapped[str] = mapped_column(String(16), default="")
+    waybill_no: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    tote_code: Mapped[str | None] = mapped_column(String(32), index=True, default=None)
+    receiver_name: Mapped[str] = mapped_column(String(200), default="")
+    receiver_phone: Mapped[str] = mapped_column(String(32), default="")
+    province: Mapped[str] = mapped_column(String(32), default="")
+    city: Mapped[str] = mapped_column(String(32), default="")
+    district: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str] = mapped_column(String(400), default="")
+    buyer_note: Mapped[str] = mapped_column(Text, default="")
+    seller_note: Mapped[str] = mapped_column(Text, default="")
+    amount_cents: Mapped[int] = mapped_column(Integer, default=0)
+    hold_reason: Mapped[str] = mapped_column(String(64), default="")
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True, default=None)
+    packed_at: Mapped[datetime | None] = mapped_column(default=None)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_no"
+    )
+    customer: Mapped[Customer | None] = relationship()
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    custom_fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+    sku: Mapped[Sku] = relationship()
+
+
+class Operator(Base):
+    __tablename__ = "operators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    badge_code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Station(Base):
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PackSession(Base):
+    """One attempt to pack one order at one station; the pack record once it is packed."""
+
+    __tablename__ = "pack_sessions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID made at the station
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    station: Mapped[str] = mapped_column(String(64))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open packed held closed
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
+    expected_g: Mapped[int | None] = mapped_column(Integer, default=None)
+    actual_g: Mapped[int | None] = mapped_column(Integer, default=None)
+    allowed_g: Mapped[int | None] = mapped_column(Integer, default=None)
+    weight_source: Mapped[str] = mapped_column(String(16), default="")
+    override_by: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), default=None)
+    override_reason: Mapped[str] = mapped_column(String(64), default="")
+    hold_reason: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PackEvent(Base):
+    """Every scan, key command and weight at the station, in order: the audit trail, and what
+    an interrupted session is replayed from."""
+
+    __tablename__ = "pack_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("pack_sessions.id"), index=True, default=None)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    station: Mapped[str] = mapped_column(String(64))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), default=None)
+    kind: Mapped[str] = mapped_column(String(16))  # scan command weight reason
+    raw: Mapped[str] = mapped_column(String(400), default="")
+    sku_code: Mapped[str] = mapped_column(String(64), default="")
+    quantity: Mapped[int] = mapped_column(Integer, default=0)
+    grams: Mapped[int | None] = mapped_column(Integer, default=None)
+    verdict: Mapped[str] = mapped_column(String(32))
+
+
+class OutboxEvent(Base):
+    """What the station did, waiting to reach the server. Written in the same transaction as
+    the change it reports; never deleted before the server has acknowledged it."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID: the idempotency key
+    type: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column()
+    station: Mapped[str] = mapped_column(String(64))
+    operator_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(default=None)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    needs_attention: Mapped[bool] = mapped_column(default=False)
+
+    __table_args__ = (Index("ix_outbox_unsent", "sent_at", "created_at"),)
+
+
+class Setting(Base):
+    """Station settings as JSON values (declared with their defaults in app.core.settings)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

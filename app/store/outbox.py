@@ -1,0 +1,41 @@
+"""The outbox: events for the server, added inside the caller's transaction.
+
+Ids are UUIDs made here, when the thing happens, so a resend after a crash carries the same
+idempotency key. Rows are marked sent only after the server acknowledged them (sync.client).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.store import models as m
+
+
+def add_event(
+    session: Session, type_: str, payload: dict[str, Any], station: str, operator_id: int | None
+) -> str:
+    """Stage an event in `session`'s transaction; it commits or rolls back with the change."""
+    event_id = str(uuid.uuid4())
+    session.add(
+        m.OutboxEvent(
+            id=event_id,
+            type=type_,
+            payload=payload,
+            station=station,
+            operator_id=operator_id,
+            created_at=datetime.now(UTC),
+        )
+    )
+    return event_id
+
+
+def pending_count(session: Session) -> int:
+    return (
+        session.scalar(select(func.count()).select_from(m.OutboxEvent).where(m.OutboxEvent.sent_at.is_(None)))
+        or 0
+    )

@@ -1,0 +1,169 @@
+"""The station window: sign-in, packing and settings pages, and a status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from app.core.model import Operator
+from app.core.settings import StationSettings
+from app.station import PackingStation, SaveResult
+from app.store.db import Database
+from app.store.errors import StoreError
+from app.store.outbox import pending_count
+from app.store.settings_store import save_settings
+from app.ui.i18n import Translations
+from app.ui.packing_view import PackingView
+from app.ui.settings_view import SettingsView
+from app.ui.signin_view import SignInView
+from app.ui.sounds import Sounds
+from app.ui.wedge import WedgeFilter
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        db: Database,
+        station: PackingStation,
+        sounds: Sounds,
+        wedge: WedgeFilter,
+        translations: Translations,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.station = station
+        self.sounds = sounds
+        self.wedge = wedge
+        self.translations = translations
+        self.signin = SignInView(station, sounds)
+        self.packing = PackingView(station, sounds)
+        self.packing.chinese = translations.chinese
+        self.settings_view = SettingsView()
+        self.pages = QStackedWidget()
+        for page in (self.signin, self.packing, self.settings_view):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.station_label = QLabel()
+        self.operator_label = QLabel()
+        self.outbox_label = QLabel()
+        self.health_label = QLabel()
+        for label in (self.station_label, self.operator_label, self.outbox_label):
+            self.statusBar().addPermanentWidget(label)
+        self.statusBar().addWidget(self.health_label, 1)
+        self._health: StoreError | None = None
+
+        wedge.scanned.connect(self.on_scan)
+        self.signin.signed_in.connect(self.on_signed_in)
+        self.packing.sign_out_requested.connect(self.on_signed_out)
+        self.packing.settings_requested.connect(self.open_settings)
+        self.settings_view.saved.connect(self.on_settings_saved)
+        self.settings_view.closed.connect(self.close_settings)
+        self.retranslate()
+        self.refresh_status()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Packline — packing station"))
+        self.refresh_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- routing ------------------------------------------------------------------------
+
+    def on_scan(self, code: str) -> None:
+        page = self.pages.currentWidget()
+        if page is self.signin:
+            self.signin.handle_scan(code)
+        elif page is self.packing:
+            self.packing.handle_scan(code)
+        elif self.station.state is not None:  # settings open: the scan still counts at the bench
+            self.close_settings()
+            self.packing.handle_scan(code)
+
+    def on_signed_in(self, _operator: Operator) -> None:
+        self.pages.setCurrentWidget(self.packing)
+        if self.station.restored:
+            self.packing.render(None)
+            self.packing.show_notice(
+                self.tr("Order {order} restored where it was left — carry on scanning").format(
+                    order=self.station.state.order.order_no
+                    if self.station.state and self.station.state.order
+                    else ""
+                ),
+                None,
+            )
+        else:
+            self.packing.render(None)
+        self.refresh_status()
+
+    def on_signed_out(self) -> None:
+        self.pages.setCurrentWidget(self.signin)
+        self.refresh_status()
+
+    def open_settings(self) -> None:
+        self.settings_view.load(self.station.settings)
+        self.pages.setCurrentWidget(self.settings_view)
+
+    def close_settings(self) -> None:
+        self.pages.setCurrentWidget(self.packing if self.station.state else self.signin)
+
+    def on_settings_saved(self, settings: StationSettings) -> None:
+        try:
+            save_settings(self.db, settings)
+        except Exception:
+            log.exception("saving settings failed")
+            self.health_label.setText(self.tr("Settings could not be saved — see the log"))
+            return
+        self.apply_settings(settings)
+        self.close_settings()
+
+    def apply_settings(self, settings: StationSettings) -> None:
+        self.station.apply_settings(settings)
+        self.station.store.station = settings.station_name
+        self.sounds.enabled = settings.sound
+        self.wedge.configure(settings.wedge_min_chars, settings.wedge_max_gap_ms)
+        self.translations.apply(settings.language)
+        self.packing.chinese = self.translations.chinese
+        self.packing.render(self.packing.last_verdict, play=False)
+        self.refresh_status()
+
+    # --- status -------------------------------------------------------------------------
+
+    def on_saved(self, result: SaveResult) -> None:
+        self.packing.on_saved(result)
+        self.refresh_status()
+
+    def on_health(self, error: StoreError | None) -> None:
+        self._health = error
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        self.station_label.setText(self.tr("Station {name}").format(name=self.station.settings.station_name))
+        operator = self.station.operator
+        self.operator_label.setText(
+            self.tr("Operator {name}").format(name=operator.name) if operator else self.tr("Signed out")
+        )
+        try:
+            with self.db.session() as s:
+                pending = pending_count(s)
+            self.outbox_label.setText(
+                self.tr("{count} event(s) waiting for the server").format(count=pending)
+            )
+        except Exception as exc:
+            log.warning("outbox count failed: %s", exc)
+        if self._health is not None:
+            self.health_label.setText(
+                self.tr("Database problem ({reason}) — work is kept and retried; call the technician").format(
+                    reason=self._health.code
+                )
+            )
+            self.health_label.setStyleSheet("color: #c62828; font-weight: 700;")
+        else:
+            self.health_label.clear()

@@ -1,0 +1,241 @@
+"""What the packer reads: a verdict turned into one plain sentence that says what to do next.
+
+The core's verdicts carry kinds and values only; the words live here, translated by Qt.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.pack_session import HOLD_REASONS, OVERRIDE_REASONS, Severity, Verdict, VerdictKind
+
+
+def reason_text(code: str) -> str:
+    texts = {
+        "damaged": QCoreApplication.translate("Reason", "Item damaged"),
+        "out_of_stock": QCoreApplication.translate("Reason", "Item missing / out of stock"),
+        "customer_request": QCoreApplication.translate("Reason", "Customer asked to wait"),
+        "address_problem": QCoreApplication.translate("Reason", "Address problem"),
+        "other": QCoreApplication.translate("Reason", "Other"),
+        "packaging_heavier": QCoreApplication.translate("Reason", "Packaging heavier than usual"),
+        "catalog_weight_wrong": QCoreApplication.translate("Reason", "Catalogue weight is wrong"),
+        "extra_gift": QCoreApplication.translate("Reason", "Extra gift or insert in the parcel"),
+        "scale_fault": QCoreApplication.translate("Reason", "Scale fault"),
+    }
+    return texts.get(code, code)
+
+
+def reason_choices(pending: str) -> list[tuple[str, str]]:
+    codes = HOLD_REASONS if pending == "hold" else OVERRIDE_REASONS
+    return [(code, reason_text(code)) for code in codes]
+
+
+def status_text(status: str) -> str:
+    texts = {
+        "new": QCoreApplication.translate("Status", "new"),
+        "released": QCoreApplication.translate("Status", "in a wave"),
+        "picked": QCoreApplication.translate("Status", "picked"),
+        "packed": QCoreApplication.translate("Status", "packed"),
+        "shipped": QCoreApplication.translate("Status", "shipped"),
+        "cancelled": QCoreApplication.translate("Status", "cancelled"),
+        "on_hold": QCoreApplication.translate("Status", "on hold"),
+        "missing": QCoreApplication.translate("Status", "missing"),
+    }
+    return texts.get(status, status)
+
+
+def item_name(verdict: Verdict, chinese: bool) -> str:
+    name = verdict.name_zh if chinese else verdict.name_en
+    return name or verdict.name_zh or verdict.sku_code or verdict.code
+
+
+def verdict_text(verdict: Verdict, chinese: bool) -> str:
+    k = VerdictKind
+    name = item_name(verdict, chinese)
+    w = verdict.weight
+    templates: dict[VerdictKind, str] = {
+        k.ORDER_LOADED: QCoreApplication.translate("Verdict", "Order {order} — scan the items"),
+        k.SAME_ORDER: QCoreApplication.translate("Verdict", "Order {order} is already open — scan the items"),
+        k.ACCEPTED: QCoreApplication.translate("Verdict", "✓ {name}  {scanned}/{required}"),
+        k.LINE_COMPLETE: QCoreApplication.translate("Verdict", "✓ {name} complete ({scanned}/{required})"),
+        k.ORDER_COMPLETE: QCoreApplication.translate(
+            "Verdict", "All items checked — put the parcel on the scale"
+        ),
+        k.WRONG_ITEM: QCoreApplication.translate(
+            "Verdict", "This item is not in order {order}: {name} — put it back, scan the next item"
+        ),
+        k.OVER_SCAN: QCoreApplication.translate(
+            "Verdict", "Too many: {name} needs only {required} — take the extra one out, scan the next item"
+        ),
+        k.CASE_TOO_BIG: QCoreApplication.translate(
+            "Verdict",
+            "Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items",
+        ),
+        k.UNKNOWN_BARCODE: QCoreApplication.translate(
+            "Verdict", "Unknown barcode {code} — check the label, or set the item aside for the supervisor"
+        ),
+        k.ORDER_NOT_FOUND: QCoreApplication.translate(
+            "Verdict", "No order {code} — check the number and scan again"
+        ),
+        k.NO_ORDER_OPEN: QCoreApplication.translate(
+            "Verdict", "Scan an order first — {name} was not counted"
+        ),
+        k.ALREADY_PACKED: QCoreApplication.translate(
+            "Verdict", "Order {order} is already packed — do not ship it again"
+        ),
+        k.CANCELLED: QCoreApplication.translate(
+            "Verdict", "Order {order} is CANCELLED — do not ship; put the items in the returns tote"
+        ),
+        k.ON_HOLD: QCoreApplication.translate(
+            "Verdict",
+            "Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7",
+        ),
+        k.OTHER_ORDER_OPEN: QCoreApplication.translate(
+            "Verdict", "Order {order} is still open — finish it or press Esc to put it back, then scan {code}"
+        ),
+        k.ITEMS_MISSING: QCoreApplication.translate(
+            "Verdict", "{quantity} item(s) still missing — scan them before weighing"
+        ),
+        k.UNDONE: QCoreApplication.translate(
+            "Verdict", "Undone: {name} ({scanned}/{required}) — take it out of the parcel"
+        ),
+        k.NOTHING_TO_UNDO: QCoreApplication.translate("Verdict", "Nothing to undo"),
+        k.NOT_READY_TO_WEIGH: QCoreApplication.translate(
+            "Verdict", "Not ready to weigh — scan all items first"
+        ),
+        k.INVALID_WEIGHT: QCoreApplication.translate(
+            "Verdict", "{quantity} g is not a parcel weight — weigh again"
+        ),
+        k.WEIGHT_FAILED: QCoreApplication.translate(
+            "Verdict",
+            "Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor",
+        ),
+        k.PACKED: QCoreApplication.translate("Verdict", "Packed {order} ✓ — scan the next order"),
+        k.SCAN_SUPERVISOR: QCoreApplication.translate("Verdict", "Supervisor: scan your badge (Esc cancels)"),
+        k.NOT_A_SUPERVISOR: QCoreApplication.translate(
+            "Verdict", "That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)"
+        ),
+        k.CHOOSE_REASON: QCoreApplication.translate(
+            "Verdict", "Choose a reason: press its number (Esc cancels)"
+        ),
+        k.UNKNOWN_REASON: QCoreApplication.translate(
+            "Verdict", "Choose a reason: press its number (Esc cancels)"
+        ),
+        k.HELD: QCoreApplication.translate(
+            "Verdict", "Order {order} is on hold ({reason}) — put it on the hold shelf"
+        ),
+        k.HOLD_RELEASED: QCoreApplication.translate(
+            "Verdict", "Hold on {order} released by {detail} — scan the items"
+        ),
+        k.NOTHING_TO_RELEASE: QCoreApplication.translate(
+            "Verdict", "No held order to release — scan the held order first"
+        ),
+        k.PROMPT_CANCELLED: QCoreApplication.translate("Verdict", "Cancelled — carry on"),
+        k.ORDER_CLOSED: QCoreApplication.translate("Verdict", "Order {order} put back — not packed"),
+        k.NOTHING_OPEN: QCoreApplication.translate("Verdict", "No order open — scan an order"),
+        k.OPERATOR_BUSY: QCoreApplication.translate(
+            "Verdict", "Finish or put back order {order} before another operator signs in"
+        ),
+        k.NOT_NOW: QCoreApplication.translate("Verdict", "Not possible now"),
+    }
+    if verdict.kind in (k.UNKNOWN_BARCODE, k.ORDER_NOT_FOUND) and not verdict.code:
+        return QCoreApplication.translate("Verdict", "Unreadable scan — scan again")
+    remaining = verdict.required - verdict.scanned
+    return templates[verdict.kind].format(
+        order=verdict.order_no,
+        code=verdict.code,
+        name=name,
+        scanned=verdict.scanned,
+        required=verdict.required,
+        quantity=verdict.quantity,
+        remaining=remaining,
+        reason=reason_text(verdict.detail),
+        detail=verdict.detail,
+        actual=w.actual_g if w else "",
+        expected=w.expected_g if w else "",
+        allowed=w.allowed_g if w else "",
+    )
+
+
+def sound_for(verdict: Verdict) -> str | None:
+    return {
+        Severity.OK: "accept",
+        Severity.DONE: "complete",
+        Severity.ERROR: "error",
+        Severity.PROMPT: "prompt",
+    }.get(verdict.severity)
+
+
+def pack_conflict_text(order_no: str, status: str) -> str:
+    return QCoreApplication.translate(
+        "Verdict",
+        "Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor",
+    ).format(order=order_no, status=status_text(status))
+
+
+def save_failed_text(order_no: str) -> str:
+    return QCoreApplication.translate(
+        "Verdict", "Saving order {order} failed — set the parcel aside and call the technician"
+    ).format(order=order_no)
+
+
+def channel_text(channel: str) -> str:
+    texts = {
+        "taobao": QCoreApplication.translate("Channel", "Taobao"),
+        "tmall": QCoreApplication.translate("Channel", "Tmall"),
+        "jd": QCoreApplication.translate("Channel", "JD.com"),
+        "douyin": QCoreApplication.translate("Channel", "Douyin"),
+        "pinduoduo": QCoreApplication.translate("Channel", "Pinduoduo"),
+        "xiaohongshu": QCoreApplication.translate("Channel", "Xiaohongshu"),
+        "kuaishou": QCoreApplication.translate("Channel", "Kuaishou"),
+        "wechat": QCoreApplication.translate("Channel", "WeChat shop"),
+        "own_shop": QCoreApplication.translate("Channel", "Own shop"),
+    }
+    return texts.get(channel, channel)
+
+
+def carrier_text(carrier: str) -> str:
+    texts = {
+        "SF": QCoreApplication.translate("Carrier", "SF Express"),
+        "ZTO": QCoreApplication.translate("Carrier", "ZTO Express"),
+        "YTO": QCoreApplication.translate("Carrier", "YTO Express"),
+        "YUNDA": QCoreApplication.translate("Carrier", "Yunda Express"),
+        "STO": QCoreApplication.translate("Carrier", "STO Express"),
+        "JD": QCoreApplication.translate("Carrier", "JD Logistics"),
+        "EMS": QCoreApplication.translate("Carrier", "China Post EMS"),
+        "JTEXPRESS": QCoreApplication.translate("Carrier", "J&T Express"),
+    }
+    return texts.get(carrier, carrier)
+
+
+def tier_text(tier: str) -> str:
+    texts = {
+        "normal": QCoreApplication.translate("Customer", "Member"),
+        "silver": QCoreApplication.translate("Customer", "Silver"),
+        "gold": QCoreApplication.translate("Customer", "Gold"),
+        "vip": QCoreApplication.translate("Customer", "VIP"),
+    }
+    return texts.get(tier, tier)
+
+
+def tag_text(tag: str) -> str:
+    texts = {
+        "vip": QCoreApplication.translate("Customer", "VIP"),
+        "new": QCoreApplication.translate("Customer", "new customer"),
+        "birthday_month": QCoreApplication.translate("Customer", "birthday month"),
+        "churn_risk": QCoreApplication.translate("Customer", "churn risk"),
+        "enterprise": QCoreApplication.translate("Customer", "enterprise"),
+    }
+    return texts.get(tag, tag)
+
+
+def pref_text(key: str, value: str) -> str:
+    if key == "packaging" and value == "simple":
+        return QCoreApplication.translate("Customer", "simple packaging")
+    if key == "no_price_tag":
+        return QCoreApplication.translate("Customer", "no price tags")
+    if key == "preferred_carrier":
+        return QCoreApplication.translate("Customer", "prefers {carrier}").format(carrier=carrier_text(value))
+    if key == "ship_days" and value == "sat":
+        return QCoreApplication.translate("Customer", "deliver on Saturday")
+    return f"{key}: {value}"

@@ -1,0 +1,393 @@
+"""The packing screen: order, customer, lines, a verdict banner, weight, last scans.
+
+It only renders what the PackingStation decides. Every action has a key or a command barcode;
+the text field takes typed codes and weights, and scans arrive through the wedge filter
+whatever has focus. Prompts (hold reason, supervisor badge) are inline panels, never dialogs,
+so nothing steals a scan.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.commands import Command
+from app.core.model import OrderSnapshot
+from app.core.pack_session import Phase, Severity, Verdict
+from app.station import PackingStation, SaveResult
+from app.store.packing import PackConflict
+from app.ui import messages
+from app.ui.sounds import Sounds
+from app.ui.theme import BANNER_COLOURS, IDLE_COLOURS
+
+log = logging.getLogger(__name__)
+
+LAST_SCANS = 12
+
+_KEYS: list[tuple[str, Command | None]] = [
+    ("F2", Command.UNDO),
+    ("F3", Command.HOLD),
+    ("F6", Command.OVERRIDE),
+    ("F7", Command.RELEASE),
+    ("F8", Command.COMPLETE),
+    ("Esc", Command.CLOSE),
+]
+
+
+class PackingView(QWidget):
+    sign_out_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, station: PackingStation, sounds: Sounds, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.sounds = sounds
+        self.chinese = True
+        self.last_verdict: Verdict | None = None
+        self._build()
+        self._bind_keys()
+        self.retranslate()
+        self.render(None)
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.banner = QLabel(objectName="banner", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.banner.setMinimumHeight(140)
+
+        self.order_no = QLabel(objectName="orderNo")
+        self.order_no.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.order_meta = QLabel(objectName="headline", wordWrap=True)
+        self.customer_name = QLabel(objectName="customerName")
+        self.tier = QLabel(objectName="tier")
+        self.tags = QLabel(objectName="tags", wordWrap=True)
+        self.prefs = QLabel(objectName="prefs", wordWrap=True)
+        self.notes = QLabel(objectName="notes", wordWrap=True)
+
+        left = QVBoxLayout()
+        left.addWidget(self.order_no)
+        left.addWidget(self.order_meta)
+        card = QFrame(frameShape=QFrame.Shape.StyledPanel)
+        card_layout = QVBoxLayout(card)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.customer_name)
+        name_row.addWidget(self.tier)
+        name_row.addStretch()
+        card_layout.addLayout(name_row)
+        card_layout.addWidget(self.tags)
+        card_layout.addWidget(self.prefs)
+        left.addWidget(card)
+        left.addWidget(self.notes)
+        left.addStretch()
+
+        self.lines = QTableWidget(0, 4)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lines.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.weight_title = QLabel(objectName="headline")
+        self.weight_big = QLabel(objectName="weightBig")
+        self.weight_detail = QLabel(objectName="headline", wordWrap=True)
+        self.scans_title = QLabel(objectName="headline")
+        self.scans = QListWidget()
+        self.scans.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        right = QVBoxLayout()
+        right.addWidget(self.weight_title)
+        right.addWidget(self.weight_big)
+        right.addWidget(self.weight_detail)
+        right.addWidget(self.scans_title)
+        right.addWidget(self.scans, 1)
+
+        self.prompt = QLabel(objectName="prompt", wordWrap=True)
+        self.prompt.hide()
+        self.entry = QLineEdit()
+        self.entry.returnPressed.connect(self._on_entry)
+        self.entry.installEventFilter(self)
+        self.keys = QLabel(objectName="keys", wordWrap=True)
+
+        grid = QGridLayout()
+        grid.addLayout(left, 0, 0)
+        grid.addWidget(self.lines, 0, 1)
+        grid.addLayout(right, 0, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 5)
+        grid.setColumnStretch(2, 3)
+
+        root = QVBoxLayout(self)
+        root.addWidget(self.banner)
+        root.addLayout(grid, 1)
+        root.addWidget(self.prompt)
+        root.addWidget(self.entry)
+        root.addWidget(self.keys)
+
+    def _bind_keys(self) -> None:
+        for key, command in _KEYS:
+            shortcut = QShortcut(
+                QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+            shortcut.activated.connect(lambda command=command: self.run_command(command))
+        settings = QShortcut(QKeySequence("F9"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        settings.activated.connect(self.settings_requested)
+        sign_out = QShortcut(QKeySequence("F12"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        sign_out.activated.connect(lambda: self.run_command(Command.SIGN_OUT))
+
+    def retranslate(self) -> None:
+        self.lines.setHorizontalHeaderLabels(
+            [self.tr("Bin"), self.tr("SKU"), self.tr("Item"), self.tr("Scanned")]
+        )
+        self.weight_title.setText(self.tr("Parcel weight"))
+        self.scans_title.setText(self.tr("Last scans"))
+        self.keys.setText(
+            self.tr(
+                "F2 undo · F3 hold · F6 supervisor override · F7 release hold · F8 check · "
+                "Esc put order back · F9 settings · F12 sign out"
+            )
+        )
+        self.render(self.last_verdict, play=False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        self.entry.setFocus()
+
+    # --- input ---------------------------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # In a reason prompt, a digit key picks the reason at once: one key, no Enter.
+        if (
+            obj is self.entry
+            and event.type() == QEvent.Type.KeyPress
+            and self._phase() is Phase.AWAITING_REASON
+        ):
+            assert isinstance(event, QKeyEvent)
+            text = event.text()
+            if text.isdigit():
+                self.choose_reason(int(text))
+                return True
+        return False
+
+    def _phase(self) -> Phase | None:
+        return self.station.state.phase if self.station.state else None
+
+    def _on_entry(self) -> None:
+        text = self.entry.text().strip()
+        self.entry.clear()
+        if not text:
+            return
+        if self._phase() in (Phase.WEIGHING, Phase.WEIGHT_FAILED) and text.isdigit():
+            self.render(self.station.handle_weight(int(text), "manual"))
+        else:
+            self.handle_scan(text)
+
+    def handle_scan(self, code: str) -> None:
+        self.render(self.station.handle_scan(code), code=code)
+
+    def run_command(self, command: Command) -> None:
+        if command is Command.SIGN_OUT:
+            if self.station.sign_out():
+                self.sign_out_requested.emit()
+            else:
+                self._show_local(
+                    self.tr("Finish or put back the open order before signing out"), Severity.ERROR
+                )
+            return
+        self.render(self.station.handle_command(command))
+
+    def choose_reason(self, number: int) -> None:
+        state = self.station.state
+        if state is None or state.pending is None:
+            return
+        choices = messages.reason_choices(state.pending.value)
+        if 1 <= number <= len(choices):
+            self.render(self.station.handle_reason(choices[number - 1][0]))
+        else:
+            self.sounds.play("error")
+
+    def on_saved(self, result: SaveResult) -> None:
+        if result.kind != "failed":
+            return
+        if isinstance(result.error, PackConflict):
+            text = messages.pack_conflict_text(result.order_no, result.error.status)
+        else:
+            text = messages.save_failed_text(result.order_no)
+        self._show_local(text, Severity.ERROR)
+
+    # --- output --------------------------------------------------------------------------
+
+    def _show_local(self, text: str, severity: Severity) -> None:
+        self.show_notice(text, severity)
+        if severity is Severity.ERROR:
+            self.sounds.play("error")
+
+    def show_notice(self, text: str, severity: Severity | None) -> None:
+        bg, fg = BANNER_COLOURS[severity] if severity else IDLE_COLOURS
+        self.banner.setStyleSheet(f"background: {bg}; color: {fg};")
+        self.banner.setText(text)
+        self.banner.setProperty("severity", severity.value if severity else "")
+
+    def render(self, verdict: Verdict | None, code: str = "", play: bool = True) -> None:
+        """Show the station's state and the verdict; the banner and sound come first."""
+        state = self.station.state
+        if verdict is not None:
+            self.show_notice(messages.verdict_text(verdict, self.chinese), verdict.severity)
+            if play:
+                sound = messages.sound_for(verdict)
+                if sound:
+                    self.sounds.play(sound)
+                self._add_scan_row(code or verdict.code, verdict)
+        elif state is None or state.order is None:
+            self.show_notice(self.tr("Scan an order, waybill or tote to start"), None)
+        self.last_verdict = verdict
+        order = state.order if state else None
+        self._render_order(order)
+        self._render_lines(order, state.counts if state and order else (), verdict)
+        self._render_weight()
+        self._render_prompt()
+        self._render_entry()
+
+    def _render_order(self, order: OrderSnapshot | None) -> None:
+        if order is None:
+            for label in (
+                self.order_no,
+                self.order_meta,
+                self.customer_name,
+                self.tier,
+                self.tags,
+                self.prefs,
+            ):
+                label.clear()
+            self.tier.hide()
+            self.notes.hide()
+            self.order_no.setText(self.tr("No order open"))
+            return
+        self.order_no.setText(order.order_no)
+        ship_by = order.ship_by.astimezone().strftime("%m-%d %H:%M") if order.ship_by else "—"
+        self.order_meta.setText(
+            self.tr("{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}").format(
+                channel=messages.channel_text(order.channel),
+                carrier=messages.carrier_text(order.carrier),
+                waybill=order.waybill_no or "",
+                ship_by=ship_by,
+                province=order.address.province,
+                city=order.address.city,
+            )
+        )
+        customer = order.customer
+        if customer is not None:
+            self.customer_name.setText(customer.name)
+            self.tier.setText(messages.tier_text(customer.tier))
+            self.tier.setVisible(customer.tier != "normal")
+            self.tags.setText("  ".join(f"#{messages.tag_text(t)}" for t in customer.tags))
+            self.prefs.setText("  ".join(messages.pref_text(k, v) for k, v in customer.preferences.items()))
+        else:
+            self.customer_name.setText(order.address.receiver)
+            self.tier.hide()
+            self.tags.clear()
+            self.prefs.clear()
+        notes = []
+        if order.buyer_note:
+            notes.append(self.tr("Buyer: {note}").format(note=order.buyer_note))
+        if order.seller_note:
+            notes.append(self.tr("Seller: {note}").format(note=order.seller_note))
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+
+    def _render_lines(
+        self, order: OrderSnapshot | None, counts: tuple[int, ...], verdict: Verdict | None
+    ) -> None:
+        lines = order.lines if order else ()
+        if self.lines.rowCount() != len(lines):
+            self.lines.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            scanned = counts[row] if row < len(counts) else 0
+            name = line.name_zh if self.chinese else line.name_en
+            if line.custom_fields:
+                extras = "  ".join(f"{k}: {v}" for k, v in line.custom_fields.items())
+                name = f"{name}\n【{extras}】"
+            values = [line.bin_location, line.sku_code, name, f"{scanned} / {line.quantity}"]
+            done = scanned >= line.quantity
+            colour = QColor("#c8e6c9") if done else QColor("#ffffff")
+            if verdict is not None and verdict.line_index == row:
+                colour = QColor("#ffcdd2") if verdict.severity is Severity.ERROR else QColor("#a5d6a7")
+            for col, value in enumerate(values):
+                item = self.lines.item(row, col)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.lines.setItem(row, col, item)
+                item.setText(value)
+                item.setBackground(colour)
+        self.lines.resizeRowsToContents()
+
+    def _render_weight(self) -> None:
+        state = self.station.state
+        expected = state.expected_g if state else None
+        if state is None or expected is None:
+            self.weight_big.setText("—")
+            self.weight_detail.clear()
+            return
+        policy = state.policy
+        allowed = max(policy.tolerance_g, round(expected * policy.tolerance_pct / 100))
+        if state.weight is not None:
+            self.weight_big.setText(f"{state.weight.actual_g} g")
+        else:
+            self.weight_big.setText("—")
+        self.weight_detail.setText(
+            self.tr("expected {expected} g ± {allowed} g").format(expected=expected, allowed=allowed)
+        )
+
+    def _render_prompt(self) -> None:
+        state = self.station.state
+        if state is None or state.phase not in (Phase.AWAITING_REASON, Phase.AWAITING_SUPERVISOR):
+            self.prompt.hide()
+            return
+        if state.phase is Phase.AWAITING_SUPERVISOR:
+            self.prompt.setText(self.tr("Waiting for a supervisor badge…  (Esc cancels)"))
+        else:
+            choices = messages.reason_choices(state.pending.value if state.pending else "")
+            self.prompt.setText(
+                "    ".join(f"[{i}] {text}" for i, (_code, text) in enumerate(choices, start=1))
+            )
+        self.prompt.show()
+
+    def _render_entry(self) -> None:
+        if self._phase() in (Phase.WEIGHING, Phase.WEIGHT_FAILED):
+            self.entry.setPlaceholderText(
+                self.tr("Put the parcel on the scale, or type its weight in grams + Enter")
+            )
+        else:
+            self.entry.setPlaceholderText(self.tr("Scan, or type an order no / barcode + Enter"))
+
+    def _add_scan_row(self, code: str, verdict: Verdict) -> None:
+        mark = {Severity.OK: "✓", Severity.DONE: "✓✓", Severity.ERROR: "✗"}.get(verdict.severity, "·")
+        time = datetime.now().strftime("%H:%M:%S")
+        self.scans.insertItem(0, f"{time}  {mark}  {code}")
+        if verdict.severity is Severity.ERROR:
+            self.scans.item(0).setForeground(QColor("#c62828"))
+        while self.scans.count() > LAST_SCANS:
+            self.scans.takeItem(self.scans.count() - 1)

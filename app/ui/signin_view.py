@@ -1,0 +1,94 @@
+"""Sign-in: scan a badge, or type the badge code and PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.core.model import Operator
+from app.station import PackingStation
+from app.ui.sounds import Sounds
+
+
+class SignInView(QWidget):
+    signed_in = Signal(object)  # Operator
+
+    def __init__(self, station: PackingStation, sounds: Sounds, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.sounds = sounds
+        self.title = QLabel(objectName="title", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.hint = QLabel(objectName="headline", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.badge = QLineEdit()
+        self.pin = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.badge.returnPressed.connect(self.pin.setFocus)
+        self.pin.returnPressed.connect(self._sign_in_typed)
+        self.button = QPushButton()
+        self.button.clicked.connect(self._sign_in_typed)
+        self.button.setAutoDefault(False)
+        self.error = QLabel(objectName="error", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.form = QFormLayout()
+        self.badge_label = QLabel()
+        self.pin_label = QLabel()
+        self.form.addRow(self.badge_label, self.badge)
+        self.form.addRow(self.pin_label, self.pin)
+        box = QWidget()
+        box.setMaximumWidth(700)
+        inner = QVBoxLayout(box)
+        inner.addLayout(self.form)
+        inner.addWidget(self.button)
+        root = QVBoxLayout(self)
+        root.addStretch()
+        root.addWidget(self.title)
+        root.addWidget(self.hint)
+        root.addSpacing(30)
+        root.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        root.addWidget(self.error)
+        root.addStretch()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Scan your badge to sign in"))
+        self.hint.setText(self.tr("No badge? Type your badge code and PIN."))
+        self.badge_label.setText(self.tr("Badge code"))
+        self.pin_label.setText(self.tr("PIN"))
+        self.button.setText(self.tr("Sign in"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        self.error.clear()
+        self.badge.clear()
+        self.pin.clear()
+        self.badge.setFocus()
+
+    def handle_scan(self, code: str) -> None:
+        operator = self.station.sign_in_badge(code)
+        if operator is None:
+            self._refuse(self.tr("Badge {code} is not known — scan your own badge").format(code=code))
+        else:
+            self._accept(operator)
+
+    def _sign_in_typed(self) -> None:
+        code, pin = self.badge.text().strip(), self.pin.text()
+        if not code:
+            self.badge.setFocus()
+            return
+        operator = self.station.sign_in_pin(code, pin)
+        if operator is None:
+            self.pin.clear()
+            self._refuse(self.tr("Badge code or PIN is wrong — try again"))
+        else:
+            self._accept(operator)
+
+    def _refuse(self, text: str) -> None:
+        self.error.setText(text)
+        self.sounds.play("error")
+
+    def _accept(self, operator: Operator) -> None:
+        self.sounds.play("accept")
+        self.signed_in.emit(operator)
