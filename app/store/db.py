@@ -26,19 +26,20 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def make_engine(path: Path | str, busy_timeout_ms: int = 5000) -> Engine:
+    """An engine whose every connection waits for a busy database, and commits durably."""
 
+    def pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
 
-def make_engine(path: Path | str) -> Engine:
     url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{path}"
     engine = create_engine(url)
-    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", pragmas)
     return engine
 
 
@@ -88,13 +89,13 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
+def open_database(path: Path | str, *, upgrade: bool = True, busy_timeout_ms: int = 5000) -> Database:
     """Open (creating if needed) and migrate the database at `path`.
 
     Raises a StoreError subclass with a person-readable reason for every environmental
     problem: locked by another program, corrupt, read-only, full disk, made by a newer version.
     """
-    engine = make_engine(path)
+    engine = make_engine(path, busy_timeout_ms)
     try:
         with engine.connect() as connection:
             check = connection.execute(text("PRAGMA quick_check")).scalar()

@@ -12,7 +12,7 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -101,6 +101,9 @@ class PackingView(QWidget):
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lines.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self._count_font = QFont(self.font())
+        self._count_font.setPixelSize(34)
+        self._count_font.setBold(True)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -342,6 +345,9 @@ class PackingView(QWidget):
                     self.lines.setItem(row, col, item)
                 item.setText(value)
                 item.setBackground(colour)
+                if col == 3:
+                    item.setFont(self._count_font)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lines.resizeRowsToContents()
 
     def _render_weight(self) -> None:

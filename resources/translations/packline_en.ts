@@ -1,0 +1,698 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Carrier</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="199" />
+        <source>SF Express</source>
+        <translation>SF Express</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="200" />
+        <source>ZTO Express</source>
+        <translation>ZTO Express</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="201" />
+        <source>YTO Express</source>
+        <translation>YTO Express</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="202" />
+        <source>Yunda Express</source>
+        <translation>Yunda Express</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="203" />
+        <source>STO Express</source>
+        <translation>STO Express</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="204" />
+        <source>JD Logistics</source>
+        <translation>JD Logistics</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="205" />
+        <source>China Post EMS</source>
+        <translation>China Post EMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="206" />
+        <source>J&amp;T Express</source>
+        <translation>J&amp;T Express</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="184" />
+        <source>Taobao</source>
+        <translation>Taobao</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="185" />
+        <source>Tmall</source>
+        <translation>Tmall</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="186" />
+        <source>JD.com</source>
+        <translation>JD.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="187" />
+        <source>Douyin</source>
+        <translation>Douyin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="188" />
+        <source>Pinduoduo</source>
+        <translation>Pinduoduo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="189" />
+        <source>Xiaohongshu</source>
+        <translation>Xiaohongshu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="190" />
+        <source>Kuaishou</source>
+        <translation>Kuaishou</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="191" />
+        <source>WeChat shop</source>
+        <translation>WeChat shop</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="192" />
+        <source>Own shop</source>
+        <translation>Own shop</translation>
+    </message>
+</context>
+<context>
+    <name>Customer</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="213" />
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="214" />
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="215" />
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="216" />
+        <location filename="../../app/ui/messages.py" line="223" />
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="224" />
+        <source>new customer</source>
+        <translation>new customer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="225" />
+        <source>birthday month</source>
+        <translation>birthday month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="226" />
+        <source>churn risk</source>
+        <translation>churn risk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="227" />
+        <source>enterprise</source>
+        <translation>enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="234" />
+        <source>simple packaging</source>
+        <translation>simple packaging</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="236" />
+        <source>no price tags</source>
+        <translation>no price tags</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="238" />
+        <source>prefers {carrier}</source>
+        <translation>prefers {carrier}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="240" />
+        <source>deliver on Saturday</source>
+        <translation>deliver on Saturday</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="70" />
+        <source>Packline — packing station</source>
+        <translation>Packline — packing station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="95" />
+        <source>Order {order} restored where it was left — carry on scanning</source>
+        <translation>Order {order} restored where it was left — carry on scanning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="122" />
+        <source>Settings could not be saved — see the log</source>
+        <translation>Settings could not be saved — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="148" />
+        <source>Station {name}</source>
+        <translation>Station {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="151" />
+        <source>Operator {name}</source>
+        <translation>Operator {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="151" />
+        <source>Signed out</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="157" />
+        <source>{count} event(s) waiting for the server</source>
+        <translation>{count} event(s) waiting for the server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="163" />
+        <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
+        <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
+    </message>
+</context>
+<context>
+    <name>PackingView</name>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="158" />
+        <source>Bin</source>
+        <translation>Bin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="158" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="158" />
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="158" />
+        <source>Scanned</source>
+        <translation>Scanned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="160" />
+        <source>Parcel weight</source>
+        <translation>Parcel weight</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="161" />
+        <source>Last scans</source>
+        <translation>Last scans</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="164" />
+        <source>F2 undo · F3 hold · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F12 sign out</source>
+        <translation>F2 undo · F3 hold · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F12 sign out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="217" />
+        <source>Finish or put back the open order before signing out</source>
+        <translation>Finish or put back the open order before signing out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="265" />
+        <source>Scan an order, waybill or tote to start</source>
+        <translation>Scan an order, waybill or tote to start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="287" />
+        <source>No order open</source>
+        <translation>No order open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="292" />
+        <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
+        <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="315" />
+        <source>Buyer: {note}</source>
+        <translation>Buyer: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="317" />
+        <source>Seller: {note}</source>
+        <translation>Seller: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="361" />
+        <source>expected {expected} g ± {allowed} g</source>
+        <translation>expected {expected} g ± {allowed} g</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="370" />
+        <source>Waiting for a supervisor badge…  (Esc cancels)</source>
+        <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="381" />
+        <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
+        <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="384" />
+        <source>Scan, or type an order no / barcode + Enter</source>
+        <translation>Scan, or type an order no / barcode + Enter</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="15" />
+        <source>Item damaged</source>
+        <translation>Item damaged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="16" />
+        <source>Item missing / out of stock</source>
+        <translation>Item missing / out of stock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="17" />
+        <source>Customer asked to wait</source>
+        <translation>Customer asked to wait</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="18" />
+        <source>Address problem</source>
+        <translation>Address problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="19" />
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="20" />
+        <source>Packaging heavier than usual</source>
+        <translation>Packaging heavier than usual</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="21" />
+        <source>Catalogue weight is wrong</source>
+        <translation>Catalogue weight is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="22" />
+        <source>Extra gift or insert in the parcel</source>
+        <translation>Extra gift or insert in the parcel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="23" />
+        <source>Scale fault</source>
+        <translation>Scale fault</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="83" />
+        <source>Station settings</source>
+        <translation>Station settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="85" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="86" />
+        <source>Station name</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="87" />
+        <source>Packaging weight</source>
+        <translation>Packaging weight</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="88" />
+        <source>Weight tolerance</source>
+        <translation>Weight tolerance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="89" />
+        <source>Weight tolerance (relative)</source>
+        <translation>Weight tolerance (relative)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="90" />
+        <source>Sounds</source>
+        <translation>Sounds</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="91" />
+        <source>Scanner: minimum code length</source>
+        <translation>Scanner: minimum code length</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="92" />
+        <source>Scanner: max. gap between keys</source>
+        <translation>Scanner: max. gap between keys</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="96" />
+        <source>Play sounds</source>
+        <translation>Play sounds</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="97" />
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="98" />
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="101" />
+        <source>System default</source>
+        <translation>System default</translation>
+    </message>
+</context>
+<context>
+    <name>SignInView</name>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="51" />
+        <source>Scan your badge to sign in</source>
+        <translation>Scan your badge to sign in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="52" />
+        <source>No badge? Type your badge code and PIN.</source>
+        <translation>No badge? Type your badge code and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="53" />
+        <source>Badge code</source>
+        <translation>Badge code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="54" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="55" />
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="72" />
+        <source>Badge {code} is not known — scan your own badge</source>
+        <translation>Badge {code} is not known — scan your own badge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="84" />
+        <source>Badge code or PIN is wrong — try again</source>
+        <translation>Badge code or PIN is wrong — try again</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="105" />
+        <source>The station database is in use by another program. Close the other Packline and start again.</source>
+        <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="109" />
+        <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
+        <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="113" />
+        <source>The station database was written by a newer Packline. Install that version (or newer).</source>
+        <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="117" />
+        <source>The disk is full. Free some space and start again.</source>
+        <translation>The disk is full. Free some space and start again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="123" />
+        <source>The station database cannot be opened. Call the technician.</source>
+        <translation>The station database cannot be opened. Call the technician.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="35" />
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="36" />
+        <source>in a wave</source>
+        <translation>in a wave</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="37" />
+        <source>picked</source>
+        <translation>picked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="38" />
+        <source>packed</source>
+        <translation>packed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="39" />
+        <source>shipped</source>
+        <translation>shipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="40" />
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="41" />
+        <source>on hold</source>
+        <translation>on hold</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="42" />
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="57" />
+        <source>Order {order} — scan the items</source>
+        <translation>Order {order} — scan the items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="58" />
+        <source>Order {order} is already open — scan the items</source>
+        <translation>Order {order} is already open — scan the items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="59" />
+        <source>✓ {name}  {scanned}/{required}</source>
+        <translation>✓ {name}  {scanned}/{required}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="60" />
+        <source>✓ {name} complete ({scanned}/{required})</source>
+        <translation>✓ {name} complete ({scanned}/{required})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="61" />
+        <source>All items checked — put the parcel on the scale</source>
+        <translation>All items checked — put the parcel on the scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="64" />
+        <source>This item is not in order {order}: {name} — put it back, scan the next item</source>
+        <translation>This item is not in order {order}: {name} — put it back, scan the next item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="67" />
+        <source>Too many: {name} needs only {required} — take the extra one out, scan the next item</source>
+        <translation>Too many: {name} needs only {required} — take the extra one out, scan the next item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="70" />
+        <source>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</source>
+        <translation>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="74" />
+        <source>Unknown barcode {code} — check the label, or set the item aside for the supervisor</source>
+        <translation>Unknown barcode {code} — check the label, or set the item aside for the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="77" />
+        <source>No order {code} — check the number and scan again</source>
+        <translation>No order {code} — check the number and scan again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="80" />
+        <source>Scan an order first — {name} was not counted</source>
+        <translation>Scan an order first — {name} was not counted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="83" />
+        <source>Order {order} is already packed — do not ship it again</source>
+        <translation>Order {order} is already packed — do not ship it again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="86" />
+        <source>Order {order} is CANCELLED — do not ship; put the items in the returns tote</source>
+        <translation>Order {order} is CANCELLED — do not ship; put the items in the returns tote</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="89" />
+        <source>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</source>
+        <translation>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="93" />
+        <source>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</source>
+        <translation>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="96" />
+        <source>{quantity} item(s) still missing — scan them before weighing</source>
+        <translation>{quantity} item(s) still missing — scan them before weighing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="99" />
+        <source>Undone: {name} ({scanned}/{required}) — take it out of the parcel</source>
+        <translation>Undone: {name} ({scanned}/{required}) — take it out of the parcel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="102" />
+        <source>Nothing to undo</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="103" />
+        <source>Not ready to weigh — scan all items first</source>
+        <translation>Not ready to weigh — scan all items first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="106" />
+        <source>{quantity} g is not a parcel weight — weigh again</source>
+        <translation>{quantity} g is not a parcel weight — weigh again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="109" />
+        <source>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</source>
+        <translation>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="113" />
+        <source>Packed {order} ✓ — scan the next order</source>
+        <translation>Packed {order} ✓ — scan the next order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="114" />
+        <source>Supervisor: scan your badge (Esc cancels)</source>
+        <translation>Supervisor: scan your badge (Esc cancels)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="115" />
+        <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
+        <translation>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="118" />
+        <location filename="../../app/ui/messages.py" line="121" />
+        <source>Choose a reason: press its number (Esc cancels)</source>
+        <translation>Choose a reason: press its number (Esc cancels)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="124" />
+        <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
+        <translation>Order {order} is on hold ({reason}) — put it on the hold shelf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="127" />
+        <source>Hold on {order} released by {detail} — scan the items</source>
+        <translation>Hold on {order} released by {detail} — scan the items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="130" />
+        <source>No held order to release — scan the held order first</source>
+        <translation>No held order to release — scan the held order first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="133" />
+        <source>Cancelled — carry on</source>
+        <translation>Cancelled — carry on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="134" />
+        <source>Order {order} put back — not packed</source>
+        <translation>Order {order} put back — not packed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="135" />
+        <source>No order open — scan an order</source>
+        <translation>No order open — scan an order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="136" />
+        <source>Finish or put back order {order} before another operator signs in</source>
+        <translation>Finish or put back order {order} before another operator signs in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="139" />
+        <source>Not possible now</source>
+        <translation>Not possible now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="142" />
+        <source>Unreadable scan — scan again</source>
+        <translation>Unreadable scan — scan again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="170" />
+        <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
+        <translation>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="177" />
+        <source>Saving order {order} failed — set the parcel aside and call the technician</source>
+        <translation>Saving order {order} failed — set the parcel aside and call the technician</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,698 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Carrier</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="199" />
+        <source>SF Express</source>
+        <translation>顺丰速运</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="200" />
+        <source>ZTO Express</source>
+        <translation>中通快递</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="201" />
+        <source>YTO Express</source>
+        <translation>圆通速递</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="202" />
+        <source>Yunda Express</source>
+        <translation>韵达快递</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="203" />
+        <source>STO Express</source>
+        <translation>申通快递</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="204" />
+        <source>JD Logistics</source>
+        <translation>京东物流</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="205" />
+        <source>China Post EMS</source>
+        <translation>中国邮政 EMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="206" />
+        <source>J&amp;T Express</source>
+        <translation>极兔速递</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="184" />
+        <source>Taobao</source>
+        <translation>淘宝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="185" />
+        <source>Tmall</source>
+        <translation>天猫</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="186" />
+        <source>JD.com</source>
+        <translation>京东</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="187" />
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="188" />
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="189" />
+        <source>Xiaohongshu</source>
+        <translation>小红书</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="190" />
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="191" />
+        <source>WeChat shop</source>
+        <translation>微信小店</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="192" />
+        <source>Own shop</source>
+        <translation>自营商城</translation>
+    </message>
+</context>
+<context>
+    <name>Customer</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="213" />
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="214" />
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="215" />
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="216" />
+        <location filename="../../app/ui/messages.py" line="223" />
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="224" />
+        <source>new customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="225" />
+        <source>birthday month</source>
+        <translation>生日月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="226" />
+        <source>churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="227" />
+        <source>enterprise</source>
+        <translation>企业客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="234" />
+        <source>simple packaging</source>
+        <translation>简易包装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="236" />
+        <source>no price tags</source>
+        <translation>不放价格单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="238" />
+        <source>prefers {carrier}</source>
+        <translation>指定{carrier}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="240" />
+        <source>deliver on Saturday</source>
+        <translation>周六送达</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="70" />
+        <source>Packline — packing station</source>
+        <translation>Packline — 打包工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="95" />
+        <source>Order {order} restored where it was left — carry on scanning</source>
+        <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="122" />
+        <source>Settings could not be saved — see the log</source>
+        <translation>设置保存失败 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="148" />
+        <source>Station {name}</source>
+        <translation>工位 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="151" />
+        <source>Operator {name}</source>
+        <translation>操作员 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="151" />
+        <source>Signed out</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="157" />
+        <source>{count} event(s) waiting for the server</source>
+        <translation>{count} 条记录待上传</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="163" />
+        <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
+        <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
+    </message>
+</context>
+<context>
+    <name>PackingView</name>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="158" />
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="158" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="158" />
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="158" />
+        <source>Scanned</source>
+        <translation>已扫/应扫</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="160" />
+        <source>Parcel weight</source>
+        <translation>包裹重量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="161" />
+        <source>Last scans</source>
+        <translation>最近扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="164" />
+        <source>F2 undo · F3 hold · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F12 sign out</source>
+        <translation>F2 撤销 · F3 挂起 · F6 主管放行 · F7 解除挂起 · F8 检查 · Esc 放回订单 · F9 设置 · F12 退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="217" />
+        <source>Finish or put back the open order before signing out</source>
+        <translation>请先完成或放回当前订单，再退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="265" />
+        <source>Scan an order, waybill or tote to start</source>
+        <translation>请扫描订单号、面单号或周转箱开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="287" />
+        <source>No order open</source>
+        <translation>没有打开的订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="292" />
+        <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
+        <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="315" />
+        <source>Buyer: {note}</source>
+        <translation>买家留言：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="317" />
+        <source>Seller: {note}</source>
+        <translation>卖家备注：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="361" />
+        <source>expected {expected} g ± {allowed} g</source>
+        <translation>应重 {expected} 克 ± {allowed} 克</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="370" />
+        <source>Waiting for a supervisor badge…  (Esc cancels)</source>
+        <translation>等待主管扫描工牌…（Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="381" />
+        <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
+        <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="384" />
+        <source>Scan, or type an order no / barcode + Enter</source>
+        <translation>扫描，或输入订单号/条码后按回车</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="15" />
+        <source>Item damaged</source>
+        <translation>商品破损</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="16" />
+        <source>Item missing / out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="17" />
+        <source>Customer asked to wait</source>
+        <translation>客户要求暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="18" />
+        <source>Address problem</source>
+        <translation>地址有问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="19" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="20" />
+        <source>Packaging heavier than usual</source>
+        <translation>包材比平常重</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="21" />
+        <source>Catalogue weight is wrong</source>
+        <translation>商品资料重量有误</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="22" />
+        <source>Extra gift or insert in the parcel</source>
+        <translation>包裹内有额外赠品或卡片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="23" />
+        <source>Scale fault</source>
+        <translation>秤故障</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="83" />
+        <source>Station settings</source>
+        <translation>工位设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="85" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="86" />
+        <source>Station name</source>
+        <translation>工位名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="87" />
+        <source>Packaging weight</source>
+        <translation>包材重量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="88" />
+        <source>Weight tolerance</source>
+        <translation>重量允差</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="89" />
+        <source>Weight tolerance (relative)</source>
+        <translation>重量允差（百分比）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="90" />
+        <source>Sounds</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="91" />
+        <source>Scanner: minimum code length</source>
+        <translation>扫描枪：最短条码长度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="92" />
+        <source>Scanner: max. gap between keys</source>
+        <translation>扫描枪：按键最大间隔</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="96" />
+        <source>Play sounds</source>
+        <translation>播放提示音</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="97" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="98" />
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="101" />
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>SignInView</name>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="51" />
+        <source>Scan your badge to sign in</source>
+        <translation>请扫描工牌登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="52" />
+        <source>No badge? Type your badge code and PIN.</source>
+        <translation>没有工牌？请输入工号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="53" />
+        <source>Badge code</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="54" />
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="55" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="72" />
+        <source>Badge {code} is not known — scan your own badge</source>
+        <translation>工牌 {code} 不存在 — 请扫描本人工牌</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="84" />
+        <source>Badge code or PIN is wrong — try again</source>
+        <translation>工号或密码错误 — 请重试</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="105" />
+        <source>The station database is in use by another program. Close the other Packline and start again.</source>
+        <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="109" />
+        <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
+        <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="113" />
+        <source>The station database was written by a newer Packline. Install that version (or newer).</source>
+        <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="117" />
+        <source>The disk is full. Free some space and start again.</source>
+        <translation>磁盘已满。请清理空间后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="123" />
+        <source>The station database cannot be opened. Call the technician.</source>
+        <translation>无法打开工位数据库。请联系技术员。</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="35" />
+        <source>new</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="36" />
+        <source>in a wave</source>
+        <translation>波次中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="37" />
+        <source>picked</source>
+        <translation>已拣货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="38" />
+        <source>packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="39" />
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="40" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="41" />
+        <source>on hold</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="42" />
+        <source>missing</source>
+        <translation>不存在</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="57" />
+        <source>Order {order} — scan the items</source>
+        <translation>订单 {order} — 请扫描商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="58" />
+        <source>Order {order} is already open — scan the items</source>
+        <translation>订单 {order} 已打开 — 请扫描商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="59" />
+        <source>✓ {name}  {scanned}/{required}</source>
+        <translation>✓ {name}  {scanned}/{required}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="60" />
+        <source>✓ {name} complete ({scanned}/{required})</source>
+        <translation>✓ {name} 已齐（{scanned}/{required}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="61" />
+        <source>All items checked — put the parcel on the scale</source>
+        <translation>商品已全部核对 — 请将包裹放上秤称重</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="64" />
+        <source>This item is not in order {order}: {name} — put it back, scan the next item</source>
+        <translation>这件商品不属于订单 {order}：{name} — 放回，扫描下一件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="67" />
+        <source>Too many: {name} needs only {required} — take the extra one out, scan the next item</source>
+        <translation>数量超出：{name} 只需要 {required} 件 — 取出多余的，扫描下一件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="70" />
+        <source>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</source>
+        <translation>整箱 {quantity} 件，但 {name} 只还需要 {remaining} 件 — 请拆箱逐件扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="74" />
+        <source>Unknown barcode {code} — check the label, or set the item aside for the supervisor</source>
+        <translation>未知条码 {code} — 请检查标签，或将商品交给主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="77" />
+        <source>No order {code} — check the number and scan again</source>
+        <translation>找不到订单 {code} — 请核对后重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="80" />
+        <source>Scan an order first — {name} was not counted</source>
+        <translation>请先扫描订单 — {name} 未计数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="83" />
+        <source>Order {order} is already packed — do not ship it again</source>
+        <translation>订单 {order} 已打包 — 不要重复发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="86" />
+        <source>Order {order} is CANCELLED — do not ship; put the items in the returns tote</source>
+        <translation>订单 {order} 已取消 — 不要发货，商品放入退货箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="89" />
+        <source>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</source>
+        <translation>订单 {order} 已挂起（{reason}）— 不要发货；主管可按 F7 解除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="93" />
+        <source>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</source>
+        <translation>订单 {order} 尚未完成 — 请先完成或按 Esc 放回，再扫描 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="96" />
+        <source>{quantity} item(s) still missing — scan them before weighing</source>
+        <translation>还差 {quantity} 件商品 — 扫描齐全后再称重</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="99" />
+        <source>Undone: {name} ({scanned}/{required}) — take it out of the parcel</source>
+        <translation>已撤销：{name}（{scanned}/{required}）— 请从包裹中取出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="102" />
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="103" />
+        <source>Not ready to weigh — scan all items first</source>
+        <translation>还不能称重 — 请先扫描全部商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="106" />
+        <source>{quantity} g is not a parcel weight — weigh again</source>
+        <translation>{quantity} 克不是有效的包裹重量 — 请重新称重</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="109" />
+        <source>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</source>
+        <translation>重量不符：{actual} 克，应为 {expected} ± {allowed} 克 — 请重新称重，或按 F6 请主管处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="113" />
+        <source>Packed {order} ✓ — scan the next order</source>
+        <translation>订单 {order} 打包完成 ✓ — 请扫描下一单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="114" />
+        <source>Supervisor: scan your badge (Esc cancels)</source>
+        <translation>请主管扫描工牌（Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="115" />
+        <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
+        <translation>这不是主管工牌 — 需由主管扫描本人工牌（Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="118" />
+        <location filename="../../app/ui/messages.py" line="121" />
+        <source>Choose a reason: press its number (Esc cancels)</source>
+        <translation>请选择原因：按对应数字键（Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="124" />
+        <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
+        <translation>订单 {order} 已挂起（{reason}）— 请放到挂起货架</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="127" />
+        <source>Hold on {order} released by {detail} — scan the items</source>
+        <translation>订单 {order} 已由 {detail} 解除挂起 — 请扫描商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="130" />
+        <source>No held order to release — scan the held order first</source>
+        <translation>没有可解除的挂起订单 — 请先扫描该订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="133" />
+        <source>Cancelled — carry on</source>
+        <translation>已取消 — 请继续</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="134" />
+        <source>Order {order} put back — not packed</source>
+        <translation>订单 {order} 已放回 — 未打包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="135" />
+        <source>No order open — scan an order</source>
+        <translation>没有打开的订单 — 请扫描订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="136" />
+        <source>Finish or put back order {order} before another operator signs in</source>
+        <translation>请先完成或放回订单 {order}，再更换操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="139" />
+        <source>Not possible now</source>
+        <translation>当前无法执行此操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="142" />
+        <source>Unreadable scan — scan again</source>
+        <translation>条码无法识别 — 请重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="170" />
+        <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
+        <translation>订单 {order} 在此期间已{status} — 未打包；请将包裹交给主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="177" />
+        <source>Saving order {order} failed — set the parcel aside and call the technician</source>
+        <translation>订单 {order} 保存失败 — 请将包裹放在一边并联系技术员</translation>
+    </message>
+</context>
+</TS>

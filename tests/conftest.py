@@ -1,0 +1,56 @@
+"""Shared fixtures: an offscreen Qt platform, demo databases copied from one template."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from app.store import demo
+from app.store.db import Database, open_database
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo database for the whole run (3,000 orders); tests get copies."""
+    path = tmp_path_factory.mktemp("template") / "packline.db"
+    db = open_database(path)
+    demo.generate(db, orders=3000)
+    with db.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "data" / "packline.db"
+    target.parent.mkdir()
+    shutil.copy(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def demo_db(demo_db_path: Path) -> Iterator[Database]:
+    db = open_database(demo_db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def samples(demo_db: Database) -> dict:
+    return demo.sample_orders(demo_db, per_kind=8)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,122 @@
+"""The station controller with a real database and a real background writer."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+from sqlalchemy import select
+
+from app.core.commands import Command
+from app.core.pack_session import Phase, VerdictKind
+from app.core.settings import StationSettings
+from app.station import PackingStation
+from app.store import models as m
+from app.store.db import open_database
+from app.store.packing import PackingStore
+from app.store.writer import SerialWriter
+
+
+def make_station(db, saved=None):
+    writer = SerialWriter()
+    station = PackingStation(PackingStore(db, "PACK-01"), writer, StationSettings(), on_saved=saved)
+    return station, writer
+
+
+def pack_fully(station, sample):
+    station.handle_scan(sample["order_no"])
+    for item in sample["items"]:
+        for _ in range(item["quantity"]):
+            station.handle_scan(item["barcode"])
+    assert station.state.phase is Phase.WEIGHING
+    return station.handle_weight(station.state.expected_g)
+
+
+def test_sign_in_by_badge_and_by_pin(demo_db):
+    station, writer = make_station(demo_db)
+    assert station.sign_in_pin("P0001", "0000") is None
+    assert station.sign_in_pin("P0001", "1234").badge_code == "P0001"
+    assert station.sign_in_badge("NOBODY") is None
+    writer.close()
+
+
+def test_a_full_pack_lands_in_the_store_with_one_event_and_every_scan_audited(demo_db, samples):
+    results = []
+    station, writer = make_station(demo_db, results.append)
+    station.sign_in_badge("P0001")
+    sample = samples["ready"][0]
+    assert station.handle_scan("6900000000000").kind is VerdictKind.ORDER_NOT_FOUND
+    verdict = pack_fully(station, sample)
+    assert verdict.kind is VerdictKind.PACKED
+    writer.close()
+    assert [r.kind for r in results] == ["packed"]
+    with demo_db.session() as s:
+        events = s.scalars(select(m.OutboxEvent)).all()
+        audit = s.scalars(select(m.PackEvent).order_by(m.PackEvent.id)).all()
+    assert [e.type for e in events] == ["order.packed"]
+    scans = sum(i["quantity"] for i in sample["items"])
+    assert len(audit) == 1 + 1 + scans + 1  # unknown scan, order, items, weight
+    assert audit[0].session_id is None and audit[0].verdict == "order_not_found"
+    assert all(a.session_id is not None for a in audit[1:])
+
+
+def test_a_rescan_of_a_just_packed_order_is_refused_even_before_the_commit(demo_db, samples):
+    gate = threading.Event()
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    sample = samples["ready"][1]
+    writer.submit(gate.wait)  # hold the writer so the pack is still queued
+    pack_fully(station, sample)
+    assert station.handle_scan(sample["order_no"]).kind is VerdictKind.ALREADY_PACKED
+    gate.set()
+    writer.close()
+
+
+def test_a_station_that_died_mid_order_resumes_where_it_was(demo_db_path, samples):
+    db = open_database(demo_db_path)
+    station, writer = make_station(db)
+    station.sign_in_badge("P0001")
+    sample = next(s for s in samples["ready"] if sum(i["quantity"] for i in s["items"]) >= 2)
+    station.handle_scan(sample["order_no"])
+    first = sample["items"][0]["barcode"]
+    station.handle_scan(first)
+    station.handle_scan(sample["items"][-1]["barcode"])
+    station.handle_command(Command.UNDO)
+    counts_before = station.state.counts
+    writer.wait_idle()
+    # "Crash": drop everything in memory; a new process opens the same file.
+    writer.close()
+    db.close()
+    db2 = open_database(demo_db_path)
+    station2, writer2 = make_station(db2)
+    station2.sign_in_badge("P0002")
+    assert station2.restored
+    assert station2.state.order.order_no == sample["order_no"]
+    assert station2.state.counts == counts_before
+    assert station2.state.operator.badge_code == "P0002"
+    writer2.close()
+    db2.close()
+
+
+def test_the_writer_retries_a_locked_database_and_loses_nothing(demo_db_path, samples):
+    db = open_database(demo_db_path, busy_timeout_ms=20)
+    health = []
+    writer = SerialWriter(on_health=health.append)
+    station = PackingStation(PackingStore(db, "PACK-01"), writer, StationSettings())
+    station.sign_in_badge("P0001")
+    holder = sqlite3.connect(demo_db_path, timeout=0, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        station.handle_scan(samples["ready"][2]["order_no"])
+        assert not writer.wait_idle(0.5)  # the writes are waiting, not dropped
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert writer.wait_idle(10)
+    writer.close()
+    assert health and health[0] is not None and health[0].code == "database_locked"
+    assert health[-1] is None
+    with db.session() as s:
+        assert s.scalar(select(m.PackSession.status)) == "open"
+        assert s.scalar(select(m.PackEvent.verdict)) == "order_loaded"
+    db.close()
