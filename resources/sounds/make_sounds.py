@@ -40,5 +40,7 @@ if __name__ == "__main__":
     here = Path(__file__).parent
     write(here / "accept.wav", tone(1760, 90))
     write(here / "complete.wav", tone(1047, 110) + tone(1319, 110) + tone(1568, 220))
-    write(here / "error.wav", tone(220, 260, 0.5, square=True) + silence(70) + tone(220, 260, 0.5, square=True))
+    write(
+        here / "error.wav", tone(220, 260, 0.5, square=True) + silence(70) + tone(220, 260, 0.5, square=True)
+    )
     write(here / "prompt.wav", tone(880, 120) + silence(40) + tone(880, 120))

@@ -23,9 +23,19 @@ def main() -> int:
     for lang in ("zh_CN", "en"):
         ts = HERE / f"packline_{lang}.ts"
         subprocess.run(
-            ["pyside6-lupdate", *sources(), "-no-obsolete", "-source-language", "en", "-target-language", lang,
-             "-ts", str(ts)],
-            cwd=ROOT, check=True,
+            [
+                "pyside6-lupdate",
+                *sources(),
+                "-no-obsolete",
+                "-source-language",
+                "en",
+                "-target-language",
+                lang,
+                "-ts",
+                str(ts),
+            ],
+            cwd=ROOT,
+            check=True,
         )
         subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(HERE / f"packline_{lang}.qm")], check=True)
     return 0

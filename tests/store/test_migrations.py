@@ -24,8 +24,8 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
         c.execute(
             text(
                 "INSERT INTO skus (id, code, name_zh, name_en, category, unit_weight_g, bin_location, "
-                "image_ref, price_cents, updated_at) VALUES (1, 'S1', '杯子', 'Cup', 'HOME', 300, 'A-01-01-1', "
-                "'', 1000, '2026-01-01 00:00:00')"
+                "image_ref, price_cents, updated_at) "
+                "VALUES (1, 'S1', '杯子', 'Cup', 'HOME', 300, 'A-01-01-1', '', 1000, '2026-01-01 00:00:00')"
             )
         )
         c.execute(

@@ -1,0 +1,201 @@
+"""The real station window driven through key events, as a packer with a wedge scanner would."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from app.core.commands import Command
+from app.core.pack_session import Phase, VerdictKind
+from app.store import models as m
+from app.ui.application import StationApp, make_qapp
+
+
+@pytest.fixture
+def station_app(qtbot, demo_db):
+    make_qapp()
+    apps = []
+
+    def build(language: str) -> StationApp:
+        app = StationApp(demo_db, language)
+        app.window.resize(1600, 900)
+        app.window.show()
+        app.window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        apps.append(app)
+        return app
+
+    yield build
+    for app in apps:
+        app.close()
+
+
+def scan(code: str) -> None:
+    """A wedge scanner: a burst of keys into whatever has focus, then Enter."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    QTest.keyClicks(target, code)
+    QTest.keyClick(target, Qt.Key.Key_Return)
+
+
+def type_slowly(qtbot, text: str) -> None:
+    target = QApplication.focusWidget()
+    for ch in text:
+        QTest.keyClick(target, ch)
+        qtbot.wait(70)
+    QTest.keyClick(target, Qt.Key.Key_Return)
+
+
+def banner(app: StationApp) -> tuple[str, str]:
+    label = app.window.packing.banner
+    return label.text(), label.property("severity")
+
+
+def wrong_barcode(samples, sample) -> str:
+    own = {i["barcode"] for i in sample["items"]}
+    return next(i["barcode"] for s in samples["ready"] for i in s["items"] if i["barcode"] not in own)
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_pack_an_order_end_to_end_by_keyboard(station_app, samples, demo_db, qtbot, artifacts, language):
+    app = station_app(language)
+    window = app.window
+    assert window.pages.currentWidget() is window.signin
+
+    scan("P0001")
+    assert window.pages.currentWidget() is window.packing
+    qtbot.waitUntil(lambda: window.packing.entry.hasFocus())
+
+    sample = next(s for s in samples["ready"] if len(s["items"]) >= 2)
+    scan(sample["order_no"])
+    assert app.station.state.order.order_no == sample["order_no"]
+    assert window.packing.order_no.text() == sample["order_no"]
+
+    first = sample["items"][0]
+    scan(first["barcode"])
+    assert app.sounds.last_played in ("accept", "complete")
+
+    scan(wrong_barcode(samples, sample))
+    text, severity = banner(app)
+    assert severity == "error" and app.sounds.last_played == "error"
+    assert ("不属于订单" in text) if language == "zh_CN" else ("not in order" in text)
+
+    for _ in range(first["quantity"] - 1):
+        scan(first["barcode"])
+    scan(first["barcode"])  # one too many
+    assert window.packing.last_verdict.kind is VerdictKind.OVER_SCAN
+    assert banner(app)[1] == "error"
+
+    for item in sample["items"][1:]:
+        for _ in range(item["quantity"]):
+            scan(item["barcode"])
+    assert app.station.state.phase is Phase.WEIGHING
+    assert app.sounds.last_played == "complete"
+    window.grab().save(str(artifacts / f"packing_weighing_{language}.png"))
+
+    expected = app.station.state.expected_g
+    type_slowly(qtbot, str(expected + 5))
+    assert window.packing.last_verdict.kind is VerdictKind.PACKED
+    assert banner(app)[1] == "done"
+
+    qtbot.waitUntil(lambda: app.writer.pending == 0, timeout=5000)
+    with demo_db.session() as s:
+        events = s.scalars(select(m.OutboxEvent)).all()
+        pack = s.scalar(select(m.PackSession).where(m.PackSession.status == "packed"))
+    assert len(events) == 1 and events[0].type == "order.packed"
+    assert events[0].payload["order_no"] == sample["order_no"]
+    assert pack.actual_g == expected + 5 and pack.weight_source == "manual"
+    qtbot.waitUntil(lambda: "1" in window.outbox_label.text())
+
+
+@pytest.mark.gui
+def test_screenshots_of_the_packing_view_in_both_languages(station_app, samples, artifacts, qtbot):
+    for language in ("zh_CN", "en"):
+        app = station_app(language)
+        scan("P0002")
+        sample = samples["ready"][3]
+        scan(sample["order_no"])
+        scan(sample["items"][0]["barcode"])
+        scan(wrong_barcode(samples, sample))
+        path = artifacts / f"packing_{language}.png"
+        image = app.window.grab().toImage()
+        assert image.save(str(path))
+        banner_colour = image.pixelColor(
+            app.window.packing.banner.geometry().center() + app.window.packing.pos()
+        )
+        assert banner_colour.red() > 150 and banner_colour.green() < 100  # the error banner is red
+        app.station.handle_command(Command.CLOSE)
+        app.close()
+
+
+@pytest.mark.gui
+def test_cancelled_and_held_orders_are_refused_loudly(station_app, samples):
+    app = station_app("en")
+    scan("P0001")
+    scan(samples["cancelled"][0]["order_no"])
+    assert app.window.packing.last_verdict.kind is VerdictKind.CANCELLED
+    assert app.sounds.last_played == "error"
+    scan(samples["on_hold"][0]["order_no"])
+    assert app.window.packing.last_verdict.kind is VerdictKind.ON_HOLD
+    assert "ON HOLD" in banner(app)[0]
+
+
+@pytest.mark.gui
+def test_hold_by_single_keys_with_no_dialog(station_app, samples, demo_db, qtbot):
+    app = station_app("en")
+    scan("P0001")
+    sample = samples["ready"][4]
+    scan(sample["order_no"])
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
+    assert app.window.packing.prompt.isVisible()
+    QTest.keyClick(QApplication.focusWidget(), "1")  # [1] item damaged
+    qtbot.waitUntil(lambda: app.window.packing.last_verdict.kind is VerdictKind.HELD, timeout=2000)
+    qtbot.waitUntil(lambda: app.writer.pending == 0)
+    with demo_db.session() as s:
+        order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))
+        assert order.status == "on_hold" and order.hold_reason == "damaged"
+        assert [e.type for e in s.scalars(select(m.OutboxEvent))] == ["order.held"]
+
+
+@pytest.mark.gui
+def test_weight_failure_then_supervisor_override_by_badge_and_key(station_app, samples, demo_db, qtbot):
+    app = station_app("zh_CN")
+    scan("P0001")
+    sample = samples["ready"][5]
+    scan(sample["order_no"])
+    for item in sample["items"]:
+        for _ in range(item["quantity"]):
+            scan(item["barcode"])
+    type_slowly(qtbot, "99999")
+    assert app.window.packing.last_verdict.kind is VerdictKind.WEIGHT_FAILED
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+    scan("P0002")  # not a supervisor
+    assert app.window.packing.last_verdict.kind is VerdictKind.NOT_A_SUPERVISOR
+    scan("S0001")
+    QTest.keyClick(QApplication.focusWidget(), "2")  # catalogue weight wrong
+    qtbot.waitUntil(lambda: app.window.packing.last_verdict.kind is VerdictKind.PACKED, timeout=2000)
+    qtbot.waitUntil(lambda: app.writer.pending == 0)
+    with demo_db.session() as s:
+        (event,) = s.scalars(select(m.OutboxEvent)).all()
+    assert event.payload["override"] == {"by": "S0001", "reason": "catalog_weight_wrong"}
+    assert event.payload["weight"]["actual_g"] == 99999
+
+
+@pytest.mark.gui
+def test_switching_language_in_settings_retranslates_live(station_app, qtbot):
+    app = station_app("zh_CN")
+    scan("P0001")
+    packing = app.window.packing
+    assert "撤销" in packing.keys.text()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F9)
+    view = app.window.settings_view
+    assert app.window.pages.currentWidget() is view
+    view.language.setCurrentIndex(view.language.findData("en"))
+    QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert app.window.pages.currentWidget() is packing
+    qtbot.waitUntil(lambda: "undo" in packing.keys.text(), timeout=2000)
+    assert app.station.settings.language == "en"

@@ -1,0 +1,74 @@
+"""Every user-visible string ships in zh_CN and en, and the compiled files are current."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from app.paths import RESOURCES
+
+ROOT = RESOURCES.parent
+TS_DIR = RESOURCES / "translations"
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    tree = ET.parse(ts)
+    return {
+        (ctx.findtext("name"), msg.findtext("source")): msg.find("translation")
+        for ctx in tree.getroot().iter("context")
+        for msg in ctx.iter("message")
+    }
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> dict:
+    """What lupdate finds in the sources right now."""
+    lupdate = shutil.which("pyside6-lupdate")
+    assert lupdate, "pyside6-lupdate comes with PySide6"
+    out = tmp_path_factory.mktemp("ts") / "current.ts"
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "ui").glob("*.py"))
+    subprocess.run([lupdate, *sources, "-ts", str(out)], cwd=ROOT, check=True, capture_output=True)
+    return messages(out)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_string_is_translated_and_finished(extracted, language):
+    shipped = messages(TS_DIR / f"packline_{language}.ts")
+    missing = [key for key in extracted if key not in shipped]
+    assert not missing, f"run resources/translations/update.py and translate: {missing}"
+    unfinished = [
+        key for key in extracted if shipped[key].get("type") == "unfinished" or not shipped[key].text
+    ]
+    assert not unfinished, f"unfinished {language} translations: {unfinished}"
+
+
+def test_chinese_translations_keep_their_placeholders():
+    for (_ctx, source), translation in messages(TS_DIR / "packline_zh_CN.ts").items():
+        placeholders = {part.split("}")[0] for part in source.split("{")[1:]}
+        for name in placeholders:
+            assert "{" + name + "}" in translation.text, f"{source!r} lost {{{name}}}"
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_compiled_files_match_the_sources(tmp_path, language):
+    ts = TS_DIR / f"packline_{language}.ts"
+    qm = tmp_path / "check.qm"
+    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    assert qm.read_bytes() == (TS_DIR / f"packline_{language}.qm").read_bytes(), "run update.py"
+
+
+def test_the_chinese_ui_really_loads(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from app.ui.i18n import Translations
+
+    translations = Translations()
+    try:
+        assert translations.apply("zh_CN") == "zh_CN"
+        assert QCoreApplication.translate("SignInView", "Sign in") == "登录"
+    finally:
+        translations.apply("en")
