@@ -1,0 +1,199 @@
+"""Station benchmarks: run with `python -m tests.benchmarks.run [--orders N]`.
+
+Prints one line per target with the measured figure and exits non-zero if a target is missed.
+The million-order database is built once and kept in .benchmarks/ (a few minutes the first time).
+
+Targets (issue 2):
+- scan-to-verdict through core + view, offscreen, 10,000 scans: p99 <= 5 ms
+- order lookup by order no / waybill no with 1,000,000 orders: p99 <= 1 ms
+- cold start to a usable packing view with 1,000,000 orders: <= 2 s, resident memory <= 300 MB
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = ROOT / ".benchmarks"
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def big_database(orders: int) -> Path:
+    from app.store import demo
+    from app.store.db import open_database
+
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"orders-{orders}.db"
+    if path.exists():
+        return path
+    tmp = path.with_suffix(".tmp")
+    for leftover in CACHE.glob(tmp.name + "*"):
+        leftover.unlink()
+    started = time.perf_counter()
+    db = open_database(tmp)
+    demo.generate(db, orders=orders, customers=min(200_000, orders // 2))
+    with db.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    tmp.rename(path)
+    print(f"  built {orders:,} orders in {time.perf_counter() - started:.0f} s -> {path}", flush=True)
+    return path
+
+
+def bench_lookup(path: Path, samples: int = 5000) -> tuple[float, float]:
+    from sqlalchemy import select
+
+    from app.store import models as m
+    from app.store.db import open_database
+    from app.store.packing import PackingStore
+
+    db = open_database(path)
+    store = PackingStore(db, "BENCH")
+    rng = random.Random(1)
+    with db.session() as s:
+        top = s.scalar(select(m.Order.id).order_by(m.Order.id.desc()).limit(1)) or 1
+        ids = [rng.randint(1, top) for _ in range(samples)]
+        keys = [
+            (row.order_no, row.waybill_no)
+            for row in s.execute(select(m.Order.order_no, m.Order.waybill_no).where(m.Order.id.in_(ids)))
+        ]
+    for order_no, _w in keys[:200]:  # warm the page cache like a station that has been running
+        store.resolve(order_no)
+    times = []
+    for i, (order_no, waybill) in enumerate(keys):
+        code = order_no if i % 2 == 0 else waybill
+        started = time.perf_counter()
+        store.resolve(code)
+        times.append((time.perf_counter() - started) * 1000)
+    db.close()
+    return percentile(times, 50), percentile(times, 99)
+
+
+def bench_scan_to_verdict(scans: int = 10_000) -> tuple[float, float]:
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.commands import Command
+    from app.store import demo
+    from app.store.db import open_database
+    from app.ui.application import StationApp, make_qapp
+
+    qapp = make_qapp()
+    directory = Path(tempfile.mkdtemp())
+    db = open_database(directory / "packline.db")
+    demo.generate(db, orders=3000)
+    station_app = StationApp(db, "zh_CN")
+    window = station_app.window
+    assert window is not None
+    window.resize(1600, 900)
+    window.show()
+    qapp.processEvents()
+    station_app.wedge.scanned.emit("P0001")
+    samples = demo.sample_orders(db, per_kind=400)["ready"]
+    wrong = samples[-1]["items"][0]["barcode"]
+    times: list[float] = []
+    scan_index = 0
+    while len(times) < scans:
+        sample = samples[scan_index % (len(samples) - 1)]
+        scan_index += 1
+        codes = [sample["order_no"], wrong]
+        for item in sample["items"]:
+            codes += [item["barcode"]] * item["quantity"]
+        for code in codes:
+            started = time.perf_counter()
+            station_app.wedge.scanned.emit(code)
+            QApplication.processEvents()  # the verdict painted, not just decided
+            times.append((time.perf_counter() - started) * 1000)
+        state = station_app.station.state
+        if state is not None and state.order is not None:
+            station_app.station.handle_command(Command.CLOSE)
+    station_app.close()
+    db.close()
+    return percentile(times, 50), percentile(times, 99)
+
+
+def cold_start_child(path: str) -> None:
+    """Runs in a fresh process: start like `packline`, sign in, show the packing view."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.store import demo
+    from app.store.db import open_database
+    from app.ui.application import StationApp, make_qapp
+
+    qapp = make_qapp()
+    db = open_database(path)
+    if demo.is_empty(db):
+        raise SystemExit("empty benchmark database")
+    station_app = StationApp(db)
+    window = station_app.window
+    assert window is not None
+    window.show()
+    station_app.wedge.scanned.emit("P0001")
+    qapp.processEvents()
+    assert window.pages.currentWidget() is window.packing
+    import psutil
+
+    rss = psutil.Process().memory_info().rss
+    print(f"READY {rss}", flush=True)
+    station_app.close()
+
+
+def bench_cold_start(path: Path, runs: int = 5) -> tuple[float, float]:
+    walls, rss = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.benchmarks.run", "--cold-start-child", str(path)],
+            cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        )
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("READY"):
+                walls.append(time.perf_counter() - started)
+                rss.append(int(line.split()[1]) / 2**20)
+                break
+        proc.wait(60)
+    return statistics.median(walls), max(rss)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--orders", type=int, default=1_000_000)
+    parser.add_argument("--cold-start-child")
+    args = parser.parse_args()
+    if args.cold_start_child:
+        cold_start_child(args.cold_start_child)
+        return 0
+    failures = 0
+
+    def report(name: str, value: float, unit: str, target: float, extra: str = "") -> None:
+        nonlocal failures
+        ok = value <= target
+        failures += not ok
+        print(f"{'PASS' if ok else 'FAIL'}  {name}: {value:.3f} {unit} (target <= {target} {unit}) {extra}", flush=True)
+
+    p50, p99 = bench_scan_to_verdict()
+    report("scan-to-verdict p99, 10,000 scans", p99, "ms", 5, f"p50 {p50:.3f} ms")
+    path = big_database(args.orders)
+    p50, p99 = bench_lookup(path)
+    report(f"order lookup p99, {args.orders:,} orders", p99, "ms", 1, f"p50 {p50:.3f} ms")
+    wall, rss = bench_cold_start(path)
+    report(f"cold start to packing view, {args.orders:,} orders", wall, "s", 2)
+    report(f"cold start resident memory, {args.orders:,} orders", rss, "MB", 300)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
