@@ -7,13 +7,13 @@ that did not happen, and nothing that happened is missing.
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert, select, update
 
 from app.core import barcodes
 from app.core.model import Address, Customer, Operator, OrderLine, OrderSnapshot, OrderStatus, Role
@@ -81,111 +81,34 @@ class PackingStore:
 
     # --- reads ---------------------------------------------------------------------------
 
+    # The scan path reads with plain SQL on one connection: the ORM's per-query overhead is
+    # several times SQLite's own cost here, and a station resolves every scan.
+
     def resolve(self, code: str) -> Resolution:
         """What a scanned code is: an order (by order no, waybill or tote), an item, a badge."""
         text = code.strip()
-        key = barcodes.lookup_key(text)
-        with self.db.session() as s:
-            order_id = (
-                s.scalar(select(m.Order.id).where(m.Order.order_no == text))
-                or s.scalar(select(m.Order.id).where(m.Order.waybill_no == text))
-                or s.scalar(
-                    select(m.Order.id)
-                    .where(m.Order.tote_code == text, m.Order.status.in_(["new", "released", "picked"]))
-                    .order_by(m.Order.id.desc())
-                    .limit(1)
-                )
+        with self.db.engine.connect() as c:
+            row = (
+                c.exec_driver_sql(_ORDER_BY_NO, (text,)).first()
+                or c.exec_driver_sql(_ORDER_BY_WAYBILL, (text,)).first()
+                or c.exec_driver_sql(_ORDER_BY_TOTE, (text,)).first()
             )
-            if order_id is not None:
-                return OrderFound(self._snapshot(s, order_id))
-            item = s.execute(
-                select(m.Sku.code, m.Barcode.pack_qty, m.Sku.name_zh, m.Sku.name_en)
-                .join(m.Barcode, m.Barcode.sku_id == m.Sku.id)
-                .where(m.Barcode.key == key)
-            ).first()
+            if row is not None:
+                return OrderFound(_snapshot(c, row[0]))
+            item = c.exec_driver_sql(_ITEM_BY_KEY, (barcodes.lookup_key(text),)).first()
             if item is not None:
                 return ItemFound(sku_code=item[0], pack_qty=item[1], name_zh=item[2], name_en=item[3])
-            badge = s.scalar(select(m.Operator).where(m.Operator.badge_code == text, m.Operator.active))
-            if badge is not None:
-                return BadgeFound(operator_value(badge))
-        return NotFound(text)
+        badge = self.operator_by_badge(text)
+        return BadgeFound(badge) if badge is not None else NotFound(text)
 
     def order(self, order_id: int) -> OrderSnapshot:
-        with self.db.session() as s:
-            return self._snapshot(s, order_id)
+        with self.db.engine.connect() as c:
+            return _snapshot(c, order_id)
 
     def order_by_no(self, order_no: str) -> OrderSnapshot | None:
-        with self.db.session() as s:
-            order_id = s.scalar(select(m.Order.id).where(m.Order.order_no == order_no))
-            return self._snapshot(s, order_id) if order_id is not None else None
-
-    def _snapshot(self, s: Session, order_id: int) -> OrderSnapshot:
-        order = s.get_one(m.Order, order_id)
-        rows = s.execute(
-            select(m.OrderLine, m.Sku)
-            .join(m.Sku, m.Sku.id == m.OrderLine.sku_id)
-            .where(m.OrderLine.order_id == order_id)
-            .order_by(m.OrderLine.line_no)
-        ).all()
-        lines = tuple(
-            OrderLine(
-                line_id=line.id,
-                sku_code=sku.code,
-                name_zh=sku.name_zh,
-                name_en=sku.name_en,
-                quantity=line.quantity,
-                unit_weight_g=sku.unit_weight_g,
-                bin_location=sku.bin_location,
-                custom_fields={str(k): str(v) for k, v in (line.custom_fields or {}).items()},
-            )
-            for line, sku in rows
-        )
-        sku_ids = {sku.id for _line, sku in rows}
-        codes = s.execute(
-            select(m.Barcode.key, m.Sku.code, m.Barcode.pack_qty)
-            .join(m.Sku, m.Sku.id == m.Barcode.sku_id)
-            .where(m.Barcode.sku_id.in_(sku_ids))
-        ).all()
-        customer = None
-        if order.customer_id is not None:
-            c = s.get_one(m.Customer, order.customer_id)
-            customer = Customer(
-                customer_id=c.id,
-                code=c.code,
-                name=c.name,
-                phone=c.phone,
-                tier=c.tier,
-                tags=tuple(c.tags or ()),
-                birthday=c.birthday,
-                preferences={str(k): str(v) for k, v in (c.preferences or {}).items()},
-                order_count=c.order_count,
-            )
-        return OrderSnapshot(
-            order_id=order.id,
-            order_no=order.order_no,
-            channel=order.channel,
-            status=OrderStatus(order.status),
-            carrier=order.carrier,
-            waybill_no=order.waybill_no,
-            address=Address(
-                receiver=order.receiver_name,
-                phone=order.receiver_phone,
-                province=order.province,
-                city=order.city,
-                district=order.district,
-                detail=order.address,
-            ),
-            lines=lines,
-            amount_cents=order.amount_cents,
-            customer=customer,
-            buyer_note=order.buyer_note,
-            seller_note=order.seller_note,
-            hold_reason=order.hold_reason,
-            paid_at=order.paid_at,
-            ship_by=order.ship_by,
-            packed_at=order.packed_at,
-            barcodes={key: (sku_code, qty) for key, sku_code, qty in codes},
-        )
+        with self.db.engine.connect() as c:
+            row = c.exec_driver_sql(_ORDER_BY_NO, (order_no,)).first()
+            return _snapshot(c, row[0]) if row is not None else None
 
     def operator_by_badge(self, badge: str) -> Operator | None:
         with self.db.session() as s:
@@ -260,20 +183,22 @@ class PackingStore:
         quantity: int = 0,
         grams: int | None = None,
     ) -> None:
-        with self.db.session() as s, s.begin():
-            s.add(
-                m.PackEvent(
-                    session_id=session_id,
-                    at=_now(),
-                    station=self.station,
-                    operator_id=operator.operator_id if operator else None,
-                    kind=kind,
-                    raw=raw[:400],
-                    sku_code=sku_code,
-                    quantity=quantity,
-                    grams=grams,
-                    verdict=verdict,
-                )
+        # One row per scan: a Core insert keeps the writer thread's share of the GIL small.
+        with self.db.engine.begin() as c:
+            c.execute(
+                insert(m.PackEvent),
+                {
+                    "session_id": session_id,
+                    "at": _now(),
+                    "station": self.station,
+                    "operator_id": operator.operator_id if operator else None,
+                    "kind": kind,
+                    "raw": raw[:400],
+                    "sku_code": sku_code,
+                    "quantity": quantity,
+                    "grams": grams,
+                    "verdict": verdict,
+                },
             )
 
     def start_session(self, session_id: str, order: OrderSnapshot, operator: Operator) -> None:
@@ -396,3 +321,89 @@ class PackingStore:
 
 def new_session_id() -> str:
     return str(uuid.uuid4())
+
+
+_ORDER_BY_NO = "SELECT id FROM orders WHERE order_no = ?"
+_ORDER_BY_WAYBILL = "SELECT id FROM orders WHERE waybill_no = ?"
+_ORDER_BY_TOTE = (
+    "SELECT id FROM orders WHERE tote_code = ? AND status IN ('new', 'released', 'picked')"
+    " ORDER BY id DESC LIMIT 1"
+)
+_ITEM_BY_KEY = (
+    "SELECT s.code, b.pack_qty, s.name_zh, s.name_en FROM barcodes b JOIN skus s ON s.id = b.sku_id"
+    " WHERE b.key = ?"
+)
+_ORDER = (
+    "SELECT o.id, o.order_no, o.channel, o.status, o.carrier, o.waybill_no, o.receiver_name,"
+    " o.receiver_phone, o.province, o.city, o.district, o.address, o.amount_cents, o.buyer_note,"
+    " o.seller_note, o.hold_reason,"
+    " o.paid_at, o.ship_by, o.packed_at,"
+    " c.id, c.code, c.name, c.phone, c.tier, c.tags, c.birthday, c.preferences, c.order_count"
+    " FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = ?"
+)
+_LINES = (
+    "SELECT l.id, s.code, s.name_zh, s.name_en, l.quantity, s.unit_weight_g, s.bin_location, l.custom_fields"
+    " FROM order_lines l JOIN skus s ON s.id = l.sku_id WHERE l.order_id = ? ORDER BY l.line_no"
+)
+_BARCODES = (
+    "SELECT b.key, s.code, b.pack_qty FROM barcodes b JOIN skus s ON s.id = b.sku_id"
+    " WHERE b.sku_id IN (SELECT sku_id FROM order_lines WHERE order_id = ?)"
+)
+
+
+def _utc(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
+
+
+def _json(value: str | None, default: Any) -> Any:
+    return json.loads(value) if value else default
+
+
+def _snapshot(c: Connection, order_id: int) -> OrderSnapshot:
+    o = c.exec_driver_sql(_ORDER, (order_id,)).one()
+    lines = tuple(
+        OrderLine(
+            line_id=r[0],
+            sku_code=r[1],
+            name_zh=r[2],
+            name_en=r[3],
+            quantity=r[4],
+            unit_weight_g=r[5],
+            bin_location=r[6],
+            custom_fields={str(k): str(v) for k, v in _json(r[7], {}).items()},
+        )
+        for r in c.exec_driver_sql(_LINES, (order_id,))
+    )
+    codes = {r[0]: (r[1], r[2]) for r in c.exec_driver_sql(_BARCODES, (order_id,))}
+    customer = None
+    if o[19] is not None:
+        customer = Customer(
+            customer_id=o[19],
+            code=o[20],
+            name=o[21],
+            phone=o[22],
+            tier=o[23],
+            tags=tuple(_json(o[24], ())),
+            birthday=date.fromisoformat(o[25]) if o[25] else None,
+            preferences={str(k): str(v) for k, v in _json(o[26], {}).items()},
+            order_count=o[27],
+        )
+    return OrderSnapshot(
+        order_id=o[0],
+        order_no=o[1],
+        channel=o[2],
+        status=OrderStatus(o[3]),
+        carrier=o[4],
+        waybill_no=o[5],
+        address=Address(receiver=o[6], phone=o[7], province=o[8], city=o[9], district=o[10], detail=o[11]),
+        lines=lines,
+        amount_cents=o[12],
+        customer=customer,
+        buyer_note=o[13],
+        seller_note=o[14],
+        hold_reason=o[15],
+        paid_at=_utc(o[16]),
+        ship_by=_utc(o[17]),
+        packed_at=_utc(o[18]),
+        barcodes=codes,
+    )

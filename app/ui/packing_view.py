@@ -8,11 +8,12 @@ so nothing steals a scan.
 
 from __future__ import annotations
 
+import html
 import logging
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -60,6 +60,9 @@ class PackingView(QWidget):
         self.sounds = sounds
         self.chinese = True
         self.last_verdict: Verdict | None = None
+        self._shown_order: int | bool | None = False  # what the header shows; False: nothing yet
+        self._cells: list[list[QTableWidgetItem]] = []
+        self._row_keys: list[tuple[object, ...]] = []
         self._build()
         self._bind_keys()
         self.retranslate()
@@ -69,7 +72,8 @@ class PackingView(QWidget):
 
     def _build(self) -> None:
         self.banner = QLabel(objectName="banner", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.banner.setMinimumHeight(140)
+        self.banner.setFixedHeight(150)  # text changes must not re-lay out (and repaint) the window
+        self.banner.setAutoFillBackground(True)
 
         self.order_no = QLabel(objectName="orderNo")
         self.order_no.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -114,8 +118,12 @@ class PackingView(QWidget):
         self.weight_big = QLabel(objectName="weightBig")
         self.weight_detail = QLabel(objectName="headline", wordWrap=True)
         self.scans_title = QLabel(objectName="headline")
-        self.scans = QListWidget()
-        self.scans.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A label, not a list view: one cheap repaint per scan instead of shifting every row.
+        self.scans = QLabel(
+            objectName="scans", alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        )
+        self.scans.setTextFormat(Qt.TextFormat.RichText)
+        self._scan_rows: list[str] = []
         right = QVBoxLayout()
         right.addWidget(self.weight_title)
         right.addWidget(self.weight_big)
@@ -157,6 +165,8 @@ class PackingView(QWidget):
         sign_out.activated.connect(lambda: self.run_command(Command.SIGN_OUT))
 
     def retranslate(self) -> None:
+        self._shown_order = False
+        self._row_keys = []
         self.lines.setHorizontalHeaderLabels(
             [self.tr("Bin"), self.tr("SKU"), self.tr("Item"), self.tr("Scanned")]
         )
@@ -249,8 +259,12 @@ class PackingView(QWidget):
             self.sounds.play("error")
 
     def show_notice(self, text: str, severity: Severity | None) -> None:
+        # A palette change repaints the banner only; a style sheet would re-polish the widget.
         bg, fg = BANNER_COLOURS[severity] if severity else IDLE_COLOURS
-        self.banner.setStyleSheet(f"background: {bg}; color: {fg};")
+        palette = self.banner.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(bg))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
+        self.banner.setPalette(palette)
         self.banner.setText(text)
         self.banner.setProperty("severity", severity.value if severity else "")
 
@@ -263,12 +277,16 @@ class PackingView(QWidget):
                 sound = messages.sound_for(verdict)
                 if sound:
                     self.sounds.play(sound)
+                if self.isVisible():
+                    self.banner.repaint()  # the verdict reaches the screen before the other panels
                 self._add_scan_row(code or verdict.code, verdict)
         elif state is None or state.order is None:
             self.show_notice(self.tr("Scan an order, waybill or tote to start"), None)
         self.last_verdict = verdict
         order = state.order if state else None
-        self._render_order(order)
+        if self._shown_order != (order.order_id if order else None):
+            self._render_order(order)
+            self._shown_order = order.order_id if order else None
         self._render_lines(order, state.counts if state and order else (), verdict)
         self._render_weight()
         self._render_prompt()
@@ -324,31 +342,48 @@ class PackingView(QWidget):
     def _render_lines(
         self, order: OrderSnapshot | None, counts: tuple[int, ...], verdict: Verdict | None
     ) -> None:
+        """Update only the cells that changed: a scan repaints one row, not the table."""
         lines = order.lines if order else ()
-        if self.lines.rowCount() != len(lines):
+        if len(self._cells) != len(lines) or self.lines.rowCount() != len(lines):
             self.lines.setRowCount(len(lines))
+            self._cells = []
+            for row in range(len(lines)):
+                cells = [QTableWidgetItem() for _ in range(4)]
+                cells[3].setFont(self._count_font)
+                cells[3].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                for col, cell in enumerate(cells):
+                    self.lines.setItem(row, col, cell)
+                self._cells.append(cells)
+            self._row_keys = []
+        resized = False
         for row, line in enumerate(lines):
             scanned = counts[row] if row < len(counts) else 0
+            highlight = None
+            if verdict is not None and verdict.line_index == row:
+                highlight = verdict.severity is Severity.ERROR
+            key = (line.line_id, scanned, highlight, self.chinese)
+            if row < len(self._row_keys) and self._row_keys[row] == key:
+                continue
             name = line.name_zh if self.chinese else line.name_en
             if line.custom_fields:
                 extras = "  ".join(f"{k}: {v}" for k, v in line.custom_fields.items())
                 name = f"{name}\n【{extras}】"
             values = [line.bin_location, line.sku_code, name, f"{scanned} / {line.quantity}"]
-            done = scanned >= line.quantity
-            colour = QColor("#c8e6c9") if done else QColor("#ffffff")
-            if verdict is not None and verdict.line_index == row:
-                colour = QColor("#ffcdd2") if verdict.severity is Severity.ERROR else QColor("#a5d6a7")
-            for col, value in enumerate(values):
-                item = self.lines.item(row, col)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.lines.setItem(row, col, item)
-                item.setText(value)
-                item.setBackground(colour)
-                if col == 3:
-                    item.setFont(self._count_font)
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lines.resizeRowsToContents()
+            colour = QColor("#c8e6c9") if scanned >= line.quantity else QColor("#ffffff")
+            if highlight is not None:
+                colour = QColor("#ffcdd2") if highlight else QColor("#a5d6a7")
+            for cell, value in zip(self._cells[row], values, strict=True):
+                if cell.text() != value:
+                    cell.setText(value)
+                    resized = resized or value is name
+                cell.setBackground(colour)
+            if row < len(self._row_keys):
+                self._row_keys[row] = key
+            else:
+                self._row_keys.append(key)
+                resized = True
+        if resized:
+            self.lines.resizeRowsToContents()
 
     def _render_weight(self) -> None:
         state = self.station.state
@@ -392,8 +427,8 @@ class PackingView(QWidget):
     def _add_scan_row(self, code: str, verdict: Verdict) -> None:
         mark = {Severity.OK: "✓", Severity.DONE: "✓✓", Severity.ERROR: "✗"}.get(verdict.severity, "·")
         time = datetime.now().strftime("%H:%M:%S")
-        self.scans.insertItem(0, f"{time}  {mark}  {code}")
+        row = f"{time}&nbsp;&nbsp;{mark}&nbsp;&nbsp;{html.escape(code)}"
         if verdict.severity is Severity.ERROR:
-            self.scans.item(0).setForeground(QColor("#c62828"))
-        while self.scans.count() > LAST_SCANS:
-            self.scans.takeItem(self.scans.count() - 1)
+            row = f'<span style="color:#c62828">{row}</span>'
+        self._scan_rows = [row, *self._scan_rows[: LAST_SCANS - 1]]
+        self.scans.setText("<br>".join(self._scan_rows))

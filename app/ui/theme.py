@@ -18,7 +18,7 @@ IDLE_COLOURS = ("#eceff1", "#263238")
 
 STYLESHEET = """
 QWidget { font-size: 18px; }
-QLabel#banner { font-size: 40px; font-weight: 700; padding: 18px; border-radius: 10px; }
+QLabel#banner { font-size: 40px; font-weight: 700; padding: 18px; }
 QLabel#orderNo { font-size: 34px; font-weight: 700; }
 QLabel#headline { font-size: 22px; }
 QLabel#customerName { font-size: 28px; font-weight: 700; }
@@ -35,5 +35,5 @@ QTableWidget { font-size: 24px; }
 QHeaderView::section { font-size: 18px; padding: 6px; }
 QLineEdit { font-size: 26px; padding: 8px; min-height: 48px; }
 QPushButton { font-size: 22px; min-height: 56px; padding: 6px 18px; }
-QListWidget { font-size: 18px; }
+QLabel#scans { font-size: 18px; background: white; padding: 6px; border: 1px solid #cfd8dc; }
 """
