@@ -41,6 +41,7 @@ from app.core.pack_session import (
 from app.core.settings import StationSettings
 from app.store.packing import PackConflict, PackingStore, new_session_id
 from app.store.writer import SerialWriter
+from scanner.interpret import interpret
 
 log = logging.getLogger(__name__)
 
@@ -115,15 +116,15 @@ class PackingStation:
     def handle_scan(self, raw: str) -> Verdict:
         """A code from a scanner or typed in. Commands, orders, items and badges all come here."""
         assert self.state is not None, "sign in first"
-        code = raw.strip(" \t\r\n")[:MAX_SCAN_LENGTH]
-        if not code or (not code.isprintable() and "\x1d" not in code):
-            code = "".join(ch if ch.isprintable() else "?" for ch in code)
-            log.info("garbled scan %r", raw)
-            return self._run(Scanned(code, NotFound(code)), raw=code)
-        command = parse_command(code)
+        scan = interpret(raw[:MAX_SCAN_LENGTH])
+        if scan.error:
+            shown = "".join(ch if ch.isprintable() else "?" for ch in scan.code)
+            log.info("unreadable scan %r: %s", raw, scan.error)
+            return self._run(Scanned(shown, NotFound(shown)), raw=shown)
+        command = parse_command(scan.code)
         if command is not None:
-            return self.handle_command(command, raw=code)
-        return self._run(Scanned(code, self._resolve(code)), raw=code)
+            return self.handle_command(command, raw=scan.code)
+        return self._run(Scanned(scan.code, self._resolve(scan.lookup)), raw=scan.raw.strip(" \r\n\t"))
 
     def handle_command(self, command: Command, raw: str = "") -> Verdict:
         assert self.state is not None, "sign in first"

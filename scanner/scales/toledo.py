@@ -1,0 +1,116 @@
+"""Toledo 8217/8142 (polled, 7E1) and Toledo continuous output (status words, checksum)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from scanner.model import Reading, ReadingState
+from scanner.scales.base import LineSettings, ScaleProtocol, error, register
+from scanner.units import to_grams
+
+STX, CR = 0x02, 0x0D
+_WEIGHT_8217 = re.compile(rb"^(\d{2}\.\d{2,3})(N?)$")
+
+
+@register
+class Toledo8217(ScaleProtocol):
+    """`W` → STX WW.WWW CR (kg) / STX WW.WW CR (lb), only when stable; else STX ? status CR."""
+
+    name = "toledo-8217"
+    line = LineSettings(9600, 7, "E", 1)
+    poll = b"W"
+    zero_command = b"Z"
+    tare_command = b"T"
+
+    def parse(self) -> list[Reading]:
+        readings = []
+        for frame in self.take_until(bytes([CR])):
+            start = frame.rfind(bytes([STX]))
+            if start < 0:
+                readings.append(error("frame without STX"))
+                continue
+            body = frame[start + 1 :]
+            if body.startswith(b"?") and len(body) == 2:
+                readings.append(self._status(body[1]))
+                continue
+            match = _WEIGHT_8217.match(body)
+            if not match:
+                readings.append(error(f"unreadable frame {body!r}"))
+                continue
+            value = match.group(1).decode()
+            unit = "kg" if len(value.split(".")[1]) == 3 else "lb"
+            grams = to_grams(value, unit)
+            readings.append(Reading(grams=grams, stable=True, net=bool(match.group(2)), zero=grams == 0))
+        return readings
+
+    @staticmethod
+    def _status(byte: int) -> Reading:
+        if not byte & 0x40:  # bit 6 is always set in a real status byte
+            return error(f"bad status byte {byte:#x}")
+        if byte & 0x02:
+            return Reading(None, None, ReadingState.OVERLOAD)
+        if byte & 0x04:
+            return Reading(None, None, ReadingState.UNDERLOAD)
+        if byte & 0x01:
+            return Reading(None, False, detail="in motion")
+        return error(f"status {byte:#x}")
+
+
+def toledo_checksum(frame: bytes) -> int:
+    """Two's complement of the 7-bit sum of every byte from STX through CR."""
+    return (-sum(frame)) & 0x7F
+
+
+_DECIMALS = {0: -2, 1: -1, 2: 0, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}
+
+
+@register
+class ToledoContinuous(ScaleProtocol):
+    """STX SWA SWB SWC weight(6) tare(6) CR [checksum], sent continuously."""
+
+    name = "toledo-continuous"
+    zero_command = b"Z"
+    tare_command = b"T"
+
+    def __init__(self, checksum: bool = True, seven_bit_on_8n1: bool = False) -> None:
+        super().__init__(seven_bit_on_8n1)
+        self.checksum = checksum
+
+    def parse(self) -> list[Reading]:
+        readings = []
+        size = 17 + (1 if self.checksum else 0)
+        while True:
+            start = self.buffer.find(bytes([STX]))
+            if start < 0:
+                self.buffer.clear()
+                return readings
+            del self.buffer[:start]
+            if len(self.buffer) < size:
+                return readings
+            frame = bytes(self.buffer[:size])
+            if frame[16] != CR:
+                del self.buffer[:1]  # not a frame start after all: resynchronise
+                readings.append(error("frame misaligned"))
+                continue
+            del self.buffer[:size]
+            if self.checksum and toledo_checksum(frame[:17]) != frame[17]:
+                readings.append(error("checksum mismatch"))
+                continue
+            readings.append(self._reading(frame))
+
+    @staticmethod
+    def _reading(frame: bytes) -> Reading:
+        swa, swb, swc = frame[1], frame[2], frame[3]
+        digits = frame[4:10]
+        if not digits.isdigit() or not frame[10:16].isdigit():
+            return error("non-digit weight")
+        if swb & 0x04:
+            return Reading(None, None, ReadingState.OVERLOAD)
+        number = Decimal(int(digits)).scaleb(-_DECIMALS[swa & 0x07])
+        if swc & 0x10:  # expanded x10 display: one more decimal
+            number = number.scaleb(-1)
+        if swb & 0x02:
+            number = -number
+        grams = to_grams(number, "kg" if swb & 0x10 else "lb")
+        return Reading(grams=grams, stable=not swb & 0x08, net=bool(swb & 0x01), zero=grams == 0)
