@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from scanner.model import Reading
+from scanner.model import Reading, ReadingState
 from scanner.scales.base import LineSettings, ScaleProtocol, error, register
 from scanner.units import to_grams
 
@@ -20,6 +20,10 @@ class Adam(ScaleProtocol):
     line = LineSettings(4800, 8, "N", 1)
     poll = b"P\r\n"
     reports_motion = False
+
+    @classmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        return f"{grams / 1000:9.3f} kg\r\n".encode()
 
     def parse(self) -> list[Reading]:
         readings = []

@@ -73,6 +73,16 @@ class ScaleProtocol(ABC):
             readings.append(error("no frame found in received bytes"))
         return readings
 
+    @classmethod
+    @abstractmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        """The bytes this scale sends for a reading: the simulators' and the round-trip tests' side."""
+
+    @classmethod
+    def answer(cls, request: bytes, frame: bytes) -> bytes | None:
+        """What a simulated scale sends back on `request` (polled protocols); None: nothing."""
+        return frame if cls.poll is not None and cls.poll in request else None
+
     @abstractmethod
     def parse(self) -> list[Reading]:
         """Readings for every complete frame in `self.buffer`, removing what was consumed."""

@@ -19,6 +19,14 @@ class CasContinuous(ScaleProtocol):
     name = "cas"
     reports_motion = True
 
+    @classmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        if state is ReadingState.OVERLOAD:
+            return b"OL,GS,1\x84,0000.000 kg\r\n"
+        lamp = 0x80 | 0x04 | (0x40 if stable else 0) | (0x01 if grams == 0 else 0)
+        head = b"ST" if stable else b"US"
+        return head + b",GS,1" + bytes([lamp]) + b"," + f"{grams / 1000:08.3f}".encode() + b" kg\r\n"
+
     def parse(self) -> list[Reading]:
         readings = []
         for frame in self.take_until(b"\r\n"):
@@ -60,6 +68,21 @@ class CasEnq(ScaleProtocol):
 
     name = "cas-enq"
     poll = bytes([ENQ])
+
+    @classmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        body = (
+            (b"S" if stable else b"U")
+            + (b"-" if grams < 0 else b" ")
+            + f"{abs(grams) / 1000:07.3f}kg".encode()
+        )
+        return bytes([SOH, STX]) + body + bytes([bcc(body), ETX, EOT])
+
+    @classmethod
+    def answer(cls, request: bytes, frame: bytes) -> bytes | None:
+        if bytes([ENQ]) in request:
+            return bytes([ACK])
+        return frame if bytes([DC1]) in request else None
 
     def parse(self) -> list[Reading]:
         readings = []

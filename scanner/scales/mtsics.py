@@ -19,6 +19,14 @@ class MtSics(ScaleProtocol):
     zero_command = b"Z\r\n"
     tare_command = b"T\r\n"
 
+    @classmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        if state is ReadingState.OVERLOAD:
+            return b"S +\r\n"
+        if state is ReadingState.UNDERLOAD and grams >= 0:
+            return b"S -\r\n"
+        return f"S {'S' if stable else 'D'} {grams:>10.2f} g\r\n".encode()
+
     def parse(self) -> list[Reading]:
         readings = []
         for frame in self.take_until(b"\n"):

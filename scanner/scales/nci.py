@@ -17,6 +17,14 @@ class Nci(ScaleProtocol):
     poll = b"W\r"
     zero_command = b"Z\r"
 
+    @classmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        s1 = 0x30 | (0 if stable else 0x01) | (0x02 if grams == 0 else 0)
+        s2 = 0x30 | (0x02 if state is ReadingState.OVERLOAD else 0)
+        sign = "-" if grams < 0 else ""
+        weight = f"{sign}{abs(grams) / 1000:07.3f}KG"
+        return b"\n" + weight.encode() + b"\r\n" + bytes([s1, s2]) + b"\r\x03"
+
     def parse(self) -> list[Reading]:
         readings = []
         for frame in self.take_until(b"\x03"):

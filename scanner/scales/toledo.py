@@ -23,6 +23,16 @@ class Toledo8217(ScaleProtocol):
     zero_command = b"Z"
     tare_command = b"T"
 
+    @classmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        if state is ReadingState.OVERLOAD:
+            return b"\x02?B\r"
+        if state is ReadingState.UNDERLOAD or grams < 0:
+            return b"\x02?D\r"
+        if not stable:
+            return b"\x02?A\r"
+        return b"\x02" + f"{grams / 1000:06.3f}".encode() + b"\r"
+
     def parse(self) -> list[Reading]:
         readings = []
         for frame in self.take_until(bytes([CR])):
@@ -76,6 +86,19 @@ class ToledoContinuous(ScaleProtocol):
     def __init__(self, checksum: bool = True, seven_bit_on_8n1: bool = False) -> None:
         super().__init__(seven_bit_on_8n1)
         self.checksum = checksum
+
+    @classmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        swa = 0x20 | 5  # XXX.XXX
+        swb = 0x20 | 0x10  # kg
+        if not stable:
+            swb |= 0x08
+        if grams < 0:
+            swb |= 0x02
+        if state is ReadingState.OVERLOAD:
+            swb |= 0x04
+        frame = bytes([STX, swa, swb, 0x20]) + f"{abs(grams):06d}000000".encode() + bytes([CR])
+        return frame + bytes([toledo_checksum(frame)])
 
     def parse(self) -> list[Reading]:
         readings = []

@@ -45,6 +45,11 @@ class _Yaohua(ScaleProtocol):
 class Xk3190Format0(_Yaohua):
     name = "xk3190-0"
 
+    @classmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        body = (b"-" if grams < 0 else b"+") + f"{abs(grams):06d}".encode() + b"3"  # kg with 3 decimals
+        return bytes([STX]) + body + nibbles(xor(body)) + bytes([ETX])
+
     def parse(self) -> list[Reading]:
         readings = []
         while True:
@@ -80,6 +85,11 @@ _DISPLAY = re.compile(r"^-?\d+(\.\d+)?$")
 
 class _EqualsFramed(_Yaohua):
     reversed_display = False
+
+    @classmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        display = f"{grams / 1000:08.3f}"
+        return b"=" + (display[::-1] if cls.reversed_display else display).encode()
 
     def parse(self) -> list[Reading]:
         readings = []
@@ -119,6 +129,16 @@ _A12 = re.compile(rb"^W([GN])([-\s\d.]{7})(kg|lb|g )$")
 @register
 class Xk3190A12(_Yaohua):
     name = "xk3190-a12"
+
+    @classmethod
+    def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
+        if state is ReadingState.OVERLOAD:
+            body = b"         OL"
+        elif state is ReadingState.UNDERLOAD and grams >= 0:
+            body = b"         LO"
+        else:
+            body = b"WG" + f"{grams / 1000:07.3f}".encode() + b"kg"
+        return body + nibbles(xor(body)) + b"\r\n"
 
     def parse(self) -> list[Reading]:
         readings = []
