@@ -22,7 +22,9 @@ def test_demo_sheet_creates_a_database_and_lists_orders_to_try(tmp_path, capsys)
 def test_demo_sheet_as_text(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "app", "--data-dir", str(tmp_path), "demo-sheet"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert "P0001" in out and "Orders to pack / 待打包订单" in out and "#PL:UNDO" in out
 
