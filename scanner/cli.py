@@ -24,7 +24,7 @@ import serial
 
 from scanner.device import ScaleDevice, ScannerDevice
 from scanner.model import DeviceState, Reading, ReadingState, Scan
-from scanner.ports import PortSpec, list_serial_ports
+from scanner.ports import list_serial_ports, parse_port
 from scanner.scales import PROTOCOLS, LineSettings, create
 from scanner.simulate import ScaleSimulator, ScannerSimulator
 
@@ -70,21 +70,9 @@ def state_json(state: DeviceState) -> dict[str, Any]:
     }
 
 
-def port_spec(port: str) -> PortSpec:
-    # "vid:pid[:serial]" in hex is an identity; anything else a path or pyserial URL.
-    parts = port.split(":")
-    if len(parts) in (2, 3) and all(len(p) == 4 for p in parts[:2]) and not port.startswith(("/", "COM")):
-        try:
-            int(parts[0], 16), int(parts[1], 16)
-        except ValueError:
-            return PortSpec(url=port)
-        return PortSpec(identity=port)
-    return PortSpec(url=port)
-
-
 def probe(port: str, seconds_per_try: float = 0.6) -> dict[str, Any] | None:
     """Try every protocol and baud rate; the first that yields a readable weight wins."""
-    path = port_spec(port).url or port
+    path = parse_port(port).url or port
     for baud in PROBE_BAUDS:
         for name, cls in sorted(PROTOCOLS.items()):
             line = cls.line
@@ -139,7 +127,7 @@ def cmd_list(_args: argparse.Namespace) -> int:
 
 
 def cmd_listen(args: argparse.Namespace) -> int:
-    spec = port_spec(args.port)
+    spec = parse_port(args.port)
     done = threading.Event()
     count = [0]
 

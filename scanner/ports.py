@@ -58,3 +58,16 @@ def resolve_port(spec: PortSpec) -> str | None:
         if have[: len(wanted)] == wanted:
             return port.device
     return None
+
+
+def parse_port(port: str) -> PortSpec:
+    """A setting or command-line value as a PortSpec."""
+    # "vid:pid[:serial]" in hex is an identity; anything else a path or pyserial URL.
+    parts = port.split(":")
+    if len(parts) in (2, 3) and all(len(p) == 4 for p in parts[:2]) and not port.startswith(("/", "COM")):
+        try:
+            int(parts[0], 16), int(parts[1], 16)
+        except ValueError:
+            return PortSpec(url=port)
+        return PortSpec(identity=port)
+    return PortSpec(url=port)

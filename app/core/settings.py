@@ -26,6 +26,15 @@ class StationSettings:
     # within `wedge_max_gap_ms` of the last; with no suffix it ends after that much quiet.
     wedge_min_chars: int = 4
     wedge_max_gap_ms: int = 40
+    # Serial devices: a path (/dev/ttyUSB0, COM3), a pyserial URL, or an identity "vid:pid[:serial]".
+    # Empty: none (keyboard-wedge scanner, weight typed in).
+    scanner_port: str = ""
+    scanner_suffix: str = "cr"
+    scale_port: str = ""
+    scale_protocol: str = "mt-sics"
+    scale_baud: int = 0  # 0: the protocol's usual rate
+    scale_seven_bit: bool = False  # a 7E1 scale on an 8N1-only adapter
+    scale_poll_ms: int = 200
 
     @property
     def weight_policy(self) -> WeightPolicy:

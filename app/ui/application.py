@@ -17,6 +17,7 @@ from app.store.errors import StoreError
 from app.store.packing import PackingStore
 from app.store.settings_store import load_settings
 from app.store.writer import SerialWriter
+from app.ui.devices import DeviceHub
 from app.ui.i18n import Translations
 from app.ui.main_window import MainWindow
 from app.ui.sounds import Sounds
@@ -55,7 +56,9 @@ class StationApp:
         self.writer = SerialWriter(post=self.poster.post, on_health=self._on_health)
         store = PackingStore(db, settings.station_name)
         self.station = PackingStation(store, self.writer, settings, on_saved=self._on_saved)
-        self.window = MainWindow(db, self.station, self.sounds, self.wedge, self.translations)
+        self.devices = DeviceHub(self.poster)
+        self.window = MainWindow(db, self.station, self.sounds, self.wedge, self.translations, self.devices)
+        self.devices.apply(settings)
 
     def _on_saved(self, result: object) -> None:
         if self.window is not None:
@@ -67,6 +70,7 @@ class StationApp:
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self.wedge)
+        self.devices.stop()
         self.writer.close()
         if self.window is not None:
             self.window.close()

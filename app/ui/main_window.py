@@ -14,12 +14,14 @@ from app.store.db import Database
 from app.store.errors import StoreError
 from app.store.outbox import pending_count
 from app.store.settings_store import save_settings
+from app.ui.devices import DeviceHub
 from app.ui.i18n import Translations
 from app.ui.packing_view import PackingView
 from app.ui.settings_view import SettingsView
 from app.ui.signin_view import SignInView
 from app.ui.sounds import Sounds
 from app.ui.wedge import WedgeFilter
+from scanner.model import DeviceState, DeviceStatus
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,7 @@ class MainWindow(QMainWindow):
         sounds: Sounds,
         wedge: WedgeFilter,
         translations: Translations,
+        devices: DeviceHub | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -40,6 +43,7 @@ class MainWindow(QMainWindow):
         self.sounds = sounds
         self.wedge = wedge
         self.translations = translations
+        self.devices = devices
         self.signin = SignInView(station, sounds)
         self.packing = PackingView(station, sounds)
         self.packing.chinese = translations.chinese
@@ -52,12 +56,24 @@ class MainWindow(QMainWindow):
         self.operator_label = QLabel()
         self.outbox_label = QLabel()
         self.health_label = QLabel()
-        for label in (self.station_label, self.operator_label, self.outbox_label):
+        self.scanner_label = QLabel()
+        self.scale_label = QLabel()
+        for label in (
+            self.scanner_label,
+            self.scale_label,
+            self.station_label,
+            self.operator_label,
+            self.outbox_label,
+        ):
             self.statusBar().addPermanentWidget(label)
         self.statusBar().addWidget(self.health_label, 1)
         self._health: StoreError | None = None
 
         wedge.scanned.connect(self.on_scan)
+        if devices is not None:
+            devices.scanned.connect(self.on_scan)
+            devices.reading.connect(self.packing.on_reading)
+            devices.status_changed.connect(self.on_device_status)
         self.signin.signed_in.connect(self.on_signed_in)
         self.packing.sign_out_requested.connect(self.on_signed_out)
         self.packing.settings_requested.connect(self.open_settings)
@@ -125,7 +141,10 @@ class MainWindow(QMainWindow):
         self.close_settings()
 
     def apply_settings(self, settings: StationSettings) -> None:
+        previous = self.station.settings
         self.station.apply_settings(settings)
+        if self.devices is not None and _device_settings(previous) != _device_settings(settings):
+            self.devices.apply(settings)
         self.station.store.station = settings.station_name
         self.sounds.enabled = settings.sound
         self.wedge.configure(settings.wedge_min_chars, settings.wedge_max_gap_ms)
@@ -144,7 +163,34 @@ class MainWindow(QMainWindow):
         self._health = error
         self.refresh_status()
 
+    def on_device_status(self, kind: str, state: DeviceState) -> None:
+        self.refresh_status()
+        if kind == "scale":
+            self.packing.scale_state = state
+        if state.status is not DeviceStatus.CONNECTED and self.station.state is not None:
+            log.warning("%s %s: %s", kind, state.status.value, state.reason)
+
+    def _device_text(self, kind: str) -> str:
+        state = self.devices.states.get(kind) if self.devices is not None else None
+        name = self.tr("Scanner") if kind == "scanner" else self.tr("Scale")
+        if state is None:
+            return ""
+        texts = {
+            DeviceStatus.CONNECTED: self.tr("{device}: connected"),
+            DeviceStatus.CONNECTING: self.tr("{device}: connecting…"),
+            DeviceStatus.DISCONNECTED: self.tr("{device}: DISCONNECTED — check the cable ({reason})"),
+            DeviceStatus.ERROR: self.tr("{device}: ERROR ({reason})"),
+        }
+        return texts[state.status].format(device=name, reason=state.reason)
+
     def refresh_status(self) -> None:
+        for kind, label in (("scanner", self.scanner_label), ("scale", self.scale_label)):
+            text = self._device_text(kind)
+            label.setText(text)
+            label.setVisible(bool(text))
+            state = self.devices.states.get(kind) if self.devices is not None else None
+            bad = state is not None and state.status is not DeviceStatus.CONNECTED
+            label.setStyleSheet("color: #c62828; font-weight: 700;" if bad else "color: #1b5e20;")
         self.station_label.setText(self.tr("Station {name}").format(name=self.station.settings.station_name))
         operator = self.station.operator
         self.operator_label.setText(
@@ -167,3 +213,15 @@ class MainWindow(QMainWindow):
             self.health_label.setStyleSheet("color: #c62828; font-weight: 700;")
         else:
             self.health_label.clear()
+
+
+def _device_settings(settings: StationSettings) -> tuple[object, ...]:
+    return (
+        settings.scanner_port,
+        settings.scanner_suffix,
+        settings.scale_port,
+        settings.scale_protocol,
+        settings.scale_baud,
+        settings.scale_seven_bit,
+        settings.scale_poll_ms,
+    )

@@ -239,3 +239,13 @@ def pref_text(key: str, value: str) -> str:
     if key == "ship_days" and value == "sat":
         return QCoreApplication.translate("Customer", "deliver on Saturday")
     return f"{key}: {value}"
+
+
+def reading_state_text(state: str) -> str:
+    texts = {
+        "overload": QCoreApplication.translate("Scale", "OVERLOAD"),
+        "underload": QCoreApplication.translate("Scale", "below zero — zero the scale"),
+        "error": QCoreApplication.translate("Scale", "scale error"),
+        "ok": QCoreApplication.translate("Scale", "no weight"),
+    }
+    return texts.get(state, state)

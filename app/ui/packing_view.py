@@ -29,16 +29,18 @@ from PySide6.QtWidgets import (
 
 from app.core.commands import Command
 from app.core.model import OrderSnapshot
-from app.core.pack_session import Phase, Severity, Verdict
+from app.core.pack_session import Phase, Severity, Verdict, VerdictKind
 from app.station import PackingStation, SaveResult
 from app.store.packing import PackConflict
 from app.ui import messages
 from app.ui.sounds import Sounds
 from app.ui.theme import BANNER_COLOURS, IDLE_COLOURS
+from scanner.model import DeviceState, Reading
 
 log = logging.getLogger(__name__)
 
 LAST_SCANS = 12
+EMPTY_SCALE_G = 20  # at or below this the scale counts as empty
 
 _KEYS: list[tuple[str, Command | None]] = [
     ("F2", Command.UNDO),
@@ -60,6 +62,11 @@ class PackingView(QWidget):
         self.sounds = sounds
         self.chinese = True
         self.last_verdict: Verdict | None = None
+        self.scale_state: DeviceState | None = None
+        self.live_reading: Reading | None = None
+        # The scale weighs once per arming: when all items are verified, and again after a
+        # failed weight once the parcel has been lifted (or F4 pressed).
+        self._weigh_armed = False
         self._shown_order: int | bool | None = False  # what the header shows; False: nothing yet
         self._cells: list[list[QTableWidgetItem]] = []
         self._row_keys: list[tuple[object, ...]] = []
@@ -159,6 +166,8 @@ class PackingView(QWidget):
                 QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
             shortcut.activated.connect(lambda command=command: self.run_command(command))
+        reweigh = QShortcut(QKeySequence("F4"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        reweigh.activated.connect(self.rearm_scale)
         settings = QShortcut(QKeySequence("F9"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         settings.activated.connect(self.settings_requested)
         sign_out = QShortcut(QKeySequence("F12"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -174,7 +183,7 @@ class PackingView(QWidget):
         self.scans_title.setText(self.tr("Last scans"))
         self.keys.setText(
             self.tr(
-                "F2 undo · F3 hold · F6 supervisor override · F7 release hold · F8 check · "
+                "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
                 "Esc put order back · F9 settings · F12 sign out"
             )
         )
@@ -242,6 +251,33 @@ class PackingView(QWidget):
         else:
             self.sounds.play("error")
 
+    def rearm_scale(self) -> None:
+        if self._phase() in (Phase.WEIGHING, Phase.WEIGHT_FAILED):
+            self._weigh_armed = True
+            if self.live_reading is not None:
+                self.on_reading(self.live_reading)
+
+    def on_reading(self, reading: Reading) -> None:
+        """A scale reading (GUI thread). Shown live; the first stable one weighs the parcel."""
+        self.live_reading = reading
+        phase = self._phase()
+        lifted = reading.stable is False or (reading.grams is not None and reading.grams <= EMPTY_SCALE_G)
+        if phase is Phase.WEIGHT_FAILED and not self._weigh_armed and lifted:
+            # Lifted off the scale (or moving): the next stable weight is a new weighing.
+            self._weigh_armed = True
+        if (
+            self._weigh_armed
+            and phase in (Phase.WEIGHING, Phase.WEIGHT_FAILED)
+            and reading.usable
+            and reading.stable
+            and reading.grams is not None
+            and reading.grams > EMPTY_SCALE_G
+        ):
+            self._weigh_armed = False
+            self.render(self.station.handle_weight(reading.grams, "scale"), code=f"{reading.grams} g")
+            return
+        self._render_weight()
+
     def on_saved(self, result: SaveResult) -> None:
         if result.kind != "failed":
             return
@@ -283,6 +319,10 @@ class PackingView(QWidget):
         elif state is None or state.order is None:
             self.show_notice(self.tr("Scan an order, waybill or tote to start"), None)
         self.last_verdict = verdict
+        if verdict is not None and verdict.kind is VerdictKind.ORDER_COMPLETE:
+            self._weigh_armed = True
+        elif self._phase() not in (Phase.WEIGHING, Phase.WEIGHT_FAILED):
+            self._weigh_armed = False
         order = state.order if state else None
         if self._shown_order != (order.order_id if order else None):
             self._render_order(order)
@@ -394,7 +434,13 @@ class PackingView(QWidget):
             return
         policy = state.policy
         allowed = max(policy.tolerance_g, round(expected * policy.tolerance_pct / 100))
-        if state.weight is not None:
+        live = self.live_reading
+        if live is not None and live.grams is not None:
+            mark = "" if live.stable else " ~"
+            self.weight_big.setText(f"{live.grams} g{mark}")
+        elif live is not None:
+            self.weight_big.setText(messages.reading_state_text(live.state.value))
+        elif state.weight is not None:
             self.weight_big.setText(f"{state.weight.actual_g} g")
         else:
             self.weight_big.setText("—")

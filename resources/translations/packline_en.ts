@@ -158,42 +158,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="111" />
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122" />
+        <location filename="../../app/ui/main_window.py" line="138" />
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
+        <location filename="../../app/ui/main_window.py" line="175" />
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="175" />
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="179" />
+        <source>{device}: connected</source>
+        <translation>{device}: connected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="180" />
+        <source>{device}: connecting…</source>
+        <translation>{device}: connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="181" />
+        <source>{device}: DISCONNECTED — check the cable ({reason})</source>
+        <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="182" />
+        <source>{device}: ERROR ({reason})</source>
+        <translation>{device}: ERROR ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="194" />
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157" />
+        <location filename="../../app/ui/main_window.py" line="203" />
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="209" />
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
@@ -201,87 +231,87 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="158" />
+        <location filename="../../app/ui/packing_view.py" line="180" />
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="158" />
+        <location filename="../../app/ui/packing_view.py" line="180" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="158" />
+        <location filename="../../app/ui/packing_view.py" line="180" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="158" />
+        <location filename="../../app/ui/packing_view.py" line="180" />
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="160" />
+        <location filename="../../app/ui/packing_view.py" line="182" />
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="161" />
+        <location filename="../../app/ui/packing_view.py" line="183" />
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="164" />
-        <source>F2 undo · F3 hold · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F12 sign out</source>
-        <translation>F2 undo · F3 hold · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F12 sign out</translation>
+        <location filename="../../app/ui/packing_view.py" line="186" />
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F12 sign out</source>
+        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="217" />
+        <location filename="../../app/ui/packing_view.py" line="239" />
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="265" />
+        <location filename="../../app/ui/packing_view.py" line="320" />
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="287" />
+        <location filename="../../app/ui/packing_view.py" line="348" />
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="292" />
+        <location filename="../../app/ui/packing_view.py" line="353" />
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="315" />
+        <location filename="../../app/ui/packing_view.py" line="376" />
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="317" />
+        <location filename="../../app/ui/packing_view.py" line="378" />
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="361" />
+        <location filename="../../app/ui/packing_view.py" line="448" />
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="370" />
+        <location filename="../../app/ui/packing_view.py" line="457" />
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="381" />
+        <location filename="../../app/ui/packing_view.py" line="468" />
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="384" />
+        <location filename="../../app/ui/packing_view.py" line="471" />
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -332,6 +362,29 @@
         <location filename="../../app/ui/messages.py" line="23" />
         <source>Scale fault</source>
         <translation>Scale fault</translation>
+    </message>
+</context>
+<context>
+    <name>Scale</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="246" />
+        <source>OVERLOAD</source>
+        <translation>OVERLOAD</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="247" />
+        <source>below zero — zero the scale</source>
+        <translation>below zero — zero the scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="248" />
+        <source>scale error</source>
+        <translation>scale error</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="249" />
+        <source>no weight</source>
+        <translation>no weight</translation>
     </message>
 </context>
 <context>
@@ -443,27 +496,27 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="105" />
+        <location filename="../../app/ui/application.py" line="109" />
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="109" />
+        <location filename="../../app/ui/application.py" line="113" />
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="113" />
+        <location filename="../../app/ui/application.py" line="117" />
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="117" />
+        <location filename="../../app/ui/application.py" line="121" />
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="123" />
+        <location filename="../../app/ui/application.py" line="127" />
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>

@@ -158,42 +158,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="111" />
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122" />
+        <location filename="../../app/ui/main_window.py" line="138" />
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
+        <location filename="../../app/ui/main_window.py" line="175" />
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="175" />
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="179" />
+        <source>{device}: connected</source>
+        <translation>{device}：已连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="180" />
+        <source>{device}: connecting…</source>
+        <translation>{device}：连接中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="181" />
+        <source>{device}: DISCONNECTED — check the cable ({reason})</source>
+        <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="182" />
+        <source>{device}: ERROR ({reason})</source>
+        <translation>{device}：故障（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="194" />
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157" />
+        <location filename="../../app/ui/main_window.py" line="203" />
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="209" />
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
@@ -201,87 +231,87 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="158" />
+        <location filename="../../app/ui/packing_view.py" line="180" />
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="158" />
+        <location filename="../../app/ui/packing_view.py" line="180" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="158" />
+        <location filename="../../app/ui/packing_view.py" line="180" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="158" />
+        <location filename="../../app/ui/packing_view.py" line="180" />
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="160" />
+        <location filename="../../app/ui/packing_view.py" line="182" />
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="161" />
+        <location filename="../../app/ui/packing_view.py" line="183" />
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="164" />
-        <source>F2 undo · F3 hold · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F12 sign out</source>
-        <translation>F2 撤销 · F3 挂起 · F6 主管放行 · F7 解除挂起 · F8 检查 · Esc 放回订单 · F9 设置 · F12 退出登录</translation>
+        <location filename="../../app/ui/packing_view.py" line="186" />
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F12 sign out</source>
+        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 检查 · Esc 放回订单 · F9 设置 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="217" />
+        <location filename="../../app/ui/packing_view.py" line="239" />
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="265" />
+        <location filename="../../app/ui/packing_view.py" line="320" />
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="287" />
+        <location filename="../../app/ui/packing_view.py" line="348" />
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="292" />
+        <location filename="../../app/ui/packing_view.py" line="353" />
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="315" />
+        <location filename="../../app/ui/packing_view.py" line="376" />
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="317" />
+        <location filename="../../app/ui/packing_view.py" line="378" />
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="361" />
+        <location filename="../../app/ui/packing_view.py" line="448" />
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="370" />
+        <location filename="../../app/ui/packing_view.py" line="457" />
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="381" />
+        <location filename="../../app/ui/packing_view.py" line="468" />
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="384" />
+        <location filename="../../app/ui/packing_view.py" line="471" />
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -332,6 +362,29 @@
         <location filename="../../app/ui/messages.py" line="23" />
         <source>Scale fault</source>
         <translation>秤故障</translation>
+    </message>
+</context>
+<context>
+    <name>Scale</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="246" />
+        <source>OVERLOAD</source>
+        <translation>超载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="247" />
+        <source>below zero — zero the scale</source>
+        <translation>低于零点 — 请将秤清零</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="248" />
+        <source>scale error</source>
+        <translation>秤故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="249" />
+        <source>no weight</source>
+        <translation>无重量</translation>
     </message>
 </context>
 <context>
@@ -443,27 +496,27 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="105" />
+        <location filename="../../app/ui/application.py" line="109" />
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="109" />
+        <location filename="../../app/ui/application.py" line="113" />
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="113" />
+        <location filename="../../app/ui/application.py" line="117" />
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="117" />
+        <location filename="../../app/ui/application.py" line="121" />
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="123" />
+        <location filename="../../app/ui/application.py" line="127" />
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>

@@ -1,0 +1,103 @@
+"""The station's serial devices, brought to the GUI thread.
+
+Reader threads (scanner.device) call back on their own threads; everything here is re-posted
+to the GUI thread as Qt signals, so views never touch a device and never wait for one.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.settings import StationSettings
+from app.ui.tasks import GuiPoster
+from scanner.device import ScaleDevice, ScannerDevice
+from scanner.model import DeviceState, DeviceStatus, Reading, Scan
+from scanner.ports import parse_port
+from scanner.scales import PROTOCOLS, LineSettings
+
+log = logging.getLogger(__name__)
+
+
+class DeviceHub(QObject):
+    scanned = Signal(str)
+    reading = Signal(object)  # Reading
+    status_changed = Signal(str, object)  # "scanner" | "scale", DeviceState
+
+    def __init__(self, poster: GuiPoster, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.poster = poster
+        self.scanner: ScannerDevice | None = None
+        self.scale: ScaleDevice | None = None
+        self.states: dict[str, DeviceState] = {}
+        self.last_reading: Reading | None = None
+
+    def apply(self, settings: StationSettings) -> None:
+        """(Re)start the devices the settings name; stop the ones they no longer name."""
+        self.stop()
+        if settings.scanner_port:
+            try:
+                self.scanner = ScannerDevice(
+                    parse_port(settings.scanner_port),
+                    self._on_scan,
+                    lambda s: self._on_state("scanner", s),
+                    suffix=settings.scanner_suffix,
+                )
+                self.scanner.start()
+            except ValueError as exc:
+                log.error("scanner settings refused: %s", exc)
+                self._emit_state("scanner", DeviceState(DeviceStatus.ERROR, settings.scanner_port, str(exc)))
+        if settings.scale_port:
+            if settings.scale_protocol not in PROTOCOLS:
+                self._emit_state(
+                    "scale",
+                    DeviceState(
+                        DeviceStatus.ERROR, settings.scale_port, f"unknown protocol {settings.scale_protocol}"
+                    ),
+                )
+                return
+            proto = PROTOCOLS[settings.scale_protocol]
+            line = (
+                LineSettings(settings.scale_baud, proto.line.bytesize, proto.line.parity)
+                if settings.scale_baud
+                else None
+            )
+            self.scale = ScaleDevice(
+                parse_port(settings.scale_port),
+                settings.scale_protocol,
+                self._on_reading,
+                lambda s: self._on_state("scale", s),
+                line=line,
+                seven_bit_on_8n1=settings.scale_seven_bit,
+                poll_interval_s=max(0.02, settings.scale_poll_ms / 1000),
+            )
+            self.scale.start()
+
+    def stop(self) -> None:
+        for device in (self.scanner, self.scale):
+            if device is not None:
+                device.stop()
+        self.scanner = self.scale = None
+        self.states.clear()
+
+    def zero_scale(self) -> bool:
+        return self.scale.zero() if self.scale is not None else False
+
+    # Reader threads -> GUI thread.
+    def _on_scan(self, scan: Scan) -> None:
+        self.poster.post(lambda: self.scanned.emit(scan.raw))
+
+    def _on_reading(self, reading: Reading) -> None:
+        self.poster.post(lambda: self._deliver_reading(reading))
+
+    def _deliver_reading(self, reading: Reading) -> None:
+        self.last_reading = reading
+        self.reading.emit(reading)
+
+    def _on_state(self, kind: str, state: DeviceState) -> None:
+        self.poster.post(lambda: self._emit_state(kind, state))
+
+    def _emit_state(self, kind: str, state: DeviceState) -> None:
+        self.states[kind] = state
+        self.status_changed.emit(kind, state)

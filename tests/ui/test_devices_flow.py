@@ -1,0 +1,108 @@
+"""A station with a serial scanner and a serial scale, both simulated on real pseudo-terminals."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+
+from app.core.pack_session import Phase, VerdictKind
+from app.store import models as m
+from app.store.settings_store import load_settings, save_settings
+from app.ui.application import StationApp, make_qapp
+from scanner.model import DeviceStatus, ReadingState
+from scanner.simulate import ScaleSimulator, ScannerSimulator
+
+
+@pytest.fixture
+def bench(qtbot, demo_db, tmp_path):
+    make_qapp()
+    scanner = ScannerSimulator(tmp_path / "scanner")
+    scale = ScaleSimulator("cas", tmp_path / "scale", interval_s=0.05).start()
+    settings = replace(
+        load_settings(demo_db), scanner_port=scanner.path, scale_port=scale.path, scale_protocol="cas"
+    )
+    save_settings(demo_db, settings)
+    app = StationApp(demo_db, "en")
+    app.window.show()
+    qtbot.waitUntil(
+        lambda: all(
+            app.devices.states.get(k) is not None and app.devices.states[k].status is DeviceStatus.CONNECTED
+            for k in ("scanner", "scale")
+        ),
+        timeout=5000,
+    )
+    yield app, scanner, scale
+    app.close()
+    scale.stop()
+    scanner.close()
+
+
+@pytest.mark.gui
+def test_pack_end_to_end_with_serial_scanner_and_scale(bench, samples, demo_db, qtbot, artifacts):
+    app, scanner, scale = bench
+    window = app.window
+    scale.set(0)
+    scanner.scan("P0001")
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.packing, timeout=3000)
+    sample = samples["ready"][6]
+    scanner.scan(sample["order_no"])
+    qtbot.waitUntil(lambda: app.station.state.order is not None, timeout=3000)
+    for item in sample["items"]:
+        for _ in range(item["quantity"]):
+            scanner.scan(item["barcode"])
+    qtbot.waitUntil(lambda: app.station.state.phase is Phase.WEIGHING, timeout=3000)
+    expected = app.station.state.expected_g
+
+    scale.set(expected + 400, stable=False)  # still moving: never taken
+    qtbot.wait(300)
+    assert app.station.state.phase is Phase.WEIGHING
+    scale.set(expected + 400, stable=True)  # settled, but wrong
+    qtbot.waitUntil(lambda: app.station.state.phase is Phase.WEIGHT_FAILED, timeout=3000)
+    assert "expected" in window.packing.banner.text()
+    window.grab().save(str(artifacts / "packing_scale_failed_en.png"))
+
+    scale.set(0)  # the packer lifts the parcel, fixes it, puts it back
+    qtbot.wait(200)
+    scale.set(expected + 10, stable=True)
+    qtbot.waitUntil(lambda: window.packing.last_verdict.kind is VerdictKind.PACKED, timeout=3000)
+    qtbot.waitUntil(lambda: app.writer.pending == 0)
+    with demo_db.session() as s:
+        pack = s.scalar(select(m.PackSession).where(m.PackSession.status == "packed"))
+        (event,) = s.scalars(select(m.OutboxEvent)).all()
+    assert pack.actual_g == expected + 10 and pack.weight_source == "scale"
+    assert event.payload["weight"] == {
+        "expected_g": expected,
+        "actual_g": expected + 10,
+        "allowed_g": pack.allowed_g,
+        "source": "scale",
+    }
+
+
+@pytest.mark.gui
+def test_a_pulled_scale_cable_shows_on_the_station_and_heals(bench, qtbot):
+    app, _scanner, scale = bench
+    scale.pty.unplug()
+    qtbot.waitUntil(lambda: app.devices.states["scale"].status is DeviceStatus.DISCONNECTED, timeout=6000)
+    assert "DISCONNECTED" in app.window.scale_label.text()
+    scale.pty.plug()
+    qtbot.waitUntil(lambda: app.devices.states["scale"].status is DeviceStatus.CONNECTED, timeout=8000)
+    assert "connected" in app.window.scale_label.text()
+
+
+@pytest.mark.gui
+def test_overload_is_shown_and_never_weighs(bench, samples, qtbot):
+    app, scanner, scale = bench
+    scanner.scan("P0001")
+    sample = samples["ready"][7]
+    scanner.scan(sample["order_no"])
+    for item in sample["items"]:
+        for _ in range(item["quantity"]):
+            scanner.scan(item["barcode"])
+    qtbot.waitUntil(
+        lambda: app.station.state is not None and app.station.state.phase is Phase.WEIGHING, timeout=3000
+    )
+    scale.set(0, state=ReadingState.OVERLOAD)
+    qtbot.waitUntil(lambda: app.window.packing.weight_big.text() == "OVERLOAD", timeout=3000)
+    assert app.station.state.phase is Phase.WEIGHING
