@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         if devices is not None:
             devices.scanned.connect(self.on_scan)
             devices.reading.connect(self.packing.on_reading)
+            devices.reading.connect(self.settings_view.show_reading)
             devices.status_changed.connect(self.on_device_status)
         self.signin.signed_in.connect(self.on_signed_in)
         self.packing.sign_out_requested.connect(self.on_signed_out)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.settings import StationSettings
+from scanner.model import Reading
+from scanner.scales import PROTOCOLS
 
 
 class SettingsView(QWidget):
@@ -39,8 +41,17 @@ class SettingsView(QWidget):
         self.sound = QCheckBox()
         self.wedge_chars = QSpinBox(minimum=2, maximum=40)
         self.wedge_gap = QSpinBox(minimum=5, maximum=500, suffix=" ms")
+        self.scanner_port = QLineEdit()
+        self.scale_port = QLineEdit()
+        self.scale_protocol = QComboBox()
+        for name in sorted(PROTOCOLS):
+            self.scale_protocol.addItem(name, name)
+        self.scale_baud = QComboBox()
+        for baud in (0, 2400, 4800, 9600, 19200, 38400, 115200):
+            self.scale_baud.addItem(str(baud) if baud else "—", baud)
+        self.scale_live = QLabel(objectName="headline")
         self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(8)]
+        self.labels = [QLabel() for _ in range(13)]
         for label, field in zip(
             self.labels,
             (
@@ -52,6 +63,11 @@ class SettingsView(QWidget):
                 self.sound,
                 self.wedge_chars,
                 self.wedge_gap,
+                self.scanner_port,
+                self.scale_port,
+                self.scale_protocol,
+                self.scale_baud,
+                self.scale_live,
             ),
             strict=True,
         ):
@@ -90,7 +106,14 @@ class SettingsView(QWidget):
             self.tr("Sounds"),
             self.tr("Scanner: minimum code length"),
             self.tr("Scanner: max. gap between keys"),
+            self.tr("Serial scanner port (empty: keyboard mode)"),
+            self.tr("Scale port (empty: type weights)"),
+            self.tr("Scale protocol"),
+            self.tr("Scale baud rate (— : protocol default)"),
+            self.tr("Scale now"),
         ]
+        self.scanner_port.setPlaceholderText(self.tr("/dev/ttyUSB0, COM3 or vid:pid[:serial]"))
+        self.scale_port.setPlaceholderText(self.tr("/dev/ttyUSB1, COM4 or vid:pid[:serial]"))
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.sound.setText(self.tr("Play sounds"))
@@ -118,6 +141,10 @@ class SettingsView(QWidget):
         self.sound.setChecked(settings.sound)
         self.wedge_chars.setValue(settings.wedge_min_chars)
         self.wedge_gap.setValue(settings.wedge_max_gap_ms)
+        self.scanner_port.setText(settings.scanner_port)
+        self.scale_port.setText(settings.scale_port)
+        self.scale_protocol.setCurrentIndex(max(0, self.scale_protocol.findData(settings.scale_protocol)))
+        self.scale_baud.setCurrentIndex(max(0, self.scale_baud.findData(settings.scale_baud)))
 
     def _save(self) -> None:
         settings = replace(
@@ -130,6 +157,18 @@ class SettingsView(QWidget):
             sound=self.sound.isChecked(),
             wedge_min_chars=self.wedge_chars.value(),
             wedge_max_gap_ms=self.wedge_gap.value(),
+            scanner_port=self.scanner_port.text().strip(),
+            scale_port=self.scale_port.text().strip(),
+            scale_protocol=self.scale_protocol.currentData(),
+            scale_baud=self.scale_baud.currentData(),
         )
         self._settings = settings
         self.saved.emit(settings)
+
+    def show_reading(self, reading: Reading) -> None:
+        """The live readout, so a technician can test the scale right here."""
+        if reading.grams is not None:
+            stable = self.tr("stable") if reading.stable else self.tr("moving")
+            self.scale_live.setText(f"{reading.grams} g · {stable}")
+        else:
+            self.scale_live.setText(reading.state.value)

@@ -158,72 +158,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="112" />
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138" />
+        <location filename="../../app/ui/main_window.py" line="139" />
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="180" />
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="183" />
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}: ERROR ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194" />
+        <location filename="../../app/ui/main_window.py" line="195" />
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_window.py" line="204" />
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209" />
+        <location filename="../../app/ui/main_window.py" line="210" />
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
@@ -390,69 +390,114 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="83" />
+        <location filename="../../app/ui/settings_view.py" line="99" />
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="85" />
+        <location filename="../../app/ui/settings_view.py" line="101" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="86" />
+        <location filename="../../app/ui/settings_view.py" line="102" />
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="87" />
+        <location filename="../../app/ui/settings_view.py" line="103" />
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="88" />
+        <location filename="../../app/ui/settings_view.py" line="104" />
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="89" />
+        <location filename="../../app/ui/settings_view.py" line="105" />
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="90" />
+        <location filename="../../app/ui/settings_view.py" line="106" />
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="91" />
+        <location filename="../../app/ui/settings_view.py" line="107" />
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="92" />
+        <location filename="../../app/ui/settings_view.py" line="108" />
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="96" />
+        <location filename="../../app/ui/settings_view.py" line="109" />
+        <source>Serial scanner port (empty: keyboard mode)</source>
+        <translation>Serial scanner port (empty: keyboard mode)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="110" />
+        <source>Scale port (empty: type weights)</source>
+        <translation>Scale port (empty: type weights)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="111" />
+        <source>Scale protocol</source>
+        <translation>Scale protocol</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="112" />
+        <source>Scale baud rate (— : protocol default)</source>
+        <translation>Scale baud rate (— : protocol default)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="113" />
+        <source>Scale now</source>
+        <translation>Scale now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="115" />
+        <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
+        <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="116" />
+        <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
+        <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="119" />
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="97" />
+        <location filename="../../app/ui/settings_view.py" line="120" />
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="98" />
+        <location filename="../../app/ui/settings_view.py" line="121" />
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="101" />
+        <location filename="../../app/ui/settings_view.py" line="124" />
         <source>System default</source>
         <translation>System default</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="171" />
+        <source>stable</source>
+        <translation>stable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="171" />
+        <source>moving</source>
+        <translation>moving</translation>
     </message>
 </context>
 <context>

@@ -158,72 +158,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="112" />
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138" />
+        <location filename="../../app/ui/main_window.py" line="139" />
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="180" />
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="183" />
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}：故障（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194" />
+        <location filename="../../app/ui/main_window.py" line="195" />
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_window.py" line="204" />
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209" />
+        <location filename="../../app/ui/main_window.py" line="210" />
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
@@ -390,69 +390,114 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="83" />
+        <location filename="../../app/ui/settings_view.py" line="99" />
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="85" />
+        <location filename="../../app/ui/settings_view.py" line="101" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="86" />
+        <location filename="../../app/ui/settings_view.py" line="102" />
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="87" />
+        <location filename="../../app/ui/settings_view.py" line="103" />
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="88" />
+        <location filename="../../app/ui/settings_view.py" line="104" />
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="89" />
+        <location filename="../../app/ui/settings_view.py" line="105" />
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="90" />
+        <location filename="../../app/ui/settings_view.py" line="106" />
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="91" />
+        <location filename="../../app/ui/settings_view.py" line="107" />
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="92" />
+        <location filename="../../app/ui/settings_view.py" line="108" />
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="96" />
+        <location filename="../../app/ui/settings_view.py" line="109" />
+        <source>Serial scanner port (empty: keyboard mode)</source>
+        <translation>串口扫描枪端口（留空：键盘模式）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="110" />
+        <source>Scale port (empty: type weights)</source>
+        <translation>电子秤端口（留空：手动输入重量）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="111" />
+        <source>Scale protocol</source>
+        <translation>电子秤协议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="112" />
+        <source>Scale baud rate (— : protocol default)</source>
+        <translation>电子秤波特率（—：协议默认）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="113" />
+        <source>Scale now</source>
+        <translation>当前读数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="115" />
+        <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
+        <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="116" />
+        <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
+        <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="119" />
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="97" />
+        <location filename="../../app/ui/settings_view.py" line="120" />
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="98" />
+        <location filename="../../app/ui/settings_view.py" line="121" />
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="101" />
+        <location filename="../../app/ui/settings_view.py" line="124" />
         <source>System default</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="171" />
+        <source>stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="171" />
+        <source>moving</source>
+        <translation>晃动中</translation>
     </message>
 </context>
 <context>

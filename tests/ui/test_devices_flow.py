@@ -106,3 +106,26 @@ def test_overload_is_shown_and_never_weighs(bench, samples, qtbot):
     scale.set(0, state=ReadingState.OVERLOAD)
     qtbot.waitUntil(lambda: app.window.packing.weight_big.text() == "OVERLOAD", timeout=3000)
     assert app.station.state.phase is Phase.WEIGHING
+
+
+@pytest.mark.gui
+def test_changing_the_scale_in_settings_reconnects_and_shows_a_live_readout(bench, tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    app, scanner, _scale = bench
+    other = ScaleSimulator("xk3190-a12", tmp_path / "other", interval_s=0.05).start()
+    other.set(1500)
+    try:
+        scanner.scan("P0001")
+        qtbot.waitUntil(lambda: app.window.pages.currentWidget() is app.window.packing, timeout=3000)
+        app.window.open_settings()
+        view = app.window.settings_view
+        view.scale_port.setText(other.path)
+        view.scale_protocol.setCurrentIndex(view.scale_protocol.findData("xk3190-a12"))
+        QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert app.station.settings.scale_protocol == "xk3190-a12"
+        qtbot.waitUntil(lambda: app.devices.scale is not None and app.devices.scale.protocol.name == "xk3190-a12")
+        qtbot.waitUntil(lambda: view.scale_live.text().startswith("1500 g"), timeout=5000)
+    finally:
+        other.stop()
