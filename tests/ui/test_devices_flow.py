@@ -125,7 +125,12 @@ def test_changing_the_scale_in_settings_reconnects_and_shows_a_live_readout(benc
         view.scale_protocol.setCurrentIndex(view.scale_protocol.findData("xk3190-a12"))
         QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         assert app.station.settings.scale_protocol == "xk3190-a12"
-        qtbot.waitUntil(lambda: app.devices.scale is not None and app.devices.scale.protocol.name == "xk3190-a12")
+        qtbot.waitUntil(
+            lambda: (
+                getattr(app.devices.scale, "protocol", None)
+                and app.devices.scale.protocol.name == "xk3190-a12"
+            )
+        )
         qtbot.waitUntil(lambda: view.scale_live.text().startswith("1500 g"), timeout=5000)
     finally:
         other.stop()
