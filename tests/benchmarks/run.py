@@ -20,13 +20,10 @@ import sys
 import time
 from pathlib import Path
 
+from tests.benchmarks.timing import percentile
+
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".benchmarks"
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def big_database(orders: int) -> Path:
@@ -195,6 +192,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--cold-start-child")
+    parser.add_argument("--only", choices=["station", "devices"], help="run one group")
     args = parser.parse_args()
     if args.cold_start_child:
         cold_start_child(args.cold_start_child)
@@ -208,6 +206,23 @@ def main() -> int:
         verdict = "PASS" if ok else "FAIL"
         print(f"{verdict}  {name}: {value:.3f} {unit} (target <= {target} {unit}) {extra}", flush=True)
 
+    if args.only != "station":
+        from tests.benchmarks import devices
+
+        p50, p99 = devices.bench_scanner_pty_to_verdict()
+        report("scanner pty bytes -> verdict painted p99, 10,000 scans", p99, "ms", 10, f"p50 {p50:.3f} ms")
+        p50, worst = devices.bench_scale_to_verdict(poll_ms=200)
+        report(
+            "weight placed -> weight verdict painted (max of 60), poll 200 ms",
+            worst,
+            "ms",
+            205,
+            f"p50 {p50:.1f} ms",
+        )
+        for name, share in devices.bench_idle_cpu().items():
+            report(f"idle CPU, {name}", share, "% of a core", 1.0)
+        if args.only == "devices":
+            return 1 if failures else 0
     p50, p99, all50, all99 = bench_scan_to_verdict()
     report("scan-to-verdict (banner painted) p99, 10,000 scans", p99, "ms", 5, f"p50 {p50:.3f} ms")
     print(f"      scan to every panel repainted: p50 {all50:.3f} ms, p99 {all99:.3f} ms", flush=True)
