@@ -30,6 +30,7 @@ class StationSettings:
     # Empty: none (keyboard-wedge scanner, weight typed in).
     scanner_port: str = ""
     scanner_suffix: str = "cr"
+    scanner_max_per_second: int = 30  # more is a stuck trigger or a loop: the excess is ignored
     scale_port: str = ""
     scale_protocol: str = "mt-sics"
     scale_baud: int = 0  # 0: the protocol's usual rate

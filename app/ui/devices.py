@@ -43,6 +43,7 @@ class DeviceHub(QObject):
                     self._on_scan,
                     lambda s: self._on_state("scanner", s),
                     suffix=settings.scanner_suffix,
+                    max_per_second=settings.scanner_max_per_second,
                 )
                 self.scanner.start()
             except ValueError as exc:

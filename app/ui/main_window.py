@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import fields
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
@@ -217,12 +218,4 @@ class MainWindow(QMainWindow):
 
 
 def _device_settings(settings: StationSettings) -> tuple[object, ...]:
-    return (
-        settings.scanner_port,
-        settings.scanner_suffix,
-        settings.scale_port,
-        settings.scale_protocol,
-        settings.scale_baud,
-        settings.scale_seven_bit,
-        settings.scale_poll_ms,
-    )
+    return tuple(getattr(settings, f.name) for f in fields(settings) if f.name.startswith(("scanner_", "scale_")))
