@@ -218,4 +218,5 @@ class MainWindow(QMainWindow):
 
 
 def _device_settings(settings: StationSettings) -> tuple[object, ...]:
-    return tuple(getattr(settings, f.name) for f in fields(settings) if f.name.startswith(("scanner_", "scale_")))
+    device_fields = (f.name for f in fields(settings) if f.name.startswith(("scanner_", "scale_")))
+    return tuple(getattr(settings, name) for name in device_fields)
