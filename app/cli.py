@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--regenerate-demo", action="store_true", help="replace all data with fresh demo data"
     )
+    parser.add_argument(
+        "--demo-scale", action="store_true", help="a simulated serial scale that weighs each completed order"
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command")
     sheet = sub.add_parser("demo-sheet", help="print demo operators, orders and item barcodes to try")
@@ -66,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return demo_sheet(data_dir, as_json=args.json)
     from app.ui.application import run  # Qt only from here on
 
-    return run(data_dir, args.lang, args.regenerate_demo)
+    return run(data_dir, args.lang, args.regenerate_demo, args.demo_scale)
 
 
 def demo_sheet(data_dir: Path, as_json: bool = False) -> int:

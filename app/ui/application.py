@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
+import random
+import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -78,7 +82,37 @@ class StationApp:
             self.window = None
 
 
-def run(data_dir: Path, language: str | None, regenerate_demo: bool) -> int:
+class DemoScale:
+    """A simulated scale on a pseudo-terminal for trying the station without hardware: when the
+    order is complete it "places" the parcel at about the expected weight."""
+
+    def __init__(self, station_app: StationApp) -> None:
+        from scanner.simulate import ScaleSimulator
+
+        self.app = station_app
+        self.sim = ScaleSimulator("mt-sics").start()
+        settings = replace(station_app.station.settings, scale_port=self.sim.path, scale_protocol="mt-sics")
+        station_app.station.apply_settings(settings)  # not saved: the demo scale lives as long as the app
+        station_app.devices.apply(settings)
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(700)
+
+    def _tick(self) -> None:
+        from app.core.pack_session import Phase
+
+        state = self.app.station.state
+        if state is not None and state.phase is Phase.WEIGHING and state.expected_g:
+            self.sim.set(state.expected_g + random.randint(-8, 8))
+        elif state is None or state.phase is not Phase.WEIGHT_FAILED:
+            self.sim.set(0)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.sim.stop()
+
+
+def run(data_dir: Path, language: str | None, regenerate_demo: bool, demo_scale: bool = False) -> int:
     app = make_qapp()
     try:
         db = open_database(database_path(data_dir))
@@ -93,11 +127,21 @@ def run(data_dir: Path, language: str | None, regenerate_demo: bool) -> int:
         QMessageBox.critical(None, "Packline", _store_error_text(exc))
         return 2
     station = StationApp(db, language)
+    demo_device = DemoScale(station) if demo_scale else None
     assert station.window is not None
     station.window.showMaximized()
+    # Python runs signal handlers only between bytecodes: a slow timer lets SIGTERM/SIGINT
+    # (shutdown, Ctrl+C) end the event loop cleanly, so queued writes are flushed by close().
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: app.quit())
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
     try:
         return app.exec()
     finally:
+        if demo_device is not None:
+            demo_device.stop()
         station.close()
         db.close()
 

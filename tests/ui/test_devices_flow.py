@@ -134,3 +134,26 @@ def test_changing_the_scale_in_settings_reconnects_and_shows_a_live_readout(benc
         qtbot.waitUntil(lambda: view.scale_live.text().startswith("1500 g"), timeout=5000)
     finally:
         other.stop()
+
+
+@pytest.mark.gui
+def test_the_demo_scale_weighs_a_completed_order(qtbot, demo_db, samples):
+    from app.ui.application import DemoScale
+
+    make_qapp()
+    app = StationApp(demo_db, "en")
+    demo = DemoScale(app)
+    try:
+        app.window.show()
+        app.station.sign_in_badge("P0001")
+        app.window.on_signed_in(app.station.operator)
+        sample = samples["ready"][1]
+        view = app.window.packing
+        view.handle_scan(sample["order_no"])
+        for item in sample["items"]:
+            for _ in range(item["quantity"]):
+                view.handle_scan(item["barcode"])
+        qtbot.waitUntil(lambda: view.last_verdict.kind is VerdictKind.PACKED, timeout=5000)
+    finally:
+        demo.stop()
+        app.close()
