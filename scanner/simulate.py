@@ -131,6 +131,7 @@ class ScaleSimulator:
                 request = self.pty.read(0.05)
                 if request and not self.silent:
                     self.requests.append(request)
+                    self._obey(request)
                     reply = self.protocol.answer(request, self.frame())
                     if reply:
                         self.pty.write(reply)
@@ -140,7 +141,16 @@ class ScaleSimulator:
                     if not self.silent:
                         self.pty.write(self.frame())
                     next_send = now + self.interval_s
-                self.pty.read(min(0.05, self.interval_s))  # drain commands (zero, tare)
+                request = self.pty.read(min(0.05, self.interval_s))
+                if request:
+                    self.requests.append(request)
+                    self._obey(request)
+
+    def _obey(self, request: bytes) -> None:
+        # A real scale takes what lies on it as its new zero; the simulator reads 0 g from then on.
+        zero = self.protocol.zero_command
+        if zero is not None and zero in request:
+            self.grams = 0
 
 
 class ScannerSimulator:

@@ -21,6 +21,7 @@ class Command(StrEnum):
     REPRINT = "REPRINT"
     SIGN_OUT = "SIGNOUT"
     CONFIRM = "CONFIRM"  # confirm an instruction card
+    ZERO = "ZERO"  # zero the scale (a device command: the pack session never sees it)
 
     @property
     def barcode(self) -> str:

@@ -7,6 +7,7 @@ to the GUI thread as Qt signals, so views never touch a device and never wait fo
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -32,6 +33,9 @@ class DeviceHub(QObject):
         self.scale: ScaleDevice | None = None
         self.states: dict[str, DeviceState] = {}
         self.last_reading: Reading | None = None
+        # Bumped by stop(): callbacks already queued from the old readers are dropped, so a
+        # reading or state from a device that was just replaced never reaches the views.
+        self._generation = 0
 
     def apply(self, settings: StationSettings) -> None:
         """(Re)start the devices the settings name; stop the ones they no longer name."""
@@ -79,25 +83,40 @@ class DeviceHub(QObject):
         for device in (self.scanner, self.scale):
             if device is not None:
                 device.stop()
+        self._generation += 1
         self.scanner = self.scale = None
         self.states.clear()
 
-    def zero_scale(self) -> bool:
-        return self.scale.zero() if self.scale is not None else False
+    def zero_scale(self) -> str:
+        """Queue the zero command: "sent", "unsupported" (the protocol has none) or "no-scale"."""
+        if self.scale is None:
+            return "no-scale"
+        sent = self.scale.zero()
+        log.info("scale zero %s", "sent" if sent else "not supported by the protocol")
+        return "sent" if sent else "unsupported"
 
     # Reader threads -> GUI thread.
+    def _current(self, fn: Callable[[], None]) -> Callable[[], None]:
+        generation = self._generation
+
+        def run() -> None:
+            if generation == self._generation:
+                fn()
+
+        return run
+
     def _on_scan(self, scan: Scan) -> None:
-        self.poster.post(lambda: self.scanned.emit(scan.raw))
+        self.poster.post(self._current(lambda: self.scanned.emit(scan.raw)))
 
     def _on_reading(self, reading: Reading) -> None:
-        self.poster.post(lambda: self._deliver_reading(reading))
+        self.poster.post(self._current(lambda: self._deliver_reading(reading)))
 
     def _deliver_reading(self, reading: Reading) -> None:
         self.last_reading = reading
         self.reading.emit(reading)
 
     def _on_state(self, kind: str, state: DeviceState) -> None:
-        self.poster.post(lambda: self._emit_state(kind, state))
+        self.poster.post(self._current(lambda: self._emit_state(kind, state)))
 
     def _emit_state(self, kind: str, state: DeviceState) -> None:
         self.states[kind] = state

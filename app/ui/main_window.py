@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.signin.signed_in.connect(self.on_signed_in)
         self.packing.sign_out_requested.connect(self.on_signed_out)
         self.packing.settings_requested.connect(self.open_settings)
+        self.packing.zero_scale_requested.connect(self.zero_scale)
+        self.settings_view.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.saved.connect(self.on_settings_saved)
         self.settings_view.closed.connect(self.close_settings)
         self.retranslate()
@@ -164,6 +166,11 @@ class MainWindow(QMainWindow):
     def on_health(self, error: StoreError | None) -> None:
         self._health = error
         self.refresh_status()
+
+    def zero_scale(self) -> None:
+        outcome = self.devices.zero_scale() if self.devices is not None else "no-scale"
+        self.packing.show_zero_result(outcome)
+        self.settings_view.show_zero_result(outcome)
 
     def on_device_status(self, kind: str, state: DeviceState) -> None:
         self.refresh_status()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.commands import Command
+from app.core.commands import Command, parse_command
 from app.core.model import OrderSnapshot
 from app.core.pack_session import Phase, Severity, Verdict, VerdictKind
 from app.station import PackingStation, SaveResult
@@ -55,6 +55,7 @@ _KEYS: list[tuple[str, Command | None]] = [
 class PackingView(QWidget):
     sign_out_requested = Signal()
     settings_requested = Signal()
+    zero_scale_requested = Signal()
 
     def __init__(self, station: PackingStation, sounds: Sounds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +173,8 @@ class PackingView(QWidget):
         settings.activated.connect(self.settings_requested)
         sign_out = QShortcut(QKeySequence("F12"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         sign_out.activated.connect(lambda: self.run_command(Command.SIGN_OUT))
+        zero = QShortcut(QKeySequence("F10"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        zero.activated.connect(lambda: self.run_command(Command.ZERO))
 
     def retranslate(self) -> None:
         self._shown_order = False
@@ -184,7 +187,7 @@ class PackingView(QWidget):
         self.keys.setText(
             self.tr(
                 "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
-                "Esc put order back · F9 settings · F12 sign out"
+                "Esc put order back · F9 settings · F10 zero scale · F12 sign out"
             )
         )
         self.render(self.last_verdict, play=False)
@@ -228,9 +231,15 @@ class PackingView(QWidget):
             self.handle_scan(text)
 
     def handle_scan(self, code: str) -> None:
+        if parse_command(code) is Command.ZERO:  # a device command: the pack session never sees it
+            self.run_command(Command.ZERO)
+            return
         self.render(self.station.handle_scan(code), code=code)
 
     def run_command(self, command: Command) -> None:
+        if command is Command.ZERO:
+            self.request_zero()
+            return
         if command is Command.SIGN_OUT:
             if self.station.sign_out():
                 self.sign_out_requested.emit()
@@ -250,6 +259,26 @@ class PackingView(QWidget):
             self.render(self.station.handle_reason(choices[number - 1][0]))
         else:
             self.sounds.play("error")
+
+    def request_zero(self) -> None:
+        """Zero the scale, but never under a parcel being weighed: that would make it lighter."""
+        reading = self.live_reading
+        loaded = reading is None or reading.grams is None or reading.grams > EMPTY_SCALE_G
+        if self._phase() in (Phase.WEIGHING, Phase.WEIGHT_FAILED) and loaded:
+            self._show_local(self.tr("Take the parcel off the scale, then zero it (F10)"), Severity.ERROR)
+            return
+        self.zero_scale_requested.emit()
+
+    def show_zero_result(self, outcome: str) -> None:
+        if outcome == "sent":
+            self.show_notice(self.tr("Scale zeroed"), Severity.INFO)
+        elif outcome == "unsupported":
+            self._show_local(
+                self.tr("This scale cannot be zeroed from the station: press ZERO on the scale"),
+                Severity.ERROR,
+            )
+        else:
+            self._show_local(self.tr("No scale is connected: set one up in settings (F9)"), Severity.ERROR)
 
     def rearm_scale(self) -> None:
         if self._phase() in (Phase.WEIGHING, Phase.WEIGHT_FAILED):

@@ -28,6 +28,7 @@ from scanner.scales import PROTOCOLS
 class SettingsView(QWidget):
     saved = Signal(object)  # StationSettings
     closed = Signal()
+    zero_scale_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +51,16 @@ class SettingsView(QWidget):
         for baud in (0, 2400, 4800, 9600, 19200, 38400, 115200):
             self.scale_baud.addItem(str(baud) if baud else "—", baud)
         self.scale_live = QLabel(objectName="headline")
+        self.zero_button = QPushButton()
+        self.zero_button.setAutoDefault(False)
+        self.zero_button.clicked.connect(self.zero_scale_requested)
+        self.zero_result = QLabel()
+        live_row = QWidget()
+        live_layout = QHBoxLayout(live_row)
+        live_layout.setContentsMargins(0, 0, 0, 0)
+        live_layout.addWidget(self.scale_live)
+        live_layout.addWidget(self.zero_button)
+        live_layout.addWidget(self.zero_result, 1)
         self.form = QFormLayout()
         self.labels = [QLabel() for _ in range(13)]
         for label, field in zip(
@@ -67,7 +78,7 @@ class SettingsView(QWidget):
                 self.scale_port,
                 self.scale_protocol,
                 self.scale_baud,
-                self.scale_live,
+                live_row,
             ),
             strict=True,
         ):
@@ -117,6 +128,8 @@ class SettingsView(QWidget):
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.sound.setText(self.tr("Play sounds"))
+        self.zero_button.setText(self.tr("Zero the scale"))
+        self.zero_result.clear()
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.back_button.setText(self.tr("Back (Esc)"))
         current = self.language.currentData()
@@ -164,6 +177,13 @@ class SettingsView(QWidget):
         )
         self._settings = settings
         self.saved.emit(settings)
+
+    def show_zero_result(self, outcome: str) -> None:
+        texts = {
+            "sent": self.tr("zero command sent"),
+            "unsupported": self.tr("this protocol has no zero command"),
+        }
+        self.zero_result.setText(texts.get(outcome, self.tr("no scale connected")))
 
     def show_reading(self, reading: Reading) -> None:
         """The live readout, so a technician can test the scale right here."""

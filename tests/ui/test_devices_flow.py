@@ -157,3 +157,71 @@ def test_the_demo_scale_weighs_a_completed_order(qtbot, demo_db, samples):
     finally:
         demo.stop()
         app.close()
+
+
+@pytest.mark.gui
+def test_zero_command_barcode_zeroes_the_scale_but_never_under_a_parcel(qtbot, demo_db, samples, tmp_path):
+    make_qapp()
+    scanner = ScannerSimulator(tmp_path / "scanner")
+    scale = ScaleSimulator("mt-sics", tmp_path / "scale").start()
+    settings = replace(
+        load_settings(demo_db),
+        scanner_port=scanner.path,
+        scale_port=scale.path,
+        scale_protocol="mt-sics",
+        scale_poll_ms=50,
+    )
+    save_settings(demo_db, settings)
+    app = StationApp(demo_db, "en")
+    try:
+        app.window.show()
+        view = app.window.packing
+        qtbot.waitUntil(
+            lambda: all(
+                app.devices.states.get(k) is not None
+                and app.devices.states[k].status is DeviceStatus.CONNECTED
+                for k in ("scanner", "scale")
+            ),
+            timeout=5000,
+        )
+        scanner.scan("P0001")
+        qtbot.waitUntil(lambda: app.window.pages.currentWidget() is view, timeout=3000)
+        scale.set(14)  # drift on an empty scale
+        qtbot.waitUntil(lambda: view.live_reading is not None and view.live_reading.grams == 14, timeout=3000)
+        scanner.scan("#PL:ZERO")
+        qtbot.waitUntil(lambda: view.live_reading.grams == 0, timeout=3000)
+        assert view.banner.text() == "Scale zeroed"
+        assert any(b"Z\r\n" in request for request in scale.requests)
+
+        # All items scanned, a parcel lying on the scale but not yet stable: zero is refused.
+        sample = samples["ready"][0]
+        scanner.scan(sample["order_no"])
+        scale.set(900, stable=False)
+        for item in sample["items"]:
+            for _ in range(item["quantity"]):
+                scanner.scan(item["barcode"])
+        qtbot.waitUntil(lambda: app.station.state.phase is Phase.WEIGHING, timeout=3000)
+        qtbot.waitUntil(lambda: view.live_reading.grams == 900, timeout=3000)
+        zeroes = sum(b"Z\r\n" in request for request in scale.requests)
+        scanner.scan("#PL:ZERO")
+        qtbot.waitUntil(lambda: "Take the parcel off the scale" in view.banner.text(), timeout=3000)
+        assert sum(b"Z\r\n" in request for request in scale.requests) == zeroes
+        assert scale.grams == 900
+    finally:
+        app.close()
+        scale.stop()
+        scanner.close()
+
+
+@pytest.mark.gui
+def test_zero_without_a_scale_says_so(qtbot, demo_db):
+    make_qapp()
+    app = StationApp(demo_db, "en")
+    try:
+        app.window.show()
+        app.station.sign_in_badge("P0001")
+        app.window.on_signed_in(app.station.operator)
+        app.window.packing.handle_scan("#PL:ZERO")
+        assert "No scale is connected" in app.window.packing.banner.text()
+    finally:
+        app.close()
