@@ -18,6 +18,7 @@ from tests.benchmarks.timing import percentile
 
 def _station(scanner_path: str, scale_path: str = "", protocol: str = "mt-sics", poll_ms: int = 200):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false;qt.multimedia*=false")  # offscreen noise
     from app.store import demo
     from app.store.db import open_database
     from app.store.settings_store import load_settings, save_settings

@@ -82,6 +82,7 @@ def bench_scan_to_verdict(scans: int = 10_000) -> tuple[float, float, float, flo
     import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false;qt.multimedia*=false")  # offscreen noise
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
@@ -146,6 +147,7 @@ def bench_scan_to_verdict(scans: int = 10_000) -> tuple[float, float, float, flo
 def cold_start_child(path: str) -> None:
     """Runs in a fresh process: start like `packline`, sign in, show the packing view."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false;qt.multimedia*=false")  # offscreen noise
     from app.store import demo
     from app.store.db import open_database
     from app.ui.application import StationApp, make_qapp
