@@ -1,0 +1,145 @@
+"""What the documents say: plain values, built by the app from its store, rendered here.
+
+Nothing in this module knows about orders in the database or widgets. Money in integer cents,
+weights in integer grams, times timezone-aware.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class DocKind(StrEnum):
+    LABEL = "label"  # shipping label (e-waybill)
+    CARTON = "carton"  # GS1-128 SSCC carton label (B2B)
+    INSERT = "insert"  # welcome / birthday / VIP thank-you card
+    SLIP = "slip"  # packing slip
+    PICKLIST = "picklist"
+    COMMANDS = "commands"  # station command sheet
+
+
+class InsertKind(StrEnum):
+    WELCOME = "welcome"
+    BIRTHDAY = "birthday"
+    VIP = "vip"
+
+
+class Format(StrEnum):
+    PDF = "pdf"
+    ZPL = "zpl"
+    TSPL = "tspl"
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    phone: str = ""
+    address: str = ""  # one line: province city district street
+    province: str = ""
+    city: str = ""
+    district: str = ""
+
+
+@dataclass(frozen=True)
+class LabelData:
+    order_no: str
+    carrier: str  # code: SF, ZTO, ...
+    carrier_name: str  # as printed: 顺丰速运
+    waybill_no: str
+    sort_code: str  # destination / sorting code (大头笔)
+    receiver: Party
+    sender: Party
+    items: str  # one-line summary
+    item_count: int
+    weight_g: int | None = None
+    note: str = ""
+    channel: str = ""
+    printed_at: datetime | None = None
+    cod_cents: int = 0
+
+
+@dataclass(frozen=True)
+class CartonData:
+    sscc: str  # 18 digits with check digit
+    order_no: str
+    ship_from: Party
+    ship_to: Party
+    carton_no: int = 1
+    carton_count: int = 1
+    purchase_order: str = ""
+    item_count: int = 0
+    weight_g: int | None = None
+
+
+@dataclass(frozen=True)
+class InsertData:
+    kind: InsertKind
+    order_no: str
+    customer_name: str
+    tier: str = ""
+    coupon_code: str = ""
+    coupon_text: str = ""  # e.g. "满199减30"
+    message: str = ""
+    shop_name: str = ""
+    confirm_code: str = ""  # printed as a barcode; scanned to confirm the card went in
+
+
+@dataclass(frozen=True)
+class SlipLine:
+    sku: str
+    name: str
+    quantity: int
+    price_cents: int = 0
+    custom: str = ""  # personalisation, e.g. engraving text
+
+
+@dataclass(frozen=True)
+class SlipData:
+    order_no: str
+    receiver: Party
+    lines: tuple[SlipLine, ...]
+    show_prices: bool = True
+    total_cents: int = 0
+    note: str = ""
+    shop_name: str = ""
+    channel: str = ""
+    ordered_at: datetime | None = None
+    gift_message: str = ""
+
+
+@dataclass(frozen=True)
+class PickLine:
+    location: str
+    sku: str
+    name: str
+    barcode: str
+    quantity: int
+    orders: int = 1  # how many orders need it
+    slots: str = ""  # cart slots, e.g. "1,4,7"
+
+
+@dataclass(frozen=True)
+class PickListData:
+    wave_code: str
+    lines: tuple[PickLine, ...]
+    strategy: str = ""
+    order_count: int = 0
+    picker: str = ""
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CommandItem:
+    code: str  # what the barcode carries, e.g. "#PL:COMPLETE"
+    title: str  # what it does, in the sheet's language
+    key: str = ""  # the key that does the same, e.g. "F8"
+
+
+@dataclass(frozen=True)
+class CommandSheetData:
+    station: str
+    items: tuple[CommandItem, ...]
+    title: str = ""
+    extras: tuple[CommandItem, ...] = field(default=())
