@@ -25,3 +25,8 @@ def database_path(data_dir: Path) -> Path:
 
 def log_dir(data_dir: Path) -> Path:
     return data_dir / "logs"
+
+
+def prints_dir(data_dir: Path) -> Path:
+    """Where documents go while no printer is set up (and the folder printer's default)."""
+    return data_dir / "prints"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from app.core import barcodes
 from app.core.auth import verify_pin
@@ -38,6 +39,7 @@ from app.core.pack_session import (
     new_session,
     step,
 )
+from app.core.print_plan import print_requests
 from app.core.settings import StationSettings
 from app.store.packing import PackConflict, PackingStore, new_session_id
 from app.store.writer import SerialWriter
@@ -204,10 +206,13 @@ class PackingStation:
                 self._packing.add(done.order.order_id)
                 self.last_packed = done.order.order_no
                 self.session_id = None
+                # The local date: a birthday month is the customer's, not UTC's.
+                prints = print_requests(done.order, self.settings.print_choices, date.today())
                 self._write(
                     self.store.complete_pack,
                     session_id,
                     done,
+                    prints,
                     on_done=self._saved("packed", done.order.order_no, done.order.order_id),
                 )
             case OrderHeld() as held:

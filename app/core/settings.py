@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from app.core.print_plan import PrintChoices
 from app.core.weight import WeightPolicy
 
 SETTINGS_VERSION = 1
@@ -36,6 +37,29 @@ class StationSettings:
     scale_baud: int = 0  # 0: the protocol's usual rate
     scale_seven_bit: bool = False  # a 7E1 scale on an 8N1-only adapter
     scale_poll_ms: int = 200
+    # Printing. A printer is a URI: cups:QUEUE, tcp://HOST:9100, folder:/PATH (empty: PDFs are
+    # saved in the data folder's "prints" directory, so nothing is lost before a printer is set up).
+    label_printer: str = ""
+    label_format: str = "pdf"  # pdf zpl tspl
+    label_size: str = "100x180"  # 100x180 or 4x6
+    label_dpi: int = 203
+    label_cjk: str = "bitmap"  # thermal printers: Chinese as "bitmap" or a resident "font"
+    label_font: str = ""  # the resident font's name on the printer (cjk == "font")
+    insert_printer: str = ""
+    insert_format: str = "pdf"
+    slip_printer: str = ""
+    print_inserts: bool = True
+    print_slip: bool = False
+    print_font_path: str = ""  # a TrueType font with Chinese glyphs; empty: found on the system
+    template_dir: str = ""  # a folder of adjusted templates; they win over the built-in ones by name
+    # The sender block of shipping labels.
+    sender_name: str = "Packline 示范仓"
+    sender_phone: str = "4008001234"
+    sender_address: str = "浙江省杭州市余杭区仓前街道文一西路1888号3号仓"
+
+    @property
+    def print_choices(self) -> PrintChoices:
+        return PrintChoices(slip=self.print_slip, inserts=self.print_inserts)
 
     @property
     def weight_policy(self) -> WeightPolicy:

@@ -10,7 +10,18 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -221,3 +232,58 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PrintJob(Base):
+    """A document to print, kept with the pack that caused it until it has printed.
+
+    status: queued → printing → done; failed (will retry at next_attempt_at, or waits for a
+    person when not retryable); interrupted (the printer may have part of it: a person decides);
+    cancelled. The rendered bytes are kept so a retry or a reprint prints exactly the same thing.
+    """
+
+    __tablename__ = "print_jobs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True, default=None)
+    pack_session_id: Mapped[str | None] = mapped_column(ForeignKey("pack_sessions.id"), default=None)
+    kind: Mapped[str] = mapped_column(String(16))  # label insert slip carton picklist commands test
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    printer: Mapped[str] = mapped_column(String(16))  # which of the station's printers: label insert slip
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    format: Mapped[str] = mapped_column(String(8), default="")
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    reference: Mapped[str] = mapped_column(String(100), default="")  # the spooler's job id
+    printed_at: Mapped[datetime | None] = mapped_column(default=None)
+    reprint_of: Mapped[str | None] = mapped_column(String(36), default=None)
+
+    __table_args__ = (Index("ix_print_jobs_status", "status", "created_at"),)
+
+
+class Wave(Base):
+    """A group of orders picked in one walk (planned by a supervisor or `packline waves plan`)."""
+
+    __tablename__ = "waves"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    strategy: Mapped[str] = mapped_column(String(32), default="")
+    # planned released picking done cancelled
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    picker: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    released_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class WaveOrder(Base):
+    __tablename__ = "wave_orders"
+
+    wave_id: Mapped[int] = mapped_column(ForeignKey("waves.id", ondelete="CASCADE"), primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), primary_key=True, index=True)
+    slot: Mapped[int] = mapped_column(Integer, default=0)  # cart slot for batch picking

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -27,9 +28,11 @@ from app.core.pack_session import (
     PackCompleted,
     Resolution,
 )
+from app.core.print_plan import PrintRequest
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
+from app.store.print_jobs import add_jobs
 
 
 class PackConflict(Exception):
@@ -222,8 +225,9 @@ class PackingStore:
                 .values(status=status, ended_at=_now())
             )
 
-    def complete_pack(self, session_id: str, done: PackCompleted) -> str:
-        """Write the pack, the order's new status and the `order.packed` event atomically.
+    def complete_pack(self, session_id: str, done: PackCompleted, prints: Sequence[PrintRequest] = ()) -> str:
+        """Write the pack, the order's new status, the `order.packed` event and the pack's print
+        jobs atomically.
 
         Returns the outbox event id. Raises PackConflict (and writes nothing) if the order is no
         longer packable, e.g. cancelled by a sync or packed on another station meanwhile.
@@ -269,6 +273,7 @@ class PackingStore:
             }
             if done.override_by is not None:
                 payload["override"] = {"by": done.override_by.badge_code, "reason": done.override_reason}
+            add_jobs(s, prints, done.order.order_id, done.order.order_no, session_id)
             return add_event(s, "order.packed", payload, self.station, done.operator.operator_id)
 
     def hold_order(self, session_id: str | None, held: OrderHeld) -> str:

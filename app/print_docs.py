@@ -1,0 +1,241 @@
+"""Documents for an order, a wave or the station, built from the store as plain values for
+`printing` (which knows nothing of the database)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.core.barcodes import gs1_check_digit
+from app.core.model import OrderSnapshot
+from app.core.print_plan import hides_prices
+from app.core.settings import StationSettings
+from app.paths import prints_dir
+from app.store.db import Database
+from app.store.packing import PackingStore
+from app.store.print_data import line_prices, packed_weight, wave
+from printing.documents import Document, DocumentError, RenderOptions
+from printing.model import (
+    CartonData,
+    CommandItem,
+    CommandSheetData,
+    Format,
+    InsertData,
+    InsertKind,
+    LabelData,
+    Party,
+    PickLine,
+    PickListData,
+    SlipData,
+    SlipLine,
+)
+from printing.printers import PrinterConfig
+from printing.render_thermal import ThermalProfile
+
+# 大头笔: the province's one-character name leads the sort code, as carriers print it.
+PROVINCE_SHORT = {
+    "北京": "京", "天津": "津", "上海": "沪", "重庆": "渝", "河北": "冀", "山西": "晋", "辽宁": "辽",
+    "吉林": "吉", "黑龙江": "黑", "江苏": "苏", "浙江": "浙", "安徽": "皖", "福建": "闽", "江西": "赣",
+    "山东": "鲁", "河南": "豫", "湖北": "鄂", "湖南": "湘", "广东": "粤", "海南": "琼", "四川": "川",
+    "贵州": "贵", "云南": "云", "陕西": "陕", "甘肃": "甘", "青海": "青", "台湾": "台", "内蒙古": "蒙",
+    "广西": "桂", "西藏": "藏", "宁夏": "宁", "新疆": "新", "香港": "港", "澳门": "澳",
+}  # fmt: skip
+INSERT_MESSAGES = {
+    "vip": "感谢您一直以来的支持！我们为您准备了一份专属心意，期待下次再见。",
+    "birthday": "祝您生日快乐，愿新的一岁万事顺意！这是我们送您的生日礼券。",
+    "welcome": "欢迎第一次光临！希望您喜欢这次的商品，下次购物可使用回购券。",
+}
+COUPON_TEXTS = {"vip": "满199减30", "birthday": "生日礼券 满99减20", "welcome": "新人回购 满79减10"}
+PRINTERS = ("label", "insert", "slip")
+
+
+def sort_code(province: str, city: str, district: str) -> str:
+    key = next((name for name in PROVINCE_SHORT if province.startswith(name)), "")
+    short = PROVINCE_SHORT.get(key, province[:1])
+    city_name = city.removesuffix("市") if city not in ("市辖区", "县") else ""
+    return " ".join(part for part in (f"{short}-{city_name}" if city_name else short, district) if part)
+
+
+def sender(settings: StationSettings) -> Party:
+    return Party(settings.sender_name, settings.sender_phone, settings.sender_address)
+
+
+def receiver(order: OrderSnapshot) -> Party:
+    a = order.address
+    return Party(a.receiver, a.phone, a.one_line(), a.province, a.city, a.district)
+
+
+def item_summary(order: OrderSnapshot) -> str:
+    return "；".join(f"{line.name_zh} ×{line.quantity}" for line in order.lines)
+
+
+def label(order: OrderSnapshot, settings: StationSettings, weight_g: int | None) -> LabelData:
+    a = order.address
+    return LabelData(
+        order_no=order.order_no,
+        carrier=order.carrier,
+        carrier_name="",
+        waybill_no=order.waybill_no or "",
+        sort_code=sort_code(a.province, a.city, a.district),
+        receiver=receiver(order),
+        sender=sender(settings),
+        items=item_summary(order),
+        item_count=order.item_count,
+        weight_g=weight_g,
+        note=order.buyer_note,
+        channel=order.channel,
+        printed_at=datetime.now(UTC),
+    )
+
+
+def carton(
+    order: OrderSnapshot, settings: StationSettings, weight_g: int | None, params: dict[str, object]
+) -> CartonData:
+    # SSCC: extension 0 + the demo company prefix + the order id as serial reference.
+    body = f"0{6901234:07d}{order.order_id % 10**9:09d}"
+    return CartonData(
+        sscc=body + str(gs1_check_digit(body)),
+        order_no=order.order_no,
+        ship_from=sender(settings),
+        ship_to=receiver(order),
+        carton_no=int(params.get("carton_no", 1)),
+        carton_count=int(params.get("carton_count", 1)),
+        purchase_order=str(params.get("purchase_order", "")),
+        item_count=order.item_count,
+        weight_g=weight_g,
+    )
+
+
+def insert(order: OrderSnapshot, settings: StationSettings, params: dict[str, object]) -> InsertData:
+    kind = InsertKind(str(params.get("insert", "vip")))
+    customer = order.customer
+    return InsertData(
+        kind=kind,
+        order_no=order.order_no,
+        customer_name=customer.name if customer else order.address.receiver,
+        tier=customer.tier if customer else "",
+        coupon_code=str(params.get("coupon_code", "")),
+        coupon_text=COUPON_TEXTS.get(kind.value, ""),
+        message=INSERT_MESSAGES.get(kind.value, ""),
+        shop_name=settings.sender_name,
+        confirm_code=str(params.get("confirm_code", "")),
+    )
+
+
+def slip(
+    order: OrderSnapshot, settings: StationSettings, prices: dict[str, int], params: dict[str, object]
+) -> SlipData:
+    show = bool(params.get("show_prices", not hides_prices(order)))
+    lines = tuple(
+        SlipLine(
+            sku=line.sku_code,
+            name=line.name_zh,
+            quantity=line.quantity,
+            price_cents=prices.get(line.sku_code, 0),
+            custom="，".join(f"{k}: {v}" for k, v in line.custom_fields.items()),
+        )
+        for line in order.lines
+    )
+    return SlipData(
+        order_no=order.order_no,
+        receiver=receiver(order),
+        lines=lines,
+        show_prices=show,
+        total_cents=order.amount_cents,
+        note=order.buyer_note,
+        shop_name=settings.sender_name,
+        channel=order.channel,
+        ordered_at=order.paid_at,
+    )
+
+
+def picklist(db: Database, code: str) -> PickListData:
+    found = wave(db, code)
+    if found is None:
+        raise DocumentError(f"no wave {code}")
+    lines = sorted(found.lines, key=lambda line: (line.location or "~", line.sku))
+    return PickListData(
+        wave_code=found.code,
+        lines=tuple(
+            PickLine(
+                location=line.location,
+                sku=line.sku,
+                name=line.name,
+                barcode=line.barcode,
+                quantity=line.quantity,
+                orders=line.orders,
+                slots=",".join(str(slot) for slot in line.slots if slot),
+            )
+            for line in lines
+        ),
+        strategy=found.strategy,
+        order_count=found.order_count,
+        picker=found.picker,
+        created_at=found.created_at,
+    )
+
+
+def command_sheet(settings: StationSettings, titles: dict[str, tuple[str, str]]) -> CommandSheetData:
+    """`titles`: command barcode → (what it does, key), in the station's language."""
+    return CommandSheetData(
+        station=settings.station_name,
+        items=tuple(CommandItem(code, title, key) for code, (title, key) in titles.items()),
+    )
+
+
+def order_document(
+    db: Database, settings: StationSettings, order: OrderSnapshot, kind: str, params: dict[str, object]
+) -> Document:
+    weight = packed_weight(db, order.order_id)
+    match kind:
+        case "label":
+            return label(order, settings, weight)
+        case "carton":
+            return carton(order, settings, weight, params)
+        case "insert":
+            return insert(order, settings, params)
+        case "slip":
+            return slip(order, settings, line_prices(db, order.order_id), params)
+    raise DocumentError(f"unknown document kind {kind!r}")
+
+
+def find_order(db: Database, settings: StationSettings, order_no: str) -> OrderSnapshot:
+    order = PackingStore(db, settings.station_name).order_by_no(order_no)
+    if order is None:
+        raise DocumentError(f"no order {order_no}")
+    return order
+
+
+# --- printers ---------------------------------------------------------------------------------
+
+
+def printer_config(settings: StationSettings, which: str, data_dir: Path) -> PrinterConfig:
+    """The station's printer for `which` (label, insert, slip); unset: PDFs into DATA/prints."""
+    thermal = ThermalProfile(
+        dpi=settings.label_dpi,
+        cjk=settings.label_cjk,
+        font_name=settings.label_font,
+    )
+    uri, fmt = {
+        "label": (settings.label_printer, settings.label_format),
+        "insert": (settings.insert_printer, settings.insert_format),
+        "slip": (settings.slip_printer, "pdf"),
+    }[which]
+    if not uri.strip():
+        uri, fmt = f"folder:{prints_dir(data_dir)}", "pdf"
+    try:
+        format_ = Format(fmt)
+    except ValueError:
+        format_ = Format.PDF
+    return PrinterConfig(name=which, uri=uri, format=format_, label_size=settings.label_size, thermal=thermal)
+
+
+def render_options(settings: StationSettings, printer: PrinterConfig) -> RenderOptions:
+    return RenderOptions(
+        size=printer.label_size,
+        language=settings.language or "zh_CN",
+        template_dir=Path(settings.template_dir).expanduser() if settings.template_dir else None,
+        font_path=settings.print_font_path or None,
+        thermal=printer.thermal,
+        station=settings.station_name,
+    )

@@ -1,0 +1,199 @@
+"""The print worker: takes queued jobs from the store, renders and sends them, off the GUI thread.
+
+A job is marked "printing" (committed) before its bytes go out, and "done" after the printer or
+spooler took them. A failure that may heal (printer off, cable out, spooler busy) is retried with
+growing delays and reported as "printer offline"; one that needs a person (an address that cannot
+print, an unknown printer) waits in the attention list. When the printer may already have part of
+a job, the job becomes "interrupted" and is never resent without a person saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.settings import StationSettings
+from app.print_docs import PRINTERS, order_document, printer_config, render_options
+from app.store.db import Database
+from app.store.errors import classify
+from app.store.packing import PackingStore
+from app.store.print_jobs import Job, PrintJobStore
+from printing.documents import DocumentError, render
+from printing.fonts import FontNotFound
+from printing.printers import PrinterConfig, PrintError, backend_for
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PrintStatus:
+    queued: int = 0
+    failed: int = 0
+    interrupted: int = 0
+    offline: dict[str, str] = field(default_factory=dict)  # printer → why
+    attention: tuple[Job, ...] = ()
+
+
+class PrintService:
+    def __init__(
+        self,
+        db: Database,
+        settings: StationSettings,
+        data_dir: Path,
+        on_status: Callable[[PrintStatus], None] = lambda _status: None,
+        on_printed: Callable[[Job, bytes], None] = lambda _job, _data: None,
+        idle_poll_s: float = 1.0,
+    ) -> None:
+        self.db = db
+        self.jobs = PrintJobStore(db)
+        self.settings = settings
+        self.data_dir = data_dir
+        self.on_status = on_status
+        self.on_printed = on_printed
+        self.idle_poll_s = idle_poll_s
+        self.offline: dict[str, str] = {}
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # --- control (any thread) --------------------------------------------------------------
+
+    def start(self) -> PrintService:
+        recovered = self.jobs.recover_interrupted()
+        if recovered:
+            log.warning("%d print job(s) were cut off by a stop mid-send: a person must decide", recovered)
+        self._thread = threading.Thread(target=self._run, name="print-worker", daemon=True)
+        self._thread.start()
+        self._publish()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def apply_settings(self, settings: StationSettings) -> None:
+        self.settings = settings
+        self.offline.clear()
+        self.wake()
+
+    def reprint_order(self, order_no: str, kinds: tuple[str, ...] = ("label",)) -> list[str]:
+        """Print the order's documents of `kinds` again (the same bytes as the first time)."""
+        order = PackingStore(self.db, self.settings.station_name).order_by_no(order_no)
+        if order is None:
+            return []
+        latest: dict[str, Job] = {}
+        for job in self.jobs.for_order(order.order_id):
+            if job.kind in kinds and job.reprint_of is None and job.status != "cancelled":
+                latest[f"{job.kind}{job.params.get('insert', '')}"] = job
+        new = [job_id for job in latest.values() if (job_id := self.jobs.reprint(job.id))]
+        self.wake()
+        return new
+
+    def retry(self, job_id: str) -> bool:
+        done = self.jobs.retry_now(job_id)
+        self.wake()
+        return done
+
+    def mark_printed(self, job_id: str) -> bool:
+        done = self.jobs.mark_printed(job_id)
+        self._publish()
+        return done
+
+    def cancel(self, job_id: str) -> bool:
+        done = self.jobs.cancel(job_id)
+        self._publish()
+        return done
+
+    def status(self) -> PrintStatus:
+        counts = self.jobs.counts()
+        return PrintStatus(
+            queued=counts.get("queued", 0) + counts.get("printing", 0),
+            failed=counts.get("failed", 0),
+            interrupted=counts.get("interrupted", 0),
+            offline=dict(self.offline),
+            attention=tuple(self.jobs.needing_attention()),
+        )
+
+    # --- the worker thread -----------------------------------------------------------------
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                job = self.jobs.next_due()
+            except Exception as exc:
+                if classify(exc) is None:
+                    raise
+                log.warning("print queue unreadable for now: %s", exc)
+                job = None
+            if job is None:
+                self._wake.wait(self.idle_poll_s)
+                self._wake.clear()
+                continue
+            try:
+                self._process(job)
+            except Exception as exc:
+                if classify(exc) is not None:  # the disk or the database: try again shortly
+                    log.error("print job %s: cannot record progress: %s", job.id, exc)
+                    self._stop.wait(1.0)
+                else:  # a bug must not kill the worker; the job waits for a person
+                    log.exception("print job %s failed unexpectedly", job.id)
+                    self.jobs.failed(job.id, "internal error: see the log", False, job.attempts)
+            self._publish()
+
+    def _process(self, job: Job) -> None:
+        settings = self.settings
+        printer = printer_config(settings, job.printer if job.printer in PRINTERS else "label", self.data_dir)
+        try:
+            backend = backend_for(printer.uri)
+            if job.payload is not None and job.format == printer.format.value:
+                data = job.payload
+            else:
+                data = self._render(job, settings, printer)
+        except (DocumentError, FontNotFound, PrintError) as exc:
+            log.error("print job %s (%s) cannot be printed: %s", job.id, job.title, exc)
+            retryable = isinstance(exc, PrintError) and exc.retryable
+            self.jobs.failed(job.id, str(exc), retryable=retryable, attempts=job.attempts + 1)
+            return
+        self.jobs.start(job.id, printer.format.value, data)
+        try:
+            reference = backend.send(data, job.title or job.kind, printer.format)
+        except PrintError as exc:
+            if exc.maybe_printed:
+                log.error("print job %s may be partly printed: %s", job.id, exc)
+                self.jobs.interrupted(job.id, str(exc))
+            else:
+                log.warning("print job %s: %s", job.id, exc)
+                self.jobs.failed(job.id, str(exc), retryable=exc.retryable, attempts=job.attempts + 1)
+            if exc.retryable:
+                self.offline[printer.name] = str(exc)
+            return
+        self.offline.pop(printer.name, None)
+        self.jobs.done(job.id, reference)
+        log.info("printed %s on %s (%s)", job.title, printer.uri, reference)
+        self.on_printed(job, data)
+
+    def _render(self, job: Job, settings: StationSettings, printer: PrinterConfig) -> bytes:
+        if job.order_id is None:
+            raise DocumentError(f"{job.title}: nothing to print it from")
+        order = PackingStore(self.db, settings.station_name).order(job.order_id)
+        doc = order_document(self.db, settings, order, job.kind, job.params)
+        fmt = printer.format if job.kind in ("label", "carton", "insert") else "pdf"
+        return render(doc, fmt, render_options(settings, printer))
+
+    def _publish(self) -> None:
+        try:
+            status = self.status()
+        except Exception as exc:
+            if classify(exc) is None:
+                raise
+            log.warning("print status unavailable: %s", exc)
+            return
+        self.on_status(status)

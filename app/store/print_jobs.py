@@ -1,0 +1,295 @@
+"""The persistent print queue (see models.PrintJob for the states).
+
+Jobs for a pack are added inside the pack's own transaction (`add_jobs`), so a pack is never
+recorded without its label or the other way round. The print worker moves a job to "printing"
+and commits BEFORE it sends a byte; a job found in "printing" at start-up was cut off mid-send
+and becomes "interrupted": a person decides whether to print it again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.core.print_plan import PrintRequest
+from app.store import models as m
+from app.store.db import Database
+
+RETRY_DELAYS_S = (5, 15, 30, 60, 120, 300)
+ACTIVE = ("queued", "printing", "failed", "interrupted")
+CANCELLABLE = ("queued", "failed", "interrupted")  # not "printing": it is on its way
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    kind: str
+    printer: str
+    status: str
+    title: str
+    order_id: int | None
+    order_no: str
+    params: dict[str, Any]
+    attempts: int
+    last_error: str
+    created_at: datetime
+    printed_at: datetime | None
+    format: str
+    payload: bytes | None
+    reprint_of: str | None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def add_jobs(
+    session: Session,
+    requests: Iterable[PrintRequest],
+    order_id: int | None,
+    order_no: str,
+    pack_session_id: str | None = None,
+) -> list[str]:
+    """Stage jobs in `session`'s transaction; they commit with the change that caused them."""
+    ids = []
+    now = _now()
+    for position, request in enumerate(requests):
+        job_id = str(uuid.uuid4())
+        suffix = f" {request.params['insert']}" if "insert" in request.params else ""
+        session.add(
+            m.PrintJob(
+                id=job_id,
+                created_at=now + timedelta(microseconds=position),  # keeps the pack's order
+                updated_at=now,
+                order_id=order_id,
+                pack_session_id=pack_session_id,
+                kind=request.kind,
+                params=dict(request.params),
+                title=f"{request.kind}{suffix} {order_no}".strip(),
+                printer=request.printer,
+                status="queued",
+            )
+        )
+        ids.append(job_id)
+    return ids
+
+
+class PrintJobStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def enqueue(self, requests: Iterable[PrintRequest], order_id: int | None, order_no: str) -> list[str]:
+        with self.db.session() as s, s.begin():
+            return add_jobs(s, requests, order_id, order_no)
+
+    def recover_interrupted(self) -> int:
+        """At start-up: jobs left in "printing" were cut off mid-send; a person must decide."""
+        with self.db.session() as s, s.begin():
+            return s.execute(
+                update(m.PrintJob)
+                .where(m.PrintJob.status == "printing")
+                .values(
+                    status="interrupted",
+                    last_error="the station stopped while this was being sent to the printer",
+                    updated_at=_now(),
+                )
+            ).rowcount
+
+    def next_due(self, now: datetime | None = None) -> Job | None:
+        now = now or _now()
+        with self.db.session() as s:
+            row = s.execute(
+                self._select()
+                .where(
+                    or_(
+                        m.PrintJob.status == "queued",
+                        (m.PrintJob.status == "failed") & (m.PrintJob.next_attempt_at <= now),
+                    )
+                )
+                .order_by(m.PrintJob.created_at, m.PrintJob.id)
+                .limit(1)
+            ).first()
+            return _job(row) if row else None
+
+    def start(self, job_id: str, fmt: str, payload: bytes) -> None:
+        with self.db.session() as s, s.begin():
+            s.execute(
+                update(m.PrintJob)
+                .where(m.PrintJob.id == job_id)
+                .values(
+                    status="printing",
+                    format=fmt,
+                    payload=payload,
+                    attempts=m.PrintJob.attempts + 1,
+                    updated_at=_now(),
+                )
+            )
+
+    def done(self, job_id: str, reference: str) -> None:
+        now = _now()
+        with self.db.session() as s, s.begin():
+            s.execute(
+                update(m.PrintJob)
+                .where(m.PrintJob.id == job_id)
+                .values(
+                    status="done", reference=reference[:100], printed_at=now, updated_at=now, last_error=""
+                )
+            )
+
+    def failed(self, job_id: str, error: str, retryable: bool, attempts: int) -> None:
+        """Record a failure; a retryable one is tried again later, with growing delays."""
+        delay = RETRY_DELAYS_S[min(attempts, len(RETRY_DELAYS_S)) - 1] if attempts else RETRY_DELAYS_S[0]
+        with self.db.session() as s, s.begin():
+            s.execute(
+                update(m.PrintJob)
+                .where(m.PrintJob.id == job_id)
+                .values(
+                    status="failed",
+                    last_error=error,
+                    next_attempt_at=_now() + timedelta(seconds=delay) if retryable else None,
+                    updated_at=_now(),
+                )
+            )
+
+    def interrupted(self, job_id: str, error: str) -> None:
+        with self.db.session() as s, s.begin():
+            s.execute(
+                update(m.PrintJob)
+                .where(m.PrintJob.id == job_id)
+                .values(status="interrupted", last_error=error, updated_at=_now())
+            )
+
+    def retry_now(self, job_id: str) -> bool:
+        """A person asked for it: print again (an interrupted or failed job)."""
+        with self.db.session() as s, s.begin():
+            return (
+                s.execute(
+                    update(m.PrintJob)
+                    .where(m.PrintJob.id == job_id, m.PrintJob.status.in_(["failed", "interrupted"]))
+                    .values(status="queued", next_attempt_at=None, updated_at=_now())
+                ).rowcount
+                == 1
+            )
+
+    def mark_printed(self, job_id: str) -> bool:
+        """A person checked the printer: the interrupted job did come out whole."""
+        now = _now()
+        with self.db.session() as s, s.begin():
+            return (
+                s.execute(
+                    update(m.PrintJob)
+                    .where(m.PrintJob.id == job_id, m.PrintJob.status == "interrupted")
+                    .values(status="done", printed_at=now, updated_at=now, last_error="confirmed by a person")
+                ).rowcount
+                == 1
+            )
+
+    def cancel(self, job_id: str) -> bool:
+        with self.db.session() as s, s.begin():
+            return (
+                s.execute(
+                    update(m.PrintJob)
+                    .where(m.PrintJob.id == job_id, m.PrintJob.status.in_(CANCELLABLE))
+                    .values(status="cancelled", updated_at=_now())
+                ).rowcount
+                == 1
+            )
+
+    def reprint(self, job_id: str) -> str | None:
+        """A new job with the same document (the same bytes, if it was rendered)."""
+        with self.db.session() as s, s.begin():
+            old = s.get(m.PrintJob, job_id)
+            if old is None:
+                return None
+            new_id = str(uuid.uuid4())
+            now = _now()
+            s.add(
+                m.PrintJob(
+                    id=new_id,
+                    created_at=now,
+                    updated_at=now,
+                    order_id=old.order_id,
+                    pack_session_id=old.pack_session_id,
+                    kind=old.kind,
+                    params=dict(old.params),
+                    title=f"{old.title} (reprint)"[:200],
+                    printer=old.printer,
+                    status="queued",
+                    format=old.format,
+                    payload=old.payload,
+                    reprint_of=old.reprint_of or old.id,
+                )
+            )
+            return new_id
+
+    def for_order(self, order_id: int) -> list[Job]:
+        with self.db.session() as s:
+            rows = s.execute(
+                self._select().where(m.PrintJob.order_id == order_id).order_by(m.PrintJob.created_at)
+            ).all()
+            return [_job(r) for r in rows]
+
+    def get(self, job_id: str) -> Job | None:
+        with self.db.session() as s:
+            row = s.execute(self._select().where(m.PrintJob.id == job_id)).first()
+            return _job(row) if row else None
+
+    def needing_attention(self) -> list[Job]:
+        """Interrupted jobs and failures that will not retry by themselves."""
+        with self.db.session() as s:
+            rows = s.execute(
+                self._select()
+                .where(
+                    or_(
+                        m.PrintJob.status == "interrupted",
+                        (m.PrintJob.status == "failed") & m.PrintJob.next_attempt_at.is_(None),
+                    )
+                )
+                .order_by(m.PrintJob.created_at)
+            ).all()
+            return [_job(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        with self.db.session() as s:
+            rows = s.execute(
+                select(m.PrintJob.status, func.count())
+                .where(m.PrintJob.status.in_(ACTIVE))
+                .group_by(m.PrintJob.status)
+            ).all()
+            return {status: count for status, count in rows}
+
+    def history(self, limit: int = 50) -> list[Job]:
+        with self.db.session() as s:
+            rows = s.execute(self._select().order_by(m.PrintJob.created_at.desc()).limit(limit)).all()
+            return [_job(r) for r in rows]
+
+    @staticmethod
+    def _select() -> Any:
+        return select(m.PrintJob, m.Order.order_no).outerjoin(m.Order, m.Order.id == m.PrintJob.order_id)
+
+
+def _job(row: Any) -> Job:
+    job, order_no = row
+    return Job(
+        id=job.id,
+        kind=job.kind,
+        printer=job.printer,
+        status=job.status,
+        title=job.title,
+        order_id=job.order_id,
+        order_no=order_no or "",
+        params=dict(job.params or {}),
+        attempts=job.attempts,
+        last_error=job.last_error,
+        created_at=job.created_at,
+        printed_at=job.printed_at,
+        format=job.format,
+        payload=job.payload,
+        reprint_of=job.reprint_of,
+    )

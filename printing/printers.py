@@ -1,0 +1,272 @@
+"""Where print jobs go: the OS spooler (CUPS `lp`), a raw TCP port (9100), or a folder.
+
+A printer is named by a URI a technician can type:
+
+    cups:QUEUE            the CUPS queue QUEUE (PDF is filtered by CUPS, ZPL/TSPL sent raw)
+    tcp://HOST[:PORT]     raw socket, port 9100 by default (Zebra, TSC, Gprinter network printers)
+    folder:/PATH          one file per job, written atomically (integrations, tests)
+    qt:NAME               the Qt print system (Windows), registered by the app
+
+Backends raise PrintError with a sentence for the person at the station, whether trying again
+may help, and whether the printer may already have received part of the job: such a job is not
+resent without asking, because a second shipping label is a second parcel.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from printing.model import Format
+from printing.render_thermal import ThermalProfile
+
+log = logging.getLogger(__name__)
+
+TCP_DEFAULT_PORT = 9100
+
+
+class PrintError(Exception):
+    def __init__(self, message: str, retryable: bool = True, maybe_printed: bool = False) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+        self.maybe_printed = maybe_printed
+
+
+@dataclass(frozen=True)
+class PrinterConfig:
+    """One printer of a station, as configured in its settings."""
+
+    name: str
+    uri: str
+    format: Format = Format.PDF
+    label_size: str = "100x180"
+    thermal: ThermalProfile = field(default_factory=ThermalProfile)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "uri": self.uri,
+            "format": self.format.value,
+            "label_size": self.label_size,
+            "dpi": self.thermal.dpi,
+            "cjk": self.thermal.cjk,
+            "font_name": self.thermal.font_name,
+            "darkness": self.thermal.darkness,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> PrinterConfig:
+        def text(key: str, default: str = "") -> str:
+            value = data.get(key, default)
+            return str(value) if value is not None else default
+
+        darkness = data.get("darkness")
+        dpi = data.get("dpi", 203)
+        cjk = text("cjk", "bitmap")
+        return cls(
+            name=text("name"),
+            uri=text("uri"),
+            format=Format(text("format", "pdf")),
+            label_size=text("label_size", "100x180"),
+            thermal=ThermalProfile(
+                dpi=int(dpi) if isinstance(dpi, int | str) and str(dpi).isdigit() else 203,
+                cjk=cjk if cjk in ("bitmap", "font") else "bitmap",
+                font_name=text("font_name"),
+                darkness=int(darkness) if isinstance(darkness, int) else None,
+            ),
+        )
+
+
+class Backend(Protocol):
+    def send(self, data: bytes, title: str, fmt: Format) -> str:
+        """Hand the job over; returns the spooler's or our own job reference."""
+        ...
+
+    def check(self) -> str | None:
+        """None when the printer looks ready, otherwise why not (offline, paused, missing)."""
+        ...
+
+
+# --- CUPS ----------------------------------------------------------------------------------------
+
+
+class CupsBackend:
+    def __init__(self, queue: str, timeout_s: float = 30.0) -> None:
+        if not re.fullmatch(r"[\w.@-]{1,127}", queue):
+            raise PrintError(f"{queue!r} is not a CUPS queue name", retryable=False)
+        self.queue = queue
+        self.timeout_s = timeout_s
+
+    def send(self, data: bytes, title: str, fmt: Format) -> str:
+        if shutil.which("lp") is None:
+            raise PrintError("the print system is not installed (no 'lp' command)", retryable=False)
+        args = ["lp", "-d", self.queue, "-t", title[:100]]
+        if fmt is not Format.PDF:
+            args += ["-o", "raw"]
+        try:
+            done = subprocess.run(args, input=data, capture_output=True, timeout=self.timeout_s, check=False)
+        except subprocess.TimeoutExpired as exc:
+            # lp may have spooled it before hanging: do not resend on our own.
+            raise PrintError("the print system did not answer in time", maybe_printed=True) from exc
+        except OSError as exc:
+            raise PrintError(f"cannot run lp: {exc}") from exc
+        out = done.stdout.decode(errors="replace").strip()
+        err = done.stderr.decode(errors="replace").strip()
+        if done.returncode != 0:
+            retryable = "does not exist" not in err and "Unknown destination" not in err
+            raise PrintError(f"printer {self.queue} refused the job: {err or out}", retryable=retryable)
+        match = re.search(r"request id is (\S+)", out)
+        return match.group(1) if match else out
+
+    def check(self) -> str | None:
+        if shutil.which("lpstat") is None:
+            return "the print system is not installed"
+        try:
+            done = subprocess.run(
+                ["lpstat", "-p", self.queue], capture_output=True, text=True, timeout=10, check=False
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            return f"cannot ask the print system: {exc}"
+        text = (done.stdout + done.stderr).strip()
+        if done.returncode != 0 or "Invalid destination" in text or "does not exist" in text:
+            return f"no printer named {self.queue}"
+        if "disabled" in text:
+            return f"printer {self.queue} is paused"
+        return None
+
+
+def cups_printers() -> list[tuple[str, str]]:
+    """(queue, state) for every CUPS queue; empty when CUPS is not there."""
+    if shutil.which("lpstat") is None:
+        return []
+    try:
+        done = subprocess.run(["lpstat", "-p"], capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    printers = []
+    for line in done.stdout.splitlines():
+        match = re.match(r"printer (\S+) (?:is )?(.*)", line)
+        if match:
+            printers.append((match.group(1), match.group(2).rstrip(".")))
+    return printers
+
+
+# --- raw TCP --------------------------------------------------------------------------------------
+
+
+class TcpBackend:
+    def __init__(self, host: str, port: int = TCP_DEFAULT_PORT, timeout_s: float = 10.0) -> None:
+        self.host, self.port, self.timeout_s = host, port, timeout_s
+
+    def send(self, data: bytes, title: str, fmt: Format) -> str:
+        try:
+            conn = socket.create_connection((self.host, self.port), timeout=self.timeout_s)
+        except OSError as exc:
+            # Nothing was sent: safe to try again.
+            raise PrintError(f"printer {self.host}:{self.port} is offline ({_reason(exc)})") from exc
+        sent = 0
+        try:
+            with conn:
+                view = memoryview(data)
+                while sent < len(data):
+                    sent += conn.send(view[sent : sent + 65536])
+                conn.shutdown(socket.SHUT_WR)
+                # Wait for the printer to close its side, so the bytes left our buffers.
+                conn.settimeout(self.timeout_s)
+                try:
+                    while conn.recv(1024):
+                        pass
+                except TimeoutError:
+                    pass
+        except OSError as exc:
+            raise PrintError(
+                f"connection to {self.host}:{self.port} broke after {sent} of {len(data)} bytes "
+                f"({_reason(exc)})",
+                maybe_printed=sent > 0,
+            ) from exc
+        return f"tcp-{uuid.uuid4().hex[:12]}"
+
+    def check(self) -> str | None:
+        try:
+            with socket.create_connection((self.host, self.port), timeout=min(3.0, self.timeout_s)):
+                return None
+        except OSError as exc:
+            return f"printer {self.host}:{self.port} is offline ({_reason(exc)})"
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+# --- folder ---------------------------------------------------------------------------------------
+
+
+class FolderBackend:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def send(self, data: bytes, title: str, fmt: Format) -> str:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            stem = re.sub(r"[^\w.-]+", "_", title)[:80] or "job"
+            name = f"{time.strftime('%Y%m%d-%H%M%S')}-{stem}-{uuid.uuid4().hex[:6]}.{fmt.value}"
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".part-")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.folder / name)  # readers never see half a file
+        except OSError as exc:
+            raise PrintError(f"cannot write to {self.folder}: {_reason(exc)}") from exc
+        return name
+
+    def check(self) -> str | None:
+        if self.folder.is_dir() and os.access(self.folder, os.W_OK):
+            return None
+        if not self.folder.exists() and os.access(self.folder.parent, os.W_OK):
+            return None
+        return f"cannot write to {self.folder}"
+
+
+# --- choosing a backend ---------------------------------------------------------------------------
+
+_extra_schemes: dict[str, Callable[[str], Backend]] = {}
+
+
+def register_scheme(scheme: str, factory: Callable[[str], Backend]) -> None:
+    """Let the app add a backend that needs Qt (the `qt:` scheme) without printing importing Qt."""
+    _extra_schemes[scheme] = factory
+
+
+def backend_for(uri: str) -> Backend:
+    uri = uri.strip()
+    scheme, _, rest = uri.partition(":")
+    scheme = scheme.lower()
+    if scheme in ("cups", "lp"):
+        return CupsBackend(rest.lstrip("/"))
+    if scheme == "tcp":
+        match = re.fullmatch(r"//([^:/]+)(?::(\d+))?/?", rest)
+        if not match:
+            raise PrintError(f"{uri!r}: write tcp://HOST or tcp://HOST:PORT", retryable=False)
+        return TcpBackend(match.group(1), int(match.group(2) or TCP_DEFAULT_PORT))
+    if scheme in ("folder", "file", "dir"):
+        path = rest[2:] if rest.startswith("//") else rest
+        if not path:
+            raise PrintError(f"{uri!r}: write folder:/path/to/folder", retryable=False)
+        return FolderBackend(Path(path).expanduser())
+    if scheme in _extra_schemes:
+        return _extra_schemes[scheme](rest)
+    raise PrintError(
+        f"{uri!r} is not a printer address: use cups:QUEUE, tcp://HOST:9100 or folder:/PATH", retryable=False
+    )
