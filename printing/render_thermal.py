@@ -67,8 +67,11 @@ def _zpl_page(page: Page, font: CjkFont, profile: ThermalProfile) -> bytes:
                     reverse = "^FR" if white else ""
                     out.append(f"^FO{d(line.x)},{d(line.y)}{font_cmd}{reverse}{_zpl_field(line.text)}")
                 else:
-                    bitmap = text_bitmap(line.text, font, h, line.bold, white)
-                    out.append(f"^FO{d(line.x)},{d(line.y)}{_zpl_graphic(bitmap)}^FS")
+                    # ZPL only ever adds black dots; white on black is black text reversed (^FR)
+                    # over the filled box beneath it.
+                    bitmap = text_bitmap(line.text, font, h, line.bold)
+                    reverse = "^FR" if white else ""
+                    out.append(f"^FO{d(line.x)},{d(line.y)}{reverse}{_zpl_graphic(bitmap)}^FS")
             case Fill():
                 t = min(d(item.w), d(item.h))
                 out.append(f"^FO{d(item.x)},{d(item.y)}^GB{d(item.w)},{d(item.h)},{max(1, t)},B^FS")

@@ -1,0 +1,152 @@
+"""The print queue end to end: a real pack, a real store, real printers (folder, loopback 9100)."""
+
+from __future__ import annotations
+
+import socket
+import time
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select, update
+
+import app.store.print_jobs as print_jobs
+from app.core.settings import StationSettings
+from app.print_service import PrintService
+from app.store import models as m
+from app.store.print_jobs import PrintJobStore
+from tests.printing.test_printers import RawPrinter
+from tests.test_station import make_station, pack_fully
+
+
+def wait_for(predicate, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return predicate()
+
+
+def pack(demo_db, sample):
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    pack_fully(station, sample)
+    writer.close()
+    with demo_db.session() as s:
+        order_id = s.scalar(select(m.Order.id).where(m.Order.order_no == sample["order_no"]))
+    return order_id
+
+
+def printed(data_dir) -> list[str]:
+    folder = data_dir / "prints"
+    return sorted(f.name for f in folder.iterdir()) if folder.is_dir() else []
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_pack_queues_its_label_in_the_same_transaction_and_the_worker_prints_it(demo_db, samples, tmp_path):
+    order_id = pack(demo_db, samples["ready"][0])
+    jobs = PrintJobStore(demo_db).for_order(order_id)
+    assert jobs[0].kind == "label" and all(j.status == "queued" for j in jobs)
+    with demo_db.session() as s:
+        session_id = s.scalar(select(m.PackSession.id).where(m.PackSession.order_id == order_id))
+        assert {j.pack_session_id for j in s.scalars(select(m.PrintJob))} == {session_id}
+
+    service = PrintService(demo_db, StationSettings(), tmp_path, idle_poll_s=0.05).start()
+    try:
+        assert wait_for(lambda: all(j.status == "done" for j in PrintJobStore(demo_db).for_order(order_id)))
+    finally:
+        service.stop()
+    files = sorted((tmp_path / "prints").iterdir())
+    assert len(files) == len(jobs) and all(f.read_bytes().startswith(b"%PDF") for f in files)
+    label = PrintJobStore(demo_db).for_order(order_id)[0]
+    assert label.payload is not None and label.payload.startswith(b"%PDF")
+
+
+def test_an_offline_printer_keeps_the_job_and_prints_it_when_back(demo_db, samples, tmp_path, monkeypatch):
+    monkeypatch.setattr(print_jobs, "RETRY_DELAYS_S", (0.2, 0.2, 0.2))
+    port = free_port()
+    settings = replace(StationSettings(), label_printer=f"tcp://127.0.0.1:{port}", label_format="zpl")
+    statuses = []
+    order_id = pack(demo_db, samples["ready"][1])
+    service = PrintService(demo_db, settings, tmp_path, on_status=statuses.append, idle_poll_s=0.05).start()
+    try:
+        assert wait_for(lambda: any("label" in s.offline for s in statuses))
+        label = PrintJobStore(demo_db).for_order(order_id)[0]
+        assert label.status in ("failed", "printing", "queued") and label.kind == "label"
+        assert "offline" in statuses[-1].offline["label"]
+        printer = RawPrinter(port=port)
+        try:
+            assert wait_for(lambda: PrintJobStore(demo_db).for_order(order_id)[0].status == "done")
+            assert wait_for(lambda: len(printer.jobs) == 1)
+            assert printer.jobs[0].startswith(b"^XA") and b"^XZ" in printer.jobs[0]
+            assert wait_for(lambda: "label" not in statuses[-1].offline)
+        finally:
+            printer.close()
+    finally:
+        service.stop()
+
+
+def test_a_job_cut_off_by_a_stop_is_not_resent_until_a_person_says_so(demo_db, samples, tmp_path):
+    order_id = pack(demo_db, samples["ready"][2])
+    with demo_db.session() as s, s.begin():  # as if the station died while sending the label
+        s.execute(update(m.PrintJob).where(m.PrintJob.kind == "label").values(status="printing"))
+    service = PrintService(demo_db, StationSettings(), tmp_path, idle_poll_s=0.05).start()
+    try:
+        label = PrintJobStore(demo_db).for_order(order_id)[0]
+        assert label.status == "interrupted"
+        assert wait_for(lambda: all(j.status != "queued" for j in PrintJobStore(demo_db).for_order(order_id)))
+        time.sleep(0.3)
+        assert PrintJobStore(demo_db).get(label.id).status == "interrupted"
+        assert [j.id for j in service.status().attention] == [label.id]
+        assert not any("label" in name for name in printed(tmp_path))
+        assert service.retry(label.id)
+        assert wait_for(lambda: PrintJobStore(demo_db).get(label.id).status == "done")
+        assert any("label" in name for name in printed(tmp_path))
+    finally:
+        service.stop()
+
+
+def test_a_reprint_prints_the_same_bytes_again(demo_db, samples, tmp_path):
+    sample = samples["ready"][3]
+    order_id = pack(demo_db, sample)
+    service = PrintService(demo_db, StationSettings(), tmp_path, idle_poll_s=0.05).start()
+    try:
+        assert wait_for(lambda: all(j.status == "done" for j in PrintJobStore(demo_db).for_order(order_id)))
+        (new,) = service.reprint_order(sample["order_no"])
+        assert wait_for(lambda: PrintJobStore(demo_db).get(new).status == "done")
+        jobs = {j.id: j for j in PrintJobStore(demo_db).for_order(order_id)}
+        assert jobs[new].payload == jobs[jobs[new].reprint_of].payload
+        assert service.reprint_order("NO-SUCH-ORDER") == []
+    finally:
+        service.stop()
+
+
+def test_a_document_that_cannot_print_waits_for_a_person_with_the_reason(demo_db, samples, tmp_path):
+    order_id = pack(demo_db, samples["ready"][4])
+    with demo_db.session() as s, s.begin():
+        s.execute(update(m.Order).where(m.Order.id == order_id).values(waybill_no=None))
+    service = PrintService(demo_db, StationSettings(), tmp_path, idle_poll_s=0.05).start()
+    try:
+        assert wait_for(lambda: PrintJobStore(demo_db).for_order(order_id)[0].status == "failed")
+        label = PrintJobStore(demo_db).for_order(order_id)[0]
+        assert "no waybill" in label.last_error
+        assert label.id in [j.id for j in service.status().attention]
+    finally:
+        service.stop()
+
+
+@pytest.mark.parametrize("uri", ["cups:NoSuchQueue404", "bogus://x"])
+def test_a_misconfigured_printer_fails_the_job_visibly(demo_db, samples, tmp_path, uri):
+    order_id = pack(demo_db, samples["ready"][5])
+    settings = replace(StationSettings(), label_printer=uri)
+    service = PrintService(demo_db, settings, tmp_path, idle_poll_s=0.05).start()
+    try:
+        assert wait_for(lambda: PrintJobStore(demo_db).for_order(order_id)[0].status == "failed")
+        assert PrintJobStore(demo_db).for_order(order_id)[0].last_error
+    finally:
+        service.stop()
