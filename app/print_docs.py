@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.core.barcodes import gs1_check_digit
+from app.core.commands import Command
 from app.core.model import OrderSnapshot
 from app.core.print_plan import hides_prices
 from app.core.settings import StationSettings
@@ -14,7 +15,7 @@ from app.paths import prints_dir
 from app.store.db import Database
 from app.store.packing import PackingStore
 from app.store.print_data import line_prices, packed_weight, wave
-from printing.documents import Document, DocumentError, RenderOptions
+from printing.documents import Document, DocumentError, RenderOptions, flow_template
 from printing.model import (
     CartonData,
     CommandItem,
@@ -175,12 +176,16 @@ def picklist(db: Database, code: str) -> PickListData:
     )
 
 
-def command_sheet(settings: StationSettings, titles: dict[str, tuple[str, str]]) -> CommandSheetData:
-    """`titles`: command barcode → (what it does, key), in the station's language."""
-    return CommandSheetData(
-        station=settings.station_name,
-        items=tuple(CommandItem(code, title, key) for code, (title, key) in titles.items()),
-    )
+def command_sheet(settings: StationSettings, options: RenderOptions) -> CommandSheetData:
+    """The station's command barcodes, titled in the station's language by the sheet's template."""
+    spec = flow_template("commands", options)
+    commands = spec.get("commands", {})
+    items = []
+    for command in Command:
+        entry = commands.get(command.barcode, {}) if isinstance(commands, dict) else {}
+        title = entry.get(options.language) or entry.get("zh_CN") or command.value
+        items.append(CommandItem(command.barcode, str(title), str(entry.get("key", ""))))
+    return CommandSheetData(station=settings.station_name, items=tuple(items))
 
 
 def order_document(

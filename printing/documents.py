@@ -253,7 +253,7 @@ def insert_fields(doc: InsertData) -> dict[str, str]:
 # --- flowing documents ------------------------------------------------------------------------
 
 
-def _flow_template(name: str, options: RenderOptions) -> dict[str, Any]:
+def flow_template(name: str, options: RenderOptions) -> dict[str, Any]:
     for directory in (options.template_dir, BUILTIN_DIR):
         if directory is not None and (directory / f"{name}.json").is_file():
             path = directory / f"{name}.json"
@@ -275,7 +275,7 @@ def _lang(value: Any, language: str) -> Any:
 
 def _flowing(doc: Document, font: CjkFont, options: RenderOptions) -> bytes:
     name = kind_of(doc).value
-    spec = _flow_template(name, options)
+    spec = flow_template(name, options)
     size = float(spec.get("font_size", 10))
     page = A5 if str(spec.get("page", "A4")).upper() == "A5" else A4
     margin = float(spec.get("margin_mm", 12)) * mm

@@ -78,6 +78,7 @@ class DemoSummary:
     customers: int = 0
     orders: int = 0
     lines: int = 0
+    waves: int = 0
 
 
 def vocabulary() -> dict[str, Any]:
@@ -346,6 +347,29 @@ def generate(
             s.execute(insert(m.OrderLine), line_rows)
             summary.orders += len(order_rows)
             summary.lines += len(line_rows)
+
+        # Released orders are in released waves (24 orders a cart), as a supervisor would leave them.
+        released = s.scalars(
+            select(m.Order.id).where(m.Order.status == "released").order_by(m.Order.id).limit(240)
+        ).all()
+        for number, start in enumerate(range(0, len(released), 24), start=1):
+            wave = m.Wave(
+                code=f"W{reference:%Y%m%d}-{number:03d}",
+                strategy="batch",
+                status="released",
+                created_at=reference,
+                released_at=reference,
+            )
+            s.add(wave)
+            s.flush()
+            s.execute(
+                insert(m.WaveOrder),
+                [
+                    {"wave_id": wave.id, "order_id": order_id, "slot": slot}
+                    for slot, order_id in enumerate(released[start : start + 24], start=1)
+                ],
+            )
+            summary.waves += 1
     log.info("demo data: %s orders, %s skus, %s customers", summary.orders, summary.skus, summary.customers)
     return summary
 
@@ -404,6 +428,9 @@ def clear(db: Database) -> None:
     """Remove everything the demo generator writes (and the work done on it)."""
     with db.session() as s, s.begin():
         for model in (
+            m.PrintJob,
+            m.WaveOrder,
+            m.Wave,
             m.PackEvent,
             m.PackSession,
             m.OutboxEvent,
