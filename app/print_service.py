@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.settings import StationSettings
@@ -23,6 +23,7 @@ from app.store.packing import PackingStore
 from app.store.print_jobs import Job, PrintJobStore
 from printing.documents import DocumentError, render
 from printing.fonts import FontNotFound
+from printing.model import Format
 from printing.printers import PrinterConfig, PrintError, backend_for
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ class PrintService:
         settings: StationSettings,
         data_dir: Path,
         on_status: Callable[[PrintStatus], None] = lambda _status: None,
-        on_printed: Callable[[Job, bytes], None] = lambda _job, _data: None,
+        on_printed: Callable[[Job, bytes | None], None] = lambda _job, _preview: None,
         idle_poll_s: float = 1.0,
     ) -> None:
         self.db = db
@@ -178,14 +179,28 @@ class PrintService:
         self.offline.pop(printer.name, None)
         self.jobs.done(job.id, reference)
         log.info("printed %s on %s (%s)", job.title, printer.uri, reference)
-        self.on_printed(job, data)
+        self.on_printed(job, self._preview(job, settings, printer, data))
+
+    def _preview(
+        self, job: Job, settings: StationSettings, printer: PrinterConfig, data: bytes
+    ) -> bytes | None:
+        """A PDF of a printed shipping label for the station's preview (thermal output is not one)."""
+        if job.kind != "label":
+            return None
+        if printer.format is Format.PDF:
+            return data
+        try:
+            return self._render(job, settings, replace(printer, format=Format.PDF))
+        except (DocumentError, FontNotFound) as exc:
+            log.info("no preview for %s: %s", job.title, exc)
+            return None
 
     def _render(self, job: Job, settings: StationSettings, printer: PrinterConfig) -> bytes:
         if job.order_id is None:
             raise DocumentError(f"{job.title}: nothing to print it from")
         order = PackingStore(self.db, settings.station_name).order(job.order_id)
         doc = order_document(self.db, settings, order, job.kind, job.params)
-        fmt = printer.format if job.kind in ("label", "carton", "insert") else "pdf"
+        fmt = printer.format if job.kind in ("label", "carton", "insert") else Format.PDF
         return render(doc, fmt, render_options(settings, printer))
 
     def _publish(self) -> None:

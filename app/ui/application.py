@@ -14,11 +14,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import database_path
+from app.print_service import PrintService, PrintStatus
 from app.station import PackingStation
 from app.store import demo
 from app.store.db import Database, open_database
 from app.store.errors import StoreError
 from app.store.packing import PackingStore
+from app.store.print_jobs import Job
 from app.store.settings_store import load_settings
 from app.store.writer import SerialWriter
 from app.ui.devices import DeviceHub
@@ -47,8 +49,9 @@ def make_qapp(argv: list[str] | None = None) -> QApplication:
 class StationApp:
     """Everything one running station holds; built by `build`, torn down by `close`."""
 
-    def __init__(self, db: Database, language: str | None = None) -> None:
+    def __init__(self, db: Database, language: str | None = None, data_dir: Path | None = None) -> None:
         self.db = db
+        self.data_dir = data_dir or (db.path.parent if db.path is not None else Path.cwd())
         self.poster = GuiPoster()
         self.translations = Translations()
         settings = load_settings(db)
@@ -61,8 +64,26 @@ class StationApp:
         store = PackingStore(db, settings.station_name)
         self.station = PackingStation(store, self.writer, settings, on_saved=self._on_saved)
         self.devices = DeviceHub(self.poster)
-        self.window = MainWindow(db, self.station, self.sounds, self.wedge, self.translations, self.devices)
+        self.printing = PrintService(
+            db,
+            settings,
+            self.data_dir,
+            on_status=lambda status: self.poster.post(lambda: self._on_print_status(status)),
+            on_printed=lambda job, preview: self.poster.post(lambda: self._on_printed(job, preview)),
+        )
+        self.window = MainWindow(
+            db, self.station, self.sounds, self.wedge, self.translations, self.devices, self.printing
+        )
         self.devices.apply(settings)
+        self.printing.start()
+
+    def _on_print_status(self, status: PrintStatus) -> None:
+        if self.window is not None:
+            self.window.on_print_status(status)
+
+    def _on_printed(self, job: Job, preview: bytes | None) -> None:
+        if self.window is not None:
+            self.window.on_printed(job, preview)
 
     def _on_saved(self, result: object) -> None:
         if self.window is not None:
@@ -76,6 +97,7 @@ class StationApp:
         QApplication.instance().removeEventFilter(self.wedge)
         self.devices.stop()
         self.writer.close()
+        self.printing.stop()
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
@@ -126,7 +148,7 @@ def run(data_dir: Path, language: str | None, regenerate_demo: bool, demo_scale:
         Translations().apply(language or "")
         QMessageBox.critical(None, "Packline", _store_error_text(exc))
         return 2
-    station = StationApp(db, language)
+    station = StationApp(db, language, data_dir)
     demo_device = DemoScale(station) if demo_scale else None
     assert station.window is not None
     station.window.showMaximized()

@@ -9,11 +9,14 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.core.model import Operator
+from app.core.pack_session import Severity
 from app.core.settings import StationSettings
+from app.print_service import PrintService, PrintStatus
 from app.station import PackingStation, SaveResult
 from app.store.db import Database
 from app.store.errors import StoreError
 from app.store.outbox import pending_count
+from app.store.print_jobs import Job
 from app.store.settings_store import save_settings
 from app.ui.devices import DeviceHub
 from app.ui.i18n import Translations
@@ -36,6 +39,7 @@ class MainWindow(QMainWindow):
         wedge: WedgeFilter,
         translations: Translations,
         devices: DeviceHub | None = None,
+        printing: PrintService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,6 +49,8 @@ class MainWindow(QMainWindow):
         self.wedge = wedge
         self.translations = translations
         self.devices = devices
+        self.printing = printing
+        self.print_status = PrintStatus()
         self.signin = SignInView(station, sounds)
         self.packing = PackingView(station, sounds)
         self.packing.chinese = translations.chinese
@@ -59,7 +65,9 @@ class MainWindow(QMainWindow):
         self.health_label = QLabel()
         self.scanner_label = QLabel()
         self.scale_label = QLabel()
+        self.printer_label = QLabel()
         for label in (
+            self.printer_label,
             self.scanner_label,
             self.scale_label,
             self.station_label,
@@ -80,6 +88,8 @@ class MainWindow(QMainWindow):
         self.packing.sign_out_requested.connect(self.on_signed_out)
         self.packing.settings_requested.connect(self.open_settings)
         self.packing.zero_scale_requested.connect(self.zero_scale)
+        self.packing.reprint_requested.connect(self.reprint)
+        self.packing.printed_fine_requested.connect(self.mark_interrupted_printed)
         self.settings_view.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.saved.connect(self.on_settings_saved)
         self.settings_view.closed.connect(self.close_settings)
@@ -150,6 +160,8 @@ class MainWindow(QMainWindow):
         if self.devices is not None and _device_settings(previous) != _device_settings(settings):
             self.devices.apply(settings)
         self.station.store.station = settings.station_name
+        if self.printing is not None:
+            self.printing.apply_settings(settings)
         self.sounds.enabled = settings.sound
         self.wedge.configure(settings.wedge_min_chars, settings.wedge_max_gap_ms)
         self.translations.apply(settings.language)
@@ -161,7 +173,72 @@ class MainWindow(QMainWindow):
 
     def on_saved(self, result: SaveResult) -> None:
         self.packing.on_saved(result)
+        if result.kind == "packed" and self.printing is not None:
+            self.printing.wake()  # its label was queued with the pack
         self.refresh_status()
+
+    # --- printing -------------------------------------------------------------------------
+
+    def on_print_status(self, status: PrintStatus) -> None:
+        interrupted_before = self.print_status.interrupted
+        self.print_status = status
+        self.packing.print_status = status
+        if status.interrupted and status.interrupted != interrupted_before:
+            self.packing.show_interrupted(status)
+        self.refresh_status()
+
+    def on_printed(self, job: Job, preview: bytes | None) -> None:
+        if preview is not None:
+            self.packing.preview.show_pdf(preview, job.order_no)
+
+    def reprint(self) -> None:
+        """F5 / #PL:REPRINT: jobs that may be half-printed first, else the last label again."""
+        if self.printing is None:
+            return
+        service = self.printing
+        interrupted = [job.id for job in self.print_status.attention if job.status == "interrupted"]
+        if interrupted:
+            self.station.writer.submit(lambda: [service.retry(job_id) for job_id in interrupted])
+            self.packing.show_notice(self.tr("Printing the interrupted job(s) again"), Severity.INFO)
+            return
+        order_no = self.station.last_packed
+        if not order_no:
+            self.packing.show_local_error(self.tr("Nothing packed yet at this station to reprint"))
+            return
+        self.station.writer.submit(lambda: service.reprint_order(order_no))
+        self.packing.show_notice(
+            self.tr("Reprinting the label of {order}").format(order=order_no), Severity.INFO
+        )
+
+    def mark_interrupted_printed(self) -> None:
+        if self.printing is None:
+            return
+        service = self.printing
+        interrupted = [job.id for job in self.print_status.attention if job.status == "interrupted"]
+        if not interrupted:
+            return
+        self.station.writer.submit(lambda: [service.mark_printed(job_id) for job_id in interrupted])
+        self.packing.show_notice(self.tr("Marked as printed: nothing is printed again"), Severity.INFO)
+
+    def _printer_text(self) -> tuple[str, bool]:
+        status = self.print_status
+        if status.interrupted:
+            return self.tr(
+                "Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine"
+            ).format(count=status.interrupted), True
+        if status.offline:
+            reason = next(iter(status.offline.values()))
+            return self.tr("Printer OFFLINE ({reason}) — {count} waiting, printed when it is back").format(
+                reason=reason, count=status.queued + status.failed
+            ), True
+        stuck = [job for job in status.attention if job.status == "failed"]
+        if stuck:
+            return self.tr("Printer: {count} job(s) need attention — {error}").format(
+                count=len(stuck), error=stuck[0].last_error
+            ), True
+        if status.queued:
+            return self.tr("Printing… {count} in queue").format(count=status.queued), False
+        return self.tr("Printer ready"), False
 
     def on_health(self, error: StoreError | None) -> None:
         self._health = error
@@ -193,6 +270,10 @@ class MainWindow(QMainWindow):
         return texts[state.status].format(device=name, reason=state.reason)
 
     def refresh_status(self) -> None:
+        text, bad = self._printer_text() if self.printing is not None else ("", False)
+        self.printer_label.setText(text)
+        self.printer_label.setVisible(bool(text))
+        self.printer_label.setStyleSheet("color: #c62828; font-weight: 700;" if bad else "color: #1b5e20;")
         for kind, label in (("scanner", self.scanner_label), ("scale", self.scale_label)):
             text = self._device_text(kind)
             label.setText(text)

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 from app.core.commands import Command, parse_command
 from app.core.model import OrderSnapshot
 from app.core.pack_session import Phase, Severity, Verdict, VerdictKind
+from app.print_service import PrintStatus
 from app.station import PackingStation, SaveResult
 from app.store.packing import PackConflict
 from app.ui import messages
+from app.ui.label_preview import LabelPreview
 from app.ui.sounds import Sounds
 from app.ui.theme import BANNER_COLOURS, IDLE_COLOURS
 from scanner.model import DeviceState, Reading
@@ -56,6 +58,8 @@ class PackingView(QWidget):
     sign_out_requested = Signal()
     settings_requested = Signal()
     zero_scale_requested = Signal()
+    reprint_requested = Signal()
+    printed_fine_requested = Signal()
 
     def __init__(self, station: PackingStation, sounds: Sounds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +69,7 @@ class PackingView(QWidget):
         self.last_verdict: Verdict | None = None
         self.scale_state: DeviceState | None = None
         self.live_reading: Reading | None = None
+        self.print_status = PrintStatus()
         # The scale weighs once per arming: when all items are verified, and again after a
         # failed weight once the parcel has been lifted (or F4 pressed).
         self._weigh_armed = False
@@ -138,6 +143,8 @@ class PackingView(QWidget):
         right.addWidget(self.weight_detail)
         right.addWidget(self.scans_title)
         right.addWidget(self.scans, 1)
+        self.preview = LabelPreview()
+        right.addWidget(self.preview)
 
         self.prompt = QLabel(objectName="prompt", wordWrap=True)
         self.prompt.hide()
@@ -175,6 +182,10 @@ class PackingView(QWidget):
         sign_out.activated.connect(lambda: self.run_command(Command.SIGN_OUT))
         zero = QShortcut(QKeySequence("F10"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         zero.activated.connect(lambda: self.run_command(Command.ZERO))
+        reprint = QShortcut(QKeySequence("F5"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        reprint.activated.connect(lambda: self.run_command(Command.REPRINT))
+        fine = QShortcut(QKeySequence("Ctrl+F5"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        fine.activated.connect(self.printed_fine_requested)
 
     def retranslate(self) -> None:
         self._shown_order = False
@@ -187,7 +198,7 @@ class PackingView(QWidget):
         self.keys.setText(
             self.tr(
                 "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
-                "Esc put order back · F9 settings · F10 zero scale · F12 sign out"
+                "Esc put order back · F5 reprint label · F9 settings · F10 zero scale · F12 sign out"
             )
         )
         self.render(self.last_verdict, play=False)
@@ -231,14 +242,18 @@ class PackingView(QWidget):
             self.handle_scan(text)
 
     def handle_scan(self, code: str) -> None:
-        if parse_command(code) is Command.ZERO:  # a device command: the pack session never sees it
-            self.run_command(Command.ZERO)
+        # Device and printer commands: the pack session never sees them.
+        if (command := parse_command(code)) in (Command.ZERO, Command.REPRINT):
+            self.run_command(command)
             return
         self.render(self.station.handle_scan(code), code=code)
 
     def run_command(self, command: Command) -> None:
         if command is Command.ZERO:
             self.request_zero()
+            return
+        if command is Command.REPRINT:
+            self.reprint_requested.emit()
             return
         if command is Command.SIGN_OUT:
             if self.station.sign_out():
@@ -268,6 +283,20 @@ class PackingView(QWidget):
             self._show_local(self.tr("Take the parcel off the scale, then zero it (F10)"), Severity.ERROR)
             return
         self.zero_scale_requested.emit()
+
+    def show_local_error(self, text: str) -> None:
+        self._show_local(text, Severity.ERROR)
+
+    def show_interrupted(self, status: PrintStatus) -> None:
+        """A job may be half-printed: say so loudly, without blocking the next scan."""
+        orders = ", ".join(sorted({job.order_no for job in status.attention if job.status == "interrupted"}))
+        self._show_local(
+            self.tr(
+                "Printing of {orders} was cut off — check the printer: "
+                "F5 print it again, Ctrl+F5 it came out fine"
+            ).format(orders=orders or "?"),
+            Severity.ERROR,
+        )
 
     def show_zero_result(self, outcome: str) -> None:
         if outcome == "sent":

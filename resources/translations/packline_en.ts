@@ -159,72 +159,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
+        <source>Printing the interrupted job(s) again</source>
+        <translation>Printing the interrupted job(s) again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="206"/>
+        <source>Nothing packed yet at this station to reprint</source>
+        <translation>Nothing packed yet at this station to reprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="210"/>
+        <source>Reprinting the label of {order}</source>
+        <translation>Reprinting the label of {order}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="221"/>
+        <source>Marked as printed: nothing is printed again</source>
+        <translation>Marked as printed: nothing is printed again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="227"/>
+        <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
+        <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="231"/>
+        <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
+        <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="236"/>
+        <source>Printer: {count} job(s) need attention — {error}</source>
+        <translation>Printer: {count} job(s) need attention — {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="240"/>
+        <source>Printing… {count} in queue</source>
+        <translation>Printing… {count} in queue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="241"/>
+        <source>Printer ready</source>
+        <translation>Printer ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}: ERROR ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
@@ -232,107 +277,112 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="183"/>
+        <location filename="../../app/ui/packing_view.py" line="194"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="183"/>
+        <location filename="../../app/ui/packing_view.py" line="194"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="183"/>
+        <location filename="../../app/ui/packing_view.py" line="194"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="183"/>
+        <location filename="../../app/ui/packing_view.py" line="194"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="185"/>
+        <location filename="../../app/ui/packing_view.py" line="196"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="186"/>
+        <location filename="../../app/ui/packing_view.py" line="197"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="189"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F10 zero scale · F12 sign out</source>
-        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F10 zero scale · F12 sign out</translation>
+        <location filename="../../app/ui/packing_view.py" line="200"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · F9 settings · F10 zero scale · F12 sign out</source>
+        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · F9 settings · F10 zero scale · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="248"/>
+        <location filename="../../app/ui/packing_view.py" line="263"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="269"/>
+        <location filename="../../app/ui/packing_view.py" line="283"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="295"/>
+        <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
+        <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="303"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="279"/>
+        <location filename="../../app/ui/packing_view.py" line="306"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="283"/>
+        <location filename="../../app/ui/packing_view.py" line="310"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="351"/>
+        <location filename="../../app/ui/packing_view.py" line="378"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="379"/>
+        <location filename="../../app/ui/packing_view.py" line="406"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="384"/>
+        <location filename="../../app/ui/packing_view.py" line="411"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="407"/>
+        <location filename="../../app/ui/packing_view.py" line="434"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="409"/>
+        <location filename="../../app/ui/packing_view.py" line="436"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="479"/>
+        <location filename="../../app/ui/packing_view.py" line="506"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="488"/>
+        <location filename="../../app/ui/packing_view.py" line="515"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="499"/>
+        <location filename="../../app/ui/packing_view.py" line="526"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="502"/>
+        <location filename="../../app/ui/packing_view.py" line="529"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -582,27 +632,27 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="153"/>
+        <location filename="../../app/ui/application.py" line="175"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="157"/>
+        <location filename="../../app/ui/application.py" line="179"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="161"/>
+        <location filename="../../app/ui/application.py" line="183"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="165"/>
+        <location filename="../../app/ui/application.py" line="187"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="171"/>
+        <location filename="../../app/ui/application.py" line="193"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>

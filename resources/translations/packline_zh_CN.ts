@@ -159,72 +159,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
+        <source>Printing the interrupted job(s) again</source>
+        <translation>正在重新打印中断的任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="206"/>
+        <source>Nothing packed yet at this station to reprint</source>
+        <translation>本工作站还没有已打包的订单可重打</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="210"/>
+        <source>Reprinting the label of {order}</source>
+        <translation>正在重打订单 {order} 的面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="221"/>
+        <source>Marked as printed: nothing is printed again</source>
+        <translation>已确认打印完好，不会重复打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="227"/>
+        <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
+        <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="231"/>
+        <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
+        <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="236"/>
+        <source>Printer: {count} job(s) need attention — {error}</source>
+        <translation>打印机：{count} 个任务需要处理 — {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="240"/>
+        <source>Printing… {count} in queue</source>
+        <translation>正在打印… 队列中 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="241"/>
+        <source>Printer ready</source>
+        <translation>打印机就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}：故障（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
@@ -232,107 +277,112 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="183"/>
+        <location filename="../../app/ui/packing_view.py" line="194"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="183"/>
+        <location filename="../../app/ui/packing_view.py" line="194"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="183"/>
+        <location filename="../../app/ui/packing_view.py" line="194"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="183"/>
+        <location filename="../../app/ui/packing_view.py" line="194"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="185"/>
+        <location filename="../../app/ui/packing_view.py" line="196"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="186"/>
+        <location filename="../../app/ui/packing_view.py" line="197"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="189"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F9 settings · F10 zero scale · F12 sign out</source>
-        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 检查 · Esc 放回订单 · F9 设置 · F10 电子秤归零 · F12 退出登录</translation>
+        <location filename="../../app/ui/packing_view.py" line="200"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · F9 settings · F10 zero scale · F12 sign out</source>
+        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 检查 · Esc 放回订单 · F5 重打面单 · F9 设置 · F10 电子秤归零 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="248"/>
+        <location filename="../../app/ui/packing_view.py" line="263"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="269"/>
+        <location filename="../../app/ui/packing_view.py" line="283"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="295"/>
+        <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
+        <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="303"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="279"/>
+        <location filename="../../app/ui/packing_view.py" line="306"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="283"/>
+        <location filename="../../app/ui/packing_view.py" line="310"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="351"/>
+        <location filename="../../app/ui/packing_view.py" line="378"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="379"/>
+        <location filename="../../app/ui/packing_view.py" line="406"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="384"/>
+        <location filename="../../app/ui/packing_view.py" line="411"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="407"/>
+        <location filename="../../app/ui/packing_view.py" line="434"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="409"/>
+        <location filename="../../app/ui/packing_view.py" line="436"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="479"/>
+        <location filename="../../app/ui/packing_view.py" line="506"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="488"/>
+        <location filename="../../app/ui/packing_view.py" line="515"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="499"/>
+        <location filename="../../app/ui/packing_view.py" line="526"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="502"/>
+        <location filename="../../app/ui/packing_view.py" line="529"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -582,27 +632,27 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="153"/>
+        <location filename="../../app/ui/application.py" line="175"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="157"/>
+        <location filename="../../app/ui/application.py" line="179"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="161"/>
+        <location filename="../../app/ui/application.py" line="183"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="165"/>
+        <location filename="../../app/ui/application.py" line="187"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="171"/>
+        <location filename="../../app/ui/application.py" line="193"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>

@@ -1,0 +1,117 @@
+"""Printing at the station: the label comes out by itself, shows as a preview, F5 reprints,
+an offline printer and a half-printed job are plain to see."""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import update
+
+from app.core.pack_session import VerdictKind
+from app.store import models as m
+from app.store.print_jobs import PrintJobStore
+from app.store.settings_store import load_settings, save_settings
+from app.ui.application import StationApp, make_qapp
+
+
+def printed(data_dir) -> list[str]:
+    folder = data_dir / "prints"
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+def pack(app: StationApp, sample) -> None:
+    view = app.window.packing
+    view.handle_scan(sample["order_no"])
+    for item in sample["items"]:
+        for _ in range(item["quantity"]):
+            view.handle_scan(item["barcode"])
+    view.entry.setText(str(app.station.state.expected_g))
+    view._on_entry()
+    assert view.last_verdict.kind is VerdictKind.PACKED
+
+
+@pytest.fixture
+def station(qtbot, demo_db, tmp_path):
+    make_qapp()
+    apps = []
+
+    def build(**settings) -> StationApp:
+        if settings:
+            save_settings(demo_db, replace(load_settings(demo_db), **settings))
+        app = StationApp(demo_db, "en", data_dir=tmp_path)
+        app.window.resize(1600, 900)
+        app.window.show()
+        app.station.sign_in_badge("P0001")
+        app.window.on_signed_in(app.station.operator)
+        apps.append(app)
+        return app
+
+    yield build
+    for app in apps:
+        app.close()
+
+
+@pytest.mark.gui
+def test_a_packed_order_prints_its_label_and_shows_a_preview(station, samples, qtbot, tmp_path, artifacts):
+    app = station()
+    sample = samples["ready"][0]
+    pack(app, sample)
+    qtbot.waitUntil(lambda: any("label" in name for name in printed(tmp_path)), timeout=10000)
+    qtbot.waitUntil(lambda: not app.window.packing.preview.pixmap().isNull(), timeout=10000)
+    assert app.window.packing.preview.order_no == sample["order_no"]
+    qtbot.waitUntil(lambda: app.window.printer_label.text() == "Printer ready", timeout=5000)
+    app.window.grab().save(str(artifacts / "printing_preview_en.png"))
+
+    labels_before = [n for n in printed(tmp_path) if "label" in n]
+    QTest.keyClick(app.window.packing.entry, Qt.Key.Key_F5)
+    assert "Reprinting the label of" in app.window.packing.banner.text()
+    qtbot.waitUntil(
+        lambda: len([n for n in printed(tmp_path) if "label" in n]) == len(labels_before) + 1, timeout=10000
+    )
+    files = sorted((tmp_path / "prints").glob("*label*"))
+    assert files[0].read_bytes() == files[1].read_bytes()  # a reprint is the same label
+
+
+@pytest.mark.gui
+def test_the_reprint_barcode_with_nothing_packed_says_so(station):
+    app = station()
+    scan_target = app.window.packing
+    scan_target.handle_scan("#PL:REPRINT")
+    assert "Nothing packed yet" in scan_target.banner.text()
+
+
+@pytest.mark.gui
+def test_an_offline_printer_shows_in_the_status_bar_and_packing_goes_on(station, samples, qtbot):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = station(label_printer=f"tcp://127.0.0.1:{port}", label_format="zpl")
+    pack(app, samples["ready"][1])
+    qtbot.waitUntil(lambda: "OFFLINE" in app.window.printer_label.text(), timeout=10000)
+    pack(app, samples["ready"][2])  # the station does not wait for the printer
+    assert app.window.packing.last_verdict.kind is VerdictKind.PACKED
+
+
+@pytest.mark.gui
+def test_a_half_printed_job_asks_the_packer_and_ctrl_f5_settles_it(
+    station, samples, demo_db, qtbot, tmp_path
+):
+    app = station()
+    sample = samples["ready"][3]
+    pack(app, sample)
+    qtbot.waitUntil(lambda: any("label" in n for n in printed(tmp_path)), timeout=10000)
+    app.close()
+    with demo_db.session() as s, s.begin():  # as if the power went while the label was being sent
+        s.execute(update(m.PrintJob).values(status="printing"))
+    app = station()
+    qtbot.waitUntil(lambda: "may be incomplete" in app.window.printer_label.text(), timeout=10000)
+    assert "was cut off" in app.window.packing.banner.text()
+    count = len(printed(tmp_path))
+    QTest.keyClick(app.window.packing.entry, Qt.Key.Key_F5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: app.window.printer_label.text() == "Printer ready", timeout=10000)
+    assert len(printed(tmp_path)) == count  # nothing printed twice
+    assert all(job.status == "done" for job in PrintJobStore(demo_db).history())
