@@ -9,7 +9,7 @@ import contextlib
 import logging
 
 from PySide6.QtCore import QBuffer, QByteArray, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -46,13 +46,14 @@ class LabelPreview(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, alignment=Qt.AlignmentFlag.AlignCenter)
         self.setObjectName("labelPreview")
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(260)
+        self._image: QImage | None = None
         self._serial = 0
         self._sink = _Rendered(self)
         self._sink.done.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.order_no = ""
 
-    def show_pdf(self, data: bytes, order_no: str, height: int = 360) -> None:
+    def show_pdf(self, data: bytes, order_no: str, height: int = 720) -> None:
         self._serial += 1
         self.order_no = order_no
         QThreadPool.globalInstance().start(_RenderJob(self._serial, data, height, self._sink))
@@ -60,5 +61,19 @@ class LabelPreview(QLabel):
     def _show(self, serial: int, image: QImage) -> None:
         if serial != self._serial:  # a newer label is on its way
             return
-        self.setPixmap(QPixmap.fromImage(image))
+        self._image = image
+        self._fit()
         self.setToolTip(self.order_no)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._image is None:
+            return
+        size = self.contentsRect().size()
+        scaled = self._image.scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        self.setPixmap(QPixmap.fromImage(scaled))

@@ -144,7 +144,7 @@ class PackingView(QWidget):
         right.addWidget(self.scans_title)
         right.addWidget(self.scans, 1)
         self.preview = LabelPreview()
-        right.addWidget(self.preview)
+        right.addWidget(self.preview, 1)
 
         self.prompt = QLabel(objectName="prompt", wordWrap=True)
         self.prompt.hide()
