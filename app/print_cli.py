@@ -34,13 +34,14 @@ from app.print_docs import (
     printer_config,
     render_options,
 )
+from app.print_service import send_test_page
 from app.store.db import Database, open_database
 from app.store.errors import StoreError
 from app.store.settings_store import load_settings
-from printing.documents import DocumentError, RenderOptions, render
+from printing.documents import DocumentError, render
 from printing.fonts import FontNotFound
-from printing.model import Format, LabelData, Party
-from printing.printers import PrinterConfig, PrintError, backend_for, cups_printers
+from printing.model import Format
+from printing.printers import PrintError, cups_printers
 
 log = logging.getLogger("packline.print")
 
@@ -172,29 +173,7 @@ def _printers(settings: StationSettings, data_dir: Path) -> int:
 
 
 def _test_page(settings: StationSettings, data_dir: Path, printer: str, fmt: str | None) -> int:
-    if printer in PRINTERS:
-        config = printer_config(settings, printer, data_dir)
-    else:
-        config = PrinterConfig(name="test", uri=printer, format=Format(fmt or "pdf"))
-    if fmt:
-        config = replace(config, format=Format(fmt))
-    backend = backend_for(config.uri)
-    page = LabelData(
-        order_no="TEST-PAGE",
-        carrier="SF",
-        carrier_name="Packline 测试页",
-        waybill_no="PL0123456789",
-        sort_code=f"{settings.station_name} 测试",
-        receiver=Party(
-            "收件人 测试", "13800000000", "上海市浦东新区测试路 1 号 中文字体检查：顺丰中通圆通韵达"
-        ),
-        sender=Party(settings.sender_name, settings.sender_phone, settings.sender_address),
-        items=f"printer {config.uri} · {config.format.value} · {config.thermal.dpi} dpi",
-        item_count=1,
-        weight_g=1000,
-    )
-    options: RenderOptions = render_options(settings, config)
-    reference = backend.send(render(page, config.format, options), "Packline test page", config.format)
+    config, reference = send_test_page(settings, data_dir, printer, fmt)
     print(json.dumps({"printer": config.uri, "format": config.format.value, "job": reference}))
     return 0
 

@@ -23,7 +23,7 @@ from app.store.packing import PackingStore
 from app.store.print_jobs import Job, PrintJobStore
 from printing.documents import DocumentError, render
 from printing.fonts import FontNotFound
-from printing.model import Format
+from printing.model import Format, LabelData, Party
 from printing.printers import PrinterConfig, PrintError, backend_for
 
 log = logging.getLogger(__name__)
@@ -212,3 +212,37 @@ class PrintService:
             log.warning("print status unavailable: %s", exc)
             return
         self.on_status(status)
+
+
+TEST_ADDRESS = "上海市浦东新区测试路 1 号 中文字体检查：顺丰中通圆通韵达"
+
+
+def send_test_page(
+    settings: StationSettings, data_dir: Path, printer: str, fmt: str | None = None
+) -> tuple[PrinterConfig, str]:
+    """Print a test label on one of the station's printers ("label", "insert", "slip") or on a
+    printer URI. Blocks (network, spooler): call it off the GUI thread. Raises PrintError,
+    DocumentError or FontNotFound with a message for the person."""
+    if printer in PRINTERS:
+        config = printer_config(settings, printer, data_dir)
+    else:
+        config = PrinterConfig(name="test", uri=printer, format=Format(fmt or "pdf"))
+    if fmt:
+        config = replace(config, format=Format(fmt))
+    backend = backend_for(config.uri)
+    page = LabelData(
+        order_no="TEST-PAGE",
+        carrier="SF",
+        carrier_name="Packline 测试页",
+        waybill_no="PL0123456789",
+        sort_code=f"{settings.station_name} 测试",
+        receiver=Party(
+            "收件人 测试", "13800000000", "上海市浦东新区测试路 1 号 中文字体检查：顺丰中通圆通韵达"
+        ),
+        sender=Party(settings.sender_name, settings.sender_phone, settings.sender_address),
+        items=f"printer {config.uri} · {config.format.value} · {config.thermal.dpi} dpi",
+        item_count=1,
+        weight_g=1000,
+    )
+    data = render(page, config.format, render_options(settings, config))
+    return config, backend.send(data, "Packline test page", config.format)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from app.core.model import Operator
 from app.core.pack_session import Severity
 from app.core.settings import StationSettings
-from app.print_service import PrintService, PrintStatus
+from app.print_service import PrintService, PrintStatus, send_test_page
 from app.station import PackingStation, SaveResult
 from app.store.db import Database
 from app.store.errors import StoreError
@@ -24,7 +24,11 @@ from app.ui.packing_view import PackingView
 from app.ui.settings_view import SettingsView
 from app.ui.signin_view import SignInView
 from app.ui.sounds import Sounds
+from app.ui.tasks import GuiPoster, run_in_background
 from app.ui.wedge import WedgeFilter
+from printing.documents import DocumentError
+from printing.fonts import FontNotFound
+from printing.printers import PrintError
 from scanner.model import DeviceState, DeviceStatus
 
 log = logging.getLogger(__name__)
@@ -50,6 +54,7 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.devices = devices
         self.printing = printing
+        self._poster = GuiPoster(self)
         self.print_status = PrintStatus()
         self.signin = SignInView(station, sounds)
         self.packing = PackingView(station, sounds)
@@ -91,6 +96,7 @@ class MainWindow(QMainWindow):
         self.packing.reprint_requested.connect(self.reprint)
         self.packing.printed_fine_requested.connect(self.mark_interrupted_printed)
         self.settings_view.zero_scale_requested.connect(self.zero_scale)
+        self.settings_view.test_page_requested.connect(self.test_page)
         self.settings_view.saved.connect(self.on_settings_saved)
         self.settings_view.closed.connect(self.close_settings)
         self.retranslate()
@@ -209,6 +215,20 @@ class MainWindow(QMainWindow):
         self.packing.show_notice(
             self.tr("Reprinting the label of {order}").format(order=order_no), Severity.INFO
         )
+
+    def test_page(self, which: str) -> None:
+        if self.printing is None:
+            self.settings_view.show_test_result(self.tr("printing is not running"))
+            return
+        settings = self.settings_view.printing_settings()
+        data_dir = self.printing.data_dir
+
+        def done(_result: object, error: BaseException | None) -> None:
+            if error is not None and not isinstance(error, PrintError | DocumentError | FontNotFound):
+                log.error("test page failed: %r", error)
+            self.settings_view.show_test_result(None if error is None else str(error))
+
+        run_in_background(self._poster, lambda: send_test_page(settings, data_dir, which), done)
 
     def mark_interrupted_printed(self) -> None:
         if self.printing is None:

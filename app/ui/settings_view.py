@@ -29,6 +29,7 @@ class SettingsView(QWidget):
     saved = Signal(object)  # StationSettings
     closed = Signal()
     zero_scale_requested = Signal()
+    test_page_requested = Signal(str)  # "label", "insert" or "slip", with the values on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +84,56 @@ class SettingsView(QWidget):
             strict=True,
         ):
             self.form.addRow(label, field)
+        # Printing, in a second column.
+        self.label_printer = QLineEdit()
+        self.label_format = QComboBox()
+        for fmt in ("pdf", "zpl", "tspl"):
+            self.label_format.addItem(fmt.upper(), fmt)
+        self.label_size = QComboBox()
+        for size in ("100x180", "4x6"):
+            self.label_size.addItem(size.replace("x", " × ") + (" mm" if size == "100x180" else " in"), size)
+        self.label_dpi = QComboBox()
+        for dpi in (203, 300, 600):
+            self.label_dpi.addItem(f"{dpi} dpi", dpi)
+        self.label_cjk = QComboBox()
+        self.insert_printer = QLineEdit()
+        self.slip_printer = QLineEdit()
+        self.print_inserts = QCheckBox()
+        self.print_slip = QCheckBox()
+        self.sender_name = QLineEdit()
+        self.sender_phone = QLineEdit()
+        self.sender_address = QLineEdit()
+        self.test_button = QPushButton()
+        self.test_button.setAutoDefault(False)
+        self.test_button.clicked.connect(self._test_page)
+        self.test_result = QLabel(wordWrap=True)
+        test_row = QWidget()
+        test_layout = QHBoxLayout(test_row)
+        test_layout.setContentsMargins(0, 0, 0, 0)
+        test_layout.addWidget(self.test_button)
+        test_layout.addWidget(self.test_result, 1)
+        self.print_form = QFormLayout()
+        self.print_labels = [QLabel() for _ in range(13)]
+        for label, field in zip(
+            self.print_labels,
+            (
+                self.label_printer,
+                self.label_format,
+                self.label_size,
+                self.label_dpi,
+                self.label_cjk,
+                self.insert_printer,
+                self.slip_printer,
+                self.print_inserts,
+                self.print_slip,
+                self.sender_name,
+                self.sender_phone,
+                self.sender_address,
+                test_row,
+            ),
+            strict=True,
+        ):
+            self.print_form.addRow(label, field)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self._save)
         self.back_button = QPushButton()
@@ -95,7 +146,11 @@ class SettingsView(QWidget):
         buttons.addStretch()
         root = QVBoxLayout(self)
         root.addWidget(self.title)
-        root.addLayout(self.form)
+        columns = QHBoxLayout()
+        columns.addLayout(self.form, 1)
+        columns.addSpacing(24)
+        columns.addLayout(self.print_form, 1)
+        root.addLayout(columns)
         root.addLayout(buttons)
         root.addStretch()
         QShortcut(
@@ -128,6 +183,34 @@ class SettingsView(QWidget):
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.sound.setText(self.tr("Play sounds"))
+        print_texts = [
+            self.tr("Label printer"),
+            self.tr("Label format"),
+            self.tr("Label size"),
+            self.tr("Printer resolution"),
+            self.tr("Chinese text on thermal printers"),
+            self.tr("Insert card printer (empty: saved as PDF)"),
+            self.tr("Packing slip printer"),
+            self.tr("Inserts"),
+            self.tr("Packing slips"),
+            self.tr("Sender name"),
+            self.tr("Sender phone"),
+            self.tr("Sender address"),
+            self.tr("Test"),
+        ]
+        for label, text in zip(self.print_labels, print_texts, strict=True):
+            label.setText(text)
+        placeholder = self.tr("cups:QUEUE, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF")
+        for field in (self.label_printer, self.insert_printer, self.slip_printer):
+            field.setPlaceholderText(placeholder)
+        cjk = self.label_cjk.currentData()
+        self.label_cjk.clear()
+        self.label_cjk.addItem(self.tr("as pictures (any printer)"), "bitmap")
+        self.label_cjk.addItem(self.tr("printer's own Chinese font"), "font")
+        self.label_cjk.setCurrentIndex(max(0, self.label_cjk.findData(cjk or "bitmap")))
+        self.print_inserts.setText(self.tr("Print the cards a customer is due (VIP, birthday, welcome)"))
+        self.print_slip.setText(self.tr("Print a packing slip for every parcel"))
+        self.test_button.setText(self.tr("Print a test label"))
         self.zero_button.setText(self.tr("Zero the scale"))
         self.zero_result.clear()
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
@@ -158,6 +241,19 @@ class SettingsView(QWidget):
         self.scale_port.setText(settings.scale_port)
         self.scale_protocol.setCurrentIndex(max(0, self.scale_protocol.findData(settings.scale_protocol)))
         self.scale_baud.setCurrentIndex(max(0, self.scale_baud.findData(settings.scale_baud)))
+        self.label_printer.setText(settings.label_printer)
+        self.label_format.setCurrentIndex(max(0, self.label_format.findData(settings.label_format)))
+        self.label_size.setCurrentIndex(max(0, self.label_size.findData(settings.label_size)))
+        self.label_dpi.setCurrentIndex(max(0, self.label_dpi.findData(settings.label_dpi)))
+        self.label_cjk.setCurrentIndex(max(0, self.label_cjk.findData(settings.label_cjk)))
+        self.insert_printer.setText(settings.insert_printer)
+        self.slip_printer.setText(settings.slip_printer)
+        self.print_inserts.setChecked(settings.print_inserts)
+        self.print_slip.setChecked(settings.print_slip)
+        self.sender_name.setText(settings.sender_name)
+        self.sender_phone.setText(settings.sender_phone)
+        self.sender_address.setText(settings.sender_address)
+        self.test_result.clear()
 
     def _save(self) -> None:
         settings = replace(
@@ -174,9 +270,37 @@ class SettingsView(QWidget):
             scale_port=self.scale_port.text().strip(),
             scale_protocol=self.scale_protocol.currentData(),
             scale_baud=self.scale_baud.currentData(),
+            **self._print_values(),
         )
         self._settings = settings
         self.saved.emit(settings)
+
+    def _print_values(self) -> dict[str, object]:
+        return {
+            "label_printer": self.label_printer.text().strip(),
+            "label_format": self.label_format.currentData(),
+            "label_size": self.label_size.currentData(),
+            "label_dpi": self.label_dpi.currentData(),
+            "label_cjk": self.label_cjk.currentData(),
+            "insert_printer": self.insert_printer.text().strip(),
+            "slip_printer": self.slip_printer.text().strip(),
+            "print_inserts": self.print_inserts.isChecked(),
+            "print_slip": self.print_slip.isChecked(),
+            "sender_name": self.sender_name.text().strip(),
+            "sender_phone": self.sender_phone.text().strip(),
+            "sender_address": self.sender_address.text().strip(),
+        }
+
+    def printing_settings(self) -> StationSettings:
+        """The settings with the printing fields as they are on screen (for a test before saving)."""
+        return replace(self._settings, **self._print_values())  # type: ignore[arg-type]
+
+    def _test_page(self) -> None:
+        self.test_result.setText(self.tr("sending…"))
+        self.test_page_requested.emit("label")
+
+    def show_test_result(self, error: str | None) -> None:
+        self.test_result.setText(self.tr("sent — check the printer") if error is None else error)
 
     def show_zero_result(self, outcome: str) -> None:
         texts = {

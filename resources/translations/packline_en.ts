@@ -159,117 +159,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>Printing the interrupted job(s) again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>Nothing packed yet at this station to reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>Reprinting the label of {order}</source>
         <translation>Reprinting the label of {order}</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="221"/>
+        <source>printing is not running</source>
+        <translation>printing is not running</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>Marked as printed: nothing is printed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>Printer: {count} job(s) need attention — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Printing… {count} in queue</source>
         <translation>Printing… {count} in queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}: ERROR ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
@@ -461,132 +466,237 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="110"/>
+        <location filename="../../app/ui/settings_view.py" line="165"/>
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="112"/>
+        <location filename="../../app/ui/settings_view.py" line="167"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="113"/>
+        <location filename="../../app/ui/settings_view.py" line="168"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="114"/>
+        <location filename="../../app/ui/settings_view.py" line="169"/>
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="115"/>
+        <location filename="../../app/ui/settings_view.py" line="170"/>
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="116"/>
+        <location filename="../../app/ui/settings_view.py" line="171"/>
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="117"/>
+        <location filename="../../app/ui/settings_view.py" line="172"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="118"/>
+        <location filename="../../app/ui/settings_view.py" line="173"/>
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="119"/>
+        <location filename="../../app/ui/settings_view.py" line="174"/>
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="120"/>
+        <location filename="../../app/ui/settings_view.py" line="175"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>Serial scanner port (empty: keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="121"/>
+        <location filename="../../app/ui/settings_view.py" line="176"/>
         <source>Scale port (empty: type weights)</source>
         <translation>Scale port (empty: type weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="122"/>
+        <location filename="../../app/ui/settings_view.py" line="177"/>
         <source>Scale protocol</source>
         <translation>Scale protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="123"/>
+        <location filename="../../app/ui/settings_view.py" line="178"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>Scale baud rate (— : protocol default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="124"/>
+        <location filename="../../app/ui/settings_view.py" line="179"/>
         <source>Scale now</source>
         <translation>Scale now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="126"/>
+        <location filename="../../app/ui/settings_view.py" line="181"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="127"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="130"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="131"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
+        <source>Label printer</source>
+        <translation>Label printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <source>Label format</source>
+        <translation>Label format</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <source>Label size</source>
+        <translation>Label size</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <source>Printer resolution</source>
+        <translation>Printer resolution</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <source>Chinese text on thermal printers</source>
+        <translation>Chinese text on thermal printers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <source>Insert card printer (empty: saved as PDF)</source>
+        <translation>Insert card printer (empty: saved as PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="193"/>
+        <source>Packing slip printer</source>
+        <translation>Packing slip printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <source>Inserts</source>
+        <translation>Inserts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <source>Packing slips</source>
+        <translation>Packing slips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <source>Sender name</source>
+        <translation>Sender name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <source>Sender phone</source>
+        <translation>Sender phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <source>Sender address</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <source>cups:QUEUE, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
+        <translation>cups:QUEUE, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="208"/>
+        <source>as pictures (any printer)</source>
+        <translation>as pictures (any printer)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <source>printer&apos;s own Chinese font</source>
+        <translation>printer&apos;s own Chinese font</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
+        <translation>Print the cards a customer is due (VIP, birthday, welcome)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <source>Print a packing slip for every parcel</source>
+        <translation>Print a packing slip for every parcel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <source>Print a test label</source>
+        <translation>Print a test label</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Zero the scale</source>
         <translation>Zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="133"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="134"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="137"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="183"/>
+        <location filename="../../app/ui/settings_view.py" line="299"/>
+        <source>sending…</source>
+        <translation>sending…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="303"/>
+        <source>sent — check the printer</source>
+        <translation>sent — check the printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="307"/>
         <source>zero command sent</source>
         <translation>zero command sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="308"/>
         <source>this protocol has no zero command</source>
         <translation>this protocol has no zero command</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="310"/>
         <source>no scale connected</source>
         <translation>no scale connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="315"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="315"/>
         <source>moving</source>
         <translation>moving</translation>
     </message>

@@ -159,117 +159,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>正在重新打印中断的任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>本工作站还没有已打包的订单可重打</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>Reprinting the label of {order}</source>
         <translation>正在重打订单 {order} 的面单</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="221"/>
+        <source>printing is not running</source>
+        <translation>打印服务未运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>已确认打印完好，不会重复打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>打印机：{count} 个任务需要处理 — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Printing… {count} in queue</source>
         <translation>正在打印… 队列中 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}：故障（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
@@ -461,132 +466,237 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="110"/>
+        <location filename="../../app/ui/settings_view.py" line="165"/>
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="112"/>
+        <location filename="../../app/ui/settings_view.py" line="167"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="113"/>
+        <location filename="../../app/ui/settings_view.py" line="168"/>
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="114"/>
+        <location filename="../../app/ui/settings_view.py" line="169"/>
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="115"/>
+        <location filename="../../app/ui/settings_view.py" line="170"/>
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="116"/>
+        <location filename="../../app/ui/settings_view.py" line="171"/>
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="117"/>
+        <location filename="../../app/ui/settings_view.py" line="172"/>
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="118"/>
+        <location filename="../../app/ui/settings_view.py" line="173"/>
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="119"/>
+        <location filename="../../app/ui/settings_view.py" line="174"/>
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="120"/>
+        <location filename="../../app/ui/settings_view.py" line="175"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>串口扫描枪端口（留空：键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="121"/>
+        <location filename="../../app/ui/settings_view.py" line="176"/>
         <source>Scale port (empty: type weights)</source>
         <translation>电子秤端口（留空：手动输入重量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="122"/>
+        <location filename="../../app/ui/settings_view.py" line="177"/>
         <source>Scale protocol</source>
         <translation>电子秤协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="123"/>
+        <location filename="../../app/ui/settings_view.py" line="178"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>电子秤波特率（—：协议默认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="124"/>
+        <location filename="../../app/ui/settings_view.py" line="179"/>
         <source>Scale now</source>
         <translation>当前读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="126"/>
+        <location filename="../../app/ui/settings_view.py" line="181"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="127"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="130"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="131"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
+        <source>Label printer</source>
+        <translation>面单打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <source>Label format</source>
+        <translation>面单格式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <source>Label size</source>
+        <translation>面单尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <source>Printer resolution</source>
+        <translation>打印机分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <source>Chinese text on thermal printers</source>
+        <translation>热敏打印机的中文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <source>Insert card printer (empty: saved as PDF)</source>
+        <translation>卡片打印机（留空：保存为 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="193"/>
+        <source>Packing slip printer</source>
+        <translation>装箱单打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <source>Inserts</source>
+        <translation>随箱卡片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <source>Packing slips</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <source>Sender name</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <source>Sender phone</source>
+        <translation>寄件电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <source>Sender address</source>
+        <translation>寄件地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <source>cups:QUEUE, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
+        <translation>cups:队列名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="208"/>
+        <source>as pictures (any printer)</source>
+        <translation>以图片打印（所有打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <source>printer&apos;s own Chinese font</source>
+        <translation>打印机内置中文字库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
+        <translation>打印顾客应得的卡片（VIP、生日、欢迎）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <source>Print a packing slip for every parcel</source>
+        <translation>每个包裹打印装箱单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <source>Print a test label</source>
+        <translation>打印测试面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Zero the scale</source>
         <translation>电子秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="133"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="134"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="137"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="183"/>
+        <location filename="../../app/ui/settings_view.py" line="299"/>
+        <source>sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="303"/>
+        <source>sent — check the printer</source>
+        <translation>已发送 — 请查看打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="307"/>
         <source>zero command sent</source>
         <translation>归零指令已发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="308"/>
         <source>this protocol has no zero command</source>
         <translation>该协议没有归零指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="310"/>
         <source>no scale connected</source>
         <translation>未连接电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="315"/>
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="315"/>
         <source>moving</source>
         <translation>晃动中</translation>
     </message>

@@ -115,3 +115,35 @@ def test_a_half_printed_job_asks_the_packer_and_ctrl_f5_settles_it(
     qtbot.waitUntil(lambda: app.window.printer_label.text() == "Printer ready", timeout=10000)
     assert len(printed(tmp_path)) == count  # nothing printed twice
     assert all(job.status == "done" for job in PrintJobStore(demo_db).history())
+
+
+@pytest.mark.gui
+def test_printer_settings_are_saved_and_the_test_page_reaches_the_printer(station, qtbot, demo_db):
+    from tests.printing.test_printers import RawPrinter
+
+    printer = RawPrinter()
+    try:
+        app = station()
+        app.window.open_settings()
+        view = app.window.settings_view
+        view.label_printer.setText(f"tcp://127.0.0.1:{printer.port}")
+        view.label_format.setCurrentIndex(view.label_format.findData("tspl"))
+        view.label_size.setCurrentIndex(view.label_size.findData("4x6"))
+        QTest.mouseClick(view.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: view.test_result.text() == "sent — check the printer", timeout=10000)
+        qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=5000)
+        assert printer.jobs[0].startswith(b"SIZE 101.6 mm,152.4 mm")
+        QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        saved = load_settings(demo_db)
+        assert (saved.label_printer, saved.label_format, saved.label_size) == (
+            f"tcp://127.0.0.1:{printer.port}",
+            "tspl",
+            "4x6",
+        )
+        assert app.printing.settings.label_format == "tspl"
+        app.window.open_settings()
+        view.label_printer.setText("nonsense://x")
+        QTest.mouseClick(view.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "not a printer address" in view.test_result.text(), timeout=10000)
+    finally:
+        printer.close()
