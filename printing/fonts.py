@@ -81,7 +81,10 @@ class CjkFont:
         return "".join(out)
 
     def width(self, text: str, size: float) -> float:
-        return pdfmetrics.stringWidth(text, self.name, size)
+        """Width in points; the same sum of advance widths reportlab uses (no kerning)."""
+        widths = self.font.face.charWidths
+        default = self.font.face.defaultWidth
+        return sum(widths.get(ord(ch), default) for ch in text) * size / 1000
 
 
 _lock = threading.Lock()

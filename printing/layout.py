@@ -210,24 +210,25 @@ def _text(element: Element, text: str, font: CjkFont) -> list[Primitive]:
 def wrap(text: str, font: CjkFont, size: float, width_pt: float) -> list[str]:
     """Greedy wrap: Latin words stay whole when they fit on a line; CJK breaks anywhere."""
     lines: list[str] = []
-    current = ""
+    current, current_w = "", 0.0
     for token in _tokens(text):
-        candidate = current + token
-        if font.width(candidate, size) <= width_pt or not current:
-            if font.width(candidate, size) > width_pt:  # one token wider than the line: split it
-                for ch in token:
-                    if current and font.width(current + ch, size) > width_pt:
-                        lines.append(current)
-                        current = ""
-                    current += ch
-            else:
-                current = candidate
-        else:
+        token_w = font.width(token, size)
+        if current_w + token_w <= width_pt:
+            current, current_w = current + token, current_w + token_w
+        elif token_w <= width_pt:
             lines.append(current.rstrip())
             current = token.lstrip()
+            current_w = font.width(current, size)
+        else:  # one token wider than the line: split it by characters
+            for ch in token:
+                ch_w = font.width(ch, size)
+                if current and current_w + ch_w > width_pt:
+                    lines.append(current)
+                    current, current_w = "", 0.0
+                current, current_w = current + ch, current_w + ch_w
     if current.strip():
         lines.append(current.rstrip())
-    return lines
+    return [line for line in lines if line]
 
 
 def _tokens(text: str) -> list[str]:

@@ -71,11 +71,28 @@ class Template:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+_parsed: dict[Path, tuple[float, Template]] = {}
+
+
 def load_template(name: str, folder: Path | None = None) -> Template:
-    """The template called `name` (file `name.json`), from `folder` first, then the built-ins."""
+    """The template called `name` (file `name.json`), from `folder` first, then the built-ins.
+
+    Parsed templates are kept until their file changes, so an edit shows on the next print.
+    """
     for directory in (folder, BUILTIN_DIR):
-        if directory is not None and (directory / f"{name}.json").is_file():
-            return parse_template(directory / f"{name}.json")
+        if directory is None:
+            continue
+        path = directory / f"{name}.json"
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        cached = _parsed.get(path)
+        if cached is not None and cached[0] == mtime:
+            return cached[1]
+        template = parse_template(path)
+        _parsed[path] = (mtime, template)
+        return template
     raise TemplateError(f"no template named {name!r} (looked in {folder or '-'} and {BUILTIN_DIR})")
 
 

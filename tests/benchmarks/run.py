@@ -194,7 +194,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--cold-start-child")
-    parser.add_argument("--only", choices=["station", "devices"], help="run one group")
+    parser.add_argument("--only", choices=["station", "devices", "printing"], help="run one group")
     args = parser.parse_args()
     if args.cold_start_child:
         cold_start_child(args.cold_start_child)
@@ -208,6 +208,25 @@ def main() -> int:
         verdict = "PASS" if ok else "FAIL"
         print(f"{verdict}  {name}: {value:.3f} {unit} (target <= {target} {unit}) {extra}", flush=True)
 
+    if args.only in (None, "printing"):
+        from tests.benchmarks import printing
+
+        p50, p99 = printing.bench_label("pdf")
+        report("PDF shipping label (barcode, Chinese, embedded font) p99", p99, "ms", 30, f"p50 {p50:.2f} ms")
+        for fmt in ("zpl", "tspl"):
+            font = printing.RenderOptions(thermal=printing.ThermalProfile(cjk="font"))
+            p50, p99 = printing.bench_label(fmt, font)
+            report(f"{fmt.upper()} label, printer's Chinese font p99", p99, "ms", 2, f"p50 {p50:.2f} ms")
+            p50, p99 = printing.bench_label(fmt)
+            print(
+                f"      {fmt.upper()} label, Chinese as bitmaps: p50 {p50:.2f} ms, p99 {p99:.2f} ms",
+                flush=True,
+            )
+        seconds, peak_mb, size = printing.bench_wave(500)
+        report("500-label wave as one PDF", seconds, "s", 10, f"({size / 1e6:.1f} MB file)")
+        report("500-label wave, peak memory of the process", peak_mb, "MB", 200)
+        if args.only == "printing":
+            return 1 if failures else 0
     if args.only != "station":
         from tests.benchmarks import devices
 
