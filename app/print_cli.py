@@ -36,7 +36,7 @@ from app.print_docs import (
 )
 from app.print_service import send_test_page
 from app.store.db import Database, open_database
-from app.store.errors import StoreError
+from app.store.errors import DatabaseUnavailable, StoreError
 from app.store.settings_store import load_settings
 from printing.documents import DocumentError, render
 from printing.fonts import FontNotFound
@@ -124,8 +124,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _open(data_dir: Path) -> Database:
     if not database_path(data_dir).exists():
-        from app.store.errors import DatabaseUnavailable
-
         raise DatabaseUnavailable(
             "no station database here: run packline once, or give --data-dir", str(database_path(data_dir))
         )

@@ -63,12 +63,8 @@ class PrintService:
     # --- control (any thread) --------------------------------------------------------------
 
     def start(self) -> PrintService:
-        recovered = self.jobs.recover_interrupted()
-        if recovered:
-            log.warning("%d print job(s) were cut off by a stop mid-send: a person must decide", recovered)
         self._thread = threading.Thread(target=self._run, name="print-worker", daemon=True)
         self._thread.start()
-        self._publish()
         return self
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -90,11 +86,10 @@ class PrintService:
         order = PackingStore(self.db, self.settings.station_name).order_by_no(order_no)
         if order is None:
             return []
-        latest: dict[str, Job] = {}
-        for job in self.jobs.for_order(order.order_id):
-            if job.kind in kinds and job.reprint_of is None and job.status != "cancelled":
-                latest[f"{job.kind}{job.params.get('insert', '')}"] = job
-        new = [job_id for job in latest.values() if (job_id := self.jobs.reprint(job.id))]
+        originals = [
+            j for j in self.jobs.for_order(order.order_id) if j.kind in kinds and j.reprint_of is None
+        ]
+        new = [job_id for job in originals if (job_id := self.jobs.reprint(job.id))]
         self.wake()
         return new
 
@@ -105,11 +100,6 @@ class PrintService:
 
     def mark_printed(self, job_id: str) -> bool:
         done = self.jobs.mark_printed(job_id)
-        self._publish()
-        return done
-
-    def cancel(self, job_id: str) -> bool:
-        done = self.jobs.cancel(job_id)
         self._publish()
         return done
 
@@ -126,6 +116,21 @@ class PrintService:
     # --- the worker thread -----------------------------------------------------------------
 
     def _run(self) -> None:
+        # Before the first job: whatever was "printing" when the station stopped was cut off.
+        while not self._stop.is_set():
+            try:
+                recovered = self.jobs.recover_interrupted()
+                break
+            except Exception as exc:
+                if classify(exc) is None:
+                    raise
+                log.warning("print queue unreadable for now: %s", exc)
+                self._stop.wait(1.0)
+        else:
+            return
+        if recovered:
+            log.warning("%d print job(s) were cut off by a stop mid-send: a person must decide", recovered)
+        self._publish()
         while not self._stop.is_set():
             try:
                 job = self.jobs.next_due()

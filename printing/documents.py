@@ -370,35 +370,27 @@ def _slip(
     table = Table(head, colWidths=[width * 0.58, width * 0.42])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (1, 0), (1, 0))]))
     story += [table, Spacer(1, 4 * mm)]
-    if doc.show_prices:
-        rows = [[s.p(t("sku")), s.p(t("item")), s.p(t("qty")), s.p(t("price")), s.p(t("amount"))]]
-        for line in doc.lines:
-            name = line.name + (f"（{t('custom')}: {line.custom}）" if line.custom else "")
-            rows.append(
-                [
-                    s.p(line.sku, s.small),
-                    s.p(name),
-                    s.p(str(line.quantity)),
-                    s.p(money_text(line.price_cents)),
-                    s.p(money_text(line.price_cents * line.quantity)),
-                ]
-            )
+    # Without prices the slip is the same table less its two money columns.
+    rows: list[list[Any]] = [
+        [s.p(t("sku")), s.p(t("item")), s.p(t("qty")), s.p(t("price")), s.p(t("amount"))]
+    ]
+    for line in doc.lines:
+        name = line.name + (f"（{t('custom')}: {line.custom}）" if line.custom else "")
         rows.append(
             [
-                "",
-                s.p(t("total")),
-                s.p(str(sum(x.quantity for x in doc.lines))),
-                "",
-                s.p(money_text(doc.total_cents)),
+                s.p(line.sku, s.small),
+                s.p(name),
+                s.p(str(line.quantity)),
+                s.p(money_text(line.price_cents)),
+                s.p(money_text(line.price_cents * line.quantity)),
             ]
         )
+    units = s.p(str(sum(x.quantity for x in doc.lines)))
+    rows.append(["", s.p(t("total")), units, "", s.p(money_text(doc.total_cents))])
+    if doc.show_prices:
         widths = [0.18, 0.44, 0.1, 0.14, 0.14]
     else:
-        rows = [[s.p(t("sku")), s.p(t("item")), s.p(t("qty"))]]
-        for line in doc.lines:
-            name = line.name + (f"（{t('custom')}: {line.custom}）" if line.custom else "")
-            rows.append([s.p(line.sku, s.small), s.p(name), s.p(str(line.quantity))])
-        rows.append(["", s.p(t("total")), s.p(str(sum(x.quantity for x in doc.lines)))])
+        rows = [row[:3] for row in rows]
         widths = [0.2, 0.66, 0.14]
     story.append(_grid(rows, [width * w for w in widths], font))
     if doc.gift_message:

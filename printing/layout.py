@@ -103,11 +103,6 @@ class Page:
     items: tuple[Primitive, ...]
 
 
-class _Fields(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 def fill(text: str, fields: Mapping[str, str]) -> str:
     """`{field}` placeholders replaced; unknown fields are empty, stray braces kept literally."""
     out = []
@@ -118,8 +113,7 @@ def fill(text: str, fields: Mapping[str, str]) -> str:
     return "".join(out)
 
 
-def layout(template: Template, fields: Mapping[str, str], font: CjkFont) -> Page:
-    values = _Fields(fields)
+def layout(template: Template, values: Mapping[str, str], font: CjkFont) -> Page:
     items: list[Primitive] = []
     for element in template.elements:
         if element.when and not values.get(element.when):

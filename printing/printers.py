@@ -5,7 +5,6 @@ A printer is named by a URI a technician can type:
     cups:QUEUE            the CUPS queue QUEUE (PDF is filtered by CUPS, ZPL/TSPL sent raw)
     tcp://HOST[:PORT]     raw socket, port 9100 by default (Zebra, TSC, Gprinter network printers)
     folder:/PATH          one file per job, written atomically (integrations, tests)
-    qt:NAME               the Qt print system (Windows), registered by the app
 
 Backends raise PrintError with a sentence for the person at the station, whether trying again
 may help, and whether the printer may already have received part of the job: such a job is not
@@ -23,7 +22,6 @@ import subprocess
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -64,28 +62,6 @@ class PrinterConfig:
             "font_name": self.thermal.font_name,
             "darkness": self.thermal.darkness,
         }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, object]) -> PrinterConfig:
-        def text(key: str, default: str = "") -> str:
-            value = data.get(key, default)
-            return str(value) if value is not None else default
-
-        darkness = data.get("darkness")
-        dpi = data.get("dpi", 203)
-        cjk = text("cjk", "bitmap")
-        return cls(
-            name=text("name"),
-            uri=text("uri"),
-            format=Format(text("format", "pdf")),
-            label_size=text("label_size", "100x180"),
-            thermal=ThermalProfile(
-                dpi=int(dpi) if isinstance(dpi, int | str) and str(dpi).isdigit() else 203,
-                cjk=cjk if cjk in ("bitmap", "font") else "bitmap",
-                font_name=text("font_name"),
-                darkness=int(darkness) if isinstance(darkness, int) else None,
-            ),
-        )
 
 
 class Backend(Protocol):
@@ -241,13 +217,6 @@ class FolderBackend:
 
 # --- choosing a backend ---------------------------------------------------------------------------
 
-_extra_schemes: dict[str, Callable[[str], Backend]] = {}
-
-
-def register_scheme(scheme: str, factory: Callable[[str], Backend]) -> None:
-    """Let the app add a backend that needs Qt (the `qt:` scheme) without printing importing Qt."""
-    _extra_schemes[scheme] = factory
-
 
 def backend_for(uri: str) -> Backend:
     uri = uri.strip()
@@ -265,8 +234,6 @@ def backend_for(uri: str) -> Backend:
         if not path:
             raise PrintError(f"{uri!r}: write folder:/path/to/folder", retryable=False)
         return FolderBackend(Path(path).expanduser())
-    if scheme in _extra_schemes:
-        return _extra_schemes[scheme](rest)
     raise PrintError(
         f"{uri!r} is not a printer address: use cups:QUEUE, tcp://HOST:9100 or folder:/PATH", retryable=False
     )

@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printing.fonts import CjkFont
 from printing.layout import Barcode, Fill, Frame, InverseText, Page, Picture, Qr, Rule, TextLine
-from printing.symbols import BarcodeError, code128_value, human_text
+from printing.symbols import QUIET_MODULES, BarcodeError, code128_modules, code128_value, human_text
 
 ASCENT = 0.86  # baseline below the top of a line box, as a share of the font size
 HUMAN_PT = 8.0
@@ -103,14 +103,11 @@ def _barcode(canvas: Canvas, item: Barcode, bottom: float, font: CjkFont) -> Non
     encoded = code128_value(item.value, item.symbology)
     human_h = (HUMAN_PT * 1.25) if item.human else 0.0
     bar_h = item.h * mm - human_h
-    probe = Code128(encoded, barWidth=1, barHeight=bar_h, quiet=1, lquiet=10, rquiet=10)
-    modules = probe.width
-    bar_width = item.w * mm / modules
+    bar_width = item.w * mm / (code128_modules(encoded) + 2 * QUIET_MODULES)
     if bar_width < 0.19 * mm:  # narrower than a 203 dpi printer's dot pair: nobody could scan it
         raise BarcodeError(f"{item.value} is too long for a {item.w:g} mm wide barcode")
-    symbol = Code128(
-        encoded, barWidth=bar_width, barHeight=bar_h, quiet=1, lquiet=10 * bar_width, rquiet=10 * bar_width
-    )
+    quiet = QUIET_MODULES * bar_width
+    symbol = Code128(encoded, barWidth=bar_width, barHeight=bar_h, quiet=1, lquiet=quiet, rquiet=quiet)
     symbol.drawOn(canvas, item.x * mm + (item.w * mm - symbol.width) / 2, bottom + human_h)
     if item.human:
         canvas.setFont(font.name, HUMAN_PT)

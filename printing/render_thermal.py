@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from printing.fonts import CjkFont
 from printing.layout import PT_PER_MM, Barcode, Fill, Frame, InverseText, Page, Picture, Qr, Rule, TextLine
 from printing.raster import Bitmap, picture_bitmap, text_bitmap
-from printing.symbols import check_code128, check_gs1
+from printing.symbols import QUIET_MODULES, check_code128, check_gs1, code128_modules, code128_value
 
 ZPL_DEFAULT_FONT = "E:SIMSUN.TTF"
 TSPL_DEFAULT_FONT = "TSS24.BF2"  # TSC's built-in Simplified Chinese bitmap font, GB2312
@@ -44,11 +44,6 @@ def render_zpl(pages: list[Page], font: CjkFont, profile: ThermalProfile = Therm
     return b"".join(_zpl_page(page, font, profile) for page in pages)
 
 
-def _zpl_field(text: str) -> str:
-    # ^FH lets a field carry the command characters as _hh escapes.
-    return "^FH^FD" + "".join(f"_{ord(ch):02X}" if ch in "^~_" else ch for ch in text) + "^FS"
-
-
 def _zpl_page(page: Page, font: CjkFont, profile: ThermalProfile) -> bytes:
     d = profile.dots
     out = ["^XA", "^CI28", f"^PW{d(page.width_mm)}", f"^LL{d(page.height_mm)}", "^LH0,0"]
@@ -65,7 +60,9 @@ def _zpl_page(page: Page, font: CjkFont, profile: ThermalProfile) -> bytes:
                     name = resident if _needs_font(line.text) else "0"
                     font_cmd = f"^A@N,{h},{h},{resident}" if name == resident else f"^A0N,{h},{h}"
                     reverse = "^FR" if white else ""
-                    out.append(f"^FO{d(line.x)},{d(line.y)}{font_cmd}{reverse}{_zpl_field(line.text)}")
+                    out.append(
+                        f"^FO{d(line.x)},{d(line.y)}{font_cmd}{reverse}^FH^FD{_zpl_escape(line.text)}^FS"
+                    )
                 else:
                     # ZPL only ever adds black dots; white on black is black text reversed (^FR)
                     # over the filled box beneath it.
@@ -95,6 +92,7 @@ def _zpl_page(page: Page, font: CjkFont, profile: ThermalProfile) -> bytes:
 
 
 def _zpl_escape(text: str) -> str:
+    """With ^FH a field carries ZPL's command characters as _hh escapes."""
     return "".join(f"_{ord(ch):02X}" if ch in "^~_" else ch for ch in text)
 
 
@@ -104,26 +102,36 @@ def _zpl_graphic(bitmap: Bitmap) -> str:
 
 
 def _zpl_barcode(item: Barcode, profile: ThermalProfile) -> str:
-    d = profile.dots
-    human_h = d(3.5) if item.human else 0
-    height = max(20, d(item.h) - human_h)
+    fit = _fit_barcode(item, profile)
     interpretation = "Y" if item.human else "N"
-    if item.symbology == "gs1-128":
-        data = ">;>8" + check_gs1(item.value)
-        modules = 11 * (len(data) // 2 + 2) + 13 + 20
+    if item.symbology == "gs1-128":  # start C, then FNC1
+        data, mode = ">;>8" + fit.data, ""
     else:
-        data = check_code128(item.value)
-        modules = _code128_modules(data) + 20
+        data, mode = fit.data, ",A"
+    return (
+        f"^FO{fit.x},{fit.y}^BY{fit.module},3,{fit.height}"
+        f"^BCN,{fit.height},{interpretation},N,N{mode}^FD{data}^FS"
+    )
+
+
+@dataclass(frozen=True)
+class _BarcodeFit:
+    data: str  # what the printer encodes (GS1: the digits; the printer adds FNC1)
+    module: int  # narrow bar width in dots
+    x: int
+    y: int
+    height: int
+
+
+def _fit_barcode(item: Barcode, profile: ThermalProfile) -> _BarcodeFit:
+    """The widest whole-dot module that fits the box, the symbol centred with its quiet zones."""
+    d = profile.dots
+    data = check_gs1(item.value) if item.symbology == "gs1-128" else check_code128(item.value)
+    modules = code128_modules(code128_value(item.value, item.symbology)) + 2 * QUIET_MODULES
     module = max(1, min(6, d(item.w) // modules))
-    x = d(item.x) + max(0, (d(item.w) - module * modules) // 2) + 10 * module
-    mode = "" if item.symbology == "gs1-128" else ",A"
-    return f"^FO{x},{d(item.y)}^BY{module},3,{height}^BCN,{height},{interpretation},N,N{mode}^FD{data}^FS"
-
-
-def _code128_modules(value: str) -> int:
-    from reportlab.graphics.barcode.code128 import Code128
-
-    return int(Code128(value, barWidth=1, quiet=0).width)
+    x = d(item.x) + max(0, (d(item.w) - module * modules) // 2) + QUIET_MODULES * module
+    height = max(20, d(item.h) - (d(3.5) if item.human else 0))
+    return _BarcodeFit(data, module, x, d(item.y), height)
 
 
 # --- TSPL -------------------------------------------------------------------------------------
@@ -179,19 +187,10 @@ def _tspl_page(page: Page, font: CjkFont, profile: ThermalProfile) -> bytes:
                 t = max(1, d(item.width))
                 cmd(f"BAR {d(item.x)},{d(item.y)},{max(t, d(item.w))},{max(t, d(item.h))}")
             case Barcode():
-                human_h = d(3.5) if item.human else 0
-                height = max(20, d(item.h) - human_h)
-                if item.symbology == "gs1-128":
-                    kind, data = "EAN128", check_gs1(item.value)
-                    modules = 11 * (len(data) // 2 + 2) + 13 + 20
-                else:
-                    kind, data = "128", check_code128(item.value)
-                    modules = _code128_modules(data) + 20
-                narrow = max(1, min(6, d(item.w) // modules))
-                x = d(item.x) + max(0, (d(item.w) - narrow * modules) // 2) + 10 * narrow
-                human = 2 if item.human else 0
-                y = d(item.y)
-                cmd(f'BARCODE {x},{y},"{kind}",{height},{human},0,{narrow},{narrow},"{_tspl_quote(data)}"')
+                fit = _fit_barcode(item, profile)
+                kind = "EAN128" if item.symbology == "gs1-128" else "128"
+                human, n, data = 2 if item.human else 0, fit.module, _tspl_quote(fit.data)
+                cmd(f'BARCODE {fit.x},{fit.y},"{kind}",{fit.height},{human},0,{n},{n},"{data}"')
             case Qr():
                 cell = max(1, min(10, d(item.size) // 33))
                 cmd(f'QRCODE {d(item.x)},{d(item.y)},M,{cell},A,0,"{_tspl_quote(item.value)}"')

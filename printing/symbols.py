@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from reportlab.graphics.barcode.code128 import Code128
+
+QUIET_MODULES = 10  # the quiet zone each side of a Code 128 symbol
 FNC1 = "\xf1"  # reportlab's Code 128 writes the FNC1 function character for this
 
 
@@ -44,3 +47,8 @@ def human_text(value: str, symbology: str) -> str:
             return f"(00) {digits[2:]}"
         return digits
     return value
+
+
+def code128_modules(encoded: str) -> int:
+    """Width of a Code 128 symbol in narrow-bar modules, quiet zones excluded (reportlab's encoder)."""
+    return int(Code128(encoded, barWidth=1, quiet=0).width)

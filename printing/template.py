@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +68,6 @@ class Template:
     height_mm: float
     elements: tuple[Element, ...]
     source: Path | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 _parsed: dict[Path, tuple[float, Template]] = {}
@@ -113,7 +112,6 @@ def parse_template(path: Path) -> Template:
     if not isinstance(raw_elements, list) or not raw_elements:
         raise TemplateError(f"{path.name}: 'elements' must be a non-empty list")
     elements = tuple(_element(path.name, i, raw, width, height) for i, raw in enumerate(raw_elements))
-    extra = {k: v for k, v in data.items() if k not in ("name", "kind", "width_mm", "height_mm", "elements")}
     return Template(
         name=str(data.get("name", path.stem)),
         kind=str(data.get("kind", "")),
@@ -121,7 +119,6 @@ def parse_template(path: Path) -> Template:
         height_mm=height,
         elements=elements,
         source=path,
-        extra=extra,
     )
 
 

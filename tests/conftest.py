@@ -26,7 +26,7 @@ def _restore_logging() -> Iterator[None]:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     yield
-    for handler in root.handlers:
+    for handler in list(root.handlers):  # a copy: removing while iterating skips handlers
         if handler not in handlers:
             root.removeHandler(handler)
             handler.close()

@@ -98,7 +98,7 @@ def test_a_job_cut_off_by_a_stop_is_not_resent_until_a_person_says_so(demo_db, s
     service = PrintService(demo_db, StationSettings(), tmp_path, idle_poll_s=0.05).start()
     try:
         label = PrintJobStore(demo_db).for_order(order_id)[0]
-        assert label.status == "interrupted"
+        assert wait_for(lambda: PrintJobStore(demo_db).get(label.id).status == "interrupted")
         assert wait_for(lambda: all(j.status != "queued" for j in PrintJobStore(demo_db).for_order(order_id)))
         time.sleep(0.3)
         assert PrintJobStore(demo_db).get(label.id).status == "interrupted"

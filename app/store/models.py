@@ -238,8 +238,8 @@ class PrintJob(Base):
     """A document to print, kept with the pack that caused it until it has printed.
 
     status: queued → printing → done; failed (will retry at next_attempt_at, or waits for a
-    person when not retryable); interrupted (the printer may have part of it: a person decides);
-    cancelled. The rendered bytes are kept so a retry or a reprint prints exactly the same thing.
+    person when not retryable); interrupted (the printer may have part of it: a person decides).
+    The rendered bytes are kept so a retry or a reprint prints exactly the same thing.
     """
 
     __tablename__ = "print_jobs"

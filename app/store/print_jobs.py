@@ -23,7 +23,6 @@ from app.store.db import Database
 
 RETRY_DELAYS_S = (5, 15, 30, 60, 120, 300)
 ACTIVE = ("queued", "printing", "failed", "interrupted")
-CANCELLABLE = ("queued", "failed", "interrupted")  # not "printing": it is on its way
 
 
 @dataclass(frozen=True)
@@ -118,88 +117,45 @@ class PrintJobStore:
             return _job(row) if row else None
 
     def start(self, job_id: str, fmt: str, payload: bytes) -> None:
-        with self.db.session() as s, s.begin():
-            s.execute(
-                update(m.PrintJob)
-                .where(m.PrintJob.id == job_id)
-                .values(
-                    status="printing",
-                    format=fmt,
-                    payload=payload,
-                    attempts=m.PrintJob.attempts + 1,
-                    updated_at=_now(),
-                )
-            )
+        self._set(job_id, status="printing", format=fmt, payload=payload, attempts=m.PrintJob.attempts + 1)
 
     def done(self, job_id: str, reference: str) -> None:
-        now = _now()
-        with self.db.session() as s, s.begin():
-            s.execute(
-                update(m.PrintJob)
-                .where(m.PrintJob.id == job_id)
-                .values(
-                    status="done", reference=reference[:100], printed_at=now, updated_at=now, last_error=""
-                )
-            )
+        self._set(job_id, status="done", reference=reference[:100], printed_at=_now(), last_error="")
 
     def failed(self, job_id: str, error: str, retryable: bool, attempts: int) -> None:
         """Record a failure; a retryable one is tried again later, with growing delays."""
         delay = RETRY_DELAYS_S[min(attempts, len(RETRY_DELAYS_S)) - 1] if attempts else RETRY_DELAYS_S[0]
-        with self.db.session() as s, s.begin():
-            s.execute(
-                update(m.PrintJob)
-                .where(m.PrintJob.id == job_id)
-                .values(
-                    status="failed",
-                    last_error=error,
-                    next_attempt_at=_now() + timedelta(seconds=delay) if retryable else None,
-                    updated_at=_now(),
-                )
-            )
+        retry_at = _now() + timedelta(seconds=delay) if retryable else None
+        self._set(job_id, status="failed", last_error=error, next_attempt_at=retry_at)
 
     def interrupted(self, job_id: str, error: str) -> None:
-        with self.db.session() as s, s.begin():
-            s.execute(
-                update(m.PrintJob)
-                .where(m.PrintJob.id == job_id)
-                .values(status="interrupted", last_error=error, updated_at=_now())
-            )
+        self._set(job_id, status="interrupted", last_error=error)
 
     def retry_now(self, job_id: str) -> bool:
         """A person asked for it: print again (an interrupted or failed job)."""
-        with self.db.session() as s, s.begin():
-            return (
-                s.execute(
-                    update(m.PrintJob)
-                    .where(m.PrintJob.id == job_id, m.PrintJob.status.in_(["failed", "interrupted"]))
-                    .values(status="queued", next_attempt_at=None, updated_at=_now())
-                ).rowcount
-                == 1
-            )
+        return self._set(
+            job_id, m.PrintJob.status.in_(["failed", "interrupted"]), status="queued", next_attempt_at=None
+        )
 
     def mark_printed(self, job_id: str) -> bool:
         """A person checked the printer: the interrupted job did come out whole."""
-        now = _now()
-        with self.db.session() as s, s.begin():
-            return (
-                s.execute(
-                    update(m.PrintJob)
-                    .where(m.PrintJob.id == job_id, m.PrintJob.status == "interrupted")
-                    .values(status="done", printed_at=now, updated_at=now, last_error="confirmed by a person")
-                ).rowcount
-                == 1
-            )
+        return self._set(
+            job_id,
+            m.PrintJob.status == "interrupted",
+            status="done",
+            printed_at=_now(),
+            last_error="confirmed by a person",
+        )
 
-    def cancel(self, job_id: str) -> bool:
+    def _set(self, job_id: str, *only_if: Any, **values: Any) -> bool:
+        """Update one job (when it is in the state `only_if` says); True if it was."""
         with self.db.session() as s, s.begin():
-            return (
-                s.execute(
-                    update(m.PrintJob)
-                    .where(m.PrintJob.id == job_id, m.PrintJob.status.in_(CANCELLABLE))
-                    .values(status="cancelled", updated_at=_now())
-                ).rowcount
-                == 1
-            )
+            changed = s.execute(
+                update(m.PrintJob)
+                .where(m.PrintJob.id == job_id, *only_if)
+                .values(updated_at=_now(), **values)
+            ).rowcount
+        return changed == 1
 
     def reprint(self, job_id: str) -> str | None:
         """A new job with the same document (the same bytes, if it was rendered)."""

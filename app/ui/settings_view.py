@@ -62,28 +62,21 @@ class SettingsView(QWidget):
         live_layout.addWidget(self.scale_live)
         live_layout.addWidget(self.zero_button)
         live_layout.addWidget(self.zero_result, 1)
-        self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(13)]
-        for label, field in zip(
-            self.labels,
-            (
-                self.language,
-                self.station_name,
-                self.packaging,
-                self.tolerance_g,
-                self.tolerance_pct,
-                self.sound,
-                self.wedge_chars,
-                self.wedge_gap,
-                self.scanner_port,
-                self.scale_port,
-                self.scale_protocol,
-                self.scale_baud,
-                live_row,
-            ),
-            strict=True,
-        ):
-            self.form.addRow(label, field)
+        self.form, self.labels = _form(
+            self.language,
+            self.station_name,
+            self.packaging,
+            self.tolerance_g,
+            self.tolerance_pct,
+            self.sound,
+            self.wedge_chars,
+            self.wedge_gap,
+            self.scanner_port,
+            self.scale_port,
+            self.scale_protocol,
+            self.scale_baud,
+            live_row,
+        )
         # Printing, in a second column.
         self.label_printer = QLineEdit()
         self.label_format = QComboBox()
@@ -112,28 +105,21 @@ class SettingsView(QWidget):
         test_layout.setContentsMargins(0, 0, 0, 0)
         test_layout.addWidget(self.test_button)
         test_layout.addWidget(self.test_result, 1)
-        self.print_form = QFormLayout()
-        self.print_labels = [QLabel() for _ in range(13)]
-        for label, field in zip(
-            self.print_labels,
-            (
-                self.label_printer,
-                self.label_format,
-                self.label_size,
-                self.label_dpi,
-                self.label_cjk,
-                self.insert_printer,
-                self.slip_printer,
-                self.print_inserts,
-                self.print_slip,
-                self.sender_name,
-                self.sender_phone,
-                self.sender_address,
-                test_row,
-            ),
-            strict=True,
-        ):
-            self.print_form.addRow(label, field)
+        self.print_form, self.print_labels = _form(
+            self.label_printer,
+            self.label_format,
+            self.label_size,
+            self.label_dpi,
+            self.label_cjk,
+            self.insert_printer,
+            self.slip_printer,
+            self.print_inserts,
+            self.print_slip,
+            self.sender_name,
+            self.sender_phone,
+            self.sender_address,
+            test_row,
+        )
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self._save)
         self.back_button = QPushButton()
@@ -316,3 +302,12 @@ class SettingsView(QWidget):
             self.scale_live.setText(f"{reading.grams} g · {stable}")
         else:
             self.scale_live.setText(reading.state.value)
+
+
+def _form(*fields: QWidget) -> tuple[QFormLayout, list[QLabel]]:
+    """A form with one row per field; the labels are filled in by retranslate()."""
+    form = QFormLayout()
+    labels = [QLabel() for _ in fields]
+    for label, field in zip(labels, fields, strict=True):
+        form.addRow(label, field)
+    return form, labels

@@ -11,7 +11,7 @@ from printing.documents import DocumentError, RenderOptions, render, render_many
 from printing.fonts import FontNotFound, cjk_font
 from printing.model import CommandItem, CommandSheetData, PickLine, PickListData
 from printing.render_thermal import ThermalProfile
-from tests.printing.tools import decode, pdf_fonts, pdf_to_png
+from tests.printing.tools import decode, pdf_fonts, pdf_text, pdf_to_png
 
 
 @pytest.mark.parametrize("size", ["100x180", "4x6"])
@@ -29,7 +29,7 @@ def test_a_shipping_label_reads_back_its_waybill_and_embeds_the_chinese_font(lab
 
 def test_the_label_masks_the_phone_numbers_and_keeps_the_address(label, tmp_path):
     pdf = render(label, "pdf")
-    text = _pdf_text(pdf, tmp_path)
+    text = pdf_text(pdf, tmp_path)
     assert "138****5678" in text and "13812345678" not in text
     assert "深南大道9988号" in text.replace(" ", "")
     assert "顺丰速运" in text  # carrier name from its code
@@ -45,8 +45,8 @@ def test_a_vip_card_carries_its_coupon_as_qr_and_its_confirm_barcode(vip_card, t
 def test_birthday_and_welcome_cards_use_their_own_templates(vip_card, tmp_path):
     from printing.model import InsertKind
 
-    birthday = _pdf_text(render(replace(vip_card, kind=InsertKind.BIRTHDAY), "pdf"), tmp_path)
-    welcome = _pdf_text(render(replace(vip_card, kind=InsertKind.WELCOME), "pdf"), tmp_path)
+    birthday = pdf_text(render(replace(vip_card, kind=InsertKind.BIRTHDAY), "pdf"), tmp_path)
+    welcome = pdf_text(render(replace(vip_card, kind=InsertKind.WELCOME), "pdf"), tmp_path)
     assert "生日快乐" in birthday and "生日快乐" not in welcome
     assert "欢迎你" in welcome
 
@@ -58,8 +58,8 @@ def test_a_carton_label_is_gs1_128_with_the_sscc(carton, tmp_path):
 
 
 def test_a_packing_slip_hides_prices_when_asked(slip, tmp_path):
-    with_prices = _pdf_text(render(slip, "pdf"), tmp_path)
-    without = _pdf_text(render(replace(slip, show_prices=False), "pdf"), tmp_path)
+    with_prices = pdf_text(render(slip, "pdf"), tmp_path)
+    without = pdf_text(render(replace(slip, show_prices=False), "pdf"), tmp_path)
     assert "¥129.00" in with_prices and "¥557.00" in with_prices
     assert "¥" not in without
     assert "刻字" in without  # personalisation stays visible
@@ -173,7 +173,7 @@ def test_a_200_character_name_with_emoji_and_an_unknown_carrier_still_prints(lab
     pdf = render(odd, "pdf")
     (png,) = pdf_to_png(pdf, tmp_path)
     assert "CODE-128:SF1234567890123" in decode(png)
-    text = _pdf_text(pdf, tmp_path)
+    text = pdf_text(pdf, tmp_path)
     assert "ACME" in text and "…" in text  # unknown carrier printed as given; the name is cut
     assert "🎉" not in text
     assert render(odd, "zpl") and render(odd, "tspl")
@@ -207,23 +207,10 @@ def test_a_supervisor_template_wins_over_the_built_in_one(label, tmp_path):
         '{"type": "text", "x": 5, "y": 5, "w": 90, "h": 10, "text": "自定义 {order_no}", "size": 14}]}',
         encoding="utf-8",
     )
-    text = _pdf_text(render(label, "pdf", RenderOptions(size="4x6", template_dir=tmp_path)), tmp_path)
+    text = pdf_text(render(label, "pdf", RenderOptions(size="4x6", template_dir=tmp_path)), tmp_path)
     assert "自定义 TB2026112200001" in text
 
 
 def test_the_font_drops_only_what_it_cannot_draw():
     font = cjk_font()
     assert font.clean("张三😀先生\tA") == "张三先生 A"
-
-
-def _pdf_text(pdf: bytes, tmp_path) -> str:
-    import subprocess
-
-    from tests.printing.tools import need
-
-    need("pdftoppm")
-    source = tmp_path / "text.pdf"
-    source.write_bytes(pdf)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(source), "-"], capture_output=True, text=True, check=True
-    ).stdout

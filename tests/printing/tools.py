@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-TOOLS = {"pdftoppm": "poppler-utils", "pdffonts": "poppler-utils", "zbarimg": "zbar-tools"}
+TOOLS = {
+    "pdftoppm": "poppler-utils",
+    "pdffonts": "poppler-utils",
+    "pdftotext": "poppler-utils",
+    "zbarimg": "zbar-tools",
+}
 
 
 def need(tool: str) -> str:
@@ -35,3 +40,12 @@ def pdf_fonts(pdf: bytes, tmp_path: Path) -> str:
     source = tmp_path / "fonts.pdf"
     source.write_bytes(pdf)
     return subprocess.run([need("pdffonts"), str(source)], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    source = tmp_path / "text.pdf"
+    source.write_bytes(pdf)
+    done = subprocess.run(
+        [need("pdftotext"), "-layout", str(source), "-"], capture_output=True, text=True, check=True
+    )
+    return done.stdout

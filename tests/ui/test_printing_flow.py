@@ -16,11 +16,7 @@ from app.store import models as m
 from app.store.print_jobs import PrintJobStore
 from app.store.settings_store import load_settings, save_settings
 from app.ui.application import StationApp, make_qapp
-
-
-def printed(data_dir) -> list[str]:
-    folder = data_dir / "prints"
-    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+from tests.test_print_service import printed
 
 
 def pack(app: StationApp, sample) -> None:
