@@ -41,7 +41,7 @@ from app.store.settings_store import load_settings
 from printing.documents import DocumentError, render
 from printing.fonts import FontNotFound
 from printing.model import Format
-from printing.printers import PrintError, cups_printers
+from printing.printers import PrintError, system_printers
 
 log = logging.getLogger("packline.print")
 
@@ -165,7 +165,7 @@ def _render(db: Database, settings: StationSettings, data_dir: Path, args: argpa
 
 def _printers(settings: StationSettings, data_dir: Path) -> int:
     station = {which: printer_config(settings, which, data_dir).to_dict() for which in PRINTERS}
-    system = [{"queue": name, "state": state, "uri": f"cups:{name}"} for name, state in cups_printers()]
+    system = [{"uri": uri, "state": state} for uri, state in system_printers()]
     print(json.dumps({"station": station, "system": system}, ensure_ascii=False, indent=2))
     return 0
 

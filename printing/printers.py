@@ -5,6 +5,7 @@ A printer is named by a URI a technician can type:
     cups:QUEUE            the CUPS queue QUEUE (PDF is filtered by CUPS, ZPL/TSPL sent raw)
     tcp://HOST[:PORT]     raw socket, port 9100 by default (Zebra, TSC, Gprinter network printers)
     folder:/PATH          one file per job, written atomically (integrations, tests)
+    qt:PRINTER            the OS printer through Qt (Windows stations; `qt:` alone = default printer)
 
 Backends raise PrintError with a sentence for the person at the station, whether trying again
 may help, and whether the printer may already have received part of the job: such a job is not
@@ -19,6 +20,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -138,6 +140,16 @@ def cups_printers() -> list[tuple[str, str]]:
     return printers
 
 
+def system_printers() -> list[tuple[str, str]]:
+    """(uri, state) for every printer the OS offers: CUPS queues, and Qt's list on Windows."""
+    printers = [(f"cups:{name}", state) for name, state in cups_printers()]
+    if sys.platform == "win32":
+        from printing.qt_spooler import qt_printers
+
+        printers += [(f"qt:{name}", state) for name, state in qt_printers()]
+    return printers
+
+
 # --- raw TCP --------------------------------------------------------------------------------------
 
 
@@ -234,6 +246,12 @@ def backend_for(uri: str) -> Backend:
         if not path:
             raise PrintError(f"{uri!r}: write folder:/path/to/folder", retryable=False)
         return FolderBackend(Path(path).expanduser())
+    if scheme == "qt":
+        # Imported here: only stations that print through Qt load Qt's print support.
+        from printing.qt_spooler import QtSpoolerBackend
+
+        return QtSpoolerBackend(rest.lstrip("/"))
     raise PrintError(
-        f"{uri!r} is not a printer address: use cups:QUEUE, tcp://HOST:9100 or folder:/PATH", retryable=False
+        f"{uri!r} is not a printer address: use cups:QUEUE, tcp://HOST:9100, folder:/PATH or qt:PRINTER",
+        retryable=False,
     )

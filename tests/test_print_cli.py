@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from app.print_cli import main
-from tests.printing.test_printers import RawPrinter
+from tests.printing.spoolers import RawPrinter
 from tests.printing.tools import decode, pdf_to_png
 
 

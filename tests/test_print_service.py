@@ -14,7 +14,7 @@ from app.core.settings import StationSettings
 from app.print_service import PrintService
 from app.store import models as m
 from app.store.print_jobs import PrintJobStore
-from tests.printing.test_printers import RawPrinter
+from tests.printing.spoolers import RawPrinter
 from tests.test_station import make_station, pack_fully
 
 

@@ -2,59 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import pwd
-import shutil
 import socket
-import subprocess
-import threading
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 
 from printing.model import Format
 from printing.printers import CupsBackend, FolderBackend, PrintError, TcpBackend, backend_for
-
-
-class RawPrinter:
-    """A 9100-style printer on loopback that keeps what it receives."""
-
-    def __init__(self, cut_after: int | None = None, port: int = 0) -> None:
-        self.server = socket.create_server(("127.0.0.1", port))
-        self.port = self.server.getsockname()[1]
-        self.jobs: list[bytes] = []
-        self.cut_after = cut_after
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.server.accept()
-            except OSError:
-                return
-            with conn:
-                data = b""
-                while chunk := conn.recv(65536):
-                    data += chunk
-                    if self.cut_after is not None and len(data) >= self.cut_after:
-                        conn.setsockopt(
-                            socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
-                        )
-                        break  # closes with RST: the sender sees a broken connection
-                self.jobs.append(data)
-
-    def close(self) -> None:
-        self.server.close()
-
-
-@pytest.fixture
-def raw_printer():
-    printer = RawPrinter()
-    yield printer
-    printer.close()
+from tests.printing.spoolers import RawPrinter, cups_pdf_output, cups_ready
 
 
 def test_raw_tcp_delivers_every_byte(raw_printer):
@@ -113,51 +69,6 @@ def test_bad_printer_addresses_are_refused_with_the_accepted_forms(uri):
 # --- CUPS ------------------------------------------------------------------------------------
 
 
-def _cups_ready() -> None:
-    missing = [tool for tool in ("lp", "lpstat", "lpadmin") if shutil.which(tool) is None]
-    if missing:
-        pytest.fail(
-            f"CUPS tools missing ({', '.join(missing)}): apt-get install cups cups-bsd (.ci/run does)"
-        )
-    if subprocess.run(["lpstat", "-r"], capture_output=True, text=True, check=False).stdout.find("not") >= 0:
-        if os.geteuid() != 0 or shutil.which("cupsd") is None:
-            pytest.fail("the CUPS scheduler is not running: start cupsd (.ci/run does)")
-        subprocess.run(["cupsd"], check=True)
-        deadline = time.monotonic() + 10
-        while "not" in subprocess.run(["lpstat", "-r"], capture_output=True, text=True, check=False).stdout:
-            if time.monotonic() > deadline:
-                pytest.fail("cupsd did not start")
-            time.sleep(0.2)
-
-
-@pytest.fixture(scope="module")
-def cups_pdf_queue():
-    _cups_ready()
-    ppd = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd")
-    if not ppd.exists():
-        pytest.fail("cups-pdf is missing: apt-get install printer-driver-cups-pdf (.ci/run does)")
-    queue = f"PacklineTest{uuid.uuid4().hex[:6]}"
-    subprocess.run(
-        ["lpadmin", "-p", queue, "-E", "-v", "cups-pdf:/", "-P", str(ppd)], check=True, capture_output=True
-    )
-    yield queue
-    subprocess.run(["lpadmin", "-x", queue], check=False)
-
-
-@pytest.fixture
-def cups_raw_queue(raw_printer):
-    """A raw CUPS queue whose device is our loopback 9100 printer (a networked thermal printer)."""
-    _cups_ready()
-    queue = f"PacklineRaw{uuid.uuid4().hex[:6]}"
-    subprocess.run(
-        ["lpadmin", "-p", queue, "-E", "-v", f"socket://127.0.0.1:{raw_printer.port}", "-m", "raw"],
-        check=True,
-        capture_output=True,
-    )
-    yield queue, raw_printer
-    subprocess.run(["lpadmin", "-x", queue], check=False)
-
-
 def test_a_pdf_through_the_cups_spooler_arrives_as_a_pdf(cups_pdf_queue, label, tmp_path):
     from printing.documents import render
 
@@ -165,17 +76,11 @@ def test_a_pdf_through_the_cups_spooler_arrives_as_a_pdf(cups_pdf_queue, label, 
     title = f"packline-{uuid.uuid4().hex[:8]}"
     reference = CupsBackend(cups_pdf_queue).send(pdf, title, Format.PDF)
     assert reference.startswith(cups_pdf_queue)
-    out_dir = Path(pwd.getpwuid(os.getuid()).pw_dir) / "PDF"
-    deadline = time.monotonic() + 30
-    arrived: list[Path] = []
-    while time.monotonic() < deadline and not arrived:
-        arrived = list(out_dir.glob(f"{title}*.pdf")) if out_dir.is_dir() else []
-        time.sleep(0.2)
-    assert arrived, f"no PDF for {title} in {out_dir}"
-    assert arrived[0].read_bytes().startswith(b"%PDF")
+    arrived = cups_pdf_output(title)
+    assert arrived.read_bytes().startswith(b"%PDF")
     from tests.printing.tools import decode, pdf_to_png
 
-    (png,) = pdf_to_png(arrived[0].read_bytes(), tmp_path)
+    (png,) = pdf_to_png(arrived.read_bytes(), tmp_path)
     assert "CODE-128:SF1234567890123" in decode(png)
 
 
@@ -192,7 +97,7 @@ def test_zpl_through_a_raw_cups_queue_reaches_the_printer_unchanged(cups_raw_que
 
 
 def test_an_unknown_cups_queue_is_refused_and_not_retried():
-    _cups_ready()
+    cups_ready()
     with pytest.raises(PrintError) as caught:
         CupsBackend("NoSuchPrinter404").send(b"%PDF-1.4", "t", Format.PDF)
     assert not caught.value.retryable

@@ -12,6 +12,7 @@ TOOLS = {
     "pdftoppm": "poppler-utils",
     "pdffonts": "poppler-utils",
     "pdftotext": "poppler-utils",
+    "pdfinfo": "poppler-utils",
     "zbarimg": "zbar-tools",
 }
 
