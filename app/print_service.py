@@ -93,6 +93,12 @@ class PrintService:
         self.wake()
         return new
 
+    def reprint_job(self, job_id: str) -> str | None:
+        """One job from the history printed again (the same bytes as the first time)."""
+        new = self.jobs.reprint(job_id)
+        self.wake()
+        return new
+
     def retry(self, job_id: str) -> bool:
         done = self.jobs.retry_now(job_id)
         self.wake()

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from app.core.print_plan import PrintRequest
 from app.store import models as m
@@ -220,17 +220,22 @@ class PrintJobStore:
             ).all()
             return {status: count for status, count in rows}
 
-    def history(self, limit: int = 50) -> list[Job]:
+    def history(self, limit: int = 50, order_no: str = "") -> list[Job]:
+        """Newest first, without the stored bytes (a list of 200 labels need not load 10 MB);
+        `order_no` narrows to orders whose number contains it."""
+        query = self._select().options(defer(m.PrintJob.payload))
+        if order_no:
+            query = query.where(m.Order.order_no.contains(order_no, autoescape=True))
         with self.db.session() as s:
-            rows = s.execute(self._select().order_by(m.PrintJob.created_at.desc()).limit(limit)).all()
-            return [_job(r) for r in rows]
+            rows = s.execute(query.order_by(m.PrintJob.created_at.desc()).limit(limit)).all()
+            return [_job(r, with_payload=False) for r in rows]
 
     @staticmethod
     def _select() -> Any:
         return select(m.PrintJob, m.Order.order_no).outerjoin(m.Order, m.Order.id == m.PrintJob.order_id)
 
 
-def _job(row: Any) -> Job:
+def _job(row: Any, with_payload: bool = True) -> Job:
     job, order_no = row
     return Job(
         id=job.id,
@@ -246,6 +251,6 @@ def _job(row: Any) -> Job:
         created_at=job.created_at,
         printed_at=job.printed_at,
         format=job.format,
-        payload=job.payload,
+        payload=job.payload if with_payload else None,
         reprint_of=job.reprint_of,
     )

@@ -16,11 +16,12 @@ from app.station import PackingStation, SaveResult
 from app.store.db import Database
 from app.store.errors import StoreError
 from app.store.outbox import pending_count
-from app.store.print_jobs import Job
+from app.store.print_jobs import Job, PrintJobStore
 from app.store.settings_store import save_settings
 from app.ui.devices import DeviceHub
 from app.ui.i18n import Translations
 from app.ui.packing_view import PackingView
+from app.ui.print_history_view import PrintHistoryView
 from app.ui.settings_view import SettingsView
 from app.ui.signin_view import SignInView
 from app.ui.sounds import Sounds
@@ -28,7 +29,7 @@ from app.ui.tasks import GuiPoster, run_in_background
 from app.ui.wedge import WedgeFilter
 from printing.documents import DocumentError
 from printing.fonts import FontNotFound
-from printing.printers import PrintError
+from printing.printers import PrintError, system_printers
 from scanner.model import DeviceState, DeviceStatus
 
 log = logging.getLogger(__name__)
@@ -60,8 +61,10 @@ class MainWindow(QMainWindow):
         self.packing = PackingView(station, sounds)
         self.packing.chinese = translations.chinese
         self.settings_view = SettingsView()
+        self.history = PrintHistoryView()
+        self._history_generation = 0
         self.pages = QStackedWidget()
-        for page in (self.signin, self.packing, self.settings_view):
+        for page in (self.signin, self.packing, self.settings_view, self.history):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.station_label = QLabel()
@@ -99,6 +102,10 @@ class MainWindow(QMainWindow):
         self.settings_view.test_page_requested.connect(self.test_page)
         self.settings_view.saved.connect(self.on_settings_saved)
         self.settings_view.closed.connect(self.close_settings)
+        self.packing.history_requested.connect(self.open_history)
+        self.history.filter_changed.connect(self.load_history)
+        self.history.reprint_requested.connect(self.reprint_job)
+        self.history.closed.connect(self.close_settings)
         self.retranslate()
         self.refresh_status()
 
@@ -119,6 +126,8 @@ class MainWindow(QMainWindow):
             self.signin.handle_scan(code)
         elif page is self.packing:
             self.packing.handle_scan(code)
+        elif page is self.history:
+            self.history.handle_scan(code)
         elif self.station.state is not None:  # settings open: the scan still counts at the bench
             self.close_settings()
             self.packing.handle_scan(code)
@@ -146,6 +155,14 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         self.settings_view.load(self.station.settings)
         self.pages.setCurrentWidget(self.settings_view)
+
+        def offer(uris: object, error: BaseException | None) -> None:
+            if error is not None:
+                log.warning("could not list the system's printers: %s", error)
+            self.settings_view.set_system_printers([uri for uri, _state in uris] if uris else [])
+
+        # Asking the spooler can take seconds with network printers: never on the GUI thread.
+        run_in_background(self._poster, system_printers, offer)
 
     def close_settings(self) -> None:
         self.pages.setCurrentWidget(self.packing if self.station.state else self.signin)
@@ -214,6 +231,47 @@ class MainWindow(QMainWindow):
         self.station.writer.submit(lambda: service.reprint_order(order_no))
         self.packing.show_notice(
             self.tr("Reprinting the label of {order}").format(order=order_no), Severity.INFO
+        )
+
+    # --- print history (Shift+F5) ------------------------------------------------------------
+
+    def open_history(self) -> None:
+        self.pages.setCurrentWidget(self.history)
+        self.history.open()
+        self.load_history("")
+
+    def load_history(self, order_no: str) -> None:
+        self._history_generation += 1
+        generation = self._history_generation
+        jobs = PrintJobStore(self.db)
+
+        def shown(result: object, error: BaseException | None) -> None:
+            if generation != self._history_generation:
+                return  # a newer filter was typed meanwhile
+            if error is not None:
+                log.error("print history could not be read: %r", error)
+                self.history.show_result(self.tr("The print history could not be read — see the log"))
+                return
+            self.history.show_jobs(result)  # type: ignore[arg-type]
+
+        run_in_background(self._poster, lambda: jobs.history(200, order_no), shown)
+
+    def reprint_job(self, job_id: str) -> None:
+        if self.printing is None:
+            self.history.show_result(self.tr("printing is not running"))
+            return
+        service = self.printing
+
+        def queued(new_id: object, error: BaseException | None) -> None:
+            if error is not None or not new_id:
+                self.history.show_result(self.tr("That job could not be printed again — see the log"))
+                return
+            self.history.show_result(self.tr("Sent to the printer again"))
+            self.load_history(self.history.search.text().strip())
+
+        self.station.writer.submit(
+            lambda: service.reprint_job(job_id),
+            lambda result, error: self._poster.post(lambda: queued(result, error)),
         )
 
     def test_page(self, which: str) -> None:

@@ -60,6 +60,7 @@ class PackingView(QWidget):
     zero_scale_requested = Signal()
     reprint_requested = Signal()
     printed_fine_requested = Signal()
+    history_requested = Signal()
 
     def __init__(self, station: PackingStation, sounds: Sounds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +187,10 @@ class PackingView(QWidget):
         reprint.activated.connect(lambda: self.run_command(Command.REPRINT))
         fine = QShortcut(QKeySequence("Ctrl+F5"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         fine.activated.connect(self.printed_fine_requested)
+        history = QShortcut(
+            QKeySequence("Shift+F5"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        history.activated.connect(self.history_requested)
 
     def retranslate(self) -> None:
         self._shown_order = False
@@ -198,7 +203,8 @@ class PackingView(QWidget):
         self.keys.setText(
             self.tr(
                 "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
-                "Esc put order back · F5 reprint label · F9 settings · F10 zero scale · F12 sign out"
+                "Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · "
+                "F10 zero scale · F12 sign out"
             )
         )
         self.render(self.last_verdict, play=False)

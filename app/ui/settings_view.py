@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -186,7 +187,9 @@ class SettingsView(QWidget):
         ]
         for label, text in zip(self.print_labels, print_texts, strict=True):
             label.setText(text)
-        placeholder = self.tr("cups:QUEUE, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF")
+        placeholder = self.tr(
+            "cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF"
+        )
         for field in (self.label_printer, self.insert_printer, self.slip_printer):
             field.setPlaceholderText(placeholder)
         cjk = self.label_cjk.currentData()
@@ -240,6 +243,14 @@ class SettingsView(QWidget):
         self.sender_phone.setText(settings.sender_phone)
         self.sender_address.setText(settings.sender_address)
         self.test_result.clear()
+
+    def set_system_printers(self, uris: list[str]) -> None:
+        """Offer the OS's printers as completions, so nobody has to know the queue's exact name."""
+        completer = QCompleter(uris, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        for field in (self.label_printer, self.insert_printer, self.slip_printer):
+            field.setCompleter(completer)
 
     def _save(self) -> None:
         settings = replace(

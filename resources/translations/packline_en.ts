@@ -159,122 +159,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>Printing the interrupted job(s) again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>Nothing packed yet at this station to reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Reprinting the label of {order}</source>
         <translation>Reprinting the label of {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
+        <source>The print history could not be read — see the log</source>
+        <translation>The print history could not be read — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>printing is not running</source>
         <translation>printing is not running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
+        <source>That job could not be printed again — see the log</source>
+        <translation>That job could not be printed again — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="269"/>
+        <source>Sent to the printer again</source>
+        <translation>Sent to the printer again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>Marked as printed: nothing is printed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>Printer: {count} job(s) need attention — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Printing… {count} in queue</source>
         <translation>Printing… {count} in queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}: ERROR ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="377"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
@@ -282,114 +298,242 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="194"/>
+        <location filename="../../app/ui/packing_view.py" line="199"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="194"/>
+        <location filename="../../app/ui/packing_view.py" line="199"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="194"/>
+        <location filename="../../app/ui/packing_view.py" line="199"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="194"/>
+        <location filename="../../app/ui/packing_view.py" line="199"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="196"/>
+        <location filename="../../app/ui/packing_view.py" line="201"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="197"/>
+        <location filename="../../app/ui/packing_view.py" line="202"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="200"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · F9 settings · F10 zero scale · F12 sign out</source>
-        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · F9 settings · F10 zero scale · F12 sign out</translation>
+        <location filename="../../app/ui/packing_view.py" line="205"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · F10 zero scale · F12 sign out</source>
+        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · F10 zero scale · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="269"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="283"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="295"/>
+        <location filename="../../app/ui/packing_view.py" line="301"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="303"/>
+        <location filename="../../app/ui/packing_view.py" line="309"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="306"/>
+        <location filename="../../app/ui/packing_view.py" line="312"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="310"/>
+        <location filename="../../app/ui/packing_view.py" line="316"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="378"/>
+        <location filename="../../app/ui/packing_view.py" line="384"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="406"/>
+        <location filename="../../app/ui/packing_view.py" line="412"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="411"/>
+        <location filename="../../app/ui/packing_view.py" line="417"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="434"/>
+        <location filename="../../app/ui/packing_view.py" line="440"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="436"/>
+        <location filename="../../app/ui/packing_view.py" line="442"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="506"/>
+        <location filename="../../app/ui/packing_view.py" line="512"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="515"/>
+        <location filename="../../app/ui/packing_view.py" line="521"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="526"/>
+        <location filename="../../app/ui/packing_view.py" line="532"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="529"/>
+        <location filename="../../app/ui/packing_view.py" line="535"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
+    </message>
+</context>
+<context>
+    <name>PrintHistoryView</name>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="84"/>
+        <source>Print history</source>
+        <translation>Print history</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="85"/>
+        <source>Scan or type an order number to find its labels</source>
+        <translation>Scan or type an order number to find its labels</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="88"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="89"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="90"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="91"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="92"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="93"/>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="94"/>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="97"/>
+        <source>Print again (Enter)</source>
+        <translation>Print again (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="98"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="125"/>
+        <source> (reprint)</source>
+        <translation> (reprint)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="153"/>
+        <source>Nothing to print: no job is selected</source>
+        <translation>Nothing to print: no job is selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="159"/>
+        <source>shipping label</source>
+        <translation>shipping label</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="160"/>
+        <source>carton label</source>
+        <translation>carton label</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="161"/>
+        <source>insert card</source>
+        <translation>insert card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="162"/>
+        <source>packing slip</source>
+        <translation>packing slip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="167"/>
+        <source>VIP thank-you card</source>
+        <translation>VIP thank-you card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="168"/>
+        <source>birthday card</source>
+        <translation>birthday card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="169"/>
+        <source>welcome card</source>
+        <translation>welcome card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="174"/>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="175"/>
+        <source>printing</source>
+        <translation>printing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="176"/>
+        <source>printed</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="177"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="178"/>
+        <source>interrupted — check the printer</source>
+        <translation>interrupted — check the printer</translation>
     </message>
 </context>
 <context>
@@ -466,237 +610,237 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="165"/>
+        <location filename="../../app/ui/settings_view.py" line="152"/>
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="167"/>
+        <location filename="../../app/ui/settings_view.py" line="154"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="168"/>
+        <location filename="../../app/ui/settings_view.py" line="155"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="169"/>
+        <location filename="../../app/ui/settings_view.py" line="156"/>
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="170"/>
+        <location filename="../../app/ui/settings_view.py" line="157"/>
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="171"/>
+        <location filename="../../app/ui/settings_view.py" line="158"/>
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="172"/>
+        <location filename="../../app/ui/settings_view.py" line="159"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="173"/>
+        <location filename="../../app/ui/settings_view.py" line="160"/>
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="174"/>
+        <location filename="../../app/ui/settings_view.py" line="161"/>
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="175"/>
+        <location filename="../../app/ui/settings_view.py" line="162"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>Serial scanner port (empty: keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="176"/>
+        <location filename="../../app/ui/settings_view.py" line="163"/>
         <source>Scale port (empty: type weights)</source>
         <translation>Scale port (empty: type weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="177"/>
+        <location filename="../../app/ui/settings_view.py" line="164"/>
         <source>Scale protocol</source>
         <translation>Scale protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="178"/>
+        <location filename="../../app/ui/settings_view.py" line="165"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>Scale baud rate (— : protocol default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="179"/>
+        <location filename="../../app/ui/settings_view.py" line="166"/>
         <source>Scale now</source>
         <translation>Scale now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="181"/>
+        <location filename="../../app/ui/settings_view.py" line="168"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="169"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="172"/>
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="187"/>
+        <location filename="../../app/ui/settings_view.py" line="174"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <location filename="../../app/ui/settings_view.py" line="175"/>
         <source>Label format</source>
         <translation>Label format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <location filename="../../app/ui/settings_view.py" line="176"/>
         <source>Label size</source>
         <translation>Label size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <location filename="../../app/ui/settings_view.py" line="177"/>
         <source>Printer resolution</source>
         <translation>Printer resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="178"/>
         <source>Chinese text on thermal printers</source>
         <translation>Chinese text on thermal printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <location filename="../../app/ui/settings_view.py" line="179"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>Insert card printer (empty: saved as PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="193"/>
+        <location filename="../../app/ui/settings_view.py" line="180"/>
         <source>Packing slip printer</source>
         <translation>Packing slip printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <location filename="../../app/ui/settings_view.py" line="181"/>
         <source>Inserts</source>
         <translation>Inserts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>Packing slips</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="183"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
         <source>Sender phone</source>
         <translation>Sender phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
-        <source>cups:QUEUE, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
-        <translation>cups:QUEUE, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
+        <translation>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="208"/>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
         <source>as pictures (any printer)</source>
         <translation>as pictures (any printer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>printer&apos;s own Chinese font</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>Print the cards a customer is due (VIP, birthday, welcome)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Print a packing slip for every parcel</source>
         <translation>Print a packing slip for every parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Print a test label</source>
         <translation>Print a test label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Zero the scale</source>
         <translation>Zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="205"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="206"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="209"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="299"/>
+        <location filename="../../app/ui/settings_view.py" line="296"/>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="303"/>
+        <location filename="../../app/ui/settings_view.py" line="300"/>
         <source>sent — check the printer</source>
         <translation>sent — check the printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="307"/>
+        <location filename="../../app/ui/settings_view.py" line="304"/>
         <source>zero command sent</source>
         <translation>zero command sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="308"/>
+        <location filename="../../app/ui/settings_view.py" line="305"/>
         <source>this protocol has no zero command</source>
         <translation>this protocol has no zero command</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="310"/>
+        <location filename="../../app/ui/settings_view.py" line="307"/>
         <source>no scale connected</source>
         <translation>no scale connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="315"/>
+        <location filename="../../app/ui/settings_view.py" line="312"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="315"/>
+        <location filename="../../app/ui/settings_view.py" line="312"/>
         <source>moving</source>
         <translation>moving</translation>
     </message>

@@ -159,122 +159,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>正在重新打印中断的任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>本工作站还没有已打包的订单可重打</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Reprinting the label of {order}</source>
         <translation>正在重打订单 {order} 的面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
+        <source>The print history could not be read — see the log</source>
+        <translation>无法读取打印记录 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>printing is not running</source>
         <translation>打印服务未运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
+        <source>That job could not be printed again — see the log</source>
+        <translation>该任务无法重新打印 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="269"/>
+        <source>Sent to the printer again</source>
+        <translation>已重新发送到打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>已确认打印完好，不会重复打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>打印机：{count} 个任务需要处理 — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Printing… {count} in queue</source>
         <translation>正在打印… 队列中 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}：故障（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="377"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
@@ -282,114 +298,242 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="194"/>
+        <location filename="../../app/ui/packing_view.py" line="199"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="194"/>
+        <location filename="../../app/ui/packing_view.py" line="199"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="194"/>
+        <location filename="../../app/ui/packing_view.py" line="199"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="194"/>
+        <location filename="../../app/ui/packing_view.py" line="199"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="196"/>
+        <location filename="../../app/ui/packing_view.py" line="201"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="197"/>
+        <location filename="../../app/ui/packing_view.py" line="202"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="200"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · F9 settings · F10 zero scale · F12 sign out</source>
-        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 检查 · Esc 放回订单 · F5 重打面单 · F9 设置 · F10 电子秤归零 · F12 退出登录</translation>
+        <location filename="../../app/ui/packing_view.py" line="205"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · F10 zero scale · F12 sign out</source>
+        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Esc 放回订单 · F5 补打面单 · Shift+F5 打印记录 · F9 设置 · F10 秤归零 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="269"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="283"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="295"/>
+        <location filename="../../app/ui/packing_view.py" line="301"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="303"/>
+        <location filename="../../app/ui/packing_view.py" line="309"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="306"/>
+        <location filename="../../app/ui/packing_view.py" line="312"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="310"/>
+        <location filename="../../app/ui/packing_view.py" line="316"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="378"/>
+        <location filename="../../app/ui/packing_view.py" line="384"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="406"/>
+        <location filename="../../app/ui/packing_view.py" line="412"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="411"/>
+        <location filename="../../app/ui/packing_view.py" line="417"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="434"/>
+        <location filename="../../app/ui/packing_view.py" line="440"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="436"/>
+        <location filename="../../app/ui/packing_view.py" line="442"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="506"/>
+        <location filename="../../app/ui/packing_view.py" line="512"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="515"/>
+        <location filename="../../app/ui/packing_view.py" line="521"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="526"/>
+        <location filename="../../app/ui/packing_view.py" line="532"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="529"/>
+        <location filename="../../app/ui/packing_view.py" line="535"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
+    </message>
+</context>
+<context>
+    <name>PrintHistoryView</name>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="84"/>
+        <source>Print history</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="85"/>
+        <source>Scan or type an order number to find its labels</source>
+        <translation>扫描或输入订单号查找其面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="88"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="89"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="90"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="91"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="92"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="93"/>
+        <source>Attempts</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="94"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="97"/>
+        <source>Print again (Enter)</source>
+        <translation>重新打印（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="98"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="125"/>
+        <source> (reprint)</source>
+        <translation>（补打）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="153"/>
+        <source>Nothing to print: no job is selected</source>
+        <translation>没有可打印的内容：未选中任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="159"/>
+        <source>shipping label</source>
+        <translation>快递面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="160"/>
+        <source>carton label</source>
+        <translation>箱标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="161"/>
+        <source>insert card</source>
+        <translation>随箱卡片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="162"/>
+        <source>packing slip</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="167"/>
+        <source>VIP thank-you card</source>
+        <translation>VIP 感谢卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="168"/>
+        <source>birthday card</source>
+        <translation>生日卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="169"/>
+        <source>welcome card</source>
+        <translation>欢迎卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="174"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="175"/>
+        <source>printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="176"/>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="177"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="178"/>
+        <source>interrupted — check the printer</source>
+        <translation>中断 — 请检查打印机</translation>
     </message>
 </context>
 <context>
@@ -466,237 +610,237 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="165"/>
+        <location filename="../../app/ui/settings_view.py" line="152"/>
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="167"/>
+        <location filename="../../app/ui/settings_view.py" line="154"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="168"/>
+        <location filename="../../app/ui/settings_view.py" line="155"/>
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="169"/>
+        <location filename="../../app/ui/settings_view.py" line="156"/>
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="170"/>
+        <location filename="../../app/ui/settings_view.py" line="157"/>
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="171"/>
+        <location filename="../../app/ui/settings_view.py" line="158"/>
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="172"/>
+        <location filename="../../app/ui/settings_view.py" line="159"/>
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="173"/>
+        <location filename="../../app/ui/settings_view.py" line="160"/>
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="174"/>
+        <location filename="../../app/ui/settings_view.py" line="161"/>
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="175"/>
+        <location filename="../../app/ui/settings_view.py" line="162"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>串口扫描枪端口（留空：键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="176"/>
+        <location filename="../../app/ui/settings_view.py" line="163"/>
         <source>Scale port (empty: type weights)</source>
         <translation>电子秤端口（留空：手动输入重量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="177"/>
+        <location filename="../../app/ui/settings_view.py" line="164"/>
         <source>Scale protocol</source>
         <translation>电子秤协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="178"/>
+        <location filename="../../app/ui/settings_view.py" line="165"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>电子秤波特率（—：协议默认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="179"/>
+        <location filename="../../app/ui/settings_view.py" line="166"/>
         <source>Scale now</source>
         <translation>当前读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="181"/>
+        <location filename="../../app/ui/settings_view.py" line="168"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="169"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="172"/>
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="187"/>
+        <location filename="../../app/ui/settings_view.py" line="174"/>
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <location filename="../../app/ui/settings_view.py" line="175"/>
         <source>Label format</source>
         <translation>面单格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <location filename="../../app/ui/settings_view.py" line="176"/>
         <source>Label size</source>
         <translation>面单尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <location filename="../../app/ui/settings_view.py" line="177"/>
         <source>Printer resolution</source>
         <translation>打印机分辨率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="178"/>
         <source>Chinese text on thermal printers</source>
         <translation>热敏打印机的中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <location filename="../../app/ui/settings_view.py" line="179"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>卡片打印机（留空：保存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="193"/>
+        <location filename="../../app/ui/settings_view.py" line="180"/>
         <source>Packing slip printer</source>
         <translation>装箱单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <location filename="../../app/ui/settings_view.py" line="181"/>
         <source>Inserts</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>Packing slips</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="183"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
         <source>Sender phone</source>
         <translation>寄件电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>Sender address</source>
         <translation>寄件地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
-        <source>cups:QUEUE, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
-        <translation>cups:队列名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
+        <translation>cups:队列、qt:打印机名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="208"/>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
         <source>as pictures (any printer)</source>
         <translation>以图片打印（所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>打印机内置中文字库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>打印顾客应得的卡片（VIP、生日、欢迎）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Print a packing slip for every parcel</source>
         <translation>每个包裹打印装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Print a test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Zero the scale</source>
         <translation>电子秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="205"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="206"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="209"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="299"/>
+        <location filename="../../app/ui/settings_view.py" line="296"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="303"/>
+        <location filename="../../app/ui/settings_view.py" line="300"/>
         <source>sent — check the printer</source>
         <translation>已发送 — 请查看打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="307"/>
+        <location filename="../../app/ui/settings_view.py" line="304"/>
         <source>zero command sent</source>
         <translation>归零指令已发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="308"/>
+        <location filename="../../app/ui/settings_view.py" line="305"/>
         <source>this protocol has no zero command</source>
         <translation>该协议没有归零指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="310"/>
+        <location filename="../../app/ui/settings_view.py" line="307"/>
         <source>no scale connected</source>
         <translation>未连接电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="315"/>
+        <location filename="../../app/ui/settings_view.py" line="312"/>
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="315"/>
+        <location filename="../../app/ui/settings_view.py" line="312"/>
         <source>moving</source>
         <translation>晃动中</translation>
     </message>

@@ -115,7 +115,7 @@ def test_a_half_printed_job_asks_the_packer_and_ctrl_f5_settles_it(
 
 @pytest.mark.gui
 def test_printer_settings_are_saved_and_the_test_page_reaches_the_printer(station, qtbot, demo_db):
-    from tests.printing.test_printers import RawPrinter
+    from tests.printing.spoolers import RawPrinter
 
     printer = RawPrinter()
     try:
@@ -143,3 +143,51 @@ def test_printer_settings_are_saved_and_the_test_page_reaches_the_printer(statio
         qtbot.waitUntil(lambda: "not a printer address" in view.test_result.text(), timeout=10000)
     finally:
         printer.close()
+
+
+@pytest.mark.gui
+def test_the_printer_fields_offer_the_systems_print_queues(station, qtbot, cups_pdf_queue):
+    app = station()
+    app.window.open_settings()
+    view = app.window.settings_view
+    qtbot.waitUntil(lambda: view.label_printer.completer() is not None, timeout=10000)
+    assert f"cups:{cups_pdf_queue}" in view.label_printer.completer().model().stringList()
+    assert view.slip_printer.completer() is view.label_printer.completer()
+
+
+@pytest.mark.gui
+def test_any_earlier_label_is_found_by_scanning_its_order_and_printed_again_from_the_history(
+    station, samples, qtbot, tmp_path, demo_db, artifacts
+):
+    app = station()
+    first, second = samples["ready"][4], samples["ready"][5]
+    pack(app, first)
+    pack(app, second)
+    qtbot.waitUntil(lambda: len([n for n in printed(tmp_path) if "label" in n]) == 2, timeout=10000)
+    QTest.keyClick(app.window.packing.entry, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    history = app.window.history
+    assert app.window.pages.currentWidget() is history
+    qtbot.waitUntil(lambda: len(history.jobs) >= 2, timeout=5000)
+    assert history.jobs[0].order_no == second["order_no"]  # newest first
+
+    app.window.on_scan(first["order_no"])  # a scan filters, it does not get lost
+    qtbot.waitUntil(lambda: {job.order_no for job in history.jobs} == {first["order_no"]}, timeout=5000)
+    while history.selected().kind != "label":  # the cards it came with are listed too
+        row = history.table.currentRow()
+        QTest.keyClick(history.search, Qt.Key.Key_Down)
+        assert history.table.currentRow() == row + 1
+    app.window.grab().save(str(artifacts / "print_history_en.png"))
+    before = len(printed(tmp_path))
+    QTest.keyClick(history.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(printed(tmp_path)) == before + 1, timeout=10000)
+    qtbot.waitUntil(lambda: history.result.text() == "Sent to the printer again", timeout=5000)
+    reprints = [job for job in PrintJobStore(demo_db).history() if job.reprint_of]
+    assert [job.order_no for job in reprints] == [first["order_no"]]
+    first_label = next(
+        f for f in sorted((tmp_path / "prints").glob("*label*")) if first["order_no"] in f.name
+    )
+    newest = max((tmp_path / "prints").iterdir(), key=lambda f: f.stat().st_mtime_ns)
+    assert newest.read_bytes() == first_label.read_bytes()  # the same label, not a new one
+
+    QTest.keyClick(history.search, Qt.Key.Key_Escape)
+    assert app.window.pages.currentWidget() is app.window.packing

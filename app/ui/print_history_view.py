@@ -1,0 +1,179 @@
+"""Print history (Shift+F5): the station's recent print jobs, filtered by a scanned order number,
+and any of them printed again with Enter: the same bytes as the first time.
+
+A page of the main window, not a dialog: a scan while it is open filters the list instead of
+getting lost, and Esc goes back to packing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store.print_jobs import Job
+
+STATUS_COLOURS = {
+    "done": "#c8e6c9",
+    "failed": "#ffcdd2",
+    "interrupted": "#ffe0b2",
+    "queued": "#fff9c4",
+    "printing": "#bbdefb",
+}
+
+
+class PrintHistoryView(QWidget):
+    reprint_requested = Signal(str)  # job id
+    filter_changed = Signal(str)  # order number ("" = all)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.jobs: list[Job] = []
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.search = QLineEdit()
+        self.search.setStyleSheet("font-size: 16pt;")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._reprint_selected)
+        self.search.textChanged.connect(lambda text: self.filter_changed.emit(text.strip()))
+        self.table = QTableWidget(0, 7)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self._reprint_selected())
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search box keeps the keys
+        self.result = QLabel()
+        self.reprint_button = QPushButton()
+        self.reprint_button.setMinimumHeight(56)
+        self.reprint_button.clicked.connect(self._reprint_selected)
+        self.back_button = QPushButton()
+        self.back_button.setMinimumHeight(56)
+        self.back_button.clicked.connect(self.closed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.result, 1)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        escape = QShortcut(QKeySequence("Esc"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.closed)
+        for key, step in (("Up", -1), ("Down", 1)):
+            move = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            move.activated.connect(lambda step=step: self._move(step))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Print history"))
+        self.search.setPlaceholderText(self.tr("Scan or type an order number to find its labels"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Order"),
+                self.tr("Document"),
+                self.tr("Printer"),
+                self.tr("Status"),
+                self.tr("Attempts"),
+                self.tr("Last error"),
+            ]
+        )
+        self.reprint_button.setText(self.tr("Print again (Enter)"))
+        self.back_button.setText(self.tr("Back (Esc)"))
+        self.show_jobs(self.jobs)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def open(self) -> None:
+        self.result.clear()
+        self.search.clear()
+        self.search.setFocus()
+
+    def handle_scan(self, code: str) -> None:
+        self.search.setText(code.strip())
+
+    def show_jobs(self, jobs: list[Job]) -> None:
+        self.jobs = jobs
+        self.table.setRowCount(len(jobs))
+        kinds = self._kind_names()
+        cards = self._card_names()
+        statuses = self._status_names()
+        for row, job in enumerate(jobs):
+            values = [
+                job.created_at.astimezone().strftime("%m-%d %H:%M:%S"),
+                job.order_no,
+                cards.get(str(job.params.get("insert", "")), kinds.get(job.kind, job.kind))
+                + (self.tr(" (reprint)") if job.reprint_of else ""),
+                job.printer,
+                statuses.get(job.status, job.status),
+                str(job.attempts),
+                job.last_error,
+            ]
+            colour = QColor(STATUS_COLOURS.get(job.status, "#ffffff"))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setBackground(colour)
+                self.table.setItem(row, column, item)
+        if jobs:
+            self.table.selectRow(0)
+
+    def show_result(self, text: str) -> None:
+        self.result.setText(text)
+
+    def selected(self) -> Job | None:
+        row = self.table.currentRow()
+        return self.jobs[row] if 0 <= row < len(self.jobs) else None
+
+    def _move(self, step: int) -> None:
+        if self.jobs:
+            self.table.selectRow(max(0, min(len(self.jobs) - 1, self.table.currentRow() + step)))
+
+    def _reprint_selected(self) -> None:
+        job = self.selected()
+        if job is None:
+            self.result.setText(self.tr("Nothing to print: no job is selected"))
+            return
+        self.reprint_requested.emit(job.id)
+
+    def _kind_names(self) -> dict[str, str]:
+        return {
+            "label": self.tr("shipping label"),
+            "carton": self.tr("carton label"),
+            "insert": self.tr("insert card"),
+            "slip": self.tr("packing slip"),
+        }
+
+    def _card_names(self) -> dict[str, str]:
+        return {
+            "vip": self.tr("VIP thank-you card"),
+            "birthday": self.tr("birthday card"),
+            "welcome": self.tr("welcome card"),
+        }
+
+    def _status_names(self) -> dict[str, str]:
+        return {
+            "queued": self.tr("waiting"),
+            "printing": self.tr("printing"),
+            "done": self.tr("printed"),
+            "failed": self.tr("failed"),
+            "interrupted": self.tr("interrupted — check the printer"),
+        }
