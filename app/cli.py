@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     sheet = sub.add_parser("demo-sheet", help="print demo operators, orders and item barcodes to try")
     sheet.add_argument("--json", action="store_true", help="machine-readable output")
+    sync = sub.add_parser("sync", help="sync with the central server now and print a JSON summary")
+    sync.add_argument("--once", action="store_true", help="one full push and pull (the only mode)")
+    sync.add_argument("--server", help="the server's address, e.g. https://wms.example.com (saved)")
+    sync.add_argument("--token", help="this station's token from packline-server add-station (saved)")
+    sync.add_argument("--ca-bundle", help="a PEM file with the CA of a private server certificate (saved)")
     return parser
 
 
@@ -67,9 +72,41 @@ def main(argv: list[str] | None = None) -> int:
     log.info("packline %s starting, data dir %s", __version__, data_dir)
     if args.command == "demo-sheet":
         return demo_sheet(data_dir, as_json=args.json)
+    if args.command == "sync":
+        return sync_command(data_dir, args.server, args.token, args.ca_bundle)
     from app.ui.application import run  # Qt only from here on
 
     return run(data_dir, args.lang, args.regenerate_demo, args.demo_scale)
+
+
+def sync_command(data_dir: Path, server: str | None, token: str | None, ca_bundle: str | None) -> int:
+    """Exit 0 with {pushed, pulled, rejected, conflicts, cursor}; 1 with {error, retryable}; 2 for a
+    data folder that cannot be used."""
+    from app.store.db import open_database
+    from app.store.errors import StoreError
+    from app.sync_service import register, sync_now
+    from sync.client import SyncError
+
+    try:
+        db = open_database(database_path(data_dir))
+    except StoreError as exc:
+        print(json.dumps({"error": f"{exc.code}: {exc}", "retryable": False}))
+        return 2
+    try:
+        if server or token:
+            if not (server and token):
+                raise SyncError("--server and --token go together", retryable=False)
+            register(db, server, token, ca_bundle)
+        summary = sync_now(db)
+    except SyncError as exc:
+        log.warning("sync --once failed: %s", exc)
+        print(json.dumps({"error": str(exc), "retryable": exc.retryable}, ensure_ascii=False))
+        return 1
+    except StoreError as exc:
+        print(json.dumps({"error": f"{exc.code}: {exc}", "retryable": True}, ensure_ascii=False))
+        return 1
+    print(json.dumps(summary.to_dict(), ensure_ascii=False))
+    return 0
 
 
 def demo_sheet(data_dir: Path, as_json: bool = False) -> int:

@@ -52,6 +52,10 @@ class StationSettings:
     print_slip: bool = False
     print_font_path: str = ""  # a TrueType font with Chinese glyphs; empty: found on the system
     template_dir: str = ""  # a folder of adjusted templates; they win over the built-in ones by name
+    # The central server. Empty: this station works alone (demo data when the database is empty).
+    server_url: str = ""
+    server_ca_bundle: str = ""  # a PEM file with a private CA; TLS is always verified
+    sync_interval_s: int = 30
     # The sender block of shipping labels.
     sender_name: str = "Packline 示范仓"
     sender_phone: str = "4008001234"

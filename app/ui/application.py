@@ -140,8 +140,8 @@ def run(data_dir: Path, language: str | None, regenerate_demo: bool, demo_scale:
         db = open_database(database_path(data_dir))
         if regenerate_demo:
             demo.clear(db)
-        if demo.is_empty(db):
-            log.info("empty database: filling it with demo data")
+        if demo.is_empty(db) and not load_settings(db).server_url:
+            log.info("empty database and no server: filling it with demo data")
             demo.generate(db)
     except StoreError as exc:
         log.error("cannot open the database %s: %s", exc.path, exc)

@@ -1,0 +1,122 @@
+"""The station's catalogue, customers, orders and operators as a server import document.
+
+Used to seed a central server from a station (`packline export`), by the tests and benchmarks to
+give the reference server realistic data, and by support to compare a station with its server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from app.store import models as m
+from app.store.db import Database
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
+    with db.session() as s:
+        operators = [
+            {
+                "badge_code": o.badge_code,
+                "name": o.name,
+                "pin_hash": o.pin_hash,
+                "role": o.role,
+                "active": o.active,
+            }
+            for o in s.scalars(select(m.Operator).order_by(m.Operator.id))
+        ]
+        barcodes: dict[int, list[dict[str, Any]]] = {}
+        for b in s.scalars(select(m.Barcode).order_by(m.Barcode.id)):
+            barcodes.setdefault(b.sku_id, []).append({"code": b.code, "kind": b.kind, "pack_qty": b.pack_qty})
+        sku_codes: dict[int, str] = {}
+        skus = []
+        for sku in s.scalars(select(m.Sku).order_by(m.Sku.id)):
+            sku_codes[sku.id] = sku.code
+            skus.append(
+                {
+                    "code": sku.code,
+                    "name_zh": sku.name_zh,
+                    "name_en": sku.name_en,
+                    "category": sku.category,
+                    "unit_weight_g": sku.unit_weight_g,
+                    "bin_location": sku.bin_location,
+                    "price_cents": sku.price_cents,
+                    "barcodes": barcodes.get(sku.id, []),
+                }
+            )
+        customer_codes: dict[int, str] = {}
+        customers = []
+        for c in s.scalars(select(m.Customer).order_by(m.Customer.id)):
+            customer_codes[c.id] = c.code
+            customers.append(
+                {
+                    "code": c.code,
+                    "name": c.name,
+                    "phone": c.phone,
+                    "tier": c.tier,
+                    "tags": list(c.tags),
+                    "birthday": _iso(c.birthday),
+                    "preferences": dict(c.preferences),
+                    "order_count": c.order_count,
+                    "lifetime_value_cents": c.lifetime_value_cents,
+                }
+            )
+        lines: dict[int, list[dict[str, Any]]] = {}
+        for line in s.scalars(select(m.OrderLine).order_by(m.OrderLine.order_id, m.OrderLine.line_no)):
+            lines.setdefault(line.order_id, []).append(
+                {
+                    "line_no": line.line_no,
+                    "sku": sku_codes[line.sku_id],
+                    "quantity": line.quantity,
+                    "custom_fields": dict(line.custom_fields),
+                }
+            )
+        orders = []
+        for o in s.scalars(select(m.Order).order_by(m.Order.id)):
+            orders.append(
+                {
+                    "order_no": o.order_no,
+                    "channel": o.channel,
+                    "status": o.status,
+                    "paid_at": _iso(o.paid_at),
+                    "ship_by": _iso(o.ship_by),
+                    "carrier": o.carrier,
+                    "waybill_no": o.waybill_no,
+                    "receiver_name": o.receiver_name,
+                    "receiver_phone": o.receiver_phone,
+                    "province": o.province,
+                    "city": o.city,
+                    "district": o.district,
+                    "address": o.address,
+                    "buyer_note": o.buyer_note,
+                    "seller_note": o.seller_note,
+                    "amount_cents": o.amount_cents,
+                    "hold_reason": o.hold_reason,
+                    "customer": customer_codes.get(o.customer_id or 0),
+                    "lines": lines.get(o.id, []),
+                }
+            )
+        waves = []
+        wave_orders: dict[int, list[tuple[int, str]]] = {}
+        for wave_id, slot, order_no in s.execute(
+            select(m.WaveOrder.wave_id, m.WaveOrder.slot, m.Order.order_no).join(
+                m.Order, m.Order.id == m.WaveOrder.order_id
+            )
+        ):
+            wave_orders.setdefault(wave_id, []).append((slot, order_no))
+        for w in s.scalars(select(m.Wave).order_by(m.Wave.id)):
+            waves.append(
+                {
+                    "code": w.code,
+                    "strategy": w.strategy,
+                    "status": w.status,
+                    "picker": w.picker,
+                    "orders": [no for _slot, no in sorted(wave_orders.get(w.id, []))],
+                }
+            )
+    return {"operators": operators, "skus": skus, "customers": customers, "orders": orders, "waves": waves}

@@ -1,0 +1,436 @@
+"""The station's side of sync over its own database (the `LocalSide` of sync.client).
+
+Pulled entities are upserted by their natural keys (order number, SKU code, customer code, badge)
+because local rows are referenced by packs, print jobs and waves: an order is updated in place,
+never deleted and re-inserted. What the station knows better than the server is kept:
+an order packed here stays packed until the server has heard about it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.core.barcodes import lookup_key
+from app.store import models as m
+from app.store.db import Database
+from sync import protocol as p
+
+log = logging.getLogger(__name__)
+
+CURSOR_KEY = "sync.cursor"
+TOKEN_KEY = "sync.token"
+CARRIERS_KEY = "sync.carriers"
+RULE_PREFIX = "rule:"
+LOCAL_FACTS = ("packed", "shipped")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _chunks(items: list[Any], size: int = 900) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+class StationSyncStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- configuration --------------------------------------------------------------------
+
+    def token(self) -> str:
+        return self._setting(TOKEN_KEY) or ""
+
+    def save_token(self, token: str) -> None:
+        self._set(TOKEN_KEY, token)
+
+    def cursor(self) -> str:
+        return str(self._setting(CURSOR_KEY) or "")
+
+    def _setting(self, key: str) -> Any:
+        with self.db.session() as s:
+            return s.scalar(select(m.Setting.value).where(m.Setting.key == key))
+
+    def _set(self, key: str, value: Any) -> None:
+        with self.db.session() as s, s.begin():
+            s.merge(m.Setting(key=key, value=value, updated_at=_now()))
+
+    # --- push -----------------------------------------------------------------------------
+
+    def pending_events(self, limit: int) -> list[dict[str, Any]]:
+        with self.db.session() as s:
+            rows = s.execute(
+                select(m.OutboxEvent, m.Operator.badge_code)
+                .outerjoin(m.Operator, m.Operator.id == m.OutboxEvent.operator_id)
+                .where(m.OutboxEvent.sent_at.is_(None), m.OutboxEvent.needs_attention.is_(False))
+                .order_by(m.OutboxEvent.created_at, m.OutboxEvent.id)
+                .limit(limit)
+            ).all()
+            return [
+                {
+                    "id": event.id,
+                    "type": event.type,
+                    "station": event.station,
+                    "operator": badge,
+                    "occurred_at": event.created_at.isoformat(),
+                    "payload": event.payload,
+                }
+                for event, badge in rows
+            ]
+
+    def record_results(self, results: list[p.EventResult]) -> None:
+        now = _now()
+        with self.db.session() as s, s.begin():
+            accepted = [str(r.id) for r in results if r.outcome is p.Outcome.ACCEPTED]
+            for chunk in _chunks(accepted):
+                s.execute(
+                    update(m.OutboxEvent)
+                    .where(m.OutboxEvent.id.in_(chunk))
+                    .values(sent_at=now, attempts=m.OutboxEvent.attempts + 1, last_error="")
+                )
+            for result in results:
+                if result.outcome is not p.Outcome.ACCEPTED:
+                    s.execute(
+                        update(m.OutboxEvent)
+                        .where(m.OutboxEvent.id == str(result.id))
+                        .values(
+                            sent_at=now,
+                            attempts=m.OutboxEvent.attempts + 1,
+                            needs_attention=True,
+                            last_error=f"{result.outcome.value}: {result.reason}",
+                        )
+                    )
+                    log.warning("server %s event %s: %s", result.outcome.value, result.id, result.reason)
+
+    def set_aside(self, errors: dict[str, str]) -> None:
+        with self.db.session() as s, s.begin():
+            for event_id, reason in errors.items():
+                s.execute(
+                    update(m.OutboxEvent)
+                    .where(m.OutboxEvent.id == event_id)
+                    .values(
+                        needs_attention=True,
+                        last_error=f"refused: {reason}",
+                        attempts=m.OutboxEvent.attempts + 1,
+                    )
+                )
+                log.error("server refused event %s as malformed: %s", event_id, reason)
+
+    def pending_count(self) -> int:
+        with self.db.session() as s:
+            return (
+                s.scalar(
+                    select(func.count())
+                    .select_from(m.OutboxEvent)
+                    .where(m.OutboxEvent.sent_at.is_(None), m.OutboxEvent.needs_attention.is_(False))
+                )
+                or 0
+            )
+
+    def attention(self) -> list[m.OutboxEvent]:
+        """Events the server did not accept: the station's exception list."""
+        with self.db.session() as s:
+            return list(
+                s.scalars(
+                    select(m.OutboxEvent)
+                    .where(m.OutboxEvent.needs_attention.is_(True))
+                    .order_by(m.OutboxEvent.created_at)
+                )
+            )
+
+    def attention_count(self) -> int:
+        with self.db.session() as s:
+            return (
+                s.scalar(
+                    select(func.count())
+                    .select_from(m.OutboxEvent)
+                    .where(m.OutboxEvent.needs_attention.is_(True))
+                )
+                or 0
+            )
+
+    # --- pull -----------------------------------------------------------------------------
+
+    def apply_page(self, page: p.ChangesPage) -> int:
+        by_kind: dict[p.Kind, list[p.Change]] = {}
+        for change in page.changes:
+            by_kind.setdefault(change.kind, []).append(change)
+        with self.db.session() as s, s.begin():
+            # Within a page the server's order is kept per kind, and kinds go in dependency order.
+            for kind in (
+                p.Kind.OPERATOR,
+                p.Kind.CARRIER,
+                p.Kind.SKU,
+                p.Kind.CUSTOMER,
+                p.Kind.ORDER,
+                p.Kind.WAVE,
+                p.Kind.RULE,
+            ):
+                changes = _last_per_key(by_kind.get(kind, []))
+                if changes:
+                    APPLY[kind](s, changes)
+            s.merge(m.Setting(key=CURSOR_KEY, value=page.cursor, updated_at=_now()))
+        return len(page.changes)
+
+
+def _last_per_key(changes: list[p.Change]) -> list[p.Change]:
+    return list({change.key: change for change in changes}.values())
+
+
+def _ids(s: Session, column: Any, key_column: Any, keys: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(keys):
+        found.update(s.execute(select(key_column, column).where(key_column.in_(chunk))).all())
+    return found
+
+
+def _split(
+    s: Session, model: Any, key_column: Any, changes: list[p.Change], build: Any
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
+    existing = _ids(s, model.id, key_column, [c.key for c in changes if not c.deleted])
+    inserts, updates = [], []
+    for change in changes:
+        if change.deleted:
+            continue
+        row = build(change.entity())
+        if change.key in existing:
+            updates.append({"id": existing[change.key], **row})
+        else:
+            inserts.append(row)
+    return inserts, updates, existing
+
+
+def _apply_operators(s: Session, changes: list[p.Change]) -> None:
+    def build(op: p.OperatorWire) -> dict[str, Any]:
+        return {
+            "badge_code": op.badge_code,
+            "name": op.name,
+            "pin_hash": op.pin_hash,
+            "role": op.role,
+            "active": op.active,
+        }
+
+    inserts, updates, _ = _split(s, m.Operator, m.Operator.badge_code, changes, build)
+    if inserts:
+        s.execute(insert(m.Operator), inserts)
+    if updates:
+        s.execute(update(m.Operator), updates)
+    gone = [c.key for c in changes if c.deleted]
+    if gone:  # kept for the audit trail of their packs, but they cannot sign in
+        s.execute(update(m.Operator).where(m.Operator.badge_code.in_(gone)).values(active=False))
+
+
+def _apply_carriers(s: Session, changes: list[p.Change]) -> None:
+    row = s.get(m.Setting, CARRIERS_KEY)
+    carriers = dict(row.value) if row is not None else {}
+    for change in changes:
+        if change.deleted:
+            carriers.pop(change.key, None)
+        else:
+            carriers[change.key] = change.entity().name  # type: ignore[attr-defined]
+    s.merge(m.Setting(key=CARRIERS_KEY, value=carriers, updated_at=_now()))
+
+
+def _apply_skus(s: Session, changes: list[p.Change]) -> None:
+    now = _now()
+    entities = {c.key: c.entity() for c in changes if not c.deleted}
+
+    def build(sku: p.SkuWire) -> dict[str, Any]:
+        return {
+            "code": sku.code,
+            "name_zh": sku.name_zh,
+            "name_en": sku.name_en,
+            "category": sku.category,
+            "unit_weight_g": sku.unit_weight_g,
+            "bin_location": sku.bin_location,
+            "price_cents": sku.price_cents,
+            "updated_at": now,
+        }
+
+    inserts, updates, _ = _split(s, m.Sku, m.Sku.code, changes, build)
+    if inserts:
+        s.execute(insert(m.Sku), inserts)
+    if updates:
+        s.execute(update(m.Sku), updates)
+    ids = _ids(s, m.Sku.id, m.Sku.code, [c.key for c in changes])
+    touched = list(ids.values())
+    for chunk in _chunks(touched):
+        s.execute(delete(m.Barcode).where(m.Barcode.sku_id.in_(chunk)))
+    rows: dict[str, dict[str, Any]] = {}
+    for code, sku in entities.items():
+        for barcode in sku.barcodes:  # type: ignore[attr-defined]
+            key = lookup_key(barcode.code)
+            rows[key] = {
+                "key": key,
+                "code": barcode.code,
+                "kind": barcode.kind,
+                "pack_qty": barcode.pack_qty,
+                "sku_id": ids[code],
+            }
+    # A barcode that moved to another SKU: the new owner takes it.
+    for chunk in _chunks(list(rows)):
+        s.execute(delete(m.Barcode).where(m.Barcode.key.in_(chunk)))
+    if rows:
+        s.execute(insert(m.Barcode), list(rows.values()))
+
+
+def _apply_customers(s: Session, changes: list[p.Change]) -> None:
+    now = _now()
+
+    def build(c: p.CustomerWire) -> dict[str, Any]:
+        return {
+            "code": c.code,
+            "name": c.name,
+            "phone": c.phone,
+            "tier": c.tier,
+            "tags": list(c.tags),
+            "birthday": c.birthday,
+            "preferences": dict(c.preferences),
+            "order_count": c.order_count,
+            "lifetime_value_cents": c.lifetime_value_cents,
+            "updated_at": now,
+        }
+
+    inserts, updates, _ = _split(s, m.Customer, m.Customer.code, changes, build)
+    if inserts:
+        s.execute(insert(m.Customer), inserts)
+    if updates:
+        s.execute(update(m.Customer), updates)
+    gone = [c.key for c in changes if c.deleted]
+    if gone:  # personal data erased; the row stays for the orders that point at it
+        s.execute(
+            update(m.Customer)
+            .where(m.Customer.code.in_(gone))
+            .values(name="", phone="", preferences={}, tags=[], birthday=None)
+        )
+
+
+def _apply_orders(s: Session, changes: list[p.Change]) -> None:
+    now = _now()
+    live = [c for c in changes if not c.deleted]
+    entities: dict[str, p.OrderWire] = {c.key: c.entity() for c in live}  # type: ignore[misc]
+    customer_ids = _ids(
+        s, m.Customer.id, m.Customer.code, sorted({o.customer for o in entities.values() if o.customer})
+    )
+    sku_ids = _ids(s, m.Sku.id, m.Sku.code, sorted({line.sku for o in entities.values() for line in o.lines}))
+    local: dict[str, tuple[int, str]] = {}
+    for chunk in _chunks(list(entities)):
+        for order_no, order_id, status in s.execute(
+            select(m.Order.order_no, m.Order.id, m.Order.status).where(m.Order.order_no.in_(chunk))
+        ):
+            local[order_no] = (order_id, status)
+    inserts, updates, replace_lines = [], [], []
+    for order_no, order in entities.items():
+        row = {
+            "order_no": order_no,
+            "channel": order.channel,
+            "status": order.status,
+            "paid_at": order.paid_at,
+            "ship_by": order.ship_by,
+            "carrier": order.carrier,
+            "waybill_no": order.waybill_no,
+            "receiver_name": order.receiver_name,
+            "receiver_phone": order.receiver_phone,
+            "province": order.province,
+            "city": order.city,
+            "district": order.district,
+            "address": order.address,
+            "buyer_note": order.buyer_note,
+            "seller_note": order.seller_note,
+            "amount_cents": order.amount_cents,
+            "hold_reason": order.hold_reason,
+            "customer_id": customer_ids.get(order.customer or ""),
+            "updated_at": now,
+        }
+        if order.customer and order.customer not in customer_ids:
+            log.warning("order %s: customer %s unknown here", order_no, order.customer)
+        if order_no in local:
+            order_id, status = local[order_no]
+            if status in LOCAL_FACTS and order.status not in ("packed", "shipped", "cancelled"):
+                row["status"] = status  # packed here; the server has not heard yet
+            updates.append({"id": order_id, **row})
+            replace_lines.append(order_id)
+        else:
+            inserts.append(row)
+    for chunk in _chunks(replace_lines):
+        s.execute(delete(m.OrderLine).where(m.OrderLine.order_id.in_(chunk)))
+    if updates:
+        s.execute(update(m.Order), updates)
+    if inserts:
+        s.execute(insert(m.Order), inserts)
+    ids = _ids(s, m.Order.id, m.Order.order_no, list(entities))
+    lines = []
+    for order_no, order in entities.items():
+        for line in order.lines:
+            if line.sku not in sku_ids:
+                log.error(
+                    "order %s line %d: SKU %s unknown here; line skipped", order_no, line.line_no, line.sku
+                )
+                continue
+            lines.append(
+                {
+                    "order_id": ids[order_no],
+                    "line_no": line.line_no,
+                    "sku_id": sku_ids[line.sku],
+                    "quantity": line.quantity,
+                    "custom_fields": dict(line.custom_fields),
+                }
+            )
+    if lines:
+        s.execute(insert(m.OrderLine), lines)
+    gone = [c.key for c in changes if c.deleted]
+    if gone:  # packs and print jobs point at it: it stays, but can no longer be packed
+        s.execute(
+            update(m.Order)
+            .where(m.Order.order_no.in_(gone), m.Order.status.not_in(LOCAL_FACTS))
+            .values(status="cancelled", updated_at=now)
+        )
+
+
+def _apply_waves(s: Session, changes: list[p.Change]) -> None:
+    for change in changes:
+        wave = s.scalar(select(m.Wave).where(m.Wave.code == change.key))
+        if change.deleted:
+            if wave is not None:
+                wave.status = "cancelled"
+            continue
+        data: p.WaveWire = change.entity()  # type: ignore[assignment]
+        if wave is None:
+            wave = m.Wave(code=data.code)
+            s.add(wave)
+        wave.strategy, wave.status, wave.picker = data.strategy, data.status, data.picker
+        s.flush()
+        s.execute(delete(m.WaveOrder).where(m.WaveOrder.wave_id == wave.id))
+        ids = _ids(s, m.Order.id, m.Order.order_no, data.orders)
+        rows = [
+            {"wave_id": wave.id, "order_id": ids[no], "slot": slot}
+            for slot, no in enumerate(data.orders, start=1)
+            if no in ids
+        ]
+        if rows:
+            s.execute(insert(m.WaveOrder), rows)
+
+
+def _apply_rules(s: Session, changes: list[p.Change]) -> None:
+    for change in changes:
+        key = RULE_PREFIX + change.key
+        if change.deleted:
+            s.execute(delete(m.Setting).where(m.Setting.key == key))
+        else:
+            s.merge(m.Setting(key=key, value=change.entity().model_dump(mode="json"), updated_at=_now()))
+
+
+APPLY = {
+    p.Kind.OPERATOR: _apply_operators,
+    p.Kind.CARRIER: _apply_carriers,
+    p.Kind.SKU: _apply_skus,
+    p.Kind.CUSTOMER: _apply_customers,
+    p.Kind.ORDER: _apply_orders,
+    p.Kind.WAVE: _apply_waves,
+    p.Kind.RULE: _apply_rules,
+}

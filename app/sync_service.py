@@ -1,0 +1,96 @@
+"""Sync for a running station or one headless run: sync.client over the station's store.
+
+The station's token is kept in its database (`sync.token`), never in the settings shown on screen.
+Registering (`packline sync --server URL --token TOKEN`) asks the server which station the token
+belongs to and takes that name, so every event the station sends is signed by the name the server
+knows it by; events still waiting from before are renamed with it in the same transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+
+from sqlalchemy import update
+
+from app.store import models as m
+from app.store.db import Database
+from app.store.settings_store import load_settings, save_settings
+from app.store.sync_local import StationSyncStore
+from sync.client import ServerConfig, Summary, SyncClient, SyncError, SyncLoop, SyncStatus, sync_once
+
+log = logging.getLogger(__name__)
+
+
+def make_client(db: Database) -> SyncClient | None:
+    settings = load_settings(db)
+    token = StationSyncStore(db).token()
+    if not settings.server_url or not token:
+        return None
+    return SyncClient(ServerConfig(settings.server_url, token, settings.server_ca_bundle))
+
+
+def register(db: Database, server_url: str, token: str, ca_bundle: str | None = None) -> str:
+    """Check the token with the server, then save the server, the token and the station's name."""
+    settings = load_settings(db)
+    bundle = settings.server_ca_bundle if ca_bundle is None else ca_bundle
+    client = SyncClient(ServerConfig(server_url, token, bundle))
+    try:
+        response = client._request("GET", "/whoami")
+        if response.status_code != 200:
+            raise SyncError(f"the server refused the token ({response.status_code})", retryable=False)
+        name = str(response.json()["station"])
+    except (ValueError, KeyError):
+        raise SyncError("the server's answer to /whoami is not what a Packline server sends") from None
+    finally:
+        client.close()
+    with db.session() as s, s.begin():
+        s.execute(
+            update(m.OutboxEvent)
+            .where(m.OutboxEvent.sent_at.is_(None), m.OutboxEvent.station != name)
+            .values(station=name)
+        )
+    save_settings(db, replace(settings, server_url=server_url, server_ca_bundle=bundle, station_name=name))
+    StationSyncStore(db).save_token(token)
+    log.info("registered with %s as station %s", server_url, name)
+    return name
+
+
+def sync_now(db: Database) -> Summary:
+    """One full push and pull (the headless `packline sync --once`)."""
+    client = make_client(db)
+    if client is None:
+        raise SyncError("no server is set up: run once with --server URL --token TOKEN", retryable=False)
+    try:
+        return sync_once(client, StationSyncStore(db))
+    finally:
+        client.close()
+
+
+class SyncService:
+    """The background loop of a running station; `on_status` is called from the sync thread."""
+
+    def __init__(self, db: Database, on_status: Callable[[SyncStatus], None]) -> None:
+        self.db = db
+        local = StationSyncStore(db)
+        self.loop = SyncLoop(
+            lambda: make_client(db),
+            local,
+            on_status,
+            interval_s=float(load_settings(db).sync_interval_s),
+            attention_count=local.attention_count,
+        )
+
+    def start(self) -> SyncService:
+        self.loop.start()
+        return self
+
+    def wake(self) -> None:
+        self.loop.wake()
+
+    def apply_interval(self, seconds: int) -> None:
+        self.loop.interval_s = float(max(5, seconds))
+
+    def stop(self) -> None:
+        self.loop.stop()

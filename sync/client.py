@@ -1,0 +1,382 @@
+"""The station's side of sync: HTTP to the central server and the push/pull cycle.
+
+Nothing here touches the station's database directly: the engine is handed a `LocalSide` (the app
+implements it over its store) and plain protocol values go back and forth. One cycle:
+
+1. push: the outbox's pending events in batches; each batch's answers are recorded before the
+   next batch is sent. A batch whose answer never arrived is simply sent again: the server
+   answers repeated UUIDs with their first answer.
+2. pull: pages of changes after the saved cursor; each page and its cursor are applied in one
+   local transaction, so a crash between pages resumes from the last applied page.
+
+Every failure becomes a `SyncError` with a sentence for the person at the station and whether
+trying again later can help (a revoked token cannot; a dead network can).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+import requests
+
+from sync import protocol as p
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 200
+PULL_PAGE = 2000
+CLOCK_SKEW_WARN_S = 120
+
+
+class SyncError(Exception):
+    def __init__(self, message: str, retryable: bool = True, status: int | None = None) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+        self.status = status
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    url: str
+    token: str
+    ca_bundle: str = ""  # a PEM file for a private CA; empty: the system's trust store
+    connect_timeout_s: float = 5.0
+    read_timeout_s: float = 30.0
+
+
+class SyncClient:
+    """HTTP to one server with one requests.Session (connection reuse, gzip both ways)."""
+
+    def __init__(self, config: ServerConfig) -> None:
+        if not config.url.startswith(("http://", "https://")):
+            raise SyncError(
+                f"server address {config.url!r} must start with http:// or https://", retryable=False
+            )
+        self.config = config
+        self.base = config.url.rstrip("/") + p.API_PREFIX
+        self.session = requests.Session()
+        self.session.headers.update(
+            {
+                "Authorization": f"Bearer {config.token}",
+                "Accept-Encoding": "gzip",
+                "User-Agent": "packline-station/1",
+            }
+        )
+        # TLS is verified always; a private CA is added, never verification switched off.
+        self.session.verify = config.ca_bundle or True
+        self.server_time: datetime | None = None
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        try:
+            response = self.session.request(
+                method,
+                self.base + path,
+                timeout=(self.config.connect_timeout_s, self.config.read_timeout_s),
+                **kwargs,
+            )
+        except requests.exceptions.SSLError as exc:
+            raise SyncError(
+                f"the server's certificate is not trusted: {_short(exc)}", retryable=False
+            ) from None
+        except requests.exceptions.ConnectTimeout:
+            raise SyncError("the server did not answer (connect timeout): network or server down") from None
+        except requests.exceptions.ReadTimeout:
+            raise SyncError("the server took too long to answer (read timeout)") from None
+        except requests.exceptions.ConnectionError as exc:
+            raise SyncError(f"cannot reach the server: {_short(exc)}") from None
+        except requests.exceptions.RequestException as exc:  # a reply cut in half, a bad chunk
+            raise SyncError(f"the connection broke: {_short(exc)}") from None
+        if response.status_code == 401:
+            raise SyncError(_detail(response) or "the server refused this station's token", False, 401)
+        if response.status_code >= 500:
+            raise SyncError(
+                f"the server failed ({response.status_code}); trying again later", True, response.status_code
+            )
+        return response
+
+    def _json(self, response: requests.Response, model: type[p.Outgoing]) -> Any:
+        try:
+            return model.model_validate_json(response.content)
+        except p.ValidationError as exc:
+            raise SyncError(
+                f"the server's answer is not a valid {model.__name__}: {exc.errors()[0]['msg']}"
+            ) from None
+
+    def health(self) -> p.Health:
+        health = self._json(self._request("GET", "/health"), p.Health)
+        self.server_time = health.server_time
+        return health
+
+    def push(self, events: list[dict[str, Any]]) -> list[p.EventResult]:
+        body = gzip.compress(json.dumps({"events": events}, ensure_ascii=False).encode(), compresslevel=5)
+        response = self._request(
+            "POST",
+            "/events",
+            data=body,
+            headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+        )
+        if response.status_code == 422:
+            refused = self._json(response, p.PushRefused)
+            raise RefusedBatch(refused)
+        if response.status_code != 200:
+            raise SyncError(
+                f"the server refused the events ({response.status_code}): {_detail(response)}", False
+            )
+        results: list[p.EventResult] = self._json(response, p.PushResponse).results
+        sent = {str(e["id"]) for e in events}
+        if {str(r.id) for r in results} != sent:
+            raise SyncError("the server answered for other events than were sent")
+        return results
+
+    def pull(self, cursor: str, limit: int = PULL_PAGE) -> p.ChangesPage:
+        response = self._request("GET", "/changes", params={"cursor": cursor, "limit": limit})
+        if response.status_code != 200:
+            raise SyncError(
+                f"the server refused to send changes ({response.status_code}): {_detail(response)}", False
+            )
+        page: p.ChangesPage = self._json(response, p.ChangesPage)
+        self.server_time = page.server_time
+        return page
+
+
+class RefusedBatch(SyncError):
+    """422: events broke the contract. The named events are set aside with the reason."""
+
+    def __init__(self, refused: p.PushRefused) -> None:
+        super().__init__(f"the server refused events: {refused.detail}", retryable=True, status=422)
+        self.refused = refused
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc)
+    return text if len(text) < 160 else text[:157] + "…"
+
+
+def _detail(response: requests.Response) -> str:
+    try:
+        detail = response.json().get("detail", "")
+    except (ValueError, AttributeError):
+        detail = response.text[:200]
+    return str(detail)
+
+
+# --- the local side, implemented by the app over its store ---------------------------------------
+
+
+class LocalSide(Protocol):
+    def pending_events(self, limit: int) -> list[dict[str, Any]]:
+        """Outbox events not yet answered by the server, oldest first, as wire dicts."""
+        ...
+
+    def record_results(self, results: list[p.EventResult]) -> None:
+        """Mark answered events sent; conflicts and rejections kept for a person with the reason."""
+        ...
+
+    def set_aside(self, errors: dict[str, str]) -> None:
+        """Events the server refused as malformed: kept, marked for attention, not sent again."""
+        ...
+
+    def cursor(self) -> str: ...
+
+    def apply_page(self, page: p.ChangesPage) -> int:
+        """Apply a page and its cursor in one transaction; returns how many changes applied."""
+        ...
+
+    def pending_count(self) -> int: ...
+
+
+@dataclass
+class Summary:
+    pushed: int = 0
+    pulled: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    cursor: str = ""
+    clock_skew_s: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "rejected": self.rejected,
+            "conflicts": self.conflicts,
+            "cursor": self.cursor,
+        }
+        if self.clock_skew_s is not None:
+            data["clock_skew_s"] = round(self.clock_skew_s, 1)
+        return data
+
+
+def sync_once(client: SyncClient, local: LocalSide) -> Summary:
+    """One full push then pull. Raises SyncError; what was done before the error stays done."""
+    summary = Summary()
+    while True:
+        events = local.pending_events(PUSH_BATCH)
+        if not events:
+            break
+        try:
+            results = client.push(events)
+        except RefusedBatch as refused:
+            # Only events the server named are set aside; the rest go again in the next batch.
+            by_index = {e.index: e.reason for e in refused.refused.errors if 0 <= e.index < len(events)}
+            named = {str(events[i]["id"]): reason for i, reason in by_index.items()}
+            named.update({e.id: e.reason for e in refused.refused.errors if e.id})
+            if not named:
+                raise SyncError(f"{refused}; no event was named", retryable=False) from None
+            local.set_aside(named)
+            summary.rejected += len(named)
+            continue
+        local.record_results(results)
+        summary.pushed += len(results)
+        summary.rejected += sum(1 for r in results if r.outcome is p.Outcome.REJECTED and not r.duplicate)
+        summary.conflicts += sum(1 for r in results if r.outcome is p.Outcome.CONFLICT and not r.duplicate)
+    cursor = local.cursor()
+    while True:
+        page = client.pull(cursor)
+        summary.pulled += local.apply_page(page)
+        cursor = page.cursor
+        if not page.more:
+            break
+    summary.cursor = cursor
+    if client.server_time is not None:
+        summary.clock_skew_s = (datetime.now(UTC) - client.server_time).total_seconds()
+    return summary
+
+
+# --- the background loop ---------------------------------------------------------------------------
+
+
+class SyncState(StrEnum):
+    NOT_CONFIGURED = "not_configured"
+    SYNCING = "syncing"
+    ONLINE = "online"
+    OFFLINE = "offline"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: SyncState = SyncState.NOT_CONFIGURED
+    reason: str = ""
+    pending: int = 0
+    attention: int = 0
+    last_success: datetime | None = None
+    next_try_s: float | None = None
+    clock_skew_s: float | None = None
+
+
+@dataclass
+class Backoff:
+    """Exponential with full jitter, so twenty stations coming back at once do not stampede."""
+
+    base_s: float = 2.0
+    cap_s: float = 300.0
+    failures: int = 0
+    rng: random.Random = field(default_factory=random.Random)
+
+    def next_delay(self) -> float:
+        self.failures += 1
+        ceiling = min(self.cap_s, self.base_s * 2 ** (self.failures - 1))
+        return self.rng.uniform(ceiling / 2, ceiling)
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+class SyncLoop:
+    """Syncs every `interval_s`, sooner when woken ("sync now", a new event), later after failures."""
+
+    def __init__(
+        self,
+        make_client: Callable[[], SyncClient | None],
+        local: LocalSide,
+        on_status: Callable[[SyncStatus], None],
+        interval_s: float = 30.0,
+        attention_count: Callable[[], int] = lambda: 0,
+    ) -> None:
+        self.make_client = make_client
+        self.local = local
+        self.on_status = on_status
+        self.interval_s = interval_s
+        self.attention_count = attention_count
+        self.backoff = Backoff()
+        self.status = SyncStatus()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
+
+    def start(self) -> SyncLoop:
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def _publish(self, **changes: Any) -> None:
+        values = {**self.status.__dict__, **changes}
+        try:
+            values["pending"] = self.local.pending_count()
+            values["attention"] = self.attention_count()
+        except Exception:  # the database being busy must not stop sync reporting
+            log.exception("could not count pending events")
+        self.status = SyncStatus(**values)
+        self.on_status(self.status)
+
+    def run_once(self) -> Summary | None:
+        client = self.make_client()
+        if client is None:
+            self._publish(state=SyncState.NOT_CONFIGURED, reason="", next_try_s=None)
+            return None
+        self._publish(state=SyncState.SYNCING, reason="", next_try_s=None)
+        try:
+            summary = sync_once(client, self.local)
+        except SyncError as exc:
+            delay = self.backoff.next_delay()
+            state = SyncState.OFFLINE if exc.retryable and exc.status is None else SyncState.ERROR
+            log.warning("sync failed (%s); next try in %.0f s", exc, delay)
+            self._publish(state=state, reason=str(exc), next_try_s=delay)
+            return None
+        except Exception as exc:  # a bug or the local database: keep the loop alive, say so
+            delay = self.backoff.next_delay()
+            log.exception("sync failed unexpectedly")
+            self._publish(state=SyncState.ERROR, reason=f"{type(exc).__name__}: {exc}", next_try_s=delay)
+            return None
+        finally:
+            client.close()
+        self.backoff.reset()
+        skew = summary.clock_skew_s
+        reason = ""
+        if skew is not None and abs(skew) > CLOCK_SKEW_WARN_S:
+            reason = f"this computer's clock is {abs(skew) / 60:.0f} min {'ahead' if skew > 0 else 'behind'}"
+        self._publish(
+            state=SyncState.ONLINE,
+            reason=reason,
+            last_success=datetime.now(UTC),
+            next_try_s=self.interval_s,
+            clock_skew_s=skew,
+        )
+        return summary
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.run_once()
+            delay = self.status.next_try_s or self.interval_s
+            self._wake.wait(delay)
+            self._wake.clear()

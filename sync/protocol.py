@@ -1,0 +1,353 @@
+"""The wire contract between stations and the central server, version 1 (`/api/v1`).
+
+Both ends import these models, so a field renamed on one side fails the other side's tests, not
+a warehouse at 3 a.m. Unknown fields are refused (`extra="forbid"`) on what the server accepts
+from stations, and ignored on what stations accept from the server, so a newer server can add
+fields without breaking older stations.
+
+Pull: `GET /api/v1/changes?cursor=C&limit=N` returns the entities changed after cursor C, in the
+order they changed, and the cursor to ask with next. The cursor is opaque to stations: a string
+the server issued. Deleted entities come as tombstones (`deleted: true`, no data).
+
+Push: `POST /api/v1/events` takes a batch of events, each with its UUID; the answer has one
+result per event. A UUID seen before gets the first answer again, so a station that never heard
+the reply (a cut connection, a crash) can send the batch again without doing anything twice.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+
+API_PREFIX = "/api/v1"
+MAX_PUSH_BATCH = 500
+MAX_PULL_PAGE = 5000
+
+__all__ = ["ValidationError"]
+
+
+class Incoming(BaseModel):
+    """What the server accepts: strict about unknown fields."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Outgoing(BaseModel):
+    """What stations accept: tolerant of fields a newer server adds."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+# --- entities (pull) -----------------------------------------------------------------------------
+
+
+class Kind(StrEnum):
+    OPERATOR = "operator"
+    CARRIER = "carrier"
+    SKU = "sku"
+    CUSTOMER = "customer"
+    ORDER = "order"
+    WAVE = "wave"
+    RULE = "rule"
+
+
+Code = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class BarcodeWire(Outgoing):
+    code: Code
+    kind: str = "ean13"
+    pack_qty: int = Field(default=1, ge=1)
+
+
+class SkuWire(Outgoing):
+    code: Code
+    name_zh: str = Field(max_length=200)
+    name_en: str = Field(default="", max_length=200)
+    category: str = ""
+    unit_weight_g: int = Field(ge=0)
+    bin_location: str = ""
+    price_cents: int = Field(default=0, ge=0)
+    barcodes: list[BarcodeWire] = []
+
+
+class Preferences(Outgoing):
+    """A customer's standing wishes; every field is optional and merged one by one."""
+
+    packaging: Literal["standard", "simple", "gift", ""] = ""
+    no_price_tags: bool | None = None
+    preferred_carrier: str = ""
+    ship_days: list[int] = []  # ISO weekdays 1 = Monday … 7 = Sunday
+    note: str = ""
+    address: str = ""  # a corrected address, used instead of the order's
+
+
+PREFERENCE_FIELDS = tuple(Preferences.model_fields)
+
+
+class CustomerWire(Outgoing):
+    code: Code
+    name: str = Field(max_length=200)
+    phone: str = ""
+    tier: str = "normal"
+    tags: list[str] = []
+    birthday: date | None = None
+    preferences: dict[str, Any] = {}
+    order_count: int = 0
+    lifetime_value_cents: int = 0
+
+
+class OrderLineWire(Outgoing):
+    line_no: int = Field(ge=1)
+    sku: Code
+    quantity: int = Field(ge=1)
+    custom_fields: dict[str, Any] = {}
+
+
+class OrderWire(Outgoing):
+    order_no: Code
+    channel: str = "shop"
+    status: Literal["new", "released", "picked", "packed", "shipped", "cancelled", "on_hold"] = "new"
+    paid_at: AwareDatetime | None = None
+    ship_by: AwareDatetime | None = None
+    carrier: str = ""
+    waybill_no: str | None = None
+    receiver_name: str = ""
+    receiver_phone: str = ""
+    province: str = ""
+    city: str = ""
+    district: str = ""
+    address: str = ""
+    buyer_note: str = ""
+    seller_note: str = ""
+    amount_cents: int = 0
+    hold_reason: str = ""
+    customer: str | None = None  # the customer's code
+    packed_by: str = ""  # the station whose pack the server accepted
+    lines: list[OrderLineWire] = []
+
+
+class OperatorWire(Outgoing):
+    badge_code: Code
+    name: str
+    pin_hash: str
+    role: Literal["packer", "picker", "supervisor"]
+    active: bool = True
+
+
+class CarrierWire(Outgoing):
+    code: Code
+    name: str
+
+
+class WaveWire(Outgoing):
+    code: Code
+    strategy: str = ""
+    status: str = "planned"
+    picker: str = ""
+    orders: list[str] = []  # order numbers, in cart-slot order
+
+
+class RuleWire(Outgoing):
+    code: Code
+    position: int = 0
+    enabled: bool = True
+    definition: dict[str, Any] = {}
+
+
+ENTITY_MODELS: dict[Kind, type[Outgoing]] = {
+    Kind.OPERATOR: OperatorWire,
+    Kind.CARRIER: CarrierWire,
+    Kind.SKU: SkuWire,
+    Kind.CUSTOMER: CustomerWire,
+    Kind.ORDER: OrderWire,
+    Kind.WAVE: WaveWire,
+    Kind.RULE: RuleWire,
+}
+
+KEY_FIELDS: dict[Kind, str] = {
+    Kind.OPERATOR: "badge_code",
+    Kind.CARRIER: "code",
+    Kind.SKU: "code",
+    Kind.CUSTOMER: "code",
+    Kind.ORDER: "order_no",
+    Kind.WAVE: "code",
+    Kind.RULE: "code",
+}
+
+
+class Change(Outgoing):
+    kind: Kind
+    key: str
+    deleted: bool = False
+    data: dict[str, Any] | None = None
+
+    def entity(self) -> Outgoing:
+        """The data as its kind's model (raises ValidationError on a broken entity)."""
+        return ENTITY_MODELS[self.kind].model_validate(self.data or {})
+
+
+class ChangesPage(Outgoing):
+    changes: list[Change]
+    cursor: str
+    more: bool
+    server_time: AwareDatetime
+
+
+# --- events (push) -------------------------------------------------------------------------------
+
+
+class EventType(StrEnum):
+    ORDER_PACKED = "order.packed"
+    ORDER_HELD = "order.held"
+    ORDER_HOLD_RELEASED = "order.hold_released"
+    CUSTOMER_PREFERENCE = "customer.preference"
+    PICK_CONFIRMED = "pick.confirmed"
+    PICK_SHORT = "pick.short"
+
+
+class Event(Incoming):
+    id: UUID
+    type: str = Field(min_length=1, max_length=64)
+    station: Code
+    operator: str | None = None
+    occurred_at: AwareDatetime
+    payload: dict[str, Any]
+
+
+class PushRequest(Incoming):
+    events: list[Event] = Field(max_length=MAX_PUSH_BATCH)
+
+
+class Outcome(StrEnum):
+    ACCEPTED = "accepted"
+    CONFLICT = "conflict"  # recorded; the station shows it as an exception
+    REJECTED = "rejected"  # recorded; the station shows it with the reason
+
+
+class EventResult(Outgoing):
+    id: UUID
+    outcome: Outcome
+    reason: str = ""
+    duplicate: bool = False  # the server had this UUID already: this is its first answer
+
+
+class PushResponse(Outgoing):
+    results: list[EventResult]
+
+
+class EventError(Outgoing):
+    index: int
+    id: str | None
+    reason: str
+
+
+class PushRefused(Outgoing):
+    """422: the batch broke the contract; nothing in it was applied."""
+
+    detail: str
+    errors: list[EventError]
+
+
+# Event payloads: validated by the server before anything in a batch is applied.
+
+
+class PackedWeight(Incoming):
+    expected_g: int | None = None
+    actual_g: int | None = None
+    allowed_g: int | None = None
+    source: str = ""
+
+
+class OrderPacked(Incoming):
+    pack_id: str
+    order_no: Code
+    packed_at: AwareDatetime
+    operator: str
+    lines: list[dict[str, Any]] = []
+    weight: PackedWeight = PackedWeight()
+    override: dict[str, Any] | None = None
+
+
+class OrderHeld(Incoming):
+    order_no: Code
+    reason: str
+    operator: str
+    at: AwareDatetime
+
+
+class OrderHoldReleased(Incoming):
+    order_no: Code
+    supervisor: str
+    at: AwareDatetime
+
+
+class PreferenceChanged(Incoming):
+    """One preference field changed at a station. `base` is the value the station had before the
+    edit: the server uses it to tell a change on top of the latest value from a concurrent one."""
+
+    customer: Code
+    field: Literal["packaging", "no_price_tags", "preferred_carrier", "ship_days", "note", "address"]
+    value: Any
+    base: Any = None
+
+
+EVENT_PAYLOADS: dict[str, type[Incoming]] = {
+    EventType.ORDER_PACKED: OrderPacked,
+    EventType.ORDER_HELD: OrderHeld,
+    EventType.ORDER_HOLD_RELEASED: OrderHoldReleased,
+    EventType.CUSTOMER_PREFERENCE: PreferenceChanged,
+}
+
+
+def check_event(event: Event) -> str | None:
+    """Why an event breaks the contract, or None. Used by the server before applying a batch."""
+    model = EVENT_PAYLOADS.get(event.type)
+    if model is None:
+        return f"unknown event type {event.type!r}"
+    try:
+        model.model_validate(event.payload)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "payload"
+        return f"{event.type}: {where}: {first['msg']}"
+    if event.type == EventType.CUSTOMER_PREFERENCE:
+        try:
+            Preferences.model_validate({event.payload["field"]: event.payload["value"]})
+        except ValidationError as exc:
+            return f"{event.type}: value: {exc.errors()[0]['msg']}"
+    return None
+
+
+# --- stations, operators, import -----------------------------------------------------------------
+
+
+class Health(Outgoing):
+    status: Literal["ok"]
+    api: str
+    server_time: AwareDatetime
+
+
+class WhoAmI(Outgoing):
+    station: str
+
+
+class ImportReport(Outgoing):
+    orders: int = 0
+    customers: int = 0
+    skus: int = 0
+    errors: list[str] = []
+
+
+class ConflictWire(Outgoing):
+    id: int
+    kind: str  # double_pack, packed_after_cancel, preference
+    key: str
+    station: str
+    event_id: str
+    detail: str
+    created_at: datetime

@@ -1,0 +1,1 @@
+"""The reference central server (`packline-server`): FastAPI over SQLAlchemy, SQLite or PostgreSQL."""

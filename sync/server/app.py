@@ -1,0 +1,110 @@
+"""The HTTP face of the central server (FastAPI; OpenAPI at /docs and /openapi.json)."""
+
+
+import gzip
+import logging
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+
+from sync import protocol as p
+from sync.server.store import BadImportFile, ServerStore
+
+log = logging.getLogger(__name__)
+
+
+def create_app(store: ServerStore) -> FastAPI:
+    app = FastAPI(
+        title="Packline central server",
+        version="1",
+        description="Orders, customers, SKUs and rules for packing stations; events back from them.",
+    )
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+
+    def station(authorization: Annotated[str | None, Header()] = None) -> str:
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise HTTPException(401, "send the station's token as 'Authorization: Bearer TOKEN'")
+        name = store.station_for(token.strip())
+        if name is None:
+            raise HTTPException(401, "this station's token is unknown or was revoked: register it again")
+        return name
+
+    @app.get(f"{p.API_PREFIX}/health", response_model=p.Health)
+    def health() -> p.Health:
+        from datetime import UTC, datetime
+
+        return p.Health(status="ok", api="v1", server_time=datetime.now(UTC))
+
+    @app.get(f"{p.API_PREFIX}/whoami", response_model=p.WhoAmI)
+    def whoami(name: Annotated[str, Depends(station)]) -> p.WhoAmI:
+        return p.WhoAmI(station=name)
+
+    @app.get(f"{p.API_PREFIX}/changes", response_model=p.ChangesPage)
+    def changes(
+        _name: Annotated[str, Depends(station)],
+        cursor: str = "",
+        limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_PAGE)] = 1000,
+    ) -> p.ChangesPage:
+        try:
+            return store.changes(cursor, limit)
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+
+    @app.post(
+        f"{p.API_PREFIX}/events",
+        response_model=p.PushResponse,
+        responses={
+            422: {"model": p.PushRefused, "description": "the batch broke the contract; nothing applied"}
+        },
+    )
+    async def events(request: Request, name: Annotated[str, Depends(station)]) -> JSONResponse:
+        body = await request.body()
+        if request.headers.get("content-encoding", "").lower() == "gzip":
+            try:
+                body = gzip.decompress(body)
+            except (OSError, EOFError):
+                return _refused("the body is not valid gzip", [])
+        try:
+            batch = p.PushRequest.model_validate_json(body)
+        except ValidationError as exc:
+            errors = [
+                p.EventError(
+                    index=int(err["loc"][1])
+                    if len(err["loc"]) > 1 and isinstance(err["loc"][1], int)
+                    else -1,
+                    id=None,
+                    reason=f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}",
+                )
+                for err in exc.errors()[:50]
+            ]
+            log.warning("push from %s refused: %d contract error(s)", name, len(exc.errors()))
+            return _refused("the batch does not match the v1 contract; nothing was applied", errors)
+        refused = store.refuse_reasons(name, batch.events)
+        if refused:
+            log.warning("push from %s refused: %s", name, refused[0].reason)
+            return _refused("some events are not acceptable; nothing was applied", refused)
+        results = store.push(name, batch.events)
+        return JSONResponse(p.PushResponse(results=results).model_dump(mode="json"))
+
+    @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])
+    def conflicts(_name: Annotated[str, Depends(station)]) -> list[p.ConflictWire]:
+        return store.conflicts()
+
+    @app.post(f"{p.API_PREFIX}/import", response_model=p.ImportReport)
+    async def import_(
+        request: Request, _name: Annotated[str, Depends(station)], filename: str = "import.json"
+    ) -> p.ImportReport:
+        try:
+            return store.import_file(filename, await request.body())
+        except (BadImportFile, UnicodeDecodeError) as exc:
+            raise HTTPException(400, str(exc)) from None
+
+    return app
+
+
+def _refused(detail: str, errors: list[p.EventError]) -> JSONResponse:
+    return JSONResponse(p.PushRefused(detail=detail, errors=errors).model_dump(mode="json"), status_code=422)

@@ -1,0 +1,91 @@
+"""`packline-server`: the reference central server.
+
+    packline-server serve [--db URL] [--host H] [--port N]
+    packline-server import FILE... [--db URL]        JSON import documents or CSV (orders, customers)
+    packline-server add-station NAME [--db URL]      prints the station's token as its last line
+    packline-server revoke-station NAME [--db URL]
+
+--db defaults to sqlite:///packline-server.db; PostgreSQL as postgresql://user:pass@host/db.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from sync.server.db import make_server_engine, migrate
+from sync.server.store import BadImportFile, ServerStore
+
+DEFAULT_DB = "sqlite:///packline-server.db"
+
+
+def open_store(url: str) -> ServerStore:
+    engine = make_server_engine(url)
+    migrate(engine)
+    return ServerStore(engine)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="packline-server", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    imp = sub.add_parser("import", help="load orders, customers, SKUs... from JSON or CSV files")
+    imp.add_argument("files", nargs="+", type=Path)
+    add = sub.add_parser("add-station", help="register a station; prints its token last")
+    add.add_argument("name")
+    revoke = sub.add_parser("revoke-station", help="revoke a station's token")
+    revoke.add_argument("name")
+    for command in (serve, imp, add, revoke):
+        command.add_argument("--db", default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        store = open_store(args.db)
+    except OperationalError as exc:
+        print(f"packline-server: cannot open the database {args.db}: {exc.orig}", file=sys.stderr)
+        return 2
+    if args.command == "serve":
+        import uvicorn
+
+        from sync.server.app import create_app
+
+        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+        return 0
+    if args.command == "add-station":
+        try:
+            token = store.add_station(args.name)
+        except ValueError as exc:
+            print(f"packline-server: {exc}", file=sys.stderr)
+            return 1
+        print(f"station {args.name} registered; give it this token (shown once):")
+        print(token)
+        return 0
+    if args.command == "revoke-station":
+        if not store.revoke_station(args.name):
+            print(f"packline-server: no station named {args.name}", file=sys.stderr)
+            return 1
+        print(f"station {args.name}: token revoked")
+        return 0
+    status = 0
+    for path in args.files:
+        try:
+            report = store.import_file(path.name, path.read_bytes())
+        except (OSError, BadImportFile, UnicodeDecodeError) as exc:
+            print(f"packline-server: {path}: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        print(json.dumps({"file": str(path), **report.model_dump()}, ensure_ascii=False))
+        if report.errors:
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,609 @@
+"""What the central server does with its data: serve changes, apply events, import, register stations.
+
+Rules applied to events (docs/SYNC.md has the full text):
+
+* An event id seen before gets its first answer again; nothing is applied twice.
+* A batch is checked whole before anything is applied: one broken event refuses the batch (422),
+  so a batch is never half-applied. Business outcomes (conflict, rejected) are per event and
+  recorded with the event.
+* `order.packed` for an order packed by another station is a conflict for the second station; for
+  a cancelled order it is accepted as a fact and flagged for interception.
+* Customer preferences merge field by field: an edit made on top of the server's current value
+  (`base` equals it) applies; a concurrent edit (the value moved meanwhile) is decided by the time
+  the person made it, the later wins, with station clocks capped at the server's receive time so a
+  clock running ahead cannot win forever. Both sides are kept in the audit trail, and the customer
+  is re-served so every station converges on the decided value.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import secrets
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync import protocol as p
+from sync.server import models as m
+
+log = logging.getLogger(__name__)
+
+# Import order: what orders refer to comes first, so a station applying a page never meets an order
+# whose SKU or customer it has not seen.
+IMPORT_ORDER = (
+    p.Kind.OPERATOR,
+    p.Kind.CARRIER,
+    p.Kind.SKU,
+    p.Kind.CUSTOMER,
+    p.Kind.ORDER,
+    p.Kind.WAVE,
+    p.Kind.RULE,
+)
+IMPORT_SECTIONS = {
+    "operators": p.Kind.OPERATOR,
+    "carriers": p.Kind.CARRIER,
+    "skus": p.Kind.SKU,
+    "customers": p.Kind.CUSTOMER,
+    "orders": p.Kind.ORDER,
+    "waves": p.Kind.WAVE,
+    "rules": p.Kind.RULE,
+}
+FUTURE_SLACK = timedelta(minutes=2)
+
+
+class BadImportFile(ValueError):
+    """A file that cannot be imported at all (not JSON/CSV, unknown columns)."""
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ServerStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self._sessions() as s, s.begin():
+            yield s
+
+    # --- revisions ------------------------------------------------------------------------
+
+    @staticmethod
+    def _take_revs(s: Session, count: int = 1) -> int:
+        """Reserve `count` revisions; returns the first. Locks the counter until commit."""
+        last = s.execute(
+            update(m.RevCounter)
+            .where(m.RevCounter.id == 1)
+            .values(value=m.RevCounter.value + count)
+            .returning(m.RevCounter.value)
+        ).scalar_one()
+        return int(last) - count + 1
+
+    def _put(self, s: Session, kind: p.Kind, documents: list[tuple[str, dict[str, Any] | None]]) -> None:
+        """Upsert documents of one kind (None = tombstone), each with a fresh revision."""
+        documents = list(dict(documents).items())  # a key twice: the later document wins
+        if not documents:
+            return
+        first = self._take_revs(s, len(documents))
+        keys = [key for key, _ in documents]
+        existing: dict[str, int] = {}
+        for chunk in _chunks(keys, 900):
+            existing.update(
+                s.execute(
+                    select(m.Entity.key, m.Entity.id).where(
+                        m.Entity.kind == kind.value, m.Entity.key.in_(chunk)
+                    )
+                ).all()
+            )
+        now = _now()
+        inserts, updates = [], []
+        for offset, (key, data) in enumerate(documents):
+            row = {"rev": first + offset, "deleted": data is None, "data": data, "updated_at": now}
+            if key in existing:
+                updates.append({"id": existing[key], **row})
+            else:
+                inserts.append({"kind": kind.value, "key": key, **row})
+        if inserts:
+            s.execute(insert(m.Entity), inserts)
+        if updates:
+            s.execute(update(m.Entity), updates)
+
+    def get(self, kind: p.Kind, key: str) -> dict[str, Any] | None:
+        with self._sessions() as s:
+            return s.scalar(select(m.Entity.data).where(m.Entity.kind == kind.value, m.Entity.key == key))
+
+    def _locked(self, s: Session, kind: p.Kind, key: str) -> m.Entity | None:
+        return s.scalar(
+            select(m.Entity).where(m.Entity.kind == kind.value, m.Entity.key == key).with_for_update()
+        )
+
+    # --- pull -----------------------------------------------------------------------------
+
+    def changes(self, cursor: str, limit: int) -> p.ChangesPage:
+        try:
+            after = int(cursor or 0)
+        except ValueError:
+            raise ValueError(f"cursor {cursor!r} was not issued by this server") from None
+        limit = max(1, min(limit, p.MAX_PULL_PAGE))
+        with self._sessions() as s:
+            rows = s.execute(
+                select(m.Entity.kind, m.Entity.key, m.Entity.rev, m.Entity.deleted, m.Entity.data)
+                .where(m.Entity.rev > after)
+                .order_by(m.Entity.rev)
+                .limit(limit + 1)
+            ).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        changes = [
+            p.Change(kind=p.Kind(kind), key=key, deleted=deleted, data=None if deleted else data)
+            for kind, key, _rev, deleted, data in rows
+        ]
+        next_cursor = str(rows[-1][2]) if rows else str(after)
+        return p.ChangesPage(changes=changes, cursor=next_cursor, more=more, server_time=_now())
+
+    def head(self) -> int:
+        with self._sessions() as s:
+            return int(s.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
+
+    # --- stations -------------------------------------------------------------------------
+
+    def add_station(self, name: str) -> str:
+        """Register a station (or issue it a new token, revoking the old one); returns the token."""
+        name = name.strip()
+        if not name or len(name) > 64:
+            raise ValueError("a station name is 1 to 64 characters")
+        token = secrets.token_urlsafe(32)
+        with self.transaction() as s:
+            station = s.scalar(select(m.StationAccount).where(m.StationAccount.name == name))
+            if station is None:
+                s.add(m.StationAccount(name=name, token_hash=hash_token(token)))
+            else:
+                station.token_hash, station.revoked_at = hash_token(token), None
+        return token
+
+    def revoke_station(self, name: str) -> bool:
+        with self.transaction() as s:
+            done = s.execute(
+                update(m.StationAccount).where(m.StationAccount.name == name).values(revoked_at=_now())
+            )
+            return bool(done.rowcount)
+
+    def station_for(self, token: str) -> str | None:
+        with self.transaction() as s:
+            station = s.scalar(
+                select(m.StationAccount).where(
+                    m.StationAccount.token_hash == hash_token(token), m.StationAccount.revoked_at.is_(None)
+                )
+            )
+            if station is None:
+                return None
+            now = _now()
+            if station.last_seen_at is None or now - station.last_seen_at > timedelta(seconds=30):
+                station.last_seen_at = now
+            return station.name
+
+    # --- push -----------------------------------------------------------------------------
+
+    def push(self, station: str, events: list[p.Event]) -> list[p.EventResult]:
+        """Apply a checked batch in one transaction (the caller ran `refuse_reasons` first)."""
+        received = _now()
+        results: list[p.EventResult] = []
+        with self.transaction() as s:
+            self._take_revs(s, 0)  # pushes apply one at a time: rules read what the last one wrote
+            seen: dict[str, p.EventResult] = {}
+            ids = [str(event.id) for event in events]
+            for chunk in _chunks(ids, 900):
+                for record in s.scalars(select(m.EventRecord).where(m.EventRecord.id.in_(chunk))):
+                    seen[record.id] = p.EventResult(
+                        id=record.id, outcome=p.Outcome(record.outcome), reason=record.reason, duplicate=True
+                    )
+            for event in events:
+                key = str(event.id)
+                if key in seen:
+                    results.append(seen[key].model_copy(update={"duplicate": True}))
+                    continue
+                outcome, reason = self._apply(s, station, event, received)
+                s.add(
+                    m.EventRecord(
+                        id=key,
+                        type=event.type,
+                        station=station,
+                        operator=event.operator,
+                        occurred_at=event.occurred_at,
+                        received_at=received,
+                        payload=event.payload,
+                        outcome=outcome.value,
+                        reason=reason,
+                    )
+                )
+                result = p.EventResult(id=event.id, outcome=outcome, reason=reason)
+                seen[key] = result
+                results.append(result)
+        return results
+
+    @staticmethod
+    def refuse_reasons(station: str, events: list[p.Event]) -> list[p.EventError]:
+        errors = []
+        for index, event in enumerate(events):
+            if event.station != station:
+                reason = f"event from station {event.station!r} sent with the token of {station!r}"
+            else:
+                reason = p.check_event(event) or ""
+            if reason:
+                errors.append(p.EventError(index=index, id=str(event.id), reason=reason))
+        return errors
+
+    def _apply(self, s: Session, station: str, event: p.Event, received: datetime) -> tuple[p.Outcome, str]:
+        match event.type:
+            case p.EventType.ORDER_PACKED:
+                return self._order_packed(s, station, event, p.OrderPacked.model_validate(event.payload))
+            case p.EventType.ORDER_HELD:
+                held = p.OrderHeld.model_validate(event.payload)
+                return self._order_status(s, held.order_no, "on_hold", hold_reason=held.reason)
+            case p.EventType.ORDER_HOLD_RELEASED:
+                released = p.OrderHoldReleased.model_validate(event.payload)
+                return self._order_status(s, released.order_no, "new", hold_reason="", only_from="on_hold")
+            case p.EventType.CUSTOMER_PREFERENCE:
+                change = p.PreferenceChanged.model_validate(event.payload)
+                return self._preference(s, station, event, change, received)
+        return p.Outcome.REJECTED, f"unknown event type {event.type!r}"  # pragma: no cover - checked before
+
+    def _order_packed(
+        self, s: Session, station: str, event: p.Event, packed: p.OrderPacked
+    ) -> tuple[p.Outcome, str]:
+        row = self._locked(s, p.Kind.ORDER, packed.order_no)
+        if row is None or row.deleted or row.data is None:
+            return p.Outcome.REJECTED, f"order {packed.order_no} is not known to the server"
+        order = dict(row.data)
+        if order.get("status") == "cancelled":
+            detail = f"order {packed.order_no} was cancelled before it was packed at {station}: "
+            detail += "intercept the parcel"
+            s.add(
+                m.Conflict(
+                    kind="packed_after_cancel",
+                    key=packed.order_no,
+                    station=station,
+                    event_id=str(event.id),
+                    detail=detail,
+                )
+            )
+            return p.Outcome.CONFLICT, detail
+        if order.get("status") in ("packed", "shipped") and order.get("pack_id") != packed.pack_id:
+            other = order.get("packed_by") or "another station"
+            detail = f"order {packed.order_no} was already packed at {other}"
+            s.add(
+                m.Conflict(
+                    kind="double_pack",
+                    key=packed.order_no,
+                    station=station,
+                    event_id=str(event.id),
+                    detail=detail,
+                )
+            )
+            return p.Outcome.CONFLICT, detail
+        order.update(status="packed", packed_by=station, pack_id=packed.pack_id, hold_reason="")
+        self._put(s, p.Kind.ORDER, [(packed.order_no, order)])
+        return p.Outcome.ACCEPTED, ""
+
+    def _order_status(
+        self, s: Session, order_no: str, status: str, hold_reason: str, only_from: str | None = None
+    ) -> tuple[p.Outcome, str]:
+        row = self._locked(s, p.Kind.ORDER, order_no)
+        if row is None or row.deleted or row.data is None:
+            return p.Outcome.REJECTED, f"order {order_no} is not known to the server"
+        order = dict(row.data)
+        if order.get("status") in ("packed", "shipped", "cancelled") or (
+            only_from is not None and order.get("status") != only_from
+        ):
+            return p.Outcome.ACCEPTED, f"order {order_no} is {order.get('status')}: nothing to change"
+        order.update(status=status, hold_reason=hold_reason)
+        self._put(s, p.Kind.ORDER, [(order_no, order)])
+        return p.Outcome.ACCEPTED, ""
+
+    def _preference(
+        self, s: Session, station: str, event: p.Event, change: p.PreferenceChanged, received: datetime
+    ) -> tuple[p.Outcome, str]:
+        row = self._locked(s, p.Kind.CUSTOMER, change.customer)
+        if row is None or row.deleted or row.data is None:
+            return p.Outcome.REJECTED, f"customer {change.customer} is not known to the server"
+        customer = dict(row.data)
+        preferences = dict(customer.get("preferences") or {})
+        current = preferences.get(change.field)
+        # A station clock ahead of ours cannot make its edits win for ever.
+        edited_at = min(event.occurred_at, received + FUTURE_SLACK)
+        stamp = s.get(m.PreferenceStamp, (change.customer, change.field))
+        if _same(change.base, current) or stamp is None:
+            decision = "applied"
+        elif edited_at >= stamp.changed_at:
+            decision = "applied-newer"
+        else:
+            decision = "kept-newer"
+        result = change.value if decision != "kept-newer" else current
+        s.add(
+            m.PreferenceAudit(
+                customer=change.customer,
+                field=change.field,
+                old=current,
+                proposed=change.value,
+                base=change.base,
+                result=result,
+                decision=decision,
+                source=station,
+                event_id=str(event.id),
+                changed_at=edited_at,
+            )
+        )
+        if decision != "kept-newer":
+            if stamp is None:
+                s.add(
+                    m.PreferenceStamp(
+                        customer=change.customer, field=change.field, changed_at=edited_at, source=station
+                    )
+                )
+            else:
+                stamp.changed_at, stamp.source = max(edited_at, stamp.changed_at), station
+            preferences[change.field] = change.value
+        customer["preferences"] = preferences
+        # Re-served even when ours was kept, so the station that sent it converges on it.
+        self._put(s, p.Kind.CUSTOMER, [(change.customer, customer)])
+        if decision == "kept-newer":
+            return p.Outcome.ACCEPTED, f"a newer change of {change.field} from {stamp.source} was kept"  # type: ignore[union-attr]
+        return p.Outcome.ACCEPTED, ""
+
+    def set_preference(self, customer_code: str, field: str, value: Any, source: str = "crm") -> None:
+        """A change made in the CRM: stamped now, so later concurrent station edits merge by time."""
+        now = _now()
+        with self.transaction() as s:
+            row = self._locked(s, p.Kind.CUSTOMER, customer_code)
+            if row is None or row.data is None:
+                raise KeyError(customer_code)
+            customer = dict(row.data)
+            preferences = dict(customer.get("preferences") or {})
+            s.add(
+                m.PreferenceAudit(
+                    customer=customer_code,
+                    field=field,
+                    old=preferences.get(field),
+                    proposed=value,
+                    base=preferences.get(field),
+                    result=value,
+                    decision="applied",
+                    source=source,
+                    changed_at=now,
+                )
+            )
+            preferences[field] = value
+            customer["preferences"] = preferences
+            stamp = s.get(m.PreferenceStamp, (customer_code, field))
+            if stamp is None:
+                s.add(m.PreferenceStamp(customer=customer_code, field=field, changed_at=now, source=source))
+            else:
+                stamp.changed_at, stamp.source = now, source
+            self._put(s, p.Kind.CUSTOMER, [(customer_code, customer)])
+
+    # --- reading back ----------------------------------------------------------------------
+
+    def conflicts(self) -> list[p.ConflictWire]:
+        with self._sessions() as s:
+            rows = s.scalars(select(m.Conflict).order_by(m.Conflict.id)).all()
+            return [
+                p.ConflictWire(
+                    id=c.id,
+                    kind=c.kind,
+                    key=c.key,
+                    station=c.station,
+                    event_id=c.event_id,
+                    detail=c.detail,
+                    created_at=c.created_at,
+                )
+                for c in rows
+            ]
+
+    def event_ids(self) -> list[str]:
+        with self._sessions() as s:
+            return list(s.scalars(select(m.EventRecord.id)))
+
+    def audit(self, customer: str) -> list[dict[str, Any]]:
+        with self._sessions() as s:
+            rows = s.scalars(
+                select(m.PreferenceAudit)
+                .where(m.PreferenceAudit.customer == customer)
+                .order_by(m.PreferenceAudit.id)
+            ).all()
+            return [
+                {
+                    "field": a.field,
+                    "old": a.old,
+                    "proposed": a.proposed,
+                    "base": a.base,
+                    "result": a.result,
+                    "decision": a.decision,
+                    "source": a.source,
+                    "changed_at": a.changed_at.isoformat(),
+                }
+                for a in rows
+            ]
+
+    def count(self, kind: p.Kind) -> int:
+        with self._sessions() as s:
+            return (
+                s.scalar(
+                    select(func.count())
+                    .select_from(m.Entity)
+                    .where(m.Entity.kind == kind.value, ~m.Entity.deleted)
+                )
+                or 0
+            )
+
+    # --- import ---------------------------------------------------------------------------
+
+    def import_documents(self, document: dict[str, Any]) -> p.ImportReport:
+        """Load operators, carriers, SKUs, customers, orders, waves and rules (any subset).
+
+        Every entity is validated against the wire contract; broken ones are reported by position and
+        skipped, the rest load in one transaction. `deleted: [{kind, key}]` removes entities."""
+        unknown = set(document) - set(IMPORT_SECTIONS) - {"deleted"}
+        if unknown:
+            raise BadImportFile(
+                f"unknown sections {sorted(unknown)}: use {sorted(IMPORT_SECTIONS)} and deleted"
+            )
+        report = p.ImportReport()
+        valid: dict[p.Kind, list[tuple[str, dict[str, Any]]]] = {}
+        for section, kind in IMPORT_SECTIONS.items():
+            items = document.get(section) or []
+            if not isinstance(items, list):
+                raise BadImportFile(f"{section} must be a list")
+            model, key_field = p.ENTITY_MODELS[kind], p.KEY_FIELDS[kind]
+            docs = []
+            for index, item in enumerate(items):
+                try:
+                    entity = model.model_validate(item)
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    where = ".".join(str(x) for x in first["loc"])
+                    report.errors.append(f"{section}[{index}] {where}: {first['msg']}")
+                    continue
+                docs.append((getattr(entity, key_field), entity.model_dump(mode="json")))
+            valid[kind] = docs
+        with self.transaction() as s:
+            known_skus = {key for key, _ in valid.get(p.Kind.SKU, [])} | self._keys(s, p.Kind.SKU)
+            known_customers = {key for key, _ in valid.get(p.Kind.CUSTOMER, [])} | self._keys(
+                s, p.Kind.CUSTOMER
+            )
+            orders = []
+            for key, order in valid.get(p.Kind.ORDER, []):
+                missing = sorted({line["sku"] for line in order["lines"]} - known_skus)
+                if missing:
+                    report.errors.append(f"order {key}: unknown SKU {', '.join(missing)}")
+                elif order.get("customer") and order["customer"] not in known_customers:
+                    report.errors.append(f"order {key}: unknown customer {order['customer']}")
+                else:
+                    orders.append((key, order))
+            valid[p.Kind.ORDER] = self._keep_station_facts(s, orders)
+            for kind in IMPORT_ORDER:
+                self._put(s, kind, valid.get(kind, []))
+            tombstones: dict[p.Kind, list[tuple[str, None]]] = {}
+            for item in document.get("deleted") or []:
+                try:
+                    tombstones.setdefault(p.Kind(item["kind"]), []).append((str(item["key"]), None))
+                except (KeyError, ValueError, TypeError):
+                    report.errors.append(f"deleted: {item!r} is not {{kind, key}}")
+            for kind, keys in tombstones.items():
+                self._put(s, kind, keys)
+        report.skus = len(valid.get(p.Kind.SKU, []))
+        report.customers = len(valid.get(p.Kind.CUSTOMER, []))
+        report.orders = len(valid[p.Kind.ORDER])
+        return report
+
+    def _keys(self, s: Session, kind: p.Kind) -> set[str]:
+        return set(s.scalars(select(m.Entity.key).where(m.Entity.kind == kind.value, ~m.Entity.deleted)))
+
+    def _keep_station_facts(
+        self, s: Session, orders: list[tuple[str, dict[str, Any]]]
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """A shop platform re-sending an order does not undo a pack: packed stays packed (with who
+        packed it) unless the platform cancels it."""
+        if not orders:
+            return orders
+        packed: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks([key for key, _ in orders], 900):
+            for key, data in s.execute(
+                select(m.Entity.key, m.Entity.data).where(
+                    m.Entity.kind == p.Kind.ORDER.value, m.Entity.key.in_(chunk)
+                )
+            ):
+                if data and data.get("status") in ("packed", "shipped"):
+                    packed[key] = data
+        kept = []
+        for key, order in orders:
+            before = packed.get(key)
+            if before is not None and order["status"] not in ("cancelled", "shipped"):
+                order = {
+                    **order,
+                    "status": before["status"],
+                    "packed_by": before.get("packed_by", ""),
+                    "pack_id": before.get("pack_id"),
+                }
+            kept.append((key, order))
+        return kept
+
+    def import_file(self, name: str, content: bytes) -> p.ImportReport:
+        """JSON (the import document) or CSV (orders: one row per line; customers: one row each)."""
+        text = content.decode("utf-8-sig")
+        if name.lower().endswith(".csv"):
+            return self.import_documents(parse_csv(text))
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise BadImportFile(f"{name}: not JSON (line {exc.lineno}: {exc.msg})") from None
+        if not isinstance(document, dict):
+            raise BadImportFile(
+                f"{name}: the JSON must be an object with sections such as orders and customers"
+            )
+        return self.import_documents(document)
+
+
+ORDER_COLUMNS = {"order_no", "sku", "quantity"}
+CUSTOMER_COLUMNS = {"code", "name"}
+
+
+def parse_csv(text: str) -> dict[str, Any]:
+    """Orders CSV: one row per order line, order columns repeated (order_no, sku, quantity required;
+    any OrderWire field as a column). Customers CSV: code and name required; tags `;`-separated."""
+    reader = csv.DictReader(io.StringIO(text))
+    columns = set(reader.fieldnames or [])
+    rows = list(reader)
+    if columns >= ORDER_COLUMNS:
+        orders: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            order = orders.setdefault(
+                row["order_no"],
+                {
+                    key: value
+                    for key, value in row.items()
+                    if key in p.OrderWire.model_fields and key not in ("lines",) and value not in (None, "")
+                },
+            )
+            order.setdefault("lines", []).append(
+                {"line_no": len(order["lines"]) + 1, "sku": row["sku"], "quantity": row["quantity"]}
+            )
+        return {"orders": list(orders.values())}
+    if columns >= CUSTOMER_COLUMNS:
+        customers = []
+        for row in rows:
+            customer: dict[str, Any] = {
+                k: v for k, v in row.items() if k in p.CustomerWire.model_fields and v
+            }
+            if "tags" in customer:
+                customer["tags"] = [tag.strip() for tag in customer["tags"].split(";") if tag.strip()]
+            customers.append(customer)
+        return {"customers": customers}
+    raise BadImportFile(
+        f"CSV columns {sorted(columns)}: an orders file needs {sorted(ORDER_COLUMNS)}, "
+        f"a customers file {sorted(CUSTOMER_COLUMNS)}"
+    )
+
+
+def _same(a: Any, b: Any) -> bool:
+    return ((a in (None, "", [])) and (b in (None, "", []))) or a == b
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,128 @@
+"""A station and the reference server over real HTTP on loopback, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from app.store import demo
+from app.store import models as m
+from app.store.export import export_document
+from app.store.settings_store import load_settings
+from app.store.sync_local import StationSyncStore
+from sync import protocol as p
+from tests.sync.stations import open_station, pack, sync_cli
+
+
+def _server_view(store) -> dict[str, dict[str, dict]]:
+    """Every live entity on the server, by kind and key, as the station would store it."""
+    view: dict[str, dict[str, dict]] = {}
+    cursor = ""
+    while True:
+        page = store.changes(cursor, 5000)
+        for change in page.changes:
+            if not change.deleted:
+                view.setdefault(change.kind.value, {})[change.key] = change.data
+        cursor = page.cursor
+        if not page.more:
+            return view
+
+
+def assert_station_equals_server(db, store) -> None:
+    station = export_document(db)
+    server = _server_view(store)
+    for section, kind, key in (
+        ("skus", "sku", "code"),
+        ("customers", "customer", "code"),
+        ("orders", "order", "order_no"),
+        ("operators", "operator", "badge_code"),
+    ):
+        mine = {row[key]: row for row in station[section]}
+        theirs = server.get(kind, {})
+        assert set(mine) == set(theirs), f"{section}: {set(mine) ^ set(theirs)}"
+        model = p.ENTITY_MODELS[p.Kind(kind)]
+        for code, row in mine.items():
+            here = model.model_validate(row).model_dump(mode="json", exclude={"packed_by"})
+            there = model.model_validate(theirs[code]).model_dump(mode="json", exclude={"packed_by"})
+            assert here == there, f"{kind} {code} differs"
+
+
+def test_a_new_station_registers_pulls_everything_and_packs_an_order_that_reaches_the_server_once(
+    seeded, tmp_path
+):
+    token = seeded.store.add_station("PACK-07")
+    data_dir = tmp_path / "station"
+    code, summary = sync_cli(data_dir, "--server", seeded.url, "--token", token)
+    assert code == 0, summary
+    assert summary["pushed"] == 0 and summary["rejected"] == 0
+    assert summary["pulled"] == sum(seeded.store.count(kind) for kind in p.Kind)
+    db = open_station(data_dir)
+    assert load_settings(db).station_name == "PACK-07"  # the name the server knows it by
+    assert_station_equals_server(db, seeded.store)
+
+    sample = demo.sample_orders(db, per_kind=2)["ready"][0]
+    pack(db, sample)
+    code, summary = sync_cli(data_dir)
+    assert code == 0 and summary["pushed"] == 1, summary
+    order = seeded.store.get(p.Kind.ORDER, sample["order_no"])
+    assert order["status"] == "packed" and order["packed_by"] == "PACK-07"
+    with db.session() as s:
+        event = s.scalar(select(m.OutboxEvent))
+        assert event.sent_at is not None and not event.needs_attention
+    assert seeded.store.event_ids() == [event.id]
+
+    code, again = sync_cli(data_dir)  # nothing new: nothing sent, nothing pulled but our own change
+    assert code == 0 and again["pushed"] == 0
+    assert_station_equals_server(db, seeded.store)
+    db.close()
+
+
+def test_a_vip_upgrade_in_the_crm_reaches_the_station_on_the_next_pull(seeded, tmp_path):
+    token = seeded.store.add_station("PACK-02")
+    data_dir = tmp_path / "station"
+    assert sync_cli(data_dir, "--server", seeded.url, "--token", token)[0] == 0
+    db = open_station(data_dir)
+    with db.session() as s:
+        customer = s.scalar(select(m.Customer).where(m.Customer.tier != "vip").limit(1))
+    upgraded = {**seeded.store.get(p.Kind.CUSTOMER, customer.code), "tier": "vip", "tags": ["vip"]}
+    seeded.store.import_documents({"customers": [upgraded]})
+    code, summary = sync_cli(data_dir)
+    assert code == 0 and summary["pulled"] == 1
+    with db.session() as s:
+        assert s.scalar(select(m.Customer.tier).where(m.Customer.code == customer.code)) == "vip"
+    db.close()
+
+
+def test_a_wrong_token_is_refused_with_a_reason_and_nothing_is_saved(seeded, tmp_path):
+    code, summary = sync_cli(tmp_path / "st", "--server", seeded.url, "--token", "not-a-token")
+    assert code == 1
+    assert "token" in summary["error"] and summary["retryable"] is False
+    db = open_station(tmp_path / "st")
+    assert StationSyncStore(db).token() == ""
+    db.close()
+
+
+def test_a_revoked_token_stops_sync_and_says_so(seeded, tmp_path):
+    token = seeded.store.add_station("PACK-03")
+    assert sync_cli(tmp_path / "st", "--server", seeded.url, "--token", token)[0] == 0
+    seeded.store.revoke_station("PACK-03")
+    code, summary = sync_cli(tmp_path / "st")
+    assert code == 1 and "revoked" in summary["error"]
+
+
+def test_no_server_running_is_an_offline_error_that_can_be_retried(tmp_path):
+    from tests.sync.servers import free_port
+
+    code, summary = sync_cli(tmp_path / "st", "--server", f"http://127.0.0.1:{free_port()}", "--token", "x")
+    assert code == 1 and summary["retryable"] is True
+    assert "cannot reach the server" in summary["error"]
+
+
+def test_the_openapi_contract_is_served(seeded):
+    import requests
+
+    spec = requests.get(f"{seeded.url}/openapi.json", timeout=5).json()
+    assert {"/api/v1/changes", "/api/v1/events", "/api/v1/import"} <= set(spec["paths"])
+    assert requests.get(f"{seeded.url}/docs", timeout=5).status_code == 200
+    assert json.loads(requests.get(f"{seeded.url}/api/v1/health", timeout=5).text)["status"] == "ok"
