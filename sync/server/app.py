@@ -1,6 +1,5 @@
 """The HTTP face of the central server (FastAPI; OpenAPI at /docs and /openapi.json)."""
 
-
 import gzip
 import logging
 from typing import Annotated

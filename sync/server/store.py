@@ -124,9 +124,11 @@ class ServerStore:
         if updates:
             s.execute(update(m.Entity), updates)
 
-    def get(self, kind: p.Kind, key: str) -> dict[str, Any] | None:
+    def get(self, kind: p.Kind | str, key: str) -> dict[str, Any] | None:
         with self._sessions() as s:
-            return s.scalar(select(m.Entity.data).where(m.Entity.kind == kind.value, m.Entity.key == key))
+            return s.scalar(
+                select(m.Entity.data).where(m.Entity.kind == p.Kind(kind).value, m.Entity.key == key)
+            )
 
     def _locked(self, s: Session, kind: p.Kind, key: str) -> m.Entity | None:
         return s.scalar(

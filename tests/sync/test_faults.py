@@ -1,0 +1,241 @@
+"""Faults between station and server: each leaves the station's work where it was, with a reason.
+
+A misbehaving server on loopback answers as configured (500, silence, a reply cut in half, bad
+JSON, a skewed clock); the real server is used where its own answers matter (422 batches)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+import threading
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from app.store import demo
+from app.store import models as m
+from app.store.outbox import add_event
+from app.store.sync_local import StationSyncStore
+from sync.client import ServerConfig, SyncClient, SyncError, SyncLoop, SyncState, sync_once
+from tests.sync.stations import open_station, pack, sync_cli
+
+
+class BadServer:
+    def __init__(self) -> None:
+        self.mode = "500"
+        self.requests = 0
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:
+                pass
+
+            def _answer(self) -> None:
+                owner.requests += 1
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                if owner.mode == "500":
+                    self.send_response(500)
+                    self.send_header("Content-Length", "21")
+                    self.end_headers()
+                    self.wfile.write(b"Internal Server Error")
+                elif owner.mode == "silent":
+                    threading.Event().wait(3)
+                elif owner.mode == "cut":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", "5000")
+                    self.end_headers()
+                    self.wfile.write(b'{"changes": [{"kind": "sku", "key": "A1", "da')
+                    self.wfile.flush()
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                elif owner.mode == "garbage":
+                    body = b"<html>proxy error</html>"
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                elif owner.mode == "skewed":
+                    body = json.dumps(
+                        {
+                            "changes": [],
+                            "cursor": "7",
+                            "more": False,
+                            "server_time": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
+                        }
+                    ).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+
+            do_GET = _answer  # noqa: N815 - the http.server name
+            do_POST = _answer  # noqa: N815
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def bad_server():
+    server = BadServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def station_with_a_pack(demo_db):
+    sample = demo.sample_orders(demo_db, per_kind=1)["ready"][0]
+    pack(demo_db, sample)
+    return demo_db
+
+
+def _client(url: str) -> SyncClient:
+    return SyncClient(ServerConfig(url, "token", connect_timeout_s=1, read_timeout_s=1))
+
+
+@pytest.mark.parametrize(
+    ("mode", "says"),
+    [
+        ("500", "the server failed (500)"),
+        ("silent", "took too long"),
+        ("cut", "the connection broke"),
+        ("garbage", "not a valid PushResponse"),
+    ],
+)
+def test_a_failing_server_leaves_every_event_pending_and_says_why(
+    bad_server, station_with_a_pack, mode, says
+):
+    bad_server.mode = mode
+    local = StationSyncStore(station_with_a_pack)
+    before = local.pending_count()
+    assert before == 1
+    with pytest.raises(SyncError) as caught:
+        sync_once(_client(bad_server.url), local)
+    assert says in str(caught.value)
+    assert caught.value.retryable
+    assert local.pending_count() == before
+    assert local.attention_count() == 0
+
+
+def test_a_page_cut_in_half_applies_nothing_and_keeps_the_cursor(bad_server, demo_db):
+    bad_server.mode = "cut"
+    local = StationSyncStore(demo_db)
+    with pytest.raises(SyncError):
+        sync_once(_client(bad_server.url), local)
+    assert local.cursor() == ""
+
+
+def test_the_status_says_offline_then_the_clock_is_off(bad_server, demo_db):
+    statuses = []
+    local = StationSyncStore(demo_db)
+    loop = SyncLoop(lambda: _client(bad_server.url), local, statuses.append, interval_s=30)
+    bad_server.mode = "silent"
+    loop.run_once()
+    assert statuses[-1].state is SyncState.OFFLINE and "took too long" in statuses[-1].reason
+    assert 1 <= statuses[-1].next_try_s <= 2  # first backoff: 1–2 s with jitter
+    bad_server.mode = "skewed"
+    loop.run_once()
+    assert statuses[-1].state is SyncState.ONLINE
+    assert statuses[-1].reason == "this computer's clock is 60 min ahead"
+    assert local.cursor() == "7"
+
+
+def test_a_batch_with_a_broken_event_is_refused_whole_and_the_rest_goes_next_time(seeded, tmp_path):
+    token = seeded.store.add_station("PACK-09")
+    data_dir = tmp_path / "st"
+    assert sync_cli(data_dir, "--server", seeded.url, "--token", token)[0] == 0
+    db = open_station(data_dir)
+    sample = demo.sample_orders(db, per_kind=1)["ready"][0]
+    pack(db, sample)
+    with db.session() as s, s.begin():  # an event written by a buggy older version
+        bad = add_event(s, "order.packed", {"order_no": sample["order_no"]}, "PACK-09", None)
+
+    # Straight to the server: the batch is refused as a whole, nothing applied.
+    events = StationSyncStore(db).pending_events(10)
+    answer = requests.post(
+        f"{seeded.url}/api/v1/events",
+        data=gzip.compress(json.dumps({"events": events}).encode()),
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Encoding": "gzip",
+            "Content-Type": "application/json",
+        },
+        timeout=10,
+    )
+    assert answer.status_code == 422
+    assert [e["id"] for e in answer.json()["errors"]] == [bad]
+    assert "pack_id" in answer.json()["errors"][0]["reason"]
+    assert seeded.store.event_ids() == []
+
+    code, summary = sync_cli(data_dir)  # the engine sets the broken one aside and sends the rest
+    assert code == 0 and summary["pushed"] == 1 and summary["rejected"] == 1
+    assert seeded.store.get("order", sample["order_no"])["status"] == "packed"
+    with db.session() as s:
+        kept = s.get(m.OutboxEvent, bad)
+        assert kept.needs_attention and kept.last_error.startswith("refused: order.packed: pack_id")
+        assert s.scalar(select(m.OutboxEvent).where(m.OutboxEvent.needs_attention.is_(False))).sent_at
+    db.close()
+
+
+def test_events_signed_with_another_stations_name_are_refused(seeded):
+    token = seeded.store.add_station("PACK-10")
+    event = {
+        "id": "9b2f3c1e-8d7a-4b6c-9e5f-0a1b2c3d4e5f",
+        "type": "order.held",
+        "station": "PACK-11",
+        "operator": None,
+        "occurred_at": datetime.now(UTC).isoformat(),
+        "payload": {"order_no": "X", "reason": "r", "operator": "P1", "at": datetime.now(UTC).isoformat()},
+    }
+    answer = requests.post(
+        f"{seeded.url}/api/v1/events",
+        json={"events": [event]},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+    assert answer.status_code == 422 and "PACK-11" in answer.json()["errors"][0]["reason"]
+
+
+def test_a_repeated_event_gets_its_first_answer(seeded, tmp_path):
+    token = seeded.store.add_station("PACK-12")
+    order_no = seeded.store.changes("", 5000)
+    order = next(c for c in order_no.changes if c.kind == "order" and c.data["status"] == "new")
+    now = datetime.now(UTC).isoformat()
+    event = {
+        "id": "1b2f3c1e-8d7a-4b6c-9e5f-0a1b2c3d4e5f",
+        "type": "order.packed",
+        "station": "PACK-12",
+        "operator": "P0001",
+        "occurred_at": now,
+        "payload": {"pack_id": "p1", "order_no": order.key, "packed_at": now, "operator": "P0001"},
+    }
+    headers = {"Authorization": f"Bearer {token}"}
+    first = requests.post(
+        f"{seeded.url}/api/v1/events", json={"events": [event]}, headers=headers, timeout=10
+    )
+    again = requests.post(
+        f"{seeded.url}/api/v1/events", json={"events": [event, event]}, headers=headers, timeout=10
+    )
+    assert first.json()["results"][0] == {
+        "id": event["id"],
+        "outcome": "accepted",
+        "reason": "",
+        "duplicate": False,
+    }
+    assert [r["duplicate"] for r in again.json()["results"]] == [True, True]
+    assert {r["outcome"] for r in again.json()["results"]} == {"accepted"}
+    assert seeded.store.event_ids() == [event["id"]]
