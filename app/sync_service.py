@@ -63,7 +63,7 @@ def sync_now(db: Database) -> Summary:
     if client is None:
         raise SyncError("no server is set up: run once with --server URL --token TOKEN", retryable=False)
     try:
-        return sync_once(client, StationSyncStore(db))
+        return sync_once(client, StationSyncStore(db), load_settings(db).sync_page_size)
     finally:
         client.close()
 
@@ -74,12 +74,14 @@ class SyncService:
     def __init__(self, db: Database, on_status: Callable[[SyncStatus], None]) -> None:
         self.db = db
         local = StationSyncStore(db)
+        settings = load_settings(db)
         self.loop = SyncLoop(
             lambda: make_client(db),
             local,
             on_status,
-            interval_s=float(load_settings(db).sync_interval_s),
+            interval_s=float(settings.sync_interval_s),
             attention_count=local.attention_count,
+            page_size=settings.sync_page_size,
         )
 
     def start(self) -> SyncService:

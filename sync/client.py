@@ -219,7 +219,7 @@ class Summary:
         return data
 
 
-def sync_once(client: SyncClient, local: LocalSide) -> Summary:
+def sync_once(client: SyncClient, local: LocalSide, page_size: int = PULL_PAGE) -> Summary:
     """One full push then pull. Raises SyncError; what was done before the error stays done."""
     summary = Summary()
     while True:
@@ -244,7 +244,7 @@ def sync_once(client: SyncClient, local: LocalSide) -> Summary:
         summary.conflicts += sum(1 for r in results if r.outcome is p.Outcome.CONFLICT and not r.duplicate)
     cursor = local.cursor()
     while True:
-        page = client.pull(cursor)
+        page = client.pull(cursor, page_size)
         summary.pulled += local.apply_page(page)
         cursor = page.cursor
         if not page.more:
@@ -305,7 +305,9 @@ class SyncLoop:
         on_status: Callable[[SyncStatus], None],
         interval_s: float = 30.0,
         attention_count: Callable[[], int] = lambda: 0,
+        page_size: int = PULL_PAGE,
     ) -> None:
+        self.page_size = page_size
         self.make_client = make_client
         self.local = local
         self.on_status = on_status
@@ -346,7 +348,7 @@ class SyncLoop:
             return None
         self._publish(state=SyncState.SYNCING, reason="", next_try_s=None)
         try:
-            summary = sync_once(client, self.local)
+            summary = sync_once(client, self.local, self.page_size)
         except SyncError as exc:
             delay = self.backoff.next_delay()
             state = SyncState.OFFLINE if exc.retryable and exc.status is None else SyncState.ERROR

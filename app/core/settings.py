@@ -56,6 +56,7 @@ class StationSettings:
     server_url: str = ""
     server_ca_bundle: str = ""  # a PEM file with a private CA; TLS is always verified
     sync_interval_s: int = 30
+    sync_page_size: int = 2000  # changes per pull request; lower on a poor link
     # The sender block of shipping labels.
     sender_name: str = "Packline 示范仓"
     sender_phone: str = "4008001234"
