@@ -95,7 +95,8 @@ class SyncClient:
         except requests.exceptions.ReadTimeout:
             raise SyncError("the server took too long to answer (read timeout)") from None
         except requests.exceptions.ConnectionError as exc:
-            raise SyncError(f"cannot reach the server: {_short(exc)}") from None
+            log.info("connection error: %s", exc)
+            raise SyncError(f"cannot reach the server ({_cause(exc)})") from None
         except requests.exceptions.RequestException as exc:  # a reply cut in half, a bad chunk
             raise SyncError(f"the connection broke: {_short(exc)}") from None
         if response.status_code == 401:
@@ -157,6 +158,21 @@ class RefusedBatch(SyncError):
     def __init__(self, refused: p.PushRefused) -> None:
         super().__init__(f"the server refused events: {refused.detail}", retryable=True, status=422)
         self.refused = refused
+
+
+def _cause(exc: Exception) -> str:
+    text = str(exc)
+    for needle, cause in (
+        ("refused", "connection refused: is the server running?"),
+        ("Name or service not known", "the server's name is unknown: check the address"),
+        ("getaddrinfo", "the server's name is unknown: check the address"),
+        ("unreachable", "network unreachable: check the cable or Wi-Fi"),
+        ("reset", "the connection was reset"),
+        ("timed out", "timed out"),
+    ):
+        if needle in text:
+            return cause
+    return "network error"
 
 
 def _short(exc: Exception) -> str:

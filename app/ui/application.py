@@ -23,6 +23,7 @@ from app.store.packing import PackingStore
 from app.store.print_jobs import Job
 from app.store.settings_store import load_settings
 from app.store.writer import SerialWriter
+from app.sync_service import SyncService
 from app.ui.devices import DeviceHub
 from app.ui.i18n import Translations
 from app.ui.main_window import MainWindow
@@ -30,6 +31,7 @@ from app.ui.sounds import Sounds
 from app.ui.tasks import GuiPoster
 from app.ui.theme import FONT_FAMILIES, STYLESHEET
 from app.ui.wedge import WedgeFilter
+from sync.client import SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,15 @@ class StationApp:
         )
         self.devices.apply(settings)
         self.printing.start()
+        self.sync = SyncService(
+            db, on_status=lambda status: self.poster.post(lambda: self._on_sync_status(status))
+        )
+        self.window.sync = self.sync
+        self.sync.start()
+
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        if self.window is not None:
+            self.window.on_sync_status(status)
 
     def _on_print_status(self, status: PrintStatus) -> None:
         if self.window is not None:
@@ -98,6 +109,7 @@ class StationApp:
         self.devices.stop()
         self.writer.close()
         self.printing.stop()
+        self.sync.stop()
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()

@@ -6,6 +6,7 @@ import logging
 from dataclasses import fields
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.core.model import Operator
@@ -18,6 +19,7 @@ from app.store.errors import StoreError
 from app.store.outbox import pending_count
 from app.store.print_jobs import Job, PrintJobStore
 from app.store.settings_store import save_settings
+from app.sync_service import SyncService
 from app.ui.devices import DeviceHub
 from app.ui.i18n import Translations
 from app.ui.packing_view import PackingView
@@ -31,6 +33,7 @@ from printing.documents import DocumentError
 from printing.fonts import FontNotFound
 from printing.printers import PrintError, system_printers
 from scanner.model import DeviceState, DeviceStatus
+from sync.client import SyncState, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,10 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.statusBar().addWidget(self.health_label, 1)
         self._health: StoreError | None = None
+        self.sync: SyncService | None = None
+        self.sync_status: SyncStatus | None = None
+        sync_now = QShortcut(QKeySequence("F11"), self)
+        sync_now.activated.connect(self.sync_now)
 
         wedge.scanned.connect(self.on_scan)
         if devices is not None:
@@ -198,6 +205,8 @@ class MainWindow(QMainWindow):
         self.packing.on_saved(result)
         if result.kind == "packed" and self.printing is not None:
             self.printing.wake()  # its label was queued with the pack
+        if self.sync is not None:
+            self.sync.wake()  # its event is in the outbox: send it now, not in 30 s
         self.refresh_status()
 
     # --- printing -------------------------------------------------------------------------
@@ -347,6 +356,40 @@ class MainWindow(QMainWindow):
         }
         return texts[state.status].format(device=name, reason=state.reason)
 
+    # --- sync -------------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        """F11: sync now instead of at the next interval."""
+        if self.sync is not None:
+            self.sync.wake()
+
+    def on_sync_status(self, status: SyncStatus) -> None:
+        self.sync_status = status
+        self.refresh_status()
+
+    def _sync_text(self, pending: int) -> tuple[str, bool]:
+        status = self.sync_status
+        waiting = self.tr("{count} event(s) waiting for the server").format(count=pending)
+        if status is None or status.state is SyncState.NOT_CONFIGURED:
+            return self.tr("No server set up — {waiting}").format(waiting=waiting), False
+        attention = (
+            self.tr(" · {count} need attention").format(count=status.attention) if status.attention else ""
+        )
+        if status.state is SyncState.SYNCING:
+            return self.tr("Syncing… {waiting}").format(waiting=waiting) + attention, False
+        if status.state is SyncState.ONLINE:
+            last = status.last_success.astimezone().strftime("%H:%M") if status.last_success else ""
+            text = self.tr("Synced {time} · {waiting}").format(time=last, waiting=waiting) + attention
+            if status.reason:  # the clock is off
+                return text + f" · {status.reason}", True
+            return text, bool(status.attention)
+        retry = round(status.next_try_s or 0)
+        if status.state is SyncState.OFFLINE:
+            text = self.tr("OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)")
+        else:
+            text = self.tr("Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)")
+        return text.format(reason=status.reason, waiting=waiting, seconds=retry) + attention, True
+
     def refresh_status(self) -> None:
         text, bad = self._printer_text() if self.printing is not None else ("", False)
         self.printer_label.setText(text)
@@ -367,9 +410,9 @@ class MainWindow(QMainWindow):
         try:
             with self.db.session() as s:
                 pending = pending_count(s)
-            self.outbox_label.setText(
-                self.tr("{count} event(s) waiting for the server").format(count=pending)
-            )
+            text, bad = self._sync_text(pending)
+            self.outbox_label.setText(text)
+            self.outbox_label.setStyleSheet("color: #c62828; font-weight: 700;" if bad else "")
         except Exception as exc:
             log.warning("outbox count failed: %s", exc)
         if self._health is not None:

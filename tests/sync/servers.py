@@ -51,6 +51,8 @@ class LiveServer:
             time.sleep(0.02)
 
     def stop(self) -> None:
+        if self.server.should_exit:
+            return
         self.server.should_exit = True
         self.thread.join(10)
         self.store.engine.dispose()

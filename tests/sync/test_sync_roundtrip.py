@@ -116,7 +116,7 @@ def test_no_server_running_is_an_offline_error_that_can_be_retried(tmp_path):
 
     code, summary = sync_cli(tmp_path / "st", "--server", f"http://127.0.0.1:{free_port()}", "--token", "x")
     assert code == 1 and summary["retryable"] is True
-    assert "cannot reach the server" in summary["error"]
+    assert summary["error"] == "cannot reach the server (connection refused: is the server running?)"
 
 
 def test_the_openapi_contract_is_served(seeded):
