@@ -194,7 +194,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--cold-start-child")
-    parser.add_argument("--only", choices=["station", "devices", "printing"], help="run one group")
+    parser.add_argument("--only", choices=["station", "devices", "printing", "sync"], help="run one group")
     args = parser.parse_args()
     if args.cold_start_child:
         cold_start_child(args.cold_start_child)
@@ -208,6 +208,27 @@ def main() -> int:
         verdict = "PASS" if ok else "FAIL"
         print(f"{verdict}  {name}: {value:.3f} {unit} (target <= {target} {unit}) {extra}", flush=True)
 
+    if args.only == "sync":
+        from tests.benchmarks import sync
+
+        r = sync.bench_sync(100_000, 50_000)
+        report(
+            f"first pull into an empty station, 100,000 orders ({r['lines']:,} lines), 50,000 customers",
+            r["first_pull_s"],
+            "s",
+            20,
+            f"({r['pulled']:,} entities)",
+        )
+        report(
+            "first pull / lower bound (same bytes fetched + bare SQLite insert)",
+            r["first_pull_s"] / r["lower_bound_s"],
+            "x",
+            3,
+            f"(lower bound {r['lower_bound_s']:.2f} s)",
+        )
+        report(f"push {r['pushed']:,} queued events (and pull their effects)", r["push_10k_s"], "s", 5)
+        report("incremental sync with 100 changes", r["incremental_100_s"] * 1000, "ms", 300)
+        return 1 if failures else 0
     if args.only in (None, "printing"):
         from tests.benchmarks import printing
 
