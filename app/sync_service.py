@@ -37,12 +37,7 @@ def register(db: Database, server_url: str, token: str, ca_bundle: str | None = 
     bundle = settings.server_ca_bundle if ca_bundle is None else ca_bundle
     client = SyncClient(ServerConfig(server_url, token, bundle))
     try:
-        response = client._request("GET", "/whoami")
-        if response.status_code != 200:
-            raise SyncError(f"the server refused the token ({response.status_code})", retryable=False)
-        name = str(response.json()["station"])
-    except (ValueError, KeyError):
-        raise SyncError("the server's answer to /whoami is not what a Packline server sends") from None
+        name = client.whoami()
     finally:
         client.close()
     with db.session() as s, s.begin():

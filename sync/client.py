@@ -21,12 +21,13 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
 import requests
+from pydantic import ValidationError
 
 from sync import protocol as p
 
@@ -110,15 +111,20 @@ class SyncClient:
     def _json(self, response: requests.Response, model: type[p.Outgoing]) -> Any:
         try:
             return model.model_validate_json(response.content)
-        except p.ValidationError as exc:
+        except ValidationError as exc:
             raise SyncError(
                 f"the server's answer is not a valid {model.__name__}: {exc.errors()[0]['msg']}"
             ) from None
 
-    def health(self) -> p.Health:
-        health = self._json(self._request("GET", "/health"), p.Health)
-        self.server_time = health.server_time
-        return health
+    def whoami(self) -> str:
+        """The station name the server knows this token by."""
+        response = self._request("GET", "/whoami")
+        if response.status_code != 200:
+            raise SyncError(
+                f"the server refused the token ({response.status_code}): {_detail(response)}", False
+            )
+        station: str = self._json(response, p.WhoAmI).station
+        return station
 
     def push(self, events: list[dict[str, Any]]) -> list[p.EventResult]:
         body = gzip.compress(json.dumps({"events": events}, ensure_ascii=False).encode(), compresslevel=5)
@@ -348,13 +354,11 @@ class SyncLoop:
         self._thread.join(timeout)
 
     def _publish(self, **changes: Any) -> None:
-        values = {**self.status.__dict__, **changes}
         try:
-            values["pending"] = self.local.pending_count()
-            values["attention"] = self.attention_count()
+            changes.update(pending=self.local.pending_count(), attention=self.attention_count())
         except Exception:  # the database being busy must not stop sync reporting
             log.exception("could not count pending events")
-        self.status = SyncStatus(**values)
+        self.status = replace(self.status, **changes)
         self.on_status(self.status)
 
     def run_once(self) -> Summary | None:

@@ -27,8 +27,6 @@ API_PREFIX = "/api/v1"
 MAX_PUSH_BATCH = 500
 MAX_PULL_PAGE = 5000
 
-__all__ = ["ValidationError"]
-
 
 class Incoming(BaseModel):
     """What the server accepts: strict about unknown fields."""

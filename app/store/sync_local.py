@@ -189,20 +189,21 @@ def _ids(s: Session, column: Any, key_column: Any, keys: list[str]) -> dict[str,
     return found
 
 
-def _split(
-    s: Session, model: Any, key_column: Any, changes: list[p.Change], build: Any
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
-    existing = _ids(s, model.id, key_column, [c.key for c in changes if not c.deleted])
+def _upsert(s: Session, model: Any, key_column: Any, changes: list[p.Change], build: Any) -> None:
+    """Insert the new, update the known (by natural key); tombstones are left to the caller."""
+    live = [c for c in changes if not c.deleted]
+    existing = _ids(s, model.id, key_column, [c.key for c in live])
     inserts, updates = [], []
-    for change in changes:
-        if change.deleted:
-            continue
+    for change in live:
         row = build(change.entity())
         if change.key in existing:
             updates.append({"id": existing[change.key], **row})
         else:
             inserts.append(row)
-    return inserts, updates, existing
+    if inserts:
+        s.execute(insert(model), inserts)
+    if updates:
+        s.execute(update(model), updates)
 
 
 def _apply_operators(s: Session, changes: list[p.Change]) -> None:
@@ -215,11 +216,7 @@ def _apply_operators(s: Session, changes: list[p.Change]) -> None:
             "active": op.active,
         }
 
-    inserts, updates, _ = _split(s, m.Operator, m.Operator.badge_code, changes, build)
-    if inserts:
-        s.execute(insert(m.Operator), inserts)
-    if updates:
-        s.execute(update(m.Operator), updates)
+    _upsert(s, m.Operator, m.Operator.badge_code, changes, build)
     gone = [c.key for c in changes if c.deleted]
     if gone:  # kept for the audit trail of their packs, but they cannot sign in
         s.execute(update(m.Operator).where(m.Operator.badge_code.in_(gone)).values(active=False))
@@ -252,11 +249,7 @@ def _apply_skus(s: Session, changes: list[p.Change]) -> None:
             "updated_at": now,
         }
 
-    inserts, updates, _ = _split(s, m.Sku, m.Sku.code, changes, build)
-    if inserts:
-        s.execute(insert(m.Sku), inserts)
-    if updates:
-        s.execute(update(m.Sku), updates)
+    _upsert(s, m.Sku, m.Sku.code, changes, build)
     ids = _ids(s, m.Sku.id, m.Sku.code, [c.key for c in changes])
     touched = list(ids.values())
     for chunk in _chunks(touched):
@@ -296,11 +289,7 @@ def _apply_customers(s: Session, changes: list[p.Change]) -> None:
             "updated_at": now,
         }
 
-    inserts, updates, _ = _split(s, m.Customer, m.Customer.code, changes, build)
-    if inserts:
-        s.execute(insert(m.Customer), inserts)
-    if updates:
-        s.execute(update(m.Customer), updates)
+    _upsert(s, m.Customer, m.Customer.code, changes, build)
     gone = [c.key for c in changes if c.deleted]
     if gone:  # personal data erased; the row stays for the orders that point at it
         s.execute(

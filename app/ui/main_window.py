@@ -278,10 +278,8 @@ class MainWindow(QMainWindow):
             self.history.show_result(self.tr("Sent to the printer again"))
             self.load_history(self.history.search.text().strip())
 
-        self.station.writer.submit(
-            lambda: service.reprint_job(job_id),
-            lambda result, error: self._poster.post(lambda: queued(result, error)),
-        )
+        # The writer already runs `on_done` on the GUI thread.
+        self.station.writer.submit(lambda: service.reprint_job(job_id), queued)
 
     def test_page(self, which: str) -> None:
         if self.printing is None:

@@ -170,7 +170,9 @@ class ServerStore:
         name = name.strip()
         if not name or len(name) > 64:
             raise ValueError("a station name is 1 to 64 characters")
-        token = secrets.token_urlsafe(32)
+        # A fixed prefix: a token never starts with "-" (a command line would take it for an
+        # option) and is recognisable where it should not be (logs, pasted config).
+        token = "plt_" + secrets.token_urlsafe(32)
         with self.transaction() as s:
             station = s.scalar(select(m.StationAccount).where(m.StationAccount.name == name))
             if station is None:
@@ -372,6 +374,8 @@ class ServerStore:
         """A change made in the CRM: stamped now, so later concurrent station edits merge by time."""
         now = _now()
         with self.transaction() as s:
+            # Counter first, then rows, like a push: the other order deadlocks on PostgreSQL.
+            self._take_revs(s, 0)
             row = self._locked(s, p.Kind.CUSTOMER, customer_code)
             if row is None or row.data is None:
                 raise KeyError(customer_code)
