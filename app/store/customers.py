@@ -6,14 +6,16 @@ Each changed field is one `customer.preference` event carrying the value the sta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
+from app.store.sync_local import CARRIERS_KEY
 from sync.protocol import PREFERENCE_FIELDS, Preferences
 
 
@@ -55,3 +57,40 @@ def record_preferences(
         customer.preferences = preferences
         customer.updated_at = datetime.now(UTC)
         return ids
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    """What the preferences page shows: who the customer is and their current standing wishes."""
+
+    code: str
+    name: str
+    tier: str
+    tags: tuple[str, ...]
+    preferences: dict[str, Any]
+    carriers: dict[str, str]  # code -> name, as the server sends them
+
+
+def customer_card(db: Database, code: str) -> CustomerCard | None:
+    """The customer with this code, or the customer of the order with this number or waybill."""
+    text = code.strip()
+    with db.session() as s:
+        customer = s.scalar(select(m.Customer).where(m.Customer.code == text))
+        if customer is None:
+            customer = s.scalar(
+                select(m.Customer)
+                .join(m.Order, m.Order.customer_id == m.Customer.id)
+                .where(or_(m.Order.order_no == text, m.Order.waybill_no == text))
+                .limit(1)
+            )
+        if customer is None:
+            return None
+        carriers = s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIERS_KEY)) or {}
+        return CustomerCard(
+            code=customer.code,
+            name=customer.name,
+            tier=customer.tier,
+            tags=tuple(customer.tags or ()),
+            preferences=dict(customer.preferences or {}),
+            carriers=dict(carriers),
+        )

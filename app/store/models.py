@@ -220,6 +220,10 @@ class OutboxEvent(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     needs_attention: Mapped[bool] = mapped_column(default=False)
+    # A person looked at what the server said and decided what to do; the event itself is kept.
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+    resolved_by: Mapped[int | None] = mapped_column(Integer, default=None)
+    resolution: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (Index("ix_outbox_unsent", "sent_at", "created_at"),)
 

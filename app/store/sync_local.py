@@ -8,7 +8,9 @@ an order packed here stays packed until the server has heard about it.
 
 from __future__ import annotations
 
+import json
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,6 +37,34 @@ def _now() -> datetime:
 
 def _chunks(items: list[Any], size: int = 900) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+@dataclass(frozen=True)
+class SyncException:
+    """An event the server refused or answered with a conflict, as the exception list shows it."""
+
+    id: str
+    type: str
+    subject: str  # the order number or customer code it is about
+    created_at: datetime
+    reason: str
+    resolved_at: datetime | None = None
+    resolved_by: str = ""
+    resolution: str = ""
+
+    @classmethod
+    def of(cls, event: m.OutboxEvent, resolver: str) -> SyncException:
+        payload = event.payload or {}
+        return cls(
+            id=event.id,
+            type=event.type,
+            subject=str(payload.get("order_no") or payload.get("customer") or ""),
+            created_at=event.created_at,
+            reason=event.last_error,
+            resolved_at=event.resolved_at,
+            resolved_by=resolver,
+            resolution=event.resolution,
+        )
 
 
 class StationSyncStore:
@@ -132,16 +162,19 @@ class StationSyncStore:
                 or 0
             )
 
-    def attention(self) -> list[m.OutboxEvent]:
-        """Events the server did not accept: the station's exception list."""
+    def attention(self, include_resolved: bool = False, limit: int = 500) -> list[SyncException]:
+        """Events the server did not accept: the station's exception list, newest first."""
+        query = (
+            select(m.OutboxEvent, m.Operator.name)
+            .outerjoin(m.Operator, m.Operator.id == m.OutboxEvent.resolved_by)
+            .where(m.OutboxEvent.needs_attention.is_(True))
+            .order_by(m.OutboxEvent.created_at.desc())
+            .limit(limit)
+        )
+        if not include_resolved:
+            query = query.where(m.OutboxEvent.resolved_at.is_(None))
         with self.db.session() as s:
-            return list(
-                s.scalars(
-                    select(m.OutboxEvent)
-                    .where(m.OutboxEvent.needs_attention.is_(True))
-                    .order_by(m.OutboxEvent.created_at)
-                )
-            )
+            return [SyncException.of(event, resolver or "") for event, resolver in s.execute(query)]
 
     def attention_count(self) -> int:
         with self.db.session() as s:
@@ -149,10 +182,29 @@ class StationSyncStore:
                 s.scalar(
                     select(func.count())
                     .select_from(m.OutboxEvent)
-                    .where(m.OutboxEvent.needs_attention.is_(True))
+                    .where(m.OutboxEvent.needs_attention.is_(True), m.OutboxEvent.resolved_at.is_(None))
                 )
                 or 0
             )
+
+    def resolve(self, event_id: str, operator_id: int | None, decision: str) -> bool:
+        """A person dealt with it (rang the customer, pulled the parcel...): recorded, never deleted."""
+        decision = decision.strip()
+        if not decision:
+            raise ValueError("say what was done about it")
+        with self.db.session() as s, s.begin():
+            done = s.execute(
+                update(m.OutboxEvent)
+                .where(
+                    m.OutboxEvent.id == event_id,
+                    m.OutboxEvent.needs_attention.is_(True),
+                    m.OutboxEvent.resolved_at.is_(None),
+                )
+                .values(resolved_at=_now(), resolved_by=operator_id, resolution=decision[:500])
+            )
+        if done.rowcount:
+            log.info("sync exception %s resolved by operator %s: %s", event_id, operator_id, decision)
+        return bool(done.rowcount)
 
     # --- pull -----------------------------------------------------------------------------
 
@@ -201,7 +253,7 @@ def _upsert(s: Session, model: Any, key_column: Any, changes: list[p.Change], bu
         else:
             inserts.append(row)
     if inserts:
-        s.execute(insert(model), inserts)
+        s.execute(insert(model.__table__), inserts)  # Core: a third of the ORM's cost
     if updates:
         s.execute(update(model), updates)
 
@@ -269,7 +321,7 @@ def _apply_skus(s: Session, changes: list[p.Change]) -> None:
     for chunk in _chunks(list(rows)):
         s.execute(delete(m.Barcode).where(m.Barcode.key.in_(chunk)))
     if rows:
-        s.execute(insert(m.Barcode), list(rows.values()))
+        s.execute(insert(m.Barcode.__table__), list(rows.values()))
 
 
 def _apply_customers(s: Session, changes: list[p.Change]) -> None:
@@ -351,7 +403,7 @@ def _apply_orders(s: Session, changes: list[p.Change]) -> None:
     if updates:
         s.execute(update(m.Order), updates)
     if inserts:
-        s.execute(insert(m.Order), inserts)
+        s.execute(insert(m.Order.__table__), inserts)
     ids = _ids(s, m.Order.id, m.Order.order_no, list(entities))
     lines = []
     for order_no, order in entities.items():
@@ -361,17 +413,16 @@ def _apply_orders(s: Session, changes: list[p.Change]) -> None:
                     "order %s line %d: SKU %s unknown here; line skipped", order_no, line.line_no, line.sku
                 )
                 continue
-            lines.append(
-                {
-                    "order_id": ids[order_no],
-                    "line_no": line.line_no,
-                    "sku_id": sku_ids[line.sku],
-                    "quantity": line.quantity,
-                    "custom_fields": dict(line.custom_fields),
-                }
-            )
+            fields = json.dumps(dict(line.custom_fields), ensure_ascii=False) if line.custom_fields else "{}"
+            lines.append((ids[order_no], line.line_no, sku_ids[line.sku], line.quantity, fields))
     if lines:
-        s.execute(insert(m.OrderLine), lines)
+        # The bulk of a first pull (three lines an order): straight to the driver, skipping the
+        # per-value bind processing, which cost as much as SQLite's own insert.
+        s.connection().exec_driver_sql(
+            "INSERT INTO order_lines (order_id, line_no, sku_id, quantity, custom_fields)"
+            " VALUES (?, ?, ?, ?, ?)",
+            lines,
+        )
     gone = [c.key for c in changes if c.deleted]
     if gone:  # packs and print jobs point at it: it stays, but can no longer be packed
         s.execute(
@@ -402,7 +453,7 @@ def _apply_waves(s: Session, changes: list[p.Change]) -> None:
             if no in ids
         ]
         if rows:
-            s.execute(insert(m.WaveOrder), rows)
+            s.execute(insert(m.WaveOrder.__table__), rows)
 
 
 def _apply_rules(s: Session, changes: list[p.Change]) -> None:

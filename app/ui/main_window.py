@@ -14,12 +14,15 @@ from app.core.pack_session import Severity
 from app.core.settings import StationSettings
 from app.print_service import PrintService, PrintStatus, send_test_page
 from app.station import PackingStation, SaveResult
+from app.store.customers import customer_card, record_preferences
 from app.store.db import Database
 from app.store.errors import StoreError
 from app.store.outbox import pending_count
 from app.store.print_jobs import Job, PrintJobStore
 from app.store.settings_store import save_settings
+from app.store.sync_local import StationSyncStore
 from app.sync_service import SyncService
+from app.ui.customer_view import CustomerPreferencesView
 from app.ui.devices import DeviceHub
 from app.ui.i18n import Translations
 from app.ui.packing_view import PackingView
@@ -27,6 +30,7 @@ from app.ui.print_history_view import PrintHistoryView
 from app.ui.settings_view import SettingsView
 from app.ui.signin_view import SignInView
 from app.ui.sounds import Sounds
+from app.ui.sync_exceptions_view import SyncExceptionsView
 from app.ui.tasks import GuiPoster, run_in_background
 from app.ui.wedge import WedgeFilter
 from printing.documents import DocumentError
@@ -66,8 +70,18 @@ class MainWindow(QMainWindow):
         self.settings_view = SettingsView()
         self.history = PrintHistoryView()
         self._history_generation = 0
+        self.customer_view = CustomerPreferencesView()
+        self._customer_generation = 0
+        self.exceptions_view = SyncExceptionsView()
         self.pages = QStackedWidget()
-        for page in (self.signin, self.packing, self.settings_view, self.history):
+        for page in (
+            self.signin,
+            self.packing,
+            self.settings_view,
+            self.history,
+            self.customer_view,
+            self.exceptions_view,
+        ):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.station_label = QLabel()
@@ -113,6 +127,14 @@ class MainWindow(QMainWindow):
         self.history.filter_changed.connect(self.load_history)
         self.history.reprint_requested.connect(self.reprint_job)
         self.history.closed.connect(self.close_settings)
+        self.packing.customer_requested.connect(self.open_customer)
+        self.customer_view.lookup_requested.connect(self.load_customer)
+        self.customer_view.save_requested.connect(self.save_preferences)
+        self.customer_view.closed.connect(self.close_settings)
+        self.packing.exceptions_requested.connect(self.open_exceptions)
+        self.exceptions_view.reload_requested.connect(self.load_exceptions)
+        self.exceptions_view.resolve_requested.connect(self.resolve_exception)
+        self.exceptions_view.closed.connect(self.close_settings)
         self.retranslate()
         self.refresh_status()
 
@@ -135,6 +157,10 @@ class MainWindow(QMainWindow):
             self.packing.handle_scan(code)
         elif page is self.history:
             self.history.handle_scan(code)
+        elif page is self.customer_view:
+            self.customer_view.handle_scan(code)
+        elif page is self.exceptions_view:
+            self.exceptions_view.handle_scan(code)
         elif self.station.state is not None:  # settings open: the scan still counts at the bench
             self.close_settings()
             self.packing.handle_scan(code)
@@ -281,6 +307,115 @@ class MainWindow(QMainWindow):
         # The writer already runs `on_done` on the GUI thread.
         self.station.writer.submit(lambda: service.reprint_job(job_id), queued)
 
+    # --- customer preferences (Shift+F9) ---------------------------------------------------------
+
+    def open_customer(self) -> None:
+        self.pages.setCurrentWidget(self.customer_view)
+        self.customer_view.open()
+        state = self.station.state
+        customer = state.order.customer if state is not None and state.order is not None else None
+        if customer is not None:
+            self.load_customer(customer.code)
+        else:
+            self.customer_view.show_card(None)
+
+    def load_customer(self, code: str, keep_result: bool = False) -> None:
+        if not code:
+            return
+        self._customer_generation += 1
+        generation = self._customer_generation
+
+        def shown(card: object, error: BaseException | None) -> None:
+            if generation != self._customer_generation:
+                return  # a later scan asked for someone else
+            if error is not None:
+                log.error("customer %s could not be read: %r", code, error)
+                self.customer_view.show_result(self.tr("The customer could not be read — see the log"), False)
+            elif card is None:
+                self.customer_view.show_not_found(code)
+            else:
+                self.customer_view.show_card(card)  # type: ignore[arg-type]
+                if not keep_result:
+                    self.customer_view.show_result("")
+
+        run_in_background(self._poster, lambda: customer_card(self.db, code), shown)
+
+    def save_preferences(self, code: str, changes: dict[str, object]) -> None:
+        operator = self.station.operator
+        station_name = self.station.settings.station_name
+
+        def saved(ids: object, error: BaseException | None) -> None:
+            if isinstance(error, ValueError):
+                log.warning("preference for %s refused: %s", code, error)
+                self.customer_view.show_result(
+                    self.tr("Not saved: {reason}").format(reason=str(error).splitlines()[0]), False
+                )
+                return
+            if error is not None:
+                log.error("preference for %s could not be saved: %r", code, error)
+                self.customer_view.show_result(
+                    self.tr("Not saved — the database did not answer; try again (Ctrl+S)"), False
+                )
+                return
+            self.customer_view.show_result(
+                self.tr("Saved: {count} change(s), sent to the server with the next sync").format(
+                    count=len(ids)  # type: ignore[arg-type]
+                )
+            )
+            self.load_customer(code, keep_result=True)
+            if self.sync is not None:
+                self.sync.wake()
+            self.refresh_status()
+
+        run_in_background(
+            self._poster,
+            lambda: record_preferences(
+                self.db, code, changes, station_name, operator.operator_id if operator else None
+            ),
+            saved,
+        )
+
+    # --- sync exceptions (Shift+F11) -----------------------------------------------------------
+
+    def open_exceptions(self) -> None:
+        self.pages.setCurrentWidget(self.exceptions_view)
+        self.exceptions_view.open()
+
+    def load_exceptions(self, include_resolved: bool) -> None:
+        def shown(items: object, error: BaseException | None) -> None:
+            if error is not None:
+                log.error("sync exceptions could not be read: %r", error)
+                self.exceptions_view.show_result(
+                    self.tr("The exception list could not be read — see the log")
+                )
+                return
+            self.exceptions_view.show_items(items)  # type: ignore[arg-type]
+
+        local = StationSyncStore(self.db)
+        run_in_background(self._poster, lambda: local.attention(include_resolved), shown)
+
+    def resolve_exception(self, event_id: str, decision: str) -> None:
+        operator = self.station.operator
+        local = StationSyncStore(self.db)
+
+        def done(resolved: object, error: BaseException | None) -> None:
+            if error is not None:
+                log.error("sync exception %s could not be resolved: %r", event_id, error)
+                self.exceptions_view.show_result(self.tr("Not saved — see the log; try again"))
+                return
+            self.exceptions_view.show_result(
+                self.tr("Resolved") if resolved else self.tr("Already resolved elsewhere")
+            )
+            self.load_exceptions(self.exceptions_view.show_resolved.isChecked())
+            if self.sync is not None:
+                self.sync.wake()  # the status bar's count follows
+
+        run_in_background(
+            self._poster,
+            lambda: local.resolve(event_id, operator.operator_id if operator else None, decision),
+            done,
+        )
+
     def test_page(self, which: str) -> None:
         if self.printing is None:
             self.settings_view.show_test_result(self.tr("printing is not running"))
@@ -371,7 +506,9 @@ class MainWindow(QMainWindow):
         if status is None or status.state is SyncState.NOT_CONFIGURED:
             return self.tr("No server set up — {waiting}").format(waiting=waiting), False
         attention = (
-            self.tr(" · {count} need attention").format(count=status.attention) if status.attention else ""
+            self.tr(" · {count} need attention (Shift+F11)").format(count=status.attention)
+            if status.attention
+            else ""
         )
         if status.state is SyncState.SYNCING:
             return self.tr("Syncing… {waiting}").format(waiting=waiting) + attention, False

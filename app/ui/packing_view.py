@@ -61,6 +61,8 @@ class PackingView(QWidget):
     reprint_requested = Signal()
     printed_fine_requested = Signal()
     history_requested = Signal()
+    customer_requested = Signal()
+    exceptions_requested = Signal()
 
     def __init__(self, station: PackingStation, sounds: Sounds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,6 +193,11 @@ class PackingView(QWidget):
             QKeySequence("Shift+F5"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         history.activated.connect(self.history_requested)
+        for keys, signal in (("Shift+F9", self.customer_requested), ("Shift+F11", self.exceptions_requested)):
+            shortcut = QShortcut(
+                QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+            shortcut.activated.connect(signal)
 
     def retranslate(self) -> None:
         self._shown_order = False
@@ -204,7 +211,8 @@ class PackingView(QWidget):
             self.tr(
                 "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
                 "Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · "
-                "F10 zero scale · F12 sign out"
+                "Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · "
+                "F12 sign out"
             )
         )
         self.render(self.last_verdict, play=False)

@@ -157,170 +157,345 @@
     </message>
 </context>
 <context>
+    <name>CustomerPreferencesView</name>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="106"/>
+        <source>Customer preferences</source>
+        <translation>Customer preferences</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="108"/>
+        <source>&amp;Packaging</source>
+        <translation>&amp;Packaging</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="109"/>
+        <source>Price &amp;tags</source>
+        <translation>Price &amp;tags</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="110"/>
+        <source>Preferred &amp;carrier</source>
+        <translation>Preferred &amp;carrier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="111"/>
+        <source>Ship &amp;days</source>
+        <translation>Ship &amp;days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="112"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="113"/>
+        <source>Corrected &amp;address</source>
+        <translation>Corrected &amp;address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="119"/>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="120"/>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="121"/>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="122"/>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="123"/>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="124"/>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="125"/>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="129"/>
+        <source>Used on labels instead of the order&apos;s address</source>
+        <translation>Used on labels instead of the order&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="130"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="131"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="141"/>
+        <location filename="../../app/ui/customer_view.py" line="147"/>
+        <location filename="../../app/ui/customer_view.py" line="193"/>
+        <source>(not said)</source>
+        <translation>(not said)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="142"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="143"/>
+        <source>Simple packaging</source>
+        <translation>Simple packaging</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="144"/>
+        <source>Gift packaging</source>
+        <translation>Gift packaging</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="148"/>
+        <source>Remove price tags</source>
+        <translation>Remove price tags</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="149"/>
+        <source>Leave them</source>
+        <translation>Leave them</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="172"/>
+        <source>No customer for {code}: scan the order or its waybill</source>
+        <translation>No customer for {code}: scan the order or its waybill</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="211"/>
+        <source>Scan an order or its waybill to choose its customer</source>
+        <translation>Scan an order or its waybill to choose its customer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="251"/>
+        <source>Nothing changed</source>
+        <translation>Nothing changed</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>Printing the interrupted job(s) again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>Nothing packed yet at this station to reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>Reprinting the label of {order}</source>
         <translation>Reprinting the label of {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>The print history could not be read — see the log</source>
         <translation>The print history could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>printing is not running</source>
         <translation>printing is not running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>That job could not be printed again — see the log</source>
         <translation>That job could not be printed again — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Sent to the printer again</source>
         <translation>Sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
+        <source>The customer could not be read — see the log</source>
+        <translation>The customer could not be read — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="351"/>
+        <source>Not saved: {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="357"/>
+        <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
+        <translation>Not saved — the database did not answer; try again (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="361"/>
+        <source>Saved: {count} change(s), sent to the server with the next sync</source>
+        <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="389"/>
+        <source>The exception list could not be read — see the log</source>
+        <translation>The exception list could not be read — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="404"/>
+        <source>Not saved — see the log; try again</source>
+        <translation>Not saved — see the log; try again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="407"/>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="407"/>
+        <source>Already resolved elsewhere</source>
+        <translation>Already resolved elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>Marked as printed: nothing is printed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="447"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="451"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="456"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>Printer: {count} job(s) need attention — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="460"/>
         <source>Printing… {count} in queue</source>
         <translation>Printing… {count} in queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="461"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="485"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="488"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}: ERROR ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>No server set up — {waiting}</source>
         <translation>No server set up — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
-        <source> · {count} need attention</source>
-        <translation> · {count} need attention</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="514"/>
         <source>Syncing… {waiting}</source>
         <translation>Syncing… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Synced {time} · {waiting}</source>
         <translation>Synced {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="523"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="505"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="420"/>
+        <location filename="../../app/ui/main_window.py" line="509"/>
+        <source> · {count} need attention (Shift+F11)</source>
+        <translation> · {count} need attention (Shift+F11)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="555"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
@@ -328,112 +503,112 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="199"/>
+        <location filename="../../app/ui/packing_view.py" line="206"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="199"/>
+        <location filename="../../app/ui/packing_view.py" line="206"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="199"/>
+        <location filename="../../app/ui/packing_view.py" line="206"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="199"/>
+        <location filename="../../app/ui/packing_view.py" line="206"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="201"/>
+        <location filename="../../app/ui/packing_view.py" line="208"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="202"/>
+        <location filename="../../app/ui/packing_view.py" line="209"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="205"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · F10 zero scale · F12 sign out</source>
-        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · F10 zero scale · F12 sign out</translation>
+        <location filename="../../app/ui/packing_view.py" line="212"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
+        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="269"/>
+        <location filename="../../app/ui/packing_view.py" line="277"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="289"/>
+        <location filename="../../app/ui/packing_view.py" line="297"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="301"/>
+        <location filename="../../app/ui/packing_view.py" line="309"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="309"/>
+        <location filename="../../app/ui/packing_view.py" line="317"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="312"/>
+        <location filename="../../app/ui/packing_view.py" line="320"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="316"/>
+        <location filename="../../app/ui/packing_view.py" line="324"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="384"/>
+        <location filename="../../app/ui/packing_view.py" line="392"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="412"/>
+        <location filename="../../app/ui/packing_view.py" line="420"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="417"/>
+        <location filename="../../app/ui/packing_view.py" line="425"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="440"/>
+        <location filename="../../app/ui/packing_view.py" line="448"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="442"/>
+        <location filename="../../app/ui/packing_view.py" line="450"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="512"/>
+        <location filename="../../app/ui/packing_view.py" line="520"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="521"/>
+        <location filename="../../app/ui/packing_view.py" line="529"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="532"/>
+        <location filename="../../app/ui/packing_view.py" line="540"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="535"/>
+        <location filename="../../app/ui/packing_view.py" line="543"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -982,6 +1157,104 @@
         <location filename="../../app/ui/messages.py" line="42"/>
         <source>missing</source>
         <translation>missing</translation>
+    </message>
+</context>
+<context>
+    <name>SyncExceptionsView</name>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <source>Sync exceptions</source>
+        <translation>Sync exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
+        <source>Events the server did not accept. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
+        <translation>Events the server did not accept. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <source>Order / customer</source>
+        <translation>Order / customer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <source>Server&apos;s reason</source>
+        <translation>Server&apos;s reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="104"/>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="106"/>
+        <source>What was done about it, e.g. parcel pulled from the line</source>
+        <translation>What was done about it, e.g. parcel pulled from the line</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="107"/>
+        <source>Show resolved (Ctrl+H)</source>
+        <translation>Show resolved (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="108"/>
+        <source>Resolve (Enter)</source>
+        <translation>Resolve (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="109"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="130"/>
+        <source>Order packed</source>
+        <translation>Order packed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="131"/>
+        <source>Order held</source>
+        <translation>Order held</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="132"/>
+        <source>Hold released</source>
+        <translation>Hold released</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="133"/>
+        <source>Customer preference</source>
+        <translation>Customer preference</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="162"/>
+        <source>No exception for {code}</source>
+        <translation>No exception for {code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="164"/>
+        <source>No exceptions: everything reached the server</source>
+        <translation>No exceptions: everything reached the server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="182"/>
+        <source>Already resolved</source>
+        <translation>Already resolved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="186"/>
+        <source>Type what was done about it first, then press Enter</source>
+        <translation>Type what was done about it first, then press Enter</translation>
     </message>
 </context>
 <context>

@@ -157,170 +157,345 @@
     </message>
 </context>
 <context>
+    <name>CustomerPreferencesView</name>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="106"/>
+        <source>Customer preferences</source>
+        <translation>客户偏好</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="108"/>
+        <source>&amp;Packaging</source>
+        <translation>包装(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="109"/>
+        <source>Price &amp;tags</source>
+        <translation>价签(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="110"/>
+        <source>Preferred &amp;carrier</source>
+        <translation>指定快递(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="111"/>
+        <source>Ship &amp;days</source>
+        <translation>发货日(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="112"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="113"/>
+        <source>Corrected &amp;address</source>
+        <translation>更正地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="119"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="120"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="121"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="122"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="123"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="124"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="125"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="129"/>
+        <source>Used on labels instead of the order&apos;s address</source>
+        <translation>打印面单时代替订单地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="130"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="131"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="141"/>
+        <location filename="../../app/ui/customer_view.py" line="147"/>
+        <location filename="../../app/ui/customer_view.py" line="193"/>
+        <source>(not said)</source>
+        <translation>（未说明）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="142"/>
+        <source>Standard</source>
+        <translation>标准包装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="143"/>
+        <source>Simple packaging</source>
+        <translation>简易包装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="144"/>
+        <source>Gift packaging</source>
+        <translation>礼品包装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="148"/>
+        <source>Remove price tags</source>
+        <translation>撕掉价签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="149"/>
+        <source>Leave them</source>
+        <translation>保留价签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="172"/>
+        <source>No customer for {code}: scan the order or its waybill</source>
+        <translation>找不到 {code} 对应的客户：请扫描订单号或运单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="211"/>
+        <source>Scan an order or its waybill to choose its customer</source>
+        <translation>扫描订单号或运单号以选择客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="251"/>
+        <source>Nothing changed</source>
+        <translation>没有改动</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>正在重新打印中断的任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>本工作站还没有已打包的订单可重打</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>Reprinting the label of {order}</source>
         <translation>正在重打订单 {order} 的面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>The print history could not be read — see the log</source>
         <translation>无法读取打印记录 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>printing is not running</source>
         <translation>打印服务未运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>That job could not be printed again — see the log</source>
         <translation>该任务无法重新打印 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Sent to the printer again</source>
         <translation>已重新发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
+        <source>The customer could not be read — see the log</source>
+        <translation>无法读取客户 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="351"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="357"/>
+        <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
+        <translation>未保存 — 数据库无响应；请重试 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="361"/>
+        <source>Saved: {count} change(s), sent to the server with the next sync</source>
+        <translation>已保存：{count} 项改动，下次同步时发送到服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="389"/>
+        <source>The exception list could not be read — see the log</source>
+        <translation>无法读取异常列表 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="404"/>
+        <source>Not saved — see the log; try again</source>
+        <translation>未保存 — 请查看日志后重试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="407"/>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="407"/>
+        <source>Already resolved elsewhere</source>
+        <translation>已在别处处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>已确认打印完好，不会重复打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="447"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="451"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="456"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>打印机：{count} 个任务需要处理 — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="460"/>
         <source>Printing… {count} in queue</source>
         <translation>正在打印… 队列中 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="461"/>
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="485"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="488"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}：故障（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>No server set up — {waiting}</source>
         <translation>未连接服务器 — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
-        <source> · {count} need attention</source>
-        <translation> · {count} 条需处理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="514"/>
         <source>Syncing… {waiting}</source>
         <translation>同步中… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Synced {time} · {waiting}</source>
         <translation>已同步 {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="523"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>离线 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>同步出错 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="505"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="420"/>
+        <location filename="../../app/ui/main_window.py" line="509"/>
+        <source> · {count} need attention (Shift+F11)</source>
+        <translation> · {count} 条需处理 (Shift+F11)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="555"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
@@ -328,112 +503,112 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="199"/>
+        <location filename="../../app/ui/packing_view.py" line="206"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="199"/>
+        <location filename="../../app/ui/packing_view.py" line="206"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="199"/>
+        <location filename="../../app/ui/packing_view.py" line="206"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="199"/>
+        <location filename="../../app/ui/packing_view.py" line="206"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="201"/>
+        <location filename="../../app/ui/packing_view.py" line="208"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="202"/>
+        <location filename="../../app/ui/packing_view.py" line="209"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="205"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · F10 zero scale · F12 sign out</source>
-        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Esc 放回订单 · F5 补打面单 · Shift+F5 打印记录 · F9 设置 · F10 秤归零 · F12 退出登录</translation>
+        <location filename="../../app/ui/packing_view.py" line="212"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
+        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 检查 · Esc 放回订单 · F5 补打面单 · Shift+F5 打印记录 · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="269"/>
+        <location filename="../../app/ui/packing_view.py" line="277"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="289"/>
+        <location filename="../../app/ui/packing_view.py" line="297"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="301"/>
+        <location filename="../../app/ui/packing_view.py" line="309"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="309"/>
+        <location filename="../../app/ui/packing_view.py" line="317"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="312"/>
+        <location filename="../../app/ui/packing_view.py" line="320"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="316"/>
+        <location filename="../../app/ui/packing_view.py" line="324"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="384"/>
+        <location filename="../../app/ui/packing_view.py" line="392"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="412"/>
+        <location filename="../../app/ui/packing_view.py" line="420"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="417"/>
+        <location filename="../../app/ui/packing_view.py" line="425"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="440"/>
+        <location filename="../../app/ui/packing_view.py" line="448"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="442"/>
+        <location filename="../../app/ui/packing_view.py" line="450"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="512"/>
+        <location filename="../../app/ui/packing_view.py" line="520"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="521"/>
+        <location filename="../../app/ui/packing_view.py" line="529"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="532"/>
+        <location filename="../../app/ui/packing_view.py" line="540"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="535"/>
+        <location filename="../../app/ui/packing_view.py" line="543"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -982,6 +1157,104 @@
         <location filename="../../app/ui/messages.py" line="42"/>
         <source>missing</source>
         <translation>不存在</translation>
+    </message>
+</context>
+<context>
+    <name>SyncExceptionsView</name>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <source>Sync exceptions</source>
+        <translation>同步异常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
+        <source>Events the server did not accept. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
+        <translation>服务器未接受的记录。逐条处理（拦下包裹、联系客户、通知客服），输入处理结果后按回车。扫描订单号可快速查找。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <source>Order / customer</source>
+        <translation>订单 / 客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <source>Server&apos;s reason</source>
+        <translation>服务器原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="104"/>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="106"/>
+        <source>What was done about it, e.g. parcel pulled from the line</source>
+        <translation>处理结果，例如：包裹已从流水线拦下</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="107"/>
+        <source>Show resolved (Ctrl+H)</source>
+        <translation>显示已处理 (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="108"/>
+        <source>Resolve (Enter)</source>
+        <translation>处理完毕 (回车)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="109"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="130"/>
+        <source>Order packed</source>
+        <translation>订单已打包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="131"/>
+        <source>Order held</source>
+        <translation>订单已挂起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="132"/>
+        <source>Hold released</source>
+        <translation>已解除挂起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="133"/>
+        <source>Customer preference</source>
+        <translation>客户偏好</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="162"/>
+        <source>No exception for {code}</source>
+        <translation>{code} 没有异常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="164"/>
+        <source>No exceptions: everything reached the server</source>
+        <translation>没有异常：所有记录均已送达服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="182"/>
+        <source>Already resolved</source>
+        <translation>已处理过</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="186"/>
+        <source>Type what was done about it first, then press Enter</source>
+        <translation>请先输入处理结果，再按回车</translation>
     </message>
 </context>
 <context>

@@ -2,17 +2,28 @@
 
 import gzip
 import logging
+import os
+import time
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
 from sync.server.store import BadImportFile, ServerStore
 
 log = logging.getLogger(__name__)
+
+
+def app_from_environment() -> FastAPI:
+    """For `uvicorn --factory` with several worker processes: the database from PACKLINE_SERVER_DB."""
+    from sync.server.cli import DEFAULT_DB, open_store
+
+    return create_app(open_store(os.environ.get("PACKLINE_SERVER_DB", DEFAULT_DB)))
 
 
 def create_app(store: ServerStore) -> FastAPI:
@@ -22,6 +33,16 @@ def create_app(store: ServerStore) -> FastAPI:
         description="Orders, customers, SKUs and rules for packing stations; events back from them.",
     )
     app.add_middleware(GZipMiddleware, minimum_size=1024)
+
+    @app.middleware("http")
+    async def server_timing(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        # How long the server itself took, for support and load tests (W3C Server-Timing).
+        started = time.perf_counter()
+        response = await call_next(request)
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+        return response
 
     def station(authorization: Annotated[str | None, Header()] = None) -> str:
         scheme, _, token = (authorization or "").partition(" ")
@@ -47,11 +68,13 @@ def create_app(store: ServerStore) -> FastAPI:
         _name: Annotated[str, Depends(station)],
         cursor: str = "",
         limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_PAGE)] = 1000,
-    ) -> p.ChangesPage:
+    ) -> Response:
         try:
-            return store.changes(cursor, limit)
+            page = store.changes(cursor, limit)
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
+        # Serialised once, by the model that built it (a returned model would be validated again).
+        return Response(page.model_dump_json(), media_type="application/json")
 
     @app.post(
         f"{p.API_PREFIX}/events",
@@ -86,7 +109,8 @@ def create_app(store: ServerStore) -> FastAPI:
         if refused:
             log.warning("push from %s refused: %s", name, refused[0].reason)
             return _refused("some events are not acceptable; nothing was applied", refused)
-        results = store.push(name, batch.events)
+        # The database work off the event loop: other stations' requests go on meanwhile.
+        results = await run_in_threadpool(store.push, name, batch.events)
         return JSONResponse(p.PushResponse(results=results).model_dump(mode="json"))
 
     @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])

@@ -1,6 +1,6 @@
 """`packline-server`: the reference central server.
 
-    packline-server serve [--db URL] [--host H] [--port N]
+    packline-server serve [--db URL] [--host H] [--port N] [--workers N]
     packline-server import FILE... [--db URL]        JSON import documents or CSV (orders, customers)
     packline-server add-station NAME [--db URL]      prints the station's token as its last line
     packline-server revoke-station NAME [--db URL]
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (one per CPU core for many stations)"
+    )
     imp = sub.add_parser("import", help="load orders, customers, SKUs... from JSON or CSV files")
     imp.add_argument("files", nargs="+", type=Path)
     add = sub.add_parser("add-station", help="register a station; prints its token last")
@@ -56,6 +60,18 @@ def main(argv: list[str] | None = None) -> int:
 
         from sync.server.app import create_app
 
+        if args.workers > 1:
+            store.engine.dispose()
+            os.environ["PACKLINE_SERVER_DB"] = args.db
+            uvicorn.run(
+                "sync.server.app:app_from_environment",
+                factory=True,
+                workers=args.workers,
+                host=args.host,
+                port=args.port,
+                log_level="info",
+            )
+            return 0
         uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
         return 0
     if args.command == "add-station":

@@ -8,6 +8,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -129,3 +130,45 @@ def live_server(url: str) -> Iterator[LiveServer]:
         yield server
     finally:
         server.stop()
+
+
+class ServerProcess:
+    """`packline-server serve` as its own process, as deployed: the benchmarks use it so the server's
+    work does not share a Python interpreter (and its lock) with the station being measured."""
+
+    def __init__(self, db_url: str, workers: int = 1) -> None:
+        import requests
+
+        root = Path(__file__).resolve().parents[2]
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "-m", "sync.server.cli", "serve", "--db", db_url, "--port", str(self.port)]
+        command += ["--workers", str(workers)]
+        self.proc = subprocess.Popen(
+            command,
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": str(root)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"packline-server exited at start ({self.proc.returncode})")
+            try:
+                if requests.get(f"{self.url}/api/v1/health", timeout=1).ok:
+                    return
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("packline-server did not start within 60 s")
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()

@@ -33,7 +33,7 @@ def _start_sync(data_dir) -> subprocess.Popen:
 
 
 def _queue_edits(db, station: str, customers: list[str], round_no: int, rng: random.Random) -> None:
-    for code in rng.sample(customers, 60):
+    for code in rng.sample(customers, 200):
         record_preferences(
             db,
             code,
@@ -60,12 +60,12 @@ def test_sigkill_during_push_and_pull_loses_and_duplicates_nothing(seeded, tmp_p
     from app.sync_service import register
 
     register(db, seeded.url, token)
-    save_settings(db, replace(load_settings(db), sync_page_size=150))  # many pages: many places to die
+    save_settings(db, replace(load_settings(db), sync_page_size=40))  # many pages: many places to die
     killed_in_pull, cursors = 0, []
     local = StationSyncStore(db)
     while killed_in_pull < KILLS // 2:
         process = _start_sync(data_dir)
-        time.sleep(rng.uniform(0.6, 1.8))
+        time.sleep(rng.uniform(0.5, 1.4))
         if process.poll() is not None:
             break
         process.send_signal(signal.SIGKILL)
@@ -84,7 +84,7 @@ def test_sigkill_during_push_and_pull_loses_and_duplicates_nothing(seeded, tmp_p
     for round_no in range(KILLS):
         _queue_edits(db, "PACK-K", customers, round_no, rng)
         process = _start_sync(data_dir)
-        time.sleep(rng.uniform(0.6, 2.0))
+        time.sleep(rng.uniform(0.4, 1.2))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             killed_in_push += 1

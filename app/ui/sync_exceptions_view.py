@@ -1,0 +1,189 @@
+"""Sync exceptions (Shift+F11): what the server did not accept, with its reason, until a person has
+dealt with it: a double pack to pull from the line, a cancelled order's parcel to intercept, an
+order the server does not know. Nothing is dropped: resolving records who did what, and the event
+stays in the station's database.
+
+A page, not a dialog: a scanned order number filters the list. Up/Down choose, type what was done
+and press Enter to resolve; Ctrl+H shows resolved ones too; Esc goes back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store.sync_local import SyncException
+
+OPEN_COLOUR = "#ffcdd2"
+RESOLVED_COLOUR = "#e0e0e0"
+
+
+class SyncExceptionsView(QWidget):
+    reload_requested = Signal(bool)  # include resolved ones
+    resolve_requested = Signal(str, str)  # event id, what was done
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[SyncException] = []
+        self.shown: list[SyncException] = []
+        self.filter = ""
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("font-size: 14pt;")
+        self.table = QTableWidget(0, 5)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.table.setStyleSheet("font-size: 14pt;")
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the decision box keeps the keys
+        self.decision = QLineEdit()
+        self.decision.setStyleSheet("font-size: 16pt;")
+        self.decision.setMinimumHeight(48)
+        self.decision.setMaxLength(500)
+        self.decision.returnPressed.connect(self._resolve_selected)
+        self.show_resolved = QCheckBox()
+        self.show_resolved.setMinimumHeight(48)
+        self.show_resolved.toggled.connect(self.reload_requested)
+        self.result = QLabel()
+        self.result.setStyleSheet("font-size: 14pt;")
+        self.resolve_button = QPushButton()
+        self.resolve_button.setMinimumHeight(56)
+        self.resolve_button.clicked.connect(self._resolve_selected)
+        self.back_button = QPushButton()
+        self.back_button.setMinimumHeight(56)
+        self.back_button.clicked.connect(self.closed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.result, 1)
+        buttons.addWidget(self.show_resolved)
+        buttons.addWidget(self.resolve_button)
+        buttons.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.decision)
+        layout.addLayout(buttons)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence("Esc"), self, context=context).activated.connect(self.closed)
+        QShortcut(QKeySequence("Ctrl+H"), self, context=context).activated.connect(self.show_resolved.toggle)
+        for key, step in (("Up", -1), ("Down", 1)):
+            move = QShortcut(QKeySequence(key), self, context=context)
+            move.activated.connect(lambda step=step: self._move(step))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Sync exceptions"))
+        self.hint.setText(
+            self.tr(
+                "Events the server did not accept. Deal with each (pull the parcel, call the customer, "
+                "tell the office), type what you did and press Enter. Scan an order to find it."
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("What"), self.tr("Order / customer"), self.tr("Server's reason"),
+             self.tr("Resolved")]
+        )  # fmt: skip
+        self.decision.setPlaceholderText(self.tr("What was done about it, e.g. parcel pulled from the line"))
+        self.show_resolved.setText(self.tr("Show resolved (Ctrl+H)"))
+        self.resolve_button.setText(self.tr("Resolve (Enter)"))
+        self.back_button.setText(self.tr("Back (Esc)"))
+        self.show_items(self.items)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def open(self) -> None:
+        self.result.clear()
+        self.filter = ""
+        self.decision.clear()
+        self.decision.setFocus()
+        self.reload_requested.emit(self.show_resolved.isChecked())
+
+    def handle_scan(self, code: str) -> None:
+        self.filter = code.strip()
+        self.show_items(self.items)
+
+    def type_names(self) -> dict[str, str]:
+        return {
+            "order.packed": self.tr("Order packed"),
+            "order.held": self.tr("Order held"),
+            "order.hold_released": self.tr("Hold released"),
+            "customer.preference": self.tr("Customer preference"),
+        }
+
+    def show_items(self, items: list[SyncException]) -> None:
+        self.items = items
+        self.shown = [i for i in items if not self.filter or i.subject == self.filter]
+        names = self.type_names()
+        self.table.setRowCount(len(self.shown))
+        for row, item in enumerate(self.shown):
+            resolved = ""
+            if item.resolved_at is not None:
+                resolved = f"{item.resolved_at.astimezone().strftime('%m-%d %H:%M')} {item.resolved_by}: "
+                resolved += item.resolution
+            values = [
+                item.created_at.astimezone().strftime("%m-%d %H:%M:%S"),
+                names.get(item.type, item.type),
+                item.subject,
+                item.reason,
+                resolved,
+            ]
+            colour = QColor(RESOLVED_COLOUR if item.resolved_at else OPEN_COLOUR)
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setBackground(colour)
+                self.table.setItem(row, column, cell)
+        self.table.resizeRowsToContents()
+        if self.shown:
+            self.table.selectRow(0)
+        elif self.filter:
+            self.result.setText(self.tr("No exception for {code}").format(code=self.filter))
+        else:
+            self.result.setText(self.tr("No exceptions: everything reached the server"))
+
+    def show_result(self, text: str) -> None:
+        self.result.setText(text)
+
+    def selected(self) -> SyncException | None:
+        row = self.table.currentRow()
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def _move(self, step: int) -> None:
+        if self.shown:
+            self.table.selectRow(max(0, min(len(self.shown) - 1, self.table.currentRow() + step)))
+
+    def _resolve_selected(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        if item.resolved_at is not None:
+            self.result.setText(self.tr("Already resolved"))
+            return
+        decision = self.decision.text().strip()
+        if not decision:
+            self.result.setText(self.tr("Type what was done about it first, then press Enter"))
+            return
+        self.resolve_requested.emit(item.id, decision)
+        self.decision.clear()

@@ -1,0 +1,146 @@
+"""The central server under 20 stations syncing at once, on loopback.
+
+The server runs as its own process (`packline-server serve`, one uvicorn worker) on PostgreSQL when
+the machine has it (production's shape), else on SQLite. Each station is a process of its own with a
+`SyncClient`: every round it pushes a batch of events (a few packs and a preference change, as a
+busy station queues between syncs) and pulls every change since its cursor, which includes what
+the other 19 stations did. Every round starts on the same instant at all 20 stations (a round
+every `period_s`), so each round is 20 stations syncing at once: the worst moment of a real day,
+repeated for the statistics. Each request's latency is measured at the station, so it includes
+the station's own JSON handling; on a 2-core machine the 20 station processes also compete with
+the server for the CPU, which real stations (other machines) do not."""
+
+from __future__ import annotations
+
+import multiprocessing
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+
+def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, float]) -> dict[str, Any]:
+    from sync.client import ServerConfig, SyncClient, SyncError
+
+    url, name, token, head, orders, customers, rounds, start_at, period_s = args
+    client = SyncClient(ServerConfig(url, token))
+    cursor = head  # as if this station had synced before
+    times: list[float] = []
+    server_ms: list[float] = []
+    push_ms: list[float] = []
+    errors: list[str] = []
+    orders_left = list(orders)
+    for round_no in range(rounds):
+        time.sleep(max(0.0, start_at + round_no * period_s - time.time()))
+        now = datetime.now(UTC).isoformat()
+        events = []
+        for _ in range(min(4, len(orders_left))):
+            order_no = orders_left.pop()
+            payload = {
+                "pack_id": str(uuid.uuid4()),
+                "order_no": order_no,
+                "packed_at": now,
+                "operator": "P0001",
+            }
+            events.append(_event(name, "order.packed", payload, now))
+        customer = customers[round_no % len(customers)]
+        payload = {"customer": customer, "field": "note", "value": f"{name} {round_no}", "base": None}
+        events.append(_event(name, "customer.preference", payload, now))
+        try:
+            started = time.perf_counter()
+            client.push(events)
+            times.append(time.perf_counter() - started)
+            server_ms.append(client.last_server_ms or 0.0)
+            push_ms.append(client.last_server_ms or 0.0)
+            more = True
+            while more:
+                started = time.perf_counter()
+                page = client.pull(cursor, 2000)
+                times.append(time.perf_counter() - started)
+                server_ms.append(client.last_server_ms or 0.0)
+                cursor, more = page.cursor, page.more
+        except SyncError as exc:
+            errors.append(str(exc))
+    client.close()
+    return {"times": times, "server_ms": server_ms, "push_ms": push_ms, "errors": errors}
+
+
+def _event(station: str, kind: str, payload: dict[str, Any], now: str) -> dict[str, Any]:
+    return {"id": str(uuid.uuid4()), "type": kind, "station": station, "operator": "P0001",
+            "occurred_at": now, "payload": payload}  # fmt: skip
+
+
+def bench_load(
+    stations: int = 20, rounds: int = 30, orders: int = 5000, period_s: float = 1.0, workers: int = 2
+) -> dict[str, Any]:
+    import json
+
+    from app.store import demo
+    from app.store.db import open_database
+    from app.store.export import export_document
+    from tests.benchmarks.timing import percentile
+    from tests.sync.servers import PostgresCluster, ServerProcess, _pg_bin
+
+    cluster = PostgresCluster() if _pg_bin() is not None else None
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        db_url = cluster.new_database() if cluster else f"sqlite:///{folder / 'server.db'}"
+        source = open_database(folder / "source.db")
+        demo.generate(source, orders=orders, customers=orders // 2)
+        document = json.loads(json.dumps(export_document(source), ensure_ascii=False))
+        source.close()
+        from sync.server.cli import open_store
+
+        store = open_store(db_url)
+        store.import_documents(document)
+        head = str(store.head())
+        tokens = {f"LOAD-{i:02d}": store.add_station(f"LOAD-{i:02d}") for i in range(stations)}
+        store.engine.dispose()
+        open_orders = [o["order_no"] for o in document["orders"] if o["status"] == "new"]
+        customers = [c["code"] for c in document["customers"]]
+        server = ServerProcess(db_url, workers=workers)
+        try:
+            start_at = time.time() + 5  # every station process has started by then
+            share = len(open_orders) // stations
+            jobs = [
+                (
+                    server.url,
+                    name,
+                    token,
+                    head,
+                    open_orders[i * share : (i + 1) * share],
+                    customers[i::stations],
+                    rounds,
+                    start_at,
+                    period_s,
+                )
+                for i, (name, token) in enumerate(tokens.items())
+            ]
+            with multiprocessing.get_context("spawn").Pool(stations) as pool:
+                done = pool.map(_station, jobs)
+        finally:
+            server.stop()
+    if cluster:
+        cluster.stop()
+    times = [t * 1000 for result in done for t in result["times"]]
+    errors = [e for result in done for e in result["errors"]]
+    server_times = [t for result in done for t in result["server_ms"]]
+    return {
+        "database": "postgresql" if cluster else "sqlite",
+        "workers": workers,
+        "requests": len(times),
+        "errors": len(errors),
+        "first_error": errors[0] if errors else "",
+        "p50_ms": percentile(times, 50),
+        "p99_ms": percentile(times, 99),
+        "max_ms": max(times),
+        "server_p50_ms": percentile(server_times, 50),
+        "server_p99_ms": percentile(server_times, 99),
+        "server_push_p99_ms": percentile([t for r in done for t in r["push_ms"]], 99),
+    }
+
+
+if __name__ == "__main__":
+    print(bench_load())
