@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--server", help="the server's address, e.g. https://wms.example.com (saved)")
     sync.add_argument("--token", help="this station's token from packline-server add-station (saved)")
     sync.add_argument("--ca-bundle", help="a PEM file with the CA of a private server certificate (saved)")
+    rules = sub.add_parser("rules", help="the customer rules: explain an order's pack plan")
+    rules_sub = rules.add_subparsers(dest="rules_command", required=True)
+    explain = rules_sub.add_parser(
+        "explain", help="print an order's pack plan as JSON, each step with its rule"
+    )
+    explain.add_argument("order_no", help="order number or waybill number")
+    explain.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="as the global option")
+    explain.add_argument("--date", help="evaluate as of YYYY-MM-DD (default: today, local)")
     return parser
 
 
@@ -74,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         return demo_sheet(data_dir, as_json=args.json)
     if args.command == "sync":
         return sync_command(data_dir, args.server, args.token, args.ca_bundle)
+    if args.command == "rules":
+        return rules_explain(data_dir, args.order_no, args.date)
     from app.ui.application import run  # Qt only from here on
 
     return run(data_dir, args.lang, args.regenerate_demo, args.demo_scale)
@@ -106,6 +116,43 @@ def sync_command(data_dir: Path, server: str | None, token: str | None, ca_bundl
         print(json.dumps({"error": f"{exc.code}: {exc}", "retryable": True}, ensure_ascii=False))
         return 1
     print(json.dumps(summary.to_dict(), ensure_ascii=False))
+    return 0
+
+
+def rules_explain(data_dir: Path, code: str, as_of: str | None) -> int:
+    """Exit 0 with the plan; 1 with {error} for an unknown order or date; 2 for an unusable data folder."""
+    from datetime import date
+
+    from app.core.pack_session import OrderFound
+    from app.store.db import open_database
+    from app.store.errors import StoreError
+    from app.store.packing import PackingStore
+    from app.store.rules_store import load_rule_book
+
+    try:
+        db = open_database(database_path(data_dir))
+    except StoreError as exc:
+        print(json.dumps({"error": f"{exc.code}: {exc}"}))
+        return 2
+    try:
+        today = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        print(json.dumps({"error": f"--date {as_of!r} is not YYYY-MM-DD"}))
+        return 1
+    found = PackingStore(db, "CLI").resolve(code)
+    if not isinstance(found, OrderFound):
+        print(json.dumps({"error": f"no order with number or waybill {code!r}"}, ensure_ascii=False))
+        return 1
+    book = load_rule_book(db)
+    plan = book.plan(found.order, today)
+    result = {
+        "order_no": found.order.order_no,
+        "date": today.isoformat(),
+        "rules_source": book.source,
+        "rules_left_out": list(book.errors),
+        **plan.to_json(),
+    }
+    print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
 
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from app.core.print_plan import coupon_code, insert_confirm_code, inserts_due
+from app.core.print_plan import coupon_code, insert_confirm_code
 from app.core.settings import StationSettings
 from app.paths import database_path, default_data_dir
 from app.print_docs import (
@@ -37,6 +37,7 @@ from app.print_docs import (
 from app.print_service import send_test_page
 from app.store.db import Database, open_database
 from app.store.errors import DatabaseUnavailable, StoreError
+from app.store.rules_store import load_rule_book
 from app.store.settings_store import load_settings
 from printing.documents import DocumentError, render
 from printing.fonts import FontNotFound
@@ -144,7 +145,7 @@ def _render(db: Database, settings: StationSettings, data_dir: Path, args: argpa
             return render(order_document(db, settings, order, args.command, {}), fmt, options)
         case "insert":
             order = find_order(db, settings, args.order_no)
-            due = inserts_due(order, date.today())
+            due = load_rule_book(db).plan(order, date.today()).inserts
             kind = args.kind or (due[0] if due else "vip")
             params = {
                 "insert": kind,

@@ -16,7 +16,7 @@ from datetime import date
 from app.core import barcodes
 from app.core.auth import verify_pin
 from app.core.commands import Command, parse_command
-from app.core.model import Operator, OrderStatus
+from app.core.model import Operator, OrderSnapshot, OrderStatus
 from app.core.pack_session import (
     Commanded,
     Event,
@@ -39,9 +39,11 @@ from app.core.pack_session import (
     new_session,
     step,
 )
-from app.core.print_plan import print_requests
+from app.core.print_plan import INSERT_CONFIRM_PREFIX, print_requests
+from app.core.rules import EMPTY_PLAN, PackPlan
 from app.core.settings import StationSettings
 from app.store.packing import PackConflict, PackingStore, new_session_id
+from app.store.rules_store import RuleCache
 from app.store.writer import SerialWriter
 from scanner.interpret import interpret
 
@@ -77,6 +79,7 @@ class PackingStation:
         # Orders packed here whose commit may still be in the writer's queue: a rescan must
         # say "already packed" even before the database says so.
         self._packing: set[int] = set()
+        self.rules = RuleCache(store.db)
 
     # --- operators ---------------------------------------------------------------------------
 
@@ -151,7 +154,20 @@ class PackingStation:
         resolution = self.store.resolve(code)
         if isinstance(resolution, OrderFound) and resolution.order.order_id in self._packing:
             resolution = OrderFound(replace(resolution.order, status=OrderStatus.PACKED))
+        elif isinstance(resolution, OrderFound) and state.order is None:
+            resolution = OrderFound(resolution.order, self.plan_for(resolution.order))
         return resolution
+
+    def plan_for(self, order: OrderSnapshot) -> PackPlan:
+        """The customer rules' plan for an order; a broken rule book never stops packing."""
+        try:
+            # The local date: a birthday month is the customer's, not UTC's.
+            return self.rules.book().plan(order, date.today())
+        except Exception:
+            log.exception(
+                "customer rules could not be evaluated for %s: packing without a plan", order.order_no
+            )
+            return EMPTY_PLAN
 
     # --- the step and its effects ----------------------------------------------------------
 
@@ -207,7 +223,9 @@ class PackingStation:
                 self.last_packed = done.order.order_no
                 self.session_id = None
                 # The local date: a birthday month is the customer's, not UTC's.
-                prints = print_requests(done.order, self.settings.print_choices, date.today())
+                prints = print_requests(
+                    done.order, self.settings.print_choices, done.plan.inserts, done.plan.hide_prices
+                )
                 self._write(
                     self.store.complete_pack,
                     session_id,
@@ -260,20 +278,29 @@ class PackingStation:
             return
         order = self.store.order(open_session.order_id)
         state = self.state
-        state = step(state, Scanned(order.order_no, OrderFound(order))).state
+        state = step(state, Scanned(order.order_no, OrderFound(order, self.plan_for(order)))).state
+        counted = (
+            VerdictKind.ACCEPTED,
+            VerdictKind.LINE_COMPLETE,
+            VerdictKind.ORDER_COMPLETE,
+            VerdictKind.STEP_CONFIRMED,
+            VerdictKind.STEPS_LEFT,
+        )
         for recorded in open_session.events:
-            if recorded.kind == "scan" and recorded.verdict in (
-                VerdictKind.ACCEPTED,
-                VerdictKind.LINE_COMPLETE,
-                VerdictKind.ORDER_COMPLETE,
-            ):
-                line = next((ln for ln in order.lines if ln.sku_code == recorded.sku_code), None)
-                if line is None:
+            if recorded.kind == "scan" and recorded.verdict in counted:
+                if recorded.raw.upper().startswith(INSERT_CONFIRM_PREFIX):  # a card confirmed
+                    state = step(state, Scanned(recorded.raw, NotFound(recorded.raw))).state
                     continue
-                item = ItemFound(recorded.sku_code, recorded.quantity, line.name_zh, line.name_en)
+                if not recorded.sku_code:
+                    continue
+                line = next((ln for ln in order.lines if ln.sku_code == recorded.sku_code), None)
+                names = (line.name_zh, line.name_en) if line is not None else ("", "")  # a sample
+                item = ItemFound(recorded.sku_code, recorded.quantity, *names)
                 state = step(state, Scanned(recorded.raw, item)).state
             elif recorded.kind == "command" and recorded.verdict == VerdictKind.UNDONE:
                 state = step(state, Commanded(Command.UNDO)).state
+            elif recorded.kind == "command" and recorded.verdict in counted:  # an instruction confirmed
+                state = step(state, Commanded(Command.CONFIRM)).state
             elif (
                 recorded.kind == "weight" and recorded.verdict == VerdictKind.WEIGHT_FAILED and recorded.grams
             ):

@@ -24,6 +24,7 @@ class InsertKind(StrEnum):
     WELCOME = "welcome"
     BIRTHDAY = "birthday"
     VIP = "vip"
+    COUPON = "coupon"  # we miss you: for a customer at risk of churning
 
 
 class Format(StrEnum):

@@ -269,6 +269,10 @@ class OrderPacked(Incoming):
     lines: list[dict[str, Any]] = []
     weight: PackedWeight = PackedWeight()
     override: dict[str, Any] | None = None
+    # The customer rules' plan as packed: which rules fired, which steps, and a supervisor's
+    # override of steps left undone (who, why, which).
+    plan: dict[str, Any] | None = None
+    plan_override: dict[str, Any] | None = None
 
 
 class OrderHeld(Incoming):

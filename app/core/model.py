@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class OrderStatus(StrEnum):
@@ -76,8 +77,10 @@ class Customer:
     tier: str
     tags: tuple[str, ...] = ()
     birthday: date | None = None
-    preferences: Mapping[str, str] = field(default_factory=dict)
+    preferences: Mapping[str, Any] = field(default_factory=dict)  # as synced: str, bool, list
     order_count: int = 0
+    lifetime_value_cents: int = 0
+    last_order_at: datetime | None = None  # the customer's previous order known here
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,7 @@ class OrderLine:
     unit_weight_g: int
     bin_location: str = ""
     custom_fields: Mapping[str, str] = field(default_factory=dict)
+    category: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from app.core.commands import Command
 from app.core.model import Operator, OrderSnapshot, OrderStatus
+from app.core.print_plan import INSERT_CONFIRM_PREFIX
+from app.core.rules import EMPTY_PLAN, Confirm, PackPlan, Step
 from app.core.weight import WeightCheck, WeightPolicy, check_weight
 
 MAX_PARCEL_G = 150_000  # heavier than any parcel a bench scale takes: a typo or a fault
@@ -24,6 +26,7 @@ MAX_PARCEL_G = 150_000  # heavier than any parcel a bench scale takes: a typo or
 @dataclass(frozen=True, slots=True)
 class OrderFound:
     order: OrderSnapshot
+    plan: PackPlan = EMPTY_PLAN  # what the customer rules ask for (the caller evaluates them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,13 @@ Event = Scanned | Commanded | WeightEntered | ReasonGiven
 
 HOLD_REASONS = ("damaged", "out_of_stock", "customer_request", "address_problem", "other")
 OVERRIDE_REASONS = ("packaging_heavier", "catalog_weight_wrong", "extra_gift", "scale_fault", "other")
+PLAN_OVERRIDE_REASONS = (
+    "insert_unavailable",
+    "sample_out_of_stock",
+    "customer_request",
+    "printer_down",
+    "other",
+)
 
 
 # --- the state ------------------------------------------------------------------------------
@@ -94,6 +104,7 @@ class Pending(StrEnum):
     HOLD = "hold"
     OVERRIDE_WEIGHT = "override_weight"
     RELEASE_HOLD = "release_hold"
+    OVERRIDE_PLAN = "override_plan"  # pack without the plan's open steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +122,27 @@ class PackState:
     resume_phase: Phase = Phase.IDLE  # where a cancelled prompt returns to
     supervisor: Operator | None = None
     refused: OrderSnapshot | None = None  # the held order last refused, for a supervisor release
+    plan: PackPlan = EMPTY_PLAN
+    progress: tuple[tuple[str, int], ...] = ()  # (step id, confirmations) of the plan's steps
+    plan_override: tuple[Operator, str] | None = None  # (supervisor, reason)
+
+    def confirmations(self, step: Step) -> int:
+        return next((n for sid, n in self.progress if sid == step.id), 0)
+
+    @staticmethod
+    def needed(step: Step) -> int:
+        return int(step.params.get("quantity", 1)) if step.confirm is Confirm.SCAN_SAMPLE else 1
+
+    def step_done(self, step: Step) -> bool:
+        return self.confirmations(step) >= self.needed(step)
+
+    @property
+    def open_steps(self) -> tuple[Step, ...]:
+        return tuple(s for s in self.plan.to_confirm if not self.step_done(s))
+
+    @property
+    def ready_to_weigh(self) -> bool:
+        return self.all_verified and (not self.open_steps or self.plan_override is not None)
 
     @property
     def all_verified(self) -> bool:
@@ -175,6 +207,12 @@ class VerdictKind(StrEnum):
     NOTHING_OPEN = "nothing_open"
     OPERATOR_BUSY = "operator_busy"
     NOT_NOW = "not_now"
+    STEPS_LEFT = "steps_left"  # items all in; the plan still asks for something
+    STEP_CONFIRMED = "step_confirmed"
+    STEP_ALREADY_DONE = "step_already_done"
+    WRONG_INSERT = "wrong_insert"  # a card printed for another order
+    NOTHING_TO_CONFIRM = "nothing_to_confirm"
+    PLAN_OVERRIDDEN = "plan_overridden"
 
 
 _SEVERITY = {
@@ -191,6 +229,10 @@ _SEVERITY = {
     VerdictKind.PROMPT_CANCELLED: Severity.INFO,
     VerdictKind.SCAN_SUPERVISOR: Severity.PROMPT,
     VerdictKind.CHOOSE_REASON: Severity.PROMPT,
+    VerdictKind.STEPS_LEFT: Severity.PROMPT,
+    VerdictKind.STEP_CONFIRMED: Severity.OK,
+    VerdictKind.STEP_ALREADY_DONE: Severity.INFO,
+    VerdictKind.PLAN_OVERRIDDEN: Severity.DONE,
 }
 
 
@@ -208,6 +250,7 @@ class Verdict:
     required: int = 0
     weight: WeightCheck | None = None
     detail: str = ""
+    step_id: str = ""  # the plan step a verdict is about
 
     @property
     def severity(self) -> Severity:
@@ -230,6 +273,10 @@ class PackCompleted:
     weight_source: str
     override_by: Operator | None = None
     override_reason: str = ""
+    plan: PackPlan = EMPTY_PLAN
+    plan_override_by: Operator | None = None
+    plan_override_reason: str = ""
+    open_steps: tuple[str, ...] = ()  # step ids the override let through
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,9 +336,11 @@ def _on_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
         return _on_supervisor_scan(state, code, resolution)
     if state.phase is Phase.AWAITING_REASON:
         return Outcome(state, Verdict(VerdictKind.CHOOSE_REASON, order_no=_order_no(state), code=code))
+    if code.upper().startswith(INSERT_CONFIRM_PREFIX) and state.order is not None:
+        return _on_insert_scan(state, code.strip().upper())
     match resolution:
-        case OrderFound(order=order):
-            return _on_order_scan(state, order)
+        case OrderFound(order=order, plan=plan):
+            return _on_order_scan(state, order, plan)
         case ItemFound() as item:
             return _on_item_scan(state, code, item)
         case BadgeFound():
@@ -303,7 +352,7 @@ def _on_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
     raise TypeError(f"not a resolution: {resolution!r}")
 
 
-def _on_order_scan(state: PackState, order: OrderSnapshot) -> Outcome:
+def _on_order_scan(state: PackState, order: OrderSnapshot, plan: PackPlan = EMPTY_PLAN) -> Outcome:
     if state.order is not None:
         if state.order.order_id == order.order_id:
             return Outcome(state, Verdict(VerdictKind.SAME_ORDER, order_no=order.order_no))
@@ -319,10 +368,10 @@ def _on_order_scan(state: PackState, order: OrderSnapshot) -> Outcome:
         return Outcome(
             refused, Verdict(VerdictKind.ON_HOLD, order_no=order.order_no, detail=order.hold_reason)
         )
-    return _load(state, order)
+    return _load(state, order, plan)
 
 
-def _load(state: PackState, order: OrderSnapshot) -> Outcome:
+def _load(state: PackState, order: OrderSnapshot, plan: PackPlan = EMPTY_PLAN) -> Outcome:
     loaded = replace(
         state,
         phase=Phase.SCANNING,
@@ -332,8 +381,11 @@ def _load(state: PackState, order: OrderSnapshot) -> Outcome:
         weight=None,
         weight_source="",
         refused=None,
+        plan=plan,
+        progress=(),
+        plan_override=None,
     )
-    if loaded.all_verified:  # an order with nothing to scan (e.g. a service line only)
+    if loaded.ready_to_weigh:  # an order with nothing to scan (e.g. a service line only)
         loaded = replace(loaded, phase=Phase.WEIGHING)
     return Outcome(
         loaded, Verdict(VerdictKind.ORDER_LOADED, order_no=order.order_no), (SessionOpened(order),)
@@ -363,9 +415,20 @@ def _on_item_scan(state: PackState, code: str, item: ItemFound) -> Outcome:
         name_en=item.name_en,
         quantity=item.pack_qty,
     )
+    open_indexes = [i for i in indexes if state.remaining(i) > 0]
+    if not open_indexes:
+        sample = next(
+            (
+                s
+                for s in state.plan.to_confirm
+                if s.confirm is Confirm.SCAN_SAMPLE and s.params.get("sku") == item.sku_code
+            ),
+            None,
+        )
+        if sample is not None:
+            return _confirm(state, sample, item.pack_qty, replace(base, sku_code=item.sku_code))
     if not indexes:
         return Outcome(state, base)
-    open_indexes = [i for i in indexes if state.remaining(i) > 0]
     if not open_indexes:
         required = sum(order.lines[i].quantity for i in indexes)
         return Outcome(state, replace(base, kind=VerdictKind.OVER_SCAN, scanned=required, required=required))
@@ -385,9 +448,11 @@ def _on_item_scan(state: PackState, code: str, item: ItemFound) -> Outcome:
     counts = list(state.counts)
     counts[index] += item.pack_qty
     after = replace(state, counts=tuple(counts), history=(*state.history, (index, item.pack_qty)))
-    if after.all_verified:
+    if after.ready_to_weigh:
         after = replace(after, phase=Phase.WEIGHING)
         kind = VerdictKind.ORDER_COMPLETE
+    elif after.all_verified:
+        kind = VerdictKind.STEPS_LEFT
     elif counts[index] == line.quantity:
         kind = VerdictKind.LINE_COMPLETE
     else:
@@ -430,6 +495,13 @@ def _on_command(state: PackState, command: Command) -> Outcome:
             if state.order is None:
                 return Outcome(state, Verdict(VerdictKind.NOTHING_OPEN))
             return _prompt(state, Pending.HOLD, Phase.AWAITING_REASON)
+        case Command.CONFIRM:
+            step = next((s for s in state.open_steps if s.confirm is Confirm.KEY), None)
+            if state.order is None or step is None:
+                return Outcome(state, Verdict(VerdictKind.NOTHING_TO_CONFIRM, order_no=order_no))
+            return _confirm(state, step, 1, Verdict(VerdictKind.STEP_CONFIRMED, order_no=order_no))
+        case Command.OVERRIDE if state.phase is Phase.SCANNING and state.all_verified and state.open_steps:
+            return _prompt(state, Pending.OVERRIDE_PLAN, Phase.AWAITING_SUPERVISOR)
         case Command.OVERRIDE:
             if state.phase is not Phase.WEIGHT_FAILED:
                 return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no, detail=command.value))
@@ -439,6 +511,10 @@ def _on_command(state: PackState, command: Command) -> Outcome:
                 return Outcome(state, Verdict(VerdictKind.NOTHING_TO_RELEASE, order_no=order_no))
             return _prompt(state, Pending.RELEASE_HOLD, Phase.AWAITING_SUPERVISOR)
         case Command.COMPLETE:
+            if state.phase is Phase.SCANNING and state.all_verified:
+                return Outcome(
+                    state, Verdict(VerdictKind.STEPS_LEFT, order_no=order_no, quantity=len(state.open_steps))
+                )
             if state.phase is Phase.SCANNING:
                 missing = sum(state.remaining(i) for i in range(len(state.counts)))
                 return Outcome(state, Verdict(VerdictKind.ITEMS_MISSING, order_no=order_no, quantity=missing))
@@ -492,13 +568,23 @@ def _on_weight(state: PackState, grams: int, source: str) -> Outcome:
     order_no = _order_no(state)
     if grams <= 0 or grams > MAX_PARCEL_G:
         return Outcome(state, Verdict(VerdictKind.INVALID_WEIGHT, order_no=order_no, quantity=grams))
+    if state.phase is Phase.SCANNING and state.all_verified:
+        return Outcome(
+            state, Verdict(VerdictKind.STEPS_LEFT, order_no=order_no, quantity=len(state.open_steps))
+        )
     if state.phase not in (Phase.WEIGHING, Phase.WEIGHT_FAILED) or state.order is None:
         return Outcome(state, Verdict(VerdictKind.NOT_READY_TO_WEIGH, order_no=order_no, quantity=grams))
     result = check_weight(state.order.items_weight_g, grams, state.policy)
     if not result.passed:
         failed = replace(state, phase=Phase.WEIGHT_FAILED, weight=result, weight_source=source)
         return Outcome(failed, Verdict(VerdictKind.WEIGHT_FAILED, order_no=order_no, weight=result))
-    done = PackCompleted(order=state.order, operator=state.operator, weight=result, weight_source=source)
+    done = PackCompleted(
+        order=state.order,
+        operator=state.operator,
+        weight=result,
+        weight_source=source,
+        **_plan_facts(state),
+    )
     return Outcome(
         new_session(state.operator, state.policy),
         Verdict(VerdictKind.PACKED, order_no=order_no, weight=result),
@@ -528,7 +614,10 @@ def _on_reason(state: PackState, reason: str) -> Outcome:
     order_no = _order_no(state)
     if state.phase is not Phase.AWAITING_REASON or state.order is None:
         return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no, detail=reason))
-    allowed = HOLD_REASONS if state.pending is Pending.HOLD else OVERRIDE_REASONS
+    allowed = {Pending.HOLD: HOLD_REASONS, Pending.OVERRIDE_PLAN: PLAN_OVERRIDE_REASONS}.get(
+        state.pending,
+        OVERRIDE_REASONS,  # type: ignore[arg-type]
+    )
     if reason not in allowed:
         return Outcome(state, Verdict(VerdictKind.UNKNOWN_REASON, order_no=order_no, detail=reason))
     if state.pending is Pending.HOLD:
@@ -537,6 +626,20 @@ def _on_reason(state: PackState, reason: str) -> Outcome:
             new_session(state.operator, state.policy),
             Verdict(VerdictKind.HELD, order_no=order_no, detail=reason),
             (held,),
+        )
+    if state.pending is Pending.OVERRIDE_PLAN and state.supervisor is not None:
+        overridden = replace(
+            state,
+            phase=Phase.WEIGHING,
+            pending=None,
+            plan_override=(state.supervisor, reason),
+            supervisor=None,
+        )
+        return Outcome(
+            overridden,
+            Verdict(
+                VerdictKind.PLAN_OVERRIDDEN, order_no=order_no, quantity=len(state.open_steps), detail=reason
+            ),
         )
     assert (
         state.pending is Pending.OVERRIDE_WEIGHT and state.weight is not None and state.supervisor is not None
@@ -548,9 +651,45 @@ def _on_reason(state: PackState, reason: str) -> Outcome:
         weight_source=state.weight_source,
         override_by=state.supervisor,
         override_reason=reason,
+        **_plan_facts(state),
     )
     return Outcome(
         new_session(state.operator, state.policy),
         Verdict(VerdictKind.PACKED, order_no=order_no, weight=state.weight, detail=reason),
         (done,),
     )
+
+
+def _plan_facts(state: PackState) -> dict[str, object]:
+    override = state.plan_override
+    return {
+        "plan": state.plan,
+        "plan_override_by": override[0] if override else None,
+        "plan_override_reason": override[1] if override else "",
+        "open_steps": tuple(s.id for s in state.open_steps) if override else (),
+    }
+
+
+def _on_insert_scan(state: PackState, code: str) -> Outcome:
+    order_no = _order_no(state)
+    step = next((s for s in state.plan.to_confirm if s.confirm_code == code), None)
+    if step is None:
+        return Outcome(state, Verdict(VerdictKind.WRONG_INSERT, order_no=order_no, code=code))
+    return _confirm(state, step, 1, Verdict(VerdictKind.STEP_CONFIRMED, order_no=order_no, code=code))
+
+
+def _confirm(state: PackState, step: Step, count: int, base: Verdict) -> Outcome:
+    """One confirmation of a plan step (a card scanned, a sample scanned, Enter on an instruction)."""
+    if state.step_done(step):
+        return Outcome(state, replace(base, kind=VerdictKind.STEP_ALREADY_DONE, step_id=step.id))
+    have = state.confirmations(step) + count
+    progress = (*((sid, n) for sid, n in state.progress if sid != step.id), (step.id, have))
+    after = replace(state, progress=progress)
+    kind = VerdictKind.STEP_CONFIRMED
+    if after.phase is Phase.SCANNING and after.ready_to_weigh:
+        after = replace(after, phase=Phase.WEIGHING)
+        kind = VerdictKind.ORDER_COMPLETE
+    verdict = replace(
+        base, kind=kind, step_id=step.id, scanned=min(have, state.needed(step)), required=state.needed(step)
+    )
+    return Outcome(after, verdict)

@@ -2,16 +2,15 @@
 
 Pure: decided from the order snapshot, the station's choices and today's date. The requests are
 stored with the pack in one transaction; rendering and printing happen later, off the GUI thread.
-Customer-aware rules (a later layer) can add or replace inserts; this is the built-in default.
+Which cards go in and whether prices show come from the order's pack plan (app.core.rules).
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from app.core.model import OrderSnapshot
 
@@ -42,39 +41,24 @@ def insert_confirm_code(order_no: str, kind: str) -> str:
     return f"{INSERT_CONFIRM_PREFIX}{kind[0].upper()}:{order_no}"
 
 
-def inserts_due(order: OrderSnapshot, today: date) -> list[str]:
-    customer = order.customer
-    if customer is None:
-        return []
-    tags = {tag.lower() for tag in customer.tags}
-    due = []
-    if customer.tier.lower() in ("vip", "svip") or "vip" in tags:
-        due.append("vip")
-    birthday_month = (customer.birthday is not None and customer.birthday.month == today.month) or (
-        "birthday_month" in tags
-    )
-    if birthday_month:
-        due.append("birthday")
-    if customer.order_count == 0 or "new" in tags:
-        due.append("welcome")
-    return due
-
-
 def hides_prices(order: OrderSnapshot) -> bool:
     prefs = order.customer.preferences if order.customer else {}
     gift = any("gift" in key.lower() for line in order.lines for key in line.custom_fields) or (
         "礼物" in order.buyer_note or "gift" in order.buyer_note.lower()
     )
-    return gift or str(prefs.get("no_price_tag", "")).lower() in ("true", "1", "yes")
+    return gift or str(prefs.get("no_price_tags", "")).lower() in ("true", "1", "yes")
 
 
-def print_requests(order: OrderSnapshot, choices: PrintChoices, today: date) -> tuple[PrintRequest, ...]:
+def print_requests(
+    order: OrderSnapshot, choices: PrintChoices, inserts: Sequence[str] = (), hide_prices: bool = False
+) -> tuple[PrintRequest, ...]:
+    """`inserts` and `hide_prices` come from the order's pack plan (app.core.rules)."""
     requests = [PrintRequest("label", "label")]
     customer = order.customer
     if customer is not None and "enterprise" in {t.lower() for t in customer.tags}:
         requests.append(PrintRequest("carton", "label", {"carton_no": 1, "carton_count": 1}))
     if choices.inserts:
-        for kind in inserts_due(order, today):
+        for kind in inserts:
             requests.append(
                 PrintRequest(
                     "insert",
@@ -87,5 +71,6 @@ def print_requests(order: OrderSnapshot, choices: PrintChoices, today: date) -> 
                 )
             )
     if choices.slip:
-        requests.append(PrintRequest("slip", "slip", {"show_prices": not hides_prices(order)}))
+        show_prices = not (hide_prices or hides_prices(order))
+        requests.append(PrintRequest("slip", "slip", {"show_prices": show_prices}))
     return tuple(requests)

@@ -410,13 +410,37 @@ def sample_orders(db: Database, per_kind: int = 6) -> dict[str, Any]:
             .order_by(m.Barcode.id)
             .limit(3)
         ).all()
+        ready, planned = _by_plan(db, s, describe, per_kind)
         return {
-            "ready": first("new", per_kind),
+            "ready": ready,  # nothing beyond items and weight
+            "planned": planned,  # the customer rules ask for cards, samples or confirmations
             "packed": first("packed", 2),
             "cancelled": first("cancelled", 2),
             "on_hold": first("on_hold", 2),
             "case_codes": [{"code": c, "sku": sku, "pack_qty": q} for c, sku, q in cases],
         }
+
+
+def _by_plan(
+    db: Database, s: Any, describe: Any, per_kind: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    from app.store.packing import PackingStore
+    from app.store.rules_store import load_rule_book
+
+    book, store = load_rule_book(db), PackingStore(db, "DEMO")
+    ready: list[dict[str, Any]] = []
+    planned: list[dict[str, Any]] = []
+    today = date.today()
+    for order in s.scalars(select(m.Order).where(m.Order.status == "new").order_by(m.Order.id).limit(3000)):
+        plan = book.plan(store.order(order.id), today)
+        if plan.to_confirm:
+            if len(planned) < per_kind:
+                planned.append({**describe(order), "plan": plan.to_json()})
+        elif len(ready) < per_kind:
+            ready.append(describe(order))
+        if len(ready) >= per_kind and len(planned) >= per_kind:
+            break
+    return ready, planned
 
 
 def is_empty(db: Database) -> bool:

@@ -273,6 +273,14 @@ class PackingStore:
             }
             if done.override_by is not None:
                 payload["override"] = {"by": done.override_by.badge_code, "reason": done.override_reason}
+            if done.plan.steps or done.plan.fired:
+                payload["plan"] = done.plan.to_json()
+            if done.plan_override_by is not None:
+                payload["plan_override"] = {
+                    "by": done.plan_override_by.badge_code,
+                    "reason": done.plan_override_reason,
+                    "open_steps": list(done.open_steps),
+                }
             add_jobs(s, prints, done.order.order_id, done.order.order_no, session_id)
             return add_event(s, "order.packed", payload, self.station, done.operator.operator_id)
 
@@ -343,11 +351,14 @@ _ORDER = (
     " o.receiver_phone, o.province, o.city, o.district, o.address, o.amount_cents, o.buyer_note,"
     " o.seller_note, o.hold_reason,"
     " o.paid_at, o.ship_by, o.packed_at,"
-    " c.id, c.code, c.name, c.phone, c.tier, c.tags, c.birthday, c.preferences, c.order_count"
+    " c.id, c.code, c.name, c.phone, c.tier, c.tags, c.birthday, c.preferences, c.order_count,"
+    " c.lifetime_value_cents,"
+    " (SELECT max(p.paid_at) FROM orders p WHERE p.customer_id = o.customer_id AND p.id != o.id)"
     " FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = ?"
 )
 _LINES = (
-    "SELECT l.id, s.code, s.name_zh, s.name_en, l.quantity, s.unit_weight_g, s.bin_location, l.custom_fields"
+    "SELECT l.id, s.code, s.name_zh, s.name_en, l.quantity, s.unit_weight_g, s.bin_location, l.custom_fields,"
+    " s.category"
     " FROM order_lines l JOIN skus s ON s.id = l.sku_id WHERE l.order_id = ? ORDER BY l.line_no"
 )
 _BARCODES = (
@@ -376,6 +387,7 @@ def _snapshot(c: Connection, order_id: int) -> OrderSnapshot:
             unit_weight_g=r[5],
             bin_location=r[6],
             custom_fields={str(k): str(v) for k, v in _json(r[7], {}).items()},
+            category=r[8] or "",
         )
         for r in c.exec_driver_sql(_LINES, (order_id,))
     )
@@ -390,8 +402,10 @@ def _snapshot(c: Connection, order_id: int) -> OrderSnapshot:
             tier=o[23],
             tags=tuple(_json(o[24], ())),
             birthday=date.fromisoformat(o[25]) if o[25] else None,
-            preferences={str(k): str(v) for k, v in _json(o[26], {}).items()},
+            preferences=dict(_json(o[26], {})),
             order_count=o[27],
+            lifetime_value_cents=o[28] or 0,
+            last_order_at=_utc(o[29]),
         )
     return OrderSnapshot(
         order_id=o[0],

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.pack_session import HOLD_REASONS, OVERRIDE_REASONS, Severity, Verdict, VerdictKind
+from app.core.pack_session import (
+    HOLD_REASONS,
+    OVERRIDE_REASONS,
+    PLAN_OVERRIDE_REASONS,
+    PackState,
+    Severity,
+    Verdict,
+    VerdictKind,
+)
+from app.core.rules import ActionKind, Confirm, Step
 
 
 def reason_text(code: str) -> str:
@@ -21,12 +30,15 @@ def reason_text(code: str) -> str:
         "catalog_weight_wrong": QCoreApplication.translate("Reason", "Catalogue weight is wrong"),
         "extra_gift": QCoreApplication.translate("Reason", "Extra gift or insert in the parcel"),
         "scale_fault": QCoreApplication.translate("Reason", "Scale fault"),
+        "insert_unavailable": QCoreApplication.translate("Reason", "Card could not be printed / none left"),
+        "sample_out_of_stock": QCoreApplication.translate("Reason", "Sample out of stock"),
+        "printer_down": QCoreApplication.translate("Reason", "Insert printer down"),
     }
     return texts.get(code, code)
 
 
 def reason_choices(pending: str) -> list[tuple[str, str]]:
-    codes = HOLD_REASONS if pending == "hold" else OVERRIDE_REASONS
+    codes = {"hold": HOLD_REASONS, "override_plan": PLAN_OVERRIDE_REASONS}.get(pending, OVERRIDE_REASONS)
     return [(code, reason_text(code)) for code in codes]
 
 
@@ -60,6 +72,20 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
         k.LINE_COMPLETE: QCoreApplication.translate("Verdict", "✓ {name} complete ({scanned}/{required})"),
         k.ORDER_COMPLETE: QCoreApplication.translate(
             "Verdict", "All items checked — put the parcel on the scale"
+        ),
+        k.STEPS_LEFT: QCoreApplication.translate(
+            "Verdict", "Items done — {quantity} instruction(s) left: see the cards on the right"
+        ),
+        k.STEP_CONFIRMED: QCoreApplication.translate("Verdict", "✓ Instruction done — carry on"),
+        k.STEP_ALREADY_DONE: QCoreApplication.translate(
+            "Verdict", "Already done — that card or sample is in; carry on"
+        ),
+        k.WRONG_INSERT: QCoreApplication.translate(
+            "Verdict", "This card is not for order {order} — take it out, use the card printed for this order"
+        ),
+        k.NOTHING_TO_CONFIRM: QCoreApplication.translate("Verdict", "Nothing to confirm with F1 now"),
+        k.PLAN_OVERRIDDEN: QCoreApplication.translate(
+            "Verdict", "Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale"
         ),
         k.WRONG_ITEM: QCoreApplication.translate(
             "Verdict", "This item is not in order {order}: {name} — put it back, scan the next item"
@@ -249,3 +275,88 @@ def reading_state_text(state: str) -> str:
         "ok": QCoreApplication.translate("Scale", "no weight"),
     }
     return texts.get(state, state)
+
+
+def action_name(action: str) -> str:
+    names = {
+        "priority": QCoreApplication.translate("Plan", "Priority"),
+        "carrier": QCoreApplication.translate("Plan", "Carrier"),
+        "packaging": QCoreApplication.translate("Plan", "Packaging"),
+        "ship_not_before": QCoreApplication.translate("Plan", "Ship date"),
+    }
+    return names.get(str(action), str(action))
+
+
+def step_text(step: Step, chinese: bool) -> str:
+    """One instruction card in plain words, in the station's language."""
+    p = step.params
+    t = QCoreApplication.translate
+    match step.action:
+        case ActionKind.PRIORITY:
+            return t("Plan", "Priority order (level {level})").format(level=p.get("level"))
+        case ActionKind.CARRIER:
+            return t("Plan", "Ship with {carrier}").format(carrier=carrier_text(str(p.get("carrier"))))
+        case ActionKind.PACKAGING:
+            kinds = {
+                "simple": t("Plan", "Simple packaging: no extra box, no filler"),
+                "gift": t("Plan", "Gift packaging: gift box and ribbon"),
+                "standard": t("Plan", "Standard packaging"),
+            }
+            return kinds.get(str(p.get("type")), str(p.get("type")))
+        case ActionKind.INSERT:
+            cards = {
+                "vip": t("Plan", "VIP thank-you card"),
+                "birthday": t("Plan", "Birthday card"),
+                "welcome": t("Plan", "Welcome card"),
+                "coupon": t("Plan", "We-miss-you coupon card"),
+            }
+            return t("Plan", "Put in: {card}").format(
+                card=cards.get(str(p.get("template")), str(p.get("template")))
+            )
+        case ActionKind.SAMPLE:
+            return t("Plan", "Free sample {sku} × {quantity}").format(
+                sku=p.get("sku"), quantity=p.get("quantity", 1)
+            )
+        case ActionKind.HIDE_PRICES:
+            return t("Plan", "No prices on the packing slip")
+        case ActionKind.REMOVE_PRICE_TAGS:
+            return t("Plan", "Remove every price tag")
+        case ActionKind.CALL_BACK:
+            return t("Plan", "Call-back: {note}").format(note=p.get("note", ""))
+        case ActionKind.SHIP_NOT_BEFORE:
+            if "weekdays" in p:
+                days = (
+                    "、".join(str(d) for d in p["weekdays"])
+                    if chinese
+                    else ", ".join(str(d) for d in p["weekdays"])
+                )
+                return t(
+                    "Plan", "Ship only on weekdays {days} (1 = Monday): keep the parcel back today"
+                ).format(days=days)
+            return t("Plan", "Do not ship before {date}: keep the parcel back").format(date=p.get("date"))
+        case ActionKind.SPLIT_ALLOWED:
+            return t("Plan", "Split shipment allowed")
+        case ActionKind.VAT_INVOICE:
+            return t("Plan", "Put the VAT invoice in")
+        case ActionKind.CHECK_PERSONALISATION:
+            fields = "; ".join(
+                ", ".join(f"{k}: {v}" for k, v in item.items()) for item in p.get("fields", [])
+            )
+            return t("Plan", "Personalised — check the item matches: {fields}").format(fields=fields)
+        case ActionKind.INSTRUCTION:
+            return str(p.get("zh") if chinese or not p.get("en") else p.get("en"))
+    return str(step.action)
+
+
+def step_how(step: Step, state: PackState, chinese: bool) -> str:
+    t = QCoreApplication.translate
+    match step.confirm:
+        case Confirm.SCAN_INSERT:
+            return t("Plan", "scan the barcode on the card")
+        case Confirm.SCAN_SAMPLE:
+            return t("Plan", "scan the sample ({have}/{need})").format(
+                have=state.confirmations(step), need=state.needed(step)
+            )
+        case Confirm.KEY:
+            return t("Plan", "done? press F1 or scan #PL:CONFIRM")
+    return ""

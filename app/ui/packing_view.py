@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.core.commands import Command, parse_command
 from app.core.model import OrderSnapshot
 from app.core.pack_session import Phase, Severity, Verdict, VerdictKind
+from app.core.rules import Confirm
 from app.print_service import PrintStatus
 from app.station import PackingStation, SaveResult
 from app.store.packing import PackConflict
@@ -45,6 +46,7 @@ LAST_SCANS = 12
 EMPTY_SCALE_G = 20  # at or below this the scale counts as empty
 
 _KEYS: list[tuple[str, Command | None]] = [
+    ("F1", Command.CONFIRM),
     ("F2", Command.UNDO),
     ("F3", Command.HOLD),
     ("F6", Command.OVERRIDE),
@@ -133,6 +135,9 @@ class PackingView(QWidget):
         self.weight_title = QLabel(objectName="headline")
         self.weight_big = QLabel(objectName="weightBig")
         self.weight_detail = QLabel(objectName="headline", wordWrap=True)
+        self.plan_title = QLabel(objectName="headline")
+        self.plan = QLabel(objectName="plan", wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.plan.setStyleSheet("font-size: 17pt;")
         self.scans_title = QLabel(objectName="headline")
         # A label, not a list view: one cheap repaint per scan instead of shifting every row.
         self.scans = QLabel(
@@ -144,6 +149,8 @@ class PackingView(QWidget):
         right.addWidget(self.weight_title)
         right.addWidget(self.weight_big)
         right.addWidget(self.weight_detail)
+        right.addWidget(self.plan_title)
+        right.addWidget(self.plan)
         right.addWidget(self.scans_title)
         right.addWidget(self.scans, 1)
         self.preview = LabelPreview()
@@ -401,8 +408,55 @@ class PackingView(QWidget):
             self._shown_order = order.order_id if order else None
         self._render_lines(order, state.counts if state and order else (), verdict)
         self._render_weight()
+        self._render_plan()
         self._render_prompt()
         self._render_entry()
+
+    def _render_plan(self) -> None:
+        """The customer rules' instruction cards: what, why, and how to confirm; done ones ticked."""
+        state = self.station.state
+        plan = state.plan if state is not None and state.order is not None else None
+        if plan is None or not plan.steps:
+            self.plan_title.hide()
+            self.plan.hide()
+            return
+        rows = []
+        for step in plan.steps:
+            done = state.step_done(step) if step.confirm is not Confirm.NONE else None  # type: ignore[union-attr]
+            if done is None:
+                mark, colour = "•", "#37474f"
+            elif done:
+                mark, colour = "✓", "#1b5e20"
+            else:
+                mark, colour = "☐", "#b71c1c"
+            text = html.escape(messages.step_text(step, self.chinese))
+            how = "" if done or done is None else html.escape(messages.step_how(step, state, self.chinese))  # type: ignore[arg-type]
+            why = html.escape(self.tr("why: {rule}").format(rule=step.rule_name))
+            rows.append(
+                f"<div style='color:{colour}'><b>{mark} {text}</b>"
+                + (f"<br/>&nbsp;&nbsp;→ {how}" if how else "")
+                + f"<br/><span style='font-size:11pt;color:#607d8b'>&nbsp;&nbsp;{why}</span></div>"
+            )
+        for item in plan.overridden:
+            rows.append(
+                "<div style='font-size:11pt;color:#90a4ae'>"
+                + html.escape(
+                    self.tr("{action} of rule {rule} not used: rule {winner} comes first").format(
+                        action=messages.action_name(item.action), rule=item.rule, winner=item.by_rule
+                    )
+                )
+                + "</div>"
+            )
+        if state is not None and state.plan_override is not None:
+            rows.append(
+                "<div style='color:#e65100'><b>"
+                + html.escape(self.tr("Supervisor override: {name}").format(name=state.plan_override[0].name))
+                + "</b></div>"
+            )
+        self.plan_title.setText(self.tr("Instructions for this customer (F1 confirms)"))
+        self.plan.setText("".join(rows))
+        self.plan_title.show()
+        self.plan.show()
 
     def _render_order(self, order: OrderSnapshot | None) -> None:
         if order is None:

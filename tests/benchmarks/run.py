@@ -194,7 +194,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--cold-start-child")
-    parser.add_argument("--only", choices=["station", "devices", "printing", "sync"], help="run one group")
+    parser.add_argument(
+        "--only", choices=["station", "devices", "printing", "sync", "rules"], help="run one group"
+    )
     args = parser.parse_args()
     if args.cold_start_child:
         cold_start_child(args.cold_start_child)
@@ -208,6 +210,19 @@ def main() -> int:
         verdict = "PASS" if ok else "FAIL"
         print(f"{verdict}  {name}: {value:.3f} {unit} (target <= {target} {unit}) {extra}", flush=True)
 
+    if args.only in (None, "rules"):
+        from tests.benchmarks import rules
+
+        p50, p99, fired = rules.bench_rules()
+        report(
+            "evaluating 200 customer rules against an order p99",
+            p99,
+            "ms",
+            1,
+            f"p50 {p50:.3f} ms, {fired} fired",
+        )
+        if args.only == "rules":
+            return 1 if failures else 0
     if args.only == "sync":
         from tests.benchmarks import sync
 
