@@ -35,7 +35,14 @@ def add_event(
 
 
 def pending_count(session: Session) -> int:
-    return (
-        session.scalar(select(func.count()).select_from(m.OutboxEvent).where(m.OutboxEvent.sent_at.is_(None)))
-        or 0
-    )
+    """Events still to go to the server (set-aside ones wait for a person, not the server)."""
+    return _count(session, m.OutboxEvent.sent_at.is_(None), m.OutboxEvent.needs_attention.is_(False))
+
+
+def attention_count(session: Session) -> int:
+    """Events the server did not accept that nobody has resolved yet."""
+    return _count(session, m.OutboxEvent.needs_attention.is_(True), m.OutboxEvent.resolved_at.is_(None))
+
+
+def _count(session: Session, *where: Any) -> int:
+    return session.scalar(select(func.count()).select_from(m.OutboxEvent).where(*where)) or 0

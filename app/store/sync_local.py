@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.barcodes import lookup_key
 from app.store import models as m
+from app.store import outbox
 from app.store.db import Database
 from sync import protocol as p
 
@@ -153,14 +154,7 @@ class StationSyncStore:
 
     def pending_count(self) -> int:
         with self.db.session() as s:
-            return (
-                s.scalar(
-                    select(func.count())
-                    .select_from(m.OutboxEvent)
-                    .where(m.OutboxEvent.sent_at.is_(None), m.OutboxEvent.needs_attention.is_(False))
-                )
-                or 0
-            )
+            return outbox.pending_count(s)
 
     def attention(self, include_resolved: bool = False, limit: int = 500) -> list[SyncException]:
         """Events the server did not accept: the station's exception list, newest first."""
@@ -178,14 +172,7 @@ class StationSyncStore:
 
     def attention_count(self) -> int:
         with self.db.session() as s:
-            return (
-                s.scalar(
-                    select(func.count())
-                    .select_from(m.OutboxEvent)
-                    .where(m.OutboxEvent.needs_attention.is_(True), m.OutboxEvent.resolved_at.is_(None))
-                )
-                or 0
-            )
+            return outbox.attention_count(s)
 
     def resolve(self, event_id: str, operator_id: int | None, decision: str) -> bool:
         """A person dealt with it (rang the customer, pulled the parcel...): recorded, never deleted."""

@@ -222,11 +222,9 @@ class CustomerPreferencesView(QWidget):
     # --- saving -------------------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
-        carrier = (
-            self.carrier.currentData()
-            if self.carrier.currentText() == self.carrier.itemText(self.carrier.currentIndex())
-            else self.carrier.currentText().strip()
-        )
+        typed = self.carrier.currentText().strip()
+        index = self.carrier.findText(typed)  # a listed carrier gives its code; anything else as typed
+        carrier = self.carrier.itemData(index) if index >= 0 else typed
         return {
             "packaging": self.packaging.currentData() or "",
             "no_price_tags": self.price_tags.currentData(),

@@ -290,39 +290,42 @@ def action_name(action: str) -> str:
 def step_text(step: Step, chinese: bool) -> str:
     """One instruction card in plain words, in the station's language."""
     p = step.params
-    t = QCoreApplication.translate
     match step.action:
         case ActionKind.PRIORITY:
-            return t("Plan", "Priority order (level {level})").format(level=p.get("level"))
+            return QCoreApplication.translate("Plan", "Priority order (level {level})").format(
+                level=p.get("level")
+            )
         case ActionKind.CARRIER:
-            return t("Plan", "Ship with {carrier}").format(carrier=carrier_text(str(p.get("carrier"))))
+            return QCoreApplication.translate("Plan", "Ship with {carrier}").format(
+                carrier=carrier_text(str(p.get("carrier")))
+            )
         case ActionKind.PACKAGING:
             kinds = {
-                "simple": t("Plan", "Simple packaging: no extra box, no filler"),
-                "gift": t("Plan", "Gift packaging: gift box and ribbon"),
-                "standard": t("Plan", "Standard packaging"),
+                "simple": QCoreApplication.translate("Plan", "Simple packaging: no extra box, no filler"),
+                "gift": QCoreApplication.translate("Plan", "Gift packaging: gift box and ribbon"),
+                "standard": QCoreApplication.translate("Plan", "Standard packaging"),
             }
             return kinds.get(str(p.get("type")), str(p.get("type")))
         case ActionKind.INSERT:
             cards = {
-                "vip": t("Plan", "VIP thank-you card"),
-                "birthday": t("Plan", "Birthday card"),
-                "welcome": t("Plan", "Welcome card"),
-                "coupon": t("Plan", "We-miss-you coupon card"),
+                "vip": QCoreApplication.translate("Plan", "VIP thank-you card"),
+                "birthday": QCoreApplication.translate("Plan", "Birthday card"),
+                "welcome": QCoreApplication.translate("Plan", "Welcome card"),
+                "coupon": QCoreApplication.translate("Plan", "We-miss-you coupon card"),
             }
-            return t("Plan", "Put in: {card}").format(
+            return QCoreApplication.translate("Plan", "Put in: {card}").format(
                 card=cards.get(str(p.get("template")), str(p.get("template")))
             )
         case ActionKind.SAMPLE:
-            return t("Plan", "Free sample {sku} × {quantity}").format(
+            return QCoreApplication.translate("Plan", "Free sample {sku} × {quantity}").format(
                 sku=p.get("sku"), quantity=p.get("quantity", 1)
             )
         case ActionKind.HIDE_PRICES:
-            return t("Plan", "No prices on the packing slip")
+            return QCoreApplication.translate("Plan", "No prices on the packing slip")
         case ActionKind.REMOVE_PRICE_TAGS:
-            return t("Plan", "Remove every price tag")
+            return QCoreApplication.translate("Plan", "Remove every price tag")
         case ActionKind.CALL_BACK:
-            return t("Plan", "Call-back: {note}").format(note=p.get("note", ""))
+            return QCoreApplication.translate("Plan", "Call-back: {note}").format(note=p.get("note", ""))
         case ActionKind.SHIP_NOT_BEFORE:
             if "weekdays" in p:
                 days = (
@@ -330,33 +333,36 @@ def step_text(step: Step, chinese: bool) -> str:
                     if chinese
                     else ", ".join(str(d) for d in p["weekdays"])
                 )
-                return t(
+                return QCoreApplication.translate(
                     "Plan", "Ship only on weekdays {days} (1 = Monday): keep the parcel back today"
                 ).format(days=days)
-            return t("Plan", "Do not ship before {date}: keep the parcel back").format(date=p.get("date"))
+            return QCoreApplication.translate(
+                "Plan", "Do not ship before {date}: keep the parcel back"
+            ).format(date=p.get("date"))
         case ActionKind.SPLIT_ALLOWED:
-            return t("Plan", "Split shipment allowed")
+            return QCoreApplication.translate("Plan", "Split shipment allowed")
         case ActionKind.VAT_INVOICE:
-            return t("Plan", "Put the VAT invoice in")
+            return QCoreApplication.translate("Plan", "Put the VAT invoice in")
         case ActionKind.CHECK_PERSONALISATION:
             fields = "; ".join(
                 ", ".join(f"{k}: {v}" for k, v in item.items()) for item in p.get("fields", [])
             )
-            return t("Plan", "Personalised — check the item matches: {fields}").format(fields=fields)
+            return QCoreApplication.translate(
+                "Plan", "Personalised — check the item matches: {fields}"
+            ).format(fields=fields)
         case ActionKind.INSTRUCTION:
             return str(p.get("zh") if chinese or not p.get("en") else p.get("en"))
     return str(step.action)
 
 
 def step_how(step: Step, state: PackState, chinese: bool) -> str:
-    t = QCoreApplication.translate
     match step.confirm:
         case Confirm.SCAN_INSERT:
-            return t("Plan", "scan the barcode on the card")
+            return QCoreApplication.translate("Plan", "scan the barcode on the card")
         case Confirm.SCAN_SAMPLE:
-            return t("Plan", "scan the sample ({have}/{need})").format(
+            return QCoreApplication.translate("Plan", "scan the sample ({have}/{need})").format(
                 have=state.confirmations(step), need=state.needed(step)
             )
         case Confirm.KEY:
-            return t("Plan", "done? press F1 or scan #PL:CONFIRM")
+            return QCoreApplication.translate("Plan", "done? press F1 or scan #PL:CONFIRM")
     return ""

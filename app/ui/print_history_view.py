@@ -10,19 +10,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.store.print_jobs import Job
+from app.ui.tables import list_table, move_selection
 
 STATUS_COLOURS = {
     "done": "#c8e6c9",
@@ -48,15 +46,8 @@ class PrintHistoryView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._reprint_selected)
         self.search.textChanged.connect(lambda text: self.filter_changed.emit(text.strip()))
-        self.table = QTableWidget(0, 7)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(7)
         self.table.doubleClicked.connect(lambda _index: self._reprint_selected())
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search box keeps the keys
         self.result = QLabel()
         self.reprint_button = QPushButton()
         self.reprint_button.setMinimumHeight(56)
@@ -144,8 +135,7 @@ class PrintHistoryView(QWidget):
         return self.jobs[row] if 0 <= row < len(self.jobs) else None
 
     def _move(self, step: int) -> None:
-        if self.jobs:
-            self.table.selectRow(max(0, min(len(self.jobs) - 1, self.table.currentRow() + step)))
+        move_selection(self.table, step)
 
     def _reprint_selected(self) -> None:
         job = self.selected()

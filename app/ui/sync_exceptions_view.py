@@ -12,20 +12,18 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.store.sync_local import SyncException
+from app.ui.tables import list_table, move_selection
 
 OPEN_COLOUR = "#ffcdd2"
 RESOLVED_COLOUR = "#e0e0e0"
@@ -46,16 +44,9 @@ class SyncExceptionsView(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("font-size: 14pt;")
-        self.table = QTableWidget(0, 5)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(5)
         self.table.setWordWrap(True)
         self.table.setStyleSheet("font-size: 14pt;")
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the decision box keeps the keys
         self.decision = QLineEdit()
         self.decision.setStyleSheet("font-size: 16pt;")
         self.decision.setMinimumHeight(48)
@@ -171,8 +162,7 @@ class SyncExceptionsView(QWidget):
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def _move(self, step: int) -> None:
-        if self.shown:
-            self.table.selectRow(max(0, min(len(self.shown) - 1, self.table.currentRow() + step)))
+        move_selection(self.table, step)
 
     def _resolve_selected(self) -> None:
         item = self.selected()

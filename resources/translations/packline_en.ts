@@ -286,7 +286,7 @@
         <translation>Scan an order or its waybill to choose its customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="251"/>
+        <location filename="../../app/ui/customer_view.py" line="249"/>
         <source>Nothing changed</source>
         <translation>Nothing changed</translation>
     </message>
@@ -655,131 +655,241 @@
         <source>Ship date</source>
         <translation>Ship date</translation>
     </message>
-</context>
-<context>
-    <name>PrintHistoryView</name>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="84"/>
-        <source>Print history</source>
-        <translation>Print history</translation>
+        <location filename="../../app/ui/messages.py" line="295"/>
+        <source>Priority order (level {level})</source>
+        <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="85"/>
-        <source>Scan or type an order number to find its labels</source>
-        <translation>Scan or type an order number to find its labels</translation>
+        <location filename="../../app/ui/messages.py" line="299"/>
+        <source>Ship with {carrier}</source>
+        <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="88"/>
-        <source>Time</source>
-        <translation>Time</translation>
+        <location filename="../../app/ui/messages.py" line="304"/>
+        <source>Simple packaging: no extra box, no filler</source>
+        <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="89"/>
-        <source>Order</source>
-        <translation>Order</translation>
+        <location filename="../../app/ui/messages.py" line="305"/>
+        <source>Gift packaging: gift box and ribbon</source>
+        <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="90"/>
-        <source>Document</source>
-        <translation>Document</translation>
+        <location filename="../../app/ui/messages.py" line="306"/>
+        <source>Standard packaging</source>
+        <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="91"/>
-        <source>Printer</source>
-        <translation>Printer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="92"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="93"/>
-        <source>Attempts</source>
-        <translation>Attempts</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="94"/>
-        <source>Last error</source>
-        <translation>Last error</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="97"/>
-        <source>Print again (Enter)</source>
-        <translation>Print again (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="98"/>
-        <source>Back (Esc)</source>
-        <translation>Back (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="125"/>
-        <source> (reprint)</source>
-        <translation> (reprint)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="153"/>
-        <source>Nothing to print: no job is selected</source>
-        <translation>Nothing to print: no job is selected</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="159"/>
-        <source>shipping label</source>
-        <translation>shipping label</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="160"/>
-        <source>carton label</source>
-        <translation>carton label</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="161"/>
-        <source>insert card</source>
-        <translation>insert card</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="162"/>
-        <source>packing slip</source>
-        <translation>packing slip</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="167"/>
+        <location filename="../../app/ui/messages.py" line="311"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="168"/>
+        <location filename="../../app/ui/messages.py" line="312"/>
+        <source>Birthday card</source>
+        <translation>Birthday card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="313"/>
+        <source>Welcome card</source>
+        <translation>Welcome card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="314"/>
+        <source>We-miss-you coupon card</source>
+        <translation>We-miss-you coupon card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="316"/>
+        <source>Put in: {card}</source>
+        <translation>Put in: {card}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="320"/>
+        <source>Free sample {sku} × {quantity}</source>
+        <translation>Free sample {sku} × {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="324"/>
+        <source>No prices on the packing slip</source>
+        <translation>No prices on the packing slip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="326"/>
+        <source>Remove every price tag</source>
+        <translation>Remove every price tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="328"/>
+        <source>Call-back: {note}</source>
+        <translation>Call-back: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="336"/>
+        <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
+        <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="339"/>
+        <source>Do not ship before {date}: keep the parcel back</source>
+        <translation>Do not ship before {date}: keep the parcel back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="343"/>
+        <source>Split shipment allowed</source>
+        <translation>Split shipment allowed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="345"/>
+        <source>Put the VAT invoice in</source>
+        <translation>Put the VAT invoice in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="350"/>
+        <source>Personalised — check the item matches: {fields}</source>
+        <translation>Personalised — check the item matches: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="361"/>
+        <source>scan the barcode on the card</source>
+        <translation>scan the barcode on the card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="363"/>
+        <source>scan the sample ({have}/{need})</source>
+        <translation>scan the sample ({have}/{need})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="367"/>
+        <source>done? press F1 or scan #PL:CONFIRM</source>
+        <translation>done? press F1 or scan #PL:CONFIRM</translation>
+    </message>
+</context>
+<context>
+    <name>PrintHistoryView</name>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="75"/>
+        <source>Print history</source>
+        <translation>Print history</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="76"/>
+        <source>Scan or type an order number to find its labels</source>
+        <translation>Scan or type an order number to find its labels</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="79"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="80"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="81"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="82"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="83"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="84"/>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="85"/>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="88"/>
+        <source>Print again (Enter)</source>
+        <translation>Print again (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="89"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="116"/>
+        <source> (reprint)</source>
+        <translation> (reprint)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="143"/>
+        <source>Nothing to print: no job is selected</source>
+        <translation>Nothing to print: no job is selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="149"/>
+        <source>shipping label</source>
+        <translation>shipping label</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="150"/>
+        <source>carton label</source>
+        <translation>carton label</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="151"/>
+        <source>insert card</source>
+        <translation>insert card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="152"/>
+        <source>packing slip</source>
+        <translation>packing slip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="157"/>
+        <source>VIP thank-you card</source>
+        <translation>VIP thank-you card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="158"/>
         <source>birthday card</source>
         <translation>birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="169"/>
+        <location filename="../../app/ui/print_history_view.py" line="159"/>
         <source>welcome card</source>
         <translation>welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="174"/>
+        <location filename="../../app/ui/print_history_view.py" line="164"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="175"/>
+        <location filename="../../app/ui/print_history_view.py" line="165"/>
         <source>printing</source>
         <translation>printing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="176"/>
+        <location filename="../../app/ui/print_history_view.py" line="166"/>
         <source>printed</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="177"/>
+        <location filename="../../app/ui/print_history_view.py" line="167"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="178"/>
+        <location filename="../../app/ui/print_history_view.py" line="168"/>
         <source>interrupted — check the printer</source>
         <translation>interrupted — check the printer</translation>
     </message>
@@ -1220,97 +1330,97 @@
 <context>
     <name>SyncExceptionsView</name>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>Sync exceptions</source>
         <translation>Sync exceptions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
         <source>Events the server did not accept. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
         <translation>Events the server did not accept. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
         <source>Order / customer</source>
         <translation>Order / customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
         <source>Server&apos;s reason</source>
         <translation>Server&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="104"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="106"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="97"/>
         <source>What was done about it, e.g. parcel pulled from the line</source>
         <translation>What was done about it, e.g. parcel pulled from the line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="107"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
         <source>Show resolved (Ctrl+H)</source>
         <translation>Show resolved (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="108"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="99"/>
         <source>Resolve (Enter)</source>
         <translation>Resolve (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="109"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="100"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="130"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="121"/>
         <source>Order packed</source>
         <translation>Order packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="131"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
         <source>Order held</source>
         <translation>Order held</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="132"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
         <source>Hold released</source>
         <translation>Hold released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="133"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
         <source>Customer preference</source>
         <translation>Customer preference</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="162"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="153"/>
         <source>No exception for {code}</source>
         <translation>No exception for {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="164"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="155"/>
         <source>No exceptions: everything reached the server</source>
         <translation>No exceptions: everything reached the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="182"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="172"/>
         <source>Already resolved</source>
         <translation>Already resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="186"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="176"/>
         <source>Type what was done about it first, then press Enter</source>
         <translation>Type what was done about it first, then press Enter</translation>
     </message>

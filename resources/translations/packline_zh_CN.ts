@@ -286,7 +286,7 @@
         <translation>扫描订单号或运单号以选择客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="251"/>
+        <location filename="../../app/ui/customer_view.py" line="249"/>
         <source>Nothing changed</source>
         <translation>没有改动</translation>
     </message>
@@ -655,131 +655,241 @@
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
-</context>
-<context>
-    <name>PrintHistoryView</name>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="84"/>
-        <source>Print history</source>
-        <translation>打印记录</translation>
+        <location filename="../../app/ui/messages.py" line="295"/>
+        <source>Priority order (level {level})</source>
+        <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="85"/>
-        <source>Scan or type an order number to find its labels</source>
-        <translation>扫描或输入订单号查找其面单</translation>
+        <location filename="../../app/ui/messages.py" line="299"/>
+        <source>Ship with {carrier}</source>
+        <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="88"/>
-        <source>Time</source>
-        <translation>时间</translation>
+        <location filename="../../app/ui/messages.py" line="304"/>
+        <source>Simple packaging: no extra box, no filler</source>
+        <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="89"/>
-        <source>Order</source>
-        <translation>订单</translation>
+        <location filename="../../app/ui/messages.py" line="305"/>
+        <source>Gift packaging: gift box and ribbon</source>
+        <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="90"/>
-        <source>Document</source>
-        <translation>单据</translation>
+        <location filename="../../app/ui/messages.py" line="306"/>
+        <source>Standard packaging</source>
+        <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="91"/>
-        <source>Printer</source>
-        <translation>打印机</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="92"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="93"/>
-        <source>Attempts</source>
-        <translation>次数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="94"/>
-        <source>Last error</source>
-        <translation>最近错误</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="97"/>
-        <source>Print again (Enter)</source>
-        <translation>重新打印（Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="98"/>
-        <source>Back (Esc)</source>
-        <translation>返回（Esc）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="125"/>
-        <source> (reprint)</source>
-        <translation>（补打）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="153"/>
-        <source>Nothing to print: no job is selected</source>
-        <translation>没有可打印的内容：未选中任务</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="159"/>
-        <source>shipping label</source>
-        <translation>快递面单</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="160"/>
-        <source>carton label</source>
-        <translation>箱标</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="161"/>
-        <source>insert card</source>
-        <translation>随箱卡片</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="162"/>
-        <source>packing slip</source>
-        <translation>装箱单</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/print_history_view.py" line="167"/>
+        <location filename="../../app/ui/messages.py" line="311"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="168"/>
+        <location filename="../../app/ui/messages.py" line="312"/>
+        <source>Birthday card</source>
+        <translation>生日贺卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="313"/>
+        <source>Welcome card</source>
+        <translation>欢迎卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="314"/>
+        <source>We-miss-you coupon card</source>
+        <translation>回购优惠券卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="316"/>
+        <source>Put in: {card}</source>
+        <translation>放入：{card}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="320"/>
+        <source>Free sample {sku} × {quantity}</source>
+        <translation>赠送小样 {sku} × {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="324"/>
+        <source>No prices on the packing slip</source>
+        <translation>装箱单不显示价格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="326"/>
+        <source>Remove every price tag</source>
+        <translation>撕掉所有价签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="328"/>
+        <source>Call-back: {note}</source>
+        <translation>回访：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="336"/>
+        <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
+        <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="339"/>
+        <source>Do not ship before {date}: keep the parcel back</source>
+        <translation>{date} 之前不发货：包裹先留仓</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="343"/>
+        <source>Split shipment allowed</source>
+        <translation>允许拆单发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="345"/>
+        <source>Put the VAT invoice in</source>
+        <translation>放入增值税专用发票</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="350"/>
+        <source>Personalised — check the item matches: {fields}</source>
+        <translation>定制商品 — 核对商品是否一致：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="361"/>
+        <source>scan the barcode on the card</source>
+        <translation>扫描卡片上的条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="363"/>
+        <source>scan the sample ({have}/{need})</source>
+        <translation>扫描小样（{have}/{need}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="367"/>
+        <source>done? press F1 or scan #PL:CONFIRM</source>
+        <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
+    </message>
+</context>
+<context>
+    <name>PrintHistoryView</name>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="75"/>
+        <source>Print history</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="76"/>
+        <source>Scan or type an order number to find its labels</source>
+        <translation>扫描或输入订单号查找其面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="79"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="80"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="81"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="82"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="83"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="84"/>
+        <source>Attempts</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="85"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="88"/>
+        <source>Print again (Enter)</source>
+        <translation>重新打印（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="89"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="116"/>
+        <source> (reprint)</source>
+        <translation>（补打）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="143"/>
+        <source>Nothing to print: no job is selected</source>
+        <translation>没有可打印的内容：未选中任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="149"/>
+        <source>shipping label</source>
+        <translation>快递面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="150"/>
+        <source>carton label</source>
+        <translation>箱标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="151"/>
+        <source>insert card</source>
+        <translation>随箱卡片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="152"/>
+        <source>packing slip</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="157"/>
+        <source>VIP thank-you card</source>
+        <translation>VIP 感谢卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="158"/>
         <source>birthday card</source>
         <translation>生日卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="169"/>
+        <location filename="../../app/ui/print_history_view.py" line="159"/>
         <source>welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="174"/>
+        <location filename="../../app/ui/print_history_view.py" line="164"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="175"/>
+        <location filename="../../app/ui/print_history_view.py" line="165"/>
         <source>printing</source>
         <translation>打印中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="176"/>
+        <location filename="../../app/ui/print_history_view.py" line="166"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="177"/>
+        <location filename="../../app/ui/print_history_view.py" line="167"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="178"/>
+        <location filename="../../app/ui/print_history_view.py" line="168"/>
         <source>interrupted — check the printer</source>
         <translation>中断 — 请检查打印机</translation>
     </message>
@@ -1220,97 +1330,97 @@
 <context>
     <name>SyncExceptionsView</name>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>Sync exceptions</source>
         <translation>同步异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
         <source>Events the server did not accept. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
         <translation>服务器未接受的记录。逐条处理（拦下包裹、联系客户、通知客服），输入处理结果后按回车。扫描订单号可快速查找。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
         <source>Order / customer</source>
         <translation>订单 / 客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="103"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
         <source>Server&apos;s reason</source>
         <translation>服务器原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="104"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="106"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="97"/>
         <source>What was done about it, e.g. parcel pulled from the line</source>
         <translation>处理结果，例如：包裹已从流水线拦下</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="107"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
         <source>Show resolved (Ctrl+H)</source>
         <translation>显示已处理 (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="108"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="99"/>
         <source>Resolve (Enter)</source>
         <translation>处理完毕 (回车)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="109"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="100"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="130"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="121"/>
         <source>Order packed</source>
         <translation>订单已打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="131"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
         <source>Order held</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="132"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
         <source>Hold released</source>
         <translation>已解除挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="133"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
         <source>Customer preference</source>
         <translation>客户偏好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="162"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="153"/>
         <source>No exception for {code}</source>
         <translation>{code} 没有异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="164"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="155"/>
         <source>No exceptions: everything reached the server</source>
         <translation>没有异常：所有记录均已送达服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="182"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="172"/>
         <source>Already resolved</source>
         <translation>已处理过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="186"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="176"/>
         <source>Type what was done about it first, then press Enter</source>
         <translation>请先输入处理结果，再按回车</translation>
     </message>

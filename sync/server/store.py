@@ -106,9 +106,6 @@ class ServerStore:
         if s.get_bind().dialect.name == "sqlite":
             ServerStore._take_revs(s, 0)
 
-    def _put(self, s: Session, kind: p.Kind, documents: list[tuple[str, dict[str, Any] | None]]) -> None:
-        self._put_all(s, {kind: documents})
-
     def _put_all(self, s: Session, documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]]) -> None:
         """Upsert documents (None = tombstone), each with a fresh revision.
 
@@ -535,37 +532,20 @@ class ServerStore:
                 else:
                     orders.append((key, order))
             valid[p.Kind.ORDER] = self._keep_station_facts(s, orders)
-            tombstone_items = document.get("deleted") or []
-            # Every row first, then the counter (see _put): a push waiting on a row we hold
-            # must not hold the counter we would wait for.
-            for kind in IMPORT_ORDER:
-                keys = [key for key, _ in valid.get(kind, [])]
-                keys += [
-                    str(i["key"]) for i in tombstone_items if isinstance(i, dict) and i.get("kind") == kind
-                ]
-                self._lock_rows(s, kind, keys)
-            self._put_all(s, {kind: valid.get(kind, []) for kind in IMPORT_ORDER})
-            tombstones: dict[p.Kind, list[tuple[str, None]]] = {}
-            for item in tombstone_items:
+            documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]] = {
+                kind: list(valid.get(kind, [])) for kind in IMPORT_ORDER
+            }
+            for item in document.get("deleted") or []:
                 try:
-                    tombstones.setdefault(p.Kind(item["kind"]), []).append((str(item["key"]), None))
+                    documents[p.Kind(item["kind"])].append((str(item["key"]), None))
                 except (KeyError, ValueError, TypeError):
                     report.errors.append(f"deleted: {item!r} is not {{kind, key}}")
-            for kind, keys in tombstones.items():
-                self._put(s, kind, keys)
+            # One write: every row locked first, then the counter (see _put_all).
+            self._put_all(s, documents)
         report.skus = len(valid.get(p.Kind.SKU, []))
         report.customers = len(valid.get(p.Kind.CUSTOMER, []))
         report.orders = len(valid[p.Kind.ORDER])
         return report
-
-    @staticmethod
-    def _lock_rows(s: Session, kind: p.Kind, keys: list[str]) -> None:
-        for chunk in _chunks(sorted(set(keys)), 900):
-            s.execute(
-                select(m.Entity.id)
-                .where(m.Entity.kind == kind.value, m.Entity.key.in_(chunk))
-                .with_for_update()
-            ).all()
 
     def _keys(self, s: Session, kind: p.Kind) -> set[str]:
         return set(s.scalars(select(m.Entity.key).where(m.Entity.kind == kind.value, ~m.Entity.deleted)))

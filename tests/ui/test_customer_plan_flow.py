@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from app.core.pack_session import Phase, VerdictKind
@@ -47,6 +49,12 @@ def test_a_vip_birthday_order_is_packed_with_its_cards_and_sample(
     # A scale reading is not taken while a card or the sample is missing.
     assert app.station.handle_weight(app.station.state.expected_g, "scale").kind is VerdictKind.STEPS_LEFT
     assert app.station.state.phase is Phase.SCANNING
+    # F1 confirms key steps; this plan has only cards and a sample, which take scans.
+    app.window.activateWindow()
+    view.entry.setFocus()
+    qtbot.waitUntil(app.window.isActiveWindow, timeout=5000)
+    QTest.keyClick(view.entry, Qt.Key.Key_F1)
+    assert view.last_verdict.kind is VerdictKind.NOTHING_TO_CONFIRM
     app.window.grab().save(str(artifacts / "plan_vip_birthday_en.png"))
 
     view.handle_scan(f"#PLI:V:{order_no}")
