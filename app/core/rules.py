@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.core.model import OrderSnapshot
 from app.core.print_plan import insert_confirm_code
@@ -334,10 +334,62 @@ def _is_ref(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(FACT_REFERENCE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class CompiledAction:
+    """An action with everything that does not depend on the order worked out once."""
+
+    kind: ActionKind
+    tag: str
+    params: dict[str, Any]  # the literal parameters; shared by every plan, never mutated
+    refs: tuple[tuple[str, str], ...]  # (parameter, fact) pairs filled in per order
+    key: tuple[Any, ...] | None  # the dedupe key when there are no references
+    single: bool
+    confirm: Confirm | None  # None: depends on the order or the day
+    void: bool  # a literal parameter is empty: the action never applies
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledRule:
     rule: Rule
     checks: tuple[Callable[[Mapping[str, Any]], bool], ...]
+    actions: tuple[CompiledAction, ...] = ()
+
+
+_STATIC_CONFIRM = {
+    ActionKind.PRIORITY: Confirm.NONE,
+    ActionKind.SAMPLE: Confirm.SCAN_SAMPLE,
+    ActionKind.HIDE_PRICES: Confirm.NONE,
+    ActionKind.REMOVE_PRICE_TAGS: Confirm.KEY,
+    ActionKind.CALL_BACK: Confirm.NONE,
+    ActionKind.SPLIT_ALLOWED: Confirm.NONE,
+    ActionKind.VAT_INVOICE: Confirm.KEY,
+    ActionKind.INSTRUCTION: Confirm.KEY,
+}
+
+
+def _dedupe_key(kind: ActionKind, params: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (kind, tuple(sorted((k, str(v)) for k, v in params.items())))
+
+
+def _compile_action(action: Action) -> CompiledAction:
+    kind = action.kind
+    params = {k: v for k, v in action.params.items() if not _is_ref(v)}
+    refs = tuple((k, v[1:]) for k, v in action.params.items() if _is_ref(v))
+    if kind is ActionKind.SAMPLE:
+        params.setdefault("quantity", 1)
+    confirm = _STATIC_CONFIRM.get(kind)
+    if kind is ActionKind.PACKAGING and "type" in params:
+        confirm = Confirm.KEY if params["type"] != "standard" else Confirm.NONE
+    return CompiledAction(
+        kind=kind,
+        tag=kind.value,
+        params=params,
+        refs=refs,
+        key=None if refs else _dedupe_key(kind, params),
+        single=kind in SINGLE,
+        confirm=confirm,
+        void=any(v in (None, "", []) for v in params.values()),
+    )
 
 
 def compile_rules(rules: Iterable[Rule]) -> tuple[CompiledRule, ...]:
@@ -353,7 +405,7 @@ def compile_rules(rules: Iterable[Rule]) -> tuple[CompiledRule, ...]:
             _compile_condition(c, f"rule {rule.code} condition {i + 1}")
             for i, c in enumerate(rule.conditions)
         )
-        compiled.append(CompiledRule(rule, checks))
+        compiled.append(CompiledRule(rule, checks, tuple(_compile_action(a) for a in rule.actions)))
     return tuple(compiled)
 
 
@@ -371,9 +423,12 @@ def parse_rules(items: Sequence[Mapping[str, Any]]) -> tuple[list[Rule], list[st
 # --- the plan ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Step:
-    """One instruction of a pack plan and the rule it came from."""
+class Step(NamedTuple):
+    """One instruction of a pack plan and the rule it came from.
+
+    A plan builds hundreds of these per order with many rules; a NamedTuple is the cheapest
+    immutable record (the rules benchmark in docs/PERFORMANCE.md).
+    """
 
     id: str  # stable within the plan: what a confirmation refers to
     action: ActionKind
@@ -384,8 +439,7 @@ class Step:
     confirm_code: str = ""  # for inserts: the barcode printed on the card
 
 
-@dataclass(frozen=True)
-class Overridden:
+class Overridden(NamedTuple):
     action: ActionKind
     params: Mapping[str, Any]
     rule: str
@@ -457,37 +511,49 @@ def evaluate(
     single: dict[ActionKind, str] = {}
     taken: set[tuple[Any, ...]] = set()
     for compiled in rules:
-        if not all(check(low) for check in compiled.checks):
-            continue
-        rule = compiled.rule
-        fired.append(rule.code)
-        for action in rule.actions:
-            params = {k: (f.get(v[1:]) if _is_ref(v) else v) for k, v in action.params.items()}
-            if any(v in (None, "", []) for v in params.values()):
-                continue  # a reference to a preference the customer does not have
-            if action.kind in SINGLE:
-                if action.kind in single:
-                    overridden.append(Overridden(action.kind, params, rule.code, single[action.kind]))
+        for check in compiled.checks:
+            if not check(low):
+                break
+        else:
+            rule = compiled.rule
+            fired.append(rule.code)
+            for action in compiled.actions:
+                if action.void:
                     continue
-                single[action.kind] = rule.code
-            key = (action.kind, tuple(sorted((k, str(v)) for k, v in params.items())))
-            if key in taken:
-                continue  # two rules asking for the same card: one card
-            taken.add(key)
-            steps.append(_step(action.kind, params, rule, order, f, today, len(steps)))
-        if rule.stop:
-            break
+                params, key = action.params, action.key
+                if action.refs:
+                    params = dict(params)
+                    for name, fact in action.refs:
+                        params[name] = f.get(fact)
+                    if any(v in (None, "", []) for v in params.values()):
+                        continue  # a reference to a preference the customer does not have
+                    key = _dedupe_key(action.kind, params)
+                if action.single:
+                    if action.kind in single:
+                        overridden.append(Overridden(action.kind, params, rule.code, single[action.kind]))
+                        continue
+                    single[action.kind] = rule.code
+                if key in taken:
+                    continue  # two rules asking for the same card: one card
+                taken.add(key)
+                step_id = f"{len(steps)}:{action.tag}"
+                if action.confirm is not None and not action.refs:
+                    steps.append(Step(step_id, action.kind, params, rule.code, rule.name, action.confirm))
+                else:
+                    steps.append(_step(step_id, action.kind, dict(params), rule, order, f, today))
+            if rule.stop:
+                break
     return PackPlan(tuple(steps), tuple(overridden), tuple(fired))
 
 
 def _step(
+    step_id: str,
     kind: ActionKind,
     params: dict[str, Any],
     rule: Rule,
     order: OrderSnapshot,
     f: Mapping[str, Any],
     today: date,
-    index: int,
 ) -> Step:
     confirm, code = Confirm.NONE, ""
     match kind:
@@ -509,7 +575,7 @@ def _step(
             confirm = Confirm.KEY if str(params["carrier"]) != f["order.carrier"] else Confirm.NONE
         case ActionKind.SHIP_NOT_BEFORE:
             confirm = Confirm.KEY if not ships_today(params, today) else Confirm.NONE
-    return Step(f"{index}:{kind.value}", kind, params, rule.code, rule.name, confirm, code)
+    return Step(step_id, kind, params, rule.code, rule.name, confirm, code)
 
 
 def ships_today(params: Mapping[str, Any], today: date) -> bool:
