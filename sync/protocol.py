@@ -23,6 +23,8 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
+from app.core.rules import RuleError, parse_rule
+
 API_PREFIX = "/api/v1"
 MAX_PUSH_BATCH = 500
 MAX_PULL_PAGE = 5000
@@ -206,6 +208,7 @@ class EventType(StrEnum):
     CUSTOMER_PREFERENCE = "customer.preference"
     PICK_CONFIRMED = "pick.confirmed"
     PICK_SHORT = "pick.short"
+    RULE_CHANGED = "rule.changed"
 
 
 class Event(Incoming):
@@ -298,11 +301,24 @@ class PreferenceChanged(Incoming):
     base: Any = None
 
 
+class RuleChanged(Incoming):
+    """A supervisor's edit of one customer rule at a station: the whole rule as it now stands
+    (its place in the list, on or off, its definition), or `deleted`. The server keeps the latest
+    edit it receives; every station gets it on its next pull."""
+
+    code: Code
+    position: int = 0
+    enabled: bool = True
+    definition: dict[str, Any] = {}
+    deleted: bool = False
+
+
 EVENT_PAYLOADS: dict[str, type[Incoming]] = {
     EventType.ORDER_PACKED: OrderPacked,
     EventType.ORDER_HELD: OrderHeld,
     EventType.ORDER_HOLD_RELEASED: OrderHoldReleased,
     EventType.CUSTOMER_PREFERENCE: PreferenceChanged,
+    EventType.RULE_CHANGED: RuleChanged,
 }
 
 
@@ -322,6 +338,11 @@ def check_event(event: Event) -> str | None:
             Preferences.model_validate({event.payload["field"]: event.payload["value"]})
         except ValidationError as exc:
             return f"{event.type}: value: {exc.errors()[0]['msg']}"
+    if event.type == EventType.RULE_CHANGED and not event.payload.get("deleted"):
+        try:
+            parse_rule({**event.payload["definition"], "code": event.payload["code"]})
+        except RuleError as exc:
+            return f"{event.type}: {exc}"
     return None
 
 

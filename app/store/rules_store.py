@@ -9,17 +9,18 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
 from app.core.model import OrderSnapshot
-from app.core.rules import CompiledRule, PackPlan, Rule, compile_rules, evaluate, parse_rules
+from app.core.rules import CompiledRule, PackPlan, Rule, RuleError, compile_rules, evaluate, parse_rules
 from app.paths import RESOURCES
 from app.store import models as m
 from app.store.db import Database
+from app.store.outbox import add_event
 from app.store.sync_local import RULE_PREFIX
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ def load_rule_book(db: Database) -> RuleBook:
         log.error("customer rule left out: %s", error)
     try:
         compiled = compile_rules(rules)
-    except ValueError as exc:  # a code used twice: keep the first of each
+    except RuleError as exc:  # a code used twice: keep the first of each
         log.error("customer rules: %s", exc)
         seen: set[str] = set()
         rules = [r for r in rules if not (r.code in seen or seen.add(r.code))]  # type: ignore[func-returns-value]
@@ -96,3 +97,70 @@ class RuleCache:
                 len(self._book.errors),
             )
         return self._book
+
+
+def editable_rules(db: Database) -> tuple[list[dict[str, Any]], str]:
+    """The rule list a supervisor edits, in order, and where it came from ("server" or the file)."""
+    synced = synced_rule_dicts(db)
+    return (synced, "server") if synced else (default_rule_dicts(), str(DEFAULT_RULES.name))
+
+
+def rule_to_wire(rule: dict[str, Any], position: int) -> dict[str, Any]:
+    definition = {k: v for k, v in rule.items() if k not in ("code", "enabled")}
+    return {
+        "code": str(rule["code"]),
+        "position": position,
+        "enabled": bool(rule.get("enabled", True)),
+        "definition": definition,
+    }
+
+
+def save_rules(db: Database, items: list[dict[str, Any]], station: str, operator_id: int | None) -> list[str]:
+    """Replace the station's rules with `items` (in order) and queue a `rule.changed` event for
+    each rule that is new, changed, moved or removed. Returns the event ids.
+
+    Every rule is checked first: RuleError names the broken one and nothing is saved. The first
+    save on a station still on the shipped defaults sends all of them, so the server holds the
+    whole list from then on."""
+    rules, errors = parse_rules(items)
+    if errors:
+        raise RuleError(errors[0])
+    compile_rules(rules)  # a code used twice
+    if not rules:
+        raise RuleError("an empty rule list would bring the shipped defaults back: disable rules instead")
+    wires = [rule_to_wire(item, (index + 1) * 10) for index, item in enumerate(items)]
+    now = datetime.now(UTC)
+    with db.session() as s, s.begin():
+        rows = {
+            row.key: row for row in s.scalars(select(m.Setting).where(m.Setting.key.like(RULE_PREFIX + "%")))
+        }
+        ids = []
+        for wire in wires:
+            key = RULE_PREFIX + wire["code"]
+            row = rows.pop(key, None)
+            if row is not None and row.value == wire:
+                continue
+            if row is None:
+                s.add(m.Setting(key=key, value=wire, updated_at=now))
+            else:
+                row.value, row.updated_at = wire, now
+            ids.append(add_event(s, "rule.changed", wire, station, operator_id))
+        for key, row in rows.items():  # removed from the list
+            s.delete(row)
+            wire = {"code": key[len(RULE_PREFIX) :], "deleted": True}
+            ids.append(add_event(s, "rule.changed", wire, station, operator_id))
+        return ids
+
+
+def plan_with(items: list[dict[str, Any]], order: OrderSnapshot, today: date) -> tuple[PackPlan, list[str]]:
+    """What an edited (maybe unsaved) rule list makes of an order: "test against an order"."""
+    rules, errors = parse_rules(items)
+    seen: set[str] = set()
+    kept = []
+    for rule in rules:
+        if rule.code in seen:
+            errors.append(f"rule {rule.code}: the code is used twice; the first one counts")
+        else:
+            seen.add(rule.code)
+            kept.append(rule)
+    return evaluate(compile_rules(kept), order, today), errors

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import fields
+from datetime import date
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.core.model import Operator
-from app.core.pack_session import Severity
+from app.core.pack_session import OrderFound, Severity
 from app.core.settings import StationSettings
 from app.print_service import PrintService, PrintStatus, send_test_page
 from app.station import PackingStation, SaveResult
@@ -19,6 +20,7 @@ from app.store.db import Database
 from app.store.errors import StoreError
 from app.store.outbox import pending_count
 from app.store.print_jobs import Job, PrintJobStore
+from app.store.rules_store import editable_rules, plan_with, save_rules
 from app.store.settings_store import save_settings
 from app.store.sync_local import StationSyncStore
 from app.sync_service import SyncService
@@ -27,6 +29,7 @@ from app.ui.devices import DeviceHub
 from app.ui.i18n import Translations
 from app.ui.packing_view import PackingView
 from app.ui.print_history_view import PrintHistoryView
+from app.ui.rules_view import RulesEditorView
 from app.ui.settings_view import SettingsView
 from app.ui.signin_view import SignInView
 from app.ui.sounds import Sounds
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         self.customer_view = CustomerPreferencesView()
         self._customer_generation = 0
         self.exceptions_view = SyncExceptionsView()
+        self.rules_view = RulesEditorView()
         self.pages = QStackedWidget()
         for page in (
             self.signin,
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
             self.history,
             self.customer_view,
             self.exceptions_view,
+            self.rules_view,
         ):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
@@ -132,6 +137,10 @@ class MainWindow(QMainWindow):
         self.customer_view.save_requested.connect(self.save_preferences)
         self.customer_view.closed.connect(self.close_settings)
         self.packing.exceptions_requested.connect(self.open_exceptions)
+        self.packing.rules_requested.connect(self.open_rules)
+        self.rules_view.save_requested.connect(self.save_rule_list)
+        self.rules_view.test_requested.connect(self.test_rules)
+        self.rules_view.closed.connect(self.close_settings)
         self.exceptions_view.reload_requested.connect(self.load_exceptions)
         self.exceptions_view.resolve_requested.connect(self.resolve_exception)
         self.exceptions_view.closed.connect(self.close_settings)
@@ -161,6 +170,8 @@ class MainWindow(QMainWindow):
             self.customer_view.handle_scan(code)
         elif page is self.exceptions_view:
             self.exceptions_view.handle_scan(code)
+        elif page is self.rules_view:
+            self.rules_view.handle_scan(code)
         elif self.station.state is not None:  # settings open: the scan still counts at the bench
             self.close_settings()
             self.packing.handle_scan(code)
@@ -374,6 +385,78 @@ class MainWindow(QMainWindow):
             ),
             saved,
         )
+
+    # --- customer rules (Shift+F8, supervisors) ------------------------------------------------
+
+    def open_rules(self) -> None:
+        operator = self.station.operator
+        if operator is None or not operator.is_supervisor:
+            self.packing.show_notice(
+                self.tr("Only a supervisor can change the customer rules — ask one to sign in"),
+                Severity.ERROR,
+            )
+            self.sounds.play("error")
+            return
+
+        def shown(loaded: object, error: BaseException | None) -> None:
+            if error is not None:
+                log.error("customer rules could not be read: %r", error)
+                self.rules_view.show_result(self.tr("The rules could not be read — see the log"), False)
+                return
+            items, source = loaded  # type: ignore[misc]
+            self.rules_view.load(items, source)
+
+        self.pages.setCurrentWidget(self.rules_view)
+        run_in_background(self._poster, lambda: editable_rules(self.db), shown)
+
+    def save_rule_list(self, items: list[dict[str, object]]) -> None:
+        operator = self.station.operator
+        station_name = self.station.settings.station_name
+
+        def saved(ids: object, error: BaseException | None) -> None:
+            if isinstance(error, ValueError):  # RuleError: a broken rule or a code used twice
+                log.warning("rule list refused: %s", error)
+                self.rules_view.show_result(self.tr("Not saved: {reason}").format(reason=str(error)), False)
+                return
+            if error is not None:
+                log.error("rule list could not be saved: %r", error)
+                self.rules_view.show_result(
+                    self.tr("Not saved — the database did not answer; try again (Ctrl+S)"), False
+                )
+                return
+            log.info("customer rules saved by %s: %d change(s)", operator, len(ids))  # type: ignore[arg-type]
+            self.rules_view.saved(len(ids))  # type: ignore[arg-type]
+            if self.sync is not None:
+                self.sync.wake()
+            self.refresh_status()
+
+        run_in_background(
+            self._poster,
+            lambda: save_rules(self.db, items, station_name, operator.operator_id if operator else None),
+            saved,
+        )
+
+    def test_rules(self, code: str, items: list[dict[str, object]]) -> None:
+        store = self.station.store
+        today = date.today()
+
+        def work() -> object:
+            found = store.resolve(code)
+            if not isinstance(found, OrderFound):
+                return None
+            return found.order.order_no, *plan_with(items, found.order, today)  # type: ignore[arg-type]
+
+        def shown(result: object, error: BaseException | None) -> None:
+            if error is not None:
+                log.error("rule test on %s failed: %r", code, error)
+                self.rules_view.show_test(self.tr("The order could not be read — see the log"))
+            elif result is None:
+                self.rules_view.show_test(self.tr("No order with number or waybill {code}").format(code=code))
+            else:
+                order_no, plan, errors = result  # type: ignore[misc]
+                self.rules_view.show_plan(order_no, plan, errors, self.translations.chinese)
+
+        run_in_background(self._poster, work, shown)
 
     # --- sync exceptions (Shift+F11) -----------------------------------------------------------
 

@@ -283,8 +283,65 @@ def action_name(action: str) -> str:
         "carrier": QCoreApplication.translate("Plan", "Carrier"),
         "packaging": QCoreApplication.translate("Plan", "Packaging"),
         "ship_not_before": QCoreApplication.translate("Plan", "Ship date"),
+        "insert": QCoreApplication.translate("Plan", "Insert card"),
+        "sample": QCoreApplication.translate("Plan", "Free sample"),
+        "hide_prices": QCoreApplication.translate("Plan", "Hide prices on the slip"),
+        "remove_price_tags": QCoreApplication.translate("Plan", "Remove price tags"),
+        "call_back": QCoreApplication.translate("Plan", "Call the customer back"),
+        "split_allowed": QCoreApplication.translate("Plan", "Split shipment allowed"),
+        "vat_invoice": QCoreApplication.translate("Plan", "VAT invoice"),
+        "check_personalisation": QCoreApplication.translate("Plan", "Check personalisation"),
+        "instruction": QCoreApplication.translate("Plan", "Instruction"),
     }
     return names.get(str(action), str(action))
+
+
+def field_name(field: str) -> str:
+    """What a rule condition asks about, for the rule editor."""
+    names = {
+        "customer.tier": QCoreApplication.translate("Rules", "Customer tier"),
+        "customer.tags": QCoreApplication.translate("Rules", "Customer tags"),
+        "customer.first_order": QCoreApplication.translate("Rules", "First order"),
+        "customer.birthday_month": QCoreApplication.translate("Rules", "Birthday month"),
+        "customer.days_since_last_order": QCoreApplication.translate("Rules", "Days since last order"),
+        "customer.lifetime_value_cents": QCoreApplication.translate("Rules", "Lifetime value (fen)"),
+        "customer.pref.packaging": QCoreApplication.translate("Rules", "Preferred packaging"),
+        "customer.pref.no_price_tags": QCoreApplication.translate("Rules", "Asked for no price tags"),
+        "customer.pref.preferred_carrier": QCoreApplication.translate("Rules", "Preferred carrier"),
+        "customer.pref.ship_days": QCoreApplication.translate("Rules", "Ship days"),
+        "customer.pref.note": QCoreApplication.translate("Rules", "Customer note"),
+        "order.channel": QCoreApplication.translate("Rules", "Order channel"),
+        "order.carrier": QCoreApplication.translate("Rules", "Order carrier"),
+        "order.amount_cents": QCoreApplication.translate("Rules", "Order amount (fen)"),
+        "order.item_count": QCoreApplication.translate("Rules", "Item count"),
+        "order.note": QCoreApplication.translate("Rules", "Order notes"),
+        "order.custom_fields": QCoreApplication.translate("Rules", "Custom fields"),
+        "order.hours_to_ship_by": QCoreApplication.translate("Rules", "Hours to ship-by"),
+        "item.sku": QCoreApplication.translate("Rules", "Item SKUs"),
+        "item.category": QCoreApplication.translate("Rules", "Item categories"),
+    }
+    return names.get(field, field)
+
+
+def operator_name(op: str) -> str:
+    names = {
+        "eq": QCoreApplication.translate("Rules", "is"),
+        "ne": QCoreApplication.translate("Rules", "is not"),
+        "in": QCoreApplication.translate("Rules", "is one of"),
+        "not_in": QCoreApplication.translate("Rules", "is none of"),
+        "contains": QCoreApplication.translate("Rules", "contains"),
+        "contains_any": QCoreApplication.translate("Rules", "contains any of"),
+        "not_contains": QCoreApplication.translate("Rules", "does not contain"),
+        "gte": QCoreApplication.translate("Rules", "at least"),
+        "lte": QCoreApplication.translate("Rules", "at most"),
+        "gt": QCoreApplication.translate("Rules", "more than"),
+        "lt": QCoreApplication.translate("Rules", "less than"),
+        "is_true": QCoreApplication.translate("Rules", "is yes"),
+        "is_false": QCoreApplication.translate("Rules", "is no"),
+        "exists": QCoreApplication.translate("Rules", "is set"),
+        "missing": QCoreApplication.translate("Rules", "is not set"),
+    }
+    return names.get(op, op)
 
 
 def step_text(step: Step, chinese: bool) -> str:

@@ -65,6 +65,7 @@ class PackingView(QWidget):
     history_requested = Signal()
     customer_requested = Signal()
     exceptions_requested = Signal()
+    rules_requested = Signal()
 
     def __init__(self, station: PackingStation, sounds: Sounds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,7 +201,11 @@ class PackingView(QWidget):
             QKeySequence("Shift+F5"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         history.activated.connect(self.history_requested)
-        for keys, signal in (("Shift+F9", self.customer_requested), ("Shift+F11", self.exceptions_requested)):
+        for keys, signal in (
+            ("Shift+F8", self.rules_requested),
+            ("Shift+F9", self.customer_requested),
+            ("Shift+F11", self.exceptions_requested),
+        ):
             shortcut = QShortcut(
                 QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
@@ -217,9 +222,9 @@ class PackingView(QWidget):
         self.keys.setText(
             self.tr(
                 "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
-                "Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · "
-                "Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · "
-                "F12 sign out"
+                "Esc put order back · F5 reprint label · Shift+F5 print history · "
+                "Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · "
+                "F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out"
             )
         )
         self.render(self.last_verdict, play=False)

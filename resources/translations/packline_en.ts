@@ -93,6 +93,14 @@
     </message>
 </context>
 <context>
+    <name>ConditionRow</name>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="136"/>
+        <source>comma separated: a, b, c</source>
+        <translation>comma separated: a, b, c</translation>
+    </message>
+</context>
+<context>
     <name>Customer</name>
     <message>
         <location filename="../../app/ui/messages.py" line="239"/>
@@ -294,208 +302,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>Printing the interrupted job(s) again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>Nothing packed yet at this station to reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Reprinting the label of {order}</source>
         <translation>Reprinting the label of {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>The print history could not be read — see the log</source>
         <translation>The print history could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="504"/>
         <source>printing is not running</source>
         <translation>printing is not running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>That job could not be printed again — see the log</source>
         <translation>That job could not be printed again — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Sent to the printer again</source>
         <translation>Sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>The customer could not be read — see the log</source>
         <translation>The customer could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>Not saved: {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>Not saved — the database did not answer; try again (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
+        <source>Only a supervisor can change the customer rules — ask one to sign in</source>
+        <translation>Only a supervisor can change the customer rules — ask one to sign in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="404"/>
+        <source>The rules could not be read — see the log</source>
+        <translation>The rules could not be read — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="452"/>
+        <source>The order could not be read — see the log</source>
+        <translation>The order could not be read — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="454"/>
+        <source>No order with number or waybill {code}</source>
+        <translation>No order with number or waybill {code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="472"/>
         <source>The exception list could not be read — see the log</source>
         <translation>The exception list could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>Not saved — see the log; try again</source>
         <translation>Not saved — see the log; try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>Already resolved elsewhere</source>
         <translation>Already resolved elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="524"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>Marked as printed: nothing is printed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="447"/>
+        <location filename="../../app/ui/main_window.py" line="530"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="451"/>
+        <location filename="../../app/ui/main_window.py" line="534"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="456"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>Printer: {count} job(s) need attention — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Printing… {count} in queue</source>
         <translation>Printing… {count} in queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="544"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="564"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="564"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="485"/>
+        <location filename="../../app/ui/main_window.py" line="568"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="569"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="487"/>
+        <location filename="../../app/ui/main_window.py" line="570"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="488"/>
+        <location filename="../../app/ui/main_window.py" line="571"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}: ERROR ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="590"/>
         <source>No server set up — {waiting}</source>
         <translation>No server set up — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514"/>
+        <location filename="../../app/ui/main_window.py" line="597"/>
         <source>Syncing… {waiting}</source>
         <translation>Syncing… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>Synced {time} · {waiting}</source>
         <translation>Synced {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="523"/>
+        <location filename="../../app/ui/main_window.py" line="606"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="608"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="623"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="626"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="626"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="505"/>
+        <location filename="../../app/ui/main_window.py" line="588"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="509"/>
+        <location filename="../../app/ui/main_window.py" line="592"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} need attention (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="555"/>
+        <location filename="../../app/ui/main_window.py" line="638"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
@@ -503,132 +533,132 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="213"/>
+        <location filename="../../app/ui/packing_view.py" line="218"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="213"/>
+        <location filename="../../app/ui/packing_view.py" line="218"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="213"/>
+        <location filename="../../app/ui/packing_view.py" line="218"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="213"/>
+        <location filename="../../app/ui/packing_view.py" line="218"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="215"/>
+        <location filename="../../app/ui/packing_view.py" line="220"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="216"/>
+        <location filename="../../app/ui/packing_view.py" line="221"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="219"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
-        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
+        <location filename="../../app/ui/packing_view.py" line="224"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
+        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="284"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="304"/>
+        <location filename="../../app/ui/packing_view.py" line="309"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="316"/>
+        <location filename="../../app/ui/packing_view.py" line="321"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="324"/>
+        <location filename="../../app/ui/packing_view.py" line="329"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="327"/>
+        <location filename="../../app/ui/packing_view.py" line="332"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="331"/>
+        <location filename="../../app/ui/packing_view.py" line="336"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="399"/>
+        <location filename="../../app/ui/packing_view.py" line="404"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="434"/>
+        <location filename="../../app/ui/packing_view.py" line="439"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="444"/>
+        <location filename="../../app/ui/packing_view.py" line="449"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="453"/>
+        <location filename="../../app/ui/packing_view.py" line="458"/>
         <source>Supervisor override: {name}</source>
         <translation>Supervisor override: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="456"/>
+        <location filename="../../app/ui/packing_view.py" line="461"/>
         <source>Instructions for this customer (F1 confirms)</source>
         <translation>Instructions for this customer (F1 confirms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="474"/>
+        <location filename="../../app/ui/packing_view.py" line="479"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="479"/>
+        <location filename="../../app/ui/packing_view.py" line="484"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="502"/>
+        <location filename="../../app/ui/packing_view.py" line="507"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="504"/>
+        <location filename="../../app/ui/packing_view.py" line="509"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="574"/>
+        <location filename="../../app/ui/packing_view.py" line="579"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="583"/>
+        <location filename="../../app/ui/packing_view.py" line="588"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="594"/>
+        <location filename="../../app/ui/packing_view.py" line="599"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="597"/>
+        <location filename="../../app/ui/packing_view.py" line="602"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -656,112 +686,153 @@
         <translation>Ship date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="295"/>
+        <location filename="../../app/ui/messages.py" line="286"/>
+        <source>Insert card</source>
+        <translation>Insert card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="287"/>
+        <source>Free sample</source>
+        <translation>Free sample</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="288"/>
+        <source>Hide prices on the slip</source>
+        <translation>Hide prices on the slip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="289"/>
+        <source>Remove price tags</source>
+        <translation>Remove price tags</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="290"/>
+        <source>Call the customer back</source>
+        <translation>Call the customer back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="292"/>
+        <source>VAT invoice</source>
+        <translation>VAT invoice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="293"/>
+        <source>Check personalisation</source>
+        <translation>Check personalisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="294"/>
+        <source>Instruction</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="352"/>
         <source>Priority order (level {level})</source>
         <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299"/>
+        <location filename="../../app/ui/messages.py" line="356"/>
         <source>Ship with {carrier}</source>
         <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="304"/>
+        <location filename="../../app/ui/messages.py" line="361"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="305"/>
+        <location filename="../../app/ui/messages.py" line="362"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="306"/>
+        <location filename="../../app/ui/messages.py" line="363"/>
         <source>Standard packaging</source>
         <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="311"/>
+        <location filename="../../app/ui/messages.py" line="368"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="312"/>
+        <location filename="../../app/ui/messages.py" line="369"/>
         <source>Birthday card</source>
         <translation>Birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="313"/>
+        <location filename="../../app/ui/messages.py" line="370"/>
         <source>Welcome card</source>
         <translation>Welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="314"/>
+        <location filename="../../app/ui/messages.py" line="371"/>
         <source>We-miss-you coupon card</source>
         <translation>We-miss-you coupon card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="316"/>
+        <location filename="../../app/ui/messages.py" line="373"/>
         <source>Put in: {card}</source>
         <translation>Put in: {card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="320"/>
+        <location filename="../../app/ui/messages.py" line="377"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>Free sample {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="324"/>
+        <location filename="../../app/ui/messages.py" line="381"/>
         <source>No prices on the packing slip</source>
         <translation>No prices on the packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="326"/>
+        <location filename="../../app/ui/messages.py" line="383"/>
         <source>Remove every price tag</source>
         <translation>Remove every price tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="328"/>
+        <location filename="../../app/ui/messages.py" line="385"/>
         <source>Call-back: {note}</source>
         <translation>Call-back: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="336"/>
+        <location filename="../../app/ui/messages.py" line="393"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="339"/>
+        <location filename="../../app/ui/messages.py" line="396"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>Do not ship before {date}: keep the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="343"/>
+        <location filename="../../app/ui/messages.py" line="291"/>
+        <location filename="../../app/ui/messages.py" line="400"/>
         <source>Split shipment allowed</source>
         <translation>Split shipment allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="345"/>
+        <location filename="../../app/ui/messages.py" line="402"/>
         <source>Put the VAT invoice in</source>
         <translation>Put the VAT invoice in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="350"/>
+        <location filename="../../app/ui/messages.py" line="407"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="361"/>
+        <location filename="../../app/ui/messages.py" line="418"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="363"/>
+        <location filename="../../app/ui/messages.py" line="420"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="424"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -955,6 +1026,348 @@
         <location filename="../../app/ui/messages.py" line="35"/>
         <source>Insert printer down</source>
         <translation>Insert printer down</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="302"/>
+        <source>Customer tier</source>
+        <translation>Customer tier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="303"/>
+        <source>Customer tags</source>
+        <translation>Customer tags</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="304"/>
+        <source>First order</source>
+        <translation>First order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="305"/>
+        <source>Birthday month</source>
+        <translation>Birthday month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="306"/>
+        <source>Days since last order</source>
+        <translation>Days since last order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="307"/>
+        <source>Lifetime value (fen)</source>
+        <translation>Lifetime value (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="308"/>
+        <source>Preferred packaging</source>
+        <translation>Preferred packaging</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="309"/>
+        <source>Asked for no price tags</source>
+        <translation>Asked for no price tags</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="310"/>
+        <source>Preferred carrier</source>
+        <translation>Preferred carrier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="311"/>
+        <source>Ship days</source>
+        <translation>Ship days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="312"/>
+        <source>Customer note</source>
+        <translation>Customer note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="313"/>
+        <source>Order channel</source>
+        <translation>Order channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="314"/>
+        <source>Order carrier</source>
+        <translation>Order carrier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="315"/>
+        <source>Order amount (fen)</source>
+        <translation>Order amount (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="316"/>
+        <source>Item count</source>
+        <translation>Item count</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="317"/>
+        <source>Order notes</source>
+        <translation>Order notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="318"/>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="319"/>
+        <source>Hours to ship-by</source>
+        <translation>Hours to ship-by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="320"/>
+        <source>Item SKUs</source>
+        <translation>Item SKUs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="321"/>
+        <source>Item categories</source>
+        <translation>Item categories</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="328"/>
+        <source>is</source>
+        <translation>is</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="329"/>
+        <source>is not</source>
+        <translation>is not</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="330"/>
+        <source>is one of</source>
+        <translation>is one of</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="331"/>
+        <source>is none of</source>
+        <translation>is none of</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="332"/>
+        <source>contains</source>
+        <translation>contains</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="333"/>
+        <source>contains any of</source>
+        <translation>contains any of</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="334"/>
+        <source>does not contain</source>
+        <translation>does not contain</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="335"/>
+        <source>at least</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="336"/>
+        <source>at most</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="337"/>
+        <source>more than</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="338"/>
+        <source>less than</source>
+        <translation>less than</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="339"/>
+        <source>is yes</source>
+        <translation>is yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="340"/>
+        <source>is no</source>
+        <translation>is no</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="341"/>
+        <source>is set</source>
+        <translation>is set</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="342"/>
+        <source>is not set</source>
+        <translation>is not set</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditorView</name>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
+        <source>Customer rules</source>
+        <translation>Customer rules</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <source>What it does</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Enabled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <source>&amp;Stop after this rule</source>
+        <translation>&amp;Stop after this rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="336"/>
+        <source>When all of these hold</source>
+        <translation>When all of these hold</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="337"/>
+        <source>Do this</source>
+        <translation>Do this</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="338"/>
+        <source>+ Condition</source>
+        <translation>+ Condition</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="339"/>
+        <source>+ Action</source>
+        <translation>+ Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="340"/>
+        <source>&amp;Test with order:</source>
+        <translation>&amp;Test with order:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="341"/>
+        <source>Scan or type an order or waybill number, then Enter</source>
+        <translation>Scan or type an order or waybill number, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="342"/>
+        <source>Save and send (Ctrl+S)</source>
+        <translation>Save and send (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="343"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="344"/>
+        <source>New rule (Ctrl+N)</source>
+        <translation>New rule (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="376"/>
+        <source>{count} rules, from the server</source>
+        <translation>{count} rules, from the server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="378"/>
+        <source>{count} rules, the shipped defaults (saving sends them to the server)</source>
+        <translation>{count} rules, the shipped defaults (saving sends them to the server)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="384"/>
+        <source> · not saved</source>
+        <translation> · not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="394"/>
+        <source>every order</source>
+        <translation>every order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="430"/>
+        <location filename="../../app/ui/rules_view.py" line="435"/>
+        <source>the code {code} is used by rule {row} too</source>
+        <translation>the code {code} is used by rule {row} too</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="579"/>
+        <source>⚠ Not usable yet: {reason}</source>
+        <translation>⚠ Not usable yet: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="582"/>
+        <source>✔ This rule is valid</source>
+        <translation>✔ This rule is valid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="596"/>
+        <source>Not saved: rule {row} is broken — {reason}</source>
+        <translation>Not saved: rule {row} is broken — {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="609"/>
+        <source>Saved: {count} change(s), sent to the server with the next sync</source>
+        <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="620"/>
+        <source>Scan or type an order number to try the rules on it</source>
+        <translation>Scan or type an order number to try the rules on it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="626"/>
+        <source>Order {order}: {fired} of {total} rules fire</source>
+        <translation>Order {order}: {fired} of {total} rules fire</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="632"/>
+        <source>• {what} — because of rule {rule}</source>
+        <translation>• {what} — because of rule {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="638"/>
+        <source>  (overridden: {action} of {rule}; {winner} comes first)</source>
+        <translation>  (overridden: {action} of {rule}; {winner} comes first)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="643"/>
+        <source>No instructions: a plain pack</source>
+        <translation>No instructions: a plain pack</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="645"/>
+        <source>⚠ left out: {reason}</source>
+        <translation>⚠ left out: {reason}</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,14 @@
     </message>
 </context>
 <context>
+    <name>ConditionRow</name>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="136"/>
+        <source>comma separated: a, b, c</source>
+        <translation>用逗号分隔：a, b, c</translation>
+    </message>
+</context>
+<context>
     <name>Customer</name>
     <message>
         <location filename="../../app/ui/messages.py" line="239"/>
@@ -294,208 +302,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>正在重新打印中断的任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>本工作站还没有已打包的订单可重打</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Reprinting the label of {order}</source>
         <translation>正在重打订单 {order} 的面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>The print history could not be read — see the log</source>
         <translation>无法读取打印记录 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="504"/>
         <source>printing is not running</source>
         <translation>打印服务未运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>That job could not be printed again — see the log</source>
         <translation>该任务无法重新打印 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Sent to the printer again</source>
         <translation>已重新发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>The customer could not be read — see the log</source>
         <translation>无法读取客户 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>未保存 — 数据库无响应；请重试 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>已保存：{count} 项改动，下次同步时发送到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
+        <source>Only a supervisor can change the customer rules — ask one to sign in</source>
+        <translation>只有主管可以修改客户规则 — 请主管登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="404"/>
+        <source>The rules could not be read — see the log</source>
+        <translation>无法读取规则 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="452"/>
+        <source>The order could not be read — see the log</source>
+        <translation>无法读取订单 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="454"/>
+        <source>No order with number or waybill {code}</source>
+        <translation>没有订单号或运单号为 {code} 的订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="472"/>
         <source>The exception list could not be read — see the log</source>
         <translation>无法读取异常列表 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>Not saved — see the log; try again</source>
         <translation>未保存 — 请查看日志后重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>Already resolved elsewhere</source>
         <translation>已在别处处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="524"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>已确认打印完好，不会重复打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="447"/>
+        <location filename="../../app/ui/main_window.py" line="530"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="451"/>
+        <location filename="../../app/ui/main_window.py" line="534"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="456"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>打印机：{count} 个任务需要处理 — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Printing… {count} in queue</source>
         <translation>正在打印… 队列中 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="544"/>
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="564"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="564"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="485"/>
+        <location filename="../../app/ui/main_window.py" line="568"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="569"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="487"/>
+        <location filename="../../app/ui/main_window.py" line="570"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="488"/>
+        <location filename="../../app/ui/main_window.py" line="571"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}：故障（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="590"/>
         <source>No server set up — {waiting}</source>
         <translation>未连接服务器 — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514"/>
+        <location filename="../../app/ui/main_window.py" line="597"/>
         <source>Syncing… {waiting}</source>
         <translation>同步中… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>Synced {time} · {waiting}</source>
         <translation>已同步 {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="523"/>
+        <location filename="../../app/ui/main_window.py" line="606"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>离线 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="608"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>同步出错 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="623"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="626"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="626"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="505"/>
+        <location filename="../../app/ui/main_window.py" line="588"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="509"/>
+        <location filename="../../app/ui/main_window.py" line="592"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} 条需处理 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="555"/>
+        <location filename="../../app/ui/main_window.py" line="638"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
@@ -503,132 +533,132 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="213"/>
+        <location filename="../../app/ui/packing_view.py" line="218"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="213"/>
+        <location filename="../../app/ui/packing_view.py" line="218"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="213"/>
+        <location filename="../../app/ui/packing_view.py" line="218"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="213"/>
+        <location filename="../../app/ui/packing_view.py" line="218"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="215"/>
+        <location filename="../../app/ui/packing_view.py" line="220"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="216"/>
+        <location filename="../../app/ui/packing_view.py" line="221"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="219"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
-        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 检查 · Esc 放回订单 · F5 补打面单 · Shift+F5 打印记录 · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
+        <location filename="../../app/ui/packing_view.py" line="224"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
+        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="284"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="304"/>
+        <location filename="../../app/ui/packing_view.py" line="309"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="316"/>
+        <location filename="../../app/ui/packing_view.py" line="321"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="324"/>
+        <location filename="../../app/ui/packing_view.py" line="329"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="327"/>
+        <location filename="../../app/ui/packing_view.py" line="332"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="331"/>
+        <location filename="../../app/ui/packing_view.py" line="336"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="399"/>
+        <location filename="../../app/ui/packing_view.py" line="404"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="434"/>
+        <location filename="../../app/ui/packing_view.py" line="439"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="444"/>
+        <location filename="../../app/ui/packing_view.py" line="449"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="453"/>
+        <location filename="../../app/ui/packing_view.py" line="458"/>
         <source>Supervisor override: {name}</source>
         <translation>主管放行：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="456"/>
+        <location filename="../../app/ui/packing_view.py" line="461"/>
         <source>Instructions for this customer (F1 confirms)</source>
         <translation>该客户的作业指令（F1 确认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="474"/>
+        <location filename="../../app/ui/packing_view.py" line="479"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="479"/>
+        <location filename="../../app/ui/packing_view.py" line="484"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="502"/>
+        <location filename="../../app/ui/packing_view.py" line="507"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="504"/>
+        <location filename="../../app/ui/packing_view.py" line="509"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="574"/>
+        <location filename="../../app/ui/packing_view.py" line="579"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="583"/>
+        <location filename="../../app/ui/packing_view.py" line="588"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="594"/>
+        <location filename="../../app/ui/packing_view.py" line="599"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="597"/>
+        <location filename="../../app/ui/packing_view.py" line="602"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -656,112 +686,153 @@
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="295"/>
+        <location filename="../../app/ui/messages.py" line="286"/>
+        <source>Insert card</source>
+        <translation>放入卡片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="287"/>
+        <source>Free sample</source>
+        <translation>赠送小样</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="288"/>
+        <source>Hide prices on the slip</source>
+        <translation>发货单不显示价格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="289"/>
+        <source>Remove price tags</source>
+        <translation>撕掉价签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="290"/>
+        <source>Call the customer back</source>
+        <translation>回访客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="292"/>
+        <source>VAT invoice</source>
+        <translation>增值税专用发票</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="293"/>
+        <source>Check personalisation</source>
+        <translation>核对定制内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="294"/>
+        <source>Instruction</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="352"/>
         <source>Priority order (level {level})</source>
         <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299"/>
+        <location filename="../../app/ui/messages.py" line="356"/>
         <source>Ship with {carrier}</source>
         <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="304"/>
+        <location filename="../../app/ui/messages.py" line="361"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="305"/>
+        <location filename="../../app/ui/messages.py" line="362"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="306"/>
+        <location filename="../../app/ui/messages.py" line="363"/>
         <source>Standard packaging</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="311"/>
+        <location filename="../../app/ui/messages.py" line="368"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="312"/>
+        <location filename="../../app/ui/messages.py" line="369"/>
         <source>Birthday card</source>
         <translation>生日贺卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="313"/>
+        <location filename="../../app/ui/messages.py" line="370"/>
         <source>Welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="314"/>
+        <location filename="../../app/ui/messages.py" line="371"/>
         <source>We-miss-you coupon card</source>
         <translation>回购优惠券卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="316"/>
+        <location filename="../../app/ui/messages.py" line="373"/>
         <source>Put in: {card}</source>
         <translation>放入：{card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="320"/>
+        <location filename="../../app/ui/messages.py" line="377"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>赠送小样 {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="324"/>
+        <location filename="../../app/ui/messages.py" line="381"/>
         <source>No prices on the packing slip</source>
         <translation>装箱单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="326"/>
+        <location filename="../../app/ui/messages.py" line="383"/>
         <source>Remove every price tag</source>
         <translation>撕掉所有价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="328"/>
+        <location filename="../../app/ui/messages.py" line="385"/>
         <source>Call-back: {note}</source>
         <translation>回访：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="336"/>
+        <location filename="../../app/ui/messages.py" line="393"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="339"/>
+        <location filename="../../app/ui/messages.py" line="396"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>{date} 之前不发货：包裹先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="343"/>
+        <location filename="../../app/ui/messages.py" line="291"/>
+        <location filename="../../app/ui/messages.py" line="400"/>
         <source>Split shipment allowed</source>
         <translation>允许拆单发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="345"/>
+        <location filename="../../app/ui/messages.py" line="402"/>
         <source>Put the VAT invoice in</source>
         <translation>放入增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="350"/>
+        <location filename="../../app/ui/messages.py" line="407"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="361"/>
+        <location filename="../../app/ui/messages.py" line="418"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="363"/>
+        <location filename="../../app/ui/messages.py" line="420"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="424"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -955,6 +1026,348 @@
         <location filename="../../app/ui/messages.py" line="35"/>
         <source>Insert printer down</source>
         <translation>卡片打印机故障</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="302"/>
+        <source>Customer tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="303"/>
+        <source>Customer tags</source>
+        <translation>客户标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="304"/>
+        <source>First order</source>
+        <translation>首单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="305"/>
+        <source>Birthday month</source>
+        <translation>生日月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="306"/>
+        <source>Days since last order</source>
+        <translation>距上次下单天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="307"/>
+        <source>Lifetime value (fen)</source>
+        <translation>累计消费（分）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="308"/>
+        <source>Preferred packaging</source>
+        <translation>偏好包装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="309"/>
+        <source>Asked for no price tags</source>
+        <translation>要求不带价签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="310"/>
+        <source>Preferred carrier</source>
+        <translation>指定快递</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="311"/>
+        <source>Ship days</source>
+        <translation>指定发货日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="312"/>
+        <source>Customer note</source>
+        <translation>客户备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="313"/>
+        <source>Order channel</source>
+        <translation>订单渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="314"/>
+        <source>Order carrier</source>
+        <translation>订单快递</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="315"/>
+        <source>Order amount (fen)</source>
+        <translation>订单金额（分）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="316"/>
+        <source>Item count</source>
+        <translation>商品件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="317"/>
+        <source>Order notes</source>
+        <translation>订单留言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="318"/>
+        <source>Custom fields</source>
+        <translation>定制字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="319"/>
+        <source>Hours to ship-by</source>
+        <translation>距承诺发货（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="320"/>
+        <source>Item SKUs</source>
+        <translation>商品 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="321"/>
+        <source>Item categories</source>
+        <translation>商品类目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="328"/>
+        <source>is</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="329"/>
+        <source>is not</source>
+        <translation>不等于</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="330"/>
+        <source>is one of</source>
+        <translation>属于</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="331"/>
+        <source>is none of</source>
+        <translation>不属于</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="332"/>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="333"/>
+        <source>contains any of</source>
+        <translation>包含任一</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="334"/>
+        <source>does not contain</source>
+        <translation>不包含</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="335"/>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="336"/>
+        <source>at most</source>
+        <translation>至多</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="337"/>
+        <source>more than</source>
+        <translation>大于</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="338"/>
+        <source>less than</source>
+        <translation>小于</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="339"/>
+        <source>is yes</source>
+        <translation>为是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="340"/>
+        <source>is no</source>
+        <translation>为否</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="341"/>
+        <source>is set</source>
+        <translation>已填写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="342"/>
+        <source>is not set</source>
+        <translation>未填写</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditorView</name>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
+        <source>Customer rules</source>
+        <translation>客户规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <source>What it does</source>
+        <translation>条件 → 动作</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <source>&amp;Code</source>
+        <translation>编码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <source>&amp;Enabled</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <source>&amp;Stop after this rule</source>
+        <translation>命中后不再看后续规则(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="336"/>
+        <source>When all of these hold</source>
+        <translation>同时满足以下条件时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="337"/>
+        <source>Do this</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="338"/>
+        <source>+ Condition</source>
+        <translation>+ 条件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="339"/>
+        <source>+ Action</source>
+        <translation>+ 动作</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="340"/>
+        <source>&amp;Test with order:</source>
+        <translation>用订单测试(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="341"/>
+        <source>Scan or type an order or waybill number, then Enter</source>
+        <translation>扫描或输入订单号/运单号，然后回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="342"/>
+        <source>Save and send (Ctrl+S)</source>
+        <translation>保存并上传 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="343"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="344"/>
+        <source>New rule (Ctrl+N)</source>
+        <translation>新建规则 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="376"/>
+        <source>{count} rules, from the server</source>
+        <translation>{count} 条规则，来自服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="378"/>
+        <source>{count} rules, the shipped defaults (saving sends them to the server)</source>
+        <translation>{count} 条规则，系统默认（保存后上传到服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="384"/>
+        <source> · not saved</source>
+        <translation> · 未保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="394"/>
+        <source>every order</source>
+        <translation>所有订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="430"/>
+        <location filename="../../app/ui/rules_view.py" line="435"/>
+        <source>the code {code} is used by rule {row} too</source>
+        <translation>编码 {code} 与第 {row} 条规则重复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="579"/>
+        <source>⚠ Not usable yet: {reason}</source>
+        <translation>⚠ 暂不可用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="582"/>
+        <source>✔ This rule is valid</source>
+        <translation>✔ 规则有效</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="596"/>
+        <source>Not saved: rule {row} is broken — {reason}</source>
+        <translation>未保存：第 {row} 条规则有误 — {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="609"/>
+        <source>Saved: {count} change(s), sent to the server with the next sync</source>
+        <translation>已保存：{count} 处修改，下次同步时上传到服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="620"/>
+        <source>Scan or type an order number to try the rules on it</source>
+        <translation>扫描或输入订单号，用它测试规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="626"/>
+        <source>Order {order}: {fired} of {total} rules fire</source>
+        <translation>订单 {order}：{total} 条规则中命中 {fired} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="632"/>
+        <source>• {what} — because of rule {rule}</source>
+        <translation>• {what} — 来自规则 {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="638"/>
+        <source>  (overridden: {action} of {rule}; {winner} comes first)</source>
+        <translation>  （被覆盖：{rule} 的{action}；{winner} 优先）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="643"/>
+        <source>No instructions: a plain pack</source>
+        <translation>没有额外要求：正常打包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rules_view.py" line="645"/>
+        <source>⚠ left out: {reason}</source>
+        <translation>⚠ 已跳过：{reason}</translation>
     </message>
 </context>
 <context>

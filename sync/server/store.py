@@ -311,6 +311,9 @@ class ServerStore:
             case p.EventType.CUSTOMER_PREFERENCE:
                 change = p.PreferenceChanged.model_validate(event.payload)
                 return self._preference(batch, station, event, change, received)
+            case p.EventType.RULE_CHANGED:
+                rule = p.RuleChanged.model_validate(event.payload)
+                return self._rule_changed(batch, rule)
         return p.Outcome.REJECTED, f"unknown event type {event.type!r}"  # pragma: no cover - checked before
 
     def _order_packed(
@@ -401,6 +404,20 @@ class ServerStore:
         batch.put(p.Kind.CUSTOMER, change.customer, customer)
         if decision == "kept-newer":
             return p.Outcome.ACCEPTED, f"a newer change of {change.field} from {kept_from} was kept"
+        return p.Outcome.ACCEPTED, ""
+
+    @staticmethod
+    def _rule_changed(batch: _Batch, rule: p.RuleChanged) -> tuple[p.Outcome, str]:
+        # The latest edit to arrive wins: rules are edited by few supervisors, rarely at once, and
+        # every station shows the list the server settled on after its next pull.
+        if rule.deleted:
+            existed = batch.get(p.Kind.RULE, rule.code) is not None
+            batch.put(p.Kind.RULE, rule.code, None)
+            return p.Outcome.ACCEPTED, "" if existed else f"rule {rule.code} was already removed"
+        wire = p.RuleWire(
+            code=rule.code, position=rule.position, enabled=rule.enabled, definition=rule.definition
+        )
+        batch.put(p.Kind.RULE, rule.code, wire.model_dump(mode="json"))
         return p.Outcome.ACCEPTED, ""
 
     def set_preference(self, customer_code: str, field: str, value: Any, source: str = "crm") -> None:
