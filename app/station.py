@@ -18,6 +18,7 @@ from app.core.auth import verify_pin
 from app.core.commands import Command, parse_command
 from app.core.model import Operator, OrderSnapshot, OrderStatus
 from app.core.pack_session import (
+    BadgeFound,
     Commanded,
     Event,
     HoldReleased,
@@ -286,8 +287,25 @@ class PackingStation:
             VerdictKind.STEP_CONFIRMED,
             VerdictKind.STEPS_LEFT,
         )
+        badge = ""  # the supervisor's badge scan that preceded a reason
         for recorded in open_session.events:
-            if recorded.kind == "scan" and recorded.verdict in counted:
+            if recorded.kind == "scan" and recorded.verdict == VerdictKind.CHOOSE_REASON:
+                badge = recorded.raw
+            elif recorded.kind == "reason" and recorded.verdict == VerdictKind.PLAN_OVERRIDDEN:
+                # A supervisor let the open steps go: replayed the way it happened (F6, badge, reason).
+                supervisor = self.store.operator_by_badge(badge) if badge else None
+                if supervisor is None:
+                    log.warning(
+                        "plan override in %s not restored: badge %r unknown", open_session.session_id, badge
+                    )
+                    continue
+                for replayed in (
+                    Commanded(Command.OVERRIDE),
+                    Scanned(badge, BadgeFound(supervisor)),
+                    ReasonGiven(recorded.raw),
+                ):
+                    state = step(state, replayed).state
+            elif recorded.kind == "scan" and recorded.verdict in counted:
                 if recorded.raw.upper().startswith(INSERT_CONFIRM_PREFIX):  # a card confirmed
                     state = step(state, Scanned(recorded.raw, NotFound(recorded.raw))).state
                     continue

@@ -120,3 +120,36 @@ def test_the_writer_retries_a_locked_database_and_loses_nothing(demo_db_path, sa
         assert s.scalar(select(m.PackSession.status)) == "open"
         assert s.scalar(select(m.PackEvent.verdict)) == "order_loaded"
     db.close()
+
+
+def test_a_plan_override_survives_a_crash_before_weighing(demo_db_path, samples):
+    db = open_database(demo_db_path)
+    sample = samples["ready"][0]
+    with db.session() as s, s.begin():  # a VIP: cards and a sample the packer does not have
+        order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))
+        customer = s.get(m.Customer, order.customer_id)
+        customer.tier, customer.tags, customer.preferences, customer.order_count = "vip", [], {}, 9
+    station, writer = make_station(db)
+    station.sign_in_badge("P0001")
+    station.handle_scan(sample["order_no"])
+    for item in sample["items"]:
+        for _ in range(item["quantity"]):
+            station.handle_scan(item["barcode"])
+    assert station.state.open_steps and station.state.phase is Phase.SCANNING
+    station.handle_command(Command.OVERRIDE)
+    assert station.handle_scan("S0001").kind is VerdictKind.CHOOSE_REASON
+    assert station.handle_reason("sample_out_of_stock").kind is VerdictKind.PLAN_OVERRIDDEN
+    assert station.state.phase is Phase.WEIGHING
+    writer.wait_idle()
+    writer.close()
+    db.close()  # the power goes
+
+    db2 = open_database(demo_db_path)
+    station2, writer2 = make_station(db2)
+    station2.sign_in_badge("P0001")
+    assert station2.restored and station2.state.phase is Phase.WEIGHING
+    supervisor, reason = station2.state.plan_override
+    assert supervisor.badge_code == "S0001" and reason == "sample_out_of_stock"
+    assert station2.handle_weight(station2.state.expected_g).kind is VerdictKind.PACKED
+    writer2.close()
+    db2.close()
