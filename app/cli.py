@@ -65,6 +65,24 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("order_no", help="order number or waybill number")
     explain.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="as the global option")
     explain.add_argument("--date", help="evaluate as of YYYY-MM-DD (default: today, local)")
+    waves = sub.add_parser("waves", help="wave planning: group open orders into pick waves")
+    waves_sub = waves.add_subparsers(dest="waves_command", required=True)
+    plan = waves_sub.add_parser(
+        "plan", help="plan waves from the open orders (saved as planned, or released) and print them as JSON"
+    )
+    plan.add_argument(
+        "--strategy",
+        required=True,
+        choices=["single_sku", "multi_cart", "carrier", "zone"],
+        help="how to group",
+    )
+    plan.add_argument("--max-orders", type=int, default=24, help="orders per wave (cart slots), default 24")
+    plan.add_argument("--max-items", type=int, default=200, help="items per wave, default 200")
+    plan.add_argument("--max-volume", type=int, default=0, help="cm3 per wave, default no limit")
+    plan.add_argument("--max-waves", type=int, default=0, help="waves at most, default as many as needed")
+    plan.add_argument("--release", action="store_true", help="release the waves for picking at once")
+    plan.add_argument("--dry-run", action="store_true", help="print the plan, save nothing")
+    plan.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="as the global option")
     return parser
 
 
@@ -84,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         return sync_command(data_dir, args.server, args.token, args.ca_bundle)
     if args.command == "rules":
         return rules_explain(data_dir, args.order_no, args.date)
+    if args.command == "waves":
+        return waves_plan(data_dir, args)
     from app.ui.application import run  # Qt only from here on
 
     return run(data_dir, args.lang, args.regenerate_demo, args.demo_scale)
@@ -153,6 +173,65 @@ def rules_explain(data_dir: Path, code: str, as_of: str | None) -> int:
         **plan.to_json(),
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+def waves_plan(data_dir: Path, args: argparse.Namespace) -> int:
+    """Exit 0 with {waves: [{code, strategy, group, orders, items, ...}], ...}; 1 with {error} for
+    limits that make no sense; 2 for an unusable data folder."""
+    from datetime import date
+
+    from app.core.waves import Caps, plan_waves, walk_m
+    from app.store.db import open_database
+    from app.store.errors import StoreError
+    from app.store.rules_store import load_rule_book
+    from app.store.settings_store import load_settings
+    from app.store.waves import create_waves, load_open_orders, location_parser
+
+    try:
+        db = open_database(database_path(data_dir))
+    except StoreError as exc:
+        print(json.dumps({"error": f"{exc.code}: {exc}"}))
+        return 2
+    caps = Caps(args.max_orders, args.max_items, args.max_volume, args.max_waves)
+    if caps.problems():
+        print(json.dumps({"error": "; ".join(caps.problems())}))
+        return 1
+    settings = load_settings(db)
+    orders = load_open_orders(db, load_rule_book(db).compiled, date.today())
+    plan = plan_waves(orders, args.strategy, caps)
+    parser = location_parser(settings)
+    codes: tuple[str, ...] = ()
+    taken: tuple[str, ...] = ()
+    if not args.dry_run and plan.waves:
+        created = create_waves(db, plan.waves, settings.station_name, None, release=args.release)
+        codes, taken = created.codes, created.taken_meanwhile
+    status = "dry-run" if args.dry_run else ("released" if args.release else "planned")
+    result = {
+        "strategy": args.strategy,
+        "status": status,
+        "open_orders": len(orders),
+        "waves": [
+            {
+                "code": codes[i] if i < len(codes) else None,
+                "strategy": wave.strategy.value,
+                "group": wave.group,
+                "orders": list(wave.order_nos),
+                "order_count": len(wave.orders),
+                "items": wave.items,
+                "volume_cm3": wave.volume_cm3,
+                "priority": wave.priority,
+                "walk_m": walk_m(wave, parser),
+            }
+            for i, wave in enumerate(plan.waves)
+        ],
+        "left_over": list(plan.left_over),
+        "not_eligible": plan.skipped,
+        "taken_meanwhile": list(taken),
+    }
+    log.info("waves plan %s: %d wave(s), %s", args.strategy, len(plan.waves), status)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    db.close()
     return 0
 
 

@@ -72,6 +72,7 @@ class SkuWire(Outgoing):
     unit_weight_g: int = Field(ge=0)
     bin_location: str = ""
     price_cents: int = Field(default=0, ge=0)
+    volume_cm3: int = Field(default=0, ge=0)  # for wave volume caps; 0: not known
     barcodes: list[BarcodeWire] = []
 
 
@@ -149,6 +150,7 @@ class WaveWire(Outgoing):
     strategy: str = ""
     status: str = "planned"
     picker: str = ""
+    station: str = ""  # the packing station it is assigned to
     orders: list[str] = []  # order numbers, in cart-slot order
 
 
@@ -209,6 +211,7 @@ class EventType(StrEnum):
     PICK_CONFIRMED = "pick.confirmed"
     PICK_SHORT = "pick.short"
     RULE_CHANGED = "rule.changed"
+    WAVE_CHANGED = "wave.changed"
 
 
 class Event(Incoming):
@@ -313,12 +316,47 @@ class RuleChanged(Incoming):
     deleted: bool = False
 
 
+class WaveChanged(Incoming):
+    """A wave planned, released, assigned, picked or cancelled at a station: the wave as it now is.
+    The server keeps it and moves its orders between `new` and `released` to match."""
+
+    code: Code
+    strategy: str = ""
+    status: Literal["planned", "released", "picking", "done", "cancelled"]
+    picker: str = ""
+    station: str = ""
+    orders: list[str] = []
+
+
+class PickShare(Incoming):
+    order_no: Code
+    slot: int = 0
+    quantity: int = Field(ge=0)
+
+
+class PickRecorded(Incoming):
+    """One stop of a pick walk: `picked` of `wanted`, shared out over the orders' cart slots.
+    `pick.short` carries the picker's reason and becomes a conflict record for the office."""
+
+    wave: Code
+    sku: Code
+    location: str = ""
+    wanted: int = Field(ge=0)
+    picked: int = Field(ge=0)
+    picker: str = ""
+    orders: list[PickShare] = []
+    reason: str = ""
+
+
 EVENT_PAYLOADS: dict[str, type[Incoming]] = {
     EventType.ORDER_PACKED: OrderPacked,
     EventType.ORDER_HELD: OrderHeld,
     EventType.ORDER_HOLD_RELEASED: OrderHoldReleased,
     EventType.CUSTOMER_PREFERENCE: PreferenceChanged,
     EventType.RULE_CHANGED: RuleChanged,
+    EventType.WAVE_CHANGED: WaveChanged,
+    EventType.PICK_CONFIRMED: PickRecorded,
+    EventType.PICK_SHORT: PickRecorded,
 }
 
 

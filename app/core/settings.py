@@ -57,6 +57,9 @@ class StationSettings:
     server_ca_bundle: str = ""  # a PEM file with a private CA; TLS is always verified
     sync_interval_s: int = 30
     sync_page_size: int = 2000  # changes per pull request; lower on a poor link
+    # Pick paths: how bin locations read (a regex with the groups zone, aisle, bay and optionally
+    # level); empty: the demo warehouse's A-03-07-2 (app.core.pickpath.DEFAULT_PATTERN).
+    location_pattern: str = ""
     # The sender block of shipping labels.
     sender_name: str = "Packline 示范仓"
     sender_phone: str = "4008001234"

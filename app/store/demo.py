@@ -177,6 +177,7 @@ def _sku_row(
         "unit_weight_g": weight,
         "bin_location": f"{zone}-{rng.randint(1, 20):02d}-{rng.randint(1, 10):02d}-{rng.randint(1, 4)}",
         "price_cents": price,
+        "volume_cm3": 200 + weight * 3,  # boxed goods: roughly by weight
         "_barcodes": codes,
     }
 

@@ -46,6 +46,7 @@ def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
                     "unit_weight_g": sku.unit_weight_g,
                     "bin_location": sku.bin_location,
                     "price_cents": sku.price_cents,
+                    "volume_cm3": sku.volume_cm3,
                     "barcodes": barcodes.get(sku.id, []),
                 }
             )

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -63,6 +64,7 @@ class Sku(Base):
     bin_location: Mapped[str] = mapped_column(String(32), default="")
     image_ref: Mapped[str] = mapped_column(String(200), default="")
     price_cents: Mapped[int] = mapped_column(Integer, default=0)
+    volume_cm3: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     barcodes: Mapped[list[Barcode]] = relationship(back_populates="sku", cascade="all, delete-orphan")
@@ -281,8 +283,10 @@ class Wave(Base):
     # planned released picking done cancelled
     status: Mapped[str] = mapped_column(String(16), default="planned")
     picker: Mapped[str] = mapped_column(String(64), default="")
+    station: Mapped[str] = mapped_column(String(64), default="", server_default="")  # packs it
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     released_at: Mapped[datetime | None] = mapped_column(default=None)
+    cancelled_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class WaveOrder(Base):
@@ -291,3 +295,36 @@ class WaveOrder(Base):
     wave_id: Mapped[int] = mapped_column(ForeignKey("waves.id", ondelete="CASCADE"), primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), primary_key=True, index=True)
     slot: Mapped[int] = mapped_column(Integer, default=0)  # cart slot for batch picking
+
+
+class Pick(Base):
+    """One order line picked in a wave (or short: picked < wanted, with the picker's reason)."""
+
+    __tablename__ = "picks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    wave_id: Mapped[int] = mapped_column(ForeignKey("waves.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    sku_code: Mapped[str] = mapped_column(String(64))
+    location: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    slot: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    wanted: Mapped[int] = mapped_column(Integer)
+    picked: Mapped[int] = mapped_column(Integer)
+    short_reason: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    picker: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("wave_id", "order_id", "sku_code", name="uq_pick_line"),)
+
+
+class ExceptionDecision(Base):
+    """What a supervisor decided about an exception (a short pick, a failed weight, a hold, a sync
+    conflict): the exception itself stays where it happened; this says it was dealt with, how."""
+
+    __tablename__ = "exception_decisions"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    ref: Mapped[str] = mapped_column(String(80), primary_key=True)
+    decision: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[int | None] = mapped_column(Integer, default=None)
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)

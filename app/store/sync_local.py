@@ -285,6 +285,7 @@ def _apply_skus(s: Session, changes: list[p.Change]) -> None:
             "unit_weight_g": sku.unit_weight_g,
             "bin_location": sku.bin_location,
             "price_cents": sku.price_cents,
+            "volume_cm3": sku.volume_cm3,
             "updated_at": now,
         }
 

@@ -256,7 +256,13 @@ class ServerStore:
             batch = _Batch(self, s)
             customers = _payload_keys(fresh, "customer")
             batch.load(p.Kind.CUSTOMER, customers)  # rows in IMPORT_ORDER, as every writer locks them
-            batch.load(p.Kind.ORDER, _payload_keys(fresh, "order_no"))
+            wave_orders = [
+                str(no)
+                for event in fresh
+                if event.type == p.EventType.WAVE_CHANGED and isinstance(event.payload.get("orders"), list)
+                for no in event.payload["orders"]
+            ]
+            batch.load(p.Kind.ORDER, [*_payload_keys(fresh, "order_no"), *wave_orders])
             batch.load_stamps(customers)
             for event in events:
                 key = str(event.id)
@@ -311,6 +317,26 @@ class ServerStore:
             case p.EventType.CUSTOMER_PREFERENCE:
                 change = p.PreferenceChanged.model_validate(event.payload)
                 return self._preference(batch, station, event, change, received)
+            case p.EventType.WAVE_CHANGED:
+                return self._wave_changed(batch, p.WaveChanged.model_validate(event.payload))
+            case p.EventType.PICK_CONFIRMED:
+                return p.Outcome.ACCEPTED, ""  # kept in the event log: the pick history
+            case p.EventType.PICK_SHORT:
+                short = p.PickRecorded.model_validate(event.payload)
+                detail = (
+                    f"short pick in wave {short.wave}: {short.sku} at {short.location or '?'}, "
+                    f"{short.picked} of {short.wanted} ({short.reason or 'no reason'}) "
+                    f"by {short.picker or station}"
+                )
+                batch.add(
+                    m.Conflict,
+                    kind="short_pick",
+                    key=short.wave,
+                    station=station,
+                    event_id=str(event.id),
+                    detail=detail,
+                )
+                return p.Outcome.ACCEPTED, ""
             case p.EventType.RULE_CHANGED:
                 rule = p.RuleChanged.model_validate(event.payload)
                 return self._rule_changed(batch, rule)
@@ -404,6 +430,26 @@ class ServerStore:
         batch.put(p.Kind.CUSTOMER, change.customer, customer)
         if decision == "kept-newer":
             return p.Outcome.ACCEPTED, f"a newer change of {change.field} from {kept_from} was kept"
+        return p.Outcome.ACCEPTED, ""
+
+    @staticmethod
+    def _wave_changed(batch: _Batch, wave: p.WaveChanged) -> tuple[p.Outcome, str]:
+        wire = p.WaveWire(
+            code=wave.code, strategy=wave.strategy, status=wave.status, picker=wave.picker,
+            station=wave.station, orders=wave.orders,
+        )  # fmt: skip
+        batch.put(p.Kind.WAVE, wave.code, wire.model_dump(mode="json"))
+        moves = {"released": ("new", "released"), "cancelled": ("released", "new")}.get(wave.status)
+        unknown = []
+        for order_no in wave.orders:
+            order = batch.get(p.Kind.ORDER, order_no)
+            if order is None:
+                unknown.append(order_no)
+            elif moves is not None and order.get("status") == moves[0]:
+                order["status"] = moves[1]
+                batch.put(p.Kind.ORDER, order_no, order)
+        if unknown:
+            return p.Outcome.ACCEPTED, f"orders not known to the server: {', '.join(unknown[:5])}"
         return p.Outcome.ACCEPTED, ""
 
     @staticmethod

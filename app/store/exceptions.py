@@ -1,0 +1,149 @@
+"""The supervisor's exception list: short picks, failed weights, orders on hold and sync
+conflicts in one place, each resolvable with a recorded decision.
+
+The exceptions stay where they happened (picks, pack events, orders, outbox); a decision is kept
+in `exception_decisions` under (kind, ref), and sync conflicts are also marked resolved in the
+outbox (the one definition the status bar counts, app.store.outbox.attention_count).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from app.store import models as m
+from app.store.db import Database
+from app.store.sync_local import StationSyncStore
+
+log = logging.getLogger(__name__)
+
+FAILED_WEIGHT_DAYS = 7  # failed weighings older than this are history, not work
+
+
+class ExceptionKind(StrEnum):
+    SHORT_PICK = "short_pick"
+    WEIGHT_FAILED = "weight_failed"
+    HOLD = "hold"
+    SYNC = "sync_conflict"
+
+
+@dataclass(frozen=True)
+class ExceptionItem:
+    kind: ExceptionKind
+    ref: str  # unique within the kind: what a decision refers to
+    subject: str  # the order (or customer) it is about
+    detail: str  # the facts, in the data's own words (reasons are codes the UI translates)
+    at: datetime
+    decision: str = ""
+    decided_at: datetime | None = None
+
+
+def exceptions(db: Database, include_decided: bool = False, limit: int = 500) -> list[ExceptionItem]:
+    """Newest first."""
+    since = datetime.now(UTC) - timedelta(days=FAILED_WEIGHT_DAYS)
+    items: list[ExceptionItem] = []
+    with db.session() as s:
+        decided = {(d.kind, d.ref): d for d in s.scalars(select(m.ExceptionDecision))}
+        for pick, wave_code, order_no in s.execute(
+            select(m.Pick, m.Wave.code, m.Order.order_no)
+            .join(m.Wave, m.Wave.id == m.Pick.wave_id)
+            .join(m.Order, m.Order.id == m.Pick.order_id)
+            .where(m.Pick.picked < m.Pick.wanted)
+            .order_by(m.Pick.at.desc())
+            .limit(limit)
+        ):
+            items.append(
+                ExceptionItem(
+                    ExceptionKind.SHORT_PICK,
+                    f"{wave_code}:{order_no}:{pick.sku_code}",
+                    order_no,
+                    f"{wave_code} · {pick.sku_code} @ {pick.location} · {pick.picked}/{pick.wanted} · "
+                    f"{pick.short_reason} · {pick.picker}",
+                    pick.at,
+                )
+            )
+        for event, order_no, session_status in s.execute(
+            select(m.PackEvent, m.Order.order_no, m.PackSession.status)
+            .join(m.PackSession, m.PackSession.id == m.PackEvent.session_id)
+            .join(m.Order, m.Order.id == m.PackSession.order_id)
+            .where(m.PackEvent.verdict == "weight_failed", m.PackEvent.at >= since)
+            .order_by(m.PackEvent.at.desc())
+            .limit(limit)
+        ):
+            items.append(
+                ExceptionItem(
+                    ExceptionKind.WEIGHT_FAILED,
+                    str(event.id),
+                    order_no,
+                    f"{event.grams} g · {event.station} · {session_status}",
+                    event.at,
+                )
+            )
+        for order in s.scalars(
+            select(m.Order)
+            .where(m.Order.status == "on_hold")
+            .order_by(m.Order.updated_at.desc())
+            .limit(limit)
+        ):
+            items.append(
+                ExceptionItem(
+                    ExceptionKind.HOLD, order.order_no, order.order_no, order.hold_reason, order.updated_at
+                )
+            )
+    for conflict in StationSyncStore(db).attention(include_resolved=include_decided, limit=limit):
+        items.append(
+            ExceptionItem(
+                ExceptionKind.SYNC,
+                conflict.id,
+                conflict.subject,
+                f"{conflict.type} · {conflict.reason}",
+                conflict.created_at,
+                conflict.resolution,
+                conflict.resolved_at,
+            )
+        )
+    result = []
+    for item in items:
+        decision = decided.get((item.kind.value, item.ref))
+        if decision is not None:
+            item = ExceptionItem(
+                item.kind,
+                item.ref,
+                item.subject,
+                item.detail,
+                item.at,
+                decision.decision,
+                decision.decided_at,
+            )
+        if include_decided or not (item.decision or item.decided_at):
+            result.append(item)
+    result.sort(key=lambda item: item.at, reverse=True)
+    return result[:limit]
+
+
+def decide(db: Database, kind: ExceptionKind | str, ref: str, decision: str, operator_id: int | None) -> bool:
+    """Record what the supervisor decided; False when it was decided already (kept as it was)."""
+    kind = ExceptionKind(kind)
+    decision = decision.strip()
+    if not decision:
+        raise ValueError("say what was decided")
+    if kind is ExceptionKind.SYNC:
+        return StationSyncStore(db).resolve(ref, operator_id, decision)
+    with db.session() as s, s.begin():
+        if s.get(m.ExceptionDecision, (kind.value, ref)) is not None:
+            return False
+        s.add(
+            m.ExceptionDecision(
+                kind=kind.value,
+                ref=ref,
+                decision=decision[:500],
+                decided_by=operator_id,
+                decided_at=datetime.now(UTC),
+            )
+        )
+    log.info("exception %s %s decided by operator %s: %s", kind, ref, operator_id, decision)
+    return True
