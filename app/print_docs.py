@@ -9,6 +9,7 @@ from pathlib import Path
 from app.core.barcodes import gs1_check_digit
 from app.core.commands import Command
 from app.core.model import OrderSnapshot
+from app.core.pickpath import LocationParser, sort_stops
 from app.core.print_plan import hides_prices
 from app.core.settings import StationSettings
 from app.paths import prints_dir
@@ -150,11 +151,13 @@ def slip(
     )
 
 
-def picklist(db: Database, code: str) -> PickListData:
+def picklist(db: Database, code: str, parser: LocationParser | None = None) -> PickListData:
+    """The wave's pick list in walking order (serpentine aisles, app.core.pickpath)."""
     found = wave(db, code)
     if found is None:
         raise DocumentError(f"no wave {code}")
-    lines = sorted(found.lines, key=lambda line: (line.location or "~", line.sku))
+    by_sku = sorted(found.lines, key=lambda line: line.sku)
+    lines = sort_stops(by_sku, lambda line: line.location, parser or LocationParser())
     return PickListData(
         wave_code=found.code,
         lines=tuple(

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.settings import StationSettings
-from app.print_docs import PRINTERS, order_document, printer_config, render_options
+from app.print_docs import PRINTERS, order_document, picklist, printer_config, render_options
 from app.store.db import Database
 from app.store.errors import classify
 from app.store.packing import PackingStore
 from app.store.print_jobs import Job, PrintJobStore
+from app.store.waves import location_parser
 from printing.documents import DocumentError, render
 from printing.fonts import FontNotFound
 from printing.model import Format, LabelData, Party
@@ -207,6 +208,10 @@ class PrintService:
             return None
 
     def _render(self, job: Job, settings: StationSettings, printer: PrinterConfig) -> bytes:
+        if job.kind == "picklist":
+            parser = location_parser(settings)
+            doc = picklist(self.db, str(job.params.get("wave", "")), parser)
+            return render(doc, Format.PDF, render_options(settings, printer))
         if job.order_id is None:
             raise DocumentError(f"{job.title}: nothing to print it from")
         order = PackingStore(self.db, settings.station_name).order(job.order_id)

@@ -50,6 +50,7 @@ class OpenOrder:
     ship_by: datetime | None = None  # naive UTC or aware; only compared with each other
     paid_at: datetime | None = None
     volume_cm3: int = 0
+    status: str = "new"
 
     @property
     def items(self) -> int:
@@ -112,6 +113,38 @@ class WavePlan:
         return sum(w.items for w in self.waves)
 
 
+@dataclass(frozen=True)
+class OrderFilter:
+    """What the supervisor desk narrows the open orders to; empty fields do not filter."""
+
+    channel: str = ""
+    carrier: str = ""
+    province: str = ""
+    min_priority: int = 0
+    ship_by_before: datetime | None = None
+    min_items: int = 0
+    max_items: int = 0  # 0: no upper bound
+    sku: str = ""
+
+    def matches(self, order: OpenOrder) -> bool:
+        if self.channel and order.channel.lower() != self.channel.lower():
+            return False
+        if self.carrier and order.carrier.upper() != self.carrier.upper():
+            return False
+        if self.province and self.province not in order.province:
+            return False
+        if order.priority < self.min_priority:
+            return False
+        if self.ship_by_before is not None and (
+            order.ship_by is None or _naive(order.ship_by) > _naive(self.ship_by_before)
+        ):
+            return False
+        items = order.items
+        if items < self.min_items or (self.max_items and items > self.max_items):
+            return False
+        return not self.sku or any(line.sku.upper() == self.sku.upper() for line in order.lines)
+
+
 def walk_m(wave: PlannedWave, parser: LocationParser, layout: Layout = DEFAULT_LAYOUT) -> float:
     """The estimated walk of a wave's pick path, in metres (locations the pattern cannot read are
     left out of the estimate)."""
@@ -135,6 +168,8 @@ def _naive(moment: datetime) -> datetime:
 
 def eligible(order: OpenOrder, strategy: Strategy) -> str | None:
     """Why an order cannot go into a wave of this strategy, or None."""
+    if order.status != "new":
+        return f"status {order.status}"
     if not order.lines:
         return "no lines"
     if strategy is Strategy.SINGLE_SKU and not order.single_item:

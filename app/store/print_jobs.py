@@ -83,6 +83,10 @@ class PrintJobStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def enqueue_picklist(self, wave_code: str) -> str:
+        """A wave's pick list on the station's sheet printer (rendered when it prints)."""
+        return self.enqueue([PrintRequest("picklist", "slip", {"wave": wave_code})], None, wave_code)[0]
+
     def enqueue(self, requests: Iterable[PrintRequest], order_id: int | None, order_no: str) -> list[str]:
         with self.db.session() as s, s.begin():
             return add_jobs(s, requests, order_id, order_no)

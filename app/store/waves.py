@@ -152,6 +152,7 @@ def load_open_orders(
                 ship_by=ship_by,
                 paid_at=paid_at,
                 volume_cm3=sum(qty * (volume or 0) for _, _, _, qty, _, _, volume, _ in own),
+                status=status,
             )
         )
     return result

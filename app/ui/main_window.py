@@ -23,6 +23,7 @@ from app.store.print_jobs import Job, PrintJobStore
 from app.store.rules_store import editable_rules, plan_with, save_rules
 from app.store.settings_store import save_settings
 from app.store.sync_local import StationSyncStore
+from app.store.waves import location_parser
 from app.sync_service import SyncService
 from app.ui.customer_view import CustomerPreferencesView
 from app.ui.devices import DeviceHub
@@ -35,6 +36,7 @@ from app.ui.signin_view import SignInView
 from app.ui.sounds import Sounds
 from app.ui.sync_exceptions_view import SyncExceptionsView
 from app.ui.tasks import GuiPoster, run_in_background
+from app.ui.waves_view import WavesDeskView
 from app.ui.wedge import WedgeFilter
 from printing.documents import DocumentError
 from printing.fonts import FontNotFound
@@ -77,6 +79,13 @@ class MainWindow(QMainWindow):
         self._customer_generation = 0
         self.exceptions_view = SyncExceptionsView()
         self.rules_view = RulesEditorView()
+        self.desk = WavesDeskView(
+            db,
+            lambda: self.station.settings.station_name,
+            lambda: self.station.operator.operator_id if self.station.operator else None,
+            lambda: self.station.rules.book().compiled,
+            lambda: location_parser(self.station.settings),
+        )
         self.pages = QStackedWidget()
         for page in (
             self.signin,
@@ -86,6 +95,7 @@ class MainWindow(QMainWindow):
             self.customer_view,
             self.exceptions_view,
             self.rules_view,
+            self.desk,
         ):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
@@ -138,6 +148,9 @@ class MainWindow(QMainWindow):
         self.customer_view.closed.connect(self.close_settings)
         self.packing.exceptions_requested.connect(self.open_exceptions)
         self.packing.rules_requested.connect(self.open_rules)
+        self.packing.desk_requested.connect(self.open_desk)
+        self.desk.closed.connect(self.close_settings)
+        self.desk.changed.connect(self._outbox_changed)
         self.rules_view.save_requested.connect(self.save_rule_list)
         self.rules_view.test_requested.connect(self.test_rules)
         self.rules_view.closed.connect(self.close_settings)
@@ -386,16 +399,35 @@ class MainWindow(QMainWindow):
             saved,
         )
 
+    # --- supervisor desk (Shift+F7) ------------------------------------------------------------
+
+    def _supervisor_only(self, what: str) -> bool:
+        operator = self.station.operator
+        if operator is not None and operator.is_supervisor:
+            return True
+        self.packing.show_notice(what, Severity.ERROR)
+        self.sounds.play("error")
+        return False
+
+    def open_desk(self) -> None:
+        if not self._supervisor_only(self.tr("Only a supervisor can plan waves — ask one to sign in")):
+            return
+        self.pages.setCurrentWidget(self.desk)
+        self.desk.open()
+
+    def _outbox_changed(self) -> None:
+        if self.sync is not None:
+            self.sync.wake()
+        if self.printing is not None:
+            self.printing.wake()
+        self.refresh_status()
+
     # --- customer rules (Shift+F8, supervisors) ------------------------------------------------
 
     def open_rules(self) -> None:
-        operator = self.station.operator
-        if operator is None or not operator.is_supervisor:
-            self.packing.show_notice(
-                self.tr("Only a supervisor can change the customer rules — ask one to sign in"),
-                Severity.ERROR,
-            )
-            self.sounds.play("error")
+        if not self._supervisor_only(
+            self.tr("Only a supervisor can change the customer rules — ask one to sign in")
+        ):
             return
 
         def shown(loaded: object, error: BaseException | None) -> None:

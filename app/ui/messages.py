@@ -56,6 +56,49 @@ def status_text(status: str) -> str:
     return texts.get(status, status)
 
 
+def strategy_text(strategy: str) -> str:
+    texts = {
+        "single_sku": QCoreApplication.translate("Waves", "Single-item orders by SKU"),
+        "multi_cart": QCoreApplication.translate("Waves", "Multi-item orders by cart"),
+        "carrier": QCoreApplication.translate("Waves", "By carrier"),
+        "zone": QCoreApplication.translate("Waves", "By zone"),
+        "batch": QCoreApplication.translate("Waves", "Batch"),
+    }
+    return texts.get(strategy, strategy)
+
+
+def wave_status_text(status: str) -> str:
+    texts = {
+        "planned": QCoreApplication.translate("Waves", "planned"),
+        "released": QCoreApplication.translate("Waves", "released"),
+        "picking": QCoreApplication.translate("Waves", "picking"),
+        "done": QCoreApplication.translate("Waves", "picked"),
+        "cancelled": QCoreApplication.translate("Waves", "cancelled"),
+    }
+    return texts.get(status, status)
+
+
+def exception_kind_text(kind: str) -> str:
+    texts = {
+        "short_pick": QCoreApplication.translate("Waves", "Short pick"),
+        "weight_failed": QCoreApplication.translate("Waves", "Weight failed"),
+        "hold": QCoreApplication.translate("Waves", "On hold"),
+        "sync_conflict": QCoreApplication.translate("Waves", "Sync conflict"),
+    }
+    return texts.get(kind, kind)
+
+
+def short_reason_text(reason: str) -> str:
+    texts = {
+        "not_found": QCoreApplication.translate("Waves", "Not in the bin"),
+        "damaged": QCoreApplication.translate("Waves", "Damaged"),
+        "not_enough": QCoreApplication.translate("Waves", "Not enough in the bin"),
+        "wrong_item": QCoreApplication.translate("Waves", "Wrong item in the bin"),
+        "other": QCoreApplication.translate("Waves", "Other"),
+    }
+    return texts.get(reason, reason)
+
+
 def item_name(verdict: Verdict, chinese: bool) -> str:
     name = verdict.name_zh if chinese else verdict.name_en
     return name or verdict.name_zh or verdict.sku_code or verdict.code

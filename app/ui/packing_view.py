@@ -66,6 +66,7 @@ class PackingView(QWidget):
     customer_requested = Signal()
     exceptions_requested = Signal()
     rules_requested = Signal()
+    desk_requested = Signal()
 
     def __init__(self, station: PackingStation, sounds: Sounds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,6 +203,7 @@ class PackingView(QWidget):
         )
         history.activated.connect(self.history_requested)
         for keys, signal in (
+            ("Shift+F7", self.desk_requested),
             ("Shift+F8", self.rules_requested),
             ("Shift+F9", self.customer_requested),
             ("Shift+F11", self.exceptions_requested),
@@ -223,8 +225,9 @@ class PackingView(QWidget):
             self.tr(
                 "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
                 "Esc put order back · F5 reprint label · Shift+F5 print history · "
-                "Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · "
-                "F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out"
+                "Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · "
+                "Shift+F9 customer preferences · F10 zero scale · F11 sync now · "
+                "Shift+F11 sync exceptions · F12 sign out"
             )
         )
         self.render(self.last_verdict, play=False)
