@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("order_no", help="order number or waybill number")
     explain.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="as the global option")
     explain.add_argument("--date", help="evaluate as of YYYY-MM-DD (default: today, local)")
+    sub.add_parser("handheld", help="the picking screen for a handheld (480x800, scanner in keyboard mode)")
     waves = sub.add_parser("waves", help="wave planning: group open orders into pick waves")
     waves_sub = waves.add_subparsers(dest="waves_command", required=True)
     plan = waves_sub.add_parser(
@@ -104,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
         return rules_explain(data_dir, args.order_no, args.date)
     if args.command == "waves":
         return waves_plan(data_dir, args)
+    if args.command == "handheld":
+        from app.ui.application import run_handheld  # Qt only from here on
+
+        return run_handheld(data_dir, args.lang)
     from app.ui.application import run  # Qt only from here on
 
     return run(data_dir, args.lang, args.regenerate_demo, args.demo_scale)

@@ -22,9 +22,11 @@ from app.store.errors import StoreError
 from app.store.packing import PackingStore
 from app.store.print_jobs import Job
 from app.store.settings_store import load_settings
+from app.store.waves import location_parser
 from app.store.writer import SerialWriter
 from app.sync_service import SyncService
 from app.ui.devices import DeviceHub
+from app.ui.handheld_view import HandheldView
 from app.ui.i18n import Translations
 from app.ui.main_window import MainWindow
 from app.ui.sounds import Sounds
@@ -114,6 +116,55 @@ class StationApp:
             self.window.close()
             self.window.deleteLater()
             self.window = None
+
+
+class HandheldApp:
+    """A picker's handheld: the picking screen only, its scanner in keyboard mode."""
+
+    def __init__(self, db: Database, language: str | None = None) -> None:
+        self.db = db
+        self.translations = Translations()
+        settings = load_settings(db)
+        self.translations.apply(language if language is not None else settings.language)
+        self.sounds = Sounds(enabled=settings.sound)
+        self.wedge = WedgeFilter(settings.wedge_min_chars, settings.wedge_max_gap_ms)
+        QApplication.instance().installEventFilter(self.wedge)
+        self.view = HandheldView(
+            db, lambda: settings.station_name, self.sounds, lambda: location_parser(settings)
+        )
+        self.view.setWindowTitle("Packline")
+        self.view.resize(480, 800)
+        self.wedge.scanned.connect(self.view.handle_scan)
+
+    def close(self) -> None:
+        QApplication.instance().removeEventFilter(self.wedge)
+        self.view.close()
+        self.view.deleteLater()
+
+
+def run_handheld(data_dir: Path, language: str | None) -> int:
+    app = make_qapp()
+    try:
+        db = open_database(database_path(data_dir))
+        if demo.is_empty(db) and not load_settings(db).server_url:
+            demo.generate(db)
+    except StoreError as exc:
+        log.error("cannot open the database %s: %s", exc.path, exc)
+        Translations().apply(language or "")
+        QMessageBox.critical(None, "Packline", _store_error_text(exc))
+        return 2
+    handheld = HandheldApp(db, language)
+    handheld.view.show()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: app.quit())
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
+    try:
+        return app.exec()
+    finally:
+        handheld.close()
+        db.close()
 
 
 class DemoScale:

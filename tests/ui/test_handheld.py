@@ -1,0 +1,129 @@
+"""The handheld picking screen in a real Qt event loop, 480×800: badge, wave, bin, item, quantity,
+a short pick with its reason, and the wave finished — every stop recorded for the server."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import select
+
+from app.core.waves import Caps, Strategy, plan_waves
+from app.store import models as m
+from app.store.exceptions import ExceptionKind, exceptions
+from app.store.waves import create_waves, load_open_orders
+from app.ui.application import HandheldApp, make_qapp
+from app.ui.handheld_view import Step
+
+
+@pytest.fixture
+def handheld(qtbot, demo_db):
+    make_qapp()
+    app = HandheldApp(demo_db, "en")
+    app.view.show()
+    yield app
+    app.close()
+
+
+@pytest.mark.gui
+def test_a_picker_walks_a_wave_with_a_short_pick(handheld, demo_db, qtbot, artifacts):
+    orders = [o for o in load_open_orders(demo_db) if o.items >= 2]
+    plan = plan_waves(orders, Strategy.MULTI_CART, Caps(max_orders=3, max_waves=1))
+    (code,) = create_waves(demo_db, plan.waves, "DESK", None, release=True).codes
+    view = handheld.view
+    assert view.size().width() == 480 and view.size().height() == 800
+
+    view.handle_scan("NOBODY")
+    assert "not known" in view.banner.text() and handheld.sounds.last_played == "error"
+    view.handle_scan("P0002")
+    qtbot.waitUntil(lambda: any(w.code == code for w in view.waves), timeout=5000)
+    assert any(code in b.text() for b in view.wave_buttons)
+    view.handle_scan(code)
+    qtbot.waitUntil(lambda: view.step is Step.BIN, timeout=5000)
+    stops = list(view.stops)
+    assert sum(s.quantity for s in stops) == plan.waves[0].items
+    assert f"stop 1 of {len(stops)}" in view.progress.text()
+    handheld.view.grab().save(str(artifacts / "handheld_bin_en.png"))
+
+    first = view.stop
+    view.handle_scan("Z-99-99-9")
+    assert "Wrong bin" in view.banner.text() and view.step is Step.BIN
+    view.handle_scan(first.location)
+    assert view.step is Step.ITEM
+    view.handle_scan("6900000000000")
+    assert "Not this item" in view.banner.text()
+    if first.quantity > 1:  # a multiple: one scan, then the quantity typed
+        view.handle_scan(first.barcodes[0])
+        assert view.count == 1
+        view.entry.setFocus()
+        QTest.keyClicks(view.entry, str(first.quantity), delay=70)
+        QTest.keyClick(view.entry, Qt.Key.Key_Return)
+    else:
+        view.handle_scan(first.barcodes[0])
+    qtbot.waitUntil(lambda: view.index == 1 and view.step is Step.BIN, timeout=5000)
+    assert view.banner.text().startswith("Put: slot")
+
+    # The second stop: the bin holds fewer than wanted (or none): F4, a reason.
+    second = view.stop
+    view.handle_scan(second.location)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=5000)
+    view.entry.setFocus()
+    QTest.keyClick(view.entry, Qt.Key.Key_F4)
+    assert view.step is Step.SHORT and "0 of" in view.banner.text()
+    handheld.view.grab().save(str(artifacts / "handheld_short_en.png"))
+    view.reason_buttons["not_found"].click()
+    qtbot.waitUntil(lambda: "Short pick recorded" in view.banner.text(), timeout=5000)
+
+    for stop in stops[2:]:
+        current = view.stop
+        assert current.sku == stop.sku
+        view.handle_scan(current.location)
+        for _ in range(current.quantity):
+            view.handle_scan(current.barcodes[0])
+        qtbot.waitUntil(lambda s=current: view.stop is not s or view.step is Step.WAVE, timeout=5000)
+    qtbot.waitUntil(lambda: view.step is Step.WAVE and "picked" in view.banner.text(), timeout=5000)
+
+    with demo_db.session() as s:
+        picks = s.scalars(select(m.Pick).join(m.Wave).where(m.Wave.code == code)).all()
+        events = [e.type for e in s.scalars(select(m.OutboxEvent).order_by(m.OutboxEvent.created_at))]
+        wave = s.scalar(select(m.Wave).where(m.Wave.code == code))
+    short = [p for p in picks if p.picked < p.wanted]
+    assert (
+        short
+        and {p.short_reason for p in short} == {"not_found"}
+        and {p.sku_code for p in short} == {second.sku}
+    )
+    assert events.count("pick.short") == 1 and events.count("pick.confirmed") == len(stops) - 1
+    assert wave.status == "done"
+    listed = [e for e in exceptions(demo_db) if e.kind is ExceptionKind.SHORT_PICK]
+    assert len(listed) == len(short) and all(code in e.detail for e in listed)
+
+
+@pytest.mark.gui
+def test_a_multiple_is_counted_by_typing_and_shared_over_the_cart_slots(handheld, demo_db, qtbot):
+    plan = plan_waves(load_open_orders(demo_db), Strategy.SINGLE_SKU, Caps(max_orders=3))
+    wave = next(w for w in plan.waves if len(w.orders) == 3)
+    (code,) = create_waves(demo_db, [wave], "DESK", None, release=True).codes
+    view = handheld.view
+    view.handle_scan("P0002")
+    qtbot.waitUntil(lambda: view.step is Step.WAVE and bool(view.waves), timeout=5000)
+    view.handle_scan(code)
+    qtbot.waitUntil(lambda: view.step is Step.BIN, timeout=5000)
+    (stop,) = view.stops  # one SKU for three orders: one stop, three slots
+    assert stop.quantity == 3 and [s.slot for s in stop.shares] == [1, 2, 3]
+    assert "slot 1 ×1 · slot 2 ×1 · slot 3 ×1" in view.slots.text()
+    view.handle_scan(stop.location)
+    view.handle_scan(stop.barcodes[0])
+    assert view.count == 1 and "1 of 3" in view.banner.text()
+    view.plus.click()
+    assert view.count == 2
+    view.entry.setFocus()
+    QTest.keyClicks(view.entry, "3", delay=70)
+    QTest.keyClick(view.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.step is Step.WAVE and "picked" in view.banner.text(), timeout=5000)
+    with demo_db.session() as s:
+        picked = s.execute(
+            select(m.Order.order_no, m.Order.status).where(m.Order.order_no.in_(wave.order_nos))
+        )
+        assert {status for _, status in picked} == {"picked"}
