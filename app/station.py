@@ -45,6 +45,7 @@ from app.core.rules import EMPTY_PLAN, PackPlan
 from app.core.settings import StationSettings
 from app.store.packing import PackConflict, PackingStore, new_session_id
 from app.store.rules_store import RuleCache
+from app.store.waves import next_wave_order, waiting_orders, wave_strategy
 from app.store.writer import SerialWriter
 from scanner.interpret import interpret
 
@@ -81,6 +82,7 @@ class PackingStation:
         # say "already packed" even before the database says so.
         self._packing: set[int] = set()
         self.rules = RuleCache(store.db)
+        self.wave: str | None = None  # a single-item wave packed here, one scan per parcel
 
     # --- operators ---------------------------------------------------------------------------
 
@@ -130,10 +132,59 @@ class PackingStation:
         command = parse_command(scan.code)
         if command is not None:
             return self.handle_command(command, raw=scan.code)
-        return self._run(Scanned(scan.code, self._resolve(scan.lookup)), raw=scan.raw.strip(" \r\n\t"))
+        raw_text = scan.raw.strip(" \r\n\t")
+        resolution = self._resolve(scan.lookup)
+        if self.state.order is None and self.state.pending is None:
+            if isinstance(resolution, NotFound):
+                strategy = wave_strategy(self.store.db, scan.code)
+                if strategy is not None:
+                    return self._start_wave(scan.code, strategy)
+            elif isinstance(resolution, ItemFound) and self.wave is not None:
+                return self._wave_item(scan.code, raw_text, resolution)
+        return self._run(Scanned(scan.code, resolution), raw=raw_text)
+
+    # --- single-item waves: one scan per parcel ------------------------------------------------
+
+    def _start_wave(self, code: str, strategy: str) -> Verdict:
+        if strategy != "single_sku":
+            return Verdict(VerdictKind.WAVE_NOT_SINGLE, code=code)
+        self.wave = code
+        left = waiting_orders(self.store.db, code)
+        log.info("single-item wave %s started at this station: %d orders to pack", code, left)
+        return Verdict(VerdictKind.WAVE_STARTED, code=code, quantity=left)
+
+    def _wave_item(self, code: str, raw: str, item: ItemFound) -> Verdict:
+        """An item scanned in a single-item wave: open the next order of the wave that needs it,
+        then count the item in it; the scale and the label printer do the rest."""
+        assert self.wave is not None
+        # Orders packed here a moment ago may not be committed yet: never hand one out twice.
+        order_no = next_wave_order(self.store.db, self.wave, item.sku_code, busy=self._packing)
+        if order_no is None:
+            log.info("wave %s: no order left for %s", self.wave, item.sku_code)
+            return Verdict(
+                VerdictKind.WAVE_NO_ORDER,
+                code=self.wave,
+                sku_code=item.sku_code,
+                name_zh=item.name_zh,
+                name_en=item.name_en,
+            )
+        opened = self._run(Scanned(order_no, self._resolve(order_no)), raw=order_no)
+        if self.state is None or self.state.order is None:
+            return opened  # held, cancelled...: the packer sees why
+        return self._run(Scanned(code, self._resolve(code)), raw=raw)
+
+    def leave_wave(self) -> Verdict | None:
+        if self.wave is None:
+            return None
+        code, self.wave = self.wave, None
+        return Verdict(VerdictKind.WAVE_ENDED, code=code)
 
     def handle_command(self, command: Command, raw: str = "") -> Verdict:
         assert self.state is not None, "sign in first"
+        if command is Command.CLOSE and self.state.order is None and self.wave is not None:
+            ended = self.leave_wave()
+            assert ended is not None
+            return ended
         return self._run(Commanded(command), raw=raw or command.barcode)
 
     def handle_weight(self, grams: int, source: str = "manual") -> Verdict:

@@ -153,3 +153,56 @@ def test_a_plan_override_survives_a_crash_before_weighing(demo_db_path, samples)
     assert station2.handle_weight(station2.state.expected_g).kind is VerdictKind.PACKED
     writer2.close()
     db2.close()
+
+
+def test_a_single_item_wave_packs_one_parcel_per_item_scan(demo_db, samples):
+    from app.core.waves import PlannedWave, Strategy
+    from app.store.waves import create_waves, load_open_orders
+
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    by_sku: dict[str, list] = {}
+    for order in load_open_orders(demo_db):
+        snapshot = station.store.order_by_no(order.order_no)
+        if order.single_item and not station.plan_for(snapshot).to_confirm:
+            by_sku.setdefault(order.lines[0].sku, []).append(order)
+    sku, orders = max(by_sku.items(), key=lambda kv: len(kv[1]))
+    assert len(orders) >= 2
+    orders = orders[:3]
+    (code,) = create_waves(
+        demo_db, [PlannedWave(Strategy.SINGLE_SKU, sku, tuple(orders))], "DESK", None, True
+    ).codes
+    with demo_db.session() as s:
+        barcode = s.scalar(
+            select(m.Barcode.code).join(m.Sku).where(m.Sku.code == sku, m.Barcode.pack_qty == 1).limit(1)
+        )
+
+    started = station.handle_scan(code)
+    assert started.kind is VerdictKind.WAVE_STARTED and started.quantity == len(orders)
+    packed = []
+    for expected in orders:
+        verdict = station.handle_scan(barcode)  # one scan: the next order of the wave opens, counted
+        assert verdict.kind is VerdictKind.ORDER_COMPLETE, verdict
+        assert station.state.order.order_no == expected.order_no  # in the wave's (priority) order
+        assert station.handle_weight(station.state.expected_g, "scale").kind is VerdictKind.PACKED
+        packed.append(expected.order_no)
+    no_more = station.handle_scan(barcode)
+    assert no_more.kind is VerdictKind.WAVE_NO_ORDER and no_more.code == code
+    assert station.handle_command(Command.CLOSE).kind is VerdictKind.WAVE_ENDED
+    assert station.handle_scan(barcode).kind is VerdictKind.NO_ORDER_OPEN  # normal packing again
+    writer.wait_idle()
+    writer.close()
+    with demo_db.session() as s:
+        statuses = set(s.scalars(select(m.Order.status).where(m.Order.order_no.in_(packed))))
+        jobs = s.scalars(select(m.PrintJob.kind).join(m.Order).where(m.Order.order_no.in_(packed))).all()
+    assert statuses == {"packed"} and jobs.count("label") == len(packed)
+
+
+def test_a_cart_wave_scanned_at_the_station_says_how_to_pack_it(demo_db):
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    with demo_db.session() as s:
+        code = s.scalar(select(m.Wave.code).limit(1))  # the demo's batch waves
+    assert station.handle_scan(code).kind is VerdictKind.WAVE_NOT_SINGLE
+    assert station.wave is None
+    writer.close()

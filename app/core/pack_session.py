@@ -213,6 +213,11 @@ class VerdictKind(StrEnum):
     WRONG_INSERT = "wrong_insert"  # a card printed for another order
     NOTHING_TO_CONFIRM = "nothing_to_confirm"
     PLAN_OVERRIDDEN = "plan_overridden"
+    # Single-item waves: the station picks the order for each item scan (app.station).
+    WAVE_STARTED = "wave_started"
+    WAVE_ENDED = "wave_ended"
+    WAVE_NOT_SINGLE = "wave_not_single"
+    WAVE_NO_ORDER = "wave_no_order"
 
 
 _SEVERITY = {
@@ -233,6 +238,9 @@ _SEVERITY = {
     VerdictKind.STEP_CONFIRMED: Severity.OK,
     VerdictKind.STEP_ALREADY_DONE: Severity.INFO,
     VerdictKind.PLAN_OVERRIDDEN: Severity.DONE,
+    VerdictKind.WAVE_STARTED: Severity.INFO,
+    VerdictKind.WAVE_ENDED: Severity.INFO,
+    VerdictKind.WAVE_NOT_SINGLE: Severity.INFO,
 }
 
 

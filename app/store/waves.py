@@ -579,9 +579,9 @@ def _finish_if_done(s: Session, wave: m.Wave, station: str, operator_id: int | N
 # --- single-item waves at the packing station ---------------------------------------------------
 
 
-def next_wave_order(db: Database, code: str, sku_code: str, busy: Iterable[str] = ()) -> str | None:
+def next_wave_order(db: Database, code: str, sku_code: str, busy: Iterable[int] = ()) -> str | None:
     """The next order of a single-item wave that needs this SKU and is not packed yet (by slot:
-    the wave's priority order), or None."""
+    the wave's priority order), or None. `busy`: order ids not to hand out (packed, not saved yet)."""
     with db.session() as s:
         return s.scalar(
             select(m.Order.order_no)
@@ -593,10 +593,25 @@ def next_wave_order(db: Database, code: str, sku_code: str, busy: Iterable[str] 
                 m.Wave.code == code,
                 m.Sku.code == sku_code,
                 m.Order.status.in_(("released", "picked", "new")),
-                m.Order.order_no.not_in(list(busy)),
+                m.Order.id.not_in(list(busy)),
             )
             .order_by(m.WaveOrder.slot)
             .limit(1)
+        )
+
+
+def waiting_orders(db: Database, code: str) -> int:
+    """Orders of the wave not packed yet."""
+    with db.session() as s:
+        return (
+            s.scalar(
+                select(func.count())
+                .select_from(m.WaveOrder)
+                .join(m.Wave, m.Wave.id == m.WaveOrder.wave_id)
+                .join(m.Order, m.Order.id == m.WaveOrder.order_id)
+                .where(m.Wave.code == code, m.Order.status.in_(("new", "released", "picked")))
+            )
+            or 0
         )
 
 

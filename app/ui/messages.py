@@ -206,6 +206,17 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "Verdict", "Finish or put back order {order} before another operator signs in"
         ),
         k.NOT_NOW: QCoreApplication.translate("Verdict", "Not possible now"),
+        k.WAVE_STARTED: QCoreApplication.translate(
+            "Verdict",
+            "Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)",
+        ),
+        k.WAVE_ENDED: QCoreApplication.translate("Verdict", "Wave {code} left — scan an order"),
+        k.WAVE_NOT_SINGLE: QCoreApplication.translate(
+            "Verdict", "Wave {code} is picked into a cart — scan each order (or its tote) to pack it"
+        ),
+        k.WAVE_NO_ORDER: QCoreApplication.translate(
+            "Verdict", "No order left in wave {code} needs {name} — set it aside for the supervisor"
+        ),
     }
     if verdict.kind in (k.UNKNOWN_BARCODE, k.ORDER_NOT_FOUND) and not verdict.code:
         return QCoreApplication.translate("Verdict", "Unreadable scan — scan again")

@@ -404,7 +404,15 @@ class PackingView(QWidget):
                     self.banner.repaint()  # the verdict reaches the screen before the other panels
                 self._add_scan_row(code or verdict.code, verdict)
         elif state is None or state.order is None:
-            self.show_notice(self.tr("Scan an order, waybill or tote to start"), None)
+            if self.station.wave is not None:
+                self.show_notice(
+                    self.tr("Single-item wave {wave}: scan the next item (Esc leaves the wave)").format(
+                        wave=self.station.wave
+                    ),
+                    None,
+                )
+            else:
+                self.show_notice(self.tr("Scan an order, waybill or tote to start"), None)
         self.last_verdict = verdict
         if verdict is not None and verdict.kind is VerdictKind.ORDER_COMPLETE:
             self._weigh_armed = True

@@ -134,7 +134,9 @@ def test_single_item_wave_hands_out_orders_by_slot(demo_db):
     (code,) = create_waves(demo_db, [wave], "PACK-01", 1, release=True).codes
     first = next_wave_order(demo_db, code, wave.group)
     assert first == wave.order_nos[0]
-    assert next_wave_order(demo_db, code, wave.group, busy=[first]) == wave.order_nos[1]
+    with demo_db.session() as s:
+        first_id = s.scalar(select(m.Order.id).where(m.Order.order_no == first))
+    assert next_wave_order(demo_db, code, wave.group, busy=[first_id]) == wave.order_nos[1]
     assert next_wave_order(demo_db, code, "NO-SUCH-SKU") is None
 
 
