@@ -500,11 +500,23 @@ class PackPlan:
 EMPTY_PLAN = PackPlan()
 
 
+class _Lowered(dict[str, Any]):
+    """Facts lowercased on first use: most rule books look at a handful of the fields."""
+
+    def __init__(self, facts: Mapping[str, Any]) -> None:
+        super().__init__()
+        self.facts = facts
+
+    def __missing__(self, key: str) -> Any:
+        value = self[key] = _lower(self.facts[key])
+        return value
+
+
 def evaluate(
     rules: Sequence[CompiledRule], order: OrderSnapshot, today: date, now: datetime | None = None
 ) -> PackPlan:
     f = facts(order, today, now)
-    low = {k: _lower(v) for k, v in f.items()}  # conditions compare without case; params keep it
+    low = _Lowered(f)  # conditions compare without case; params keep it
     steps: list[Step] = []
     overridden: list[Overridden] = []
     fired: list[str] = []

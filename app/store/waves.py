@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.model import Address, Customer, OrderLine, OrderSnapshot, OrderStatus
 from app.core.pickpath import LocationParser, PatternError, sort_stops
-from app.core.rules import CompiledRule, evaluate
+from app.core.rules import ActionKind, CompiledRule, evaluate
 from app.core.settings import StationSettings
 from app.core.waves import OpenOrder, PlannedWave, WaveLine
 from app.store import models as m
@@ -54,6 +54,8 @@ def load_open_orders(
     active wave are left out unless `include_waved`."""
     today = today or date.today()
     wanted = tuple(statuses)
+    # Only priority matters here: rules that cannot set it (or stop later ones) are skipped.
+    rules = tuple(r for r in rules if r.rule.stop or any(a.kind is ActionKind.PRIORITY for a in r.actions))
     with db.session() as s:
         query = (
             select(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.pickpath import LocationParser, PatternError
 from app.core.settings import StationSettings
 from scanner.model import Reading
 from scanner.scales import PROTOCOLS
@@ -97,6 +98,7 @@ class SettingsView(QWidget):
         self.sender_name = QLineEdit()
         self.sender_phone = QLineEdit()
         self.sender_address = QLineEdit()
+        self.location_pattern = QLineEdit()
         self.test_button = QPushButton()
         self.test_button.setAutoDefault(False)
         self.test_button.clicked.connect(self._test_page)
@@ -119,6 +121,7 @@ class SettingsView(QWidget):
             self.sender_name,
             self.sender_phone,
             self.sender_address,
+            self.location_pattern,
             test_row,
         )
         self.save_button = QPushButton()
@@ -183,6 +186,7 @@ class SettingsView(QWidget):
             self.tr("Sender name"),
             self.tr("Sender phone"),
             self.tr("Sender address"),
+            self.tr("Bin location pattern (pick paths)"),
             self.tr("Test"),
         ]
         for label, text in zip(self.print_labels, print_texts, strict=True):
@@ -192,6 +196,11 @@ class SettingsView(QWidget):
         )
         for field in (self.label_printer, self.insert_printer, self.slip_printer):
             field.setPlaceholderText(placeholder)
+        self.location_pattern.setPlaceholderText(
+            self.tr(
+                "empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P<zone>…)(?P<aisle>…)(?P<bay>…)"
+            )
+        )
         cjk = self.label_cjk.currentData()
         self.label_cjk.clear()
         self.label_cjk.addItem(self.tr("as pictures (any printer)"), "bitmap")
@@ -242,6 +251,7 @@ class SettingsView(QWidget):
         self.sender_name.setText(settings.sender_name)
         self.sender_phone.setText(settings.sender_phone)
         self.sender_address.setText(settings.sender_address)
+        self.location_pattern.setText(settings.location_pattern)
         self.test_result.clear()
 
     def set_system_printers(self, uris: list[str]) -> None:
@@ -253,6 +263,16 @@ class SettingsView(QWidget):
             field.setCompleter(completer)
 
     def _save(self) -> None:
+        pattern = self.location_pattern.text().strip()
+        if pattern:
+            try:
+                LocationParser(pattern)
+            except PatternError as exc:
+                self.test_result.setText(
+                    self.tr("Not saved: the bin location pattern — {reason}").format(reason=exc)
+                )
+                self.location_pattern.setFocus()
+                return
         settings = replace(
             self._settings,
             language=self.language.currentData() or "",
@@ -286,6 +306,7 @@ class SettingsView(QWidget):
             "sender_name": self.sender_name.text().strip(),
             "sender_phone": self.sender_phone.text().strip(),
             "sender_address": self.sender_address.text().strip(),
+            "location_pattern": self.location_pattern.text().strip(),
         }
 
     def printing_settings(self) -> StationSettings:

@@ -195,7 +195,7 @@ def main() -> int:
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--cold-start-child")
     parser.add_argument(
-        "--only", choices=["station", "devices", "printing", "sync", "rules"], help="run one group"
+        "--only", choices=["station", "devices", "printing", "sync", "rules", "waves"], help="run one group"
     )
     args = parser.parse_args()
     if args.cold_start_child:
@@ -222,6 +222,34 @@ def main() -> int:
             f"p50 {p50:.3f} ms, {fired} fired",
         )
         if args.only == "rules":
+            return 1 if failures else 0
+    if args.only in (None, "waves"):
+        from tests.benchmarks import waves
+
+        worst = waves.bench_plan()
+        slowest = max(worst, key=worst.__getitem__)
+        report(
+            "planning 20,000 open orders into waves (slowest strategy)",
+            worst[slowest],
+            "s",
+            1,
+            ", ".join(f"{name} {seconds:.2f} s" for name, seconds in worst.items()),
+        )
+        p50, p99, metres = waves.bench_sort()
+        report(
+            "sorting a 2,000-line pick list (+ walk estimate) p99",
+            p99,
+            "ms",
+            50,
+            f"p50 {p50:.1f} ms, {metres:.0f} m",
+        )
+        count, load_s, plan_s = waves.bench_end_to_end()
+        print(
+            f"INFO  reading {count:,} open orders from the station database with their rule priorities: "
+            f"{load_s:.2f} s; planning them: {plan_s:.2f} s (no target: the desk reads off the GUI thread)",
+            flush=True,
+        )
+        if args.only == "waves":
             return 1 if failures else 0
     if args.only == "sync":
         from tests.benchmarks import sync
