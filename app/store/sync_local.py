@@ -431,7 +431,12 @@ def _apply_waves(s: Session, changes: list[p.Change]) -> None:
         if wave is None:
             wave = m.Wave(code=data.code)
             s.add(wave)
-        wave.strategy, wave.status, wave.picker = data.strategy, data.status, data.picker
+        wave.strategy, wave.status, wave.picker, wave.station = (
+            data.strategy,
+            data.status,
+            data.picker,
+            data.station,
+        )
         s.flush()
         s.execute(delete(m.WaveOrder).where(m.WaveOrder.wave_id == wave.id))
         ids = _ids(s, m.Order.id, m.Order.order_no, data.orders)

@@ -10,6 +10,7 @@ Big targets for gloves; colour and sound on every scan.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
@@ -59,6 +60,16 @@ class Step(StrEnum):
     BIN = "bin"
     ITEM = "item"
     SHORT = "short"
+    PUT = "put"  # into the cart slots, one slot label scan (or OK) each
+
+
+SLOT_LABEL = re.compile(r"^(?:#?SLOT[:\-]?|S-?)?0*(\d{1,3})$", re.IGNORECASE)
+
+
+def slot_of(code: str) -> int | None:
+    """A cart slot label as printed (`SLOT-03`, `S-3`, `#SLOT:3`) or just its number."""
+    match = SLOT_LABEL.match(code.strip())
+    return int(match.group(1)) if match else None
 
 
 class HandheldView(QWidget):
@@ -85,7 +96,7 @@ class HandheldView(QWidget):
         self.stops: list[PickStop] = []
         self.index = 0
         self.count = 0
-        self.put_text = ""
+        self.put_queue: list[SlotShare] = []
         self.busy = False
 
         self.banner = QLabel()
@@ -214,7 +225,7 @@ class HandheldView(QWidget):
                 self.pages.setCurrentWidget(self.waves_page)
                 self.progress.setText(self.operator.name if self.operator else "")
                 self.say(notice or self.tr("Scan a wave, or tap one"), PROMPT_COLOURS)
-            case Step.BIN | Step.ITEM:
+            case Step.BIN | Step.ITEM | Step.PUT:
                 self._show_stop(notice)
             case Step.SHORT:
                 self.pages.setCurrentWidget(self.short_page)
@@ -242,13 +253,25 @@ class HandheldView(QWidget):
             self.tr("slot {slot} ×{qty}").format(slot=s.slot, qty=s.quantity) for s in stop.shares
         )
         self.slots.setText(self.tr("Into: {shares}").format(shares=shares))
-        for button in (self.minus, self.plus, self.done_button):
+        for button in (self.minus, self.plus):
             button.setEnabled(self.step is Step.ITEM)
+        self.done_button.setEnabled(self.step in (Step.ITEM, Step.PUT))
+        self.short_button.setEnabled(self.step in (Step.BIN, Step.ITEM))
         if notice:
             return
-        if self.step is Step.BIN:
-            text = self.tr("Go to {bin} and scan the bin").format(bin=stop.location)
-            self.say(f"{self.put_text}\n{text}" if self.put_text else text, PROMPT_COLOURS)
+        if self.step is Step.PUT and self.put_queue:
+            share = self.put_queue[0]
+            self.slots.setText(
+                self.tr("Put {qty} into slot {slot}").format(qty=share.quantity, slot=share.slot)
+            )
+            self.say(
+                self.tr("Put {qty} into slot {slot} — scan the slot label (or OK)").format(
+                    qty=share.quantity, slot=share.slot
+                ),
+                PROMPT_COLOURS,
+            )
+        elif self.step is Step.BIN:
+            self.say(self.tr("Go to {bin} and scan the bin").format(bin=stop.location), PROMPT_COLOURS)
         elif stop.quantity > 1:
             self.say(self.tr("Scan each item, or type how many and Enter"), PROMPT_COLOURS)
         else:
@@ -260,7 +283,7 @@ class HandheldView(QWidget):
         text = self.entry.text().strip()
         self.entry.clear()
         if not text:
-            if self.step is Step.ITEM:
+            if self.step in (Step.ITEM, Step.PUT):
                 self.confirm_count()
             return
         if self.step is Step.ITEM and text.isdigit() and len(text) <= 3:
@@ -282,6 +305,8 @@ class HandheldView(QWidget):
                 self._scan_bin(code)
             case Step.ITEM:
                 self._scan_item(code)
+            case Step.PUT:
+                self._scan_slot(code)
             case Step.SHORT:
                 self.say(self.tr("Choose a reason first"), ERROR_COLOURS, "error")
 
@@ -299,7 +324,7 @@ class HandheldView(QWidget):
         self.load_waves()
 
     def sign_out(self) -> None:
-        if self.step in (Step.ITEM, Step.SHORT):
+        if self.step in (Step.ITEM, Step.SHORT, Step.PUT):
             self.say(self.tr("Finish this stop first (OK or Short)"), ERROR_COLOURS, "error")
             return
         self.operator, self.wave, self.stops = None, "", []
@@ -369,7 +394,7 @@ class HandheldView(QWidget):
             self.wave = code
             self.stops = list(stops)  # type: ignore[call-overload]
             self.index = next((i for i, s in enumerate(self.stops) if s.picked is None), len(self.stops))
-            self.put_text = ""
+            self.put_queue = []
             self._next_stop()
 
         run_in_background(self._poster, lambda: pick_stops(self.db, code, parser), loaded)
@@ -397,7 +422,6 @@ class HandheldView(QWidget):
                 "error",
             )
             return
-        self.put_text = ""
         self.step = Step.ITEM
         self.sounds.play("accept")
         self.show_step()
@@ -436,7 +460,30 @@ class HandheldView(QWidget):
         self.count = max(0, min(stop.quantity, count))
         self.quantity.setText(f"{self.count} / {stop.quantity}")
 
+    def _scan_slot(self, code: str) -> None:
+        share = self.put_queue[0]
+        slot = slot_of(code)
+        if slot != share.slot:
+            self.say(
+                self.tr("Wrong slot — put it into slot {slot}").format(slot=share.slot),
+                ERROR_COLOURS,
+                "error",
+            )
+            return
+        self._put_done()
+
+    def _put_done(self) -> None:
+        self.put_queue.pop(0)
+        self.sounds.play("accept")
+        if self.put_queue:
+            self.show_step()
+        else:
+            self._next_stop()
+
     def confirm_count(self) -> None:
+        if self.step is Step.PUT and self.put_queue:
+            self._put_done()  # a tap on OK: put without a slot label (small carts have none)
+            return
         stop = self.stop
         if stop is None or self.step is not Step.ITEM:
             return
@@ -473,14 +520,20 @@ class HandheldView(QWidget):
                 self.say(self.tr("Not recorded — try again (OK)"), ERROR_COLOURS, "error")
                 return
             shares: list[SlotShare] = filled  # type: ignore[assignment]
-            put = " · ".join(
-                self.tr("slot {slot} ×{qty}").format(slot=s.slot, qty=s.quantity)
-                for s in shares
-                if s.quantity
-            )
-            self.put_text = self.tr("Put: {shares}").format(shares=put) if put else ""
             self.stops[self.index] = replace(stop, picked=picked)
-            if reason:
+            self.put_queue = [s for s in shares if s.quantity]
+            if self.put_queue:
+                self.step = Step.PUT
+                self.show_step()
+                if reason:
+                    self.sounds.play("prompt")
+                    self.say(
+                        self.tr("Short pick recorded — put what you have: {qty} into slot {slot}").format(
+                            qty=self.put_queue[0].quantity, slot=self.put_queue[0].slot
+                        ),
+                        PROMPT_COLOURS,
+                    )
+            elif reason:
                 self.sounds.play("prompt")
                 self._next_stop(self.tr("Short pick recorded — the supervisor has it"))
             else:

@@ -302,155 +302,169 @@
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="179"/>
+        <location filename="../../app/ui/handheld_view.py" line="190"/>
         <source>Short (F4)</source>
         <translation>Short (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="180"/>
+        <location filename="../../app/ui/handheld_view.py" line="191"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="181"/>
+        <location filename="../../app/ui/handheld_view.py" line="192"/>
         <source>Back — keep picking (Esc)</source>
         <translation>Back — keep picking (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="184"/>
+        <location filename="../../app/ui/handheld_view.py" line="195"/>
         <source>Scan, or type and press Enter</source>
         <translation>Scan, or type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="212"/>
+        <location filename="../../app/ui/handheld_view.py" line="223"/>
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="216"/>
+        <location filename="../../app/ui/handheld_view.py" line="227"/>
         <source>Scan a wave, or tap one</source>
         <translation>Scan a wave, or tap one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="222"/>
+        <location filename="../../app/ui/handheld_view.py" line="233"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>Why is it short? {count} of {wanted} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="234"/>
+        <location filename="../../app/ui/handheld_view.py" line="245"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>Wave {wave} · stop {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="238"/>
+        <location filename="../../app/ui/handheld_view.py" line="249"/>
         <source>(no bin)</source>
         <translation>(no bin)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="242"/>
-        <location filename="../../app/ui/handheld_view.py" line="477"/>
+        <location filename="../../app/ui/handheld_view.py" line="253"/>
         <source>slot {slot} ×{qty}</source>
         <translation>slot {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="244"/>
+        <location filename="../../app/ui/handheld_view.py" line="255"/>
         <source>Into: {shares}</source>
         <translation>Into: {shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="250"/>
+        <location filename="../../app/ui/handheld_view.py" line="265"/>
+        <source>Put {qty} into slot {slot}</source>
+        <translation>Put {qty} into slot {slot}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="268"/>
+        <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
+        <translation>Put {qty} into slot {slot} — scan the slot label (or OK)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="274"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>Go to {bin} and scan the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="253"/>
+        <location filename="../../app/ui/handheld_view.py" line="276"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>Scan each item, or type how many and Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="255"/>
+        <location filename="../../app/ui/handheld_view.py" line="278"/>
         <source>Scan the item</source>
         <translation>Scan the item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="286"/>
+        <location filename="../../app/ui/handheld_view.py" line="311"/>
         <source>Choose a reason first</source>
         <translation>Choose a reason first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="292"/>
+        <location filename="../../app/ui/handheld_view.py" line="317"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>Badge {badge} is not known — scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="303"/>
+        <location filename="../../app/ui/handheld_view.py" line="328"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>Finish this stop first (OK or Short)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="318"/>
+        <location filename="../../app/ui/handheld_view.py" line="343"/>
         <source>Loading waves…</source>
         <translation>Loading waves…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="323"/>
+        <location filename="../../app/ui/handheld_view.py" line="348"/>
         <source>The waves could not be read — try again</source>
         <translation>The waves could not be read — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="342"/>
+        <location filename="../../app/ui/handheld_view.py" line="367"/>
         <source>{wave}
 {orders} orders · {picked}/{items} items</source>
         <translation>{wave}
 {orders} orders · {picked}/{items} items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="360"/>
+        <location filename="../../app/ui/handheld_view.py" line="385"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>No wave {code} — scan a wave from the list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="367"/>
+        <location filename="../../app/ui/handheld_view.py" line="392"/>
         <source>The wave could not be read — try again</source>
         <translation>The wave could not be read — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="383"/>
+        <location filename="../../app/ui/handheld_view.py" line="408"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>Wave {wave} picked — take the cart to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="395"/>
+        <location filename="../../app/ui/handheld_view.py" line="420"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>Wrong bin {got} — go to {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="411"/>
+        <location filename="../../app/ui/handheld_view.py" line="435"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>Not this item — put it back; pick {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="417"/>
+        <location filename="../../app/ui/handheld_view.py" line="441"/>
         <source>That is one too many — put it back</source>
         <translation>That is one too many — put it back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="426"/>
+        <location filename="../../app/ui/handheld_view.py" line="450"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} of {wanted} — scan the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="473"/>
+        <location filename="../../app/ui/handheld_view.py" line="468"/>
+        <source>Wrong slot — put it into slot {slot}</source>
+        <translation>Wrong slot — put it into slot {slot}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="520"/>
         <source>Not recorded — try again (OK)</source>
         <translation>Not recorded — try again (OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="481"/>
-        <source>Put: {shares}</source>
-        <translation>Put: {shares}</translation>
+        <location filename="../../app/ui/handheld_view.py" line="531"/>
+        <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
+        <translation>Short pick recorded — put what you have: {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="485"/>
+        <location filename="../../app/ui/handheld_view.py" line="538"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>Short pick recorded — the supervisor has it</translation>
     </message>

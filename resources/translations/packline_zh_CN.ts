@@ -302,155 +302,169 @@
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="179"/>
+        <location filename="../../app/ui/handheld_view.py" line="190"/>
         <source>Short (F4)</source>
         <translation>缺货 (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="180"/>
+        <location filename="../../app/ui/handheld_view.py" line="191"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="181"/>
+        <location filename="../../app/ui/handheld_view.py" line="192"/>
         <source>Back — keep picking (Esc)</source>
         <translation>返回 — 继续拣货 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="184"/>
+        <location filename="../../app/ui/handheld_view.py" line="195"/>
         <source>Scan, or type and press Enter</source>
         <translation>扫描，或输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="212"/>
+        <location filename="../../app/ui/handheld_view.py" line="223"/>
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="216"/>
+        <location filename="../../app/ui/handheld_view.py" line="227"/>
         <source>Scan a wave, or tap one</source>
         <translation>扫描波次号，或点选一个波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="222"/>
+        <location filename="../../app/ui/handheld_view.py" line="233"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>为什么缺货？找到 {count} / {wanted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="234"/>
+        <location filename="../../app/ui/handheld_view.py" line="245"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>波次 {wave} · 第 {n} / {total} 站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="238"/>
+        <location filename="../../app/ui/handheld_view.py" line="249"/>
         <source>(no bin)</source>
         <translation>（无库位）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="242"/>
-        <location filename="../../app/ui/handheld_view.py" line="477"/>
+        <location filename="../../app/ui/handheld_view.py" line="253"/>
         <source>slot {slot} ×{qty}</source>
         <translation>格口 {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="244"/>
+        <location filename="../../app/ui/handheld_view.py" line="255"/>
         <source>Into: {shares}</source>
         <translation>放入：{shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="250"/>
+        <location filename="../../app/ui/handheld_view.py" line="265"/>
+        <source>Put {qty} into slot {slot}</source>
+        <translation>放 {qty} 件到格口 {slot}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="268"/>
+        <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
+        <translation>放 {qty} 件到格口 {slot} — 扫描格口标签（或点确定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="274"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>前往 {bin}，扫描库位码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="253"/>
+        <location filename="../../app/ui/handheld_view.py" line="276"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>逐件扫描，或输入数量后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="255"/>
+        <location filename="../../app/ui/handheld_view.py" line="278"/>
         <source>Scan the item</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="286"/>
+        <location filename="../../app/ui/handheld_view.py" line="311"/>
         <source>Choose a reason first</source>
         <translation>请先选择原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="292"/>
+        <location filename="../../app/ui/handheld_view.py" line="317"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>工牌 {badge} 不存在 — 请扫描您的工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="303"/>
+        <location filename="../../app/ui/handheld_view.py" line="328"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>请先完成本站（确定或缺货）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="318"/>
+        <location filename="../../app/ui/handheld_view.py" line="343"/>
         <source>Loading waves…</source>
         <translation>正在加载波次…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="323"/>
+        <location filename="../../app/ui/handheld_view.py" line="348"/>
         <source>The waves could not be read — try again</source>
         <translation>无法读取波次 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="342"/>
+        <location filename="../../app/ui/handheld_view.py" line="367"/>
         <source>{wave}
 {orders} orders · {picked}/{items} items</source>
         <translation>{wave}
 {orders} 单 · {picked}/{items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="360"/>
+        <location filename="../../app/ui/handheld_view.py" line="385"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>没有波次 {code} — 请扫描列表中的波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="367"/>
+        <location filename="../../app/ui/handheld_view.py" line="392"/>
         <source>The wave could not be read — try again</source>
         <translation>无法读取该波次 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="383"/>
+        <location filename="../../app/ui/handheld_view.py" line="408"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>波次 {wave} 拣货完成 — 请把拣货车推到打包区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="395"/>
+        <location filename="../../app/ui/handheld_view.py" line="420"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>库位错误 {got} — 请前往 {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="411"/>
+        <location filename="../../app/ui/handheld_view.py" line="435"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>不是这件商品 — 放回；请拣 {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="417"/>
+        <location filename="../../app/ui/handheld_view.py" line="441"/>
         <source>That is one too many — put it back</source>
         <translation>多拣了一件 — 请放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="426"/>
+        <location filename="../../app/ui/handheld_view.py" line="450"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} / {wanted} — 请扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="473"/>
+        <location filename="../../app/ui/handheld_view.py" line="468"/>
+        <source>Wrong slot — put it into slot {slot}</source>
+        <translation>格口错误 — 请放到格口 {slot}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="520"/>
         <source>Not recorded — try again (OK)</source>
         <translation>未记录 — 请重试（确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="481"/>
-        <source>Put: {shares}</source>
-        <translation>放入：{shares}</translation>
+        <location filename="../../app/ui/handheld_view.py" line="531"/>
+        <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
+        <translation>缺货已记录 — 先放已拣的：{qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="485"/>
+        <location filename="../../app/ui/handheld_view.py" line="538"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>缺货已记录 — 已通知主管</translation>
     </message>

@@ -60,8 +60,13 @@ def test_a_picker_walks_a_wave_with_a_short_pick(handheld, demo_db, qtbot, artif
         QTest.keyClick(view.entry, Qt.Key.Key_Return)
     else:
         view.handle_scan(first.barcodes[0])
-    qtbot.waitUntil(lambda: view.index == 1 and view.step is Step.BIN, timeout=5000)
-    assert view.banner.text().startswith("Put: slot")
+    qtbot.waitUntil(lambda: view.step is Step.PUT, timeout=5000)
+    slot = view.put_queue[0].slot
+    assert f"into slot {slot}" in view.banner.text()
+    view.handle_scan(f"SLOT-{slot + 1:02d}")
+    assert "Wrong slot" in view.banner.text() and view.step is Step.PUT
+    view.handle_scan(f"SLOT-{slot:02d}")
+    assert view.index == 1 and view.step is Step.BIN
 
     # The second stop: the bin holds fewer than wanted (or none): F4, a reason.
     second = view.stop
@@ -74,6 +79,7 @@ def test_a_picker_walks_a_wave_with_a_short_pick(handheld, demo_db, qtbot, artif
     handheld.view.grab().save(str(artifacts / "handheld_short_en.png"))
     view.reason_buttons["not_found"].click()
     qtbot.waitUntil(lambda: "Short pick recorded" in view.banner.text(), timeout=5000)
+    assert view.step is Step.BIN  # nothing found: nothing to put
 
     for stop in stops[2:]:
         current = view.stop
@@ -81,6 +87,9 @@ def test_a_picker_walks_a_wave_with_a_short_pick(handheld, demo_db, qtbot, artif
         view.handle_scan(current.location)
         for _ in range(current.quantity):
             view.handle_scan(current.barcodes[0])
+        qtbot.waitUntil(lambda: view.step is Step.PUT, timeout=5000)
+        while view.step is Step.PUT:
+            view.handle_scan(str(view.put_queue[0].slot))  # the slot's number is its label too
         qtbot.waitUntil(lambda s=current: view.stop is not s or view.step is Step.WAVE, timeout=5000)
     qtbot.waitUntil(lambda: view.step is Step.WAVE and "picked" in view.banner.text(), timeout=5000)
 
@@ -121,6 +130,11 @@ def test_a_multiple_is_counted_by_typing_and_shared_over_the_cart_slots(handheld
     view.entry.setFocus()
     QTest.keyClicks(view.entry, "3", delay=70)
     QTest.keyClick(view.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.step is Step.PUT, timeout=5000)
+    assert [(s.slot, s.quantity) for s in view.put_queue] == [(1, 1), (2, 1), (3, 1)]
+    view.handle_scan("#SLOT:1")
+    view.handle_scan("S-02")
+    view.done_button.click()  # a tap puts into slot 3 (small carts have no labels)
     qtbot.waitUntil(lambda: view.step is Step.WAVE and "picked" in view.banner.text(), timeout=5000)
     with demo_db.session() as s:
         picked = s.execute(
