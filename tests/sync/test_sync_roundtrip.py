@@ -126,3 +126,23 @@ def test_the_openapi_contract_is_served(seeded):
     assert {"/api/v1/changes", "/api/v1/events", "/api/v1/import"} <= set(spec["paths"])
     assert requests.get(f"{seeded.url}/docs", timeout=5).status_code == 200
     assert json.loads(requests.get(f"{seeded.url}/api/v1/health", timeout=5).text)["status"] == "ok"
+
+
+def test_the_pull_json_is_the_contract_field_for_field(seeded):
+    store = seeded.store
+    odd = 'he said "你好" \\ ok'
+    doc = {"code": "x", "definition": {"名": 'quote " and backslash \\ 值'}}
+    with store.transaction() as s:
+        store._put_all(s, {p.Kind.RULE: [(odd, doc), ("gone", None)]})
+    cursor = ""
+    while True:
+        raw = store.changes_json(cursor, 700)
+        fast = p.ChangesPage.model_validate_json(raw)
+        slow = store.changes(cursor, 700)
+        assert fast.model_dump(exclude={"server_time"}) == slow.model_dump(exclude={"server_time"})
+        assert json.loads(raw)["changes"] == slow.model_dump(mode="json")["changes"]
+        cursor = fast.cursor
+        if not fast.more:
+            break
+    last = {c.key: c for c in fast.changes}
+    assert last[odd].data == doc and last["gone"].deleted and last["gone"].data is None
