@@ -59,8 +59,7 @@ IMPORT_SECTIONS = {
     "rules": p.Kind.RULE,
 }
 FUTURE_SLACK = timedelta(minutes=2)
-# PostgreSQL advisory lock keys (bigint): the allocation lock, and markers at MARKER_BASE + revision.
-ALLOC_LOCK = 0x504C_0001
+# PostgreSQL advisory lock keys (bigint) fencing in-flight revisions: MARKER_BASE + revision.
 MARKER_BASE = 1 << 40
 TOKEN_CACHE_S = 10.0
 
@@ -95,12 +94,11 @@ class ServerStore:
         """Reserve `count` revisions, ascending.
 
         SQLite: from the counter row, locked until commit (SQLite has one writer anyway).
-        PostgreSQL: from a sequence, without holding anything until commit, so concurrent pushes do
-        not queue behind each other's commits. What keeps a pull from skipping a change that
-        commits late is a marker: an advisory lock on the transaction's lowest revision, held until
-        it commits or rolls back (or its connection dies); pulls stop below the lowest marker
-        (`_watermark`). The marker is taken while holding the allocation lock in shared mode, so a
-        pull (exclusive, for an instant) never sees a revision handed out without its marker."""
+        PostgreSQL: from a sequence, without holding anything others wait for, so concurrent pushes
+        do not queue behind each other's commits. What keeps a pull from skipping a change that
+        commits late is a fence: before taking revisions the transaction takes a shared advisory
+        lock at the sequence's next value (at most its own lowest revision), held until it commits
+        or rolls back (or its connection dies); pulls stop below the lowest fence (`_watermark`)."""
         if s.get_bind().dialect.name != "postgresql":
             last = s.execute(
                 update(m.RevCounter)
@@ -111,37 +109,39 @@ class ServerStore:
             return list(range(int(last) - count + 1, int(last) + 1))
         if count < 1:
             return []
-        s.execute(text("SELECT pg_advisory_lock_shared(:k)"), {"k": ALLOC_LOCK})
-        try:
-            revs = sorted(
-                s.execute(
-                    text("SELECT nextval('entity_rev_seq') FROM generate_series(1, :n)"), {"n": count}
-                ).scalars()
-            )
-            s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MARKER_BASE + revs[0]})
-        finally:
-            s.execute(text("SELECT pg_advisory_unlock_shared(:k)"), {"k": ALLOC_LOCK})
-        return [int(r) for r in revs]
+        s.execute(
+            text(
+                "SELECT pg_advisory_xact_lock_shared("
+                ":base + last_value + CASE WHEN is_called THEN 1 ELSE 0 END) FROM entity_rev_seq"
+            ),
+            {"base": MARKER_BASE},
+        )
+        revs = s.execute(
+            text("SELECT nextval('entity_rev_seq') FROM generate_series(1, :n)"), {"n": count}
+        ).scalars()
+        return sorted(int(r) for r in revs)
 
     @staticmethod
     def _watermark(s: Session) -> int | None:
-        """The highest revision a pull may hand out now (None: no limit, SQLite). Every revision
-        at or below it has been handed out and its transaction has ended."""
+        """The highest revision a pull may hand out now (None: no limit, SQLite): every revision at
+        or below it has been handed out and its transaction has ended.
+
+        The sequence is read before the fences: a writer fences before it takes revisions, so one
+        whose fence is not seen yet can only take revisions above the value read."""
         if s.get_bind().dialect.name != "postgresql":
             return None
-        s.execute(text("SELECT pg_advisory_lock(:k)"), {"k": ALLOC_LOCK})
-        try:
-            last = int(s.scalar(text("SELECT last_value FROM entity_rev_seq")) or 0)
-            lowest = s.scalar(
-                text(
-                    "SELECT min((classid::bigint << 32) | objid::bigint) FROM pg_locks "
-                    "WHERE locktype = 'advisory' AND objsubid = 1 AND granted "
-                    "AND ((classid::bigint << 32) | objid::bigint) >= :base"
-                ),
-                {"base": MARKER_BASE},
-            )
-        finally:
-            s.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": ALLOC_LOCK})
+        last = int(
+            s.scalar(text("SELECT last_value - CASE WHEN is_called THEN 0 ELSE 1 END FROM entity_rev_seq"))
+            or 0
+        )
+        lowest = s.scalar(
+            text(
+                "SELECT min((classid::bigint << 32) | objid::bigint) FROM pg_locks "
+                "WHERE locktype = 'advisory' AND objsubid = 1 AND granted "
+                "AND ((classid::bigint << 32) | objid::bigint) >= :base"
+            ),
+            {"base": MARKER_BASE},
+        )
         return last if lowest is None else min(last, int(lowest) - MARKER_BASE - 1)
 
     @staticmethod
