@@ -24,7 +24,7 @@ import json
 import logging
 import secrets
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -152,7 +152,12 @@ class ServerStore:
         if s.get_bind().dialect.name == "sqlite":
             ServerStore._take_revs(s, 0)
 
-    def _put_all(self, s: Session, documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]]) -> None:
+    def _put_all(
+        self,
+        s: Session,
+        documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]],
+        known: Mapping[tuple[p.Kind, str], int | None] | None = None,
+    ) -> None:
         """Upsert documents (None = tombstone), each with a fresh revision.
 
         Lock order, kept by every writer so PostgreSQL never deadlocks: entity rows first (kinds in
@@ -167,7 +172,13 @@ class ServerStore:
             if not docs:
                 continue
             existing: dict[str, int] = {}
-            for chunk in _chunks(sorted(key for key, _ in docs), 900):
+            # Rows the caller read and locked already: their ids (or absence) are known.
+            known = known or {}
+            for key, _ in docs:
+                if (row_id := known.get((kind, key))) is not None:
+                    existing[key] = row_id
+            unknown = sorted(key for key, _ in docs if (kind, key) not in known)
+            for chunk in _chunks(unknown, 900):
                 existing.update(
                     s.execute(
                         select(m.Entity.key, m.Entity.id)
@@ -745,17 +756,22 @@ class _Batch:
         self.stamped: set[str] = set()  # customers whose stamps are all in `stamps`
         self.new_stamps: list[m.PreferenceStamp] = []
         self.rows: dict[type[m.Base], list[dict[str, Any]]] = {}
+        self.ids: dict[tuple[p.Kind, str], int | None] = {}  # row ids of what was loaded (None: no row)
 
     def load(self, kind: p.Kind, keys: Iterable[str]) -> None:
         wanted = sorted({key for key in keys if (kind, key) not in self.docs})
         for chunk in _chunks(wanted, 900):
             found = self.s.execute(
-                select(m.Entity.key, m.Entity.deleted, m.Entity.data)
+                select(m.Entity.key, m.Entity.deleted, m.Entity.data, m.Entity.id)
                 .where(m.Entity.kind == kind.value, m.Entity.key.in_(chunk))
                 .with_for_update()
             ).all()
-            for key, deleted, data in found:
+            for key, deleted, data, row_id in found:
                 self.docs[(kind, key)] = None if deleted else data
+                self.ids[(kind, key)] = row_id
+        for key in wanted:
+            self.docs.setdefault((kind, key), None)
+            self.ids.setdefault((kind, key), None)
         for key in wanted:
             self.docs.setdefault((kind, key), None)
 
@@ -811,7 +827,7 @@ class _Batch:
         by_kind: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]] = {}
         for kind, key in self.dirty:
             by_kind.setdefault(kind, []).append((key, self.docs[(kind, key)]))
-        self.store._put_all(self.s, by_kind)  # last: it takes the revision counter
+        self.store._put_all(self.s, by_kind, self.ids)  # last: it takes the revisions
         self.dirty.clear()
         self.rows.clear()
         self.new_stamps.clear()
