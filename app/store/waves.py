@@ -42,6 +42,15 @@ def _now() -> datetime:
 # --- open orders --------------------------------------------------------------------------------
 
 
+def _in_active_waves() -> Any:
+    """The ids of orders an active wave owns (a subquery)."""
+    return (
+        select(m.WaveOrder.order_id)
+        .join(m.Wave, m.Wave.id == m.WaveOrder.wave_id)
+        .where(m.Wave.status.in_(ACTIVE))
+    )
+
+
 def load_open_orders(
     db: Database,
     rules: Sequence[CompiledRule] = (),
@@ -83,11 +92,7 @@ def load_open_orders(
             .where(m.Order.status.in_(wanted))
         )
         if not include_waved:
-            waved = (
-                select(m.WaveOrder.order_id)
-                .join(m.Wave, m.Wave.id == m.WaveOrder.wave_id)
-                .where(m.Wave.status.in_(ACTIVE))
-            )
+            waved = _in_active_waves()
             query = query.where(m.Order.id.not_in(waved))
         orders = s.execute(query.order_by(m.Order.id)).all()
         ids = [row[0] for row in orders]
@@ -226,11 +231,7 @@ def create_waves(
         wanted = [no for wave in planned for no in wave.order_nos]
         ids: dict[str, int] = {}
         for chunk in (wanted[i : i + 900] for i in range(0, len(wanted), 900)):
-            waved = (
-                select(m.WaveOrder.order_id)
-                .join(m.Wave, m.Wave.id == m.WaveOrder.wave_id)
-                .where(m.Wave.status.in_(ACTIVE))
-            )
+            waved = _in_active_waves()
             ids.update(
                 s.execute(
                     select(m.Order.order_no, m.Order.id).where(

@@ -155,16 +155,23 @@ def run_handheld(data_dir: Path, language: str | None) -> int:
         return 2
     handheld = HandheldApp(db, language)
     handheld.view.show()
+    try:
+        return _exec(app)
+    finally:
+        handheld.close()
+        db.close()
+
+
+def _exec(app: QApplication) -> int:
+    """The event loop, ended cleanly by SIGTERM/SIGINT (shutdown, Ctrl+C): Python runs signal
+    handlers only between bytecodes, so a slow timer gives it the chance; the caller's `finally`
+    then flushes queued writes."""
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: app.quit())
     heartbeat = QTimer()
     heartbeat.timeout.connect(lambda: None)
     heartbeat.start(250)
-    try:
-        return app.exec()
-    finally:
-        handheld.close()
-        db.close()
+    return app.exec()
 
 
 class DemoScale:
@@ -215,15 +222,8 @@ def run(data_dir: Path, language: str | None, regenerate_demo: bool, demo_scale:
     demo_device = DemoScale(station) if demo_scale else None
     assert station.window is not None
     station.window.showMaximized()
-    # Python runs signal handlers only between bytecodes: a slow timer lets SIGTERM/SIGINT
-    # (shutdown, Ctrl+C) end the event loop cleanly, so queued writes are flushed by close().
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: app.quit())
-    heartbeat = QTimer()
-    heartbeat.timeout.connect(lambda: None)
-    heartbeat.start(250)
     try:
-        return app.exec()
+        return _exec(app)
     finally:
         if demo_device is not None:
             demo_device.stop()
