@@ -9,7 +9,7 @@ from pathlib import Path
 from app.core.barcodes import gs1_check_digit
 from app.core.commands import Command
 from app.core.model import OrderSnapshot
-from app.core.pickpath import LocationParser, sort_stops
+from app.core.pickpath import LocationParser
 from app.core.print_plan import hides_prices
 from app.core.settings import StationSettings
 from app.paths import prints_dir
@@ -153,11 +153,10 @@ def slip(
 
 def picklist(db: Database, code: str, parser: LocationParser | None = None) -> PickListData:
     """The wave's pick list in walking order (serpentine aisles, app.core.pickpath)."""
-    found = wave(db, code)
+    found = wave(db, code, parser)
     if found is None:
         raise DocumentError(f"no wave {code}")
-    by_sku = sorted(found.lines, key=lambda line: line.sku)
-    lines = sort_stops(by_sku, lambda line: line.location, parser or LocationParser())
+    lines = found.lines
     return PickListData(
         wave_code=found.code,
         lines=tuple(

@@ -9,7 +9,7 @@ outbox (the one definition the status bar counts, app.store.outbox.attention_cou
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
@@ -110,15 +110,7 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 500) ->
     for item in items:
         decision = decided.get((item.kind.value, item.ref))
         if decision is not None:
-            item = ExceptionItem(
-                item.kind,
-                item.ref,
-                item.subject,
-                item.detail,
-                item.at,
-                decision.decision,
-                decision.decided_at,
-            )
+            item = replace(item, decision=decision.decision, decided_at=decision.decided_at)
         if include_decided or not (item.decision or item.decided_at):
             result.append(item)
     result.sort(key=lambda item: item.at, reverse=True)

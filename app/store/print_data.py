@@ -7,8 +7,10 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from app.core.pickpath import LocationParser
 from app.store import models as m
 from app.store.db import Database
+from app.store.waves import pick_stops
 
 
 @dataclass(frozen=True)
@@ -54,52 +56,31 @@ def line_prices(db: Database, order_id: int) -> dict[str, int]:
     return {code: price for code, price in rows}
 
 
-def wave(db: Database, code: str) -> WaveSummary | None:
-    """A wave with its pick lines: one line per SKU, summed over the wave's orders."""
+def wave(db: Database, code: str, parser: LocationParser | None = None) -> WaveSummary | None:
+    """A wave with its pick lines in walking order: one line per SKU, summed over the wave's
+    orders (the handheld's stops, app.store.waves.pick_stops, so paper and screen agree)."""
     with db.session() as s:
         row = s.execute(select(m.Wave).where(m.Wave.code == code)).scalar_one_or_none()
         if row is None:
             return None
         order_count = s.scalar(select(func.count()).where(m.WaveOrder.wave_id == row.id)) or 0
-        lines = s.execute(
-            select(
-                m.Sku.bin_location,
-                m.Sku.code,
-                m.Sku.name_zh,
-                m.Sku.id,
-                func.sum(m.OrderLine.quantity),
-                func.count(func.distinct(m.OrderLine.order_id)),
-                func.group_concat(func.distinct(m.WaveOrder.slot)),
+    return WaveSummary(
+        code=row.code,
+        strategy=row.strategy,
+        status=row.status,
+        picker=row.picker,
+        created_at=row.created_at,
+        order_count=order_count,
+        lines=tuple(
+            WaveLine(
+                location=stop.location,
+                sku=stop.sku,
+                name=stop.name_zh,
+                barcode=stop.barcodes[0] if stop.barcodes else stop.sku,
+                quantity=stop.quantity,
+                orders=len({share.order_no for share in stop.shares}),
+                slots=tuple(sorted({share.slot for share in stop.shares if share.slot})),
             )
-            .join(m.OrderLine, m.OrderLine.sku_id == m.Sku.id)
-            .join(m.WaveOrder, m.WaveOrder.order_id == m.OrderLine.order_id)
-            .where(m.WaveOrder.wave_id == row.id)
-            .group_by(m.Sku.id)
-        ).all()
-        barcodes = dict(
-            s.execute(
-                select(m.Barcode.sku_id, func.min(m.Barcode.code))
-                .where(m.Barcode.sku_id.in_([line[3] for line in lines]), m.Barcode.pack_qty == 1)
-                .group_by(m.Barcode.sku_id)
-            ).all()
-        )
-        return WaveSummary(
-            code=row.code,
-            strategy=row.strategy,
-            status=row.status,
-            picker=row.picker,
-            created_at=row.created_at,
-            order_count=order_count,
-            lines=tuple(
-                WaveLine(
-                    location=loc or "",
-                    sku=sku,
-                    name=name,
-                    barcode=barcodes.get(sku_id, sku),
-                    quantity=int(qty or 0),
-                    orders=int(orders or 0),
-                    slots=tuple(sorted(int(x) for x in str(slots or "").split(",") if x.strip().isdigit())),
-                )
-                for loc, sku, name, sku_id, qty, orders, slots in lines
-            ),
-        )
+            for stop in pick_stops(db, code, parser)
+        ),
+    )

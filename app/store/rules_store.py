@@ -62,22 +62,28 @@ def rules_version(db: Database) -> tuple[int, str]:
     return int(count or 0), str(latest or "")
 
 
+def usable_rules(items: list[dict[str, Any]]) -> tuple[list[Rule], list[str]]:
+    """The rules that can be used, and why each other one was left out: broken ones, and a code
+    used twice (the first one counts)."""
+    rules, errors = parse_rules(items)
+    seen: set[str] = set()
+    kept = []
+    for rule in rules:
+        if rule.code in seen:
+            errors.append(f"rule {rule.code}: the code is used twice; the first one counts")
+        else:
+            seen.add(rule.code)
+            kept.append(rule)
+    return kept, errors
+
+
 def load_rule_book(db: Database) -> RuleBook:
     version = rules_version(db)
-    synced = synced_rule_dicts(db) if version[0] else []
-    items, source = (synced, "server") if synced else (default_rule_dicts(), str(DEFAULT_RULES.name))
-    rules, errors = parse_rules(items)
+    items, source = editable_rules(db)
+    rules, errors = usable_rules(items)
     for error in errors:
         log.error("customer rule left out: %s", error)
-    try:
-        compiled = compile_rules(rules)
-    except RuleError as exc:  # a code used twice: keep the first of each
-        log.error("customer rules: %s", exc)
-        seen: set[str] = set()
-        rules = [r for r in rules if not (r.code in seen or seen.add(r.code))]  # type: ignore[func-returns-value]
-        compiled = compile_rules(rules)
-        errors.append(str(exc))
-    return RuleBook(tuple(rules), compiled, tuple(errors), source, version)
+    return RuleBook(tuple(rules), compile_rules(rules), tuple(errors), source, version)
 
 
 class RuleCache:
@@ -154,13 +160,5 @@ def save_rules(db: Database, items: list[dict[str, Any]], station: str, operator
 
 def plan_with(items: list[dict[str, Any]], order: OrderSnapshot, today: date) -> tuple[PackPlan, list[str]]:
     """What an edited (maybe unsaved) rule list makes of an order: "test against an order"."""
-    rules, errors = parse_rules(items)
-    seen: set[str] = set()
-    kept = []
-    for rule in rules:
-        if rule.code in seen:
-            errors.append(f"rule {rule.code}: the code is used twice; the first one counts")
-        else:
-            seen.add(rule.code)
-            kept.append(rule)
-    return evaluate(compile_rules(kept), order, today), errors
+    rules, errors = usable_rules(items)
+    return evaluate(compile_rules(rules), order, today), errors

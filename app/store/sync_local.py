@@ -247,7 +247,7 @@ def _bulk_insert(s: Session, table: Any, rows: list[dict[str, Any]]) -> None:
     if defaults:
         rows = [{**defaults, **row} for row in rows]
     columns = list(rows[0])
-    processors = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
     pairs = list(zip(processors, columns, strict=True))
     values = [tuple(row[name] if proc is None else proc(row[name]) for proc, name in pairs) for row in rows]
     placeholders = ", ".join("?" for _ in columns)

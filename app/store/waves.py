@@ -380,22 +380,26 @@ def wave_progress(db: Database, include_done: bool = False) -> list[WaveProgress
                 .group_by(m.Pick.wave_id)
             )
         }
-        return [
-            WaveProgress(
-                code=w.code,
-                strategy=w.strategy,
-                status=w.status,
-                picker=w.picker,
-                station=w.station,
-                orders=int(counts.get(w.id, (0, 0, 0))[0]),
-                items=int(counts.get(w.id, (0, 0, 0))[1]),
-                picked_items=int(picks.get(w.id, (0, 0))[0]),
-                packed_orders=int(counts.get(w.id, (0, 0, 0))[2]),
-                short_lines=int(picks.get(w.id, (0, 0))[1]),
-                created_at=w.created_at,
+        result = []
+        for w in waves:
+            orders, items, packed = counts.get(w.id, (0, 0, 0))
+            picked, short = picks.get(w.id, (0, 0))
+            result.append(
+                WaveProgress(
+                    code=w.code,
+                    strategy=w.strategy,
+                    status=w.status,
+                    picker=w.picker,
+                    station=w.station,
+                    orders=int(orders),
+                    items=int(items),
+                    picked_items=int(picked),
+                    packed_orders=int(packed),
+                    short_lines=int(short),
+                    created_at=w.created_at,
+                )
             )
-            for w in waves
-        ]
+        return result
 
 
 # --- picking ------------------------------------------------------------------------------------

@@ -424,15 +424,12 @@ class RulesEditorView(QWidget):
             self._validate(row, item)
             rows_by_code.setdefault(str(item.get("code", "")), []).append(row)
         for code, rows in rows_by_code.items():
-            for row in rows[1:] if len(rows) > 1 else ():
+            if len(rows) < 2:
+                continue
+            for row in rows:  # each names another row with the same code
+                other = rows[1] if row == rows[0] else rows[0]
                 self.errors.setdefault(
-                    row,
-                    self.tr("the code {code} is used by rule {row} too").format(code=code, row=rows[0] + 1),
-                )
-            if len(rows) > 1:
-                self.errors.setdefault(
-                    rows[0],
-                    self.tr("the code {code} is used by rule {row} too").format(code=code, row=rows[1] + 1),
+                    row, self.tr("the code {code} is used by rule {row} too").format(code=code, row=other + 1)
                 )
 
     def current_row(self) -> int:

@@ -410,14 +410,7 @@ class ServerStore:
                     f"{short.picked} of {short.wanted} ({short.reason or 'no reason'}) "
                     f"by {short.picker or station}"
                 )
-                batch.add(
-                    m.Conflict,
-                    kind="short_pick",
-                    key=short.wave,
-                    station=station,
-                    event_id=str(event.id),
-                    detail=detail,
-                )
+                batch.conflict("short_pick", short.wave, station, event, detail)
                 return p.Outcome.ACCEPTED, ""
             case p.EventType.RULE_CHANGED:
                 rule = p.RuleChanged.model_validate(event.payload)
@@ -433,26 +426,12 @@ class ServerStore:
         if order.get("status") == "cancelled":
             detail = f"order {packed.order_no} was cancelled before it was packed at {station}: "
             detail += "intercept the parcel"
-            batch.add(
-                m.Conflict,
-                kind="packed_after_cancel",
-                key=packed.order_no,
-                station=station,
-                event_id=str(event.id),
-                detail=detail,
-            )
+            batch.conflict("packed_after_cancel", packed.order_no, station, event, detail)
             return p.Outcome.CONFLICT, detail
         if order.get("status") in ("packed", "shipped") and order.get("pack_id") != packed.pack_id:
             other = order.get("packed_by") or "another station"
             detail = f"order {packed.order_no} was already packed at {other}"
-            batch.add(
-                m.Conflict,
-                kind="double_pack",
-                key=packed.order_no,
-                station=station,
-                event_id=str(event.id),
-                detail=detail,
-            )
+            batch.conflict("double_pack", packed.order_no, station, event, detail)
             return p.Outcome.CONFLICT, detail
         order.update(status="packed", packed_by=station, pack_id=packed.pack_id, hold_reason="")
         batch.put(p.Kind.ORDER, packed.order_no, order)
@@ -811,6 +790,10 @@ class _Batch:
 
     def add(self, model: type[m.Base], **row: Any) -> None:
         self.rows.setdefault(model, []).append(row)
+
+    def conflict(self, kind: str, key: str, station: str, event: p.Event, detail: str) -> None:
+        """Record a conflict the office sees (GET /conflicts)."""
+        self.add(m.Conflict, kind=kind, key=key, station=station, event_id=str(event.id), detail=detail)
 
     def flush(self) -> None:
         for stamp in self.new_stamps:
