@@ -1494,58 +1494,57 @@
         <translation>every order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="430"/>
-        <location filename="../../app/ui/rules_view.py" line="435"/>
+        <location filename="../../app/ui/rules_view.py" line="432"/>
         <source>the code {code} is used by rule {row} too</source>
         <translation>the code {code} is used by rule {row} too</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="579"/>
+        <location filename="../../app/ui/rules_view.py" line="576"/>
         <source>⚠ Not usable yet: {reason}</source>
         <translation>⚠ Not usable yet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="582"/>
+        <location filename="../../app/ui/rules_view.py" line="579"/>
         <source>✔ This rule is valid</source>
         <translation>✔ This rule is valid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="596"/>
+        <location filename="../../app/ui/rules_view.py" line="593"/>
         <source>Not saved: rule {row} is broken — {reason}</source>
         <translation>Not saved: rule {row} is broken — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="609"/>
+        <location filename="../../app/ui/rules_view.py" line="606"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="620"/>
+        <location filename="../../app/ui/rules_view.py" line="617"/>
         <source>Scan or type an order number to try the rules on it</source>
         <translation>Scan or type an order number to try the rules on it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="626"/>
+        <location filename="../../app/ui/rules_view.py" line="623"/>
         <source>Order {order}: {fired} of {total} rules fire</source>
         <translation>Order {order}: {fired} of {total} rules fire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="632"/>
+        <location filename="../../app/ui/rules_view.py" line="629"/>
         <source>• {what} — because of rule {rule}</source>
         <translation>• {what} — because of rule {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="638"/>
+        <location filename="../../app/ui/rules_view.py" line="635"/>
         <source>  (overridden: {action} of {rule}; {winner} comes first)</source>
         <translation>  (overridden: {action} of {rule}; {winner} comes first)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="643"/>
+        <location filename="../../app/ui/rules_view.py" line="640"/>
         <source>No instructions: a plain pack</source>
         <translation>No instructions: a plain pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="645"/>
+        <location filename="../../app/ui/rules_view.py" line="642"/>
         <source>⚠ left out: {reason}</source>
         <translation>⚠ left out: {reason}</translation>
     </message>

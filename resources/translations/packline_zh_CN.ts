@@ -1494,58 +1494,57 @@
         <translation>所有订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="430"/>
-        <location filename="../../app/ui/rules_view.py" line="435"/>
+        <location filename="../../app/ui/rules_view.py" line="432"/>
         <source>the code {code} is used by rule {row} too</source>
         <translation>编码 {code} 与第 {row} 条规则重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="579"/>
+        <location filename="../../app/ui/rules_view.py" line="576"/>
         <source>⚠ Not usable yet: {reason}</source>
         <translation>⚠ 暂不可用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="582"/>
+        <location filename="../../app/ui/rules_view.py" line="579"/>
         <source>✔ This rule is valid</source>
         <translation>✔ 规则有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="596"/>
+        <location filename="../../app/ui/rules_view.py" line="593"/>
         <source>Not saved: rule {row} is broken — {reason}</source>
         <translation>未保存：第 {row} 条规则有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="609"/>
+        <location filename="../../app/ui/rules_view.py" line="606"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>已保存：{count} 处修改，下次同步时上传到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="620"/>
+        <location filename="../../app/ui/rules_view.py" line="617"/>
         <source>Scan or type an order number to try the rules on it</source>
         <translation>扫描或输入订单号，用它测试规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="626"/>
+        <location filename="../../app/ui/rules_view.py" line="623"/>
         <source>Order {order}: {fired} of {total} rules fire</source>
         <translation>订单 {order}：{total} 条规则中命中 {fired} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="632"/>
+        <location filename="../../app/ui/rules_view.py" line="629"/>
         <source>• {what} — because of rule {rule}</source>
         <translation>• {what} — 来自规则 {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="638"/>
+        <location filename="../../app/ui/rules_view.py" line="635"/>
         <source>  (overridden: {action} of {rule}; {winner} comes first)</source>
         <translation>  （被覆盖：{rule} 的{action}；{winner} 优先）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="643"/>
+        <location filename="../../app/ui/rules_view.py" line="640"/>
         <source>No instructions: a plain pack</source>
         <translation>没有额外要求：正常打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="645"/>
+        <location filename="../../app/ui/rules_view.py" line="642"/>
         <source>⚠ left out: {reason}</source>
         <translation>⚠ 已跳过：{reason}</translation>
     </message>

@@ -7,12 +7,25 @@ language, so packline_en.ts only needs plural forms. tests/ui/test_translations.
 string is missing or unfinished.
 """
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+
+
+def qt_tool(name: str) -> str:
+    """A PySide6 tool (pyside6-lupdate, pyside6-lrelease): the one installed beside this Python
+    first, so it is found in a virtualenv that was never activated (CI runs .venv/bin/python)."""
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise FileNotFoundError(f"{name} comes with PySide6: pip install pyside6")
+    return found
 
 
 def sources() -> list[str]:
@@ -24,7 +37,7 @@ def main() -> int:
         ts = HERE / f"packline_{lang}.ts"
         subprocess.run(
             [
-                "pyside6-lupdate",
+                qt_tool("pyside6-lupdate"),
                 *sources(),
                 "-no-obsolete",
                 "-source-language",
@@ -37,7 +50,8 @@ def main() -> int:
             cwd=ROOT,
             check=True,
         )
-        subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(HERE / f"packline_{lang}.qm")], check=True)
+        qm = HERE / f"packline_{lang}.qm"
+        subprocess.run([qt_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
     return 0
 
 

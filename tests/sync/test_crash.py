@@ -32,6 +32,22 @@ def _start_sync(data_dir) -> subprocess.Popen:
     )
 
 
+def _wait_for(condition, process: subprocess.Popen, timeout_s: float = 60.0) -> bool:
+    """Poll until `condition()` holds (True) or the process has ended (False).
+
+    Kills are tied to what the sync has done, not to the clock: a slow or busy machine (a cold CI
+    run) moves the moments, never whether a kill lands inside a pull or a push."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        if process.poll() is not None:
+            return False
+        time.sleep(0.01)
+    process.kill()
+    raise AssertionError(f"the sync process made no progress in {timeout_s:.0f} s")
+
+
 def _queue_edits(db, station: str, customers: list[str], round_no: int, rng: random.Random) -> None:
     for code in rng.sample(customers, 200):
         record_preferences(
@@ -64,10 +80,14 @@ def test_sigkill_during_push_and_pull_loses_and_duplicates_nothing(seeded, tmp_p
     killed_in_pull, cursors = 0, []
     local = StationSyncStore(db)
     while killed_in_pull < KILLS // 2:
+        before = local.cursor()
         process = _start_sync(data_dir)
-        time.sleep(rng.uniform(0.5, 1.4))
+        if killed_in_pull == 0:
+            time.sleep(rng.uniform(0.05, 0.3))  # start-up, registration check or the first page
+        elif _wait_for(lambda before=before: local.cursor() != before, process):
+            time.sleep(rng.uniform(0.0, 0.3))  # this run applied a page: die within the next ones
         if process.poll() is not None:
-            break
+            break  # it finished the whole pull first
         process.send_signal(signal.SIGKILL)
         process.wait()
         killed_in_pull += 1
@@ -83,8 +103,13 @@ def test_sigkill_during_push_and_pull_loses_and_duplicates_nothing(seeded, tmp_p
     killed_in_push = 0
     for round_no in range(KILLS):
         _queue_edits(db, "PACK-K", customers, round_no, rng)
+        on_server = len(seeded.store.event_ids())
         process = _start_sync(data_dir)
-        time.sleep(rng.uniform(0.4, 1.2))
+        if round_no % 2 == 0:
+            # The worst moment: the server applied the batch, the station has not recorded it yet.
+            _wait_for(lambda on_server=on_server: len(seeded.store.event_ids()) > on_server, process)
+        else:
+            time.sleep(rng.uniform(0.05, 0.8))  # anywhere: start-up, sending, the pull after it
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             killed_in_push += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import importlib.util
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -13,6 +13,17 @@ from app.paths import RESOURCES
 
 ROOT = RESOURCES.parent
 TS_DIR = RESOURCES / "translations"
+
+
+def _maintainer_tool():  # resources/ is data, not a package: load the maintainer script by path
+    spec = importlib.util.spec_from_file_location("update_translations", TS_DIR / "update.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+qt_tool = _maintainer_tool().qt_tool
 
 
 def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
@@ -27,8 +38,7 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory) -> dict:
     """What lupdate finds in the sources right now."""
-    lupdate = shutil.which("pyside6-lupdate")
-    assert lupdate, "pyside6-lupdate comes with PySide6"
+    lupdate = qt_tool("pyside6-lupdate")
     out = tmp_path_factory.mktemp("ts") / "current.ts"
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "ui").glob("*.py"))
     subprocess.run([lupdate, *sources, "-ts", str(out)], cwd=ROOT, check=True, capture_output=True)
@@ -57,7 +67,7 @@ def test_chinese_translations_keep_their_placeholders():
 def test_compiled_files_match_the_sources(tmp_path, language):
     ts = TS_DIR / f"packline_{language}.ts"
     qm = tmp_path / "check.qm"
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    subprocess.run([qt_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
     assert qm.read_bytes() == (TS_DIR / f"packline_{language}.qm").read_bytes(), "run update.py"
 
 
