@@ -4,26 +4,58 @@ import gzip
 import logging
 import os
 import time
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
+from sqlalchemy.exc import DBAPIError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
+from sync.server.db import DB_CONNECTIONS
 from sync.server.store import BadImportFile, ServerStore
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
 
 def app_from_environment() -> FastAPI:
-    """For `uvicorn --factory` with several worker processes: the database from PACKLINE_SERVER_DB."""
+    """For `uvicorn --factory` with several worker processes: the database from PACKLINE_SERVER_DB,
+    connections per worker from PACKLINE_SERVER_CONNECTIONS."""
     from sync.server.cli import DEFAULT_DB, open_store
 
-    return create_app(open_store(os.environ.get("PACKLINE_SERVER_DB", DEFAULT_DB)))
+    connections = int(os.environ.get("PACKLINE_SERVER_CONNECTIONS", DB_CONNECTIONS))
+    return create_app(open_store(os.environ.get("PACKLINE_SERVER_DB", DEFAULT_DB), connections), connections)
+
+
+class DatabaseWork:
+    """Runs store calls on worker threads, at most `connections` at once (the pool's size): the event
+    loop stays free for other stations' requests, and a burst of stations queues here, at no cost,
+    instead of in threads fighting over a few cores and the pool."""
+
+    def __init__(self, connections: int) -> None:
+        self.connections = connections
+        self._limiter: anyio.CapacityLimiter | None = None  # made inside the running loop
+
+    async def run(self, function: Callable[..., T], *args: Any) -> T:
+        """`function(*args)` on a worker thread. Tried once more when the database connection it
+        got had died (a database restart, a dropped network): a pull only reads and a push is
+        idempotent by event id, so a second try is always safe."""
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(self.connections)
+        try:
+            return await anyio.to_thread.run_sync(function, *args, limiter=self._limiter)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            log.warning("the database connection was lost (%s); trying again on a new one", exc.orig)
+            return await anyio.to_thread.run_sync(function, *args, limiter=self._limiter)
 
 
 class ServerTiming:
@@ -48,7 +80,8 @@ class ServerTiming:
         await self.app(scope, receive, timed)
 
 
-def create_app(store: ServerStore) -> FastAPI:
+def create_app(store: ServerStore, connections: int = DB_CONNECTIONS) -> FastAPI:
+    database = DatabaseWork(connections)
     app = FastAPI(
         title="Packline central server",
         version="1",
@@ -59,11 +92,12 @@ def create_app(store: ServerStore) -> FastAPI:
     app.add_middleware(ServerTiming)
 
     async def station(authorization: Annotated[str | None, Header()] = None) -> str:
-        # Async: answered from the token cache nearly always, so no thread hop per request.
+        # Answered from the token cache nearly always, so no thread hop per request.
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token:
             raise HTTPException(401, "send the station's token as 'Authorization: Bearer TOKEN'")
-        name = store.station_for(token.strip())
+        token = token.strip()
+        name = store.cached_station(token) or await database.run(store.station_for, token)
         if name is None:
             raise HTTPException(401, "this station's token is unknown or was revoked: register it again")
         return name
@@ -79,13 +113,13 @@ def create_app(store: ServerStore) -> FastAPI:
         return p.WhoAmI(station=name)
 
     @app.get(f"{p.API_PREFIX}/changes", response_model=p.ChangesPage)
-    def changes(
+    async def changes(
         _name: Annotated[str, Depends(station)],
         cursor: str = "",
         limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_PAGE)] = 1000,
     ) -> Response:
         try:
-            page = store.changes_json(cursor, limit)
+            page = await database.run(store.changes_json, cursor, limit)
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
         return Response(page, media_type="application/json")
@@ -124,7 +158,7 @@ def create_app(store: ServerStore) -> FastAPI:
             log.warning("push from %s refused: %s", name, refused[0].reason)
             return _refused("some events are not acceptable; nothing was applied", refused)
         # The database work off the event loop: other stations' requests go on meanwhile.
-        results = await run_in_threadpool(store.push, name, batch.events)
+        results = await database.run(store.push, name, batch.events)
         return JSONResponse(p.PushResponse(results=results).model_dump(mode="json"))
 
     @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])

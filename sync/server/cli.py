@@ -1,6 +1,6 @@
 """`packline-server`: the reference central server.
 
-    packline-server serve [--db URL] [--host H] [--port N] [--workers N]
+    packline-server serve [--db URL] [--host H] [--port N] [--workers N] [--connections N]
     packline-server import FILE... [--db URL]        JSON import documents or CSV (orders, customers)
     packline-server add-station NAME [--db URL]      prints the station's token as its last line
     packline-server revoke-station NAME [--db URL]
@@ -19,14 +19,14 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from sync.server.db import make_server_engine, migrate
+from sync.server.db import DB_CONNECTIONS, make_server_engine, migrate
 from sync.server.store import BadImportFile, ServerStore
 
 DEFAULT_DB = "sqlite:///packline-server.db"
 
 
-def open_store(url: str) -> ServerStore:
-    engine = make_server_engine(url)
+def open_store(url: str, connections: int = DB_CONNECTIONS) -> ServerStore:
+    engine = make_server_engine(url, connections)
     migrate(engine)
     return ServerStore(engine)
 
@@ -40,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--workers", type=int, default=1, help="worker processes (one per CPU core for many stations)"
     )
+    serve.add_argument(
+        "--connections",
+        type=int,
+        default=DB_CONNECTIONS,
+        help=f"database connections per worker, as many requests' database work at once "
+        f"(default {DB_CONNECTIONS}; workers x (this + 4) must fit the database's max_connections)",
+    )
     imp = sub.add_parser("import", help="load orders, customers, SKUs... from JSON or CSV files")
     imp.add_argument("files", nargs="+", type=Path)
     add = sub.add_parser("add-station", help="register a station; prints its token last")
@@ -50,8 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--db", default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    connections = getattr(args, "connections", DB_CONNECTIONS)
+    if connections < 1:
+        print("packline-server: --connections must be at least 1", file=sys.stderr)
+        return 2
     try:
-        store = open_store(args.db)
+        store = open_store(args.db, connections)
     except OperationalError as exc:
         print(f"packline-server: cannot open the database {args.db}: {exc.orig}", file=sys.stderr)
         return 2
@@ -63,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.workers > 1:
             store.engine.dispose()
             os.environ["PACKLINE_SERVER_DB"] = args.db
+            os.environ["PACKLINE_SERVER_CONNECTIONS"] = str(connections)
             uvicorn.run(
                 "sync.server.app:app_from_environment",
                 factory=True,
@@ -72,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
                 log_level="info",
             )
             return 0
-        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(create_app(store, connections), host=args.host, port=args.port, log_level="info")
         return 0
     if args.command == "add-station":
         try:

@@ -21,7 +21,16 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def make_server_engine(url: str) -> Engine:
+# Connections a server process keeps for the stations' requests. The app runs at most this many
+# requests' database work at once (the rest wait on the event loop, which costs nothing): more at
+# once only adds switching on a few cores, and a pool smaller than the burst opened and closed a
+# PostgreSQL connection for every request over it (docs/PERFORMANCE.md, sync load).
+DB_CONNECTIONS = 8
+# Beyond them, for the few calls outside that limit (a token not in the cache, /conflicts, imports).
+SPARE_CONNECTIONS = 4
+
+
+def make_server_engine(url: str, connections: int = DB_CONNECTIONS) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
@@ -35,7 +44,9 @@ def make_server_engine(url: str) -> Engine:
 
         event.listen(engine, "connect", pragmas)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # No ping before each use (a round trip per request): a connection found dead when used
+    # invalidates the pool and the request is tried once more on a new one (app.DatabaseWork).
+    return create_engine(url, pool_size=connections, max_overflow=SPARE_CONNECTIONS)
 
 
 def migrate(engine: Engine) -> None:

@@ -18,6 +18,7 @@ Rules applied to events (docs/SYNC.md has the full text):
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -26,17 +27,38 @@ import secrets
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, Text, cast, func, insert, select, text, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Engine,
+    Integer,
+    Table,
+    Text,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import protocol as p
 from sync.server import models as m
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Import order: what orders refer to comes first, so a station applying a page never meets an order
 # whose SKU or customer it has not seen.
@@ -84,23 +106,41 @@ class ServerStore:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
+        """An ORM session in one transaction: station accounts and other rarely written rows."""
         with self._sessions() as s, s.begin():
             yield s
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A Core connection in one transaction: the paths every station hits (push, pull) and the
+        bulk ones (import). An ORM session costs about twice as much per statement, and under 20
+        stations syncing at once the server's CPU is what every request waits for."""
+        with self.engine.begin() as c:
+            yield c
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A Core connection in autocommit: each statement sees what had committed when it began.
+        A pull needs no more (see `_sequence_last`), and no BEGIN and ROLLBACK round trips."""
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            yield c
 
     # --- revisions ------------------------------------------------------------------------
 
     @staticmethod
-    def _take_revs(s: Session, count: int = 1) -> list[int]:
+    def _take_revs(c: Connection, count: int = 1) -> list[int]:
         """Reserve `count` revisions, ascending.
 
         SQLite: from the counter row, locked until commit (SQLite has one writer anyway).
         PostgreSQL: from a sequence, without holding anything others wait for, so concurrent pushes
         do not queue behind each other's commits. What keeps a pull from skipping a change that
-        commits late is a fence: before taking revisions the transaction takes a shared advisory
-        lock at the sequence's next value (at most its own lowest revision), held until it commits
-        or rolls back (or its connection dies); pulls stop below the lowest fence (`_watermark`)."""
-        if s.get_bind().dialect.name != "postgresql":
-            last = s.execute(
+        commits late is a fence: before its revisions exist the transaction holds a shared advisory
+        lock at the sequence's next value (at most its own lowest revision), until it commits or
+        rolls back (or its connection dies); pulls stop below the lowest fence (`_sequence_last`).
+        One statement: the fence is the bound of the series the revisions are drawn over, so no
+        row (and no nextval) exists before the fence is held."""
+        if c.dialect.name != "postgresql":
+            last = c.execute(
                 update(m.RevCounter)
                 .where(m.RevCounter.id == 1)
                 .values(value=m.RevCounter.value + count)
@@ -109,101 +149,50 @@ class ServerStore:
             return list(range(int(last) - count + 1, int(last) + 1))
         if count < 1:
             return []
-        s.execute(
-            text(
-                "SELECT pg_advisory_xact_lock_shared("
-                ":base + last_value + CASE WHEN is_called THEN 1 ELSE 0 END) FROM entity_rev_seq"
-            ),
-            {"base": MARKER_BASE},
-        )
-        revs = s.execute(
-            text("SELECT nextval('entity_rev_seq') FROM generate_series(1, :n)"), {"n": count}
-        ).scalars()
+        revs = c.execute(_TAKE_REVS, {"base": MARKER_BASE, "n": count}).scalars()
         return sorted(int(r) for r in revs)
 
     @staticmethod
-    def _watermark(s: Session) -> int | None:
-        """The highest revision a pull may hand out now (None: no limit, SQLite): every revision at
-        or below it has been handed out and its transaction has ended.
+    def _sequence_last(c: Connection) -> int | None:
+        """PostgreSQL: the last revision handed out, for `_FENCED_WATERMARK` (None: SQLite, no fences).
 
-        The sequence is read before the fences: a writer fences before it takes revisions, so one
-        whose fence is not seen yet can only take revisions above the value read."""
-        if s.get_bind().dialect.name != "postgresql":
+        A pull reads this in a statement of its own before it reads the fences: a writer fences
+        before it takes revisions, so one whose fence is not seen yet can only take revisions above
+        the value read. Every revision at or below the watermark has then been handed out and its
+        transaction has ended."""
+        if c.dialect.name != "postgresql":
             return None
-        last = int(
-            s.scalar(text("SELECT last_value - CASE WHEN is_called THEN 0 ELSE 1 END FROM entity_rev_seq"))
-            or 0
-        )
-        lowest = s.scalar(
-            text(
-                "SELECT min((classid::bigint << 32) | objid::bigint) FROM pg_locks "
-                "WHERE locktype = 'advisory' AND objsubid = 1 AND granted "
-                "AND ((classid::bigint << 32) | objid::bigint) >= :base"
-            ),
-            {"base": MARKER_BASE},
-        )
-        return last if lowest is None else min(last, int(lowest) - MARKER_BASE - 1)
+        return int(c.scalar(_SEQUENCE_LAST) or 0)
 
     @staticmethod
-    def _write_first(s: Session) -> None:
+    def _write_first(c: Connection) -> None:
         """On SQLite, take the write lock before reading: a transaction that read first and wrote
         later would fail (not wait) when another writer committed in between. SQLite has one
         writer at a time anyway; PostgreSQL locks rows instead and keeps writers concurrent."""
-        if s.get_bind().dialect.name == "sqlite":
-            ServerStore._take_revs(s, 0)
+        if c.dialect.name == "sqlite":
+            ServerStore._take_revs(c, 0)
 
     def _put_all(
-        self,
-        s: Session,
-        documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]],
-        known: Mapping[tuple[p.Kind, str], int | None] | None = None,
+        self, c: Connection, documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]]
     ) -> None:
-        """Upsert documents (None = tombstone), each with a fresh revision.
+        """Upsert documents (None = tombstone), each with a fresh revision, in one statement.
 
-        Lock order, kept by every writer so PostgreSQL never deadlocks: entity rows first (kinds in
-        IMPORT_ORDER, keys sorted), the revision counter last, held until commit: so the caller
-        writes everything else before this. Taking the counter last keeps its hold short (pushes
-        on different orders run side by side until then) and still makes revisions visible in
-        order: a cursor never skips a later-committing change. (On PostgreSQL revisions come from a
-        sequence and in-flight ones are fenced off from pulls instead: see `_take_revs`.)"""
-        prepared = []
+        Rows are written kinds in IMPORT_ORDER, keys sorted: every writer meets rows in that
+        order (a push locked its rows so already), so PostgreSQL never deadlocks; revisions follow
+        the same order, so a page never brings an order before the customer it names. On SQLite the
+        revision counter is held from here to the commit: the caller writes everything else first."""
+        rows = []
         for kind in IMPORT_ORDER:
-            docs = list(dict(documents.get(kind) or []).items())  # a key twice: the later wins
-            if not docs:
-                continue
-            existing: dict[str, int] = {}
-            # Rows the caller read and locked already: their ids (or absence) are known.
-            known = known or {}
-            for key, _ in docs:
-                if (row_id := known.get((kind, key))) is not None:
-                    existing[key] = row_id
-            unknown = sorted(key for key, _ in docs if (kind, key) not in known)
-            for chunk in _chunks(unknown, 900):
-                existing.update(
-                    s.execute(
-                        select(m.Entity.key, m.Entity.id)
-                        .where(m.Entity.kind == kind.value, m.Entity.key.in_(chunk))
-                        .with_for_update()
-                    ).all()
-                )
-            prepared.append((kind, docs, existing))
-        total = sum(len(docs) for _, docs, _ in prepared)
-        if not total:
+            docs = dict(documents.get(kind) or [])  # a key twice: the later wins
+            rows += [(kind.value, key, docs[key]) for key in sorted(docs)]
+        if not rows:
             return
-        revs = iter(self._take_revs(s, total))
         now = _now()
-        inserts, updates = [], []
-        for kind, docs, existing in prepared:
-            for key, data in docs:
-                row = {"rev": next(revs), "deleted": data is None, "data": data, "updated_at": now}
-                if key in existing:
-                    updates.append({"id": existing[key], **row})
-                else:
-                    inserts.append({"kind": kind.value, "key": key, **row})
-        if inserts:
-            s.execute(insert(m.Entity), inserts)
-        if updates:
-            s.execute(update(m.Entity), updates)
+        values = [
+            {"kind": kind, "key": key, "rev": rev, "deleted": data is None, "data": data, "updated_at": now}
+            for (kind, key, data), rev in zip(rows, self._take_revs(c, len(rows)), strict=True)
+        ]
+        _upsert(c, m.Entity.__table__, values, ["kind", "key"])
 
     def get(self, kind: p.Kind | str, key: str) -> dict[str, Any] | None:
         with self._sessions() as s:
@@ -213,26 +202,22 @@ class ServerStore:
 
     # --- pull -----------------------------------------------------------------------------
 
-    def _change_rows(self, cursor: str, limit: int, data_column: Any) -> tuple[list[Any], bool, str]:
+    def _change_rows(self, cursor: str, limit: int, as_text: bool) -> tuple[list[Any], bool, str]:
         try:
             after = int(cursor or 0)
         except ValueError:
             raise ValueError(f"cursor {cursor!r} was not issued by this server") from None
         limit = max(1, min(limit, p.MAX_PULL_PAGE))
-        with self._sessions() as s:
-            query = select(m.Entity.kind, m.Entity.key, m.Entity.rev, m.Entity.deleted, data_column).where(
-                m.Entity.rev > after
-            )
-            watermark = self._watermark(s)
-            if watermark is not None:
-                query = query.where(m.Entity.rev <= watermark)
-            rows = s.execute(query.order_by(m.Entity.rev).limit(limit + 1)).all()
+        with self.reading() as c:
+            last = self._sequence_last(c)
+            query = _changes_query(as_text, fenced=last is not None)
+            rows = c.execute(query, {"after": after, "limit": limit + 1, "last": last}).all()
         more = len(rows) > limit
         rows = rows[:limit]
         return rows, more, str(rows[-1][2]) if rows else str(after)
 
     def changes(self, cursor: str, limit: int) -> p.ChangesPage:
-        rows, more, next_cursor = self._change_rows(cursor, limit, m.Entity.data)
+        rows, more, next_cursor = self._change_rows(cursor, limit, as_text=False)
         changes = [
             p.Change(kind=p.Kind(kind), key=key, deleted=deleted, data=None if deleted else data)
             for kind, key, _rev, deleted, data in rows
@@ -243,7 +228,7 @@ class ServerStore:
         """`changes` as the wire's JSON, with each document's stored JSON text spliced in as it is:
         a pull costs no decoding and re-encoding of thousands of documents (the server's main CPU
         cost under many stations). tests/sync checks it equals `changes` field for field."""
-        rows, more, next_cursor = self._change_rows(cursor, limit, cast(m.Entity.data, Text))
+        rows, more, next_cursor = self._change_rows(cursor, limit, as_text=True)
         dumps = json.dumps
         items = [
             f'{{"kind":"{kind}","key":{dumps(key, ensure_ascii=False)},"deleted":'
@@ -258,11 +243,11 @@ class ServerStore:
 
     def head(self) -> int:
         """The newest revision a pull can hand out now: a cursor "up to date" for a new station."""
-        with self._sessions() as s:
-            watermark = self._watermark(s)
-            if watermark is not None:
-                return watermark
-            return int(s.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
+        with self.reading() as c:
+            last = self._sequence_last(c)
+            if last is not None:
+                return int(c.scalar(select(_FENCED_WATERMARK), {"last": last}) or 0)
+            return int(c.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
 
     # --- stations -------------------------------------------------------------------------
 
@@ -291,14 +276,20 @@ class ServerStore:
             )
             return bool(done.rowcount)
 
+    def cached_station(self, token: str) -> str | None:
+        """The station of a token checked within the last TOKEN_CACHE_S (None: ask `station_for`);
+        no I/O, so the HTTP side answers most requests without leaving its event loop."""
+        cached = self._tokens.get(hash_token(token))
+        return cached[0] if cached is not None and cached[1] > time.monotonic() else None
+
     def station_for(self, token: str) -> str | None:
         """The station a token belongs to. Answers are cached for TOKEN_CACHE_S, so a revocation
         made in another server process takes effect within that time (in this one, at once)."""
+        cached = self.cached_station(token)
+        if cached is not None:
+            return cached
         token_hash = hash_token(token)
         now_mono = time.monotonic()
-        cached = self._tokens.get(token_hash)
-        if cached is not None and cached[1] > now_mono:
-            return cached[0]
         with self.transaction() as s:
             station = s.scalar(
                 select(m.StationAccount).where(
@@ -321,30 +312,27 @@ class ServerStore:
         """Apply a checked batch in one transaction (the caller ran `refuse_reasons` first)."""
         received = _now()
         results: list[p.EventResult] = []
-        with self.transaction() as s:
-            self._write_first(s)
+        with self.writing() as c:
+            self._write_first(c)
             seen: dict[str, p.EventResult] = {}
             ids = [str(event.id) for event in events]
             for chunk in _chunks(ids, 900):
-                for record in s.execute(
-                    select(m.EventRecord.id, m.EventRecord.outcome, m.EventRecord.reason).where(
-                        m.EventRecord.id.in_(chunk)
-                    )
-                ):
+                for record in c.execute(_SEEN_EVENTS, {"ids": chunk}):
                     seen[record.id] = p.EventResult(
                         id=record.id, outcome=p.Outcome(record.outcome), reason=record.reason, duplicate=True
                     )
             fresh = [event for event in events if str(event.id) not in seen]
-            batch = _Batch(self, s)
+            batch = _Batch(self, c)
             customers = _payload_keys(fresh, "customer")
-            batch.load(p.Kind.CUSTOMER, customers)  # rows in IMPORT_ORDER, as every writer locks them
             wave_orders = [
                 str(no)
                 for event in fresh
                 if event.type == p.EventType.WAVE_CHANGED and isinstance(event.payload.get("orders"), list)
                 for no in event.payload["orders"]
             ]
-            batch.load(p.Kind.ORDER, [*_payload_keys(fresh, "order_no"), *wave_orders])
+            batch.load(
+                {p.Kind.CUSTOMER: customers, p.Kind.ORDER: [*_payload_keys(fresh, "order_no"), *wave_orders]}
+            )
             batch.load_stamps(customers)
             for event in events:
                 key = str(event.id)
@@ -530,9 +518,9 @@ class ServerStore:
     def set_preference(self, customer_code: str, field: str, value: Any, source: str = "crm") -> None:
         """A change made in the CRM: stamped now, so later concurrent station edits merge by time."""
         now = _now()
-        with self.transaction() as s:
-            self._write_first(s)
-            batch = _Batch(self, s)
+        with self.writing() as c:
+            self._write_first(c)
+            batch = _Batch(self, c)
             customer = batch.get(p.Kind.CUSTOMER, customer_code)
             if customer is None:
                 raise KeyError(customer_code)
@@ -640,11 +628,11 @@ class ServerStore:
                     continue
                 docs.append((getattr(entity, key_field), entity.model_dump(mode="json")))
             valid[kind] = docs
-        with self.transaction() as s:
-            self._write_first(s)
-            known_skus = {key for key, _ in valid.get(p.Kind.SKU, [])} | self._keys(s, p.Kind.SKU)
+        with self.writing() as c:
+            self._write_first(c)
+            known_skus = {key for key, _ in valid.get(p.Kind.SKU, [])} | self._keys(c, p.Kind.SKU)
             known_customers = {key for key, _ in valid.get(p.Kind.CUSTOMER, [])} | self._keys(
-                s, p.Kind.CUSTOMER
+                c, p.Kind.CUSTOMER
             )
             orders = []
             for key, order in valid.get(p.Kind.ORDER, []):
@@ -655,7 +643,7 @@ class ServerStore:
                     report.errors.append(f"order {key}: unknown customer {order['customer']}")
                 else:
                     orders.append((key, order))
-            valid[p.Kind.ORDER] = self._keep_station_facts(s, orders)
+            valid[p.Kind.ORDER] = self._keep_station_facts(c, orders)
             documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]] = {
                 kind: list(valid.get(kind, [])) for kind in IMPORT_ORDER
             }
@@ -664,18 +652,17 @@ class ServerStore:
                     documents[p.Kind(item["kind"])].append((str(item["key"]), None))
                 except (KeyError, ValueError, TypeError):
                     report.errors.append(f"deleted: {item!r} is not {{kind, key}}")
-            # One write: every row locked first, then the counter (see _put_all).
-            self._put_all(s, documents)
+            self._put_all(c, documents)  # one write, rows in lock order (see _put_all)
         report.skus = len(valid.get(p.Kind.SKU, []))
         report.customers = len(valid.get(p.Kind.CUSTOMER, []))
         report.orders = len(valid[p.Kind.ORDER])
         return report
 
-    def _keys(self, s: Session, kind: p.Kind) -> set[str]:
-        return set(s.scalars(select(m.Entity.key).where(m.Entity.kind == kind.value, ~m.Entity.deleted)))
+    def _keys(self, c: Connection, kind: p.Kind) -> set[str]:
+        return set(c.scalars(select(m.Entity.key).where(m.Entity.kind == kind.value, ~m.Entity.deleted)))
 
     def _keep_station_facts(
-        self, s: Session, orders: list[tuple[str, dict[str, Any]]]
+        self, c: Connection, orders: list[tuple[str, dict[str, Any]]]
     ) -> list[tuple[str, dict[str, Any]]]:
         """A shop platform re-sending an order does not undo a pack: packed stays packed (with who
         packed it) unless the platform cancels it."""
@@ -683,7 +670,7 @@ class ServerStore:
             return orders
         packed: dict[str, dict[str, Any]] = {}
         for chunk in _chunks([key for key, _ in orders], 900):
-            for key, data in s.execute(
+            for key, data in c.execute(
                 select(m.Entity.key, m.Entity.data).where(
                     m.Entity.kind == p.Kind.ORDER.value, m.Entity.key.in_(chunk)
                 )
@@ -719,45 +706,56 @@ class ServerStore:
         return self.import_documents(document)
 
 
+@dataclass
+class _Stamp:
+    """When a customer's preference field last changed, and who changed it (merge by time)."""
+
+    changed_at: datetime
+    source: str
+
+
 class _Batch:
     """The entities one transaction reads and writes, staged so a push of hundreds of events costs a
     handful of statements instead of several round trips per event.
 
     Rows are read once, locked (FOR UPDATE on PostgreSQL) and kept; later events in the same batch
-    see what earlier ones wrote. `flush` writes every changed document once, each kind with a block of
-    fresh revisions, and the audit rows with bulk inserts."""
+    see what earlier ones wrote. `flush` writes the event records, audit rows and conflicts with a
+    bulk insert each, the changed stamps with one upsert, and every changed document once, with
+    fresh revisions, with one upsert."""
 
-    def __init__(self, store: ServerStore, s: Session) -> None:
-        self.store, self.s = store, s
+    def __init__(self, store: ServerStore, c: Connection) -> None:
+        self.store, self.c = store, c
         self.docs: dict[tuple[p.Kind, str], dict[str, Any] | None] = {}
         self.dirty: dict[tuple[p.Kind, str], None] = {}  # insertion-ordered set
-        self.stamps: dict[tuple[str, str], m.PreferenceStamp] = {}
+        self.stamps: dict[tuple[str, str], _Stamp] = {}
         self.stamped: set[str] = set()  # customers whose stamps are all in `stamps`
-        self.new_stamps: list[m.PreferenceStamp] = []
+        self.dirty_stamps: set[tuple[str, str]] = set()
         self.rows: dict[type[m.Base], list[dict[str, Any]]] = {}
-        self.ids: dict[tuple[p.Kind, str], int | None] = {}  # row ids of what was loaded (None: no row)
 
-    def load(self, kind: p.Kind, keys: Iterable[str]) -> None:
-        wanted = sorted({key for key in keys if (kind, key) not in self.docs})
+    def load(self, keys: Mapping[p.Kind, Iterable[str]]) -> None:
+        """Read and lock the named documents, with one statement per 900 keys.
+
+        Rows are locked in the order every writer meets them (kinds in IMPORT_ORDER, keys sorted:
+        see `ServerStore._put_all`), so two transactions never wait for each other in a circle."""
+        wanted = [
+            (kind, key)
+            for kind in IMPORT_ORDER
+            for key in sorted({str(k) for k in keys.get(kind, ())})
+            if (kind, key) not in self.docs
+        ]
         for chunk in _chunks(wanted, 900):
-            found = self.s.execute(
-                select(m.Entity.key, m.Entity.deleted, m.Entity.data, m.Entity.id)
-                .where(m.Entity.kind == kind.value, m.Entity.key.in_(chunk))
-                .with_for_update()
-            ).all()
-            for key, deleted, data, row_id in found:
-                self.docs[(kind, key)] = None if deleted else data
-                self.ids[(kind, key)] = row_id
-        for key in wanted:
-            self.docs.setdefault((kind, key), None)
-            self.ids.setdefault((kind, key), None)
-        for key in wanted:
-            self.docs.setdefault((kind, key), None)
+            by_kind: dict[str, list[str]] = {f"keys_{kind.value}": [] for kind in IMPORT_ORDER}
+            for kind, key in chunk:
+                by_kind[f"keys_{kind.value}"].append(key)
+            for kind, key, deleted, data in self.c.execute(_LOCK_ENTITIES, by_kind):
+                self.docs[(p.Kind(kind), key)] = None if deleted else data
+        for kind_key in wanted:
+            self.docs.setdefault(kind_key, None)
 
     def get(self, kind: p.Kind, key: str) -> dict[str, Any] | None:
         """A copy of the current document (None: unknown or deleted)."""
         if (kind, key) not in self.docs:
-            self.load(kind, [key])
+            self.load({kind: [key]})
         data = self.docs[(kind, key)]
         return dict(data) if data is not None else None
 
@@ -768,25 +766,21 @@ class _Batch:
     def load_stamps(self, customers: Iterable[str]) -> None:
         wanted = sorted(set(customers) - self.stamped)
         for chunk in _chunks(wanted, 900):
-            for stamp in self.s.scalars(
-                select(m.PreferenceStamp).where(m.PreferenceStamp.customer.in_(chunk))
-            ):
-                self.stamps[(stamp.customer, stamp.field)] = stamp
+            for customer, field, changed_at, source in self.c.execute(_STAMPS, {"customers": chunk}):
+                self.stamps[(customer, field)] = _Stamp(changed_at, source)
         self.stamped.update(wanted)
 
-    def stamp(self, customer: str, field: str) -> m.PreferenceStamp | None:
+    def stamp(self, customer: str, field: str) -> _Stamp | None:
         self.load_stamps([customer])
         return self.stamps.get((customer, field))
 
     def set_stamp(self, customer: str, field: str, changed_at: datetime, source: str) -> None:
         stamp = self.stamp(customer, field)
         if stamp is None:
-            # Not added to the session: new stamps go in with one bulk insert at flush.
-            stamp = m.PreferenceStamp(customer=customer, field=field, changed_at=changed_at, source=source)
-            self.stamps[(customer, field)] = stamp
-            self.new_stamps.append(stamp)
+            self.stamps[(customer, field)] = _Stamp(changed_at, source)
         else:
             stamp.changed_at, stamp.source = max(changed_at, stamp.changed_at), source
+        self.dirty_stamps.add((customer, field))
 
     def add(self, model: type[m.Base], **row: Any) -> None:
         self.rows.setdefault(model, []).append(row)
@@ -796,24 +790,22 @@ class _Batch:
         self.add(m.Conflict, kind=kind, key=key, station=station, event_id=str(event.id), detail=detail)
 
     def flush(self) -> None:
-        for stamp in self.new_stamps:
-            self.add(
-                m.PreferenceStamp,
-                customer=stamp.customer,
-                field=stamp.field,
-                changed_at=stamp.changed_at,
-                source=stamp.source,
-            )
         for model, rows in self.rows.items():
-            self.s.execute(insert(model), rows)
-        self.s.flush()  # stamps changed in place, before the counter is taken
+            self.c.execute(_insert(model), rows)
+        if self.dirty_stamps:
+            stamps = [
+                {"customer": customer, "field": field, "changed_at": stamp.changed_at, "source": stamp.source}
+                for (customer, field) in sorted(self.dirty_stamps)
+                for stamp in (self.stamps[(customer, field)],)
+            ]
+            _upsert(self.c, m.PreferenceStamp.__table__, stamps, ["customer", "field"])
         by_kind: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]] = {}
         for kind, key in self.dirty:
             by_kind.setdefault(kind, []).append((key, self.docs[(kind, key)]))
-        self.store._put_all(self.s, by_kind, self.ids)  # last: it takes the revisions
+        self.store._put_all(self.c, by_kind)  # last: it takes the revisions
         self.dirty.clear()
         self.rows.clear()
-        self.new_stamps.clear()
+        self.dirty_stamps.clear()
 
 
 ORDER_COLUMNS = {"order_no", "sku", "quantity"}
@@ -865,6 +857,95 @@ def _payload_keys(events: list[p.Event], field: str) -> list[str]:
     return [str(value) for event in events if isinstance(value := event.payload.get(field), str)]
 
 
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+def _chunks(items: list[T], size: int) -> Iterable[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _upsert(c: Connection, table: Table, rows: list[dict[str, Any]], keys: list[str]) -> None:
+    """Insert rows, or update the row with the same `keys`, in one statement (batched by the driver's
+    limits): SQLite and PostgreSQL spell it alike."""
+    if rows:
+        c.execute(_upsert_statement(c.dialect.name, table, tuple(keys), tuple(rows[0])), rows)
+
+
+# Statements built once: SQLAlchemy then only looks up their compiled form, where a statement built
+# per call costs its construction and its cache key every time (a good part of a push's CPU).
+
+
+@functools.cache
+def _upsert_statement(dialect: str, table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> Any:
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    changed = {name: statement.excluded[name] for name in columns if name not in keys}
+    return statement.on_conflict_do_update(index_elements=list(keys), set_=changed)
+
+
+@functools.cache
+def _insert(model: type[m.Base]) -> Any:
+    return insert(model)
+
+
+_SEEN_EVENTS = select(m.EventRecord.id, m.EventRecord.outcome, m.EventRecord.reason).where(
+    m.EventRecord.id.in_(bindparam("ids", expanding=True))
+)
+_STAMPS = select(
+    m.PreferenceStamp.customer,
+    m.PreferenceStamp.field,
+    m.PreferenceStamp.changed_at,
+    m.PreferenceStamp.source,
+).where(m.PreferenceStamp.customer.in_(bindparam("customers", expanding=True)))
+# Named documents of any kinds, locked in the order every writer meets them (see _put_all); a kind
+# with no keys is an empty IN, which the database drops when it plans the statement.
+_LOCK_ENTITIES = (
+    select(m.Entity.kind, m.Entity.key, m.Entity.deleted, m.Entity.data)
+    .where(
+        or_(
+            *(
+                and_(
+                    m.Entity.kind == kind.value,
+                    m.Entity.key.in_(bindparam(f"keys_{kind.value}", expanding=True)),
+                )
+                for kind in IMPORT_ORDER
+            )
+        )
+    )
+    .order_by(
+        case({kind.value: rank for rank, kind in enumerate(IMPORT_ORDER)}, value=m.Entity.kind), m.Entity.key
+    )
+    .with_for_update()
+)
+
+# PostgreSQL: revisions with their fence (see ServerStore._take_revs), the sequence's last value and
+# the lowest fence held (see ServerStore._watermark). Fences are advisory locks at MARKER_BASE + rev.
+_TAKE_REVS = text(
+    "SELECT nextval('entity_rev_seq') FROM generate_series(1, ("
+    "SELECT CAST(:n AS integer) FROM (SELECT pg_advisory_xact_lock_shared("
+    ":base + last_value + CASE WHEN is_called THEN 1 ELSE 0 END) FROM entity_rev_seq) AS fence))"
+)
+_SEQUENCE_LAST = text("SELECT last_value - CASE WHEN is_called THEN 0 ELSE 1 END FROM entity_rev_seq")
+_LOWEST_FENCE = (
+    select(func.min(literal_column("(classid::bigint << 32) | objid::bigint")))
+    .select_from(text("pg_locks"))
+    .where(
+        text(
+            "locktype = 'advisory' AND objsubid = 1 AND granted "
+            "AND ((classid::bigint << 32) | objid::bigint) >= :fence_base"
+        ).bindparams(fence_base=MARKER_BASE)
+    )
+    .scalar_subquery()
+)
+_LAST = bindparam("last", type_=BigInteger)
+_FENCED_WATERMARK = func.least(_LAST, func.coalesce(_LOWEST_FENCE - MARKER_BASE - 1, _LAST))
+
+
+@functools.cache
+def _changes_query(as_text: bool, fenced: bool) -> Any:
+    """A page of changes after the cursor `after`, `limit` rows, in revision order; `fenced` (on
+    PostgreSQL): only up to the watermark, with `last` from ServerStore._sequence_last."""
+    data = cast(m.Entity.data, Text) if as_text else m.Entity.data
+    query = select(m.Entity.kind, m.Entity.key, m.Entity.rev, m.Entity.deleted, data).where(
+        m.Entity.rev > bindparam("after", type_=BigInteger)
+    )
+    if fenced:
+        query = query.where(m.Entity.rev <= _FENCED_WATERMARK)
+    return query.order_by(m.Entity.rev).limit(bindparam("limit", type_=Integer))

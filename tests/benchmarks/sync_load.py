@@ -32,7 +32,10 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
     push_ms: list[float] = []
     errors: list[str] = []
     orders_left = list(orders)
+    cpu_started = 0.0
     for round_no in range(rounds):
+        if round_no == 0:
+            cpu_started = time.process_time()  # the rounds only, not start-up and imports
         time.sleep(max(0.0, start_at + round_no * period_s - time.time()))
         now = datetime.now(UTC).isoformat()
         events = []
@@ -63,8 +66,24 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
                 cursor, more = page.cursor, page.more
         except SyncError as exc:
             errors.append(str(exc))
+    cpu_s = time.process_time() - cpu_started
     client.close()
-    return {"times": times, "server_ms": server_ms, "push_ms": push_ms, "errors": errors}
+    return {"times": times, "server_ms": server_ms, "push_ms": push_ms, "errors": errors, "cpu_s": cpu_s}
+
+
+def _cpu_seconds(processes: list[Any]) -> float:
+    """CPU time (user + system) of the processes and all their children that are alive now."""
+    import psutil
+
+    total = 0.0
+    for process in processes:
+        for proc in [process, *process.children(recursive=True)]:
+            try:
+                times = proc.cpu_times()
+            except psutil.Error:
+                continue
+            total += times.user + times.system
+    return total
 
 
 def _event(station: str, kind: str, payload: dict[str, Any], now: str) -> dict[str, Any]:
@@ -118,8 +137,17 @@ def bench_load(
                 )
                 for i, (name, token) in enumerate(tokens.items())
             ]
+            import psutil
+
+            watched = {"server": [psutil.Process(server.proc.pid)]}
+            if cluster:
+                watched["postgres"] = [cluster.postmaster()]
             with multiprocessing.get_context("spawn").Pool(stations) as pool:
-                done = pool.map(_station, jobs)
+                pending = pool.map_async(_station, jobs)
+                time.sleep(max(0.0, start_at - time.time() - 0.05))
+                cpu_before = {name: _cpu_seconds(procs) for name, procs in watched.items()}
+                done = pending.get()
+                cpu_after = {name: _cpu_seconds(procs) for name, procs in watched.items()}
         finally:
             server.stop()
     if cluster:
@@ -127,6 +155,7 @@ def bench_load(
     times = [t * 1000 for result in done for t in result["times"]]
     errors = [e for result in done for e in result["errors"]]
     server_times = [t for result in done for t in result["server_ms"]]
+    cpu_ms = {name: (cpu_after[name] - cpu_before[name]) * 1000 / len(times) for name in cpu_after}
     return {
         "database": "postgresql" if cluster else "sqlite",
         "workers": workers,
@@ -139,6 +168,9 @@ def bench_load(
         "server_p50_ms": percentile(server_times, 50),
         "server_p99_ms": percentile(server_times, 99),
         "server_push_p99_ms": percentile([t for r in done for t in r["push_ms"]], 99),
+        # CPU per request over the rounds, by who spent it (all share the machine's cores).
+        "station_cpu_ms": sum(r["cpu_s"] for r in done) * 1000 / len(times),
+        **{f"{name}_cpu_ms": value for name, value in cpu_ms.items()},
     }
 
 

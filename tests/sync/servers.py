@@ -84,25 +84,33 @@ class PostgresCluster:
             self.as_user = ["runuser", "-u", "postgres", "--"]
         data = self.dir / "data"
         self._run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
-        self._run(
-            str(bindir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-l",
-            str(self.dir / "log"),
-            "-w",
-            "-t",
-            "60",
-            "-o",
-            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
-            "start",
-        )
         self.data = data
+        self._pg_ctl("start")
+
+    def _pg_ctl(self, action: str, *extra: str) -> None:
+        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
+        options += " -c max_connections=200"
+        self._run(
+            str(self.bindir / "pg_ctl"),
+            *("-D", str(self.data), "-l", str(self.dir / "log"), "-w", "-t", "60", "-o", options),
+            *extra,
+            action,
+        )
+
+    def restart(self) -> None:
+        """Stop (dropping every connection) and start again on the same port with the same data."""
+        self._pg_ctl("restart", "-m", "fast")
 
     def _run(self, *command: str) -> None:
         done = subprocess.run([*self.as_user, *command], capture_output=True, text=True, check=False)
         if done.returncode != 0:
             pytest.fail(f"{' '.join(command[:2])} failed: {done.stderr or done.stdout}")
+
+    def postmaster(self):  # -> psutil.Process: the server process; its backends are its children
+        import psutil
+
+        pid = int((self.data / "postmaster.pid").read_text().split()[0])
+        return psutil.Process(pid)
 
     def new_database(self) -> str:
         import psycopg

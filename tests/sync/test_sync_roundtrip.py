@@ -132,8 +132,8 @@ def test_the_pull_json_is_the_contract_field_for_field(seeded):
     store = seeded.store
     odd = 'he said "你好" \\ ok'
     doc = {"code": "x", "definition": {"名": 'quote " and backslash \\ 值'}}
-    with store.transaction() as s:
-        store._put_all(s, {p.Kind.RULE: [(odd, doc), ("gone", None)]})
+    with store.writing() as c:
+        store._put_all(c, {p.Kind.RULE: [(odd, doc), ("gone", None)]})
     cursor = ""
     while True:
         raw = store.changes_json(cursor, 700)
