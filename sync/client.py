@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import os
 import random
 import threading
 import time
@@ -74,8 +75,18 @@ class SyncClient:
                 "User-Agent": "packline-station/1",
             }
         )
+        # The environment is read once, here: requests otherwise re-reads the proxy variables and
+        # ~/.netrc on every call (a fifth of a station's CPU per sync request), and a netrc entry
+        # for the server's host would replace the station's token.
+        self.session.trust_env = False
+        self.session.proxies.update(requests.utils.get_environ_proxies(self.base))
         # TLS is verified always; a private CA is added, never verification switched off.
-        self.session.verify = config.ca_bundle or True
+        self.session.verify = (
+            config.ca_bundle
+            or os.environ.get("REQUESTS_CA_BUNDLE")
+            or os.environ.get("CURL_CA_BUNDLE")
+            or True
+        )
         self.server_time: datetime | None = None
         self.last_server_ms: float | None = None  # the server's own time for the last request
 
