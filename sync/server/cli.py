@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
                 log_level="info",
             )
             return 0
-        uvicorn.run(create_app(store, connections), host=args.host, port=args.port, log_level="info")
+        app = create_app(store, connections, freeze_heap=True)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
         return 0
     if args.command == "add-station":
         try:

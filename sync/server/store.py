@@ -290,19 +290,18 @@ class ServerStore:
             return cached
         token_hash = hash_token(token)
         now_mono = time.monotonic()
-        with self.transaction() as s:
-            station = s.scalar(
-                select(m.StationAccount).where(
-                    m.StationAccount.token_hash == token_hash, m.StationAccount.revoked_at.is_(None)
-                )
-            )
-            if station is None:
+        t = m.StationAccount
+        with self.reading() as c:
+            found = c.execute(
+                select(t.id, t.name, t.last_seen_at).where(t.token_hash == token_hash, t.revoked_at.is_(None))
+            ).first()
+            if found is None:
                 self._tokens.pop(token_hash, None)
                 return None
+            station_id, name, last_seen_at = found
             now = _now()
-            if station.last_seen_at is None or now - station.last_seen_at > timedelta(seconds=30):
-                station.last_seen_at = now
-            name = station.name
+            if last_seen_at is None or now - last_seen_at > timedelta(seconds=30):
+                c.execute(update(t).where(t.id == station_id).values(last_seen_at=now))  # autocommit
         self._tokens[token_hash] = (name, now_mono + TOKEN_CACHE_S)
         return name
 

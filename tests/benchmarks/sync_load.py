@@ -103,55 +103,57 @@ def bench_load(
     from tests.sync.servers import PostgresCluster, ServerProcess, _pg_bin
 
     cluster = PostgresCluster() if _pg_bin() is not None else None
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        db_url = cluster.new_database() if cluster else f"sqlite:///{folder / 'server.db'}"
-        source = open_database(folder / "source.db")
-        demo.generate(source, orders=orders, customers=orders // 2)
-        document = json.loads(json.dumps(export_document(source), ensure_ascii=False))
-        source.close()
-        from sync.server.cli import open_store
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            db_url = cluster.new_database() if cluster else f"sqlite:///{folder / 'server.db'}"
+            source = open_database(folder / "source.db")
+            demo.generate(source, orders=orders, customers=orders // 2)
+            document = json.loads(json.dumps(export_document(source), ensure_ascii=False))
+            source.close()
+            from sync.server.cli import open_store
 
-        store = open_store(db_url)
-        store.import_documents(document)
-        head = str(store.head())
-        tokens = {f"LOAD-{i:02d}": store.add_station(f"LOAD-{i:02d}") for i in range(stations)}
-        store.engine.dispose()
-        open_orders = [o["order_no"] for o in document["orders"] if o["status"] == "new"]
-        customers = [c["code"] for c in document["customers"]]
-        server = ServerProcess(db_url, workers=workers)
-        try:
-            start_at = time.time() + 5  # every station process has started by then
-            share = len(open_orders) // stations
-            jobs = [
-                (
-                    server.url,
-                    name,
-                    token,
-                    head,
-                    open_orders[i * share : (i + 1) * share],
-                    customers[i::stations],
-                    rounds,
-                    start_at,
-                    period_s,
-                )
-                for i, (name, token) in enumerate(tokens.items())
-            ]
-            import psutil
+            store = open_store(db_url)
+            store.import_documents(document)
+            head = str(store.head())
+            tokens = {f"LOAD-{i:02d}": store.add_station(f"LOAD-{i:02d}") for i in range(stations)}
+            store.engine.dispose()
+            open_orders = [o["order_no"] for o in document["orders"] if o["status"] == "new"]
+            customers = [c["code"] for c in document["customers"]]
+            server = ServerProcess(db_url, workers=workers)
+            try:
+                start_at = time.time() + 5  # every station process has started by then
+                share = len(open_orders) // stations
+                jobs = [
+                    (
+                        server.url,
+                        name,
+                        token,
+                        head,
+                        open_orders[i * share : (i + 1) * share],
+                        customers[i::stations],
+                        rounds,
+                        start_at,
+                        period_s,
+                    )
+                    for i, (name, token) in enumerate(tokens.items())
+                ]
+                import psutil
 
-            watched = {"server": [psutil.Process(server.proc.pid)]}
-            if cluster:
-                watched["postgres"] = [cluster.postmaster()]
-            with multiprocessing.get_context("spawn").Pool(stations) as pool:
-                pending = pool.map_async(_station, jobs)
-                time.sleep(max(0.0, start_at - time.time() - 0.05))
-                cpu_before = {name: _cpu_seconds(procs) for name, procs in watched.items()}
-                done = pending.get()
-                cpu_after = {name: _cpu_seconds(procs) for name, procs in watched.items()}
-        finally:
-            server.stop()
-    if cluster:
-        cluster.stop()
+                watched = {"server": [psutil.Process(server.proc.pid)]}
+                if cluster:
+                    watched["postgres"] = [cluster.postmaster()]
+                with multiprocessing.get_context("spawn").Pool(stations) as pool:
+                    pending = pool.map_async(_station, jobs)
+                    time.sleep(max(0.0, start_at - time.time() - 0.05))
+                    cpu_before = {name: _cpu_seconds(procs) for name, procs in watched.items()}
+                    done = pending.get()
+                    cpu_after = {name: _cpu_seconds(procs) for name, procs in watched.items()}
+            finally:
+                server.stop()
+    finally:
+        if cluster:  # also when the run failed: no PostgreSQL left running
+            cluster.stop()
     times = [t * 1000 for result in done for t in result["times"]]
     errors = [e for result in done for e in result["errors"]]
     server_times = [t for result in done for t in result["server_ms"]]

@@ -144,7 +144,7 @@ class ServerProcess:
     """`packline-server serve` as its own process, as deployed: the benchmarks use it so the server's
     work does not share a Python interpreter (and its lock) with the station being measured."""
 
-    def __init__(self, db_url: str, workers: int = 1) -> None:
+    def __init__(self, db_url: str, workers: int = 1, connections: int | None = None) -> None:
         import requests
 
         root = Path(__file__).resolve().parents[2]
@@ -152,6 +152,8 @@ class ServerProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-m", "sync.server.cli", "serve", "--db", db_url, "--port", str(self.port)]
         command += ["--workers", str(workers)]
+        if connections is not None:
+            command += ["--connections", str(connections)]
         self.proc = subprocess.Popen(
             command,
             cwd=root,

@@ -1,0 +1,90 @@
+"""`packline-server` as an operator runs it: import a file, register a station, serve with several
+worker processes on PostgreSQL, revoke; and a clear refusal for a bad option."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+
+from sync import protocol as p
+from sync.client import ServerConfig, SyncClient, SyncError
+from tests.sync.servers import ServerProcess
+from tests.sync.stations import ROOT
+
+
+def server_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sync.server.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_import_register_serve_with_two_workers_and_revoke(postgres, demo_document, tmp_path):
+    url = postgres.new_database()
+    source = tmp_path / "shop.json"
+    source.write_text(json.dumps(demo_document, ensure_ascii=False), encoding="utf-8")
+    done = server_cli("import", str(source), "--db", url)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["orders"] == len(demo_document["orders"]) and not report["errors"]
+
+    done = server_cli("add-station", "PACK-09", "--db", url)
+    assert done.returncode == 0, done.stderr
+    token = done.stdout.strip().splitlines()[-1]  # the token is the last line, for scripts
+    assert token.startswith("plt_")
+
+    server = ServerProcess(url, workers=2, connections=3)
+    try:
+        client = SyncClient(ServerConfig(server.url, token))
+        assert client.whoami() == "PACK-09"
+        cursor, pulled = "", 0
+        while True:
+            page = client.pull(cursor, 2000)
+            pulled += len(page.changes)
+            cursor = page.cursor
+            if not page.more:
+                break
+        assert pulled >= len(demo_document["orders"]) + len(demo_document["customers"])
+        order_no = next(o["order_no"] for o in demo_document["orders"] if o["status"] == "new")
+        now = datetime.now(UTC).isoformat()
+        payload = {"pack_id": str(uuid.uuid4()), "order_no": order_no, "packed_at": now, "operator": "P0001"}
+        event = {"id": str(uuid.uuid4()), "type": "order.packed", "station": "PACK-09", "operator": "P0001",
+                 "occurred_at": now, "payload": payload}  # fmt: skip
+        # Several requests at once go to both workers; each answers from the same database.
+        results = [client.push([event]) for _ in range(4)]
+        assert results[0][0].outcome == p.Outcome.ACCEPTED and not results[0][0].duplicate
+        assert all(r[0].duplicate and r[0].outcome == p.Outcome.ACCEPTED for r in results[1:])
+        client.close()
+    finally:
+        server.stop()
+
+    done = server_cli("revoke-station", "PACK-09", "--db", url)
+    assert done.returncode == 0 and "revoked" in done.stdout
+    server = ServerProcess(url)
+    try:
+        client = SyncClient(ServerConfig(server.url, token))
+        with pytest.raises(SyncError, match="register it again"):
+            client.whoami()
+        client.close()
+    finally:
+        server.stop()
+
+
+def test_bad_options_are_refused_with_a_reason(tmp_path):
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    done = server_cli("serve", "--db", url, "--connections", "0")
+    assert done.returncode == 2 and "--connections must be at least 1" in done.stderr
+    done = server_cli("revoke-station", "NOBODY", "--db", url)
+    assert done.returncode == 1 and "no station named NOBODY" in done.stderr
+    bad = tmp_path / "orders.csv"
+    bad.write_text("what,ever\n1,2\n", encoding="utf-8")
+    done = server_cli("import", str(bad), "--db", url)
+    assert done.returncode == 1 and "an orders file needs" in done.stderr
