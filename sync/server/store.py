@@ -175,24 +175,28 @@ class ServerStore:
     def _put_all(
         self, c: Connection, documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]]
     ) -> None:
-        """Upsert documents (None = tombstone), each with a fresh revision, in one statement.
+        """Upsert documents (None = tombstone), each with a fresh revision, in one statement."""
+        _upsert(c, m.Entity.__table__, self._with_revisions(c, documents), ["kind", "key"])
 
-        Rows are written kinds in IMPORT_ORDER, keys sorted: every writer meets rows in that
-        order (a push locked its rows so already), so PostgreSQL never deadlocks; revisions follow
-        the same order, so a page never brings an order before the customer it names. On SQLite the
-        revision counter is held from here to the commit: the caller writes everything else first."""
+    def _with_revisions(
+        self, c: Connection, documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]]
+    ) -> list[dict[str, Any]]:
+        """The entity rows to upsert for `documents`, each with a fresh revision (taken here).
+
+        Rows go kinds in IMPORT_ORDER, keys sorted: every writer meets rows in that order (a push
+        locked its rows so already), so PostgreSQL never deadlocks; revisions follow the same order,
+        so a page never brings an order before the customer it names."""
         rows = []
         for kind in IMPORT_ORDER:
             docs = dict(documents.get(kind) or [])  # a key twice: the later wins
             rows += [(kind.value, key, docs[key]) for key in sorted(docs)]
         if not rows:
-            return
+            return []
         now = _now()
-        values = [
+        return [
             {"kind": kind, "key": key, "rev": rev, "deleted": data is None, "data": data, "updated_at": now}
             for (kind, key, data), rev in zip(rows, self._take_revs(c, len(rows)), strict=True)
         ]
-        _upsert(c, m.Entity.__table__, values, ["kind", "key"])
 
     def get(self, kind: p.Kind | str, key: str) -> dict[str, Any] | None:
         with self._sessions() as s:
@@ -789,19 +793,20 @@ class _Batch:
         self.add(m.Conflict, kind=kind, key=key, station=station, event_id=str(event.id), detail=detail)
 
     def flush(self) -> None:
-        for model, rows in self.rows.items():
-            self.c.execute(_insert(model), rows)
-        if self.dirty_stamps:
-            stamps = [
-                {"customer": customer, "field": field, "changed_at": stamp.changed_at, "source": stamp.source}
-                for (customer, field) in sorted(self.dirty_stamps)
-                for stamp in (self.stamps[(customer, field)],)
-            ]
-            _upsert(self.c, m.PreferenceStamp.__table__, stamps, ["customer", "field"])
         by_kind: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]] = {}
         for kind, key in self.dirty:
             by_kind.setdefault(kind, []).append((key, self.docs[(kind, key)]))
-        self.store._put_all(self.c, by_kind)  # last: it takes the revisions
+        entities = self.store._with_revisions(self.c, by_kind)
+        stamps = [
+            {"customer": customer, "field": field, "changed_at": stamp.changed_at, "source": stamp.source}
+            for (customer, field) in sorted(self.dirty_stamps)
+            for stamp in (self.stamps[(customer, field)],)
+        ]
+        with _pipeline(self.c):  # none of these is read back: they go to PostgreSQL together
+            for model, rows in self.rows.items():
+                self.c.execute(_insert(model), rows)
+            _upsert(self.c, m.PreferenceStamp.__table__, stamps, ["customer", "field"])
+            _upsert(self.c, m.Entity.__table__, entities, ["kind", "key"])
         self.dirty.clear()
         self.rows.clear()
         self.dirty_stamps.clear()
@@ -861,6 +866,19 @@ def _chunks(items: list[T], size: int) -> Iterable[list[T]]:
         yield items[start : start + size]
 
 
+@contextmanager
+def _pipeline(c: Connection) -> Iterator[None]:
+    """On PostgreSQL, the statements run inside go to the server together and are answered together
+    (psycopg's pipeline mode): one round trip instead of one each. Only for statements nobody reads
+    a result of: SQLAlchemy cannot read rows inside a pipeline. An error surfaces when the block
+    ends and fails the transaction as any other would."""
+    if c.dialect.name != "postgresql":
+        yield
+        return
+    with c.connection.driver_connection.pipeline():  # type: ignore[union-attr]
+        yield
+
+
 def _upsert(c: Connection, table: Table, rows: list[dict[str, Any]], keys: list[str]) -> None:
     """Insert rows, or update the row with the same `keys`, in one statement (batched by the driver's
     limits): SQLite and PostgreSQL spell it alike."""
@@ -874,14 +892,16 @@ def _upsert(c: Connection, table: Table, rows: list[dict[str, Any]], keys: list[
 
 @functools.cache
 def _upsert_statement(dialect: str, table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> Any:
-    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table).inline()
     changed = {name: statement.excluded[name] for name in columns if name not in keys}
     return statement.on_conflict_do_update(index_elements=list(keys), set_=changed)
 
 
 @functools.cache
 def _insert(model: type[m.Base]) -> Any:
-    return insert(model)
+    # inline(): no RETURNING of the new rows' ids (SQLAlchemy adds it to a one-row insert), a result
+    # nobody uses and one the pipeline cannot give.
+    return insert(model.__table__).inline()
 
 
 _SEEN_EVENTS = select(m.EventRecord.id, m.EventRecord.outcome, m.EventRecord.reason).where(
