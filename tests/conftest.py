@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -32,6 +33,22 @@ def _restore_logging() -> Iterator[None]:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
+def _qt_leftovers_deleted_here(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a test that ran Qt: the windows it closed (deleteLater) are deleted and their Python
+    wrappers collected now, on the GUI thread and in a known state, not by a garbage collection
+    that happens to start in the middle of a later test's event loop (where PySide6 once crashed
+    in CI: a collection in the main thread during tests/sync/test_station_pages_ui.py)."""
+    yield
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture(scope="session")
