@@ -4,12 +4,12 @@ the client is made), never a ~/.netrc password in place of the station's token."
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from sync.client import ServerConfig, SyncClient
+from tests.sync.servers import LoopbackHTTP
 
 
 class RecordingServer:
@@ -33,13 +33,11 @@ class RecordingServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.http = LoopbackHTTP(Handler)
+        self.url = self.http.url
 
     def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.http.close()
 
 
 @pytest.fixture

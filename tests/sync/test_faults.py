@@ -10,7 +10,7 @@ import json
 import socket
 import threading
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 import requests
@@ -21,6 +21,7 @@ from app.store import models as m
 from app.store.outbox import add_event
 from app.store.sync_local import StationSyncStore
 from sync.client import ServerConfig, SyncClient, SyncError, SyncLoop, SyncState, sync_once
+from tests.sync.servers import LoopbackHTTP
 from tests.sync.stations import open_station, pack, sync_cli
 
 
@@ -79,14 +80,11 @@ class BadServer:
             do_GET = _answer  # noqa: N815 - the http.server name
             do_POST = _answer  # noqa: N815
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.http = LoopbackHTTP(Handler)
+        self.url = self.http.url
 
     def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.http.close()
 
 
 @pytest.fixture
