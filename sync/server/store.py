@@ -112,9 +112,9 @@ class ServerStore:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """A Core connection in one transaction: the paths every station hits (push, pull) and the
-        bulk ones (import). An ORM session costs about twice as much per statement, and under 20
-        stations syncing at once the server's CPU is what every request waits for."""
+        """A Core connection in one transaction: pushes, CRM edits and imports (pulls: `reading`).
+        An ORM session costs about twice as much per statement, and under 20 stations syncing at
+        once the server's CPU is what every request waits for."""
         with self.engine.begin() as c:
             yield c
 
@@ -149,7 +149,7 @@ class ServerStore:
             return list(range(int(last) - count + 1, int(last) + 1))
         if count < 1:
             return []
-        revs = c.execute(_TAKE_REVS, {"base": MARKER_BASE, "n": count}).scalars()
+        revs = c.execute(_TAKE_REVS, {"n": count}).scalars()
         return sorted(int(r) for r in revs)
 
     @staticmethod
@@ -283,16 +283,19 @@ class ServerStore:
     def cached_station(self, token: str) -> str | None:
         """The station of a token checked within the last TOKEN_CACHE_S (None: ask `station_for`);
         no I/O, so the HTTP side answers most requests without leaving its event loop."""
-        cached = self._tokens.get(hash_token(token))
+        return self._cached(hash_token(token))
+
+    def _cached(self, token_hash: str) -> str | None:
+        cached = self._tokens.get(token_hash)
         return cached[0] if cached is not None and cached[1] > time.monotonic() else None
 
     def station_for(self, token: str) -> str | None:
         """The station a token belongs to. Answers are cached for TOKEN_CACHE_S, so a revocation
         made in another server process takes effect within that time (in this one, at once)."""
-        cached = self.cached_station(token)
+        token_hash = hash_token(token)
+        cached = self._cached(token_hash)
         if cached is not None:
             return cached
-        token_hash = hash_token(token)
         now_mono = time.monotonic()
         t = m.StationAccount
         with self.reading() as c:
@@ -797,11 +800,11 @@ class _Batch:
         for kind, key in self.dirty:
             by_kind.setdefault(kind, []).append((key, self.docs[(kind, key)]))
         entities = self.store._with_revisions(self.c, by_kind)
-        stamps = [
-            {"customer": customer, "field": field, "changed_at": stamp.changed_at, "source": stamp.source}
-            for (customer, field) in sorted(self.dirty_stamps)
-            for stamp in (self.stamps[(customer, field)],)
-        ]
+        stamps = []
+        for customer, field in sorted(self.dirty_stamps):
+            stamp = self.stamps[(customer, field)]
+            stamps.append({"customer": customer, "field": field, "changed_at": stamp.changed_at,
+                           "source": stamp.source})  # fmt: skip
         with _pipeline(self.c):  # none of these is read back: they go to PostgreSQL together
             for model, rows in self.rows.items():
                 self.c.execute(_insert(model), rows)
@@ -935,12 +938,13 @@ _LOCK_ENTITIES = (
 )
 
 # PostgreSQL: revisions with their fence (see ServerStore._take_revs), the sequence's last value and
-# the lowest fence held (see ServerStore._watermark). Fences are advisory locks at MARKER_BASE + rev.
+# the lowest fence held (see ServerStore._sequence_last). Fences are advisory locks at
+# MARKER_BASE + rev.
 _TAKE_REVS = text(
     "SELECT nextval('entity_rev_seq') FROM generate_series(1, ("
     "SELECT CAST(:n AS integer) FROM (SELECT pg_advisory_xact_lock_shared("
     ":base + last_value + CASE WHEN is_called THEN 1 ELSE 0 END) FROM entity_rev_seq) AS fence))"
-)
+).bindparams(base=MARKER_BASE)
 _SEQUENCE_LAST = text("SELECT last_value - CASE WHEN is_called THEN 0 ELSE 1 END FROM entity_rev_seq")
 _LOWEST_FENCE = (
     select(func.min(literal_column("(classid::bigint << 32) | objid::bigint")))
