@@ -222,10 +222,22 @@ def _last_per_key(changes: list[p.Change]) -> list[p.Change]:
 
 
 def _ids(s: Session, column: Any, key_column: Any, keys: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for chunk in _chunks(keys):
-        found.update(s.execute(select(key_column, column).where(key_column.in_(chunk))).all())
-    return found
+    """`column` by `key_column` for the keys that exist."""
+    return {key: value for key, value in _lookup(s, key_column, keys, column)}
+
+
+def _lookup(s: Session, key_column: Any, keys: list[str], *columns: Any) -> list[Any]:
+    """Rows (key, *columns) for the keys that exist. The keys go as one JSON array read by SQLite's
+    json_each: one statement whatever their number, half the time of chunks of 900 bound
+    parameters (SQLAlchemy rewrites such a statement for every chunk)."""
+    if not keys:
+        return []
+    names = ", ".join(column.name for column in (key_column, *columns))
+    statement = (
+        f"SELECT {names} FROM {key_column.table.name}"
+        f" WHERE {key_column.name} IN (SELECT value FROM json_each(?))"
+    )
+    return s.connection().exec_driver_sql(statement, (json.dumps(keys, ensure_ascii=False),)).all()
 
 
 def _bulk_insert(s: Session, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -374,12 +386,8 @@ def _apply_orders(s: Session, changes: list[p.Change]) -> None:
         s, m.Customer.id, m.Customer.code, sorted({o.customer for o in entities.values() if o.customer})
     )
     sku_ids = _ids(s, m.Sku.id, m.Sku.code, sorted({line.sku for o in entities.values() for line in o.lines}))
-    local: dict[str, tuple[int, str]] = {}
-    for chunk in _chunks(list(entities)):
-        for order_no, order_id, status in s.execute(
-            select(m.Order.order_no, m.Order.id, m.Order.status).where(m.Order.order_no.in_(chunk))
-        ):
-            local[order_no] = (order_id, status)
+    known = _lookup(s, m.Order.order_no, list(entities), m.Order.id, m.Order.status)
+    local: dict[str, tuple[int, str]] = {order_no: (order_id, status) for order_no, order_id, status in known}
     inserts, updates, replace_lines = [], [], []
     for order_no, order in entities.items():
         row = {

@@ -223,7 +223,9 @@ class ServerStore:
     def changes(self, cursor: str, limit: int) -> p.ChangesPage:
         rows, more, next_cursor = self._change_rows(cursor, limit, as_text=False)
         changes = [
-            p.Change(kind=p.Kind(kind), key=key, deleted=deleted, data=None if deleted else data)
+            p.CHANGE.validate_python(
+                {"kind": kind, "key": key, "deleted": deleted, "data": None if deleted else data}
+            )
             for kind, key, _rev, deleted, data in rows
         ]
         return p.ChangesPage(changes=changes, cursor=next_cursor, more=more, server_time=_now())

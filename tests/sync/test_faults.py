@@ -62,6 +62,25 @@ class BadServer:
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
                     self.wfile.write(body)
+                elif owner.mode == "broken":  # one entity breaks the contract: no quantity
+                    sku = {"code": "A1", "name_zh": "苹果", "unit_weight_g": 200}
+                    order = {"order_no": "T-1", "lines": [{"line_no": 1, "sku": "A1", "quantity": 0}]}
+                    body = json.dumps(
+                        {
+                            "changes": [
+                                {"kind": "sku", "key": "A1", "data": sku},
+                                {"kind": "order", "key": "T-1", "data": order},
+                            ],
+                            "cursor": "9",
+                            "more": False,
+                            "server_time": datetime.now(UTC).isoformat(),
+                        }
+                    ).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
                 elif owner.mode == "skewed":
                     body = json.dumps(
                         {
@@ -135,6 +154,20 @@ def test_a_page_cut_in_half_applies_nothing_and_keeps_the_cursor(bad_server, dem
     with pytest.raises(SyncError):
         sync_once(_client(bad_server.url), local)
     assert local.cursor() == ""
+
+
+def test_a_page_with_a_broken_entity_applies_nothing_and_names_the_field(bad_server, demo_db):
+    bad_server.mode = "broken"
+    local = StationSyncStore(demo_db)
+    with pytest.raises(SyncError) as caught:
+        sync_once(_client(bad_server.url), local)
+    assert "not a valid ChangesPage" in str(caught.value)
+    assert "changes.1.order.data.lines.0.quantity" in str(caught.value)
+    assert caught.value.retryable  # the server may be fixed: the station keeps asking
+    assert local.cursor() == ""
+    with demo_db.session() as s:
+        assert s.scalar(select(m.Sku).where(m.Sku.code == "A1")) is None
+        assert s.scalar(select(m.Order).where(m.Order.order_no == "T-1")) is None
 
 
 def test_the_status_says_offline_then_the_clock_is_off(bad_server, demo_db):
@@ -211,7 +244,7 @@ def test_events_signed_with_another_stations_name_are_refused(seeded):
 def test_a_repeated_event_gets_its_first_answer(seeded, tmp_path):
     token = seeded.store.add_station("PACK-12")
     order_no = seeded.store.changes("", 5000)
-    order = next(c for c in order_no.changes if c.kind == "order" and c.data["status"] == "new")
+    order = next(c for c in order_no.changes if c.kind == "order" and c.entity().status == "new")
     now = datetime.now(UTC).isoformat()
     event = {
         "id": "1b2f3c1e-8d7a-4b6c-9e5f-0a1b2c3d4e5f",

@@ -41,7 +41,7 @@ def test_a_pull_never_hands_out_a_revision_past_one_still_being_written(postgres
             # Handing out B now would move the station's cursor past A, which commits below it.
             assert held.changes == [] and held.cursor == str(head)
         page = _pull(store, str(head))
-        assert [(c.key, c.data["name_zh"]) for c in page.changes] == [("A", "apple v2"), ("B", "bread v2")]
+        assert [(c.key, c.entity().name_zh) for c in page.changes] == [("A", "apple v2"), ("B", "bread v2")]
         assert page.cursor == str(head + 2) == str(store.head())
     finally:
         store.engine.dispose()
@@ -60,7 +60,7 @@ def test_a_writer_that_rolls_back_leaves_no_fence_behind(postgres):
             pass
         _import(store, _sku("A", "apple v2"))
         page = _pull(store, str(head))
-        assert [c.data["name_zh"] for c in page.changes] == ["apple v2"]  # the gap is skipped, not waited on
+        assert [c.entity().name_zh for c in page.changes] == ["apple v2"]  # the gap is skipped, not waited on
     finally:
         store.engine.dispose()
 

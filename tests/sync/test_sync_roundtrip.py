@@ -23,7 +23,7 @@ def _server_view(store) -> dict[str, dict[str, dict]]:
         page = store.changes(cursor, 5000)
         for change in page.changes:
             if not change.deleted:
-                view.setdefault(change.kind.value, {})[change.key] = change.data
+                view.setdefault(change.kind.value, {})[change.key] = change.entity().model_dump(mode="json")
         cursor = page.cursor
         if not page.more:
             return view
@@ -131,7 +131,7 @@ def test_the_openapi_contract_is_served(seeded):
 def test_the_pull_json_is_the_contract_field_for_field(seeded):
     store = seeded.store
     odd = 'he said "你好" \\ ok'
-    doc = {"code": "x", "definition": {"名": 'quote " and backslash \\ 值'}}
+    doc = p.RuleWire(code="x", definition={"名": 'quote " and backslash \\ 值'}).model_dump(mode="json")
     with store.writing() as c:
         store._put_all(c, {p.Kind.RULE: [(odd, doc), ("gone", None)]})
     cursor = ""
@@ -145,4 +145,5 @@ def test_the_pull_json_is_the_contract_field_for_field(seeded):
         if not fast.more:
             break
     last = {c.key: c for c in fast.changes}
-    assert last[odd].data == doc and last["gone"].deleted and last["gone"].data is None
+    assert last[odd].entity().model_dump(mode="json") == doc
+    assert last["gone"].deleted and last["gone"].data is None
