@@ -1,6 +1,6 @@
 """`packline-server`: the reference central server.
 
-    packline-server serve [--db URL] [--host H] [--port N] [--workers N] [--connections N]
+    packline-server serve [--db URL] [--host H] [--port N] [--workers N] [--connections N] [--access-log]
     packline-server import FILE... [--db URL]        JSON import documents or CSV (orders, customers)
     packline-server add-station NAME [--db URL]      prints the station's token as its last line
     packline-server revoke-station NAME [--db URL]
@@ -47,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         help=f"database connections per worker, as many requests' database work at once "
         f"(default {DB_CONNECTIONS}; workers x (this + 4) must fit the database's max_connections)",
     )
+    serve.add_argument(
+        "--access-log",
+        action="store_true",
+        help="log a line per HTTP request (off by default: 20 stations make ~3 million a day, and "
+        "refused pushes, lost database connections and errors are logged anyway)",
+    )
     imp = sub.add_parser("import", help="load orders, customers, SKUs... from JSON or CSV files")
     imp.add_argument("files", nargs="+", type=Path)
     add = sub.add_parser("add-station", help="register a station; prints its token last")
@@ -82,10 +88,11 @@ def main(argv: list[str] | None = None) -> int:
                 host=args.host,
                 port=args.port,
                 log_level="info",
+                access_log=args.access_log,
             )
             return 0
         app = create_app(store, connections, freeze_heap=True)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=args.access_log)
         return 0
     if args.command == "add-station":
         try:

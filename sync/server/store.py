@@ -37,9 +37,11 @@ from sqlalchemy import (
     Connection,
     Engine,
     Integer,
+    String,
     Table,
     Text,
     and_,
+    any_,
     bindparam,
     case,
     cast,
@@ -325,7 +327,7 @@ class ServerStore:
             seen: dict[str, p.EventResult] = {}
             ids = [str(event.id) for event in events]
             for chunk in _chunks(ids, 900):
-                for record in c.execute(_SEEN_EVENTS, {"ids": chunk}):
+                for record in c.execute(_seen_events(c.dialect.name), {"ids": chunk}):
                     seen[record.id] = p.EventResult(
                         id=record.id, outcome=p.Outcome(record.outcome), reason=record.reason, duplicate=True
                     )
@@ -755,7 +757,7 @@ class _Batch:
             by_kind: dict[str, list[str]] = {f"keys_{kind.value}": [] for kind in IMPORT_ORDER}
             for kind, key in chunk:
                 by_kind[f"keys_{kind.value}"].append(key)
-            for kind, key, deleted, data in self.c.execute(_LOCK_ENTITIES, by_kind):
+            for kind, key, deleted, data in self.c.execute(_lock_entities(self.c.dialect.name), by_kind):
                 self.docs[(p.Kind(kind), key)] = None if deleted else data
         for kind_key in wanted:
             self.docs.setdefault(kind_key, None)
@@ -773,8 +775,9 @@ class _Batch:
 
     def load_stamps(self, customers: Iterable[str]) -> None:
         wanted = sorted(set(customers) - self.stamped)
+        statement = _stamps(self.c.dialect.name)
         for chunk in _chunks(wanted, 900):
-            for customer, field, changed_at, source in self.c.execute(_STAMPS, {"customers": chunk}):
+            for customer, field, changed_at, source in self.c.execute(statement, {"customers": chunk}):
                 self.stamps[(customer, field)] = _Stamp(changed_at, source)
         self.stamped.update(wanted)
 
@@ -909,35 +912,55 @@ def _insert(model: type[m.Base]) -> Any:
     return insert(model.__table__).inline()
 
 
-_SEEN_EVENTS = select(m.EventRecord.id, m.EventRecord.outcome, m.EventRecord.reason).where(
-    m.EventRecord.id.in_(bindparam("ids", expanding=True))
-)
-_STAMPS = select(
-    m.PreferenceStamp.customer,
-    m.PreferenceStamp.field,
-    m.PreferenceStamp.changed_at,
-    m.PreferenceStamp.source,
-).where(m.PreferenceStamp.customer.in_(bindparam("customers", expanding=True)))
-# Named documents of any kinds, locked in the order every writer meets them (see _put_all); a kind
-# with no keys is an empty IN, which the database drops when it plans the statement.
-_LOCK_ENTITIES = (
-    select(m.Entity.kind, m.Entity.key, m.Entity.deleted, m.Entity.data)
-    .where(
-        or_(
-            *(
-                and_(
-                    m.Entity.kind == kind.value,
-                    m.Entity.key.in_(bindparam(f"keys_{kind.value}", expanding=True)),
+def _among(column: Any, name: str, dialect: str) -> Any:
+    """`column` in the list bound as `name`. On PostgreSQL one array parameter (`= ANY`): the
+    statement's text is the same for any number of keys, so SQLAlchemy does not rewrite it per call
+    and psycopg prepares it once per connection. SQLite has no arrays: an expanding IN."""
+    if dialect == "postgresql":
+        # VARCHAR[] without a length: a cast to the column's VARCHAR(64)[] would cut a longer key
+        # to 64 characters, and the cut key could name another row.
+        return column == any_(bindparam(name, type_=postgresql.ARRAY(String())))
+    return column.in_(bindparam(name, expanding=True))
+
+
+@functools.cache
+def _seen_events(dialect: str) -> Any:
+    return select(m.EventRecord.id, m.EventRecord.outcome, m.EventRecord.reason).where(
+        _among(m.EventRecord.id, "ids", dialect)
+    )
+
+
+@functools.cache
+def _stamps(dialect: str) -> Any:
+    return select(
+        m.PreferenceStamp.customer,
+        m.PreferenceStamp.field,
+        m.PreferenceStamp.changed_at,
+        m.PreferenceStamp.source,
+    ).where(_among(m.PreferenceStamp.customer, "customers", dialect))
+
+
+@functools.cache
+def _lock_entities(dialect: str) -> Any:
+    """Named documents of any kinds, locked in the order every writer meets them (see _put_all); a
+    kind with no keys matches nothing, which the database drops when it plans the statement."""
+    return (
+        select(m.Entity.kind, m.Entity.key, m.Entity.deleted, m.Entity.data)
+        .where(
+            or_(
+                *(
+                    and_(m.Entity.kind == kind.value, _among(m.Entity.key, f"keys_{kind.value}", dialect))
+                    for kind in IMPORT_ORDER
                 )
-                for kind in IMPORT_ORDER
             )
         )
+        .order_by(
+            case({kind.value: rank for rank, kind in enumerate(IMPORT_ORDER)}, value=m.Entity.kind),
+            m.Entity.key,
+        )
+        .with_for_update()
     )
-    .order_by(
-        case({kind.value: rank for rank, kind in enumerate(IMPORT_ORDER)}, value=m.Entity.kind), m.Entity.key
-    )
-    .with_for_update()
-)
+
 
 # PostgreSQL: revisions with their fence (see ServerStore._take_revs), the sequence's last value and
 # the lowest fence held (see ServerStore._sequence_last). Fences are advisory locks at

@@ -160,7 +160,14 @@ class ServerProcess:
     """`packline-server serve` as its own process, as deployed: the benchmarks use it so the server's
     work does not share a Python interpreter (and its lock) with the station being measured."""
 
-    def __init__(self, db_url: str, workers: int = 1, connections: int | None = None) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        workers: int = 1,
+        connections: int | None = None,
+        access_log: bool = False,
+        log_path: Path | None = None,
+    ) -> None:
         import requests
 
         root = Path(__file__).resolve().parents[2]
@@ -170,13 +177,18 @@ class ServerProcess:
         command += ["--workers", str(workers)]
         if connections is not None:
             command += ["--connections", str(connections)]
+        if access_log:
+            command += ["--access-log"]
+        log = open(log_path, "wb") if log_path is not None else subprocess.DEVNULL  # noqa: SIM115
         self.proc = subprocess.Popen(
             command,
             cwd=root,
             env={**os.environ, "PYTHONPATH": str(root)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT if log_path is not None else subprocess.DEVNULL,
         )
+        if log_path is not None:
+            log.close()  # the server has its own copy of the file
         deadline = time.monotonic() + 60
         while True:
             if self.proc.poll() is not None:

@@ -88,3 +88,22 @@ def test_bad_options_are_refused_with_a_reason(tmp_path):
     bad.write_text("what,ever\n1,2\n", encoding="utf-8")
     done = server_cli("import", str(bad), "--db", url)
     assert done.returncode == 1 and "an orders file needs" in done.stderr
+
+
+def test_the_access_log_is_off_unless_asked_for(tmp_path):
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    token = server_cli("add-station", "PACK-10", "--db", url).stdout.strip().splitlines()[-1]
+    lines = {}
+    for asked in (False, True):
+        log = tmp_path / f"server-{asked}.log"
+        server = ServerProcess(url, access_log=asked, log_path=log)
+        try:
+            client = SyncClient(ServerConfig(server.url, token))
+            assert client.whoami() == "PACK-10"
+            client.close()
+        finally:
+            server.stop()
+        lines[asked] = log.read_text(encoding="utf-8")
+    assert "Uvicorn running" in lines[False]  # the server's own lines are there either way
+    assert "GET /api/v1/whoami" not in lines[False]
+    assert 'GET /api/v1/whoami HTTP/1.1" 200' in lines[True]
