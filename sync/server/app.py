@@ -96,6 +96,10 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         database.start()
+        try:
+            await anyio.to_thread.run_sync(store.warm_up, connections)
+        except DBAPIError as exc:  # the database may be back by the first request: serve anyway
+            log.warning("could not open the database connections at start: %s", exc.orig)
         if freeze_heap:
             # What is alive now (modules, the app, SQLAlchemy's and pydantic's tables) lives as long
             # as the process. Frozen, it is out of the collector's sight: a full collection walked

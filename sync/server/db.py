@@ -33,7 +33,12 @@ SPARE_CONNECTIONS = 4
 def make_server_engine(url: str, connections: int = DB_CONNECTIONS) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False},
+            pool_size=connections,
+            max_overflow=SPARE_CONNECTIONS,
+        )
 
         def pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()

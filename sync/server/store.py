@@ -26,7 +26,7 @@ import logging
 import secrets
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
@@ -252,10 +252,31 @@ class ServerStore:
     def head(self) -> int:
         """The newest revision a pull can hand out now: a cursor "up to date" for a new station."""
         with self.reading() as c:
-            last = self._sequence_last(c)
-            if last is not None:
-                return int(c.scalar(select(_FENCED_WATERMARK), {"last": last}) or 0)
-            return int(c.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
+            return self._head(c)
+
+    @staticmethod
+    def _head(c: Connection) -> int:
+        last = ServerStore._sequence_last(c)
+        if last is not None:
+            return int(c.scalar(select(_FENCED_WATERMARK), {"last": last}) or 0)
+        return int(c.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
+
+    def warm_up(self, connections: int) -> None:
+        """Open `connections` database connections at once and run a pull's and a push's reads
+        on each (with nothing to find), so the pool holds them, warm, before the first stations
+        ask. Otherwise the first burst after a start paid for every connection's set-up, each new
+        PostgreSQL backend's first reads of the catalog and each statement's first compilation:
+        under 20 stations its requests took up to 550 ms (server time) against ~200 ms later."""
+        empty = {f"keys_{kind.value}": [] for kind in IMPORT_ORDER}
+        with ExitStack() as opened:
+            for _ in range(connections):
+                c = opened.enter_context(self.reading())
+                last = self._sequence_last(c)
+                pull = _changes_query(True, fenced=last is not None)
+                c.execute(pull, {"after": 0, "limit": 1, "last": last})
+                c.execute(_seen_events(c.dialect.name), {"ids": []})
+                c.execute(_stamps(c.dialect.name), {"customers": []})
+                c.execute(_lock_entities(c.dialect.name), empty)
 
     # --- stations -------------------------------------------------------------------------
 

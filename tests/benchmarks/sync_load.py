@@ -28,6 +28,7 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
     client = SyncClient(ServerConfig(url, token))
     cursor = head  # as if this station had synced before
     times: list[float] = []
+    rounds_of: list[int] = []  # the round of each time
     server_ms: list[float] = []
     push_ms: list[float] = []
     errors: list[str] = []
@@ -55,6 +56,7 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
             started = time.perf_counter()
             client.push(events)
             times.append(time.perf_counter() - started)
+            rounds_of.append(round_no)
             server_ms.append(client.last_server_ms or 0.0)
             push_ms.append(client.last_server_ms or 0.0)
             more = True
@@ -62,13 +64,21 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
                 started = time.perf_counter()
                 page = client.pull(cursor, 2000)
                 times.append(time.perf_counter() - started)
+                rounds_of.append(round_no)
                 server_ms.append(client.last_server_ms or 0.0)
                 cursor, more = page.cursor, page.more
         except SyncError as exc:
             errors.append(str(exc))
     cpu_s = time.process_time() - cpu_started
     client.close()
-    return {"times": times, "server_ms": server_ms, "push_ms": push_ms, "errors": errors, "cpu_s": cpu_s}
+    return {
+        "times": times,
+        "rounds": rounds_of,
+        "server_ms": server_ms,
+        "push_ms": push_ms,
+        "errors": errors,
+        "cpu_s": cpu_s,
+    }
 
 
 def _cpu_seconds(processes: list[Any]) -> float:
@@ -157,6 +167,10 @@ def bench_load(
     times = [t * 1000 for result in done for t in result["times"]]
     errors = [e for result in done for e in result["errors"]]
     server_times = [t for result in done for t in result["server_ms"]]
+    slowest: dict[int, float] = {}  # each round's slowest request: a stall shows as one round
+    for result in done:
+        for round_no, t in zip(result["rounds"], result["times"], strict=True):
+            slowest[round_no] = max(slowest.get(round_no, 0.0), t * 1000)
     cpu_ms = {name: (cpu_after[name] - cpu_before[name]) * 1000 / len(times) for name in cpu_after}
     return {
         "database": "postgresql" if cluster else "sqlite",
@@ -167,6 +181,7 @@ def bench_load(
         "p50_ms": percentile(times, 50),
         "p99_ms": percentile(times, 99),
         "max_ms": max(times),
+        "rounds_slowest_ms": [round(slowest[r]) for r in sorted(slowest)],
         "server_p50_ms": percentile(server_times, 50),
         "server_p99_ms": percentile(server_times, 99),
         "server_push_p99_ms": percentile([t for r in done for t in r["push_ms"]], 99),

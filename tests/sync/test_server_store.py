@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sync import protocol as p
 from sync.client import ServerConfig, SyncClient
 from sync.server.cli import open_store
+from sync.server.db import DB_CONNECTIONS
 from tests.sync.servers import PostgresCluster, live_server
 
 
@@ -97,3 +98,13 @@ def test_a_database_restart_costs_the_stations_no_failed_request(demo_document, 
             client.close()
     finally:
         cluster.stop()
+
+
+def test_the_server_opens_its_connections_before_the_first_station_asks(server_db):
+    with live_server(server_db) as live:
+        # Nothing has asked yet: the pool holds every connection the app may use at once, warm.
+        assert live.store.engine.pool.checkedin() == DB_CONNECTIONS
+        token = live.store.add_station("PACK-30")
+        client = SyncClient(ServerConfig(live.url, token))
+        assert client.pull("", 10).cursor
+        client.close()
