@@ -56,45 +56,24 @@ class BadServer:
                     self.wfile.flush()
                     self.connection.shutdown(socket.SHUT_RDWR)
                 elif owner.mode == "garbage":
-                    body = b"<html>proxy error</html>"
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
+                    self._ok(b"<html>proxy error</html>")
                 elif owner.mode == "broken":  # one entity breaks the contract: no quantity
                     sku = {"code": "A1", "name_zh": "苹果", "unit_weight_g": 200}
                     order = {"order_no": "T-1", "lines": [{"line_no": 1, "sku": "A1", "quantity": 0}]}
-                    body = json.dumps(
-                        {
-                            "changes": [
-                                {"kind": "sku", "key": "A1", "data": sku},
-                                {"kind": "order", "key": "T-1", "data": order},
-                            ],
-                            "cursor": "9",
-                            "more": False,
-                            "server_time": datetime.now(UTC).isoformat(),
-                        }
-                    ).encode()
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
+                    changes = [
+                        {"kind": "sku", "key": "A1", "data": sku},
+                        {"kind": "order", "key": "T-1", "data": order},
+                    ]
+                    self._ok(_page(changes, "9", datetime.now(UTC)))
                 elif owner.mode == "skewed":
-                    body = json.dumps(
-                        {
-                            "changes": [],
-                            "cursor": "7",
-                            "more": False,
-                            "server_time": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
-                        }
-                    ).encode()
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
+                    self._ok(_page([], "7", datetime.now(UTC) - timedelta(hours=1)))
+
+            def _ok(self, body: bytes) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
             do_GET = _answer  # noqa: N815 - the http.server name
             do_POST = _answer  # noqa: N815
@@ -104,6 +83,11 @@ class BadServer:
 
     def close(self) -> None:
         self.http.close()
+
+
+def _page(changes: list[dict], cursor: str, server_time: datetime) -> bytes:
+    page = {"changes": changes, "cursor": cursor, "more": False, "server_time": server_time.isoformat()}
+    return json.dumps(page).encode()
 
 
 @pytest.fixture
