@@ -27,6 +27,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class QuietHandler(BaseHTTPRequestHandler):
+    """A test server's request handler: no log line per request, JSON answers in one call."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def answer_json(self, body: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 class LoopbackHTTP:
     """A plain `http.server` on 127.0.0.1 in a thread, for test servers that misbehave or record
     on purpose."""

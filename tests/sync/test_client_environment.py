@@ -4,12 +4,11 @@ the client is made), never a ~/.netrc password in place of the station's token."
 from __future__ import annotations
 
 import json
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from sync.client import ServerConfig, SyncClient
-from tests.sync.servers import LoopbackHTTP
+from tests.sync.servers import LoopbackHTTP, QuietHandler
 
 
 class RecordingServer:
@@ -20,18 +19,10 @@ class RecordingServer:
         self.seen: list[tuple[str, str]] = []
         owner = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 owner.seen.append((self.requestline, self.headers.get("Authorization", "")))
-                body = json.dumps({"station": "PACK-P"}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self.answer_json(json.dumps({"station": "PACK-P"}).encode())
 
         self.http = LoopbackHTTP(Handler)
         self.url = self.http.url

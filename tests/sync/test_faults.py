@@ -10,7 +10,6 @@ import json
 import socket
 import threading
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 import requests
@@ -21,7 +20,7 @@ from app.store import models as m
 from app.store.outbox import add_event
 from app.store.sync_local import StationSyncStore
 from sync.client import ServerConfig, SyncClient, SyncError, SyncLoop, SyncState, sync_once
-from tests.sync.servers import LoopbackHTTP
+from tests.sync.servers import LoopbackHTTP, QuietHandler
 from tests.sync.stations import open_station, pack, sync_cli
 
 
@@ -31,10 +30,7 @@ class BadServer:
         self.requests = 0
         owner = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def _answer(self) -> None:
                 owner.requests += 1
                 length = int(self.headers.get("Content-Length") or 0)
@@ -56,7 +52,7 @@ class BadServer:
                     self.wfile.flush()
                     self.connection.shutdown(socket.SHUT_RDWR)
                 elif owner.mode == "garbage":
-                    self._ok(b"<html>proxy error</html>")
+                    self.answer_json(b"<html>proxy error</html>")
                 elif owner.mode == "broken":  # one entity breaks the contract: no quantity
                     sku = {"code": "A1", "name_zh": "苹果", "unit_weight_g": 200}
                     order = {"order_no": "T-1", "lines": [{"line_no": 1, "sku": "A1", "quantity": 0}]}
@@ -64,16 +60,9 @@ class BadServer:
                         {"kind": "sku", "key": "A1", "data": sku},
                         {"kind": "order", "key": "T-1", "data": order},
                     ]
-                    self._ok(_page(changes, "9", datetime.now(UTC)))
+                    self.answer_json(_page(changes, "9", datetime.now(UTC)))
                 elif owner.mode == "skewed":
-                    self._ok(_page([], "7", datetime.now(UTC) - timedelta(hours=1)))
-
-            def _ok(self, body: bytes) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                    self.answer_json(_page([], "7", datetime.now(UTC) - timedelta(hours=1)))
 
             do_GET = _answer  # noqa: N815 - the http.server name
             do_POST = _answer  # noqa: N815
