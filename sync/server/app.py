@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
 from sync.server.db import DB_CONNECTIONS
-from sync.server.store import BadImportFile, ServerStore
+from sync.server.store import TOKEN_REFRESH_S, BadImportFile, ServerStore
 
 T = TypeVar("T")
 
@@ -107,7 +107,19 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
             # flight in that worker (docs/PERFORMANCE.md, sync load).
             gc.collect()
             gc.freeze()
-        yield
+
+        async def refresh_tokens() -> None:
+            while True:
+                await anyio.sleep(TOKEN_REFRESH_S)
+                try:
+                    await database.run(store.refresh_tokens)
+                except Exception:  # the database away for a moment: tokens then expire as before
+                    log.exception("could not re-check the stations' tokens")
+
+        async with anyio.create_task_group() as background:
+            background.start_soon(refresh_tokens)
+            yield
+            background.cancel_scope.cancel()
 
     app = FastAPI(
         lifespan=lifespan,

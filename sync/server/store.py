@@ -86,6 +86,11 @@ FUTURE_SLACK = timedelta(minutes=2)
 # PostgreSQL advisory lock keys (bigint) fencing in-flight revisions: MARKER_BASE + revision.
 MARKER_BASE = 1 << 40
 TOKEN_CACHE_S = 10.0
+# The app re-checks every cached token together this often (`refresh_tokens`), so a station's
+# request is answered from the cache even when it syncs less often than TOKEN_CACHE_S; a token
+# nobody used for TOKEN_IDLE_S is forgotten (its station is asked again when it comes back).
+TOKEN_REFRESH_S = TOKEN_CACHE_S / 2
+TOKEN_IDLE_S = 600.0
 
 
 class BadImportFile(ValueError):
@@ -105,6 +110,9 @@ class ServerStore:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._tokens: dict[str, tuple[str, float]] = {}  # token hash -> (station, valid until)
+        self._token_used: dict[str, float] = {}  # token hash -> when last used (monotonic)
+        self._tokens_refreshed = 0.0  # monotonic
+        self._token_changes = 0  # stations added or revoked here: a refresh then in flight is void
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -288,7 +296,7 @@ class ServerStore:
         # A fixed prefix: a token never starts with "-" (a command line would take it for an
         # option) and is recognisable where it should not be (logs, pasted config).
         token = "plt_" + secrets.token_urlsafe(32)
-        self._tokens.clear()
+        self._forget_tokens()
         with self.transaction() as s:
             station = s.scalar(select(m.StationAccount).where(m.StationAccount.name == name))
             if station is None:
@@ -298,7 +306,7 @@ class ServerStore:
         return token
 
     def revoke_station(self, name: str) -> bool:
-        self._tokens.clear()
+        self._forget_tokens()
         with self.transaction() as s:
             done = s.execute(
                 update(m.StationAccount).where(m.StationAccount.name == name).values(revoked_at=_now())
@@ -312,11 +320,59 @@ class ServerStore:
 
     def _cached(self, token_hash: str) -> str | None:
         cached = self._tokens.get(token_hash)
-        return cached[0] if cached is not None and cached[1] > time.monotonic() else None
+        now = time.monotonic()
+        if cached is None or cached[1] <= now:
+            return None
+        self._token_used[token_hash] = now
+        return cached[0]
+
+    def _forget_tokens(self) -> None:
+        self._token_changes += 1
+        self._tokens.clear()
+
+    def refresh_tokens(self) -> None:
+        """Re-check every recently used cached token with one statement: live ones stay valid for
+        another TOKEN_CACHE_S, revoked ones (by another server process too) are dropped, and the
+        stations that used theirs since the last refresh get `last_seen_at`, in one update."""
+        started, changes = time.monotonic(), self._token_changes
+        for token_hash, used in list(self._token_used.items()):
+            if started - used > TOKEN_IDLE_S:
+                self._token_used.pop(token_hash, None)
+                self._tokens.pop(token_hash, None)
+        hashes = [h for h in list(self._token_used) if h in self._tokens]
+        if not hashes:
+            return
+        t = m.StationAccount
+        with self.reading() as c:
+            live = dict(
+                c.execute(
+                    select(t.token_hash, t.name).where(
+                        _among(t.token_hash, "hashes", c.dialect.name), t.revoked_at.is_(None)
+                    ),
+                    {"hashes": hashes},
+                ).all()
+            )
+            seen = [h for h in live if self._token_used.get(h, 0.0) > self._tokens_refreshed]
+            if seen:
+                c.execute(
+                    update(t).where(_among(t.token_hash, "seen", c.dialect.name)).values(last_seen_at=_now()),
+                    {"seen": seen},
+                )
+        self._tokens_refreshed = started
+        if changes != self._token_changes:
+            return  # a station was added or revoked meanwhile: what was read may be stale
+        valid_until = started + TOKEN_CACHE_S
+        for token_hash in hashes:
+            if token_hash in live:
+                self._tokens[token_hash] = (live[token_hash], valid_until)
+            else:
+                self._tokens.pop(token_hash, None)
+                self._token_used.pop(token_hash, None)
 
     def station_for(self, token: str) -> str | None:
-        """The station a token belongs to. Answers are cached for TOKEN_CACHE_S, so a revocation
-        made in another server process takes effect within that time (in this one, at once)."""
+        """The station a token belongs to. Answers are cached for TOKEN_CACHE_S (and kept fresh by
+        `refresh_tokens`), so a revocation made in another server process takes effect within that
+        time (in this one, at once)."""
         token_hash = hash_token(token)
         cached = self._cached(token_hash)
         if cached is not None:
@@ -335,6 +391,7 @@ class ServerStore:
             if last_seen_at is None or now - last_seen_at > timedelta(seconds=30):
                 c.execute(update(t).where(t.id == station_id).values(last_seen_at=now))  # autocommit
         self._tokens[token_hash] = (name, now_mono + TOKEN_CACHE_S)
+        self._token_used[token_hash] = now_mono
         return name
 
     # --- push -----------------------------------------------------------------------------

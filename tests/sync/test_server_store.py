@@ -4,11 +4,14 @@ change that commits late, and a database restart costs the stations no failed re
 from __future__ import annotations
 
 import logging
+import time
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from sync import protocol as p
-from sync.client import ServerConfig, SyncClient
+from sync.client import ServerConfig, SyncClient, SyncError
 from sync.server.cli import open_store
 from sync.server.db import DB_CONNECTIONS
 from tests.sync.servers import PostgresCluster, live_server
@@ -107,4 +110,70 @@ def test_the_server_opens_its_connections_before_the_first_station_asks(server_d
         token = live.store.add_station("PACK-30")
         client = SyncClient(ServerConfig(live.url, token))
         assert client.pull("", 10).cursor
+        client.close()
+
+
+def test_a_used_token_stays_cached_and_a_revocation_elsewhere_ends_it(server_db, monkeypatch):
+    from sqlalchemy import select, update
+
+    from sync.server import models as m
+    from sync.server import store as store_module
+
+    monkeypatch.setattr(store_module, "TOKEN_CACHE_S", 1.0)
+    store, elsewhere = open_store(server_db), open_store(server_db)  # two server processes' views
+    try:
+        token = store.add_station("PACK-40")
+        assert store.station_for(token) == "PACK-40"
+        with elsewhere.transaction() as s:  # long ago, so the next use is recorded
+            s.execute(update(m.StationAccount).values(last_seen_at=datetime(2026, 1, 1, tzinfo=UTC)))
+        deadline = time.monotonic() + 2.5  # over twice the cache's lifetime
+        while time.monotonic() < deadline:
+            assert store.cached_station(token) == "PACK-40"  # used, then re-checked: still cached
+            store.refresh_tokens()
+            time.sleep(0.1)
+        with elsewhere.transaction() as s:
+            seen = s.scalar(select(m.StationAccount.last_seen_at))
+        assert seen is not None and seen.replace(tzinfo=UTC) > datetime.now(UTC) - timedelta(seconds=5)
+
+        assert elsewhere.revoke_station("PACK-40")
+        store.refresh_tokens()
+        assert store.cached_station(token) is None
+        assert store.station_for(token) is None
+
+        token = store.add_station("PACK-41")
+        assert store.station_for(token) == "PACK-41"
+        time.sleep(1.1)  # not refreshed: the cache entry ends after its lifetime, as before
+        assert store.cached_station(token) is None
+    finally:
+        store.engine.dispose()
+        elsewhere.engine.dispose()
+
+
+def test_the_server_re_checks_tokens_in_the_background(server_db, monkeypatch):
+    from sync.server import app as app_module
+    from sync.server import store as store_module
+
+    monkeypatch.setattr(store_module, "TOKEN_CACHE_S", 1.0)
+    monkeypatch.setattr(app_module, "TOKEN_REFRESH_S", 0.1)
+    with live_server(server_db) as live:
+        token = live.store.add_station("PACK-42")
+        asked = []
+        station_for = live.store.station_for
+
+        def counted(token: str) -> str | None:
+            asked.append(token)
+            return station_for(token)
+
+        monkeypatch.setattr(live.store, "station_for", counted)
+        client = SyncClient(ServerConfig(live.url, token))
+        for _ in range(8):  # over 2.4 s, over twice the cache's lifetime
+            assert client.whoami() == "PACK-42"
+            time.sleep(0.3)
+        assert len(asked) == 1  # only the first request looked the token up
+        elsewhere = open_store(server_db)
+        elsewhere.revoke_station("PACK-42")
+        elsewhere.engine.dispose()
+        time.sleep(1.2)
+        with pytest.raises(SyncError, match="register it again"):
+            client.whoami()
         client.close()
