@@ -223,7 +223,7 @@ def _last_per_key(changes: list[p.Change]) -> list[p.Change]:
 
 def _ids(s: Session, column: Any, key_column: Any, keys: list[str]) -> dict[str, int]:
     """`column` by `key_column` for the keys that exist."""
-    return {key: value for key, value in _lookup(s, key_column, keys, column)}
+    return dict(_lookup(s, key_column, keys, column))
 
 
 def _lookup(s: Session, key_column: Any, keys: list[str], *columns: Any) -> list[Any]:

@@ -260,14 +260,10 @@ class ServerStore:
     def head(self) -> int:
         """The newest revision a pull can hand out now: a cursor "up to date" for a new station."""
         with self.reading() as c:
-            return self._head(c)
-
-    @staticmethod
-    def _head(c: Connection) -> int:
-        last = ServerStore._sequence_last(c)
-        if last is not None:
-            return int(c.scalar(select(_FENCED_WATERMARK), {"last": last}) or 0)
-        return int(c.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
+            last = self._sequence_last(c)
+            if last is not None:
+                return int(c.scalar(select(_FENCED_WATERMARK), {"last": last}) or 0)
+            return int(c.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
 
     def warm_up(self, connections: int) -> None:
         """Open `connections` database connections at once and run a pull's and a push's reads
@@ -380,16 +376,11 @@ class ServerStore:
         now_mono = time.monotonic()
         t = m.StationAccount
         with self.reading() as c:
-            found = c.execute(
-                select(t.id, t.name, t.last_seen_at).where(t.token_hash == token_hash, t.revoked_at.is_(None))
-            ).first()
-            if found is None:
-                self._tokens.pop(token_hash, None)
-                return None
-            station_id, name, last_seen_at = found
-            now = _now()
-            if last_seen_at is None or now - last_seen_at > timedelta(seconds=30):
-                c.execute(update(t).where(t.id == station_id).values(last_seen_at=now))  # autocommit
+            name = c.scalar(select(t.name).where(t.token_hash == token_hash, t.revoked_at.is_(None)))
+        if name is None:
+            self._tokens.pop(token_hash, None)
+            return None
+        # Marked used: the next `refresh_tokens` records the station's last_seen_at with the others.
         self._tokens[token_hash] = (name, now_mono + TOKEN_CACHE_S)
         self._token_used[token_hash] = now_mono
         return name
