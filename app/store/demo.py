@@ -69,6 +69,8 @@ _CARRIER_WEIGHTS = {
 }
 _STATUS_WEIGHTS = {"new": 80, "released": 6, "packed": 5, "shipped": 3, "cancelled": 3, "on_hold": 3}
 _TIER_WEIGHTS = {"normal": 60, "silver": 20, "gold": 12, "vip": 8}
+# Lines per order, 1 to 5: a shop's usual mix, most orders single or double (1.8 lines on average).
+LINES_USUAL = (55, 25, 12, 5, 3)
 
 
 @dataclass
@@ -198,8 +200,11 @@ def generate(
     customers: int | None = None,
     seed: int = DEFAULT_SEED,
     reference: datetime | None = None,
+    lines_weights: tuple[int, int, int, int, int] = LINES_USUAL,
 ) -> DemoSummary:
-    """Fill an empty database with demo data. Returns counts and a few orders worth trying."""
+    """Fill an empty database with demo data. Returns counts and a few orders worth trying.
+
+    `lines_weights`: how often an order has 1, 2, 3, 4 or 5 lines."""
     reference = reference or datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
     rng = random.Random(seed)
     vocab = vocabulary()
@@ -288,7 +293,7 @@ def generate(
                 customer_id = rng.randint(1, customers)
                 province, city, districts = rng.choice(vocab["places"])
                 paid_at = reference - timedelta(minutes=rng.randint(5, 3 * 24 * 60))
-                n_lines = rng.choices((1, 2, 3, 4, 5), weights=(55, 25, 12, 5, 3))[0]
+                n_lines = rng.choices((1, 2, 3, 4, 5), weights=lines_weights)[0]
                 chosen = rng.sample(sellable, n_lines)
                 amount = 0
                 for line_no, sku in enumerate(chosen, start=1):
