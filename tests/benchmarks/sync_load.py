@@ -66,7 +66,7 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
                 times.append(time.perf_counter() - started)
                 rounds_of.append(round_no)
                 server_ms.append(client.last_server_ms or 0.0)
-                cursor, more = page.cursor, page.more
+                cursor, more = page["cursor"], page["more"]
         except SyncError as exc:
             errors.append(str(exc))
     cpu_s = time.process_time() - cpu_started

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import socket
 import threading
 from datetime import UTC, datetime, timedelta
@@ -53,7 +54,8 @@ class BadServer:
                     self.connection.shutdown(socket.SHUT_RDWR)
                 elif owner.mode == "garbage":
                     self.answer_json(b"<html>proxy error</html>")
-                elif owner.mode == "broken":  # one entity breaks the contract: no quantity
+                elif owner.mode == "broken" or (owner.mode == "second_broken" and "cursor=1&" in self.path):
+                    # One entity breaks the contract: a quantity of 0.
                     sku = {"code": "A1", "name_zh": "苹果", "unit_weight_g": 200}
                     order = {"order_no": "T-1", "lines": [{"line_no": 1, "sku": "A1", "quantity": 0}]}
                     changes = [
@@ -61,6 +63,10 @@ class BadServer:
                         {"kind": "order", "key": "T-1", "data": order},
                     ]
                     self.answer_json(_page(changes, "9", datetime.now(UTC)))
+                elif owner.mode == "second_broken":  # a good first page; more follow
+                    sku = {"code": "B1", "name_zh": "香蕉", "unit_weight_g": 150}
+                    changes = [{"kind": "sku", "key": "B1", "data": sku}]
+                    self.answer_json(_page(changes, "1", datetime.now(UTC), more=True))
                 elif owner.mode == "skewed":
                     self.answer_json(_page([], "7", datetime.now(UTC) - timedelta(hours=1)))
 
@@ -74,8 +80,8 @@ class BadServer:
         self.http.close()
 
 
-def _page(changes: list[dict], cursor: str, server_time: datetime) -> bytes:
-    page = {"changes": changes, "cursor": cursor, "more": False, "server_time": server_time.isoformat()}
+def _page(changes: list[dict], cursor: str, server_time: datetime, more: bool = False) -> bytes:
+    page = {"changes": changes, "cursor": cursor, "more": more, "server_time": server_time.isoformat()}
     return json.dumps(page).encode()
 
 
@@ -141,6 +147,22 @@ def test_a_page_with_a_broken_entity_applies_nothing_and_names_the_field(bad_ser
     with demo_db.session() as s:
         assert s.scalar(select(m.Sku).where(m.Sku.code == "A1")) is None
         assert s.scalar(select(m.Order).where(m.Order.order_no == "T-1")) is None
+
+
+def test_a_broken_later_page_keeps_the_pages_before_it_and_names_the_field(bad_server, demo_db):
+    # The pages after the first are fetched and parsed by a process of their own: its error comes
+    # back as the same SyncError, and that process is gone afterwards.
+    bad_server.mode = "second_broken"
+    local = StationSyncStore(demo_db)
+    with pytest.raises(SyncError) as caught:
+        sync_once(_client(bad_server.url), local)
+    assert "changes.1.order.data.lines.0.quantity" in str(caught.value)
+    assert caught.value.retryable
+    assert local.cursor() == "1"  # the first page is applied, and only it
+    with demo_db.session() as s:
+        assert s.scalar(select(m.Sku.name_zh).where(m.Sku.code == "B1")) == "香蕉"
+        assert s.scalar(select(m.Sku).where(m.Sku.code == "A1")) is None
+    assert multiprocessing.active_children() == []
 
 
 def test_the_status_says_offline_then_the_clock_is_off(bad_server, demo_db):

@@ -48,9 +48,9 @@ def test_import_register_serve_with_two_workers_and_revoke(postgres, demo_docume
         cursor, pulled = "", 0
         while True:
             page = client.pull(cursor, 2000)
-            pulled += len(page.changes)
-            cursor = page.cursor
-            if not page.more:
+            pulled += len(page["changes"])
+            cursor = page["cursor"]
+            if not page["more"]:
                 break
         assert pulled >= len(demo_document["orders"]) + len(demo_document["customers"])
         order_no = next(o["order_no"] for o in demo_document["orders"] if o["status"] == "new")

@@ -91,12 +91,12 @@ def test_a_database_restart_costs_the_stations_no_failed_request(demo_document, 
                         "operator": "P0001", "occurred_at": now, "payload": payload}  # fmt: skip
 
             assert client.push([packed(orders[0])])[0].outcome == p.Outcome.ACCEPTED
-            cursor = client.pull("", 5000).cursor
+            cursor = client.pull("", 5000)["cursor"]
             cluster.restart()  # every pooled connection of the server is dead now
             with caplog.at_level(logging.WARNING, logger="sync.server.app"):
                 assert client.push([packed(orders[1])])[0].outcome == p.Outcome.ACCEPTED
                 page = client.pull(cursor, 5000)
-            assert orders[1] in {c.key for c in page.changes}
+            assert orders[1] in {c["key"] for c in page["changes"]}
             assert "the database connection was lost" in caplog.text  # the retry, not luck
             client.close()
     finally:
@@ -109,7 +109,7 @@ def test_the_server_opens_its_connections_before_the_first_station_asks(server_d
         assert live.store.engine.pool.checkedin() == DB_CONNECTIONS
         token = live.store.add_station("PACK-30")
         client = SyncClient(ServerConfig(live.url, token))
-        assert client.pull("", 10).cursor
+        assert client.pull("", 10)["cursor"]
         client.close()
 
 

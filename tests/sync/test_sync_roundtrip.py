@@ -141,6 +141,7 @@ def test_the_pull_json_is_the_contract_field_for_field(seeded):
         slow = store.changes(cursor, 700)
         assert fast.model_dump(exclude={"server_time"}) == slow.model_dump(exclude={"server_time"})
         assert json.loads(raw)["changes"] == slow.model_dump(mode="json")["changes"]
+        assert p.CHANGES_PAGE_DICTS.validate_json(raw) == fast.model_dump()  # how stations parse it
         cursor = fast.cursor
         if not fast.more:
             break
