@@ -96,24 +96,34 @@ class StationSyncStore:
     # --- push -----------------------------------------------------------------------------
 
     def pending_events(self, limit: int) -> list[dict[str, Any]]:
+        # Columns, not ORM instances: a push of 10,000 events spent a sixth of its time building
+        # and tracking objects that are only read once.
+        event = m.OutboxEvent
         with self.db.session() as s:
             rows = s.execute(
-                select(m.OutboxEvent, m.Operator.badge_code)
-                .outerjoin(m.Operator, m.Operator.id == m.OutboxEvent.operator_id)
-                .where(m.OutboxEvent.sent_at.is_(None), m.OutboxEvent.needs_attention.is_(False))
-                .order_by(m.OutboxEvent.created_at, m.OutboxEvent.id)
+                select(
+                    event.id,
+                    event.type,
+                    event.station,
+                    m.Operator.badge_code,
+                    event.created_at,
+                    event.payload,
+                )
+                .outerjoin(m.Operator, m.Operator.id == event.operator_id)
+                .where(event.sent_at.is_(None), event.needs_attention.is_(False))
+                .order_by(event.created_at, event.id)
                 .limit(limit)
             ).all()
             return [
                 {
-                    "id": event.id,
-                    "type": event.type,
-                    "station": event.station,
+                    "id": event_id,
+                    "type": kind,
+                    "station": station,
                     "operator": badge,
-                    "occurred_at": event.created_at.isoformat(),
-                    "payload": event.payload,
+                    "occurred_at": created_at.isoformat(),
+                    "payload": payload,
                 }
-                for event, badge in rows
+                for event_id, kind, station, badge, created_at, payload in rows
             ]
 
     def record_results(self, results: list[p.EventResult]) -> None:
