@@ -881,7 +881,7 @@ class _Batch:
                            "source": stamp.source})  # fmt: skip
         with _pipeline(self.c):  # none of these is read back: they go to PostgreSQL together
             for model, rows in self.rows.items():
-                self.c.execute(_insert(model), rows)
+                _executemany(self.c, _insert(model), rows)
             _upsert(self.c, m.PreferenceStamp.__table__, stamps, ["customer", "field"])
             _upsert(self.c, m.Entity.__table__, entities, ["kind", "key"])
         self.dirty.clear()
@@ -960,7 +960,67 @@ def _upsert(c: Connection, table: Table, rows: list[dict[str, Any]], keys: list[
     """Insert rows, or update the row with the same `keys`, in one statement (batched by the driver's
     limits): SQLite and PostgreSQL spell it alike."""
     if rows:
-        c.execute(_upsert_statement(c.dialect.name, table, tuple(keys), tuple(rows[0])), rows)
+        _executemany(c, _upsert_statement(c.dialect.name, table, tuple(keys), tuple(rows[0])), rows)
+
+
+def _executemany(c: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
+    """Many rows (all with the same keys) through one statement, straight to the driver: each value
+    bind-processed by its column's type and Python-side defaults filled in, as SQLAlchemy's own
+    executemany would, but without its per-row parameter machinery, which was 40% of the server's
+    time for a batch of 500 events. Tests on both databases read every kind of row back."""
+    if not rows:
+        return
+    sql, binds, positional = _compiled(c.dialect, statement, tuple(rows[0]))
+    now = {name: default() for name, _proc, default in binds if default is not None}
+    # A batch is one moment: a default like received_at is the same for its rows.
+    values = [
+        [(now[name] if default is not None else row[name]) for name, _proc, default in binds] for row in rows
+    ]
+    processed = [
+        [
+            value if proc is None else proc(value)
+            for value, (_name, proc, _default) in zip(row, binds, strict=True)
+        ]
+        for row in values
+    ]
+    if positional:
+        c.exec_driver_sql(sql, [tuple(row) for row in processed])
+    else:
+        names = [name for name, _proc, _default in binds]
+        c.exec_driver_sql(sql, [dict(zip(names, row, strict=True)) for row in processed])
+
+
+_COMPILED: dict[tuple[str, Any, tuple[str, ...]], tuple[str, list[tuple[str, Any, Any]], bool]] = {}
+
+
+def _compiled(
+    dialect: Any, statement: Any, columns: tuple[str, ...]
+) -> tuple[str, list[tuple[str, Any, Any]], bool]:
+    """The statement's SQL for rows with `columns`, and for each of its parameters, in order:
+    its name, its type's bind processor and, for a column the rows leave out, its default."""
+    key = (dialect.name, statement, columns)
+    found = _COMPILED.get(key)
+    if found is None:
+        compiled = statement.compile(dialect=dialect, column_keys=list(columns))
+        table = statement.table
+        names = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
+        binds = []
+        for name in names:
+            bind = compiled.binds[name]
+            processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
+            default = None
+            if name not in columns:  # a column with a Python-side default SQLAlchemy would fill
+                column_default = table.c[name].default
+                if column_default is None:
+                    raise ValueError(f"{table.name}.{name}: no value and no default")
+                default = (
+                    functools.partial(column_default.arg, None)
+                    if column_default.is_callable
+                    else functools.partial(lambda value: value, column_default.arg)
+                )
+            binds.append((name, processor, default))
+        found = _COMPILED[key] = (str(compiled), binds, bool(compiled.positional))
+    return found
 
 
 # Statements built once: SQLAlchemy then only looks up their compiled form, where a statement built

@@ -177,3 +177,49 @@ def test_the_server_re_checks_tokens_in_the_background(server_db, monkeypatch):
         with pytest.raises(SyncError, match="register it again"):
             client.whoami()
         client.close()
+
+
+def test_rows_written_in_bulk_keep_their_types_and_get_their_defaults(server_db):
+    # A batch's rows go to the driver directly (bind processing and Python-side defaults done by
+    # the store): every column must read back as the ORM wrote it, on both databases.
+    from sqlalchemy import select
+
+    from sync.server import models as m
+
+    store = open_store(server_db)
+    try:
+        _import(store, _sku("A", "apple"))
+        line = {"line_no": 1, "sku": "A", "quantity": 1}
+        store.import_documents(
+            {"orders": [{"order_no": "T-1", "lines": [line]}], "customers": [{"code": "C1", "name": "张三"}]}
+        )
+        before = datetime.now(UTC)
+        store.set_preference("C1", "note", '轻放 "易碎"')
+
+        def packed(station: str) -> p.Event:
+            payload = {"pack_id": str(uuid.uuid4()), "order_no": "T-1", "packed_at": before.isoformat(),
+                       "operator": "P0001"}  # fmt: skip
+            return p.Event(id=uuid.uuid4(), type="order.packed", station=station, operator="P0001",
+                           occurred_at=before, payload=payload)  # fmt: skip
+
+        first, second = packed("S1"), packed("S2")
+        assert store.push("S1", [first])[0].outcome is p.Outcome.ACCEPTED
+        assert store.push("S2", [second])[0].outcome is p.Outcome.CONFLICT
+        after = datetime.now(UTC)
+        with store.transaction() as s:
+            audit = s.scalars(select(m.PreferenceAudit).where(m.PreferenceAudit.customer == "C1")).one()
+            conflict = s.scalars(select(m.Conflict)).one()
+            record = s.get(m.EventRecord, str(first.id))
+        assert (audit.proposed, audit.result, audit.old, audit.event_id) == (
+            '轻放 "易碎"',
+            '轻放 "易碎"',
+            None,
+            "",
+        )
+        assert before <= audit.recorded_at.astimezone(UTC) <= after
+        assert (conflict.key, conflict.station, conflict.event_id) == ("T-1", "S2", str(second.id))
+        assert before <= conflict.created_at.astimezone(UTC) <= after and conflict.resolved_at is None
+        assert record.payload == first.payload and record.outcome == "accepted"
+        assert record.occurred_at.astimezone(UTC) == before
+    finally:
+        store.engine.dispose()
