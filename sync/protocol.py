@@ -57,6 +57,19 @@ class Kind(StrEnum):
     RULE = "rule"
 
 
+# What refers to what comes later: a station applying a page never meets an order whose SKU or
+# customer it has not seen, nor a wave whose orders it has not. Writers on the server also lock
+# rows in this order.
+DEPENDENCY_ORDER = (
+    Kind.OPERATOR,
+    Kind.CARRIER,
+    Kind.SKU,
+    Kind.CUSTOMER,
+    Kind.ORDER,
+    Kind.WAVE,
+    Kind.RULE,
+)
+
 Code = Annotated[str, Field(min_length=1, max_length=64)]
 
 

@@ -217,7 +217,7 @@ class StationSyncStore:
         """Write a prepared page and its cursor in one transaction; returns how many changes."""
         with self.db.session() as s, s.begin():
             # Within a page the server's order is kept per kind, and kinds go in dependency order.
-            for kind in KINDS_IN_ORDER:
+            for kind in p.DEPENDENCY_ORDER:
                 if kind is p.Kind.CUSTOMER:
                     _write_customers(s, page)
                 elif kind is p.Kind.ORDER:
@@ -228,15 +228,6 @@ class StationSyncStore:
         return page.count
 
 
-KINDS_IN_ORDER = (
-    p.Kind.OPERATOR,
-    p.Kind.CARRIER,
-    p.Kind.SKU,
-    p.Kind.CUSTOMER,
-    p.Kind.ORDER,
-    p.Kind.WAVE,
-    p.Kind.RULE,
-)
 CUSTOMER_COLUMNS = (  # the wire's names too, and updated_at (ours)
     "code",
     "name",

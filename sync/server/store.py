@@ -62,17 +62,6 @@ from sync.server import models as m
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-# Import order: what orders refer to comes first, so a station applying a page never meets an order
-# whose SKU or customer it has not seen.
-IMPORT_ORDER = (
-    p.Kind.OPERATOR,
-    p.Kind.CARRIER,
-    p.Kind.SKU,
-    p.Kind.CUSTOMER,
-    p.Kind.ORDER,
-    p.Kind.WAVE,
-    p.Kind.RULE,
-)
 IMPORT_SECTIONS = {
     "operators": p.Kind.OPERATOR,
     "carriers": p.Kind.CARRIER,
@@ -193,11 +182,11 @@ class ServerStore:
     ) -> list[dict[str, Any]]:
         """The entity rows to upsert for `documents`, each with a fresh revision (taken here).
 
-        Rows go kinds in IMPORT_ORDER, keys sorted: every writer meets rows in that order (a push
+        Rows go kinds in p.DEPENDENCY_ORDER, keys sorted: every writer meets rows in that order (a push
         locked its rows so already), so PostgreSQL never deadlocks; revisions follow the same order,
         so a page never brings an order before the customer it names."""
         rows = []
-        for kind in IMPORT_ORDER:
+        for kind in p.DEPENDENCY_ORDER:
             docs = dict(documents.get(kind) or [])  # a key twice: the later wins
             rows += [(kind.value, key, docs[key]) for key in sorted(docs)]
         if not rows:
@@ -271,7 +260,7 @@ class ServerStore:
         ask. Otherwise the first burst after a start paid for every connection's set-up, each new
         PostgreSQL backend's first reads of the catalog and each statement's first compilation:
         under 20 stations its requests took up to 550 ms (server time) against ~200 ms later."""
-        empty = {f"keys_{kind.value}": [] for kind in IMPORT_ORDER}
+        empty = {f"keys_{kind.value}": [] for kind in p.DEPENDENCY_ORDER}
         with ExitStack() as opened:
             for _ in range(connections):
                 c = opened.enter_context(self.reading())
@@ -724,7 +713,7 @@ class ServerStore:
                     orders.append((key, order))
             valid[p.Kind.ORDER] = self._keep_station_facts(c, orders)
             documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]] = {
-                kind: list(valid.get(kind, [])) for kind in IMPORT_ORDER
+                kind: list(valid.get(kind, [])) for kind in p.DEPENDENCY_ORDER
             }
             for item in document.get("deleted") or []:
                 try:
@@ -814,16 +803,16 @@ class _Batch:
     def load(self, keys: Mapping[p.Kind, Iterable[str]]) -> None:
         """Read and lock the named documents, with one statement per 900 keys.
 
-        Rows are locked in the order every writer meets them (kinds in IMPORT_ORDER, keys sorted:
+        Rows are locked in the order every writer meets them (kinds in p.DEPENDENCY_ORDER, keys sorted:
         see `ServerStore._put_all`), so two transactions never wait for each other in a circle."""
         wanted = [
             (kind, key)
-            for kind in IMPORT_ORDER
+            for kind in p.DEPENDENCY_ORDER
             for key in sorted({str(k) for k in keys.get(kind, ())})
             if (kind, key) not in self.docs
         ]
         for chunk in _chunks(wanted, 900):
-            by_kind: dict[str, list[str]] = {f"keys_{kind.value}": [] for kind in IMPORT_ORDER}
+            by_kind: dict[str, list[str]] = {f"keys_{kind.value}": [] for kind in p.DEPENDENCY_ORDER}
             for kind, key in chunk:
                 by_kind[f"keys_{kind.value}"].append(key)
             for kind, key, deleted, data in self.c.execute(_lock_entities(self.c.dialect.name), by_kind):
@@ -1079,12 +1068,12 @@ def _lock_entities(dialect: str) -> Any:
             or_(
                 *(
                     and_(m.Entity.kind == kind.value, _among(m.Entity.key, f"keys_{kind.value}", dialect))
-                    for kind in IMPORT_ORDER
+                    for kind in p.DEPENDENCY_ORDER
                 )
             )
         )
         .order_by(
-            case({kind.value: rank for rank, kind in enumerate(IMPORT_ORDER)}, value=m.Entity.kind),
+            case({kind.value: rank for rank, kind in enumerate(p.DEPENDENCY_ORDER)}, value=m.Entity.kind),
             m.Entity.key,
         )
         .with_for_update()
