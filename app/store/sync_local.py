@@ -334,8 +334,7 @@ def _data(change: dict[str, Any]) -> dict[str, Any]:
 def _stored(table: Any, columns: tuple[str, ...]) -> Any:
     """A function turning a row of Python values into the values SQLite stores for `columns`."""
     processors = [table.c[name].type.dialect_impl(_SQLITE).bind_processor(_SQLITE) for name in columns]
-    pairs = list(enumerate(processors))
-    converting = [(i, proc) for i, proc in pairs if proc is not None]
+    converting = [(i, proc) for i, proc in enumerate(processors) if proc is not None]
 
     def stored(row: tuple[Any, ...]) -> tuple[Any, ...]:
         values = list(row)

@@ -960,18 +960,14 @@ def _executemany(c: Connection, statement: Any, rows: list[dict[str, Any]]) -> N
     if not rows:
         return
     sql, binds, positional = _compiled(c.dialect, statement, tuple(rows[0]))
-    now = {name: default() for name, _proc, default in binds if default is not None}
-    # A batch is one moment: a default like received_at is the same for its rows.
-    values = [
-        [(now[name] if default is not None else row[name]) for name, _proc, default in binds] for row in rows
-    ]
-    processed = [
-        [
-            value if proc is None else proc(value)
-            for value, (_name, proc, _default) in zip(row, binds, strict=True)
-        ]
-        for row in values
-    ]
+    # A batch is one moment: a default like received_at is the same for all its rows.
+    given = {name: default() for name, _proc, default in binds if default is not None}
+    processed = []
+    for row in rows:
+        values = [given[name] if name in given else row[name] for name, _proc, _default in binds]
+        processed.append(
+            [v if proc is None else proc(v) for v, (_n, proc, _d) in zip(values, binds, strict=True)]
+        )
     if positional:
         c.exec_driver_sql(sql, [tuple(row) for row in processed])
     else:
@@ -1002,11 +998,8 @@ def _compiled(
                 column_default = table.c[name].default
                 if column_default is None:
                     raise ValueError(f"{table.name}.{name}: no value and no default")
-                default = (
-                    functools.partial(column_default.arg, None)
-                    if column_default.is_callable
-                    else functools.partial(lambda value: value, column_default.arg)
-                )
+                arg = column_default.arg  # a callable (SQLAlchemy's wrapper takes a context) or a value
+                default = functools.partial(arg, None) if column_default.is_callable else lambda arg=arg: arg
             binds.append((name, processor, default))
         found = _COMPILED[key] = (str(compiled), binds, bool(compiled.positional))
     return found
