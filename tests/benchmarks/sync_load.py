@@ -29,6 +29,7 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
     cursor = head  # as if this station had synced before
     times: list[float] = []
     rounds_of: list[int] = []  # the round of each time
+    kinds: list[str] = []  # what each time was: "push" or "pull"
     server_ms: list[float] = []
     push_ms: list[float] = []
     errors: list[str] = []
@@ -57,6 +58,7 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
             client.push(events)
             times.append(time.perf_counter() - started)
             rounds_of.append(round_no)
+            kinds.append("push")
             server_ms.append(client.last_server_ms or 0.0)
             push_ms.append(client.last_server_ms or 0.0)
             more = True
@@ -65,6 +67,7 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
                 page = client.pull(cursor, 2000)
                 times.append(time.perf_counter() - started)
                 rounds_of.append(round_no)
+                kinds.append("pull")
                 server_ms.append(client.last_server_ms or 0.0)
                 cursor, more = page["cursor"], page["more"]
         except SyncError as exc:
@@ -74,6 +77,7 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
     return {
         "times": times,
         "rounds": rounds_of,
+        "kinds": kinds,
         "server_ms": server_ms,
         "push_ms": push_ms,
         "errors": errors,
@@ -102,7 +106,12 @@ def _event(station: str, kind: str, payload: dict[str, Any], now: str) -> dict[s
 
 
 def bench_load(
-    stations: int = 20, rounds: int = 30, orders: int = 5000, period_s: float = 1.0, workers: int = 2
+    stations: int = 20,
+    rounds: int = 30,
+    orders: int = 5000,
+    period_s: float = 1.0,
+    workers: int = 2,
+    connections: int | None = None,
 ) -> dict[str, Any]:
     import json
 
@@ -130,7 +139,7 @@ def bench_load(
             store.engine.dispose()
             open_orders = [o["order_no"] for o in document["orders"] if o["status"] == "new"]
             customers = [c["code"] for c in document["customers"]]
-            server = ServerProcess(db_url, workers=workers)
+            server = ServerProcess(db_url, workers=workers, connections=connections)
             try:
                 start_at = time.time() + 5  # every station process has started by then
                 share = len(open_orders) // stations
@@ -175,6 +184,7 @@ def bench_load(
     return {
         "database": "postgresql" if cluster else "sqlite",
         "workers": workers,
+        "connections": connections,
         "requests": len(times),
         "errors": len(errors),
         "first_error": errors[0] if errors else "",
@@ -182,6 +192,12 @@ def bench_load(
         "p99_ms": percentile(times, 99),
         "max_ms": max(times),
         "rounds_slowest_ms": [round(slowest[r]) for r in sorted(slowest)],
+        **{
+            f"{kind}_p99_ms": percentile(
+                [t * 1000 for r in done for k, t in zip(r["kinds"], r["times"], strict=True) if k == kind], 99
+            )
+            for kind in ("push", "pull")
+        },
         "server_p50_ms": percentile(server_times, 50),
         "server_p99_ms": percentile(server_times, 99),
         "server_push_p99_ms": percentile([t for r in done for t in r["push_ms"]], 99),
