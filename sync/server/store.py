@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Connection,
     Engine,
     Integer,
@@ -47,10 +48,13 @@ from sqlalchemy import (
     cast,
     func,
     insert,
+    literal,
     literal_column,
+    null,
     or_,
     select,
     text,
+    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -382,26 +386,23 @@ class ServerStore:
         results: list[p.EventResult] = []
         with self.writing() as c:
             self._write_first(c)
-            seen: dict[str, p.EventResult] = {}
-            ids = [str(event.id) for event in events]
-            for chunk in _chunks(ids, 900):
-                for record in c.execute(_seen_events(c.dialect.name), {"ids": chunk}):
-                    seen[record.id] = p.EventResult(
-                        id=record.id, outcome=p.Outcome(record.outcome), reason=record.reason, duplicate=True
-                    )
-            fresh = [event for event in events if str(event.id) not in seen]
             batch = _Batch(self, c)
-            customers = _payload_keys(fresh, "customer")
+            customers = _payload_keys(events, "customer")
             wave_orders = [
                 str(no)
-                for event in fresh
+                for event in events
                 if event.type == p.EventType.WAVE_CHANGED and isinstance(event.payload.get("orders"), list)
                 for no in event.payload["orders"]
             ]
-            batch.load(
-                {p.Kind.CUSTOMER: customers, p.Kind.ORDER: [*_payload_keys(fresh, "order_no"), *wave_orders]}
-            )
-            batch.load_stamps(customers)
+            # The documents of repeated events are read and locked too: a repeat is rare (an answer
+            # lost on the way), and one statement for everything saves two round trips per push.
+            orders = [*_payload_keys(events, "order_no"), *wave_orders]
+            ids = [str(event.id) for event in events]
+            answers = batch.read_first(ids, {p.Kind.CUSTOMER: customers, p.Kind.ORDER: orders}, customers)
+            seen = {
+                key: p.EventResult(id=key, outcome=p.Outcome(outcome), reason=reason, duplicate=True)
+                for key, (outcome, reason) in answers.items()
+            }
             for event in events:
                 key = str(event.id)
                 if key in seen:
@@ -800,22 +801,58 @@ class _Batch:
         self.dirty_stamps: set[tuple[str, str]] = set()
         self.rows: dict[type[m.Base], list[dict[str, Any]]] = {}
 
-    def load(self, keys: Mapping[p.Kind, Iterable[str]]) -> None:
-        """Read and lock the named documents, with one statement per 900 keys.
+    def read_first(
+        self, event_ids: list[str], keys: Mapping[p.Kind, Iterable[str]], customers: Iterable[str]
+    ) -> dict[str, tuple[str, str]]:
+        """What a push reads before it applies anything, in one statement (`_first_reads`): the
+        first answer (outcome, reason) of each event id seen before, the named documents (read and
+        locked as `load` does) and the customers' preference stamps (as `load_stamps`). Each was a
+        statement and a round trip of its own; under 20 stations syncing at once every round trip
+        is a wait for PostgreSQL's turn on the CPU and then for this thread's. Lists longer than
+        SQLite takes in one statement go through the chunked reads instead."""
+        wanted = self._unread(keys)
+        stamps = sorted(set(customers) - self.stamped)
+        if self.c.dialect.name != "postgresql" and len(event_ids) + len(wanted) + len(stamps) > 900:
+            answers = {}
+            for chunk in _chunks(event_ids, 900):
+                for key, outcome, reason in self.c.execute(_seen_events("sqlite"), {"ids": chunk}):
+                    answers[key] = (outcome, reason)
+            self.load(keys)
+            self.load_stamps(stamps)
+            return answers
+        params: dict[str, list[str]] = {"ids": event_ids, "customers": stamps, **_keys_by_kind(wanted)}
+        answers = {}
+        rows = self.c.execute(_first_reads(self.c.dialect.name), params)
+        for source, a, b, c, deleted, data, changed_at in rows:
+            if source == "event":
+                answers[a] = (b, c)
+            elif source == "doc":
+                self.docs[(p.Kind(a), b)] = None if deleted else data
+            else:
+                self.stamps[(a, b)] = _Stamp(changed_at, c)
+        for kind_key in wanted:
+            self.docs.setdefault(kind_key, None)
+        self.stamped.update(stamps)
+        return answers
 
-        Rows are locked in the order every writer meets them (kinds in p.DEPENDENCY_ORDER, keys sorted:
-        see `ServerStore._put_all`), so two transactions never wait for each other in a circle."""
-        wanted = [
+    def _unread(self, keys: Mapping[p.Kind, Iterable[str]]) -> list[tuple[p.Kind, str]]:
+        """The named documents not read yet, in the order every writer locks them (see `load`)."""
+        return [
             (kind, key)
             for kind in p.DEPENDENCY_ORDER
             for key in sorted({str(k) for k in keys.get(kind, ())})
             if (kind, key) not in self.docs
         ]
+
+    def load(self, keys: Mapping[p.Kind, Iterable[str]]) -> None:
+        """Read and lock the named documents, with one statement per 900 keys.
+
+        Rows are locked in the order every writer meets them (kinds in p.DEPENDENCY_ORDER, keys sorted:
+        see `ServerStore._put_all`), so two transactions never wait for each other in a circle."""
+        wanted = self._unread(keys)
         for chunk in _chunks(wanted, 900):
-            by_kind: dict[str, list[str]] = {f"keys_{kind.value}": [] for kind in p.DEPENDENCY_ORDER}
-            for kind, key in chunk:
-                by_kind[f"keys_{kind.value}"].append(key)
-            for kind, key, deleted, data in self.c.execute(_lock_entities(self.c.dialect.name), by_kind):
+            rows = self.c.execute(_lock_entities(self.c.dialect.name), _keys_by_kind(chunk))
+            for kind, key, deleted, data in rows:
                 self.docs[(p.Kind(kind), key)] = None if deleted else data
         for kind_key in wanted:
             self.docs.setdefault(kind_key, None)
@@ -925,6 +962,14 @@ def _same(a: Any, b: Any) -> bool:
 
 def _payload_keys(events: list[p.Event], field: str) -> list[str]:
     return [str(value) for event in events if isinstance(value := event.payload.get(field), str)]
+
+
+def _keys_by_kind(kind_keys: Iterable[tuple[p.Kind, str]]) -> dict[str, list[str]]:
+    """`_lock_entities`' parameters: the keys of each kind (every kind present, most empty)."""
+    by_kind: dict[str, list[str]] = {f"keys_{kind.value}": [] for kind in p.DEPENDENCY_ORDER}
+    for kind, key in kind_keys:
+        by_kind[f"keys_{kind.value}"].append(key)
+    return by_kind
 
 
 def _chunks(items: list[T], size: int) -> Iterable[list[T]]:
@@ -1071,6 +1116,33 @@ def _lock_entities(dialect: str) -> Any:
         )
         .with_for_update()
     )
+
+
+@functools.cache
+def _first_reads(dialect: str) -> Any:
+    """`_seen_events`, `_lock_entities` and `_stamps` as one statement (see `_Batch.read_first`):
+    rows of (source, a, b, c, deleted, data, changed_at), source "event" (id, outcome, reason),
+    "doc" (kind, key; deleted, data) or "stamp" (customer, field, source; changed_at). The documents
+    are a CTE, so they are locked in `_lock_entities`' order as before."""
+    no_text = null().cast(String)
+    locked = _lock_entities(dialect).cte("locked")
+    events = select(
+        literal("event", String).label("source"),
+        m.EventRecord.id.label("a"),
+        m.EventRecord.outcome.label("b"),
+        m.EventRecord.reason.label("c"),
+        # Typed here, in the first select: PostgreSQL would take two untyped NULLs for text, and
+        # SQLAlchemy reads each column by the first select's types.
+        null().cast(Boolean).label("deleted"),
+        null().cast(m.Entity.data.type).label("data"),
+        null().cast(m.PreferenceStamp.changed_at.type).label("changed_at"),
+    ).where(_among(m.EventRecord.id, "ids", dialect))
+    documents = select(literal("doc", String), locked.c.kind, locked.c.key, no_text, locked.c.deleted,
+                       locked.c.data, null())  # fmt: skip
+    stamps = _stamps(dialect).subquery()
+    stamped = select(literal("stamp", String), stamps.c.customer, stamps.c.field, stamps.c.source,
+                     null(), null(), stamps.c.changed_at)  # fmt: skip
+    return union_all(events, documents, stamped)
 
 
 # PostgreSQL: revisions with their fence (see ServerStore._take_revs), the sequence's last value and

@@ -244,3 +244,104 @@ def test_documents_are_stored_and_served_as_compact_utf8_json(server_db):
         assert _pull(store, "").changes[0].data.name == "张三"
     finally:
         store.engine.dispose()
+
+
+def test_a_push_holds_the_documents_it_read_until_it_commits(postgres):
+    # Two stations packing the same order at the same moment: the second push waits for the
+    # first one's row lock (taken by the push's one first read), then sees the order packed.
+    import threading
+
+    from sync.server.store import _Batch
+
+    store = open_store(postgres.new_database())
+    try:
+        _import(store, _sku("A", "apple"))
+        store.import_documents(
+            {"orders": [{"order_no": "T-1", "lines": [{"line_no": 1, "sku": "A", "quantity": 1}]}]}
+        )
+        now = datetime.now(UTC)
+        payload = {
+            "pack_id": str(uuid.uuid4()),
+            "order_no": "T-1",
+            "packed_at": now.isoformat(),
+            "operator": "P1",
+        }
+        second = p.Event(id=uuid.uuid4(), type="order.packed", station="S2", operator="P1", occurred_at=now,
+                         payload=payload)  # fmt: skip
+        answers: list[p.EventResult] = []
+        pushed = threading.Event()
+
+        def push_second() -> None:
+            answers.extend(store.push("S2", [second]))
+            pushed.set()
+
+        with store.writing() as c:
+            first = _Batch(store, c)
+            assert first.read_first([], {p.Kind.ORDER: ["T-1"]}, []) == {}
+            thread = threading.Thread(target=push_second)
+            thread.start()
+            assert not pushed.wait(1.0), "the second push did not wait for the first one's lock"
+            order = first.get(p.Kind.ORDER, "T-1")
+            order.update(status="packed", packed_by="S1", pack_id="first")
+            first.put(p.Kind.ORDER, "T-1", order)
+            first.flush()
+        thread.join(10)
+        assert [(a.outcome, a.reason) for a in answers] == [
+            (p.Outcome.CONFLICT, "order T-1 was already packed at S1")
+        ]
+    finally:
+        store.engine.dispose()
+
+
+@pytest.mark.parametrize("orders", [3, 480])  # one first read; more keys than SQLite takes in one
+def test_a_repeated_batch_gets_its_first_answers_whatever_its_size(server_db, orders):
+    store = open_store(server_db)
+    try:
+        _import(store, _sku("A", "apple"))
+        line = {"line_no": 1, "sku": "A", "quantity": 1}
+        store.import_documents(
+            {
+                "orders": [{"order_no": f"T-{i}", "lines": [line]} for i in range(orders)],
+                "customers": [{"code": "C1", "name": "张三"}],
+            }
+        )
+        now = datetime.now(UTC)
+
+        def event(kind: str, payload: dict) -> p.Event:
+            return p.Event(id=uuid.uuid4(), type=kind, station="S1", operator="P1", occurred_at=now,
+                           payload=payload)  # fmt: skip
+
+        packs = [
+            event(
+                "order.packed",
+                {
+                    "pack_id": str(uuid.uuid4()),
+                    "order_no": f"T-{i}",
+                    "packed_at": now.isoformat(),
+                    "operator": "P1",
+                },
+            )
+            for i in range(orders)
+        ]
+        unknown = event("order.packed", {"pack_id": "x", "order_no": "NOPE", "packed_at": now.isoformat(),
+                                         "operator": "P1"})  # fmt: skip
+        note = event(
+            "customer.preference", {"customer": "C1", "field": "note", "value": "轻放", "base": None}
+        )
+        first = store.push("S1", [*packs, unknown, note])
+        assert [a.outcome for a in first] == [p.Outcome.ACCEPTED] * orders + [
+            p.Outcome.REJECTED,
+            p.Outcome.ACCEPTED,
+        ]
+        later = event(
+            "customer.preference", {"customer": "C1", "field": "note", "value": "易碎", "base": "轻放"}
+        )
+        again = store.push("S1", [*packs, unknown, note, later])
+        assert [(a.outcome, a.reason, a.duplicate) for a in again[:-1]] == [
+            (a.outcome, a.reason, True) for a in first
+        ]
+        assert (again[-1].outcome, again[-1].duplicate) == (p.Outcome.ACCEPTED, False)
+        assert store.get("customer", "C1")["preferences"] == {"note": "易碎"}
+        assert {store.get("order", f"T-{i}")["status"] for i in range(orders)} == {"packed"}
+    finally:
+        store.engine.dispose()
