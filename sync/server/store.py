@@ -131,29 +131,16 @@ class ServerStore:
     # --- revisions ------------------------------------------------------------------------
 
     @staticmethod
-    def _take_revs(c: Connection, count: int = 1) -> list[int]:
-        """Reserve `count` revisions, ascending.
-
-        SQLite: from the counter row, locked until commit (SQLite has one writer anyway).
-        PostgreSQL: from a sequence, without holding anything others wait for, so concurrent pushes
-        do not queue behind each other's commits. What keeps a pull from skipping a change that
-        commits late is a fence: before its revisions exist the transaction holds a shared advisory
-        lock at the sequence's next value (at most its own lowest revision), until it commits or
-        rolls back (or its connection dies); pulls stop below the lowest fence (`_sequence_last`).
-        One statement: the fence is the bound of the series the revisions are drawn over, so no
-        row (and no nextval) exists before the fence is held."""
-        if c.dialect.name != "postgresql":
-            last = c.execute(
-                update(m.RevCounter)
-                .where(m.RevCounter.id == 1)
-                .values(value=m.RevCounter.value + count)
-                .returning(m.RevCounter.value)
-            ).scalar_one()
-            return list(range(int(last) - count + 1, int(last) + 1))
-        if count < 1:
-            return []
-        revs = c.execute(_TAKE_REVS, {"n": count}).scalars()
-        return sorted(int(r) for r in revs)
+    def _take_revs(c: Connection, count: int) -> list[int]:
+        """SQLite: reserve `count` revisions, ascending, from the counter row, locked until commit
+        (SQLite has one writer anyway). PostgreSQL draws them from a sequence (`_put_all`)."""
+        last = c.execute(
+            update(m.RevCounter)
+            .where(m.RevCounter.id == 1)
+            .values(value=m.RevCounter.value + count)
+            .returning(m.RevCounter.value)
+        ).scalar_one()
+        return list(range(int(last) - count + 1, int(last) + 1))
 
     @staticmethod
     def _sequence_last(c: Connection) -> int | None:
@@ -178,28 +165,43 @@ class ServerStore:
     def _put_all(
         self, c: Connection, documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]]
     ) -> None:
-        """Upsert documents (None = tombstone), each with a fresh revision, in one statement."""
-        _upsert(c, m.Entity.__table__, self._with_revisions(c, documents), ["kind", "key"])
-
-    def _with_revisions(
-        self, c: Connection, documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]]
-    ) -> list[dict[str, Any]]:
-        """The entity rows to upsert for `documents`, each with a fresh revision (taken here).
+        """Upsert documents (None = tombstone), each with a fresh revision, in one statement.
 
         Rows go kinds in p.DEPENDENCY_ORDER, keys sorted: every writer meets rows in that order (a push
         locked its rows so already), so PostgreSQL never deadlocks; revisions follow the same order,
-        so a page never brings an order before the customer it names."""
+        so a page never brings an order before the customer it names.
+
+        SQLite: revisions from the counter row. PostgreSQL: from a sequence, without holding
+        anything other writers wait for, so concurrent pushes do not queue behind each other's
+        commits. What keeps a pull from skipping a change that commits late is a fence: before its
+        revisions exist the transaction holds a shared advisory lock at the sequence's next value
+        (at most its own lowest revision) until it commits or rolls back (or its connection dies);
+        pulls stop below the lowest fence (`_sequence_last`). The fence's statement and then the
+        upsert, each row drawing its revision as it is written, read nothing back: they go in the
+        push's pipeline with its other writes, no round trip of their own."""
+        now = _now()
         rows = []
         for kind in p.DEPENDENCY_ORDER:
             docs = dict(documents.get(kind) or [])  # a key twice: the later wins
-            rows += [(kind.value, key, docs[key]) for key in sorted(docs)]
+            rows += [
+                {
+                    "kind": kind.value,
+                    "key": key,
+                    "deleted": docs[key] is None,
+                    "data": docs[key],
+                    "updated_at": now,
+                }
+                for key in sorted(docs)
+            ]
         if not rows:
-            return []
-        now = _now()
-        return [
-            {"kind": kind, "key": key, "rev": rev, "deleted": data is None, "data": data, "updated_at": now}
-            for (kind, key, data), rev in zip(rows, self._take_revs(c, len(rows)), strict=True)
-        ]
+            return
+        if c.dialect.name == "postgresql":
+            c.execute(_FENCE)
+            _executemany(c, _numbered_upsert(tuple(rows[0])), rows)
+            return
+        for row, rev in zip(rows, self._take_revs(c, len(rows)), strict=True):
+            row["rev"] = rev
+        _upsert(c, m.Entity.__table__, rows, ["kind", "key"])
 
     def get(self, kind: p.Kind | str, key: str) -> dict[str, Any] | None:
         with self._sessions() as s:
@@ -899,7 +901,6 @@ class _Batch:
         by_kind: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]] = {}
         for kind, key in self.dirty:
             by_kind.setdefault(kind, []).append((key, self.docs[(kind, key)]))
-        entities = self.store._with_revisions(self.c, by_kind)
         stamps = []
         for customer, field in sorted(self.dirty_stamps):
             stamp = self.stamps[(customer, field)]
@@ -909,7 +910,7 @@ class _Batch:
             for model, rows in self.rows.items():
                 _executemany(self.c, _insert(model), rows)
             _upsert(self.c, m.PreferenceStamp.__table__, stamps, ["customer", "field"])
-            _upsert(self.c, m.Entity.__table__, entities, ["kind", "key"])
+            self.store._put_all(self.c, by_kind)
         self.dirty.clear()
         self.rows.clear()
         self.dirty_stamps.clear()
@@ -1062,6 +1063,16 @@ def _upsert_statement(dialect: str, table: Table, keys: tuple[str, ...], columns
 
 
 @functools.cache
+def _numbered_upsert(columns: tuple[str, ...]) -> Any:
+    """PostgreSQL: the entities' upsert with each row's revision drawn by the statement (see
+    `ServerStore._put_all`); rows are written, and revisions drawn, in the order given."""
+    # The sequence's name as SQL text: a bound parameter would be one the rows do not carry.
+    statement = postgresql.insert(m.Entity.__table__).values(rev=_NEXT_REV).inline()
+    changed = {name: statement.excluded[name] for name in (*columns, "rev") if name not in ("kind", "key")}
+    return statement.on_conflict_do_update(index_elements=["kind", "key"], set_=changed)
+
+
+@functools.cache
 def _insert(model: type[m.Base]) -> Any:
     # inline(): no RETURNING of the new rows' ids (SQLAlchemy adds it to a one-row insert), a result
     # nobody uses and one the pipeline cannot give.
@@ -1145,13 +1156,12 @@ def _first_reads(dialect: str) -> Any:
     return union_all(events, documents, stamped)
 
 
-# PostgreSQL: revisions with their fence (see ServerStore._take_revs), the sequence's last value and
-# the lowest fence held (see ServerStore._sequence_last). Fences are advisory locks at
-# MARKER_BASE + rev.
-_TAKE_REVS = text(
-    "SELECT nextval('entity_rev_seq') FROM generate_series(1, ("
-    "SELECT CAST(:n AS integer) FROM (SELECT pg_advisory_xact_lock_shared("
-    ":base + last_value + CASE WHEN is_called THEN 1 ELSE 0 END) FROM entity_rev_seq) AS fence))"
+# PostgreSQL: a writer's fence (see ServerStore._put_all), the sequence's last value and the lowest
+# fence held (see ServerStore._sequence_last). Fences are advisory locks at MARKER_BASE + rev.
+_NEXT_REV = literal_column("nextval('entity_rev_seq')")
+_FENCE = text(
+    "SELECT pg_advisory_xact_lock_shared("
+    ":base + last_value + CASE WHEN is_called THEN 1 ELSE 0 END) FROM entity_rev_seq"
 ).bindparams(base=MARKER_BASE)
 _SEQUENCE_LAST = text("SELECT last_value - CASE WHEN is_called THEN 0 ELSE 1 END FROM entity_rev_seq")
 _LOWEST_FENCE = (
