@@ -21,10 +21,14 @@ from pathlib import Path
 from typing import Any
 
 
-def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, float]) -> dict[str, Any]:
+def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, float, int]) -> dict[str, Any]:
+    import os
+
     from sync.client import ServerConfig, SyncClient, SyncError
 
-    url, name, token, head, orders, customers, rounds, start_at, period_s = args
+    url, name, token, head, orders, customers, rounds, start_at, period_s, nice = args
+    if nice:
+        os.nice(nice)
     client = SyncClient(ServerConfig(url, token))
     cursor = head  # as if this station had synced before
     times: list[float] = []
@@ -112,6 +116,7 @@ def bench_load(
     period_s: float = 1.0,
     workers: int = 2,
     connections: int | None = None,
+    station_nice: int = 0,
 ) -> dict[str, Any]:
     import json
 
@@ -154,6 +159,7 @@ def bench_load(
                         rounds,
                         start_at,
                         period_s,
+                        station_nice,
                     )
                     for i, (name, token) in enumerate(tokens.items())
                 ]
