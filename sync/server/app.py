@@ -11,10 +11,11 @@ from typing import Annotated, Any, TypeVar
 
 import anyio
 import anyio.to_thread
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
-from pydantic import ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.exc import DBAPIError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -136,8 +137,9 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
     app.add_middleware(ServerTiming)
 
-    async def station(authorization: Annotated[str | None, Header()] = None) -> str:
-        # Answered from the token cache nearly always, so no thread hop per request.
+    async def authorized(authorization: str | None) -> str:
+        """The station a request's token belongs to (401 otherwise). Answered from the token cache
+        nearly always, so no thread hop per request."""
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token:
             raise HTTPException(401, "send the station's token as 'Authorization: Bearer TOKEN'")
@@ -146,6 +148,9 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
         if name is None:
             raise HTTPException(401, "this station's token is unknown or was revoked: register it again")
         return name
+
+    async def station(authorization: Annotated[str | None, Header()] = None) -> str:
+        return await authorized(authorization)
 
     @app.get(f"{p.API_PREFIX}/health", response_model=p.Health)
     def health() -> p.Health:
@@ -157,14 +162,25 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
     def whoami(name: Annotated[str, Depends(station)]) -> p.WhoAmI:
         return p.WhoAmI(station=name)
 
-    @app.get(f"{p.API_PREFIX}/changes", response_model=p.ChangesPage)
-    async def changes(
-        _name: Annotated[str, Depends(station)],
-        cursor: str = "",
-        limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_PAGE)] = 1000,
-    ) -> Response:
+    # The two requests every station makes on every sync read their token and query themselves:
+    # FastAPI's dependency solving for a header, a dependency and two query parameters cost
+    # 0.2 ms of a worker's CPU per request (a twentieth of a push's). The same checks, the same
+    # answers (401; 422 with FastAPI's error shape), documented in the OpenAPI contract as before.
+    @app.get(
+        f"{p.API_PREFIX}/changes",
+        response_model=p.ChangesPage,
+        openapi_extra={"parameters": [_TOKEN_PARAMETER, *_query_parameters(PageQuery)]},
+    )
+    async def changes(request: Request) -> Response:
+        await authorized(request.headers.get("authorization"))
         try:
-            page = await database.run(store.changes_json, cursor, limit)
+            query = PageQuery.model_validate(request.query_params)
+        except ValidationError as exc:
+            raise RequestValidationError(
+                [{**error, "loc": ("query", *error["loc"])} for error in exc.errors(include_url=False)]
+            ) from None
+        try:
+            page = await database.run(store.changes_json, query.cursor, query.limit)
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
         return Response(page, media_type="application/json")
@@ -175,8 +191,10 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
         responses={
             422: {"model": p.PushRefused, "description": "the batch broke the contract; nothing applied"}
         },
+        openapi_extra={"parameters": [_TOKEN_PARAMETER]},
     )
-    async def events(request: Request, name: Annotated[str, Depends(station)]) -> JSONResponse:
+    async def events(request: Request) -> Response:
+        name = await authorized(request.headers.get("authorization"))
         body = await request.body()
         if request.headers.get("content-encoding", "").lower() == "gzip":
             try:
@@ -220,6 +238,30 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
             raise HTTPException(400, str(exc)) from None
 
     return app
+
+
+class PageQuery(BaseModel):
+    """GET /changes' query parameters."""
+
+    cursor: str = Field("", description="the cursor of the last page applied; empty for everything")
+    limit: int = Field(1000, ge=1, le=p.MAX_PULL_PAGE, description="changes per page at most")
+
+
+_TOKEN_PARAMETER = {
+    "name": "Authorization",
+    "in": "header",
+    "required": True,
+    "description": "Bearer TOKEN, the token `packline-server add-station` printed",
+    "schema": {"type": "string"},
+}
+
+
+def _query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
+    schema = model.model_json_schema()
+    return [
+        {"name": name, "in": "query", "required": False, "schema": field}
+        for name, field in schema["properties"].items()
+    ]
 
 
 def _refused(detail: str, errors: list[p.EventError]) -> JSONResponse:

@@ -124,6 +124,12 @@ def test_the_openapi_contract_is_served(seeded):
 
     spec = requests.get(f"{seeded.url}/openapi.json", timeout=5).json()
     assert {"/api/v1/changes", "/api/v1/events", "/api/v1/import"} <= set(spec["paths"])
+    pull = {q["name"]: q for q in spec["paths"]["/api/v1/changes"]["get"]["parameters"]}
+    assert (pull["limit"]["in"], pull["limit"]["schema"]["minimum"]) == ("query", 1)
+    assert pull["limit"]["schema"]["maximum"] == p.MAX_PULL_PAGE and pull["cursor"]["in"] == "query"
+    assert pull["Authorization"]["in"] == "header" and pull["Authorization"]["required"] is True
+    push = spec["paths"]["/api/v1/events"]["post"]
+    assert [q["name"] for q in push["parameters"]] == ["Authorization"] and "422" in push["responses"]
     assert requests.get(f"{seeded.url}/docs", timeout=5).status_code == 200
     assert json.loads(requests.get(f"{seeded.url}/api/v1/health", timeout=5).text)["status"] == "ok"
 
@@ -148,3 +154,25 @@ def test_the_pull_json_is_the_contract_field_for_field(seeded):
     last = {c.key: c for c in fast.changes}
     assert last[odd].entity().model_dump(mode="json") == doc
     assert last["gone"].deleted and last["gone"].data is None
+
+
+def test_a_pull_with_a_bad_token_or_query_is_answered_401_or_422_with_the_field(seeded):
+    import requests
+
+    token = seeded.store.add_station("PACK-Q")
+    url = f"{seeded.url}/api/v1/changes"
+
+    def get(query: str, authorization: str | None = f"Bearer {token}") -> requests.Response:
+        headers = {"Authorization": authorization} if authorization else {}
+        return requests.get(url + query, headers=headers, timeout=5)
+
+    for query, kind in [("?limit=0", "greater_than_equal"), ("?limit=x", "int_parsing"),
+                        (f"?limit={p.MAX_PULL_PAGE + 1}", "less_than_equal")]:  # fmt: skip
+        answer = get(query)
+        assert answer.status_code == 422
+        assert [(e["loc"], e["type"]) for e in answer.json()["detail"]] == [(["query", "limit"], kind)]
+    assert get("?cursor=nope").status_code == 400
+    assert "Bearer TOKEN" in get("", authorization=None).json()["detail"]
+    assert get("", authorization="Bearer wrong").status_code == 401
+    page = get("?limit=2")
+    assert page.status_code == 200 and len(page.json()["changes"]) == 2 and page.json()["more"] is True
