@@ -31,6 +31,7 @@ from typing import Any, Protocol
 from urllib.parse import urlencode
 
 import requests
+import urllib3
 from pydantic import ValidationError
 
 from sync import protocol as p
@@ -72,7 +73,9 @@ class SyncClient:
         self.session.headers.update(
             {
                 "Authorization": f"Bearer {config.token}",
-                "Accept-Encoding": "gzip",
+                # Every encoding urllib3 can decode here: zstd (pages the server compresses
+                # fastest), gzip and deflate.
+                "Accept-Encoding": urllib3.util.make_headers(accept_encoding=True)["accept-encoding"],
                 "User-Agent": "packline-station/1",
             }
         )

@@ -176,3 +176,43 @@ def test_a_pull_with_a_bad_token_or_query_is_answered_401_or_422_with_the_field(
     assert get("", authorization="Bearer wrong").status_code == 401
     page = get("?limit=2")
     assert page.status_code == 200 and len(page.json()["changes"]) == 2 and page.json()["more"] is True
+
+
+def test_pages_come_in_zstd_to_a_station_that_takes_it_and_in_gzip_to_one_that_does_not(seeded):
+    import gzip
+
+    import requests
+    from backports import zstd
+
+    from sync.client import ServerConfig, SyncClient
+
+    token = seeded.store.add_station("PACK-Z")
+    url = f"{seeded.url}/api/v1/changes?limit=50"
+
+    def raw(accept: str) -> requests.Response:
+        headers = {"Authorization": f"Bearer {token}", "Accept-Encoding": accept}
+        return requests.get(url, headers=headers, timeout=5, stream=True)
+
+    def changes(body: bytes) -> tuple[list, str]:
+        page = json.loads(body)
+        return page["changes"], page["cursor"]
+
+    plain = raw("identity")
+    assert "Content-Encoding" not in plain.headers
+    expected = changes(plain.raw.read())
+    for accept, coding, decode in [
+        ("zstd", "zstd", zstd.decompress),
+        ("gzip, deflate, zstd", "zstd", zstd.decompress),
+        ("gzip", "gzip", gzip.decompress),
+        ("zstd;q=0, gzip", "gzip", gzip.decompress),
+    ]:
+        answer = raw(accept)
+        assert answer.headers["Content-Encoding"] == coding, accept
+        assert changes(decode(answer.raw.read())) == expected, accept
+    client = SyncClient(ServerConfig(seeded.url, token))
+    try:
+        assert "zstd" in client.session.headers["Accept-Encoding"]  # urllib3 decodes it for us
+        page = client.pull("", 50)
+        assert [c["key"] for c in page["changes"]] == [c["key"] for c in expected[0]]
+    finally:
+        client.close()
