@@ -97,14 +97,27 @@ class SyncClient:
     def close(self) -> None:
         self.session.close()
 
-    def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+    def _request(
+        self, method: str, path: str, data: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> requests.Response:
+        # Prepared here and handed to the session's transport adapter: Session.request merged
+        # settings through typing-protocol isinstance checks, looked for cookies and redirects
+        # (neither is part of this protocol: a redirect is answered as the status it is) and ran
+        # hooks, a fifth of the client's CPU per sync request. The session keeps the headers, the
+        # TLS settings, the proxies and the pooled connections.
+        request = requests.PreparedRequest()
+        request.prepare_method(method)
+        request.prepare_url(self.base + path, None)
+        request.prepare_headers({**self.session.headers, **(headers or {})})
+        request.prepare_body(data, None)
         try:
-            response = self.session.request(
-                method,
-                self.base + path,
+            response = self.session.get_adapter(request.url or "").send(
+                request,
                 timeout=(self.config.connect_timeout_s, self.config.read_timeout_s),
-                **kwargs,
+                verify=self.session.verify,
+                proxies=self.session.proxies,
             )
+            response.content  # noqa: B018 - read now, so a reply cut in half fails here
         except requests.exceptions.SSLError as exc:
             raise SyncError(
                 f"the server's certificate is not trusted: {_short(exc)}", retryable=False
