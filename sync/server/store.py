@@ -426,7 +426,7 @@ class ServerStore:
                 result = p.EventResult(id=event.id, outcome=outcome, reason=reason)
                 seen[key] = result
                 results.append(result)
-            batch.flush()
+            batch.commit()
         return results
 
     @staticmethod
@@ -613,7 +613,7 @@ class ServerStore:
             customer["preferences"] = preferences
             batch.set_stamp(customer_code, field, now, source)  # the CRM's change is the newest
             batch.put(p.Kind.CUSTOMER, customer_code, customer)
-            batch.flush()
+            batch.commit()
 
     # --- reading back ----------------------------------------------------------------------
 
@@ -790,7 +790,7 @@ class _Batch:
     handful of statements instead of several round trips per event.
 
     Rows are read once, locked (FOR UPDATE on PostgreSQL) and kept; later events in the same batch
-    see what earlier ones wrote. `flush` writes the event records, audit rows and conflicts with a
+    see what earlier ones wrote. `commit` writes the event records, audit rows and conflicts with a
     bulk insert each, the changed stamps with one upsert, and every changed document once, with
     fresh revisions, with one upsert."""
 
@@ -897,7 +897,10 @@ class _Batch:
         """Record a conflict the office sees (GET /conflicts)."""
         self.add(m.Conflict, kind=kind, key=key, station=station, event_id=str(event.id), detail=detail)
 
-    def flush(self) -> None:
+    def commit(self) -> None:
+        """Write everything staged and commit: the transaction's last step (nothing may follow it
+        in the `writing` block). On PostgreSQL the COMMIT goes in the writes' pipeline, so a push
+        is three round trips, not four; the `writing` block's own commit then finds nothing open."""
         by_kind: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]] = {}
         for kind, key in self.dirty:
             by_kind.setdefault(kind, []).append((key, self.docs[(kind, key)]))
@@ -911,6 +914,8 @@ class _Batch:
                 _executemany(self.c, _insert(model), rows)
             _upsert(self.c, m.PreferenceStamp.__table__, stamps, ["customer", "field"])
             self.store._put_all(self.c, by_kind)
+            if self.c.dialect.name == "postgresql":
+                self.c.connection.driver_connection.commit()  # type: ignore[union-attr]
         self.dirty.clear()
         self.rows.clear()
         self.dirty_stamps.clear()

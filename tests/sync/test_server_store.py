@@ -284,7 +284,7 @@ def test_a_push_holds_the_documents_it_read_until_it_commits(postgres):
             order = first.get(p.Kind.ORDER, "T-1")
             order.update(status="packed", packed_by="S1", pack_id="first")
             first.put(p.Kind.ORDER, "T-1", order)
-            first.flush()
+            first.commit()
         thread.join(10)
         assert [(a.outcome, a.reason) for a in answers] == [
             (p.Outcome.CONFLICT, "order T-1 was already packed at S1")
