@@ -132,7 +132,7 @@ class SyncClient:
         except requests.exceptions.RequestException as exc:  # a reply cut in half, a bad chunk
             raise SyncError(f"the connection broke: {_short(exc)}") from None
         timing = response.headers.get("Server-Timing", "")
-        self.last_server_ms = float(timing.partition("dur=")[2] or 0) if "dur=" in timing else None
+        self.last_server_ms = _server_ms(timing)
         if response.status_code == 401:
             raise SyncError(_detail(response) or "the server refused this station's token", False, 401)
         if response.status_code >= 500:
@@ -206,6 +206,21 @@ class RefusedBatch(SyncError):
     def __init__(self, refused: p.PushRefused) -> None:
         super().__init__(f"the server refused events: {refused.detail}", retryable=True, status=422)
         self.refused = refused
+
+
+def _server_ms(timing: str) -> float | None:
+    """The server's own time (`app`) from a Server-Timing header such as
+    `app;dur=12.5, queue;dur=0.1, db;dur=8.0`; None without one."""
+    for metric in timing.split(","):
+        name, *params = (part.strip() for part in metric.split(";"))
+        if name == "app":
+            for param in params:
+                if param.startswith("dur="):
+                    try:
+                        return float(param[4:])
+                    except ValueError:
+                        return None
+    return None
 
 
 def _cause(exc: Exception) -> str:

@@ -345,3 +345,28 @@ def test_a_repeated_batch_gets_its_first_answers_whatever_its_size(server_db, or
         assert {store.get("order", f"T-{i}")["status"] for i in range(orders)} == {"packed"}
     finally:
         store.engine.dispose()
+
+
+def test_server_timing_names_the_whole_the_wait_for_a_database_slot_and_the_database_work(server_db):
+    import requests
+
+    from sync.client import _server_ms
+
+    with live_server(server_db) as live:
+        token = live.store.add_station("PACK-T")
+        answer = requests.get(
+            f"{live.url}/api/v1/changes", headers={"Authorization": f"Bearer {token}"}, timeout=5
+        )
+        metrics = {}
+        for metric in answer.headers["Server-Timing"].split(","):
+            name, _, duration = metric.strip().partition(";dur=")
+            metrics[name] = float(duration)
+        assert set(metrics) == {"app", "queue", "db"}
+        assert metrics["queue"] >= 0 and 0 < metrics["db"] <= metrics["app"]
+        assert _server_ms(answer.headers["Server-Timing"]) == metrics["app"]
+        assert (
+            requests.get(f"{live.url}/api/v1/health", timeout=5)
+            .headers["Server-Timing"]
+            .startswith("app;dur=")
+        )
+    assert _server_ms("") is None and _server_ms("app;dur=x") is None and _server_ms("db;dur=3") is None
