@@ -165,7 +165,7 @@ class ServerStore:
     def _put_all(
         self, c: Connection, documents: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]]
     ) -> None:
-        """Upsert documents (None = tombstone), each with a fresh revision, in one statement.
+        """Upsert documents (None = tombstone), each with a fresh revision, in one upsert.
 
         Rows go kinds in p.DEPENDENCY_ORDER, keys sorted: every writer meets rows in that order (a push
         locked its rows so already), so PostgreSQL never deadlocks; revisions follow the same order,
