@@ -266,16 +266,14 @@ class ServerStore:
         ask. Otherwise the first burst after a start paid for every connection's set-up, each new
         PostgreSQL backend's first reads of the catalog and each statement's first compilation:
         under 20 stations its requests took up to 550 ms (server time) against ~200 ms later."""
-        empty = {f"keys_{kind.value}": [] for kind in p.DEPENDENCY_ORDER}
+        nothing = {"ids": [], "customers": [], **_keys_by_kind([])}
         with ExitStack() as opened:
             for _ in range(connections):
                 c = opened.enter_context(self.reading())
                 last = self._sequence_last(c)
                 pull = _changes_query(True, fenced=last is not None)
                 c.execute(pull, {"after": 0, "limit": 1, "last": last})
-                c.execute(_seen_events(c.dialect.name), {"ids": []})
-                c.execute(_stamps(c.dialect.name), {"customers": []})
-                c.execute(_lock_entities(c.dialect.name), empty)
+                c.execute(_first_reads(c.dialect.name), nothing)
 
     # --- stations -------------------------------------------------------------------------
 
@@ -817,7 +815,7 @@ class _Batch:
         if self.c.dialect.name != "postgresql" and len(event_ids) + len(wanted) + len(stamps) > 900:
             answers = {}
             for chunk in _chunks(event_ids, 900):
-                for key, outcome, reason in self.c.execute(_seen_events("sqlite"), {"ids": chunk}):
+                for key, outcome, reason in self.c.execute(_seen_events(self.c.dialect.name), {"ids": chunk}):
                     answers[key] = (outcome, reason)
             self.load(keys)
             self.load_stamps(stamps)
@@ -1142,17 +1140,18 @@ def _first_reads(dialect: str) -> Any:
     are a CTE, so they are locked in `_lock_entities`' order as before."""
     no_text = null().cast(String)
     locked = _lock_entities(dialect).cte("locked")
+    seen = _seen_events(dialect).subquery()
     events = select(
         literal("event", String).label("source"),
-        m.EventRecord.id.label("a"),
-        m.EventRecord.outcome.label("b"),
-        m.EventRecord.reason.label("c"),
+        seen.c.id.label("a"),
+        seen.c.outcome.label("b"),
+        seen.c.reason.label("c"),
         # Typed here, in the first select: PostgreSQL would take two untyped NULLs for text, and
         # SQLAlchemy reads each column by the first select's types.
         null().cast(Boolean).label("deleted"),
         null().cast(m.Entity.data.type).label("data"),
         null().cast(m.PreferenceStamp.changed_at.type).label("changed_at"),
-    ).where(_among(m.EventRecord.id, "ids", dialect))
+    )
     documents = select(literal("doc", String), locked.c.kind, locked.c.key, no_text, locked.c.deleted,
                        locked.c.data, null())  # fmt: skip
     stamps = _stamps(dialect).subquery()
