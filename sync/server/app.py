@@ -20,6 +20,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.exc import DBAPIError
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 if sys.version_info >= (3, 14):
@@ -268,9 +269,13 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
     async def import_(
         request: Request, _name: Annotated[str, Depends(station)], filename: str = "import.json"
     ) -> p.ImportReport:
+        content = await request.body()
         try:
-            return store.import_file(filename, await request.body())
-        except (BadImportFile, UnicodeDecodeError) as exc:
+            # On a thread of its own, not one of the database slots the stations' syncs share: an
+            # import of a shop's day of orders takes seconds, and on the event loop it stalled every
+            # station served by this worker until it was done.
+            return await run_in_threadpool(store.import_file, filename, content)
+        except BadImportFile as exc:
             raise HTTPException(400, str(exc)) from None
 
     return app

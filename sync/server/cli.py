@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.files:
         try:
             report = store.import_file(path.name, path.read_bytes())
-        except (OSError, BadImportFile, UnicodeDecodeError) as exc:
+        except (OSError, BadImportFile) as exc:
             print(f"packline-server: {path}: {exc}", file=sys.stderr)
             status = 1
             continue

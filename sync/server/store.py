@@ -760,8 +760,10 @@ class ServerStore:
         return kept
 
     def import_file(self, name: str, content: bytes) -> p.ImportReport:
-        """JSON (the import document) or CSV (orders: one row per line; customers: one row each)."""
-        text = content.decode("utf-8-sig")
+        """JSON (the import document) or CSV (orders: one row per line; customers: one row each),
+        in UTF-8 or, for CSV, GBK/GB 18030 (what Excel on a Chinese Windows saves, and what shop
+        platforms' order exports often are)."""
+        text = _import_text(name, content)
         if name.lower().endswith(".csv"):
             return self.import_documents(parse_csv(text))
         try:
@@ -921,6 +923,24 @@ class _Batch:
 
 ORDER_COLUMNS = {"order_no", "sku", "quantity"}
 CUSTOMER_COLUMNS = {"code", "name"}
+
+
+def _import_text(name: str, content: bytes) -> str:
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if name.lower().endswith(".csv"):
+        try:
+            # GB 18030 is GBK's superset. UTF-8 is tried first: GBK text is almost never valid
+            # UTF-8, while UTF-8 Chinese would decode as GB 18030 into the wrong characters.
+            return content.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+    raise BadImportFile(
+        f"{name}: not UTF-8 text (byte {utf8_error.start}); save the file as UTF-8"
+        + (" or GBK" if name.lower().endswith(".csv") else "")
+    )
 
 
 def parse_csv(text: str) -> dict[str, Any]:
