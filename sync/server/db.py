@@ -22,11 +22,15 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-# Connections a server process keeps for the stations' requests. The app runs at most this many
-# requests' database work at once (the rest wait on the event loop, which costs nothing): more at
-# once only adds switching on a few cores, and a pool smaller than the burst opened and closed a
-# PostgreSQL connection for every request over it (docs/PERFORMANCE.md, sync load).
-DB_CONNECTIONS = 8
+# Connections a server process keeps for the stations' requests, and so how many requests'
+# database work it runs at once (the rest wait on the event loop, which costs nothing). Two: one
+# request's Python runs (a process has one core's worth, the GIL) while the other's statements
+# are with PostgreSQL. More at once share the core, so a burst's requests all finish late together
+# instead of one after another: with 20 stations syncing at once on 2 cores the p99 was 123-149 ms
+# with 2 against 154-222 ms with 8 in the same phases (docs/PERFORMANCE.md, sync load). A database
+# across a slower network keeps each request longer in its statements: raise --connections there.
+# A pool smaller than the app's concurrency opened and closed a connection per request over it.
+DB_CONNECTIONS = 2
 # Beyond them, for the few calls outside that limit (a token not in the cache, /conflicts, imports).
 SPARE_CONNECTIONS = 4
 

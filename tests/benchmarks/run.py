@@ -292,7 +292,8 @@ def main() -> int:
             load["p99_ms"],
             "ms",
             200,
-            f"(p50 {load['p50_ms']:.1f} ms, max {load['max_ms']:.0f} ms, {load['requests']:,} requests)",
+            f"(p50 {load['p50_ms']:.1f} ms, max {load['max_ms']:.0f} ms, {load['requests']:,} requests, "
+            f"stolen by the hypervisor {load['steal_pct']:.1f}%)",
         )
         return 1 if failures else 0
     if args.only in (None, "printing"):

@@ -104,6 +104,16 @@ def _cpu_seconds(processes: list[Any]) -> float:
     return total
 
 
+def _machine_ticks() -> list[int]:
+    """The machine's CPU time so far by kind, in clock ticks (/proc/stat's first line; [] elsewhere):
+    user, nice, system, idle, iowait, irq, softirq, steal."""
+    try:
+        with open("/proc/stat") as stat:
+            return [int(x) for x in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return []
+
+
 def _event(station: str, kind: str, payload: dict[str, Any], now: str) -> dict[str, Any]:
     return {"id": str(uuid.uuid4()), "type": kind, "station": station, "operator": "P0001",
             "occurred_at": now, "payload": payload}  # fmt: skip
@@ -172,7 +182,9 @@ def bench_load(
                     pending = pool.map_async(_station, jobs)
                     time.sleep(max(0.0, start_at - time.time() - 0.05))
                     cpu_before = {name: _cpu_seconds(procs) for name, procs in watched.items()}
+                    ticks_before = _machine_ticks()
                     done = pending.get()
+                    ticks_after = _machine_ticks()
                     cpu_after = {name: _cpu_seconds(procs) for name, procs in watched.items()}
             finally:
                 server.stop()
@@ -187,6 +199,12 @@ def bench_load(
         for round_no, t in zip(result["rounds"], result["times"], strict=True):
             slowest[round_no] = max(slowest.get(round_no, 0.0), t * 1000)
     cpu_ms = {name: (cpu_after[name] - cpu_before[name]) * 1000 / len(times) for name in cpu_after}
+    ticks = [after - before for before, after in zip(ticks_before, ticks_after, strict=True)]
+    # Steal: time the hypervisor gave this VM's CPUs to others while they had work, as a share of
+    # the CPU time the run wanted (idle and iowait left out). Runs on a shared VM swing by up to 2x
+    # with it: a slow run with much steal is the machine, not the code.
+    wanted = sum(ticks) - sum(ticks[3:5]) if ticks else 0
+    steal_pct = 100 * ticks[7] / wanted if wanted else 0.0
     return {
         "database": "postgresql" if cluster else "sqlite",
         "workers": workers,
@@ -208,6 +226,7 @@ def bench_load(
         "server_p99_ms": percentile(server_times, 99),
         "server_push_p99_ms": percentile([t for r in done for t in r["push_ms"]], 99),
         # CPU per request over the rounds, by who spent it (all share the machine's cores).
+        "steal_pct": steal_pct,
         "station_cpu_ms": sum(r["cpu_s"] for r in done) * 1000 / len(times),
         **{f"{name}_cpu_ms": value for name, value in cpu_ms.items()},
     }
