@@ -95,6 +95,7 @@ def bench_sync(orders: int = 100_000, customers: int = 50_000) -> dict[str, floa
     from app.store import models as m
     from app.store.settings_store import load_settings
     from app.sync_service import sync_now
+    from tests.benchmarks.timing import machine_ticks, steal_pct
 
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,9 +105,10 @@ def bench_sync(orders: int = 100_000, customers: int = 50_000) -> dict[str, floa
             results["lines"] = sum(len(o["lines"]) for o in document["orders"])
             station = _station(folder, server, "BENCH-1")
             page = load_settings(station).sync_page_size
-            started = time.perf_counter()
+            started, ticks = time.perf_counter(), machine_ticks()
             summary = sync_now(station)
             results["first_pull_s"] = time.perf_counter() - started
+            results["first_pull_steal_pct"] = steal_pct(ticks, machine_ticks())
             results["pulled"] = summary.pulled
             results["lower_bound_s"] = lower_bound(
                 server, server.store.add_station("BOUND"), document, folder, page
@@ -125,9 +127,10 @@ def bench_sync(orders: int = 100_000, customers: int = 50_000) -> dict[str, floa
                     )
                     for i, code in enumerate(codes)
                 )
-            started = time.perf_counter()
+            started, ticks = time.perf_counter(), machine_ticks()
             summary = sync_now(station)
             results["push_and_pull_back_10k_s"] = time.perf_counter() - started
+            results["push_steal_pct"] = steal_pct(ticks, machine_ticks())
             results["push_10k_s"] = summary.push_s
             results["pushed"] = summary.pushed
             sync_now(station)  # our own changes come back once

@@ -104,16 +104,6 @@ def _cpu_seconds(processes: list[Any]) -> float:
     return total
 
 
-def _machine_ticks() -> list[int]:
-    """The machine's CPU time so far by kind, in clock ticks (/proc/stat's first line; [] elsewhere):
-    user, nice, system, idle, iowait, irq, softirq, steal."""
-    try:
-        with open("/proc/stat") as stat:
-            return [int(x) for x in stat.readline().split()[1:9]]
-    except (OSError, ValueError):
-        return []
-
-
 def _event(station: str, kind: str, payload: dict[str, Any], now: str) -> dict[str, Any]:
     return {"id": str(uuid.uuid4()), "type": kind, "station": station, "operator": "P0001",
             "occurred_at": now, "payload": payload}  # fmt: skip
@@ -133,7 +123,7 @@ def bench_load(
     from app.store import demo
     from app.store.db import open_database
     from app.store.export import export_document
-    from tests.benchmarks.timing import percentile
+    from tests.benchmarks.timing import machine_ticks, percentile, steal_pct
     from tests.sync.servers import PostgresCluster, ServerProcess, _pg_bin
 
     cluster = PostgresCluster() if _pg_bin() is not None else None
@@ -182,9 +172,9 @@ def bench_load(
                     pending = pool.map_async(_station, jobs)
                     time.sleep(max(0.0, start_at - time.time() - 0.05))
                     cpu_before = {name: _cpu_seconds(procs) for name, procs in watched.items()}
-                    ticks_before = _machine_ticks()
+                    ticks_before = machine_ticks()
                     done = pending.get()
-                    ticks_after = _machine_ticks()
+                    ticks_after = machine_ticks()
                     cpu_after = {name: _cpu_seconds(procs) for name, procs in watched.items()}
             finally:
                 server.stop()
@@ -199,12 +189,6 @@ def bench_load(
         for round_no, t in zip(result["rounds"], result["times"], strict=True):
             slowest[round_no] = max(slowest.get(round_no, 0.0), t * 1000)
     cpu_ms = {name: (cpu_after[name] - cpu_before[name]) * 1000 / len(times) for name in cpu_after}
-    ticks = [after - before for before, after in zip(ticks_before, ticks_after, strict=True)]
-    # Steal: time the hypervisor gave this VM's CPUs to others while they had work, as a share of
-    # the CPU time the run wanted (idle and iowait left out). Runs on a shared VM swing by up to 2x
-    # with it: a slow run with much steal is the machine, not the code.
-    wanted = sum(ticks) - sum(ticks[3:5]) if ticks else 0
-    steal_pct = 100 * ticks[7] / wanted if wanted else 0.0
     return {
         "database": "postgresql" if cluster else "sqlite",
         "workers": workers,
@@ -226,10 +210,28 @@ def bench_load(
         "server_p99_ms": percentile(server_times, 99),
         "server_push_p99_ms": percentile([t for r in done for t in r["push_ms"]], 99),
         # CPU per request over the rounds, by who spent it (all share the machine's cores).
-        "steal_pct": steal_pct,
+        "steal_pct": steal_pct(ticks_before, ticks_after),
         "station_cpu_ms": sum(r["cpu_s"] for r in done) * 1000 / len(times),
         **{f"{name}_cpu_ms": value for name, value in cpu_ms.items()},
     }
+
+
+# A run in which the hypervisor took more than this share of the CPU time the run wanted measures the
+# host's other tenants more than the server (p99 186-390 ms at 20-37% steal, 115-135 ms at 0-5% in
+# the same hour with the same code): such a run is repeated, and every run is reported.
+CALM_STEAL_PCT = 10.0
+
+
+def bench_load_calm(attempts: int = 3, **options: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """`bench_load` until a run finds the machine calm (steal under CALM_STEAL_PCT), at most
+    `attempts` runs. The run judged is the calmest: the first calm one, or the least disturbed
+    when none was calm. Which run is judged depends on the machine, never on the latencies."""
+    runs: list[dict[str, Any]] = []
+    for _ in range(attempts):
+        runs.append(bench_load(**options))
+        if runs[-1]["steal_pct"] < CALM_STEAL_PCT:
+            break
+    return min(runs, key=lambda run: run["steal_pct"]), runs
 
 
 if __name__ == "__main__":
