@@ -113,6 +113,50 @@ def test_the_server_opens_its_connections_before_the_first_station_asks(server_d
         client.close()
 
 
+def test_a_worker_runs_its_database_slots_worth_of_requests_at_once_and_answers_every_one(server_db):
+    """A burst of stations: at most DB_CONNECTIONS requests' database work at once (more would share
+    the core and all end late together), the others wait their turn on the event loop."""
+    import threading
+
+    with live_server(server_db) as live:
+        running, peak, lock = 0, 0, threading.Lock()
+        real_changes = live.store.changes_json
+
+        def slow_changes(cursor: str, limit: int) -> bytes:
+            nonlocal running, peak
+            with lock:
+                running += 1
+                peak = max(peak, running)
+            try:
+                time.sleep(0.25)
+                return real_changes(cursor, limit)
+            finally:
+                with lock:
+                    running -= 1
+
+        live.store.changes_json = slow_changes  # type: ignore[method-assign]
+        stations = 3 * DB_CONNECTIONS
+        tokens = [live.store.add_station(f"PACK-5{i}") for i in range(stations)]
+        cursors: list[str] = []
+        start = threading.Barrier(stations)
+
+        def sync(token: str) -> None:
+            client = SyncClient(ServerConfig(live.url, token, read_timeout_s=30))
+            try:
+                start.wait()
+                cursors.append(client.pull("", 10)["cursor"])
+            finally:
+                client.close()
+
+        threads = [threading.Thread(target=sync, args=(token,)) for token in tokens]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert len(cursors) == stations  # every station answered
+        assert peak == DB_CONNECTIONS
+
+
 def test_a_used_token_stays_cached_and_a_revocation_elsewhere_ends_it(server_db, monkeypatch):
     from sqlalchemy import select, update
 
