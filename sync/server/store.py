@@ -47,6 +47,7 @@ from sqlalchemy import (
     bindparam,
     case,
     cast,
+    column,
     func,
     insert,
     literal,
@@ -125,7 +126,7 @@ class ServerStore:
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """A Core connection in autocommit: each statement sees what had committed when it began.
-        A pull needs no more (see `_sequence_last`), and no BEGIN and ROLLBACK round trips."""
+        A pull needs no more (see `_changes_query`), and no BEGIN and ROLLBACK round trips."""
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
             yield c
 
@@ -142,18 +143,6 @@ class ServerStore:
             .returning(m.RevCounter.value)
         ).scalar_one()
         return list(range(int(last) - count + 1, int(last) + 1))
-
-    @staticmethod
-    def _sequence_last(c: Connection) -> int | None:
-        """PostgreSQL: the last revision handed out, for `_FENCED_WATERMARK` (None: SQLite, no fences).
-
-        A pull reads this in a statement of its own before it reads the fences: a writer fences
-        before it takes revisions, so one whose fence is not seen yet can only take revisions above
-        the value read. Every revision at or below the watermark has then been handed out and its
-        transaction has ended."""
-        if c.dialect.name != "postgresql":
-            return None
-        return int(c.scalar(_SEQUENCE_LAST) or 0)
 
     @staticmethod
     def _write_first(c: Connection) -> None:
@@ -177,7 +166,8 @@ class ServerStore:
         commits. What keeps a pull from skipping a change that commits late is a fence: before its
         revisions exist the transaction holds a shared advisory lock at the sequence's next value
         (at most its own lowest revision) until it commits or rolls back (or its connection dies);
-        pulls stop below the lowest fence (`_sequence_last`). The fence's statement and then the
+        pulls stop below the lowest fence (`packline_watermark`, migration s0003). The fence's
+        statement and then the
         upsert, each row drawing its revision as it is written, read nothing back: they go in the
         push's pipeline with its other writes, no round trip of their own."""
         now = _now()
@@ -219,9 +209,8 @@ class ServerStore:
             raise ValueError(f"cursor {cursor!r} was not issued by this server") from None
         limit = max(1, min(limit, p.MAX_PULL_PAGE))
         with self.reading() as c:
-            last = self._sequence_last(c)
-            query = _changes_query(as_text, fenced=last is not None)
-            rows = c.execute(query, {"after": after, "limit": limit + 1, "last": last}).all()
+            query = _changes_query(as_text, fenced=c.dialect.name == "postgresql")
+            rows = c.execute(query, {"after": after, "limit": limit + 1}).all()
         more = len(rows) > limit
         rows = rows[:limit]
         return rows, more, str(rows[-1][2]) if rows else str(after)
@@ -259,9 +248,8 @@ class ServerStore:
     def head(self) -> int:
         """The newest revision a pull can hand out now: a cursor "up to date" for a new station."""
         with self.reading() as c:
-            last = self._sequence_last(c)
-            if last is not None:
-                return int(c.scalar(select(_FENCED_WATERMARK), {"last": last}) or 0)
+            if c.dialect.name == "postgresql":
+                return int(c.scalar(_WATERMARK) or 0)
             return int(c.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
 
     def warm_up(self, connections: int) -> None:
@@ -274,9 +262,8 @@ class ServerStore:
         with ExitStack() as opened:
             for _ in range(connections):
                 c = opened.enter_context(self.reading())
-                last = self._sequence_last(c)
-                pull = _changes_query(True, fenced=last is not None)
-                c.execute(pull, {"after": 0, "limit": 1, "last": last})
+                pull = _changes_query(True, fenced=c.dialect.name == "postgresql")
+                c.execute(pull, {"after": 0, "limit": 1})
                 c.execute(_first_reads(c.dialect.name), nothing)
 
     # --- stations -------------------------------------------------------------------------
@@ -1184,37 +1171,36 @@ def _first_reads(dialect: str) -> Any:
     return union_all(events, documents, stamped)
 
 
-# PostgreSQL: a writer's fence (see ServerStore._put_all), the sequence's last value and the lowest
-# fence held (see ServerStore._sequence_last). Fences are advisory locks at MARKER_BASE + rev.
+# PostgreSQL: a writer's fence (see ServerStore._put_all), an advisory lock at MARKER_BASE + rev.
 _NEXT_REV = literal_column("nextval('entity_rev_seq')")
 _FENCE = text(
     "SELECT pg_advisory_xact_lock_shared("
     ":base + last_value + CASE WHEN is_called THEN 1 ELSE 0 END) FROM entity_rev_seq"
 ).bindparams(base=MARKER_BASE)
-_SEQUENCE_LAST = text("SELECT last_value - CASE WHEN is_called THEN 0 ELSE 1 END FROM entity_rev_seq")
-_LOWEST_FENCE = (
-    select(func.min(literal_column("(classid::bigint << 32) | objid::bigint")))
-    .select_from(text("pg_locks"))
-    .where(
-        text(
-            "locktype = 'advisory' AND objsubid = 1 AND granted "
-            "AND ((classid::bigint << 32) | objid::bigint) >= :fence_base"
-        ).bindparams(fence_base=MARKER_BASE)
-    )
-    .scalar_subquery()
-)
-_LAST = bindparam("last", type_=BigInteger)
-_FENCED_WATERMARK = func.least(_LAST, func.coalesce(_LOWEST_FENCE - MARKER_BASE - 1, _LAST))
+# The newest revision a pull may hand out: the last one handed out, or below the lowest fence held
+# (migration s0003: the two read in that order, each in a statement of its own).
+_WATERMARK = select(func.packline_watermark(type_=BigInteger))
 
 
 @functools.cache
 def _changes_query(as_text: bool, fenced: bool) -> Any:
-    """A page of changes after the cursor `after`, `limit` rows, in revision order; `fenced` (on
-    PostgreSQL): only up to the watermark, with `last` from ServerStore._sequence_last."""
+    """A page of changes after the cursor `after`, `limit` rows, in revision order. `fenced`
+    (PostgreSQL): from `packline_changes` (migration s0003), which reads the watermark, then the
+    page up to it with a snapshot taken after the fences were read: a query that read the fences
+    itself had its snapshot from before, and a writer committing in between was skipped."""
+    if fenced:
+        source: Any = func.packline_changes(
+            bindparam("after", type_=BigInteger), bindparam("limit", type_=Integer)
+        ).table_valued(
+            column("kind", String), column("key", String), column("rev", BigInteger),
+            column("deleted", Boolean), column("data", m.Entity.data.type),
+        )  # fmt: skip
+        # Limited by the function; ordered again here, as SQL promises no order from a function.
+        text_or_json = cast(source.c.data, Text) if as_text else source.c.data
+        page = select(source.c.kind, source.c.key, source.c.rev, source.c.deleted, text_or_json)
+        return page.order_by(source.c.rev)
     data = cast(m.Entity.data, Text) if as_text else m.Entity.data
     query = select(m.Entity.kind, m.Entity.key, m.Entity.rev, m.Entity.deleted, data).where(
         m.Entity.rev > bindparam("after", type_=BigInteger)
     )
-    if fenced:
-        query = query.where(m.Entity.rev <= _FENCED_WATERMARK)
     return query.order_by(m.Entity.rev).limit(bindparam("limit", type_=Integer))

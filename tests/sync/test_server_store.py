@@ -69,6 +69,52 @@ def test_a_writer_that_rolls_back_leaves_no_fence_behind(postgres):
         store.engine.dispose()
 
 
+def test_a_pull_refuses_to_run_without_a_snapshot_per_statement(postgres):
+    """The watermark, then the page with a snapshot taken after it: under REPEATABLE READ (a DBA's
+    database-wide default) both would share one snapshot and a late commit could be skipped."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    url = postgres.new_database()
+    store = open_store(url)
+    try:
+        _import(store, _sku("A", "apple"))
+        database = url.rsplit("/", 1)[1]
+        with psycopg.connect(url.replace("/" + database, "/postgres"), autocommit=True) as admin:
+            isolation = "default_transaction_isolation = 'repeatable read'"
+            admin.execute(f'ALTER DATABASE "{database}" SET {isolation}')
+        store.engine.dispose()  # new sessions take the database's new default
+        with pytest.raises(DBAPIError, match="a pull needs READ COMMITTED"):
+            store.changes_json("", 10)
+    finally:
+        store.engine.dispose()
+
+
+def test_the_migrations_go_down_and_up_again(server_db):
+    """The pull's functions (s0003) and the revision sequence (s0002) come and go with their
+    migrations, and a store on the re-created schema serves pulls as before."""
+    from alembic import command
+    from alembic.config import Config
+
+    from sync.server.db import MIGRATIONS
+
+    store = open_store(server_db)
+    try:
+        _import(store, _sku("A", "apple"))
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with store.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "s0001")
+        with store.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        _import(store, _sku("B", "bread"))
+        assert [c.key for c in _pull(store, "").changes] == ["A", "B"]
+    finally:
+        store.engine.dispose()
+
+
 def test_a_database_restart_costs_the_stations_no_failed_request(demo_document, caplog):
     cluster = PostgresCluster()  # its own: restarting the shared one would cut other tests off
     try:
