@@ -40,7 +40,13 @@ def compact_json(value: Any) -> str:
     into the page unchanged (ServerStore.changes_json). json.dumps' defaults (spaces, Chinese as
     \\u escapes) made a page of Chinese names and addresses a third longer, and every byte costs
     the server gzip time and the station gunzip and parse time."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(value)
+
+
+# What json.dumps(value, ensure_ascii=False, separators=(",", ":")) writes, without the encoder it
+# builds for every call given options (a push writes three JSON values an event: 5% of its CPU).
+# An encoder keeps no state between calls, so threads share it.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def make_server_engine(url: str, connections: int = DB_CONNECTIONS) -> Engine:
