@@ -51,6 +51,56 @@ def test_a_pull_never_hands_out_a_revision_past_one_still_being_written(postgres
         store.engine.dispose()
 
 
+def test_stations_pulling_while_many_writers_commit_end_with_every_last_change(postgres):
+    """Writers commit out of revision order all the time under load; a station pulling meanwhile
+    must never be handed out past a change, or its copy of that key stays stale for good."""
+    import random
+    import threading
+
+    store = open_store(postgres.new_database(), 8)
+    try:
+        codes = [f"S{i:03d}" for i in range(40)]
+        _import(store, *(_sku(code, "v0") for code in codes))
+        writing = threading.Event()
+        writing.set()
+
+        def writer(seed: int) -> None:
+            rng = random.Random(seed)
+            for n in range(60):
+                with store.writing() as c:
+                    keys = rng.sample(codes, 3)
+                    store._put_all(c, {p.Kind.SKU: [(k, _sku(k, f"w{seed}-{n}")) for k in keys]})
+                    time.sleep(rng.random() / 500)  # commit a little later, as a busy push does
+
+        def station(copy: dict[str, str]) -> None:
+            cursor = ""
+            while True:
+                done = not writing.is_set()  # read before the pull: one more pull after the last write
+                page = _pull(store, cursor)
+                for change in page.changes:
+                    copy[change.key] = change.entity().name_zh
+                cursor = page.cursor
+                if done and not page.changes:
+                    return
+
+        copies: list[dict[str, str]] = [{}, {}]
+        stations = [threading.Thread(target=station, args=(copy,)) for copy in copies]
+        writers = [threading.Thread(target=writer, args=(seed,)) for seed in range(4)]
+        for thread in stations + writers:
+            thread.start()
+        for thread in writers:
+            thread.join(120)
+        writing.clear()
+        for thread in stations:
+            thread.join(120)
+        final = {c.key: c.entity().name_zh for c in _pull(store, "").changes}
+        assert len(final) == len(codes)
+        for copy in copies:
+            assert copy == final
+    finally:
+        store.engine.dispose()
+
+
 def test_a_writer_that_rolls_back_leaves_no_fence_behind(postgres):
     store = open_store(postgres.new_database())
     try:
