@@ -167,9 +167,8 @@ class ServerStore:
         revisions exist the transaction holds a shared advisory lock at the sequence's next value
         (at most its own lowest revision) until it commits or rolls back (or its connection dies);
         pulls stop below the lowest fence (`packline_watermark`, migration s0003). The fence's
-        statement and then the
-        upsert, each row drawing its revision as it is written, read nothing back: they go in the
-        push's pipeline with its other writes, no round trip of their own."""
+        statement and then the upsert, each row drawing its revision as it is written, read nothing
+        back: they go in the push's pipeline with its other writes, no round trip of their own."""
         now = _now()
         rows = []
         for kind in p.DEPENDENCY_ORDER:
@@ -917,11 +916,12 @@ CUSTOMER_COLUMNS = {"code", "name"}
 
 
 def _import_text(name: str, content: bytes) -> str:
+    csv_file = name.lower().endswith(".csv")
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if name.lower().endswith(".csv"):
+    if csv_file:
         try:
             # GB 18030 is GBK's superset. UTF-8 is tried first: GBK text is almost never valid
             # UTF-8, while UTF-8 Chinese would decode as GB 18030 into the wrong characters.
@@ -930,7 +930,7 @@ def _import_text(name: str, content: bytes) -> str:
             pass
     raise BadImportFile(
         f"{name}: not UTF-8 text (byte {utf8_error.start}); save the file as UTF-8"
-        + (" or GBK" if name.lower().endswith(".csv") else "")
+        + (" or GBK" if csv_file else "")
     )
 
 
