@@ -33,6 +33,19 @@ def setup_logging(data_dir: Path, verbose: bool = False) -> None:
     root.addHandler(console)
 
 
+def writable_problem(data_dir: Path) -> str | None:
+    """Why the station could not keep its database and logs in `data_dir`, or None. Tried by
+    writing, since permissions alone do not tell (read-only mounts, root, ACLs)."""
+    try:
+        log_dir(data_dir).mkdir(parents=True, exist_ok=True)
+        probe = data_dir / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="packline", description="Packline packing station")
     parser.add_argument("--version", action="version", version=f"packline {__version__}")
@@ -90,10 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir: Path = args.data_dir or default_data_dir()
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        print(f"packline: cannot use data directory {data_dir}: {exc}", file=sys.stderr)
+    problem = writable_problem(data_dir)
+    if problem is not None:
+        if args.command in (None, "handheld"):
+            from app.ui.application import data_dir_problem  # the station's words, translated
+
+            return data_dir_problem(data_dir, problem, args.lang)
+        print(f"packline: cannot write to the data directory {data_dir}: {problem}", file=sys.stderr)
         return 2
     setup_logging(data_dir, args.verbose)
     log.info("packline %s starting, data dir %s", __version__, data_dir)

@@ -9,7 +9,8 @@ query; every write goes through the SerialWriter so the GUI thread never waits o
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -43,6 +44,7 @@ from app.core.pack_session import (
 from app.core.print_plan import INSERT_CONFIRM_PREFIX, print_requests
 from app.core.rules import EMPTY_PLAN, PackPlan
 from app.core.settings import StationSettings
+from app.store.errors import StoreError, classify
 from app.store.packing import PackConflict, PackingStore, new_session_id
 from app.store.rules_store import RuleCache
 from app.store.waves import next_wave_order, waiting_orders, wave_strategy
@@ -54,13 +56,43 @@ log = logging.getLogger(__name__)
 MAX_SCAN_LENGTH = 400
 
 
+@contextmanager
+def _reading(what: str) -> Iterator[None]:
+    """Reads on the caller's thread: a database that cannot answer becomes a StoreError the
+    screen can name (damaged, locked, unreadable), logged with what was being done."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        env = classify(exc)
+        if env is None:
+            log.exception("reading the database for %s failed", what)
+            raise StoreError(str(exc)) from exc
+        log.error("reading the database for %s failed: %s (%s)", what, env.code, env)
+        raise env from exc
+
+
 @dataclass(frozen=True, slots=True)
 class SaveResult:
-    """What the writer reports back after carrying out an effect."""
+    """What the writer reports back about an effect.
 
-    kind: str  # "packed", "held", "released", "failed"
+    "packed", "held", "released": committed. "failed": refused or a bug, nothing written.
+    "waiting": the database cannot take it now (disk full, locked, damaged); it stays queued and
+    is written by itself once the trouble is gone, and until then the station takes no new work.
+    """
+
+    kind: str
     order_no: str
     error: BaseException | None = None
+
+
+# Verdicts that claim something was saved: the screen shows them once the commit is back.
+SAVED_VERDICTS = {
+    VerdictKind.PACKED: "packed",
+    VerdictKind.HELD: "held",
+    VerdictKind.HOLD_RELEASED: "released",
+}
 
 
 class PackingStation:
@@ -83,6 +115,10 @@ class PackingStation:
         self._packing: set[int] = set()
         self.rules = RuleCache(store.db)
         self.wave: str | None = None  # a single-item wave packed here, one scan per parcel
+        # Packs, holds and releases handed to the writer and not committed yet, by order number:
+        # (what it is, the session state before it, so a save that cannot be made leaves the order open).
+        self._unsaved: dict[tuple[str, str], PackState] = {}
+        self.blocked: SaveResult | None = None  # a save the database cannot take now
 
     # --- operators ---------------------------------------------------------------------------
 
@@ -91,13 +127,16 @@ class PackingStation:
         return self.state.operator if self.state else None
 
     def sign_in_badge(self, code: str) -> Operator | None:
-        operator = self.store.operator_by_badge(code)
-        if operator is not None:
-            self._start(operator)
+        """Raises StoreError when the database cannot be read (the sign-in page says so)."""
+        with _reading("sign-in"):
+            operator = self.store.operator_by_badge(code)
+            if operator is not None:
+                self._start(operator)
         return operator
 
     def sign_in_pin(self, code: str, pin: str) -> Operator | None:
-        stored = self.store.operator_pin_hash(code)
+        with _reading("sign-in"):
+            stored = self.store.operator_pin_hash(code)
         if stored is None or not verify_pin(pin, stored):
             log.info("sign-in refused for badge %r", code)
             return None
@@ -124,6 +163,15 @@ class PackingStation:
     def handle_scan(self, raw: str) -> Verdict:
         """A code from a scanner or typed in. Commands, orders, items and badges all come here."""
         assert self.state is not None, "sign in first"
+        if self.blocked is not None:
+            return self.not_saved_verdict()
+        try:
+            return self._scan(raw)
+        except StoreError as exc:
+            return Verdict(VerdictKind.STORE_ERROR, code=raw[:80], detail=exc.code)
+
+    def _scan(self, raw: str) -> Verdict:
+        assert self.state is not None
         scan = interpret(raw[:MAX_SCAN_LENGTH])
         if scan.error:
             shown = "".join(ch if ch.isprintable() else "?" for ch in scan.code)
@@ -133,14 +181,15 @@ class PackingStation:
         if command is not None:
             return self.handle_command(command, raw=scan.code)
         raw_text = scan.raw.strip(" \r\n\t")
-        resolution = self._resolve(scan.lookup)
-        if self.state.order is None and self.state.pending is None:
-            if isinstance(resolution, NotFound):
-                strategy = wave_strategy(self.store.db, scan.code)
-                if strategy is not None:
-                    return self._start_wave(scan.code, strategy)
-            elif isinstance(resolution, ItemFound) and self.wave is not None:
-                return self._wave_item(scan.code, raw_text, resolution)
+        with _reading("a scan"):
+            resolution = self._resolve(scan.lookup)
+            if self.state.order is None and self.state.pending is None:
+                if isinstance(resolution, NotFound):
+                    strategy = wave_strategy(self.store.db, scan.code)
+                    if strategy is not None:
+                        return self._start_wave(scan.code, strategy)
+                elif isinstance(resolution, ItemFound) and self.wave is not None:
+                    return self._wave_item(scan.code, raw_text, resolution)
         return self._run(Scanned(scan.code, resolution), raw=raw_text)
 
     # --- single-item waves: one scan per parcel ------------------------------------------------
@@ -181,6 +230,8 @@ class PackingStation:
 
     def handle_command(self, command: Command, raw: str = "") -> Verdict:
         assert self.state is not None, "sign in first"
+        if self.blocked is not None:
+            return self.not_saved_verdict()
         if command is Command.CLOSE and self.state.order is None and self.wave is not None:
             ended = self.leave_wave()
             assert ended is not None
@@ -189,10 +240,14 @@ class PackingStation:
 
     def handle_weight(self, grams: int, source: str = "manual") -> Verdict:
         assert self.state is not None, "sign in first"
+        if self.blocked is not None:
+            return self.not_saved_verdict()
         return self._run(WeightEntered(grams, source), raw=str(grams))
 
     def handle_reason(self, reason: str) -> Verdict:
         assert self.state is not None, "sign in first"
+        if self.blocked is not None:
+            return self.not_saved_verdict()
         return self._run(ReasonGiven(reason), raw=reason)
 
     def _resolve(self, code: str) -> Resolution:
@@ -223,6 +278,34 @@ class PackingStation:
 
     # --- the step and its effects ----------------------------------------------------------
 
+    # --- saves that have not committed yet ----------------------------------------------------
+
+    def is_unsaved(self, verdict: Verdict) -> bool:
+        """The pack, hold or release this verdict speaks of is still on its way to the database."""
+        kind = SAVED_VERDICTS.get(verdict.kind)
+        return kind is not None and (kind, verdict.order_no) in self._unsaved
+
+    def writer_trouble(self, error: StoreError | None) -> None:
+        """The writer's health (GUI thread). While it cannot write, a pack or hold waiting behind
+        it is not done: the station says so and takes no new work until it is written."""
+        if error is None or not self._unsaved or self.blocked is not None:
+            return
+        (kind, order_no), before = next(iter(self._unsaved.items()))
+        log.error("%s of %s not saved yet: %s (%s)", kind, order_no, error.code, error)
+        self.blocked = SaveResult("waiting", order_no, error)
+        if kind in ("packed", "held") and self.state is not None and self.state.order is None:
+            self.state = before  # the order stays on screen, open, until it is really saved
+        self.on_saved(self.blocked)
+
+    def not_saved_verdict(self) -> Verdict:
+        assert self.blocked is not None
+        error = self.blocked.error
+        return Verdict(
+            VerdictKind.NOT_SAVED,
+            order_no=self.blocked.order_no,
+            detail=error.code if isinstance(error, StoreError) else "store_error",
+        )
+
     def _run(self, event: Event, raw: str) -> Verdict:
         assert self.state is not None
         before = self.state
@@ -234,6 +317,9 @@ class PackingStation:
                 self.session_id = session_for_audit = new_session_id()
                 self._write(self.store.start_session, self.session_id, effect.order, before.operator)
         self._audit(session_for_audit, before.operator, event, raw, outcome)
+        saved_as = SAVED_VERDICTS.get(outcome.verdict.kind)
+        if saved_as is not None:
+            self._unsaved[(saved_as, outcome.verdict.order_no)] = before
         for effect in outcome.effects:
             self._carry_out(effect)
         return outcome.verdict
@@ -307,12 +393,25 @@ class PackingStation:
         def done(_result: object, error: BaseException | None) -> None:
             if order_id is not None:
                 self._packing.discard(order_id)
+            before = self._unsaved.pop((kind, order_no), None)
+            was_blocked = self.blocked is not None and self.blocked.order_no == order_no
+            if was_blocked:
+                self.blocked = None
+            state = self.state
+            showing_it = state is not None and state.order is not None and state.order.order_no == order_no
             if error is not None:
                 if not isinstance(error, PackConflict):
                     log.error("saving %s of %s failed: %s", kind, order_no, error)
+                    # Nothing was written: the order is open again, as it was before.
+                    if before is not None and state is not None and state.order is None:
+                        self.state = before
+                elif was_blocked and showing_it and state is not None:
+                    self.state = new_session(state.operator, state.policy)
                 self.on_saved(SaveResult("failed", order_no, error))
-            else:
-                self.on_saved(SaveResult(kind, order_no))
+                return
+            if was_blocked and showing_it and kind in ("packed", "held") and state is not None:
+                self.state = new_session(state.operator, state.policy)
+            self.on_saved(SaveResult(kind, order_no))
 
         return done
 

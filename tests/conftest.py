@@ -15,6 +15,7 @@ import pytest
 
 from app.store import demo
 from app.store.db import Database, open_database
+from tests.disks import small_disk  # noqa: F401 (a fixture for all)
 from tests.printing.spoolers import cups_pdf_queue, cups_raw_queue, raw_printer  # noqa: F401 (fixtures for all)
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -218,6 +218,9 @@ class VerdictKind(StrEnum):
     WAVE_ENDED = "wave_ended"
     WAVE_NOT_SINGLE = "wave_not_single"
     WAVE_NO_ORDER = "wave_no_order"
+    # The station's database (app.station): a save that cannot be made now, a read that failed.
+    NOT_SAVED = "not_saved"
+    STORE_ERROR = "store_error"
 
 
 _SEVERITY = {

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import random
 import signal
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -143,7 +144,12 @@ class HandheldApp:
 
 
 def run_handheld(data_dir: Path, language: str | None) -> int:
+    if display_problem() is not None:
+        return _no_display(language)
     app = make_qapp()
+    lock = lock_data_dir(data_dir, language)
+    if lock is None:
+        return 1
     try:
         db = open_database(database_path(data_dir))
         if demo.is_empty(db) and not load_settings(db).server_url:
@@ -160,6 +166,7 @@ def run_handheld(data_dir: Path, language: str | None) -> int:
     finally:
         handheld.close()
         db.close()
+        lock.unlock()
 
 
 def _exec(app: QApplication) -> int:
@@ -204,8 +211,80 @@ class DemoScale:
         self.sim.stop()
 
 
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, in words a technician can act on (before Qt tries,
+    and fails with a message about xcb plugins that sends people reinstalling Qt)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "no_display"
+
+
+def _startup_text(code: str, language: str | None, **values: object) -> str:
+    """A start-up message in the station's language, made without a window (a QCoreApplication
+    is enough to translate)."""
+    from PySide6.QtCore import QCoreApplication
+
+    _app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    translations = Translations()
+    translations.apply(language or "")
+    texts = {
+        "no_display": QCoreApplication.translate(
+            "Startup",
+            "There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+            "Start Packline from the station's desktop, or set DISPLAY (for example DISPLAY=:0).",
+        ),
+        "data_dir": QCoreApplication.translate(
+            "Startup",
+            "The data folder {path} cannot be written ({reason}). Give this user write access to it, "
+            "or start Packline with --data-dir and a folder it may write to.",
+        ),
+        "locked": QCoreApplication.translate(
+            "Startup",
+            "Packline is already running on this data folder ({path}, process {pid}). Use that window; "
+            "two stations on one folder would count the same scans twice.",
+        ),
+    }
+    return texts[code].format(**values)
+
+
+def lock_data_dir(data_dir: Path, language: str | None) -> QLockFile | None:
+    """One station process per data folder; the lock goes with the process, even a killed one."""
+    lock = QLockFile(str(data_dir / "packline.lock"))
+    lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
+    if lock.tryLock(200):
+        return lock
+    info = lock.getLockInfo()  # (pid, host, application); False when it cannot be read
+    pid = info[0] if isinstance(info, tuple) else "?"
+    text = _startup_text("locked", language, path=data_dir, pid=pid)
+    log.error("data folder %s is in use by process %s", data_dir, pid)
+    print(f"packline: {text}", file=sys.stderr)
+    QMessageBox.critical(None, "Packline", text)
+    return None
+
+
+def data_dir_problem(data_dir: Path, reason: str, language: str | None) -> int:
+    """The data folder cannot be written: say so in the station's language (no window needed)."""
+    text = _startup_text("data_dir", language, path=data_dir, reason=reason)
+    print(f"packline: {text}", file=sys.stderr)
+    return 2
+
+
+def _no_display(language: str | None) -> int:
+    text = _startup_text("no_display", language)
+    log.error("no display: DISPLAY and WAYLAND_DISPLAY are unset")
+    print(f"packline: {text}", file=sys.stderr)
+    return 2
+
+
 def run(data_dir: Path, language: str | None, regenerate_demo: bool, demo_scale: bool = False) -> int:
+    if display_problem() is not None:
+        return _no_display(language)
     app = make_qapp()
+    lock = lock_data_dir(data_dir, language)
+    if lock is None:
+        return 1
     try:
         db = open_database(database_path(data_dir))
         if regenerate_demo:
@@ -229,6 +308,7 @@ def run(data_dir: Path, language: str | None, regenerate_demo: bool, demo_scale:
             demo_device.stop()
         station.close()
         db.close()
+        lock.unlock()
 
 
 def _store_error_text(exc: StoreError) -> str:

@@ -577,6 +577,7 @@ class MainWindow(QMainWindow):
 
     def on_health(self, error: StoreError | None) -> None:
         self._health = error
+        self.station.writer_trouble(error)
         self.refresh_status()
 
     def zero_scale(self) -> None:

@@ -217,6 +217,15 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
         k.WAVE_NO_ORDER: QCoreApplication.translate(
             "Verdict", "No order left in wave {code} needs {name} — set it aside for the supervisor"
         ),
+        k.NOT_SAVED: QCoreApplication.translate(
+            "Verdict",
+            "Order {order} is NOT saved: {problem} — call the technician. The order stays open and is "
+            "saved by itself once that is fixed; do not ship it yet",
+        ),
+        k.STORE_ERROR: QCoreApplication.translate(
+            "Verdict",
+            "The station cannot read its database: {problem} — call the technician; nothing was changed",
+        ),
     }
     if verdict.kind in (k.UNKNOWN_BARCODE, k.ORDER_NOT_FOUND) and not verdict.code:
         return QCoreApplication.translate("Verdict", "Unreadable scan — scan again")
@@ -234,7 +243,22 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
         actual=w.actual_g if w else "",
         expected=w.expected_g if w else "",
         allowed=w.allowed_g if w else "",
+        problem=store_problem_text(verdict.detail),
     )
+
+
+def store_problem_text(code: str) -> str:
+    """A database problem (app.store.errors codes) in words a packer can pass on."""
+    texts = {
+        "disk_full": QCoreApplication.translate("Store", "the disk is full"),
+        "database_corrupt": QCoreApplication.translate("Store", "the database file is damaged"),
+        "database_locked": QCoreApplication.translate("Store", "another program holds the database"),
+        "database_unavailable": QCoreApplication.translate(
+            "Store", "the database cannot be written (read-only or missing)"
+        ),
+        "database_too_new": QCoreApplication.translate("Store", "the database is from a newer Packline"),
+    }
+    return texts.get(code, QCoreApplication.translate("Store", "the database does not answer"))
 
 
 def sound_for(verdict: Verdict) -> str | None:

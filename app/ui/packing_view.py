@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core.commands import Command, parse_command
 from app.core.model import OrderSnapshot
-from app.core.pack_session import Phase, Severity, Verdict, VerdictKind
+from app.core.pack_session import PackState, Phase, Severity, Verdict, VerdictKind
 from app.core.rules import Confirm
 from app.print_service import PrintStatus
 from app.station import PackingStation, SaveResult
@@ -80,6 +80,7 @@ class PackingView(QWidget):
         # The scale weighs once per arming: when all items are verified, and again after a
         # failed weight once the parcel has been lifted (or F4 pressed).
         self._weigh_armed = False
+        self._awaiting: tuple[Verdict, str] | None = None  # a success verdict waiting for its commit
         self._shown_order: int | bool | None = False  # what the header shows; False: nothing yet
         self._cells: list[list[QTableWidgetItem]] = []
         self._row_keys: list[tuple[object, ...]] = []
@@ -366,8 +367,19 @@ class PackingView(QWidget):
         self._render_weight()
 
     def on_saved(self, result: SaveResult) -> None:
-        if result.kind != "failed":
+        """The writer's word on a pack, hold or release: only now does success show."""
+        awaiting, self._awaiting = self._awaiting, None
+        if result.kind == "waiting":
+            self._awaiting = awaiting
+            self.render(self.station.not_saved_verdict())
             return
+        if result.kind != "failed":
+            if awaiting is not None and awaiting[0].order_no == result.order_no:
+                self.render(*awaiting)
+            elif self.station.blocked is None and self.last_verdict is not None:
+                self.render(None)  # a save that was stuck went through: the bench is free again
+            return
+        self.render(None)
         if isinstance(result.error, PackConflict):
             text = messages.pack_conflict_text(result.order_no, result.error.status)
         else:
@@ -394,6 +406,14 @@ class PackingView(QWidget):
     def render(self, verdict: Verdict | None, code: str = "", play: bool = True) -> None:
         """Show the station's state and the verdict; the banner and sound come first."""
         state = self.station.state
+        if verdict is not None and play and self.station.is_unsaved(verdict):
+            # "Packed ✓" only once it is on disk: the commit's answer renders it (on_saved).
+            self._awaiting = (verdict, code)
+            self.show_notice(self.tr("Saving {order}…").format(order=verdict.order_no), Severity.INFO)
+            self.last_verdict = verdict
+            self._weigh_armed = False
+            self._render_after_verdict(state, None)
+            return
         if verdict is not None:
             self.show_notice(messages.verdict_text(verdict, self.chinese), verdict.severity)
             if play:
@@ -416,8 +436,11 @@ class PackingView(QWidget):
         self.last_verdict = verdict
         if verdict is not None and verdict.kind is VerdictKind.ORDER_COMPLETE:
             self._weigh_armed = True
-        elif self._phase() not in (Phase.WEIGHING, Phase.WEIGHT_FAILED):
+        elif self._phase() not in (Phase.WEIGHING, Phase.WEIGHT_FAILED) or self.station.blocked is not None:
             self._weigh_armed = False
+        self._render_after_verdict(state, verdict)
+
+    def _render_after_verdict(self, state: PackState | None, verdict: Verdict | None) -> None:
         order = state.order if state else None
         if self._shown_order != (order.order_id if order else None):
             self._render_order(order)

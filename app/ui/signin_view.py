@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from app.core.model import Operator
 from app.station import PackingStation
+from app.store.errors import StoreError
+from app.ui import messages
 from app.ui.sounds import Sounds
 
 
@@ -67,7 +69,11 @@ class SignInView(QWidget):
         self.badge.setFocus()
 
     def handle_scan(self, code: str) -> None:
-        operator = self.station.sign_in_badge(code)
+        try:
+            operator = self.station.sign_in_badge(code)
+        except StoreError as exc:
+            self._store_trouble(exc)
+            return
         if operator is None:
             self._refuse(self.tr("Badge {code} is not known — scan your own badge").format(code=code))
         else:
@@ -78,12 +84,23 @@ class SignInView(QWidget):
         if not code:
             self.badge.setFocus()
             return
-        operator = self.station.sign_in_pin(code, pin)
+        try:
+            operator = self.station.sign_in_pin(code, pin)
+        except StoreError as exc:
+            self._store_trouble(exc)
+            return
         if operator is None:
             self.pin.clear()
             self._refuse(self.tr("Badge code or PIN is wrong — try again"))
         else:
             self._accept(operator)
+
+    def _store_trouble(self, exc: StoreError) -> None:
+        self._refuse(
+            self.tr("Cannot sign in: {problem} — call the technician").format(
+                problem=messages.store_problem_text(exc.code)
+            )
+        )
 
     def _refuse(self, text: str) -> None:
         self.error.setText(text)
