@@ -30,6 +30,8 @@ from app.core.pack_session import (
     Outcome,
     PackCompleted,
     PackState,
+    Phase,
+    PinChecked,
     ReasonGiven,
     Resolution,
     Scanned,
@@ -41,7 +43,7 @@ from app.core.pack_session import (
     new_session,
     step,
 )
-from app.core.print_plan import INSERT_CONFIRM_PREFIX, print_requests
+from app.core.print_plan import INSERT_CONFIRM_PREFIX, card_requests, print_requests
 from app.core.rules import EMPTY_PLAN, PackPlan
 from app.core.settings import StationSettings
 from app.store.errors import StoreError, classify
@@ -54,6 +56,7 @@ from scanner.interpret import interpret
 log = logging.getLogger(__name__)
 
 MAX_SCAN_LENGTH = 400
+PIN_MASK = "••••"  # what the audit trail keeps of a PIN
 
 
 @contextmanager
@@ -126,12 +129,26 @@ class PackingStation:
     def operator(self) -> Operator | None:
         return self.state.operator if self.state else None
 
-    def sign_in_badge(self, code: str) -> Operator | None:
-        """Raises StoreError when the database cannot be read (the sign-in page says so)."""
+    def operator_for_badge(self, code: str) -> Operator | None:
+        """Who a badge names. Raises StoreError when the database cannot be read."""
         with _reading("sign-in"):
-            operator = self.store.operator_by_badge(code)
-            if operator is not None:
-                self._start(operator)
+            return self.store.operator_by_badge(code)
+
+    def needs_pin(self, operator: Operator) -> bool:
+        """Whether this operator's badge alone may sign in (station settings)."""
+        return self.settings.supervisor_pin if operator.is_supervisor else self.settings.packer_pin
+
+    def sign_in_badge(self, code: str) -> Operator | None:
+        """Sign in with a badge scan alone: refused (None) for operators who need their PIN.
+        Raises StoreError when the database cannot be read (the sign-in page says so)."""
+        operator = self.operator_for_badge(code)
+        if operator is None:
+            return None
+        if self.needs_pin(operator):
+            log.info("badge %s alone does not sign in: PIN needed", operator.badge_code)
+            return None
+        with _reading("sign-in"):
+            self._start(operator)
         return operator
 
     def sign_in_pin(self, code: str, pin: str) -> Operator | None:
@@ -140,7 +157,12 @@ class PackingStation:
         if stored is None or not verify_pin(pin, stored):
             log.info("sign-in refused for badge %r", code)
             return None
-        return self.sign_in_badge(code)
+        operator = self.operator_for_badge(code)
+        if operator is None:
+            return None
+        with _reading("sign-in"):
+            self._start(operator)
+        return operator
 
     def sign_out(self) -> bool:
         """Sign out; refused while an order is open (finish or put it back first)."""
@@ -150,13 +172,15 @@ class PackingStation:
         return True
 
     def _start(self, operator: Operator) -> None:
-        self.state = new_session(operator, self.settings.weight_policy)
+        self.state = new_session(operator, self.settings.weight_policy, self.settings.supervisor_pin)
         self._restore()
 
     def apply_settings(self, settings: StationSettings) -> None:
         self.settings = settings
         if self.state is not None:
-            self.state = replace(self.state, policy=settings.weight_policy)
+            self.state = replace(
+                self.state, policy=settings.weight_policy, supervisor_pin=settings.supervisor_pin
+            )
 
     # --- inputs ------------------------------------------------------------------------------
 
@@ -172,6 +196,8 @@ class PackingStation:
 
     def _scan(self, raw: str) -> Verdict:
         assert self.state is not None
+        if self.state.phase is Phase.AWAITING_PIN:  # typed fast enough to look like a scan
+            return self.handle_pin(raw)
         scan = interpret(raw[:MAX_SCAN_LENGTH])
         if scan.error:
             shown = "".join(ch if ch.isprintable() else "?" for ch in scan.code)
@@ -244,6 +270,24 @@ class PackingStation:
             return self.not_saved_verdict()
         return self._run(WeightEntered(grams, source), raw=str(grams))
 
+    def handle_pin(self, pin: str) -> Verdict:
+        """The PIN of the supervisor whose badge was just scanned; it is checked here and never
+        stored or logged (the audit trail records that a PIN was entered, not which)."""
+        assert self.state is not None, "sign in first"
+        if self.blocked is not None:
+            return self.not_saved_verdict()
+        supervisor = self.state.supervisor
+        ok = False
+        if self.state.phase is Phase.AWAITING_PIN and supervisor is not None:
+            with _reading("a PIN check"):
+                stored = self.store.operator_pin_hash(supervisor.badge_code)
+            ok = stored is not None and verify_pin(pin.strip(), stored)
+            if not ok:
+                log.warning(
+                    "wrong PIN for supervisor %s at %s", supervisor.badge_code, self.settings.station_name
+                )
+        return self._run(PinChecked(ok), raw=PIN_MASK)
+
     def handle_reason(self, reason: str) -> Verdict:
         assert self.state is not None, "sign in first"
         if self.blocked is not None:
@@ -315,7 +359,15 @@ class PackingStation:
         for effect in outcome.effects:
             if isinstance(effect, SessionOpened):
                 self.session_id = session_for_audit = new_session_id()
-                self._write(self.store.start_session, self.session_id, effect.order, before.operator)
+                cards = card_requests(effect.order, self.settings.print_choices, outcome.state.plan.inserts)
+                self._write(
+                    self.store.start_session,
+                    self.session_id,
+                    effect.order,
+                    before.operator,
+                    cards,
+                    on_done=self._opened(effect.order.order_no),
+                )
         self._audit(session_for_audit, before.operator, event, raw, outcome)
         saved_as = SAVED_VERDICTS.get(outcome.verdict.kind)
         if saved_as is not None:
@@ -339,6 +391,8 @@ class PackingStation:
                 kind, sku_code, quantity, grams = "command", verdict.sku_code, verdict.quantity, None
             case WeightEntered(grams=g):
                 kind, sku_code, quantity, grams = "weight", "", 0, g
+            case PinChecked():
+                kind, sku_code, quantity, grams = "pin", "", 0, None
             case _:
                 kind, sku_code, quantity, grams = "reason", "", 0, None
         self._write(
@@ -361,9 +415,7 @@ class PackingStation:
                 self.last_packed = done.order.order_no
                 self.session_id = None
                 # The local date: a birthday month is the customer's, not UTC's.
-                prints = print_requests(
-                    done.order, self.settings.print_choices, done.plan.inserts, done.plan.hide_prices
-                )
+                prints = print_requests(done.order, self.settings.print_choices, done.plan.hide_prices)
                 self._write(
                     self.store.complete_pack,
                     session_id,
@@ -386,6 +438,13 @@ class PackingStation:
                 self.session_id = None
                 if session_id is not None:
                     self._write(self.store.end_session, session_id, "closed")
+
+    def _opened(self, order_no: str) -> Callable[[object, BaseException | None], None]:
+        def done(queued: object, error: BaseException | None) -> None:
+            if error is None and queued:
+                self.on_saved(SaveResult("opened", order_no))  # its cards are queued: print them now
+
+        return done
 
     def _saved(
         self, kind: str, order_no: str, order_id: int | None = None
@@ -439,7 +498,10 @@ class PackingStation:
         )
         badge = ""  # the supervisor's badge scan that preceded a reason
         for recorded in open_session.events:
-            if recorded.kind == "scan" and recorded.verdict == VerdictKind.CHOOSE_REASON:
+            if recorded.kind == "scan" and recorded.verdict in (
+                VerdictKind.CHOOSE_REASON,
+                VerdictKind.ENTER_PIN,
+            ):
                 badge = recorded.raw
             elif recorded.kind == "reason" and recorded.verdict == VerdictKind.PLAN_OVERRIDDEN:
                 # A supervisor let the open steps go: replayed the way it happened (F6, badge, reason).
@@ -452,8 +514,11 @@ class PackingStation:
                 for replayed in (
                     Commanded(Command.OVERRIDE),
                     Scanned(badge, BadgeFound(supervisor)),
+                    PinChecked(True),  # it was checked then; without it the step is a no-op
                     ReasonGiven(recorded.raw),
                 ):
+                    if isinstance(replayed, PinChecked) and state.phase is not Phase.AWAITING_PIN:
+                        continue
                     state = step(state, replayed).state
             elif recorded.kind == "scan" and recorded.verdict in counted:
                 if recorded.raw.upper().startswith(INSERT_CONFIRM_PREFIX):  # a card confirmed

@@ -129,6 +129,7 @@ def test_a_plan_override_survives_a_crash_before_weighing(demo_db_path, samples)
         order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))
         customer = s.get(m.Customer, order.customer_id)
         customer.tier, customer.tags, customer.preferences, customer.order_count = "vip", [], {}, 9
+        order.carrier = "SF"  # the VIP rule's carrier: its waybill is right
     station, writer = make_station(db)
     station.sign_in_badge("P0001")
     station.handle_scan(sample["order_no"])
@@ -137,7 +138,9 @@ def test_a_plan_override_survives_a_crash_before_weighing(demo_db_path, samples)
             station.handle_scan(item["barcode"])
     assert station.state.open_steps and station.state.phase is Phase.SCANNING
     station.handle_command(Command.OVERRIDE)
-    assert station.handle_scan("S0001").kind is VerdictKind.CHOOSE_REASON
+    assert station.handle_scan("S0001").kind is VerdictKind.ENTER_PIN
+    assert station.handle_pin("0000").kind is VerdictKind.PIN_WRONG
+    assert station.handle_pin("9999").kind is VerdictKind.CHOOSE_REASON
     assert station.handle_reason("sample_out_of_stock").kind is VerdictKind.PLAN_OVERRIDDEN
     assert station.state.phase is Phase.WEIGHING
     writer.wait_idle()
@@ -205,4 +208,36 @@ def test_a_cart_wave_scanned_at_the_station_says_how_to_pack_it(demo_db):
         code = s.scalar(select(m.Wave.code).limit(1))  # the demo's batch waves
     assert station.handle_scan(code).kind is VerdictKind.WAVE_NOT_SINGLE
     assert station.wave is None
+    writer.close()
+
+
+def test_a_supervisor_badge_alone_does_not_sign_in_and_the_pin_is_never_recorded(demo_db, samples):
+    station, writer = make_station(demo_db)
+    assert station.sign_in_badge("S0001") is None  # a copied badge is not enough
+    assert station.state is None
+    assert station.sign_in_pin("S0001", "9999").badge_code == "S0001"
+    station.sign_out()
+    station.sign_in_badge("P0001")  # packers: badge alone (the default)
+    pack_sample = samples["ready"][3]
+    station.handle_scan(pack_sample["order_no"])
+    for item in pack_sample["items"]:
+        for _ in range(item["quantity"]):
+            station.handle_scan(item["barcode"])
+    assert station.handle_weight(1).kind is VerdictKind.WEIGHT_FAILED
+    station.handle_command(Command.OVERRIDE)
+    station.handle_scan("S0001")
+    assert station.handle_scan("1234").kind is VerdictKind.PIN_WRONG  # a PIN typed fast, like a scan
+    writer.wait_idle()
+    writer.close()
+    with demo_db.session() as s:
+        raws = s.scalars(select(m.PackEvent.raw).where(m.PackEvent.kind == "pin")).all()
+    assert raws == ["••••"]
+
+
+def test_packers_can_be_asked_for_their_pin_too(demo_db):
+    writer = SerialWriter()
+    settings = StationSettings(packer_pin=True)
+    station = PackingStation(PackingStore(demo_db, "PACK-01"), writer, settings)
+    assert station.sign_in_badge("P0001") is None
+    assert station.sign_in_pin("P0001", "1234") is not None
     writer.close()

@@ -72,13 +72,22 @@ class ReasonGiven:
     reason: str
 
 
-Event = Scanned | Commanded | WeightEntered | ReasonGiven
+@dataclass(frozen=True, slots=True)
+class PinChecked:
+    """The supervisor's PIN, checked by the caller against the stored hash (never the PIN itself)."""
+
+    ok: bool
+
+
+Event = Scanned | Commanded | WeightEntered | ReasonGiven | PinChecked
 
 
 # --- reasons a person picks from (codes; the UI translates them) ------------------------------
 
 HOLD_REASONS = ("damaged", "out_of_stock", "customer_request", "address_problem", "other")
 OVERRIDE_REASONS = ("packaging_heavier", "catalog_weight_wrong", "extra_gift", "scale_fault", "other")
+REWAYBILL_REASON = "rewaybill"  # set by the plan, not chosen: the waybill is for another carrier
+MAX_PIN_TRIES = 3  # then the prompt closes: a guessed PIN needs a new F6 / F7 each time
 PLAN_OVERRIDE_REASONS = (
     "insert_unavailable",
     "sample_out_of_stock",
@@ -97,6 +106,7 @@ class Phase(StrEnum):
     WEIGHING = "weighing"  # every item verified, waiting for the parcel's weight
     WEIGHT_FAILED = "weight_failed"  # re-weigh, or a supervisor overrides
     AWAITING_SUPERVISOR = "awaiting_supervisor"  # scan a supervisor badge
+    AWAITING_PIN = "awaiting_pin"  # the supervisor types their PIN
     AWAITING_REASON = "awaiting_reason"  # pick a reason
 
 
@@ -122,6 +132,9 @@ class PackState:
     resume_phase: Phase = Phase.IDLE  # where a cancelled prompt returns to
     supervisor: Operator | None = None
     refused: OrderSnapshot | None = None  # the held order last refused, for a supervisor release
+    refused_plan: PackPlan = EMPTY_PLAN  # its plan: a release packs it with its cards
+    supervisor_pin: bool = True  # a supervisor's badge counts only with their PIN
+    pin_failures: int = 0
     plan: PackPlan = EMPTY_PLAN
     progress: tuple[tuple[str, int], ...] = ()  # (step id, confirmations) of the plan's steps
     plan_override: tuple[Operator, str] | None = None  # (supervisor, reason)
@@ -138,7 +151,18 @@ class PackState:
 
     @property
     def open_steps(self) -> tuple[Step, ...]:
+        """The plan's steps still to confirm, in work order: the one count every screen shows."""
         return tuple(s for s in self.plan.to_confirm if not self.step_done(s))
+
+    def missing(self) -> tuple[Missing, ...]:
+        """Every line with items still to scan, and how many."""
+        if self.order is None:
+            return ()
+        return tuple(
+            Missing(line.sku_code, line.name_zh, line.name_en, line.quantity - count)
+            for line, count in zip(self.order.lines, self.counts, strict=True)
+            if count < line.quantity
+        )
 
     @property
     def ready_to_weigh(self) -> bool:
@@ -162,6 +186,16 @@ class PackState:
 
 
 # --- what the session answers ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """Items of one line still to scan."""
+
+    sku_code: str
+    name_zh: str
+    name_en: str
+    quantity: int
 
 
 class Severity(StrEnum):
@@ -189,6 +223,7 @@ class VerdictKind(StrEnum):
     ON_HOLD = "on_hold"
     OTHER_ORDER_OPEN = "other_order_open"
     ITEMS_MISSING = "items_missing"
+    READY_TO_WEIGH = "ready_to_weigh"  # F8 with everything in: only the weight is left
     UNDONE = "undone"
     NOTHING_TO_UNDO = "nothing_to_undo"
     NOT_READY_TO_WEIGH = "not_ready_to_weigh"
@@ -196,6 +231,9 @@ class VerdictKind(StrEnum):
     WEIGHT_FAILED = "weight_failed"
     PACKED = "packed"
     SCAN_SUPERVISOR = "scan_supervisor"
+    ENTER_PIN = "enter_pin"
+    PIN_WRONG = "pin_wrong"
+    PIN_LOCKED = "pin_locked"
     NOT_A_SUPERVISOR = "not_a_supervisor"
     CHOOSE_REASON = "choose_reason"
     UNKNOWN_REASON = "unknown_reason"
@@ -218,6 +256,7 @@ class VerdictKind(StrEnum):
     WAVE_ENDED = "wave_ended"
     WAVE_NOT_SINGLE = "wave_not_single"
     WAVE_NO_ORDER = "wave_no_order"
+    REWAYBILL = "rewaybill"  # held at once: the plan needs another carrier than the waybill's
     # The station's database (app.station): a save that cannot be made now, a read that failed.
     NOT_SAVED = "not_saved"
     STORE_ERROR = "store_error"
@@ -236,6 +275,8 @@ _SEVERITY = {
     VerdictKind.HELD: Severity.INFO,
     VerdictKind.PROMPT_CANCELLED: Severity.INFO,
     VerdictKind.SCAN_SUPERVISOR: Severity.PROMPT,
+    VerdictKind.ENTER_PIN: Severity.PROMPT,
+    VerdictKind.READY_TO_WEIGH: Severity.PROMPT,
     VerdictKind.CHOOSE_REASON: Severity.PROMPT,
     VerdictKind.STEPS_LEFT: Severity.PROMPT,
     VerdictKind.STEP_CONFIRMED: Severity.OK,
@@ -262,6 +303,7 @@ class Verdict:
     weight: WeightCheck | None = None
     detail: str = ""
     step_id: str = ""  # the plan step a verdict is about
+    missing: tuple[Missing, ...] = ()  # what F8 or an early weight found still to scan
 
     @property
     def severity(self) -> Severity:
@@ -321,8 +363,15 @@ class Outcome:
 # --- the transition function -----------------------------------------------------------------
 
 
-def new_session(operator: Operator, policy: WeightPolicy | None = None) -> PackState:
-    return PackState(operator=operator, policy=policy or WeightPolicy())
+def new_session(
+    operator: Operator, policy: WeightPolicy | None = None, supervisor_pin: bool = True
+) -> PackState:
+    return PackState(operator=operator, policy=policy or WeightPolicy(), supervisor_pin=supervisor_pin)
+
+
+def _fresh(state: PackState) -> PackState:
+    """The next order's empty session, with this one's operator and settings."""
+    return new_session(state.operator, state.policy, state.supervisor_pin)
 
 
 def step(state: PackState, event: Event) -> Outcome:
@@ -335,6 +384,8 @@ def step(state: PackState, event: Event) -> Outcome:
             return _on_weight(state, grams, source)
         case ReasonGiven(reason=reason):
             return _on_reason(state, reason)
+        case PinChecked(ok=ok):
+            return _on_pin(state, ok)
     raise TypeError(f"not a pack session event: {event!r}")
 
 
@@ -345,6 +396,8 @@ def _order_no(state: PackState) -> str:
 def _on_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
     if state.phase is Phase.AWAITING_SUPERVISOR:
         return _on_supervisor_scan(state, code, resolution)
+    if state.phase is Phase.AWAITING_PIN:  # the caller turns what is typed into PinChecked
+        return Outcome(state, Verdict(VerdictKind.ENTER_PIN, order_no=_order_no(state)))
     if state.phase is Phase.AWAITING_REASON:
         return Outcome(state, Verdict(VerdictKind.CHOOSE_REASON, order_no=_order_no(state), code=code))
     if code.upper().startswith(INSERT_CONFIRM_PREFIX) and state.order is not None:
@@ -375,9 +428,23 @@ def _on_order_scan(state: PackState, order: OrderSnapshot, plan: PackPlan = EMPT
     if order.status is OrderStatus.CANCELLED:
         return Outcome(state, Verdict(VerdictKind.CANCELLED, order_no=order.order_no))
     if order.status is OrderStatus.ON_HOLD:
-        refused = replace(state, refused=order)
+        refused = replace(state, refused=order, refused_plan=plan)
         return Outcome(
             refused, Verdict(VerdictKind.ON_HOLD, order_no=order.order_no, detail=order.hold_reason)
+        )
+    needed = plan.rewaybill
+    if needed is not None:
+        # Ticking "ship with SF" cannot change a ZTO label: the order waits for a new waybill.
+        held = OrderHeld(order=order, operator=state.operator, reason=REWAYBILL_REASON)
+        return Outcome(
+            state,
+            Verdict(
+                VerdictKind.REWAYBILL,
+                order_no=order.order_no,
+                code=str(needed.params.get("carrier", "")),
+                detail=order.carrier,
+            ),
+            (held,),
         )
     return _load(state, order, plan)
 
@@ -392,6 +459,7 @@ def _load(state: PackState, order: OrderSnapshot, plan: PackPlan = EMPTY_PLAN) -
         weight=None,
         weight_source="",
         refused=None,
+        refused_plan=EMPTY_PLAN,
         plan=plan,
         progress=(),
         plan_override=None,
@@ -476,21 +544,20 @@ def _on_item_scan(state: PackState, code: str, item: ItemFound) -> Outcome:
         required=line.quantity,
         name_zh=line.name_zh,
         name_en=line.name_en,
+        quantity=len(after.open_steps) if kind is VerdictKind.STEPS_LEFT else item.pack_qty,
     )
     return Outcome(after, verdict)
 
 
 def _on_command(state: PackState, command: Command) -> Outcome:
     order_no = _order_no(state)
-    if state.phase in (Phase.AWAITING_SUPERVISOR, Phase.AWAITING_REASON):
+    if state.phase in (Phase.AWAITING_SUPERVISOR, Phase.AWAITING_PIN, Phase.AWAITING_REASON):
         if command is Command.CLOSE:  # Esc / the close barcode backs out of the prompt
-            back = replace(state, phase=state.resume_phase, pending=None, supervisor=None)
-            return Outcome(back, Verdict(VerdictKind.PROMPT_CANCELLED, order_no=order_no))
-        kind = (
-            VerdictKind.SCAN_SUPERVISOR
-            if state.phase is Phase.AWAITING_SUPERVISOR
-            else VerdictKind.CHOOSE_REASON
-        )
+            return Outcome(_back(state), Verdict(VerdictKind.PROMPT_CANCELLED, order_no=order_no))
+        kind = {
+            Phase.AWAITING_SUPERVISOR: VerdictKind.SCAN_SUPERVISOR,
+            Phase.AWAITING_PIN: VerdictKind.ENTER_PIN,
+        }.get(state.phase, VerdictKind.CHOOSE_REASON)
         return Outcome(state, Verdict(kind, order_no=order_no))
     match command:
         case Command.UNDO:
@@ -498,7 +565,7 @@ def _on_command(state: PackState, command: Command) -> Outcome:
         case Command.CLOSE:
             if state.order is None:
                 return Outcome(state, Verdict(VerdictKind.NOTHING_OPEN))
-            closed = new_session(state.operator, state.policy)
+            closed = _fresh(state)
             return Outcome(
                 closed, Verdict(VerdictKind.ORDER_CLOSED, order_no=order_no), (SessionClosed(state.order),)
             )
@@ -522,23 +589,39 @@ def _on_command(state: PackState, command: Command) -> Outcome:
                 return Outcome(state, Verdict(VerdictKind.NOTHING_TO_RELEASE, order_no=order_no))
             return _prompt(state, Pending.RELEASE_HOLD, Phase.AWAITING_SUPERVISOR)
         case Command.COMPLETE:
-            if state.phase is Phase.SCANNING and state.all_verified:
-                return Outcome(
-                    state, Verdict(VerdictKind.STEPS_LEFT, order_no=order_no, quantity=len(state.open_steps))
-                )
-            if state.phase is Phase.SCANNING:
-                missing = sum(state.remaining(i) for i in range(len(state.counts)))
-                return Outcome(state, Verdict(VerdictKind.ITEMS_MISSING, order_no=order_no, quantity=missing))
-            if state.phase in (Phase.WEIGHING, Phase.WEIGHT_FAILED):
-                return Outcome(
-                    state, Verdict(VerdictKind.NOT_READY_TO_WEIGH, order_no=order_no, weight=state.weight)
-                )
-            return Outcome(state, Verdict(VerdictKind.NOTHING_OPEN))
+            return Outcome(state, _what_is_left(state))
     return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no, detail=command.value))
 
 
+def _what_is_left(state: PackState) -> Verdict:
+    """F8: exactly what stands between the bench and a packed parcel."""
+    order_no = _order_no(state)
+    if state.order is None:
+        return Verdict(VerdictKind.NOTHING_OPEN)
+    missing = state.missing()
+    if missing:
+        return Verdict(
+            VerdictKind.ITEMS_MISSING,
+            order_no=order_no,
+            quantity=sum(m.quantity for m in missing),
+            missing=missing,
+        )
+    if state.open_steps and state.plan_override is None:
+        return Verdict(VerdictKind.STEPS_LEFT, order_no=order_no, quantity=len(state.open_steps))
+    if state.phase is Phase.WEIGHT_FAILED and state.weight is not None:
+        return Verdict(VerdictKind.WEIGHT_FAILED, order_no=order_no, weight=state.weight)
+    return Verdict(VerdictKind.READY_TO_WEIGH, order_no=order_no, quantity=state.expected_g or 0)
+
+
+def _back(state: PackState) -> PackState:
+    """Out of a prompt, back to where it was opened."""
+    return replace(state, phase=state.resume_phase, pending=None, supervisor=None, pin_failures=0)
+
+
 def _prompt(state: PackState, pending: Pending, phase: Phase) -> Outcome:
-    prompting = replace(state, pending=pending, phase=phase, resume_phase=state.phase, supervisor=None)
+    prompting = replace(
+        state, pending=pending, phase=phase, resume_phase=state.phase, supervisor=None, pin_failures=0
+    )
     kind = VerdictKind.SCAN_SUPERVISOR if phase is Phase.AWAITING_SUPERVISOR else VerdictKind.CHOOSE_REASON
     order_no = state.order.order_no if state.order else (state.refused.order_no if state.refused else "")
     return Outcome(prompting, Verdict(kind, order_no=order_no, detail=pending.value))
@@ -584,7 +667,12 @@ def _on_weight(state: PackState, grams: int, source: str) -> Outcome:
             state, Verdict(VerdictKind.STEPS_LEFT, order_no=order_no, quantity=len(state.open_steps))
         )
     if state.phase not in (Phase.WEIGHING, Phase.WEIGHT_FAILED) or state.order is None:
-        return Outcome(state, Verdict(VerdictKind.NOT_READY_TO_WEIGH, order_no=order_no, quantity=grams))
+        return Outcome(
+            state,
+            Verdict(
+                VerdictKind.NOT_READY_TO_WEIGH, order_no=order_no, quantity=grams, missing=state.missing()
+            ),
+        )
     result = check_weight(state.order.items_weight_g, grams, state.policy)
     if not result.passed:
         failed = replace(state, phase=Phase.WEIGHT_FAILED, weight=result, weight_source=source)
@@ -597,7 +685,7 @@ def _on_weight(state: PackState, grams: int, source: str) -> Outcome:
         **_plan_facts(state),
     )
     return Outcome(
-        new_session(state.operator, state.policy),
+        _fresh(state),
         Verdict(VerdictKind.PACKED, order_no=order_no, weight=result),
         (done,),
     )
@@ -608,10 +696,37 @@ def _on_supervisor_scan(state: PackState, code: str, resolution: Resolution) -> 
     if not isinstance(resolution, BadgeFound) or not resolution.operator.is_supervisor:
         return Outcome(state, Verdict(VerdictKind.NOT_A_SUPERVISOR, order_no=order_no, code=code))
     supervisor = resolution.operator
+    if state.supervisor_pin:
+        # A badge is a printed barcode anyone can copy: it names the supervisor, the PIN proves it.
+        asking = replace(state, phase=Phase.AWAITING_PIN, supervisor=supervisor, pin_failures=0)
+        return Outcome(asking, Verdict(VerdictKind.ENTER_PIN, order_no=order_no, detail=supervisor.name))
+    return _supervisor_confirmed(state, supervisor)
+
+
+def _on_pin(state: PackState, ok: bool) -> Outcome:
+    order_no = _order_no(state)
+    if state.phase is not Phase.AWAITING_PIN or state.supervisor is None:
+        return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no))
+    if ok:
+        return _supervisor_confirmed(replace(state, pin_failures=0), state.supervisor)
+    failures = state.pin_failures + 1
+    if failures >= MAX_PIN_TRIES:
+        return Outcome(_back(state), Verdict(VerdictKind.PIN_LOCKED, order_no=order_no, quantity=failures))
+    return Outcome(
+        replace(state, pin_failures=failures),
+        Verdict(VerdictKind.PIN_WRONG, order_no=order_no, quantity=MAX_PIN_TRIES - failures),
+    )
+
+
+def _supervisor_confirmed(state: PackState, supervisor: Operator) -> Outcome:
+    order_no = _order_no(state)
     if state.pending is Pending.RELEASE_HOLD and state.refused is not None:
         order = replace(state.refused, status=OrderStatus.NEW, hold_reason="")
-        released = replace(state, pending=None, phase=Phase.IDLE, refused=None)
-        loaded = _load(released, order)
+        released = replace(
+            state, pending=None, phase=Phase.IDLE, refused=None, refused_plan=EMPTY_PLAN, supervisor=None
+        )
+        # The supervisor's release ships it as it is, with the customer's cards and samples.
+        loaded = _load(released, order, state.refused_plan)
         return Outcome(
             loaded.state,
             Verdict(VerdictKind.HOLD_RELEASED, order_no=order.order_no, detail=supervisor.name),
@@ -634,7 +749,7 @@ def _on_reason(state: PackState, reason: str) -> Outcome:
     if state.pending is Pending.HOLD:
         held = OrderHeld(order=state.order, operator=state.operator, reason=reason)
         return Outcome(
-            new_session(state.operator, state.policy),
+            _fresh(state),
             Verdict(VerdictKind.HELD, order_no=order_no, detail=reason),
             (held,),
         )
@@ -665,7 +780,7 @@ def _on_reason(state: PackState, reason: str) -> Outcome:
         **_plan_facts(state),
     )
     return Outcome(
-        new_session(state.operator, state.policy),
+        _fresh(state),
         Verdict(VerdictKind.PACKED, order_no=order_no, weight=state.weight, detail=reason),
         (done,),
     )

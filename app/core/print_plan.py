@@ -1,4 +1,5 @@
-"""What a finished pack prints: the shipping label, the cards the customer is due, a slip.
+"""What an order prints: the cards the customer is due when it opens; the shipping label and a
+slip once it is packed.
 
 Pure: decided from the order snapshot, the station's choices and today's date. The requests are
 stored with the pack in one transaction; rendering and printing happen later, off the GUI thread.
@@ -49,27 +50,36 @@ def hides_prices(order: OrderSnapshot) -> bool:
     return gift or str(prefs.get("no_price_tags", "")).lower() in ("true", "1", "yes")
 
 
-def print_requests(
-    order: OrderSnapshot, choices: PrintChoices, inserts: Sequence[str] = (), hide_prices: bool = False
+def card_requests(
+    order: OrderSnapshot, choices: PrintChoices, inserts: Sequence[str] = ()
 ) -> tuple[PrintRequest, ...]:
-    """`inserts` and `hide_prices` come from the order's pack plan (app.core.rules)."""
+    """The cards the pack plan puts in the parcel (`inserts`, from app.core.rules). They print
+    when the order opens, so the packer has them in hand to scan before the parcel is weighed."""
+    if not choices.inserts:
+        return ()
+    return tuple(
+        PrintRequest(
+            "insert",
+            "insert",
+            {
+                "insert": kind,
+                "coupon_code": coupon_code(order.order_no, kind),
+                "confirm_code": insert_confirm_code(order.order_no, kind),
+            },
+        )
+        for kind in inserts
+    )
+
+
+def print_requests(
+    order: OrderSnapshot, choices: PrintChoices, hide_prices: bool = False
+) -> tuple[PrintRequest, ...]:
+    """What prints once the pack is saved: the label, a carton label for enterprise customers,
+    a slip if the station wants one. `hide_prices` comes from the order's pack plan."""
     requests = [PrintRequest("label", "label")]
     customer = order.customer
     if customer is not None and "enterprise" in {t.lower() for t in customer.tags}:
         requests.append(PrintRequest("carton", "label", {"carton_no": 1, "carton_count": 1}))
-    if choices.inserts:
-        for kind in inserts:
-            requests.append(
-                PrintRequest(
-                    "insert",
-                    "insert",
-                    {
-                        "insert": kind,
-                        "coupon_code": coupon_code(order.order_no, kind),
-                        "confirm_code": insert_confirm_code(order.order_no, kind),
-                    },
-                )
-            )
     if choices.slip:
         show_prices = not (hide_prices or hides_prices(order))
         requests.append(PrintRequest("slip", "slip", {"show_prices": show_prices}))

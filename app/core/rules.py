@@ -214,7 +214,30 @@ class Confirm(StrEnum):
     SCAN_INSERT = "scan_insert"  # scan the barcode printed on the card
     SCAN_SAMPLE = "scan_sample"  # scan the sample's barcode
     KEY = "key"  # Enter / #PL:CONFIRM
+    REWAYBILL = "rewaybill"  # the waybill is for another carrier: not packable here, held for a new one
 
+
+# Where each kind of step comes in a packer's work (stable sort: rule order within a kind).
+WORK_ORDER = {
+    kind: position
+    for position, kind in enumerate(
+        (
+            ActionKind.PRIORITY,
+            ActionKind.CARRIER,
+            ActionKind.SHIP_NOT_BEFORE,
+            ActionKind.CALL_BACK,
+            ActionKind.PACKAGING,
+            ActionKind.CHECK_PERSONALISATION,
+            ActionKind.REMOVE_PRICE_TAGS,
+            ActionKind.SAMPLE,
+            ActionKind.INSERT,
+            ActionKind.VAT_INVOICE,
+            ActionKind.HIDE_PRICES,
+            ActionKind.INSTRUCTION,
+            ActionKind.SPLIT_ALLOWED,
+        )
+    )
+}
 
 # One value per plan: the first rule wins, later ones are shown as overridden.
 SINGLE = {ActionKind.PRIORITY, ActionKind.CARRIER, ActionKind.PACKAGING, ActionKind.SHIP_NOT_BEFORE}
@@ -460,7 +483,19 @@ class PackPlan:
 
     @property
     def to_confirm(self) -> tuple[Step, ...]:
-        return tuple(s for s in self.steps if s.confirm is not Confirm.NONE)
+        """What the packer confirms at the bench, in the order the work is done."""
+        return tuple(s for s in self.in_work_order if s.confirm not in (Confirm.NONE, Confirm.REWAYBILL))
+
+    @property
+    def in_work_order(self) -> tuple[Step, ...]:
+        """The steps as a packer carries them out: what to know first, then the box, the items'
+        checks, what goes in with them, and last what happens to the closed parcel."""
+        return tuple(sorted(self.steps, key=lambda s: WORK_ORDER.get(s.action, len(WORK_ORDER))))
+
+    @property
+    def rewaybill(self) -> Step | None:
+        """The carrier step whose carrier the order's waybill is not for, if any."""
+        return next((s for s in self.steps if s.confirm is Confirm.REWAYBILL), None)
 
     @property
     def hide_prices(self) -> bool:
@@ -583,8 +618,9 @@ def _step(
             params = {"fields": [dict(line.custom_fields) | {"sku": line.sku_code} for line in order.lines
                                  if line.custom_fields]}  # fmt: skip
         case ActionKind.CARRIER:
-            # The waybill was bought for the order's carrier: a different one must be swapped.
-            confirm = Confirm.KEY if str(params["carrier"]) != f["order.carrier"] else Confirm.NONE
+            # The waybill was bought for the order's carrier: ticking a card cannot change the
+            # label, so a different carrier holds the order until it has a new waybill.
+            confirm = Confirm.REWAYBILL if str(params["carrier"]) != f["order.carrier"] else Confirm.NONE
         case ActionKind.SHIP_NOT_BEFORE:
             confirm = Confirm.KEY if not ships_today(params, today) else Confirm.NONE
     return Step(step_id, kind, params, rule.code, rule.name, confirm, code)

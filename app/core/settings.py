@@ -23,6 +23,10 @@ class StationSettings:
     tolerance_g: int = 30
     tolerance_pct: float = 5.0
     sound: bool = True
+    # Who may sign in and act with a badge scan alone. A badge is a printed Code 128 anyone can
+    # copy: supervisors confirm sign-in and every supervisor action (F6, F7) with their PIN.
+    supervisor_pin: bool = True
+    packer_pin: bool = False  # packers: badge alone by default (they do nothing a supervisor must check)
     # Keyboard-wedge detection: a scan is a burst of at least `wedge_min_chars` keys, each
     # within `wedge_max_gap_ms` of the last; with no suffix it ends after that much quiet.
     wedge_min_chars: int = 4

@@ -439,6 +439,8 @@ def _by_plan(
     today = date.today()
     for order in s.scalars(select(m.Order).where(m.Order.status == "new").order_by(m.Order.id).limit(3000)):
         plan = book.plan(store.order(order.id), today)
+        if plan.rewaybill is not None:
+            continue  # held at the bench for a new waybill: not one to pack
         if plan.to_confirm:
             if len(planned) < per_kind:
                 planned.append({**describe(order), "plan": plan.to_json()})

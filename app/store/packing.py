@@ -204,7 +204,16 @@ class PackingStore:
                 },
             )
 
-    def start_session(self, session_id: str, order: OrderSnapshot, operator: Operator) -> None:
+    def start_session(
+        self,
+        session_id: str,
+        order: OrderSnapshot,
+        operator: Operator,
+        cards: Sequence[PrintRequest] = (),
+    ) -> int:
+        """Open a pack session and queue the order's cards in the same transaction; a card
+        already queued or printed for this order (it was opened before) is not queued again.
+        Returns how many cards were queued."""
         with self.db.session() as s, s.begin():
             s.add(
                 m.PackSession(
@@ -216,6 +225,19 @@ class PackingStore:
                     started_at=_now(),
                 )
             )
+            if not cards:
+                return 0
+            queued_before = {
+                str((params or {}).get("insert", ""))
+                for params in s.scalars(
+                    select(m.PrintJob.params).where(
+                        m.PrintJob.order_id == order.order_id, m.PrintJob.kind == "insert"
+                    )
+                )
+            }
+            new = [card for card in cards if str(card.params.get("insert", "")) not in queued_before]
+            add_jobs(s, new, order.order_id, order.order_no, session_id)
+            return len(new)
 
     def end_session(self, session_id: str, status: str) -> None:
         with self.db.session() as s, s.begin():

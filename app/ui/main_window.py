@@ -253,8 +253,10 @@ class MainWindow(QMainWindow):
 
     def on_saved(self, result: SaveResult) -> None:
         self.packing.on_saved(result)
-        if result.kind == "packed" and self.printing is not None:
-            self.printing.wake()  # its label was queued with the pack
+        if result.kind in ("packed", "opened") and self.printing is not None:
+            self.printing.wake()  # its label (or, on opening, its cards) was queued with it
+        if result.kind == "opened":
+            return
         if self.sync is not None:
             self.sync.wake()  # its event is in the outbox: send it now, not in 30 s
         self.refresh_status()

@@ -17,6 +17,7 @@ from app.core.pack_session import (
     VerdictKind,
 )
 from app.core.rules import ActionKind, Confirm, Step
+from app.ui.banner import elide_code
 
 
 def reason_text(code: str) -> str:
@@ -33,6 +34,7 @@ def reason_text(code: str) -> str:
         "insert_unavailable": QCoreApplication.translate("Reason", "Card could not be printed / none left"),
         "sample_out_of_stock": QCoreApplication.translate("Reason", "Sample out of stock"),
         "printer_down": QCoreApplication.translate("Reason", "Insert printer down"),
+        "rewaybill": QCoreApplication.translate("Reason", "New waybill needed (another carrier)"),
     }
     return texts.get(code, code)
 
@@ -163,14 +165,17 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "Verdict", "Order {order} is still open — finish it or press Esc to put it back, then scan {code}"
         ),
         k.ITEMS_MISSING: QCoreApplication.translate(
-            "Verdict", "{quantity} item(s) still missing — scan them before weighing"
+            "Verdict", "Still missing: {missing} — scan them before weighing"
+        ),
+        k.READY_TO_WEIGH: QCoreApplication.translate(
+            "Verdict", "Everything is in — put the parcel on the scale (expected {quantity} g)"
         ),
         k.UNDONE: QCoreApplication.translate(
             "Verdict", "Undone: {name} ({scanned}/{required}) — take it out of the parcel"
         ),
         k.NOTHING_TO_UNDO: QCoreApplication.translate("Verdict", "Nothing to undo"),
         k.NOT_READY_TO_WEIGH: QCoreApplication.translate(
-            "Verdict", "Not ready to weigh — scan all items first"
+            "Verdict", "Not ready to weigh — still missing: {missing}"
         ),
         k.INVALID_WEIGHT: QCoreApplication.translate(
             "Verdict", "{quantity} g is not a parcel weight — weigh again"
@@ -181,6 +186,18 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
         ),
         k.PACKED: QCoreApplication.translate("Verdict", "Packed {order} ✓ — scan the next order"),
         k.SCAN_SUPERVISOR: QCoreApplication.translate("Verdict", "Supervisor: scan your badge (Esc cancels)"),
+        k.ENTER_PIN: QCoreApplication.translate("Verdict", "{detail}: type your PIN + Enter (Esc cancels)"),
+        k.PIN_WRONG: QCoreApplication.translate(
+            "Verdict", "Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)"
+        ),
+        k.PIN_LOCKED: QCoreApplication.translate(
+            "Verdict", "Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7"
+        ),
+        k.REWAYBILL: QCoreApplication.translate(
+            "Verdict",
+            "Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; "
+            "put it on the hold shelf for a new waybill",
+        ),
         k.NOT_A_SUPERVISOR: QCoreApplication.translate(
             "Verdict", "That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)"
         ),
@@ -232,7 +249,7 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
     remaining = verdict.required - verdict.scanned
     return templates[verdict.kind].format(
         order=verdict.order_no,
-        code=verdict.code,
+        code=elide_code(verdict.code, 60),
         name=name,
         scanned=verdict.scanned,
         required=verdict.required,
@@ -244,7 +261,24 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
         expected=w.expected_g if w else "",
         allowed=w.allowed_g if w else "",
         problem=store_problem_text(verdict.detail),
+        missing=missing_text(verdict, chinese),
+        needed=carrier_text(verdict.code),
+        carrier=carrier_text(verdict.detail),
     )
+
+
+def missing_text(verdict: Verdict, chinese: bool, shown: int = 4) -> str:
+    """ "2 × 精华液, 1 × 马克杯 (+3 more)": the lines still to scan, the first few by name."""
+    parts = [
+        QCoreApplication.translate("Verdict", "{quantity} × {name}").format(
+            quantity=m.quantity, name=(m.name_zh if chinese else m.name_en) or m.name_zh or m.sku_code
+        )
+        for m in verdict.missing[:shown]
+    ]
+    more = len(verdict.missing) - shown
+    if more > 0:
+        parts.append(QCoreApplication.translate("Verdict", "(+{count} more lines)").format(count=more))
+    return QCoreApplication.translate("Verdict", ", ").join(parts)
 
 
 def store_problem_text(code: str) -> str:

@@ -13,14 +13,24 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QShortcut,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,11 +40,12 @@ from PySide6.QtWidgets import (
 from app.core.commands import Command, parse_command
 from app.core.model import OrderSnapshot
 from app.core.pack_session import PackState, Phase, Severity, Verdict, VerdictKind
-from app.core.rules import Confirm
+from app.core.rules import Confirm, Step
 from app.print_service import PrintStatus
-from app.station import PackingStation, SaveResult
+from app.station import PIN_MASK, PackingStation, SaveResult
 from app.store.packing import PackConflict
 from app.ui import messages
+from app.ui.banner import Banner, ElidedLabel, elide_code, wrapping
 from app.ui.label_preview import LabelPreview
 from app.ui.sounds import Sounds
 from app.ui.theme import BANNER_COLOURS, IDLE_COLOURS
@@ -43,6 +54,7 @@ from scanner.model import DeviceState, Reading
 log = logging.getLogger(__name__)
 
 LAST_SCANS = 12
+MIN_TABLE_PX = 200  # the items table's floor: its header and three rows
 EMPTY_SCALE_G = 20  # at or below this the scale counts as empty
 
 _KEYS: list[tuple[str, Command | None]] = [
@@ -92,94 +104,122 @@ class PackingView(QWidget):
     # --- layout --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.banner = QLabel(objectName="banner", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.banner.setFixedHeight(150)  # text changes must not re-lay out (and repaint) the window
-        self.banner.setAutoFillBackground(True)
+        # Fixed regions: the banner, entry and key hints keep their place; the three columns share
+        # what is left, and each column's content scrolls or clips inside it. No text, however
+        # long, makes a region ask for more room (app/ui/banner.py).
+        self.banner = Banner()
 
-        self.order_no = QLabel(objectName="orderNo")
-        self.order_no.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.order_meta = QLabel(objectName="headline", wordWrap=True)
-        self.customer_name = QLabel(objectName="customerName")
+        self.order_no = ElidedLabel(objectName="orderNo")
+        self.order_meta = wrapping(QLabel(objectName="headline"))
+        self.customer_name = ElidedLabel(objectName="customerName")
         self.tier = QLabel(objectName="tier")
-        self.tags = QLabel(objectName="tags", wordWrap=True)
-        self.prefs = QLabel(objectName="prefs", wordWrap=True)
-        self.notes = QLabel(objectName="notes", wordWrap=True)
+        self.tags = wrapping(QLabel(objectName="tags"))
+        self.prefs = wrapping(QLabel(objectName="prefs"))
+        self.notes = wrapping(QLabel(objectName="notes"))
 
-        left = QVBoxLayout()
+        order_panel = QWidget()
+        left = QVBoxLayout(order_panel)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.order_no)
         left.addWidget(self.order_meta)
         card = QFrame(frameShape=QFrame.Shape.StyledPanel)
         card_layout = QVBoxLayout(card)
         name_row = QHBoxLayout()
-        name_row.addWidget(self.customer_name)
+        name_row.addWidget(self.customer_name, 1)
         name_row.addWidget(self.tier)
-        name_row.addStretch()
         card_layout.addLayout(name_row)
         card_layout.addWidget(self.tags)
         card_layout.addWidget(self.prefs)
         left.addWidget(card)
         left.addWidget(self.notes)
         left.addStretch()
+        self.order_scroll = _scroll_pane(order_panel)
 
         self.lines = QTableWidget(0, 4)
         self.lines.verticalHeader().setVisible(False)
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lines.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.lines.setWordWrap(True)
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.lines.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.lines.setMinimumHeight(MIN_TABLE_PX)
         self._count_font = QFont(self.font())
         self._count_font.setPixelSize(34)
         self._count_font.setBold(True)
         header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
 
         self.weight_title = QLabel(objectName="headline")
-        self.weight_big = QLabel(objectName="weightBig")
-        self.weight_detail = QLabel(objectName="headline", wordWrap=True)
-        self.plan_title = QLabel(objectName="headline")
-        self.plan = QLabel(objectName="plan", wordWrap=True, textFormat=Qt.TextFormat.RichText)
-        self.plan.setStyleSheet("font-size: 17pt;")
+        self.weight_big = ElidedLabel(objectName="weightBig")
+        self.weight_detail = wrapping(QLabel(objectName="headline"))
+        self.plan_title = wrapping(QLabel(objectName="headline"))
+        self.plan_panel = QWidget(objectName="planPanel")
+        self.plan_rows = QVBoxLayout(self.plan_panel)
+        self.plan_rows.setContentsMargins(0, 0, 0, 0)
+        self.plan_rows.addStretch()
+        self._plan_cards: list[QLabel] = []
+        self.plan = _scroll_pane(self.plan_panel)
         self.scans_title = QLabel(objectName="headline")
         # A label, not a list view: one cheap repaint per scan instead of shifting every row.
+        # It takes the height it is given and clips the oldest rows.
         self.scans = QLabel(
             objectName="scans", alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
         )
         self.scans.setTextFormat(Qt.TextFormat.RichText)
+        self.scans.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.scans.setMinimumHeight(60)
         self._scan_rows: list[str] = []
         right = QVBoxLayout()
         right.addWidget(self.weight_title)
         right.addWidget(self.weight_big)
         right.addWidget(self.weight_detail)
         right.addWidget(self.plan_title)
-        right.addWidget(self.plan)
+        right.addWidget(self.plan, 3)
         right.addWidget(self.scans_title)
-        right.addWidget(self.scans, 1)
+        right.addWidget(self.scans, 2)
         self.preview = LabelPreview()
-        right.addWidget(self.preview, 1)
+        right.addWidget(self.preview, 2)
 
-        self.prompt = QLabel(objectName="prompt", wordWrap=True)
+        self.prompt = wrapping(QLabel(objectName="prompt"))
         self.prompt.hide()
         self.entry = QLineEdit()
         self.entry.returnPressed.connect(self._on_entry)
         self.entry.installEventFilter(self)
-        self.keys = QLabel(objectName="keys", wordWrap=True)
+        self.entry.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.keys = wrapping(QLabel(objectName="keys"))
 
-        grid = QGridLayout()
-        grid.addLayout(left, 0, 0)
-        grid.addWidget(self.lines, 0, 1)
-        grid.addLayout(right, 0, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 5)
-        grid.setColumnStretch(2, 3)
+        body = QHBoxLayout()
+        body.addWidget(self.order_scroll, 3)
+        body.addWidget(self.lines, 5)
+        body.addLayout(right, 3)
 
         root = QVBoxLayout(self)
+        root.setContentsMargins(6, 6, 6, 4)
+        root.setSpacing(6)
         root.addWidget(self.banner)
-        root.addLayout(grid, 1)
+        root.addLayout(body, 1)
         root.addWidget(self.prompt)
         root.addWidget(self.entry)
         root.addWidget(self.keys)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = event.size().height()
+        # The banner is the loudest thing on screen, but on a 720-line screen the items come first.
+        self.banner.setFixedHeight(max(84, min(150, height // 6)))
+        self.banner.max_px = 40 if height >= 800 else 30
+        self.preview.setVisible(height >= 760)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        width = self.lines.viewport().width()
+        self.lines.setColumnWidth(0, max(70, width // 7))
+        self.lines.setColumnWidth(1, max(80, width // 5))
+        self.lines.setColumnWidth(3, max(90, width // 6))
 
     def _bind_keys(self) -> None:
         for key, command in _KEYS:
@@ -266,12 +306,18 @@ class PackingView(QWidget):
         self.entry.clear()
         if not text:
             return
-        if self._phase() in (Phase.WEIGHING, Phase.WEIGHT_FAILED) and text.isdigit():
-            self.render(self.station.handle_weight(int(text), "manual"))
-        else:
-            self.handle_scan(text)
+        self.handle_scan(text)
 
     def handle_scan(self, code: str) -> None:
+        """A scan, or what was typed + Enter: at the weighing step a short number is grams, in a
+        PIN prompt it is the PIN (never shown), otherwise a code."""
+        phase = self._phase()
+        if phase is Phase.AWAITING_PIN:
+            self.render(self.station.handle_pin(code), code=PIN_MASK)
+            return
+        if phase in (Phase.WEIGHING, Phase.WEIGHT_FAILED) and is_typed_weight(code):
+            self.render(self.station.handle_weight(int(code.strip()), "manual"), code=f"{code.strip()} g")
+            return
         # Device and printer commands: the pack session never sees them.
         if (command := parse_command(code)) in (Command.ZERO, Command.REPRINT):
             self.run_command(command)
@@ -368,6 +414,8 @@ class PackingView(QWidget):
 
     def on_saved(self, result: SaveResult) -> None:
         """The writer's word on a pack, hold or release: only now does success show."""
+        if result.kind == "opened":
+            return
         awaiting, self._awaiting = self._awaiting, None
         if result.kind == "waiting":
             self._awaiting = awaiting
@@ -452,30 +500,16 @@ class PackingView(QWidget):
         self._render_entry()
 
     def _render_plan(self) -> None:
-        """The customer rules' instruction cards: what, why, and how to confirm; done ones ticked."""
+        """The customer rules' instruction cards in work order: what, why and how to confirm;
+        done ones ticked, ones a supervisor let go marked so. The pane scrolls to the first
+        card still open, so on a small screen the next thing to do is always in view."""
         state = self.station.state
         plan = state.plan if state is not None and state.order is not None else None
-        if plan is None or not plan.steps:
+        if state is None or plan is None or not plan.steps:
             self.plan_title.hide()
             self.plan.hide()
             return
-        rows = []
-        for step in plan.steps:
-            done = state.step_done(step) if step.confirm is not Confirm.NONE else None  # type: ignore[union-attr]
-            if done is None:
-                mark, colour = "•", "#37474f"
-            elif done:
-                mark, colour = "✓", "#1b5e20"
-            else:
-                mark, colour = "☐", "#b71c1c"
-            text = html.escape(messages.step_text(step, self.chinese))
-            how = "" if done or done is None else html.escape(messages.step_how(step, state, self.chinese))  # type: ignore[arg-type]
-            why = html.escape(self.tr("why: {rule}").format(rule=step.rule_name))
-            rows.append(
-                f"<div style='color:{colour}'><b>{mark} {text}</b>"
-                + (f"<br/>&nbsp;&nbsp;→ {how}" if how else "")
-                + f"<br/><span style='font-size:11pt;color:#607d8b'>&nbsp;&nbsp;{why}</span></div>"
-            )
+        rows = [self._card_html(step, state) for step in plan.in_work_order]
         for item in plan.overridden:
             rows.append(
                 "<div style='font-size:11pt;color:#90a4ae'>"
@@ -486,16 +520,52 @@ class PackingView(QWidget):
                 )
                 + "</div>"
             )
-        if state is not None and state.plan_override is not None:
-            rows.append(
-                "<div style='color:#e65100'><b>"
-                + html.escape(self.tr("Supervisor override: {name}").format(name=state.plan_override[0].name))
-                + "</b></div>"
-            )
-        self.plan_title.setText(self.tr("Instructions for this customer (F1 confirms)"))
-        self.plan.setText("".join(rows))
+        while len(self._plan_cards) < len(rows):
+            card = wrapping(QLabel(textFormat=Qt.TextFormat.RichText, objectName="planCard"))
+            self.plan_rows.insertWidget(len(self._plan_cards), card)
+            self._plan_cards.append(card)
+        for index, card in enumerate(self._plan_cards):
+            card.setVisible(index < len(rows))
+            if index < len(rows) and card.text() != rows[index]:
+                card.setText(rows[index])
+        open_ids = {s.id for s in state.open_steps}
+        first_open = next((i for i, s in enumerate(plan.in_work_order) if s.id in open_ids), None)
+        if first_open is not None:
+            self.plan.ensureWidgetVisible(self._plan_cards[first_open], 0, 8)
+        self.plan_title.setText(
+            self.tr("Instructions for this customer: {open} open (F1 confirms)").format(open=len(open_ids))
+        )
         self.plan_title.show()
         self.plan.show()
+
+    def _card_html(self, step: Step, state: PackState) -> str:
+        override = state.plan_override
+        if step.confirm is Confirm.REWAYBILL:
+            mark, colour, how = "⚠", "#e65100", self.tr("the waybill is for another carrier")
+        elif step.confirm is Confirm.NONE:
+            mark, colour, how = "•", "#37474f", ""
+        elif state.step_done(step):
+            mark, colour, how = "✓", "#1b5e20", ""
+        elif override is not None:
+            mark, colour = "⊘", "#e65100"
+            how = self.tr("let go by supervisor {name}").format(name=override[0].name)
+        else:
+            mark, colour, how = "☐", "#b71c1c", messages.step_how(step, state, self.chinese)
+        text = html.escape(messages.step_text(step, self.chinese))
+        why = html.escape(self.tr("why: {rule}").format(rule=step.rule_name))
+        return (
+            f"<div style='color:{colour}'><b>{mark} {text}</b>"
+            + (f"<br/>&nbsp;&nbsp;→ {html.escape(how)}" if how else "")
+            + f"<br/><span style='font-size:11pt;color:#607d8b'>&nbsp;&nbsp;{why}</span></div>"
+        )
+
+    def plan_text(self) -> str:
+        """The instruction cards as plain text (what a person reads there)."""
+        return "\n".join(
+            QTextDocumentFragment.fromHtml(card.text()).toPlainText()
+            for card in self._plan_cards
+            if card.isVisibleTo(self.plan_panel)
+        )
 
     def _render_order(self, order: OrderSnapshot | None) -> None:
         if order is None:
@@ -615,11 +685,18 @@ class PackingView(QWidget):
 
     def _render_prompt(self) -> None:
         state = self.station.state
-        if state is None or state.phase not in (Phase.AWAITING_REASON, Phase.AWAITING_SUPERVISOR):
+        if state is None or state.phase not in (
+            Phase.AWAITING_REASON,
+            Phase.AWAITING_SUPERVISOR,
+            Phase.AWAITING_PIN,
+        ):
             self.prompt.hide()
             return
         if state.phase is Phase.AWAITING_SUPERVISOR:
             self.prompt.setText(self.tr("Waiting for a supervisor badge…  (Esc cancels)"))
+        elif state.phase is Phase.AWAITING_PIN:
+            name = state.supervisor.name if state.supervisor else ""
+            self.prompt.setText(self.tr("{name}: type your PIN + Enter  (Esc cancels)").format(name=name))
         else:
             choices = messages.reason_choices(state.pending.value if state.pending else "")
             self.prompt.setText(
@@ -628,7 +705,11 @@ class PackingView(QWidget):
         self.prompt.show()
 
     def _render_entry(self) -> None:
-        if self._phase() in (Phase.WEIGHING, Phase.WEIGHT_FAILED):
+        pin = self._phase() is Phase.AWAITING_PIN
+        self.entry.setEchoMode(QLineEdit.EchoMode.Password if pin else QLineEdit.EchoMode.Normal)
+        if pin:
+            self.entry.setPlaceholderText(self.tr("Supervisor PIN + Enter"))
+        elif self._phase() in (Phase.WEIGHING, Phase.WEIGHT_FAILED):
             self.entry.setPlaceholderText(
                 self.tr("Put the parcel on the scale, or type its weight in grams + Enter")
             )
@@ -638,8 +719,30 @@ class PackingView(QWidget):
     def _add_scan_row(self, code: str, verdict: Verdict) -> None:
         mark = {Severity.OK: "✓", Severity.DONE: "✓✓", Severity.ERROR: "✗"}.get(verdict.severity, "·")
         time = datetime.now().strftime("%H:%M:%S")
-        row = f"{time}&nbsp;&nbsp;{mark}&nbsp;&nbsp;{html.escape(code)}"
+        row = f"{time}&nbsp;&nbsp;{mark}&nbsp;&nbsp;{html.escape(elide_code(code, 36))}"
         if verdict.severity is Severity.ERROR:
             row = f'<span style="color:#c62828">{row}</span>'
         self._scan_rows = [row, *self._scan_rows[: LAST_SCANS - 1]]
         self.scans.setText("<br>".join(self._scan_rows))
+
+
+MAX_TYPED_WEIGHT_DIGITS = 6  # 150 kg in grams; item barcodes (EAN-8 and up) are longer
+
+
+def is_typed_weight(text: str) -> bool:
+    """At the weighing step, a short all-digit entry is grams however fast it was typed: no
+    item barcode is that short, and every item is already in."""
+    text = text.strip()
+    return text.isdigit() and len(text) <= MAX_TYPED_WEIGHT_DIGITS
+
+
+def _scroll_pane(content: QWidget) -> QScrollArea:
+    """A pane that scrolls inside itself (vertically only) instead of growing the window."""
+    pane = QScrollArea()
+    pane.setWidget(content)
+    pane.setWidgetResizable(True)
+    pane.setFrameShape(QFrame.Shape.NoFrame)
+    pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    pane.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+    pane.setMinimumHeight(40)
+    return pane

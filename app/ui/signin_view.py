@@ -70,14 +70,31 @@ class SignInView(QWidget):
 
     def handle_scan(self, code: str) -> None:
         try:
-            operator = self.station.sign_in_badge(code)
+            operator = self.station.operator_for_badge(code)
+            if operator is None and self.badge.text() and self.pin.hasFocus():
+                # A PIN typed as fast as a scanner types: it is the PIN asked for, not a badge.
+                self.pin.setText(code)
+                self._sign_in_typed()
+                return
+            if operator is not None and self.station.needs_pin(operator):
+                self._ask_pin(operator)
+                return
+            signed_in = self.station.sign_in_badge(code) if operator is not None else None
         except StoreError as exc:
             self._store_trouble(exc)
             return
-        if operator is None:
+        if signed_in is None:
             self._refuse(self.tr("Badge {code} is not known — scan your own badge").format(code=code))
         else:
-            self._accept(operator)
+            self._accept(signed_in)
+
+    def _ask_pin(self, operator: Operator) -> None:
+        """A badge that needs its PIN: the badge field is filled, the PIN field waits."""
+        self.badge.setText(operator.badge_code)
+        self.pin.clear()
+        self.pin.setFocus()
+        self.error.setText(self.tr("{name}: type your PIN and press Enter").format(name=operator.name))
+        self.sounds.play("prompt")
 
     def _sign_in_typed(self) -> None:
         code, pin = self.badge.text().strip(), self.pin.text()

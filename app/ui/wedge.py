@@ -29,7 +29,15 @@ class _Key:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
-    at: float
+    at: float  # when it was processed (s)
+    stamp_ms: int  # when the keyboard sent it, from the window system; 0 when unknown
+
+    def gap_ms(self, before: _Key) -> float:
+        """Time between two keys as typed: the events' own timestamps where both have one, so a
+        busy GUI thread that handles a person's keys back to back does not make them a burst."""
+        if self.stamp_ms and before.stamp_ms:
+            return float(self.stamp_ms - before.stamp_ms)
+        return (self.at - before.at) * 1000
 
 
 class WedgeFilter(QObject):
@@ -76,16 +84,20 @@ class WedgeFilter(QObject):
         text = event.text()
         if not text or not (text.isprintable() or text == GS):
             return False
-        now = self._clock()
-        if self._keys and (now - self._keys[-1].at) * 1000 > self.max_gap_ms:
+        pressed = _Key(key, event.modifiers(), text, self._clock(), int(event.timestamp()))
+        if self._keys and pressed.gap_ms(self._keys[-1]) > self.max_gap_ms:
             self._flush_as_typing()  # a pause: what came before was a person typing
         self._target = obj
-        self._keys.append(_Key(key, event.modifiers(), text, now))
+        self._keys.append(pressed)
         self._timer.start(self.max_gap_ms)
         return True
 
     def _is_burst(self) -> bool:
-        return len(self._keys) >= self.min_chars
+        if len(self._keys) < self.min_chars:
+            return False
+        # Every gap within the limit: keys held back while the GUI thread was busy still carry
+        # the times they were typed at.
+        return all(b.gap_ms(a) <= self.max_gap_ms for a, b in zip(self._keys, self._keys[1:], strict=False))
 
     def _on_suffix(self, event: QKeyEvent) -> bool:
         self._timer.stop()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +21,7 @@ from app.core.pack_session import (
     PackCompleted,
     PackState,
     Phase,
+    PinChecked,
     ReasonGiven,
     Scanned,
     SessionClosed,
@@ -269,7 +272,9 @@ def test_supervisor_override_of_a_failed_weight_is_recorded_with_reason():
     assert asking.verdict.kind is VerdictKind.SCAN_SUPERVISOR
     refused = step(asking.state, Scanned("P0001", BadgeFound(PACKER)))
     assert refused.verdict.kind is VerdictKind.NOT_A_SUPERVISOR
-    reason = step(refused.state, Scanned("S0001", BadgeFound(SUPERVISOR)))
+    pin = step(refused.state, Scanned("S0001", BadgeFound(SUPERVISOR)))
+    assert pin.verdict.kind is VerdictKind.ENTER_PIN and pin.state.phase is Phase.AWAITING_PIN
+    reason = step(pin.state, PinChecked(True))
     assert reason.verdict.kind is VerdictKind.CHOOSE_REASON
     bad = step(reason.state, ReasonGiven("because"))
     assert bad.verdict.kind is VerdictKind.UNKNOWN_REASON
@@ -313,7 +318,9 @@ def test_a_supervisor_releases_a_held_order_and_it_loads():
     refused = step(new_session(PACKER, POLICY), scan(OrderFound(order(OrderStatus.ON_HOLD)))).state
     asking = step(refused, Commanded(Command.RELEASE))
     assert asking.verdict.kind is VerdictKind.SCAN_SUPERVISOR
-    outcome = step(asking.state, Scanned("S0001", BadgeFound(SUPERVISOR)))
+    pin = step(asking.state, Scanned("S0001", BadgeFound(SUPERVISOR)))
+    assert pin.effects == ()  # nothing is released on a badge alone
+    outcome = step(pin.state, PinChecked(True))
     assert outcome.verdict.kind is VerdictKind.HOLD_RELEASED
     assert isinstance(outcome.effects[0], HoldReleased) and outcome.effects[0].supervisor == SUPERVISOR
     assert isinstance(outcome.effects[1], SessionOpened)
@@ -385,3 +392,53 @@ def test_no_sequence_of_inputs_breaks_the_invariants(sequence):
         for effect in outcome.effects:
             if isinstance(effect, PackCompleted):  # a pack only ever leaves fully verified and weighed
                 assert effect.weight.passed or effect.override_by is not None
+
+
+def test_a_supervisor_badge_alone_opens_nothing_and_three_wrong_pins_close_the_prompt():
+    failed = step(all_scanned(), WeightEntered(900)).state
+    asking = step(failed, Commanded(Command.OVERRIDE)).state
+    pin = step(asking, Scanned("S0001", BadgeFound(SUPERVISOR))).state
+    assert pin.phase is Phase.AWAITING_PIN and pin.supervisor == SUPERVISOR
+    assert step(pin, ReasonGiven("packaging_heavier")).verdict.kind is VerdictKind.NOT_NOW
+    first = step(pin, PinChecked(False))
+    assert first.verdict.kind is VerdictKind.PIN_WRONG and first.verdict.quantity == 2
+    second = step(first.state, PinChecked(False))
+    locked = step(second.state, PinChecked(False))
+    assert locked.verdict.kind is VerdictKind.PIN_LOCKED
+    assert locked.state.phase is Phase.WEIGHT_FAILED and locked.state.supervisor is None
+    again = step(
+        step(locked.state, Commanded(Command.OVERRIDE)).state, Scanned("S0001", BadgeFound(SUPERVISOR))
+    )
+    assert again.state.pin_failures == 0  # a new F6 starts counting again
+
+
+def test_a_station_set_for_badge_only_supervisors_skips_the_pin():
+    failed = step(replace(all_scanned(), supervisor_pin=False), WeightEntered(900)).state
+    asking = step(failed, Commanded(Command.OVERRIDE)).state
+    assert step(asking, Scanned("S0001", BadgeFound(SUPERVISOR))).verdict.kind is VerdictKind.CHOOSE_REASON
+
+
+def test_escape_during_the_pin_backs_out():
+    failed = step(all_scanned(), WeightEntered(900)).state
+    pin = run(failed, Commanded(Command.OVERRIDE), Scanned("S0001", BadgeFound(SUPERVISOR))).state
+    back = step(pin, Commanded(Command.CLOSE))
+    assert back.verdict.kind is VerdictKind.PROMPT_CANCELLED and back.state.phase is Phase.WEIGHT_FAILED
+
+
+def test_f8_names_every_line_still_missing():
+    state = step(loaded(), scan(SERUM)).state
+    outcome = step(state, Commanded(Command.COMPLETE))
+    assert outcome.verdict.kind is VerdictKind.ITEMS_MISSING and outcome.verdict.quantity == 2
+    assert [(m.sku_code, m.quantity) for m in outcome.verdict.missing] == [("SERUM", 1), ("MUG", 1)]
+
+
+def test_f8_with_everything_in_says_weigh_not_scan():
+    outcome = step(all_scanned(), Commanded(Command.COMPLETE))
+    assert outcome.verdict.kind is VerdictKind.READY_TO_WEIGH and outcome.verdict.severity is Severity.PROMPT
+    assert outcome.verdict.quantity == all_scanned().expected_g
+
+
+def test_a_weight_before_the_items_says_which_are_missing():
+    outcome = step(loaded(), WeightEntered(500))
+    assert outcome.verdict.kind is VerdictKind.NOT_READY_TO_WEIGH
+    assert {m.sku_code for m in outcome.verdict.missing} == {"SERUM", "MUG"}

@@ -18,8 +18,10 @@ from app.core.pack_session import (
     ItemFound,
     NotFound,
     OrderFound,
+    OrderHeld,
     PackCompleted,
     Phase,
+    PinChecked,
     ReasonGiven,
     Scanned,
     VerdictKind,
@@ -137,7 +139,7 @@ def test_every_field_and_operator_has_a_case():
 
 ACTIONS = [
     ({"action": "priority", "level": 90}, Confirm.NONE),
-    ({"action": "carrier", "carrier": "SF"}, Confirm.KEY),  # the order's waybill is ZTO
+    ({"action": "carrier", "carrier": "SF"}, Confirm.REWAYBILL),  # the order's waybill is ZTO
     ({"action": "carrier", "carrier": "ZTO"}, Confirm.NONE),
     ({"action": "packaging", "type": "gift"}, Confirm.KEY),
     ({"action": "insert", "template": "vip"}, Confirm.SCAN_INSERT),
@@ -306,7 +308,7 @@ def test_a_supervisor_can_let_the_open_steps_go_with_a_reason_which_is_recorded(
     assert prompt.verdict.kind is VerdictKind.SCAN_SUPERVISOR
     not_boss = step(prompt.state, Scanned("P0001", BadgeFound(PACKER)))
     assert not_boss.verdict.kind is VerdictKind.NOT_A_SUPERVISOR
-    asking = step(prompt.state, Scanned("S0001", BadgeFound(SUPERVISOR))).state
+    asking = step(step(prompt.state, Scanned("S0001", BadgeFound(SUPERVISOR))).state, PinChecked(True)).state
     assert step(asking, ReasonGiven("packaging_heavier")).verdict.kind is VerdictKind.UNKNOWN_REASON
     overridden = step(asking, ReasonGiven("sample_out_of_stock"))
     assert overridden.verdict.kind is VerdictKind.PLAN_OVERRIDDEN and overridden.state.phase is Phase.WEIGHING
@@ -322,3 +324,66 @@ def test_facts_read_the_order_and_customer():
     f = facts(order(customer(birthday=date(2000, 11, 30), tags=("VIP",))), TODAY, NOW)
     assert f["customer.birthday_month"] and f["customer.tags"] == ["vip"] and f["order.item_count"] == 3
     assert f["item.category"] == ["beauty", "home"] and round(f["order.hours_to_ship_by"]) == 10
+
+
+def test_the_last_item_says_how_many_instructions_are_really_left():
+    _state, last, _snapshot = planned_session()
+    assert last.verdict.kind is VerdictKind.STEPS_LEFT and last.verdict.quantity == 3  # not the case size
+
+
+def test_steps_come_in_the_order_a_packer_works():
+    rules, _ = parse_rules(
+        [{"code": "r", "name": "R", "conditions": [], "actions": [
+            {"action": "insert", "template": "vip"}, {"action": "call_back", "note": "x"},
+            {"action": "sample", "sku": "SAM-1"}, {"action": "packaging", "type": "gift"},
+            {"action": "remove_price_tags"}]}]
+    )  # fmt: skip
+    plan = evaluate(compile_rules(rules), order(), TODAY, NOW)
+    assert [s.action for s in plan.in_work_order] == [
+        ActionKind.CALL_BACK,
+        ActionKind.PACKAGING,
+        ActionKind.REMOVE_PRICE_TAGS,
+        ActionKind.SAMPLE,
+        ActionKind.INSERT,
+    ]
+    assert plan.to_confirm[0].action is ActionKind.PACKAGING  # F1 confirms the box first
+
+
+def carrier_plan(carrier: str):
+    rules, _ = parse_rules(
+        [{"code": "sf", "name": "SF for VIPs", "conditions": [], "actions": [
+            {"action": "carrier", "carrier": carrier}, {"action": "insert", "template": "vip"}]}]
+    )  # fmt: skip
+    snapshot = order()  # its waybill is ZTO
+    return snapshot, evaluate(compile_rules(rules), snapshot, TODAY, NOW)
+
+
+def test_a_carrier_the_waybill_is_not_for_holds_the_order_for_a_new_waybill_instead_of_a_tick():
+    snapshot, plan = carrier_plan("SF")
+    assert plan.rewaybill is not None and all(s.action is not ActionKind.CARRIER for s in plan.to_confirm)
+    outcome = step(new_session(PACKER, POLICY), Scanned("TB1001", OrderFound(snapshot, plan)))
+    assert outcome.verdict.kind is VerdictKind.REWAYBILL
+    assert (outcome.verdict.code, outcome.verdict.detail) == ("SF", "ZTO")
+    (held,) = outcome.effects
+    assert isinstance(held, OrderHeld) and held.reason == "rewaybill"
+    assert outcome.state.order is None  # nothing to scan into
+
+
+def test_the_carrier_the_waybill_is_for_is_only_shown():
+    snapshot, plan = carrier_plan("ZTO")
+    assert plan.rewaybill is None and plan.first(ActionKind.CARRIER).confirm is Confirm.NONE
+    outcome = step(new_session(PACKER, POLICY), Scanned("TB1001", OrderFound(snapshot, plan)))
+    assert outcome.verdict.kind is VerdictKind.ORDER_LOADED
+
+
+def test_a_supervisor_release_of_a_rewaybill_hold_packs_it_with_its_cards():
+    snapshot, plan = carrier_plan("SF")
+    held = replace(snapshot, status=OrderStatus.ON_HOLD, hold_reason="rewaybill")
+    refused = step(new_session(PACKER, POLICY), Scanned("TB1001", OrderFound(held, plan))).state
+    asking = step(refused, Commanded(Command.RELEASE)).state
+    pin = step(asking, Scanned("S0001", BadgeFound(SUPERVISOR))).state
+    released = step(pin, PinChecked(True))
+    assert released.verdict.kind is VerdictKind.HOLD_RELEASED
+    assert released.state.plan == plan and [s.action for s in released.state.open_steps] == [
+        ActionKind.INSERT
+    ]

@@ -40,12 +40,24 @@ def test_a_vip_birthday_order_is_packed_with_its_cards_and_sample(
     view.handle_scan(order_no)
     plan = app.station.state.plan
     assert plan.inserts == ("vip", "birthday") and "vip" in plan.fired and "birthday" in plan.fired
-    assert view.plan.isVisible() and "VIP thank-you card" in view.plan.text()
+    assert view.plan.isVisible() and "VIP thank-you card" in view.plan_text()
+
+    def printed() -> list[str]:
+        with demo_db.session() as s:
+            return [
+                str(j.params.get("insert", j.kind))
+                for j in s.scalars(select(m.PrintJob).join(m.Order).where(m.Order.order_no == order_no))
+            ]
+
+    # The cards print as the order opens, so they can be scanned into the parcel before weighing.
+    qtbot.waitUntil(lambda: sorted(printed()) == ["birthday", "vip"], timeout=10000)
     for item in sample["items"]:
         for _ in range(item["quantity"]):
             view.handle_scan(item["barcode"])
     assert view.last_verdict.kind is VerdictKind.STEPS_LEFT
-    assert "instruction(s) left" in view.banner.text()
+    assert len(app.station.state.open_steps) == 3  # two cards and the sample
+    assert "3 instruction(s) left" in view.banner.text()  # the one count the cards show too
+    assert "3 open" in view.plan_title.text()
     # A scale reading is not taken while a card or the sample is missing.
     assert app.station.handle_weight(app.station.state.expected_g, "scale").kind is VerdictKind.STEPS_LEFT
     assert app.station.state.phase is Phase.SCANNING
@@ -69,15 +81,7 @@ def test_a_vip_birthday_order_is_packed_with_its_cards_and_sample(
     view.entry.setText(str(app.station.state.expected_g))
     view._on_entry()
     assert view.last_verdict.kind is VerdictKind.PACKED
-
-    def printed() -> list[str]:
-        with demo_db.session() as s:
-            return [
-                str(j.params.get("insert", j.kind))
-                for j in s.scalars(select(m.PrintJob).join(m.Order).where(m.Order.order_no == order_no))
-            ]
-
-    qtbot.waitUntil(lambda: {"label", "vip", "birthday"} <= set(printed()), timeout=10000)
+    qtbot.waitUntil(lambda: sorted(printed()) == ["birthday", "label", "vip"], timeout=10000)  # once each
     with demo_db.session() as s:
         event = s.scalar(select(m.OutboxEvent).where(m.OutboxEvent.type == "order.packed"))
     assert {"vip", "birthday"} <= set(event.payload["plan"]["fired"])

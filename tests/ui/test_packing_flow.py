@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
 from app.core.commands import Command
@@ -163,7 +163,7 @@ def test_hold_by_single_keys_with_no_dialog(station_app, samples, demo_db, qtbot
 
 
 @pytest.mark.gui
-def test_weight_failure_then_supervisor_override_by_badge_and_key(station_app, samples, demo_db, qtbot):
+def test_weight_failure_then_supervisor_override_by_badge_pin_and_key(station_app, samples, demo_db, qtbot):
     app = station_app("zh_CN")
     scan("P0001")
     sample = samples["ready"][5]
@@ -177,6 +177,14 @@ def test_weight_failure_then_supervisor_override_by_badge_and_key(station_app, s
     scan("P0002")  # not a supervisor
     assert app.window.packing.last_verdict.kind is VerdictKind.NOT_A_SUPERVISOR
     scan("S0001")
+    assert app.window.packing.last_verdict.kind is VerdictKind.ENTER_PIN  # a badge alone is not enough
+    assert app.window.packing.entry.echoMode() is QLineEdit.EchoMode.Password
+    type_slowly(qtbot, "1111")
+    assert app.window.packing.last_verdict.kind is VerdictKind.PIN_WRONG
+    scan("9999")  # typed as fast as a scanner types
+    assert app.window.packing.last_verdict.kind is VerdictKind.CHOOSE_REASON
+    shown = app.window.packing.scans.text()
+    assert "1111" not in shown and shown.count("••••") == 2  # the PINs never show
     QTest.keyClick(QApplication.focusWidget(), "2")  # catalogue weight wrong
     qtbot.waitUntil(lambda: app.window.packing.last_verdict.kind is VerdictKind.PACKED, timeout=2000)
     qtbot.waitUntil(lambda: app.writer.pending == 0)

@@ -23,8 +23,12 @@ def desk(qtbot, demo_db, tmp_path):
     app.close()
 
 
+DEMO_PINS = {"P0001": "1234", "P0002": "1234", "S0001": "9999"}
+
+
 def sign_in(app: StationApp, badge: str) -> None:
-    app.station.sign_in_badge(badge)
+    """Badge and PIN, as the sign-in page does for anyone whose badge alone is not enough."""
+    assert app.station.sign_in_pin(badge, DEMO_PINS[badge]) is not None
     app.window.on_signed_in(app.station.operator)
 
 

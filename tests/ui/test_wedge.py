@@ -95,3 +95,30 @@ def test_gs1_group_separators_survive(bench):
     QTest.keyClicks(field, "10ABC")
     QTest.keyClick(field, Qt.Key.Key_Return)
     assert scans == ["0109501101020917\x1d10ABC"]
+
+
+def typed_at(field, text: str, every_ms: int, start_ms: int = 1_000_000) -> None:
+    """Keys as the window system delivers them after a busy moment: all at once, each carrying
+    the time it was typed at."""
+    for i, ch in enumerate(text):
+        event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key(ord(ch)), Qt.KeyboardModifier.NoModifier, ch)
+        event.setTimestamp(start_ms + i * every_ms)
+        QApplication.sendEvent(field, event)
+    enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+    enter.setTimestamp(start_ms + len(text) * every_ms)
+    QApplication.sendEvent(field, enter)
+
+
+def test_keys_typed_50_ms_apart_stay_typing_even_when_handled_back_to_back(bench, qtbot):
+    _wedge, field, _b, _c, scans = bench
+    field.setFocus()
+    typed_at(field, "1400", every_ms=50)
+    qtbot.wait(80)
+    assert scans == [] and field.text() == "1400"
+
+
+def test_keys_typed_5_ms_apart_are_a_scan_whatever_the_handling_time(bench):
+    _wedge, field, _b, _c, scans = bench
+    field.setFocus()
+    typed_at(field, "6901234567892", every_ms=5)
+    assert scans == ["6901234567892"] and field.text() == ""

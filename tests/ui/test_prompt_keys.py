@@ -1,0 +1,43 @@
+"""A prompt owns the key that follows it, however soon after the prompt's own key it comes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app.core.pack_session import Phase, VerdictKind
+from tests.ui.test_packing_flow import scan, station_app  # noqa: F401 (the fixture)
+
+
+@pytest.mark.gui
+def test_a_reason_key_pressed_right_after_f3_picks_the_reason(station_app, samples, qtbot):  # noqa: F811
+    app = station_app("en")
+    scan("P0001")
+    qtbot.waitUntil(lambda: app.window.packing.entry.hasFocus())
+    sample = samples["ready"][0]
+    scan(sample["order_no"])
+    target = QApplication.focusWidget()
+    QTest.keyClick(target, Qt.Key.Key_F3)
+    QTest.keyClick(QApplication.focusWidget(), "1")  # no time between them
+    qtbot.waitUntil(lambda: app.station.state.phase is not Phase.AWAITING_REASON, timeout=2000)
+    assert app.window.packing.entry.text() == ""
+    assert app.window.packing.last_verdict.kind is VerdictKind.HELD
+
+
+@pytest.mark.gui
+def test_a_supervisor_badge_scanned_at_sign_in_asks_for_the_pin(station_app, qtbot):  # noqa: F811
+    from tests.ui.test_packing_flow import type_slowly
+
+    app = station_app("en")
+    window = app.window
+    scan("S0001")
+    assert window.pages.currentWidget() is window.signin and app.station.state is None
+    assert window.signin.pin.hasFocus() and "PIN" in window.signin.error.text()
+    type_slowly(qtbot, "0000")
+    assert window.pages.currentWidget() is window.signin and "wrong" in window.signin.error.text()
+    scan("S0001")
+    scan("9999")  # typed fast: still the PIN, not a badge
+    assert window.pages.currentWidget() is window.packing
+    assert app.station.operator.badge_code == "S0001"
