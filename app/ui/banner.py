@@ -9,10 +9,11 @@ type until the sentence fits; an elided label cuts a single line with "…".
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 _WRAP = Qt.TextFlag.TextWrapAnywhere | Qt.AlignmentFlag.AlignCenter
+_LINE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class Banner(QWidget):
@@ -29,6 +30,7 @@ class Banner(QWidget):
         self._font: QFont | None = None
         self.max_px = 40
         self.padding = 14
+        self.setFixedHeight(150)  # the view sets it from the screen's height
 
     def text(self) -> str:
         return self._text
@@ -41,10 +43,10 @@ class Banner(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(200, self.height())
+        return QSize(200, self.minimumHeight())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, 0)
+        return QSize(0, self.minimumHeight())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -77,30 +79,51 @@ class Banner(QWidget):
 
 
 class ElidedLabel(QLabel):
-    """One line that is cut with "…" to the width it has, never wider than its column."""
+    """One line, never wider than its column: drawn in a smaller type down to `min_px` when it
+    does not fit (an order number is read whole), and only then cut in the middle with "…".
+    `text()` is always the whole text."""
 
-    def __init__(self, parent: QWidget | None = None, objectName: str = "") -> None:  # noqa: N803 (Qt)
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        objectName: str = "",  # noqa: N803 (Qt's keyword)
+        min_px: int = 0,
+    ) -> None:
         super().__init__(parent)
         if objectName:
             self.setObjectName(objectName)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._full = ""
+        self.min_px = min_px
 
     def setText(self, text: str) -> None:
-        self._full = text
+        super().setText(text)
         self.setToolTip(text)
-        self._elide()
 
-    def full_text(self) -> str:
-        return self._full
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
+    def shown_text(self) -> tuple[QFont, str]:
+        """The font and the text as drawn in the current width."""
+        width = max(10, self.contentsRect().width())
+        font = QFont(self.font())
+        size = QFontInfo(font).pixelSize()
+        font.setPixelSize(size)
+        while (
+            self.min_px and size > self.min_px and QFontMetrics(font).horizontalAdvance(self.text()) > width
+        ):
+            size -= 2
+            font.setPixelSize(size)
+        return font, QFontMetrics(font).elidedText(self.text(), Qt.TextElideMode.ElideMiddle, width)
 
-    def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(10, self.width()))
-        super().setText(shown)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        font, text = self.shown_text()
+        painter = QPainter(self)
+        painter.setFont(font)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(
+            self.contentsRect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+        )
+        painter.end()
 
 
 def wrapping(label: QLabel) -> QLabel:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.core.barcodes import lookup_key
 from app.core.model import Operator
 from app.core.pickpath import LocationParser
+from app.station import MAX_SCAN_LENGTH
 from app.store.db import Database
 from app.store.packing import PackingStore
 from app.store.waves import (
@@ -46,6 +47,8 @@ from app.store.waves import (
 from app.ui import messages
 from app.ui.sounds import Sounds
 from app.ui.tasks import GuiPoster, run_in_background
+from scanner.interpret import interpret
+from scanner.model import Scan
 
 log = logging.getLogger(__name__)
 
@@ -292,10 +295,16 @@ class HandheldView(QWidget):
             return
         self.handle_scan(text)
 
-    def handle_scan(self, code: str) -> None:
-        code = code.strip()
-        if not code or self.busy:
+    def handle_scan(self, raw: str) -> None:
+        """Every scan is interpreted once, as at the bench (scanner.interpret): items match by the
+        same lookup key, so a GS1 DataMatrix the bench accepts is the same item here."""
+        if self.busy or not raw.strip():
             return
+        scan = interpret(raw[:MAX_SCAN_LENGTH])
+        if scan.error:
+            self.say(self.tr("Unreadable scan — scan again"), ERROR_COLOURS, "error")
+            return
+        code = scan.code.strip()
         match self.step:
             case Step.BADGE:
                 self.sign_in(code)
@@ -304,7 +313,7 @@ class HandheldView(QWidget):
             case Step.BIN:
                 self._scan_bin(code)
             case Step.ITEM:
-                self._scan_item(code)
+                self._scan_item(scan)
             case Step.PUT:
                 self._scan_slot(code)
             case Step.SHORT:
@@ -426,11 +435,11 @@ class HandheldView(QWidget):
         self.sounds.play("accept")
         self.show_step()
 
-    def _scan_item(self, code: str) -> None:
+    def _scan_item(self, scan: Scan) -> None:
         stop = self.stop
         assert stop is not None
-        key = lookup_key(code)
-        if code.upper() != stop.sku.upper() and key not in {lookup_key(b) for b in stop.barcodes}:
+        key = lookup_key(scan.lookup)
+        if scan.code.upper() != stop.sku.upper() and key not in {lookup_key(b) for b in stop.barcodes}:
             self.say(
                 self.tr("Not this item — put it back; pick {sku}").format(sku=stop.name_zh or stop.sku),
                 ERROR_COLOURS,

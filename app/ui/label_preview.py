@@ -11,7 +11,7 @@ import logging
 from PySide6.QtCore import QBuffer, QByteArray, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,9 @@ class LabelPreview(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, alignment=Qt.AlignmentFlag.AlignCenter)
         self.setObjectName("labelPreview")
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(120)
+        # A picture never asks for room: it is scaled into what the column has left.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._image: QImage | None = None
         self._serial = 0
         self._sink = _Rendered(self)
@@ -57,6 +59,14 @@ class LabelPreview(QLabel):
         self._serial += 1
         self.order_no = order_no
         QThreadPool.globalInstance().start(_RenderJob(self._serial, data, height, self._sink))
+
+    def forget(self) -> None:
+        """No label shown (a new order is on the bench): a preview still being drawn is dropped."""
+        self._serial += 1
+        self._image = None
+        self.order_no = ""
+        self.clear()
+        self.setToolTip("")
 
     def _show(self, serial: int, image: QImage) -> None:
         if serial != self._serial:  # a newer label is on its way

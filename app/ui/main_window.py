@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from app.core.model import Operator
 from app.core.pack_session import OrderFound, Severity
@@ -29,6 +29,7 @@ from app.ui.customer_view import CustomerPreferencesView
 from app.ui.devices import DeviceHub
 from app.ui.i18n import Translations
 from app.ui.packing_view import PackingView
+from app.ui.pages import PageStack
 from app.ui.print_history_view import PrintHistoryView
 from app.ui.rules_view import RulesEditorView
 from app.ui.settings_view import SettingsView
@@ -86,10 +87,10 @@ class MainWindow(QMainWindow):
             lambda: self.station.rules.book().compiled,
             lambda: location_parser(self.station.settings),
         )
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
+        self.pages.add_page(self.signin)
+        self.pages.add_page(self.packing, scrolls=False)  # fits any station screen by its own panes
         for page in (
-            self.signin,
-            self.packing,
             self.settings_view,
             self.history,
             self.customer_view,
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
             self.rules_view,
             self.desk,
         ):
-            self.pages.addWidget(page)
+            self.pages.add_page(page)
         self.setCentralWidget(self.pages)
         self.station_label = QLabel()
         self.operator_label = QLabel()

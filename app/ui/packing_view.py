@@ -109,7 +109,7 @@ class PackingView(QWidget):
         # long, makes a region ask for more room (app/ui/banner.py).
         self.banner = Banner()
 
-        self.order_no = ElidedLabel(objectName="orderNo")
+        self.order_no = ElidedLabel(objectName="orderNo", min_px=18)
         self.order_meta = wrapping(QLabel(objectName="headline"))
         self.customer_name = ElidedLabel(objectName="customerName")
         self.tier = QLabel(objectName="tier")
@@ -216,10 +216,12 @@ class PackingView(QWidget):
         self._size_columns()
 
     def _size_columns(self) -> None:
+        """Bin and SKU as wide as their longest value up to a quarter of the table each; the
+        count a fixed width; the item's name gets the rest and wraps."""
         width = self.lines.viewport().width()
-        self.lines.setColumnWidth(0, max(70, width // 7))
-        self.lines.setColumnWidth(1, max(80, width // 5))
-        self.lines.setColumnWidth(3, max(90, width // 6))
+        for column in (0, 1):
+            self.lines.setColumnWidth(column, min(max(70, self.lines.sizeHintForColumn(column)), width // 4))
+        self.lines.setColumnWidth(3, max(110, width // 7))
 
     def _bind_keys(self) -> None:
         for key, command in _KEYS:
@@ -493,6 +495,8 @@ class PackingView(QWidget):
         if self._shown_order != (order.order_id if order else None):
             self._render_order(order)
             self._shown_order = order.order_id if order else None
+            if order is not None and self.preview.order_no != order.order_no:
+                self.preview.forget()  # the last order's label is not this order's
         self._render_lines(order, state.counts if state and order else (), verdict)
         self._render_weight()
         self._render_plan()
@@ -658,6 +662,7 @@ class PackingView(QWidget):
                 self._row_keys.append(key)
                 resized = True
         if resized:
+            self._size_columns()
             self.lines.resizeRowsToContents()
 
     def _render_weight(self) -> None:

@@ -25,7 +25,12 @@ class GuiPoster(QObject):
         self._call.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
     def post(self, fn: Callable[[], None]) -> None:
-        self._call.emit(fn)
+        try:
+            self._call.emit(fn)
+        except RuntimeError:
+            # The window that asked has closed (shutdown): there is no one left to tell. Work
+            # itself is never dropped here, only the callback that would have shown its result.
+            log.debug("GUI gone: a background result was not shown")
 
     @Slot(object)
     def _run(self, fn: Callable[[], None]) -> None:

@@ -302,169 +302,174 @@
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="190"/>
+        <location filename="../../app/ui/handheld_view.py" line="193"/>
         <source>Short (F4)</source>
         <translation>Short (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="191"/>
+        <location filename="../../app/ui/handheld_view.py" line="194"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="192"/>
+        <location filename="../../app/ui/handheld_view.py" line="195"/>
         <source>Back — keep picking (Esc)</source>
         <translation>Back — keep picking (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="195"/>
+        <location filename="../../app/ui/handheld_view.py" line="198"/>
         <source>Scan, or type and press Enter</source>
         <translation>Scan, or type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="223"/>
+        <location filename="../../app/ui/handheld_view.py" line="226"/>
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="227"/>
+        <location filename="../../app/ui/handheld_view.py" line="230"/>
         <source>Scan a wave, or tap one</source>
         <translation>Scan a wave, or tap one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="233"/>
+        <location filename="../../app/ui/handheld_view.py" line="236"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>Why is it short? {count} of {wanted} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="245"/>
+        <location filename="../../app/ui/handheld_view.py" line="248"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>Wave {wave} · stop {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="249"/>
+        <location filename="../../app/ui/handheld_view.py" line="252"/>
         <source>(no bin)</source>
         <translation>(no bin)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="253"/>
+        <location filename="../../app/ui/handheld_view.py" line="256"/>
         <source>slot {slot} ×{qty}</source>
         <translation>slot {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="255"/>
+        <location filename="../../app/ui/handheld_view.py" line="258"/>
         <source>Into: {shares}</source>
         <translation>Into: {shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="265"/>
+        <location filename="../../app/ui/handheld_view.py" line="268"/>
         <source>Put {qty} into slot {slot}</source>
         <translation>Put {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="268"/>
+        <location filename="../../app/ui/handheld_view.py" line="271"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>Put {qty} into slot {slot} — scan the slot label (or OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="274"/>
+        <location filename="../../app/ui/handheld_view.py" line="277"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>Go to {bin} and scan the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="276"/>
+        <location filename="../../app/ui/handheld_view.py" line="279"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>Scan each item, or type how many and Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="278"/>
+        <location filename="../../app/ui/handheld_view.py" line="281"/>
         <source>Scan the item</source>
         <translation>Scan the item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="311"/>
+        <location filename="../../app/ui/handheld_view.py" line="305"/>
+        <source>Unreadable scan — scan again</source>
+        <translation>Unreadable scan — scan again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="320"/>
         <source>Choose a reason first</source>
         <translation>Choose a reason first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="317"/>
+        <location filename="../../app/ui/handheld_view.py" line="326"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>Badge {badge} is not known — scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="328"/>
+        <location filename="../../app/ui/handheld_view.py" line="337"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>Finish this stop first (OK or Short)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="343"/>
+        <location filename="../../app/ui/handheld_view.py" line="352"/>
         <source>Loading waves…</source>
         <translation>Loading waves…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="348"/>
+        <location filename="../../app/ui/handheld_view.py" line="357"/>
         <source>The waves could not be read — try again</source>
         <translation>The waves could not be read — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="367"/>
+        <location filename="../../app/ui/handheld_view.py" line="376"/>
         <source>{wave}
 {orders} orders · {picked}/{items} items</source>
         <translation>{wave}
 {orders} orders · {picked}/{items} items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="385"/>
+        <location filename="../../app/ui/handheld_view.py" line="394"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>No wave {code} — scan a wave from the list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="392"/>
+        <location filename="../../app/ui/handheld_view.py" line="401"/>
         <source>The wave could not be read — try again</source>
         <translation>The wave could not be read — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="408"/>
+        <location filename="../../app/ui/handheld_view.py" line="417"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>Wave {wave} picked — take the cart to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="420"/>
+        <location filename="../../app/ui/handheld_view.py" line="429"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>Wrong bin {got} — go to {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="435"/>
+        <location filename="../../app/ui/handheld_view.py" line="444"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>Not this item — put it back; pick {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="441"/>
+        <location filename="../../app/ui/handheld_view.py" line="450"/>
         <source>That is one too many — put it back</source>
         <translation>That is one too many — put it back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="450"/>
+        <location filename="../../app/ui/handheld_view.py" line="459"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} of {wanted} — scan the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="468"/>
+        <location filename="../../app/ui/handheld_view.py" line="477"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>Wrong slot — put it into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="520"/>
+        <location filename="../../app/ui/handheld_view.py" line="529"/>
         <source>Not recorded — try again (OK)</source>
         <translation>Not recorded — try again (OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="531"/>
+        <location filename="../../app/ui/handheld_view.py" line="540"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>Short pick recorded — put what you have: {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="538"/>
+        <location filename="../../app/ui/handheld_view.py" line="547"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>Short pick recorded — the supervisor has it</translation>
     </message>
@@ -472,235 +477,235 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>Printing the interrupted job(s) again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>Nothing packed yet at this station to reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>Reprinting the label of {order}</source>
         <translation>Reprinting the label of {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>The print history could not be read — see the log</source>
         <translation>The print history could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
-        <location filename="../../app/ui/main_window.py" line="538"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>printing is not running</source>
         <translation>printing is not running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>That job could not be printed again — see the log</source>
         <translation>That job could not be printed again — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Sent to the printer again</source>
         <translation>Sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>The customer could not be read — see the log</source>
         <translation>The customer could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
-        <location filename="../../app/ui/main_window.py" line="453"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="454"/>
         <source>Not saved: {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>Not saved — the database did not answer; try again (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>Only a supervisor can plan waves — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="431"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>Only a supervisor can change the customer rules — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>The rules could not be read — see the log</source>
         <translation>The rules could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>The order could not be read — see the log</source>
         <translation>The order could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="488"/>
+        <location filename="../../app/ui/main_window.py" line="489"/>
         <source>No order with number or waybill {code}</source>
         <translation>No order with number or waybill {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>The exception list could not be read — see the log</source>
         <translation>The exception list could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521"/>
+        <location filename="../../app/ui/main_window.py" line="522"/>
         <source>Not saved — see the log; try again</source>
         <translation>Not saved — see the log; try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Already resolved elsewhere</source>
         <translation>Already resolved elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="558"/>
+        <location filename="../../app/ui/main_window.py" line="559"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>Marked as printed: nothing is printed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="564"/>
+        <location filename="../../app/ui/main_window.py" line="565"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="568"/>
+        <location filename="../../app/ui/main_window.py" line="569"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>Printer: {count} job(s) need attention — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="577"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>Printing… {count} in queue</source>
         <translation>Printing… {count} in queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="578"/>
+        <location filename="../../app/ui/main_window.py" line="579"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="603"/>
+        <location filename="../../app/ui/main_window.py" line="604"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="604"/>
+        <location filename="../../app/ui/main_window.py" line="605"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="605"/>
+        <location filename="../../app/ui/main_window.py" line="606"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="606"/>
+        <location filename="../../app/ui/main_window.py" line="607"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}: ERROR ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="625"/>
+        <location filename="../../app/ui/main_window.py" line="626"/>
         <source>No server set up — {waiting}</source>
         <translation>No server set up — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="632"/>
+        <location filename="../../app/ui/main_window.py" line="633"/>
         <source>Syncing… {waiting}</source>
         <translation>Syncing… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="635"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
         <source>Synced {time} · {waiting}</source>
         <translation>Synced {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="641"/>
+        <location filename="../../app/ui/main_window.py" line="642"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="643"/>
+        <location filename="../../app/ui/main_window.py" line="644"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="658"/>
+        <location filename="../../app/ui/main_window.py" line="659"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="661"/>
+        <location filename="../../app/ui/main_window.py" line="662"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="661"/>
+        <location filename="../../app/ui/main_window.py" line="662"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="623"/>
+        <location filename="../../app/ui/main_window.py" line="624"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="627"/>
+        <location filename="../../app/ui/main_window.py" line="628"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} need attention (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="673"/>
+        <location filename="../../app/ui/main_window.py" line="674"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
@@ -708,157 +713,157 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="261"/>
+        <location filename="../../app/ui/packing_view.py" line="263"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="261"/>
+        <location filename="../../app/ui/packing_view.py" line="263"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="261"/>
+        <location filename="../../app/ui/packing_view.py" line="263"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="261"/>
+        <location filename="../../app/ui/packing_view.py" line="263"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="265"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="264"/>
+        <location filename="../../app/ui/packing_view.py" line="266"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="267"/>
+        <location filename="../../app/ui/packing_view.py" line="269"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="339"/>
+        <location filename="../../app/ui/packing_view.py" line="341"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="359"/>
+        <location filename="../../app/ui/packing_view.py" line="361"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="371"/>
+        <location filename="../../app/ui/packing_view.py" line="373"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="379"/>
+        <location filename="../../app/ui/packing_view.py" line="381"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="382"/>
+        <location filename="../../app/ui/packing_view.py" line="384"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="386"/>
+        <location filename="../../app/ui/packing_view.py" line="388"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="460"/>
+        <location filename="../../app/ui/packing_view.py" line="462"/>
         <source>Saving {order}…</source>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="477"/>
+        <location filename="../../app/ui/packing_view.py" line="479"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="483"/>
+        <location filename="../../app/ui/packing_view.py" line="485"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="536"/>
+        <location filename="../../app/ui/packing_view.py" line="540"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>Instructions for this customer: {open} open (F1 confirms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="544"/>
+        <location filename="../../app/ui/packing_view.py" line="548"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="551"/>
+        <location filename="../../app/ui/packing_view.py" line="555"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="555"/>
+        <location filename="../../app/ui/packing_view.py" line="559"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="517"/>
+        <location filename="../../app/ui/packing_view.py" line="521"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="583"/>
+        <location filename="../../app/ui/packing_view.py" line="587"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="588"/>
+        <location filename="../../app/ui/packing_view.py" line="592"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="611"/>
+        <location filename="../../app/ui/packing_view.py" line="615"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="613"/>
+        <location filename="../../app/ui/packing_view.py" line="617"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="683"/>
+        <location filename="../../app/ui/packing_view.py" line="688"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="696"/>
+        <location filename="../../app/ui/packing_view.py" line="701"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="699"/>
+        <location filename="../../app/ui/packing_view.py" line="704"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="711"/>
+        <location filename="../../app/ui/packing_view.py" line="716"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="714"/>
+        <location filename="../../app/ui/packing_view.py" line="719"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="717"/>
+        <location filename="../../app/ui/packing_view.py" line="722"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>

@@ -302,169 +302,174 @@
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="190"/>
+        <location filename="../../app/ui/handheld_view.py" line="193"/>
         <source>Short (F4)</source>
         <translation>缺货 (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="191"/>
+        <location filename="../../app/ui/handheld_view.py" line="194"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="192"/>
+        <location filename="../../app/ui/handheld_view.py" line="195"/>
         <source>Back — keep picking (Esc)</source>
         <translation>返回 — 继续拣货 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="195"/>
+        <location filename="../../app/ui/handheld_view.py" line="198"/>
         <source>Scan, or type and press Enter</source>
         <translation>扫描，或输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="223"/>
+        <location filename="../../app/ui/handheld_view.py" line="226"/>
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="227"/>
+        <location filename="../../app/ui/handheld_view.py" line="230"/>
         <source>Scan a wave, or tap one</source>
         <translation>扫描波次号，或点选一个波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="233"/>
+        <location filename="../../app/ui/handheld_view.py" line="236"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>为什么缺货？找到 {count} / {wanted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="245"/>
+        <location filename="../../app/ui/handheld_view.py" line="248"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>波次 {wave} · 第 {n} / {total} 站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="249"/>
+        <location filename="../../app/ui/handheld_view.py" line="252"/>
         <source>(no bin)</source>
         <translation>（无库位）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="253"/>
+        <location filename="../../app/ui/handheld_view.py" line="256"/>
         <source>slot {slot} ×{qty}</source>
         <translation>格口 {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="255"/>
+        <location filename="../../app/ui/handheld_view.py" line="258"/>
         <source>Into: {shares}</source>
         <translation>放入：{shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="265"/>
+        <location filename="../../app/ui/handheld_view.py" line="268"/>
         <source>Put {qty} into slot {slot}</source>
         <translation>放 {qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="268"/>
+        <location filename="../../app/ui/handheld_view.py" line="271"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>放 {qty} 件到格口 {slot} — 扫描格口标签（或点确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="274"/>
+        <location filename="../../app/ui/handheld_view.py" line="277"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>前往 {bin}，扫描库位码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="276"/>
+        <location filename="../../app/ui/handheld_view.py" line="279"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>逐件扫描，或输入数量后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="278"/>
+        <location filename="../../app/ui/handheld_view.py" line="281"/>
         <source>Scan the item</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="311"/>
+        <location filename="../../app/ui/handheld_view.py" line="305"/>
+        <source>Unreadable scan — scan again</source>
+        <translation>无法识别的扫描 — 请重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="320"/>
         <source>Choose a reason first</source>
         <translation>请先选择原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="317"/>
+        <location filename="../../app/ui/handheld_view.py" line="326"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>工牌 {badge} 不存在 — 请扫描您的工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="328"/>
+        <location filename="../../app/ui/handheld_view.py" line="337"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>请先完成本站（确定或缺货）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="343"/>
+        <location filename="../../app/ui/handheld_view.py" line="352"/>
         <source>Loading waves…</source>
         <translation>正在加载波次…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="348"/>
+        <location filename="../../app/ui/handheld_view.py" line="357"/>
         <source>The waves could not be read — try again</source>
         <translation>无法读取波次 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="367"/>
+        <location filename="../../app/ui/handheld_view.py" line="376"/>
         <source>{wave}
 {orders} orders · {picked}/{items} items</source>
         <translation>{wave}
 {orders} 单 · {picked}/{items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="385"/>
+        <location filename="../../app/ui/handheld_view.py" line="394"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>没有波次 {code} — 请扫描列表中的波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="392"/>
+        <location filename="../../app/ui/handheld_view.py" line="401"/>
         <source>The wave could not be read — try again</source>
         <translation>无法读取该波次 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="408"/>
+        <location filename="../../app/ui/handheld_view.py" line="417"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>波次 {wave} 拣货完成 — 请把拣货车推到打包区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="420"/>
+        <location filename="../../app/ui/handheld_view.py" line="429"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>库位错误 {got} — 请前往 {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="435"/>
+        <location filename="../../app/ui/handheld_view.py" line="444"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>不是这件商品 — 放回；请拣 {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="441"/>
+        <location filename="../../app/ui/handheld_view.py" line="450"/>
         <source>That is one too many — put it back</source>
         <translation>多拣了一件 — 请放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="450"/>
+        <location filename="../../app/ui/handheld_view.py" line="459"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} / {wanted} — 请扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="468"/>
+        <location filename="../../app/ui/handheld_view.py" line="477"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>格口错误 — 请放到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="520"/>
+        <location filename="../../app/ui/handheld_view.py" line="529"/>
         <source>Not recorded — try again (OK)</source>
         <translation>未记录 — 请重试（确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="531"/>
+        <location filename="../../app/ui/handheld_view.py" line="540"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>缺货已记录 — 先放已拣的：{qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="538"/>
+        <location filename="../../app/ui/handheld_view.py" line="547"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>缺货已记录 — 已通知主管</translation>
     </message>
@@ -472,235 +477,235 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>正在重新打印中断的任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>本工作站还没有已打包的订单可重打</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>Reprinting the label of {order}</source>
         <translation>正在重打订单 {order} 的面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>The print history could not be read — see the log</source>
         <translation>无法读取打印记录 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
-        <location filename="../../app/ui/main_window.py" line="538"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>printing is not running</source>
         <translation>打印服务未运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>That job could not be printed again — see the log</source>
         <translation>该任务无法重新打印 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Sent to the printer again</source>
         <translation>已重新发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>The customer could not be read — see the log</source>
         <translation>无法读取客户 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
-        <location filename="../../app/ui/main_window.py" line="453"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="454"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>未保存 — 数据库无响应；请重试 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>已保存：{count} 项改动，下次同步时发送到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>只有主管可以排波次 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="431"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>只有主管可以修改客户规则 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>The rules could not be read — see the log</source>
         <translation>无法读取规则 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>The order could not be read — see the log</source>
         <translation>无法读取订单 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="488"/>
+        <location filename="../../app/ui/main_window.py" line="489"/>
         <source>No order with number or waybill {code}</source>
         <translation>没有订单号或运单号为 {code} 的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>The exception list could not be read — see the log</source>
         <translation>无法读取异常列表 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521"/>
+        <location filename="../../app/ui/main_window.py" line="522"/>
         <source>Not saved — see the log; try again</source>
         <translation>未保存 — 请查看日志后重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Already resolved elsewhere</source>
         <translation>已在别处处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="558"/>
+        <location filename="../../app/ui/main_window.py" line="559"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>已确认打印完好，不会重复打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="564"/>
+        <location filename="../../app/ui/main_window.py" line="565"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="568"/>
+        <location filename="../../app/ui/main_window.py" line="569"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>打印机：{count} 个任务需要处理 — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="577"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>Printing… {count} in queue</source>
         <translation>正在打印… 队列中 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="578"/>
+        <location filename="../../app/ui/main_window.py" line="579"/>
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="603"/>
+        <location filename="../../app/ui/main_window.py" line="604"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="604"/>
+        <location filename="../../app/ui/main_window.py" line="605"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="605"/>
+        <location filename="../../app/ui/main_window.py" line="606"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="606"/>
+        <location filename="../../app/ui/main_window.py" line="607"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}：故障（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="625"/>
+        <location filename="../../app/ui/main_window.py" line="626"/>
         <source>No server set up — {waiting}</source>
         <translation>未连接服务器 — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="632"/>
+        <location filename="../../app/ui/main_window.py" line="633"/>
         <source>Syncing… {waiting}</source>
         <translation>同步中… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="635"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
         <source>Synced {time} · {waiting}</source>
         <translation>已同步 {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="641"/>
+        <location filename="../../app/ui/main_window.py" line="642"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>离线 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="643"/>
+        <location filename="../../app/ui/main_window.py" line="644"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>同步出错 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="658"/>
+        <location filename="../../app/ui/main_window.py" line="659"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="661"/>
+        <location filename="../../app/ui/main_window.py" line="662"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="661"/>
+        <location filename="../../app/ui/main_window.py" line="662"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="623"/>
+        <location filename="../../app/ui/main_window.py" line="624"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="627"/>
+        <location filename="../../app/ui/main_window.py" line="628"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} 条需处理 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="673"/>
+        <location filename="../../app/ui/main_window.py" line="674"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
@@ -708,157 +713,157 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="261"/>
+        <location filename="../../app/ui/packing_view.py" line="263"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="261"/>
+        <location filename="../../app/ui/packing_view.py" line="263"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="261"/>
+        <location filename="../../app/ui/packing_view.py" line="263"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="261"/>
+        <location filename="../../app/ui/packing_view.py" line="263"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="265"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="264"/>
+        <location filename="../../app/ui/packing_view.py" line="266"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="267"/>
+        <location filename="../../app/ui/packing_view.py" line="269"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="339"/>
+        <location filename="../../app/ui/packing_view.py" line="341"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="359"/>
+        <location filename="../../app/ui/packing_view.py" line="361"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="371"/>
+        <location filename="../../app/ui/packing_view.py" line="373"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="379"/>
+        <location filename="../../app/ui/packing_view.py" line="381"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="382"/>
+        <location filename="../../app/ui/packing_view.py" line="384"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="386"/>
+        <location filename="../../app/ui/packing_view.py" line="388"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="460"/>
+        <location filename="../../app/ui/packing_view.py" line="462"/>
         <source>Saving {order}…</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="477"/>
+        <location filename="../../app/ui/packing_view.py" line="479"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="483"/>
+        <location filename="../../app/ui/packing_view.py" line="485"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="536"/>
+        <location filename="../../app/ui/packing_view.py" line="540"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>此客户的包装指示：还有 {open} 项（F1 确认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="544"/>
+        <location filename="../../app/ui/packing_view.py" line="548"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="551"/>
+        <location filename="../../app/ui/packing_view.py" line="555"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="555"/>
+        <location filename="../../app/ui/packing_view.py" line="559"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="517"/>
+        <location filename="../../app/ui/packing_view.py" line="521"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="583"/>
+        <location filename="../../app/ui/packing_view.py" line="587"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="588"/>
+        <location filename="../../app/ui/packing_view.py" line="592"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="611"/>
+        <location filename="../../app/ui/packing_view.py" line="615"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="613"/>
+        <location filename="../../app/ui/packing_view.py" line="617"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="683"/>
+        <location filename="../../app/ui/packing_view.py" line="688"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="696"/>
+        <location filename="../../app/ui/packing_view.py" line="701"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="699"/>
+        <location filename="../../app/ui/packing_view.py" line="704"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="711"/>
+        <location filename="../../app/ui/packing_view.py" line="716"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="714"/>
+        <location filename="../../app/ui/packing_view.py" line="719"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="717"/>
+        <location filename="../../app/ui/packing_view.py" line="722"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>

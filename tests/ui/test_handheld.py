@@ -141,3 +141,26 @@ def test_a_multiple_is_counted_by_typing_and_shared_over_the_cart_slots(handheld
             select(m.Order.order_no, m.Order.status).where(m.Order.order_no.in_(wave.order_nos))
         )
         assert {status for _, status in picked} == {"picked"}
+
+
+@pytest.mark.gui
+def test_a_gs1_datamatrix_the_bench_accepts_is_the_same_item_on_the_handheld(handheld, demo_db, qtbot):
+    from app.core import barcodes
+    from scanner.interpret import interpret
+
+    orders = [o for o in load_open_orders(demo_db) if o.items >= 1]
+    plan = plan_waves(orders, Strategy.MULTI_CART, Caps(max_orders=2, max_waves=1))
+    (code,) = create_waves(demo_db, plan.waves, "DESK", None, release=True).codes
+    view = handheld.view
+    view.handle_scan("P0002")
+    qtbot.waitUntil(lambda: any(w.code == code for w in view.waves), timeout=5000)
+    view.handle_scan(code)
+    qtbot.waitUntil(lambda: view.step is Step.BIN, timeout=5000)
+    stop = view.stop
+    ean = next(b for b in stop.barcodes if barcodes.gtin14(b) is not None)
+    gtin = barcodes.gtin14(ean)
+    datamatrix = f"]d201{gtin}10LOT7\x1d17271231"  # GTIN, batch, expiry: how a DataMatrix reads
+    assert barcodes.lookup_key(interpret(datamatrix).lookup) == barcodes.lookup_key(ean)  # as the bench
+    view.handle_scan(stop.location)
+    view.handle_scan(datamatrix)
+    assert "Not this item" not in view.banner.text() and view.count == 1

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import update
 
+from app.core.commands import Command
 from app.core.pack_session import VerdictKind
 from app.store import models as m
 from app.store.print_jobs import PrintJobStore
@@ -61,6 +62,9 @@ def test_a_packed_order_prints_its_label_and_shows_a_preview(station, samples, q
     assert app.window.packing.preview.order_no == sample["order_no"]
     qtbot.waitUntil(lambda: app.window.printer_label.text() == "Printer ready", timeout=5000)
     app.window.grab().save(str(artifacts / "printing_preview_en.png"))
+    app.window.packing.handle_scan(samples["ready"][1]["order_no"])  # the next order: not its label
+    assert app.window.packing.preview.pixmap().isNull() and app.window.packing.preview.order_no == ""
+    app.window.packing.run_command(Command.CLOSE)
 
     labels_before = [n for n in printed(tmp_path) if "label" in n]
     QTest.keyClick(app.window.packing.entry, Qt.Key.Key_F5)
