@@ -37,10 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import weighing
 from app.core.commands import Command, parse_command
 from app.core.model import OrderSnapshot
-from app.core.pack_session import PackState, Phase, Severity, Verdict, VerdictKind
+from app.core.pack_session import PackState, Phase, Severity, Verdict
 from app.core.rules import Confirm, Step
+from app.core.weighing import WeighGate
 from app.print_service import PrintStatus
 from app.station import PIN_MASK, PackingStation, SaveResult
 from app.store.packing import PackConflict
@@ -55,7 +57,6 @@ log = logging.getLogger(__name__)
 
 LAST_SCANS = 12
 MIN_TABLE_PX = 200  # the items table's floor: its header and three rows
-EMPTY_SCALE_G = 20  # at or below this the scale counts as empty
 
 _KEYS: list[tuple[str, Command | None]] = [
     ("F1", Command.CONFIRM),
@@ -89,9 +90,9 @@ class PackingView(QWidget):
         self.scale_state: DeviceState | None = None
         self.live_reading: Reading | None = None
         self.print_status = PrintStatus()
-        # The scale weighs once per arming: when all items are verified, and again after a
-        # failed weight once the parcel has been lifted (or F4 pressed).
-        self._weigh_armed = False
+        # When a scale reading becomes the parcel's weight: app.core.weighing.
+        self._gate = WeighGate()
+        self._weighed_phase: Phase | None = None  # the phase the gate last saw
         self._awaiting: tuple[Verdict, str] | None = None  # a success verdict waiting for its commit
         self._shown_order: int | bool | None = False  # what the header shows; False: nothing yet
         self._cells: list[list[QTableWidgetItem]] = []
@@ -355,9 +356,7 @@ class PackingView(QWidget):
 
     def request_zero(self) -> None:
         """Zero the scale, but never under a parcel being weighed: that would make it lighter."""
-        reading = self.live_reading
-        loaded = reading is None or reading.grams is None or reading.grams > EMPTY_SCALE_G
-        if self._phase() in (Phase.WEIGHING, Phase.WEIGHT_FAILED) and loaded:
+        if not weighing.may_zero(self._phase(), _plain(self.live_reading)):
             self._show_local(self.tr("Take the parcel off the scale, then zero it (F10)"), Severity.ERROR)
             return
         self.zero_scale_requested.emit()
@@ -388,31 +387,24 @@ class PackingView(QWidget):
             self._show_local(self.tr("No scale is connected: set one up in settings (F9)"), Severity.ERROR)
 
     def rearm_scale(self) -> None:
-        if self._phase() in (Phase.WEIGHING, Phase.WEIGHT_FAILED):
-            self._weigh_armed = True
-            if self.live_reading is not None:
-                self.on_reading(self.live_reading)
+        """F4: weigh again (after a failure, or when the scale did not settle)."""
+        if self.station.blocked is None:
+            self._gate, grams = weighing.arm(self._phase(), _plain(self.live_reading))
+            self._weigh(grams)
 
     def on_reading(self, reading: Reading) -> None:
-        """A scale reading (GUI thread). Shown live; the first stable one weighs the parcel."""
+        """A scale reading (GUI thread). Shown live; the gate decides whether it is the weight."""
         self.live_reading = reading
-        phase = self._phase()
-        lifted = reading.stable is False or (reading.grams is not None and reading.grams <= EMPTY_SCALE_G)
-        if phase is Phase.WEIGHT_FAILED and not self._weigh_armed and lifted:
-            # Lifted off the scale (or moving): the next stable weight is a new weighing.
-            self._weigh_armed = True
-        if (
-            self._weigh_armed
-            and phase in (Phase.WEIGHING, Phase.WEIGHT_FAILED)
-            and reading.usable
-            and reading.stable
-            and reading.grams is not None
-            and reading.grams > EMPTY_SCALE_G
-        ):
-            self._weigh_armed = False
-            self.render(self.station.handle_weight(reading.grams, "scale"), code=f"{reading.grams} g")
-            return
+        if self.station.blocked is None:
+            self._gate, grams = weighing.on_reading(self._gate, self._phase(), _plain(reading))
+            if grams is not None:
+                self._weigh(grams)
+                return
         self._render_weight()
+
+    def _weigh(self, grams: int | None) -> None:
+        if grams is not None:
+            self.render(self.station.handle_weight(grams, "scale"), code=f"{grams} g")
 
     def on_saved(self, result: SaveResult) -> None:
         """The writer's word on a pack, hold or release: only now does success show."""
@@ -461,7 +453,7 @@ class PackingView(QWidget):
             self._awaiting = (verdict, code)
             self.show_notice(self.tr("Saving {order}…").format(order=verdict.order_no), Severity.INFO)
             self.last_verdict = verdict
-            self._weigh_armed = False
+            self._follow_phase()
             self._render_after_verdict(state, None)
             return
         if verdict is not None:
@@ -484,11 +476,22 @@ class PackingView(QWidget):
             else:
                 self.show_notice(self.tr("Scan an order, waybill or tote to start"), None)
         self.last_verdict = verdict
-        if verdict is not None and verdict.kind is VerdictKind.ORDER_COMPLETE:
-            self._weigh_armed = True
-        elif self._phase() not in (Phase.WEIGHING, Phase.WEIGHT_FAILED) or self.station.blocked is not None:
-            self._weigh_armed = False
+        grams = self._follow_phase()
         self._render_after_verdict(state, verdict)
+        self._weigh(grams)
+
+    def _follow_phase(self) -> int | None:
+        """The gate opens as the session comes to the weighing step (all in, a plan let go, an
+        order restored there) and closes when it leaves it; a parcel already at rest on the scale
+        is weighed at once (returned, weighed by the caller once the screen is drawn)."""
+        phase = None if self.station.blocked is not None else self._phase()
+        entered = phase is Phase.WEIGHING and self._weighed_phase not in weighing.WEIGHING_PHASES
+        self._weighed_phase = phase
+        if entered:
+            self._gate, grams = weighing.arm(phase, _plain(self.live_reading))
+            return grams
+        self._gate = weighing.on_phase(self._gate, phase)
+        return None
 
     def _render_after_verdict(self, state: PackState | None, verdict: Verdict | None) -> None:
         order = state.order if state else None
@@ -739,6 +742,10 @@ def is_typed_weight(text: str) -> bool:
     item barcode is that short, and every item is already in."""
     text = text.strip()
     return text.isdigit() and len(text) <= MAX_TYPED_WEIGHT_DIGITS
+
+
+def _plain(reading: Reading | None) -> weighing.ScaleReading | None:
+    return None if reading is None else weighing.ScaleReading(reading.grams, reading.stable, reading.usable)
 
 
 def _scroll_pane(content: QWidget) -> QScrollArea:
