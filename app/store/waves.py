@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.core.model import Address, Customer, OrderLine, OrderSnapshot, OrderStatus
+from app.core.picking import SHORT_REASONS, PickStop, SlotShare
 from app.core.pickpath import LocationParser, PatternError, sort_stops
 from app.core.rules import ActionKind, CompiledRule, evaluate
 from app.core.settings import StationSettings
@@ -28,7 +29,6 @@ from app.store.outbox import add_event
 log = logging.getLogger(__name__)
 
 ACTIVE = ("planned", "released", "picking")  # a wave that still owns its orders
-SHORT_REASONS = ("not_found", "damaged", "not_enough", "wrong_item", "other")
 
 
 class WaveError(ValueError):
@@ -403,27 +403,6 @@ def wave_progress(db: Database, include_done: bool = False) -> list[WaveProgress
 
 
 # --- picking ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SlotShare:
-    slot: int
-    order_no: str
-    quantity: int
-
-
-@dataclass(frozen=True)
-class PickStop:
-    """One place to stop on the walk: a SKU at a location, for one or more cart slots."""
-
-    location: str
-    sku: str
-    name_zh: str
-    name_en: str
-    barcodes: tuple[str, ...]
-    quantity: int
-    shares: tuple[SlotShare, ...]
-    picked: int | None = None  # recorded already (None: not yet)
 
 
 def pick_stops(db: Database, code: str, parser: LocationParser | None = None) -> list[PickStop]:

@@ -10,10 +10,7 @@ Big targets for gloves; colour and sound on every scan.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
-from dataclasses import replace
-from enum import StrEnum
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,51 +25,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.barcodes import lookup_key
-from app.core.model import Operator
-from app.core.pickpath import LocationParser
-from app.station import MAX_SCAN_LENGTH
-from app.store.db import Database
-from app.store.packing import PackingStore
-from app.store.waves import (
+from app.core.picking import (
     SHORT_REASONS,
+    CountSet,
+    PickState,
     PickStop,
+    PickVerdict,
+    Say,
+    Scanned,
+    ShortReason,
     SlotShare,
-    WaveError,
-    WaveProgress,
-    pick_stops,
-    record_pick,
-    wave_progress,
+    Step,
+    Tapped,
+    Tone,
+    prompt_for,
 )
+from app.core.pickpath import LocationParser
+from app.picking_station import PickingStation
+from app.store.db import Database
+from app.store.waves import WaveProgress
 from app.ui import messages
 from app.ui.sounds import Sounds
 from app.ui.tasks import GuiPoster, run_in_background
-from scanner.interpret import interpret
-from scanner.model import Scan
 
 log = logging.getLogger(__name__)
 
 OK_COLOURS = ("#e8f5e9", "#1b5e20")
 ERROR_COLOURS = ("#c62828", "#ffffff")
 PROMPT_COLOURS = ("#fff8e1", "#5d4037")
-
-
-class Step(StrEnum):
-    BADGE = "badge"
-    WAVE = "wave"
-    BIN = "bin"
-    ITEM = "item"
-    SHORT = "short"
-    PUT = "put"  # into the cart slots, one slot label scan (or OK) each
-
-
-SLOT_LABEL = re.compile(r"^(?:#?SLOT[:\-]?|S-?)?0*(\d{1,3})$", re.IGNORECASE)
-
-
-def slot_of(code: str) -> int | None:
-    """A cart slot label as printed (`SLOT-03`, `S-3`, `#SLOT:3`) or just its number."""
-    match = SLOT_LABEL.match(code.strip())
-    return int(match.group(1)) if match else None
 
 
 class HandheldView(QWidget):
@@ -92,15 +72,14 @@ class HandheldView(QWidget):
         self.sounds = sounds
         self._parser = parser
         self._poster = GuiPoster(self)
-        self.step = Step.BADGE
-        self.operator: Operator | None = None
-        self.waves: list[WaveProgress] = []
-        self.wave = ""
-        self.stops: list[PickStop] = []
-        self.index = 0
-        self.count = 0
-        self.put_queue: list[SlotShare] = []
-        self.busy = False
+        self.controller = PickingStation(
+            db,
+            station_name,
+            parser,
+            run=lambda fn, done: run_in_background(self._poster, fn, done),
+            on_verdict=self.show_verdict,
+        )
+        self.controller.signed_out = self.signed_out.emit
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -185,7 +164,6 @@ class HandheldView(QWidget):
             )
             shortcut.activated.connect(slot)
         self.retranslate()
-        self.show_step()
 
     # --- language -------------------------------------------------------------------------
 
@@ -196,12 +174,46 @@ class HandheldView(QWidget):
         for reason, button in self.reason_buttons.items():
             button.setText(messages.short_reason_text(reason))
         self.entry.setPlaceholderText(self.tr("Scan, or type and press Enter"))
-        self.show_step()
+        self.show_verdict(prompt_for(self.state))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # --- the controller's state, for the screen and for tests --------------------------------
+
+    @property
+    def state(self) -> PickState:
+        return self.controller.state
+
+    @property
+    def step(self) -> Step:
+        return self.state.step
+
+    @property
+    def stops(self) -> tuple[PickStop, ...]:
+        return self.state.stops
+
+    @property
+    def stop(self) -> PickStop | None:
+        return self.state.stop
+
+    @property
+    def index(self) -> int:
+        return self.state.index
+
+    @property
+    def count(self) -> int:
+        return self.state.count
+
+    @property
+    def put_queue(self) -> tuple[SlotShare, ...]:
+        return self.state.put_queue
+
+    @property
+    def waves(self) -> list[WaveProgress]:
+        return self.controller.waves
 
     # --- showing --------------------------------------------------------------------------
 
@@ -214,73 +226,121 @@ class HandheldView(QWidget):
         if sound:
             self.sounds.play(sound)
 
-    @property
-    def stop(self) -> PickStop | None:
-        return self.stops[self.index] if 0 <= self.index < len(self.stops) else None
+    def show_verdict(self, verdict: PickVerdict) -> None:
+        """The controller's answer: the banner and sound first, then the page for the state."""
+        colours = {Tone.OK: OK_COLOURS, Tone.ERROR: ERROR_COLOURS}.get(verdict.tone, PROMPT_COLOURS)
+        self.say(self._text(verdict), colours, verdict.sound or None)
+        self.show_step()
 
     def show_step(self, notice: str = "") -> None:
-        match self.step:
+        state = self.state
+        match state.step:
             case Step.BADGE:
                 self.pages.setCurrentWidget(self.empty_page)
                 self.progress.setText("")
-                self.say(notice or self.tr("Scan your badge"), PROMPT_COLOURS)
             case Step.WAVE:
                 self.pages.setCurrentWidget(self.waves_page)
-                self.progress.setText(self.operator.name if self.operator else "")
-                self.say(notice or self.tr("Scan a wave, or tap one"), PROMPT_COLOURS)
+                self.progress.setText(state.operator.name if state.operator else "")
+                self._fill_wave_buttons()
             case Step.BIN | Step.ITEM | Step.PUT:
-                self._show_stop(notice)
+                self._show_stop()
             case Step.SHORT:
                 self.pages.setCurrentWidget(self.short_page)
-                self.say(
-                    self.tr("Why is it short? {count} of {wanted} found").format(
-                        count=self.count, wanted=self.stop.quantity if self.stop else 0
-                    ),
-                    PROMPT_COLOURS,
-                )
+        if notice:
+            self.say(notice, PROMPT_COLOURS)
 
-    def _show_stop(self, notice: str) -> None:
-        stop = self.stop
+    def _show_stop(self) -> None:
+        state, stop = self.state, self.stop
         if stop is None:
             return
         self.pages.setCurrentWidget(self.pick_page)
         self.progress.setText(
             self.tr("Wave {wave} · stop {n} of {total}").format(
-                wave=self.wave, n=self.index + 1, total=len(self.stops)
+                wave=state.wave, n=state.index + 1, total=len(state.stops)
             )
         )
         self.location.setText(stop.location or self.tr("(no bin)"))
         self.item.setText(f"{stop.name_zh}\n{stop.sku}")
-        self.quantity.setText(f"{self.count} / {stop.quantity}")
-        shares = " · ".join(
-            self.tr("slot {slot} ×{qty}").format(slot=s.slot, qty=s.quantity) for s in stop.shares
-        )
-        self.slots.setText(self.tr("Into: {shares}").format(shares=shares))
-        for button in (self.minus, self.plus):
-            button.setEnabled(self.step is Step.ITEM)
-        self.done_button.setEnabled(self.step in (Step.ITEM, Step.PUT))
-        self.short_button.setEnabled(self.step in (Step.BIN, Step.ITEM))
-        if notice:
-            return
-        if self.step is Step.PUT and self.put_queue:
-            share = self.put_queue[0]
+        self.quantity.setText(f"{state.count} / {stop.quantity}")
+        if state.step is Step.PUT and state.put_queue:
+            share = state.put_queue[0]
             self.slots.setText(
                 self.tr("Put {qty} into slot {slot}").format(qty=share.quantity, slot=share.slot)
             )
-            self.say(
-                self.tr("Put {qty} into slot {slot} — scan the slot label (or OK)").format(
-                    qty=share.quantity, slot=share.slot
-                ),
-                PROMPT_COLOURS,
-            )
-        elif self.step is Step.BIN:
-            self.say(self.tr("Go to {bin} and scan the bin").format(bin=stop.location), PROMPT_COLOURS)
-        elif stop.quantity > 1:
-            self.say(self.tr("Scan each item, or type how many and Enter"), PROMPT_COLOURS)
         else:
-            self.say(self.tr("Scan the item"), PROMPT_COLOURS)
+            shares = " · ".join(
+                self.tr("slot {slot} ×{qty}").format(slot=s.slot, qty=s.quantity) for s in stop.shares
+            )
+            self.slots.setText(self.tr("Into: {shares}").format(shares=shares))
+        for button in (self.minus, self.plus):
+            button.setEnabled(state.step is Step.ITEM)
+        self.done_button.setEnabled(state.step in (Step.ITEM, Step.PUT))
+        self.short_button.setEnabled(state.step in (Step.BIN, Step.ITEM))
 
-    # --- input ----------------------------------------------------------------------------
+    def _text(self, verdict: PickVerdict) -> str:
+        stop = self.stop
+        texts = {
+            Say.SCAN_BADGE: self.tr("Scan your badge"),
+            Say.UNKNOWN_BADGE: self.tr("Badge {badge} is not known — scan your badge"),
+            Say.CHOOSE_WAVE: self.tr("Scan a wave, or tap one"),
+            Say.LOADING: self.tr("Loading waves…"),
+            Say.NO_WAVE: self.tr("No wave {code} — scan a wave from the list"),
+            Say.LOAD_FAILED: self.tr("The wave could not be read — try again"),
+            Say.GO_TO_BIN: self.tr("Go to {bin} and scan the bin"),
+            Say.WRONG_BIN: self.tr("Wrong bin {got} — go to {bin}"),
+            Say.SCAN_ITEM: self.tr("Scan the item"),
+            Say.SCAN_OR_COUNT: self.tr("Scan each item, or type how many and Enter"),
+            Say.WRONG_ITEM: self.tr("Not this item — put it back; pick {sku}"),
+            Say.TOO_MANY: self.tr("That is one too many — put it back"),
+            Say.COUNTED: self.tr("{count} of {wanted} — scan the next"),
+            Say.PUT_INTO_SLOT: self.tr("Put {qty} into slot {slot} — scan the slot label (or OK)"),
+            Say.WRONG_SLOT: self.tr("Wrong slot — put it into slot {slot}"),
+            Say.WHY_SHORT: self.tr("Why is it short? {count} of {wanted} found"),
+            Say.SHORT_PUT: self.tr("Short pick recorded — put what you have: {qty} into slot {slot}"),
+            Say.SHORT_RECORDED: self.tr("Short pick recorded — the supervisor has it"),
+            Say.WAVE_PICKED: self.tr("Wave {wave} picked — take the cart to packing"),
+            Say.FINISH_STOP: self.tr("Finish this stop first (OK or Short)"),
+            Say.REASON_FIRST: self.tr("Choose a reason first"),
+            Say.NOT_RECORDED: self.tr("Not recorded — try again (OK)"),
+            Say.WAIT: self.tr("One moment…"),
+            Say.SIGNED_OUT: self.tr("Scan your badge"),
+            Say.UNREADABLE: self.tr("Unreadable scan — scan again"),
+        }
+        return texts[verdict.say].format(
+            badge=verdict.code,
+            code=verdict.code,
+            got=verdict.code,
+            wave=verdict.code or self.state.wave,
+            bin=stop.location if stop else verdict.code,
+            sku=verdict.code,
+            count=verdict.count,
+            wanted=verdict.wanted,
+            qty=verdict.quantity,
+            slot=verdict.slot,
+        )
+
+    def _fill_wave_buttons(self) -> None:
+        shown = [w.code for w in self.waves[:8]]
+        if shown == [b.property("wave") for b in self.wave_buttons]:
+            return
+        for button in self.wave_buttons:
+            self.wave_list.removeWidget(button)
+            button.deleteLater()
+        self.wave_buttons = []
+        for wave in self.waves[:8]:
+            button = QPushButton(
+                self.tr("{wave}\n{orders} orders · {picked}/{items} items").format(
+                    wave=wave.code, orders=wave.orders, picked=wave.picked_items, items=wave.items
+                )
+            )
+            button.setProperty("wave", wave.code)
+            button.setMinimumHeight(80)
+            button.setStyleSheet("font-size: 16pt;")
+            button.clicked.connect(lambda _c=False, code=wave.code: self.choose_wave(code))
+            self.wave_list.addWidget(button)
+            self.wave_buttons.append(button)
+
+    # --- input: everything goes to the controller ---------------------------------------------
 
     def _entered(self) -> None:
         text = self.entry.text().strip()
@@ -296,260 +356,31 @@ class HandheldView(QWidget):
         self.handle_scan(text)
 
     def handle_scan(self, raw: str) -> None:
-        """Every scan is interpreted once, as at the bench (scanner.interpret): items match by the
-        same lookup key, so a GS1 DataMatrix the bench accepts is the same item here."""
-        if self.busy or not raw.strip():
-            return
-        scan = interpret(raw[:MAX_SCAN_LENGTH])
-        if scan.error:
-            self.say(self.tr("Unreadable scan — scan again"), ERROR_COLOURS, "error")
-            return
-        code = scan.code.strip()
-        match self.step:
-            case Step.BADGE:
-                self.sign_in(code)
-            case Step.WAVE:
-                self.choose_wave(code)
-            case Step.BIN:
-                self._scan_bin(code)
-            case Step.ITEM:
-                self._scan_item(scan)
-            case Step.PUT:
-                self._scan_slot(code)
-            case Step.SHORT:
-                self.say(self.tr("Choose a reason first"), ERROR_COLOURS, "error")
-
-    def sign_in(self, badge: str) -> None:
-        operator = PackingStore(self.db, self._station()).operator_by_badge(badge)
-        if operator is None:
-            self.say(
-                self.tr("Badge {badge} is not known — scan your badge").format(badge=badge),
-                ERROR_COLOURS,
-                "error",
-            )
-            return
-        self.operator = operator
-        self.sounds.play("accept")
-        self.load_waves()
-
-    def sign_out(self) -> None:
-        if self.step in (Step.ITEM, Step.SHORT, Step.PUT):
-            self.say(self.tr("Finish this stop first (OK or Short)"), ERROR_COLOURS, "error")
-            return
-        self.operator, self.wave, self.stops = None, "", []
-        self.step = Step.BADGE
-        self.show_step()
-        self.signed_out.emit()
-
-    def back(self) -> None:
-        if self.step is Step.SHORT:
-            self.cancel_short()
-        elif self.step is Step.BIN and self.operator is not None:
-            self.load_waves()  # leave the wave: what was picked is recorded already
-
-    def load_waves(self, notice: str = "") -> None:
-        self.step = Step.WAVE
-        self.show_step(notice or self.tr("Loading waves…"))
-
-        def shown(progress: object, error: BaseException | None) -> None:
-            if error is not None:
-                log.error("waves could not be read: %r", error)
-                self.say(self.tr("The waves could not be read — try again"), ERROR_COLOURS, "error")
-                return
-            me = self.operator.badge_code if self.operator else ""
-            self.waves = [
-                w for w in progress  # type: ignore[attr-defined]
-                if w.status in ("released", "picking") and w.picker in ("", me)
-            ]  # fmt: skip
-            self._fill_wave_buttons()
-            self.show_step(notice)
-
-        run_in_background(self._poster, lambda: wave_progress(self.db), shown)
-
-    def _fill_wave_buttons(self) -> None:
-        for button in self.wave_buttons:
-            self.wave_list.removeWidget(button)
-            button.deleteLater()
-        self.wave_buttons = []
-        for wave in self.waves[:8]:
-            button = QPushButton(
-                self.tr("{wave}\n{orders} orders · {picked}/{items} items").format(
-                    wave=wave.code, orders=wave.orders, picked=wave.picked_items, items=wave.items
-                )
-            )
-            button.setMinimumHeight(80)
-            button.setStyleSheet("font-size: 16pt;")
-            button.clicked.connect(lambda _c=False, code=wave.code: self.choose_wave(code))
-            self.wave_list.addWidget(button)
-            self.wave_buttons.append(button)
+        self.controller.handle_scan(raw)
 
     def choose_wave(self, code: str) -> None:
-        parser = self._parser()
-        self.busy = True
+        self.controller.feed(Scanned(code))
 
-        def loaded(stops: object, error: BaseException | None) -> None:
-            self.busy = False
-            if isinstance(error, WaveError):
-                self.say(
-                    self.tr("No wave {code} — scan a wave from the list").format(code=code),
-                    ERROR_COLOURS,
-                    "error",
-                )
-                return
-            if error is not None:
-                log.error("wave %s could not be read: %r", code, error)
-                self.say(self.tr("The wave could not be read — try again"), ERROR_COLOURS, "error")
-                return
-            self.wave = code
-            self.stops = list(stops)  # type: ignore[call-overload]
-            self.index = next((i for i, s in enumerate(self.stops) if s.picked is None), len(self.stops))
-            self.put_queue = []
-            self._next_stop()
-
-        run_in_background(self._poster, lambda: pick_stops(self.db, code, parser), loaded)
-
-    def _next_stop(self, notice: str = "") -> None:
-        while self.index < len(self.stops) and self.stops[self.index].picked is not None:
-            self.index += 1
-        self.count = 0
-        if self.index >= len(self.stops):
-            self.sounds.play("complete")
-            self.load_waves(self.tr("Wave {wave} picked — take the cart to packing").format(wave=self.wave))
-            return
-        self.step = Step.BIN
-        self.show_step(notice)
-        if notice:
-            self.say(notice, PROMPT_COLOURS)
-
-    def _scan_bin(self, code: str) -> None:
-        stop = self.stop
-        assert stop is not None
-        if code.upper() != stop.location.upper():
-            self.say(
-                self.tr("Wrong bin {got} — go to {bin}").format(got=code, bin=stop.location),
-                ERROR_COLOURS,
-                "error",
-            )
-            return
-        self.step = Step.ITEM
-        self.sounds.play("accept")
-        self.show_step()
-
-    def _scan_item(self, scan: Scan) -> None:
-        stop = self.stop
-        assert stop is not None
-        key = lookup_key(scan.lookup)
-        if scan.code.upper() != stop.sku.upper() and key not in {lookup_key(b) for b in stop.barcodes}:
-            self.say(
-                self.tr("Not this item — put it back; pick {sku}").format(sku=stop.name_zh or stop.sku),
-                ERROR_COLOURS,
-                "error",
-            )
-            return
-        if self.count >= stop.quantity:
-            self.say(self.tr("That is one too many — put it back"), ERROR_COLOURS, "error")
-            return
-        self.count += 1
-        self.sounds.play("accept")
-        if self.count == stop.quantity:
-            self.confirm_count()
-        else:
-            self.quantity.setText(f"{self.count} / {stop.quantity}")
-            self.say(
-                self.tr("{count} of {wanted} — scan the next").format(count=self.count, wanted=stop.quantity)
-            )
-
-    def adjust(self, step: int) -> None:
-        self.set_count(self.count + step)
+    def adjust(self, by: int) -> None:
+        self.controller.feed(Tapped("plus" if by > 0 else "minus"))
 
     def set_count(self, count: int) -> None:
-        stop = self.stop
-        if stop is None or self.step is not Step.ITEM:
-            return
-        self.count = max(0, min(stop.quantity, count))
-        self.quantity.setText(f"{self.count} / {stop.quantity}")
-
-    def _scan_slot(self, code: str) -> None:
-        share = self.put_queue[0]
-        slot = slot_of(code)
-        if slot != share.slot:
-            self.say(
-                self.tr("Wrong slot — put it into slot {slot}").format(slot=share.slot),
-                ERROR_COLOURS,
-                "error",
-            )
-            return
-        self._put_done()
-
-    def _put_done(self) -> None:
-        self.put_queue.pop(0)
-        self.sounds.play("accept")
-        if self.put_queue:
-            self.show_step()
-        else:
-            self._next_stop()
+        self.controller.feed(CountSet(count))
 
     def confirm_count(self) -> None:
-        if self.step is Step.PUT and self.put_queue:
-            self._put_done()  # a tap on OK: put without a slot label (small carts have none)
-            return
-        stop = self.stop
-        if stop is None or self.step is not Step.ITEM:
-            return
-        if self.count < stop.quantity:
-            self.start_short()
-            return
-        self._record(stop, self.count, "")
+        self.controller.feed(Tapped("ok"))
 
     def start_short(self) -> None:
-        if self.step in (Step.BIN, Step.ITEM) and self.stop is not None:
-            self.step = Step.SHORT
-            self.sounds.play("prompt")
-            self.show_step()
+        self.controller.feed(Tapped("short"))
 
     def cancel_short(self) -> None:
-        self.step = Step.ITEM if self.count else Step.BIN
-        self.show_step()
+        self.controller.feed(Tapped("back"))
+
+    def back(self) -> None:
+        self.controller.feed(Tapped("back"))
+
+    def sign_out(self) -> None:
+        self.controller.feed(Tapped("sign_out"))
 
     def short_with(self, reason: str) -> None:
-        stop = self.stop
-        if stop is not None and self.step is Step.SHORT:
-            self._record(stop, self.count, reason)
-
-    def _record(self, stop: PickStop, picked: int, reason: str) -> None:
-        badge = self.operator.badge_code if self.operator else ""
-        operator_id = self.operator.operator_id if self.operator else None
-        station, wave = self._station(), self.wave
-        self.busy = True
-
-        def done(filled: object, error: BaseException | None) -> None:
-            self.busy = False
-            if error is not None:
-                log.error("pick at %s in %s not recorded: %r", stop.location, wave, error)
-                self.say(self.tr("Not recorded — try again (OK)"), ERROR_COLOURS, "error")
-                return
-            shares: list[SlotShare] = filled  # type: ignore[assignment]
-            self.stops[self.index] = replace(stop, picked=picked)
-            self.put_queue = [s for s in shares if s.quantity]
-            if self.put_queue:
-                self.step = Step.PUT
-                self.show_step()
-                if reason:
-                    self.sounds.play("prompt")
-                    self.say(
-                        self.tr("Short pick recorded — put what you have: {qty} into slot {slot}").format(
-                            qty=self.put_queue[0].quantity, slot=self.put_queue[0].slot
-                        ),
-                        PROMPT_COLOURS,
-                    )
-            elif reason:
-                self.sounds.play("prompt")
-                self._next_stop(self.tr("Short pick recorded — the supervisor has it"))
-            else:
-                self._next_stop()
-
-        run_in_background(
-            self._poster,
-            lambda: record_pick(self.db, wave, stop, picked, badge, station, operator_id, reason),
-            done,
-        )
+        self.controller.feed(ShortReason(reason))

@@ -302,57 +302,58 @@
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="193"/>
+        <location filename="../../app/ui/handheld_view.py" line="171"/>
         <source>Short (F4)</source>
         <translation>Short (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="194"/>
+        <location filename="../../app/ui/handheld_view.py" line="172"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="195"/>
+        <location filename="../../app/ui/handheld_view.py" line="173"/>
         <source>Back — keep picking (Esc)</source>
         <translation>Back — keep picking (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="198"/>
+        <location filename="../../app/ui/handheld_view.py" line="176"/>
         <source>Scan, or type and press Enter</source>
         <translation>Scan, or type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="226"/>
+        <location filename="../../app/ui/handheld_view.py" line="283"/>
+        <location filename="../../app/ui/handheld_view.py" line="306"/>
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="230"/>
+        <location filename="../../app/ui/handheld_view.py" line="285"/>
         <source>Scan a wave, or tap one</source>
         <translation>Scan a wave, or tap one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="236"/>
+        <location filename="../../app/ui/handheld_view.py" line="298"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>Why is it short? {count} of {wanted} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="248"/>
+        <location filename="../../app/ui/handheld_view.py" line="258"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>Wave {wave} · stop {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="252"/>
+        <location filename="../../app/ui/handheld_view.py" line="262"/>
         <source>(no bin)</source>
         <translation>(no bin)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="256"/>
+        <location filename="../../app/ui/handheld_view.py" line="272"/>
         <source>slot {slot} ×{qty}</source>
         <translation>slot {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="258"/>
+        <location filename="../../app/ui/handheld_view.py" line="274"/>
         <source>Into: {shares}</source>
         <translation>Into: {shares}</translation>
     </message>
@@ -362,114 +363,114 @@
         <translation>Put {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="271"/>
+        <location filename="../../app/ui/handheld_view.py" line="296"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>Put {qty} into slot {slot} — scan the slot label (or OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="277"/>
+        <location filename="../../app/ui/handheld_view.py" line="289"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>Go to {bin} and scan the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="279"/>
+        <location filename="../../app/ui/handheld_view.py" line="292"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>Scan each item, or type how many and Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="281"/>
+        <location filename="../../app/ui/handheld_view.py" line="291"/>
         <source>Scan the item</source>
         <translation>Scan the item</translation>
     </message>
     <message>
         <location filename="../../app/ui/handheld_view.py" line="305"/>
+        <source>One moment…</source>
+        <translation>One moment…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="307"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="320"/>
+        <location filename="../../app/ui/handheld_view.py" line="303"/>
         <source>Choose a reason first</source>
         <translation>Choose a reason first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="326"/>
+        <location filename="../../app/ui/handheld_view.py" line="284"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>Badge {badge} is not known — scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="337"/>
+        <location filename="../../app/ui/handheld_view.py" line="302"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>Finish this stop first (OK or Short)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="352"/>
+        <location filename="../../app/ui/handheld_view.py" line="286"/>
         <source>Loading waves…</source>
         <translation>Loading waves…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="357"/>
-        <source>The waves could not be read — try again</source>
-        <translation>The waves could not be read — try again</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handheld_view.py" line="376"/>
+        <location filename="../../app/ui/handheld_view.py" line="332"/>
         <source>{wave}
 {orders} orders · {picked}/{items} items</source>
         <translation>{wave}
 {orders} orders · {picked}/{items} items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="394"/>
+        <location filename="../../app/ui/handheld_view.py" line="287"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>No wave {code} — scan a wave from the list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="401"/>
+        <location filename="../../app/ui/handheld_view.py" line="288"/>
         <source>The wave could not be read — try again</source>
         <translation>The wave could not be read — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="417"/>
+        <location filename="../../app/ui/handheld_view.py" line="301"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>Wave {wave} picked — take the cart to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="429"/>
+        <location filename="../../app/ui/handheld_view.py" line="290"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>Wrong bin {got} — go to {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="444"/>
+        <location filename="../../app/ui/handheld_view.py" line="293"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>Not this item — put it back; pick {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="450"/>
+        <location filename="../../app/ui/handheld_view.py" line="294"/>
         <source>That is one too many — put it back</source>
         <translation>That is one too many — put it back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="459"/>
+        <location filename="../../app/ui/handheld_view.py" line="295"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} of {wanted} — scan the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="477"/>
+        <location filename="../../app/ui/handheld_view.py" line="297"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>Wrong slot — put it into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="529"/>
+        <location filename="../../app/ui/handheld_view.py" line="304"/>
         <source>Not recorded — try again (OK)</source>
         <translation>Not recorded — try again (OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="540"/>
+        <location filename="../../app/ui/handheld_view.py" line="299"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>Short pick recorded — put what you have: {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="547"/>
+        <location filename="../../app/ui/handheld_view.py" line="300"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>Short pick recorded — the supervisor has it</translation>
     </message>
@@ -713,157 +714,157 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="264"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="264"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="264"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="264"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="265"/>
+        <location filename="../../app/ui/packing_view.py" line="266"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="266"/>
+        <location filename="../../app/ui/packing_view.py" line="267"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="269"/>
+        <location filename="../../app/ui/packing_view.py" line="270"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="341"/>
+        <location filename="../../app/ui/packing_view.py" line="342"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="361"/>
+        <location filename="../../app/ui/packing_view.py" line="360"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="373"/>
+        <location filename="../../app/ui/packing_view.py" line="372"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="381"/>
+        <location filename="../../app/ui/packing_view.py" line="380"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="384"/>
+        <location filename="../../app/ui/packing_view.py" line="383"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="388"/>
+        <location filename="../../app/ui/packing_view.py" line="387"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="462"/>
+        <location filename="../../app/ui/packing_view.py" line="454"/>
         <source>Saving {order}…</source>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="479"/>
+        <location filename="../../app/ui/packing_view.py" line="471"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="485"/>
+        <location filename="../../app/ui/packing_view.py" line="477"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="540"/>
+        <location filename="../../app/ui/packing_view.py" line="543"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>Instructions for this customer: {open} open (F1 confirms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="548"/>
+        <location filename="../../app/ui/packing_view.py" line="551"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="555"/>
+        <location filename="../../app/ui/packing_view.py" line="558"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="559"/>
+        <location filename="../../app/ui/packing_view.py" line="562"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="521"/>
+        <location filename="../../app/ui/packing_view.py" line="524"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="587"/>
+        <location filename="../../app/ui/packing_view.py" line="590"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="592"/>
+        <location filename="../../app/ui/packing_view.py" line="595"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="615"/>
+        <location filename="../../app/ui/packing_view.py" line="618"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="617"/>
+        <location filename="../../app/ui/packing_view.py" line="620"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="688"/>
+        <location filename="../../app/ui/packing_view.py" line="691"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="701"/>
+        <location filename="../../app/ui/packing_view.py" line="704"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="704"/>
+        <location filename="../../app/ui/packing_view.py" line="707"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="716"/>
+        <location filename="../../app/ui/packing_view.py" line="719"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="719"/>
+        <location filename="../../app/ui/packing_view.py" line="722"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="722"/>
+        <location filename="../../app/ui/packing_view.py" line="725"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>

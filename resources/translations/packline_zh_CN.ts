@@ -302,57 +302,58 @@
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="193"/>
+        <location filename="../../app/ui/handheld_view.py" line="171"/>
         <source>Short (F4)</source>
         <translation>缺货 (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="194"/>
+        <location filename="../../app/ui/handheld_view.py" line="172"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="195"/>
+        <location filename="../../app/ui/handheld_view.py" line="173"/>
         <source>Back — keep picking (Esc)</source>
         <translation>返回 — 继续拣货 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="198"/>
+        <location filename="../../app/ui/handheld_view.py" line="176"/>
         <source>Scan, or type and press Enter</source>
         <translation>扫描，或输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="226"/>
+        <location filename="../../app/ui/handheld_view.py" line="283"/>
+        <location filename="../../app/ui/handheld_view.py" line="306"/>
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="230"/>
+        <location filename="../../app/ui/handheld_view.py" line="285"/>
         <source>Scan a wave, or tap one</source>
         <translation>扫描波次号，或点选一个波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="236"/>
+        <location filename="../../app/ui/handheld_view.py" line="298"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>为什么缺货？找到 {count} / {wanted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="248"/>
+        <location filename="../../app/ui/handheld_view.py" line="258"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>波次 {wave} · 第 {n} / {total} 站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="252"/>
+        <location filename="../../app/ui/handheld_view.py" line="262"/>
         <source>(no bin)</source>
         <translation>（无库位）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="256"/>
+        <location filename="../../app/ui/handheld_view.py" line="272"/>
         <source>slot {slot} ×{qty}</source>
         <translation>格口 {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="258"/>
+        <location filename="../../app/ui/handheld_view.py" line="274"/>
         <source>Into: {shares}</source>
         <translation>放入：{shares}</translation>
     </message>
@@ -362,114 +363,114 @@
         <translation>放 {qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="271"/>
+        <location filename="../../app/ui/handheld_view.py" line="296"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>放 {qty} 件到格口 {slot} — 扫描格口标签（或点确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="277"/>
+        <location filename="../../app/ui/handheld_view.py" line="289"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>前往 {bin}，扫描库位码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="279"/>
+        <location filename="../../app/ui/handheld_view.py" line="292"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>逐件扫描，或输入数量后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="281"/>
+        <location filename="../../app/ui/handheld_view.py" line="291"/>
         <source>Scan the item</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
         <location filename="../../app/ui/handheld_view.py" line="305"/>
+        <source>One moment…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="307"/>
         <source>Unreadable scan — scan again</source>
         <translation>无法识别的扫描 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="320"/>
+        <location filename="../../app/ui/handheld_view.py" line="303"/>
         <source>Choose a reason first</source>
         <translation>请先选择原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="326"/>
+        <location filename="../../app/ui/handheld_view.py" line="284"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>工牌 {badge} 不存在 — 请扫描您的工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="337"/>
+        <location filename="../../app/ui/handheld_view.py" line="302"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>请先完成本站（确定或缺货）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="352"/>
+        <location filename="../../app/ui/handheld_view.py" line="286"/>
         <source>Loading waves…</source>
         <translation>正在加载波次…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="357"/>
-        <source>The waves could not be read — try again</source>
-        <translation>无法读取波次 — 请重试</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handheld_view.py" line="376"/>
+        <location filename="../../app/ui/handheld_view.py" line="332"/>
         <source>{wave}
 {orders} orders · {picked}/{items} items</source>
         <translation>{wave}
 {orders} 单 · {picked}/{items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="394"/>
+        <location filename="../../app/ui/handheld_view.py" line="287"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>没有波次 {code} — 请扫描列表中的波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="401"/>
+        <location filename="../../app/ui/handheld_view.py" line="288"/>
         <source>The wave could not be read — try again</source>
         <translation>无法读取该波次 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="417"/>
+        <location filename="../../app/ui/handheld_view.py" line="301"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>波次 {wave} 拣货完成 — 请把拣货车推到打包区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="429"/>
+        <location filename="../../app/ui/handheld_view.py" line="290"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>库位错误 {got} — 请前往 {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="444"/>
+        <location filename="../../app/ui/handheld_view.py" line="293"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>不是这件商品 — 放回；请拣 {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="450"/>
+        <location filename="../../app/ui/handheld_view.py" line="294"/>
         <source>That is one too many — put it back</source>
         <translation>多拣了一件 — 请放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="459"/>
+        <location filename="../../app/ui/handheld_view.py" line="295"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} / {wanted} — 请扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="477"/>
+        <location filename="../../app/ui/handheld_view.py" line="297"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>格口错误 — 请放到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="529"/>
+        <location filename="../../app/ui/handheld_view.py" line="304"/>
         <source>Not recorded — try again (OK)</source>
         <translation>未记录 — 请重试（确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="540"/>
+        <location filename="../../app/ui/handheld_view.py" line="299"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>缺货已记录 — 先放已拣的：{qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="547"/>
+        <location filename="../../app/ui/handheld_view.py" line="300"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>缺货已记录 — 已通知主管</translation>
     </message>
@@ -713,157 +714,157 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="264"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="264"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="264"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="263"/>
+        <location filename="../../app/ui/packing_view.py" line="264"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="265"/>
+        <location filename="../../app/ui/packing_view.py" line="266"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="266"/>
+        <location filename="../../app/ui/packing_view.py" line="267"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="269"/>
+        <location filename="../../app/ui/packing_view.py" line="270"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="341"/>
+        <location filename="../../app/ui/packing_view.py" line="342"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="361"/>
+        <location filename="../../app/ui/packing_view.py" line="360"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="373"/>
+        <location filename="../../app/ui/packing_view.py" line="372"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="381"/>
+        <location filename="../../app/ui/packing_view.py" line="380"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="384"/>
+        <location filename="../../app/ui/packing_view.py" line="383"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="388"/>
+        <location filename="../../app/ui/packing_view.py" line="387"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="462"/>
+        <location filename="../../app/ui/packing_view.py" line="454"/>
         <source>Saving {order}…</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="479"/>
+        <location filename="../../app/ui/packing_view.py" line="471"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="485"/>
+        <location filename="../../app/ui/packing_view.py" line="477"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="540"/>
+        <location filename="../../app/ui/packing_view.py" line="543"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>此客户的包装指示：还有 {open} 项（F1 确认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="548"/>
+        <location filename="../../app/ui/packing_view.py" line="551"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="555"/>
+        <location filename="../../app/ui/packing_view.py" line="558"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="559"/>
+        <location filename="../../app/ui/packing_view.py" line="562"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="521"/>
+        <location filename="../../app/ui/packing_view.py" line="524"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="587"/>
+        <location filename="../../app/ui/packing_view.py" line="590"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="592"/>
+        <location filename="../../app/ui/packing_view.py" line="595"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="615"/>
+        <location filename="../../app/ui/packing_view.py" line="618"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="617"/>
+        <location filename="../../app/ui/packing_view.py" line="620"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="688"/>
+        <location filename="../../app/ui/packing_view.py" line="691"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="701"/>
+        <location filename="../../app/ui/packing_view.py" line="704"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="704"/>
+        <location filename="../../app/ui/packing_view.py" line="707"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="716"/>
+        <location filename="../../app/ui/packing_view.py" line="719"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="719"/>
+        <location filename="../../app/ui/packing_view.py" line="722"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="722"/>
+        <location filename="../../app/ui/packing_view.py" line="725"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>

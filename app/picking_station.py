@@ -1,0 +1,165 @@
+"""The handheld's controller: scans and taps in, verdicts out, reads and writes off the GUI thread.
+
+Glue between the pure pick walk (app.core.picking), the store and a runner that does blocking
+work elsewhere and calls back on the caller's thread (the view passes Qt's; tests pass one that
+runs at once). No Qt. Every scan is interpreted once (scanner.interpret), as at the bench.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from app.core.barcodes import lookup_key
+from app.core.model import Operator
+from app.core.picking import (
+    BadgeScanned,
+    Effect,
+    Event,
+    LoadFailed,
+    LoadStops,
+    LoadWaves,
+    PickState,
+    PickVerdict,
+    Recorded,
+    RecordFailed,
+    RecordPick,
+    Say,
+    Scanned,
+    SignedOut,
+    Step,
+    StopsLoaded,
+    WaveNotFound,
+    step,
+)
+from app.core.pickpath import LocationParser
+from app.station import MAX_SCAN_LENGTH
+from app.store.db import Database
+from app.store.packing import PackingStore
+from app.store.waves import WaveError, WaveProgress, pick_stops, record_pick, wave_progress
+from scanner.interpret import interpret
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any, BaseException | None], None]
+Runner = Callable[[Callable[[], Any], Done], None]
+
+
+def run_now(fn: Callable[[], Any], done: Done) -> None:
+    """A runner for tests and scripts: the work and its callback, here and now."""
+    try:
+        result = fn()
+    except Exception as exc:
+        done(None, exc)
+        return
+    done(result, None)
+
+
+class PickingStation:
+    def __init__(
+        self,
+        db: Database,
+        station_name: Callable[[], str],
+        parser: Callable[[], LocationParser],
+        run: Runner = run_now,
+        on_verdict: Callable[[PickVerdict], None] | None = None,
+    ) -> None:
+        self.db = db
+        self._station = station_name
+        self._parser = parser
+        self._run = run
+        self.on_verdict = on_verdict or (lambda _verdict: None)
+        self.state = PickState()
+        self.waves: list[WaveProgress] = []  # the waves this picker may take, newest list
+        self.signed_out: Callable[[], None] = lambda: None
+
+    # --- inputs ---------------------------------------------------------------------------
+
+    def handle_scan(self, raw: str) -> None:
+        if not raw.strip():
+            return
+        scan = interpret(raw[:MAX_SCAN_LENGTH])
+        if scan.error:
+            log.info("unreadable scan on the handheld %r: %s", raw, scan.error)
+            self.on_verdict(PickVerdict(Say.UNREADABLE, sound="error"))
+            return
+        code = scan.code.strip()
+        if self.state.step is Step.BADGE and not self.state.busy:
+            self._feed(BadgeScanned(code, self._badge(code)))
+        else:
+            self._feed(Scanned(code, lookup_key(scan.lookup)))
+
+    def feed(self, event: Event) -> None:
+        """A count typed, a key or a tap (CountSet, Tapped, ShortReason)."""
+        self._feed(event)
+
+    def _badge(self, code: str) -> Operator | None:
+        try:
+            return PackingStore(self.db, self._station()).operator_by_badge(code)
+        except Exception:
+            log.exception("badge %r could not be looked up", code)
+            return None
+
+    # --- the step and its effects ---------------------------------------------------------
+
+    def _feed(self, event: Event) -> None:
+        outcome = step(self.state, event)
+        self.state = outcome.state
+        self.on_verdict(outcome.verdict)
+        for effect in outcome.effects:
+            self._carry_out(effect)
+
+    def _carry_out(self, effect: Effect) -> None:
+        match effect:
+            case LoadWaves():
+                self._run(lambda: wave_progress(self.db), self._waves_loaded)
+            case LoadStops(wave=wave):
+                parser = self._parser()
+                self._run(lambda: tuple(pick_stops(self.db, wave, parser)), self._stops_loaded(wave))
+            case RecordPick(wave=wave, stop=stop, picked=picked, reason=reason):
+                operator = self.state.operator
+                badge = operator.badge_code if operator else ""
+                operator_id = operator.operator_id if operator else None
+                station = self._station()
+                self._run(
+                    lambda: tuple(
+                        record_pick(self.db, wave, stop, picked, badge, station, operator_id, reason)
+                    ),
+                    self._recorded(wave, stop.location),
+                )
+            case SignedOut():
+                self.waves = []
+                self.signed_out()
+
+    def _waves_loaded(self, progress: Any, error: BaseException | None) -> None:
+        if error is not None:
+            log.error("waves could not be read: %r", error)
+            self.on_verdict(PickVerdict(Say.LOAD_FAILED, sound="error"))
+            return
+        me = self.state.operator.badge_code if self.state.operator else ""
+        self.waves = [w for w in progress if w.status in ("released", "picking") and w.picker in ("", me)]
+        if self.state.step is Step.WAVE:
+            self.on_verdict(PickVerdict(Say.CHOOSE_WAVE))
+
+    def _stops_loaded(self, wave: str) -> Done:
+        def done(stops: Any, error: BaseException | None) -> None:
+            if isinstance(error, WaveError):
+                self._feed(WaveNotFound(wave))
+            elif error is not None:
+                log.error("wave %s could not be read: %r", wave, error)
+                self._feed(LoadFailed())
+            else:
+                self._feed(StopsLoaded(wave, stops))
+
+        return done
+
+    def _recorded(self, wave: str, location: str) -> Done:
+        def done(shares: Any, error: BaseException | None) -> None:
+            if error is not None:
+                log.error("pick at %s in %s not recorded: %r", location, wave, error)
+                self._feed(RecordFailed())
+            else:
+                self._feed(Recorded(shares))
+
+        return done
