@@ -20,6 +20,7 @@ from app.core.commands import Command, parse_command
 from app.core.model import Operator, OrderSnapshot, OrderStatus
 from app.core.pack_session import (
     BadgeFound,
+    CardsRequested,
     Commanded,
     Event,
     HoldReleased,
@@ -438,6 +439,11 @@ class PackingStation:
                 self.session_id = None
                 if session_id is not None:
                     self._write(self.store.end_session, session_id, "closed")
+            case CardsRequested(order=order, templates=templates):
+                cards = card_requests(order, replace(self.settings.print_choices, inserts=True), templates)
+                self._write(
+                    self.store.queue_cards, order, cards, session_id, on_done=self._opened(order.order_no)
+                )
 
     def _opened(self, order_no: str) -> Callable[[object, BaseException | None], None]:
         def done(queued: object, error: BaseException | None) -> None:

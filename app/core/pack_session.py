@@ -250,6 +250,7 @@ class VerdictKind(StrEnum):
     STEP_ALREADY_DONE = "step_already_done"
     WRONG_INSERT = "wrong_insert"  # a card printed for another order
     NOTHING_TO_CONFIRM = "nothing_to_confirm"
+    CARDS_REPRINTED = "cards_reprinted"  # F1 with only cards left to scan: they print again
     PLAN_OVERRIDDEN = "plan_overridden"
     # Single-item waves: the station picks the order for each item scan (app.station).
     WAVE_STARTED = "wave_started"
@@ -281,6 +282,7 @@ _SEVERITY = {
     VerdictKind.STEPS_LEFT: Severity.PROMPT,
     VerdictKind.STEP_CONFIRMED: Severity.OK,
     VerdictKind.STEP_ALREADY_DONE: Severity.INFO,
+    VerdictKind.CARDS_REPRINTED: Severity.INFO,
     VerdictKind.PLAN_OVERRIDDEN: Severity.DONE,
     VerdictKind.WAVE_STARTED: Severity.INFO,
     VerdictKind.WAVE_ENDED: Severity.INFO,
@@ -350,7 +352,15 @@ class SessionClosed:
     order: OrderSnapshot
 
 
-Effect = SessionOpened | PackCompleted | OrderHeld | HoldReleased | SessionClosed
+@dataclass(frozen=True, slots=True)
+class CardsRequested:
+    """Print these cards of the plan again (F1 while they are still to be scanned)."""
+
+    order: OrderSnapshot
+    templates: tuple[str, ...]
+
+
+Effect = SessionOpened | PackCompleted | OrderHeld | HoldReleased | SessionClosed | CardsRequested
 
 
 @dataclass(frozen=True, slots=True)
@@ -575,6 +585,17 @@ def _on_command(state: PackState, command: Command) -> Outcome:
             return _prompt(state, Pending.HOLD, Phase.AWAITING_REASON)
         case Command.CONFIRM:
             step = next((s for s in state.open_steps if s.confirm is Confirm.KEY), None)
+            if state.order is not None and step is None:
+                # Nothing to confirm by key, but cards still to scan: one jammed or went missing.
+                cards = tuple(
+                    str(s.params["template"]) for s in state.open_steps if s.confirm is Confirm.SCAN_INSERT
+                )
+                if cards:
+                    return Outcome(
+                        state,
+                        Verdict(VerdictKind.CARDS_REPRINTED, order_no=order_no, quantity=len(cards)),
+                        (CardsRequested(state.order, cards),),
+                    )
             if state.order is None or step is None:
                 return Outcome(state, Verdict(VerdictKind.NOTHING_TO_CONFIRM, order_no=order_no))
             return _confirm(state, step, 1, Verdict(VerdictKind.STEP_CONFIRMED, order_no=order_no))

@@ -239,6 +239,14 @@ class PackingStore:
             add_jobs(s, new, order.order_id, order.order_no, session_id)
             return len(new)
 
+    def queue_cards(
+        self, order: OrderSnapshot, cards: Sequence[PrintRequest], session_id: str | None = None
+    ) -> int:
+        """Print an order's cards again (one jammed, one went missing)."""
+        with self.db.session() as s, s.begin():
+            add_jobs(s, cards, order.order_id, order.order_no, session_id)
+        return len(cards)
+
     def end_session(self, session_id: str, status: str) -> None:
         with self.db.session() as s, s.begin():
             s.execute(

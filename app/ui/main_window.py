@@ -14,7 +14,7 @@ from app.core.model import Operator
 from app.core.pack_session import OrderFound, Severity
 from app.core.settings import StationSettings
 from app.print_service import PrintService, PrintStatus, send_test_page
-from app.station import PackingStation, SaveResult
+from app.station import MAX_SCAN_LENGTH, PackingStation, SaveResult
 from app.store.customers import customer_card, record_preferences
 from app.store.db import Database
 from app.store.errors import StoreError
@@ -42,6 +42,7 @@ from app.ui.wedge import WedgeFilter
 from printing.documents import DocumentError
 from printing.fonts import FontNotFound
 from printing.printers import PrintError, system_printers
+from scanner.interpret import interpret
 from scanner.model import DeviceState, DeviceStatus
 from sync.client import SyncState, SyncStatus
 
@@ -172,12 +173,18 @@ class MainWindow(QMainWindow):
 
     # --- routing ------------------------------------------------------------------------
 
-    def on_scan(self, code: str) -> None:
+    def on_scan(self, raw: str) -> None:
+        """A scan from the wedge or a serial scanner. The bench gets it whole (the station
+        interprets GS1 and symbology itself); the other pages look up what is printed, so they
+        get the interpreted code, without a symbology identifier or a suffix."""
         page = self.pages.currentWidget()
+        if page is self.packing:
+            self.packing.handle_scan(raw)
+            return
+        scan = interpret(raw[:MAX_SCAN_LENGTH])
+        code = scan.code.strip() if not scan.error else raw.strip()
         if page is self.signin:
             self.signin.handle_scan(code)
-        elif page is self.packing:
-            self.packing.handle_scan(code)
         elif page is self.history:
             self.history.handle_scan(code)
         elif page is self.customer_view:
@@ -188,7 +195,7 @@ class MainWindow(QMainWindow):
             self.rules_view.handle_scan(code)
         elif self.station.state is not None:  # settings open: the scan still counts at the bench
             self.close_settings()
-            self.packing.handle_scan(code)
+            self.packing.handle_scan(raw)
 
     def on_signed_in(self, _operator: Operator) -> None:
         self.pages.setCurrentWidget(self.packing)

@@ -129,6 +129,9 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "Verdict", "This card is not for order {order} — take it out, use the card printed for this order"
         ),
         k.NOTHING_TO_CONFIRM: QCoreApplication.translate("Verdict", "Nothing to confirm with F1 now"),
+        k.CARDS_REPRINTED: QCoreApplication.translate(
+            "Verdict", "Printing the {quantity} card(s) still missing again — scan each one into the parcel"
+        ),
         k.PLAN_OVERRIDDEN: QCoreApplication.translate(
             "Verdict", "Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale"
         ),

@@ -14,6 +14,7 @@ from app.core.commands import Command
 from app.core.model import Address, Customer, OrderLine, OrderSnapshot, OrderStatus
 from app.core.pack_session import (
     BadgeFound,
+    CardsRequested,
     Commanded,
     ItemFound,
     NotFound,
@@ -387,3 +388,13 @@ def test_a_supervisor_release_of_a_rewaybill_hold_packs_it_with_its_cards():
     assert released.state.plan == plan and [s.action for s in released.state.open_steps] == [
         ActionKind.INSERT
     ]
+
+
+def test_f1_with_only_cards_left_prints_them_again():
+    state, _, snapshot = planned_session()
+    state = step(state, Commanded(Command.CONFIRM)).state  # the price tags: a key step
+    again = step(state, Commanded(Command.CONFIRM))
+    assert again.verdict.kind is VerdictKind.CARDS_REPRINTED and again.verdict.quantity == 1
+    (effect,) = again.effects
+    assert isinstance(effect, CardsRequested) and effect.templates == ("vip",) and effect.order == snapshot
+    assert again.state == state  # nothing is confirmed by printing

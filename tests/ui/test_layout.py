@@ -17,7 +17,7 @@ from app.ui.application import StationApp, make_qapp
 from app.ui.packing_view import MIN_TABLE_PX
 from tests.ui.test_packing_flow import scan
 
-SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
+SIZES = [(1280, 720), (1280, 800), (1366, 768), (1920, 1080)]  # 1280x800: a 10" touch panel
 
 
 def big_plan(order_no: str) -> PackPlan:

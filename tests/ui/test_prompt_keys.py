@@ -41,3 +41,11 @@ def test_a_supervisor_badge_scanned_at_sign_in_asks_for_the_pin(station_app, qtb
     scan("9999")  # typed fast: still the PIN, not a badge
     assert window.pages.currentWidget() is window.packing
     assert app.station.operator.badge_code == "S0001"
+
+
+@pytest.mark.gui
+def test_a_serial_scanner_with_symbology_ids_signs_in_like_a_wedge(station_app):  # noqa: F811
+    app = station_app("en")
+    app.window.on_scan("]C0P0001\r")  # Code 128 with its AIM identifier and the CR suffix
+    assert app.window.pages.currentWidget() is app.window.packing
+    assert app.station.operator.badge_code == "P0001"
