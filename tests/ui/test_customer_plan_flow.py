@@ -82,7 +82,9 @@ def test_a_vip_birthday_order_is_packed_with_its_cards_and_sample(
     view.entry.setText(str(app.station.state.expected_g))
     view._on_entry()
     assert view.last_verdict.kind is VerdictKind.PACKED
-    qtbot.waitUntil(lambda: sorted(printed()) == ["birthday", "birthday", "label", "vip", "vip"], timeout=10000)
+    qtbot.waitUntil(
+        lambda: sorted(printed()) == ["birthday", "birthday", "label", "vip", "vip"], timeout=10000
+    )
     with demo_db.session() as s:
         event = s.scalar(select(m.OutboxEvent).where(m.OutboxEvent.type == "order.packed"))
     assert {"vip", "birthday"} <= set(event.payload["plan"]["fired"])
