@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from app import __version__
+from app.cli_options import add_common, subcommands
 from app.paths import database_path, default_data_dir, log_dir
 
 log = logging.getLogger("packline")
@@ -47,22 +48,22 @@ def writable_problem(data_dir: Path) -> str | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="packline", description="Packline packing station")
+    parser = argparse.ArgumentParser(
+        prog="packline",
+        description="Packline packing station. --data-dir, --lang and -v go before or after any command.",
+        epilog="Exit codes: 0 done; 1 refused (the message says why); 2 the data folder or database "
+        "cannot be used. Technician commands: packline print ... (as packline-print), "
+        "packline devices ... (as packline-devices).",
+    )
     parser.add_argument("--version", action="version", version=f"packline {__version__}")
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, help="where the database, settings and logs live"
-    )
-    parser.add_argument(
-        "--lang", choices=["zh_CN", "en"], default=None, help="UI language (default: settings, then system)"
-    )
+    add_common(parser, nested=False)
     parser.add_argument(
         "--regenerate-demo", action="store_true", help="replace all data with fresh demo data"
     )
     parser.add_argument(
         "--demo-scale", action="store_true", help="a simulated serial scale that weighs each completed order"
     )
-    parser.add_argument("-v", "--verbose", action="store_true")
-    sub = parser.add_subparsers(dest="command")
+    sub = subcommands(parser, "command")
     sheet = sub.add_parser("demo-sheet", help="print demo operators, orders and item barcodes to try")
     sheet.add_argument("--json", action="store_true", help="machine-readable output")
     sync = sub.add_parser("sync", help="sync with the central server now and print a JSON summary")
@@ -71,16 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--token", help="this station's token from packline-server add-station (saved)")
     sync.add_argument("--ca-bundle", help="a PEM file with the CA of a private server certificate (saved)")
     rules = sub.add_parser("rules", help="the customer rules: explain an order's pack plan")
-    rules_sub = rules.add_subparsers(dest="rules_command", required=True)
+    rules_sub = subcommands(rules, "rules_command", required=True)
     explain = rules_sub.add_parser(
         "explain", help="print an order's pack plan as JSON, each step with its rule"
     )
     explain.add_argument("order_no", help="order number or waybill number")
-    explain.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="as the global option")
     explain.add_argument("--date", help="evaluate as of YYYY-MM-DD (default: today, local)")
     sub.add_parser("handheld", help="the picking screen for a handheld (480x800, scanner in keyboard mode)")
     waves = sub.add_parser("waves", help="wave planning: group open orders into pick waves")
-    waves_sub = waves.add_subparsers(dest="waves_command", required=True)
+    waves_sub = subcommands(waves, "waves_command", required=True)
     plan = waves_sub.add_parser(
         "plan", help="plan waves from the open orders (saved as planned, or released) and print them as JSON"
     )
@@ -96,11 +96,52 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--max-waves", type=int, default=0, help="waves at most, default as many as needed")
     plan.add_argument("--release", action="store_true", help="release the waves for picking at once")
     plan.add_argument("--dry-run", action="store_true", help="print the plan, save nothing")
-    plan.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="as the global option")
+    export = sub.add_parser(
+        "export",
+        help="the station's operators, catalogue, customers and orders as a server import document "
+        "(JSON); demo data first if the station is empty",
+    )
+    export.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
+    sub.add_parser(
+        "selftest",
+        help="check this installation: demo data in a fresh folder, one order packed headless, a label "
+        "in PDF, ZPL and TSPL, a scale read over a pseudo-terminal; JSON, exit 0 when all pass",
+    )
+    for name, what in (("print", "packline-print"), ("devices", "packline-devices")):
+        sub.add_parser(name, help=f"the technician command {what} (same arguments)", add_help=False)
     return parser
 
 
+DELEGATED = ("print", "devices")
+_VALUED = {"--data-dir", "--lang"}
+
+
+def _command_index(argv: list[str]) -> int | None:
+    """Where the subcommand's name stands in argv, skipping options and their values."""
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word in _VALUED:
+            i += 2
+            continue
+        if not word.startswith("-"):
+            return i
+        i += 1
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    at = _command_index(argv)
+    if at is not None and argv[at] in DELEGATED:  # the technician commands, bundled in one program
+        rest = argv[:at] + argv[at + 1 :]
+        if argv[at] == "print":
+            from app.print_cli import main as print_main
+
+            return print_main(rest)
+        from scanner.cli import main as devices_main
+
+        return devices_main(rest)
     args = build_parser().parse_args(argv)
     data_dir: Path = args.data_dir or default_data_dir()
     problem = writable_problem(data_dir)
@@ -121,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
         return rules_explain(data_dir, args.order_no, args.date)
     if args.command == "waves":
         return waves_plan(data_dir, args)
+    if args.command == "export":
+        return export_command(data_dir, args.output)
+    if args.command == "selftest":
+        from app.selftest import selftest
+
+        return selftest(data_dir)
     if args.command == "handheld":
         from app.ui.application import run_handheld  # Qt only from here on
 
@@ -253,6 +300,44 @@ def waves_plan(data_dir: Path, args: argparse.Namespace) -> int:
     log.info("waves plan %s: %d wave(s), %s", args.strategy, len(plan.waves), status)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     db.close()
+    return 0
+
+
+def export_command(data_dir: Path, output: str) -> int:
+    """Exit 0 with the document written; 1 when the file cannot be written; 2 for an unusable
+    data folder. An empty station gets its demo data first, as the app does at its first start,
+    so a fresh machine can seed a server with it."""
+    from app.store import demo
+    from app.store.db import open_database
+    from app.store.errors import StoreError
+    from app.store.export import export_document
+    from app.store.settings_store import load_settings
+
+    try:
+        db = open_database(database_path(data_dir))
+    except StoreError as exc:
+        print(f"packline: {exc.code}: {exc} ({exc.path})", file=sys.stderr)
+        return 2
+    try:
+        if demo.is_empty(db) and not load_settings(db).server_url:
+            demo.generate(db)
+        document = export_document(db)
+    except StoreError as exc:
+        print(f"packline: {exc.code}: {exc} ({exc.path})", file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+    text = json.dumps(document, ensure_ascii=False)
+    counts = ", ".join(f"{len(items)} {section}" for section, items in document.items())
+    if output == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"packline: cannot write {output}: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(f"{output}: {counts}", file=sys.stderr)
     return 0
 
 

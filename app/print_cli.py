@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from app.cli_options import add_common, subcommands
 from app.core.print_plan import coupon_code, insert_confirm_code
 from app.core.settings import StationSettings
 from app.paths import database_path, default_data_dir
@@ -48,10 +49,15 @@ log = logging.getLogger("packline.print")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="packline-print", description="Render and print Packline documents")
-    parser.add_argument("--data-dir", type=Path, default=None, help="the station's data folder")
-    parser.add_argument("-v", "--verbose", action="store_true")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="packline-print",
+        description="Render and print Packline documents. --data-dir, --lang and -v go before or "
+        "after the command.",
+        epilog="Exit codes: 0 done; 1 the document or printer refused (the message says why); "
+        "2 the data folder or database cannot be used.",
+    )
+    add_common(parser, nested=False)
+    sub = subcommands(parser, "command", required=True)
 
     def document(
         name: str, what: str, formats: tuple[str, ...] = ("pdf", "zpl", "tspl")
@@ -59,7 +65,6 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=f"render the {what}")
         p.add_argument("--format", choices=formats, default="pdf")
         p.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
-        p.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="headings of office documents")
         return p
 
     for name, what in (("label", "shipping label"), ("carton", "SSCC carton label")):
@@ -136,7 +141,7 @@ def _render(db: Database, settings: StationSettings, data_dir: Path, args: argpa
     if getattr(args, "size", None):
         label_printer = replace(label_printer, label_size=args.size)
     options = render_options(settings, label_printer)
-    if args.lang:
+    if getattr(args, "lang", None):
         options = replace(options, language=args.lang)
     fmt = Format(args.format)
     match args.command:

@@ -22,6 +22,7 @@ from typing import Any
 
 import serial
 
+from app.cli_options import add_common, subcommands
 from scanner.device import ScaleDevice, ScannerDevice
 from scanner.model import DeviceState, Reading, ReadingState, Scan
 from scanner.ports import list_serial_ports, parse_port
@@ -234,9 +235,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="packline-devices", description="Serial scanners and scales")
-    parser.add_argument("-v", "--verbose", action="store_true")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="packline-devices",
+        description="Serial scanners and scales. -v (and the station's --data-dir, --lang) go before "
+        "or after the command.",
+        epilog="Exit codes: 0 done; 1 the device refused or did not answer; 2 the port cannot be used.",
+    )
+    add_common(parser, nested=False)
+    sub = subcommands(parser, "command", required=True)
     sub.add_parser("list", help="serial ports with their identity (vid:pid:serial)").set_defaults(
         func=cmd_list
     )

@@ -40,4 +40,82 @@ def test_an_unusable_data_dir_is_reported(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert main(["--data-dir", str(blocker / "sub"), "demo-sheet"]) == 2
-    assert "cannot use data directory" in capsys.readouterr().err
+    assert "cannot write to the data directory" in capsys.readouterr().err
+
+
+def run(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", RUNNER, *argv],
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
+    )
+
+
+RUNNER = (
+    "import sys, importlib; name = sys.argv.pop(1); "
+    "sys.exit(importlib.import_module(name).main(sys.argv[1:]))"
+)
+
+
+def test_global_options_go_before_or_after_any_subcommand(tmp_path):
+    data = str(tmp_path / "station")
+    assert main(["demo-sheet", "--data-dir", data]) == 0  # after
+    sheet = run("app.cli", "--data-dir", data, "demo-sheet", "--json")  # before
+    order_no = json.loads(sheet.stdout)["ready"][0]["order_no"]
+    for argv in (
+        ["--data-dir", data, "rules", "explain", order_no],
+        ["rules", "explain", order_no, "--data-dir", data],
+        ["rules", "--data-dir", data, "explain", order_no],
+        ["-v", "waves", "plan", "--strategy", "zone", "--dry-run", "--data-dir", data],
+        ["waves", "plan", "--strategy", "zone", "--dry-run", "--data-dir", data, "--lang", "en", "-v"],
+    ):
+        done = run("app.cli", *argv)
+        assert done.returncode == 0, (argv, done.stderr)
+        assert json.loads(done.stdout)
+    for argv in (
+        ["--data-dir", data, "label", order_no, "--format", "zpl"],
+        ["label", order_no, "--format", "zpl", "--data-dir", data, "-v"],
+    ):
+        done = run("app.print_cli", *argv)
+        assert done.returncode == 0 and "^XA" in done.stdout, (argv, done.stderr)
+    # The technician commands inside `packline`, as the packaged station has them.
+    bundled = run("app.cli", "--data-dir", data, "print", "label", order_no, "--format", "tspl")
+    assert bundled.returncode == 0 and "SIZE" in bundled.stdout, bundled.stderr
+    assert run("app.cli", "devices", "list", "-v").returncode == 0
+    assert run("scanner.cli", "-v", "list").returncode == 0
+
+
+def test_the_server_takes_db_before_or_after_the_command(tmp_path):
+    db = f"sqlite:///{tmp_path / 'server.db'}"
+    first = run("sync.server.cli", "--db", db, "add-station", "PACK-01")
+    second = run("sync.server.cli", "add-station", "PACK-02", "--db", db, "-v")
+    assert first.returncode == 0 and second.returncode == 0, (first.stderr, second.stderr)
+    assert (tmp_path / "server.db").exists() and not (tmp_path / "packline-server.db").exists()
+
+
+def test_export_makes_a_seed_the_server_imports(tmp_path):
+    seed = tmp_path / "seed.json"
+    assert main(["export", "--data-dir", str(tmp_path / "station"), "-o", str(seed)]) == 0
+    document = json.loads(seed.read_text(encoding="utf-8"))
+    assert document["orders"] and document["customers"] and document["operators"]
+    imported = run("sync.server.cli", "import", str(seed), "--db", f"sqlite:///{tmp_path / 'server.db'}")
+    assert imported.returncode == 0, imported.stderr
+    report = json.loads(imported.stdout.splitlines()[-1])
+    assert report["file"] == str(seed) and not report.get("rejected")
+
+
+def test_selftest_passes_on_a_working_installation_and_leaves_the_station_alone(tmp_path):
+    done = run("app.cli", "selftest", "--data-dir", str(tmp_path / "station"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads(done.stdout)
+    assert report["ok"] and set(report["checks"]) == {
+        "demo_data",
+        "pack",
+        "label_pdf",
+        "label_zpl",
+        "label_tspl",
+        "scale_pty",
+    }
+    assert not (tmp_path / "station" / "packline.db").exists()

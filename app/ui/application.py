@@ -301,6 +301,12 @@ def run(data_dir: Path, language: str | None, regenerate_demo: bool, demo_scale:
     demo_device = DemoScale(station) if demo_scale else None
     assert station.window is not None
     station.window.showMaximized()
+    log.info(
+        "station window shown, %s, language %s, data dir %s",
+        "demo scale" if demo_scale else "no demo scale",
+        station.translations.language,
+        data_dir,
+    )
     try:
         return _exec(app)
     finally:

@@ -31,8 +31,30 @@ def open_store(url: str, connections: int = DB_CONNECTIONS) -> ServerStore:
     return ServerStore(engine)
 
 
+def _global_options(parser: argparse.ArgumentParser, nested: bool) -> None:
+    """--db and -v on the top-level parser and, with suppressed defaults, on every command's: a
+    value given after the command wins, an absent one leaves the top-level default."""
+    parser.add_argument(
+        "--db",
+        default=argparse.SUPPRESS if nested else DEFAULT_DB,
+        help=f"database URL (default {DEFAULT_DB})",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS if nested else False,
+        help="log more",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="packline-server", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="packline-server",
+        description=__doc__.split("\n")[0] + ". --db and -v go before or after the command.",
+        epilog="Exit codes: 0 done; 1 refused (the message says why); 2 the database cannot be used.",
+    )
+    _global_options(parser, nested=False)
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
@@ -60,9 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     revoke = sub.add_parser("revoke-station", help="revoke a station's token")
     revoke.add_argument("name")
     for command in (serve, imp, add, revoke):
-        command.add_argument("--db", default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
+        _global_options(command, nested=True)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     connections = getattr(args, "connections", DB_CONNECTIONS)
     if connections < 1:
         print("packline-server: --connections must be at least 1", file=sys.stderr)
