@@ -71,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--server", help="the server's address, e.g. https://wms.example.com (saved)")
     sync.add_argument("--token", help="this station's token from packline-server add-station (saved)")
     sync.add_argument("--ca-bundle", help="a PEM file with the CA of a private server certificate (saved)")
+    sync.add_argument(
+        "--wait",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="keep trying this long while the server cannot be reached (a server that is starting)",
+    )
     rules = sub.add_parser("rules", help="the customer rules: explain an order's pack plan")
     rules_sub = subcommands(rules, "rules_command", required=True)
     explain = rules_sub.add_parser(
@@ -157,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo-sheet":
         return demo_sheet(data_dir, as_json=args.json)
     if args.command == "sync":
-        return sync_command(data_dir, args.server, args.token, args.ca_bundle)
+        return sync_command(data_dir, args.server, args.token, args.ca_bundle, args.wait)
     if args.command == "rules":
         return rules_explain(data_dir, args.order_no, args.date)
     if args.command == "waves":
@@ -177,9 +184,14 @@ def main(argv: list[str] | None = None) -> int:
     return run(data_dir, args.lang, args.regenerate_demo, args.demo_scale)
 
 
-def sync_command(data_dir: Path, server: str | None, token: str | None, ca_bundle: str | None) -> int:
+def sync_command(
+    data_dir: Path, server: str | None, token: str | None, ca_bundle: str | None, wait_s: float = 0
+) -> int:
     """Exit 0 with {pushed, pulled, rejected, conflicts, cursor}; 1 with {error, retryable}; 2 for a
-    data folder that cannot be used."""
+    data folder that cannot be used. With `wait_s`, a server that cannot be reached yet is tried
+    again (every second) until it answers or the time is up."""
+    import time
+
     from app.store.db import open_database
     from app.store.errors import StoreError
     from app.sync_service import register, sync_now
@@ -190,12 +202,21 @@ def sync_command(data_dir: Path, server: str | None, token: str | None, ca_bundl
     except StoreError as exc:
         print(json.dumps({"error": f"{exc.code}: {exc}", "retryable": False}))
         return 2
+    deadline = time.monotonic() + max(0.0, wait_s)
     try:
-        if server or token:
-            if not (server and token):
-                raise SyncError("--server and --token go together", retryable=False)
-            register(db, server, token, ca_bundle)
-        summary = sync_now(db)
+        if (server or token) and not (server and token):
+            raise SyncError("--server and --token go together", retryable=False)
+        while True:
+            try:
+                if server and token:
+                    register(db, server, token, ca_bundle)
+                summary = sync_now(db)
+                break
+            except SyncError as exc:
+                if not exc.retryable or time.monotonic() >= deadline:
+                    raise
+                log.info("server not reachable yet (%s): trying again", exc)
+                time.sleep(1.0)
     except SyncError as exc:
         log.warning("sync --once failed: %s", exc)
         print(json.dumps({"error": str(exc), "retryable": exc.retryable}, ensure_ascii=False))
