@@ -34,6 +34,7 @@ from app.core.picking import (
     step,
 )
 from app.core.pickpath import LocationParser
+from app.runner import Done, Runner, run_now
 from app.station import MAX_SCAN_LENGTH
 from app.store.db import Database
 from app.store.packing import PackingStore
@@ -41,19 +42,6 @@ from app.store.waves import WaveError, WaveProgress, pick_stops, record_pick, wa
 from scanner.interpret import interpret
 
 log = logging.getLogger(__name__)
-
-Done = Callable[[Any, BaseException | None], None]
-Runner = Callable[[Callable[[], Any], Done], None]
-
-
-def run_now(fn: Callable[[], Any], done: Done) -> None:
-    """A runner for tests and scripts: the work and its callback, here and now."""
-    try:
-        result = fn()
-    except Exception as exc:
-        done(None, exc)
-        return
-    done(result, None)
 
 
 class PickingStation:

@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import logging
 from dataclasses import fields
-from datetime import date
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from app.core.model import Operator
-from app.core.pack_session import OrderFound, Severity
+from app.core.pack_session import Severity
+from app.core.rules import PackPlan
 from app.core.settings import StationSettings
+from app.office_desks import CustomerDesk, ExceptionsDesk, RulesDesk
 from app.print_service import PrintService, PrintStatus, send_test_page
+from app.runner import Answer
 from app.station import MAX_SCAN_LENGTH, PackingStation, SaveResult
-from app.store.customers import customer_card, record_preferences
+from app.store.customers import CustomerCard
 from app.store.db import Database
 from app.store.errors import StoreError
 from app.store.outbox import pending_count
 from app.store.print_jobs import Job, PrintJobStore
-from app.store.rules_store import editable_rules, plan_with, save_rules
 from app.store.settings_store import save_settings
-from app.store.sync_local import StationSyncStore
+from app.store.sync_local import SyncException
 from app.store.waves import location_parser
 from app.sync_service import SyncService
 from app.ui.customer_view import CustomerPreferencesView
@@ -70,6 +71,15 @@ class MainWindow(QMainWindow):
         self.devices = devices
         self.printing = printing
         self._poster = GuiPoster(self)
+        desk_args = (
+            db,
+            lambda fn, done: run_in_background(self._poster, fn, done),
+            lambda: self.station.settings.station_name,
+            lambda: self.station.operator.operator_id if self.station.operator else None,
+        )
+        self.customers = CustomerDesk(*desk_args)
+        self.rules = RulesDesk(*desk_args)
+        self.exceptions = ExceptionsDesk(*desk_args)
         self.print_status = PrintStatus()
         self.signin = SignInView(station, sounds)
         self.packing = PackingView(station, sounds)
@@ -78,7 +88,6 @@ class MainWindow(QMainWindow):
         self.history = PrintHistoryView()
         self._history_generation = 0
         self.customer_view = CustomerPreferencesView()
-        self._customer_generation = 0
         self.exceptions_view = SyncExceptionsView()
         self.rules_view = RulesEditorView()
         self.desk = WavesDeskView(
@@ -356,44 +365,34 @@ class MainWindow(QMainWindow):
     def load_customer(self, code: str, keep_result: bool = False) -> None:
         if not code:
             return
-        self._customer_generation += 1
-        generation = self._customer_generation
 
-        def shown(card: object, error: BaseException | None) -> None:
-            if generation != self._customer_generation:
-                return  # a later scan asked for someone else
-            if error is not None:
-                log.error("customer %s could not be read: %r", code, error)
+        def shown(answer: Answer[CustomerCard | None]) -> None:
+            if not answer.ok:
                 self.customer_view.show_result(self.tr("The customer could not be read — see the log"), False)
-            elif card is None:
+            elif answer.value is None:
                 self.customer_view.show_not_found(code)
             else:
-                self.customer_view.show_card(card)  # type: ignore[arg-type]
+                self.customer_view.show_card(answer.value)
                 if not keep_result:
                     self.customer_view.show_result("")
 
-        run_in_background(self._poster, lambda: customer_card(self.db, code), shown)
+        self.customers.load(code, shown)
 
     def save_preferences(self, code: str, changes: dict[str, object]) -> None:
-        operator = self.station.operator
-        station_name = self.station.settings.station_name
-
-        def saved(ids: object, error: BaseException | None) -> None:
-            if isinstance(error, ValueError):
-                log.warning("preference for %s refused: %s", code, error)
+        def saved(answer: Answer[int]) -> None:
+            if answer.refused:
                 self.customer_view.show_result(
-                    self.tr("Not saved: {reason}").format(reason=str(error).splitlines()[0]), False
+                    self.tr("Not saved: {reason}").format(reason=answer.refused), False
                 )
                 return
-            if error is not None:
-                log.error("preference for %s could not be saved: %r", code, error)
+            if answer.failed:
                 self.customer_view.show_result(
                     self.tr("Not saved — the database did not answer; try again (Ctrl+S)"), False
                 )
                 return
             self.customer_view.show_result(
                 self.tr("Saved: {count} change(s), sent to the server with the next sync").format(
-                    count=len(ids)  # type: ignore[arg-type]
+                    count=answer.value
                 )
             )
             self.load_customer(code, keep_result=True)
@@ -401,13 +400,7 @@ class MainWindow(QMainWindow):
                 self.sync.wake()
             self.refresh_status()
 
-        run_in_background(
-            self._poster,
-            lambda: record_preferences(
-                self.db, code, changes, station_name, operator.operator_id if operator else None
-            ),
-            saved,
-        )
+        self.customers.save(code, changes, saved)
 
     # --- supervisor desk (Shift+F7) ------------------------------------------------------------
 
@@ -440,65 +433,46 @@ class MainWindow(QMainWindow):
         ):
             return
 
-        def shown(loaded: object, error: BaseException | None) -> None:
-            if error is not None:
-                log.error("customer rules could not be read: %r", error)
+        def shown(answer: Answer[tuple[list[dict[str, object]], str]]) -> None:
+            if answer.value is None:
                 self.rules_view.show_result(self.tr("The rules could not be read — see the log"), False)
                 return
-            items, source = loaded  # type: ignore[misc]
+            items, source = answer.value
             self.rules_view.load(items, source)
 
         self.pages.setCurrentWidget(self.rules_view)
-        run_in_background(self._poster, lambda: editable_rules(self.db), shown)
+        self.rules.load(shown)
 
     def save_rule_list(self, items: list[dict[str, object]]) -> None:
-        operator = self.station.operator
-        station_name = self.station.settings.station_name
-
-        def saved(ids: object, error: BaseException | None) -> None:
-            if isinstance(error, ValueError):  # RuleError: a broken rule or a code used twice
-                log.warning("rule list refused: %s", error)
-                self.rules_view.show_result(self.tr("Not saved: {reason}").format(reason=str(error)), False)
+        def saved(answer: Answer[int]) -> None:
+            if answer.refused:  # RuleError: a broken rule or a code used twice
+                self.rules_view.show_result(
+                    self.tr("Not saved: {reason}").format(reason=answer.refused), False
+                )
                 return
-            if error is not None:
-                log.error("rule list could not be saved: %r", error)
+            if answer.failed:
                 self.rules_view.show_result(
                     self.tr("Not saved — the database did not answer; try again (Ctrl+S)"), False
                 )
                 return
-            log.info("customer rules saved by %s: %d change(s)", operator, len(ids))  # type: ignore[arg-type]
-            self.rules_view.saved(len(ids))  # type: ignore[arg-type]
+            self.rules_view.saved(answer.value or 0)
             if self.sync is not None:
                 self.sync.wake()
             self.refresh_status()
 
-        run_in_background(
-            self._poster,
-            lambda: save_rules(self.db, items, station_name, operator.operator_id if operator else None),
-            saved,
-        )
+        self.rules.save(items, saved)
 
     def test_rules(self, code: str, items: list[dict[str, object]]) -> None:
-        store = self.station.store
-        today = date.today()
-
-        def work() -> object:
-            found = store.resolve(code)
-            if not isinstance(found, OrderFound):
-                return None
-            return found.order.order_no, *plan_with(items, found.order, today)  # type: ignore[arg-type]
-
-        def shown(result: object, error: BaseException | None) -> None:
-            if error is not None:
-                log.error("rule test on %s failed: %r", code, error)
+        def shown(answer: Answer[tuple[str, PackPlan, list[str]] | None]) -> None:
+            if not answer.ok:
                 self.rules_view.show_test(self.tr("The order could not be read — see the log"))
-            elif result is None:
+            elif answer.value is None:
                 self.rules_view.show_test(self.tr("No order with number or waybill {code}").format(code=code))
             else:
-                order_no, plan, errors = result  # type: ignore[misc]
+                order_no, plan, errors = answer.value
                 self.rules_view.show_plan(order_no, plan, errors, self.translations.chinese)
 
-        run_in_background(self._poster, work, shown)
+        self.rules.test(code, items, shown)
 
     # --- sync exceptions (Shift+F11) -----------------------------------------------------------
 
@@ -507,39 +481,29 @@ class MainWindow(QMainWindow):
         self.exceptions_view.open()
 
     def load_exceptions(self, include_resolved: bool) -> None:
-        def shown(items: object, error: BaseException | None) -> None:
-            if error is not None:
-                log.error("sync exceptions could not be read: %r", error)
+        def shown(answer: Answer[list[SyncException]]) -> None:
+            if answer.value is None:
                 self.exceptions_view.show_result(
                     self.tr("The exception list could not be read — see the log")
                 )
                 return
-            self.exceptions_view.show_items(items)  # type: ignore[arg-type]
+            self.exceptions_view.show_items(answer.value)
 
-        local = StationSyncStore(self.db)
-        run_in_background(self._poster, lambda: local.attention(include_resolved), shown)
+        self.exceptions.load(include_resolved, shown)
 
     def resolve_exception(self, event_id: str, decision: str) -> None:
-        operator = self.station.operator
-        local = StationSyncStore(self.db)
-
-        def done(resolved: object, error: BaseException | None) -> None:
-            if error is not None:
-                log.error("sync exception %s could not be resolved: %r", event_id, error)
+        def done(answer: Answer[bool]) -> None:
+            if not answer.ok:
                 self.exceptions_view.show_result(self.tr("Not saved — see the log; try again"))
                 return
             self.exceptions_view.show_result(
-                self.tr("Resolved") if resolved else self.tr("Already resolved elsewhere")
+                self.tr("Resolved") if answer.value else self.tr("Already resolved elsewhere")
             )
             self.load_exceptions(self.exceptions_view.show_resolved.isChecked())
             if self.sync is not None:
                 self.sync.wake()  # the status bar's count follows
 
-        run_in_background(
-            self._poster,
-            lambda: local.resolve(event_id, operator.operator_id if operator else None, decision),
-            done,
-        )
+        self.exceptions.resolve(event_id, decision, done)
 
     def test_page(self, which: str) -> None:
         if self.printing is None:

@@ -1,18 +1,19 @@
 """The supervisor desk (Shift+F7): open orders with filters, wave planning with a preview, the
 waves with live progress (release, assign, cancel, pick list), and the exception list.
 
-Everything that touches the database runs off the GUI thread (app.ui.tasks); the desk keeps the
-last answer on screen until the next one arrives. Keys: Ctrl+1/2/3 switch tabs; on the plan tab
-Ctrl+P previews and Ctrl+R releases the preview (Ctrl+Shift+S saves it as planned); on the waves
-tab Ctrl+E releases, Ctrl+A assigns, Ctrl+Del cancels, Ctrl+L prints the pick list, F5 refreshes;
-on the exceptions tab Enter records the typed decision; Esc goes back.
+The work is the desk's controller's (app/wave_desk.py): everything that touches the database runs
+off the GUI thread; this page keeps the last answer on screen until the next one arrives.
+Keys: Ctrl+1/2/3 switch tabs; on the plan tab Ctrl+P previews and Ctrl+R releases the preview
+(Ctrl+Shift+S saves it as planned); on the waves tab Ctrl+E releases, Ctrl+A assigns, Ctrl+Del
+cancels, Ctrl+L prints the pick list, F5 refreshes; on the exceptions tab Enter records the
+typed decision; Esc goes back.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,23 +36,15 @@ from PySide6.QtWidgets import (
 
 from app.core.pickpath import LocationParser
 from app.core.rules import CompiledRule
-from app.core.waves import Caps, OpenOrder, OrderFilter, Strategy, WavePlan, plan_waves, walk_m
+from app.core.waves import Caps, OpenOrder, OrderFilter, Strategy, WavePlan, walk_m
+from app.runner import Answer
 from app.store.db import Database
-from app.store.exceptions import ExceptionItem, decide, exceptions
-from app.store.print_jobs import PrintJobStore
-from app.store.waves import (
-    WaveError,
-    WaveProgress,
-    assign_wave,
-    cancel_wave,
-    create_waves,
-    load_open_orders,
-    release_wave,
-    wave_progress,
-)
+from app.store.exceptions import ExceptionItem
+from app.store.waves import WaveProgress
 from app.ui import messages
 from app.ui.tables import list_table
 from app.ui.tasks import GuiPoster, run_in_background
+from app.wave_desk import WaveDesk
 
 log = logging.getLogger(__name__)
 
@@ -102,12 +95,9 @@ class WavesDeskView(QWidget):
         self._rules = rules
         self._parser = parser
         self._poster = GuiPoster(self)
-        self.orders: list[OpenOrder] = []
-        self.matching: list[OpenOrder] = []
-        self.plan: WavePlan | None = None
-        self.progress: list[WaveProgress] = []
-        self.items: list[ExceptionItem] = []
-        self._loads = 0
+        self.desk = WaveDesk(
+            db, lambda fn, done: run_in_background(self._poster, fn, done), station_name, operator_id
+        )
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
@@ -455,20 +445,40 @@ class WavesDeskView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    # --- running work ----------------------------------------------------------------------
+    # --- what the desk holds -------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], object], done: Callable[[object], None], what: str) -> None:
-        def finished(result: object, error: BaseException | None) -> None:
-            if isinstance(error, WaveError | ValueError):
-                log.warning("%s refused: %s", what, error)
-                self.show_result(self.tr("Not done: {reason}").format(reason=str(error)), ok=False)
-            elif error is not None:
-                log.error("%s failed: %r", what, error)
+    @property
+    def orders(self) -> list[OpenOrder]:
+        return self.desk.orders
+
+    @property
+    def matching(self) -> list[OpenOrder]:
+        return self.desk.matching
+
+    @property
+    def plan(self) -> WavePlan | None:
+        return self.desk.plan
+
+    @property
+    def progress(self) -> list[WaveProgress]:
+        return self.desk.progress
+
+    @property
+    def items(self) -> list[ExceptionItem]:
+        return self.desk.items
+
+    def _answered(self, done: Callable[[object], None]) -> Callable[[Answer[object]], None]:
+        """The desk's answer: a refusal with its reason, a failure (logged there), or `done`."""
+
+        def shown(answer: Answer[object]) -> None:
+            if answer.refused:
+                self.show_result(self.tr("Not done: {reason}").format(reason=answer.refused), ok=False)
+            elif answer.failed:
                 self.show_result(self.tr("That did not work — see the log; try again"), ok=False)
             else:
-                done(result)
+                done(answer.value)
 
-        run_in_background(self._poster, work, finished)
+        return shown
 
     def show_result(self, text: str, ok: bool = True) -> None:
         self.result.setText(text)
@@ -503,18 +513,12 @@ class WavesDeskView(QWidget):
         status = self.status.currentData() or "new"
         statuses = ("new", "on_hold", "released") if status == "all" else (status,)
         include_waved = dict(STATUS_CHOICES).get(status, False)
-        rules, today = self._rules(), date.today()
-        self._loads += 1
-        generation = self._loads
-
-        def loaded(orders: object) -> None:
-            if generation != self._loads:
-                return  # a newer load was asked for
-            self.orders = orders  # type: ignore[assignment]
-            self.apply_filter()
-
-        self._run(
-            lambda: load_open_orders(self.db, rules, today, statuses, include_waved), loaded, "open orders"
+        self.desk.load_orders(
+            statuses,
+            include_waved,
+            self._rules(),
+            self.current_filter(),
+            self._answered(lambda _orders: self._show_orders()),
         )
 
     def current_filter(self) -> OrderFilter:
@@ -531,9 +535,10 @@ class WavesDeskView(QWidget):
         )
 
     def apply_filter(self) -> None:
-        chosen = self.current_filter()
-        self.matching = [order for order in self.orders if chosen.matches(order)]
-        self.plan = None
+        self.desk.filter(self.current_filter())
+        self._show_orders()
+
+    def _show_orders(self) -> None:
         self._show_plan()
         self._show_count()
         table = self.orders_table
@@ -571,10 +576,9 @@ class WavesDeskView(QWidget):
     def preview(self) -> None:
         if self.tabs.currentIndex() != 0:
             return
-        try:
-            self.plan = plan_waves(self.matching, self.strategy.currentData(), self.caps())
-        except ValueError as exc:
-            self.show_result(self.tr("Not done: {reason}").format(reason=str(exc)), ok=False)
+        answer = self.desk.preview(self.strategy.currentData(), self.caps())
+        if answer.refused:
+            self.show_result(self.tr("Not done: {reason}").format(reason=answer.refused), ok=False)
             return
         self._show_plan()
         self.preview_table.setFocus()
@@ -618,11 +622,9 @@ class WavesDeskView(QWidget):
     def commit(self, release: bool) -> None:
         if self.tabs.currentIndex() != 0:
             return
-        plan = self.plan
-        if plan is None or not plan.waves:
+        if self.plan is None or not self.plan.waves:
             self.show_result(self.tr("Nothing to release: preview a plan first (Ctrl+P)"), ok=False)
             return
-        station, operator = self._station(), self._operator()
 
         def done(created: object) -> None:
             codes, taken = created.codes, created.taken_meanwhile  # type: ignore[attr-defined]
@@ -636,27 +638,16 @@ class WavesDeskView(QWidget):
                     count=len(taken)
                 )
             self.show_result(text)
-            self.plan = None
             self.changed.emit()
             self.load_orders()
             self.refresh()
 
-        self._run(
-            lambda: create_waves(self.db, plan.waves, station, operator, release=release),
-            done,
-            "create waves",
-        )
+        self.desk.commit(release, self._answered(done))
 
     # --- waves tab ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        include_done = self.show_done.isChecked()
-
-        def shown(progress: object) -> None:
-            self.progress = progress  # type: ignore[assignment]
-            self._show_waves()
-
-        self._run(lambda: wave_progress(self.db, include_done), shown, "wave progress")
+        self.desk.refresh(self.show_done.isChecked(), self._answered(lambda _progress: self._show_waves()))
 
     def _show_waves(self) -> None:
         if not hasattr(self, "waves_table"):
@@ -691,7 +682,7 @@ class WavesDeskView(QWidget):
         return self.progress[row].code if 0 <= row < len(self.progress) else None
 
     def _wave_action(
-        self, what: str, work: Callable[[str], object], message: Callable[[str, object], str]
+        self, act: Callable[..., None], message: Callable[[str, object], str], *args: str
     ) -> None:
         if self.tabs.currentIndex() != 1:
             return
@@ -705,53 +696,41 @@ class WavesDeskView(QWidget):
             self.changed.emit()
             self.refresh()
 
-        self._run(lambda: work(code), done, what)
+        act(code, *args, self._answered(done))
 
     def release_selected(self) -> None:
-        station, operator = self._station(), self._operator()
         self._wave_action(
-            "release wave",
-            lambda code: release_wave(self.db, code, station, operator),
-            lambda code, _r: self.tr("Wave {code} released").format(code=code),
+            self.desk.release, lambda code, _r: self.tr("Wave {code} released").format(code=code)
         )
 
     def assign_selected(self) -> None:
-        station, operator = self._station(), self._operator()
-        picker, pack_station = self.picker.text(), self.pack_station.text()
         self._wave_action(
-            "assign wave",
-            lambda code: assign_wave(self.db, code, picker, pack_station, station, operator),
+            self.desk.assign,
             lambda code, _r: self.tr("Wave {code} assigned").format(code=code),
+            self.picker.text(),
+            self.pack_station.text(),
         )
 
     def cancel_selected(self) -> None:
-        station, operator = self._station(), self._operator()
         self._wave_action(
-            "cancel wave",
-            lambda code: cancel_wave(self.db, code, station, operator),
+            self.desk.cancel,
             lambda code, back: self.tr("Wave {code} cancelled: {count} orders back to plan again").format(
                 code=code, count=back
             ),
         )
 
     def print_selected(self) -> None:
-        jobs = PrintJobStore(self.db)
         self._wave_action(
-            "print pick list",
-            jobs.enqueue_picklist,
+            self.desk.print_picklist,
             lambda code, _r: self.tr("Pick list of {code} sent to the printer").format(code=code),
         )
 
     # --- exceptions tab -------------------------------------------------------------------
 
     def load_exceptions(self) -> None:
-        include = self.show_decided.isChecked()
-
-        def shown(items: object) -> None:
-            self.items = items  # type: ignore[assignment]
-            self._show_exceptions()
-
-        self._run(lambda: exceptions(self.db, include), shown, "exceptions")
+        self.desk.load_exceptions(
+            self.show_decided.isChecked(), self._answered(lambda _items: self._show_exceptions())
+        )
 
     def _show_exceptions(self) -> None:
         if not hasattr(self, "exceptions_table"):
@@ -778,7 +757,6 @@ class WavesDeskView(QWidget):
             self.show_result(self.tr("Select an exception first (Up/Down)"), ok=False)
             return
         item, text = self.items[row], self.decision.text().strip()
-        operator = self._operator()
 
         def done(recorded: object) -> None:
             self.decision.clear()
@@ -788,4 +766,4 @@ class WavesDeskView(QWidget):
             self.changed.emit()
             self.load_exceptions()
 
-        self._run(lambda: decide(self.db, item.kind, item.ref, text, operator), done, "exception decision")
+        self.desk.decide(item, text, self._answered(done))

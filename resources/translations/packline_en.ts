@@ -478,235 +478,235 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>Printing the interrupted job(s) again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>Nothing packed yet at this station to reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Reprinting the label of {order}</source>
         <translation>Reprinting the label of {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>The print history could not be read — see the log</source>
         <translation>The print history could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
-        <location filename="../../app/ui/main_window.py" line="546"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>printing is not running</source>
         <translation>printing is not running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>That job could not be printed again — see the log</source>
         <translation>That job could not be printed again — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Sent to the printer again</source>
         <translation>Sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>The customer could not be read — see the log</source>
         <translation>The customer could not be read — see the log</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="385"/>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="450"/>
         <source>Not saved: {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391"/>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>Not saved — the database did not answer; try again (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>Only a supervisor can plan waves — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="439"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>Only a supervisor can change the customer rules — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="446"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>The rules could not be read — see the log</source>
         <translation>The rules could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="468"/>
         <source>The order could not be read — see the log</source>
         <translation>The order could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>No order with number or waybill {code}</source>
         <translation>No order with number or waybill {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>The exception list could not be read — see the log</source>
         <translation>The exception list could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="529"/>
+        <location filename="../../app/ui/main_window.py" line="497"/>
         <source>Not saved — see the log; try again</source>
         <translation>Not saved — see the log; try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="532"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="532"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Already resolved elsewhere</source>
         <translation>Already resolved elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="566"/>
+        <location filename="../../app/ui/main_window.py" line="530"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>Marked as printed: nothing is printed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="572"/>
+        <location filename="../../app/ui/main_window.py" line="536"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="576"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="581"/>
+        <location filename="../../app/ui/main_window.py" line="545"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>Printer: {count} job(s) need attention — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="585"/>
+        <location filename="../../app/ui/main_window.py" line="549"/>
         <source>Printing… {count} in queue</source>
         <translation>Printing… {count} in queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="586"/>
+        <location filename="../../app/ui/main_window.py" line="550"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="571"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="571"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="611"/>
+        <location filename="../../app/ui/main_window.py" line="575"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="612"/>
+        <location filename="../../app/ui/main_window.py" line="576"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="613"/>
+        <location filename="../../app/ui/main_window.py" line="577"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="614"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}: ERROR ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="633"/>
+        <location filename="../../app/ui/main_window.py" line="597"/>
         <source>No server set up — {waiting}</source>
         <translation>No server set up — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="640"/>
+        <location filename="../../app/ui/main_window.py" line="604"/>
         <source>Syncing… {waiting}</source>
         <translation>Syncing… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="643"/>
+        <location filename="../../app/ui/main_window.py" line="607"/>
         <source>Synced {time} · {waiting}</source>
         <translation>Synced {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="649"/>
+        <location filename="../../app/ui/main_window.py" line="613"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="651"/>
+        <location filename="../../app/ui/main_window.py" line="615"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="666"/>
+        <location filename="../../app/ui/main_window.py" line="630"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="669"/>
+        <location filename="../../app/ui/main_window.py" line="633"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="669"/>
+        <location filename="../../app/ui/main_window.py" line="633"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="631"/>
+        <location filename="../../app/ui/main_window.py" line="595"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="635"/>
+        <location filename="../../app/ui/main_window.py" line="599"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} need attention (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="681"/>
+        <location filename="../../app/ui/main_window.py" line="645"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
@@ -1922,27 +1922,27 @@
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="318"/>
+        <location filename="../../app/ui/application.py" line="324"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="322"/>
+        <location filename="../../app/ui/application.py" line="328"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="326"/>
+        <location filename="../../app/ui/application.py" line="332"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="330"/>
+        <location filename="../../app/ui/application.py" line="336"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="336"/>
+        <location filename="../../app/ui/application.py" line="342"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>
@@ -2511,402 +2511,402 @@
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="327"/>
+        <location filename="../../app/ui/waves_view.py" line="317"/>
         <source>Supervisor desk</source>
         <translation>Supervisor desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="328"/>
+        <location filename="../../app/ui/waves_view.py" line="318"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>Plan waves (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="329"/>
+        <location filename="../../app/ui/waves_view.py" line="319"/>
         <source>Waves (Ctrl+2)</source>
         <translation>Waves (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="330"/>
+        <location filename="../../app/ui/waves_view.py" line="320"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>Exceptions (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="331"/>
+        <location filename="../../app/ui/waves_view.py" line="321"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="335"/>
+        <location filename="../../app/ui/waves_view.py" line="325"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="336"/>
+        <location filename="../../app/ui/waves_view.py" line="326"/>
         <source>C&amp;hannel</source>
         <translation>C&amp;hannel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="337"/>
+        <location filename="../../app/ui/waves_view.py" line="327"/>
         <source>Ca&amp;rrier</source>
         <translation>Ca&amp;rrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="338"/>
+        <location filename="../../app/ui/waves_view.py" line="328"/>
         <source>Pro&amp;vince</source>
         <translation>Pro&amp;vince</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="339"/>
+        <location filename="../../app/ui/waves_view.py" line="329"/>
         <source>Priority at &amp;least</source>
         <translation>Priority at &amp;least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="340"/>
+        <location filename="../../app/ui/waves_view.py" line="330"/>
         <source>Ship-by &amp;within (h, 0: any)</source>
         <translation>Ship-by &amp;within (h, 0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="341"/>
+        <location filename="../../app/ui/waves_view.py" line="331"/>
         <source>Items &amp;from</source>
         <translation>Items &amp;from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="342"/>
+        <location filename="../../app/ui/waves_view.py" line="332"/>
         <source>Items &amp;to (0: any)</source>
         <translation>Items &amp;to (0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="343"/>
+        <location filename="../../app/ui/waves_view.py" line="333"/>
         <source>S&amp;KU</source>
         <translation>S&amp;KU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="352"/>
+        <location filename="../../app/ui/waves_view.py" line="342"/>
         <source>All open</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="364"/>
+        <location filename="../../app/ui/waves_view.py" line="354"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="375"/>
-        <location filename="../../app/ui/waves_view.py" line="439"/>
+        <location filename="../../app/ui/waves_view.py" line="365"/>
+        <location filename="../../app/ui/waves_view.py" line="429"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="376"/>
+        <location filename="../../app/ui/waves_view.py" line="366"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="377"/>
+        <location filename="../../app/ui/waves_view.py" line="367"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="378"/>
+        <location filename="../../app/ui/waves_view.py" line="368"/>
         <source>Province</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="379"/>
-        <location filename="../../app/ui/waves_view.py" line="411"/>
+        <location filename="../../app/ui/waves_view.py" line="369"/>
+        <location filename="../../app/ui/waves_view.py" line="401"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="380"/>
+        <location filename="../../app/ui/waves_view.py" line="370"/>
         <source>Ship by</source>
         <translation>Ship by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="381"/>
-        <location filename="../../app/ui/waves_view.py" line="409"/>
+        <location filename="../../app/ui/waves_view.py" line="371"/>
+        <location filename="../../app/ui/waves_view.py" line="399"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="387"/>
+        <location filename="../../app/ui/waves_view.py" line="377"/>
         <source>Strate&amp;gy</source>
         <translation>Strate&amp;gy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="388"/>
+        <location filename="../../app/ui/waves_view.py" line="378"/>
         <source>Orders per wave (cart &amp;slots)</source>
         <translation>Orders per wave (cart &amp;slots)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="389"/>
+        <location filename="../../app/ui/waves_view.py" line="379"/>
         <source>&amp;Items per wave</source>
         <translation>&amp;Items per wave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="390"/>
+        <location filename="../../app/ui/waves_view.py" line="380"/>
         <source>&amp;Volume per wave (cm³, 0: any)</source>
         <translation>&amp;Volume per wave (cm³, 0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="391"/>
+        <location filename="../../app/ui/waves_view.py" line="381"/>
         <source>&amp;Waves at most (0: any)</source>
         <translation>&amp;Waves at most (0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="401"/>
+        <location filename="../../app/ui/waves_view.py" line="391"/>
         <source>Preview (Ctrl+P)</source>
         <translation>Preview (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="402"/>
+        <location filename="../../app/ui/waves_view.py" line="392"/>
         <source>Release (Ctrl+R)</source>
         <translation>Release (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="403"/>
+        <location filename="../../app/ui/waves_view.py" line="393"/>
         <source>Save as planned (Ctrl+Shift+S)</source>
         <translation>Save as planned (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="406"/>
+        <location filename="../../app/ui/waves_view.py" line="396"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="407"/>
+        <location filename="../../app/ui/waves_view.py" line="397"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="408"/>
-        <location filename="../../app/ui/waves_view.py" line="422"/>
+        <location filename="../../app/ui/waves_view.py" line="398"/>
+        <location filename="../../app/ui/waves_view.py" line="412"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="410"/>
+        <location filename="../../app/ui/waves_view.py" line="400"/>
         <source>Volume (L)</source>
         <translation>Volume (L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="412"/>
+        <location filename="../../app/ui/waves_view.py" line="402"/>
         <source>Walk (m)</source>
         <translation>Walk (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="417"/>
+        <location filename="../../app/ui/waves_view.py" line="407"/>
         <source>Wave</source>
         <translation>Wave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="418"/>
+        <location filename="../../app/ui/waves_view.py" line="408"/>
         <source>Strategy</source>
         <translation>Strategy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="419"/>
+        <location filename="../../app/ui/waves_view.py" line="409"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="420"/>
+        <location filename="../../app/ui/waves_view.py" line="410"/>
         <source>Picker</source>
         <translation>Picker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="421"/>
+        <location filename="../../app/ui/waves_view.py" line="411"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="423"/>
+        <location filename="../../app/ui/waves_view.py" line="413"/>
         <source>Picked</source>
         <translation>Picked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="424"/>
+        <location filename="../../app/ui/waves_view.py" line="414"/>
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="425"/>
+        <location filename="../../app/ui/waves_view.py" line="415"/>
         <source>Short</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="426"/>
+        <location filename="../../app/ui/waves_view.py" line="416"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="429"/>
+        <location filename="../../app/ui/waves_view.py" line="419"/>
         <source>Pic&amp;ker</source>
         <translation>Pic&amp;ker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="430"/>
+        <location filename="../../app/ui/waves_view.py" line="420"/>
         <source>Pack s&amp;tation</source>
         <translation>Pack s&amp;tation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="431"/>
+        <location filename="../../app/ui/waves_view.py" line="421"/>
         <source>Assign (Ctrl+A)</source>
         <translation>Assign (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="432"/>
+        <location filename="../../app/ui/waves_view.py" line="422"/>
         <source>Release (Ctrl+E)</source>
         <translation>Release (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="433"/>
+        <location filename="../../app/ui/waves_view.py" line="423"/>
         <source>Cancel wave (Ctrl+Del)</source>
         <translation>Cancel wave (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="434"/>
+        <location filename="../../app/ui/waves_view.py" line="424"/>
         <source>Pick list (Ctrl+L)</source>
         <translation>Pick list (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="435"/>
+        <location filename="../../app/ui/waves_view.py" line="425"/>
         <source>Show finished</source>
         <translation>Show finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="438"/>
+        <location filename="../../app/ui/waves_view.py" line="428"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="440"/>
+        <location filename="../../app/ui/waves_view.py" line="430"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="441"/>
+        <location filename="../../app/ui/waves_view.py" line="431"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="442"/>
+        <location filename="../../app/ui/waves_view.py" line="432"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="445"/>
+        <location filename="../../app/ui/waves_view.py" line="435"/>
         <source>&amp;Decision:</source>
         <translation>&amp;Decision:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="446"/>
+        <location filename="../../app/ui/waves_view.py" line="436"/>
         <source>What was done — Enter records it for the selected row</source>
         <translation>What was done — Enter records it for the selected row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="447"/>
+        <location filename="../../app/ui/waves_view.py" line="437"/>
         <source>Show decided</source>
         <translation>Show decided</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="464"/>
-        <location filename="../../app/ui/waves_view.py" line="577"/>
+        <location filename="../../app/ui/waves_view.py" line="475"/>
+        <location filename="../../app/ui/waves_view.py" line="581"/>
         <source>Not done: {reason}</source>
         <translation>Not done: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="467"/>
+        <location filename="../../app/ui/waves_view.py" line="477"/>
         <source>That did not work — see the log; try again</source>
         <translation>That did not work — see the log; try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="559"/>
+        <location filename="../../app/ui/waves_view.py" line="564"/>
         <source>{count} of {total} orders match</source>
         <translation>{count} of {total} orders match</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="563"/>
+        <location filename="../../app/ui/waves_view.py" line="568"/>
         <source> (first {shown} shown)</source>
         <translation> (first {shown} shown)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="589"/>
+        <location filename="../../app/ui/waves_view.py" line="593"/>
         <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
         <translation>Filter the orders, choose a strategy, then Preview (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="609"/>
+        <location filename="../../app/ui/waves_view.py" line="613"/>
         <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
         <translation>{waves} waves · {orders} orders · {items} items · walk {metres} m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="613"/>
+        <location filename="../../app/ui/waves_view.py" line="617"/>
         <source> · {count} orders wait for the next round</source>
         <translation> · {count} orders wait for the next round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="615"/>
+        <location filename="../../app/ui/waves_view.py" line="619"/>
         <source> · {count} orders do not fit this strategy</source>
         <translation> · {count} orders do not fit this strategy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="623"/>
+        <location filename="../../app/ui/waves_view.py" line="626"/>
         <source>Nothing to release: preview a plan first (Ctrl+P)</source>
         <translation>Nothing to release: preview a plan first (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="630"/>
+        <location filename="../../app/ui/waves_view.py" line="632"/>
         <source>Released {count} waves: {codes}</source>
         <translation>Released {count} waves: {codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="632"/>
+        <location filename="../../app/ui/waves_view.py" line="634"/>
         <source>Saved {count} planned waves: {codes}</source>
         <translation>Saved {count} planned waves: {codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="635"/>
+        <location filename="../../app/ui/waves_view.py" line="637"/>
         <source> · {count} orders were taken meanwhile and left out</source>
         <translation> · {count} orders were taken meanwhile and left out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="700"/>
+        <location filename="../../app/ui/waves_view.py" line="691"/>
         <source>Select a wave first (Up/Down)</source>
         <translation>Select a wave first (Up/Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="715"/>
+        <location filename="../../app/ui/waves_view.py" line="703"/>
         <source>Wave {code} released</source>
         <translation>Wave {code} released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="724"/>
+        <location filename="../../app/ui/waves_view.py" line="709"/>
         <source>Wave {code} assigned</source>
         <translation>Wave {code} assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="732"/>
+        <location filename="../../app/ui/waves_view.py" line="717"/>
         <source>Wave {code} cancelled: {count} orders back to plan again</source>
         <translation>Wave {code} cancelled: {count} orders back to plan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="742"/>
+        <location filename="../../app/ui/waves_view.py" line="725"/>
         <source>Pick list of {code} sent to the printer</source>
         <translation>Pick list of {code} sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="778"/>
+        <location filename="../../app/ui/waves_view.py" line="757"/>
         <source>Select an exception first (Up/Down)</source>
         <translation>Select an exception first (Up/Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="786"/>
+        <location filename="../../app/ui/waves_view.py" line="764"/>
         <source>Decision recorded</source>
         <translation>Decision recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="786"/>
+        <location filename="../../app/ui/waves_view.py" line="764"/>
         <source>Already decided elsewhere</source>
         <translation>Already decided elsewhere</translation>
     </message>

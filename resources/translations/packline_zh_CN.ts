@@ -478,235 +478,235 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>正在重新打印中断的任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>本工作站还没有已打包的订单可重打</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>Reprinting the label of {order}</source>
         <translation>正在重打订单 {order} 的面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>The print history could not be read — see the log</source>
         <translation>无法读取打印记录 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
-        <location filename="../../app/ui/main_window.py" line="546"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>printing is not running</source>
         <translation>打印服务未运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>That job could not be printed again — see the log</source>
         <translation>该任务无法重新打印 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Sent to the printer again</source>
         <translation>已重新发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>The customer could not be read — see the log</source>
         <translation>无法读取客户 — 请查看日志</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="385"/>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="450"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391"/>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>未保存 — 数据库无响应；请重试 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>已保存：{count} 项改动，下次同步时发送到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>只有主管可以排波次 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="439"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>只有主管可以修改客户规则 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="446"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>The rules could not be read — see the log</source>
         <translation>无法读取规则 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="468"/>
         <source>The order could not be read — see the log</source>
         <translation>无法读取订单 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>No order with number or waybill {code}</source>
         <translation>没有订单号或运单号为 {code} 的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>The exception list could not be read — see the log</source>
         <translation>无法读取异常列表 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="529"/>
+        <location filename="../../app/ui/main_window.py" line="497"/>
         <source>Not saved — see the log; try again</source>
         <translation>未保存 — 请查看日志后重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="532"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="532"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Already resolved elsewhere</source>
         <translation>已在别处处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="566"/>
+        <location filename="../../app/ui/main_window.py" line="530"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>已确认打印完好，不会重复打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="572"/>
+        <location filename="../../app/ui/main_window.py" line="536"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="576"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="581"/>
+        <location filename="../../app/ui/main_window.py" line="545"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>打印机：{count} 个任务需要处理 — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="585"/>
+        <location filename="../../app/ui/main_window.py" line="549"/>
         <source>Printing… {count} in queue</source>
         <translation>正在打印… 队列中 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="586"/>
+        <location filename="../../app/ui/main_window.py" line="550"/>
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="571"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="571"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="611"/>
+        <location filename="../../app/ui/main_window.py" line="575"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="612"/>
+        <location filename="../../app/ui/main_window.py" line="576"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="613"/>
+        <location filename="../../app/ui/main_window.py" line="577"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="614"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}：故障（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="633"/>
+        <location filename="../../app/ui/main_window.py" line="597"/>
         <source>No server set up — {waiting}</source>
         <translation>未连接服务器 — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="640"/>
+        <location filename="../../app/ui/main_window.py" line="604"/>
         <source>Syncing… {waiting}</source>
         <translation>同步中… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="643"/>
+        <location filename="../../app/ui/main_window.py" line="607"/>
         <source>Synced {time} · {waiting}</source>
         <translation>已同步 {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="649"/>
+        <location filename="../../app/ui/main_window.py" line="613"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>离线 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="651"/>
+        <location filename="../../app/ui/main_window.py" line="615"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>同步出错 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="666"/>
+        <location filename="../../app/ui/main_window.py" line="630"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="669"/>
+        <location filename="../../app/ui/main_window.py" line="633"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="669"/>
+        <location filename="../../app/ui/main_window.py" line="633"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="631"/>
+        <location filename="../../app/ui/main_window.py" line="595"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="635"/>
+        <location filename="../../app/ui/main_window.py" line="599"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} 条需处理 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="681"/>
+        <location filename="../../app/ui/main_window.py" line="645"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
@@ -1922,27 +1922,27 @@
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="318"/>
+        <location filename="../../app/ui/application.py" line="324"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="322"/>
+        <location filename="../../app/ui/application.py" line="328"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="326"/>
+        <location filename="../../app/ui/application.py" line="332"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="330"/>
+        <location filename="../../app/ui/application.py" line="336"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="336"/>
+        <location filename="../../app/ui/application.py" line="342"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>
@@ -2511,402 +2511,402 @@
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="327"/>
+        <location filename="../../app/ui/waves_view.py" line="317"/>
         <source>Supervisor desk</source>
         <translation>主管工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="328"/>
+        <location filename="../../app/ui/waves_view.py" line="318"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>排波次 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="329"/>
+        <location filename="../../app/ui/waves_view.py" line="319"/>
         <source>Waves (Ctrl+2)</source>
         <translation>波次 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="330"/>
+        <location filename="../../app/ui/waves_view.py" line="320"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>异常 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="331"/>
+        <location filename="../../app/ui/waves_view.py" line="321"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="335"/>
+        <location filename="../../app/ui/waves_view.py" line="325"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="336"/>
+        <location filename="../../app/ui/waves_view.py" line="326"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="337"/>
+        <location filename="../../app/ui/waves_view.py" line="327"/>
         <source>Ca&amp;rrier</source>
         <translation>快递(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="338"/>
+        <location filename="../../app/ui/waves_view.py" line="328"/>
         <source>Pro&amp;vince</source>
         <translation>省份(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="339"/>
+        <location filename="../../app/ui/waves_view.py" line="329"/>
         <source>Priority at &amp;least</source>
         <translation>优先级至少(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="340"/>
+        <location filename="../../app/ui/waves_view.py" line="330"/>
         <source>Ship-by &amp;within (h, 0: any)</source>
         <translation>承诺发货时间内（小时，0 不限）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="341"/>
+        <location filename="../../app/ui/waves_view.py" line="331"/>
         <source>Items &amp;from</source>
         <translation>件数从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="342"/>
+        <location filename="../../app/ui/waves_view.py" line="332"/>
         <source>Items &amp;to (0: any)</source>
         <translation>件数到（0 不限）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="343"/>
+        <location filename="../../app/ui/waves_view.py" line="333"/>
         <source>S&amp;KU</source>
         <translation>SKU(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="352"/>
+        <location filename="../../app/ui/waves_view.py" line="342"/>
         <source>All open</source>
         <translation>全部未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="364"/>
+        <location filename="../../app/ui/waves_view.py" line="354"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="375"/>
-        <location filename="../../app/ui/waves_view.py" line="439"/>
+        <location filename="../../app/ui/waves_view.py" line="365"/>
+        <location filename="../../app/ui/waves_view.py" line="429"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="376"/>
+        <location filename="../../app/ui/waves_view.py" line="366"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="377"/>
+        <location filename="../../app/ui/waves_view.py" line="367"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="378"/>
+        <location filename="../../app/ui/waves_view.py" line="368"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="379"/>
-        <location filename="../../app/ui/waves_view.py" line="411"/>
+        <location filename="../../app/ui/waves_view.py" line="369"/>
+        <location filename="../../app/ui/waves_view.py" line="401"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="380"/>
+        <location filename="../../app/ui/waves_view.py" line="370"/>
         <source>Ship by</source>
         <translation>承诺发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="381"/>
-        <location filename="../../app/ui/waves_view.py" line="409"/>
+        <location filename="../../app/ui/waves_view.py" line="371"/>
+        <location filename="../../app/ui/waves_view.py" line="399"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="387"/>
+        <location filename="../../app/ui/waves_view.py" line="377"/>
         <source>Strate&amp;gy</source>
         <translation>策略(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="388"/>
+        <location filename="../../app/ui/waves_view.py" line="378"/>
         <source>Orders per wave (cart &amp;slots)</source>
         <translation>每波订单数（车格口）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="389"/>
+        <location filename="../../app/ui/waves_view.py" line="379"/>
         <source>&amp;Items per wave</source>
         <translation>每波件数(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="390"/>
+        <location filename="../../app/ui/waves_view.py" line="380"/>
         <source>&amp;Volume per wave (cm³, 0: any)</source>
         <translation>每波体积（cm³，0 不限）(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="391"/>
+        <location filename="../../app/ui/waves_view.py" line="381"/>
         <source>&amp;Waves at most (0: any)</source>
         <translation>最多波次数（0 不限）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="401"/>
+        <location filename="../../app/ui/waves_view.py" line="391"/>
         <source>Preview (Ctrl+P)</source>
         <translation>预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="402"/>
+        <location filename="../../app/ui/waves_view.py" line="392"/>
         <source>Release (Ctrl+R)</source>
         <translation>下发 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="403"/>
+        <location filename="../../app/ui/waves_view.py" line="393"/>
         <source>Save as planned (Ctrl+Shift+S)</source>
         <translation>保存为计划 (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="406"/>
+        <location filename="../../app/ui/waves_view.py" line="396"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="407"/>
+        <location filename="../../app/ui/waves_view.py" line="397"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="408"/>
-        <location filename="../../app/ui/waves_view.py" line="422"/>
+        <location filename="../../app/ui/waves_view.py" line="398"/>
+        <location filename="../../app/ui/waves_view.py" line="412"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="410"/>
+        <location filename="../../app/ui/waves_view.py" line="400"/>
         <source>Volume (L)</source>
         <translation>体积（升）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="412"/>
+        <location filename="../../app/ui/waves_view.py" line="402"/>
         <source>Walk (m)</source>
         <translation>行走（米）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="417"/>
+        <location filename="../../app/ui/waves_view.py" line="407"/>
         <source>Wave</source>
         <translation>波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="418"/>
+        <location filename="../../app/ui/waves_view.py" line="408"/>
         <source>Strategy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="419"/>
+        <location filename="../../app/ui/waves_view.py" line="409"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="420"/>
+        <location filename="../../app/ui/waves_view.py" line="410"/>
         <source>Picker</source>
         <translation>拣货员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="421"/>
+        <location filename="../../app/ui/waves_view.py" line="411"/>
         <source>Station</source>
         <translation>打包台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="423"/>
+        <location filename="../../app/ui/waves_view.py" line="413"/>
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="424"/>
+        <location filename="../../app/ui/waves_view.py" line="414"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="425"/>
+        <location filename="../../app/ui/waves_view.py" line="415"/>
         <source>Short</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="426"/>
+        <location filename="../../app/ui/waves_view.py" line="416"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="429"/>
+        <location filename="../../app/ui/waves_view.py" line="419"/>
         <source>Pic&amp;ker</source>
         <translation>拣货员(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="430"/>
+        <location filename="../../app/ui/waves_view.py" line="420"/>
         <source>Pack s&amp;tation</source>
         <translation>打包台(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="431"/>
+        <location filename="../../app/ui/waves_view.py" line="421"/>
         <source>Assign (Ctrl+A)</source>
         <translation>分配 (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="432"/>
+        <location filename="../../app/ui/waves_view.py" line="422"/>
         <source>Release (Ctrl+E)</source>
         <translation>下发 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="433"/>
+        <location filename="../../app/ui/waves_view.py" line="423"/>
         <source>Cancel wave (Ctrl+Del)</source>
         <translation>取消波次 (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="434"/>
+        <location filename="../../app/ui/waves_view.py" line="424"/>
         <source>Pick list (Ctrl+L)</source>
         <translation>拣货单 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="435"/>
+        <location filename="../../app/ui/waves_view.py" line="425"/>
         <source>Show finished</source>
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="438"/>
+        <location filename="../../app/ui/waves_view.py" line="428"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="440"/>
+        <location filename="../../app/ui/waves_view.py" line="430"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="441"/>
+        <location filename="../../app/ui/waves_view.py" line="431"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="442"/>
+        <location filename="../../app/ui/waves_view.py" line="432"/>
         <source>Decision</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="445"/>
+        <location filename="../../app/ui/waves_view.py" line="435"/>
         <source>&amp;Decision:</source>
         <translation>处理结果(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="446"/>
+        <location filename="../../app/ui/waves_view.py" line="436"/>
         <source>What was done — Enter records it for the selected row</source>
         <translation>填写处理方式 — 回车记录到所选行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="447"/>
+        <location filename="../../app/ui/waves_view.py" line="437"/>
         <source>Show decided</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="464"/>
-        <location filename="../../app/ui/waves_view.py" line="577"/>
+        <location filename="../../app/ui/waves_view.py" line="475"/>
+        <location filename="../../app/ui/waves_view.py" line="581"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="467"/>
+        <location filename="../../app/ui/waves_view.py" line="477"/>
         <source>That did not work — see the log; try again</source>
         <translation>操作失败 — 请查看日志后重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="559"/>
+        <location filename="../../app/ui/waves_view.py" line="564"/>
         <source>{count} of {total} orders match</source>
         <translation>{total} 单中 {count} 单符合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="563"/>
+        <location filename="../../app/ui/waves_view.py" line="568"/>
         <source> (first {shown} shown)</source>
         <translation>（显示前 {shown} 单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="589"/>
+        <location filename="../../app/ui/waves_view.py" line="593"/>
         <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
         <translation>筛选订单，选择策略，然后预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="609"/>
+        <location filename="../../app/ui/waves_view.py" line="613"/>
         <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
         <translation>{waves} 个波次 · {orders} 单 · {items} 件 · 行走 {metres} 米</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="613"/>
+        <location filename="../../app/ui/waves_view.py" line="617"/>
         <source> · {count} orders wait for the next round</source>
         <translation> · {count} 单留待下一轮</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="615"/>
+        <location filename="../../app/ui/waves_view.py" line="619"/>
         <source> · {count} orders do not fit this strategy</source>
         <translation> · {count} 单不适用此策略</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="623"/>
+        <location filename="../../app/ui/waves_view.py" line="626"/>
         <source>Nothing to release: preview a plan first (Ctrl+P)</source>
         <translation>没有可下发的内容：请先预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="630"/>
+        <location filename="../../app/ui/waves_view.py" line="632"/>
         <source>Released {count} waves: {codes}</source>
         <translation>已下发 {count} 个波次：{codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="632"/>
+        <location filename="../../app/ui/waves_view.py" line="634"/>
         <source>Saved {count} planned waves: {codes}</source>
         <translation>已保存 {count} 个计划波次：{codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="635"/>
+        <location filename="../../app/ui/waves_view.py" line="637"/>
         <source> · {count} orders were taken meanwhile and left out</source>
         <translation> · {count} 单已被其他操作占用，未加入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="700"/>
+        <location filename="../../app/ui/waves_view.py" line="691"/>
         <source>Select a wave first (Up/Down)</source>
         <translation>请先选择波次（上/下键）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="715"/>
+        <location filename="../../app/ui/waves_view.py" line="703"/>
         <source>Wave {code} released</source>
         <translation>波次 {code} 已下发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="724"/>
+        <location filename="../../app/ui/waves_view.py" line="709"/>
         <source>Wave {code} assigned</source>
         <translation>波次 {code} 已分配</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="732"/>
+        <location filename="../../app/ui/waves_view.py" line="717"/>
         <source>Wave {code} cancelled: {count} orders back to plan again</source>
         <translation>波次 {code} 已取消：{count} 单退回待排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="742"/>
+        <location filename="../../app/ui/waves_view.py" line="725"/>
         <source>Pick list of {code} sent to the printer</source>
         <translation>波次 {code} 的拣货单已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="778"/>
+        <location filename="../../app/ui/waves_view.py" line="757"/>
         <source>Select an exception first (Up/Down)</source>
         <translation>请先选择异常（上/下键）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="786"/>
+        <location filename="../../app/ui/waves_view.py" line="764"/>
         <source>Decision recorded</source>
         <translation>处理结果已记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="786"/>
+        <location filename="../../app/ui/waves_view.py" line="764"/>
         <source>Already decided elsewhere</source>
         <translation>已在别处处理</translation>
     </message>

@@ -116,6 +116,18 @@ def test_the_packing_screen_holds_its_shape_at_every_station_size(crowded, qtbot
     app = crowded(language)
     window, view = app.window, app.window.packing
     assert window.minimumSizeHint().width() <= 1280 and window.minimumSizeHint().height() <= 720
+    cards = view.plan_text()
+    # In the order a packer works: the box, the price tags, the sample, the card, then the rest.
+    positions = [
+        cards.index(word)
+        for word in (
+            ("礼盒", "撕掉", "小样", "VIP")
+            if language == "zh_CN"
+            else ("Gift packaging", "price tag", "sample", "VIP")
+        )
+    ]
+    assert positions == sorted(positions), cards
+    assert "12 open" in view.plan_title.text() or "12 项" in view.plan_title.text()
     for width, height in SIZES:
         window.resize(width, height)
         qtbot.waitUntil(lambda w=width, h=height: (window.width(), window.height()) == (w, h), timeout=3000)

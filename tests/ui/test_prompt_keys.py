@@ -49,3 +49,23 @@ def test_a_serial_scanner_with_symbology_ids_signs_in_like_a_wedge(station_app):
     app.window.on_scan("]C0P0001\r")  # Code 128 with its AIM identifier and the CR suffix
     assert app.window.pages.currentWidget() is app.window.packing
     assert app.station.operator.badge_code == "P0001"
+
+
+@pytest.mark.gui
+def test_a_weight_typed_at_any_speed_at_the_weighing_step_is_grams(station_app, samples, qtbot):  # noqa: F811
+    from tests.ui.test_packing_flow import type_slowly
+
+    app = station_app("en")
+    scan("P0001")
+    sample = samples["ready"][2]
+    scan(sample["order_no"])
+    for item in sample["items"]:
+        for _ in range(item["quantity"]):
+            scan(item["barcode"])
+    assert app.station.state.phase is Phase.WEIGHING
+    scan("1")  # one key and Enter: grams, not an order number
+    assert app.window.packing.last_verdict.kind is VerdictKind.WEIGHT_FAILED
+    type_slowly(qtbot, "77")  # slowly, a key at a time
+    assert app.window.packing.last_verdict.kind is VerdictKind.WEIGHT_FAILED
+    scan(str(app.station.state.expected_g))  # as fast as a scanner types
+    assert app.window.packing.last_verdict.kind is VerdictKind.PACKED
