@@ -40,6 +40,7 @@ from app.store.db import Database
 from app.store.packing import PackingStore
 from app.store.waves import WaveError, WaveProgress, pick_stops, record_pick, wave_progress
 from scanner.interpret import interpret
+from scanner.model import Scan
 
 log = logging.getLogger(__name__)
 
@@ -65,9 +66,12 @@ class PickingStation:
     # --- inputs ---------------------------------------------------------------------------
 
     def handle_scan(self, raw: str) -> None:
-        if not raw.strip():
-            return
-        scan = interpret(raw[:MAX_SCAN_LENGTH])
+        """A scan from the handheld's keyboard-mode scanner (or typed): interpreted once here."""
+        if raw.strip():
+            self.handle(interpret(raw[:MAX_SCAN_LENGTH]))
+
+    def handle(self, scan: Scan) -> None:
+        raw = scan.raw
         if scan.error:
             log.info("unreadable scan on the handheld %r: %s", raw, scan.error)
             self.on_verdict(PickVerdict(Say.UNREADABLE, sound="error"))

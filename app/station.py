@@ -53,6 +53,7 @@ from app.store.rules_store import RuleCache
 from app.store.waves import next_wave_order, waiting_orders, wave_strategy
 from app.store.writer import SerialWriter
 from scanner.interpret import interpret
+from scanner.model import Scan
 
 log = logging.getLogger(__name__)
 
@@ -186,23 +187,27 @@ class PackingStation:
     # --- inputs ------------------------------------------------------------------------------
 
     def handle_scan(self, raw: str) -> Verdict:
-        """A code from a scanner or typed in. Commands, orders, items and badges all come here."""
+        """A code typed in (or a scan as text): interpreted here, once."""
+        return self.handle(interpret(raw[:MAX_SCAN_LENGTH]))
+
+    def handle(self, scan: Scan) -> Verdict:
+        """A scan, interpreted where it was read (scanner.interpret). Commands, orders, items and
+        badges all come here; in a PIN prompt what came is the PIN."""
         assert self.state is not None, "sign in first"
         if self.blocked is not None:
             return self.not_saved_verdict()
         try:
-            return self._scan(raw)
+            return self._scan(scan)
         except StoreError as exc:
-            return Verdict(VerdictKind.STORE_ERROR, code=raw[:80], detail=exc.code)
+            return Verdict(VerdictKind.STORE_ERROR, code=scan.code[:80], detail=exc.code)
 
-    def _scan(self, raw: str) -> Verdict:
+    def _scan(self, scan: Scan) -> Verdict:
         assert self.state is not None
         if self.state.phase is Phase.AWAITING_PIN:  # typed fast enough to look like a scan
-            return self.handle_pin(raw)
-        scan = interpret(raw[:MAX_SCAN_LENGTH])
+            return self.handle_pin(scan.raw)
         if scan.error:
             shown = "".join(ch if ch.isprintable() else "?" for ch in scan.code)
-            log.info("unreadable scan %r: %s", raw, scan.error)
+            log.info("unreadable scan %r: %s", scan.raw, scan.error)
             return self._run(Scanned(shown, NotFound(shown)), raw=shown)
         command = parse_command(scan.code)
         if command is not None:

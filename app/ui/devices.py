@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 
 class DeviceHub(QObject):
-    scanned = Signal(str)
+    scanned = Signal(object)  # a Scan, interpreted on the reader's thread
     reading = Signal(object)  # Reading
     status_changed = Signal(str, object)  # "scanner" | "scale", DeviceState
 
@@ -106,7 +106,7 @@ class DeviceHub(QObject):
         return run
 
     def _on_scan(self, scan: Scan) -> None:
-        self.poster.post(self._current(lambda: self.scanned.emit(scan.raw)))
+        self.poster.post(self._current(lambda: self.scanned.emit(scan)))
 
     def _on_reading(self, reading: Reading) -> None:
         self.poster.post(self._current(lambda: self._deliver_reading(reading)))

@@ -44,7 +44,7 @@ from printing.documents import DocumentError
 from printing.fonts import FontNotFound
 from printing.printers import PrintError, system_printers
 from scanner.interpret import interpret
-from scanner.model import DeviceState, DeviceStatus
+from scanner.model import DeviceState, DeviceStatus, Scan
 from sync.client import SyncState, SyncStatus
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
 
         wedge.scanned.connect(self.on_scan)
         if devices is not None:
-            devices.scanned.connect(self.on_scan)
+            devices.scanned.connect(self.on_scan_value)
             devices.reading.connect(self.packing.on_reading)
             devices.reading.connect(self.settings_view.show_reading)
             devices.status_changed.connect(self.on_device_status)
@@ -183,15 +183,18 @@ class MainWindow(QMainWindow):
     # --- routing ------------------------------------------------------------------------
 
     def on_scan(self, raw: str) -> None:
-        """A scan from the wedge or a serial scanner. The bench gets it whole (the station
-        interprets GS1 and symbology itself); the other pages look up what is printed, so they
-        get the interpreted code, without a symbology identifier or a suffix."""
+        """A scan from the keyboard wedge: interpreted here, once."""
+        self.on_scan_value(interpret(raw[:MAX_SCAN_LENGTH]))
+
+    def on_scan_value(self, scan: Scan) -> None:
+        """A scan, interpreted where it was read (the wedge, or a serial scanner's reader). The
+        bench gets the whole Scan (GTIN, GS1 element strings); the other pages look up what is
+        printed: the code, without a symbology identifier or a suffix."""
         page = self.pages.currentWidget()
         if page is self.packing:
-            self.packing.handle_scan(raw)
+            self.packing.handle(scan)
             return
-        scan = interpret(raw[:MAX_SCAN_LENGTH])
-        code = scan.code.strip() if not scan.error else raw.strip()
+        code = scan.code.strip() if not scan.error else scan.raw.strip()
         if page is self.signin:
             self.signin.handle_scan(code)
         elif page is self.history:
@@ -204,7 +207,7 @@ class MainWindow(QMainWindow):
             self.rules_view.handle_scan(code)
         elif self.station.state is not None:  # settings open: the scan still counts at the bench
             self.close_settings()
-            self.packing.handle_scan(raw)
+            self.packing.handle(scan)
 
     def on_signed_in(self, _operator: Operator) -> None:
         self.pages.setCurrentWidget(self.packing)

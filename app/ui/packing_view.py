@@ -44,14 +44,15 @@ from app.core.pack_session import PackState, Phase, Severity, Verdict
 from app.core.rules import Confirm, Step
 from app.core.weighing import WeighGate
 from app.print_service import PrintStatus
-from app.station import PIN_MASK, PackingStation, SaveResult
+from app.station import MAX_SCAN_LENGTH, PIN_MASK, PackingStation, SaveResult
 from app.store.packing import PackConflict
 from app.ui import messages
 from app.ui.banner import Banner, ElidedLabel, elide_code, wrapping
 from app.ui.label_preview import LabelPreview
 from app.ui.sounds import Sounds
 from app.ui.theme import BANNER_COLOURS, IDLE_COLOURS
-from scanner.model import DeviceState, Reading
+from scanner.interpret import interpret
+from scanner.model import DeviceState, Reading, Scan
 
 log = logging.getLogger(__name__)
 
@@ -311,21 +312,26 @@ class PackingView(QWidget):
             return
         self.handle_scan(text)
 
-    def handle_scan(self, code: str) -> None:
-        """A scan, or what was typed + Enter: at the weighing step a short number is grams, in a
-        PIN prompt it is the PIN (never shown), otherwise a code."""
+    def handle_scan(self, raw: str) -> None:
+        """What was typed + Enter (or a scan as text): interpreted once, then handled."""
+        self.handle(interpret(raw[:MAX_SCAN_LENGTH]))
+
+    def handle(self, scan: Scan) -> None:
+        """A scan: at the weighing step a short number is grams, in a PIN prompt it is the PIN
+        (never shown), otherwise a code for the station."""
         phase = self._phase()
         if phase is Phase.AWAITING_PIN:
-            self.render(self.station.handle_pin(code), code=PIN_MASK)
+            self.render(self.station.handle_pin(scan.raw), code=PIN_MASK)
             return
-        if phase in (Phase.WEIGHING, Phase.WEIGHT_FAILED) and is_typed_weight(code):
-            self.render(self.station.handle_weight(int(code.strip()), "manual"), code=f"{code.strip()} g")
+        if phase in (Phase.WEIGHING, Phase.WEIGHT_FAILED) and is_typed_weight(scan.code):
+            grams = int(scan.code.strip())
+            self.render(self.station.handle_weight(grams, "manual"), code=f"{grams} g")
             return
         # Device and printer commands: the pack session never sees them.
-        if (command := parse_command(code)) in (Command.ZERO, Command.REPRINT):
+        if (command := parse_command(scan.code)) in (Command.ZERO, Command.REPRINT):
             self.run_command(command)
             return
-        self.render(self.station.handle_scan(code), code=code)
+        self.render(self.station.handle(scan), code=scan.raw.strip())
 
     def run_command(self, command: Command) -> None:
         if command is Command.ZERO:
