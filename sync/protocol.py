@@ -297,6 +297,16 @@ CHANGES_PAGE_DICTS: TypeAdapter[dict[str, Any]] = TypeAdapter(as_dicts(ChangesPa
 # --- events (push) -------------------------------------------------------------------------------
 
 
+class Role(StrEnum):
+    """What a station token may do. A packing station pushes what happens at its bench and pulls;
+    a supervisor desk also sees every station's conflicts; admin (an integration, the office)
+    also loads master data through /import."""
+
+    STATION = "station"
+    DESK = "desk"
+    ADMIN = "admin"
+
+
 class EventType(StrEnum):
     ORDER_PACKED = "order.packed"
     ORDER_HELD = "order.held"

@@ -3,11 +3,11 @@
 import asyncio
 import contextvars
 import gc
-import gzip
 import logging
 import os
 import sys
 import time
+import zlib
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -232,12 +232,13 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
     )
     async def events(request: Request) -> Response:
         name = await authorized(request.headers.get("authorization"))
-        body = await request.body()
-        if request.headers.get("content-encoding", "").lower() == "gzip":
-            try:
-                body = gzip.decompress(body)
-            except (OSError, EOFError):
-                return _refused("the body is not valid gzip", [])
+        try:
+            body = await limited_body(request, MAX_PUSH_BYTES)
+        except TooLarge as exc:
+            log.warning("push from %s refused: %s", name, exc)
+            return JSONResponse({"detail": str(exc)}, status_code=413)
+        except BadEncoding as exc:
+            return _refused(str(exc), [])
         try:
             batch = p.PushRequest.model_validate_json(body)
         except ValidationError as exc:
@@ -262,14 +263,39 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
         return Response(p.PushResponse(results=results).model_dump_json(), media_type="application/json")
 
     @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])
-    def conflicts(_name: Annotated[str, Depends(station)]) -> list[p.ConflictWire]:
-        return store.conflicts()
+    async def conflicts(name: Annotated[str, Depends(station)]) -> list[p.ConflictWire]:
+        """A packing station sees its own conflicts; a supervisor desk or admin sees every station's."""
+        role = await database.run(store.role_of, name)
+        return await database.run(store.conflicts, None if role in (p.Role.DESK, p.Role.ADMIN) else name)
 
-    @app.post(f"{p.API_PREFIX}/import", response_model=p.ImportReport)
+    @app.post(
+        f"{p.API_PREFIX}/import",
+        response_model=p.ImportReport,
+        responses={
+            400: {"description": "the file is not a valid import document or CSV"},
+            403: {"description": "the token is not an admin token"},
+            413: {"description": f"more than {MAX_IMPORT_BYTES} bytes (after decompression)"},
+        },
+    )
     async def import_(
-        request: Request, _name: Annotated[str, Depends(station)], filename: str = "import.json"
+        request: Request, name: Annotated[str, Depends(station)], filename: str = "import.json"
     ) -> p.ImportReport:
-        content = await request.body()
+        # Master data (operators and their PINs, orders, addresses) is the office's to load: a
+        # packing station's token, which sits on every bench, may not rewrite it.
+        role = await database.run(store.role_of, name)
+        if role is not p.Role.ADMIN:
+            log.warning("import refused for %s: its token's role is %s", name, role.value)
+            raise HTTPException(
+                403,
+                f"/import needs an admin token; {name!r} has a {role.value} token "
+                "(packline-server add-station NAME --role admin)",
+            )
+        try:
+            content = await limited_body(request, MAX_IMPORT_BYTES)
+        except TooLarge as exc:
+            raise HTTPException(413, str(exc)) from None
+        except BadEncoding as exc:
+            raise HTTPException(400, str(exc)) from None
         try:
             # On a thread of its own, not one of the database slots the stations' syncs share: an
             # import of a shop's day of orders takes seconds, and on the event loop it stalled every
@@ -330,6 +356,52 @@ def _accepted_encodings(header: str) -> set[str]:
         if coding and not refused:
             accepted.add(coding.lower())
     return accepted
+
+
+MAX_PUSH_BYTES = 16 * 1024 * 1024  # a batch of MAX_PUSH_BATCH events is a few MB at most
+MAX_IMPORT_BYTES = 256 * 1024 * 1024  # a shop's master data and a day of orders
+
+
+class TooLarge(Exception):
+    pass
+
+
+class BadEncoding(Exception):
+    pass
+
+
+async def limited_body(request: Request, limit: int) -> bytes:
+    """The request body, gzip or not, refused (TooLarge) as soon as it or what it inflates to
+    passes `limit`: a small gzip bomb never becomes a large allocation."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise TooLarge(f"the body is {declared} bytes; at most {limit} are taken")
+    gzipped = request.headers.get("content-encoding", "").lower() == "gzip"
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzipped else None
+    received = 0
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        received += len(chunk)
+        if received > limit:
+            raise TooLarge(f"the body is more than {limit} bytes")
+        if inflater is None:
+            parts.append(chunk)
+            size += len(chunk)
+            continue
+        try:
+            while chunk:
+                piece = inflater.decompress(chunk, limit + 1 - size)
+                parts.append(piece)
+                size += len(piece)
+                if size > limit:
+                    raise TooLarge(f"the body inflates to more than {limit} bytes")
+                chunk = inflater.unconsumed_tail
+        except zlib.error:
+            raise BadEncoding("the body is not valid gzip") from None
+    if inflater is not None and not inflater.eof:
+        raise BadEncoding("the body is not valid gzip (it ends early)")
+    return b"".join(parts)
 
 
 def _refused(detail: str, errors: list[p.EventError]) -> JSONResponse:

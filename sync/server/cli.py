@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from sync import protocol as p
 from sync.server.db import DB_CONNECTIONS, make_server_engine, migrate
 from sync.server.store import BadImportFile, ServerStore
 
@@ -79,6 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("files", nargs="+", type=Path)
     add = sub.add_parser("add-station", help="register a station; prints its token last")
     add.add_argument("name")
+    add.add_argument(
+        "--role",
+        choices=[r.value for r in p.Role],
+        default=p.Role.STATION.value,
+        help="station (a packing station: the default), desk (a supervisor desk: sees every "
+        "station's conflicts) or admin (integrations and the office: may /import master data)",
+    )
     revoke = sub.add_parser("revoke-station", help="revoke a station's token")
     revoke.add_argument("name")
     for command in (serve, imp, add, revoke):
@@ -121,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "add-station":
         try:
-            token = store.add_station(args.name)
+            token = store.add_station(args.name, args.role)
         except ValueError as exc:
             print(f"packline-server: {exc}", file=sys.stderr)
             return 1

@@ -267,11 +267,13 @@ class ServerStore:
 
     # --- stations -------------------------------------------------------------------------
 
-    def add_station(self, name: str) -> str:
-        """Register a station (or issue it a new token, revoking the old one); returns the token."""
+    def add_station(self, name: str, role: p.Role | str = p.Role.STATION) -> str:
+        """Register a station (or issue it a new token with this role, revoking the old one);
+        returns the token."""
         name = name.strip()
         if not name or len(name) > 64:
             raise ValueError("a station name is 1 to 64 characters")
+        role = p.Role(role)
         # A fixed prefix: a token never starts with "-" (a command line would take it for an
         # option) and is recognisable where it should not be (logs, pasted config).
         token = "plt_" + secrets.token_urlsafe(32)
@@ -279,10 +281,16 @@ class ServerStore:
         with self.transaction() as s:
             station = s.scalar(select(m.StationAccount).where(m.StationAccount.name == name))
             if station is None:
-                s.add(m.StationAccount(name=name, token_hash=hash_token(token)))
+                s.add(m.StationAccount(name=name, token_hash=hash_token(token), role=role.value))
             else:
-                station.token_hash, station.revoked_at = hash_token(token), None
+                station.token_hash, station.revoked_at, station.role = hash_token(token), None, role.value
         return token
+
+    def role_of(self, name: str) -> p.Role:
+        """A registered station's role (asked on the rare requests that need more than a station's)."""
+        with self.reading() as c:
+            role = c.scalar(select(m.StationAccount.role).where(m.StationAccount.name == name))
+        return p.Role(role) if role in p.Role._value2member_map_ else p.Role.STATION
 
     def revoke_station(self, name: str) -> bool:
         self._forget_tokens()
@@ -605,9 +613,13 @@ class ServerStore:
 
     # --- reading back ----------------------------------------------------------------------
 
-    def conflicts(self) -> list[p.ConflictWire]:
+    def conflicts(self, station: str | None = None) -> list[p.ConflictWire]:
+        """Every station's conflicts, or only `station`'s."""
         with self._sessions() as s:
-            rows = s.scalars(select(m.Conflict).order_by(m.Conflict.id)).all()
+            query = select(m.Conflict).order_by(m.Conflict.id)
+            if station is not None:
+                query = query.where(m.Conflict.station == station)
+            rows = s.scalars(query).all()
             return [
                 p.ConflictWire(
                     id=c.id,

@@ -26,7 +26,7 @@ def _post(server, token: str | None, filename: str, body: bytes) -> requests.Res
 
 
 def test_a_shop_feed_imports_json_and_csv_in_utf8_or_gbk(server):
-    token = server.store.add_station("SHOP-FEED")
+    token = server.store.add_station("SHOP-FEED", "admin")
     for code, encoding in (("C-9001", "utf-8"), ("C-9002", "gbk"), ("C-9003", "utf-8-sig")):
         answer = _post(server, token, "customers.csv", CUSTOMERS_CSV.format(code=code).encode(encoding))
         assert answer.status_code == 200, answer.text
@@ -43,7 +43,7 @@ def test_a_shop_feed_imports_json_and_csv_in_utf8_or_gbk(server):
 
 
 def test_a_broken_import_file_gets_a_400_that_says_what_is_wrong_and_loads_nothing(server):
-    token = server.store.add_station("SHOP-FEED")
+    token = server.store.add_station("SHOP-FEED", "admin")
     before = server.store.count(p.Kind.CUSTOMER)
     cases = [
         ("feed.json", b'{"customers": [', "not JSON (line 1"),
@@ -62,7 +62,7 @@ def test_a_broken_import_file_gets_a_400_that_says_what_is_wrong_and_loads_nothi
 
 def test_stations_are_served_while_an_import_is_in_progress(server, monkeypatch):
     """An import of a shop's day of orders takes seconds: meanwhile the stations' syncs go on."""
-    token = server.store.add_station("SHOP-FEED")
+    token = server.store.add_station("SHOP-FEED", "admin")
     importing, finish = threading.Event(), threading.Event()
     real_import = server.store.import_file
 
