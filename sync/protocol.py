@@ -16,6 +16,7 @@ the reply (a cut connection, a crash) can send the batch again without doing any
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from enum import StrEnum
 from types import UnionType
@@ -30,6 +31,13 @@ from app.core.rules import RuleError, parse_rule
 API_PREFIX = "/api/v1"
 MAX_PUSH_BATCH = 500
 MAX_PULL_PAGE = 5000
+# What any JSON the server stores may hold: both databases take it (SQLite's and PostgreSQL's
+# integers are signed 64-bit; PostgreSQL's JSON has no NaN, Infinity or NUL), and no one value
+# can make every station's pull heavy.
+INT64_MAX = 2**63 - 1
+MAX_JSON_DEPTH = 12
+MAX_JSON_STRING = 10_000  # characters in one string
+MAX_JSON_SIZE = 256_000  # characters in one event's payload or one entity, roughly as JSON
 
 
 class Incoming(BaseModel):
@@ -322,7 +330,7 @@ class Event(Incoming):
     id: UUID
     type: str = Field(min_length=1, max_length=64)
     station: Code
-    operator: str | None = None
+    operator: str | None = Field(None, max_length=64)
     occurred_at: AwareDatetime
     payload: dict[str, Any]
 
@@ -466,8 +474,55 @@ EVENT_PAYLOADS: dict[str, type[Incoming]] = {
 }
 
 
+def json_problem(value: Any, where: str = "payload") -> str | None:
+    """Why a JSON value cannot be stored and served as it is (see MAX_JSON_*), or None."""
+    budget = [MAX_JSON_SIZE]
+
+    def walk(item: Any, at: str, depth: int) -> str | None:
+        if depth > MAX_JSON_DEPTH:
+            return f"{at}: nested deeper than {MAX_JSON_DEPTH} levels"
+        budget[0] -= 8
+        if item is None or isinstance(item, bool):
+            problem = None
+        elif isinstance(item, int):
+            problem = (
+                None if -INT64_MAX - 1 <= item <= INT64_MAX else f"{at}: integer out of the 64-bit range"
+            )
+        elif isinstance(item, float):
+            problem = None if math.isfinite(item) else f"{at}: not a finite number"
+        elif isinstance(item, str):
+            budget[0] -= len(item)
+            if len(item) > MAX_JSON_STRING:
+                problem = f"{at}: text longer than {MAX_JSON_STRING} characters"
+            else:
+                problem = f"{at}: NUL character in text" if "\x00" in item else None
+        elif isinstance(item, list):
+            problem = next((p for i, x in enumerate(item) if (p := walk(x, f"{at}.{i}", depth + 1))), None)
+        elif isinstance(item, dict):
+            problem = next(
+                (
+                    p
+                    for k, x in item.items()
+                    if (p := walk(k, f"{at} (a key)", depth + 1) or walk(x, f"{at}.{k}", depth + 1))
+                ),
+                None,
+            )
+        else:
+            problem = f"{at}: not a JSON value"
+        if problem is None and budget[0] < 0:
+            problem = f"{where}: larger than {MAX_JSON_SIZE} characters"
+        return problem
+
+    return walk(value, where, 0)
+
+
 def check_event(event: Event) -> str | None:
     """Why an event breaks the contract, or None. Used by the server before applying a batch."""
+    problem = json_problem(event.payload, f"{event.type}: payload") or (
+        json_problem(event.operator, "operator") if event.operator is not None else None
+    )
+    if problem:
+        return problem
     model = EVENT_PAYLOADS.get(event.type)
     if model is None:
         return f"unknown event type {event.type!r}"

@@ -206,10 +206,15 @@ class ServerStore:
             after = int(cursor or 0)
         except ValueError:
             raise ValueError(f"cursor {cursor!r} was not issued by this server") from None
+        if not 0 <= after <= p.INT64_MAX:
+            raise ValueError(f"cursor {cursor!r} was not issued by this server")
         limit = max(1, min(limit, p.MAX_PULL_PAGE))
         with self.reading() as c:
             query = _changes_query(as_text, fenced=c.dialect.name == "postgresql")
             rows = c.execute(query, {"after": after, "limit": limit + 1}).all()
+        if not rows and after and after > self.head():
+            # Echoing it back would keep the station past changes still to come: it must start over.
+            raise ValueError(f"cursor {cursor!r} is ahead of this server: pull from the start")
         more = len(rows) > limit
         rows = rows[:limit]
         return rows, more, str(rows[-1][2]) if rows else str(after)
@@ -396,7 +401,17 @@ class ServerStore:
             # lost on the way), and one statement for everything saves two round trips per push.
             orders = [*_payload_keys(events, "order_no"), *wave_orders]
             ids = [str(event.id) for event in events]
-            answers = batch.read_first(ids, {p.Kind.CUSTOMER: customers, p.Kind.ORDER: orders}, customers)
+            # A supervisor desk's or the office's token may change rules itself; a packing station's
+            # only for a supervisor signed in at it.
+            if any(e.type == p.EventType.RULE_CHANGED for e in events):
+                role = c.scalar(select(m.StationAccount.role).where(m.StationAccount.name == station))
+                batch.trusted = role in (p.Role.DESK.value, p.Role.ADMIN.value)
+            supervisors = sorted({badge for event in events for badge in _supervisors_named(event)})
+            answers = batch.read_first(
+                ids,
+                {p.Kind.CUSTOMER: customers, p.Kind.ORDER: orders, p.Kind.OPERATOR: supervisors},
+                customers,
+            )
             seen = {
                 key: p.EventResult(id=key, outcome=p.Outcome(outcome), reason=reason, duplicate=True)
                 for key, (outcome, reason) in answers.items()
@@ -440,6 +455,18 @@ class ServerStore:
     def _apply(
         self, batch: _Batch, station: str, event: p.Event, received: datetime
     ) -> tuple[p.Outcome, str]:
+        # What needs a supervisor (a release, an override, a rule or a wave) names one; the
+        # station checked their PIN, the server checks that this person is a supervisor it knows.
+        for badge in _supervisors_named(event):
+            if batch.trusted and event.type == p.EventType.RULE_CHANGED:
+                continue
+            operator = batch.get(p.Kind.OPERATOR, badge)
+            if operator is None or operator.get("role") != "supervisor" or not operator.get("active", True):
+                return (
+                    p.Outcome.REJECTED,
+                    f"{event.type} names {badge or 'nobody'} as its supervisor, who is not an active "
+                    "supervisor known to the server",
+                )
         match event.type:
             case p.EventType.ORDER_PACKED:
                 return self._order_packed(batch, station, event, p.OrderPacked.model_validate(event.payload))
@@ -483,8 +510,12 @@ class ServerStore:
             detail += "intercept the parcel"
             batch.conflict("packed_after_cancel", packed.order_no, station, event, detail)
             return p.Outcome.CONFLICT, detail
-        if order.get("status") in ("packed", "shipped") and order.get("pack_id") != packed.pack_id:
+        if order.get("status") in ("packed", "shipped"):
             other = order.get("packed_by") or "another station"
+            if order.get("pack_id") == packed.pack_id and other == station:
+                return p.Outcome.ACCEPTED, ""  # this station's own pack, sent again
+            # Another station's pack, or its pack id resent by someone else: a pack is final and
+            # stays the station's that made it.
             detail = f"order {packed.order_no} was already packed at {other}"
             batch.conflict("double_pack", packed.order_no, station, event, detail)
             return p.Outcome.CONFLICT, detail
@@ -697,7 +728,14 @@ class ServerStore:
                     where = ".".join(str(x) for x in first["loc"])
                     report.errors.append(f"{section}[{index}] {where}: {first['msg']}")
                     continue
-                docs.append((getattr(entity, key_field), entity.model_dump(mode="json")))
+                dumped = entity.model_dump(mode="json")
+                # Served to every station: a value either database or a station cannot take
+                # (NaN, a NUL, a 50 MB preference, an integer past 64 bits) stays out.
+                problem = p.json_problem(dumped, f"{section}[{index}]")
+                if problem:
+                    report.errors.append(problem)
+                    continue
+                docs.append((getattr(entity, key_field), dumped))
             valid[kind] = docs
         with self.writing() as c:
             self._write_first(c)
@@ -802,6 +840,7 @@ class _Batch:
         self.dirty: dict[tuple[p.Kind, str], None] = {}  # insertion-ordered set
         self.stamps: dict[tuple[str, str], _Stamp] = {}
         self.stamped: set[str] = set()  # customers whose stamps are all in `stamps`
+        self.trusted = False  # the pushing token's role may change rules without a supervisor named
         self.dirty_stamps: set[tuple[str, str]] = set()
         self.rows: dict[type[m.Base], list[dict[str, Any]]] = {}
 
@@ -989,6 +1028,23 @@ def _same(a: Any, b: Any) -> bool:
 
 def _payload_keys(events: list[p.Event], field: str) -> list[str]:
     return [str(value) for event in events if isinstance(value := event.payload.get(field), str)]
+
+
+def _supervisors_named(event: p.Event) -> list[str]:
+    """The badges of the supervisors an event says decided it (checked with the server's operators)."""
+    payload = event.payload
+    match event.type:
+        case p.EventType.ORDER_HOLD_RELEASED:
+            return [str(payload.get("supervisor") or "")]
+        case p.EventType.ORDER_PACKED:
+            return [
+                str(part.get("by") or "")
+                for part in (payload.get("override"), payload.get("plan_override"))
+                if isinstance(part, dict)
+            ]
+        case p.EventType.RULE_CHANGED:
+            return [event.operator or ""]
+    return []
 
 
 def _keys_by_kind(kind_keys: Iterable[tuple[p.Kind, str]]) -> dict[str, list[str]]:

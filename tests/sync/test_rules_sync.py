@@ -14,6 +14,13 @@ from app.store.rules_store import RuleCache, editable_rules, save_rules
 from sync import protocol as p
 from tests.sync.stations import open_station, sync_cli
 
+
+def supervisor_id(db) -> int:
+    """The supervisor signed in at the station: only a supervisor edits the customer rules."""
+    with db.session() as s:
+        return s.scalar(select(m.Operator.id).where(m.Operator.badge_code == "S0001"))
+
+
 CHANNEL_RULE = {
     "code": "all-orders-card",
     "name": "每单放感谢卡 / a thank-you card in every parcel",
@@ -34,9 +41,11 @@ def test_an_edited_rule_list_syncs_to_the_server_and_changes_the_plan_on_another
     for rule in rules:
         if rule["code"] == "vip":
             rule["enabled"] = False
-    ids = save_rules(a, [CHANNEL_RULE, *rules], "PACK-A", None)
+    ids = save_rules(a, [CHANNEL_RULE, *rules], "PACK-A", supervisor_id(a))
     assert len(ids) == len(rules) + 1  # the first save sends the whole list
-    assert save_rules(a, [CHANNEL_RULE, *rules], "PACK-A", None) == []  # nothing changed: nothing sent
+    assert (
+        save_rules(a, [CHANNEL_RULE, *rules], "PACK-A", supervisor_id(a)) == []
+    )  # nothing changed: nothing sent
 
     code, summary = sync_cli(a_dir)
     assert code == 0 and summary["pushed"] == len(ids) and summary["rejected"] == 0, summary
@@ -56,7 +65,7 @@ def test_an_edited_rule_list_syncs_to_the_server_and_changes_the_plan_on_another
     # Removing a rule is an edit too.
     rules_b, source_b = editable_rules(b)
     assert source_b == "server" and rules_b[0]["code"] == "all-orders-card"
-    save_rules(b, rules_b[1:], "PACK-B", None)
+    save_rules(b, rules_b[1:], "PACK-B", supervisor_id(b))
     assert sync_cli(b_dir)[0] == 0
     assert seeded.store.get(p.Kind.RULE, "all-orders-card") is None
     assert sync_cli(a_dir)[0] == 0
@@ -77,3 +86,16 @@ def test_a_broken_rule_is_refused_before_anything_is_saved(tmp_path):
         assert s.scalars(select(m.Setting).where(m.Setting.key.like("rule:%"))).all() == []
         assert s.scalars(select(m.OutboxEvent)).all() == []
     db.close()
+
+
+def test_a_rule_change_from_a_packing_station_needs_a_supervisor_the_server_knows(seeded, tmp_path):
+    a_dir = tmp_path / "a"
+    assert sync_cli(a_dir, "--server", seeded.url, "--token", seeded.store.add_station("PACK-C"))[0] == 0
+    a = open_station(a_dir)
+    rules, _ = editable_rules(a)
+    with a.session() as s:
+        packer = s.scalar(select(m.Operator.id).where(m.Operator.badge_code == "P0001"))
+    sent = save_rules(a, rules[1:], "PACK-C", packer)  # a packer's edit (a copied database, a script)
+    code, summary = sync_cli(a_dir)
+    assert code == 0 and summary["rejected"] == len(sent) > 0  # to the station's needs-attention list
+    assert seeded.store.get(p.Kind.RULE, rules[1]["code"]) is None  # the server's rules are untouched

@@ -98,3 +98,136 @@ def test_broken_gzip_is_a_clear_422_not_a_500(server):
         timeout=10,
     )
     assert plain.status_code == 200, plain.text
+
+
+def _event(station: str, **payload_changes) -> dict:
+    import uuid
+    from datetime import UTC, datetime
+
+    payload = {"customer": "C-1", "field": "note", "value": "请放门口", **payload_changes}
+    return {
+        "id": str(uuid.uuid4()),
+        "type": "customer.preference",
+        "station": station,
+        "operator": None,
+        "occurred_at": datetime.now(UTC).isoformat(),
+        "payload": payload,
+    }
+
+
+def test_values_neither_database_can_store_are_refused_with_a_reason_not_a_500(server):
+    token = server.store.add_station("PACK-05")
+    nested: object = "x"
+    for _ in range(40):
+        nested = {"a": nested}
+    for bad, expected in (
+        ({"extra": float("nan")}, "finite"),
+        ({"extra": 2**70}, "64-bit"),
+        ({"value": "a\x00b"}, "NUL"),
+        ({"value": "长" * 20_000}, "longer"),
+        ({"extra": nested}, "nested"),
+    ):
+        body = json.dumps({"events": [_event("PACK-05", **bad)]}, allow_nan=True)
+        answer = requests.post(
+            f"{server.url}{p.API_PREFIX}/events",
+            data=body,
+            headers=_headers(token, **{"Content-Type": "application/json"}),
+            timeout=10,
+        )
+        assert answer.status_code == 422, (bad, answer.status_code, answer.text[:300])
+        assert expected in json.dumps(answer.json(), ensure_ascii=False), answer.text[:300]
+
+
+def test_a_cursor_beyond_the_head_or_bigint_is_a_400_never_echoed(server):
+    token = server.store.add_station("PACK-06")
+    for cursor in ("99999999", str(2**64), "-5"):
+        answer = requests.get(
+            f"{server.url}{p.API_PREFIX}/changes",
+            params={"cursor": cursor},
+            headers=_headers(token),
+            timeout=10,
+        )
+        assert answer.status_code == 400, (cursor, answer.status_code, answer.text[:200])
+
+
+def test_an_import_keeps_out_what_stations_could_not_store(server):
+    admin = server.store.add_station("OFFICE-2", "admin")
+    document = {
+        "customers": [
+            {"code": "C-OK", "name": "李娜"},
+            {"code": "C-BIG", "name": "王" + "x" * 20_000},
+        ]
+    }
+    answer = requests.post(
+        f"{server.url}{p.API_PREFIX}/import", data=json.dumps(document), headers=_headers(admin), timeout=10
+    )
+    assert answer.status_code == 200
+    report = answer.json()
+    assert any("customers[1]" in e for e in report["errors"]), report
+
+
+def _push(server, token: str, events: list[dict]) -> list[dict]:
+    answer = requests.post(
+        f"{server.url}{p.API_PREFIX}/events",
+        data=json.dumps({"events": events}),
+        headers=_headers(token, **{"Content-Type": "application/json"}),
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text[:300]
+    return answer.json()["results"]
+
+
+def _packed(station: str, order_no: str, pack_id: str) -> dict:
+    import uuid
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC).isoformat()
+    return {
+        "id": str(uuid.uuid4()),
+        "type": "order.packed",
+        "station": station,
+        "operator": "P0001",
+        "occurred_at": now,
+        "payload": {"pack_id": pack_id, "order_no": order_no, "packed_at": now, "operator": "P0001"},
+    }
+
+
+def _new_order(document: dict, index: int) -> str:
+    return [o for o in document["orders"] if o.get("status", "new") == "new"][index]["order_no"]
+
+
+def test_another_stations_pack_cannot_be_taken_over_by_resending_its_pack_id(seeded, demo_document):
+    order_no = _new_order(demo_document, 0)
+    first, second = seeded.store.add_station("PACK-X"), seeded.store.add_station("PACK-Y")
+    (mine,) = _push(seeded, first, [_packed("PACK-X", order_no, "pack-1")])
+    assert mine["outcome"] == "accepted"
+    (again,) = _push(seeded, first, [_packed("PACK-X", order_no, "pack-1")])  # its own resend
+    assert again["outcome"] == "accepted"
+    (theirs,) = _push(seeded, second, [_packed("PACK-Y", order_no, "pack-1")])
+    assert theirs["outcome"] == "conflict"
+    assert seeded.store.get(p.Kind.ORDER, order_no)["packed_by"] == "PACK-X"
+
+
+def test_a_release_naming_no_known_supervisor_is_rejected(seeded, demo_document):
+    import uuid
+    from datetime import UTC, datetime
+
+    order_no = _new_order(demo_document, 1)
+    token = seeded.store.add_station("PACK-Z")
+    now = datetime.now(UTC).isoformat()
+
+    def released(badge: str) -> dict:
+        return {
+            "id": str(uuid.uuid4()),
+            "type": "order.hold_released",
+            "station": "PACK-Z",
+            "operator": "P0001",
+            "occurred_at": now,
+            "payload": {"order_no": order_no, "supervisor": badge, "at": now},
+        }
+
+    for badge in ("S9999", "P0001"):  # nobody; a packer
+        (result,) = _push(seeded, token, [released(badge)])
+        assert result["outcome"] == "rejected" and "supervisor" in result["reason"], result
+    (real,) = _push(seeded, token, [released("S0001")])
+    assert real["outcome"] == "accepted"
