@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -69,7 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="sync with the central server now and print a JSON summary")
     sync.add_argument("--once", action="store_true", help="one full push and pull (the only mode)")
     sync.add_argument("--server", help="the server's address, e.g. https://wms.example.com (saved)")
-    sync.add_argument("--token", help="this station's token from packline-server add-station (saved)")
+    sync.add_argument(
+        "--token",
+        help="this station's token from packline-server add-station (saved); better in the "
+        "PACKLINE_TOKEN environment variable, or '-' to read it from standard input, than on a "
+        "command line other users can see",
+    )
     sync.add_argument("--ca-bundle", help="a PEM file with the CA of a private server certificate (saved)")
     sync.add_argument(
         "--wait",
@@ -203,6 +209,16 @@ def sync_command(
         print(json.dumps({"error": f"{exc.code}: {exc}", "retryable": False}))
         return 2
     deadline = time.monotonic() + max(0.0, wait_s)
+    token = token or os.environ.get("PACKLINE_TOKEN") or None
+    if token == "-":
+        token = sys.stdin.readline().strip() or None
+    if server and _plain_http_elsewhere(server):
+        print(
+            f"packline: warning: {server} is plain HTTP: the token and every order travel unencrypted; "
+            "use https:// (with --ca-bundle for a private CA)",
+            file=sys.stderr,
+        )
+        log.warning("server %s is plain HTTP off this machine", server)
     try:
         if (server or token) and not (server and token):
             raise SyncError("--server and --token go together", retryable=False)
@@ -226,6 +242,23 @@ def sync_command(
         return 1
     print(json.dumps(summary.to_dict(), ensure_ascii=False))
     return 0
+
+
+def _plain_http_elsewhere(url: str) -> bool:
+    """http:// to anything but this machine (loopback is how a test or a local server runs)."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "http":
+        return False
+    host = (parts.hostname or "").lower()
+    if host == "localhost":
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True
 
 
 def rules_explain(data_dir: Path, code: str, as_of: str | None) -> int:

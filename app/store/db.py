@@ -6,7 +6,10 @@ WAL lets the GUI thread read while the writer commits; synchronous=FULL makes ev
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,5 +115,25 @@ def open_database(path: Path | str, *, upgrade: bool = True, busy_timeout_ms: in
         if classified is None:
             raise
         raise classified from exc
+    if str(path) != ":memory:":
+        owner_only(Path(path))
     log.info("database open: %s", path)
     return Database(engine=engine, path=Path(path) if str(path) != ":memory:" else None)
+
+
+def owner_only(path: Path) -> None:
+    """The station database holds its server token and operators' PIN hashes: only the user the
+    station runs as may read it (0600 files in a 0700 folder). POSIX only; Windows keeps a user's
+    local application data private by itself."""
+    if os.name != "posix":
+        return
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if candidate.stat().st_mode & 0o077:
+                candidate.chmod(0o600)
+    with contextlib.suppress(FileNotFoundError, PermissionError):
+        folder = path.parent.stat()
+        # Only a folder of the station's own: never a shared one (/tmp has the sticky bit).
+        ours = folder.st_uid == os.getuid() and not folder.st_mode & stat.S_ISVTX
+        if ours and folder.st_mode & 0o077:
+            path.parent.chmod(0o700)
