@@ -61,6 +61,10 @@ MAX_SCAN_LENGTH = 400
 PIN_MASK = "••••"  # what the audit trail keeps of a PIN
 
 
+def _order_of(state: PackState) -> str:
+    return state.order.order_no if state.order is not None else ""
+
+
 @contextmanager
 def _reading(what: str) -> Iterator[None]:
     """Reads on the caller's thread: a database that cannot answer becomes a StoreError the
@@ -205,6 +209,8 @@ class PackingStation:
         assert self.state is not None
         if self.state.phase is Phase.AWAITING_PIN:  # typed fast enough to look like a scan
             return self.handle_pin(scan.raw)
+        if scan.error.startswith(("check_digit:", "gs1:")):
+            return self._misprinted(scan)
         if scan.error:
             shown = "".join(ch if ch.isprintable() else "?" for ch in scan.code)
             log.info("unreadable scan %r: %s", scan.raw, scan.error)
@@ -223,6 +229,28 @@ class PackingStation:
                 elif isinstance(resolution, ItemFound) and self.wave is not None:
                     return self._wave_item(scan.code, raw_text, resolution)
         return self._run(Scanned(scan.code, resolution), raw=raw_text)
+
+    def _misprinted(self, scan: Scan) -> Verdict:
+        """GS1 data whose check digit is wrong, or that breaks the GS1 syntax (a month 13): never
+        taken as an item, however close it is to one; said plainly, and kept in the audit trail."""
+        assert self.state is not None
+        log.warning("misprinted barcode %r: %s", scan.raw, scan.error)
+        shown = "".join(ch if ch.isprintable() else "·" for ch in scan.code)
+        if scan.error.startswith("check_digit:"):
+            _, ai, value = scan.error.split(":", 2)
+            verdict = Verdict(
+                VerdictKind.BAD_CHECK_DIGIT, order_no=_order_of(self.state), code=ai, detail=value
+            )
+        else:
+            verdict = Verdict(VerdictKind.BAD_GS1, order_no=_order_of(self.state), code=shown)
+        self._audit(
+            self.session_id,
+            self.state.operator,
+            Scanned(shown, NotFound(shown)),
+            shown,
+            Outcome(self.state, verdict),
+        )
+        return verdict
 
     # --- single-item waves: one scan per parcel ------------------------------------------------
 

@@ -241,3 +241,28 @@ def test_packers_can_be_asked_for_their_pin_too(demo_db):
     assert station.sign_in_badge("P0001") is None
     assert station.sign_in_pin("P0001", "1234") is not None
     writer.close()
+
+
+def test_an_items_gs1_code_with_a_wrong_check_digit_is_refused_not_counted(demo_db, samples):
+    from app.core.barcodes import gtin14
+
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    sample = next(s for s in samples["ready"] if gtin14(s["items"][0]["barcode"]))
+    station.handle_scan(sample["order_no"])
+    gtin = gtin14(sample["items"][0]["barcode"])
+    wrong = gtin[:-1] + str((int(gtin[-1]) + 1) % 10)
+    verdict = station.handle_scan(f"]C101{wrong}10LOT1")
+    assert verdict.kind is VerdictKind.BAD_CHECK_DIGIT and (verdict.code, verdict.detail) == ("01", wrong)
+    assert verdict.severity.value == "error" and sum(station.state.counts) == 0
+    assert station.handle_scan(f"]C101{gtin}10LOT1").kind in (
+        VerdictKind.ACCEPTED,
+        VerdictKind.LINE_COMPLETE,
+        VerdictKind.ORDER_COMPLETE,
+        VerdictKind.STEPS_LEFT,
+    )
+    writer.wait_idle()
+    writer.close()
+    with demo_db.session() as s:
+        verdicts = s.scalars(select(m.PackEvent.verdict)).all()
+    assert "bad_check_digit" in verdicts  # in the audit trail too

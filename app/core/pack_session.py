@@ -261,6 +261,9 @@ class VerdictKind(StrEnum):
     # The station's database (app.station): a save that cannot be made now, a read that failed.
     NOT_SAVED = "not_saved"
     STORE_ERROR = "store_error"
+    # The barcode itself is wrong (scanner.interpret): a GS1 check digit or GS1 syntax.
+    BAD_CHECK_DIGIT = "bad_check_digit"
+    BAD_GS1 = "bad_gs1"
 
 
 _SEVERITY = {

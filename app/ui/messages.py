@@ -242,6 +242,16 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "Order {order} is NOT saved: {problem} — call the technician. The order stays open and is "
             "saved by itself once that is fixed; do not ship it yet",
         ),
+        k.BAD_CHECK_DIGIT: QCoreApplication.translate(
+            "Verdict",
+            "Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; "
+            "set the item aside for the supervisor",
+        ),
+        k.BAD_GS1: QCoreApplication.translate(
+            "Verdict",
+            "This GS1 barcode's data is not valid (a wrong date or a short field) — not counted; "
+            "set the item aside for the supervisor",
+        ),
         k.STORE_ERROR: QCoreApplication.translate(
             "Verdict",
             "The station cannot read its database: {problem} — call the technician; nothing was changed",

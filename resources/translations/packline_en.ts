@@ -4,42 +4,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="340"/>
+        <location filename="../../app/ui/messages.py" line="350"/>
         <source>SF Express</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341"/>
+        <location filename="../../app/ui/messages.py" line="351"/>
         <source>ZTO Express</source>
         <translation>ZTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="342"/>
+        <location filename="../../app/ui/messages.py" line="352"/>
         <source>YTO Express</source>
         <translation>YTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="343"/>
+        <location filename="../../app/ui/messages.py" line="353"/>
         <source>Yunda Express</source>
         <translation>Yunda Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="344"/>
+        <location filename="../../app/ui/messages.py" line="354"/>
         <source>STO Express</source>
         <translation>STO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="345"/>
+        <location filename="../../app/ui/messages.py" line="355"/>
         <source>JD Logistics</source>
         <translation>JD Logistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="346"/>
+        <location filename="../../app/ui/messages.py" line="356"/>
         <source>China Post EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="347"/>
+        <location filename="../../app/ui/messages.py" line="357"/>
         <source>J&amp;T Express</source>
         <translation>J&amp;T Express</translation>
     </message>
@@ -47,47 +47,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="325"/>
+        <location filename="../../app/ui/messages.py" line="335"/>
         <source>Taobao</source>
         <translation>Taobao</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="326"/>
+        <location filename="../../app/ui/messages.py" line="336"/>
         <source>Tmall</source>
         <translation>Tmall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="327"/>
+        <location filename="../../app/ui/messages.py" line="337"/>
         <source>JD.com</source>
         <translation>JD.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="328"/>
+        <location filename="../../app/ui/messages.py" line="338"/>
         <source>Douyin</source>
         <translation>Douyin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="329"/>
+        <location filename="../../app/ui/messages.py" line="339"/>
         <source>Pinduoduo</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="330"/>
+        <location filename="../../app/ui/messages.py" line="340"/>
         <source>Xiaohongshu</source>
         <translation>Xiaohongshu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="331"/>
+        <location filename="../../app/ui/messages.py" line="341"/>
         <source>Kuaishou</source>
         <translation>Kuaishou</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="332"/>
+        <location filename="../../app/ui/messages.py" line="342"/>
         <source>WeChat shop</source>
         <translation>WeChat shop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="333"/>
+        <location filename="../../app/ui/messages.py" line="343"/>
         <source>Own shop</source>
         <translation>Own shop</translation>
     </message>
@@ -103,63 +103,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="354"/>
+        <location filename="../../app/ui/messages.py" line="364"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="355"/>
+        <location filename="../../app/ui/messages.py" line="365"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="356"/>
+        <location filename="../../app/ui/messages.py" line="366"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="357"/>
-        <location filename="../../app/ui/messages.py" line="364"/>
+        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="374"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="365"/>
+        <location filename="../../app/ui/messages.py" line="375"/>
         <source>new customer</source>
         <translation>new customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="366"/>
+        <location filename="../../app/ui/messages.py" line="376"/>
         <source>birthday month</source>
         <translation>birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="377"/>
         <source>churn risk</source>
         <translation>churn risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="368"/>
+        <location filename="../../app/ui/messages.py" line="378"/>
         <source>enterprise</source>
         <translation>enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="375"/>
+        <location filename="../../app/ui/messages.py" line="385"/>
         <source>simple packaging</source>
         <translation>simple packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="377"/>
+        <location filename="../../app/ui/messages.py" line="387"/>
         <source>no price tags</source>
         <translation>no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="379"/>
+        <location filename="../../app/ui/messages.py" line="389"/>
         <source>prefers {carrier}</source>
         <translation>prefers {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="381"/>
+        <location filename="../../app/ui/messages.py" line="391"/>
         <source>deliver on Saturday</source>
         <translation>deliver on Saturday</translation>
     </message>
@@ -483,230 +483,230 @@
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>Printing the interrupted job(s) again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>Nothing packed yet at this station to reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>Reprinting the label of {order}</source>
         <translation>Reprinting the label of {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>The print history could not be read — see the log</source>
         <translation>The print history could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
-        <location filename="../../app/ui/main_window.py" line="510"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="513"/>
         <source>printing is not running</source>
         <translation>printing is not running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>That job could not be printed again — see the log</source>
         <translation>That job could not be printed again — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>Sent to the printer again</source>
         <translation>Sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>The customer could not be read — see the log</source>
         <translation>The customer could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
-        <location filename="../../app/ui/main_window.py" line="450"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="453"/>
         <source>Not saved: {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
-        <location filename="../../app/ui/main_window.py" line="455"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>Not saved — the database did not answer; try again (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>Only a supervisor can plan waves — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="432"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>Only a supervisor can change the customer rules — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>The rules could not be read — see the log</source>
         <translation>The rules could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="468"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>The order could not be read — see the log</source>
         <translation>The order could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="473"/>
         <source>No order with number or waybill {code}</source>
         <translation>No order with number or waybill {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="487"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>The exception list could not be read — see the log</source>
         <translation>The exception list could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="497"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Not saved — see the log; try again</source>
         <translation>Not saved — see the log; try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>Already resolved elsewhere</source>
         <translation>Already resolved elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="530"/>
+        <location filename="../../app/ui/main_window.py" line="533"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>Marked as printed: nothing is printed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="536"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="545"/>
+        <location filename="../../app/ui/main_window.py" line="548"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>Printer: {count} job(s) need attention — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="549"/>
+        <location filename="../../app/ui/main_window.py" line="552"/>
         <source>Printing… {count} in queue</source>
         <translation>Printing… {count} in queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="550"/>
+        <location filename="../../app/ui/main_window.py" line="553"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="571"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="571"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="575"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="576"/>
+        <location filename="../../app/ui/main_window.py" line="579"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="577"/>
+        <location filename="../../app/ui/main_window.py" line="580"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="578"/>
+        <location filename="../../app/ui/main_window.py" line="581"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}: ERROR ({reason})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="597"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>No server set up — {waiting}</source>
         <translation>No server set up — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="604"/>
+        <location filename="../../app/ui/main_window.py" line="607"/>
         <source>Syncing… {waiting}</source>
         <translation>Syncing… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="610"/>
         <source>Synced {time} · {waiting}</source>
         <translation>Synced {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="613"/>
+        <location filename="../../app/ui/main_window.py" line="616"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="615"/>
+        <location filename="../../app/ui/main_window.py" line="618"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="630"/>
+        <location filename="../../app/ui/main_window.py" line="633"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="633"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="633"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="595"/>
+        <location filename="../../app/ui/main_window.py" line="598"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="602"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} need attention (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="645"/>
+        <location filename="../../app/ui/main_window.py" line="648"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
@@ -714,157 +714,157 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="264"/>
+        <location filename="../../app/ui/packing_view.py" line="265"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="264"/>
+        <location filename="../../app/ui/packing_view.py" line="265"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="264"/>
+        <location filename="../../app/ui/packing_view.py" line="265"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="264"/>
+        <location filename="../../app/ui/packing_view.py" line="265"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="266"/>
+        <location filename="../../app/ui/packing_view.py" line="267"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="267"/>
+        <location filename="../../app/ui/packing_view.py" line="268"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="270"/>
+        <location filename="../../app/ui/packing_view.py" line="271"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="342"/>
+        <location filename="../../app/ui/packing_view.py" line="348"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="360"/>
+        <location filename="../../app/ui/packing_view.py" line="366"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="372"/>
+        <location filename="../../app/ui/packing_view.py" line="378"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="380"/>
+        <location filename="../../app/ui/packing_view.py" line="386"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="383"/>
+        <location filename="../../app/ui/packing_view.py" line="389"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="387"/>
+        <location filename="../../app/ui/packing_view.py" line="393"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="454"/>
+        <location filename="../../app/ui/packing_view.py" line="460"/>
         <source>Saving {order}…</source>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="471"/>
+        <location filename="../../app/ui/packing_view.py" line="477"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="477"/>
+        <location filename="../../app/ui/packing_view.py" line="483"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="543"/>
+        <location filename="../../app/ui/packing_view.py" line="549"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>Instructions for this customer: {open} open (F1 confirms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="551"/>
+        <location filename="../../app/ui/packing_view.py" line="557"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="558"/>
+        <location filename="../../app/ui/packing_view.py" line="564"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="562"/>
+        <location filename="../../app/ui/packing_view.py" line="568"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="524"/>
+        <location filename="../../app/ui/packing_view.py" line="530"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="590"/>
+        <location filename="../../app/ui/packing_view.py" line="596"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="595"/>
+        <location filename="../../app/ui/packing_view.py" line="601"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="618"/>
+        <location filename="../../app/ui/packing_view.py" line="624"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="620"/>
+        <location filename="../../app/ui/packing_view.py" line="626"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="691"/>
+        <location filename="../../app/ui/packing_view.py" line="697"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="704"/>
+        <location filename="../../app/ui/packing_view.py" line="710"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="707"/>
+        <location filename="../../app/ui/packing_view.py" line="713"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="719"/>
+        <location filename="../../app/ui/packing_view.py" line="725"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="722"/>
+        <location filename="../../app/ui/packing_view.py" line="728"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="725"/>
+        <location filename="../../app/ui/packing_view.py" line="731"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -872,173 +872,173 @@
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="397"/>
+        <location filename="../../app/ui/messages.py" line="407"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="398"/>
+        <location filename="../../app/ui/messages.py" line="408"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="399"/>
+        <location filename="../../app/ui/messages.py" line="409"/>
         <source>Packaging</source>
         <translation>Packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400"/>
+        <location filename="../../app/ui/messages.py" line="410"/>
         <source>Ship date</source>
         <translation>Ship date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="401"/>
+        <location filename="../../app/ui/messages.py" line="411"/>
         <source>Insert card</source>
         <translation>Insert card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="402"/>
+        <location filename="../../app/ui/messages.py" line="412"/>
         <source>Free sample</source>
         <translation>Free sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="403"/>
+        <location filename="../../app/ui/messages.py" line="413"/>
         <source>Hide prices on the slip</source>
         <translation>Hide prices on the slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404"/>
+        <location filename="../../app/ui/messages.py" line="414"/>
         <source>Remove price tags</source>
         <translation>Remove price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="405"/>
+        <location filename="../../app/ui/messages.py" line="415"/>
         <source>Call the customer back</source>
         <translation>Call the customer back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407"/>
+        <location filename="../../app/ui/messages.py" line="417"/>
         <source>VAT invoice</source>
         <translation>VAT invoice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="418"/>
         <source>Check personalisation</source>
         <translation>Check personalisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409"/>
+        <location filename="../../app/ui/messages.py" line="419"/>
         <source>Instruction</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="467"/>
+        <location filename="../../app/ui/messages.py" line="477"/>
         <source>Priority order (level {level})</source>
         <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="471"/>
+        <location filename="../../app/ui/messages.py" line="481"/>
         <source>Ship with {carrier}</source>
         <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="486"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477"/>
+        <location filename="../../app/ui/messages.py" line="487"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="488"/>
         <source>Standard packaging</source>
         <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="483"/>
+        <location filename="../../app/ui/messages.py" line="493"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="484"/>
+        <location filename="../../app/ui/messages.py" line="494"/>
         <source>Birthday card</source>
         <translation>Birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="485"/>
+        <location filename="../../app/ui/messages.py" line="495"/>
         <source>Welcome card</source>
         <translation>Welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="486"/>
+        <location filename="../../app/ui/messages.py" line="496"/>
         <source>We-miss-you coupon card</source>
         <translation>We-miss-you coupon card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="488"/>
+        <location filename="../../app/ui/messages.py" line="498"/>
         <source>Put in: {card}</source>
         <translation>Put in: {card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="492"/>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>Free sample {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="506"/>
         <source>No prices on the packing slip</source>
         <translation>No prices on the packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="498"/>
+        <location filename="../../app/ui/messages.py" line="508"/>
         <source>Remove every price tag</source>
         <translation>Remove every price tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Call-back: {note}</source>
         <translation>Call-back: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="518"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="521"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>Do not ship before {date}: keep the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="406"/>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="416"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>Split shipment allowed</source>
         <translation>Split shipment allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="517"/>
+        <location filename="../../app/ui/messages.py" line="527"/>
         <source>Put the VAT invoice in</source>
         <translation>Put the VAT invoice in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="522"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="533"/>
+        <location filename="../../app/ui/messages.py" line="543"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="535"/>
+        <location filename="../../app/ui/messages.py" line="545"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="539"/>
+        <location filename="../../app/ui/messages.py" line="549"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -1242,177 +1242,177 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="417"/>
+        <location filename="../../app/ui/messages.py" line="427"/>
         <source>Customer tier</source>
         <translation>Customer tier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="418"/>
+        <location filename="../../app/ui/messages.py" line="428"/>
         <source>Customer tags</source>
         <translation>Customer tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="419"/>
+        <location filename="../../app/ui/messages.py" line="429"/>
         <source>First order</source>
         <translation>First order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="420"/>
+        <location filename="../../app/ui/messages.py" line="430"/>
         <source>Birthday month</source>
         <translation>Birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="421"/>
+        <location filename="../../app/ui/messages.py" line="431"/>
         <source>Days since last order</source>
         <translation>Days since last order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="422"/>
+        <location filename="../../app/ui/messages.py" line="432"/>
         <source>Lifetime value (fen)</source>
         <translation>Lifetime value (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="423"/>
+        <location filename="../../app/ui/messages.py" line="433"/>
         <source>Preferred packaging</source>
         <translation>Preferred packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="424"/>
+        <location filename="../../app/ui/messages.py" line="434"/>
         <source>Asked for no price tags</source>
         <translation>Asked for no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="425"/>
+        <location filename="../../app/ui/messages.py" line="435"/>
         <source>Preferred carrier</source>
         <translation>Preferred carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="426"/>
+        <location filename="../../app/ui/messages.py" line="436"/>
         <source>Ship days</source>
         <translation>Ship days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="427"/>
+        <location filename="../../app/ui/messages.py" line="437"/>
         <source>Customer note</source>
         <translation>Customer note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="428"/>
+        <location filename="../../app/ui/messages.py" line="438"/>
         <source>Order channel</source>
         <translation>Order channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="429"/>
+        <location filename="../../app/ui/messages.py" line="439"/>
         <source>Order carrier</source>
         <translation>Order carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="430"/>
+        <location filename="../../app/ui/messages.py" line="440"/>
         <source>Order amount (fen)</source>
         <translation>Order amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="431"/>
+        <location filename="../../app/ui/messages.py" line="441"/>
         <source>Item count</source>
         <translation>Item count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="432"/>
+        <location filename="../../app/ui/messages.py" line="442"/>
         <source>Order notes</source>
         <translation>Order notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="433"/>
+        <location filename="../../app/ui/messages.py" line="443"/>
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="434"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>Hours to ship-by</source>
         <translation>Hours to ship-by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="435"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>Item SKUs</source>
         <translation>Item SKUs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="436"/>
+        <location filename="../../app/ui/messages.py" line="446"/>
         <source>Item categories</source>
         <translation>Item categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="443"/>
+        <location filename="../../app/ui/messages.py" line="453"/>
         <source>is</source>
         <translation>is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444"/>
+        <location filename="../../app/ui/messages.py" line="454"/>
         <source>is not</source>
         <translation>is not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="445"/>
+        <location filename="../../app/ui/messages.py" line="455"/>
         <source>is one of</source>
         <translation>is one of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="446"/>
+        <location filename="../../app/ui/messages.py" line="456"/>
         <source>is none of</source>
         <translation>is none of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="447"/>
+        <location filename="../../app/ui/messages.py" line="457"/>
         <source>contains</source>
         <translation>contains</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="448"/>
+        <location filename="../../app/ui/messages.py" line="458"/>
         <source>contains any of</source>
         <translation>contains any of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="449"/>
+        <location filename="../../app/ui/messages.py" line="459"/>
         <source>does not contain</source>
         <translation>does not contain</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="450"/>
+        <location filename="../../app/ui/messages.py" line="460"/>
         <source>at least</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="451"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>at most</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="452"/>
+        <location filename="../../app/ui/messages.py" line="462"/>
         <source>more than</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="453"/>
+        <location filename="../../app/ui/messages.py" line="463"/>
         <source>less than</source>
         <translation>less than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454"/>
+        <location filename="../../app/ui/messages.py" line="464"/>
         <source>is yes</source>
         <translation>is yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="465"/>
         <source>is no</source>
         <translation>is no</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="456"/>
+        <location filename="../../app/ui/messages.py" line="466"/>
         <source>is set</source>
         <translation>is set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="457"/>
+        <location filename="../../app/ui/messages.py" line="467"/>
         <source>is not set</source>
         <translation>is not set</translation>
     </message>
@@ -1583,22 +1583,22 @@
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="387"/>
+        <location filename="../../app/ui/messages.py" line="397"/>
         <source>OVERLOAD</source>
         <translation>OVERLOAD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="388"/>
+        <location filename="../../app/ui/messages.py" line="398"/>
         <source>below zero — zero the scale</source>
         <translation>below zero — zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="389"/>
+        <location filename="../../app/ui/messages.py" line="399"/>
         <source>scale error</source>
         <translation>scale error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="390"/>
+        <location filename="../../app/ui/messages.py" line="400"/>
         <source>no weight</source>
         <translation>no weight</translation>
     </message>
@@ -1993,32 +1993,32 @@
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="290"/>
+        <location filename="../../app/ui/messages.py" line="300"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="291"/>
+        <location filename="../../app/ui/messages.py" line="301"/>
         <source>the database file is damaged</source>
         <translation>the database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="292"/>
+        <location filename="../../app/ui/messages.py" line="302"/>
         <source>another program holds the database</source>
         <translation>another program holds the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="293"/>
+        <location filename="../../app/ui/messages.py" line="303"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>the database cannot be written (read-only or missing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="296"/>
+        <location filename="../../app/ui/messages.py" line="306"/>
         <source>the database is from a newer Packline</source>
         <translation>the database is from a newer Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="298"/>
+        <location filename="../../app/ui/messages.py" line="308"/>
         <source>the database does not answer</source>
         <translation>the database does not answer</translation>
     </message>
@@ -2376,36 +2376,46 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="245"/>
+        <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
+        <translation>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="250"/>
+        <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
+        <translation>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="255"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>The station cannot read its database: {problem} — call the technician; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="251"/>
+        <location filename="../../app/ui/messages.py" line="261"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="276"/>
+        <location filename="../../app/ui/messages.py" line="286"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="283"/>
+        <location filename="../../app/ui/messages.py" line="293"/>
         <source>(+{count} more lines)</source>
         <translation>(+{count} more lines)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="284"/>
+        <location filename="../../app/ui/messages.py" line="294"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="311"/>
+        <location filename="../../app/ui/messages.py" line="321"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="318"/>
+        <location filename="../../app/ui/messages.py" line="328"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>Saving order {order} failed — set the parcel aside and call the technician</translation>
     </message>

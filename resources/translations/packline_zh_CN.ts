@@ -4,42 +4,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="340"/>
+        <location filename="../../app/ui/messages.py" line="350"/>
         <source>SF Express</source>
         <translation>顺丰速运</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341"/>
+        <location filename="../../app/ui/messages.py" line="351"/>
         <source>ZTO Express</source>
         <translation>中通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="342"/>
+        <location filename="../../app/ui/messages.py" line="352"/>
         <source>YTO Express</source>
         <translation>圆通速递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="343"/>
+        <location filename="../../app/ui/messages.py" line="353"/>
         <source>Yunda Express</source>
         <translation>韵达快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="344"/>
+        <location filename="../../app/ui/messages.py" line="354"/>
         <source>STO Express</source>
         <translation>申通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="345"/>
+        <location filename="../../app/ui/messages.py" line="355"/>
         <source>JD Logistics</source>
         <translation>京东物流</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="346"/>
+        <location filename="../../app/ui/messages.py" line="356"/>
         <source>China Post EMS</source>
         <translation>中国邮政 EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="347"/>
+        <location filename="../../app/ui/messages.py" line="357"/>
         <source>J&amp;T Express</source>
         <translation>极兔速递</translation>
     </message>
@@ -47,47 +47,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="325"/>
+        <location filename="../../app/ui/messages.py" line="335"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="326"/>
+        <location filename="../../app/ui/messages.py" line="336"/>
         <source>Tmall</source>
         <translation>天猫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="327"/>
+        <location filename="../../app/ui/messages.py" line="337"/>
         <source>JD.com</source>
         <translation>京东</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="328"/>
+        <location filename="../../app/ui/messages.py" line="338"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="329"/>
+        <location filename="../../app/ui/messages.py" line="339"/>
         <source>Pinduoduo</source>
         <translation>拼多多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="330"/>
+        <location filename="../../app/ui/messages.py" line="340"/>
         <source>Xiaohongshu</source>
         <translation>小红书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="331"/>
+        <location filename="../../app/ui/messages.py" line="341"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="332"/>
+        <location filename="../../app/ui/messages.py" line="342"/>
         <source>WeChat shop</source>
         <translation>微信小店</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="333"/>
+        <location filename="../../app/ui/messages.py" line="343"/>
         <source>Own shop</source>
         <translation>自营商城</translation>
     </message>
@@ -103,63 +103,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="354"/>
+        <location filename="../../app/ui/messages.py" line="364"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="355"/>
+        <location filename="../../app/ui/messages.py" line="365"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="356"/>
+        <location filename="../../app/ui/messages.py" line="366"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="357"/>
-        <location filename="../../app/ui/messages.py" line="364"/>
+        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="374"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="365"/>
+        <location filename="../../app/ui/messages.py" line="375"/>
         <source>new customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="366"/>
+        <location filename="../../app/ui/messages.py" line="376"/>
         <source>birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="377"/>
         <source>churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="368"/>
+        <location filename="../../app/ui/messages.py" line="378"/>
         <source>enterprise</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="375"/>
+        <location filename="../../app/ui/messages.py" line="385"/>
         <source>simple packaging</source>
         <translation>简易包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="377"/>
+        <location filename="../../app/ui/messages.py" line="387"/>
         <source>no price tags</source>
         <translation>不放价格单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="379"/>
+        <location filename="../../app/ui/messages.py" line="389"/>
         <source>prefers {carrier}</source>
         <translation>指定{carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="381"/>
+        <location filename="../../app/ui/messages.py" line="391"/>
         <source>deliver on Saturday</source>
         <translation>周六送达</translation>
     </message>
@@ -483,230 +483,230 @@
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>正在重新打印中断的任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>本工作站还没有已打包的订单可重打</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>Reprinting the label of {order}</source>
         <translation>正在重打订单 {order} 的面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>The print history could not be read — see the log</source>
         <translation>无法读取打印记录 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
-        <location filename="../../app/ui/main_window.py" line="510"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="513"/>
         <source>printing is not running</source>
         <translation>打印服务未运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>That job could not be printed again — see the log</source>
         <translation>该任务无法重新打印 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>Sent to the printer again</source>
         <translation>已重新发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>The customer could not be read — see the log</source>
         <translation>无法读取客户 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
-        <location filename="../../app/ui/main_window.py" line="450"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="453"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
-        <location filename="../../app/ui/main_window.py" line="455"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>未保存 — 数据库无响应；请重试 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>已保存：{count} 项改动，下次同步时发送到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>只有主管可以排波次 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="432"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>只有主管可以修改客户规则 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>The rules could not be read — see the log</source>
         <translation>无法读取规则 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="468"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>The order could not be read — see the log</source>
         <translation>无法读取订单 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="473"/>
         <source>No order with number or waybill {code}</source>
         <translation>没有订单号或运单号为 {code} 的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="487"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>The exception list could not be read — see the log</source>
         <translation>无法读取异常列表 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="497"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Not saved — see the log; try again</source>
         <translation>未保存 — 请查看日志后重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>Already resolved elsewhere</source>
         <translation>已在别处处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="530"/>
+        <location filename="../../app/ui/main_window.py" line="533"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>已确认打印完好，不会重复打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="536"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="545"/>
+        <location filename="../../app/ui/main_window.py" line="548"/>
         <source>Printer: {count} job(s) need attention — {error}</source>
         <translation>打印机：{count} 个任务需要处理 — {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="549"/>
+        <location filename="../../app/ui/main_window.py" line="552"/>
         <source>Printing… {count} in queue</source>
         <translation>正在打印… 队列中 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="550"/>
+        <location filename="../../app/ui/main_window.py" line="553"/>
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="571"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="571"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="575"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="576"/>
+        <location filename="../../app/ui/main_window.py" line="579"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="577"/>
+        <location filename="../../app/ui/main_window.py" line="580"/>
         <source>{device}: DISCONNECTED — check the cable ({reason})</source>
         <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="578"/>
+        <location filename="../../app/ui/main_window.py" line="581"/>
         <source>{device}: ERROR ({reason})</source>
         <translation>{device}：故障（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="597"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>No server set up — {waiting}</source>
         <translation>未连接服务器 — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="604"/>
+        <location filename="../../app/ui/main_window.py" line="607"/>
         <source>Syncing… {waiting}</source>
         <translation>同步中… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="610"/>
         <source>Synced {time} · {waiting}</source>
         <translation>已同步 {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="613"/>
+        <location filename="../../app/ui/main_window.py" line="616"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>离线 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="615"/>
+        <location filename="../../app/ui/main_window.py" line="618"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>同步出错 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="630"/>
+        <location filename="../../app/ui/main_window.py" line="633"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="633"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="633"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="595"/>
+        <location filename="../../app/ui/main_window.py" line="598"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="602"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} 条需处理 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="645"/>
+        <location filename="../../app/ui/main_window.py" line="648"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
@@ -714,157 +714,157 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="264"/>
+        <location filename="../../app/ui/packing_view.py" line="265"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="264"/>
+        <location filename="../../app/ui/packing_view.py" line="265"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="264"/>
+        <location filename="../../app/ui/packing_view.py" line="265"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="264"/>
+        <location filename="../../app/ui/packing_view.py" line="265"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="266"/>
+        <location filename="../../app/ui/packing_view.py" line="267"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="267"/>
+        <location filename="../../app/ui/packing_view.py" line="268"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="270"/>
+        <location filename="../../app/ui/packing_view.py" line="271"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="342"/>
+        <location filename="../../app/ui/packing_view.py" line="348"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="360"/>
+        <location filename="../../app/ui/packing_view.py" line="366"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="372"/>
+        <location filename="../../app/ui/packing_view.py" line="378"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="380"/>
+        <location filename="../../app/ui/packing_view.py" line="386"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="383"/>
+        <location filename="../../app/ui/packing_view.py" line="389"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="387"/>
+        <location filename="../../app/ui/packing_view.py" line="393"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="454"/>
+        <location filename="../../app/ui/packing_view.py" line="460"/>
         <source>Saving {order}…</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="471"/>
+        <location filename="../../app/ui/packing_view.py" line="477"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="477"/>
+        <location filename="../../app/ui/packing_view.py" line="483"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="543"/>
+        <location filename="../../app/ui/packing_view.py" line="549"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>此客户的包装指示：还有 {open} 项（F1 确认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="551"/>
+        <location filename="../../app/ui/packing_view.py" line="557"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="558"/>
+        <location filename="../../app/ui/packing_view.py" line="564"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="562"/>
+        <location filename="../../app/ui/packing_view.py" line="568"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="524"/>
+        <location filename="../../app/ui/packing_view.py" line="530"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="590"/>
+        <location filename="../../app/ui/packing_view.py" line="596"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="595"/>
+        <location filename="../../app/ui/packing_view.py" line="601"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="618"/>
+        <location filename="../../app/ui/packing_view.py" line="624"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="620"/>
+        <location filename="../../app/ui/packing_view.py" line="626"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="691"/>
+        <location filename="../../app/ui/packing_view.py" line="697"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="704"/>
+        <location filename="../../app/ui/packing_view.py" line="710"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="707"/>
+        <location filename="../../app/ui/packing_view.py" line="713"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="719"/>
+        <location filename="../../app/ui/packing_view.py" line="725"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="722"/>
+        <location filename="../../app/ui/packing_view.py" line="728"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="725"/>
+        <location filename="../../app/ui/packing_view.py" line="731"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -872,173 +872,173 @@
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="397"/>
+        <location filename="../../app/ui/messages.py" line="407"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="398"/>
+        <location filename="../../app/ui/messages.py" line="408"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="399"/>
+        <location filename="../../app/ui/messages.py" line="409"/>
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400"/>
+        <location filename="../../app/ui/messages.py" line="410"/>
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="401"/>
+        <location filename="../../app/ui/messages.py" line="411"/>
         <source>Insert card</source>
         <translation>放入卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="402"/>
+        <location filename="../../app/ui/messages.py" line="412"/>
         <source>Free sample</source>
         <translation>赠送小样</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="403"/>
+        <location filename="../../app/ui/messages.py" line="413"/>
         <source>Hide prices on the slip</source>
         <translation>发货单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404"/>
+        <location filename="../../app/ui/messages.py" line="414"/>
         <source>Remove price tags</source>
         <translation>撕掉价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="405"/>
+        <location filename="../../app/ui/messages.py" line="415"/>
         <source>Call the customer back</source>
         <translation>回访客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407"/>
+        <location filename="../../app/ui/messages.py" line="417"/>
         <source>VAT invoice</source>
         <translation>增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="418"/>
         <source>Check personalisation</source>
         <translation>核对定制内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409"/>
+        <location filename="../../app/ui/messages.py" line="419"/>
         <source>Instruction</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="467"/>
+        <location filename="../../app/ui/messages.py" line="477"/>
         <source>Priority order (level {level})</source>
         <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="471"/>
+        <location filename="../../app/ui/messages.py" line="481"/>
         <source>Ship with {carrier}</source>
         <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="486"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477"/>
+        <location filename="../../app/ui/messages.py" line="487"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="488"/>
         <source>Standard packaging</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="483"/>
+        <location filename="../../app/ui/messages.py" line="493"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="484"/>
+        <location filename="../../app/ui/messages.py" line="494"/>
         <source>Birthday card</source>
         <translation>生日贺卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="485"/>
+        <location filename="../../app/ui/messages.py" line="495"/>
         <source>Welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="486"/>
+        <location filename="../../app/ui/messages.py" line="496"/>
         <source>We-miss-you coupon card</source>
         <translation>回购优惠券卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="488"/>
+        <location filename="../../app/ui/messages.py" line="498"/>
         <source>Put in: {card}</source>
         <translation>放入：{card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="492"/>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>赠送小样 {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="506"/>
         <source>No prices on the packing slip</source>
         <translation>装箱单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="498"/>
+        <location filename="../../app/ui/messages.py" line="508"/>
         <source>Remove every price tag</source>
         <translation>撕掉所有价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Call-back: {note}</source>
         <translation>回访：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="518"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="521"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>{date} 之前不发货：包裹先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="406"/>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="416"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>Split shipment allowed</source>
         <translation>允许拆单发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="517"/>
+        <location filename="../../app/ui/messages.py" line="527"/>
         <source>Put the VAT invoice in</source>
         <translation>放入增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="522"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="533"/>
+        <location filename="../../app/ui/messages.py" line="543"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="535"/>
+        <location filename="../../app/ui/messages.py" line="545"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="539"/>
+        <location filename="../../app/ui/messages.py" line="549"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -1242,177 +1242,177 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="417"/>
+        <location filename="../../app/ui/messages.py" line="427"/>
         <source>Customer tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="418"/>
+        <location filename="../../app/ui/messages.py" line="428"/>
         <source>Customer tags</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="419"/>
+        <location filename="../../app/ui/messages.py" line="429"/>
         <source>First order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="420"/>
+        <location filename="../../app/ui/messages.py" line="430"/>
         <source>Birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="421"/>
+        <location filename="../../app/ui/messages.py" line="431"/>
         <source>Days since last order</source>
         <translation>距上次下单天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="422"/>
+        <location filename="../../app/ui/messages.py" line="432"/>
         <source>Lifetime value (fen)</source>
         <translation>累计消费（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="423"/>
+        <location filename="../../app/ui/messages.py" line="433"/>
         <source>Preferred packaging</source>
         <translation>偏好包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="424"/>
+        <location filename="../../app/ui/messages.py" line="434"/>
         <source>Asked for no price tags</source>
         <translation>要求不带价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="425"/>
+        <location filename="../../app/ui/messages.py" line="435"/>
         <source>Preferred carrier</source>
         <translation>指定快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="426"/>
+        <location filename="../../app/ui/messages.py" line="436"/>
         <source>Ship days</source>
         <translation>指定发货日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="427"/>
+        <location filename="../../app/ui/messages.py" line="437"/>
         <source>Customer note</source>
         <translation>客户备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="428"/>
+        <location filename="../../app/ui/messages.py" line="438"/>
         <source>Order channel</source>
         <translation>订单渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="429"/>
+        <location filename="../../app/ui/messages.py" line="439"/>
         <source>Order carrier</source>
         <translation>订单快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="430"/>
+        <location filename="../../app/ui/messages.py" line="440"/>
         <source>Order amount (fen)</source>
         <translation>订单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="431"/>
+        <location filename="../../app/ui/messages.py" line="441"/>
         <source>Item count</source>
         <translation>商品件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="432"/>
+        <location filename="../../app/ui/messages.py" line="442"/>
         <source>Order notes</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="433"/>
+        <location filename="../../app/ui/messages.py" line="443"/>
         <source>Custom fields</source>
         <translation>定制字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="434"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>Hours to ship-by</source>
         <translation>距承诺发货（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="435"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>Item SKUs</source>
         <translation>商品 SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="436"/>
+        <location filename="../../app/ui/messages.py" line="446"/>
         <source>Item categories</source>
         <translation>商品类目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="443"/>
+        <location filename="../../app/ui/messages.py" line="453"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444"/>
+        <location filename="../../app/ui/messages.py" line="454"/>
         <source>is not</source>
         <translation>不等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="445"/>
+        <location filename="../../app/ui/messages.py" line="455"/>
         <source>is one of</source>
         <translation>属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="446"/>
+        <location filename="../../app/ui/messages.py" line="456"/>
         <source>is none of</source>
         <translation>不属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="447"/>
+        <location filename="../../app/ui/messages.py" line="457"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="448"/>
+        <location filename="../../app/ui/messages.py" line="458"/>
         <source>contains any of</source>
         <translation>包含任一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="449"/>
+        <location filename="../../app/ui/messages.py" line="459"/>
         <source>does not contain</source>
         <translation>不包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="450"/>
+        <location filename="../../app/ui/messages.py" line="460"/>
         <source>at least</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="451"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>at most</source>
         <translation>至多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="452"/>
+        <location filename="../../app/ui/messages.py" line="462"/>
         <source>more than</source>
         <translation>大于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="453"/>
+        <location filename="../../app/ui/messages.py" line="463"/>
         <source>less than</source>
         <translation>小于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454"/>
+        <location filename="../../app/ui/messages.py" line="464"/>
         <source>is yes</source>
         <translation>为是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="465"/>
         <source>is no</source>
         <translation>为否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="456"/>
+        <location filename="../../app/ui/messages.py" line="466"/>
         <source>is set</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="457"/>
+        <location filename="../../app/ui/messages.py" line="467"/>
         <source>is not set</source>
         <translation>未填写</translation>
     </message>
@@ -1583,22 +1583,22 @@
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="387"/>
+        <location filename="../../app/ui/messages.py" line="397"/>
         <source>OVERLOAD</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="388"/>
+        <location filename="../../app/ui/messages.py" line="398"/>
         <source>below zero — zero the scale</source>
         <translation>低于零点 — 请将秤清零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="389"/>
+        <location filename="../../app/ui/messages.py" line="399"/>
         <source>scale error</source>
         <translation>秤故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="390"/>
+        <location filename="../../app/ui/messages.py" line="400"/>
         <source>no weight</source>
         <translation>无重量</translation>
     </message>
@@ -1993,32 +1993,32 @@
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="290"/>
+        <location filename="../../app/ui/messages.py" line="300"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="291"/>
+        <location filename="../../app/ui/messages.py" line="301"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="292"/>
+        <location filename="../../app/ui/messages.py" line="302"/>
         <source>another program holds the database</source>
         <translation>另一个程序占用了数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="293"/>
+        <location filename="../../app/ui/messages.py" line="303"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>数据库无法写入（只读或不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="296"/>
+        <location filename="../../app/ui/messages.py" line="306"/>
         <source>the database is from a newer Packline</source>
         <translation>数据库来自更新版本的 Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="298"/>
+        <location filename="../../app/ui/messages.py" line="308"/>
         <source>the database does not answer</source>
         <translation>数据库没有响应</translation>
     </message>
@@ -2376,36 +2376,46 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="245"/>
+        <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
+        <translation>条码印错：({code}) {detail} 的校验位不对 — 未计数；请把商品放一边交给主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="250"/>
+        <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
+        <translation>此 GS1 条码的数据无效（日期错误或字段过短）— 未计数；请把商品放一边交给主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="255"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>工作站无法读取数据库：{problem} — 请叫技术员；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="251"/>
+        <location filename="../../app/ui/messages.py" line="261"/>
         <source>Unreadable scan — scan again</source>
         <translation>条码无法识别 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="276"/>
+        <location filename="../../app/ui/messages.py" line="286"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="283"/>
+        <location filename="../../app/ui/messages.py" line="293"/>
         <source>(+{count} more lines)</source>
         <translation>（另有 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="284"/>
+        <location filename="../../app/ui/messages.py" line="294"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="311"/>
+        <location filename="../../app/ui/messages.py" line="321"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>订单 {order} 在此期间已{status} — 未打包；请将包裹交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="318"/>
+        <location filename="../../app/ui/messages.py" line="328"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>订单 {order} 保存失败 — 请将包裹放在一边并联系技术员</translation>
     </message>
