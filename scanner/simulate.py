@@ -94,6 +94,9 @@ class ScaleSimulator:
         self.state = ReadingState.OK
         self.silent = False
         self.corrupt = False  # flip a byte in every frame (bad checksum / bad frame)
+        # A frame as one indicator variant sends it (a unit, a short format, a status byte),
+        # sent instead of the protocol's own encoding.
+        self.raw_frame: bytes | None = None
         self.requests: list[bytes] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"sim-{protocol}", daemon=True)
@@ -106,6 +109,8 @@ class ScaleSimulator:
         self.grams, self.stable, self.state = grams, stable, state
 
     def frame(self) -> bytes:
+        if self.raw_frame is not None:
+            return self.raw_frame
         data = bytearray(self.protocol.encode(self.grams, self.stable, self.state))
         if self.corrupt and len(data) > 4:
             data[len(data) // 2] ^= 0x01

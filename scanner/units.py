@@ -10,6 +10,9 @@ GRAMS_PER_UNIT = {
     "t": Decimal(1_000_000),
     "lb": Decimal("453.59237"),
     "oz": Decimal("28.349523125"),
+    "ozt": Decimal("31.1034768"),  # troy ounce
+    "dwt": Decimal("1.55517384"),  # pennyweight
+    "ton": Decimal("907184.74"),  # short ton (2,000 lb)
 }
 
 

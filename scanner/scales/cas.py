@@ -57,6 +57,11 @@ class CasContinuous(ScaleProtocol):
 ENQ, ACK, DC1, SOH, STX, ETX, EOT = 0x05, 0x06, 0x11, 0x01, 0x02, 0x03, 0x04
 
 
+# The frame's lead byte: SOH, or SOH with bit 7 set as some CAS models send it (both are in CAS's
+# own protocol notes).
+LEADS = (SOH, SOH | 0x80)
+
+
 def bcc(body: bytes) -> int:
     """XOR of the bytes from the status byte through the unit."""
     return reduce(lambda a, b: a ^ b, body, 0)
@@ -91,9 +96,17 @@ class CasEnq(ScaleProtocol):
                 del self.buffer[:1]
                 self.outgoing.append(bytes([DC1]))
                 continue
-            if self.buffer[0] != SOH:
+            if self.buffer[0] not in LEADS:
                 start = min(
-                    (i for i in (self.buffer.find(bytes([ACK])), self.buffer.find(bytes([SOH]))) if i >= 0),
+                    (
+                        i
+                        for i in (
+                            self.buffer.find(bytes([ACK])),
+                            self.buffer.find(bytes([SOH])),
+                            self.buffer.find(bytes([SOH | 0x80])),
+                        )
+                        if i >= 0
+                    ),
                     default=-1,
                 )
                 if start < 0:

@@ -8,11 +8,18 @@ from scanner.model import Reading, ReadingState
 from scanner.scales.base import ScaleProtocol, error, register
 from scanner.units import to_grams
 
-_FRAME = re.compile(rb"^\n([-\s\d.^]+?)\s*([A-Za-z]+)?\r\n([0-9A-Fa-f@-O]{2,})\r$")
+# LF, then the weight line (absent when the scale has no weight to give), then the status bytes:
+# each 0011xxxx, or 0111xxxx when another status byte follows; some models put an S before them.
+_FRAME = re.compile(rb"^\n(?:([-\s\d.^]+?)\s*([A-Za-z]+)?\r\n)?S?([\x30-\x3f\x70-\x7f]{2,3})\r$")
+_MORE = 0x40  # bit 6 of a status byte: another status byte follows
 
 
 @register
 class Nci(ScaleProtocol):
+    """NCI / Avery Weigh-Tronix SCP-01. Status byte 1: b0 motion, b1 at zero, b2 RAM error,
+    b3 EEPROM error. Byte 2: b0 under capacity, b1 over capacity, b2 ROM error, b3 faulty
+    calibration; b6 announces byte 3 (b0-1 range, b2 net, b3 initial zero error)."""
+
     name = "nci"
     poll = b"W\r"
     zero_command = b"Z\r"
@@ -20,7 +27,11 @@ class Nci(ScaleProtocol):
     @classmethod
     def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
         s1 = 0x30 | (0 if stable else 0x01) | (0x02 if grams == 0 else 0)
-        s2 = 0x30 | (0x02 if state is ReadingState.OVERLOAD else 0)
+        s2 = (
+            0x30
+            | (0x02 if state is ReadingState.OVERLOAD else 0)
+            | (0x01 if state is ReadingState.UNDERLOAD else 0)
+        )
         sign = "-" if grams < 0 else ""
         weight = f"{sign}{abs(grams) / 1000:07.3f}KG"
         return b"\n" + weight.encode() + b"\r\n" + bytes([s1, s2]) + b"\r\x03"
@@ -40,20 +51,27 @@ class Nci(ScaleProtocol):
             if not match:
                 readings.append(error(f"unreadable frame {frame!r}"))
                 continue
-            weight, unit, status = match.group(1), match.group(2), match.group(3)
-            s1, s2 = status[0], status[1]
-            if s2 & 0x02:
-                readings.append(Reading(None, None, ReadingState.OVERLOAD))
-                continue
-            if s2 & 0x01:
-                readings.append(Reading(None, None, ReadingState.UNDERLOAD))
-                continue
-            if b"^" in weight:  # clones: over or under range, without saying which
-                readings.append(error("out of range"))
-                continue
-            grams = to_grams(weight.decode(), (unit or b"").decode())
-            if grams is None:
-                readings.append(error(f"unreadable weight {weight!r} {unit!r}"))
-                continue
-            readings.append(Reading(grams=grams, stable=not s1 & 0x01, zero=bool(s1 & 0x02) or grams == 0))
+            readings.append(self._reading(match.group(1), match.group(2), match.group(3)))
         return readings
+
+    @staticmethod
+    def _reading(weight: bytes | None, unit: bytes | None, status: bytes) -> Reading:
+        s1, s2 = status[0], status[1]
+        third = status[2] if len(status) > 2 else None
+        if bool(s2 & _MORE) != (third is not None):
+            return error(f"status bytes {status!r}: byte 2 and the bytes sent disagree on a third")
+        if s1 & 0x0C or s2 & 0x0C:
+            return error(f"scale reports an internal error (status {status!r})")
+        if s2 & 0x02:
+            return Reading(None, None, ReadingState.OVERLOAD)
+        if s2 & 0x01:
+            return Reading(None, None, ReadingState.UNDERLOAD)
+        if weight is None:
+            return Reading(None, False, detail="in motion") if s1 & 0x01 else error("no weight in the reply")
+        if b"^" in weight:  # clones: over or under range, without saying which
+            return error("out of range")
+        grams = to_grams(weight.decode(), (unit or b"").decode())
+        if grams is None:
+            return error(f"unreadable weight {weight!r} {unit!r}")
+        net = bool(third & 0x04) if third is not None else False
+        return Reading(grams=grams, stable=not s1 & 0x01, net=net, zero=bool(s1 & 0x02) or grams == 0)

@@ -75,9 +75,18 @@ def toledo_checksum(frame: bytes) -> int:
 _DECIMALS = {0: -2, 1: -1, 2: 0, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}
 
 
+# Status word C, bits 0-2: a unit other than the lb/kg that status word B's bit 4 names.
+_SWC_UNITS = {1: "g", 2: "t", 3: "oz", 4: "ozt", 5: "dwt", 6: "ton"}
+
+
 @register
 class ToledoContinuous(ScaleProtocol):
-    """STX SWA SWB SWC weight(6) tare(6) CR [checksum], sent continuously."""
+    """STX SWA SWB SWC weight(6) [tare(6)] CR [checksum], sent continuously.
+
+    The Mettler Toledo standard continuous output (8142, IND-series) and the Toledo-compatible
+    indicators (Cardinal, Rice Lake...) that send it; the short format without the tare field is
+    what several of them are set to. Status word C names grams, tonnes or ounces where status
+    word B's kg/lb bit does not apply; out of range is under- or overload as the sign says."""
 
     name = "toledo-continuous"
     zero_command = b"Z"
@@ -93,47 +102,57 @@ class ToledoContinuous(ScaleProtocol):
         swb = 0x20 | 0x10  # kg
         if not stable:
             swb |= 0x08
-        if grams < 0:
+        if grams < 0 or state is ReadingState.UNDERLOAD:
             swb |= 0x02
-        if state is ReadingState.OVERLOAD:
+        if state in (ReadingState.OVERLOAD, ReadingState.UNDERLOAD):
             swb |= 0x04
         frame = bytes([STX, swa, swb, 0x20]) + f"{abs(grams):06d}000000".encode() + bytes([CR])
         return frame + bytes([toledo_checksum(frame)])
 
     def parse(self) -> list[Reading]:
         readings = []
-        size = 17 + (1 if self.checksum else 0)
+        extra = 1 if self.checksum else 0
         while True:
             start = self.buffer.find(bytes([STX]))
             if start < 0:
                 self.buffer.clear()
                 return readings
             del self.buffer[:start]
-            if len(self.buffer) < size:
+            if len(self.buffer) < 11 + extra:
                 return readings
-            frame = bytes(self.buffer[:size])
-            if frame[16] != CR:
+            if self.buffer[10] == CR:
+                size = 11  # the short format: no tare field
+            elif len(self.buffer) < 17 + extra:
+                return readings
+            elif self.buffer[16] == CR:
+                size = 17
+            else:
                 del self.buffer[:1]  # not a frame start after all: resynchronise
                 readings.append(error("frame misaligned"))
                 continue
-            del self.buffer[:size]
-            if self.checksum and toledo_checksum(frame[:17]) != frame[17]:
+            frame = bytes(self.buffer[: size + extra])
+            del self.buffer[: size + extra]
+            if self.checksum and toledo_checksum(frame[:size]) != frame[size]:
                 readings.append(error("checksum mismatch"))
                 continue
-            readings.append(self._reading(frame))
+            readings.append(self._reading(frame[:size]))
 
     @staticmethod
     def _reading(frame: bytes) -> Reading:
         swa, swb, swc = frame[1], frame[2], frame[3]
-        digits = frame[4:10]
-        if not digits.isdigit() or not frame[10:16].isdigit():
+        digits, tare = frame[4:10], frame[10:-1]
+        if not digits.isdigit() or (tare and not tare.isdigit()):
             return error("non-digit weight")
-        if swb & 0x04:
-            return Reading(None, None, ReadingState.OVERLOAD)
+        if swb & 0x04:  # out of range: the sign says which way
+            return Reading(None, None, ReadingState.UNDERLOAD if swb & 0x02 else ReadingState.OVERLOAD)
+        code = swc & 0x07
+        if code == 7:
+            return error("custom unit: set the indicator to g, kg, lb or oz")
         number = Decimal(int(digits)).scaleb(-_DECIMALS[swa & 0x07])
         if swc & 0x10:  # expanded x10 display: one more decimal
             number = number.scaleb(-1)
         if swb & 0x02:
             number = -number
-        grams = to_grams(number, "kg" if swb & 0x10 else "lb")
+        unit = _SWC_UNITS.get(code) or ("kg" if swb & 0x10 else "lb")
+        grams = to_grams(number, unit)
         return Reading(grams=grams, stable=not swb & 0x08, net=bool(swb & 0x01), zero=grams == 0)
