@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 GRAMS_PER_UNIT = {
+    "mg": Decimal("0.001"),
     "g": Decimal(1),
     "kg": Decimal(1000),
     "t": Decimal(1_000_000),

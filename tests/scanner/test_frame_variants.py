@@ -137,3 +137,25 @@ def test_a_corrupted_variant_frame_never_yields_another_weight(
             assert reading.grams is None
         else:
             assert reading.grams is None or reading.grams == expected
+
+
+@pytest.mark.parametrize(
+    ("protocol", "frame"),
+    [
+        ("toledo-continuous", toledo(0x24, KG, 0x20, "000125", tare=None)),
+        ("toledo-continuous", toledo(0x22, KG, 0x21, "001250")),
+        ("cas-enq", cas_enq(0x81, b"S 001.250kg")),
+        ("nci", b"\n0001.250KG\r\n0p4\r\x03"),
+    ],
+)
+def test_probe_recognises_each_variant(protocol, frame, tmp_path):
+    from scanner.cli import probe
+
+    sim = ScaleSimulator(protocol, tmp_path / "scale", interval_s=0.05)
+    sim.raw_frame = frame
+    sim.start()
+    try:
+        found = probe(sim.path, seconds_per_try=0.4)
+    finally:
+        sim.stop()
+    assert found is not None and found["found"] and found["protocol"] == protocol, found
