@@ -1,4 +1,5 @@
-"""The office pages' controllers: customer preferences, the customer rules, sync exceptions.
+"""The office pages' controllers: customer preferences, the customer rules, sync exceptions,
+the print history.
 
 Qt-free, like app/station.py for the bench: each takes the database and a Runner, does its
 reads and writes through the runner, and answers its page with an `Answer` (a value, a refusal
@@ -19,6 +20,7 @@ from app.runner import Answer, Latest, Runner, answering
 from app.store.customers import CustomerCard, customer_card, record_preferences
 from app.store.db import Database
 from app.store.packing import PackingStore
+from app.store.print_jobs import Job, PrintJobStore
 from app.store.rules_store import editable_rules, plan_with, save_rules
 from app.store.sync_local import StationSyncStore, SyncException
 
@@ -107,4 +109,16 @@ class ExceptionsDesk(OfficeDesk):
         self._run(
             lambda: local.resolve(event_id, operator, decision),
             answering(told, f"resolving sync exception {event_id}", log),
+        )
+
+
+class PrintHistoryDesk(OfficeDesk):
+    HISTORY_ROWS = 200
+
+    def load(self, order_no: str, show: Callable[[Answer[list[Job]]], None]) -> None:
+        """The newest print jobs, of one order when it is given; only the newest filter's answer shows."""
+        jobs = PrintJobStore(self.db)
+        done = answering(show, "reading the print history", log)
+        self._run(
+            lambda: jobs.history(self.HISTORY_ROWS, order_no), self._latest.only_newest("history", done)
         )

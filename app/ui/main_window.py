@@ -13,7 +13,7 @@ from app.core.model import Operator
 from app.core.pack_session import Severity
 from app.core.rules import PackPlan
 from app.core.settings import StationSettings
-from app.office_desks import CustomerDesk, ExceptionsDesk, RulesDesk
+from app.office_desks import CustomerDesk, ExceptionsDesk, PrintHistoryDesk, RulesDesk
 from app.print_service import PrintService, PrintStatus, send_test_page
 from app.runner import Answer
 from app.station import MAX_SCAN_LENGTH, PackingStation, SaveResult
@@ -21,7 +21,7 @@ from app.store.customers import CustomerCard
 from app.store.db import Database
 from app.store.errors import StoreError
 from app.store.outbox import pending_count
-from app.store.print_jobs import Job, PrintJobStore
+from app.store.print_jobs import Job
 from app.store.settings_store import save_settings
 from app.store.sync_local import SyncException
 from app.store.waves import location_parser
@@ -80,13 +80,13 @@ class MainWindow(QMainWindow):
         self.customers = CustomerDesk(*desk_args)
         self.rules = RulesDesk(*desk_args)
         self.exceptions = ExceptionsDesk(*desk_args)
+        self.print_history = PrintHistoryDesk(*desk_args)
         self.print_status = PrintStatus()
         self.signin = SignInView(station, sounds)
         self.packing = PackingView(station, sounds)
         self.packing.chinese = translations.chinese
         self.settings_view = SettingsView()
         self.history = PrintHistoryView()
-        self._history_generation = 0
         self.customer_view = CustomerPreferencesView()
         self.exceptions_view = SyncExceptionsView()
         self.rules_view = RulesEditorView()
@@ -322,20 +322,13 @@ class MainWindow(QMainWindow):
         self.load_history("")
 
     def load_history(self, order_no: str) -> None:
-        self._history_generation += 1
-        generation = self._history_generation
-        jobs = PrintJobStore(self.db)
-
-        def shown(result: object, error: BaseException | None) -> None:
-            if generation != self._history_generation:
-                return  # a newer filter was typed meanwhile
-            if error is not None:
-                log.error("print history could not be read: %r", error)
+        def shown(answer: Answer[list[Job]]) -> None:
+            if answer.value is None:
                 self.history.show_result(self.tr("The print history could not be read — see the log"))
                 return
-            self.history.show_jobs(result)  # type: ignore[arg-type]
+            self.history.show_jobs(answer.value)
 
-        run_in_background(self._poster, lambda: jobs.history(200, order_no), shown)
+        self.print_history.load(order_no, shown)
 
     def reprint_job(self, job_id: str) -> None:
         if self.printing is None:
