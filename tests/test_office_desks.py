@@ -92,3 +92,13 @@ def test_the_wave_desk_plans_releases_and_cancels_a_wave_without_a_screen(demo_d
     assert told[-1].refused  # a cancelled wave cannot be cancelled again: the reason is shown
     waves.load_exceptions(False, told.append)
     assert told[-1].ok
+
+
+def test_the_print_history_filters_by_order(demo_db):
+    from app.office_desks import PrintHistoryDesk
+
+    history = desk(PrintHistoryDesk, demo_db)
+    shown = []
+    history.load("", shown.append)
+    history.load("NO-SUCH-ORDER", shown.append)
+    assert shown[0].ok and shown[1].ok and shown[1].value == []
