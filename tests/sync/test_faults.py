@@ -265,3 +265,37 @@ def test_a_repeated_event_gets_its_first_answer(seeded, tmp_path):
     assert [r["duplicate"] for r in again.json()["results"]] == [True, True]
     assert {r["outcome"] for r in again.json()["results"]} == {"accepted"}
     assert seeded.store.event_ids() == [event["id"]]
+
+
+def test_an_event_the_server_cannot_store_is_set_aside_and_the_rest_and_the_pull_go_on(seeded, tmp_path):
+    token = seeded.store.add_station("PACK-13")
+    data_dir = tmp_path / "st"
+    assert sync_cli(data_dir, "--server", seeded.url, "--token", token)[0] == 0
+    db = open_station(data_dir)
+    sample = demo.sample_orders(db, per_kind=1)["ready"][0]
+    pack(db, sample)
+    with db.session() as s, s.begin():  # values neither database can store: a NaN, a NUL
+        customer = s.scalar(select(m.Customer.code).limit(1))
+        nan = add_event(
+            s,
+            "customer.preference",
+            {"customer": customer, "field": "note", "value": "x", "weight": float("nan")},
+            "PACK-13",
+            None,
+        )
+        nul = add_event(
+            s,
+            "customer.preference",
+            {"customer": customer, "field": "note", "value": "a\x00b"},
+            "PACK-13",
+            None,
+        )
+    code, summary = sync_cli(data_dir)
+    assert code == 0 and summary["rejected"] == 2 and summary["pushed"] >= 1, summary
+    assert seeded.store.get("order", sample["order_no"])["status"] == "packed"
+    with db.session() as s:
+        for event_id, why in ((nan, "finite"), (nul, "NUL")):
+            kept = s.get(m.OutboxEvent, event_id)
+            assert kept.needs_attention and why in kept.last_error, kept.last_error
+    assert sync_cli(data_dir)[0] == 0  # the next sync is clean: nothing blocks the queue or the pull
+    db.close()
