@@ -141,6 +141,9 @@ class Order(Base):
     amount_cents: Mapped[int] = mapped_column(Integer, default=0)
     hold_reason: Mapped[str] = mapped_column(String(64), default="")
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True, default=None)
+    # The customer the server named; kept so an order that arrived before its customer is linked
+    # when the customer does (a first pull pages by revision, not by dependency).
+    customer_code: Mapped[str | None] = mapped_column(String(64), default=None)
     packed_at: Mapped[datetime | None] = mapped_column(default=None)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -162,6 +165,20 @@ class OrderLine(Base):
 
     order: Mapped[Order] = relationship(back_populates="lines")
     sku: Mapped[Sku] = relationship()
+
+
+class PendingOrderLine(Base):
+    """An order line whose SKU this station does not have yet: it becomes an order line when the
+    SKU arrives (the SKU's later revision can come in a later page than the order)."""
+
+    __tablename__ = "pending_order_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(64), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku_code: Mapped[str] = mapped_column(String(64), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    custom_fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class Operator(Base):

@@ -360,9 +360,9 @@ _CUSTOMER_UPSERT = _upsert_sql(
 _LOCAL_FACTS_SQL = ", ".join(f"'{status}'" for status in LOCAL_FACTS)
 _ORDER_UPSERT = _upsert_sql(
     "orders",
-    (*ORDER_COLUMNS, "customer_id"),
+    (*ORDER_COLUMNS, "customer_id", "customer_code"),
     "order_no",
-    ", ".join("?" for _ in ORDER_COLUMNS) + ", (SELECT id FROM customers WHERE code = ?)",
+    ", ".join("?" for _ in ORDER_COLUMNS) + ", (SELECT id FROM customers WHERE code = ?), ?",
     # Packed here and the server has not heard yet: the local fact stands until it has.
     status=f"CASE WHEN orders.status IN ({_LOCAL_FACTS_SQL})"
     f" AND excluded.status NOT IN ({_LOCAL_FACTS_SQL}, 'cancelled')"
@@ -375,12 +375,35 @@ _ORDER_LINES_CLEAR = (
 _ORDER_LINE_INSERT = (
     "INSERT INTO order_lines (order_id, line_no, sku_id, quantity, custom_fields) VALUES (?, ?, ?, ?, ?)"
 )
+_PENDING_LINES_CLEAR = "DELETE FROM pending_order_lines WHERE order_no IN (SELECT value FROM json_each(?))"
+_PENDING_LINE_INSERT = (
+    "INSERT INTO pending_order_lines (order_no, line_no, sku_code, quantity, custom_fields)"
+    " VALUES (?, ?, ?, ?, ?)"
+)
+# Orders that named a customer this station did not have yet, linked now that it has arrived.
+_LINK_CUSTOMERS = (
+    "UPDATE orders SET customer_id = (SELECT id FROM customers WHERE code = orders.customer_code)"
+    " WHERE customer_id IS NULL AND customer_code IN (SELECT value FROM json_each(?))"
+)
+# Lines that waited for their SKU, made order lines now that it has arrived.
+_RESOLVE_LINES = (
+    "INSERT INTO order_lines (order_id, line_no, sku_id, quantity, custom_fields)"
+    " SELECT o.id, p.line_no, k.id, p.quantity, p.custom_fields FROM pending_order_lines p"
+    " JOIN orders o ON o.order_no = p.order_no JOIN skus k ON k.code = p.sku_code"
+    " WHERE p.sku_code IN (SELECT value FROM json_each(?))"
+)
+_RESOLVED_LINES_CLEAR = (
+    "DELETE FROM pending_order_lines WHERE sku_code IN (SELECT value FROM json_each(?))"
+    " AND sku_code IN (SELECT code FROM skus)"
+)
 
 
 def _write_customers(s: Session, page: PreparedPage) -> None:
     connection = s.connection()
     if page.customers:
         connection.exec_driver_sql(_CUSTOMER_UPSERT, page.customers)
+        codes = [row[0] for row in page.customers]
+        connection.exec_driver_sql(_LINK_CUSTOMERS, (json.dumps(codes, ensure_ascii=False),))
     if page.customers_gone:  # personal data erased; the row stays for the orders that point at it
         s.execute(
             update(m.Customer)
@@ -393,20 +416,25 @@ def _write_orders(s: Session, page: PreparedPage) -> None:
     connection = s.connection()
     if page.orders:
         _warn_unknown_customers(s, page)
-        connection.exec_driver_sql(_ORDER_UPSERT, page.orders)
+        connection.exec_driver_sql(_ORDER_UPSERT, [(*row, row[-1]) for row in page.orders])
         numbers = [row[0] for row in page.orders]
         connection.exec_driver_sql(_ORDER_LINES_CLEAR, (json.dumps(numbers, ensure_ascii=False),))
+        connection.exec_driver_sql(_PENDING_LINES_CLEAR, (json.dumps(numbers, ensure_ascii=False),))
         # The ids mapped here, not by a sub-select per line: half the time of SQLite's share.
         order_ids = _ids(s, m.Order.id, m.Order.order_no, numbers)
         sku_ids = _ids(s, m.Sku.id, m.Sku.code, sorted({line[3] for line in page.lines}))
-        lines = []
+        lines, pending = [], []
         for line_no, quantity, fields, sku, order_no in page.lines:
             if sku in sku_ids:
                 lines.append((order_ids[order_no], line_no, sku_ids[sku], quantity, fields))
             else:
-                log.error("order %s line %d: SKU %s unknown here; line skipped", order_no, line_no, sku)
+                pending.append((order_no, line_no, sku, quantity, fields))
         if lines:
             connection.exec_driver_sql(_ORDER_LINE_INSERT, lines)
+        if pending:
+            # Its SKU's newer revision is on a later page: the line becomes whole when it comes.
+            log.info("%d order line(s) wait for SKUs not here yet", len(pending))
+            connection.exec_driver_sql(_PENDING_LINE_INSERT, pending)
     if page.orders_gone:  # packs and print jobs point at it: it stays, but can no longer be packed
         s.execute(
             update(m.Order)
@@ -416,12 +444,14 @@ def _write_orders(s: Session, page: PreparedPage) -> None:
 
 
 def _warn_unknown_customers(s: Session, page: PreparedPage) -> None:
-    """An order naming a customer this station does not have is kept without one, and said."""
+    """An order naming a customer this station does not have yet keeps the customer's code and is
+    linked when the customer arrives (a later page); said, for the log."""
     customers = {row[-1] for row in page.orders if row[-1]}
     missing = customers - set(_ids(s, m.Customer.id, m.Customer.code, sorted(customers)))
-    for row in page.orders:
-        if row[-1] in missing:
-            log.warning("order %s: customer %s unknown here", row[0], row[-1])
+    if missing:
+        log.info(
+            "%d order(s) wait for customers not here yet", sum(1 for row in page.orders if row[-1] in missing)
+        )
 
 
 def _ids(s: Session, column: Any, key_column: Any, keys: list[str]) -> dict[str, int]:
@@ -552,6 +582,10 @@ def _apply_skus(s: Session, changes: list[p.Change]) -> None:
         s.execute(delete(m.Barcode).where(m.Barcode.key.in_(chunk)))
     if rows:
         s.execute(insert(m.Barcode.__table__), list(rows.values()))
+    if entities:  # order lines that waited for these SKUs
+        codes = (json.dumps(sorted(entities), ensure_ascii=False),)
+        s.connection().exec_driver_sql(_RESOLVE_LINES, codes)
+        s.connection().exec_driver_sql(_RESOLVED_LINES_CLEAR, codes)
 
 
 def _apply_waves(s: Session, changes: list[p.Change]) -> None:

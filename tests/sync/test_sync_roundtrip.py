@@ -216,3 +216,35 @@ def test_pages_come_in_zstd_to_a_station_that_takes_it_and_in_gzip_to_one_that_d
         assert [c["key"] for c in page["changes"]] == [c["key"] for c in expected[0]]
     finally:
         client.close()
+
+
+def test_a_paged_first_pull_after_crm_and_catalogue_edits_loses_no_order_customer_or_line(
+    seeded, demo_document, tmp_path
+):
+    from dataclasses import replace
+
+    from app.store.settings_store import save_settings
+
+    # Edited after the import: these customers and SKUs now have revisions later than the orders
+    # that name them, so a fresh station's pages bring the orders first.
+    edited = {
+        "customers": [{**c, "name": c["name"] + "·"} for c in demo_document["customers"][:100]],
+        "skus": [{**k, "name_en": k["name_en"] + " (new pack)"} for k in demo_document["skus"][:40]],
+    }
+    assert not seeded.store.import_documents(edited).errors
+    data_dir = tmp_path / "fresh"
+    db = open_station(data_dir)
+    save_settings(db, replace(load_settings(db), sync_page_size=250))  # many small pages
+    db.close()
+    token = seeded.store.add_station("PACK-08")
+    code, summary = sync_cli(data_dir, "--server", seeded.url, "--token", token)
+    assert code == 0, summary
+    db = open_station(data_dir)
+    with db.session() as s:
+        unlinked = s.scalar(
+            select(m.Order.order_no).where(m.Order.customer_id.is_(None), m.Order.customer_code.is_not(None))
+        )
+        waiting = s.scalar(select(m.PendingOrderLine.order_no))
+    assert unlinked is None and waiting is None
+    assert_station_equals_server(db, seeded.store)  # every order with its customer and every line
+    db.close()
