@@ -9,6 +9,7 @@ query; every write goes through the SerialWriter so the GUI thread never waits o
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -59,6 +60,8 @@ log = logging.getLogger(__name__)
 
 MAX_SCAN_LENGTH = 400
 PIN_MASK = "••••"  # what the audit trail keeps of a PIN
+PIN_LOCKOUT_AFTER = 5  # wrong PINs in a row for one badge...
+PIN_LOCKOUT_S = 300  # ...and it waits this long before it may try again
 
 
 def _order_of(state: PackState) -> str:
@@ -111,6 +114,7 @@ class PackingStation:
         writer: SerialWriter,
         settings: StationSettings,
         on_saved: Callable[[SaveResult], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
         self.writer = writer
@@ -128,6 +132,8 @@ class PackingStation:
         # (what it is, the session state before it, so a save that cannot be made leaves the order open).
         self._unsaved: dict[tuple[str, str], PackState] = {}
         self.blocked: SaveResult | None = None  # a save the database cannot take now
+        self._clock = clock
+        self._pin_failures: dict[str, list[float]] = {}  # badge -> times of its last wrong PINs
 
     # --- operators ---------------------------------------------------------------------------
 
@@ -157,10 +163,32 @@ class PackingStation:
             self._start(operator)
         return operator
 
+    def pin_locked_for(self, badge: str) -> int:
+        """Seconds until this badge may try a PIN again (0: it may now)."""
+        failures = self._pin_failures.get(badge.strip().upper(), [])
+        if len(failures) < PIN_LOCKOUT_AFTER:
+            return 0
+        return max(0, int(failures[-1] + PIN_LOCKOUT_S - self._clock() + 0.999))
+
+    def _check_pin(self, badge: str, pin: str) -> bool:
+        """A PIN tried for a badge, at sign-in or at the bench. After PIN_LOCKOUT_AFTER wrong ones
+        in a row the badge waits PIN_LOCKOUT_S: a 4-digit PIN cannot be walked through here."""
+        key = badge.strip().upper()
+        if self.pin_locked_for(key):
+            log.warning("PIN for %s refused unchecked: locked after repeated wrong PINs", key)
+            return False
+        with _reading("a PIN check"):
+            stored = self.store.operator_pin_hash(badge)
+        if stored is not None and verify_pin(pin.strip(), stored):
+            self._pin_failures.pop(key, None)
+            return True
+        failures = [*self._pin_failures.get(key, [])[-(PIN_LOCKOUT_AFTER - 1) :], self._clock()]
+        self._pin_failures[key] = failures
+        log.warning("wrong PIN for %s at %s (%d in a row)", key, self.settings.station_name, len(failures))
+        return False
+
     def sign_in_pin(self, code: str, pin: str) -> Operator | None:
-        with _reading("sign-in"):
-            stored = self.store.operator_pin_hash(code)
-        if stored is None or not verify_pin(pin, stored):
+        if not self._check_pin(code, pin):
             log.info("sign-in refused for badge %r", code)
             return None
         operator = self.operator_for_badge(code)
@@ -313,13 +341,7 @@ class PackingStation:
         supervisor = self.state.supervisor
         ok = False
         if self.state.phase is Phase.AWAITING_PIN and supervisor is not None:
-            with _reading("a PIN check"):
-                stored = self.store.operator_pin_hash(supervisor.badge_code)
-            ok = stored is not None and verify_pin(pin.strip(), stored)
-            if not ok:
-                log.warning(
-                    "wrong PIN for supervisor %s at %s", supervisor.badge_code, self.settings.station_name
-                )
+            ok = self._check_pin(supervisor.badge_code, pin)
         return self._run(PinChecked(ok), raw=PIN_MASK)
 
     def handle_reason(self, reason: str) -> Verdict:

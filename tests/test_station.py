@@ -266,3 +266,22 @@ def test_an_items_gs1_code_with_a_wrong_check_digit_is_refused_not_counted(demo_
     with demo_db.session() as s:
         verdicts = s.scalars(select(m.PackEvent.verdict)).all()
     assert "bad_check_digit" in verdicts  # in the audit trail too
+
+
+def test_repeated_wrong_pins_lock_the_badge_for_a_while_at_sign_in_and_at_the_bench(demo_db):
+    from app.station import PIN_LOCKOUT_AFTER, PIN_LOCKOUT_S
+
+    now = [1000.0]
+    writer = SerialWriter()
+    station = PackingStation(
+        PackingStore(demo_db, "PACK-01"), writer, StationSettings(), clock=lambda: now[0]
+    )
+    for _ in range(PIN_LOCKOUT_AFTER):
+        assert station.sign_in_pin("S0001", "0000") is None
+    assert station.pin_locked_for("S0001") == PIN_LOCKOUT_S
+    assert station.sign_in_pin("S0001", "9999") is None  # the right PIN, but locked: not even checked
+    assert station.pin_locked_for("P0001") == 0  # other badges are not affected
+    now[0] += PIN_LOCKOUT_S
+    assert station.sign_in_pin("S0001", "9999").badge_code == "S0001"
+    assert station.pin_locked_for("S0001") == 0  # a right PIN clears the count
+    writer.close()

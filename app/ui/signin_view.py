@@ -108,7 +108,15 @@ class SignInView(QWidget):
             return
         if operator is None:
             self.pin.clear()
-            self._refuse(self.tr("Badge code or PIN is wrong — try again"))
+            wait = self.station.pin_locked_for(code)
+            if wait:
+                self._refuse(
+                    self.tr("Too many wrong PINs for {badge}: try again in {minutes} min").format(
+                        badge=code, minutes=(wait + 59) // 60
+                    )
+                )
+            else:
+                self._refuse(self.tr("Badge code or PIN is wrong — try again"))
         else:
             self._accept(operator)
 
