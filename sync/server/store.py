@@ -416,10 +416,28 @@ class ServerStore:
                 key: p.EventResult(id=key, outcome=p.Outcome(outcome), reason=reason, duplicate=True)
                 for key, (outcome, reason) in answers.items()
             }
+            if seen:  # resends are rare: whose they were is asked only then
+                owners = dict(
+                    c.execute(
+                        select(m.EventRecord.id, m.EventRecord.station).where(
+                            m.EventRecord.id.in_(list(seen))
+                        )
+                    ).all()
+                )
+                for key, owner in owners.items():
+                    if owner != station:
+                        # Another station's event id: never "already applied" for this one, which
+                        # would drop this station's event without a word.
+                        log.warning("event id %s sent by %s was first sent by %s", key, station, owner)
+                        seen[key] = p.EventResult(
+                            id=key,
+                            outcome=p.Outcome.REJECTED,
+                            reason=f"event id {key} was first sent by another station: not applied",
+                        )
             for event in events:
                 key = str(event.id)
                 if key in seen:
-                    results.append(seen[key].model_copy(update={"duplicate": True}))
+                    results.append(seen[key])
                     continue
                 outcome, reason = self._apply(batch, station, event, received)
                 batch.add(

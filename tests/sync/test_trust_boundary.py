@@ -231,3 +231,21 @@ def test_a_release_naming_no_known_supervisor_is_rejected(seeded, demo_document)
         assert result["outcome"] == "rejected" and "supervisor" in result["reason"], result
     (real,) = _push(seeded, token, [released("S0001")])
     assert real["outcome"] == "accepted"
+
+
+def test_another_stations_event_id_is_rejected_for_this_one_not_silently_dropped(seeded, demo_document):
+    import uuid
+
+    first, second = seeded.store.add_station("PACK-E1"), seeded.store.add_station("PACK-E2")
+    shared = str(uuid.uuid4())
+    mine = _packed("PACK-E1", _new_order(demo_document, 2), "pack-e1")
+    mine["id"] = shared
+    (result,) = _push(seeded, first, [mine])
+    assert result["outcome"] == "accepted"
+    theirs = _packed("PACK-E2", _new_order(demo_document, 3), "pack-e2")
+    theirs["id"] = shared  # the same id from another station (a copied outbox, an attacker)
+    (refused,) = _push(seeded, second, [theirs])
+    assert refused["outcome"] == "rejected" and not refused.get("duplicate")
+    assert "another station" in refused["reason"]
+    (again,) = _push(seeded, first, [mine])  # the owner's resend is still its duplicate
+    assert again["outcome"] == "accepted" and again["duplicate"]
