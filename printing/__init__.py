@@ -1,1 +1,1 @@
-"""Label and document rendering and printer backends (planned: issue 4). Qt-free."""
+"""Label and document rendering and printer backends. Qt-free."""

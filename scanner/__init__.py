@@ -1,1 +1,1 @@
-"""Serial barcode scanners and scales (planned: issue 3). Qt-free; takes and returns plain values."""
+"""Serial barcode scanners and scales. Qt-free; takes and returns plain values."""

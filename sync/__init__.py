@@ -1,1 +1,1 @@
-"""Sync with the central server (planned: issue 5): protocol, station client, reference server."""
+"""Sync with the central server: protocol, station client, reference server."""
