@@ -373,10 +373,11 @@ class PushRefused(Outgoing):
 
 
 class PackedWeight(Incoming):
-    expected_g: int | None = None
-    actual_g: int | None = None
-    allowed_g: int | None = None
-    source: str = ""
+    # Grams: never negative, and no parcel is 10 tonnes (a typo, or a forged event).
+    expected_g: int | None = Field(None, ge=0, le=10_000_000)
+    actual_g: int | None = Field(None, ge=0, le=10_000_000)
+    allowed_g: int | None = Field(None, ge=0, le=10_000_000)
+    source: str = Field("", max_length=16)
 
 
 class OrderPacked(Incoming):
@@ -516,6 +517,21 @@ def json_problem(value: Any, where: str = "payload") -> str | None:
     return walk(value, where, 0)
 
 
+MAX_PREFERENCE_TEXT = 500
+
+
+def _preference_range(field: str, value: Any) -> str | None:
+    """What a station may set a preference to (checked on what comes in; what is served keeps the
+    wider model, so data stored before cannot make a page unreadable)."""
+    if field == "ship_days" and isinstance(value, list):
+        days_ok = len(value) <= 7 and all(isinstance(d, int) and 1 <= d <= 7 for d in value)
+        return None if days_ok else "ship days are ISO weekdays, 1 (Monday) to 7 (Sunday)"
+    if field in ("note", "address", "preferred_carrier") and isinstance(value, str):
+        limit = 32 if field == "preferred_carrier" else MAX_PREFERENCE_TEXT
+        return None if len(value) <= limit else f"{field} is too long"
+    return None
+
+
 def check_event(event: Event) -> str | None:
     """Why an event breaks the contract, or None. Used by the server before applying a batch."""
     problem = json_problem(event.payload, f"{event.type}: payload") or (
@@ -537,6 +553,9 @@ def check_event(event: Event) -> str | None:
             Preferences.model_validate({event.payload["field"]: event.payload["value"]})
         except ValidationError as exc:
             return f"{event.type}: value: {exc.errors()[0]['msg']}"
+        problem = _preference_range(event.payload["field"], event.payload["value"])
+        if problem:
+            return f"{event.type}: value: {problem}"
     if event.type == EventType.RULE_CHANGED and not event.payload.get("deleted"):
         try:
             parse_rule({**event.payload["definition"], "code": event.payload["code"]})

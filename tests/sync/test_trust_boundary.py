@@ -249,3 +249,28 @@ def test_another_stations_event_id_is_rejected_for_this_one_not_silently_dropped
     assert "another station" in refused["reason"]
     (again,) = _push(seeded, first, [mine])  # the owner's resend is still its duplicate
     assert again["outcome"] == "accepted" and again["duplicate"]
+
+
+def test_nonsense_a_bench_could_not_mean_is_refused(server):
+    token = server.store.add_station("PACK-07")
+    for payload, expected in (
+        ({"field": "ship_days", "value": [1, 99]}, "weekdays"),
+        ({"field": "note", "value": "长" * 600}, "too long"),
+    ):
+        body = json.dumps({"events": [_event("PACK-07", **payload)]})
+        answer = requests.post(
+            f"{server.url}{p.API_PREFIX}/events",
+            data=body,
+            headers=_headers(token, **{"Content-Type": "application/json"}),
+            timeout=10,
+        )
+        assert answer.status_code == 422 and expected in answer.text, answer.text[:300]
+    packed = _packed("PACK-07", "TB-NOPE", "pack-neg")
+    packed["payload"]["weight"] = {"expected_g": 500, "actual_g": -20, "allowed_g": 30}
+    answer = requests.post(
+        f"{server.url}{p.API_PREFIX}/events",
+        data=json.dumps({"events": [packed]}),
+        headers=_headers(token, **{"Content-Type": "application/json"}),
+        timeout=10,
+    )
+    assert answer.status_code == 422 and "actual_g" in answer.text, answer.text[:300]
