@@ -43,6 +43,7 @@ from app.core.pack_session import (
     VerdictKind,
     WeightEntered,
     new_session,
+    next_session,
     step,
 )
 from app.core.print_plan import INSERT_CONFIRM_PREFIX, card_requests, print_requests
@@ -62,10 +63,6 @@ MAX_SCAN_LENGTH = 400
 PIN_MASK = "••••"  # what the audit trail keeps of a PIN
 PIN_LOCKOUT_AFTER = 5  # wrong PINs in a row for one badge...
 PIN_LOCKOUT_S = 300  # ...and it waits this long before it may try again
-
-
-def _order_of(state: PackState) -> str:
-    return state.order.order_no if state.order is not None else ""
 
 
 @contextmanager
@@ -267,10 +264,10 @@ class PackingStation:
         if scan.error.startswith("check_digit:"):
             _, ai, value = scan.error.split(":", 2)
             verdict = Verdict(
-                VerdictKind.BAD_CHECK_DIGIT, order_no=_order_of(self.state), code=ai, detail=value
+                VerdictKind.BAD_CHECK_DIGIT, order_no=self.state.order_no, code=ai, detail=value
             )
         else:
-            verdict = Verdict(VerdictKind.BAD_GS1, order_no=_order_of(self.state), code=shown)
+            verdict = Verdict(VerdictKind.BAD_GS1, order_no=self.state.order_no, code=shown)
         self._audit(
             self.session_id,
             self.state.operator,
@@ -526,11 +523,11 @@ class PackingStation:
                     if before is not None and state is not None and state.order is None:
                         self.state = before
                 elif was_blocked and showing_it and state is not None:
-                    self.state = new_session(state.operator, state.policy)
+                    self.state = next_session(state)
                 self.on_saved(SaveResult("failed", order_no, error))
                 return
             if was_blocked and showing_it and kind in ("packed", "held") and state is not None:
-                self.state = new_session(state.operator, state.policy)
+                self.state = next_session(state)
             self.on_saved(SaveResult(kind, order_no))
 
         return done

@@ -179,6 +179,11 @@ class PackState:
         return self.order.lines[index].quantity - self.counts[index]
 
     @property
+    def order_no(self) -> str:
+        """The open order's number ("" when none is open)."""
+        return self.order.order_no if self.order is not None else ""
+
+    @property
     def expected_g(self) -> int | None:
         if self.order is None:
             return None
@@ -382,7 +387,7 @@ def new_session(
     return PackState(operator=operator, policy=policy or WeightPolicy(), supervisor_pin=supervisor_pin)
 
 
-def _fresh(state: PackState) -> PackState:
+def next_session(state: PackState) -> PackState:
     """The next order's empty session, with this one's operator and settings."""
     return new_session(state.operator, state.policy, state.supervisor_pin)
 
@@ -402,17 +407,13 @@ def step(state: PackState, event: Event) -> Outcome:
     raise TypeError(f"not a pack session event: {event!r}")
 
 
-def _order_no(state: PackState) -> str:
-    return state.order.order_no if state.order is not None else ""
-
-
 def _on_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
     if state.phase is Phase.AWAITING_SUPERVISOR:
         return _on_supervisor_scan(state, code, resolution)
     if state.phase is Phase.AWAITING_PIN:  # the caller turns what is typed into PinChecked
-        return Outcome(state, Verdict(VerdictKind.ENTER_PIN, order_no=_order_no(state)))
+        return Outcome(state, Verdict(VerdictKind.ENTER_PIN, order_no=state.order_no))
     if state.phase is Phase.AWAITING_REASON:
-        return Outcome(state, Verdict(VerdictKind.CHOOSE_REASON, order_no=_order_no(state), code=code))
+        return Outcome(state, Verdict(VerdictKind.CHOOSE_REASON, order_no=state.order_no, code=code))
     if code.upper().startswith(INSERT_CONFIRM_PREFIX) and state.order is not None:
         return _on_insert_scan(state, code.strip().upper())
     match resolution:
@@ -422,10 +423,10 @@ def _on_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
             return _on_item_scan(state, code, item)
         case BadgeFound():
             kind = VerdictKind.OPERATOR_BUSY if state.order is not None else VerdictKind.NOT_NOW
-            return Outcome(state, Verdict(kind, order_no=_order_no(state), code=code))
+            return Outcome(state, Verdict(kind, order_no=state.order_no, code=code))
         case NotFound():
             kind = VerdictKind.UNKNOWN_BARCODE if state.order is not None else VerdictKind.ORDER_NOT_FOUND
-            return Outcome(state, Verdict(kind, order_no=_order_no(state), code=code))
+            return Outcome(state, Verdict(kind, order_no=state.order_no, code=code))
     raise TypeError(f"not a resolution: {resolution!r}")
 
 
@@ -563,7 +564,7 @@ def _on_item_scan(state: PackState, code: str, item: ItemFound) -> Outcome:
 
 
 def _on_command(state: PackState, command: Command) -> Outcome:
-    order_no = _order_no(state)
+    order_no = state.order_no
     if state.phase in (Phase.AWAITING_SUPERVISOR, Phase.AWAITING_PIN, Phase.AWAITING_REASON):
         if command is Command.CLOSE:  # Esc / the close barcode backs out of the prompt
             return Outcome(_back(state), Verdict(VerdictKind.PROMPT_CANCELLED, order_no=order_no))
@@ -578,7 +579,7 @@ def _on_command(state: PackState, command: Command) -> Outcome:
         case Command.CLOSE:
             if state.order is None:
                 return Outcome(state, Verdict(VerdictKind.NOTHING_OPEN))
-            closed = _fresh(state)
+            closed = next_session(state)
             return Outcome(
                 closed, Verdict(VerdictKind.ORDER_CLOSED, order_no=order_no), (SessionClosed(state.order),)
             )
@@ -619,7 +620,7 @@ def _on_command(state: PackState, command: Command) -> Outcome:
 
 def _what_is_left(state: PackState) -> Verdict:
     """F8: exactly what stands between the bench and a packed parcel."""
-    order_no = _order_no(state)
+    order_no = state.order_no
     if state.order is None:
         return Verdict(VerdictKind.NOTHING_OPEN)
     missing = state.missing()
@@ -653,7 +654,7 @@ def _prompt(state: PackState, pending: Pending, phase: Phase) -> Outcome:
 
 def _undo(state: PackState) -> Outcome:
     if state.order is None or not state.history:
-        return Outcome(state, Verdict(VerdictKind.NOTHING_TO_UNDO, order_no=_order_no(state)))
+        return Outcome(state, Verdict(VerdictKind.NOTHING_TO_UNDO, order_no=state.order_no))
     index, qty = state.history[-1]
     counts = list(state.counts)
     counts[index] -= qty
@@ -683,7 +684,7 @@ def _undo(state: PackState) -> Outcome:
 
 
 def _on_weight(state: PackState, grams: int, source: str) -> Outcome:
-    order_no = _order_no(state)
+    order_no = state.order_no
     if grams <= 0 or grams > MAX_PARCEL_G:
         return Outcome(state, Verdict(VerdictKind.INVALID_WEIGHT, order_no=order_no, quantity=grams))
     if state.phase is Phase.SCANNING and state.all_verified:
@@ -709,14 +710,14 @@ def _on_weight(state: PackState, grams: int, source: str) -> Outcome:
         **_plan_facts(state),
     )
     return Outcome(
-        _fresh(state),
+        next_session(state),
         Verdict(VerdictKind.PACKED, order_no=order_no, weight=result),
         (done,),
     )
 
 
 def _on_supervisor_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
-    order_no = _order_no(state)
+    order_no = state.order_no
     if not isinstance(resolution, BadgeFound) or not resolution.operator.is_supervisor:
         return Outcome(state, Verdict(VerdictKind.NOT_A_SUPERVISOR, order_no=order_no, code=code))
     supervisor = resolution.operator
@@ -728,7 +729,7 @@ def _on_supervisor_scan(state: PackState, code: str, resolution: Resolution) -> 
 
 
 def _on_pin(state: PackState, ok: bool) -> Outcome:
-    order_no = _order_no(state)
+    order_no = state.order_no
     if state.phase is not Phase.AWAITING_PIN or state.supervisor is None:
         return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no))
     if ok:
@@ -743,7 +744,7 @@ def _on_pin(state: PackState, ok: bool) -> Outcome:
 
 
 def _supervisor_confirmed(state: PackState, supervisor: Operator) -> Outcome:
-    order_no = _order_no(state)
+    order_no = state.order_no
     if state.pending is Pending.RELEASE_HOLD and state.refused is not None:
         order = replace(state.refused, status=OrderStatus.NEW, hold_reason="")
         released = replace(
@@ -761,7 +762,7 @@ def _supervisor_confirmed(state: PackState, supervisor: Operator) -> Outcome:
 
 
 def _on_reason(state: PackState, reason: str) -> Outcome:
-    order_no = _order_no(state)
+    order_no = state.order_no
     if state.phase is not Phase.AWAITING_REASON or state.order is None:
         return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no, detail=reason))
     allowed = {Pending.HOLD: HOLD_REASONS, Pending.OVERRIDE_PLAN: PLAN_OVERRIDE_REASONS}.get(
@@ -773,7 +774,7 @@ def _on_reason(state: PackState, reason: str) -> Outcome:
     if state.pending is Pending.HOLD:
         held = OrderHeld(order=state.order, operator=state.operator, reason=reason)
         return Outcome(
-            _fresh(state),
+            next_session(state),
             Verdict(VerdictKind.HELD, order_no=order_no, detail=reason),
             (held,),
         )
@@ -804,7 +805,7 @@ def _on_reason(state: PackState, reason: str) -> Outcome:
         **_plan_facts(state),
     )
     return Outcome(
-        _fresh(state),
+        next_session(state),
         Verdict(VerdictKind.PACKED, order_no=order_no, weight=state.weight, detail=reason),
         (done,),
     )
@@ -821,7 +822,7 @@ def _plan_facts(state: PackState) -> dict[str, object]:
 
 
 def _on_insert_scan(state: PackState, code: str) -> Outcome:
-    order_no = _order_no(state)
+    order_no = state.order_no
     step = next((s for s in state.plan.to_confirm if s.confirm_code == code), None)
     if step is None:
         return Outcome(state, Verdict(VerdictKind.WRONG_INSERT, order_no=order_no, code=code))

@@ -442,3 +442,13 @@ def test_a_weight_before_the_items_says_which_are_missing():
     outcome = step(loaded(), WeightEntered(500))
     assert outcome.verdict.kind is VerdictKind.NOT_READY_TO_WEIGH
     assert {m.sku_code for m in outcome.verdict.missing} == {"SERUM", "MUG"}
+
+
+def test_the_next_session_keeps_the_operator_and_the_stations_settings():
+    from app.core.pack_session import next_session
+
+    state = replace(all_scanned(), supervisor_pin=False)
+    fresh = next_session(state)
+    assert fresh.order is None and fresh.operator == state.operator
+    assert fresh.policy == state.policy and fresh.supervisor_pin is False
+    assert state.order_no == "TB1001" and fresh.order_no == ""
