@@ -148,11 +148,7 @@ class SyncClient:
         try:
             return validate(response.content)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise SyncError(
-                f"the server's answer is not a valid {name}: {where + ': ' if where else ''}{first['msg']}"
-            ) from None
+            raise SyncError(f"the server's answer is not a valid {name}: {_first_error(exc)}") from None
 
     def whoami(self) -> str:
         """The station name the server knows this token by."""
@@ -195,9 +191,54 @@ class SyncClient:
             raise SyncError(
                 f"the server refused to send changes ({response.status_code}): {_detail(response)}", False
             )
-        page: dict[str, Any] = self._parse(response, "ChangesPage", p.CHANGES_PAGE_DICTS.validate_json)
+        try:
+            page: dict[str, Any] = p.CHANGES_PAGE_DICTS.validate_json(response.content)
+        except ValidationError as whole:
+            page = _sorted_out(response.content, whole)
         self.server_time = page["server_time"]
         return page
+
+
+MAX_ASIDE_DATA = 20_000  # characters of a set-aside change kept for the person who looks at it
+
+
+def _sorted_out(content: bytes, whole: ValidationError) -> dict[str, Any]:
+    """A page holding changes this station cannot take: the others go on, and each of those is
+    set aside with its reason (`page["set_aside"]`) instead of stopping every later pull. A page
+    that is not a page at all (cut short, no cursor) is still an error: nothing in it is known."""
+    try:
+        page: dict[str, Any] = p.PAGE_ENVELOPE_DICTS.validate_json(content)
+    except ValidationError:
+        raise SyncError(f"the server's answer is not a valid ChangesPage: {_first_error(whole)}") from None
+    kept, aside = [], []
+    for index, raw in enumerate(page["changes"]):
+        text = json.dumps(raw, ensure_ascii=False)
+        try:
+            kept.append(p.CHANGE_DICTS.validate_json(text))
+        except ValidationError as exc:
+            known = raw if isinstance(raw, dict) else {}
+            aside.append(
+                {
+                    "kind": str(known.get("kind") or "?")[:64],
+                    "key": str(known.get("key") or "?")[:200],
+                    "reason": f"changes.{index}.{_first_error(exc)}",
+                    "data": text[:MAX_ASIDE_DATA],
+                }
+            )
+    page["changes"] = kept
+    page["set_aside"] = aside
+    return page
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where + ': ' if where else ''}{first['msg']}"
+
+
+class UnstorablePage(Exception):
+    """The local side's database refused a prepared page's data (not its disk): nothing of it was
+    written, and the page can be applied in parts."""
 
 
 class RefusedBatch(SyncError):
@@ -275,8 +316,15 @@ class LocalSide(Protocol):
         by name: for a long pull it runs in the fetching process."""
         ...
 
-    def apply_prepared(self, prepared: Any) -> int:
-        """Apply a prepared page and its cursor in one transaction; returns how many changes."""
+    def apply_prepared(self, prepared: Any) -> tuple[int, int]:
+        """Apply a prepared page, what it set aside and its cursor in one transaction; returns how
+        many changes it held and how many of them were set aside. Raises UnstorablePage when the
+        database refuses the page's data."""
+        ...
+
+    def apply_in_parts(self, page: dict[str, Any]) -> tuple[int, int]:
+        """Apply a page whose data the database refused whole: what goes in goes in, each change
+        that does not is set aside; then the cursor. Returns as apply_prepared does."""
         ...
 
     def pending_count(self) -> int: ...
@@ -288,6 +336,7 @@ class Summary:
     pulled: int = 0
     rejected: int = 0
     conflicts: int = 0
+    set_aside: int = 0  # pulled changes this station could not take (the exception list has them)
     cursor: str = ""
     clock_skew_s: float | None = None
     push_s: float = 0.0  # how long each half took: for support and the benchmarks
@@ -299,6 +348,7 @@ class Summary:
             "pulled": self.pulled,
             "rejected": self.rejected,
             "conflicts": self.conflicts,
+            "set_aside": self.set_aside,
             "cursor": self.cursor,
             "push_s": round(self.push_s, 3),
             "pull_s": round(self.pull_s, 3),
@@ -335,20 +385,33 @@ def sync_once(client: SyncClient, local: LocalSide, page_size: int = PULL_PAGE) 
     summary.push_s = time.perf_counter() - started
     started = time.perf_counter()
     cursor = local.cursor()
+
+    def apply(prepared: Any, after: str) -> None:
+        try:
+            pulled, aside = local.apply_prepared(prepared)
+        except UnstorablePage as refused:
+            # The station's database refused a change the contract let through (two orders with
+            # one waybill number): the page again, applied in parts, so only that change waits.
+            log.warning("the page after cursor %r did not go in whole (%s): now in parts", after, refused)
+            pulled, aside = local.apply_in_parts(client.pull(after, page_size))
+        summary.pulled += pulled
+        summary.set_aside += aside
+
     page = client.pull(cursor, page_size)
     if not page["more"]:  # the usual sync: one page, no second process
-        summary.pulled += local.apply_prepared(local.prepare_page(page))
+        apply(local.prepare_page(page), cursor)
         cursor = page["cursor"]
     else:
         # A long pull (a new station, a large import): the pages after this one are fetched,
         # parsed and prepared in another process while this one writes, so the two halves use
         # two cores instead of taking turns at one interpreter lock.
         with PagesAhead(client, local.prepare_page, page["cursor"], page_size) as ahead:
-            summary.pulled += local.apply_prepared(local.prepare_page(page))
+            apply(local.prepare_page(page), cursor)
             cursor, more = page["cursor"], True
             while more:
+                after = cursor
                 prepared, cursor, more = ahead.next()
-                summary.pulled += local.apply_prepared(prepared)
+                apply(prepared, after)
     summary.cursor = cursor
     summary.pull_s = time.perf_counter() - started
     if client.server_time is not None:

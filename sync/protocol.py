@@ -79,12 +79,16 @@ DEPENDENCY_ORDER = (
 )
 
 Code = Annotated[str, Field(min_length=1, max_length=64)]
+# A count, an amount or a weight a station's database can hold (SQLite integers are signed 64-bit):
+# a larger one is refused by the contract, so it is set aside with a reason, not a failed write.
+Count = Annotated[int, Field(ge=0, le=INT64_MAX)]
+Amount = Annotated[int, Field(ge=-INT64_MAX - 1, le=INT64_MAX)]
 
 
 class BarcodeWire(Outgoing):
     code: Code
     kind: str = "ean13"
-    pack_qty: int = Field(default=1, ge=1)
+    pack_qty: int = Field(default=1, ge=1, le=INT64_MAX)
 
 
 class SkuWire(Outgoing):
@@ -92,10 +96,10 @@ class SkuWire(Outgoing):
     name_zh: str = Field(max_length=200)
     name_en: str = Field(default="", max_length=200)
     category: str = ""
-    unit_weight_g: int = Field(ge=0)
+    unit_weight_g: Count
     bin_location: str = ""
-    price_cents: int = Field(default=0, ge=0)
-    volume_cm3: int = Field(default=0, ge=0)  # for wave volume caps; 0: not known
+    price_cents: Count = 0
+    volume_cm3: Count = 0  # for wave volume caps; 0: not known
     barcodes: list[BarcodeWire] = []
 
 
@@ -121,14 +125,14 @@ class CustomerWire(Outgoing):
     tags: list[str] = []
     birthday: date | None = None
     preferences: dict[str, Any] = {}
-    order_count: int = 0
-    lifetime_value_cents: int = 0
+    order_count: Amount = 0
+    lifetime_value_cents: Amount = 0
 
 
 class OrderLineWire(Outgoing):
-    line_no: int = Field(ge=1)
+    line_no: int = Field(ge=1, le=INT64_MAX)
     sku: Code
-    quantity: int = Field(ge=1)
+    quantity: int = Field(ge=1, le=INT64_MAX)
     custom_fields: dict[str, Any] = {}
 
 
@@ -148,7 +152,7 @@ class OrderWire(Outgoing):
     address: str = ""
     buyer_note: str = ""
     seller_note: str = ""
-    amount_cents: int = 0
+    amount_cents: Amount = 0
     hold_reason: str = ""
     customer: str | None = None  # the customer's code
     packed_by: str = ""  # the station whose pack the server accepted
@@ -179,7 +183,7 @@ class WaveWire(Outgoing):
 
 class RuleWire(Outgoing):
     code: Code
-    position: int = 0
+    position: Amount = 0
     enabled: bool = True
     definition: dict[str, Any] = {}
 
@@ -300,6 +304,19 @@ def as_dicts(annotation: Any) -> Any:
 _MIRRORS: dict[type[BaseModel], Any] = {}
 # A pull page as plain values: {"changes": [{"kind", "key", "deleted", "data": {...}}], "cursor", ...}
 CHANGES_PAGE_DICTS: TypeAdapter[dict[str, Any]] = TypeAdapter(as_dicts(ChangesPage))
+# One change as plain values, and a page whose changes are not looked into: what a station uses to
+# keep the good changes of a page that holds one it cannot take (a rare page, checked change by change).
+CHANGE_DICTS: TypeAdapter[dict[str, Any]] = TypeAdapter(as_dicts(AnyChange))
+
+
+class PageEnvelope(Outgoing):
+    changes: list[Any]
+    cursor: str
+    more: bool
+    server_time: AwareDatetime
+
+
+PAGE_ENVELOPE_DICTS: TypeAdapter[dict[str, Any]] = TypeAdapter(as_dicts(PageEnvelope))
 
 
 # --- events (push) -------------------------------------------------------------------------------
@@ -425,7 +442,7 @@ class RuleChanged(Incoming):
     edit it receives; every station gets it on its next pull."""
 
     code: Code
-    position: int = 0
+    position: Amount = 0
     enabled: bool = True
     definition: dict[str, Any] = Field(default_factory=dict)
     deleted: bool = False

@@ -181,6 +181,26 @@ class PendingOrderLine(Base):
     custom_fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class PulledAside(Base):
+    """A change the server sent that this station could not take (it breaks the contract, or the
+    station's database refuses it): kept with the reason for a person, while the rest of the page
+    and the cursor go on. A later revision of the same entity that does go in resolves it."""
+
+    __tablename__ = "pulled_aside"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    data: Mapped[str] = mapped_column(Text, default="")  # the change as received, cut to a size
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+    resolved_by: Mapped[int | None] = mapped_column(Integer, default=None)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_pulled_aside_open", "resolved_at", "kind", "key"),)
+
+
 class Operator(Base):
     __tablename__ = "operators"
 

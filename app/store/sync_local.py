@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from app.core.barcodes import lookup_key
 from app.store import models as m
 from app.store import outbox
 from app.store.db import Database
+from app.store.errors import classify
 from sync import protocol as p
+from sync.client import MAX_ASIDE_DATA, UnstorablePage
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +47,8 @@ def _chunks(items: list[Any], size: int = 900) -> list[list[Any]]:
 
 @dataclass(frozen=True)
 class SyncException:
-    """An event the server refused or answered with a conflict, as the exception list shows it."""
+    """An event the server refused or answered with a conflict, or a change the server sent that
+    this station could not take, as the exception list shows it."""
 
     id: str
     type: str
@@ -68,6 +72,22 @@ class SyncException:
             resolved_by=resolver,
             resolution=event.resolution,
         )
+
+    @classmethod
+    def pulled(cls, row: m.PulledAside, resolver: str) -> SyncException:
+        return cls(
+            id=f"{PULLED_PREFIX}{row.id}",
+            type=f"pulled.{row.kind}",
+            subject=row.key,
+            created_at=row.seen_at,
+            reason=row.reason,
+            resolved_at=row.resolved_at,
+            resolved_by=resolver,
+            resolution=row.resolution,
+        )
+
+
+PULLED_PREFIX = "pulled:"  # the exception list's ids of pulled changes set aside
 
 
 class StationSyncStore:
@@ -169,7 +189,8 @@ class StationSyncStore:
             return outbox.pending_count(s)
 
     def attention(self, include_resolved: bool = False, limit: int = 500) -> list[SyncException]:
-        """Events the server did not accept: the station's exception list, newest first."""
+        """Events the server did not accept, and changes it sent that this station could not
+        take: the station's exception list, newest first."""
         query = (
             select(m.OutboxEvent, m.Operator.name)
             .outerjoin(m.Operator, m.Operator.id == m.OutboxEvent.resolved_by)
@@ -177,20 +198,35 @@ class StationSyncStore:
             .order_by(m.OutboxEvent.created_at.desc())
             .limit(limit)
         )
+        pulled = (
+            select(m.PulledAside, m.Operator.name)
+            .outerjoin(m.Operator, m.Operator.id == m.PulledAside.resolved_by)
+            .order_by(m.PulledAside.seen_at.desc())
+            .limit(limit)
+        )
         if not include_resolved:
             query = query.where(m.OutboxEvent.resolved_at.is_(None))
+            pulled = pulled.where(m.PulledAside.resolved_at.is_(None))
         with self.db.session() as s:
-            return [SyncException.of(event, resolver or "") for event, resolver in s.execute(query)]
+            items = [SyncException.of(event, resolver or "") for event, resolver in s.execute(query)]
+            items += [SyncException.pulled(row, resolver or "") for row, resolver in s.execute(pulled)]
+        items.sort(key=lambda item: item.created_at, reverse=True)
+        return items[:limit]
 
     def attention_count(self) -> int:
         with self.db.session() as s:
-            return outbox.attention_count(s)
+            aside = s.scalar(
+                select(func.count()).select_from(m.PulledAside).where(m.PulledAside.resolved_at.is_(None))
+            )
+            return outbox.attention_count(s) + (aside or 0)
 
     def resolve(self, event_id: str, operator_id: int | None, decision: str) -> bool:
         """A person dealt with it (rang the customer, pulled the parcel...): recorded, never deleted."""
         decision = decision.strip()
         if not decision:
             raise ValueError("say what was done about it")
+        if event_id.startswith(PULLED_PREFIX):
+            return self._resolve_pulled(int(event_id.removeprefix(PULLED_PREFIX)), operator_id, decision)
         with self.db.session() as s, s.begin():
             done = s.execute(
                 update(m.OutboxEvent)
@@ -205,6 +241,17 @@ class StationSyncStore:
             log.info("sync exception %s resolved by operator %s: %s", event_id, operator_id, decision)
         return bool(done.rowcount)
 
+    def _resolve_pulled(self, row_id: int, operator_id: int | None, decision: str) -> bool:
+        with self.db.session() as s, s.begin():
+            done = s.execute(
+                update(m.PulledAside)
+                .where(m.PulledAside.id == row_id, m.PulledAside.resolved_at.is_(None))
+                .values(resolved_at=_now(), resolved_by=operator_id, resolution=decision[:500])
+            )
+        if done.rowcount:
+            log.info("pulled change %s set aside resolved by operator %s: %s", row_id, operator_id, decision)
+        return bool(done.rowcount)
+
     # --- pull -----------------------------------------------------------------------------
 
     @staticmethod
@@ -213,19 +260,52 @@ class StationSyncStore:
         writes the page before (it is pickled by name, so it stays a plain function)."""
         return prepare_page(page)
 
-    def apply_prepared(self, page: PreparedPage) -> int:
-        """Write a prepared page and its cursor in one transaction; returns how many changes."""
+    def apply_prepared(self, page: PreparedPage) -> tuple[int, int]:
+        """Write a prepared page, what it set aside and its cursor in one transaction; returns how
+        many changes went in and how many were set aside."""
+        try:
+            with self.db.session() as s, s.begin():
+                _write_page(s, page)
+                _keep_aside(s, page.set_aside)
+                s.merge(m.Setting(key=CURSOR_KEY, value=page.cursor, updated_at=_now()))
+        except (DBAPIError, OverflowError) as exc:
+            if not _refused_data(exc):
+                raise
+            raise UnstorablePage(_reason(exc)) from exc
+        return page.count, len(page.set_aside)
+
+    def apply_in_parts(self, page: dict[str, Any]) -> tuple[int, int]:
+        """A page the database refused whole, in halves and halves of those (in the server's
+        order, each part its own transaction) until each change that will not go in is alone and
+        set aside: a few transactions for one bad change in thousands. Then the cursor."""
+        aside: list[dict[str, Any]] = list(page.get("set_aside", ()))
+
+        def attempt(changes: list[dict[str, Any]]) -> None:
+            part = prepare_page({**page, "changes": changes, "set_aside": []})
+            try:
+                with self.db.session() as s, s.begin():
+                    _write_page(s, part)
+                return
+            except (DBAPIError, OverflowError) as exc:
+                if not _refused_data(exc):
+                    raise
+                if len(changes) > 1:
+                    middle = len(changes) // 2
+                    attempt(changes[:middle])
+                    attempt(changes[middle:])
+                    return
+                change = changes[0]
+                reason = f"the station's database refused it: {_reason(exc)}"
+                text = json.dumps(change, ensure_ascii=False, default=str)
+                aside.append({"kind": change["kind"], "key": change["key"], "reason": reason, "data": text})
+
+        if page["changes"]:
+            attempt(page["changes"])
         with self.db.session() as s, s.begin():
-            # Within a page the server's order is kept per kind, and kinds go in dependency order.
-            for kind in p.DEPENDENCY_ORDER:
-                if kind is p.Kind.CUSTOMER:
-                    _write_customers(s, page)
-                elif kind is p.Kind.ORDER:
-                    _write_orders(s, page)
-                elif page.entities.get(kind):
-                    APPLY[kind](s, page.entities[kind])
-            s.merge(m.Setting(key=CURSOR_KEY, value=page.cursor, updated_at=_now()))
-        return page.count
+            _keep_aside(s, aside)
+            s.merge(m.Setting(key=CURSOR_KEY, value=page["cursor"], updated_at=_now()))
+        refused = len(aside) - len(page.get("set_aside", ()))
+        return len(page["changes"]) - refused, len(aside)
 
 
 CUSTOMER_COLUMNS = (  # the wire's names too, and updated_at (ours)
@@ -279,6 +359,7 @@ class PreparedPage:
     orders: list[tuple[Any, ...]]  # ORDER_COLUMNS, then the customer's code
     orders_gone: list[str]
     lines: list[tuple[Any, ...]]  # line_no, quantity, custom_fields, then the SKU code and order no
+    set_aside: list[dict[str, Any]] = field(default_factory=list)  # kind, key, reason, data
 
 
 def prepare_page(page: dict[str, Any]) -> PreparedPage:
@@ -321,7 +402,73 @@ def prepare_page(page: dict[str, Any]) -> PreparedPage:
         orders=order_rows,
         orders_gone=[key for key, change in orders.items() if change["deleted"]],
         lines=lines,
+        set_aside=list(page.get("set_aside", ())),
     )
+
+
+def _write_page(s: Session, page: PreparedPage) -> None:
+    # Within a page the server's order is kept per kind, and kinds go in dependency order.
+    for kind in p.DEPENDENCY_ORDER:
+        if kind is p.Kind.CUSTOMER:
+            _write_customers(s, page)
+        elif kind is p.Kind.ORDER:
+            _write_orders(s, page)
+        elif page.entities.get(kind):
+            APPLY[kind](s, page.entities[kind])
+    _resolve_aside(s, page)
+
+
+def _resolve_aside(s: Session, page: PreparedPage) -> None:
+    """Changes set aside before whose entity this page brings again, and which went in: the
+    server's newer revision replaced what could not be taken."""
+    aside = m.PulledAside
+    open_rows = s.execute(select(aside.id, aside.kind, aside.key).where(aside.resolved_at.is_(None))).all()
+    if not open_rows:  # the usual case: one indexed look
+        return
+    keys = {
+        p.Kind.CUSTOMER.value: {row[0] for row in page.customers} | set(page.customers_gone),
+        p.Kind.ORDER.value: {row[0] for row in page.orders} | set(page.orders_gone),
+    }
+    for kind, changes in page.entities.items():
+        keys[kind.value] = {change.key for change in changes}
+    done = [row_id for row_id, kind, key in open_rows if key in keys.get(kind, ())]
+    if done:
+        s.execute(
+            update(m.PulledAside)
+            .where(m.PulledAside.id.in_(done))
+            .values(resolved_at=_now(), resolution="replaced by the server's next revision")
+        )
+        log.info("%d change(s) set aside before were replaced by the server's next revision", len(done))
+
+
+def _keep_aside(s: Session, aside: list[dict[str, Any]]) -> None:
+    now = _now()
+    for item in aside:
+        s.add(
+            m.PulledAside(
+                kind=item["kind"],
+                key=item["key"],
+                reason=item["reason"][:2000],
+                data=item.get("data", "")[:MAX_ASIDE_DATA],
+                seen_at=now,
+            )
+        )
+        log.error("pulled %s %s set aside: %s", item["kind"], item["key"], item["reason"])
+
+
+def _refused_data(exc: BaseException) -> bool:
+    """The database refused the data (a constraint, a value it cannot hold), as opposed to the
+    disk or the file failing, which no part of the page would get past."""
+    if isinstance(exc, OverflowError):
+        return True
+    if isinstance(exc, StatementError) and isinstance(exc.orig, OverflowError | ValueError | TypeError):
+        return True
+    return isinstance(exc, IntegrityError | DataError) and classify(exc) is None
+
+
+def _reason(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc
+    return str(original).splitlines()[0][:300]
 
 
 def _data(change: dict[str, Any]) -> dict[str, Any]:

@@ -86,12 +86,13 @@ class SyncExceptionsView(QWidget):
         self.title.setText(self.tr("Sync exceptions"))
         self.hint.setText(
             self.tr(
-                "Events the server did not accept. Deal with each (pull the parcel, call the customer, "
-                "tell the office), type what you did and press Enter. Scan an order to find it."
+                "Events the server did not accept, and changes from the server this station could not "
+                "take. Deal with each (pull the parcel, call the customer, tell the office), type what "
+                "you did and press Enter. Scan an order to find it."
             )
         )
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("What"), self.tr("Order / customer"), self.tr("Server's reason"),
+            [self.tr("Time"), self.tr("What"), self.tr("Order / customer"), self.tr("Reason"),
              self.tr("Resolved")]
         )  # fmt: skip
         self.decision.setPlaceholderText(self.tr("What was done about it, e.g. parcel pulled from the line"))
@@ -122,6 +123,14 @@ class SyncExceptionsView(QWidget):
             "order.held": self.tr("Order held"),
             "order.hold_released": self.tr("Hold released"),
             "customer.preference": self.tr("Customer preference"),
+            # Changes the server sent that this station could not take.
+            "pulled.operator": self.tr("From the server: operator not taken"),
+            "pulled.carrier": self.tr("From the server: carrier not taken"),
+            "pulled.sku": self.tr("From the server: SKU not taken"),
+            "pulled.customer": self.tr("From the server: customer not taken"),
+            "pulled.order": self.tr("From the server: order not taken"),
+            "pulled.wave": self.tr("From the server: wave not taken"),
+            "pulled.rule": self.tr("From the server: rule not taken"),
         }
 
     def show_items(self, items: list[SyncException]) -> None:

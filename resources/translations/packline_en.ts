@@ -2036,92 +2036,127 @@
         <translation>Sync exceptions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
-        <source>Events the server did not accept. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
-        <translation>Events the server did not accept. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
         <source>Order / customer</source>
         <translation>Order / customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
-        <source>Server&apos;s reason</source>
-        <translation>Server&apos;s reason</translation>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
+        <source>Events the server did not accept, and changes from the server this station could not take. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
+        <translation>Events the server did not accept, and changes from the server this station could not take. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="96"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="97"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
         <source>What was done about it, e.g. parcel pulled from the line</source>
         <translation>What was done about it, e.g. parcel pulled from the line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="99"/>
         <source>Show resolved (Ctrl+H)</source>
         <translation>Show resolved (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="99"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="100"/>
         <source>Resolve (Enter)</source>
         <translation>Resolve (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="100"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="101"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="121"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
         <source>Order packed</source>
         <translation>Order packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
         <source>Order held</source>
         <translation>Order held</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
         <source>Hold released</source>
         <translation>Hold released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="125"/>
         <source>Customer preference</source>
         <translation>Customer preference</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="153"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="127"/>
+        <source>From the server: operator not taken</source>
+        <translation>From the server: operator not taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="128"/>
+        <source>From the server: carrier not taken</source>
+        <translation>From the server: carrier not taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="129"/>
+        <source>From the server: SKU not taken</source>
+        <translation>From the server: SKU not taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="130"/>
+        <source>From the server: customer not taken</source>
+        <translation>From the server: customer not taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="131"/>
+        <source>From the server: order not taken</source>
+        <translation>From the server: order not taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="132"/>
+        <source>From the server: wave not taken</source>
+        <translation>From the server: wave not taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="133"/>
+        <source>From the server: rule not taken</source>
+        <translation>From the server: rule not taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="162"/>
         <source>No exception for {code}</source>
         <translation>No exception for {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="155"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="164"/>
         <source>No exceptions: everything reached the server</source>
         <translation>No exceptions: everything reached the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="172"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="181"/>
         <source>Already resolved</source>
         <translation>Already resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="176"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="185"/>
         <source>Type what was done about it first, then press Enter</source>
         <translation>Type what was done about it first, then press Enter</translation>
     </message>

@@ -2036,92 +2036,127 @@
         <translation>同步异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
-        <source>Events the server did not accept. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
-        <translation>服务器未接受的记录。逐条处理（拦下包裹、联系客户、通知客服），输入处理结果后按回车。扫描订单号可快速查找。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
         <source>Order / customer</source>
         <translation>订单 / 客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="94"/>
-        <source>Server&apos;s reason</source>
-        <translation>服务器原因</translation>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
+        <source>Events the server did not accept, and changes from the server this station could not take. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
+        <translation>服务器未接受的事件，以及本工位无法接收的服务器变更。逐条处理（拦下包裹、联系客户、告知办公室），输入处理结果后按回车。扫描订单号可查找。</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="96"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="97"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
         <source>What was done about it, e.g. parcel pulled from the line</source>
         <translation>处理结果，例如：包裹已从流水线拦下</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="99"/>
         <source>Show resolved (Ctrl+H)</source>
         <translation>显示已处理 (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="99"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="100"/>
         <source>Resolve (Enter)</source>
         <translation>处理完毕 (回车)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="100"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="101"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="121"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
         <source>Order packed</source>
         <translation>订单已打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
         <source>Order held</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
         <source>Hold released</source>
         <translation>已解除挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="125"/>
         <source>Customer preference</source>
         <translation>客户偏好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="153"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="127"/>
+        <source>From the server: operator not taken</source>
+        <translation>来自服务器：操作员未能接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="128"/>
+        <source>From the server: carrier not taken</source>
+        <translation>来自服务器：快递公司未能接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="129"/>
+        <source>From the server: SKU not taken</source>
+        <translation>来自服务器：商品未能接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="130"/>
+        <source>From the server: customer not taken</source>
+        <translation>来自服务器：客户未能接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="131"/>
+        <source>From the server: order not taken</source>
+        <translation>来自服务器：订单未能接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="132"/>
+        <source>From the server: wave not taken</source>
+        <translation>来自服务器：波次未能接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="133"/>
+        <source>From the server: rule not taken</source>
+        <translation>来自服务器：规则未能接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="162"/>
         <source>No exception for {code}</source>
         <translation>{code} 没有异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="155"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="164"/>
         <source>No exceptions: everything reached the server</source>
         <translation>没有异常：所有记录均已送达服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="172"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="181"/>
         <source>Already resolved</source>
         <translation>已处理过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="176"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="185"/>
         <source>Type what was done about it first, then press Enter</source>
         <translation>请先输入处理结果，再按回车</translation>
     </message>

@@ -63,6 +63,32 @@ class BadServer:
                         {"kind": "order", "key": "T-1", "data": order},
                     ]
                     self.answer_json(_page(changes, "9", datetime.now(UTC)))
+                elif owner.mode == "fixed":
+                    order = {"order_no": "T-1", "lines": [{"line_no": 1, "sku": "A1", "quantity": 1}]}
+                    changes = [{"kind": "order", "key": "T-1", "data": order}]
+                    self.answer_json(_page(changes, "10", datetime.now(UTC)))
+                elif owner.mode == "huge":  # an integer no station database can hold
+                    sku = {"code": "H1", "name_zh": "大", "unit_weight_g": 2**70}
+                    self.answer_json(
+                        _page([{"kind": "sku", "key": "H1", "data": sku}], "11", datetime.now(UTC))
+                    )
+                elif owner.mode == "same_waybill":
+                    changes = [
+                        {
+                            "kind": "order",
+                            "key": f"W-{n}",
+                            "data": {"order_no": f"W-{n}", "waybill_no": waybill},
+                        }
+                        for n, waybill in ((1, "SF100"), (2, "SF100"), (3, "SF300"))
+                    ]
+                    changes.append(
+                        {
+                            "kind": "sku",
+                            "key": "C1",
+                            "data": {"code": "C1", "name_zh": "梨", "unit_weight_g": 1},
+                        }
+                    )
+                    self.answer_json(_page(changes, "12", datetime.now(UTC)))
                 elif owner.mode == "second_broken":  # a good first page; more follow
                     sku = {"code": "B1", "name_zh": "香蕉", "unit_weight_g": 150}
                     changes = [{"kind": "sku", "key": "B1", "data": sku}]
@@ -135,33 +161,85 @@ def test_a_page_cut_in_half_applies_nothing_and_keeps_the_cursor(bad_server, dem
     assert local.cursor() == ""
 
 
-def test_a_page_with_a_broken_entity_applies_nothing_and_names_the_field(bad_server, demo_db):
+def _aside(db) -> list[tuple[str, str, str, bool]]:
+    with db.session() as s:
+        return [
+            (row.kind, row.key, row.reason, row.resolved_at is not None)
+            for row in s.scalars(select(m.PulledAside).order_by(m.PulledAside.id))
+        ]
+
+
+def test_a_change_the_contract_refuses_is_set_aside_and_the_rest_of_the_page_goes_in(bad_server, demo_db):
     bad_server.mode = "broken"
     local = StationSyncStore(demo_db)
-    with pytest.raises(SyncError) as caught:
-        sync_once(_client(bad_server.url), local)
-    assert "not a valid ChangesPage" in str(caught.value)
-    assert "changes.1.order.data.lines.0.quantity" in str(caught.value)
-    assert caught.value.retryable  # the server may be fixed: the station keeps asking
-    assert local.cursor() == ""
+    summary = sync_once(_client(bad_server.url), local)
+    assert summary.set_aside == 1 and summary.pulled == 1
+    assert local.cursor() == "9"  # the cursor goes on: the bad change blocks nothing after it
+    assert _aside(demo_db) == [
+        (
+            "order",
+            "T-1",
+            "changes.1.order.data.lines.0.quantity: Input should be greater than or equal to 1",
+            False,
+        )
+    ]
     with demo_db.session() as s:
-        assert s.scalar(select(m.Sku).where(m.Sku.code == "A1")) is None
+        assert s.scalar(select(m.Sku.name_zh).where(m.Sku.code == "A1")) == "苹果"
         assert s.scalar(select(m.Order).where(m.Order.order_no == "T-1")) is None
+    shown = local.attention()
+    assert [(item.type, item.subject) for item in shown] == [("pulled.order", "T-1")]
+    assert local.attention_count() == 1
+    # The server's next revision of T-1 is whole: it goes in and the exception resolves itself.
+    bad_server.mode = "fixed"
+    assert sync_once(_client(bad_server.url), local).set_aside == 0
+    with demo_db.session() as s:
+        assert s.scalar(select(m.Order.order_no).where(m.Order.order_no == "T-1")) == "T-1"
+    assert _aside(demo_db)[0][3] is True
+    assert local.attention_count() == 0
+    assert local.attention(include_resolved=True)[0].resolution == "replaced by the server's next revision"
 
 
-def test_a_broken_later_page_keeps_the_pages_before_it_and_names_the_field(bad_server, demo_db):
-    # The pages after the first are fetched and parsed by a process of their own: its error comes
-    # back as the same SyncError, and that process is gone afterwards.
+def test_a_set_aside_change_is_resolved_by_a_person_with_what_they_did(bad_server, demo_db):
+    bad_server.mode = "huge"
+    local = StationSyncStore(demo_db)
+    summary = sync_once(_client(bad_server.url), local)
+    assert summary.set_aside == 1
+    (item,) = local.attention()
+    assert item.type == "pulled.sku" and "less than or equal to 9223372036854775807" in item.reason
+    assert local.resolve(item.id, None, "told the office: the weight is typed wrong") is True
+    assert local.resolve(item.id, None, "again") is False
+    assert local.attention_count() == 0
+
+
+def test_a_change_the_stations_database_refuses_is_set_aside_alone(bad_server, demo_db):
+    # Two orders with one waybill number pass the contract; the station's unique waybill does not
+    # take the second. The page goes in by parts: only that order waits for a person.
+    bad_server.mode = "same_waybill"
+    local = StationSyncStore(demo_db)
+    summary = sync_once(_client(bad_server.url), local)
+    assert (summary.pulled, summary.set_aside) == (3, 1), summary
+    assert local.cursor() == "12"
+    with demo_db.session() as s:
+        kept = set(s.scalars(select(m.Order.order_no).where(m.Order.order_no.in_(["W-1", "W-2", "W-3"]))))
+        assert kept == {"W-1", "W-3"}
+        assert s.scalar(select(m.Sku.name_zh).where(m.Sku.code == "C1")) == "梨"
+    ((kind, key, reason, resolved),) = _aside(demo_db)
+    assert (kind, key, resolved) == ("order", "W-2", False)
+    assert "database refused" in reason and "waybill" in reason
+
+
+def test_a_broken_later_page_keeps_the_pages_before_it_and_sets_the_change_aside(bad_server, demo_db):
+    # The pages after the first are fetched and parsed by a process of their own: what it sets
+    # aside comes back with its page, and that process is gone afterwards.
     bad_server.mode = "second_broken"
     local = StationSyncStore(demo_db)
-    with pytest.raises(SyncError) as caught:
-        sync_once(_client(bad_server.url), local)
-    assert "changes.1.order.data.lines.0.quantity" in str(caught.value)
-    assert caught.value.retryable
-    assert local.cursor() == "1"  # the first page is applied, and only it
+    summary = sync_once(_client(bad_server.url), local)
+    assert summary.set_aside == 1
+    assert local.cursor() == "9"
     with demo_db.session() as s:
         assert s.scalar(select(m.Sku.name_zh).where(m.Sku.code == "B1")) == "香蕉"
-        assert s.scalar(select(m.Sku).where(m.Sku.code == "A1")) is None
+        assert s.scalar(select(m.Sku.name_zh).where(m.Sku.code == "A1")) == "苹果"
+    assert [row[:2] for row in _aside(demo_db)] == [("order", "T-1")]
     assert multiprocessing.active_children() == []
 
 

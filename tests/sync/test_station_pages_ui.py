@@ -140,3 +140,23 @@ def test_a_double_pack_waits_in_the_exception_list_until_someone_resolves_it(
     QTest.keyClick(view.decision, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(view.shown) == 1, timeout=5000)
     assert "parcel pulled" in view.table.item(0, 4).text()
+
+
+@pytest.mark.gui
+def test_a_pulled_change_set_aside_shows_in_the_exception_list(demo_db, qtbot):
+    from app.ui.sync_exceptions_view import SyncExceptionsView
+
+    with demo_db.session() as s, s.begin():
+        s.add(
+            m.PulledAside(
+                kind="order", key="T-77", reason="changes.0.order.data.lines.0.quantity: …", data="{}"
+            )
+        )
+    make_qapp()
+    view = SyncExceptionsView()
+    qtbot.addWidget(view)
+    view.show_items(StationSyncStore(demo_db).attention())
+    row = [view.table.item(0, c).text() for c in range(4)]
+    assert row[1:] == ["From the server: order not taken", "T-77", "changes.0.order.data.lines.0.quantity: …"]
+    view.handle_scan("T-77")  # a scan of the order finds it
+    assert len(view.shown) == 1
