@@ -135,6 +135,8 @@ class SyncClient:
         self.last_server_ms = _server_ms(timing)
         if response.status_code == 401:
             raise SyncError(_detail(response) or "the server refused this station's token", False, 401)
+        if response.status_code == 503:
+            raise SyncError("the server's database is not reachable just now; trying again later", True, 503)
         if response.status_code >= 500:
             raise SyncError(
                 f"the server failed ({response.status_code}); trying again later", True, response.status_code

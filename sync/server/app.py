@@ -19,7 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -79,15 +79,48 @@ class DatabaseWork:
             try:
                 return await loop.run_in_executor(self._threads, work)
             except DBAPIError as exc:
-                if not exc.connection_invalidated:
+                if not _connection_lost(exc):
                     raise
                 log.warning("the database connection was lost (%s); trying again on a new one", exc.orig)
-                return await loop.run_in_executor(self._threads, work)
+            # A restarting database refuses connections for a moment: tried again, a little later
+            # each time, for a while; past that the station hears 503 and comes back itself.
+            deadline = time.monotonic() + RECONNECT_WINDOW_S
+            delay = 0.1
+            while True:
+                try:
+                    return await loop.run_in_executor(self._threads, work)
+                except DBAPIError as exc:
+                    if not _connection_lost(exc):
+                        raise
+                    if time.monotonic() + delay > deadline:
+                        raise DatabaseAway(str(exc.orig).splitlines()[0] if exc.orig else str(exc)) from exc
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 2.0)
         finally:
             parts = _TIMING_PARTS.get(None)
             if parts is not None:  # for Server-Timing: waiting for a slot, then the work itself
                 parts["queue"] = parts.get("queue", 0.0) + (began - asked) * 1000
                 parts["db"] = parts.get("db", 0.0) + (time.perf_counter() - began) * 1000
+
+
+RECONNECT_WINDOW_S = 10.0  # how long a request waits for its database to come back
+RETRY_AFTER_S = 5  # what a 503 tells the station
+
+
+class DatabaseAway(Exception):
+    """The database could not be reached within RECONNECT_WINDOW_S: a 503, never a 500."""
+
+
+def _connection_lost(exc: DBAPIError) -> bool:
+    """The connection died or could not be made (a restart, a dropped network), as opposed to the
+    statement failing: trying the same work again on a new connection is what helps."""
+    if exc.connection_invalidated:
+        return True
+    text = str(exc.orig).lower()
+    return isinstance(exc, OperationalError | InterfaceError) and any(n in text for n in _CONNECTION_TROUBLE)
+
+
+_CONNECTION_TROUBLE = ("connect", "closed the connection", "shutting down", "starting up", "terminating")
 
 
 # The parts of the request in flight that Server-Timing reports besides its whole ("app").
@@ -174,6 +207,15 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
     app.add_middleware(GZipMiddleware, minimum_size=COMPRESS_FROM, compresslevel=1)
     app.add_middleware(ServerTiming)
 
+    @app.exception_handler(DatabaseAway)
+    async def database_away(_request: Request, exc: DatabaseAway) -> JSONResponse:
+        log.error("the database is not reachable: %s", exc)
+        return JSONResponse(
+            {"detail": "the server's database is not reachable just now; try again shortly"},
+            status_code=503,
+            headers={"Retry-After": str(RETRY_AFTER_S)},
+        )
+
     async def authorized(authorization: str | None) -> str:
         """The station a request's token belongs to (401 otherwise). Answered from the token cache
         nearly always, so no thread hop per request."""
@@ -259,7 +301,7 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
             log.warning("push from %s refused: %s", name, refused[0].reason)
             return _refused("some events are not acceptable; nothing was applied", refused)
         # The database work off the event loop: other stations' requests go on meanwhile.
-        results = await database.run(store.push, name, batch.events)
+        results = await database.run(store.push_each, name, batch.events)
         return Response(p.PushResponse(results=results).model_dump_json(), media_type="application/json")
 
     @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])

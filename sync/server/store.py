@@ -60,6 +60,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import protocol as p
@@ -457,6 +458,26 @@ class ServerStore:
                 results.append(result)
             batch.commit()
         return results
+
+    def push_each(self, station: str, events: list[p.Event]) -> list[p.EventResult]:
+        """`push`, and when the batch fails for a reason one of its events carries (the database
+        refuses its data, or applying it trips over something), the batch in halves, and halves of
+        those, until that event is alone: it is answered as rejected with the reason, so the
+        station sets it aside for a person, and every other event is applied. A database that is
+        away fails the whole request, to be tried again."""
+        try:
+            return self.push(station, events)
+        except Exception as exc:
+            if not _carried_by_an_event(exc):
+                raise
+            if len(events) > 1:
+                middle = len(events) // 2
+                return self.push_each(station, events[:middle]) + self.push_each(station, events[middle:])
+            event = events[0]
+            cause = str(getattr(exc, "orig", None) or exc).splitlines()[0][:300]
+            log.error("event %s (%s) from %s could not be stored: %s", event.id, event.type, station, cause)
+            reason = f"the server could not store this event ({type(exc).__name__}: {cause})"
+            return [p.EventResult(id=event.id, outcome=p.Outcome.REJECTED, reason=reason)]
 
     @staticmethod
     def refuse_reasons(station: str, events: list[p.Event]) -> list[p.EventError]:
@@ -1038,6 +1059,17 @@ def parse_csv(text: str) -> dict[str, Any]:
         f"CSV columns {sorted(columns)}: an orders file needs {sorted(ORDER_COLUMNS)}, "
         f"a customers file {sorted(CUSTOMER_COLUMNS)}"
     )
+
+
+def _carried_by_an_event(exc: BaseException) -> bool:
+    """A failure some event of the batch causes (its data refused by a constraint or a type, or a
+    fault applying it), as opposed to the database or its connection failing."""
+    if isinstance(exc, IntegrityError | DataError):
+        return True
+    if isinstance(exc, DBAPIError | OSError):
+        return False
+    faults = (StatementError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+    return isinstance(exc, faults)
 
 
 def _same(a: Any, b: Any) -> bool:

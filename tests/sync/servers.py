@@ -131,6 +131,13 @@ class PostgresCluster:
         """Stop (dropping every connection) and start again on the same port with the same data."""
         self._pg_ctl("restart", "-m", "fast")
 
+    def pause(self) -> None:
+        """Stop the server (every connection refused) until `resume`."""
+        self._pg_ctl("stop", "-m", "fast")
+
+    def resume(self) -> None:
+        self._pg_ctl("start")
+
     def _run(self, *command: str) -> None:
         done = subprocess.run([*self.as_user, *command], capture_output=True, text=True, check=False)
         if done.returncode != 0:

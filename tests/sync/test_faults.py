@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.store import demo
 from app.store import models as m
@@ -376,4 +376,66 @@ def test_an_event_the_server_cannot_store_is_set_aside_and_the_rest_and_the_pull
             kept = s.get(m.OutboxEvent, event_id)
             assert kept.needs_attention and why in kept.last_error, kept.last_error
     assert sync_cli(data_dir)[0] == 0  # the next sync is clean: nothing blocks the queue or the pull
+    db.close()
+
+
+def _poison_trigger(server) -> None:
+    """A rule of the server's database the contract does not know (a DBA's check): an event whose
+    payload value is 'poison' is refused by the database itself, after every check has passed."""
+    from sqlalchemy import text
+
+    with server.store.engine.begin() as c:
+        if c.dialect.name == "sqlite":
+            c.execute(
+                text(
+                    "CREATE TRIGGER poison BEFORE INSERT ON events"
+                    " WHEN json_extract(NEW.payload, '$.value') = 'poison'"
+                    " BEGIN SELECT RAISE(ABORT, 'poisoned by a trigger'); END"
+                )
+            )
+        else:
+            c.execute(
+                text(
+                    "CREATE FUNCTION poison() RETURNS trigger AS $$ BEGIN"
+                    " IF NEW.payload->>'value' = 'poison' THEN"
+                    " RAISE EXCEPTION 'poisoned by a trigger' USING ERRCODE = 'check_violation'; END IF;"
+                    " RETURN NEW; END $$ LANGUAGE plpgsql"
+                )
+            )
+            c.execute(
+                text("CREATE TRIGGER poison BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION poison()")
+            )
+
+
+def test_an_event_the_servers_database_refuses_after_every_check_is_rejected_alone(seeded, tmp_path):
+    token = seeded.store.add_station("PACK-14")
+    data_dir = tmp_path / "st"
+    assert sync_cli(data_dir, "--server", seeded.url, "--token", token)[0] == 0
+    _poison_trigger(seeded)
+    db = open_station(data_dir)
+    samples = demo.sample_orders(db, per_kind=2)["ready"][:2]
+    pack(db, samples[0])
+    with db.session() as s, s.begin():
+        customer = s.scalar(select(m.Customer.code).limit(1))
+        poison = add_event(
+            s,
+            "customer.preference",
+            {"customer": customer, "field": "note", "value": "poison"},
+            "PACK-14",
+            None,
+        )
+    pack(db, samples[1])  # queued behind the poisoned event
+    code, summary = sync_cli(data_dir)
+    assert code == 0 and summary["rejected"] == 1, summary
+    for sample in samples:
+        assert seeded.store.get("order", sample["order_no"])["status"] == "packed"
+    with db.session() as s:
+        kept = s.get(m.OutboxEvent, poison)
+        assert kept.needs_attention and "could not store this event" in kept.last_error
+        assert "poisoned by a trigger" in kept.last_error
+        assert (
+            s.scalar(select(func.count()).select_from(m.OutboxEvent).where(m.OutboxEvent.sent_at.is_(None)))
+            == 0
+        )
+    assert sync_cli(data_dir)[0] == 0  # and nothing is stuck behind it
     db.close()

@@ -9,6 +9,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import requests
 
 from sync import protocol as p
 from sync.client import ServerConfig, SyncClient, SyncError
@@ -194,6 +195,49 @@ def test_a_database_restart_costs_the_stations_no_failed_request(demo_document, 
                 page = client.pull(cursor, 5000)
             assert orders[1] in {c["key"] for c in page["changes"]}
             assert "the database connection was lost" in caplog.text  # the retry, not luck
+            client.close()
+    finally:
+        cluster.stop()
+
+
+def test_a_database_away_for_a_moment_is_waited_for_and_a_longer_absence_is_a_503(demo_document, monkeypatch):
+    import threading
+
+    from sync.server import app as server_app
+
+    cluster = PostgresCluster()  # its own: stopping the shared one would cut other tests off
+    try:
+        url = cluster.new_database()
+        with live_server(url) as server:
+            assert not server.store.import_documents(demo_document).errors
+            token = server.store.add_station("PACK-D")
+            client = SyncClient(ServerConfig(server.url, token, read_timeout_s=30))
+            cursor = client.pull("", 5000)["cursor"]
+            cluster.pause()
+            back = threading.Timer(2.0, cluster.resume)  # a restart that takes two seconds
+            back.start()
+            started = time.monotonic()
+            page = client.pull(cursor, 5000)  # asked while the database is down
+            back.join()
+            assert page["cursor"] == cursor and time.monotonic() - started >= 1.5
+            monkeypatch.setattr(server_app, "RECONNECT_WINDOW_S", 1.0)
+            cluster.pause()
+            try:
+                answer = requests.get(
+                    f"{server.url}{p.API_PREFIX}/changes",
+                    params={"cursor": cursor},
+                    headers={"Authorization": f"Bearer {token}"},
+                    timeout=30,
+                )
+                assert answer.status_code == 503, answer.text
+                assert answer.headers["Retry-After"] == "5"
+                assert "not reachable" in answer.json()["detail"]
+                with pytest.raises(SyncError) as caught:
+                    client.pull(cursor, 5000)
+                assert caught.value.retryable and caught.value.status == 503
+            finally:
+                cluster.resume()
+            assert client.pull(cursor, 5000)["cursor"] == cursor
             client.close()
     finally:
         cluster.stop()
