@@ -12,6 +12,7 @@ import logging.handlers
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from app import __version__
 from app.cli_options import add_common, subcommands
@@ -108,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--max-volume", type=int, default=0, help="cm3 per wave, default no limit")
     plan.add_argument("--max-waves", type=int, default=0, help="waves at most, default as many as needed")
     plan.add_argument("--release", action="store_true", help="release the waves for picking at once")
+    plan.add_argument(
+        "--supervisor",
+        metavar="BADGE",
+        default="",
+        help="the supervisor who plans or releases them (PIN from PACKLINE_PIN, else asked); the server "
+        "accepts waves from a packing station only with one named, from a supervisor desk's token without",
+    )
     plan.add_argument("--dry-run", action="store_true", help="print the plan, save nothing")
     export = sub.add_parser(
         "export",
@@ -298,6 +306,26 @@ def rules_explain(data_dir: Path, code: str, as_of: str | None) -> int:
     return 0
 
 
+def _supervisor_id(db: Any, badge: str) -> int | None:
+    """The operator id of an active supervisor whose PIN is given (PACKLINE_PIN, else asked), or None."""
+    import getpass
+
+    from sqlalchemy import select
+
+    from app.core.auth import verify_pin
+    from app.store import models as m
+
+    pin = os.environ.get("PACKLINE_PIN") or (
+        getpass.getpass(f"PIN for {badge}: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+    )
+    with db.session() as s:
+        row = s.scalar(select(m.Operator).where(m.Operator.badge_code == badge.strip(), m.Operator.active))
+        if row is None or row.role != "supervisor" or not verify_pin(pin, row.pin_hash):
+            log.warning("waves plan: %s refused as supervisor", badge)
+            return None
+        return row.id
+
+
 def waves_plan(data_dir: Path, args: argparse.Namespace) -> int:
     """Exit 0 with {waves: [{code, strategy, group, orders, items, ...}], ...}; 1 with {error} for
     limits that make no sense; 2 for an unusable data folder."""
@@ -325,8 +353,15 @@ def waves_plan(data_dir: Path, args: argparse.Namespace) -> int:
     parser = location_parser(settings)
     codes: tuple[str, ...] = ()
     taken: tuple[str, ...] = ()
+    supervisor: int | None = None
+    if args.supervisor and not args.dry_run:
+        supervisor = _supervisor_id(db, args.supervisor)
+        if supervisor is None:
+            refused = f"{args.supervisor}: not an active supervisor here, or the PIN is wrong"
+            print(json.dumps({"error": refused}, ensure_ascii=False))
+            return 1
     if not args.dry_run and plan.waves:
-        created = create_waves(db, plan.waves, settings.station_name, None, release=args.release)
+        created = create_waves(db, plan.waves, settings.station_name, supervisor, release=args.release)
         codes, taken = created.codes, created.taken_meanwhile
     status = "dry-run" if args.dry_run else ("released" if args.release else "planned")
     result = {

@@ -343,6 +343,27 @@ class EventType(StrEnum):
     WAVE_CHANGED = "wave.changed"
 
 
+# What each token role may send. The bench and the handheld (station) and a supervisor's desk send
+# what happens on the floor; an integration or the office (admin) sends office work only: a pack
+# or a pick from it is refused. Who did it is checked besides (SUPERVISED, the server's _apply).
+ROLE_EVENTS: dict[Role, frozenset[str]] = {
+    Role.STATION: frozenset(EventType),
+    Role.DESK: frozenset(EventType),
+    Role.ADMIN: frozenset(
+        {
+            EventType.ORDER_HELD,
+            EventType.ORDER_HOLD_RELEASED,
+            EventType.CUSTOMER_PREFERENCE,
+            EventType.RULE_CHANGED,
+            EventType.WAVE_CHANGED,
+        }
+    ),
+}
+# Wave states only a supervisor brings about (planned, released or reassigned, cancelled); picking
+# and done come from the picker's scans.
+SUPERVISED_WAVE_STATES = frozenset({"planned", "released", "cancelled"})
+
+
 class Event(Incoming):
     id: UUID
     type: str = Field(min_length=1, max_length=64)

@@ -119,3 +119,45 @@ def test_selftest_passes_on_a_working_installation_and_leaves_the_station_alone(
         "scale_pty",
     }
     assert not (tmp_path / "station" / "packline.db").exists()
+
+
+def test_waves_planned_from_the_command_line_name_the_supervisor_whose_pin_is_given(tmp_path):
+    import os
+
+    from sqlalchemy import select
+
+    from app.store import demo
+    from app.store import models as m
+    from app.store.db import open_database
+
+    data = tmp_path / "station"
+    assert main(["demo-sheet", "--data-dir", str(data)]) == 0
+    supervisor = next(op for op in demo.DEMO_OPERATORS if op.badge == "S0001")
+    argv = ["app.cli", "--data-dir", str(data), "waves", "plan", "--strategy", "zone", "--max-waves", "1"]
+    wrong = subprocess.run(
+        [sys.executable, "-c", RUNNER, *argv, "--release", "--supervisor", "S0001"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PACKLINE_PIN": "0000"},
+    )
+    assert wrong.returncode == 1 and "PIN is wrong" in json.loads(wrong.stdout)["error"]
+    right = subprocess.run(
+        [sys.executable, "-c", RUNNER, *argv, "--release", "--supervisor", "S0001"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PACKLINE_PIN": supervisor.pin},
+    )
+    assert right.returncode == 0, right.stderr
+    db = open_database(data / "packline.db")
+    try:
+        with db.session() as s:
+            by = s.scalars(
+                select(m.Operator.badge_code)
+                .join(m.OutboxEvent, m.OutboxEvent.operator_id == m.Operator.id)
+                .where(m.OutboxEvent.type == "wave.changed")
+            ).all()
+        assert by and set(by) == {"S0001"}
+    finally:
+        db.close()

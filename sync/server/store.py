@@ -402,11 +402,11 @@ class ServerStore:
             # lost on the way), and one statement for everything saves two round trips per push.
             orders = [*_payload_keys(events, "order_no"), *wave_orders]
             ids = [str(event.id) for event in events]
-            # A supervisor desk's or the office's token may change rules itself; a packing station's
-            # only for a supervisor signed in at it.
-            if any(e.type == p.EventType.RULE_CHANGED for e in events):
-                role = c.scalar(select(m.StationAccount.role).where(m.StationAccount.name == station))
-                batch.trusted = role in (p.Role.DESK.value, p.Role.ADMIN.value)
+            # A supervisor desk's or the office's token may change rules and waves itself; a packing
+            # station's only for a supervisor signed in at it.
+            role = p.Role(c.scalar(select(m.StationAccount.role).where(m.StationAccount.name == station)))
+            batch.role = role
+            batch.trusted = role in (p.Role.DESK, p.Role.ADMIN)
             supervisors = sorted({badge for event in events for badge in _supervisors_named(event)})
             answers = batch.read_first(
                 ids,
@@ -496,8 +496,10 @@ class ServerStore:
     ) -> tuple[p.Outcome, str]:
         # What needs a supervisor (a release, an override, a rule or a wave) names one; the
         # station checked their PIN, the server checks that this person is a supervisor it knows.
+        if event.type not in p.ROLE_EVENTS[batch.role]:
+            return p.Outcome.REJECTED, f"this token's role ({batch.role.value}) may not send {event.type}"
         for badge in _supervisors_named(event):
-            if batch.trusted and event.type == p.EventType.RULE_CHANGED:
+            if batch.trusted and event.type in (p.EventType.RULE_CHANGED, p.EventType.WAVE_CHANGED):
                 continue
             operator = batch.get(p.Kind.OPERATOR, badge)
             if operator is None or operator.get("role") != "supervisor" or not operator.get("active", True):
@@ -879,7 +881,8 @@ class _Batch:
         self.dirty: dict[tuple[p.Kind, str], None] = {}  # insertion-ordered set
         self.stamps: dict[tuple[str, str], _Stamp] = {}
         self.stamped: set[str] = set()  # customers whose stamps are all in `stamps`
-        self.trusted = False  # the pushing token's role may change rules without a supervisor named
+        self.role = p.Role.STATION
+        self.trusted = False  # the pushing token's role may change rules and waves without a supervisor named
         self.dirty_stamps: set[tuple[str, str]] = set()
         self.rows: dict[type[m.Base], list[dict[str, Any]]] = {}
 
@@ -1093,6 +1096,8 @@ def _supervisors_named(event: p.Event) -> list[str]:
                 if isinstance(part, dict)
             ]
         case p.EventType.RULE_CHANGED:
+            return [event.operator or ""]
+        case p.EventType.WAVE_CHANGED if payload.get("status") in p.SUPERVISED_WAVE_STATES:
             return [event.operator or ""]
     return []
 

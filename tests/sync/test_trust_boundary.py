@@ -274,3 +274,47 @@ def test_nonsense_a_bench_could_not_mean_is_refused(server):
         timeout=10,
     )
     assert answer.status_code == 422 and "actual_g" in answer.text, answer.text[:300]
+
+
+def _wave(station: str, operator: str | None, status: str, orders: list[str]) -> dict:
+    import uuid
+    from datetime import UTC, datetime
+
+    return {
+        "id": str(uuid.uuid4()),
+        "type": "wave.changed",
+        "station": station,
+        "operator": operator,
+        "occurred_at": datetime.now(UTC).isoformat(),
+        "payload": {"code": f"W-{uuid.uuid4().hex[:6]}", "status": status, "orders": orders},
+    }
+
+
+def test_a_packing_station_releases_or_cancels_a_wave_only_for_a_supervisor(seeded, demo_document):
+    orders = [_new_order(demo_document, 4)]
+    token = seeded.store.add_station("PACK-W")
+    for operator in (None, "P0001", "S9999"):  # nobody; a packer; a badge the server does not know
+        for status in ("released", "cancelled", "planned"):
+            (result,) = _push(seeded, token, [_wave("PACK-W", operator, status, orders)])
+            assert result["outcome"] == "rejected" and "supervisor" in result["reason"], result
+    assert seeded.store.get(p.Kind.ORDER, orders[0])["status"] == "new"  # nothing moved
+    (real,) = _push(seeded, token, [_wave("PACK-W", "S0001", "released", orders)])
+    assert real["outcome"] == "accepted"
+    assert seeded.store.get(p.Kind.ORDER, orders[0])["status"] == "released"
+    # The picker's scans move a wave on without a supervisor.
+    (picking,) = _push(seeded, token, [_wave("PACK-W", "P0002", "picking", orders)])
+    assert picking["outcome"] == "accepted"
+    # A supervisor desk's token is a supervisor's place: its waves need no badge named.
+    desk = seeded.store.add_station("DESK-W", "desk")
+    (from_desk,) = _push(seeded, desk, [_wave("DESK-W", None, "released", [_new_order(demo_document, 5)])])
+    assert from_desk["outcome"] == "accepted"
+
+
+def test_an_integration_token_may_not_pack_or_pick(seeded, demo_document):
+    admin = seeded.store.add_station("OFFICE-I", "admin")
+    order_no = _new_order(demo_document, 6)
+    (packed,) = _push(seeded, admin, [_packed("OFFICE-I", order_no, "pack-i")])
+    assert packed["outcome"] == "rejected" and "may not send order.packed" in packed["reason"]
+    assert seeded.store.get(p.Kind.ORDER, order_no)["status"] == "new"
+    (preference,) = _push(seeded, admin, [_event("OFFICE-I", customer=demo_document["customers"][0]["code"])])
+    assert preference["outcome"] == "accepted", preference  # the CRM's own work goes in

@@ -14,7 +14,8 @@ from tests.sync.stations import open_station, sync_cli
 
 def test_a_released_wave_and_a_short_pick_reach_the_server_and_another_station(seeded, tmp_path):
     a_dir, b_dir = tmp_path / "a", tmp_path / "b"
-    assert sync_cli(a_dir, "--server", seeded.url, "--token", seeded.store.add_station("DESK-1"))[0] == 0
+    desk = seeded.store.add_station("DESK-1", "desk")  # a supervisor's desk: its waves need no badge
+    assert sync_cli(a_dir, "--server", seeded.url, "--token", desk)[0] == 0
     assert sync_cli(b_dir, "--server", seeded.url, "--token", seeded.store.add_station("PACK-B"))[0] == 0
     a = open_station(a_dir)
     plan = plan_waves(load_open_orders(a), Strategy.MULTI_CART, Caps(max_orders=3, max_waves=2))
