@@ -16,7 +16,9 @@ the reply (a cut connection, a crash) can send the batch again without doing any
 
 from __future__ import annotations
 
+import hashlib
 import math
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from types import UnionType
@@ -317,6 +319,49 @@ class PageEnvelope(Outgoing):
 
 
 PAGE_ENVELOPE_DICTS: TypeAdapter[dict[str, Any]] = TypeAdapter(as_dicts(PageEnvelope))
+
+
+# --- the end-of-sync check -----------------------------------------------------------------------
+# After a long pull, and every CHECK_EVERY_S, a station compares what it has taken of each kind with
+# what the server holds (counts and a digest of keys), when its cursor is the server's head; a kind
+# that differs is compared key by key and what is missing is pulled again by key.
+
+CHECKED_KINDS = (Kind.OPERATOR, Kind.CARRIER, Kind.SKU, Kind.CUSTOMER, Kind.ORDER, Kind.RULE)
+CHECK_EVERY_S = 600
+
+
+def key_digest(keys: Iterable[str]) -> str:
+    """An order-free digest of a set of keys (XOR of each key's 64-bit BLAKE2b): both sides compute
+    it over their own keys without sorting or sending them."""
+    folded = 0
+    for key in keys:
+        folded ^= int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
+    return f"{folded:016x}"
+
+
+class KindCheck(Outgoing):
+    live: int = Field(ge=0)  # keys not deleted
+    gone: int = Field(ge=0)  # tombstones
+    digest: str  # key_digest of the live keys
+
+
+class SyncCheck(Outgoing):
+    head: str  # the server's head now
+    current: bool  # the cursor asked about is the head: the counts are what the station should have
+    kinds: dict[Kind, KindCheck] = {}
+
+
+class KindKeys(Outgoing):
+    kind: Kind
+    live: list[str]
+    gone: list[str]
+
+
+class EntitiesRequest(Incoming):
+    """Entities pulled again by key (what the check found missing): as a page of changes."""
+
+    kind: Kind
+    keys: list[Code] = Field(min_length=1, max_length=MAX_PULL_PAGE)
 
 
 # --- events (push) -------------------------------------------------------------------------------

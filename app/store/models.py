@@ -201,6 +201,18 @@ class PulledAside(Base):
     __table_args__ = (Index("ix_pulled_aside_open", "resolved_at", "kind", "key"),)
 
 
+class SyncedKey(Base):
+    """Every entity this station has taken from the server, by kind and key, and whether the last
+    change was its deletion: written with the change itself, it is what the end-of-sync check
+    compares with the server (a deleted order stays a row here as it stays one in `orders`)."""
+
+    __tablename__ = "synced_keys"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    deleted: Mapped[bool] = mapped_column(default=False)
+
+
 class Operator(Base):
     __tablename__ = "operators"
 

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 CURSOR_KEY = "sync.cursor"
 TOKEN_KEY = "sync.token"
 CARRIERS_KEY = "sync.carriers"
+CHECKED_KEY = "sync.checked_at"  # when the end-of-sync check last ran to its end
 RULE_PREFIX = "rule:"
 LOCAL_FACTS = ("packed", "shipped")
 
@@ -252,6 +253,83 @@ class StationSyncStore:
             log.info("pulled change %s set aside resolved by operator %s: %s", row_id, operator_id, decision)
         return bool(done.rowcount)
 
+    # --- the end-of-sync check ---------------------------------------------------------------
+
+    def check_due(self) -> bool:
+        last = self._setting(CHECKED_KEY)
+        if not last:
+            return True
+        try:
+            when = datetime.fromisoformat(str(last))
+        except ValueError:
+            return True
+        return (_now() - when).total_seconds() >= p.CHECK_EVERY_S
+
+    def checked(self) -> None:
+        self._set(CHECKED_KEY, _now().isoformat())
+
+    def key_summary(self) -> dict[p.Kind, p.KindCheck]:
+        """What this station has taken of each checked kind, as the server's check counts it."""
+        live: dict[str, list[str]] = {kind.value: [] for kind in p.CHECKED_KINDS}
+        gone = dict.fromkeys(live, 0)
+        with self.db.session() as s:
+            for kind, key, deleted in s.execute(
+                select(m.SyncedKey.kind, m.SyncedKey.key, m.SyncedKey.deleted)
+            ):
+                if kind not in live:
+                    continue
+                if deleted:
+                    gone[kind] += 1
+                else:
+                    live[kind].append(key)
+        return {
+            p.Kind(kind): p.KindCheck(live=len(keys), gone=gone[kind], digest=p.key_digest(keys))
+            for kind, keys in live.items()
+        }
+
+    def keys_to_repair(self, theirs: p.KindKeys) -> tuple[list[str], list[str]]:
+        """Keys of a kind whose state here is not the server's: (to pull again, held here but
+        unknown to the server). Changes set aside and still open are known already: not pulled
+        again (the server's next revision of them comes by itself)."""
+        kind = theirs.kind.value
+        with self.db.session() as s:
+            mine = dict(
+                s.execute(select(m.SyncedKey.key, m.SyncedKey.deleted).where(m.SyncedKey.kind == kind)).all()
+            )
+            aside = set(
+                s.scalars(
+                    select(m.PulledAside.key).where(
+                        m.PulledAside.kind == kind, m.PulledAside.resolved_at.is_(None)
+                    )
+                )
+            )
+        wanted = [key for key in theirs.live if mine.get(key, True) and key not in aside]
+        wanted += [key for key in theirs.gone if mine.get(key) is False and key not in aside]
+        known = {*theirs.live, *theirs.gone}
+        unknown = [key for key in mine if key not in known]
+        return wanted, unknown
+
+    def dangling(self) -> dict[p.Kind, list[str]]:
+        """What this station's orders name but it does not hold: an order's customer, a line's SKU."""
+        with self.db.session() as s:
+            customers = s.scalars(
+                select(m.Order.customer_code)
+                .where(m.Order.customer_code.is_not(None), m.Order.customer_id.is_(None))
+                .distinct()
+            ).all()
+            skus = s.scalars(select(m.PendingOrderLine.sku_code).distinct()).all()
+        found = {p.Kind.CUSTOMER: sorted(c for c in customers if c), p.Kind.SKU: sorted(skus)}
+        return {kind: keys for kind, keys in found.items() if keys}
+
+    def apply_repair(self, page: dict[str, Any]) -> tuple[int, int]:
+        """Entities pulled again by key: written as a page is, the cursor left where it is."""
+        page = {**page, "cursor": self.cursor()}
+        prepared = prepare_page(page)
+        try:
+            return self.apply_prepared(prepared)
+        except UnstorablePage:
+            return self.apply_in_parts(page)
+
     # --- pull -----------------------------------------------------------------------------
 
     @staticmethod
@@ -415,7 +493,38 @@ def _write_page(s: Session, page: PreparedPage) -> None:
             _write_orders(s, page)
         elif page.entities.get(kind):
             APPLY[kind](s, page.entities[kind])
+    _record_keys(s, page)
     _resolve_aside(s, page)
+
+
+_RECORD_KEYS = (
+    "INSERT INTO synced_keys (kind, key, deleted) SELECT ?, value, ? FROM json_each(?) WHERE true"
+    " ON CONFLICT (kind, key) DO UPDATE SET deleted = excluded.deleted"
+)
+
+
+def _page_keys(page: PreparedPage) -> dict[str, tuple[list[str], list[str]]]:
+    """The keys a page brings of each kind: (live, deleted)."""
+    keys = {
+        p.Kind.CUSTOMER.value: ([row[0] for row in page.customers], page.customers_gone),
+        p.Kind.ORDER.value: ([row[0] for row in page.orders], page.orders_gone),
+    }
+    for kind, changes in page.entities.items():
+        keys[kind.value] = (
+            [change.key for change in changes if not change.deleted],
+            [change.key for change in changes if change.deleted],
+        )
+    return keys
+
+
+def _record_keys(s: Session, page: PreparedPage) -> None:
+    connection = s.connection()
+    for kind, (live, gone) in _page_keys(page).items():
+        for keys, deleted in ((live, False), (gone, True)):
+            if keys:
+                connection.exec_driver_sql(
+                    _RECORD_KEYS, (kind, deleted, json.dumps(keys, ensure_ascii=False))
+                )
 
 
 def _resolve_aside(s: Session, page: PreparedPage) -> None:
@@ -425,12 +534,7 @@ def _resolve_aside(s: Session, page: PreparedPage) -> None:
     open_rows = s.execute(select(aside.id, aside.kind, aside.key).where(aside.resolved_at.is_(None))).all()
     if not open_rows:  # the usual case: one indexed look
         return
-    keys = {
-        p.Kind.CUSTOMER.value: {row[0] for row in page.customers} | set(page.customers_gone),
-        p.Kind.ORDER.value: {row[0] for row in page.orders} | set(page.orders_gone),
-    }
-    for kind, changes in page.entities.items():
-        keys[kind.value] = {change.key for change in changes}
+    keys = {kind: {*live, *gone} for kind, (live, gone) in _page_keys(page).items()}
     done = [row_id for row_id, kind, key in open_rows if key in keys.get(kind, ())]
     if done:
         s.execute(

@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any, TypeVar
 
 import anyio
-from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
@@ -304,6 +304,39 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
         results = await database.run(store.push_each, name, batch.events)
         return Response(p.PushResponse(results=results).model_dump_json(), media_type="application/json")
 
+    # The end-of-sync check: asked after a long pull and every few minutes, so plain FastAPI.
+    @app.get(f"{p.API_PREFIX}/check", response_model=p.SyncCheck)
+    async def check(
+        _name: Annotated[str, Depends(station)],
+        cursor: Annotated[str, Query(max_length=20, description="the station's cursor after its pull")] = "",
+    ) -> p.SyncCheck:
+        return await database.run(store.check, cursor)
+
+    @app.get(f"{p.API_PREFIX}/keys", response_model=p.KindKeys)
+    async def keys(_name: Annotated[str, Depends(station)], kind: p.Kind) -> p.KindKeys:
+        return await database.run(store.keys, kind)
+
+    @app.post(
+        f"{p.API_PREFIX}/entities",
+        response_model=p.ChangesPage,
+        responses={413: {"description": f"more than {MAX_ENTITIES_BYTES} bytes (after decompression)"}},
+    )
+    async def entities(request: Request, _name: Annotated[str, Depends(station)]) -> p.ChangesPage:
+        try:
+            body = await limited_body(request, MAX_ENTITIES_BYTES)
+        except TooLarge as exc:
+            raise HTTPException(413, str(exc)) from None
+        except BadEncoding as exc:
+            raise HTTPException(422, str(exc)) from None
+        try:
+            wanted = p.EntitiesRequest.model_validate_json(body)
+        except ValidationError as exc:  # the input left out: it may be bytes no JSON answer can hold
+            errors = exc.errors(include_url=False, include_input=False)
+            raise RequestValidationError(
+                [{**error, "loc": ("body", *error["loc"])} for error in errors]
+            ) from None
+        return await database.run(store.entities, wanted.kind, wanted.keys)
+
     @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])
     async def conflicts(name: Annotated[str, Depends(station)]) -> list[p.ConflictWire]:
         """A packing station sees its own conflicts; a supervisor desk or admin sees every station's."""
@@ -371,6 +404,13 @@ def _documented(app: FastAPI) -> dict[str, Any]:
     events["responses"]["413"] = {
         "description": f"the body, or what its gzip inflates to, is over {MAX_PUSH_BYTES} bytes"
     }
+    wanted = p.EntitiesRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(wanted.pop("$defs", {}))
+    schemas["EntitiesRequest"] = wanted
+    document["paths"][f"{p.API_PREFIX}/entities"]["post"]["requestBody"] = {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EntitiesRequest"}}},
+    }
     imports = document["paths"][f"{p.API_PREFIX}/import"]["post"]
     imports["requestBody"] = {
         "required": True,
@@ -436,6 +476,7 @@ def _accepted_encodings(header: str) -> set[str]:
 
 MAX_PUSH_BYTES = 16 * 1024 * 1024  # a batch of MAX_PUSH_BATCH events is a few MB at most
 MAX_IMPORT_BYTES = 256 * 1024 * 1024  # a shop's master data and a day of orders
+MAX_ENTITIES_BYTES = 1024 * 1024  # MAX_PULL_PAGE keys of at most 64 characters, as JSON
 
 
 class TooLarge(Exception):

@@ -250,6 +250,65 @@ class ServerStore:
         )
         return page.encode()
 
+    # --- the end-of-sync check ---------------------------------------------------------------
+
+    def check(self, cursor: str) -> p.SyncCheck:
+        """What a station whose cursor is the head should hold of each checked kind. Judged only
+        when it is the head (before and after the keys are read): a station behind it would be
+        told of changes it simply has not pulled yet."""
+        head = self.head()
+        if (cursor or "0") != str(head):
+            return p.SyncCheck(head=str(head), current=False)
+        live: dict[str, list[str]] = {kind.value: [] for kind in p.CHECKED_KINDS}
+        gone: dict[str, int] = dict.fromkeys(live, 0)
+        with self.reading() as c:
+            rows = c.execute(
+                select(m.Entity.kind, m.Entity.key, m.Entity.deleted).where(m.Entity.kind.in_(list(live)))
+            )
+            for kind, key, deleted in rows:
+                if deleted:
+                    gone[kind] += 1
+                else:
+                    live[kind].append(key)
+        if self.head() != head:  # something committed meanwhile: not judged this time
+            return p.SyncCheck(head=str(self.head()), current=False)
+        return p.SyncCheck(
+            head=str(head),
+            current=True,
+            kinds={
+                p.Kind(kind): p.KindCheck(live=len(keys), gone=gone[kind], digest=p.key_digest(keys))
+                for kind, keys in live.items()
+            },
+        )
+
+    def keys(self, kind: p.Kind) -> p.KindKeys:
+        """Every key of a kind, live and deleted: what a station compares its own with."""
+        live, gone = [], []
+        with self.reading() as c:
+            entity = m.Entity
+            for key, deleted in c.execute(
+                select(entity.key, entity.deleted).where(entity.kind == kind.value).order_by(entity.key)
+            ):
+                (gone if deleted else live).append(key)
+        return p.KindKeys(kind=kind, live=live, gone=gone)
+
+    def entities(self, kind: p.Kind, keys: list[str]) -> p.ChangesPage:
+        """The entities of these keys as they are now, as a page of changes (unknown keys left out)."""
+        head = self.head()
+        with self.reading() as c:
+            rows = c.execute(
+                select(m.Entity.key, m.Entity.deleted, m.Entity.data).where(
+                    m.Entity.kind == kind.value, m.Entity.key.in_(sorted(set(keys)))
+                )
+            ).all()
+        changes = [
+            p.CHANGE.validate_python(
+                {"kind": kind.value, "key": key, "deleted": deleted, "data": None if deleted else data}
+            )
+            for key, deleted, data in rows
+        ]
+        return p.ChangesPage(changes=changes, cursor=str(head), more=False, server_time=_now())
+
     def head(self) -> int:
         """The newest revision a pull can hand out now: a cursor "up to date" for a new station."""
         with self.reading() as c:
