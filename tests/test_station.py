@@ -140,7 +140,7 @@ def test_a_plan_override_survives_a_crash_before_weighing(demo_db_path, samples)
     station.handle_command(Command.OVERRIDE)
     assert station.handle_scan("S0001").kind is VerdictKind.ENTER_PIN
     assert station.handle_pin("0000").kind is VerdictKind.PIN_WRONG
-    assert station.handle_pin("9999").kind is VerdictKind.CHOOSE_REASON
+    assert station.handle_pin("12345678").kind is VerdictKind.CHOOSE_REASON
     assert station.handle_reason("sample_out_of_stock").kind is VerdictKind.PLAN_OVERRIDDEN
     assert station.state.phase is Phase.WEIGHING
     writer.wait_idle()
@@ -215,7 +215,7 @@ def test_a_supervisor_badge_alone_does_not_sign_in_and_the_pin_is_never_recorded
     station, writer = make_station(demo_db)
     assert station.sign_in_badge("S0001") is None  # a copied badge is not enough
     assert station.state is None
-    assert station.sign_in_pin("S0001", "9999").badge_code == "S0001"
+    assert station.sign_in_pin("S0001", "12345678").badge_code == "S0001"
     station.sign_out()
     station.sign_in_badge("P0001")  # packers: badge alone (the default)
     pack_sample = samples["ready"][3]
@@ -279,9 +279,9 @@ def test_repeated_wrong_pins_lock_the_badge_for_a_while_at_sign_in_and_at_the_be
     for _ in range(PIN_LOCKOUT_AFTER):
         assert station.sign_in_pin("S0001", "0000") is None
     assert station.pin_locked_for("S0001") == PIN_LOCKOUT_S
-    assert station.sign_in_pin("S0001", "9999") is None  # the right PIN, but locked: not even checked
+    assert station.sign_in_pin("S0001", "12345678") is None  # the right PIN, but locked: not even checked
     assert station.pin_locked_for("P0001") == 0  # other badges are not affected
     now[0] += PIN_LOCKOUT_S
-    assert station.sign_in_pin("S0001", "9999").badge_code == "S0001"
+    assert station.sign_in_pin("S0001", "12345678").badge_code == "S0001"
     assert station.pin_locked_for("S0001") == 0  # a right PIN clears the count
     writer.close()

@@ -43,7 +43,7 @@ DEMO_OPERATORS = (
     DemoOperator("P0001", "张伟", "1234", Role.PACKER),
     DemoOperator("P0002", "李娜", "1234", Role.PACKER),
     DemoOperator("K0001", "刘洋", "1234", Role.PICKER),
-    DemoOperator("S0001", "王主管", "9999", Role.SUPERVISOR),
+    DemoOperator("S0001", "王主管", "12345678", Role.SUPERVISOR),
 )
 
 _CHANNEL_WEIGHTS = {

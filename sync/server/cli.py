@@ -4,6 +4,7 @@
     packline-server import FILE... [--db URL]        JSON import documents or CSV (orders, customers)
     packline-server add-station NAME [--db URL]      prints the station's token as its last line
     packline-server revoke-station NAME [--db URL]
+    packline-server hash-pin [--role ROLE]           an operator's pin_hash for an import document
 
 --db defaults to sqlite:///packline-server.db; PostgreSQL as postgresql://user:pass@host/db.
 """
@@ -89,9 +90,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     revoke = sub.add_parser("revoke-station", help="revoke a station's token")
     revoke.add_argument("name")
-    for command in (serve, imp, add, revoke):
+    hashing = sub.add_parser(
+        "hash-pin",
+        help="make an operator's pin_hash for an import document (the PIN is asked, or read from stdin)",
+    )
+    hashing.add_argument(
+        "--role",
+        choices=["packer", "picker", "supervisor"],
+        default="packer",
+        help="a supervisor's PIN has at least 8 digits, others at least 4",
+    )
+    for command in (serve, imp, add, revoke, hashing):
         _global_options(command, nested=True)
     args = parser.parse_args(argv)
+    if args.command == "hash-pin":  # no database needed
+        return _hash_pin(args.role)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -154,6 +167,28 @@ def main(argv: list[str] | None = None) -> int:
         if report.errors:
             status = 1
     return status
+
+
+def _hash_pin(role: str) -> int:
+    """Print a PIN's hash: asked twice at a terminal, one line from stdin otherwise (never an
+    argument, which other users of the machine could read from the process list)."""
+    import getpass
+
+    from app.core.auth import hash_pin, pin_problem
+
+    if sys.stdin.isatty():
+        pin = getpass.getpass(f"PIN for the {role}: ")
+        if getpass.getpass("the same PIN again: ") != pin:
+            print("packline-server: the two PINs differ", file=sys.stderr)
+            return 1
+    else:
+        pin = sys.stdin.readline().strip()
+    problem = pin_problem(pin, role)
+    if problem:
+        print(f"packline-server: {problem}", file=sys.stderr)
+        return 1
+    print(hash_pin(pin))
+    return 0
 
 
 if __name__ == "__main__":

@@ -63,6 +63,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.auth import hash_problem
 from sync import protocol as p
 from sync.server import models as m
 
@@ -463,7 +464,8 @@ class ServerStore:
             ids = [str(event.id) for event in events]
             # A supervisor desk's or the office's token may change rules and waves itself; a packing
             # station's only for a supervisor signed in at it.
-            role = p.Role(c.scalar(select(m.StationAccount.role).where(m.StationAccount.name == station)))
+            known = c.scalar(select(m.StationAccount.role).where(m.StationAccount.name == station))
+            role = p.Role(known) if known else p.Role.STATION  # pushed in-process (tests, tools)
             batch.role = role
             batch.trusted = role in (p.Role.DESK, p.Role.ADMIN)
             supervisors = sorted({badge for event in events for badge in _supervisors_named(event)})
@@ -832,6 +834,10 @@ class ServerStore:
                 # Served to every station: a value either database or a station cannot take
                 # (NaN, a NUL, a 50 MB preference, an integer past 64 bits) stays out.
                 problem = p.json_problem(dumped, f"{section}[{index}]")
+                if kind is p.Kind.OPERATOR and not problem:
+                    # Every station gets it: a hash cheap enough to walk through is refused here.
+                    weak = hash_problem(dumped["pin_hash"])
+                    problem = f"{section}[{index}] pin_hash: {weak}" if weak else None
                 if problem:
                     report.errors.append(problem)
                     continue

@@ -107,3 +107,56 @@ def test_the_access_log_is_off_unless_asked_for(tmp_path):
     assert "Uvicorn running" in lines[False]  # the server's own lines are there either way
     assert "GET /api/v1/whoami" not in lines[False]
     assert 'GET /api/v1/whoami HTTP/1.1" 200' in lines[True]
+
+
+def test_hash_pin_makes_a_supervisors_hash_only_from_a_long_pin_and_the_import_takes_only_strong_ones(
+    tmp_path,
+):
+    from app.core.auth import verify_pin
+
+    def hashed(pin: str, role: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "sync.server.cli", "hash-pin", "--role", role],
+            cwd=ROOT,
+            input=pin + "\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    short = hashed("9999", "supervisor")
+    assert short.returncode == 1 and "at least 8 digits" in short.stderr and not short.stdout
+    made = hashed("20261204", "supervisor")
+    assert made.returncode == 0, made.stderr
+    strong = made.stdout.strip()
+    assert verify_pin("20261204", strong) and "20261204" not in strong
+
+    db = f"sqlite:///{tmp_path / 'server.db'}"
+    weak = "scrypt:1024:1:1$c3NzcwAAAAAAAAAAAAAAAA==$ZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGQ="
+    source = tmp_path / "operators.json"
+    source.write_text(
+        json.dumps(
+            {
+                "operators": [
+                    {"badge_code": "S0100", "name": "周主管", "pin_hash": strong, "role": "supervisor"},
+                    {"badge_code": "S0101", "name": "吴主管", "pin_hash": weak, "role": "supervisor"},
+                    {"badge_code": "S0102", "name": "郑主管", "pin_hash": "9999", "role": "supervisor"},
+                ]
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    done = server_cli("import", str(source), "--db", db)
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert done.returncode == 1 and len(report["errors"]) == 2, report
+    assert "operators[1] pin_hash" in report["errors"][0] and "weaker" in report["errors"][0]
+    assert "operators[2] pin_hash" in report["errors"][1]
+    from sync.server.cli import open_store
+
+    store = open_store(db)
+    try:
+        assert store.get(p.Kind.OPERATOR, "S0100")["name"] == "周主管"
+        assert store.get(p.Kind.OPERATOR, "S0101") is None and store.get(p.Kind.OPERATOR, "S0102") is None
+    finally:
+        store.engine.dispose()

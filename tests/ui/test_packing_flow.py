@@ -181,7 +181,7 @@ def test_weight_failure_then_supervisor_override_by_badge_pin_and_key(station_ap
     assert app.window.packing.entry.echoMode() is QLineEdit.EchoMode.Password
     type_slowly(qtbot, "1111")
     assert app.window.packing.last_verdict.kind is VerdictKind.PIN_WRONG
-    scan("9999")  # typed as fast as a scanner types
+    scan("12345678")  # typed as fast as a scanner types
     assert app.window.packing.last_verdict.kind is VerdictKind.CHOOSE_REASON
     shown = app.window.packing.scans.text()
     assert "1111" not in shown and shown.count("••••") == 2  # the PINs never show

@@ -38,7 +38,7 @@ def test_a_supervisor_badge_scanned_at_sign_in_asks_for_the_pin(station_app, qtb
     type_slowly(qtbot, "0000")
     assert window.pages.currentWidget() is window.signin and "wrong" in window.signin.error.text()
     scan("S0001")
-    scan("9999")  # typed fast: still the PIN, not a badge
+    scan("12345678")  # typed fast: still the PIN, not a badge
     assert window.pages.currentWidget() is window.packing
     assert app.station.operator.badge_code == "S0001"
 

@@ -23,7 +23,7 @@ def desk(qtbot, demo_db, tmp_path):
     app.close()
 
 
-DEMO_PINS = {"P0001": "1234", "P0002": "1234", "S0001": "9999"}
+DEMO_PINS = {"P0001": "1234", "P0002": "1234", "S0001": "12345678"}
 
 
 def sign_in(app: StationApp, badge: str) -> None:
