@@ -14,6 +14,13 @@ GRAMS_PER_UNIT = {
     "ozt": Decimal("31.1034768"),  # troy ounce
     "dwt": Decimal("1.55517384"),  # pennyweight
     "ton": Decimal("907184.74"),  # short ton (2,000 lb)
+    "ug": Decimal("0.000001"),
+    "µg": Decimal("0.000001"),
+    "ct": Decimal("0.2"),  # metric carat
+    "gn": Decimal("0.06479891"),  # grain
+    "mom": Decimal("3.75"),  # momme
+    "tlt": Decimal("37.5"),  # Taiwan tael
+    "tola": Decimal("11.6638038"),  # 180 grains
 }
 
 
