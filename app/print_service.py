@@ -230,9 +230,6 @@ class PrintService:
         self.on_status(status)
 
 
-TEST_ADDRESS = "上海市浦东新区测试路 1 号 中文字体检查：顺丰中通圆通韵达"
-
-
 def send_test_page(
     settings: StationSettings, data_dir: Path, printer: str, fmt: str | None = None
 ) -> tuple[PrinterConfig, str]:

@@ -86,8 +86,5 @@ class SyncService:
     def wake(self) -> None:
         self.loop.wake()
 
-    def apply_interval(self, seconds: int) -> None:
-        self.loop.interval_s = float(max(5, seconds))
-
     def stop(self) -> None:
         self.loop.stop()

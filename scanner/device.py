@@ -201,12 +201,6 @@ class ScaleDevice:
         self.link.write(self.protocol.zero_command)
         return True
 
-    def tare(self) -> bool:
-        if self.protocol.tare_command is None:
-            return False
-        self.link.write(self.protocol.tare_command)
-        return True
-
     def _on_data(self, data: bytes, now: float) -> None:
         for reading in self.protocol.feed(data):
             reading = self.stability.apply(reading, now)

@@ -25,6 +25,19 @@ def test_the_layer_contract_holds():
     assert "broken" not in result.stdout.lower().replace("0 broken", "")
 
 
+def test_every_station_module_is_under_the_qt_contract_or_is_an_entry_point():
+    """A new module of app/ is kept off Qt unless it is named here as what starts the window."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (qt,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["name"].startswith("only app.ui")]
+    covered = set(qt["source_modules"])
+    entry_points = {"app.cli", "app.__main__", "app.__init__"}
+    modules = {f"app.{path.stem}" for path in (ROOT / "app").glob("*.py")}
+    modules |= {f"app.{path.name}" for path in (ROOT / "app").iterdir() if (path / "__init__.py").exists()}
+    assert modules - covered - entry_points - {"app.ui"} == set()
+
+
 def test_ci_runs_exactly_the_readmes_test_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)

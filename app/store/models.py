@@ -224,14 +224,6 @@ class Operator(Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
-class Station(Base):
-    __tablename__ = "stations"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
 class PackSession(Base):
     """One attempt to pack one order at one station; the pack record once it is packed."""
 

@@ -51,7 +51,6 @@ class ScaleProtocol(ABC):
     line: ClassVar[LineSettings] = LineSettings()
     poll: ClassVar[bytes | None] = None  # None: the scale sends continuously
     zero_command: ClassVar[bytes | None] = None
-    tare_command: ClassVar[bytes | None] = None
     reports_motion: ClassVar[bool] = True
 
     def __init__(self, seven_bit_on_8n1: bool = False) -> None:

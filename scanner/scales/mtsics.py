@@ -39,7 +39,6 @@ class MtSics(ScaleProtocol):
     name = "mt-sics"
     poll = b"SI\r\n"
     zero_command = b"Z\r\n"
-    tare_command = b"T\r\n"
 
     @classmethod
     def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:

@@ -21,7 +21,6 @@ class Toledo8217(ScaleProtocol):
     line = LineSettings(9600, 7, "E", 1)
     poll = b"W"
     zero_command = b"Z"
-    tare_command = b"T"
 
     @classmethod
     def encode(cls, grams: int, stable: bool = True, state: ReadingState = ReadingState.OK) -> bytes:
@@ -90,7 +89,6 @@ class ToledoContinuous(ScaleProtocol):
 
     name = "toledo-continuous"
     zero_command = b"Z"
-    tare_command = b"T"
 
     def __init__(self, checksum: bool = True, seven_bit_on_8n1: bool = False) -> None:
         super().__init__(seven_bit_on_8n1)
