@@ -1132,7 +1132,10 @@ def parse_csv(text: str) -> dict[str, Any]:
 def _carried_by_an_event(exc: BaseException) -> bool:
     """A failure some event of the batch causes (its data refused by a constraint or a type, or a
     fault applying it), as opposed to the database or its connection failing."""
-    if isinstance(exc, IntegrityError | DataError):
+    # The commit of a pipelined push goes through the driver itself: its errors come unwrapped,
+    # named as PEP 249 names them (psycopg's CheckViolation is an IntegrityError).
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    if isinstance(exc, IntegrityError | DataError) or names & {"IntegrityError", "DataError"}:
         return True
     if isinstance(exc, DBAPIError | OSError):
         return False
