@@ -30,7 +30,8 @@ else:
 
 from sync import protocol as p
 from sync.server.db import DB_CONNECTIONS
-from sync.server.store import TOKEN_REFRESH_S, BadImportFile, ServerStore
+from sync.server.imports import BadImportFile
+from sync.server.store import TOKEN_REFRESH_S, ServerStore
 
 T = TypeVar("T")
 COMPRESS_FROM = 1024  # bytes: a smaller answer goes as it is

@@ -22,7 +22,8 @@ from sqlalchemy.exc import OperationalError
 
 from sync import protocol as p
 from sync.server.db import DB_CONNECTIONS, make_server_engine, migrate
-from sync.server.store import BadImportFile, ServerStore
+from sync.server.imports import BadImportFile
+from sync.server.store import ServerStore
 
 DEFAULT_DB = "sqlite:///packline-server.db"
 

@@ -17,10 +17,7 @@ Rules applied to events (docs/SYNC.md has the full text):
 
 from __future__ import annotations
 
-import csv
-import functools
 import hashlib
-import io
 import json
 import logging
 import secrets
@@ -30,45 +27,41 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from json.encoder import encode_basestring
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import (
-    BigInteger,
-    Boolean,
     Connection,
     Engine,
-    Integer,
-    String,
-    Table,
-    Text,
-    and_,
-    any_,
-    bindparam,
-    case,
-    cast,
-    column,
     func,
-    insert,
-    literal,
-    literal_column,
-    null,
-    or_,
     select,
-    text,
-    union_all,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.auth import hash_problem
 from sync import protocol as p
 from sync.server import models as m
+from sync.server.imports import BadImportFile, import_text, parse_csv
+from sync.server.sql import (
+    FENCE,
+    WATERMARK,
+    among,
+    changes_query,
+    chunks,
+    executemany,
+    first_reads_query,
+    insert_statement,
+    lock_entities_query,
+    numbered_upsert,
+    pipeline,
+    seen_events_query,
+    stamps_query,
+    upsert,
+)
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 IMPORT_SECTIONS = {
     "operators": p.Kind.OPERATOR,
@@ -80,18 +73,12 @@ IMPORT_SECTIONS = {
     "rules": p.Kind.RULE,
 }
 FUTURE_SLACK = timedelta(minutes=2)
-# PostgreSQL advisory lock keys (bigint) fencing in-flight revisions: MARKER_BASE + revision.
-MARKER_BASE = 1 << 40
 TOKEN_CACHE_S = 10.0
 # The app re-checks every cached token together this often (`refresh_tokens`), so a station's
 # request is answered from the cache even when it syncs less often than TOKEN_CACHE_S; a token
 # nobody used for TOKEN_IDLE_S is forgotten (its station is asked again when it comes back).
 TOKEN_REFRESH_S = TOKEN_CACHE_S / 2
 TOKEN_IDLE_S = 600.0
-
-
-class BadImportFile(ValueError):
-    """A file that cannot be imported at all (not JSON/CSV, unknown columns)."""
 
 
 def hash_token(token: str) -> str:
@@ -128,7 +115,7 @@ class ServerStore:
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """A Core connection in autocommit: each statement sees what had committed when it began.
-        A pull needs no more (see `_changes_query`), and no BEGIN and ROLLBACK round trips."""
+        A pull needs no more (see `changes_query`), and no BEGIN and ROLLBACK round trips."""
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
             yield c
 
@@ -188,12 +175,12 @@ class ServerStore:
         if not rows:
             return
         if c.dialect.name == "postgresql":
-            c.execute(_FENCE)
-            _executemany(c, _numbered_upsert(tuple(rows[0])), rows)
+            c.execute(FENCE)
+            executemany(c, numbered_upsert(tuple(rows[0])), rows)
             return
         for row, rev in zip(rows, self._take_revs(c, len(rows)), strict=True):
             row["rev"] = rev
-        _upsert(c, m.Entity.__table__, rows, ["kind", "key"])
+        upsert(c, m.Entity.__table__, rows, ["kind", "key"])
 
     def get(self, kind: p.Kind | str, key: str) -> dict[str, Any] | None:
         with self._sessions() as s:
@@ -212,7 +199,7 @@ class ServerStore:
             raise ValueError(f"cursor {cursor!r} was not issued by this server")
         limit = max(1, min(limit, p.MAX_PULL_PAGE))
         with self.reading() as c:
-            query = _changes_query(as_text, fenced=c.dialect.name == "postgresql")
+            query = changes_query(as_text, fenced=c.dialect.name == "postgresql")
             rows = c.execute(query, {"after": after, "limit": limit + 1}).all()
         if not rows and after and after > self.head():
             # Echoing it back would keep the station past changes still to come: it must start over.
@@ -314,7 +301,7 @@ class ServerStore:
         """The newest revision a pull can hand out now: a cursor "up to date" for a new station."""
         with self.reading() as c:
             if c.dialect.name == "postgresql":
-                return int(c.scalar(_WATERMARK) or 0)
+                return int(c.scalar(WATERMARK) or 0)
             return int(c.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
 
     def warm_up(self, connections: int) -> None:
@@ -327,9 +314,9 @@ class ServerStore:
         with ExitStack() as opened:
             for _ in range(connections):
                 c = opened.enter_context(self.reading())
-                pull = _changes_query(True, fenced=c.dialect.name == "postgresql")
+                pull = changes_query(True, fenced=c.dialect.name == "postgresql")
                 c.execute(pull, {"after": 0, "limit": 1})
-                c.execute(_first_reads(c.dialect.name), nothing)
+                c.execute(first_reads_query(c.dialect.name), nothing)
 
     # --- stations -------------------------------------------------------------------------
 
@@ -400,7 +387,7 @@ class ServerStore:
             live = dict(
                 c.execute(
                     select(t.token_hash, t.name).where(
-                        _among(t.token_hash, "hashes", c.dialect.name), t.revoked_at.is_(None)
+                        among(t.token_hash, "hashes", c.dialect.name), t.revoked_at.is_(None)
                     ),
                     {"hashes": hashes},
                 ).all()
@@ -408,7 +395,7 @@ class ServerStore:
             seen = [h for h in live if self._token_used.get(h, 0.0) > self._tokens_refreshed]
             if seen:
                 c.execute(
-                    update(t).where(_among(t.token_hash, "seen", c.dialect.name)).values(last_seen_at=_now()),
+                    update(t).where(among(t.token_hash, "seen", c.dialect.name)).values(last_seen_at=_now()),
                     {"seen": seen},
                 )
         self._tokens_refreshed = started
@@ -884,7 +871,7 @@ class ServerStore:
         if not orders:
             return orders
         packed: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks([key for key, _ in orders], 900):
+        for chunk in chunks([key for key, _ in orders], 900):
             for key, data in c.execute(
                 select(m.Entity.key, m.Entity.data).where(
                     m.Entity.kind == p.Kind.ORDER.value, m.Entity.key.in_(chunk)
@@ -909,7 +896,7 @@ class ServerStore:
         """JSON (the import document) or CSV (orders: one row per line; customers: one row each),
         in UTF-8 or, for CSV, GBK/GB 18030 (what Excel on a Chinese Windows saves, and what shop
         platforms' order exports often are)."""
-        text = _import_text(name, content)
+        text = import_text(name, content)
         if name.lower().endswith(".csv"):
             return self.import_documents(parse_csv(text))
         try:
@@ -954,7 +941,7 @@ class _Batch:
     def read_first(
         self, event_ids: list[str], keys: Mapping[p.Kind, Iterable[str]], customers: Iterable[str]
     ) -> dict[str, tuple[str, str]]:
-        """What a push reads before it applies anything, in one statement (`_first_reads`): the
+        """What a push reads before it applies anything, in one statement (`first_reads_query`): the
         first answer (outcome, reason) of each event id seen before, the named documents (read and
         locked as `load` does) and the customers' preference stamps (as `load_stamps`). Each was a
         statement and a round trip of its own; under 20 stations syncing at once every round trip
@@ -964,15 +951,16 @@ class _Batch:
         stamps = sorted(set(customers) - self.stamped)
         if self.c.dialect.name != "postgresql" and len(event_ids) + len(wanted) + len(stamps) > 900:
             answers = {}
-            for chunk in _chunks(event_ids, 900):
-                for key, outcome, reason in self.c.execute(_seen_events(self.c.dialect.name), {"ids": chunk}):
+            for chunk in chunks(event_ids, 900):
+                query = seen_events_query(self.c.dialect.name)
+                for key, outcome, reason in self.c.execute(query, {"ids": chunk}):
                     answers[key] = (outcome, reason)
             self.load(keys)
             self.load_stamps(stamps)
             return answers
         params: dict[str, list[str]] = {"ids": event_ids, "customers": stamps, **_keys_by_kind(wanted)}
         answers = {}
-        rows = self.c.execute(_first_reads(self.c.dialect.name), params)
+        rows = self.c.execute(first_reads_query(self.c.dialect.name), params)
         for source, a, b, c, deleted, data, changed_at in rows:
             if source == "event":
                 answers[a] = (b, c)
@@ -1000,8 +988,8 @@ class _Batch:
         Rows are locked in the order every writer meets them (kinds in p.DEPENDENCY_ORDER, keys sorted:
         see `ServerStore._put_all`), so two transactions never wait for each other in a circle."""
         wanted = self._unread(keys)
-        for chunk in _chunks(wanted, 900):
-            rows = self.c.execute(_lock_entities(self.c.dialect.name), _keys_by_kind(chunk))
+        for chunk in chunks(wanted, 900):
+            rows = self.c.execute(lock_entities_query(self.c.dialect.name), _keys_by_kind(chunk))
             for kind, key, deleted, data in rows:
                 self.docs[(p.Kind(kind), key)] = None if deleted else data
         for kind_key in wanted:
@@ -1020,8 +1008,8 @@ class _Batch:
 
     def load_stamps(self, customers: Iterable[str]) -> None:
         wanted = sorted(set(customers) - self.stamped)
-        statement = _stamps(self.c.dialect.name)
-        for chunk in _chunks(wanted, 900):
+        statement = stamps_query(self.c.dialect.name)
+        for chunk in chunks(wanted, 900):
             for customer, field, changed_at, source in self.c.execute(statement, {"customers": chunk}):
                 self.stamps[(customer, field)] = _Stamp(changed_at, source)
         self.stamped.update(wanted)
@@ -1057,76 +1045,16 @@ class _Batch:
             stamp = self.stamps[(customer, field)]
             stamps.append({"customer": customer, "field": field, "changed_at": stamp.changed_at,
                            "source": stamp.source})  # fmt: skip
-        with _pipeline(self.c):  # none of these is read back: they go to PostgreSQL together
+        with pipeline(self.c):  # none of these is read back: they go to PostgreSQL together
             for model, rows in self.rows.items():
-                _executemany(self.c, _insert(model), rows)
-            _upsert(self.c, m.PreferenceStamp.__table__, stamps, ["customer", "field"])
+                executemany(self.c, insert_statement(model), rows)
+            upsert(self.c, m.PreferenceStamp.__table__, stamps, ["customer", "field"])
             self.store._put_all(self.c, by_kind)
             if self.c.dialect.name == "postgresql":
                 self.c.connection.driver_connection.commit()  # type: ignore[union-attr]
         self.dirty.clear()
         self.rows.clear()
         self.dirty_stamps.clear()
-
-
-ORDER_COLUMNS = {"order_no", "sku", "quantity"}
-CUSTOMER_COLUMNS = {"code", "name"}
-
-
-def _import_text(name: str, content: bytes) -> str:
-    csv_file = name.lower().endswith(".csv")
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    if csv_file:
-        try:
-            # GB 18030 is GBK's superset. UTF-8 is tried first: GBK text is almost never valid
-            # UTF-8, while UTF-8 Chinese would decode as GB 18030 into the wrong characters.
-            return content.decode("gb18030")
-        except UnicodeDecodeError:
-            pass
-    raise BadImportFile(
-        f"{name}: not UTF-8 text (byte {utf8_error.start}); save the file as UTF-8"
-        + (" or GBK" if csv_file else "")
-    )
-
-
-def parse_csv(text: str) -> dict[str, Any]:
-    """Orders CSV: one row per order line, order columns repeated (order_no, sku, quantity required;
-    any OrderWire field as a column). Customers CSV: code and name required; tags `;`-separated."""
-    reader = csv.DictReader(io.StringIO(text))
-    columns = set(reader.fieldnames or [])
-    rows = list(reader)
-    if columns >= ORDER_COLUMNS:
-        orders: dict[str, dict[str, Any]] = {}
-        for row in rows:
-            order = orders.setdefault(
-                row["order_no"],
-                {
-                    key: value
-                    for key, value in row.items()
-                    if key in p.OrderWire.model_fields and key not in ("lines",) and value not in (None, "")
-                },
-            )
-            order.setdefault("lines", []).append(
-                {"line_no": len(order["lines"]) + 1, "sku": row["sku"], "quantity": row["quantity"]}
-            )
-        return {"orders": list(orders.values())}
-    if columns >= CUSTOMER_COLUMNS:
-        customers = []
-        for row in rows:
-            customer: dict[str, Any] = {
-                k: v for k, v in row.items() if k in p.CustomerWire.model_fields and v
-            }
-            if "tags" in customer:
-                customer["tags"] = [tag.strip() for tag in customer["tags"].split(";") if tag.strip()]
-            customers.append(customer)
-        return {"customers": customers}
-    raise BadImportFile(
-        f"CSV columns {sorted(columns)}: an orders file needs {sorted(ORDER_COLUMNS)}, "
-        f"a customers file {sorted(CUSTOMER_COLUMNS)}"
-    )
 
 
 def _carried_by_an_event(exc: BaseException) -> bool:
@@ -1171,227 +1099,8 @@ def _supervisors_named(event: p.Event) -> list[str]:
 
 
 def _keys_by_kind(kind_keys: Iterable[tuple[p.Kind, str]]) -> dict[str, list[str]]:
-    """`_lock_entities`' parameters: the keys of each kind (every kind present, most empty)."""
+    """`lock_entities_query`' parameters: the keys of each kind (every kind present, most empty)."""
     by_kind: dict[str, list[str]] = {f"keys_{kind.value}": [] for kind in p.DEPENDENCY_ORDER}
     for kind, key in kind_keys:
         by_kind[f"keys_{kind.value}"].append(key)
     return by_kind
-
-
-def _chunks(items: list[T], size: int) -> Iterable[list[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-@contextmanager
-def _pipeline(c: Connection) -> Iterator[None]:
-    """On PostgreSQL, the statements run inside go to the server together and are answered together
-    (psycopg's pipeline mode): one round trip instead of one each. Only for statements nobody reads
-    a result of: SQLAlchemy cannot read rows inside a pipeline. An error surfaces when the block
-    ends and fails the transaction as any other would."""
-    if c.dialect.name != "postgresql":
-        yield
-        return
-    with c.connection.driver_connection.pipeline():  # type: ignore[union-attr]
-        yield
-
-
-def _upsert(c: Connection, table: Table, rows: list[dict[str, Any]], keys: list[str]) -> None:
-    """Insert rows, or update the row with the same `keys`, in one statement (batched by the driver's
-    limits): SQLite and PostgreSQL spell it alike."""
-    if rows:
-        _executemany(c, _upsert_statement(c.dialect.name, table, tuple(keys), tuple(rows[0])), rows)
-
-
-def _executemany(c: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
-    """Many rows (all with the same keys) through one statement, straight to the driver: each value
-    bind-processed by its column's type and Python-side defaults filled in, as SQLAlchemy's own
-    executemany would, but without its per-row parameter machinery, which was 40% of the server's
-    time for a batch of 500 events. Tests on both databases read every kind of row back."""
-    if not rows:
-        return
-    sql, binds, positional = _compiled(c.dialect, statement, tuple(rows[0]))
-    # A batch is one moment: a default like received_at is the same for all its rows.
-    given = {name: default() for name, _proc, default in binds if default is not None}
-    processed = []
-    for row in rows:
-        values = [given[name] if name in given else row[name] for name, _proc, _default in binds]
-        processed.append(
-            [v if proc is None else proc(v) for v, (_n, proc, _d) in zip(values, binds, strict=True)]
-        )
-    if positional:
-        c.exec_driver_sql(sql, [tuple(row) for row in processed])
-    else:
-        names = [name for name, _proc, _default in binds]
-        c.exec_driver_sql(sql, [dict(zip(names, row, strict=True)) for row in processed])
-
-
-_COMPILED: dict[tuple[str, Any, tuple[str, ...]], tuple[str, list[tuple[str, Any, Any]], bool]] = {}
-
-
-def _compiled(
-    dialect: Any, statement: Any, columns: tuple[str, ...]
-) -> tuple[str, list[tuple[str, Any, Any]], bool]:
-    """The statement's SQL for rows with `columns`, and for each of its parameters, in order:
-    its name, its type's bind processor and, for a column the rows leave out, its default."""
-    key = (dialect.name, statement, columns)
-    found = _COMPILED.get(key)
-    if found is None:
-        compiled = statement.compile(dialect=dialect, column_keys=list(columns))
-        table = statement.table
-        names = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
-        binds = []
-        for name in names:
-            bind = compiled.binds[name]
-            processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
-            default = None
-            if name not in columns:  # a column with a Python-side default SQLAlchemy would fill
-                column_default = table.c[name].default
-                if column_default is None:
-                    raise ValueError(f"{table.name}.{name}: no value and no default")
-                arg = column_default.arg  # a callable (SQLAlchemy's wrapper takes a context) or a value
-                default = functools.partial(arg, None) if column_default.is_callable else lambda arg=arg: arg
-            binds.append((name, processor, default))
-        found = _COMPILED[key] = (str(compiled), binds, bool(compiled.positional))
-    return found
-
-
-# Statements built once: SQLAlchemy then only looks up their compiled form, where a statement built
-# per call costs its construction and its cache key every time (a good part of a push's CPU).
-
-
-@functools.cache
-def _upsert_statement(dialect: str, table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> Any:
-    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table).inline()
-    changed = {name: statement.excluded[name] for name in columns if name not in keys}
-    return statement.on_conflict_do_update(index_elements=list(keys), set_=changed)
-
-
-@functools.cache
-def _numbered_upsert(columns: tuple[str, ...]) -> Any:
-    """PostgreSQL: the entities' upsert with each row's revision drawn by the statement (see
-    `ServerStore._put_all`); rows are written, and revisions drawn, in the order given."""
-    # The sequence's name as SQL text: a bound parameter would be one the rows do not carry.
-    statement = postgresql.insert(m.Entity.__table__).values(rev=_NEXT_REV).inline()
-    changed = {name: statement.excluded[name] for name in (*columns, "rev") if name not in ("kind", "key")}
-    return statement.on_conflict_do_update(index_elements=["kind", "key"], set_=changed)
-
-
-@functools.cache
-def _insert(model: type[m.Base]) -> Any:
-    # inline(): no RETURNING of the new rows' ids (SQLAlchemy adds it to a one-row insert), a result
-    # nobody uses and one the pipeline cannot give.
-    return insert(model.__table__).inline()
-
-
-def _among(column: Any, name: str, dialect: str) -> Any:
-    """`column` in the list bound as `name`. On PostgreSQL one array parameter (`= ANY`): the
-    statement's text is the same for any number of keys, so SQLAlchemy does not rewrite it per call
-    and psycopg prepares it once per connection. SQLite has no arrays: an expanding IN."""
-    if dialect == "postgresql":
-        # VARCHAR[] without a length: a cast to the column's VARCHAR(64)[] would cut a longer key
-        # to 64 characters, and the cut key could name another row.
-        return column == any_(bindparam(name, type_=postgresql.ARRAY(String())))
-    return column.in_(bindparam(name, expanding=True))
-
-
-@functools.cache
-def _seen_events(dialect: str) -> Any:
-    return select(m.EventRecord.id, m.EventRecord.outcome, m.EventRecord.reason).where(
-        _among(m.EventRecord.id, "ids", dialect)
-    )
-
-
-@functools.cache
-def _stamps(dialect: str) -> Any:
-    return select(
-        m.PreferenceStamp.customer,
-        m.PreferenceStamp.field,
-        m.PreferenceStamp.changed_at,
-        m.PreferenceStamp.source,
-    ).where(_among(m.PreferenceStamp.customer, "customers", dialect))
-
-
-@functools.cache
-def _lock_entities(dialect: str) -> Any:
-    """Named documents of any kinds, locked in the order every writer meets them (see _put_all); a
-    kind with no keys matches nothing, which the database drops when it plans the statement."""
-    return (
-        select(m.Entity.kind, m.Entity.key, m.Entity.deleted, m.Entity.data)
-        .where(
-            or_(
-                *(
-                    and_(m.Entity.kind == kind.value, _among(m.Entity.key, f"keys_{kind.value}", dialect))
-                    for kind in p.DEPENDENCY_ORDER
-                )
-            )
-        )
-        .order_by(
-            case({kind.value: rank for rank, kind in enumerate(p.DEPENDENCY_ORDER)}, value=m.Entity.kind),
-            m.Entity.key,
-        )
-        .with_for_update()
-    )
-
-
-@functools.cache
-def _first_reads(dialect: str) -> Any:
-    """`_seen_events`, `_lock_entities` and `_stamps` as one statement (see `_Batch.read_first`):
-    rows of (source, a, b, c, deleted, data, changed_at), source "event" (id, outcome, reason),
-    "doc" (kind, key; deleted, data) or "stamp" (customer, field, source; changed_at). The documents
-    are a CTE, so they are locked in `_lock_entities`' order as before."""
-    no_text = null().cast(String)
-    locked = _lock_entities(dialect).cte("locked")
-    seen = _seen_events(dialect).subquery()
-    events = select(
-        literal("event", String).label("source"),
-        seen.c.id.label("a"),
-        seen.c.outcome.label("b"),
-        seen.c.reason.label("c"),
-        # Typed here, in the first select: PostgreSQL would take two untyped NULLs for text, and
-        # SQLAlchemy reads each column by the first select's types.
-        null().cast(Boolean).label("deleted"),
-        null().cast(m.Entity.data.type).label("data"),
-        null().cast(m.PreferenceStamp.changed_at.type).label("changed_at"),
-    )
-    documents = select(literal("doc", String), locked.c.kind, locked.c.key, no_text, locked.c.deleted,
-                       locked.c.data, null())  # fmt: skip
-    stamps = _stamps(dialect).subquery()
-    stamped = select(literal("stamp", String), stamps.c.customer, stamps.c.field, stamps.c.source,
-                     null(), null(), stamps.c.changed_at)  # fmt: skip
-    return union_all(events, documents, stamped)
-
-
-# PostgreSQL: a writer's fence (see ServerStore._put_all), an advisory lock at MARKER_BASE + rev.
-_NEXT_REV = literal_column("nextval('entity_rev_seq')")
-_FENCE = text(
-    "SELECT pg_advisory_xact_lock_shared("
-    ":base + last_value + CASE WHEN is_called THEN 1 ELSE 0 END) FROM entity_rev_seq"
-).bindparams(base=MARKER_BASE)
-# The newest revision a pull may hand out: the last one handed out, or below the lowest fence held
-# (migration s0003: the two read in that order, each in a statement of its own).
-_WATERMARK = select(func.packline_watermark(type_=BigInteger))
-
-
-@functools.cache
-def _changes_query(as_text: bool, fenced: bool) -> Any:
-    """A page of changes after the cursor `after`, `limit` rows, in revision order. `fenced`
-    (PostgreSQL): from `packline_changes` (migration s0003), which reads the watermark, then the
-    page up to it with a snapshot taken after the fences were read: a query that read the fences
-    itself had its snapshot from before, and a writer committing in between was skipped."""
-    if fenced:
-        source: Any = func.packline_changes(
-            bindparam("after", type_=BigInteger), bindparam("limit", type_=Integer)
-        ).table_valued(
-            column("kind", String), column("key", String), column("rev", BigInteger),
-            column("deleted", Boolean), column("data", m.Entity.data.type),
-        )  # fmt: skip
-        # Limited by the function; ordered again here, as SQL promises no order from a function.
-        text_or_json = cast(source.c.data, Text) if as_text else source.c.data
-        page = select(source.c.kind, source.c.key, source.c.rev, source.c.deleted, text_or_json)
-        return page.order_by(source.c.rev)
-    data = cast(m.Entity.data, Text) if as_text else m.Entity.data
-    query = select(m.Entity.kind, m.Entity.key, m.Entity.rev, m.Entity.deleted, data).where(
-        m.Entity.rev > bindparam("after", type_=BigInteger)
-    )
-    return query.order_by(m.Entity.rev).limit(bindparam("limit", type_=Integer))
