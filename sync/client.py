@@ -185,34 +185,28 @@ class SyncClient:
 
     def check(self, cursor: str) -> p.SyncCheck:
         response = self._request("GET", f"/check?{urlencode({'cursor': cursor})}")
-        if response.status_code != 200:
-            raise SyncError(
-                f"the server refused the check ({response.status_code}): {_detail(response)}",
-                status=response.status_code,
-            )
-        check: p.SyncCheck = self._json(response, p.SyncCheck)
+        check: p.SyncCheck = self._json(self._ok(response, "check"), p.SyncCheck)
         return check
 
     def keys(self, kind: p.Kind) -> p.KindKeys:
         response = self._request("GET", f"/keys?{urlencode({'kind': kind.value})}")
-        if response.status_code != 200:
-            raise SyncError(
-                f"the server refused the keys ({response.status_code}): {_detail(response)}",
-                status=response.status_code,
-            )
-        keys: p.KindKeys = self._json(response, p.KindKeys)
+        keys: p.KindKeys = self._json(self._ok(response, "keys"), p.KindKeys)
         return keys
 
     def entities(self, kind: p.Kind, keys: list[str]) -> dict[str, Any]:
         """The entities of these keys as the server has them now, as a pulled page."""
         body = json.dumps({"kind": kind.value, "keys": keys}, ensure_ascii=False).encode()
         response = self._request("POST", "/entities", data=body, headers={"Content-Type": "application/json"})
+        return self._page(self._ok(response, "entities"))
+
+    @staticmethod
+    def _ok(response: requests.Response, what: str) -> requests.Response:
         if response.status_code != 200:
             raise SyncError(
-                f"the server refused the entities ({response.status_code}): {_detail(response)}",
+                f"the server refused the {what} ({response.status_code}): {_detail(response)}",
                 status=response.status_code,
             )
-        return self._page(response)
+        return response
 
     def pull(self, cursor: str, limit: int = PULL_PAGE) -> dict[str, Any]:
         """A page of changes as plain values (p.CHANGES_PAGE_DICTS: the contract's checks, without

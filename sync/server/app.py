@@ -323,12 +323,7 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
         responses={413: {"description": f"more than {MAX_ENTITIES_BYTES} bytes (after decompression)"}},
     )
     async def entities(request: Request, _name: Annotated[str, Depends(station)]) -> p.ChangesPage:
-        try:
-            body = await limited_body(request, MAX_ENTITIES_BYTES)
-        except TooLarge as exc:
-            raise HTTPException(413, str(exc)) from None
-        except BadEncoding as exc:
-            raise HTTPException(422, str(exc)) from None
+        body = await _body_or_refusal(request, MAX_ENTITIES_BYTES, bad_encoding=422)
         try:
             wanted = p.EntitiesRequest.model_validate_json(body)
         except ValidationError as exc:  # the input left out: it may be bytes no JSON answer can hold
@@ -366,12 +361,7 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
                 f"/import needs an admin token; {name!r} has a {role.value} token "
                 "(packline-server add-station NAME --role admin)",
             )
-        try:
-            content = await limited_body(request, MAX_IMPORT_BYTES)
-        except TooLarge as exc:
-            raise HTTPException(413, str(exc)) from None
-        except BadEncoding as exc:
-            raise HTTPException(400, str(exc)) from None
+        content = await _body_or_refusal(request, MAX_IMPORT_BYTES, bad_encoding=400)
         try:
             # On a thread of its own, not one of the database slots the stations' syncs share: an
             # import of a shop's day of orders takes seconds, and on the event loop it stalled every
@@ -520,6 +510,16 @@ async def limited_body(request: Request, limit: int) -> bytes:
     if inflater is not None and not inflater.eof:
         raise BadEncoding("the body is not valid gzip (it ends early)")
     return b"".join(parts)
+
+
+async def _body_or_refusal(request: Request, limit: int, bad_encoding: int) -> bytes:
+    """The body within its limit, or the HTTP refusal: 413 past it, `bad_encoding` for broken gzip."""
+    try:
+        return await limited_body(request, limit)
+    except TooLarge as exc:
+        raise HTTPException(413, str(exc)) from None
+    except BadEncoding as exc:
+        raise HTTPException(bad_encoding, str(exc)) from None
 
 
 def _refused(detail: str, errors: list[p.EventError]) -> JSONResponse:
