@@ -136,7 +136,7 @@ def bench_scale_to_verdict(trials: int = 60, poll_ms: int = 200) -> tuple[float,
                 painted.at = 0.0  # wait() runs the event loop only while nothing was painted
                 painted.wait(0.05)
                 if time.perf_counter() > deadline:
-                    raise RuntimeError(f"the scale did not come back to zero: {seen[-5:]}, {view.live_reading}")
+                    raise RuntimeError(f"the scale did not come back to zero: {seen[-5:]}")
             view.handle_scan(sample["order_no"])
             for item in sample["items"]:
                 for _ in range(item["quantity"]):
