@@ -88,3 +88,51 @@ def samples(demo_db: Database) -> dict:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Marks that follow from what a test uses, so no test can forget them: `gui` for every test
+    that runs Qt (qtbot, qapp, or under tests/ui), `slow` for the end-to-end sync tests run against
+    a real PostgreSQL too. The default run takes all; `-m "not slow"` is the fast inner loop."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if {"qtbot", "qapp"} & names or "tests/ui/" in item.nodeid:
+            item.add_marker(pytest.mark.gui)
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("server_db") == "postgresql":
+            item.add_marker(pytest.mark.slow)
+        if "postgres" in names:
+            item.add_marker(pytest.mark.slow)
+
+
+class _Errors(logging.Handler):
+    """Every ERROR (or worse) logged during a test: a bug in a slot or a background job logs and
+    goes on, so a test that only looks at the screen would pass over it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _no_error_logged(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test fails when anything logged an ERROR it did not expect; a test that provokes errors on
+    purpose (a full disk, a poisoned event) says so with `@pytest.mark.logs_errors`."""
+    handler = _Errors()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("logs_errors") is None:
+        report = os.environ.get("PACKLINE_ERROR_LOG_REPORT")
+        lines = [f"{r.name}: {r.getMessage()}" for r in handler.records[:5]]
+        if report:
+            with open(report, "a", encoding="utf-8") as out:
+                out.write(f"{request.node.nodeid}\t{lines[0][:200]}\n")
+        else:
+            pytest.fail("ERROR logged during the test:\n" + "\n".join(lines), pytrace=False)

@@ -44,3 +44,28 @@ def test_ci_runs_exactly_the_readmes_test_command():
     test_command = next(b.strip() for b in blocks if "pytest" in b and "resources/setup/debian.sh test" in b)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()
+
+
+def test_an_error_logged_during_a_test_fails_it_unless_the_test_expects_it(tmp_path):
+    probe = ROOT / "tests" / f"test_zz_error_probe_{tmp_path.name}.py"
+    probe.write_text(
+        "import logging\nimport pytest\n\n"
+        "def test_logs_an_error():\n    logging.getLogger('probe').error('a bug in a slot')\n\n"
+        "@pytest.mark.logs_errors\ndef test_expects_it():\n"
+        "    logging.getLogger('probe').error('on purpose')\n",
+        encoding="utf-8",
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(probe)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    finally:
+        probe.unlink()
+    assert done.returncode == 1, done.stdout
+    # The unexpected one fails (at its teardown, where the log is read); the expected one passes.
+    assert "2 passed, 1 error" in done.stdout and "a bug in a slot" in done.stdout, done.stdout
+    assert "ERROR tests/" in done.stdout and "::test_logs_an_error" in done.stdout

@@ -126,6 +126,7 @@ def test_a_reprint_prints_the_same_bytes_again(demo_db, samples, tmp_path):
         service.stop()
 
 
+@pytest.mark.logs_errors
 def test_a_document_that_cannot_print_waits_for_a_person_with_the_reason(demo_db, samples, tmp_path):
     order_id = pack(demo_db, samples["ready"][4])
     with demo_db.session() as s, s.begin():
@@ -141,6 +142,7 @@ def test_a_document_that_cannot_print_waits_for_a_person_with_the_reason(demo_db
 
 
 @pytest.mark.parametrize("uri", ["cups:NoSuchQueue404", "bogus://x"])
+@pytest.mark.logs_errors
 def test_a_misconfigured_printer_fails_the_job_visibly(demo_db, samples, tmp_path, uri):
     order_id = pack(demo_db, samples["ready"][5])
     settings = replace(StationSettings(), label_printer=uri)

@@ -54,6 +54,7 @@ def wait_for(condition, timeout: float = 15.0) -> None:
         time.sleep(0.02)
 
 
+@pytest.mark.logs_errors
 def test_a_pack_on_a_full_disk_is_not_called_packed_keeps_the_order_open_and_saves_once_space_is_back(
     small_disk, samples
 ):
@@ -96,6 +97,7 @@ def test_a_pack_on_a_full_disk_is_not_called_packed_keeps_the_order_open_and_sav
     demo_db.close()
 
 
+@pytest.mark.logs_errors
 def test_a_damaged_database_makes_a_scan_say_so_instead_of_doing_nothing(demo_db_path, samples, tmp_path):
     db = open_database(demo_db_path)
     station, writer, _results = packing_station(db)

@@ -169,6 +169,7 @@ def _aside(db) -> list[tuple[str, str, str, bool]]:
         ]
 
 
+@pytest.mark.logs_errors
 def test_a_change_the_contract_refuses_is_set_aside_and_the_rest_of_the_page_goes_in(bad_server, demo_db):
     bad_server.mode = "broken"
     local = StationSyncStore(demo_db)
@@ -199,6 +200,7 @@ def test_a_change_the_contract_refuses_is_set_aside_and_the_rest_of_the_page_goe
     assert local.attention(include_resolved=True)[0].resolution == "replaced by the server's next revision"
 
 
+@pytest.mark.logs_errors
 def test_a_set_aside_change_is_resolved_by_a_person_with_what_they_did(bad_server, demo_db):
     bad_server.mode = "huge"
     local = StationSyncStore(demo_db)
@@ -211,6 +213,7 @@ def test_a_set_aside_change_is_resolved_by_a_person_with_what_they_did(bad_serve
     assert local.attention_count() == 0
 
 
+@pytest.mark.logs_errors
 def test_a_change_the_stations_database_refuses_is_set_aside_alone(bad_server, demo_db):
     # Two orders with one waybill number pass the contract; the station's unique waybill does not
     # take the second. The page goes in by parts: only that order waits for a person.
@@ -228,6 +231,7 @@ def test_a_change_the_stations_database_refuses_is_set_aside_alone(bad_server, d
     assert "database refused" in reason and "waybill" in reason
 
 
+@pytest.mark.logs_errors
 def test_a_broken_later_page_keeps_the_pages_before_it_and_sets_the_change_aside(bad_server, demo_db):
     # The pages after the first are fetched and parsed by a process of their own: what it sets
     # aside comes back with its page, and that process is gone afterwards.
@@ -407,6 +411,7 @@ def _poison_trigger(server) -> None:
             )
 
 
+@pytest.mark.logs_errors
 def test_an_event_the_servers_database_refuses_after_every_check_is_rejected_alone(seeded, tmp_path):
     token = seeded.store.add_station("PACK-14")
     data_dir = tmp_path / "st"

@@ -200,6 +200,7 @@ def test_a_database_restart_costs_the_stations_no_failed_request(demo_document, 
         cluster.stop()
 
 
+@pytest.mark.logs_errors
 def test_a_database_away_for_a_moment_is_waited_for_and_a_longer_absence_is_a_503(demo_document, monkeypatch):
     import threading
 

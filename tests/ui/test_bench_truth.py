@@ -39,6 +39,7 @@ def window_on(qtbot):
 
 
 @pytest.mark.gui
+@pytest.mark.logs_errors
 def test_disk_full_at_the_weight_shows_not_saved_and_the_pack_lands_when_space_is_back(
     window_on, small_disk, samples, qtbot, artifacts, caplog
 ):
@@ -80,6 +81,7 @@ def test_disk_full_at_the_weight_shows_not_saved_and_the_pack_lands_when_space_i
 
 
 @pytest.mark.gui
+@pytest.mark.logs_errors
 def test_a_damaged_database_turns_an_order_scan_into_a_red_banner(
     window_on, demo_db_path, samples, tmp_path, qtbot, caplog
 ):
