@@ -37,19 +37,7 @@ def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
         skus = []
         for sku in s.scalars(select(m.Sku).order_by(m.Sku.id)):
             sku_codes[sku.id] = sku.code
-            skus.append(
-                {
-                    "code": sku.code,
-                    "name_zh": sku.name_zh,
-                    "name_en": sku.name_en,
-                    "category": sku.category,
-                    "unit_weight_g": sku.unit_weight_g,
-                    "bin_location": sku.bin_location,
-                    "price_cents": sku.price_cents,
-                    "volume_cm3": sku.volume_cm3,
-                    "barcodes": barcodes.get(sku.id, []),
-                }
-            )
+            skus.append({**m.sku_fields(sku), "barcodes": barcodes.get(sku.id, [])})
         customer_codes: dict[int, str] = {}
         customers = []
         for c in s.scalars(select(m.Customer).order_by(m.Customer.id)):

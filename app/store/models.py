@@ -87,6 +87,17 @@ class Sku(Base):
     barcodes: Mapped[list[Barcode]] = relationship(back_populates="sku", cascade="all, delete-orphan")
 
 
+# What a SKU is on the wire and in an export, by the same names as its columns: one list, read
+# from a Sku row or a SkuWire alike.
+SKU_FIELDS = (
+    "code", "name_zh", "name_en", "category", "unit_weight_g", "bin_location", "price_cents", "volume_cm3",
+)  # fmt: skip
+
+
+def sku_fields(sku: Any) -> dict[str, Any]:
+    return {name: getattr(sku, name) for name in SKU_FIELDS}
+
+
 class Barcode(Base):
     """One printed code of a SKU. `key` is core.barcodes.lookup_key(code): GTINs as 14 digits."""
 

@@ -800,17 +800,7 @@ def _apply_skus(s: Session, changes: list[p.Change]) -> None:
     entities = {c.key: c.entity() for c in changes if not c.deleted}
 
     def build(sku: p.SkuWire) -> dict[str, Any]:
-        return {
-            "code": sku.code,
-            "name_zh": sku.name_zh,
-            "name_en": sku.name_en,
-            "category": sku.category,
-            "unit_weight_g": sku.unit_weight_g,
-            "bin_location": sku.bin_location,
-            "price_cents": sku.price_cents,
-            "volume_cm3": sku.volume_cm3,
-            "updated_at": now,
-        }
+        return {**m.sku_fields(sku), "updated_at": now}
 
     _upsert(s, m.Sku, m.Sku.code, changes, build)
     ids = _ids(s, m.Sku.id, m.Sku.code, [c.key for c in changes])
