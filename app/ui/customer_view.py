@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.customers import CustomerCard
+from app.ui.tables import page_title
 
 PACKAGING = ("", "standard", "simple", "gift")
 PRICE_TAGS = (None, True, False)  # not said / remove them / leave them
@@ -40,8 +41,7 @@ class CustomerPreferencesView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card: CustomerCard | None = None
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.title = page_title()
         self.who = QLabel()
         self.who.setStyleSheet("font-size: 18pt;")
         self.packaging = QComboBox()

@@ -7,20 +7,19 @@ getting lost, and Esc goes back to packing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.store.print_jobs import Job
-from app.ui.tables import list_table, move_selection
+from app.ui.tables import list_page_keys, list_table, page_title, touch_button
 
 STATUS_COLOURS = {
     "done": "#c8e6c9",
@@ -39,8 +38,7 @@ class PrintHistoryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.jobs: list[Job] = []
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.title = page_title()
         self.search = QLineEdit()
         self.search.setStyleSheet("font-size: 16pt;")
         self.search.setClearButtonEnabled(True)
@@ -49,12 +47,8 @@ class PrintHistoryView(QWidget):
         self.table = list_table(7)
         self.table.doubleClicked.connect(lambda _index: self._reprint_selected())
         self.result = QLabel()
-        self.reprint_button = QPushButton()
-        self.reprint_button.setMinimumHeight(56)
-        self.reprint_button.clicked.connect(self._reprint_selected)
-        self.back_button = QPushButton()
-        self.back_button.setMinimumHeight(56)
-        self.back_button.clicked.connect(self.closed)
+        self.reprint_button = touch_button(self._reprint_selected)
+        self.back_button = touch_button(self.closed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.result, 1)
         buttons.addWidget(self.reprint_button)
@@ -64,11 +58,7 @@ class PrintHistoryView(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        escape = QShortcut(QKeySequence("Esc"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.closed)
-        for key, step in (("Up", -1), ("Down", 1)):
-            move = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            move.activated.connect(lambda step=step: self._move(step))
+        list_page_keys(self, self.table, self.closed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -133,9 +123,6 @@ class PrintHistoryView(QWidget):
     def selected(self) -> Job | None:
         row = self.table.currentRow()
         return self.jobs[row] if 0 <= row < len(self.jobs) else None
-
-    def _move(self, step: int) -> None:
-        move_selection(self.table, step)
 
     def _reprint_selected(self) -> None:
         job = self.selected()

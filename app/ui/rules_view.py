@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.core.rules import FIELDS, NO_VALUE, OPERATORS, PARAMS, ActionKind, PackPlan, RuleError, parse_rule
 from app.ui import messages
-from app.ui.tables import list_table
+from app.ui.tables import list_table, page_title
 
 BIG = "font-size: 14pt;"
 LIST_OPS = ("in", "not_in", "contains_any")
@@ -207,8 +207,7 @@ class RulesEditorView(QWidget):
         self.dirty = False
         self.source = ""
         self._loading = False
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.title = page_title()
         self.origin = QLabel()
         self.origin.setStyleSheet(BIG)
         self.table = list_table(4)

@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.store.sync_local import SyncException
-from app.ui.tables import list_table, move_selection
+from app.ui.tables import list_page_keys, list_table, page_title, touch_button
 
 OPEN_COLOUR = "#ffcdd2"
 RESOLVED_COLOUR = "#e0e0e0"
@@ -39,8 +38,7 @@ class SyncExceptionsView(QWidget):
         self.items: list[SyncException] = []
         self.shown: list[SyncException] = []
         self.filter = ""
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.title = page_title()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("font-size: 14pt;")
@@ -57,12 +55,8 @@ class SyncExceptionsView(QWidget):
         self.show_resolved.toggled.connect(self.reload_requested)
         self.result = QLabel()
         self.result.setStyleSheet("font-size: 14pt;")
-        self.resolve_button = QPushButton()
-        self.resolve_button.setMinimumHeight(56)
-        self.resolve_button.clicked.connect(self._resolve_selected)
-        self.back_button = QPushButton()
-        self.back_button.setMinimumHeight(56)
-        self.back_button.clicked.connect(self.closed)
+        self.resolve_button = touch_button(self._resolve_selected)
+        self.back_button = touch_button(self.closed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.result, 1)
         buttons.addWidget(self.show_resolved)
@@ -74,12 +68,9 @@ class SyncExceptionsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.decision)
         layout.addLayout(buttons)
+        list_page_keys(self, self.table, self.closed)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence("Esc"), self, context=context).activated.connect(self.closed)
         QShortcut(QKeySequence("Ctrl+H"), self, context=context).activated.connect(self.show_resolved.toggle)
-        for key, step in (("Up", -1), ("Down", 1)):
-            move = QShortcut(QKeySequence(key), self, context=context)
-            move.activated.connect(lambda step=step: self._move(step))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -169,9 +160,6 @@ class SyncExceptionsView(QWidget):
     def selected(self) -> SyncException | None:
         row = self.table.currentRow()
         return self.shown[row] if 0 <= row < len(self.shown) else None
-
-    def _move(self, step: int) -> None:
-        move_selection(self.table, step)
 
     def _resolve_selected(self) -> None:
         item = self.selected()

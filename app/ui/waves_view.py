@@ -42,7 +42,7 @@ from app.store.db import Database
 from app.store.exceptions import ExceptionItem
 from app.store.waves import WaveProgress
 from app.ui import messages
-from app.ui.tables import list_table
+from app.ui.tables import list_table, page_title
 from app.ui.tasks import GuiPoster, run_in_background
 from app.wave_desk import WaveDesk
 
@@ -99,8 +99,7 @@ class WavesDeskView(QWidget):
             db, lambda fn, done: run_in_background(self._poster, fn, done), station_name, operator_id
         )
 
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.title = page_title()
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setStyleSheet(BIG)
