@@ -245,14 +245,17 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.packing if self.station.state else self.signin)
 
     def on_settings_saved(self, settings: StationSettings) -> None:
-        try:
-            save_settings(self.db, settings)
-        except Exception:
-            log.exception("saving settings failed")
-            self.health_label.setText(self.tr("Settings could not be saved — see the log"))
-            return
-        self.apply_settings(settings)
-        self.close_settings()
+        # The write waits for the database like any other (up to its busy timeout): off the GUI
+        # thread, and the settings take effect once they are on disk.
+        def done(_result: object, error: BaseException | None) -> None:
+            if error is not None:
+                log.error("saving settings failed: %r", error)
+                self.health_label.setText(self.tr("Settings could not be saved — see the log"))
+                return
+            self.apply_settings(settings)
+            self.close_settings()
+
+        run_in_background(self._poster, lambda: save_settings(self.db, settings), done)
 
     def apply_settings(self, settings: StationSettings) -> None:
         previous = self.station.settings

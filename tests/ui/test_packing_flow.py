@@ -208,3 +208,19 @@ def test_switching_language_in_settings_retranslates_live(station_app, qtbot):
     assert app.window.pages.currentWidget() is packing
     qtbot.waitUntil(lambda: "undo" in packing.keys.text(), timeout=2000)
     assert app.station.settings.language == "en"
+
+
+def test_settings_are_saved_off_the_gui_thread_and_take_effect_once_on_disk(station_app, demo_db, qtbot):
+    from app.store.settings_store import load_settings
+
+    app = station_app("en")
+    window = app.window
+    window.open_settings()
+    assert window.pages.currentWidget() is window.settings_view
+    window.settings_view.sound.setChecked(False)
+    window.settings_view.tolerance_g.setValue(77)
+    QTest.keyClick(window.settings_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is not window.settings_view, timeout=5000)
+    stored = load_settings(demo_db)
+    assert stored.tolerance_g == 77 and stored.sound is False
+    assert app.station.settings.tolerance_g == 77 and window.sounds.enabled is False
