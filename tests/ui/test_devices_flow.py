@@ -124,7 +124,8 @@ def test_changing_the_scale_in_settings_reconnects_and_shows_a_live_readout(benc
         view.scale_port.setText(other.path)
         view.scale_protocol.setCurrentIndex(view.scale_protocol.findData("xk3190-a12"))
         QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-        assert app.station.settings.scale_protocol == "xk3190-a12"
+        # Saved off the GUI thread; applied once on disk.
+        qtbot.waitUntil(lambda: app.station.settings.scale_protocol == "xk3190-a12", timeout=5000)
         qtbot.waitUntil(
             lambda: (
                 getattr(app.devices.scale, "protocol", None)

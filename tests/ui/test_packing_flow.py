@@ -205,7 +205,7 @@ def test_switching_language_in_settings_retranslates_live(station_app, qtbot):
     assert app.window.pages.currentWidget() is view
     view.language.setCurrentIndex(view.language.findData("en"))
     QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert app.window.pages.currentWidget() is packing
+    qtbot.waitUntil(lambda: app.window.pages.currentWidget() is packing, timeout=5000)
     qtbot.waitUntil(lambda: "undo" in packing.keys.text(), timeout=2000)
     assert app.station.settings.language == "en"
 

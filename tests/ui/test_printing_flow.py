@@ -134,6 +134,7 @@ def test_printer_settings_are_saved_and_the_test_page_reaches_the_printer(statio
         qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=5000)
         assert printer.jobs[0].startswith(b"SIZE 101.6 mm,152.4 mm")
         QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: app.window.pages.currentWidget() is not view, timeout=5000)  # on disk
         saved = load_settings(demo_db)
         assert (saved.label_printer, saved.label_format, saved.label_size) == (
             f"tcp://127.0.0.1:{printer.port}",
