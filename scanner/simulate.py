@@ -29,6 +29,9 @@ class Pty:
         self.master = -1
         self.slave = -1
         self.slave_path = ""
+        # The simulator's thread reads while a test pulls the cable: a descriptor closed (and
+        # perhaps reused) in the middle of a select would be read from. One at a time.
+        self._lock = threading.Lock()
         self.plug()
 
     @property
@@ -40,7 +43,9 @@ class Pty:
         return self.master >= 0
 
     def plug(self) -> None:
-        self.master, self.slave = os.openpty()
+        master, slave = os.openpty()
+        with self._lock:
+            self.master, self.slave = master, slave
         tty.setraw(self.slave)  # no echo, no line editing: bytes pass as they are
         tty.setraw(self.master)
         self.slave_path = os.ttyname(self.slave)
@@ -55,28 +60,37 @@ class Pty:
         if self.link is not None:
             with contextlib.suppress(FileNotFoundError):
                 self.link.unlink()
-        for fd in (self.master, self.slave):
-            if fd >= 0:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-        self.master = self.slave = -1
+        with self._lock:
+            for fd in (self.master, self.slave):
+                if fd >= 0:
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
+            self.master = self.slave = -1
 
     def write(self, data: bytes) -> None:
-        if self.plugged:
-            with contextlib.suppress(OSError):
-                os.write(self.master, data)
+        with self._lock:
+            if self.plugged:
+                with contextlib.suppress(OSError):
+                    os.write(self.master, data)
 
     def read(self, timeout: float) -> bytes:
-        if not self.plugged:
+        fd = self.master
+        if fd < 0:
             time.sleep(timeout)
             return b""
-        ready, _, _ = select.select([self.master], [], [], timeout)
+        try:  # not under the lock: a write must not wait for a quiet line
+            ready, _, _ = select.select([fd], [], [], timeout)
+        except (OSError, ValueError):  # unplugged meanwhile
+            return b""
         if not ready:
             return b""
-        try:
-            return os.read(self.master, 1024)
-        except OSError:
-            return b""
+        with self._lock:
+            if self.master != fd:  # unplugged meanwhile (the number may be another file's now)
+                return b""
+            try:
+                return os.read(fd, 1024)
+            except OSError:
+                return b""
 
     def close(self) -> None:
         self.unplug()
