@@ -310,20 +310,18 @@ def _supervisor_id(db: Any, badge: str) -> int | None:
     """The operator id of an active supervisor whose PIN is given (PACKLINE_PIN, else asked), or None."""
     import getpass
 
-    from sqlalchemy import select
-
     from app.core.auth import verify_pin
-    from app.store import models as m
+    from app.store.packing import PackingStore
 
     pin = os.environ.get("PACKLINE_PIN") or (
         getpass.getpass(f"PIN for {badge}: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     )
-    with db.session() as s:
-        row = s.scalar(select(m.Operator).where(m.Operator.badge_code == badge.strip(), m.Operator.active))
-        if row is None or row.role != "supervisor" or not verify_pin(pin, row.pin_hash):
-            log.warning("waves plan: %s refused as supervisor", badge)
-            return None
-        return row.id
+    store = PackingStore(db, "")
+    operator, stored = store.operator_by_badge(badge), store.operator_pin_hash(badge)
+    if operator is None or not operator.is_supervisor or not stored or not verify_pin(pin, stored):
+        log.warning("waves plan: %s refused as supervisor", badge)
+        return None
+    return operator.operator_id
 
 
 def waves_plan(data_dir: Path, args: argparse.Namespace) -> int:

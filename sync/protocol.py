@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from types import UnionType
@@ -345,6 +345,24 @@ class KindCheck(Outgoing):
     digest: str  # key_digest of the live keys
 
 
+def kind_checks(rows: Iterable[Sequence[Any]]) -> dict[Kind, KindCheck]:
+    """Each checked kind's counts and digest from (kind, key, deleted) rows: the one way both the
+    server and a station count, so the two agree by construction."""
+    live: dict[str, list[str]] = {kind.value: [] for kind in CHECKED_KINDS}
+    gone = dict.fromkeys(live, 0)
+    for kind, key, deleted in rows:  # (kind, key, deleted)
+        if kind not in live:
+            continue
+        if deleted:
+            gone[kind] += 1
+        else:
+            live[kind].append(key)
+    return {
+        Kind(kind): KindCheck(live=len(keys), gone=gone[kind], digest=key_digest(keys))
+        for kind, keys in live.items()
+    }
+
+
 class SyncCheck(Outgoing):
     head: str  # the server's head now
     current: bool  # the cursor asked about is the head: the counts are what the station should have
@@ -390,7 +408,8 @@ class EventType(StrEnum):
 
 # What each token role may send. The bench and the handheld (station) and a supervisor's desk send
 # what happens on the floor; an integration or the office (admin) sends office work only: a pack
-# or a pick from it is refused. Who did it is checked besides (SUPERVISED, the server's _apply).
+# or a pick from it is refused. Who did it is checked besides (the supervisor an event names, and
+# SUPERVISED_WAVE_STATES, in the server's _apply).
 ROLE_EVENTS: dict[Role, frozenset[str]] = {
     Role.STATION: frozenset(EventType),
     Role.DESK: frozenset(EventType),

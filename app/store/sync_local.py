@@ -46,6 +46,9 @@ def _chunks(items: list[Any], size: int = 900) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+PULLED_PREFIX = "pulled:"  # the exception list's ids of pulled changes set aside
+
+
 @dataclass(frozen=True)
 class SyncException:
     """An event the server refused or answered with a conflict, or a change the server sent that
@@ -86,9 +89,6 @@ class SyncException:
             resolved_by=resolver,
             resolution=row.resolution,
         )
-
-
-PULLED_PREFIX = "pulled:"  # the exception list's ids of pulled changes set aside
 
 
 class StationSyncStore:
@@ -270,22 +270,9 @@ class StationSyncStore:
 
     def key_summary(self) -> dict[p.Kind, p.KindCheck]:
         """What this station has taken of each checked kind, as the server's check counts it."""
-        live: dict[str, list[str]] = {kind.value: [] for kind in p.CHECKED_KINDS}
-        gone = dict.fromkeys(live, 0)
         with self.db.session() as s:
-            for kind, key, deleted in s.execute(
-                select(m.SyncedKey.kind, m.SyncedKey.key, m.SyncedKey.deleted)
-            ):
-                if kind not in live:
-                    continue
-                if deleted:
-                    gone[kind] += 1
-                else:
-                    live[kind].append(key)
-        return {
-            p.Kind(kind): p.KindCheck(live=len(keys), gone=gone[kind], digest=p.key_digest(keys))
-            for kind, keys in live.items()
-        }
+            rows = s.execute(select(m.SyncedKey.kind, m.SyncedKey.key, m.SyncedKey.deleted))
+            return p.kind_checks(rows)
 
     def keys_to_repair(self, theirs: p.KindKeys) -> tuple[list[str], list[str]]:
         """Keys of a kind whose state here is not the server's: (to pull again, held here but

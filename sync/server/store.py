@@ -247,27 +247,15 @@ class ServerStore:
         head = self.head()
         if (cursor or "0") != str(head):
             return p.SyncCheck(head=str(head), current=False)
-        live: dict[str, list[str]] = {kind.value: [] for kind in p.CHECKED_KINDS}
-        gone: dict[str, int] = dict.fromkeys(live, 0)
+        checked = [kind.value for kind in p.CHECKED_KINDS]
         with self.reading() as c:
             rows = c.execute(
-                select(m.Entity.kind, m.Entity.key, m.Entity.deleted).where(m.Entity.kind.in_(list(live)))
+                select(m.Entity.kind, m.Entity.key, m.Entity.deleted).where(m.Entity.kind.in_(checked))
             )
-            for kind, key, deleted in rows:
-                if deleted:
-                    gone[kind] += 1
-                else:
-                    live[kind].append(key)
+            kinds = p.kind_checks(rows)
         if self.head() != head:  # something committed meanwhile: not judged this time
             return p.SyncCheck(head=str(self.head()), current=False)
-        return p.SyncCheck(
-            head=str(head),
-            current=True,
-            kinds={
-                p.Kind(kind): p.KindCheck(live=len(keys), gone=gone[kind], digest=p.key_digest(keys))
-                for kind, keys in live.items()
-            },
-        )
+        return p.SyncCheck(head=str(head), current=True, kinds=kinds)
 
     def keys(self, kind: p.Kind) -> p.KindKeys:
         """Every key of a kind, live and deleted: what a station compares its own with."""
