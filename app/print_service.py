@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from app.core.model import PrintJobStatus
 from app.core.settings import StationSettings
 from app.print_docs import PRINTERS, order_document, picklist, printer_config, render_options
 from app.store.db import Database
@@ -113,9 +114,9 @@ class PrintService:
     def status(self) -> PrintStatus:
         counts = self.jobs.counts()
         return PrintStatus(
-            queued=counts.get("queued", 0) + counts.get("printing", 0),
-            failed=counts.get("failed", 0),
-            interrupted=counts.get("interrupted", 0),
+            queued=counts.get(PrintJobStatus.QUEUED, 0) + counts.get(PrintJobStatus.PRINTING, 0),
+            failed=counts.get(PrintJobStatus.FAILED, 0),
+            interrupted=counts.get(PrintJobStatus.INTERRUPTED, 0),
             offline=dict(self.offline),
             attention=tuple(self.jobs.needing_attention()),
         )

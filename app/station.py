@@ -18,7 +18,7 @@ from datetime import date
 from app.core import barcodes
 from app.core.auth import verify_pin
 from app.core.commands import Command, parse_command
-from app.core.model import Operator, OrderSnapshot, OrderStatus
+from app.core.model import Operator, OrderSnapshot, OrderStatus, PackStatus
 from app.core.pack_session import (
     BadgeFound,
     CardsRequested,
@@ -490,7 +490,7 @@ class PackingStation:
             case SessionClosed():
                 self.session_id = None
                 if session_id is not None:
-                    self._write(self.store.end_session, session_id, "closed")
+                    self._write(self.store.end_session, session_id, PackStatus.CLOSED)
             case CardsRequested(order=order, templates=templates):
                 cards = card_requests(order, replace(self.settings.print_choices, inserts=True), templates)
                 self._write(

@@ -24,7 +24,46 @@ class OrderStatus(StrEnum):
 
     @property
     def packable(self) -> bool:
-        return self in (OrderStatus.NEW, OrderStatus.RELEASED, OrderStatus.PICKED)
+        return self in PACKABLE
+
+
+class WaveStatus(StrEnum):
+    PLANNED = "planned"
+    RELEASED = "released"
+    PICKING = "picking"  # the first pick was recorded
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+WAVE_ACTIVE = (WaveStatus.PLANNED, WaveStatus.RELEASED, WaveStatus.PICKING)  # it still owns its orders
+WAVE_PICKABLE = (WaveStatus.RELEASED, WaveStatus.PICKING)
+
+
+class PackStatus(StrEnum):
+    """A pack session at a bench."""
+
+    OPEN = "open"
+    PACKED = "packed"
+    HELD = "held"
+    CLOSED = "closed"
+
+
+class PrintJobStatus(StrEnum):
+    QUEUED = "queued"
+    PRINTING = "printing"  # committed before the first byte goes out
+    DONE = "done"
+    FAILED = "failed"  # retried later by itself
+    INTERRUPTED = "interrupted"  # cut off mid-send: a person decides whether to print it again
+
+
+PRINT_ACTIVE = (
+    PrintJobStatus.QUEUED,
+    PrintJobStatus.PRINTING,
+    PrintJobStatus.FAILED,
+    PrintJobStatus.INTERRUPTED,
+)
+PACKABLE = (OrderStatus.NEW, OrderStatus.RELEASED, OrderStatus.PICKED)
+PACKED_OR_SHIPPED = (OrderStatus.PACKED, OrderStatus.SHIPPED)
 
 
 class Role(StrEnum):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from app.core.model import OrderStatus
 from app.core.pickpath import Layout, LocationParser, sort_stops, walk_distance
 
 FAR_FUTURE = datetime.max.replace(tzinfo=None)
@@ -50,7 +51,7 @@ class OpenOrder:
     ship_by: datetime | None = None  # naive UTC or aware; only compared with each other
     paid_at: datetime | None = None
     volume_cm3: int = 0
-    status: str = "new"
+    status: str = OrderStatus.NEW
 
     @property
     def items(self) -> int:
@@ -168,7 +169,7 @@ def _naive(moment: datetime) -> datetime:
 
 def eligible(order: OpenOrder, strategy: Strategy) -> str | None:
     """Why an order cannot go into a wave of this strategy, or None."""
-    if order.status != "new":
+    if order.status != OrderStatus.NEW:
         return f"status {order.status}"
     if not order.lines:
         return "no lines"

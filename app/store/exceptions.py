@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
+from app.core.model import OrderStatus
 from app.store import models as m
 from app.store.db import Database
 from app.store.sync_local import StationSyncStore
@@ -85,7 +86,7 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 500) ->
             )
         for order in s.scalars(
             select(m.Order)
-            .where(m.Order.status == "on_hold")
+            .where(m.Order.status == OrderStatus.ON_HOLD)
             .order_by(m.Order.updated_at.desc())
             .limit(limit)
         ):

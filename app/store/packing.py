@@ -17,7 +17,17 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from app.core import barcodes
-from app.core.model import Address, Customer, Operator, OrderLine, OrderSnapshot, OrderStatus, Role
+from app.core.model import (
+    PACKABLE,
+    Address,
+    Customer,
+    Operator,
+    OrderLine,
+    OrderSnapshot,
+    OrderStatus,
+    PackStatus,
+    Role,
+)
 from app.core.pack_session import (
     BadgeFound,
     HoldReleased,
@@ -131,7 +141,7 @@ class PackingStore:
         with self.db.session() as s:
             row = s.scalar(
                 select(m.PackSession)
-                .where(m.PackSession.station == self.station, m.PackSession.status == "open")
+                .where(m.PackSession.station == self.station, m.PackSession.status == PackStatus.OPEN)
                 .order_by(m.PackSession.started_at.desc())
                 .limit(1)
             )
@@ -156,7 +166,7 @@ class PackingStore:
             row = s.execute(
                 select(m.PackSession)
                 .join(m.Order, m.Order.id == m.PackSession.order_id)
-                .where(m.Order.order_no == order_no, m.PackSession.status == "packed")
+                .where(m.Order.order_no == order_no, m.PackSession.status == PackStatus.PACKED)
             ).scalar_one_or_none()
             if row is None:
                 return None
@@ -221,7 +231,7 @@ class PackingStore:
                     order_id=order.order_id,
                     station=self.station,
                     operator_id=operator.operator_id,
-                    status="open",
+                    status=PackStatus.OPEN,
                     started_at=_now(),
                 )
             )
@@ -247,11 +257,11 @@ class PackingStore:
             add_jobs(s, cards, order.order_id, order.order_no, session_id)
         return len(cards)
 
-    def end_session(self, session_id: str, status: str) -> None:
+    def end_session(self, session_id: str, status: PackStatus) -> None:
         with self.db.session() as s, s.begin():
             s.execute(
                 update(m.PackSession)
-                .where(m.PackSession.id == session_id, m.PackSession.status == "open")
+                .where(m.PackSession.id == session_id, m.PackSession.status == PackStatus.OPEN)
                 .values(status=status, ended_at=_now())
             )
 
@@ -266,7 +276,7 @@ class PackingStore:
         with self.db.session() as s, s.begin():
             changed = s.execute(
                 update(m.Order)
-                .where(m.Order.id == done.order.order_id, m.Order.status.in_(["new", "released", "picked"]))
+                .where(m.Order.id == done.order.order_id, m.Order.status.in_(PACKABLE))
                 .values(status=OrderStatus.PACKED.value, packed_at=now, updated_at=now)
             ).rowcount
             if changed != 1:
@@ -278,7 +288,7 @@ class PackingStore:
                 update(m.PackSession)
                 .where(m.PackSession.id == session_id)
                 .values(
-                    status="packed",
+                    status=PackStatus.PACKED,
                     ended_at=now,
                     expected_g=done.weight.expected_g,
                     actual_g=done.weight.actual_g,
@@ -326,7 +336,7 @@ class PackingStore:
                 s.execute(
                     update(m.PackSession)
                     .where(m.PackSession.id == session_id)
-                    .values(status="held", ended_at=now, hold_reason=held.reason)
+                    .values(status=PackStatus.HELD, ended_at=now, hold_reason=held.reason)
                 )
             return add_event(
                 s,
@@ -369,7 +379,9 @@ def new_session_id() -> str:
 _ORDER_BY_NO = "SELECT id FROM orders WHERE order_no = ?"
 _ORDER_BY_WAYBILL = "SELECT id FROM orders WHERE waybill_no = ?"
 _ORDER_BY_TOTE = (
-    "SELECT id FROM orders WHERE tote_code = ? AND status IN ('new', 'released', 'picked')"
+    "SELECT id FROM orders WHERE tote_code = ? AND status IN ("
+    + ", ".join(f"'{status.value}'" for status in PACKABLE)
+    + ")"
     " ORDER BY id DESC LIMIT 1"
 )
 _ITEM_BY_KEY = (

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from app.core.model import PackStatus
 from app.core.pickpath import LocationParser
 from app.store import models as m
 from app.store.db import Database
@@ -39,7 +40,7 @@ def packed_weight(db: Database, order_id: int) -> int | None:
     with db.session() as s:
         return s.scalar(
             select(m.PackSession.actual_g)
-            .where(m.PackSession.order_id == order_id, m.PackSession.status == "packed")
+            .where(m.PackSession.order_id == order_id, m.PackSession.status == PackStatus.PACKED)
             .order_by(m.PackSession.ended_at.desc())
             .limit(1)
         )

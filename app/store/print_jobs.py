@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, defer
 
+from app.core.model import PRINT_ACTIVE, PrintJobStatus
 from app.core.print_plan import PrintRequest
 from app.store import models as m
 from app.store.db import Database
 
 RETRY_DELAYS_S = (5, 15, 30, 60, 120, 300)
-ACTIVE = ("queued", "printing", "failed", "interrupted")
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def add_jobs(
                 params=dict(request.params),
                 title=f"{request.kind}{suffix} {order_no}".strip(),
                 printer=request.printer,
-                status="queued",
+                status=PrintJobStatus.QUEUED,
             )
         )
         ids.append(job_id)
@@ -96,9 +96,9 @@ class PrintJobStore:
         with self.db.session() as s, s.begin():
             return s.execute(
                 update(m.PrintJob)
-                .where(m.PrintJob.status == "printing")
+                .where(m.PrintJob.status == PrintJobStatus.PRINTING)
                 .values(
-                    status="interrupted",
+                    status=PrintJobStatus.INTERRUPTED,
                     last_error="the station stopped while this was being sent to the printer",
                     updated_at=_now(),
                 )
@@ -111,8 +111,8 @@ class PrintJobStore:
                 self._select()
                 .where(
                     or_(
-                        m.PrintJob.status == "queued",
-                        (m.PrintJob.status == "failed") & (m.PrintJob.next_attempt_at <= now),
+                        m.PrintJob.status == PrintJobStatus.QUEUED,
+                        (m.PrintJob.status == PrintJobStatus.FAILED) & (m.PrintJob.next_attempt_at <= now),
                     )
                 )
                 .order_by(m.PrintJob.created_at, m.PrintJob.id)
@@ -121,32 +121,43 @@ class PrintJobStore:
             return _job(row) if row else None
 
     def start(self, job_id: str, fmt: str, payload: bytes) -> None:
-        self._set(job_id, status="printing", format=fmt, payload=payload, attempts=m.PrintJob.attempts + 1)
+        self._set(
+            job_id,
+            status=PrintJobStatus.PRINTING,
+            format=fmt,
+            payload=payload,
+            attempts=m.PrintJob.attempts + 1,
+        )
 
     def done(self, job_id: str, reference: str) -> None:
-        self._set(job_id, status="done", reference=reference[:100], printed_at=_now(), last_error="")
+        self._set(
+            job_id, status=PrintJobStatus.DONE, reference=reference[:100], printed_at=_now(), last_error=""
+        )
 
     def failed(self, job_id: str, error: str, retryable: bool, attempts: int) -> None:
         """Record a failure; a retryable one is tried again later, with growing delays."""
         delay = RETRY_DELAYS_S[min(attempts, len(RETRY_DELAYS_S)) - 1] if attempts else RETRY_DELAYS_S[0]
         retry_at = _now() + timedelta(seconds=delay) if retryable else None
-        self._set(job_id, status="failed", last_error=error, next_attempt_at=retry_at)
+        self._set(job_id, status=PrintJobStatus.FAILED, last_error=error, next_attempt_at=retry_at)
 
     def interrupted(self, job_id: str, error: str) -> None:
-        self._set(job_id, status="interrupted", last_error=error)
+        self._set(job_id, status=PrintJobStatus.INTERRUPTED, last_error=error)
 
     def retry_now(self, job_id: str) -> bool:
         """A person asked for it: print again (an interrupted or failed job)."""
         return self._set(
-            job_id, m.PrintJob.status.in_(["failed", "interrupted"]), status="queued", next_attempt_at=None
+            job_id,
+            m.PrintJob.status.in_([PrintJobStatus.FAILED, PrintJobStatus.INTERRUPTED]),
+            status=PrintJobStatus.QUEUED,
+            next_attempt_at=None,
         )
 
     def mark_printed(self, job_id: str) -> bool:
         """A person checked the printer: the interrupted job did come out whole."""
         return self._set(
             job_id,
-            m.PrintJob.status == "interrupted",
-            status="done",
+            m.PrintJob.status == PrintJobStatus.INTERRUPTED,
+            status=PrintJobStatus.DONE,
             printed_at=_now(),
             last_error="confirmed by a person",
         )
@@ -180,7 +191,7 @@ class PrintJobStore:
                     params=dict(old.params),
                     title=f"{old.title} (reprint)"[:200],
                     printer=old.printer,
-                    status="queued",
+                    status=PrintJobStatus.QUEUED,
                     format=old.format,
                     payload=old.payload,
                     reprint_of=old.reprint_of or old.id,
@@ -207,8 +218,8 @@ class PrintJobStore:
                 self._select()
                 .where(
                     or_(
-                        m.PrintJob.status == "interrupted",
-                        (m.PrintJob.status == "failed") & m.PrintJob.next_attempt_at.is_(None),
+                        m.PrintJob.status == PrintJobStatus.INTERRUPTED,
+                        (m.PrintJob.status == PrintJobStatus.FAILED) & m.PrintJob.next_attempt_at.is_(None),
                     )
                 )
                 .order_by(m.PrintJob.created_at)
@@ -219,7 +230,7 @@ class PrintJobStore:
         with self.db.session() as s:
             rows = s.execute(
                 select(m.PrintJob.status, func.count())
-                .where(m.PrintJob.status.in_(ACTIVE))
+                .where(m.PrintJob.status.in_(PRINT_ACTIVE))
                 .group_by(m.PrintJob.status)
             ).all()
             return {status: count for status, count in rows}

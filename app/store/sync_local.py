@@ -21,6 +21,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from app.core.barcodes import lookup_key
+from app.core.model import PACKED_OR_SHIPPED, OrderStatus, WaveStatus
 from app.store import models as m
 from app.store import outbox
 from app.store.db import Database
@@ -35,7 +36,7 @@ TOKEN_KEY = "sync.token"
 CARRIERS_KEY = "sync.carriers"
 CHECKED_KEY = "sync.checked_at"  # when the end-of-sync check last ran to its end
 RULE_PREFIX = "rule:"
-LOCAL_FACTS = ("packed", "shipped")
+LOCAL_FACTS = PACKED_OR_SHIPPED
 
 
 def _now() -> datetime:
@@ -677,7 +678,7 @@ def _write_orders(s: Session, page: PreparedPage) -> None:
         s.execute(
             update(m.Order)
             .where(m.Order.order_no.in_(page.orders_gone), m.Order.status.not_in(LOCAL_FACTS))
-            .values(status="cancelled", updated_at=_now())
+            .values(status=OrderStatus.CANCELLED, updated_at=_now())
         )
 
 
@@ -821,7 +822,7 @@ def _apply_waves(s: Session, changes: list[p.Change]) -> None:
         wave = s.scalar(select(m.Wave).where(m.Wave.code == change.key))
         if change.deleted:
             if wave is not None:
-                wave.status = "cancelled"
+                wave.status = WaveStatus.CANCELLED
             continue
         data: p.WaveWire = change.entity()  # type: ignore[assignment]
         if wave is None:

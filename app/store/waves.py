@@ -16,7 +16,18 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.core.model import Address, Customer, OrderLine, OrderSnapshot, OrderStatus
+from app.core.model import (
+    PACKABLE,
+    PACKED_OR_SHIPPED,
+    WAVE_ACTIVE,
+    WAVE_PICKABLE,
+    Address,
+    Customer,
+    OrderLine,
+    OrderSnapshot,
+    OrderStatus,
+    WaveStatus,
+)
 from app.core.picking import SHORT_REASONS, PickStop, SlotShare
 from app.core.pickpath import LocationParser, PatternError, sort_stops
 from app.core.rules import ActionKind, CompiledRule, evaluate
@@ -27,8 +38,6 @@ from app.store.db import Database
 from app.store.outbox import add_event
 
 log = logging.getLogger(__name__)
-
-ACTIVE = ("planned", "released", "picking")  # a wave that still owns its orders
 
 
 class WaveError(ValueError):
@@ -47,7 +56,7 @@ def _in_active_waves() -> Any:
     return (
         select(m.WaveOrder.order_id)
         .join(m.Wave, m.Wave.id == m.WaveOrder.wave_id)
-        .where(m.Wave.status.in_(ACTIVE))
+        .where(m.Wave.status.in_(WAVE_ACTIVE))
     )
 
 
@@ -55,7 +64,7 @@ def load_open_orders(
     db: Database,
     rules: Sequence[CompiledRule] = (),
     today: date | None = None,
-    statuses: Iterable[str] = ("new",),
+    statuses: Iterable[str] = (OrderStatus.NEW,),
     include_waved: bool = False,
 ) -> list[OpenOrder]:
     """Orders in `statuses` with their lines, locations and volumes, each with the priority its
@@ -235,7 +244,9 @@ def create_waves(
             ids.update(
                 s.execute(
                     select(m.Order.order_no, m.Order.id).where(
-                        m.Order.order_no.in_(chunk), m.Order.status == "new", m.Order.id.not_in(waved)
+                        m.Order.order_no.in_(chunk),
+                        m.Order.status == OrderStatus.NEW,
+                        m.Order.id.not_in(waved),
                     )
                 ).all()
             )
@@ -248,7 +259,7 @@ def create_waves(
             wave = m.Wave(
                 code=next(new_codes),
                 strategy=plan.strategy.value,
-                status="released" if release else "planned",
+                status=WaveStatus.RELEASED if release else WaveStatus.PLANNED,
                 created_at=now,
                 released_at=now if release else None,
             )
@@ -282,14 +293,14 @@ def _wave(s: Session, code: str) -> m.Wave:
 def release_wave(db: Database, code: str, station: str, operator_id: int | None) -> None:
     with db.session() as s, s.begin():
         wave = _wave(s, code)
-        if wave.status != "planned":
+        if wave.status != WaveStatus.PLANNED:
             raise WaveError(f"wave {code} is {wave.status}: only a planned wave can be released")
-        wave.status, wave.released_at = "released", _now()
+        wave.status, wave.released_at = WaveStatus.RELEASED, _now()
         order_ids = select(m.WaveOrder.order_id).where(m.WaveOrder.wave_id == wave.id)
         s.execute(
             update(m.Order)
-            .where(m.Order.id.in_(order_ids), m.Order.status == "new")
-            .values(status="released")
+            .where(m.Order.id.in_(order_ids), m.Order.status == OrderStatus.NEW)
+            .values(status=OrderStatus.RELEASED)
         )
         add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
 
@@ -300,7 +311,7 @@ def assign_wave(
     """Give the wave to a picker (badge or name) and/or the station that packs it."""
     with db.session() as s, s.begin():
         wave = _wave(s, code)
-        if wave.status not in ACTIVE:
+        if wave.status not in WAVE_ACTIVE:
             raise WaveError(f"wave {code} is {wave.status}: it cannot be assigned")
         wave.picker, wave.station = picker.strip(), pack_station.strip()
         add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
@@ -311,14 +322,14 @@ def cancel_wave(db: Database, code: str, station: str, operator_id: int | None) 
     Returns how many went back."""
     with db.session() as s, s.begin():
         wave = _wave(s, code)
-        if wave.status not in ACTIVE:
+        if wave.status not in WAVE_ACTIVE:
             raise WaveError(f"wave {code} is {wave.status}: there is nothing to cancel")
-        wave.status, wave.cancelled_at = "cancelled", _now()
+        wave.status, wave.cancelled_at = WaveStatus.CANCELLED, _now()
         order_ids = select(m.WaveOrder.order_id).where(m.WaveOrder.wave_id == wave.id)
         back = s.execute(
             update(m.Order)
-            .where(m.Order.id.in_(order_ids), m.Order.status.in_(("released", "picked")))
-            .values(status="new")
+            .where(m.Order.id.in_(order_ids), m.Order.status.in_((OrderStatus.RELEASED, OrderStatus.PICKED)))
+            .values(status=OrderStatus.NEW)
         ).rowcount
         add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
         return int(back or 0)
@@ -346,7 +357,7 @@ def wave_progress(db: Database, include_done: bool = False) -> list[WaveProgress
     with db.session() as s:
         waves = s.scalars(
             select(m.Wave)
-            .where(m.Wave.status.in_(ACTIVE) if not include_done else m.Wave.id.is_not(None))
+            .where(m.Wave.status.in_(WAVE_ACTIVE) if not include_done else m.Wave.id.is_not(None))
             .order_by(m.Wave.created_at.desc(), m.Wave.code.desc())
             .limit(500)
         ).all()
@@ -360,7 +371,7 @@ def wave_progress(db: Database, include_done: bool = False) -> list[WaveProgress
                     m.WaveOrder.wave_id,
                     func.count(func.distinct(m.WaveOrder.order_id)),
                     func.coalesce(func.sum(m.OrderLine.quantity), 0),
-                    func.count(func.distinct(m.Order.id)).filter(m.Order.status.in_(("packed", "shipped"))),
+                    func.count(func.distinct(m.Order.id)).filter(m.Order.status.in_(PACKED_OR_SHIPPED)),
                 )
                 .join(m.Order, m.Order.id == m.WaveOrder.order_id)
                 .join(m.OrderLine, m.OrderLine.order_id == m.Order.id)
@@ -484,7 +495,7 @@ def record_pick(
     filled: list[SlotShare] = []
     with db.session() as s, s.begin():
         wave = _wave(s, code)
-        if wave.status not in ("released", "picking"):
+        if wave.status not in WAVE_PICKABLE:
             raise WaveError(f"wave {code} is {wave.status}: it is not being picked")
         order_ids = dict(
             s.execute(
@@ -514,8 +525,8 @@ def record_pick(
             existing.short_reason = reason if got < share.quantity else ""
             existing.picker, existing.at = picker, now
         s.flush()
-        if wave.status != "picking":  # the first pick: the office sees the wave under way
-            wave.status = "picking"
+        if wave.status != WaveStatus.PICKING:  # the first pick: the office sees the wave under way
+            wave.status = WaveStatus.PICKING
             add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
         payload = {
             "wave": code,
@@ -554,11 +565,11 @@ def _finish_if_done(s: Session, wave: m.Wave, station: str, operator_id: int | N
         .where(
             m.Order.id.in_(select(m.WaveOrder.order_id).where(m.WaveOrder.wave_id == wave.id)),
             m.Order.id.not_in(short),
-            m.Order.status == "released",
+            m.Order.status == OrderStatus.RELEASED,
         )
-        .values(status="picked")
+        .values(status=OrderStatus.PICKED)
     )
-    wave.status = "done"
+    wave.status = WaveStatus.DONE
     add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
 
 
@@ -578,7 +589,7 @@ def next_wave_order(db: Database, code: str, sku_code: str, busy: Iterable[int] 
             .where(
                 m.Wave.code == code,
                 m.Sku.code == sku_code,
-                m.Order.status.in_(("released", "picked", "new")),
+                m.Order.status.in_(PACKABLE),
                 m.Order.id.not_in(list(busy)),
             )
             .order_by(m.WaveOrder.slot)
@@ -595,7 +606,7 @@ def waiting_orders(db: Database, code: str) -> int:
                 .select_from(m.WaveOrder)
                 .join(m.Wave, m.Wave.id == m.WaveOrder.wave_id)
                 .join(m.Order, m.Order.id == m.WaveOrder.order_id)
-                .where(m.Wave.code == code, m.Order.status.in_(("new", "released", "picked")))
+                .where(m.Wave.code == code, m.Order.status.in_(PACKABLE))
             )
             or 0
         )

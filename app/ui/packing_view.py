@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.core import weighing
 from app.core.commands import Command, parse_command
-from app.core.model import OrderSnapshot
+from app.core.model import OrderSnapshot, PrintJobStatus
 from app.core.pack_session import PackState, Phase, Severity, Verdict
 from app.core.rules import Confirm, Step
 from app.core.weighing import WeighGate
@@ -372,7 +372,9 @@ class PackingView(QWidget):
 
     def show_interrupted(self, status: PrintStatus) -> None:
         """A job may be half-printed: say so loudly, without blocking the next scan."""
-        orders = ", ".join(sorted({job.order_no for job in status.attention if job.status == "interrupted"}))
+        orders = ", ".join(
+            sorted({job.order_no for job in status.attention if job.status == PrintJobStatus.INTERRUPTED})
+        )
         self._show_local(
             self.tr(
                 "Printing of {orders} was cut off — check the printer: "

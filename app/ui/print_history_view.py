@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.model import PrintJobStatus
 from app.store.print_jobs import Job
 from app.ui.tables import list_page_keys, list_table, page_title, touch_button
 
 STATUS_COLOURS = {
-    "done": "#c8e6c9",
-    "failed": "#ffcdd2",
-    "interrupted": "#ffe0b2",
-    "queued": "#fff9c4",
-    "printing": "#bbdefb",
+    PrintJobStatus.DONE: "#c8e6c9",
+    PrintJobStatus.FAILED: "#ffcdd2",
+    PrintJobStatus.INTERRUPTED: "#ffe0b2",
+    PrintJobStatus.QUEUED: "#fff9c4",
+    PrintJobStatus.PRINTING: "#bbdefb",
 }
 
 
