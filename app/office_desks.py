@@ -1,10 +1,11 @@
 """The office pages' controllers: customer preferences, the customer rules, sync exceptions,
 the print history.
 
-Qt-free, like app/station.py for the bench: each takes the database and a Runner, does its
-reads and writes through the runner, and answers its page with an `Answer` (a value, a refusal
-with its reason, or a failure that was logged). Pages only render. Only the newest answer to a
-lookup counts (a second scan while the first customer loads shows the second).
+Qt-free, like app/station.py for the bench: each takes the database and the station's
+`Operations` (app.runner), reads on its query lane and writes through its writer, and answers its
+page with an `Answer` (a value, a refusal with its reason, or a failure that was logged). Pages
+only render. Only the newest answer to a lookup counts (a second scan while the first customer
+loads shows the second).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from app.core.pack_session import OrderFound
 from app.core.rules import PackPlan
-from app.runner import Answer, Latest, Runner, answering
+from app.runner import Answer, Operations
 from app.store.customers import CustomerCard, customer_card, record_preferences
 from app.store.db import Database
 from app.store.packing import PackingStore
@@ -30,41 +31,49 @@ Show = Callable[[Answer[Any]], None]
 
 
 class OfficeDesk:
-    """What every office page's controller has: the database, the runner, who is working where."""
+    """What every office page's controller has: the database, the operations, who is working where."""
 
     def __init__(
         self,
         db: Database,
-        run: Runner,
+        ops: Operations,
         station_name: Callable[[], str],
         operator_id: Callable[[], int | None],
     ) -> None:
         self.db = db
-        self._run = run
+        self.ops = ops
         self._station = station_name
         self._operator = operator_id
-        self._latest = Latest()
+
+    def _newest(self, what: str) -> str:
+        """The key under which only this desk's newest `what` answer is shown."""
+        return f"{type(self).__name__}.{what}"
 
 
 class CustomerDesk(OfficeDesk):
     def load(self, code: str, show: Callable[[Answer[CustomerCard | None]], None]) -> None:
         """The customer with this code, or of the order with this number or waybill (None: nobody)."""
-        done = answering(show, f"reading customer {code}", log)
-        self._run(lambda: customer_card(self.db, code), self._latest.only_newest("customer", done))
+        self.ops.query(
+            lambda: customer_card(self.db, code),
+            show,
+            what=f"reading customer {code}",
+            latest=self._newest("customer"),
+        )
 
     def save(self, code: str, changes: dict[str, object], told: Callable[[Answer[int]], None]) -> None:
         """Record the changed preferences; told how many changes go to the server."""
         station, operator = self._station(), self._operator()
-        self._run(
+        self.ops.write(
             lambda: len(record_preferences(self.db, code, changes, station, operator)),
-            answering(told, f"preferences of {code}", log),
+            told,
+            what=f"preferences of {code}",
         )
 
 
 class RulesDesk(OfficeDesk):
     def load(self, show: Callable[[Answer[tuple[list[dict[str, Any]], str]]], None]) -> None:
         """The rule list to edit and where it came from ("server" or the shipped file)."""
-        self._run(lambda: editable_rules(self.db), answering(show, "reading the customer rules", log))
+        self.ops.query(lambda: editable_rules(self.db), show, what="reading the customer rules")
 
     def save(self, items: list[dict[str, Any]], told: Callable[[Answer[int]], None]) -> None:
         """Save the edited list; a broken rule is refused with its reason and nothing is saved."""
@@ -75,7 +84,7 @@ class RulesDesk(OfficeDesk):
             log.info("customer rules saved by operator %s at %s: %d change(s)", operator, station, count)
             return count
 
-        self._run(work, answering(told, "saving the rule list", log))
+        self.ops.write(work, told, what="saving the rule list")
 
     def test(
         self,
@@ -93,22 +102,26 @@ class RulesDesk(OfficeDesk):
             plan, errors = plan_with(items, found.order, today)
             return found.order.order_no, plan, errors
 
-        done = answering(show, f"testing the rules on {code}", log)
-        self._run(work, self._latest.only_newest("test", done))
+        self.ops.query(work, show, what=f"testing the rules on {code}", latest=self._newest("test"))
 
 
 class ExceptionsDesk(OfficeDesk):
     def load(self, include_resolved: bool, show: Callable[[Answer[list[SyncException]]], None]) -> None:
         local = StationSyncStore(self.db)
-        done = answering(show, "reading the sync exceptions", log)
-        self._run(lambda: local.attention(include_resolved), self._latest.only_newest("list", done))
+        self.ops.query(
+            lambda: local.attention(include_resolved),
+            show,
+            what="reading the sync exceptions",
+            latest=self._newest("list"),
+        )
 
     def resolve(self, event_id: str, decision: str, told: Callable[[Answer[bool]], None]) -> None:
         """Record what a person did about it; told False when someone else resolved it first."""
         local, operator = StationSyncStore(self.db), self._operator()
-        self._run(
+        self.ops.write(
             lambda: local.resolve(event_id, operator, decision),
-            answering(told, f"resolving sync exception {event_id}", log),
+            told,
+            what=f"resolving sync exception {event_id}",
         )
 
 
@@ -118,7 +131,9 @@ class PrintHistoryDesk(OfficeDesk):
     def load(self, order_no: str, show: Callable[[Answer[list[Job]]], None]) -> None:
         """The newest print jobs, of one order when it is given; only the newest filter's answer shows."""
         jobs = PrintJobStore(self.db)
-        done = answering(show, "reading the print history", log)
-        self._run(
-            lambda: jobs.history(self.HISTORY_ROWS, order_no), self._latest.only_newest("history", done)
+        self.ops.query(
+            lambda: jobs.history(self.HISTORY_ROWS, order_no),
+            show,
+            what="reading the print history",
+            latest=self._newest("history"),
         )

@@ -1,18 +1,18 @@
 """The handheld's controller: scans and taps in, verdicts out, reads and writes off the GUI thread.
 
-Glue between the pure pick walk (app.core.picking), the store and a runner that does blocking
-work elsewhere and calls back on the caller's thread (the view passes Qt's; tests pass one that
-runs at once). No Qt. Every scan is interpreted once (scanner.interpret), as at the bench.
+Glue between the pure pick walk (app.core.picking), the store and the station's `Operations`
+(app.runner: reads on the query lane, picks through the database writer, answers back on the
+caller's thread; tests pass `Operations.immediate()`). No Qt. Every scan is interpreted once
+(scanner.interpret), as at the bench.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from app.core.barcodes import lookup_key
-from app.core.model import Operator
+from app.core.model import WAVE_PICKABLE, Operator
 from app.core.picking import (
     BadgeScanned,
     Effect,
@@ -21,6 +21,7 @@ from app.core.picking import (
     LoadStops,
     LoadWaves,
     PickState,
+    PickStop,
     PickVerdict,
     Recorded,
     RecordFailed,
@@ -28,17 +29,18 @@ from app.core.picking import (
     Say,
     Scanned,
     SignedOut,
+    SlotShare,
     Step,
     StopsLoaded,
     WaveNotFound,
     step,
 )
 from app.core.pickpath import LocationParser
-from app.runner import Done, Runner, run_now
+from app.runner import Answer, Operations, Show
 from app.station import MAX_SCAN_LENGTH
 from app.store.db import Database
 from app.store.packing import PackingStore
-from app.store.waves import WaveError, WaveProgress, pick_stops, record_pick, wave_progress
+from app.store.waves import WaveProgress, pick_stops, record_pick, wave_progress
 from scanner.interpret import interpret
 from scanner.model import Scan
 
@@ -51,13 +53,13 @@ class PickingStation:
         db: Database,
         station_name: Callable[[], str],
         parser: Callable[[], LocationParser],
-        run: Runner = run_now,
+        ops: Operations | None = None,
         on_verdict: Callable[[PickVerdict], None] | None = None,
     ) -> None:
         self.db = db
         self._station = station_name
         self._parser = parser
-        self._run = run
+        self.ops = ops or Operations.immediate()
         self.on_verdict = on_verdict or (lambda _verdict: None)
         self.state = PickState()
         self.waves: list[WaveProgress] = []  # the waves this picker may take, newest list
@@ -105,53 +107,55 @@ class PickingStation:
     def _carry_out(self, effect: Effect) -> None:
         match effect:
             case LoadWaves():
-                self._run(lambda: wave_progress(self.db), self._waves_loaded)
+                self.ops.query(lambda: wave_progress(self.db), self._waves_loaded, what="reading the waves")
             case LoadStops(wave=wave):
                 parser = self._parser()
-                self._run(lambda: tuple(pick_stops(self.db, wave, parser)), self._stops_loaded(wave))
+                self.ops.query(
+                    lambda: tuple(pick_stops(self.db, wave, parser)),
+                    self._stops_loaded(wave),
+                    what=f"wave {wave}",
+                )
             case RecordPick(wave=wave, stop=stop, picked=picked, reason=reason):
                 operator = self.state.operator
                 badge = operator.badge_code if operator else ""
                 operator_id = operator.operator_id if operator else None
                 station = self._station()
-                self._run(
+                self.ops.write(
                     lambda: tuple(
                         record_pick(self.db, wave, stop, picked, badge, station, operator_id, reason)
                     ),
-                    self._recorded(wave, stop.location),
+                    self._recorded(),
+                    what=f"pick at {stop.location} in {wave}",
                 )
             case SignedOut():
                 self.waves = []
                 self.signed_out()
 
-    def _waves_loaded(self, progress: Any, error: BaseException | None) -> None:
-        if error is not None:
-            log.error("waves could not be read: %r", error)
+    def _waves_loaded(self, answer: Answer[list[WaveProgress]]) -> None:
+        if answer.value is None:
             self.on_verdict(PickVerdict(Say.LOAD_FAILED, sound="error"))
             return
         me = self.state.operator.badge_code if self.state.operator else ""
-        self.waves = [w for w in progress if w.status in ("released", "picking") and w.picker in ("", me)]
+        self.waves = [w for w in answer.value if w.status in WAVE_PICKABLE and w.picker in ("", me)]
         if self.state.step is Step.WAVE:
             self.on_verdict(PickVerdict(Say.CHOOSE_WAVE))
 
-    def _stops_loaded(self, wave: str) -> Done:
-        def done(stops: Any, error: BaseException | None) -> None:
-            if isinstance(error, WaveError):
+    def _stops_loaded(self, wave: str) -> Show[tuple[PickStop, ...]]:
+        def done(answer: Answer[tuple[PickStop, ...]]) -> None:
+            if answer.refused:  # WaveError: no such wave, or not one to pick
                 self._feed(WaveNotFound(wave))
-            elif error is not None:
-                log.error("wave %s could not be read: %r", wave, error)
+            elif answer.value is None:
                 self._feed(LoadFailed())
             else:
-                self._feed(StopsLoaded(wave, stops))
+                self._feed(StopsLoaded(wave, answer.value))
 
         return done
 
-    def _recorded(self, wave: str, location: str) -> Done:
-        def done(shares: Any, error: BaseException | None) -> None:
-            if error is not None:
-                log.error("pick at %s in %s not recorded: %r", location, wave, error)
+    def _recorded(self) -> Show[tuple[SlotShare, ...]]:
+        def done(answer: Answer[tuple[SlotShare, ...]]) -> None:
+            if answer.value is None:
                 self._feed(RecordFailed())
             else:
-                self._feed(Recorded(shares))
+                self._feed(Recorded(answer.value))
 
         return done

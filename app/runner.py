@@ -1,55 +1,39 @@
-"""The one way the station's controllers run blocking work (a query, a write, the network):
-a `Runner` takes the work and a callback `done(result, error)` that runs back on the caller's
-thread. The window passes Qt's (`app.ui.tasks`); tests and scripts pass `run_now`.
+"""The one way the station leaves the GUI thread: `Operations`.
 
-`Latest` is "only the newest answer counts": a page that asked twice (a customer scanned, then
-another) shows the second answer even if the first comes back later.
+A controller hands it blocking work on one of three lanes and a typed callback that runs back on
+the caller's thread with an `Answer`:
+
+- query: reads, on a small pool; answers come in any order, so a page asks with a `latest` key
+  and only the newest answer under that key is shown (a customer scanned, then another: the
+  second shows even if the first comes back later);
+- write: the database writer (app.store.writer.SerialWriter): one at a time, in the order asked,
+  retried with backoff while the disk is full or the database locked, so work waits instead of
+  being dropped;
+- network: printers, the OS spooler, the server; their own pool, so a slow printer never holds
+  up a read;
+- device: opening and closing serial ports, one at a time and in order, so a port is closed
+  before it is opened again.
+
+The window builds it with Qt's poster (app.ui.tasks); tests and scripts use
+`Operations.immediate()`, which runs the work and its callback here and now.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from app.store.writer import SerialWriter
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-Done = Callable[[Any, BaseException | None], None]
-Runner = Callable[[Callable[[], Any], Done], None]
-
-
-def run_now(fn: Callable[[], Any], done: Done) -> None:
-    """The work and its callback, here and now (tests, scripts)."""
-    try:
-        result = fn()
-    except Exception as exc:
-        done(None, exc)
-        return
-    done(result, None)
-
-
-class Latest:
-    """Tickets per key; a callback checks that its ticket is still the newest before it shows."""
-
-    def __init__(self) -> None:
-        self._newest: dict[str, int] = {}
-
-    def ticket(self, key: str) -> int:
-        self._newest[key] = self._newest.get(key, 0) + 1
-        return self._newest[key]
-
-    def is_newest(self, key: str, ticket: int) -> bool:
-        return self._newest.get(key) == ticket
-
-    def only_newest(self, key: str, done: Done) -> Done:
-        """`done`, called only if no newer request under `key` was made meanwhile."""
-        ticket = self.ticket(key)
-
-        def answer(result: Any, error: BaseException | None) -> None:
-            if self.is_newest(key, ticket):
-                done(result, error)
-
-        return answer
+Post = Callable[[Callable[[], None]], None]
 
 
 @dataclass(frozen=True)
@@ -67,18 +51,118 @@ class Answer(Generic[T]):
         return not self.refused and not self.failed
 
 
-def answering(show: Callable[[Answer[Any]], None], what: str, log: logging.Logger) -> Done:
-    """A `done` callback that turns (result, error) into an Answer for `show`. ValueError is a
-    refusal (the store's validation speaks in them); anything else is logged as a failure."""
+Show = Callable[[Answer[T]], None]
 
-    def done(result: Any, error: BaseException | None) -> None:
-        if isinstance(error, ValueError):
-            log.warning("%s refused: %s", what, error)
-            show(Answer(refused=str(error).splitlines()[0] if str(error) else type(error).__name__))
-        elif error is not None:
-            log.error("%s failed: %r", what, error)
-            show(Answer(failed=True))
+
+def to_answer(result: T | None, error: BaseException | None, what: str) -> Answer[T]:
+    """(result, error) as an Answer. ValueError is a refusal (the store's validation and the
+    domain speak in them) and is logged as a warning; anything else is a failure, logged with
+    its traceback where one exists."""
+    if isinstance(error, ValueError):
+        log.warning("%s refused: %s", what, error)
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return Answer(refused=reason)
+    if error is not None:
+        log.error("%s failed: %r", what, error, exc_info=(type(error), error, error.__traceback__))
+        return Answer(failed=True)
+    return Answer(result)
+
+
+class Lane(StrEnum):
+    QUERY = "query"
+    WRITE = "write"
+    NETWORK = "network"
+    DEVICE = "device"
+
+
+class Latest:
+    """Tickets per key; an answer is shown only while its ticket is still the newest."""
+
+    def __init__(self) -> None:
+        self._newest: dict[str, int] = {}
+
+    def ticket(self, key: str) -> int:
+        self._newest[key] = self._newest.get(key, 0) + 1
+        return self._newest[key]
+
+    def is_newest(self, key: str, ticket: int) -> bool:
+        return self._newest.get(key) == ticket
+
+
+class Operations:
+    """Runs work off the caller's thread on a lane; the answer comes back through `post`."""
+
+    def __init__(
+        self,
+        post: Post,
+        writer: SerialWriter | None = None,
+        *,
+        query_threads: int = 2,
+        network_threads: int = 2,
+        immediate: bool = False,
+    ) -> None:
+        self._post = post
+        self._writer = writer
+        self._latest = Latest()
+        self._immediate = immediate
+        self._pools: dict[Lane, ThreadPoolExecutor] = {}
+        if immediate:
+            return
+        self._pools = {
+            Lane.QUERY: ThreadPoolExecutor(query_threads, thread_name_prefix="query"),
+            Lane.NETWORK: ThreadPoolExecutor(network_threads, thread_name_prefix="network"),
+            Lane.DEVICE: ThreadPoolExecutor(1, thread_name_prefix="device"),
+        }
+        if writer is None:  # no database writer (a script): writes keep their order on one thread
+            self._pools[Lane.WRITE] = ThreadPoolExecutor(1, thread_name_prefix="write")
+
+    @classmethod
+    def immediate(cls) -> Operations:
+        """The synchronous fake: every operation and its callback runs at once, on this thread."""
+        return cls(lambda fn: fn(), immediate=True)
+
+    def query(self, fn: Callable[[], T], show: Show[T], *, what: str, latest: str = "") -> None:
+        self.run(Lane.QUERY, fn, show, what=what, latest=latest)
+
+    def write(self, fn: Callable[[], T], show: Show[T] | None = None, *, what: str) -> None:
+        self.run(Lane.WRITE, fn, show, what=what)
+
+    def network(
+        self, fn: Callable[[], T], show: Show[T] | None = None, *, what: str, latest: str = ""
+    ) -> None:
+        self.run(Lane.NETWORK, fn, show, what=what, latest=latest)
+
+    def device(self, fn: Callable[[], T], show: Show[T] | None = None, *, what: str) -> None:
+        self.run(Lane.DEVICE, fn, show, what=what)
+
+    def run(
+        self, lane: Lane, fn: Callable[[], T], show: Show[T] | None, *, what: str, latest: str = ""
+    ) -> None:
+        ticket = self._latest.ticket(latest) if latest else 0
+
+        def done(result: T | None, error: BaseException | None) -> None:
+            answer = to_answer(result, error, what)
+            if show is not None and (not latest or self._latest.is_newest(latest, ticket)):
+                show(answer)
+
+        if self._immediate:
+            _call(fn, done)
+        elif lane is Lane.WRITE and self._writer is not None:
+            # The writer posts `done` back itself, after its retries.
+            self._writer.submit(fn, done, label=what)
         else:
-            show(Answer(result))
+            self._pools[lane].submit(_call, fn, lambda result, error: self._post(lambda: done(result, error)))
 
-    return done
+    def close(self, wait: bool = True) -> None:
+        """No new work; with `wait`, until what was asked has run (shutdown)."""
+        for pool in self._pools.values():
+            pool.shutdown(wait=wait, cancel_futures=False)
+
+
+def _call(fn: Callable[[], T], done: Callable[[T | None, BaseException | None], Any]) -> None:
+    try:
+        result = fn()
+    except Exception as exc:
+        done(None, exc)
+        return
+    done(result, None)

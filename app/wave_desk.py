@@ -1,7 +1,7 @@
 """The supervisor desk's controller: open orders and their filter, a wave plan and its preview,
 the waves with their progress and actions, the exception list.
 
-Qt-free like the other controllers (app/office_desks.py): reads and writes go through a Runner,
+Qt-free like the other controllers (app/office_desks.py): reads and writes go through Operations,
 every answer is an `Answer` (a refusal, such as a wave that cannot be cancelled any more, comes
 with its reason); the plan and the filter are pure (app.core.waves). The view only renders what
 this holds and what it answers.
@@ -17,7 +17,7 @@ from typing import Any
 from app.core.rules import CompiledRule
 from app.core.waves import Caps, OpenOrder, OrderFilter, Strategy, WavePlan, plan_waves
 from app.office_desks import OfficeDesk
-from app.runner import Answer, answering
+from app.runner import Answer
 from app.store.exceptions import ExceptionItem, decide, exceptions
 from app.store.print_jobs import PrintJobStore
 from app.store.waves import (
@@ -64,10 +64,11 @@ class WaveDesk(OfficeDesk):
                 self.filter(chosen)
             shown(answer)
 
-        done = answering(loaded, "reading the open orders", log)
-        self._run(
+        self.ops.query(
             lambda: load_open_orders(self.db, rules, today, statuses, include_waved),
-            self._latest.only_newest("orders", done),
+            loaded,
+            what="reading the open orders",
+            latest=self._newest("orders"),
         )
 
     def filter(self, chosen: OrderFilter) -> list[OpenOrder]:
@@ -96,9 +97,10 @@ class WaveDesk(OfficeDesk):
                 self.plan = None
             told(answer)
 
-        self._run(
+        self.ops.write(
             lambda: create_waves(self.db, plan.waves, station, operator, release=release),
-            answering(done, "creating waves", log),
+            done,
+            what="creating waves",
         )
 
     # --- waves ---------------------------------------------------------------------------------
@@ -109,34 +111,33 @@ class WaveDesk(OfficeDesk):
                 self.progress = answer.value
             shown(answer)
 
-        self._run(
+        self.ops.query(
             lambda: wave_progress(self.db, include_done),
-            self._latest.only_newest("waves", answering(done, "reading wave progress", log)),
+            done,
+            what="reading wave progress",
+            latest=self._newest("waves"),
         )
 
     def release(self, code: str, told: Told) -> None:
         station, operator = self._station(), self._operator()
-        self._run(
-            lambda: release_wave(self.db, code, station, operator), answering(told, f"release {code}", log)
-        )
+        self.ops.write(lambda: release_wave(self.db, code, station, operator), told, what=f"release {code}")
 
     def assign(self, code: str, picker: str, pack_station: str, told: Told) -> None:
         station, operator = self._station(), self._operator()
-        self._run(
+        self.ops.write(
             lambda: assign_wave(self.db, code, picker, pack_station, station, operator),
-            answering(told, f"assign {code}", log),
+            told,
+            what=f"assign {code}",
         )
 
     def cancel(self, code: str, told: Told) -> None:
         """Told how many orders went back to be planned again."""
         station, operator = self._station(), self._operator()
-        self._run(
-            lambda: cancel_wave(self.db, code, station, operator), answering(told, f"cancel {code}", log)
-        )
+        self.ops.write(lambda: cancel_wave(self.db, code, station, operator), told, what=f"cancel {code}")
 
     def print_picklist(self, code: str, told: Told) -> None:
         jobs = PrintJobStore(self.db)
-        self._run(lambda: jobs.enqueue_picklist(code), answering(told, f"pick list of {code}", log))
+        self.ops.write(lambda: jobs.enqueue_picklist(code), told, what=f"pick list of {code}")
 
     # --- exceptions ----------------------------------------------------------------------------
 
@@ -146,15 +147,18 @@ class WaveDesk(OfficeDesk):
                 self.items = answer.value
             shown(answer)
 
-        self._run(
+        self.ops.query(
             lambda: exceptions(self.db, include_decided),
-            self._latest.only_newest("exceptions", answering(done, "reading exceptions", log)),
+            done,
+            what="reading exceptions",
+            latest=self._newest("exceptions"),
         )
 
     def decide(self, item: ExceptionItem, decision: str, told: Told) -> None:
         """Record the supervisor's decision; told False when it was decided elsewhere first."""
         operator = self._operator()
-        self._run(
+        self.ops.write(
             lambda: decide(self.db, item.kind, item.ref, decision, operator),
-            answering(told, f"decision on {item.kind.value} {item.ref}", log),
+            told,
+            what=f"decision on {item.kind.value} {item.ref}",
         )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from app.office_desks import CustomerDesk, ExceptionsDesk, RulesDesk
-from app.runner import Latest, run_now
+from app.runner import Operations
 from app.store.rules_store import editable_rules
 
 
-def desk(cls, db, run=run_now):
-    return cls(db, run, lambda: "PACK-01", lambda: 1)
+def desk(cls, db):
+    return cls(db, Operations.immediate(), lambda: "PACK-01", lambda: 1)
 
 
 def test_a_customer_is_found_by_an_order_number_and_a_refused_value_says_why(demo_db, samples):
@@ -24,16 +24,6 @@ def test_a_customer_is_found_by_an_order_number_and_a_refused_value_says_why(dem
     assert told[-1].refused and not told[-1].failed  # the person's mistake, with the reason
     customers.save(card.code, {"packaging": "simple"}, told.append)
     assert told[-1].ok and told[-1].value >= 0
-
-
-def test_only_the_newest_lookup_is_shown():
-    later: list = []
-    latest = Latest()
-    first = latest.only_newest("customer", lambda r, e: later.append(r))
-    second = latest.only_newest("customer", lambda r, e: later.append(r))
-    second("second", None)
-    first("first", None)  # came back after: not shown
-    assert later == ["second"]
 
 
 def test_a_broken_rule_is_refused_and_nothing_is_saved(demo_db, samples):
@@ -69,7 +59,7 @@ def test_the_wave_desk_plans_releases_and_cancels_a_wave_without_a_screen(demo_d
     from app.core.waves import Caps, OrderFilter, Strategy
     from app.wave_desk import WaveDesk
 
-    waves = WaveDesk(demo_db, run_now, lambda: "DESK", lambda: 9)
+    waves = WaveDesk(demo_db, Operations.immediate(), lambda: "DESK", lambda: 9)
     shown = []
     waves.load_orders(("new",), False, (), OrderFilter(), shown.append)
     assert shown[-1].ok and waves.orders and waves.matching == waves.orders

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import database_path
 from app.print_service import PrintService, PrintStatus
+from app.runner import Operations
 from app.station import PackingStation
 from app.store import demo
 from app.store.db import Database, open_database
@@ -66,9 +67,10 @@ class StationApp:
         QApplication.instance().installEventFilter(self.wedge)
         self.window: MainWindow | None = None
         self.writer = SerialWriter(post=self.poster.post, on_health=self._on_health)
+        self.ops = Operations(self.poster.post, self.writer)
         store = PackingStore(db, settings.station_name)
         self.station = PackingStation(store, self.writer, settings, on_saved=self._on_saved)
-        self.devices = DeviceHub(self.poster)
+        self.devices = DeviceHub(self.poster, self.ops)
         self.printing = PrintService(
             db,
             settings,
@@ -77,7 +79,14 @@ class StationApp:
             on_printed=lambda job, preview: self.poster.post(lambda: self._on_printed(job, preview)),
         )
         self.window = MainWindow(
-            db, self.station, self.sounds, self.wedge, self.translations, self.devices, self.printing
+            db,
+            self.ops,
+            self.station,
+            self.sounds,
+            self.wedge,
+            self.translations,
+            self.devices,
+            self.printing,
         )
         self.devices.apply(settings)
         self.printing.start()
@@ -110,6 +119,7 @@ class StationApp:
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self.wedge)
         self.devices.stop()
+        self.ops.close()
         self.writer.close()
         self.printing.stop()
         self.sync.stop()
@@ -130,8 +140,11 @@ class HandheldApp:
         self.sounds = Sounds(enabled=settings.sound)
         self.wedge = WedgeFilter(settings.wedge_min_chars, settings.wedge_max_gap_ms)
         QApplication.instance().installEventFilter(self.wedge)
+        self.poster = GuiPoster()
+        self.writer = SerialWriter(post=self.poster.post)
+        self.ops = Operations(self.poster.post, self.writer)
         self.view = HandheldView(
-            db, lambda: settings.station_name, self.sounds, lambda: location_parser(settings)
+            db, self.ops, lambda: settings.station_name, self.sounds, lambda: location_parser(settings)
         )
         self.view.setWindowTitle("Packline")
         self.view.resize(480, 800)
@@ -139,6 +152,8 @@ class HandheldApp:
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self.wedge)
+        self.ops.close()
+        self.writer.close()
         self.view.close()
         self.view.deleteLater()
 

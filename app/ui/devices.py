@@ -1,7 +1,10 @@
 """The station's serial devices, brought to the GUI thread.
 
 Reader threads (scanner.device) call back on their own threads; everything here is re-posted
-to the GUI thread as Qt signals, so views never touch a device and never wait for one.
+to the GUI thread as Qt signals, so views never touch a device and never wait for one. Closing
+a device joins its reader thread (up to its read timeout): that and the start of the next one
+run on the operations' device lane, one after another, so a port is closed before it is opened
+again and the GUI thread never waits.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.core.settings import StationSettings
+from app.runner import Operations
 from app.ui.tasks import GuiPoster
 from scanner.device import ScaleDevice, ScannerDevice
 from scanner.model import DeviceState, DeviceStatus, Reading, Scan
@@ -26,9 +30,10 @@ class DeviceHub(QObject):
     reading = Signal(object)  # Reading
     status_changed = Signal(str, object)  # "scanner" | "scale", DeviceState
 
-    def __init__(self, poster: GuiPoster, parent: QObject | None = None) -> None:
+    def __init__(self, poster: GuiPoster, ops: Operations, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.poster = poster
+        self.ops = ops
         self.scanner: ScannerDevice | None = None
         self.scale: ScaleDevice | None = None
         self.states: dict[str, DeviceState] = {}
@@ -39,7 +44,7 @@ class DeviceHub(QObject):
 
     def apply(self, settings: StationSettings) -> None:
         """(Re)start the devices the settings name; stop the ones they no longer name."""
-        self.stop()
+        old = self._forget()
         if settings.scanner_port:
             try:
                 self.scanner = ScannerDevice(
@@ -49,26 +54,34 @@ class DeviceHub(QObject):
                     suffix=settings.scanner_suffix,
                     max_per_second=settings.scanner_max_per_second,
                 )
-                self.scanner.start()
             except ValueError as exc:
                 log.error("scanner settings refused: %s", exc)
                 self._emit_state("scanner", DeviceState(DeviceStatus.ERROR, settings.scanner_port, str(exc)))
         if settings.scale_port:
-            if settings.scale_protocol not in PROTOCOLS:
-                self._emit_state(
-                    "scale",
-                    DeviceState(
-                        DeviceStatus.ERROR, settings.scale_port, f"unknown protocol {settings.scale_protocol}"
-                    ),
-                )
-                return
-            proto = PROTOCOLS[settings.scale_protocol]
-            line = (
-                LineSettings(settings.scale_baud, proto.line.bytesize, proto.line.parity)
-                if settings.scale_baud
-                else None
-            )
-            self.scale = ScaleDevice(
+            self.scale = self._make_scale(settings)
+        new = [device for device in (self.scanner, self.scale) if device is not None]
+
+        def swap() -> None:
+            for device in old:
+                device.stop()
+            for device in new:
+                device.start()
+
+        self.ops.device(swap, what="(re)starting the serial devices")
+
+    def _make_scale(self, settings: StationSettings) -> ScaleDevice | None:
+        if settings.scale_protocol not in PROTOCOLS:
+            reason = f"unknown protocol {settings.scale_protocol}"
+            self._emit_state("scale", DeviceState(DeviceStatus.ERROR, settings.scale_port, reason))
+            return None
+        proto = PROTOCOLS[settings.scale_protocol]
+        line = (
+            LineSettings(settings.scale_baud, proto.line.bytesize, proto.line.parity)
+            if settings.scale_baud
+            else None
+        )
+        try:
+            return ScaleDevice(
                 parse_port(settings.scale_port),
                 settings.scale_protocol,
                 self._on_reading,
@@ -77,15 +90,23 @@ class DeviceHub(QObject):
                 seven_bit_on_8n1=settings.scale_seven_bit,
                 poll_interval_s=max(0.02, settings.scale_poll_ms / 1000),
             )
-            self.scale.start()
+        except ValueError as exc:
+            log.error("scale settings refused: %s", exc)
+            self._emit_state("scale", DeviceState(DeviceStatus.ERROR, settings.scale_port, str(exc)))
+            return None
 
     def stop(self) -> None:
-        for device in (self.scanner, self.scale):
-            if device is not None:
-                device.stop()
+        """Stop every device and wait for its port to close (shutdown)."""
+        for device in self._forget():
+            device.stop()
+
+    def _forget(self) -> list[ScannerDevice | ScaleDevice]:
+        """Detach the current devices: nothing they still report reaches the views."""
+        devices = [device for device in (self.scanner, self.scale) if device is not None]
         self._generation += 1
         self.scanner = self.scale = None
         self.states.clear()
+        return devices
 
     def zero_scale(self) -> str:
         """Queue the zero command: "sent", "unsupported" (the protocol has none) or "no-scale"."""

@@ -42,11 +42,11 @@ from app.core.picking import (
 )
 from app.core.pickpath import LocationParser
 from app.picking_station import PickingStation
+from app.runner import Operations
 from app.store.db import Database
 from app.store.waves import WaveProgress
 from app.ui import messages
 from app.ui.sounds import Sounds
-from app.ui.tasks import GuiPoster, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ class HandheldView(QWidget):
     def __init__(
         self,
         db: Database,
+        ops: Operations,
         station_name: Callable[[], str],
         sounds: Sounds,
         parser: Callable[[], LocationParser],
@@ -71,12 +72,11 @@ class HandheldView(QWidget):
         self._station = station_name
         self.sounds = sounds
         self._parser = parser
-        self._poster = GuiPoster(self)
         self.controller = PickingStation(
             db,
             station_name,
             parser,
-            run=lambda fn, done: run_in_background(self._poster, fn, done),
+            ops=ops,
             on_verdict=self.show_verdict,
         )
         self.controller.signed_out = self.signed_out.emit

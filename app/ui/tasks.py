@@ -1,13 +1,13 @@
 """Running callbacks on the GUI thread from worker threads (Picard's `to_main`, in Qt 6).
 
-The station's one way to leave the GUI thread is app.store.writer.SerialWriter; this module
-gives it a `post` that lands callbacks back on the GUI thread through a queued signal.
+The station's one way to leave the GUI thread is app.runner.Operations (its writes go through
+app.store.writer.SerialWriter); this module gives both the `post` that lands their callbacks
+back on the GUI thread through a queued signal.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -39,21 +39,3 @@ class GuiPoster(QObject):
             fn()
         except Exception:
             log.exception("callback on the GUI thread failed")
-
-
-def run_in_background(
-    poster: GuiPoster, fn: Callable[[], object], on_done: Callable[[object, BaseException | None], None]
-) -> None:
-    """Run blocking work (a printer, the network) on a daemon thread; `on_done(result, error)`
-    runs on the GUI thread."""
-
-    def work() -> None:
-        try:
-            result: object = fn()
-        except Exception as exc:
-            error = exc  # `exc` is unbound once the except block ends; the lambda runs later
-            poster.post(lambda: on_done(None, error))
-            return
-        poster.post(lambda: on_done(result, None))
-
-    threading.Thread(target=work, name="background", daemon=True).start()
