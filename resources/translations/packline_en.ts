@@ -300,6 +300,77 @@
     </message>
 </context>
 <context>
+    <name>DeskExceptionsTab</name>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="41"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="42"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="43"/>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="44"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="45"/>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="48"/>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Decision:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="49"/>
+        <source>What was done — Enter records it for the selected row</source>
+        <translation>What was done — Enter records it for the selected row</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="50"/>
+        <source>Show decided</source>
+        <translation>Show decided</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="78"/>
+        <source>Select an exception first (Up/Down)</source>
+        <translation>Select an exception first (Up/Down)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="85"/>
+        <source>Decision recorded</source>
+        <translation>Decision recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="85"/>
+        <source>Already decided elsewhere</source>
+        <translation>Already decided elsewhere</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTab</name>
+    <message>
+        <location filename="../../app/ui/desk_tab.py" line="45"/>
+        <source>Not done: {reason}</source>
+        <translation>Not done: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_tab.py" line="49"/>
+        <source>That did not work — see the log; try again</source>
+        <translation>That did not work — see the log; try again</translation>
+    </message>
+</context>
+<context>
     <name>HandheldView</name>
     <message>
         <location filename="../../app/ui/handheld_view.py" line="171"/>
@@ -478,237 +549,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
+</context>
+<context>
+    <name>OfficePages</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
-        <source>Printing the interrupted job(s) again</source>
-        <translation>Printing the interrupted job(s) again</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
-        <source>Nothing packed yet at this station to reprint</source>
-        <translation>Nothing packed yet at this station to reprint</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
-        <source>Reprinting the label of {order}</source>
-        <translation>Reprinting the label of {order}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
-        <source>The print history could not be read — see the log</source>
-        <translation>The print history could not be read — see the log</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
-        <location filename="../../app/ui/main_window.py" line="506"/>
-        <source>printing is not running</source>
-        <translation>printing is not running</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
-        <source>That job could not be printed again — see the log</source>
-        <translation>That job could not be printed again — see the log</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
-        <source>Sent to the printer again</source>
-        <translation>Sent to the printer again</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/office_pages.py" line="93"/>
         <source>The customer could not be read — see the log</source>
         <translation>The customer could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
-        <location filename="../../app/ui/main_window.py" line="446"/>
+        <location filename="../../app/ui/office_pages.py" line="107"/>
+        <location filename="../../app/ui/office_pages.py" line="155"/>
         <source>Not saved: {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
-        <location filename="../../app/ui/main_window.py" line="451"/>
+        <location filename="../../app/ui/office_pages.py" line="112"/>
+        <location filename="../../app/ui/office_pages.py" line="160"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>Not saved — the database did not answer; try again (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/office_pages.py" line="116"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412"/>
+        <location filename="../../app/ui/office_pages.py" line="128"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>Only a supervisor can plan waves — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/office_pages.py" line="137"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>Only a supervisor can change the customer rules — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/office_pages.py" line="143"/>
         <source>The rules could not be read — see the log</source>
         <translation>The rules could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
+        <location filename="../../app/ui/office_pages.py" line="171"/>
         <source>The order could not be read — see the log</source>
         <translation>The order could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/office_pages.py" line="173"/>
         <source>No order with number or waybill {code}</source>
         <translation>No order with number or waybill {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483"/>
+        <location filename="../../app/ui/office_pages.py" line="190"/>
         <source>The exception list could not be read — see the log</source>
         <translation>The exception list could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="493"/>
+        <location filename="../../app/ui/office_pages.py" line="200"/>
         <source>Not saved — see the log; try again</source>
         <translation>Not saved — see the log; try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/office_pages.py" line="203"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/office_pages.py" line="203"/>
         <source>Already resolved elsewhere</source>
         <translation>Already resolved elsewhere</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="526"/>
-        <source>Marked as printed: nothing is printed again</source>
-        <translation>Marked as printed: nothing is printed again</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="532"/>
-        <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
-        <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="536"/>
-        <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
-        <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="541"/>
-        <source>Printer: {count} job(s) need attention — {error}</source>
-        <translation>Printer: {count} job(s) need attention — {error}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="545"/>
-        <source>Printing… {count} in queue</source>
-        <translation>Printing… {count} in queue</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="546"/>
-        <source>Printer ready</source>
-        <translation>Printer ready</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="567"/>
-        <source>Scanner</source>
-        <translation>Scanner</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="567"/>
-        <source>Scale</source>
-        <translation>Scale</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="571"/>
-        <source>{device}: connected</source>
-        <translation>{device}: connected</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="572"/>
-        <source>{device}: connecting…</source>
-        <translation>{device}: connecting…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
-        <source>{device}: DISCONNECTED — check the cable ({reason})</source>
-        <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="574"/>
-        <source>{device}: ERROR ({reason})</source>
-        <translation>{device}: ERROR ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="593"/>
-        <source>No server set up — {waiting}</source>
-        <translation>No server set up — {waiting}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="600"/>
-        <source>Syncing… {waiting}</source>
-        <translation>Syncing… {waiting}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="603"/>
-        <source>Synced {time} · {waiting}</source>
-        <translation>Synced {time} · {waiting}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="609"/>
-        <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
-        <translation>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="611"/>
-        <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
-        <translation>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="626"/>
-        <source>Station {name}</source>
-        <translation>Station {name}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="629"/>
-        <source>Operator {name}</source>
-        <translation>Operator {name}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="629"/>
-        <source>Signed out</source>
-        <translation>Signed out</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="591"/>
-        <source>{count} event(s) waiting for the server</source>
-        <translation>{count} event(s) waiting for the server</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="595"/>
-        <source> · {count} need attention (Shift+F11)</source>
-        <translation> · {count} need attention (Shift+F11)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="641"/>
-        <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
-        <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
 </context>
 <context>
@@ -759,112 +682,112 @@
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="378"/>
+        <location filename="../../app/ui/packing_view.py" line="380"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="386"/>
+        <location filename="../../app/ui/packing_view.py" line="388"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="389"/>
+        <location filename="../../app/ui/packing_view.py" line="391"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="393"/>
+        <location filename="../../app/ui/packing_view.py" line="395"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="460"/>
+        <location filename="../../app/ui/packing_view.py" line="462"/>
         <source>Saving {order}…</source>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="477"/>
+        <location filename="../../app/ui/packing_view.py" line="479"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="483"/>
+        <location filename="../../app/ui/packing_view.py" line="485"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="549"/>
+        <location filename="../../app/ui/packing_view.py" line="551"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>Instructions for this customer: {open} open (F1 confirms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="557"/>
+        <location filename="../../app/ui/packing_view.py" line="559"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="564"/>
+        <location filename="../../app/ui/packing_view.py" line="566"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="568"/>
+        <location filename="../../app/ui/packing_view.py" line="570"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="530"/>
+        <location filename="../../app/ui/packing_view.py" line="532"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="596"/>
+        <location filename="../../app/ui/packing_view.py" line="598"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="601"/>
+        <location filename="../../app/ui/packing_view.py" line="603"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="624"/>
+        <location filename="../../app/ui/packing_view.py" line="626"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="626"/>
+        <location filename="../../app/ui/packing_view.py" line="628"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="697"/>
+        <location filename="../../app/ui/packing_view.py" line="699"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="710"/>
+        <location filename="../../app/ui/packing_view.py" line="712"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="713"/>
+        <location filename="../../app/ui/packing_view.py" line="715"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="725"/>
+        <location filename="../../app/ui/packing_view.py" line="727"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="728"/>
+        <location filename="../../app/ui/packing_view.py" line="730"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="731"/>
+        <location filename="../../app/ui/packing_view.py" line="733"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -1046,129 +969,178 @@
 <context>
     <name>PrintHistoryView</name>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="75"/>
+        <location filename="../../app/ui/print_history_view.py" line="66"/>
         <source>Print history</source>
         <translation>Print history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="76"/>
+        <location filename="../../app/ui/print_history_view.py" line="67"/>
         <source>Scan or type an order number to find its labels</source>
         <translation>Scan or type an order number to find its labels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="79"/>
+        <location filename="../../app/ui/print_history_view.py" line="70"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="80"/>
+        <location filename="../../app/ui/print_history_view.py" line="71"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="81"/>
+        <location filename="../../app/ui/print_history_view.py" line="72"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="82"/>
+        <location filename="../../app/ui/print_history_view.py" line="73"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="83"/>
+        <location filename="../../app/ui/print_history_view.py" line="74"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="84"/>
+        <location filename="../../app/ui/print_history_view.py" line="75"/>
         <source>Attempts</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="85"/>
+        <location filename="../../app/ui/print_history_view.py" line="76"/>
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="88"/>
+        <location filename="../../app/ui/print_history_view.py" line="79"/>
         <source>Print again (Enter)</source>
         <translation>Print again (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="89"/>
+        <location filename="../../app/ui/print_history_view.py" line="80"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="116"/>
+        <location filename="../../app/ui/print_history_view.py" line="107"/>
         <source> (reprint)</source>
         <translation> (reprint)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="143"/>
+        <location filename="../../app/ui/print_history_view.py" line="131"/>
         <source>Nothing to print: no job is selected</source>
         <translation>Nothing to print: no job is selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="149"/>
+        <location filename="../../app/ui/print_history_view.py" line="137"/>
         <source>shipping label</source>
         <translation>shipping label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="150"/>
+        <location filename="../../app/ui/print_history_view.py" line="138"/>
         <source>carton label</source>
         <translation>carton label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="151"/>
+        <location filename="../../app/ui/print_history_view.py" line="139"/>
         <source>insert card</source>
         <translation>insert card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="152"/>
+        <location filename="../../app/ui/print_history_view.py" line="140"/>
         <source>packing slip</source>
         <translation>packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="157"/>
+        <location filename="../../app/ui/print_history_view.py" line="145"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="158"/>
+        <location filename="../../app/ui/print_history_view.py" line="146"/>
         <source>birthday card</source>
         <translation>birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="159"/>
+        <location filename="../../app/ui/print_history_view.py" line="147"/>
         <source>welcome card</source>
         <translation>welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="164"/>
+        <location filename="../../app/ui/print_history_view.py" line="152"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="165"/>
+        <location filename="../../app/ui/print_history_view.py" line="153"/>
         <source>printing</source>
         <translation>printing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="166"/>
+        <location filename="../../app/ui/print_history_view.py" line="154"/>
         <source>printed</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="167"/>
+        <location filename="../../app/ui/print_history_view.py" line="155"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="168"/>
+        <location filename="../../app/ui/print_history_view.py" line="156"/>
         <source>interrupted — check the printer</source>
         <translation>interrupted — check the printer</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingPages</name>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="88"/>
+        <source>Printing the interrupted job(s) again</source>
+        <translation>Printing the interrupted job(s) again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="92"/>
+        <source>Nothing packed yet at this station to reprint</source>
+        <translation>Nothing packed yet at this station to reprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="96"/>
+        <source>Reprinting the label of {order}</source>
+        <translation>Reprinting the label of {order}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="110"/>
+        <source>Marked as printed: nothing is printed again</source>
+        <translation>Marked as printed: nothing is printed again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="122"/>
+        <source>The print history could not be read — see the log</source>
+        <translation>The print history could not be read — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="130"/>
+        <location filename="../../app/ui/print_pages.py" line="147"/>
+        <source>printing is not running</source>
+        <translation>printing is not running</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="136"/>
+        <source>That job could not be printed again — see the log</source>
+        <translation>That job could not be printed again — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="138"/>
+        <source>Sent to the printer again</source>
+        <translation>Sent to the printer again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="160"/>
+        <source>failed — see the log</source>
+        <translation>failed — see the log</translation>
     </message>
 </context>
 <context>
@@ -1420,162 +1392,162 @@
 <context>
     <name>RulesEditorView</name>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="328"/>
+        <location filename="../../app/ui/rules_view.py" line="327"/>
         <source>Customer rules</source>
         <translation>Customer rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>On</source>
         <translation>On</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>What it does</source>
         <translation>What it does</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Enabled</source>
         <translation>&amp;Enabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Stop after this rule</source>
         <translation>&amp;Stop after this rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="336"/>
+        <location filename="../../app/ui/rules_view.py" line="335"/>
         <source>When all of these hold</source>
         <translation>When all of these hold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="337"/>
+        <location filename="../../app/ui/rules_view.py" line="336"/>
         <source>Do this</source>
         <translation>Do this</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="338"/>
+        <location filename="../../app/ui/rules_view.py" line="337"/>
         <source>+ Condition</source>
         <translation>+ Condition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="339"/>
+        <location filename="../../app/ui/rules_view.py" line="338"/>
         <source>+ Action</source>
         <translation>+ Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="340"/>
+        <location filename="../../app/ui/rules_view.py" line="339"/>
         <source>&amp;Test with order:</source>
         <translation>&amp;Test with order:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="341"/>
+        <location filename="../../app/ui/rules_view.py" line="340"/>
         <source>Scan or type an order or waybill number, then Enter</source>
         <translation>Scan or type an order or waybill number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="342"/>
+        <location filename="../../app/ui/rules_view.py" line="341"/>
         <source>Save and send (Ctrl+S)</source>
         <translation>Save and send (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="343"/>
+        <location filename="../../app/ui/rules_view.py" line="342"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="344"/>
+        <location filename="../../app/ui/rules_view.py" line="343"/>
         <source>New rule (Ctrl+N)</source>
         <translation>New rule (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="376"/>
+        <location filename="../../app/ui/rules_view.py" line="375"/>
         <source>{count} rules, from the server</source>
         <translation>{count} rules, from the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="378"/>
+        <location filename="../../app/ui/rules_view.py" line="377"/>
         <source>{count} rules, the shipped defaults (saving sends them to the server)</source>
         <translation>{count} rules, the shipped defaults (saving sends them to the server)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="384"/>
+        <location filename="../../app/ui/rules_view.py" line="383"/>
         <source> · not saved</source>
         <translation> · not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="394"/>
+        <location filename="../../app/ui/rules_view.py" line="393"/>
         <source>every order</source>
         <translation>every order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="432"/>
+        <location filename="../../app/ui/rules_view.py" line="431"/>
         <source>the code {code} is used by rule {row} too</source>
         <translation>the code {code} is used by rule {row} too</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="576"/>
+        <location filename="../../app/ui/rules_view.py" line="575"/>
         <source>⚠ Not usable yet: {reason}</source>
         <translation>⚠ Not usable yet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="579"/>
+        <location filename="../../app/ui/rules_view.py" line="578"/>
         <source>✔ This rule is valid</source>
         <translation>✔ This rule is valid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="593"/>
+        <location filename="../../app/ui/rules_view.py" line="592"/>
         <source>Not saved: rule {row} is broken — {reason}</source>
         <translation>Not saved: rule {row} is broken — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="606"/>
+        <location filename="../../app/ui/rules_view.py" line="605"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="617"/>
+        <location filename="../../app/ui/rules_view.py" line="616"/>
         <source>Scan or type an order number to try the rules on it</source>
         <translation>Scan or type an order number to try the rules on it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="623"/>
+        <location filename="../../app/ui/rules_view.py" line="622"/>
         <source>Order {order}: {fired} of {total} rules fire</source>
         <translation>Order {order}: {fired} of {total} rules fire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="629"/>
+        <location filename="../../app/ui/rules_view.py" line="628"/>
         <source>• {what} — because of rule {rule}</source>
         <translation>• {what} — because of rule {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="635"/>
+        <location filename="../../app/ui/rules_view.py" line="634"/>
         <source>  (overridden: {action} of {rule}; {winner} comes first)</source>
         <translation>  (overridden: {action} of {rule}; {winner} comes first)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="640"/>
+        <location filename="../../app/ui/rules_view.py" line="639"/>
         <source>No instructions: a plain pack</source>
         <translation>No instructions: a plain pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="642"/>
+        <location filename="../../app/ui/rules_view.py" line="641"/>
         <source>⚠ left out: {reason}</source>
         <translation>⚠ left out: {reason}</translation>
     </message>
@@ -1912,42 +1884,42 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="233"/>
+        <location filename="../../app/ui/application.py" line="248"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="238"/>
+        <location filename="../../app/ui/application.py" line="253"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="243"/>
+        <location filename="../../app/ui/application.py" line="258"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="324"/>
+        <location filename="../../app/ui/application.py" line="339"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="328"/>
+        <location filename="../../app/ui/application.py" line="343"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="332"/>
+        <location filename="../../app/ui/application.py" line="347"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="336"/>
+        <location filename="../../app/ui/application.py" line="351"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="342"/>
+        <location filename="../../app/ui/application.py" line="357"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>
@@ -1996,6 +1968,119 @@
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="26"/>
+        <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
+        <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="31"/>
+        <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
+        <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="36"/>
+        <source>Printer: {count} job(s) need attention — {error}</source>
+        <translation>Printer: {count} job(s) need attention — {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="40"/>
+        <source>Printing… {count} in queue</source>
+        <translation>Printing… {count} in queue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="43"/>
+        <source>Printer ready</source>
+        <translation>Printer ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="51"/>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="53"/>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="56"/>
+        <source>{device}: connected</source>
+        <translation>{device}: connected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="57"/>
+        <source>{device}: connecting…</source>
+        <translation>{device}: connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="58"/>
+        <source>{device}: DISCONNECTED — check the cable ({reason})</source>
+        <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="61"/>
+        <source>{device}: ERROR ({reason})</source>
+        <translation>{device}: ERROR ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="70"/>
+        <source>{count} event(s) waiting for the server</source>
+        <translation>{count} event(s) waiting for the server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="74"/>
+        <source>No server set up — {waiting}</source>
+        <translation>No server set up — {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <source> · {count} need attention (Shift+F11)</source>
+        <translation> · {count} need attention (Shift+F11)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="85"/>
+        <source>Syncing… {waiting}</source>
+        <translation>Syncing… {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="91"/>
+        <source>Synced {time} · {waiting}</source>
+        <translation>Synced {time} · {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="101"/>
+        <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
+        <translation>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="105"/>
+        <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
+        <translation>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="114"/>
+        <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
+        <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="149"/>
+        <source>Station {name}</source>
+        <translation>Station {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="152"/>
+        <source>Operator {name}</source>
+        <translation>Operator {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="154"/>
+        <source>Signed out</source>
+        <translation>Signed out</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <location filename="../../app/ui/messages.py" line="300"/>
@@ -2031,132 +2116,132 @@
 <context>
     <name>SyncExceptionsView</name>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="77"/>
         <source>Sync exceptions</source>
         <translation>Sync exceptions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>Order / customer</source>
         <translation>Order / customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="80"/>
         <source>Events the server did not accept, and changes from the server this station could not take. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
         <translation>Events the server did not accept, and changes from the server this station could not take. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="96"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="87"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
         <source>What was done about it, e.g. parcel pulled from the line</source>
         <translation>What was done about it, e.g. parcel pulled from the line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="99"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="90"/>
         <source>Show resolved (Ctrl+H)</source>
         <translation>Show resolved (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="100"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="91"/>
         <source>Resolve (Enter)</source>
         <translation>Resolve (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="101"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="92"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="113"/>
         <source>Order packed</source>
         <translation>Order packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="114"/>
         <source>Order held</source>
         <translation>Order held</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="115"/>
         <source>Hold released</source>
         <translation>Hold released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="125"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="116"/>
         <source>Customer preference</source>
         <translation>Customer preference</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="127"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="118"/>
         <source>From the server: operator not taken</source>
         <translation>From the server: operator not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="128"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="119"/>
         <source>From the server: carrier not taken</source>
         <translation>From the server: carrier not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="129"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="120"/>
         <source>From the server: SKU not taken</source>
         <translation>From the server: SKU not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="130"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="121"/>
         <source>From the server: customer not taken</source>
         <translation>From the server: customer not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="131"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
         <source>From the server: order not taken</source>
         <translation>From the server: order not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="132"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
         <source>From the server: wave not taken</source>
         <translation>From the server: wave not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="133"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
         <source>From the server: rule not taken</source>
         <translation>From the server: rule not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="162"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="153"/>
         <source>No exception for {code}</source>
         <translation>No exception for {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="164"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="155"/>
         <source>No exceptions: everything reached the server</source>
         <translation>No exceptions: everything reached the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="181"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="169"/>
         <source>Already resolved</source>
         <translation>Already resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="185"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="173"/>
         <source>Type what was done about it first, then press Enter</source>
         <translation>Type what was done about it first, then press Enter</translation>
     </message>
@@ -2461,6 +2546,221 @@
     </message>
 </context>
 <context>
+    <name>WavePlanTab</name>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="179"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="180"/>
+        <source>C&amp;hannel</source>
+        <translation>C&amp;hannel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="181"/>
+        <source>Ca&amp;rrier</source>
+        <translation>Ca&amp;rrier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="182"/>
+        <source>Pro&amp;vince</source>
+        <translation>Pro&amp;vince</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="183"/>
+        <source>Priority at &amp;least</source>
+        <translation>Priority at &amp;least</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="184"/>
+        <source>Ship-by &amp;within (h, 0: any)</source>
+        <translation>Ship-by &amp;within (h, 0: any)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="185"/>
+        <source>Items &amp;from</source>
+        <translation>Items &amp;from</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="186"/>
+        <source>Items &amp;to (0: any)</source>
+        <translation>Items &amp;to (0: any)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="187"/>
+        <source>S&amp;KU</source>
+        <translation>S&amp;KU</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="196"/>
+        <source>All open</source>
+        <translation>All open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="208"/>
+        <source>(any)</source>
+        <translation>(any)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="219"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="220"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="221"/>
+        <source>Carrier</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="222"/>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="223"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="255"/>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="224"/>
+        <source>Ship by</source>
+        <translation>Ship by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="225"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="253"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="231"/>
+        <source>Strate&amp;gy</source>
+        <translation>Strate&amp;gy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="232"/>
+        <source>Orders per wave (cart &amp;slots)</source>
+        <translation>Orders per wave (cart &amp;slots)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="233"/>
+        <source>&amp;Items per wave</source>
+        <translation>&amp;Items per wave</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="234"/>
+        <source>&amp;Volume per wave (cm³, 0: any)</source>
+        <translation>&amp;Volume per wave (cm³, 0: any)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="235"/>
+        <source>&amp;Waves at most (0: any)</source>
+        <translation>&amp;Waves at most (0: any)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="245"/>
+        <source>Preview (Ctrl+P)</source>
+        <translation>Preview (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="246"/>
+        <source>Release (Ctrl+R)</source>
+        <translation>Release (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="247"/>
+        <source>Save as planned (Ctrl+Shift+S)</source>
+        <translation>Save as planned (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="254"/>
+        <source>Volume (L)</source>
+        <translation>Volume (L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="256"/>
+        <source>Walk (m)</source>
+        <translation>Walk (m)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="314"/>
+        <source>{count} of {total} orders match</source>
+        <translation>{count} of {total} orders match</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="318"/>
+        <source> (first {shown} shown)</source>
+        <translation> (first {shown} shown)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="329"/>
+        <source>Not done: {reason}</source>
+        <translation>Not done: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="339"/>
+        <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
+        <translation>Filter the orders, choose a strategy, then Preview (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="359"/>
+        <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
+        <translation>{waves} waves · {orders} orders · {items} items · walk {metres} m</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="363"/>
+        <source> · {count} orders wait for the next round</source>
+        <translation> · {count} orders wait for the next round</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="365"/>
+        <source> · {count} orders do not fit this strategy</source>
+        <translation> · {count} orders do not fit this strategy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="370"/>
+        <source>Nothing to release: preview a plan first (Ctrl+P)</source>
+        <translation>Nothing to release: preview a plan first (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="376"/>
+        <source>Released {count} waves: {codes}</source>
+        <translation>Released {count} waves: {codes}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="378"/>
+        <source>Saved {count} planned waves: {codes}</source>
+        <translation>Saved {count} planned waves: {codes}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="381"/>
+        <source> · {count} orders were taken meanwhile and left out</source>
+        <translation> · {count} orders were taken meanwhile and left out</translation>
+    </message>
+</context>
+<context>
     <name>Waves</name>
     <message>
         <location filename="../../app/ui/messages.py" line="63"/>
@@ -2561,404 +2861,142 @@
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="317"/>
+        <location filename="../../app/ui/waves_view.py" line="109"/>
         <source>Supervisor desk</source>
         <translation>Supervisor desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="318"/>
+        <location filename="../../app/ui/waves_view.py" line="110"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>Plan waves (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="319"/>
+        <location filename="../../app/ui/waves_view.py" line="111"/>
         <source>Waves (Ctrl+2)</source>
         <translation>Waves (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="320"/>
+        <location filename="../../app/ui/waves_view.py" line="112"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>Exceptions (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="321"/>
+        <location filename="../../app/ui/waves_view.py" line="113"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
+</context>
+<context>
+    <name>WavesTab</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="325"/>
-        <source>&amp;Status</source>
-        <translation>&amp;Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="326"/>
-        <source>C&amp;hannel</source>
-        <translation>C&amp;hannel</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="327"/>
-        <source>Ca&amp;rrier</source>
-        <translation>Ca&amp;rrier</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="328"/>
-        <source>Pro&amp;vince</source>
-        <translation>Pro&amp;vince</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="329"/>
-        <source>Priority at &amp;least</source>
-        <translation>Priority at &amp;least</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="330"/>
-        <source>Ship-by &amp;within (h, 0: any)</source>
-        <translation>Ship-by &amp;within (h, 0: any)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="331"/>
-        <source>Items &amp;from</source>
-        <translation>Items &amp;from</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="332"/>
-        <source>Items &amp;to (0: any)</source>
-        <translation>Items &amp;to (0: any)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="333"/>
-        <source>S&amp;KU</source>
-        <translation>S&amp;KU</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="342"/>
-        <source>All open</source>
-        <translation>All open</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="354"/>
-        <source>(any)</source>
-        <translation>(any)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="365"/>
-        <location filename="../../app/ui/waves_view.py" line="429"/>
-        <source>Order</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="366"/>
-        <source>Channel</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="367"/>
-        <source>Carrier</source>
-        <translation>Carrier</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="368"/>
-        <source>Province</source>
-        <translation>Province</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="369"/>
-        <location filename="../../app/ui/waves_view.py" line="401"/>
-        <source>Priority</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="370"/>
-        <source>Ship by</source>
-        <translation>Ship by</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="371"/>
-        <location filename="../../app/ui/waves_view.py" line="399"/>
-        <source>Items</source>
-        <translation>Items</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="377"/>
-        <source>Strate&amp;gy</source>
-        <translation>Strate&amp;gy</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="378"/>
-        <source>Orders per wave (cart &amp;slots)</source>
-        <translation>Orders per wave (cart &amp;slots)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="379"/>
-        <source>&amp;Items per wave</source>
-        <translation>&amp;Items per wave</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="380"/>
-        <source>&amp;Volume per wave (cm³, 0: any)</source>
-        <translation>&amp;Volume per wave (cm³, 0: any)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="381"/>
-        <source>&amp;Waves at most (0: any)</source>
-        <translation>&amp;Waves at most (0: any)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="391"/>
-        <source>Preview (Ctrl+P)</source>
-        <translation>Preview (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="392"/>
-        <source>Release (Ctrl+R)</source>
-        <translation>Release (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="393"/>
-        <source>Save as planned (Ctrl+Shift+S)</source>
-        <translation>Save as planned (Ctrl+Shift+S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="396"/>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="397"/>
-        <source>Group</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="398"/>
-        <location filename="../../app/ui/waves_view.py" line="412"/>
-        <source>Orders</source>
-        <translation>Orders</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="400"/>
-        <source>Volume (L)</source>
-        <translation>Volume (L)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="402"/>
-        <source>Walk (m)</source>
-        <translation>Walk (m)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="407"/>
+        <location filename="../../app/ui/waves_tab.py" line="61"/>
         <source>Wave</source>
         <translation>Wave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="408"/>
+        <location filename="../../app/ui/waves_tab.py" line="62"/>
         <source>Strategy</source>
         <translation>Strategy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="409"/>
+        <location filename="../../app/ui/waves_tab.py" line="63"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="410"/>
+        <location filename="../../app/ui/waves_tab.py" line="64"/>
         <source>Picker</source>
         <translation>Picker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="411"/>
+        <location filename="../../app/ui/waves_tab.py" line="65"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="413"/>
+        <location filename="../../app/ui/waves_tab.py" line="66"/>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/waves_tab.py" line="67"/>
         <source>Picked</source>
         <translation>Picked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="414"/>
+        <location filename="../../app/ui/waves_tab.py" line="68"/>
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="415"/>
+        <location filename="../../app/ui/waves_tab.py" line="69"/>
         <source>Short</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="416"/>
+        <location filename="../../app/ui/waves_tab.py" line="70"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="419"/>
+        <location filename="../../app/ui/waves_tab.py" line="73"/>
         <source>Pic&amp;ker</source>
         <translation>Pic&amp;ker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="420"/>
+        <location filename="../../app/ui/waves_tab.py" line="74"/>
         <source>Pack s&amp;tation</source>
         <translation>Pack s&amp;tation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="421"/>
+        <location filename="../../app/ui/waves_tab.py" line="75"/>
         <source>Assign (Ctrl+A)</source>
         <translation>Assign (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="422"/>
+        <location filename="../../app/ui/waves_tab.py" line="76"/>
         <source>Release (Ctrl+E)</source>
         <translation>Release (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="423"/>
+        <location filename="../../app/ui/waves_tab.py" line="77"/>
         <source>Cancel wave (Ctrl+Del)</source>
         <translation>Cancel wave (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="424"/>
+        <location filename="../../app/ui/waves_tab.py" line="78"/>
         <source>Pick list (Ctrl+L)</source>
         <translation>Pick list (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="425"/>
+        <location filename="../../app/ui/waves_tab.py" line="79"/>
         <source>Show finished</source>
         <translation>Show finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="428"/>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="430"/>
-        <source>What happened</source>
-        <translation>What happened</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="431"/>
-        <source>When</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="432"/>
-        <source>Decision</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="435"/>
-        <source>&amp;Decision:</source>
-        <translation>&amp;Decision:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="436"/>
-        <source>What was done — Enter records it for the selected row</source>
-        <translation>What was done — Enter records it for the selected row</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="437"/>
-        <source>Show decided</source>
-        <translation>Show decided</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="475"/>
-        <location filename="../../app/ui/waves_view.py" line="581"/>
-        <source>Not done: {reason}</source>
-        <translation>Not done: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="477"/>
-        <source>That did not work — see the log; try again</source>
-        <translation>That did not work — see the log; try again</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="564"/>
-        <source>{count} of {total} orders match</source>
-        <translation>{count} of {total} orders match</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="568"/>
-        <source> (first {shown} shown)</source>
-        <translation> (first {shown} shown)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="593"/>
-        <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
-        <translation>Filter the orders, choose a strategy, then Preview (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="613"/>
-        <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
-        <translation>{waves} waves · {orders} orders · {items} items · walk {metres} m</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="617"/>
-        <source> · {count} orders wait for the next round</source>
-        <translation> · {count} orders wait for the next round</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="619"/>
-        <source> · {count} orders do not fit this strategy</source>
-        <translation> · {count} orders do not fit this strategy</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="626"/>
-        <source>Nothing to release: preview a plan first (Ctrl+P)</source>
-        <translation>Nothing to release: preview a plan first (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="632"/>
-        <source>Released {count} waves: {codes}</source>
-        <translation>Released {count} waves: {codes}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="634"/>
-        <source>Saved {count} planned waves: {codes}</source>
-        <translation>Saved {count} planned waves: {codes}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="637"/>
-        <source> · {count} orders were taken meanwhile and left out</source>
-        <translation> · {count} orders were taken meanwhile and left out</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="691"/>
+        <location filename="../../app/ui/waves_tab.py" line="120"/>
         <source>Select a wave first (Up/Down)</source>
         <translation>Select a wave first (Up/Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="703"/>
+        <location filename="../../app/ui/waves_tab.py" line="132"/>
         <source>Wave {code} released</source>
         <translation>Wave {code} released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="709"/>
+        <location filename="../../app/ui/waves_tab.py" line="138"/>
         <source>Wave {code} assigned</source>
         <translation>Wave {code} assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="717"/>
+        <location filename="../../app/ui/waves_tab.py" line="146"/>
         <source>Wave {code} cancelled: {count} orders back to plan again</source>
         <translation>Wave {code} cancelled: {count} orders back to plan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="725"/>
+        <location filename="../../app/ui/waves_tab.py" line="154"/>
         <source>Pick list of {code} sent to the printer</source>
         <translation>Pick list of {code} sent to the printer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="757"/>
-        <source>Select an exception first (Up/Down)</source>
-        <translation>Select an exception first (Up/Down)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="764"/>
-        <source>Decision recorded</source>
-        <translation>Decision recorded</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="764"/>
-        <source>Already decided elsewhere</source>
-        <translation>Already decided elsewhere</translation>
     </message>
 </context>
 </TS>

@@ -300,6 +300,77 @@
     </message>
 </context>
 <context>
+    <name>DeskExceptionsTab</name>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="41"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="42"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="43"/>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="44"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="45"/>
+        <source>Decision</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="48"/>
+        <source>&amp;Decision:</source>
+        <translation>处理结果(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="49"/>
+        <source>What was done — Enter records it for the selected row</source>
+        <translation>填写处理方式 — 回车记录到所选行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="50"/>
+        <source>Show decided</source>
+        <translation>显示已处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="78"/>
+        <source>Select an exception first (Up/Down)</source>
+        <translation>请先选择异常（上/下键）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="85"/>
+        <source>Decision recorded</source>
+        <translation>处理结果已记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="85"/>
+        <source>Already decided elsewhere</source>
+        <translation>已在别处处理</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTab</name>
+    <message>
+        <location filename="../../app/ui/desk_tab.py" line="45"/>
+        <source>Not done: {reason}</source>
+        <translation>未完成：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_tab.py" line="49"/>
+        <source>That did not work — see the log; try again</source>
+        <translation>操作失败 — 请查看日志后重试</translation>
+    </message>
+</context>
+<context>
     <name>HandheldView</name>
     <message>
         <location filename="../../app/ui/handheld_view.py" line="171"/>
@@ -478,237 +549,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
+</context>
+<context>
+    <name>OfficePages</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
-        <source>Printing the interrupted job(s) again</source>
-        <translation>正在重新打印中断的任务</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
-        <source>Nothing packed yet at this station to reprint</source>
-        <translation>本工作站还没有已打包的订单可重打</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
-        <source>Reprinting the label of {order}</source>
-        <translation>正在重打订单 {order} 的面单</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
-        <source>The print history could not be read — see the log</source>
-        <translation>无法读取打印记录 — 请查看日志</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
-        <location filename="../../app/ui/main_window.py" line="506"/>
-        <source>printing is not running</source>
-        <translation>打印服务未运行</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
-        <source>That job could not be printed again — see the log</source>
-        <translation>该任务无法重新打印 — 请查看日志</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
-        <source>Sent to the printer again</source>
-        <translation>已重新发送到打印机</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/office_pages.py" line="93"/>
         <source>The customer could not be read — see the log</source>
         <translation>无法读取客户 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
-        <location filename="../../app/ui/main_window.py" line="446"/>
+        <location filename="../../app/ui/office_pages.py" line="107"/>
+        <location filename="../../app/ui/office_pages.py" line="155"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
-        <location filename="../../app/ui/main_window.py" line="451"/>
+        <location filename="../../app/ui/office_pages.py" line="112"/>
+        <location filename="../../app/ui/office_pages.py" line="160"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>未保存 — 数据库无响应；请重试 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/office_pages.py" line="116"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
-        <translation>已保存：{count} 项改动，下次同步时发送到服务器</translation>
+        <translation>已保存：{count} 处修改，下次同步时上传到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412"/>
+        <location filename="../../app/ui/office_pages.py" line="128"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>只有主管可以排波次 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/office_pages.py" line="137"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>只有主管可以修改客户规则 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/office_pages.py" line="143"/>
         <source>The rules could not be read — see the log</source>
         <translation>无法读取规则 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
+        <location filename="../../app/ui/office_pages.py" line="171"/>
         <source>The order could not be read — see the log</source>
         <translation>无法读取订单 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/office_pages.py" line="173"/>
         <source>No order with number or waybill {code}</source>
         <translation>没有订单号或运单号为 {code} 的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483"/>
+        <location filename="../../app/ui/office_pages.py" line="190"/>
         <source>The exception list could not be read — see the log</source>
         <translation>无法读取异常列表 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="493"/>
+        <location filename="../../app/ui/office_pages.py" line="200"/>
         <source>Not saved — see the log; try again</source>
         <translation>未保存 — 请查看日志后重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/office_pages.py" line="203"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/office_pages.py" line="203"/>
         <source>Already resolved elsewhere</source>
         <translation>已在别处处理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="526"/>
-        <source>Marked as printed: nothing is printed again</source>
-        <translation>已确认打印完好，不会重复打印</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="532"/>
-        <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
-        <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="536"/>
-        <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
-        <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="541"/>
-        <source>Printer: {count} job(s) need attention — {error}</source>
-        <translation>打印机：{count} 个任务需要处理 — {error}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="545"/>
-        <source>Printing… {count} in queue</source>
-        <translation>正在打印… 队列中 {count} 个</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="546"/>
-        <source>Printer ready</source>
-        <translation>打印机就绪</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="567"/>
-        <source>Scanner</source>
-        <translation>扫描枪</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="567"/>
-        <source>Scale</source>
-        <translation>电子秤</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="571"/>
-        <source>{device}: connected</source>
-        <translation>{device}：已连接</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="572"/>
-        <source>{device}: connecting…</source>
-        <translation>{device}：连接中…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
-        <source>{device}: DISCONNECTED — check the cable ({reason})</source>
-        <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="574"/>
-        <source>{device}: ERROR ({reason})</source>
-        <translation>{device}：故障（{reason}）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="593"/>
-        <source>No server set up — {waiting}</source>
-        <translation>未连接服务器 — {waiting}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="600"/>
-        <source>Syncing… {waiting}</source>
-        <translation>同步中… {waiting}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="603"/>
-        <source>Synced {time} · {waiting}</source>
-        <translation>已同步 {time} · {waiting}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="609"/>
-        <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
-        <translation>离线 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="611"/>
-        <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
-        <translation>同步出错 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="626"/>
-        <source>Station {name}</source>
-        <translation>工位 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="629"/>
-        <source>Operator {name}</source>
-        <translation>操作员 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="629"/>
-        <source>Signed out</source>
-        <translation>未登录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="591"/>
-        <source>{count} event(s) waiting for the server</source>
-        <translation>{count} 条记录待上传</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="595"/>
-        <source> · {count} need attention (Shift+F11)</source>
-        <translation> · {count} 条需处理 (Shift+F11)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="641"/>
-        <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
-        <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
 </context>
 <context>
@@ -759,112 +682,112 @@
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="378"/>
+        <location filename="../../app/ui/packing_view.py" line="380"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="386"/>
+        <location filename="../../app/ui/packing_view.py" line="388"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="389"/>
+        <location filename="../../app/ui/packing_view.py" line="391"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="393"/>
+        <location filename="../../app/ui/packing_view.py" line="395"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="460"/>
+        <location filename="../../app/ui/packing_view.py" line="462"/>
         <source>Saving {order}…</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="477"/>
+        <location filename="../../app/ui/packing_view.py" line="479"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="483"/>
+        <location filename="../../app/ui/packing_view.py" line="485"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="549"/>
+        <location filename="../../app/ui/packing_view.py" line="551"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>此客户的包装指示：还有 {open} 项（F1 确认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="557"/>
+        <location filename="../../app/ui/packing_view.py" line="559"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="564"/>
+        <location filename="../../app/ui/packing_view.py" line="566"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="568"/>
+        <location filename="../../app/ui/packing_view.py" line="570"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="530"/>
+        <location filename="../../app/ui/packing_view.py" line="532"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="596"/>
+        <location filename="../../app/ui/packing_view.py" line="598"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="601"/>
+        <location filename="../../app/ui/packing_view.py" line="603"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="624"/>
+        <location filename="../../app/ui/packing_view.py" line="626"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="626"/>
+        <location filename="../../app/ui/packing_view.py" line="628"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="697"/>
+        <location filename="../../app/ui/packing_view.py" line="699"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="710"/>
+        <location filename="../../app/ui/packing_view.py" line="712"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="713"/>
+        <location filename="../../app/ui/packing_view.py" line="715"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="725"/>
+        <location filename="../../app/ui/packing_view.py" line="727"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="728"/>
+        <location filename="../../app/ui/packing_view.py" line="730"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="731"/>
+        <location filename="../../app/ui/packing_view.py" line="733"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -1046,129 +969,178 @@
 <context>
     <name>PrintHistoryView</name>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="75"/>
+        <location filename="../../app/ui/print_history_view.py" line="66"/>
         <source>Print history</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="76"/>
+        <location filename="../../app/ui/print_history_view.py" line="67"/>
         <source>Scan or type an order number to find its labels</source>
         <translation>扫描或输入订单号查找其面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="79"/>
+        <location filename="../../app/ui/print_history_view.py" line="70"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="80"/>
+        <location filename="../../app/ui/print_history_view.py" line="71"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="81"/>
+        <location filename="../../app/ui/print_history_view.py" line="72"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="82"/>
+        <location filename="../../app/ui/print_history_view.py" line="73"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="83"/>
+        <location filename="../../app/ui/print_history_view.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="84"/>
+        <location filename="../../app/ui/print_history_view.py" line="75"/>
         <source>Attempts</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="85"/>
+        <location filename="../../app/ui/print_history_view.py" line="76"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="88"/>
+        <location filename="../../app/ui/print_history_view.py" line="79"/>
         <source>Print again (Enter)</source>
         <translation>重新打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="89"/>
+        <location filename="../../app/ui/print_history_view.py" line="80"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="116"/>
+        <location filename="../../app/ui/print_history_view.py" line="107"/>
         <source> (reprint)</source>
         <translation>（补打）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="143"/>
+        <location filename="../../app/ui/print_history_view.py" line="131"/>
         <source>Nothing to print: no job is selected</source>
         <translation>没有可打印的内容：未选中任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="149"/>
+        <location filename="../../app/ui/print_history_view.py" line="137"/>
         <source>shipping label</source>
         <translation>快递面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="150"/>
+        <location filename="../../app/ui/print_history_view.py" line="138"/>
         <source>carton label</source>
         <translation>箱标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="151"/>
+        <location filename="../../app/ui/print_history_view.py" line="139"/>
         <source>insert card</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="152"/>
+        <location filename="../../app/ui/print_history_view.py" line="140"/>
         <source>packing slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="157"/>
+        <location filename="../../app/ui/print_history_view.py" line="145"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="158"/>
+        <location filename="../../app/ui/print_history_view.py" line="146"/>
         <source>birthday card</source>
         <translation>生日卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="159"/>
+        <location filename="../../app/ui/print_history_view.py" line="147"/>
         <source>welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="164"/>
+        <location filename="../../app/ui/print_history_view.py" line="152"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="165"/>
+        <location filename="../../app/ui/print_history_view.py" line="153"/>
         <source>printing</source>
         <translation>打印中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="166"/>
+        <location filename="../../app/ui/print_history_view.py" line="154"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="167"/>
+        <location filename="../../app/ui/print_history_view.py" line="155"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="168"/>
+        <location filename="../../app/ui/print_history_view.py" line="156"/>
         <source>interrupted — check the printer</source>
         <translation>中断 — 请检查打印机</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingPages</name>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="88"/>
+        <source>Printing the interrupted job(s) again</source>
+        <translation>正在重新打印中断的任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="92"/>
+        <source>Nothing packed yet at this station to reprint</source>
+        <translation>本工作站还没有已打包的订单可重打</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="96"/>
+        <source>Reprinting the label of {order}</source>
+        <translation>正在重打订单 {order} 的面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="110"/>
+        <source>Marked as printed: nothing is printed again</source>
+        <translation>已确认打印完好，不会重复打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="122"/>
+        <source>The print history could not be read — see the log</source>
+        <translation>无法读取打印记录 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="130"/>
+        <location filename="../../app/ui/print_pages.py" line="147"/>
+        <source>printing is not running</source>
+        <translation>打印服务未运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="136"/>
+        <source>That job could not be printed again — see the log</source>
+        <translation>该任务无法重新打印 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="138"/>
+        <source>Sent to the printer again</source>
+        <translation>已重新发送到打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="160"/>
+        <source>failed — see the log</source>
+        <translation>失败 — 请查看日志</translation>
     </message>
 </context>
 <context>
@@ -1420,162 +1392,162 @@
 <context>
     <name>RulesEditorView</name>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="328"/>
+        <location filename="../../app/ui/rules_view.py" line="327"/>
         <source>Customer rules</source>
         <translation>客户规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="329"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>What it does</source>
         <translation>条件 → 动作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Code</source>
         <translation>编码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Enabled</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="332"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Stop after this rule</source>
         <translation>命中后不再看后续规则(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="336"/>
+        <location filename="../../app/ui/rules_view.py" line="335"/>
         <source>When all of these hold</source>
         <translation>同时满足以下条件时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="337"/>
+        <location filename="../../app/ui/rules_view.py" line="336"/>
         <source>Do this</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="338"/>
+        <location filename="../../app/ui/rules_view.py" line="337"/>
         <source>+ Condition</source>
         <translation>+ 条件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="339"/>
+        <location filename="../../app/ui/rules_view.py" line="338"/>
         <source>+ Action</source>
         <translation>+ 动作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="340"/>
+        <location filename="../../app/ui/rules_view.py" line="339"/>
         <source>&amp;Test with order:</source>
         <translation>用订单测试(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="341"/>
+        <location filename="../../app/ui/rules_view.py" line="340"/>
         <source>Scan or type an order or waybill number, then Enter</source>
         <translation>扫描或输入订单号/运单号，然后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="342"/>
+        <location filename="../../app/ui/rules_view.py" line="341"/>
         <source>Save and send (Ctrl+S)</source>
         <translation>保存并上传 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="343"/>
+        <location filename="../../app/ui/rules_view.py" line="342"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="344"/>
+        <location filename="../../app/ui/rules_view.py" line="343"/>
         <source>New rule (Ctrl+N)</source>
         <translation>新建规则 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="376"/>
+        <location filename="../../app/ui/rules_view.py" line="375"/>
         <source>{count} rules, from the server</source>
         <translation>{count} 条规则，来自服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="378"/>
+        <location filename="../../app/ui/rules_view.py" line="377"/>
         <source>{count} rules, the shipped defaults (saving sends them to the server)</source>
         <translation>{count} 条规则，系统默认（保存后上传到服务器）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="384"/>
+        <location filename="../../app/ui/rules_view.py" line="383"/>
         <source> · not saved</source>
         <translation> · 未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="394"/>
+        <location filename="../../app/ui/rules_view.py" line="393"/>
         <source>every order</source>
         <translation>所有订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="432"/>
+        <location filename="../../app/ui/rules_view.py" line="431"/>
         <source>the code {code} is used by rule {row} too</source>
         <translation>编码 {code} 与第 {row} 条规则重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="576"/>
+        <location filename="../../app/ui/rules_view.py" line="575"/>
         <source>⚠ Not usable yet: {reason}</source>
         <translation>⚠ 暂不可用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="579"/>
+        <location filename="../../app/ui/rules_view.py" line="578"/>
         <source>✔ This rule is valid</source>
         <translation>✔ 规则有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="593"/>
+        <location filename="../../app/ui/rules_view.py" line="592"/>
         <source>Not saved: rule {row} is broken — {reason}</source>
         <translation>未保存：第 {row} 条规则有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="606"/>
+        <location filename="../../app/ui/rules_view.py" line="605"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>已保存：{count} 处修改，下次同步时上传到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="617"/>
+        <location filename="../../app/ui/rules_view.py" line="616"/>
         <source>Scan or type an order number to try the rules on it</source>
         <translation>扫描或输入订单号，用它测试规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="623"/>
+        <location filename="../../app/ui/rules_view.py" line="622"/>
         <source>Order {order}: {fired} of {total} rules fire</source>
         <translation>订单 {order}：{total} 条规则中命中 {fired} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="629"/>
+        <location filename="../../app/ui/rules_view.py" line="628"/>
         <source>• {what} — because of rule {rule}</source>
         <translation>• {what} — 来自规则 {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="635"/>
+        <location filename="../../app/ui/rules_view.py" line="634"/>
         <source>  (overridden: {action} of {rule}; {winner} comes first)</source>
         <translation>  （被覆盖：{rule} 的{action}；{winner} 优先）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="640"/>
+        <location filename="../../app/ui/rules_view.py" line="639"/>
         <source>No instructions: a plain pack</source>
         <translation>没有额外要求：正常打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="642"/>
+        <location filename="../../app/ui/rules_view.py" line="641"/>
         <source>⚠ left out: {reason}</source>
         <translation>⚠ 已跳过：{reason}</translation>
     </message>
@@ -1912,42 +1884,42 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="233"/>
+        <location filename="../../app/ui/application.py" line="248"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="238"/>
+        <location filename="../../app/ui/application.py" line="253"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="243"/>
+        <location filename="../../app/ui/application.py" line="258"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="324"/>
+        <location filename="../../app/ui/application.py" line="339"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="328"/>
+        <location filename="../../app/ui/application.py" line="343"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="332"/>
+        <location filename="../../app/ui/application.py" line="347"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="336"/>
+        <location filename="../../app/ui/application.py" line="351"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="342"/>
+        <location filename="../../app/ui/application.py" line="357"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>
@@ -1996,6 +1968,119 @@
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="26"/>
+        <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
+        <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="31"/>
+        <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
+        <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="36"/>
+        <source>Printer: {count} job(s) need attention — {error}</source>
+        <translation>打印机：{count} 个任务需要处理 — {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="40"/>
+        <source>Printing… {count} in queue</source>
+        <translation>正在打印… 队列中 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="43"/>
+        <source>Printer ready</source>
+        <translation>打印机就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="51"/>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="53"/>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="56"/>
+        <source>{device}: connected</source>
+        <translation>{device}：已连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="57"/>
+        <source>{device}: connecting…</source>
+        <translation>{device}：连接中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="58"/>
+        <source>{device}: DISCONNECTED — check the cable ({reason})</source>
+        <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="61"/>
+        <source>{device}: ERROR ({reason})</source>
+        <translation>{device}：故障（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="70"/>
+        <source>{count} event(s) waiting for the server</source>
+        <translation>{count} 条记录待上传</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="74"/>
+        <source>No server set up — {waiting}</source>
+        <translation>未连接服务器 — {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <source> · {count} need attention (Shift+F11)</source>
+        <translation> · {count} 条需处理 (Shift+F11)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="85"/>
+        <source>Syncing… {waiting}</source>
+        <translation>同步中… {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="91"/>
+        <source>Synced {time} · {waiting}</source>
+        <translation>已同步 {time} · {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="101"/>
+        <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
+        <translation>离线 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="105"/>
+        <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
+        <translation>同步出错 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="114"/>
+        <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
+        <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="149"/>
+        <source>Station {name}</source>
+        <translation>工位 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="152"/>
+        <source>Operator {name}</source>
+        <translation>操作员 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="154"/>
+        <source>Signed out</source>
+        <translation>未登录</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <location filename="../../app/ui/messages.py" line="300"/>
@@ -2031,132 +2116,132 @@
 <context>
     <name>SyncExceptionsView</name>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="77"/>
         <source>Sync exceptions</source>
         <translation>同步异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>Order / customer</source>
         <translation>订单 / 客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="80"/>
         <source>Events the server did not accept, and changes from the server this station could not take. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
         <translation>服务器未接受的事件，以及本工位无法接收的服务器变更。逐条处理（拦下包裹、联系客户、告知办公室），输入处理结果后按回车。扫描订单号可查找。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="95"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="96"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="87"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="98"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
         <source>What was done about it, e.g. parcel pulled from the line</source>
         <translation>处理结果，例如：包裹已从流水线拦下</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="99"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="90"/>
         <source>Show resolved (Ctrl+H)</source>
         <translation>显示已处理 (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="100"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="91"/>
         <source>Resolve (Enter)</source>
         <translation>处理完毕 (回车)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="101"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="92"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="113"/>
         <source>Order packed</source>
         <translation>订单已打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="114"/>
         <source>Order held</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="115"/>
         <source>Hold released</source>
         <translation>已解除挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="125"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="116"/>
         <source>Customer preference</source>
         <translation>客户偏好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="127"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="118"/>
         <source>From the server: operator not taken</source>
         <translation>来自服务器：操作员未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="128"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="119"/>
         <source>From the server: carrier not taken</source>
         <translation>来自服务器：快递公司未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="129"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="120"/>
         <source>From the server: SKU not taken</source>
         <translation>来自服务器：商品未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="130"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="121"/>
         <source>From the server: customer not taken</source>
         <translation>来自服务器：客户未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="131"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
         <source>From the server: order not taken</source>
         <translation>来自服务器：订单未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="132"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
         <source>From the server: wave not taken</source>
         <translation>来自服务器：波次未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="133"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
         <source>From the server: rule not taken</source>
         <translation>来自服务器：规则未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="162"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="153"/>
         <source>No exception for {code}</source>
         <translation>{code} 没有异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="164"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="155"/>
         <source>No exceptions: everything reached the server</source>
         <translation>没有异常：所有记录均已送达服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="181"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="169"/>
         <source>Already resolved</source>
         <translation>已处理过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="185"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="173"/>
         <source>Type what was done about it first, then press Enter</source>
         <translation>请先输入处理结果，再按回车</translation>
     </message>
@@ -2461,6 +2546,221 @@
     </message>
 </context>
 <context>
+    <name>WavePlanTab</name>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="179"/>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="180"/>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="181"/>
+        <source>Ca&amp;rrier</source>
+        <translation>快递(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="182"/>
+        <source>Pro&amp;vince</source>
+        <translation>省份(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="183"/>
+        <source>Priority at &amp;least</source>
+        <translation>优先级至少(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="184"/>
+        <source>Ship-by &amp;within (h, 0: any)</source>
+        <translation>承诺发货时间内（小时，0 不限）(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="185"/>
+        <source>Items &amp;from</source>
+        <translation>件数从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="186"/>
+        <source>Items &amp;to (0: any)</source>
+        <translation>件数到（0 不限）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="187"/>
+        <source>S&amp;KU</source>
+        <translation>SKU(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="196"/>
+        <source>All open</source>
+        <translation>全部未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="208"/>
+        <source>(any)</source>
+        <translation>（不限）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="219"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="220"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="221"/>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="222"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="223"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="255"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="224"/>
+        <source>Ship by</source>
+        <translation>承诺发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="225"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="253"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="231"/>
+        <source>Strate&amp;gy</source>
+        <translation>策略(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="232"/>
+        <source>Orders per wave (cart &amp;slots)</source>
+        <translation>每波订单数（车格口）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="233"/>
+        <source>&amp;Items per wave</source>
+        <translation>每波件数(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="234"/>
+        <source>&amp;Volume per wave (cm³, 0: any)</source>
+        <translation>每波体积（cm³，0 不限）(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="235"/>
+        <source>&amp;Waves at most (0: any)</source>
+        <translation>最多波次数（0 不限）(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="245"/>
+        <source>Preview (Ctrl+P)</source>
+        <translation>预览 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="246"/>
+        <source>Release (Ctrl+R)</source>
+        <translation>下发 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="247"/>
+        <source>Save as planned (Ctrl+Shift+S)</source>
+        <translation>保存为计划 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="254"/>
+        <source>Volume (L)</source>
+        <translation>体积（升）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="256"/>
+        <source>Walk (m)</source>
+        <translation>行走（米）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="314"/>
+        <source>{count} of {total} orders match</source>
+        <translation>{total} 单中 {count} 单符合</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="318"/>
+        <source> (first {shown} shown)</source>
+        <translation>（显示前 {shown} 单）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="329"/>
+        <source>Not done: {reason}</source>
+        <translation>未完成：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="339"/>
+        <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
+        <translation>筛选订单，选择策略，然后预览 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="359"/>
+        <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
+        <translation>{waves} 个波次 · {orders} 单 · {items} 件 · 行走 {metres} 米</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="363"/>
+        <source> · {count} orders wait for the next round</source>
+        <translation> · {count} 单留待下一轮</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="365"/>
+        <source> · {count} orders do not fit this strategy</source>
+        <translation> · {count} 单不适用此策略</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="370"/>
+        <source>Nothing to release: preview a plan first (Ctrl+P)</source>
+        <translation>没有可下发的内容：请先预览 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="376"/>
+        <source>Released {count} waves: {codes}</source>
+        <translation>已下发 {count} 个波次：{codes}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="378"/>
+        <source>Saved {count} planned waves: {codes}</source>
+        <translation>已保存 {count} 个计划波次：{codes}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="381"/>
+        <source> · {count} orders were taken meanwhile and left out</source>
+        <translation> · {count} 单已被其他操作占用，未加入</translation>
+    </message>
+</context>
+<context>
     <name>Waves</name>
     <message>
         <location filename="../../app/ui/messages.py" line="63"/>
@@ -2561,404 +2861,142 @@
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="317"/>
+        <location filename="../../app/ui/waves_view.py" line="109"/>
         <source>Supervisor desk</source>
         <translation>主管工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="318"/>
+        <location filename="../../app/ui/waves_view.py" line="110"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>排波次 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="319"/>
+        <location filename="../../app/ui/waves_view.py" line="111"/>
         <source>Waves (Ctrl+2)</source>
         <translation>波次 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="320"/>
+        <location filename="../../app/ui/waves_view.py" line="112"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>异常 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="321"/>
+        <location filename="../../app/ui/waves_view.py" line="113"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
+</context>
+<context>
+    <name>WavesTab</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="325"/>
-        <source>&amp;Status</source>
-        <translation>状态(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="326"/>
-        <source>C&amp;hannel</source>
-        <translation>渠道(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="327"/>
-        <source>Ca&amp;rrier</source>
-        <translation>快递(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="328"/>
-        <source>Pro&amp;vince</source>
-        <translation>省份(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="329"/>
-        <source>Priority at &amp;least</source>
-        <translation>优先级至少(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="330"/>
-        <source>Ship-by &amp;within (h, 0: any)</source>
-        <translation>承诺发货时间内（小时，0 不限）(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="331"/>
-        <source>Items &amp;from</source>
-        <translation>件数从(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="332"/>
-        <source>Items &amp;to (0: any)</source>
-        <translation>件数到（0 不限）(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="333"/>
-        <source>S&amp;KU</source>
-        <translation>SKU(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="342"/>
-        <source>All open</source>
-        <translation>全部未完成</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="354"/>
-        <source>(any)</source>
-        <translation>（不限）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="365"/>
-        <location filename="../../app/ui/waves_view.py" line="429"/>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="366"/>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="367"/>
-        <source>Carrier</source>
-        <translation>快递</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="368"/>
-        <source>Province</source>
-        <translation>省份</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="369"/>
-        <location filename="../../app/ui/waves_view.py" line="401"/>
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="370"/>
-        <source>Ship by</source>
-        <translation>承诺发货</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="371"/>
-        <location filename="../../app/ui/waves_view.py" line="399"/>
-        <source>Items</source>
-        <translation>件数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="377"/>
-        <source>Strate&amp;gy</source>
-        <translation>策略(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="378"/>
-        <source>Orders per wave (cart &amp;slots)</source>
-        <translation>每波订单数（车格口）(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="379"/>
-        <source>&amp;Items per wave</source>
-        <translation>每波件数(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="380"/>
-        <source>&amp;Volume per wave (cm³, 0: any)</source>
-        <translation>每波体积（cm³，0 不限）(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="381"/>
-        <source>&amp;Waves at most (0: any)</source>
-        <translation>最多波次数（0 不限）(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="391"/>
-        <source>Preview (Ctrl+P)</source>
-        <translation>预览 (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="392"/>
-        <source>Release (Ctrl+R)</source>
-        <translation>下发 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="393"/>
-        <source>Save as planned (Ctrl+Shift+S)</source>
-        <translation>保存为计划 (Ctrl+Shift+S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="396"/>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="397"/>
-        <source>Group</source>
-        <translation>分组</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="398"/>
-        <location filename="../../app/ui/waves_view.py" line="412"/>
-        <source>Orders</source>
-        <translation>订单数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="400"/>
-        <source>Volume (L)</source>
-        <translation>体积（升）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="402"/>
-        <source>Walk (m)</source>
-        <translation>行走（米）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="407"/>
+        <location filename="../../app/ui/waves_tab.py" line="61"/>
         <source>Wave</source>
         <translation>波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="408"/>
+        <location filename="../../app/ui/waves_tab.py" line="62"/>
         <source>Strategy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="409"/>
+        <location filename="../../app/ui/waves_tab.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="410"/>
+        <location filename="../../app/ui/waves_tab.py" line="64"/>
         <source>Picker</source>
         <translation>拣货员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="411"/>
+        <location filename="../../app/ui/waves_tab.py" line="65"/>
         <source>Station</source>
         <translation>打包台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="413"/>
+        <location filename="../../app/ui/waves_tab.py" line="66"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/waves_tab.py" line="67"/>
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="414"/>
+        <location filename="../../app/ui/waves_tab.py" line="68"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="415"/>
+        <location filename="../../app/ui/waves_tab.py" line="69"/>
         <source>Short</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="416"/>
+        <location filename="../../app/ui/waves_tab.py" line="70"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="419"/>
+        <location filename="../../app/ui/waves_tab.py" line="73"/>
         <source>Pic&amp;ker</source>
         <translation>拣货员(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="420"/>
+        <location filename="../../app/ui/waves_tab.py" line="74"/>
         <source>Pack s&amp;tation</source>
         <translation>打包台(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="421"/>
+        <location filename="../../app/ui/waves_tab.py" line="75"/>
         <source>Assign (Ctrl+A)</source>
         <translation>分配 (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="422"/>
+        <location filename="../../app/ui/waves_tab.py" line="76"/>
         <source>Release (Ctrl+E)</source>
         <translation>下发 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="423"/>
+        <location filename="../../app/ui/waves_tab.py" line="77"/>
         <source>Cancel wave (Ctrl+Del)</source>
         <translation>取消波次 (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="424"/>
+        <location filename="../../app/ui/waves_tab.py" line="78"/>
         <source>Pick list (Ctrl+L)</source>
         <translation>拣货单 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="425"/>
+        <location filename="../../app/ui/waves_tab.py" line="79"/>
         <source>Show finished</source>
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="428"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="430"/>
-        <source>What happened</source>
-        <translation>情况</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="431"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="432"/>
-        <source>Decision</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="435"/>
-        <source>&amp;Decision:</source>
-        <translation>处理结果(&amp;D)：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="436"/>
-        <source>What was done — Enter records it for the selected row</source>
-        <translation>填写处理方式 — 回车记录到所选行</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="437"/>
-        <source>Show decided</source>
-        <translation>显示已处理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="475"/>
-        <location filename="../../app/ui/waves_view.py" line="581"/>
-        <source>Not done: {reason}</source>
-        <translation>未完成：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="477"/>
-        <source>That did not work — see the log; try again</source>
-        <translation>操作失败 — 请查看日志后重试</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="564"/>
-        <source>{count} of {total} orders match</source>
-        <translation>{total} 单中 {count} 单符合</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="568"/>
-        <source> (first {shown} shown)</source>
-        <translation>（显示前 {shown} 单）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="593"/>
-        <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
-        <translation>筛选订单，选择策略，然后预览 (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="613"/>
-        <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
-        <translation>{waves} 个波次 · {orders} 单 · {items} 件 · 行走 {metres} 米</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="617"/>
-        <source> · {count} orders wait for the next round</source>
-        <translation> · {count} 单留待下一轮</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="619"/>
-        <source> · {count} orders do not fit this strategy</source>
-        <translation> · {count} 单不适用此策略</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="626"/>
-        <source>Nothing to release: preview a plan first (Ctrl+P)</source>
-        <translation>没有可下发的内容：请先预览 (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="632"/>
-        <source>Released {count} waves: {codes}</source>
-        <translation>已下发 {count} 个波次：{codes}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="634"/>
-        <source>Saved {count} planned waves: {codes}</source>
-        <translation>已保存 {count} 个计划波次：{codes}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="637"/>
-        <source> · {count} orders were taken meanwhile and left out</source>
-        <translation> · {count} 单已被其他操作占用，未加入</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="691"/>
+        <location filename="../../app/ui/waves_tab.py" line="120"/>
         <source>Select a wave first (Up/Down)</source>
         <translation>请先选择波次（上/下键）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="703"/>
+        <location filename="../../app/ui/waves_tab.py" line="132"/>
         <source>Wave {code} released</source>
         <translation>波次 {code} 已下发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="709"/>
+        <location filename="../../app/ui/waves_tab.py" line="138"/>
         <source>Wave {code} assigned</source>
         <translation>波次 {code} 已分配</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="717"/>
+        <location filename="../../app/ui/waves_tab.py" line="146"/>
         <source>Wave {code} cancelled: {count} orders back to plan again</source>
         <translation>波次 {code} 已取消：{count} 单退回待排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="725"/>
+        <location filename="../../app/ui/waves_tab.py" line="154"/>
         <source>Pick list of {code} sent to the printer</source>
         <translation>波次 {code} 的拣货单已发送到打印机</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="757"/>
-        <source>Select an exception first (Up/Down)</source>
-        <translation>请先选择异常（上/下键）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="764"/>
-        <source>Decision recorded</source>
-        <translation>处理结果已记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/waves_view.py" line="764"/>
-        <source>Already decided elsewhere</source>
-        <translation>已在别处处理</translation>
     </message>
 </context>
 </TS>

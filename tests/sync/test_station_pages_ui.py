@@ -29,7 +29,7 @@ def synced_app(seeded, demo_db, qtbot, tmp_path):
     app.window.show()
     app.station.sign_in_badge("P0001")
     app.window.on_signed_in(app.station.operator)
-    qtbot.waitUntil(lambda: app.window.outbox_label.text().startswith("Synced"), timeout=20000)
+    qtbot.waitUntil(lambda: app.window.status_bar.outbox_label.text().startswith("Synced"), timeout=20000)
     yield app
     app.close()
 
@@ -110,7 +110,7 @@ def test_a_double_pack_waits_in_the_exception_list_until_someone_resolves_it(
     assert seeded.store.push("OTHER", [event])[0].outcome is p.Outcome.ACCEPTED
 
     pack(synced_app, sample)
-    label = window.outbox_label
+    label = window.status_bar.outbox_label
     qtbot.waitUntil(lambda: "1 need attention (Shift+F11)" in label.text(), timeout=20000)
 
     QTest.keyClick(window.packing.entry, Qt.Key.Key_F11, Qt.KeyboardModifier.ShiftModifier)

@@ -25,7 +25,7 @@ def test_a_pack_syncs_by_itself_and_the_status_bar_follows_the_server(
         app.window.show()
         app.station.sign_in_badge("P0001")
         app.window.on_signed_in(app.station.operator)
-        label = app.window.outbox_label
+        label = app.window.status_bar.outbox_label
         qtbot.waitUntil(lambda: label.text().startswith("Synced"), timeout=20000)
         sample = samples["ready"][0]
         pack(app, sample)

@@ -62,7 +62,7 @@ def test_disk_full_at_the_weight_shows_not_saved_and_the_pack_lands_when_space_i
     assert "NOT saved" in text and "disk is full" in text and sample["order_no"] in text
     assert "Packed" not in text and app.sounds.last_played == "error"
     assert app.window.packing.order_no.text() == sample["order_no"]  # the order stays on screen
-    assert "Database problem" in app.window.health_label.text()
+    assert "Database problem" in app.window.status_bar.health_label.text()
     assert any("not saved yet" in r.getMessage() for r in caplog.records)
     app.window.grab().save(str(artifacts / "packing_disk_full_en.png"))
 

@@ -85,10 +85,10 @@ def test_a_pulled_scale_cable_shows_on_the_station_and_heals(bench, qtbot):
     app, _scanner, scale = bench
     scale.pty.unplug()
     qtbot.waitUntil(lambda: app.devices.states["scale"].status is DeviceStatus.DISCONNECTED, timeout=6000)
-    assert "DISCONNECTED" in app.window.scale_label.text()
+    assert "DISCONNECTED" in app.window.status_bar.scale_label.text()
     scale.pty.plug()
     qtbot.waitUntil(lambda: app.devices.states["scale"].status is DeviceStatus.CONNECTED, timeout=8000)
-    assert "connected" in app.window.scale_label.text()
+    assert "connected" in app.window.status_bar.scale_label.text()
 
 
 @pytest.mark.gui

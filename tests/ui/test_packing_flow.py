@@ -110,7 +110,7 @@ def test_pack_an_order_end_to_end_by_keyboard(station_app, samples, demo_db, qtb
     assert len(events) == 1 and events[0].type == "order.packed"
     assert events[0].payload["order_no"] == sample["order_no"]
     assert pack.actual_g == expected + 5 and pack.weight_source == "manual"
-    qtbot.waitUntil(lambda: "1" in window.outbox_label.text())
+    qtbot.waitUntil(lambda: "1" in window.status_bar.outbox_label.text())
 
 
 @pytest.mark.gui

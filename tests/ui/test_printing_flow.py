@@ -60,7 +60,7 @@ def test_a_packed_order_prints_its_label_and_shows_a_preview(station, samples, q
     qtbot.waitUntil(lambda: any("label" in name for name in printed(tmp_path)), timeout=10000)
     qtbot.waitUntil(lambda: not app.window.packing.preview.pixmap().isNull(), timeout=10000)
     assert app.window.packing.preview.order_no == sample["order_no"]
-    qtbot.waitUntil(lambda: app.window.printer_label.text() == "Printer ready", timeout=5000)
+    qtbot.waitUntil(lambda: app.window.status_bar.printer_label.text() == "Printer ready", timeout=5000)
     app.window.grab().save(str(artifacts / "printing_preview_en.png"))
     app.window.packing.handle_scan(samples["ready"][1]["order_no"])  # the next order: not its label
     assert app.window.packing.preview.pixmap().isNull() and app.window.packing.preview.order_no == ""
@@ -91,7 +91,7 @@ def test_an_offline_printer_shows_in_the_status_bar_and_packing_goes_on(station,
         port = s.getsockname()[1]
     app = station(label_printer=f"tcp://127.0.0.1:{port}", label_format="zpl")
     pack(app, samples["ready"][1])
-    qtbot.waitUntil(lambda: "OFFLINE" in app.window.printer_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "OFFLINE" in app.window.status_bar.printer_label.text(), timeout=10000)
     pack(app, samples["ready"][2])  # the station does not wait for the printer
     assert app.window.packing.last_verdict.kind is VerdictKind.PACKED
 
@@ -108,11 +108,11 @@ def test_a_half_printed_job_asks_the_packer_and_ctrl_f5_settles_it(
     with demo_db.session() as s, s.begin():  # as if the power went while the label was being sent
         s.execute(update(m.PrintJob).values(status="printing"))
     app = station()
-    qtbot.waitUntil(lambda: "may be incomplete" in app.window.printer_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "may be incomplete" in app.window.status_bar.printer_label.text(), timeout=10000)
     assert "was cut off" in app.window.packing.banner.text()
     count = len(printed(tmp_path))
     QTest.keyClick(app.window.packing.entry, Qt.Key.Key_F5, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: app.window.printer_label.text() == "Printer ready", timeout=10000)
+    qtbot.waitUntil(lambda: app.window.status_bar.printer_label.text() == "Printer ready", timeout=10000)
     assert len(printed(tmp_path)) == count  # nothing printed twice
     assert all(job.status == "done" for job in PrintJobStore(demo_db).history())
 

@@ -32,57 +32,65 @@ def test_a_supervisor_plans_releases_assigns_prints_and_cancels_waves(desk, demo
     window, view = desk.window, desk.window.desk
     press(qtbot, desk, window.packing.entry, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
     assert window.pages.currentWidget() is view
-    qtbot.waitUntil(lambda: len(view.orders) > 1000, timeout=10000)
-    total = len(view.orders)
-    assert f"{total} of {total} orders match" in view.count.text()
+    qtbot.waitUntil(lambda: len(view.desk.orders) > 1000, timeout=10000)
+    total = len(view.desk.orders)
+    assert f"{total} of {total} orders match" in view.plan_tab.count.text()
 
-    view.carrier.setCurrentText("SF")
-    sf = [o for o in view.orders if o.carrier == "SF"]
-    assert len(view.matching) == len(sf) > 10 and f"{len(sf)} of {total}" in view.count.text()
-    view.strategy.setCurrentIndex(view.strategy.findData("multi_cart"))
-    view.max_orders.setValue(6)
-    view.max_waves.setValue(2)
-    press(qtbot, desk, view.orders_table, Qt.Key.Key_P, CTRL)
-    assert view.plan is not None and len(view.plan.waves) == 2 and view.preview_table.rowCount() == 2
-    assert "2 waves · 12 orders" in view.totals.text() and "walk" in view.totals.text()
-    assert float(view.preview_table.item(0, 6).text()) > 0  # the walk of the first wave
-    planned = [w.order_nos for w in view.plan.waves]
+    view.plan_tab.carrier.setCurrentText("SF")
+    sf = [o for o in view.desk.orders if o.carrier == "SF"]
+    assert len(view.desk.matching) == len(sf) > 10 and f"{len(sf)} of {total}" in view.plan_tab.count.text()
+    view.plan_tab.strategy.setCurrentIndex(view.plan_tab.strategy.findData("multi_cart"))
+    view.plan_tab.max_orders.setValue(6)
+    view.plan_tab.max_waves.setValue(2)
+    press(qtbot, desk, view.plan_tab.orders_table, Qt.Key.Key_P, CTRL)
+    assert (
+        view.desk.plan is not None
+        and len(view.desk.plan.waves) == 2
+        and view.plan_tab.preview_table.rowCount() == 2
+    )
+    assert "2 waves · 12 orders" in view.plan_tab.totals.text() and "walk" in view.plan_tab.totals.text()
+    assert float(view.plan_tab.preview_table.item(0, 6).text()) > 0  # the walk of the first wave
+    planned = [w.order_nos for w in view.desk.plan.waves]
     window.grab().save(str(artifacts / "supervisor_desk_plan_en.png"))
-    press(qtbot, desk, view.preview_table, Qt.Key.Key_R, CTRL)
+    press(qtbot, desk, view.plan_tab.preview_table, Qt.Key.Key_R, CTRL)
     qtbot.waitUntil(lambda: "Released 2 waves" in view.result.text(), timeout=10000)
     with demo_db.session() as s:
         statuses = set(s.scalars(select(m.Order.status).where(m.Order.order_no.in_(planned[0] + planned[1]))))
         assert statuses == {"released"}
-    qtbot.waitUntil(lambda: len(view.orders) == total - 12, timeout=10000)  # they left the open pool
+    qtbot.waitUntil(lambda: len(view.desk.orders) == total - 12, timeout=10000)  # they left the open pool
 
-    press(qtbot, desk, view.preview_table, Qt.Key.Key_2, CTRL)
-    qtbot.waitUntil(lambda: any(p.strategy == "multi_cart" for p in view.progress), timeout=10000)
-    row = next(i for i, p in enumerate(view.progress) if p.strategy == "multi_cart")
-    code = view.progress[row].code
-    view.waves_table.selectRow(row)
-    view.picker.setText("P0002")
-    view.pack_station.setText("PACK-02")
-    press(qtbot, desk, view.waves_table, Qt.Key.Key_A, CTRL)
+    press(qtbot, desk, view.plan_tab.preview_table, Qt.Key.Key_2, CTRL)
+    qtbot.waitUntil(lambda: any(p.strategy == "multi_cart" for p in view.desk.progress), timeout=10000)
+    row = next(i for i, p in enumerate(view.desk.progress) if p.strategy == "multi_cart")
+    code = view.desk.progress[row].code
+    view.waves_tab.waves_table.selectRow(row)
+    view.waves_tab.picker.setText("P0002")
+    view.waves_tab.pack_station.setText("PACK-02")
+    press(qtbot, desk, view.waves_tab.waves_table, Qt.Key.Key_A, CTRL)
     qtbot.waitUntil(lambda: f"Wave {code} assigned" in view.result.text(), timeout=10000)
-    qtbot.waitUntil(lambda: any(p.code == code and p.picker == "P0002" for p in view.progress), timeout=10000)
-    press(qtbot, desk, view.waves_table, Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(
+        lambda: any(p.code == code and p.picker == "P0002" for p in view.desk.progress), timeout=10000
+    )
+    press(qtbot, desk, view.waves_tab.waves_table, Qt.Key.Key_L, CTRL)
     qtbot.waitUntil(lambda: "Pick list of" in view.result.text(), timeout=10000)
     with demo_db.session() as s:
         job = s.scalar(select(m.PrintJob).where(m.PrintJob.kind == "picklist"))
         assert job is not None and job.params == {"wave": code}
     window.grab().save(str(artifacts / "supervisor_desk_waves_en.png"))
-    view.waves_table.selectRow(next(i for i, p in enumerate(view.progress) if p.code == code))
-    press(qtbot, desk, view.waves_table, Qt.Key.Key_Delete, CTRL)
+    view.waves_tab.waves_table.selectRow(next(i for i, p in enumerate(view.desk.progress) if p.code == code))
+    press(qtbot, desk, view.waves_tab.waves_table, Qt.Key.Key_Delete, CTRL)
     qtbot.waitUntil(lambda: "cancelled: 6 orders back" in view.result.text(), timeout=10000)
 
-    press(qtbot, desk, view.waves_table, Qt.Key.Key_3, CTRL)
-    qtbot.waitUntil(lambda: any(i.subject == held_no for i in view.items), timeout=10000)
-    view.exceptions_table.selectRow(next(i for i, item in enumerate(view.items) if item.subject == held_no))
-    view.decision.setFocus()
-    QTest.keyClicks(view.decision, "repacked", delay=70)  # typed, not a scan
-    press(qtbot, desk, view.decision, Qt.Key.Key_Return)
+    press(qtbot, desk, view.waves_tab.waves_table, Qt.Key.Key_3, CTRL)
+    qtbot.waitUntil(lambda: any(i.subject == held_no for i in view.desk.items), timeout=10000)
+    view.exceptions_tab.exceptions_table.selectRow(
+        next(i for i, item in enumerate(view.desk.items) if item.subject == held_no)
+    )
+    view.exceptions_tab.decision.setFocus()
+    QTest.keyClicks(view.exceptions_tab.decision, "repacked", delay=70)  # typed, not a scan
+    press(qtbot, desk, view.exceptions_tab.decision, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Decision recorded" in view.result.text(), timeout=10000)
-    qtbot.waitUntil(lambda: not any(i.subject == held_no for i in view.items), timeout=10000)
+    qtbot.waitUntil(lambda: not any(i.subject == held_no for i in view.desk.items), timeout=10000)
     with demo_db.session() as s:
         decision = s.get(m.ExceptionDecision, ("hold", held_no))
         assert decision.decision == "repacked" and decision.decided_by is not None

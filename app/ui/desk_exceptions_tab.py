@@ -1,0 +1,90 @@
+"""The supervisor desk's third tab: the exception list (holds, weight overrides, shorts, conflicts)
+and the supervisor's decision on each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.ui import messages
+from app.ui.desk_tab import DeskTab, Report, cell, local_time
+from app.ui.tables import list_table
+from app.wave_desk import WaveDesk
+
+
+class DeskExceptionsTab(DeskTab):
+    def __init__(self, desk: WaveDesk, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(desk, report, parent)
+        self._build()
+
+    def _build(self) -> None:
+        self.exceptions_table = list_table(5)
+        self.exceptions_table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.decision = QLineEdit()
+        self.decision.setMinimumHeight(44)
+        self.decision.returnPressed.connect(self.decide_selected)
+        self.show_decided = QCheckBox()
+        self.show_decided.toggled.connect(lambda _c: self.load_exceptions())
+        self.decision_label = QLabel()
+        self.decision_label.setBuddy(self.decision)
+        row = QHBoxLayout()
+        row.addWidget(self.decision_label)
+        row.addWidget(self.decision, 1)
+        row.addWidget(self.show_decided)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.exceptions_table, 1)
+        layout.addLayout(row)
+
+    def retranslate(self) -> None:
+        self.exceptions_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Kind"),
+                self.tr("Order"),
+                self.tr("What happened"),
+                self.tr("When"),
+                self.tr("Decision"),
+            ]
+        )
+        self.decision_label.setText(self.tr("&Decision:"))
+        self.decision.setPlaceholderText(self.tr("What was done — Enter records it for the selected row"))
+        self.show_decided.setText(self.tr("Show decided"))
+        self._show_exceptions()
+
+    def load_exceptions(self) -> None:
+        self.desk.load_exceptions(
+            self.show_decided.isChecked(), self.answered(lambda _items: self._show_exceptions())
+        )
+
+    def _show_exceptions(self) -> None:
+        table = self.exceptions_table
+        table.setRowCount(len(self.desk.items))
+        for row, item in enumerate(self.desk.items):
+            for column, value in enumerate(
+                (
+                    messages.exception_kind_text(item.kind.value),
+                    item.subject,
+                    item.detail,
+                    local_time(item.at),
+                    item.decision,
+                )
+            ):
+                table.setItem(row, column, cell(value))
+        if self.desk.items and table.currentRow() < 0:
+            table.selectRow(0)
+
+    def decide_selected(self) -> None:
+        row = self.exceptions_table.currentRow()
+        if not 0 <= row < len(self.desk.items):
+            self.report(self.tr("Select an exception first (Up/Down)"), False)
+            return
+        item, text = self.desk.items[row], self.decision.text().strip()
+
+        def done(recorded: object) -> None:
+            self.decision.clear()
+            self.report(
+                self.tr("Decision recorded") if recorded else self.tr("Already decided elsewhere"), True
+            )
+            self.changed.emit()
+            self.load_exceptions()
+
+        self.desk.decide(item, text, self.answered(done))
