@@ -409,7 +409,7 @@ class EventType(StrEnum):
 # What each token role may send. The bench and the handheld (station) and a supervisor's desk send
 # what happens on the floor; an integration or the office (admin) sends office work only: a pack
 # or a pick from it is refused. Who did it is checked besides (the supervisor an event names, and
-# SUPERVISED_WAVE_STATES, in the server's _apply).
+# SUPERVISED_WAVE_STATES, in the server's apply_event).
 ROLE_EVENTS: dict[Role, frozenset[str]] = {
     Role.STATION: frozenset(EventType),
     Role.DESK: frozenset(EventType),

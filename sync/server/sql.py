@@ -202,7 +202,7 @@ def lock_entities_query(dialect: str) -> Any:
 @functools.cache
 def first_reads_query(dialect: str) -> Any:
     """`seen_events_query`, `lock_entities_query` and `stamps_query` as one statement (see the
-    store's `_Batch.read_first`):
+    `Batch.read_first`):
     rows of (source, a, b, c, deleted, data, changed_at), source "event" (id, outcome, reason),
     "doc" (kind, key; deleted, data) or "stamp" (customer, field, source; changed_at). The documents
     are a CTE, so they are locked in `lock_entities_query`' order as before."""

@@ -1,6 +1,7 @@
 """What the central server does with its data: serve changes, apply events, import, register stations.
 
-Rules applied to events (docs/SYNC.md has the full text):
+The effect of each kind of event is in sync/server/events.py, the staged transaction a push
+writes through in sync/server/batch.py. Rules applied to events (docs/SYNC.md has the full text):
 
 * An event id seen before gets its first answer again; nothing is applied twice.
 * A batch is checked whole before anything is applied: one broken event refuses the batch (422),
@@ -22,10 +23,9 @@ import json
 import logging
 import secrets
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -43,6 +43,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.auth import hash_problem
 from sync import protocol as p
 from sync.server import models as m
+from sync.server.batch import Batch, keys_by_kind
+from sync.server.events import apply_event, supervisors_named
 from sync.server.imports import BadImportFile, import_text, parse_csv
 from sync.server.sql import (
     FENCE,
@@ -52,12 +54,7 @@ from sync.server.sql import (
     chunks,
     executemany,
     first_reads_query,
-    insert_statement,
-    lock_entities_query,
     numbered_upsert,
-    pipeline,
-    seen_events_query,
-    stamps_query,
     upsert,
 )
 
@@ -72,7 +69,6 @@ IMPORT_SECTIONS = {
     "waves": p.Kind.WAVE,
     "rules": p.Kind.RULE,
 }
-FUTURE_SLACK = timedelta(minutes=2)
 TOKEN_CACHE_S = 10.0
 # The app re-checks every cached token together this often (`refresh_tokens`), so a station's
 # request is answered from the cache even when it syncs less often than TOKEN_CACHE_S; a token
@@ -298,7 +294,7 @@ class ServerStore:
         ask. Otherwise the first burst after a start paid for every connection's set-up, each new
         PostgreSQL backend's first reads of the catalog and each statement's first compilation:
         under 20 stations its requests took up to 550 ms (server time) against ~200 ms later."""
-        nothing = {"ids": [], "customers": [], **_keys_by_kind([])}
+        nothing = {"ids": [], "customers": [], **keys_by_kind([])}
         with ExitStack() as opened:
             for _ in range(connections):
                 c = opened.enter_context(self.reading())
@@ -425,7 +421,7 @@ class ServerStore:
         results: list[p.EventResult] = []
         with self.writing() as c:
             self._write_first(c)
-            batch = _Batch(self, c)
+            batch = Batch(c, self._put_all)
             customers = _payload_keys(events, "customer")
             wave_orders = [
                 str(no)
@@ -443,7 +439,7 @@ class ServerStore:
             role = p.Role(known) if known else p.Role.STATION  # pushed in-process (tests, tools)
             batch.role = role
             batch.trusted = role in (p.Role.DESK, p.Role.ADMIN)
-            supervisors = sorted({badge for event in events for badge in _supervisors_named(event)})
+            supervisors = sorted({badge for event in events for badge in supervisors_named(event)})
             answers = batch.read_first(
                 ids,
                 {p.Kind.CUSTOMER: customers, p.Kind.ORDER: orders, p.Kind.OPERATOR: supervisors},
@@ -476,7 +472,7 @@ class ServerStore:
                 if key in seen:
                     results.append(seen[key])
                     continue
-                outcome, reason = self._apply(batch, station, event, received)
+                outcome, reason = apply_event(batch, station, event, received)
                 batch.add(
                     m.EventRecord,
                     id=key,
@@ -527,175 +523,12 @@ class ServerStore:
                 errors.append(p.EventError(index=index, id=str(event.id), reason=reason))
         return errors
 
-    def _apply(
-        self, batch: _Batch, station: str, event: p.Event, received: datetime
-    ) -> tuple[p.Outcome, str]:
-        # What needs a supervisor (a release, an override, a rule or a wave) names one; the
-        # station checked their PIN, the server checks that this person is a supervisor it knows.
-        if event.type not in p.ROLE_EVENTS[batch.role]:
-            return p.Outcome.REJECTED, f"this token's role ({batch.role.value}) may not send {event.type}"
-        for badge in _supervisors_named(event):
-            if batch.trusted and event.type in (p.EventType.RULE_CHANGED, p.EventType.WAVE_CHANGED):
-                continue
-            operator = batch.get(p.Kind.OPERATOR, badge)
-            if operator is None or operator.get("role") != "supervisor" or not operator.get("active", True):
-                return (
-                    p.Outcome.REJECTED,
-                    f"{event.type} names {badge or 'nobody'} as its supervisor, who is not an active "
-                    "supervisor known to the server",
-                )
-        match event.type:
-            case p.EventType.ORDER_PACKED:
-                return self._order_packed(batch, station, event, p.OrderPacked.model_validate(event.payload))
-            case p.EventType.ORDER_HELD:
-                held = p.OrderHeld.model_validate(event.payload)
-                return self._order_status(batch, held.order_no, "on_hold", hold_reason=held.reason)
-            case p.EventType.ORDER_HOLD_RELEASED:
-                released = p.OrderHoldReleased.model_validate(event.payload)
-                return self._order_status(
-                    batch, released.order_no, "new", hold_reason="", only_from="on_hold"
-                )
-            case p.EventType.CUSTOMER_PREFERENCE:
-                change = p.PreferenceChanged.model_validate(event.payload)
-                return self._preference(batch, station, event, change, received)
-            case p.EventType.WAVE_CHANGED:
-                return self._wave_changed(batch, p.WaveChanged.model_validate(event.payload))
-            case p.EventType.PICK_CONFIRMED:
-                return p.Outcome.ACCEPTED, ""  # kept in the event log: the pick history
-            case p.EventType.PICK_SHORT:
-                short = p.PickRecorded.model_validate(event.payload)
-                detail = (
-                    f"short pick in wave {short.wave}: {short.sku} at {short.location or '?'}, "
-                    f"{short.picked} of {short.wanted} ({short.reason or 'no reason'}) "
-                    f"by {short.picker or station}"
-                )
-                batch.conflict("short_pick", short.wave, station, event, detail)
-                return p.Outcome.ACCEPTED, ""
-            case p.EventType.RULE_CHANGED:
-                rule = p.RuleChanged.model_validate(event.payload)
-                return self._rule_changed(batch, rule)
-        return p.Outcome.REJECTED, f"unknown event type {event.type!r}"  # pragma: no cover - checked before
-
-    def _order_packed(
-        self, batch: _Batch, station: str, event: p.Event, packed: p.OrderPacked
-    ) -> tuple[p.Outcome, str]:
-        order = batch.get(p.Kind.ORDER, packed.order_no)
-        if order is None:
-            return p.Outcome.REJECTED, f"order {packed.order_no} is not known to the server"
-        if order.get("status") == "cancelled":
-            detail = f"order {packed.order_no} was cancelled before it was packed at {station}: "
-            detail += "intercept the parcel"
-            batch.conflict("packed_after_cancel", packed.order_no, station, event, detail)
-            return p.Outcome.CONFLICT, detail
-        if order.get("status") in ("packed", "shipped"):
-            other = order.get("packed_by") or "another station"
-            if order.get("pack_id") == packed.pack_id and other == station:
-                return p.Outcome.ACCEPTED, ""  # this station's own pack, sent again
-            # Another station's pack, or its pack id resent by someone else: a pack is final and
-            # stays the station's that made it.
-            detail = f"order {packed.order_no} was already packed at {other}"
-            batch.conflict("double_pack", packed.order_no, station, event, detail)
-            return p.Outcome.CONFLICT, detail
-        order.update(status="packed", packed_by=station, pack_id=packed.pack_id, hold_reason="")
-        batch.put(p.Kind.ORDER, packed.order_no, order)
-        return p.Outcome.ACCEPTED, ""
-
-    def _order_status(
-        self, batch: _Batch, order_no: str, status: str, hold_reason: str, only_from: str | None = None
-    ) -> tuple[p.Outcome, str]:
-        order = batch.get(p.Kind.ORDER, order_no)
-        if order is None:
-            return p.Outcome.REJECTED, f"order {order_no} is not known to the server"
-        if order.get("status") in ("packed", "shipped", "cancelled") or (
-            only_from is not None and order.get("status") != only_from
-        ):
-            return p.Outcome.ACCEPTED, f"order {order_no} is {order.get('status')}: nothing to change"
-        order.update(status=status, hold_reason=hold_reason)
-        batch.put(p.Kind.ORDER, order_no, order)
-        return p.Outcome.ACCEPTED, ""
-
-    def _preference(
-        self, batch: _Batch, station: str, event: p.Event, change: p.PreferenceChanged, received: datetime
-    ) -> tuple[p.Outcome, str]:
-        customer = batch.get(p.Kind.CUSTOMER, change.customer)
-        if customer is None:
-            return p.Outcome.REJECTED, f"customer {change.customer} is not known to the server"
-        preferences = dict(customer.get("preferences") or {})
-        current = preferences.get(change.field)
-        # A station clock ahead of ours cannot make its edits win for ever.
-        edited_at = min(event.occurred_at, received + FUTURE_SLACK)
-        stamp = batch.stamp(change.customer, change.field)
-        if _same(change.base, current) or stamp is None:
-            decision = "applied"
-        elif edited_at >= stamp.changed_at:
-            decision = "applied-newer"
-        else:
-            decision = "kept-newer"
-        kept_from = stamp.source if stamp is not None else ""
-        result = change.value if decision != "kept-newer" else current
-        batch.add(
-            m.PreferenceAudit,
-            customer=change.customer,
-            field=change.field,
-            old=current,
-            proposed=change.value,
-            base=change.base,
-            result=result,
-            decision=decision,
-            source=station,
-            event_id=str(event.id),
-            changed_at=edited_at,
-        )
-        if decision != "kept-newer":
-            batch.set_stamp(change.customer, change.field, edited_at, station)
-            preferences[change.field] = change.value
-        customer["preferences"] = preferences
-        # Re-served even when ours was kept, so the station that sent it converges on it.
-        batch.put(p.Kind.CUSTOMER, change.customer, customer)
-        if decision == "kept-newer":
-            return p.Outcome.ACCEPTED, f"a newer change of {change.field} from {kept_from} was kept"
-        return p.Outcome.ACCEPTED, ""
-
-    @staticmethod
-    def _wave_changed(batch: _Batch, wave: p.WaveChanged) -> tuple[p.Outcome, str]:
-        wire = p.WaveWire(
-            code=wave.code, strategy=wave.strategy, status=wave.status, picker=wave.picker,
-            station=wave.station, orders=wave.orders,
-        )  # fmt: skip
-        batch.put(p.Kind.WAVE, wave.code, wire.model_dump(mode="json"))
-        moves = {"released": ("new", "released"), "cancelled": ("released", "new")}.get(wave.status)
-        unknown = []
-        for order_no in wave.orders:
-            order = batch.get(p.Kind.ORDER, order_no)
-            if order is None:
-                unknown.append(order_no)
-            elif moves is not None and order.get("status") == moves[0]:
-                order["status"] = moves[1]
-                batch.put(p.Kind.ORDER, order_no, order)
-        if unknown:
-            return p.Outcome.ACCEPTED, f"orders not known to the server: {', '.join(unknown[:5])}"
-        return p.Outcome.ACCEPTED, ""
-
-    @staticmethod
-    def _rule_changed(batch: _Batch, rule: p.RuleChanged) -> tuple[p.Outcome, str]:
-        # The latest edit to arrive wins: rules are edited by few supervisors, rarely at once, and
-        # every station shows the list the server settled on after its next pull.
-        if rule.deleted:
-            existed = batch.get(p.Kind.RULE, rule.code) is not None
-            batch.put(p.Kind.RULE, rule.code, None)
-            return p.Outcome.ACCEPTED, "" if existed else f"rule {rule.code} was already removed"
-        wire = p.RuleWire(
-            code=rule.code, position=rule.position, enabled=rule.enabled, definition=rule.definition
-        )
-        batch.put(p.Kind.RULE, rule.code, wire.model_dump(mode="json"))
-        return p.Outcome.ACCEPTED, ""
-
     def set_preference(self, customer_code: str, field: str, value: Any, source: str = "crm") -> None:
         """A change made in the CRM: stamped now, so later concurrent station edits merge by time."""
         now = _now()
         with self.writing() as c:
             self._write_first(c)
-            batch = _Batch(self, c)
+            batch = Batch(c, self._put_all)
             customer = batch.get(p.Kind.CUSTOMER, customer_code)
             if customer is None:
                 raise KeyError(customer_code)
@@ -898,153 +731,6 @@ class ServerStore:
         return self.import_documents(document)
 
 
-@dataclass
-class _Stamp:
-    """When a customer's preference field last changed, and who changed it (merge by time)."""
-
-    changed_at: datetime
-    source: str
-
-
-class _Batch:
-    """The entities one transaction reads and writes, staged so a push of hundreds of events costs a
-    handful of statements instead of several round trips per event.
-
-    Rows are read once, locked (FOR UPDATE on PostgreSQL) and kept; later events in the same batch
-    see what earlier ones wrote. `commit` writes the event records, audit rows and conflicts with a
-    bulk insert each, the changed stamps with one upsert, and every changed document once, with
-    fresh revisions, with one upsert."""
-
-    def __init__(self, store: ServerStore, c: Connection) -> None:
-        self.store, self.c = store, c
-        self.docs: dict[tuple[p.Kind, str], dict[str, Any] | None] = {}
-        self.dirty: dict[tuple[p.Kind, str], None] = {}  # insertion-ordered set
-        self.stamps: dict[tuple[str, str], _Stamp] = {}
-        self.stamped: set[str] = set()  # customers whose stamps are all in `stamps`
-        self.role = p.Role.STATION
-        self.trusted = False  # the pushing token's role may change rules and waves without a supervisor named
-        self.dirty_stamps: set[tuple[str, str]] = set()
-        self.rows: dict[type[m.Base], list[dict[str, Any]]] = {}
-
-    def read_first(
-        self, event_ids: list[str], keys: Mapping[p.Kind, Iterable[str]], customers: Iterable[str]
-    ) -> dict[str, tuple[str, str]]:
-        """What a push reads before it applies anything, in one statement (`first_reads_query`): the
-        first answer (outcome, reason) of each event id seen before, the named documents (read and
-        locked as `load` does) and the customers' preference stamps (as `load_stamps`). Each was a
-        statement and a round trip of its own; under 20 stations syncing at once every round trip
-        is a wait for PostgreSQL's turn on the CPU and then for this thread's. Lists longer than
-        SQLite takes in one statement go through the chunked reads instead."""
-        wanted = self._unread(keys)
-        stamps = sorted(set(customers) - self.stamped)
-        if self.c.dialect.name != "postgresql" and len(event_ids) + len(wanted) + len(stamps) > 900:
-            answers = {}
-            for chunk in chunks(event_ids, 900):
-                query = seen_events_query(self.c.dialect.name)
-                for key, outcome, reason in self.c.execute(query, {"ids": chunk}):
-                    answers[key] = (outcome, reason)
-            self.load(keys)
-            self.load_stamps(stamps)
-            return answers
-        params: dict[str, list[str]] = {"ids": event_ids, "customers": stamps, **_keys_by_kind(wanted)}
-        answers = {}
-        rows = self.c.execute(first_reads_query(self.c.dialect.name), params)
-        for source, a, b, c, deleted, data, changed_at in rows:
-            if source == "event":
-                answers[a] = (b, c)
-            elif source == "doc":
-                self.docs[(p.Kind(a), b)] = None if deleted else data
-            else:
-                self.stamps[(a, b)] = _Stamp(changed_at, c)
-        for kind_key in wanted:
-            self.docs.setdefault(kind_key, None)
-        self.stamped.update(stamps)
-        return answers
-
-    def _unread(self, keys: Mapping[p.Kind, Iterable[str]]) -> list[tuple[p.Kind, str]]:
-        """The named documents not read yet, in the order every writer locks them (see `load`)."""
-        return [
-            (kind, key)
-            for kind in p.DEPENDENCY_ORDER
-            for key in sorted({str(k) for k in keys.get(kind, ())})
-            if (kind, key) not in self.docs
-        ]
-
-    def load(self, keys: Mapping[p.Kind, Iterable[str]]) -> None:
-        """Read and lock the named documents, with one statement per 900 keys.
-
-        Rows are locked in the order every writer meets them (kinds in p.DEPENDENCY_ORDER, keys sorted:
-        see `ServerStore._put_all`), so two transactions never wait for each other in a circle."""
-        wanted = self._unread(keys)
-        for chunk in chunks(wanted, 900):
-            rows = self.c.execute(lock_entities_query(self.c.dialect.name), _keys_by_kind(chunk))
-            for kind, key, deleted, data in rows:
-                self.docs[(p.Kind(kind), key)] = None if deleted else data
-        for kind_key in wanted:
-            self.docs.setdefault(kind_key, None)
-
-    def get(self, kind: p.Kind, key: str) -> dict[str, Any] | None:
-        """A copy of the current document (None: unknown or deleted)."""
-        if (kind, key) not in self.docs:
-            self.load({kind: [key]})
-        data = self.docs[(kind, key)]
-        return dict(data) if data is not None else None
-
-    def put(self, kind: p.Kind, key: str, data: dict[str, Any] | None) -> None:
-        self.docs[(kind, key)] = data
-        self.dirty[(kind, key)] = None
-
-    def load_stamps(self, customers: Iterable[str]) -> None:
-        wanted = sorted(set(customers) - self.stamped)
-        statement = stamps_query(self.c.dialect.name)
-        for chunk in chunks(wanted, 900):
-            for customer, field, changed_at, source in self.c.execute(statement, {"customers": chunk}):
-                self.stamps[(customer, field)] = _Stamp(changed_at, source)
-        self.stamped.update(wanted)
-
-    def stamp(self, customer: str, field: str) -> _Stamp | None:
-        self.load_stamps([customer])
-        return self.stamps.get((customer, field))
-
-    def set_stamp(self, customer: str, field: str, changed_at: datetime, source: str) -> None:
-        stamp = self.stamp(customer, field)
-        if stamp is None:
-            self.stamps[(customer, field)] = _Stamp(changed_at, source)
-        else:
-            stamp.changed_at, stamp.source = max(changed_at, stamp.changed_at), source
-        self.dirty_stamps.add((customer, field))
-
-    def add(self, model: type[m.Base], **row: Any) -> None:
-        self.rows.setdefault(model, []).append(row)
-
-    def conflict(self, kind: str, key: str, station: str, event: p.Event, detail: str) -> None:
-        """Record a conflict the office sees (GET /conflicts)."""
-        self.add(m.Conflict, kind=kind, key=key, station=station, event_id=str(event.id), detail=detail)
-
-    def commit(self) -> None:
-        """Write everything staged and commit: the transaction's last step (nothing may follow it
-        in the `writing` block). On PostgreSQL the COMMIT goes in the writes' pipeline, so a push
-        is three round trips, not four; the `writing` block's own commit then finds nothing open."""
-        by_kind: dict[p.Kind, list[tuple[str, dict[str, Any] | None]]] = {}
-        for kind, key in self.dirty:
-            by_kind.setdefault(kind, []).append((key, self.docs[(kind, key)]))
-        stamps = []
-        for customer, field in sorted(self.dirty_stamps):
-            stamp = self.stamps[(customer, field)]
-            stamps.append({"customer": customer, "field": field, "changed_at": stamp.changed_at,
-                           "source": stamp.source})  # fmt: skip
-        with pipeline(self.c):  # none of these is read back: they go to PostgreSQL together
-            for model, rows in self.rows.items():
-                executemany(self.c, insert_statement(model), rows)
-            upsert(self.c, m.PreferenceStamp.__table__, stamps, ["customer", "field"])
-            self.store._put_all(self.c, by_kind)
-            if self.c.dialect.name == "postgresql":
-                self.c.connection.driver_connection.commit()  # type: ignore[union-attr]
-        self.dirty.clear()
-        self.rows.clear()
-        self.dirty_stamps.clear()
-
-
 def _carried_by_an_event(exc: BaseException) -> bool:
     """A failure some event of the batch causes (its data refused by a constraint or a type, or a
     fault applying it), as opposed to the database or its connection failing."""
@@ -1059,36 +745,5 @@ def _carried_by_an_event(exc: BaseException) -> bool:
     return isinstance(exc, faults)
 
 
-def _same(a: Any, b: Any) -> bool:
-    return ((a in (None, "", [])) and (b in (None, "", []))) or a == b
-
-
 def _payload_keys(events: list[p.Event], field: str) -> list[str]:
     return [str(value) for event in events if isinstance(value := event.payload.get(field), str)]
-
-
-def _supervisors_named(event: p.Event) -> list[str]:
-    """The badges of the supervisors an event says decided it (checked with the server's operators)."""
-    payload = event.payload
-    match event.type:
-        case p.EventType.ORDER_HOLD_RELEASED:
-            return [str(payload.get("supervisor") or "")]
-        case p.EventType.ORDER_PACKED:
-            return [
-                str(part.get("by") or "")
-                for part in (payload.get("override"), payload.get("plan_override"))
-                if isinstance(part, dict)
-            ]
-        case p.EventType.RULE_CHANGED:
-            return [event.operator or ""]
-        case p.EventType.WAVE_CHANGED if payload.get("status") in p.SUPERVISED_WAVE_STATES:
-            return [event.operator or ""]
-    return []
-
-
-def _keys_by_kind(kind_keys: Iterable[tuple[p.Kind, str]]) -> dict[str, list[str]]:
-    """`lock_entities_query`' parameters: the keys of each kind (every kind present, most empty)."""
-    by_kind: dict[str, list[str]] = {f"keys_{kind.value}": [] for kind in p.DEPENDENCY_ORDER}
-    for kind, key in kind_keys:
-        by_kind[f"keys_{kind.value}"].append(key)
-    return by_kind

@@ -436,7 +436,7 @@ def test_a_push_holds_the_documents_it_read_until_it_commits(postgres):
     # first one's row lock (taken by the push's one first read), then sees the order packed.
     import threading
 
-    from sync.server.store import _Batch
+    from sync.server.batch import Batch
 
     store = open_store(postgres.new_database())
     try:
@@ -461,7 +461,7 @@ def test_a_push_holds_the_documents_it_read_until_it_commits(postgres):
             pushed.set()
 
         with store.writing() as c:
-            first = _Batch(store, c)
+            first = Batch(c, store._put_all)
             assert first.read_first([], {p.Kind.ORDER: ["T-1"]}, []) == {}
             thread = threading.Thread(target=push_second)
             thread.start()
