@@ -15,12 +15,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app.core import barcodes
+from app.core import barcodes, pack_events
 from app.core.auth import verify_pin
 from app.core.commands import Command, parse_command
 from app.core.model import Operator, OrderSnapshot, OrderStatus, PackStatus
 from app.core.pack_session import (
-    BadgeFound,
     CardsRequested,
     Commanded,
     Event,
@@ -46,7 +45,7 @@ from app.core.pack_session import (
     next_session,
     step,
 )
-from app.core.print_plan import INSERT_CONFIRM_PREFIX, card_requests, print_requests
+from app.core.print_plan import card_requests, print_requests
 from app.core.rules import EMPTY_PLAN, PackPlan
 from app.core.settings import StationSettings
 from app.store.errors import StoreError, classify
@@ -458,6 +457,7 @@ class PackingStation:
             sku_code,
             quantity,
             grams,
+            pack_events.encode(event),
         )
 
     def _carry_out(self, effect: object) -> None:
@@ -540,65 +540,40 @@ class PackingStation:
     # --- crash recovery ----------------------------------------------------------------------
 
     def _restore(self) -> None:
-        """Reopen the session this station left open, replaying its recorded events."""
+        """Reopen the session this station left open (a crash, a power cut) by replaying the
+        events it recorded: the order is opened again as it is now, with its plan, then every
+        later scan, key, weight and PIN result goes through the pure session once more."""
         open_session = self.store.open_session()
         if open_session is None or self.state is None:
             return
         order = self.store.order(open_session.order_id)
-        state = self.state
-        state = step(state, Scanned(order.order_no, OrderFound(order, self.plan_for(order)))).state
-        counted = (
-            VerdictKind.ACCEPTED,
-            VerdictKind.LINE_COMPLETE,
-            VerdictKind.ORDER_COMPLETE,
-            VerdictKind.STEP_CONFIRMED,
-            VerdictKind.STEPS_LEFT,
-        )
-        badge = ""  # the supervisor's badge scan that preceded a reason
-        for recorded in open_session.events:
-            if recorded.kind == "scan" and recorded.verdict in (
-                VerdictKind.CHOOSE_REASON,
-                VerdictKind.ENTER_PIN,
-            ):
-                badge = recorded.raw
-            elif recorded.kind == "reason" and recorded.verdict == VerdictKind.PLAN_OVERRIDDEN:
-                # A supervisor let the open steps go: replayed the way it happened (F6, badge, reason).
-                supervisor = self.store.operator_by_badge(badge) if badge else None
-                if supervisor is None:
-                    log.warning(
-                        "plan override in %s not restored: badge %r unknown", open_session.session_id, badge
-                    )
-                    continue
-                for replayed in (
-                    Commanded(Command.OVERRIDE),
-                    Scanned(badge, BadgeFound(supervisor)),
-                    PinChecked(True),  # it was checked then; without it the step is a no-op
-                    ReasonGiven(recorded.raw),
-                ):
-                    if isinstance(replayed, PinChecked) and state.phase is not Phase.AWAITING_PIN:
-                        continue
-                    state = step(state, replayed).state
-            elif recorded.kind == "scan" and recorded.verdict in counted:
-                if recorded.raw.upper().startswith(INSERT_CONFIRM_PREFIX):  # a card confirmed
-                    state = step(state, Scanned(recorded.raw, NotFound(recorded.raw))).state
-                    continue
-                if not recorded.sku_code:
-                    continue
-                line = next((ln for ln in order.lines if ln.sku_code == recorded.sku_code), None)
-                names = (line.name_zh, line.name_en) if line is not None else ("", "")  # a sample
-                item = ItemFound(recorded.sku_code, recorded.quantity, *names)
-                state = step(state, Scanned(recorded.raw, item)).state
-            elif recorded.kind == "command" and recorded.verdict == VerdictKind.UNDONE:
-                state = step(state, Commanded(Command.UNDO)).state
-            elif recorded.kind == "command" and recorded.verdict in counted:  # an instruction confirmed
-                state = step(state, Commanded(Command.CONFIRM)).state
-            elif (
-                recorded.kind == "weight" and recorded.verdict == VerdictKind.WEIGHT_FAILED and recorded.grams
-            ):
-                state = step(state, WeightEntered(recorded.grams)).state
-        self.state = state
+        state = step(self.state, Scanned(order.order_no, OrderFound(order, self.plan_for(order)))).state
+        # The first event opened the session (an order scan, a wave's item, a supervisor's
+        # release): the order was opened again above.
+        stored = open_session.events[1:]
+        events: list[Event] = []
+        if any(data is None for data in stored):  # recorded by an older version: not replayable
+            log.warning(
+                "session %s was recorded without its events: order %s reopened, its scans to be done again",
+                open_session.session_id,
+                order.order_no,
+            )
+            stored = ()
+        for data in stored:
+            try:
+                events.append(pack_events.decode(data, self._resolve_again))
+            except ValueError as exc:
+                log.error(
+                    "session %s: stored event damaged (%s): restored up to it", open_session.session_id, exc
+                )
+                break
+        self.state = pack_events.replay(state, events)
         self.session_id = open_session.session_id
         log.info("restored open pack session %s for order %s", open_session.session_id, order.order_no)
+
+    def _resolve_again(self, order_no: str) -> Resolution:
+        """An order scanned during the session, read again for its replay."""
+        return self.store.resolve(order_no)
 
     @property
     def restored(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 
+import pytest
 from sqlalchemy import select
 
 from app.core.commands import Command
@@ -285,3 +286,55 @@ def test_repeated_wrong_pins_lock_the_badge_for_a_while_at_sign_in_and_at_the_be
     assert station.sign_in_pin("S0001", "12345678").badge_code == "S0001"
     assert station.pin_locked_for("S0001") == 0  # a right PIN clears the count
     writer.close()
+
+
+@pytest.mark.logs_errors
+def test_a_pack_whose_commit_never_landed_is_weighed_again(
+    demo_db_path, samples, monkeypatch
+):
+    db = open_database(demo_db_path)
+    station, writer = make_station(db)
+    station.sign_in_badge("P0001")
+    sample = samples["ready"][3]
+
+    def power_cut(*_args, **_kwargs):
+        raise RuntimeError("the power went before the pack was written")
+
+    monkeypatch.setattr(station.store, "complete_pack", power_cut)
+    pack_fully(station, sample)  # the weight's audit row is written; the pack is not
+    writer.close()
+    db.close()
+
+    db2 = open_database(demo_db_path)
+    station2, writer2 = make_station(db2)
+    station2.sign_in_badge("P0001")
+    assert station2.restored and station2.state.order.order_no == sample["order_no"]
+    assert station2.state.phase is Phase.WEIGHING and station2.state.all_verified
+    assert station2.handle_weight(station2.state.expected_g).kind is VerdictKind.PACKED
+    writer2.close()
+    with db2.session() as s:
+        assert s.scalar(select(m.Order.status).where(m.Order.order_no == sample["order_no"])) == "packed"
+    db2.close()
+
+
+def test_a_session_recorded_by_an_older_version_reopens_its_order(demo_db_path, samples, caplog):
+    db = open_database(demo_db_path)
+    station, writer = make_station(db)
+    station.sign_in_badge("P0001")
+    sample = samples["ready"][4]
+    station.handle_scan(sample["order_no"])
+    station.handle_scan(sample["items"][0]["barcode"])
+    writer.close()
+    with db.session() as s, s.begin():  # as rows were written before events were kept
+        for row in s.scalars(select(m.PackEvent)):
+            row.event = None
+    db.close()
+
+    db2 = open_database(demo_db_path)
+    station2, writer2 = make_station(db2)
+    station2.sign_in_badge("P0001")
+    assert station2.restored and station2.state.order.order_no == sample["order_no"]
+    assert sum(station2.state.counts) == 0  # its scans are done again
+    assert "recorded without its events" in caplog.text
+    writer2.close()
+    db2.close()

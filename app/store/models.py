@@ -273,6 +273,9 @@ class PackEvent(Base):
     quantity: Mapped[int] = mapped_column(Integer, default=0)
     grams: Mapped[int | None] = mapped_column(Integer, default=None)
     verdict: Mapped[str] = mapped_column(String(32))
+    # The session event itself (app.core.pack_events), replayed to restore an interrupted session;
+    # None in rows written before it was kept.
+    event: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
 
 class OutboxEvent(Base):

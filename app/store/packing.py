@@ -65,23 +65,11 @@ def operator_value(row: m.Operator) -> Operator:
 
 
 @dataclass(frozen=True, slots=True)
-class RecordedEvent:
-    """One row of the audit trail as the restore logic needs it."""
-
-    kind: str
-    raw: str
-    sku_code: str
-    quantity: int
-    grams: int | None
-    verdict: str
-
-
-@dataclass(frozen=True, slots=True)
 class OpenSession:
     session_id: str
     order_id: int
     operator: Operator
-    events: tuple[RecordedEvent, ...]
+    events: tuple[dict[str, Any] | None, ...]  # as app.core.pack_events stored them, in order
 
 
 class PackingStore:
@@ -149,15 +137,13 @@ class PackingStore:
                 return None
             operator = s.get_one(m.Operator, row.operator_id)
             events = s.scalars(
-                select(m.PackEvent).where(m.PackEvent.session_id == row.id).order_by(m.PackEvent.id)
+                select(m.PackEvent.event).where(m.PackEvent.session_id == row.id).order_by(m.PackEvent.id)
             ).all()
             return OpenSession(
                 session_id=row.id,
                 order_id=row.order_id,
                 operator=operator_value(operator),
-                events=tuple(
-                    RecordedEvent(e.kind, e.raw, e.sku_code, e.quantity, e.grams, e.verdict) for e in events
-                ),
+                events=tuple(events),
             )
 
     def pack_record(self, order_no: str) -> dict[str, Any] | None:
@@ -195,6 +181,7 @@ class PackingStore:
         sku_code: str = "",
         quantity: int = 0,
         grams: int | None = None,
+        event: dict[str, Any] | None = None,
     ) -> None:
         # One row per scan: a Core insert keeps the writer thread's share of the GIL small.
         with self.db.engine.begin() as c:
@@ -211,6 +198,7 @@ class PackingStore:
                     "quantity": quantity,
                     "grams": grams,
                     "verdict": verdict,
+                    "event": event,
                 },
             )
 
