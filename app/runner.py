@@ -153,6 +153,10 @@ class Operations:
         else:
             self._pools[lane].submit(_call, fn, lambda result, error: self._post(lambda: done(result, error)))
 
+    def drop(self, latest: str) -> None:
+        """Answers still on their way under `latest` are not shown (what they answer is gone)."""
+        self._latest.ticket(latest)
+
     def close(self, wait: bool = True) -> None:
         """No new work; with `wait`, until what was asked has run (shutdown)."""
         for pool in self._pools.values():

@@ -134,3 +134,14 @@ def test_device_work_runs_one_at_a_time_in_the_order_asked():
         ops.device(step(name), what=name)
     ops.close()
     assert seen == ["close old scale", "open new scale", "open scanner"]
+
+
+def test_a_dropped_key_shows_none_of_the_answers_still_on_their_way():
+    gui = Mailbox()
+    ops = Operations(gui.post)
+    shown: list[str] = []
+    ops.query(lambda: "last order's label", lambda a: shown.append(a.value), what="preview", latest="preview")
+    ops.drop("preview")  # the next order is on the bench
+    gui.deliver(1)
+    ops.close()
+    assert shown == []

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.printing = printing
         station_name, operator_id = self._station_name, self._operator_id
         self.signin = SignInView(station, sounds)
-        self.packing = PackingView(station, sounds)
+        self.packing = PackingView(station, sounds, ops)
         self.packing.chinese = translations.chinese
         self.settings_view = SettingsView()
         self.history = PrintHistoryView()

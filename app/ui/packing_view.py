@@ -44,6 +44,7 @@ from app.core.pack_session import PackState, Phase, Severity, Verdict
 from app.core.rules import Confirm, Step
 from app.core.weighing import WeighGate
 from app.print_service import PrintStatus
+from app.runner import Operations
 from app.station import MAX_SCAN_LENGTH, PIN_MASK, PackingStation, SaveResult
 from app.store.packing import PackConflict
 from app.ui import messages
@@ -82,10 +83,13 @@ class PackingView(QWidget):
     rules_requested = Signal()
     desk_requested = Signal()
 
-    def __init__(self, station: PackingStation, sounds: Sounds, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, station: PackingStation, sounds: Sounds, ops: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.station = station
         self.sounds = sounds
+        self.ops = ops
         self.chinese = True
         self.last_verdict: Verdict | None = None
         self.scale_state: DeviceState | None = None
@@ -183,7 +187,7 @@ class PackingView(QWidget):
         right.addWidget(self.plan, 3)
         right.addWidget(self.scans_title)
         right.addWidget(self.scans, 2)
-        self.preview = LabelPreview()
+        self.preview = LabelPreview(self.ops)
         right.addWidget(self.preview, 2)
 
         self.prompt = wrapping(QLabel(objectName="prompt"))
