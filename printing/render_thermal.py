@@ -37,6 +37,14 @@ def _needs_font(text: str) -> bool:
     return not text.isascii()
 
 
+def _text(item: TextLine | InverseText, profile: ThermalProfile) -> tuple[TextLine, bool, int, bool]:
+    """A text item as both languages draw it: the line, white on black or not, its height in dots,
+    and whether the printer's own font draws it (else it goes as a bitmap)."""
+    line = item.line if isinstance(item, InverseText) else item
+    in_font = profile.cjk == "font" or not _needs_font(line.text)
+    return line, isinstance(item, InverseText), profile.pt_dots(line.size), in_font
+
+
 # --- ZPL --------------------------------------------------------------------------------------
 
 
@@ -53,10 +61,8 @@ def _zpl_page(page: Page, font: CjkFont, profile: ThermalProfile) -> bytes:
     for item in page.items:
         match item:
             case TextLine() | InverseText():
-                line = item.line if isinstance(item, InverseText) else item
-                white = isinstance(item, InverseText)
-                h = profile.pt_dots(line.size)
-                if profile.cjk == "font" or not _needs_font(line.text):
+                line, white, h, in_font = _text(item, profile)
+                if in_font:
                     name = resident if _needs_font(line.text) else "0"
                     font_cmd = f"^A@N,{h},{h},{resident}" if name == resident else f"^A0N,{h},{h}"
                     reverse = "^FR" if white else ""
@@ -164,10 +170,8 @@ def _tspl_page(page: Page, font: CjkFont, profile: ThermalProfile) -> bytes:
     for item in page.items:
         match item:
             case TextLine() | InverseText():
-                line = item.line if isinstance(item, InverseText) else item
-                white = isinstance(item, InverseText)
-                h = profile.pt_dots(line.size)
-                if profile.cjk == "font" or not _needs_font(line.text):
+                line, white, h, in_font = _text(item, profile)
+                if in_font:
                     name = resident if _needs_font(line.text) else "3"
                     base = 24 if name == resident else 16
                     mult = max(1, round(h / base))

@@ -9,6 +9,7 @@ Reading in state ERROR (grams None) so the station can say "scale error" instead
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -85,6 +86,28 @@ class ScaleProtocol(ABC):
     @abstractmethod
     def parse(self) -> list[Reading]:
         """Readings for every complete frame in `self.buffer`, removing what was consumed."""
+
+    def take_led(self, lead: int, measure: Callable[[bytearray], int]) -> Iterator[bytes | None]:
+        """Fixed-layout frames that begin with the byte `lead` (STX), taken off the buffer as they
+        are found. `measure(buffer)`, with the buffer starting at a lead byte, says how long the
+        frame there is: 0 for "not all here yet", -1 for "that byte starts no frame" (it is skipped
+        and None is yielded: a misaligned frame). Bytes before a lead byte are noise and dropped."""
+        while True:
+            start = self.buffer.find(bytes([lead]))
+            if start < 0:
+                self.buffer.clear()
+                return
+            del self.buffer[:start]
+            size = measure(self.buffer)
+            if size == 0:
+                return
+            if size < 0:
+                del self.buffer[:1]  # resynchronise on the next lead byte
+                yield None
+                continue
+            frame = bytes(self.buffer[:size])
+            del self.buffer[:size]
+            yield frame
 
     def take_until(self, terminator: bytes) -> list[bytes]:
         frames = []

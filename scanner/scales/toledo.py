@@ -110,30 +110,23 @@ class ToledoContinuous(ScaleProtocol):
     def parse(self) -> list[Reading]:
         readings = []
         extra = 1 if self.checksum else 0
-        while True:
-            start = self.buffer.find(bytes([STX]))
-            if start < 0:
-                self.buffer.clear()
-                return readings
-            del self.buffer[:start]
-            if len(self.buffer) < 11 + extra:
-                return readings
-            if self.buffer[10] == CR:
-                size = 11  # the short format: no tare field
-            elif len(self.buffer) < 17 + extra:
-                return readings
-            elif self.buffer[16] == CR:
-                size = 17
-            else:
-                del self.buffer[:1]  # not a frame start after all: resynchronise
+
+        def measure(buffer: bytearray) -> int:
+            for size in (11, 17):  # the short format has no tare field
+                if len(buffer) < size + extra:
+                    return 0
+                if buffer[size - 1] == CR:
+                    return size + extra
+            return -1
+
+        for frame in self.take_led(STX, measure):
+            if frame is None:
                 readings.append(error("frame misaligned"))
-                continue
-            frame = bytes(self.buffer[: size + extra])
-            del self.buffer[: size + extra]
-            if self.checksum and toledo_checksum(frame[:size]) != frame[size]:
+            elif self.checksum and toledo_checksum(frame[:-1]) != frame[-1]:
                 readings.append(error("checksum mismatch"))
-                continue
-            readings.append(self._reading(frame[:size]))
+            else:
+                readings.append(self._reading(frame[: len(frame) - extra]))
+        return readings
 
     @staticmethod
     def _reading(frame: bytes) -> Reading:

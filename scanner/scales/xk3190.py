@@ -52,20 +52,12 @@ class Xk3190Format0(_Yaohua):
 
     def parse(self) -> list[Reading]:
         readings = []
-        while True:
-            start = self.buffer.find(bytes([STX]))
-            if start < 0:
-                self.buffer.clear()
-                return readings
-            del self.buffer[:start]
-            if len(self.buffer) < 12:
-                return readings
-            frame = bytes(self.buffer[:12])
-            if frame[11] != ETX:
-                del self.buffer[:1]
+        for frame in self.take_led(
+            STX, lambda buffer: 0 if len(buffer) < 12 else 12 if buffer[11] == ETX else -1
+        ):
+            if frame is None:
                 readings.append(error("frame misaligned"))
                 continue
-            del self.buffer[:12]
             body = frame[1:9]
             if nibbles(xor(body)) != frame[9:11]:
                 readings.append(error("checksum mismatch"))
@@ -78,6 +70,7 @@ class Xk3190Format0(_Yaohua):
             text = digits.decode()
             text = (text[: len(text) - p] + "." + text[len(text) - p :]) if p else text
             readings.append(self.grams(("-" if sign == b"-" else "") + text))
+        return readings
 
 
 _DISPLAY = re.compile(r"^-?\d+(\.\d+)?$")
