@@ -61,6 +61,7 @@ class PrintService:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.idle_rounds = 0  # times the worker found nothing due (what a test waits on)
 
     # --- control (any thread) --------------------------------------------------------------
 
@@ -148,6 +149,7 @@ class PrintService:
                 log.warning("print queue unreadable for now: %s", exc)
                 job = None
             if job is None:
+                self.idle_rounds += 1
                 self._wake.wait(self.idle_poll_s)
                 self._wake.clear()
                 continue

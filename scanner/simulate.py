@@ -112,6 +112,7 @@ class ScaleSimulator:
         # sent instead of the protocol's own encoding.
         self.raw_frame: bytes | None = None
         self.requests: list[bytes] = []
+        self.sent = 0  # frames sent so far: what a test waits on instead of the clock
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"sim-{protocol}", daemon=True)
 
@@ -154,11 +155,13 @@ class ScaleSimulator:
                     reply = self.protocol.answer(request, self.frame())
                     if reply:
                         self.pty.write(reply)
+                        self.sent += 1
             else:
                 now = time.monotonic()
                 if now >= next_send:
                     if not self.silent:
                         self.pty.write(self.frame())
+                        self.sent += 1
                     next_send = now + self.interval_s
                 request = self.pty.read(min(0.05, self.interval_s))
                 if request:

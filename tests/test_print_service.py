@@ -100,7 +100,8 @@ def test_a_job_cut_off_by_a_stop_is_not_resent_until_a_person_says_so(demo_db, s
         label = PrintJobStore(demo_db).for_order(order_id)[0]
         assert wait_for(lambda: PrintJobStore(demo_db).get(label.id).status == "interrupted")
         assert wait_for(lambda: all(j.status != "queued" for j in PrintJobStore(demo_db).for_order(order_id)))
-        time.sleep(0.3)
+        rounds = service.idle_rounds
+        assert wait_for(lambda: service.idle_rounds >= rounds + 3)  # the worker looked again and again
         assert PrintJobStore(demo_db).get(label.id).status == "interrupted"
         assert [j.id for j in service.status().attention] == [label.id]
         assert not any("label" in name for name in printed(tmp_path))

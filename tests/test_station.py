@@ -289,9 +289,7 @@ def test_repeated_wrong_pins_lock_the_badge_for_a_while_at_sign_in_and_at_the_be
 
 
 @pytest.mark.logs_errors
-def test_a_pack_whose_commit_never_landed_is_weighed_again(
-    demo_db_path, samples, monkeypatch
-):
+def test_a_pack_whose_commit_never_landed_is_weighed_again(demo_db_path, samples, monkeypatch):
     db = open_database(demo_db_path)
     station, writer = make_station(db)
     station.sign_in_badge("P0001")

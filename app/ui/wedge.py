@@ -62,6 +62,11 @@ class WedgeFilter(QObject):
         self._timer.timeout.connect(self._on_quiet)
         self.enabled = True
 
+    @property
+    def holding(self) -> bool:
+        """Keys are held back, not yet judged a scan or typing."""
+        return bool(self._keys)
+
     def configure(self, min_chars: int, max_gap_ms: int) -> None:
         self.min_chars = max(2, min_chars)
         self.max_gap_ms = max(5, max_gap_ms)

@@ -23,7 +23,7 @@ import json
 import logging
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from json.encoder import encode_basestring
@@ -93,6 +93,7 @@ class ServerStore:
         self._token_used: dict[str, float] = {}  # token hash -> when last used (monotonic)
         self._tokens_refreshed = 0.0  # monotonic
         self._token_changes = 0  # stations added or revoked here: a refresh then in flight is void
+        self.clock: Callable[[], float] = time.monotonic  # the token cache's (tests move it on)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -344,7 +345,7 @@ class ServerStore:
 
     def _cached(self, token_hash: str) -> str | None:
         cached = self._tokens.get(token_hash)
-        now = time.monotonic()
+        now = self.clock()
         if cached is None or cached[1] <= now:
             return None
         self._token_used[token_hash] = now
@@ -358,7 +359,7 @@ class ServerStore:
         """Re-check every recently used cached token with one statement: live ones stay valid for
         another TOKEN_CACHE_S, revoked ones (by another server process too) are dropped, and the
         stations that used theirs since the last refresh get `last_seen_at`, in one update."""
-        started, changes = time.monotonic(), self._token_changes
+        started, changes = self.clock(), self._token_changes
         for token_hash, used in list(self._token_used.items()):
             if started - used > TOKEN_IDLE_S:
                 self._token_used.pop(token_hash, None)
@@ -401,7 +402,7 @@ class ServerStore:
         cached = self._cached(token_hash)
         if cached is not None:
             return cached
-        now_mono = time.monotonic()
+        now_mono = self.clock()
         t = m.StationAccount
         with self.reading() as c:
             name = c.scalar(select(t.name).where(t.token_hash == token_hash, t.revoked_at.is_(None)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -137,7 +136,6 @@ def test_unknown_protocol_is_a_clear_error(capsys):
 def test_overload_is_reported_in_the_state_field(tmp_path):
     sim = ScaleSimulator("mt-sics", tmp_path / "s").start()
     sim.set(0, state=ReadingState.OVERLOAD)
-    time.sleep(0.05)
     try:
         lines = run_cli(
             "listen", "--port", sim.path, "--kind", "scale", "--protocol", "mt-sics", "--count", "1"

@@ -44,6 +44,13 @@ class Collector:
             self.items.clear()
 
 
+def wait_until(condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.01)
+
+
 @pytest.fixture(params=sorted(PROTOCOLS))
 def scale(request, tmp_path):
     sim = ScaleSimulator(request.param, tmp_path / "scale", interval_s=0.05).start()
@@ -72,7 +79,8 @@ def test_stable_motion_negative_overload_and_corrupt_frames(scale):
         got.clear()
         sim.set(1300, stable=False)
         got.wait(lambda r: r.grams == 1300 and r.stable is False)
-        time.sleep(0.2)
+        sent = sim.sent
+        wait_until(lambda: sim.sent >= sent + 4)  # more moving frames than the stability count
         assert not any(r.stable for r in got.items if r.grams == 1300)
 
     if protocol not in ("toledo-8217",):
@@ -89,7 +97,8 @@ def test_stable_motion_negative_overload_and_corrupt_frames(scale):
     got.clear()
     sim.set(2000, stable=True)
     sim.corrupt = True
-    time.sleep(0.5)
+    sent = sim.sent
+    wait_until(lambda: sim.sent >= sent + 3)  # three corrupted frames went out
     sim.corrupt = False
     got.wait(lambda r: r.grams == 2000 and r.stable)
 
@@ -100,7 +109,8 @@ def test_garbage_between_frames_does_not_give_a_wrong_weight(scale):
     got.wait(lambda r: r.grams == 777)
     got.clear()
     sim.send_garbage(bytes(range(256)) * 2)
-    time.sleep(0.4)
+    sent = sim.sent
+    wait_until(lambda: sim.sent >= sent + 2)  # good frames after the garbage
     got.wait(lambda r: r.grams == 777 and r.stable)
     assert {r.grams for r in got.items if r.state is ReadingState.OK} <= {777}
 

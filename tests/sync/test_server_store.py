@@ -306,16 +306,17 @@ def test_a_used_token_stays_cached_and_a_revocation_elsewhere_ends_it(server_db,
 
     monkeypatch.setattr(store_module, "TOKEN_CACHE_S", 1.0)
     store, elsewhere = open_store(server_db), open_store(server_db)  # two server processes' views
+    clock = FakeClock()
+    store.clock = clock
     try:
         token = store.add_station("PACK-40")
         assert store.station_for(token) == "PACK-40"
         with elsewhere.transaction() as s:  # long ago, so the next use is recorded
             s.execute(update(m.StationAccount).values(last_seen_at=datetime(2026, 1, 1, tzinfo=UTC)))
-        deadline = time.monotonic() + 2.5  # over twice the cache's lifetime
-        while time.monotonic() < deadline:
+        for _ in range(25):  # 2.5 s: over twice the cache's lifetime
             assert store.cached_station(token) == "PACK-40"  # used, then re-checked: still cached
             store.refresh_tokens()
-            time.sleep(0.1)
+            clock.advance(0.1)
         with elsewhere.transaction() as s:
             seen = s.scalar(select(m.StationAccount.last_seen_at))
         assert seen is not None and seen.replace(tzinfo=UTC) > datetime.now(UTC) - timedelta(seconds=5)
@@ -327,7 +328,7 @@ def test_a_used_token_stays_cached_and_a_revocation_elsewhere_ends_it(server_db,
 
         token = store.add_station("PACK-41")
         assert store.station_for(token) == "PACK-41"
-        time.sleep(1.1)  # not refreshed: the cache entry ends after its lifetime, as before
+        clock.advance(1.1)  # not refreshed: the cache entry ends after its lifetime, as before
         assert store.cached_station(token) is None
     finally:
         store.engine.dispose()
@@ -350,15 +351,23 @@ def test_the_server_re_checks_tokens_in_the_background(server_db, monkeypatch):
             return station_for(token)
 
         monkeypatch.setattr(live.store, "station_for", counted)
+        clock = FakeClock()
+        live.store.clock = clock
+        refreshes = []
+        refresh = live.store.refresh_tokens
+        monkeypatch.setattr(live.store, "refresh_tokens", lambda: (refresh(), refreshes.append(clock())))
         client = SyncClient(ServerConfig(live.url, token))
-        for _ in range(8):  # over 2.4 s, over twice the cache's lifetime
+        for _ in range(8):  # 2.4 s on the cache's clock: over twice its lifetime
             assert client.whoami() == "PACK-42"
-            time.sleep(0.3)
+            clock.advance(0.3)
+            after = clock()
+            # a background re-check ran since
+            wait_for(lambda after=after: refreshes and refreshes[-1] >= after)
         assert len(asked) == 1  # only the first request looked the token up
         elsewhere = open_store(server_db)
         elsewhere.revoke_station("PACK-42")
         elsewhere.engine.dispose()
-        time.sleep(1.2)
+        wait_for(lambda: live.store.cached_station(token) is None)  # dropped by the next re-check
         with pytest.raises(SyncError, match="register it again"):
             client.whoami()
         client.close()
@@ -555,3 +564,23 @@ def test_server_timing_names_the_whole_the_wait_for_a_database_slot_and_the_data
             .startswith("app;dur=")
         )
     assert _server_ms("") is None and _server_ms("app;dur=x") is None and _server_ms("db;dur=3") is None
+
+
+class FakeClock:
+    """The token cache's monotonic clock, moved on by the test instead of waited for."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def wait_for(condition, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.01)

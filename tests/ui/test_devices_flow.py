@@ -39,6 +39,12 @@ def bench(qtbot, demo_db, tmp_path):
     scanner.close()
 
 
+def shown(window, grams: int, stable: bool) -> bool:
+    """The bench has this reading from the scale (seen, whatever it made of it)."""
+    reading = window.packing.live_reading
+    return reading is not None and reading.grams == grams and reading.stable is stable
+
+
 @pytest.mark.gui
 def test_pack_end_to_end_with_serial_scanner_and_scale(bench, samples, demo_db, qtbot, artifacts):
     app, scanner, scale = bench
@@ -56,7 +62,7 @@ def test_pack_end_to_end_with_serial_scanner_and_scale(bench, samples, demo_db, 
     expected = app.station.state.expected_g
 
     scale.set(expected + 400, stable=False)  # still moving: never taken
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: shown(window, expected + 400, stable=False), timeout=3000)
     assert app.station.state.phase is Phase.WEIGHING
     scale.set(expected + 400, stable=True)  # settled, but wrong
     qtbot.waitUntil(lambda: app.station.state.phase is Phase.WEIGHT_FAILED, timeout=3000)
@@ -64,7 +70,7 @@ def test_pack_end_to_end_with_serial_scanner_and_scale(bench, samples, demo_db, 
     window.grab().save(str(artifacts / "packing_scale_failed_en.png"))
 
     scale.set(0)  # the packer lifts the parcel, fixes it, puts it back
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: shown(window, 0, stable=True), timeout=3000)
     scale.set(expected + 10, stable=True)
     qtbot.waitUntil(lambda: window.packing.last_verdict.kind is VerdictKind.PACKED, timeout=3000)
     qtbot.waitUntil(lambda: app.writer.pending == 0)

@@ -12,6 +12,7 @@ from app.core.commands import Command
 from app.core.pack_session import Phase, VerdictKind
 from app.store import models as m
 from app.ui.application import StationApp, make_qapp
+from tests.ui.keys import type_slowly
 
 
 @pytest.fixture
@@ -38,14 +39,6 @@ def scan(code: str) -> None:
     target = QApplication.focusWidget()
     assert target is not None
     QTest.keyClicks(target, code)
-    QTest.keyClick(target, Qt.Key.Key_Return)
-
-
-def type_slowly(qtbot, text: str) -> None:
-    target = QApplication.focusWidget()
-    for ch in text:
-        QTest.keyClick(target, ch)
-        qtbot.wait(70)
     QTest.keyClick(target, Qt.Key.Key_Return)
 
 
@@ -98,7 +91,7 @@ def test_pack_an_order_end_to_end_by_keyboard(station_app, samples, demo_db, qtb
     window.grab().save(str(artifacts / f"packing_weighing_{language}.png"))
 
     expected = app.station.state.expected_g
-    type_slowly(qtbot, str(expected + 5))
+    type_slowly(str(expected + 5))
     assert window.packing.last_verdict.kind is VerdictKind.PACKED
     # "Packed" shows once the commit is back, never before.
     assert banner(app)[1] == "info" or app.writer.pending == 0
@@ -171,7 +164,7 @@ def test_weight_failure_then_supervisor_override_by_badge_pin_and_key(station_ap
     for item in sample["items"]:
         for _ in range(item["quantity"]):
             scan(item["barcode"])
-    type_slowly(qtbot, "99999")
+    type_slowly("99999")
     assert app.window.packing.last_verdict.kind is VerdictKind.WEIGHT_FAILED
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
     scan("P0002")  # not a supervisor
@@ -179,7 +172,7 @@ def test_weight_failure_then_supervisor_override_by_badge_pin_and_key(station_ap
     scan("S0001")
     assert app.window.packing.last_verdict.kind is VerdictKind.ENTER_PIN  # a badge alone is not enough
     assert app.window.packing.entry.echoMode() is QLineEdit.EchoMode.Password
-    type_slowly(qtbot, "1111")
+    type_slowly("1111")
     assert app.window.packing.last_verdict.kind is VerdictKind.PIN_WRONG
     scan("12345678")  # typed as fast as a scanner types
     assert app.window.packing.last_verdict.kind is VerdictKind.CHOOSE_REASON
