@@ -28,14 +28,14 @@ def test_a_reason_key_pressed_right_after_f3_picks_the_reason(station_app, sampl
 
 @pytest.mark.gui
 def test_a_supervisor_badge_scanned_at_sign_in_asks_for_the_pin(station_app, qtbot):  # noqa: F811
-    from tests.ui.test_packing_flow import type_slowly
+    from tests.ui.keys import type_slowly
 
     app = station_app("en")
     window = app.window
     scan("S0001")
     assert window.pages.currentWidget() is window.signin and app.station.state is None
     assert window.signin.pin.hasFocus() and "PIN" in window.signin.error.text()
-    type_slowly(qtbot, "0000")
+    type_slowly("0000")
     assert window.pages.currentWidget() is window.signin and "wrong" in window.signin.error.text()
     scan("S0001")
     scan("12345678")  # typed fast: still the PIN, not a badge
@@ -53,7 +53,7 @@ def test_a_serial_scanner_with_symbology_ids_signs_in_like_a_wedge(station_app):
 
 @pytest.mark.gui
 def test_a_weight_typed_at_any_speed_at_the_weighing_step_is_grams(station_app, samples, qtbot):  # noqa: F811
-    from tests.ui.test_packing_flow import type_slowly
+    from tests.ui.keys import type_slowly
 
     app = station_app("en")
     scan("P0001")
@@ -65,7 +65,7 @@ def test_a_weight_typed_at_any_speed_at_the_weighing_step_is_grams(station_app, 
     assert app.station.state.phase is Phase.WEIGHING
     scan("1")  # one key and Enter: grams, not an order number
     assert app.window.packing.last_verdict.kind is VerdictKind.WEIGHT_FAILED
-    type_slowly(qtbot, "77")  # slowly, a key at a time
+    type_slowly("77")  # slowly, a key at a time
     assert app.window.packing.last_verdict.kind is VerdictKind.WEIGHT_FAILED
     scan(str(app.station.state.expected_g))  # as fast as a scanner types
     assert app.window.packing.last_verdict.kind is VerdictKind.PACKED
