@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.paths import database_path
 from app.print_service import PrintService, PrintStatus
 from app.runner import Operations
-from app.station import PackingStation
+from app.station import PackingStation, SaveResult
 from app.store import demo
 from app.store.db import Database, open_database
 from app.store.errors import StoreError
@@ -108,9 +108,9 @@ class StationApp:
         if self.window is not None:
             self.window.on_printed(job, preview)
 
-    def _on_saved(self, result: object) -> None:
+    def _on_saved(self, result: SaveResult) -> None:
         if self.window is not None:
-            self.window.on_saved(result)  # type: ignore[arg-type]
+            self.window.on_saved(result)
 
     def _on_health(self, error: StoreError | None) -> None:
         if self.window is not None:
