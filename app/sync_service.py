@@ -80,7 +80,7 @@ class SyncService:
         )
 
     def start(self) -> SyncService:
-        self.loop.start()
+        self.loop.start().watch()  # and a wait for changes held open with the server: live changes
         return self
 
     def wake(self) -> None:

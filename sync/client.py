@@ -98,7 +98,12 @@ class SyncClient:
         self.session.close()
 
     def _request(
-        self, method: str, path: str, data: bytes | None = None, headers: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        data: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        read_timeout_s: float | None = None,
     ) -> requests.Response:
         # Prepared here and handed to the session's transport adapter: Session.request merged
         # settings through typing-protocol isinstance checks, looked for cookies and redirects
@@ -113,7 +118,7 @@ class SyncClient:
         try:
             response = self.session.get_adapter(request.url or "").send(
                 request,
-                timeout=(self.config.connect_timeout_s, self.config.read_timeout_s),
+                timeout=(self.config.connect_timeout_s, read_timeout_s or self.config.read_timeout_s),
                 verify=self.session.verify,
                 proxies=self.session.proxies,
             )
@@ -182,6 +187,16 @@ class SyncClient:
         if {str(r.id) for r in results} != sent:
             raise SyncError("the server answered for other events than were sent")
         return results
+
+    def wait_for_changes(self, cursor: str, wait_s: float = p.WAIT_S) -> p.ChangesAhead | None:
+        """Held by the server until it has changes past `cursor` or `wait_s` ran out. None: this
+        server has no live changes (an older one): the station syncs on its interval only."""
+        query = urlencode({"cursor": cursor, "wait_s": wait_s})
+        response = self._request("GET", f"/changes/wait?{query}", read_timeout_s=wait_s + 15)
+        if response.status_code == 404:
+            return None
+        ahead: p.ChangesAhead = self._json(self._ok(response, "wait for changes"), p.ChangesAhead)
+        return ahead
 
     def check(self, cursor: str) -> p.SyncCheck:
         response = self._request("GET", f"/check?{urlencode({'cursor': cursor})}")
@@ -639,6 +654,13 @@ class Backoff:
         self.failures = 0
 
 
+def _as_int(cursor: str) -> int:
+    try:
+        return int(cursor or 0)
+    except ValueError:
+        return 0
+
+
 class SyncLoop:
     """Syncs every `interval_s`, sooner when woken ("sync now", a new event), later after failures."""
 
@@ -662,6 +684,8 @@ class SyncLoop:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
+        self._watcher: threading.Thread | None = None
+        self.wait_s = p.WAIT_S
 
     def start(self) -> SyncLoop:
         self._thread.start()
@@ -674,6 +698,7 @@ class SyncLoop:
         self._stop.set()
         self._wake.set()
         self._thread.join(timeout)
+        # A wait still held by the server ends with its read timeout; the thread is a daemon.
 
     def _publish(self, **changes: Any) -> None:
         try:
@@ -724,3 +749,44 @@ class SyncLoop:
             delay = self.status.next_try_s or self.interval_s
             self._wake.wait(delay)
             self._wake.clear()
+
+    # --- live changes ---------------------------------------------------------------------------
+
+    def watch(self) -> SyncLoop:
+        """Also keep a wait for changes open with the server (its own thread and connection): a
+        change there wakes the loop at once instead of at the next interval."""
+        self._watcher = threading.Thread(target=self._watch, name="sync-watch", daemon=True)
+        self._watcher.start()
+        return self
+
+    def _watch(self) -> None:
+        backoff = Backoff(base_s=1.0, cap_s=60.0)
+        told = 0  # the newest head the server announced: not announced again while the pull runs
+        while not self._stop.is_set():
+            client = self.make_client()
+            if client is None:
+                self._stop.wait(self.interval_s)
+                continue
+            try:
+                cursor = max(_as_int(self.local.cursor()), told)
+                ahead = client.wait_for_changes(str(cursor), self.wait_s)
+                if ahead is None:
+                    log.info("the server offers no live changes: syncing every %.0f s", self.interval_s)
+                    return
+                backoff.reset()
+                if ahead.ahead:
+                    told = _as_int(ahead.head)
+                    log.debug("server head %s is ahead: syncing now", ahead.head)
+                    self.wake()
+            except SyncError as exc:
+                if exc.status == 400:  # the cursor is not the server's (a new server): the sync sorts it
+                    told = 0
+                    self.wake()
+                delay = backoff.next_delay()
+                log.debug("waiting for changes failed (%s): again in %.0f s", exc, delay)
+                self._stop.wait(delay)
+            except Exception:  # the local database busy, a bug: the loop's own syncs go on regardless
+                log.exception("waiting for changes failed")
+                self._stop.wait(backoff.next_delay())
+            finally:
+                client.close()

@@ -369,6 +369,20 @@ class SyncCheck(Outgoing):
     kinds: dict[Kind, KindCheck] = {}
 
 
+# --- live changes (long-poll) ---------------------------------------------------------------------
+
+WAIT_S = 25.0  # how long a station asks the server to hold its wait for a change
+WAIT_MAX_S = 30.0  # the longest a server holds one (it may hold less: its own limit)
+
+
+class ChangesAhead(Outgoing):
+    """The answer to a wait for changes: `ahead` when the server's head is past the station's
+    cursor (pull now), else the wait ran out with nothing new (ask again)."""
+
+    head: str
+    ahead: bool
+
+
 class KindKeys(Outgoing):
     kind: Kind
     live: list[str]

@@ -31,6 +31,7 @@ else:
 from sync import protocol as p
 from sync.server.db import DB_CONNECTIONS
 from sync.server.imports import BadImportFile
+from sync.server.live import ChangeFeed
 from sync.server.store import TOKEN_REFRESH_S, ServerStore
 
 T = TypeVar("T")
@@ -160,13 +161,25 @@ class ServerTiming:
         await self.app(scope, receive, timed)
 
 
-def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_heap: bool = False) -> FastAPI:
+def create_app(
+    store: ServerStore,
+    connections: int = DB_CONNECTIONS,
+    freeze_heap: bool = False,
+    max_wait_s: float = p.WAIT_MAX_S,
+) -> FastAPI:
     """The server's app. `freeze_heap`: the process is the server's own (packline-server serve), so
-    what it holds at start-up may be frozen for the garbage collector (not in a test's process)."""
+    what it holds at start-up may be frozen for the garbage collector (not in a test's process).
+    `max_wait_s`: the longest a wait for changes is held (the fuzzer's server holds them briefly)."""
     database = DatabaseWork(connections)
+    feed = ChangeFeed()
+    store.on_change = feed.notify
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        feed.attach(asyncio.get_running_loop())
+        feed.end_waits_on_exit()
+        if store.engine.dialect.name == "postgresql":
+            feed.listen(store.engine)
         try:
             await database.run(store.warm_up, connections)
         except DBAPIError as exc:  # the database may be back by the first request: serve anyway
@@ -191,6 +204,7 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
             background.start_soon(refresh_tokens)
             yield
             background.cancel_scope.cancel()
+        feed.close()
         database.close()
 
     app = FastAPI(
@@ -203,6 +217,7 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
         # included) to find that out: 6% of the server's time for a small push (py-spy).
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
+    app.state.feed = feed
     # Level 1: pages still shrink about 5x (a load-round page 64 -> 12 KB, 11 KB at level 4) for
     # 40% less CPU than level 4; the server's CPU is what stations syncing at once wait for.
     app.add_middleware(GZipMiddleware, minimum_size=COMPRESS_FROM, compresslevel=1)
@@ -264,6 +279,36 @@ def create_app(store: ServerStore, connections: int = DB_CONNECTIONS, freeze_hea
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
         return _compressed(request, page)
+
+    @app.get(f"{p.API_PREFIX}/changes/wait", response_model=p.ChangesAhead)
+    async def wait_for_changes(
+        _name: Annotated[str, Depends(station)],
+        cursor: Annotated[str, Query(max_length=20, description="the station's cursor")] = "",
+        wait_s: Annotated[
+            float, Query(ge=0, le=p.WAIT_MAX_S, description="how long to hold the answer at most (s)")
+        ] = p.WAIT_S,
+    ) -> p.ChangesAhead:
+        """Answered as soon as the server's head is past `cursor` (pull then), or when the wait
+        runs out with nothing new (ask again). A long-poll: a station keeps one open while online."""
+        try:
+            after = int(cursor or 0)
+        except ValueError:
+            raise HTTPException(400, f"cursor {cursor!r} was not issued by this server") from None
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + min(wait_s, max_wait_s)
+        while True:
+            woken = feed.current()  # before the head is read: a commit after it still wakes us
+            head = await database.run(store.head)
+            if head > after:
+                return p.ChangesAhead(head=str(head), ahead=True)
+            if feed.closing:
+                return p.ChangesAhead(head=str(head), ahead=False)
+            if after > head:
+                raise HTTPException(400, f"cursor {cursor!r} is ahead of this server: pull from the start")
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return p.ChangesAhead(head=str(head), ahead=False)
+            await feed.wait(woken, remaining)
 
     @app.post(
         f"{p.API_PREFIX}/events",

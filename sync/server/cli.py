@@ -26,6 +26,8 @@ from sync.server.imports import BadImportFile
 from sync.server.store import ServerStore
 
 DEFAULT_DB = "sqlite:///packline-server.db"
+# A stop ends the stations' waits for changes after this long (they ask again, here or elsewhere).
+SHUTDOWN_S = 3
 
 
 def open_store(url: str, connections: int = DB_CONNECTIONS) -> ServerStore:
@@ -136,10 +138,18 @@ def main(argv: list[str] | None = None) -> int:
                 port=args.port,
                 log_level="info",
                 access_log=args.access_log,
+                timeout_graceful_shutdown=SHUTDOWN_S,
             )
             return 0
         app = create_app(store, connections, freeze_heap=True)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=args.access_log)
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            log_level="info",
+            access_log=args.access_log,
+            timeout_graceful_shutdown=SHUTDOWN_S,
+        )
         return 0
     if args.command == "add-station":
         try:

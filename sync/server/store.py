@@ -46,6 +46,7 @@ from sync.server import models as m
 from sync.server.batch import Batch, keys_by_kind
 from sync.server.events import apply_event, supervisors_named
 from sync.server.imports import BadImportFile, import_text, parse_csv
+from sync.server.live import NOTIFY
 from sync.server.sql import (
     FENCE,
     WATERMARK,
@@ -75,6 +76,7 @@ TOKEN_CACHE_S = 10.0
 # nobody used for TOKEN_IDLE_S is forgotten (its station is asked again when it comes back).
 TOKEN_REFRESH_S = TOKEN_CACHE_S / 2
 TOKEN_IDLE_S = 600.0
+CHANGED = "packline_changed"  # set on a connection whose transaction wrote documents
 
 
 def hash_token(token: str) -> str:
@@ -94,6 +96,7 @@ class ServerStore:
         self._tokens_refreshed = 0.0  # monotonic
         self._token_changes = 0  # stations added or revoked here: a refresh then in flight is void
         self.clock: Callable[[], float] = time.monotonic  # the token cache's (tests move it on)
+        self.on_change: Callable[[], None] = lambda: None  # after a commit that wrote documents
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -107,7 +110,12 @@ class ServerStore:
         An ORM session costs about twice as much per statement, and under 20 stations syncing at
         once the server's CPU is what every request waits for."""
         with self.engine.begin() as c:
-            yield c
+            try:
+                yield c
+            finally:
+                changed = c.info.pop(CHANGED, False)
+        if changed:
+            self.on_change()  # committed: waiting stations may pull it now (sync/server/live.py)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -171,9 +179,11 @@ class ServerStore:
             ]
         if not rows:
             return
+        c.info[CHANGED] = True
         if c.dialect.name == "postgresql":
             c.execute(FENCE)
             executemany(c, numbered_upsert(tuple(rows[0])), rows)
+            c.execute(NOTIFY)  # every server process's waiters, at commit
             return
         for row, rev in zip(rows, self._take_revs(c, len(rows)), strict=True):
             row["rev"] = rev

@@ -59,7 +59,7 @@ class LoopbackHTTP:
 class LiveServer:
     """`packline-server` on 127.0.0.1 for as long as the test needs it."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, max_wait_s: float | None = None) -> None:
         import uvicorn
 
         from sync.server.app import create_app
@@ -69,8 +69,14 @@ class LiveServer:
         self.store = open_store(url)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        limits = {} if max_wait_s is None else {"max_wait_s": max_wait_s}
+        self.app = create_app(self.store, **limits)
         config = uvicorn.Config(
-            create_app(self.store), host="127.0.0.1", port=self.port, log_level="warning", access_log=False
+            self.app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            access_log=False,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, name="uvicorn", daemon=True)
@@ -84,6 +90,7 @@ class LiveServer:
     def stop(self) -> None:
         if self.server.should_exit:
             return
+        self.app.state.feed.end_waits()  # as a signal does for `packline-server serve`
         self.server.should_exit = True
         self.thread.join(10)
         self.store.engine.dispose()

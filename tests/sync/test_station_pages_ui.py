@@ -22,6 +22,20 @@ from tests.ui.test_printing_flow import pack
 
 @pytest.fixture
 def synced_app(seeded, demo_db, qtbot, tmp_path):
+    yield from _synced(seeded, demo_db, qtbot, tmp_path)
+
+
+@pytest.fixture
+def offline_then_synced_app(seeded, demo_db, qtbot, tmp_path, monkeypatch):
+    """A station that hears of no change live (as when its network was down at the time): it learns
+    of them only by its own syncs."""
+    from sync.client import SyncLoop
+
+    monkeypatch.setattr(SyncLoop, "watch", lambda loop: loop)
+    yield from _synced(seeded, demo_db, qtbot, tmp_path)
+
+
+def _synced(seeded, demo_db, qtbot, tmp_path):
     make_qapp()
     register(demo_db, seeded.url, seeded.store.add_station("PAGES-UI"))
     app = StationApp(demo_db, "en", data_dir=tmp_path)
@@ -94,8 +108,9 @@ def test_a_preference_recorded_at_the_station_reaches_the_crm(
 
 @pytest.mark.gui
 def test_a_double_pack_waits_in_the_exception_list_until_someone_resolves_it(
-    synced_app, seeded, demo_db, samples, qtbot, artifacts
+    offline_then_synced_app, seeded, demo_db, samples, qtbot, artifacts
 ):
+    synced_app = offline_then_synced_app
     window = synced_app.window
     sample = samples["ready"][2]
     # Another station packed this order first; the server already knows.
