@@ -204,7 +204,9 @@ def main() -> int:
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--cold-start-child")
     parser.add_argument(
-        "--only", choices=["station", "devices", "printing", "sync", "rules", "waves"], help="run one group"
+        "--only",
+        choices=["station", "devices", "printing", "sync", "live", "rules", "waves"],
+        help="run one group",
     )
     args = parser.parse_args()
     if args.cold_start_child:
@@ -260,6 +262,19 @@ def main() -> int:
         )
         if args.only == "waves":
             return 1 if failures else 0
+    if args.only == "live":
+        from tests.benchmarks import live
+
+        r = live.bench_live()
+        report(
+            "a change in the office to an online station's database, two server processes, PostgreSQL, p99",
+            r["p99_s"],
+            "s",
+            2,
+            f"(p50 {r['p50_s'] * 1000:.0f} ms; one sync pulling one change p50 "
+            f"{r['pull_p50_s'] * 1000:.0f} ms: live p50 = {r['ratio_p50']:.2f} x a pull)",
+        )
+        return 1 if failures else 0
     if args.only == "sync":
         from tests.benchmarks import sync
 
