@@ -2,8 +2,8 @@
 weight and PIN result, so that an interrupted session is restored by replaying exactly what
 happened (`replay`), not by guessing it back from the audit trail's words.
 
-An order scan is stored by its number only: on replay the order is read again (with its plan),
-as it was when it was scanned. Everything else is stored whole.
+An order scan, and a change to the open order the server sent, are stored by the order's number:
+on replay the order is read again. Everything else is stored whole.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from app.core.pack_session import (
     HoldReleased,
     ItemFound,
     NotFound,
+    OrderChanged,
     OrderFound,
     OrderHeld,
+    OrderIntercepted,
     PackCompleted,
     PackState,
     PinChecked,
@@ -35,7 +37,7 @@ from app.core.pack_session import (
 
 Json = dict[str, Any]
 # Effects written after their event's audit row: found in an open session, they did not land.
-UNFINISHED_WRITES = (PackCompleted, OrderHeld, SessionClosed, HoldReleased)
+UNFINISHED_WRITES = (PackCompleted, OrderHeld, SessionClosed, HoldReleased, OrderIntercepted)
 
 
 def encode(event: Event) -> Json:
@@ -50,6 +52,8 @@ def encode(event: Event) -> Json:
             return {"type": "reason", "reason": reason}
         case PinChecked(ok=ok):
             return {"type": "pin", "ok": ok}
+        case OrderChanged(order=order):
+            return {"type": "order_changed", "order_no": order.order_no}
     raise TypeError(f"not a pack session event: {event!r}")
 
 
@@ -82,6 +86,11 @@ def decode(data: Mapping[str, Any], order: Callable[[str], Resolution]) -> Event
                 return ReasonGiven(str(data["reason"]))
             case "pin":
                 return PinChecked(bool(data["ok"]))
+            case "order_changed":
+                found = order(str(data["order_no"]))
+                if not isinstance(found, OrderFound):
+                    raise ValueError(f"order {data['order_no']} is gone")
+                return OrderChanged(found.order)
     except (KeyError, TypeError) as exc:
         raise ValueError(f"not a stored pack event: {data!r}") from exc
     raise ValueError(f"not a stored pack event: {data!r}")

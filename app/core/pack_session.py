@@ -79,7 +79,15 @@ class PinChecked:
     ok: bool
 
 
-Event = Scanned | Commanded | WeightEntered | ReasonGiven | PinChecked
+@dataclass(frozen=True, slots=True)
+class OrderChanged:
+    """The order on the bench as the server now has it: a pull brought a change (a cancellation,
+    a hold, a new address, another carrier, other lines) while it was being packed."""
+
+    order: OrderSnapshot
+
+
+Event = Scanned | Commanded | WeightEntered | ReasonGiven | PinChecked | OrderChanged
 
 
 # --- reasons a person picks from (codes; the UI translates them) ------------------------------
@@ -263,6 +271,10 @@ class VerdictKind(StrEnum):
     WAVE_NOT_SINGLE = "wave_not_single"
     WAVE_NO_ORDER = "wave_no_order"
     REWAYBILL = "rewaybill"  # held at once: the plan needs another carrier than the waybill's
+    # The order changed on the server while on the bench (OrderChanged).
+    INTERCEPTED = "intercepted"  # cancelled, held, packed elsewhere or other lines: stop, put back
+    ORDER_UPDATED = "order_updated"  # a new address or carrier: carry on, the label follows it
+    ORDER_UNCHANGED = "order_unchanged"  # nothing the bench needs to know
     # The station's database (app.station): a save that cannot be made now, a read that failed.
     NOT_SAVED = "not_saved"
     STORE_ERROR = "store_error"
@@ -295,6 +307,8 @@ _SEVERITY = {
     VerdictKind.WAVE_STARTED: Severity.INFO,
     VerdictKind.WAVE_ENDED: Severity.INFO,
     VerdictKind.WAVE_NOT_SINGLE: Severity.INFO,
+    VerdictKind.ORDER_UPDATED: Severity.PROMPT,
+    VerdictKind.ORDER_UNCHANGED: Severity.INFO,
 }
 
 
@@ -361,6 +375,27 @@ class SessionClosed:
 
 
 @dataclass(frozen=True, slots=True)
+class PutBack:
+    """Goods of an intercepted order that go back to stock (待放回), and where they came from."""
+
+    sku_code: str
+    name_zh: str
+    name_en: str
+    quantity: int
+    location: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OrderIntercepted:
+    """The open order was stopped at the bench: the session ends, its scanned goods go back."""
+
+    order: OrderSnapshot  # as the server now has it
+    operator: Operator
+    reason: str  # the order's new status, or "lines_changed"
+    put_back: tuple[PutBack, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CardsRequested:
     """Print these cards of the plan again (F1 while they are still to be scanned)."""
 
@@ -368,7 +403,15 @@ class CardsRequested:
     templates: tuple[str, ...]
 
 
-Effect = SessionOpened | PackCompleted | OrderHeld | HoldReleased | SessionClosed | CardsRequested
+Effect = (
+    SessionOpened
+    | PackCompleted
+    | OrderHeld
+    | HoldReleased
+    | SessionClosed
+    | CardsRequested
+    | OrderIntercepted
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +447,47 @@ def step(state: PackState, event: Event) -> Outcome:
             return _on_reason(state, reason)
         case PinChecked(ok=ok):
             return _on_pin(state, ok)
+        case OrderChanged(order=order):
+            return _on_order_changed(state, order)
     raise TypeError(f"not a pack session event: {event!r}")
+
+
+def _on_order_changed(state: PackState, order: OrderSnapshot) -> Outcome:
+    """Whatever the packer is doing (scanning, weighing, a prompt), a cancellation, a hold, a pack
+    at another station or other lines stop the order here: its scanned goods go back. A new
+    address or carrier only updates it (the label is printed from the order as it is then)."""
+    current = state.order
+    if current is None or current.order_id != order.order_id:
+        return Outcome(state, Verdict(VerdictKind.ORDER_UNCHANGED, order_no=order.order_no))
+    lines = [(line.sku_code, line.quantity) for line in order.lines]
+    reason = ""
+    if not order.status.packable:
+        reason = order.status.value
+    elif lines != [(line.sku_code, line.quantity) for line in current.lines]:
+        reason = "lines_changed"
+    if reason:
+        put_back = tuple(
+            PutBack(line.sku_code, line.name_zh, line.name_en, count, line.bin_location)
+            for line, count in zip(current.lines, state.counts, strict=True)
+            if count
+        )
+        verdict = Verdict(
+            VerdictKind.INTERCEPTED, order_no=order.order_no, detail=reason, quantity=sum(state.counts)
+        )
+        return Outcome(
+            next_session(state), verdict, (OrderIntercepted(order, state.operator, reason, put_back),)
+        )
+    changed = []
+    if order.address != current.address:
+        changed.append("address")
+    if (order.carrier, order.waybill_no) != (current.carrier, current.waybill_no):
+        changed.append("carrier")
+    updated = replace(state, order=order)
+    if not changed:
+        return Outcome(updated, Verdict(VerdictKind.ORDER_UNCHANGED, order_no=order.order_no))
+    return Outcome(
+        updated, Verdict(VerdictKind.ORDER_UPDATED, order_no=order.order_no, detail=",".join(changed))
+    )
 
 
 def _on_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
