@@ -26,8 +26,10 @@ from app.core.pack_session import (
     HoldReleased,
     ItemFound,
     NotFound,
+    OrderChanged,
     OrderFound,
     OrderHeld,
+    OrderIntercepted,
     Outcome,
     PackCompleted,
     PackState,
@@ -59,6 +61,7 @@ from scanner.model import Scan
 log = logging.getLogger(__name__)
 
 MAX_SCAN_LENGTH = 400
+FROM_SERVER = "(server)"  # what the audit trail shows as the input of a change the server sent
 PIN_MASK = "••••"  # what the audit trail keeps of a PIN
 PIN_LOCKOUT_AFTER = 5  # wrong PINs in a row for one badge...
 PIN_LOCKOUT_S = 300  # ...and it waits this long before it may try again
@@ -85,7 +88,8 @@ def _reading(what: str) -> Iterator[None]:
 class SaveResult:
     """What the writer reports back about an effect.
 
-    "packed", "held", "released": committed. "failed": refused or a bug, nothing written.
+    "packed", "held", "released", "intercepted": committed ("opened": a session's cards are queued).
+    "failed": refused or a bug, nothing written.
     "waiting": the database cannot take it now (disk full, locked, damaged); it stays queued and
     is written by itself once the trouble is gone, and until then the station takes no new work.
     """
@@ -119,6 +123,7 @@ class PackingStation:
         self.state: PackState | None = None
         self.session_id: str | None = None
         self.last_packed: str = ""
+        self._parcels_stopped: set[str] = set()  # packed here, cancelled since: said once each
         # Orders packed here whose commit may still be in the writer's queue: a rescan must
         # say "already packed" even before the database says so.
         self._packing: set[int] = set()
@@ -374,6 +379,37 @@ class PackingStation:
 
     # --- the step and its effects ----------------------------------------------------------
 
+    # --- changes from the server ----------------------------------------------------------------
+
+    def recheck(self) -> Verdict | None:
+        """After a pull: the order on the bench as the database has it now (the pure session
+        stops it or takes the change), and the parcel packed here last, if it was cancelled
+        since. A verdict to show, or None when nothing concerns the bench."""
+        state = self.state
+        if state is None or self.blocked is not None:
+            return None
+        try:
+            if state.order is not None:
+                current = self.store.order(state.order.order_id)
+                if current != state.order:
+                    verdict = self._run(OrderChanged(current), raw=FROM_SERVER)
+                    if verdict.kind is not VerdictKind.ORDER_UNCHANGED:
+                        log.warning("order %s changed on the server while on the bench: %s (%s)",
+                                    verdict.order_no, verdict.kind.value, verdict.detail)  # fmt: skip
+                        return verdict
+            packed = self.last_packed
+            if packed and packed not in self._parcels_stopped:
+                snapshot = self.store.order_by_no(packed)
+                if snapshot is not None and snapshot.status is OrderStatus.CANCELLED:
+                    self._parcels_stopped.add(packed)
+                    log.warning(
+                        "order %s was cancelled after it was packed here: parcel to be taken back", packed
+                    )
+                    return Verdict(VerdictKind.INTERCEPT_PARCEL, order_no=packed)
+        except Exception as exc:
+            log.error("the open order could not be checked against the server's change: %r", exc)
+        return None
+
     # --- saves that have not committed yet ----------------------------------------------------
 
     def is_unsaved(self, verdict: Verdict) -> bool:
@@ -445,6 +481,8 @@ class PackingStation:
                 kind, sku_code, quantity, grams = "weight", "", 0, g
             case PinChecked():
                 kind, sku_code, quantity, grams = "pin", "", 0, None
+            case OrderChanged():
+                kind, sku_code, quantity, grams = "change", "", verdict.quantity, None
             case _:
                 kind, sku_code, quantity, grams = "reason", "", 0, None
         self._write(
@@ -491,6 +529,14 @@ class PackingStation:
                 self.session_id = None
                 if session_id is not None:
                     self._write(self.store.end_session, session_id, PackStatus.CLOSED)
+            case OrderIntercepted() as intercepted:
+                self.session_id = None
+                self._write(
+                    self.store.intercept,
+                    session_id,
+                    intercepted,
+                    on_done=self._saved("intercepted", intercepted.order.order_no),
+                )
             case CardsRequested(order=order, templates=templates):
                 cards = card_requests(order, replace(self.settings.print_choices, inserts=True), templates)
                 self._write(

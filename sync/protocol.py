@@ -413,6 +413,7 @@ class EventType(StrEnum):
     ORDER_PACKED = "order.packed"
     ORDER_HELD = "order.held"
     ORDER_HOLD_RELEASED = "order.hold_released"
+    ORDER_INTERCEPTED = "order.intercepted"
     CUSTOMER_PREFERENCE = "customer.preference"
     PICK_CONFIRMED = "pick.confirmed"
     PICK_SHORT = "pick.short"
@@ -519,6 +520,23 @@ class OrderHeld(Incoming):
     at: AwareDatetime
 
 
+class PutBackWire(Incoming):
+    sku: Code
+    quantity: int = Field(ge=1, le=100_000)
+
+
+class OrderIntercepted(Incoming):
+    """An order stopped at a bench by a change from the server (cancelled, held, packed elsewhere,
+    other lines); its scanned goods go back to stock."""
+
+    order_no: Code
+    reason: str = Field(max_length=32)
+    stage: Literal["packing"]
+    put_back: list[PutBackWire] = Field(default_factory=list, max_length=1000)
+    operator: str
+    at: AwareDatetime
+
+
 class OrderHoldReleased(Incoming):
     order_no: Code
     supervisor: str
@@ -583,6 +601,7 @@ EVENT_PAYLOADS: dict[str, type[Incoming]] = {
     EventType.ORDER_PACKED: OrderPacked,
     EventType.ORDER_HELD: OrderHeld,
     EventType.ORDER_HOLD_RELEASED: OrderHoldReleased,
+    EventType.ORDER_INTERCEPTED: OrderIntercepted,
     EventType.CUSTOMER_PREFERENCE: PreferenceChanged,
     EventType.RULE_CHANGED: RuleChanged,
     EventType.WAVE_CHANGED: WaveChanged,

@@ -336,3 +336,53 @@ def test_a_session_recorded_by_an_older_version_reopens_its_order(demo_db_path, 
     assert "recorded without its events" in caplog.text
     writer2.close()
     db2.close()
+
+
+def test_an_order_cancelled_while_on_the_bench_is_stopped_and_its_goods_listed_to_go_back(demo_db, samples):
+    from app.store.exceptions import ExceptionKind, decide, exceptions
+
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    sample = next(s for s in samples["ready"] if sum(i["quantity"] for i in s["items"]) >= 2)
+    station.handle_scan(sample["order_no"])
+    station.handle_scan(sample["items"][0]["barcode"])
+    assert station.recheck() is None  # nothing changed: nothing to say, nothing recorded
+    writer.wait_idle()
+    with demo_db.session() as s, s.begin():  # what a pull of the office's cancellation writes
+        order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))
+        order.status = "cancelled"
+    verdict = station.recheck()
+    assert verdict.kind is VerdictKind.INTERCEPTED and verdict.detail == "cancelled" and verdict.quantity == 1
+    assert station.state.order is None
+    writer.close()
+    with demo_db.session() as s:
+        session = s.scalar(select(m.PackSession))
+        intercepted = s.scalar(select(m.Interception))
+        event = s.scalar(select(m.OutboxEvent))
+        changes = s.scalars(select(m.PackEvent.kind)).all()
+    assert session.status == "intercepted" and changes.count("change") == 1
+    assert intercepted.stage == "packing" and intercepted.reason == "cancelled"
+    assert [(i["sku_code"], i["quantity"]) for i in intercepted.items] == [(sample["items"][0]["sku"], 1)]
+    assert event.type == "order.intercepted" and event.payload["put_back"] == [
+        {"sku": sample["items"][0]["sku"], "quantity": 1}
+    ]
+    (put_back,) = [i for i in exceptions(demo_db) if i.kind is ExceptionKind.PUT_BACK]
+    assert put_back.subject == sample["order_no"] and f"{sample['items'][0]['sku']} ×1" in put_back.detail
+    assert decide(demo_db, ExceptionKind.PUT_BACK, put_back.ref, "back in its bin", 9)
+    assert not [i for i in exceptions(demo_db) if i.kind is ExceptionKind.PUT_BACK]
+
+
+def test_an_order_cancelled_after_it_was_packed_here_stops_its_parcel(demo_db, samples):
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    sample = samples["ready"][5]
+    assert pack_fully(station, sample).kind is VerdictKind.PACKED
+    writer.wait_idle()
+    assert station.recheck() is None
+    with demo_db.session() as s, s.begin():
+        order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))
+        order.status = "cancelled"
+    verdict = station.recheck()
+    assert verdict.kind is VerdictKind.INTERCEPT_PARCEL and verdict.order_no == sample["order_no"]
+    assert station.recheck() is None  # said once
+    writer.close()

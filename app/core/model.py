@@ -45,7 +45,8 @@ class PackStatus(StrEnum):
     OPEN = "open"
     PACKED = "packed"
     HELD = "held"
-    CLOSED = "closed"
+    CLOSED = "closed"  # put back unpacked by the packer
+    INTERCEPTED = "intercepted"  # stopped by a change on the server (app.core.pack_session.OrderChanged)
 
 
 class PrintJobStatus(StrEnum):

@@ -275,6 +275,7 @@ class VerdictKind(StrEnum):
     INTERCEPTED = "intercepted"  # cancelled, held, packed elsewhere or other lines: stop, put back
     ORDER_UPDATED = "order_updated"  # a new address or carrier: carry on, the label follows it
     ORDER_UNCHANGED = "order_unchanged"  # nothing the bench needs to know
+    INTERCEPT_PARCEL = "intercept_parcel"  # cancelled after it was packed here (app.station): take it back
     # The station's database (app.station): a save that cannot be made now, a read that failed.
     NOT_SAVED = "not_saved"
     STORE_ERROR = "store_error"

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import select
 
@@ -30,6 +31,7 @@ class ExceptionKind(StrEnum):
     WEIGHT_FAILED = "weight_failed"
     HOLD = "hold"
     SYNC = "sync_conflict"
+    PUT_BACK = "put_back"  # goods of an intercepted order to return to their bins (待放回)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,16 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 500) ->
                     event.at,
                 )
             )
+        for intercepted in s.scalars(select(m.Interception).order_by(m.Interception.at.desc()).limit(limit)):
+            items.append(
+                ExceptionItem(
+                    ExceptionKind.PUT_BACK,
+                    intercepted.id,
+                    intercepted.order_no,
+                    put_back_text(intercepted.stage, intercepted.reason, intercepted.items),
+                    intercepted.at,
+                )
+            )
         for order in s.scalars(
             select(m.Order)
             .where(m.Order.status == OrderStatus.ON_HOLD)
@@ -116,6 +128,17 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 500) ->
             result.append(item)
     result.sort(key=lambda item: item.at, reverse=True)
     return result[:limit]
+
+
+def put_back_text(stage: str, reason: str, goods: list[dict[str, Any]]) -> str:
+    """ "packed · cancelled · 精华液 SERUM ×2 @ A-01-02, …": the stage (a parcel to take back, or
+    goods off a bench), why, and each item with where it goes."""
+    listed = ", ".join(
+        f"{g.get('name_zh') or g.get('name_en') or ''} {g['sku_code']} ×{g['quantity']}"
+        + (f" @ {g['location']}" if g.get("location") else "")
+        for g in goods
+    )
+    return f"{stage} · {reason} · {listed}"
 
 
 def decide(db: Database, kind: ExceptionKind | str, ref: str, decision: str, operator_id: int | None) -> bool:

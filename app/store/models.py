@@ -244,7 +244,7 @@ class PackSession(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     station: Mapped[str] = mapped_column(String(64))
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
-    status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open packed held closed
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # PackStatus
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(default=None)
     expected_g: Mapped[int | None] = mapped_column(Integer, default=None)
@@ -387,6 +387,25 @@ class Pick(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("wave_id", "order_id", "sku_code", name="uq_pick_line"),)
+
+
+class Interception(Base):
+    """An order stopped after its goods were picked (待放回): cancelled, held or changed while on a
+    bench ("packing"), or cancelled after it was packed here ("packed": the parcel must be taken
+    back before hand-off and its label voided). Its goods wait on the put-back list until a person
+    says they are back (an exception decision under kind "put_back")."""
+
+    __tablename__ = "interceptions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID made at the station
+    order_no: Mapped[str] = mapped_column(String(64), index=True)
+    station: Mapped[str] = mapped_column(String(64))
+    stage: Mapped[str] = mapped_column(String(16))  # packing | packed
+    reason: Mapped[str] = mapped_column(String(32))  # the order's new status, or lines_changed
+    items: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSON
+    )  # sku_code, name_zh, name_en, quantity, location
+    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ExceptionDecision(Base):

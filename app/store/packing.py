@@ -35,6 +35,7 @@ from app.core.pack_session import (
     NotFound,
     OrderFound,
     OrderHeld,
+    OrderIntercepted,
     PackCompleted,
     Resolution,
 )
@@ -337,6 +338,50 @@ class PackingStore:
                 },
                 self.station,
                 held.operator.operator_id,
+            )
+
+    def intercept(self, session_id: str | None, intercepted: OrderIntercepted) -> str:
+        """The order was stopped at the bench: the session ends as intercepted, its scanned goods
+        go on the put-back list, and the server is told; one transaction."""
+        now = _now()
+        order_no = intercepted.order.order_no
+        items = [
+            {"sku_code": p.sku_code, "name_zh": p.name_zh, "name_en": p.name_en, "quantity": p.quantity,
+             "location": p.location}
+            for p in intercepted.put_back
+        ]  # fmt: skip
+        with self.db.session() as s, s.begin():
+            if session_id is not None:
+                s.execute(
+                    update(m.PackSession)
+                    .where(m.PackSession.id == session_id)
+                    .values(status=PackStatus.INTERCEPTED, ended_at=now)
+                )
+            if items:
+                s.add(
+                    m.Interception(
+                        id=str(uuid.uuid4()),
+                        order_no=order_no,
+                        station=self.station,
+                        stage="packing",
+                        reason=intercepted.reason,
+                        items=items,
+                        at=now,
+                    )
+                )
+            return add_event(
+                s,
+                "order.intercepted",
+                {
+                    "order_no": order_no,
+                    "reason": intercepted.reason,
+                    "stage": "packing",
+                    "put_back": [{"sku": i["sku_code"], "quantity": i["quantity"]} for i in items],
+                    "operator": intercepted.operator.badge_code,
+                    "at": now.isoformat(),
+                },
+                self.station,
+                intercepted.operator.operator_id,
             )
 
     def release_hold(self, released: HoldReleased) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -21,7 +22,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from app.core.barcodes import lookup_key
-from app.core.model import PACKED_OR_SHIPPED, OrderStatus, WaveStatus
+from app.core.model import PACKED_OR_SHIPPED, OrderStatus, PackStatus, WaveStatus
 from app.store import models as m
 from app.store import outbox
 from app.store.db import Database
@@ -655,6 +656,7 @@ def _write_orders(s: Session, page: PreparedPage) -> None:
     connection = s.connection()
     if page.orders:
         _warn_unknown_customers(s, page)
+        _intercept_packed_parcels(s, [row[0] for row in page.orders if row[_STATUS] == OrderStatus.CANCELLED])
         connection.exec_driver_sql(_ORDER_UPSERT, [(*row, row[-1]) for row in page.orders])
         numbers = [row[0] for row in page.orders]
         connection.exec_driver_sql(_ORDER_LINES_CLEAR, (json.dumps(numbers, ensure_ascii=False),))
@@ -679,6 +681,51 @@ def _write_orders(s: Session, page: PreparedPage) -> None:
             update(m.Order)
             .where(m.Order.order_no.in_(page.orders_gone), m.Order.status.not_in(LOCAL_FACTS))
             .values(status=OrderStatus.CANCELLED, updated_at=_now())
+        )
+
+
+_STATUS = ORDER_COLUMNS.index("status")
+
+
+def _intercept_packed_parcels(s: Session, cancelled: list[str]) -> None:
+    """Orders packed at this station that the server now says are cancelled: their parcels are
+    still in the building until handed off, so each goes on the put-back list (stage "packed":
+    take the parcel back, void its label, put the goods back). Read before the pull overwrites
+    the local status; once per order."""
+    if not cancelled:
+        return
+    parcels = s.execute(
+        select(m.Order.id, m.Order.order_no, m.PackSession.station)
+        .join(m.PackSession, m.PackSession.order_id == m.Order.id)
+        .where(
+            m.Order.order_no.in_(cancelled),
+            m.Order.status == OrderStatus.PACKED,
+            m.PackSession.status == PackStatus.PACKED,
+            m.Order.order_no.not_in(select(m.Interception.order_no).where(m.Interception.stage == "packed")),
+        )
+    ).all()
+    for order_id, order_no, station in parcels:
+        items = [
+            {"sku_code": sku.code, "name_zh": sku.name_zh, "name_en": sku.name_en, "quantity": line.quantity,
+             "location": sku.bin_location}
+            for line, sku in s.execute(
+                select(m.OrderLine, m.Sku).join(m.Sku, m.Sku.id == m.OrderLine.sku_id)
+                .where(m.OrderLine.order_id == order_id).order_by(m.OrderLine.line_no)
+            )
+        ]  # fmt: skip
+        log.warning(
+            "order %s was cancelled after it was packed here: its parcel is to be taken back", order_no
+        )
+        s.add(
+            m.Interception(
+                id=str(uuid.uuid4()),
+                order_no=order_no,
+                station=station,
+                stage="packed",
+                reason=OrderStatus.CANCELLED.value,
+                items=items,
+                at=_now(),
+            )
         )
 
 

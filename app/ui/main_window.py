@@ -298,7 +298,10 @@ class MainWindow(QMainWindow):
             log.warning("%s %s: %s", kind, state.status.value, state.reason)
 
     def on_sync_status(self, status: SyncStatus) -> None:
+        before = self.sync_status
         self.sync_status = status
+        if status.last_success is not None and (before is None or before.last_success != status.last_success):
+            self.packing.recheck()  # a pull landed: the order on the bench may have changed
         self.refresh_outbox()
 
     def _outbox_changed(self) -> None:

@@ -86,6 +86,7 @@ def exception_kind_text(kind: str) -> str:
         "weight_failed": QCoreApplication.translate("Waves", "Weight failed"),
         "hold": QCoreApplication.translate("Waves", "On hold"),
         "sync_conflict": QCoreApplication.translate("Waves", "Sync conflict"),
+        "put_back": QCoreApplication.translate("Waves", "Put back"),
     }
     return texts.get(kind, kind)
 
@@ -252,6 +253,20 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "This GS1 barcode's data is not valid (a wrong date or a short field) — not counted; "
             "set the item aside for the supervisor",
         ),
+        k.INTERCEPTED: QCoreApplication.translate(
+            "Verdict",
+            "STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on "
+            "the put-back shelf (待放回) and scan the next order",
+        ),
+        k.ORDER_UPDATED: QCoreApplication.translate(
+            "Verdict", "Order {order} changed in the office: {changes} — carry on, the label will show it"
+        ),
+        k.ORDER_UNCHANGED: QCoreApplication.translate("Verdict", "Order {order} — carry on"),
+        k.INTERCEPT_PARCEL: QCoreApplication.translate(
+            "Verdict",
+            "STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, "
+            "void the label, put the goods back (put-back list)",
+        ),
         k.STORE_ERROR: QCoreApplication.translate(
             "Verdict",
             "The station cannot read its database: {problem} — call the technician; nothing was changed",
@@ -259,6 +274,12 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
     }
     if verdict.kind in (k.UNKNOWN_BARCODE, k.ORDER_NOT_FOUND) and not verdict.code:
         return QCoreApplication.translate("Verdict", "Unreadable scan — scan again")
+    if verdict.kind is k.INTERCEPTED and verdict.detail == "lines_changed":
+        return QCoreApplication.translate(
+            "Verdict",
+            "STOP — the items of order {order} were changed in the office: put the {quantity} item(s) "
+            "scanned aside and scan the order again",
+        ).format(order=verdict.order_no, quantity=verdict.quantity)
     remaining = verdict.required - verdict.scanned
     return templates[verdict.kind].format(
         order=verdict.order_no,
@@ -277,7 +298,18 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
         missing=missing_text(verdict, chinese),
         needed=carrier_text(verdict.code),
         carrier=carrier_text(verdict.detail),
+        status=status_text(verdict.detail) if verdict.kind is k.INTERCEPTED else "",
+        changes=changes_text(verdict.detail) if verdict.kind is k.ORDER_UPDATED else "",
     )
+
+
+def changes_text(changes: str) -> str:
+    """ "address,carrier" as a packer reads it."""
+    texts = {
+        "address": QCoreApplication.translate("Verdict", "a new address"),
+        "carrier": QCoreApplication.translate("Verdict", "another carrier and waybill"),
+    }
+    return QCoreApplication.translate("Verdict", ", ").join(texts.get(c, c) for c in changes.split(",") if c)
 
 
 def missing_text(verdict: Verdict, chinese: bool, shown: int = 4) -> str:

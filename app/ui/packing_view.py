@@ -337,6 +337,12 @@ class PackingView(QWidget):
             return
         self.render(self.station.handle(scan), code=scan.raw.strip())
 
+    def recheck(self) -> None:
+        """A pull landed: stop or update the order on the bench if the server changed it."""
+        verdict = self.station.recheck()
+        if verdict is not None:
+            self.render(verdict, code=self.tr("change from the office"))
+
     def run_command(self, command: Command) -> None:
         if command is Command.ZERO:
             self.request_zero()
@@ -420,7 +426,7 @@ class PackingView(QWidget):
 
     def on_saved(self, result: SaveResult) -> None:
         """The writer's word on a pack, hold or release: only now does success show."""
-        if result.kind == "opened":
+        if result.kind in ("opened", "intercepted"):  # the bench already said what to do
             return
         awaiting, self._awaiting = self._awaiting, None
         if result.kind == "waiting":

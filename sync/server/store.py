@@ -34,6 +34,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     func,
+    insert,
     select,
     update,
 )
@@ -699,7 +700,9 @@ class ServerStore:
         self, c: Connection, orders: list[tuple[str, dict[str, Any]]]
     ) -> list[tuple[str, dict[str, Any]]]:
         """A shop platform re-sending an order does not undo a pack: packed stays packed (with who
-        packed it) unless the platform cancels it."""
+        packed it) unless the platform cancels it. A cancellation of a packed order is a conflict
+        for the station that packed it (its parcel must be stopped before hand-off); the station
+        puts the parcel on its put-back list when it pulls the cancellation."""
         if not orders:
             return orders
         packed: dict[str, dict[str, Any]] = {}
@@ -714,7 +717,14 @@ class ServerStore:
         kept = []
         for key, order in orders:
             before = packed.get(key)
-            if before is not None and order["status"] not in ("cancelled", "shipped"):
+            if before is not None and before["status"] == "packed" and order["status"] == "cancelled":
+                station = before.get("packed_by") or "a station"
+                detail = f"order {key} was cancelled after it was packed at {station}: stop the parcel"
+                log.warning("%s", detail)
+                c.execute(insert(m.Conflict).values(kind="cancelled_after_pack", key=key, station=station,
+                                                    event_id="", detail=detail))  # fmt: skip
+                order = {**order, "packed_by": before.get("packed_by", ""), "pack_id": before.get("pack_id")}
+            elif before is not None and order["status"] not in ("cancelled", "shipped"):
                 order = {
                     **order,
                     "status": before["status"],

@@ -101,3 +101,39 @@ def test_a_crm_change_after_a_station_edit_wins_and_a_station_edit_after_it_wins
     # A's edit is later than the CRM's, so it wins though its base was stale.
     assert seeded.store.get(p.Kind.CUSTOMER, code)["preferences"]["note"] == "周六不收货"
     assert [row["decision"] for row in seeded.store.audit(code)] == ["applied", "applied-newer"]
+
+
+def test_an_order_cancelled_after_its_pack_reached_the_server_is_stopped_at_the_station_that_packed_it(
+    seeded, tmp_path
+):
+    from app.store.exceptions import ExceptionKind, exceptions
+
+    (a, b) = two_stations(seeded, tmp_path)
+    sample = demo.sample_orders(a, per_kind=1)["ready"][0]
+    pack(a, sample)
+    assert sync_cli(tmp_path / "PACK-A")[1]["conflicts"] == 0  # the pack is the server's now
+    cancelled = {**seeded.store.get(p.Kind.ORDER, sample["order_no"]), "status": "cancelled"}
+    seeded.store.import_documents({"orders": [cancelled]})
+    (conflict,) = seeded.store.conflicts()
+    assert (conflict.kind, conflict.key, conflict.station) == (
+        "cancelled_after_pack",
+        sample["order_no"],
+        "PACK-A",
+    )
+    assert "stop the parcel" in conflict.detail
+    for station in ("PACK-A", "PACK-B"):
+        assert sync_cli(tmp_path / station)[0] == 0
+    with a.session() as s:
+        (parcel,) = s.scalars(select(m.Interception)).all()
+    assert (parcel.order_no, parcel.stage, parcel.reason) == (sample["order_no"], "packed", "cancelled")
+    assert sorted((i["sku_code"], i["quantity"]) for i in parcel.items) == sorted(
+        (i["sku"], i["quantity"]) for i in sample["items"]
+    )
+    assert [i.subject for i in exceptions(a) if i.kind is ExceptionKind.PUT_BACK] == [sample["order_no"]]
+    with b.session() as s:  # only the station that packed it has a parcel to stop
+        assert s.scalars(select(m.Interception)).all() == []
+    assert sync_cli(tmp_path / "PACK-A")[0] == 0  # pulled again: still one
+    with a.session() as s:
+        assert len(s.scalars(select(m.Interception)).all()) == 1
+    a.close()
+    b.close()
