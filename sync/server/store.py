@@ -18,6 +18,7 @@ writes through in sync/server/batch.py. Rules applied to events (docs/SYNC.md ha
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -113,8 +114,13 @@ class ServerStore:
         with self.engine.begin() as c:
             try:
                 yield c
-            finally:
-                changed = c.info.pop(CHANGED, False)
+            except BaseException:
+                # Not the flag of a later transaction on this connection; and a connection the
+                # database dropped may not even be asked: the original error is what counts.
+                with contextlib.suppress(Exception):
+                    c.info.pop(CHANGED, None)
+                raise
+            changed = c.info.pop(CHANGED, False)
         if changed:
             self.on_change()  # committed: waiting stations may pull it now (sync/server/live.py)
 
