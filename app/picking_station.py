@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from app.core import put_back
 from app.core.barcodes import lookup_key
 from app.core.model import WAVE_PICKABLE, Operator
 from app.core.picking import (
@@ -39,6 +40,7 @@ from app.core.pickpath import LocationParser
 from app.runner import Answer, Operations, Show
 from app.station import MAX_SCAN_LENGTH
 from app.store.db import Database
+from app.store.interceptions import record_returned, return_lines
 from app.store.packing import PackingStore
 from app.store.waves import WaveProgress, pick_stops, record_pick, wave_progress
 from scanner.interpret import interpret
@@ -159,3 +161,56 @@ class PickingStation:
                 self._feed(Recorded(answer.value))
 
         return done
+
+
+class PutBackWalk:
+    """The handheld's put-back walk (待放回): the goods of intercepted orders back into their bins,
+    in walking order, each unit recorded as it goes back (app.core.put_back). Qt-free like the pick
+    walk's controller; `on_answer` gets each answer to show."""
+
+    def __init__(
+        self,
+        db: Database,
+        ops: Operations,
+        parser: Callable[[], LocationParser],
+        on_answer: Callable[[put_back.Answer], None],
+    ) -> None:
+        self.db = db
+        self.ops = ops
+        self._parser = parser
+        self.on_answer = on_answer
+        self.lines: tuple[put_back.ReturnLine, ...] = ()
+        self.loaded = False
+
+    def load(self) -> None:
+        """The list as the database has it now (another handheld may have put things back)."""
+        parser = self._parser()
+
+        def shown(answer: Answer[tuple[put_back.ReturnLine, ...]]) -> None:
+            self.loaded = answer.value is not None
+            self.lines = answer.value or ()
+            self.on_answer(put_back.Answer(put_back.Said.LIST if self.loaded else put_back.Said.LOAD_FAILED))
+
+        self.ops.query(
+            lambda: put_back.walk(return_lines(self.db), parser), shown, what="reading the put-back list"
+        )
+
+    def scan(self, raw: str, operator: Operator | None) -> None:
+        scan = interpret(raw[:MAX_SCAN_LENGTH])
+        self.lines, answer, returned = put_back.put(self.lines, scan.lookup.strip())
+        if returned is not None:
+            badge = operator.badge_code if operator else ""
+            operator_id = operator.operator_id if operator else None
+            line = returned.line
+
+            def recorded(saved: Answer[bool]) -> None:
+                if not saved.ok:  # the walk goes on; the count is taken again from the list
+                    self.on_answer(put_back.Answer(put_back.Said.NOT_RECORDED, line))
+                    self.load()
+
+            self.ops.write(
+                lambda: record_returned(self.db, line, badge, operator_id),
+                recorded,
+                what=f"{line.sku_code} of {line.order_no} put back",
+            )
+        self.on_answer(answer)

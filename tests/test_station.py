@@ -386,3 +386,37 @@ def test_an_order_cancelled_after_it_was_packed_here_stops_its_parcel(demo_db, s
     assert verdict.kind is VerdictKind.INTERCEPT_PARCEL and verdict.order_no == sample["order_no"]
     assert station.recheck() is None  # said once
     writer.close()
+
+
+def test_goods_put_back_are_counted_unit_by_unit_and_the_order_leaves_the_list_when_all_are_back(
+    demo_db, samples
+):
+    from app.core.pickpath import LocationParser
+    from app.core.put_back import put, walk
+    from app.store.exceptions import ExceptionKind, exceptions
+    from app.store.interceptions import record_returned, return_lines
+
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    sample = next(s for s in samples["ready"] if s["items"][0]["quantity"] >= 2)
+    item = sample["items"][0]
+    station.handle_scan(sample["order_no"])
+    for _ in range(2):
+        station.handle_scan(item["barcode"])
+    writer.wait_idle()
+    with demo_db.session() as s, s.begin():
+        s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"])).status = "cancelled"
+    assert station.recheck().kind is VerdictKind.INTERCEPTED
+    writer.close()
+
+    lines = walk(return_lines(demo_db), LocationParser())
+    assert [(x.sku_code, x.quantity, x.returned) for x in lines] == [(item["sku"], 2, 0)]
+    lines, _answer, first = put(lines, item["barcode"])
+    assert record_returned(demo_db, first.line, "P0002", None) is False
+    assert record_returned(demo_db, first.line, "P0002", None) is False  # the same count again: no change
+    assert [(x.returned, x.left) for x in return_lines(demo_db)] == [(1, 1)]  # a broken-off walk goes on here
+    _lines, _answer, second = put(lines, item["barcode"])
+    assert record_returned(demo_db, second.line, "P0002", None) is True
+    assert return_lines(demo_db) == []
+    (done,) = [i for i in exceptions(demo_db, include_decided=True) if i.kind is ExceptionKind.PUT_BACK]
+    assert "P0002" in done.decision and "handheld" in done.decision

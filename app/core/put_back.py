@@ -41,6 +41,9 @@ class ReturnLine:
 
 
 class Said(StrEnum):
+    LIST = "list"  # the list is loaded: go to the first bin
+    LOAD_FAILED = "load_failed"
+    NOT_RECORDED = "not_recorded"  # the database did not take it: the list is read again
     RETURNED = "returned"  # one unit back: {returned}/{quantity} of this line
     ORDER_DONE = "order_done"  # the last unit of an intercepted order: it leaves the list
     ALL_DONE = "all_done"  # nothing left to put back

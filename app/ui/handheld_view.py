@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core import put_back
 from app.core.picking import (
     SHORT_REASONS,
     CountSet,
@@ -41,7 +43,8 @@ from app.core.picking import (
     prompt_for,
 )
 from app.core.pickpath import LocationParser
-from app.picking_station import PickingStation
+from app.core.put_back import Said
+from app.picking_station import PickingStation, PutBackWalk
 from app.runner import Operations
 from app.store.db import Database
 from app.store.waves import WaveProgress
@@ -80,6 +83,8 @@ class HandheldView(QWidget):
             on_verdict=self.show_verdict,
         )
         self.controller.signed_out = self.signed_out.emit
+        self.put_back = PutBackWalk(db, ops, parser, self.show_put_back)
+        self.putting_back = False  # the put-back walk is on screen: scans go to it
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -114,6 +119,36 @@ class HandheldView(QWidget):
         waves_layout = QVBoxLayout(waves_page)
         waves_layout.addLayout(self.wave_list)
         waves_layout.addStretch(1)
+        self.put_back_button = QPushButton()
+        self.put_back_button.setMinimumHeight(72)
+        self.put_back_button.setStyleSheet("font-size: 16pt; background: #fff3e0;")
+        # Its text never widens the 480-px screen.
+        self.put_back_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.put_back_button.clicked.connect(self.open_put_back)
+        waves_layout.addWidget(self.put_back_button)
+        put_back_page = QWidget()
+        put_back_layout = QVBoxLayout(put_back_page)
+        self.back_location = QLabel()
+        self.back_location.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.back_location.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.back_location.setStyleSheet("font-size: 44pt; font-weight: bold;")
+        self.back_item = QLabel()
+        self.back_item.setWordWrap(True)
+        self.back_item.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.back_item.setStyleSheet("font-size: 18pt;")
+        self.back_count = QLabel()
+        self.back_count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.back_count.setStyleSheet("font-size: 36pt; font-weight: bold;")
+        self.back_next = QLabel()
+        self.back_next.setWordWrap(True)
+        self.back_next.setStyleSheet("font-size: 13pt; color: #555;")
+        self.back_done = QPushButton()
+        self.back_done.setMinimumHeight(64)
+        self.back_done.clicked.connect(self.close_put_back)
+        for widget in (self.back_location, self.back_item, self.back_count, self.back_next):
+            put_back_layout.addWidget(widget)
+        put_back_layout.addStretch(1)
+        put_back_layout.addWidget(self.back_done)
         pick_page = QWidget()
         pick_layout = QVBoxLayout(pick_page)
         for widget in (self.location, self.item, self.quantity, self.slots):
@@ -150,15 +185,21 @@ class HandheldView(QWidget):
         short_layout.addWidget(self.short_back, len(SHORT_REASONS), 0)
         self.pages = QStackedWidget()
         self.empty_page = QWidget()
-        for page in (self.empty_page, waves_page, pick_page, short_page):
+        for page in (self.empty_page, waves_page, pick_page, short_page, put_back_page):
             self.pages.addWidget(page)
         self.waves_page, self.pick_page, self.short_page = waves_page, pick_page, short_page
+        self.put_back_page = put_back_page
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.progress)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.entry)
-        for keys, slot in (("F4", self.start_short), ("F12", self.sign_out), ("Esc", self.back)):
+        for keys, slot in (
+            ("F3", self.open_put_back),
+            ("F4", self.start_short),
+            ("F12", self.sign_out),
+            ("Esc", self.back),
+        ):
             shortcut = QShortcut(
                 QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
@@ -174,6 +215,8 @@ class HandheldView(QWidget):
         for reason, button in self.reason_buttons.items():
             button.setText(messages.short_reason_text(reason))
         self.entry.setPlaceholderText(self.tr("Scan, or type and press Enter"))
+        self.put_back_button.setText(self.tr("Put back (待放回) — F3"))
+        self.back_done.setText(self.tr("Back to the waves (Esc)"))
         self.show_verdict(prompt_for(self.state))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -228,6 +271,8 @@ class HandheldView(QWidget):
 
     def show_verdict(self, verdict: PickVerdict) -> None:
         """The controller's answer: the banner and sound first, then the page for the state."""
+        if self.putting_back:  # the pick walk waits at the wave list (its list still refreshes)
+            return
         colours = {Tone.OK: OK_COLOURS, Tone.ERROR: ERROR_COLOURS}.get(verdict.tone, PROMPT_COLOURS)
         self.say(self._text(verdict), colours, verdict.sound or None)
         self.show_step()
@@ -356,7 +401,81 @@ class HandheldView(QWidget):
         self.handle_scan(text)
 
     def handle_scan(self, raw: str) -> None:
+        if self.putting_back:
+            if raw.strip():
+                self.put_back.scan(raw, self.state.operator)
+            return
         self.controller.handle_scan(raw)
+
+    # --- the put-back walk (F3 from the wave list) ---------------------------------------------
+
+    def open_put_back(self) -> None:
+        if self.step is not Step.WAVE:  # signed in, between waves
+            return
+        self.putting_back = True
+        self.pages.setCurrentWidget(self.put_back_page)
+        self.say(self.tr("Reading the put-back list…"), PROMPT_COLOURS)
+        self.put_back.load()
+
+    def close_put_back(self) -> None:
+        self.putting_back = False
+        self.show_verdict(prompt_for(self.state))
+
+    def show_put_back(self, answer: put_back.Answer) -> None:
+        """The walk's answer: the banner and sound, then the bin to go to next."""
+        if not self.putting_back:
+            return
+        lines = self.put_back.lines
+        first = lines[0] if lines else None
+        line = answer.line
+        texts = {
+            Said.LIST: self.tr("{count} item(s) to put back — go to the first bin").format(
+                count=sum(other.left for other in lines)
+            )
+            if lines
+            else self.tr("Nothing to put back"),
+            Said.LOAD_FAILED: self.tr("The put-back list could not be read — try again (F3)"),
+            Said.NOT_RECORDED: self.tr("Not recorded — the list is read again"),
+            Said.RETURNED: self.tr("✓ Back: {name} ({returned}/{quantity})"),
+            Said.ORDER_DONE: self.tr("✓ Everything of order {order} is back"),
+            Said.ALL_DONE: self.tr("✓ Everything is back — nothing left to put back"),
+            Said.NOT_ON_LIST: self.tr("Not on the put-back list — keep it aside for the supervisor"),
+        }
+        text = texts[answer.said].format(
+            name=line.name_zh or line.sku_code if line else "",
+            returned=line.returned if line else 0,
+            quantity=line.quantity if line else 0,
+            order=line.order_no if line else "",
+        )
+        bad = answer.said in (Said.LOAD_FAILED, Said.NOT_RECORDED, Said.NOT_ON_LIST)
+        done = answer.said in (Said.RETURNED, Said.ORDER_DONE, Said.ALL_DONE)
+        self.say(
+            text,
+            ERROR_COLOURS if bad else OK_COLOURS if done else PROMPT_COLOURS,
+            "error" if bad else "accept" if answer.said is Said.RETURNED else "complete" if done else None,
+        )
+        self.progress.setText(self.tr("Put back (待放回)"))
+        if first is None:
+            self.back_location.setText("")
+            self.back_item.setText("")
+            self.back_count.setText("")
+            self.back_next.setText("")
+            return
+        self.back_location.setText(first.location or self.tr("(no bin)"))
+        self.back_item.setText(
+            self.tr("{name}\n{sku} · order {order}").format(
+                name=first.name_zh or first.name_en, sku=first.sku_code, order=first.order_no
+            )
+        )
+        self.back_count.setText(self.tr("{returned} / {quantity} back").format(
+            returned=first.returned, quantity=first.quantity
+        ))  # fmt: skip
+        self.back_next.setText(
+            "\n".join(
+                f"{other.location or '—'} · {other.name_zh or other.sku_code} ×{other.left}"
+                for other in lines[1:6]
+            )
+        )
 
     def choose_wave(self, code: str) -> None:
         self.controller.feed(Scanned(code))
@@ -377,6 +496,9 @@ class HandheldView(QWidget):
         self.controller.feed(Tapped("back"))
 
     def back(self) -> None:
+        if self.putting_back:
+            self.close_put_back()
+            return
         self.controller.feed(Tapped("back"))
 
     def sign_out(self) -> None:

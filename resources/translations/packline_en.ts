@@ -373,175 +373,248 @@
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="171"/>
+        <location filename="../../app/ui/handheld_view.py" line="212"/>
         <source>Short (F4)</source>
         <translation>Short (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="172"/>
+        <location filename="../../app/ui/handheld_view.py" line="213"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="173"/>
+        <location filename="../../app/ui/handheld_view.py" line="214"/>
         <source>Back — keep picking (Esc)</source>
         <translation>Back — keep picking (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="176"/>
+        <location filename="../../app/ui/handheld_view.py" line="217"/>
         <source>Scan, or type and press Enter</source>
         <translation>Scan, or type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="283"/>
-        <location filename="../../app/ui/handheld_view.py" line="306"/>
+        <location filename="../../app/ui/handheld_view.py" line="218"/>
+        <source>Put back (待放回) — F3</source>
+        <translation>Put back (待放回) — F3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="219"/>
+        <source>Back to the waves (Esc)</source>
+        <translation>Back to the waves (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="328"/>
+        <location filename="../../app/ui/handheld_view.py" line="351"/>
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="285"/>
+        <location filename="../../app/ui/handheld_view.py" line="330"/>
         <source>Scan a wave, or tap one</source>
         <translation>Scan a wave, or tap one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="298"/>
+        <location filename="../../app/ui/handheld_view.py" line="343"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>Why is it short? {count} of {wanted} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="258"/>
+        <location filename="../../app/ui/handheld_view.py" line="417"/>
+        <source>Reading the put-back list…</source>
+        <translation>Reading the put-back list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="432"/>
+        <source>{count} item(s) to put back — go to the first bin</source>
+        <translation>{count} item(s) to put back — go to the first bin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="436"/>
+        <source>Nothing to put back</source>
+        <translation>Nothing to put back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="437"/>
+        <source>The put-back list could not be read — try again (F3)</source>
+        <translation>The put-back list could not be read — try again (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="438"/>
+        <source>Not recorded — the list is read again</source>
+        <translation>Not recorded — the list is read again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="439"/>
+        <source>✓ Back: {name} ({returned}/{quantity})</source>
+        <translation>✓ Back: {name} ({returned}/{quantity})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="440"/>
+        <source>✓ Everything of order {order} is back</source>
+        <translation>✓ Everything of order {order} is back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="441"/>
+        <source>✓ Everything is back — nothing left to put back</source>
+        <translation>✓ Everything is back — nothing left to put back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="442"/>
+        <source>Not on the put-back list — keep it aside for the supervisor</source>
+        <translation>Not on the put-back list — keep it aside for the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="457"/>
+        <source>Put back (待放回)</source>
+        <translation>Put back (待放回)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="466"/>
+        <source>{name}
+{sku} · order {order}</source>
+        <translation>{name}
+{sku} · order {order}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="470"/>
+        <source>{returned} / {quantity} back</source>
+        <translation>{returned} / {quantity} back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="303"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>Wave {wave} · stop {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="262"/>
+        <location filename="../../app/ui/handheld_view.py" line="307"/>
+        <location filename="../../app/ui/handheld_view.py" line="464"/>
         <source>(no bin)</source>
         <translation>(no bin)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="272"/>
+        <location filename="../../app/ui/handheld_view.py" line="317"/>
         <source>slot {slot} ×{qty}</source>
         <translation>slot {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="274"/>
+        <location filename="../../app/ui/handheld_view.py" line="319"/>
         <source>Into: {shares}</source>
         <translation>Into: {shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="268"/>
+        <location filename="../../app/ui/handheld_view.py" line="313"/>
         <source>Put {qty} into slot {slot}</source>
         <translation>Put {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="296"/>
+        <location filename="../../app/ui/handheld_view.py" line="341"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>Put {qty} into slot {slot} — scan the slot label (or OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="289"/>
+        <location filename="../../app/ui/handheld_view.py" line="334"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>Go to {bin} and scan the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="292"/>
+        <location filename="../../app/ui/handheld_view.py" line="337"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>Scan each item, or type how many and Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="291"/>
+        <location filename="../../app/ui/handheld_view.py" line="336"/>
         <source>Scan the item</source>
         <translation>Scan the item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="305"/>
+        <location filename="../../app/ui/handheld_view.py" line="350"/>
         <source>One moment…</source>
         <translation>One moment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="307"/>
+        <location filename="../../app/ui/handheld_view.py" line="352"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="303"/>
+        <location filename="../../app/ui/handheld_view.py" line="348"/>
         <source>Choose a reason first</source>
         <translation>Choose a reason first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="284"/>
+        <location filename="../../app/ui/handheld_view.py" line="329"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>Badge {badge} is not known — scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="302"/>
+        <location filename="../../app/ui/handheld_view.py" line="347"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>Finish this stop first (OK or Short)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="286"/>
+        <location filename="../../app/ui/handheld_view.py" line="331"/>
         <source>Loading waves…</source>
         <translation>Loading waves…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="332"/>
+        <location filename="../../app/ui/handheld_view.py" line="377"/>
         <source>{wave}
 {orders} orders · {picked}/{items} items</source>
         <translation>{wave}
 {orders} orders · {picked}/{items} items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="287"/>
+        <location filename="../../app/ui/handheld_view.py" line="332"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>No wave {code} — scan a wave from the list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="288"/>
+        <location filename="../../app/ui/handheld_view.py" line="333"/>
         <source>The wave could not be read — try again</source>
         <translation>The wave could not be read — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="301"/>
+        <location filename="../../app/ui/handheld_view.py" line="346"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>Wave {wave} picked — take the cart to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="290"/>
+        <location filename="../../app/ui/handheld_view.py" line="335"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>Wrong bin {got} — go to {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="293"/>
+        <location filename="../../app/ui/handheld_view.py" line="338"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>Not this item — put it back; pick {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="294"/>
+        <location filename="../../app/ui/handheld_view.py" line="339"/>
         <source>That is one too many — put it back</source>
         <translation>That is one too many — put it back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="295"/>
+        <location filename="../../app/ui/handheld_view.py" line="340"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} of {wanted} — scan the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="297"/>
+        <location filename="../../app/ui/handheld_view.py" line="342"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>Wrong slot — put it into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="304"/>
+        <location filename="../../app/ui/handheld_view.py" line="349"/>
         <source>Not recorded — try again (OK)</source>
         <translation>Not recorded — try again (OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="299"/>
+        <location filename="../../app/ui/handheld_view.py" line="344"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>Short pick recorded — put what you have: {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="300"/>
+        <location filename="../../app/ui/handheld_view.py" line="345"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>Short pick recorded — the supervisor has it</translation>
     </message>

@@ -373,175 +373,248 @@
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="171"/>
+        <location filename="../../app/ui/handheld_view.py" line="212"/>
         <source>Short (F4)</source>
         <translation>缺货 (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="172"/>
+        <location filename="../../app/ui/handheld_view.py" line="213"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="173"/>
+        <location filename="../../app/ui/handheld_view.py" line="214"/>
         <source>Back — keep picking (Esc)</source>
         <translation>返回 — 继续拣货 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="176"/>
+        <location filename="../../app/ui/handheld_view.py" line="217"/>
         <source>Scan, or type and press Enter</source>
         <translation>扫描，或输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="283"/>
-        <location filename="../../app/ui/handheld_view.py" line="306"/>
+        <location filename="../../app/ui/handheld_view.py" line="218"/>
+        <source>Put back (待放回) — F3</source>
+        <translation>待放回 — F3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="219"/>
+        <source>Back to the waves (Esc)</source>
+        <translation>返回波次列表 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="328"/>
+        <location filename="../../app/ui/handheld_view.py" line="351"/>
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="285"/>
+        <location filename="../../app/ui/handheld_view.py" line="330"/>
         <source>Scan a wave, or tap one</source>
         <translation>扫描波次号，或点选一个波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="298"/>
+        <location filename="../../app/ui/handheld_view.py" line="343"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>为什么缺货？找到 {count} / {wanted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="258"/>
+        <location filename="../../app/ui/handheld_view.py" line="417"/>
+        <source>Reading the put-back list…</source>
+        <translation>正在读取待放回清单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="432"/>
+        <source>{count} item(s) to put back — go to the first bin</source>
+        <translation>共 {count} 件待放回 — 请到第一个库位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="436"/>
+        <source>Nothing to put back</source>
+        <translation>没有待放回的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="437"/>
+        <source>The put-back list could not be read — try again (F3)</source>
+        <translation>无法读取待放回清单 — 请重试 (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="438"/>
+        <source>Not recorded — the list is read again</source>
+        <translation>未能记录 — 正在重新读取清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="439"/>
+        <source>✓ Back: {name} ({returned}/{quantity})</source>
+        <translation>✓ 已放回：{name}（{returned}/{quantity}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="440"/>
+        <source>✓ Everything of order {order} is back</source>
+        <translation>✓ 订单 {order} 的商品已全部放回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="441"/>
+        <source>✓ Everything is back — nothing left to put back</source>
+        <translation>✓ 全部放回 — 没有待放回的商品了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="442"/>
+        <source>Not on the put-back list — keep it aside for the supervisor</source>
+        <translation>不在待放回清单上 — 请放到一边交给主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="457"/>
+        <source>Put back (待放回)</source>
+        <translation>待放回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="466"/>
+        <source>{name}
+{sku} · order {order}</source>
+        <translation>{name}
+{sku} · 订单 {order}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="470"/>
+        <source>{returned} / {quantity} back</source>
+        <translation>已放回 {returned} / {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="303"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>波次 {wave} · 第 {n} / {total} 站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="262"/>
+        <location filename="../../app/ui/handheld_view.py" line="307"/>
+        <location filename="../../app/ui/handheld_view.py" line="464"/>
         <source>(no bin)</source>
         <translation>（无库位）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="272"/>
+        <location filename="../../app/ui/handheld_view.py" line="317"/>
         <source>slot {slot} ×{qty}</source>
         <translation>格口 {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="274"/>
+        <location filename="../../app/ui/handheld_view.py" line="319"/>
         <source>Into: {shares}</source>
         <translation>放入：{shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="268"/>
+        <location filename="../../app/ui/handheld_view.py" line="313"/>
         <source>Put {qty} into slot {slot}</source>
         <translation>放 {qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="296"/>
+        <location filename="../../app/ui/handheld_view.py" line="341"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>放 {qty} 件到格口 {slot} — 扫描格口标签（或点确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="289"/>
+        <location filename="../../app/ui/handheld_view.py" line="334"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>前往 {bin}，扫描库位码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="292"/>
+        <location filename="../../app/ui/handheld_view.py" line="337"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>逐件扫描，或输入数量后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="291"/>
+        <location filename="../../app/ui/handheld_view.py" line="336"/>
         <source>Scan the item</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="305"/>
+        <location filename="../../app/ui/handheld_view.py" line="350"/>
         <source>One moment…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="307"/>
+        <location filename="../../app/ui/handheld_view.py" line="352"/>
         <source>Unreadable scan — scan again</source>
         <translation>无法识别的扫描 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="303"/>
+        <location filename="../../app/ui/handheld_view.py" line="348"/>
         <source>Choose a reason first</source>
         <translation>请先选择原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="284"/>
+        <location filename="../../app/ui/handheld_view.py" line="329"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>工牌 {badge} 不存在 — 请扫描您的工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="302"/>
+        <location filename="../../app/ui/handheld_view.py" line="347"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>请先完成本站（确定或缺货）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="286"/>
+        <location filename="../../app/ui/handheld_view.py" line="331"/>
         <source>Loading waves…</source>
         <translation>正在加载波次…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="332"/>
+        <location filename="../../app/ui/handheld_view.py" line="377"/>
         <source>{wave}
 {orders} orders · {picked}/{items} items</source>
         <translation>{wave}
 {orders} 单 · {picked}/{items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="287"/>
+        <location filename="../../app/ui/handheld_view.py" line="332"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>没有波次 {code} — 请扫描列表中的波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="288"/>
+        <location filename="../../app/ui/handheld_view.py" line="333"/>
         <source>The wave could not be read — try again</source>
         <translation>无法读取该波次 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="301"/>
+        <location filename="../../app/ui/handheld_view.py" line="346"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>波次 {wave} 拣货完成 — 请把拣货车推到打包区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="290"/>
+        <location filename="../../app/ui/handheld_view.py" line="335"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>库位错误 {got} — 请前往 {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="293"/>
+        <location filename="../../app/ui/handheld_view.py" line="338"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>不是这件商品 — 放回；请拣 {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="294"/>
+        <location filename="../../app/ui/handheld_view.py" line="339"/>
         <source>That is one too many — put it back</source>
         <translation>多拣了一件 — 请放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="295"/>
+        <location filename="../../app/ui/handheld_view.py" line="340"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} / {wanted} — 请扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="297"/>
+        <location filename="../../app/ui/handheld_view.py" line="342"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>格口错误 — 请放到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="304"/>
+        <location filename="../../app/ui/handheld_view.py" line="349"/>
         <source>Not recorded — try again (OK)</source>
         <translation>未记录 — 请重试（确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="299"/>
+        <location filename="../../app/ui/handheld_view.py" line="344"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>缺货已记录 — 先放已拣的：{qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="300"/>
+        <location filename="../../app/ui/handheld_view.py" line="345"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>缺货已记录 — 已通知主管</translation>
     </message>

@@ -164,3 +164,49 @@ def test_a_gs1_datamatrix_the_bench_accepts_is_the_same_item_on_the_handheld(han
     view.handle_scan(stop.location)
     view.handle_scan(datamatrix)
     assert "Not this item" not in view.banner.text() and view.count == 1
+
+
+@pytest.mark.gui
+def test_a_picker_puts_back_the_goods_of_a_stopped_order_bin_by_bin(
+    handheld, demo_db, samples, qtbot, artifacts
+):
+    from app.core.settings import StationSettings
+    from app.station import PackingStation
+    from app.store.packing import PackingStore
+    from app.store.writer import SerialWriter
+
+    bench = PackingStation(PackingStore(demo_db, "PACK-01"), SerialWriter(), StationSettings())
+    bench.sign_in_badge("P0001")
+    sample = next(s for s in samples["ready"] if len(s["items"]) >= 2)
+    bench.handle_scan(sample["order_no"])
+    for item in sample["items"][:2]:
+        bench.handle_scan(item["barcode"])
+    bench.writer.wait_idle()
+    with demo_db.session() as s, s.begin():  # the office cancelled it; the pull wrote this
+        s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"])).status = "cancelled"
+    bench.recheck()
+    bench.writer.close()
+
+    view = handheld.view
+    view.handle_scan("P0002")
+    qtbot.waitUntil(lambda: view.step is Step.WAVE, timeout=5000)
+    QTest.keyClick(view, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: "2 item(s) to put back" in view.banner.text(), timeout=5000)
+    assert view.pages.currentWidget() is view.put_back_page
+    first = view.put_back.lines[0]
+    assert (
+        view.back_location.text() == (first.location or "(no bin)")
+        and first.sku_code in view.back_item.text()
+    )
+    handheld.view.grab().save(str(artifacts / "handheld_put_back_en.png"))
+
+    view.handle_scan("6900000000000")
+    assert "Not on the put-back list" in view.banner.text() and handheld.sounds.last_played == "error"
+    for item in sample["items"][:2]:
+        view.handle_scan(item["barcode"])
+    assert "Everything is back" in view.banner.text()
+    qtbot.waitUntil(lambda: handheld.writer.pending == 0, timeout=5000)
+    (done,) = [i for i in exceptions(demo_db, include_decided=True) if i.kind is ExceptionKind.PUT_BACK]
+    assert done.subject == sample["order_no"] and "P0002" in done.decision
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert view.pages.currentWidget() is view.waves_page and not view.putting_back
