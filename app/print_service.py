@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from app.core.model import PrintJobStatus
+from app.core.model import Operator, PrintJobStatus
 from app.core.settings import StationSettings
 from app.print_docs import PRINTERS, order_document, picklist, printer_config, render_options
 from app.store.db import Database
@@ -90,9 +90,18 @@ class PrintService:
         if order is None:
             return []
         originals = [
-            j for j in self.jobs.for_order(order.order_id) if j.kind in kinds and j.reprint_of is None
+            j
+            for j in self.jobs.for_order(order.order_id)
+            if j.kind in kinds and j.reprint_of is None and j.voided_at is None
         ]
         new = [job_id for job in originals if (job_id := self.jobs.reprint(job.id))]
+        self.wake()
+        return new
+
+    def void_label(self, order_no: str, reason: str, operator: Operator | None, reissue: bool) -> str | None:
+        """Void the order's labels (waybill released, `label.voided` to the server); with
+        `reissue`, print a new one from the order as it is now. The new job's id, or None."""
+        new = self.jobs.void_labels(order_no, reason, self.settings.station_name, operator, reissue)
         self.wake()
         return new
 

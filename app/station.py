@@ -52,6 +52,7 @@ from app.core.rules import EMPTY_PLAN, PackPlan
 from app.core.settings import StationSettings
 from app.store.errors import StoreError, classify
 from app.store.packing import PackConflict, PackingStore, new_session_id
+from app.store.print_jobs import PrintJobStore
 from app.store.rules_store import RuleCache
 from app.store.waves import next_wave_order, waiting_orders, wave_strategy
 from app.store.writer import SerialWriter
@@ -88,7 +89,8 @@ def _reading(what: str) -> Iterator[None]:
 class SaveResult:
     """What the writer reports back about an effect.
 
-    "packed", "held", "released", "intercepted": committed ("opened": a session's cards are queued).
+    "packed", "held", "released", "intercepted", "reissued": committed ("opened": a session's cards
+    are queued).
     "failed": refused or a bug, nothing written.
     "waiting": the database cannot take it now (disk full, locked, damaged); it stays queued and
     is written by itself once the trouble is gone, and until then the station takes no new work.
@@ -124,6 +126,7 @@ class PackingStation:
         self.session_id: str | None = None
         self.last_packed: str = ""
         self._parcels_stopped: set[str] = set()  # packed here, cancelled since: said once each
+        self._last_label: tuple[str, str] | None = None  # (carrier, waybill) on the last pack's label
         # Orders packed here whose commit may still be in the writer's queue: a rescan must
         # say "already packed" even before the database says so.
         self._packing: set[int] = set()
@@ -400,6 +403,27 @@ class PackingStation:
             packed = self.last_packed
             if packed and packed not in self._parcels_stopped:
                 snapshot = self.store.order_by_no(packed)
+                carried = self._last_label
+                now = (snapshot.carrier, snapshot.waybill_no or "") if snapshot is not None else None
+                if (
+                    snapshot is not None
+                    and snapshot.status is OrderStatus.PACKED
+                    and carried not in (None, now)
+                ):
+                    # Another carrier's waybill for a parcel still here: its label is void, a new one prints.
+                    self._last_label = now
+                    log.warning("order %s packed here now ships with %s %s: label re-issued", packed, *now)
+                    jobs = PrintJobStore(self.store.db)
+                    self._write(
+                        jobs.void_labels,
+                        packed,
+                        "carrier_changed",
+                        self.store.station,
+                        state.operator,
+                        True,
+                        on_done=self._saved("reissued", packed),
+                    )
+                    return Verdict(VerdictKind.LABEL_REISSUED, order_no=packed, detail=snapshot.carrier)
                 if snapshot is not None and snapshot.status is OrderStatus.CANCELLED:
                     self._parcels_stopped.add(packed)
                     log.warning(
@@ -504,6 +528,7 @@ class PackingStation:
             case PackCompleted() as done:
                 self._packing.add(done.order.order_id)
                 self.last_packed = done.order.order_no
+                self._last_label = (done.order.carrier, done.order.waybill_no or "")
                 self.session_id = None
                 # The local date: a birthday month is the customer's, not UTC's.
                 prints = print_requests(done.order, self.settings.print_choices, done.plan.hide_prices)

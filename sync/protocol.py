@@ -414,6 +414,7 @@ class EventType(StrEnum):
     ORDER_HELD = "order.held"
     ORDER_HOLD_RELEASED = "order.hold_released"
     ORDER_INTERCEPTED = "order.intercepted"
+    LABEL_VOIDED = "label.voided"
     CUSTOMER_PREFERENCE = "customer.preference"
     PICK_CONFIRMED = "pick.confirmed"
     PICK_SHORT = "pick.short"
@@ -537,6 +538,18 @@ class OrderIntercepted(Incoming):
     at: AwareDatetime
 
 
+class LabelVoided(Incoming):
+    """A printed label voided at a station: its waybill number is released (for the carrier's
+    platform to cancel); a re-issued label, if any, carries the order's current waybill."""
+
+    order_no: Code
+    carrier: str = Field(max_length=32)
+    waybill_no: str = Field(max_length=64)
+    reason: str = Field(max_length=64)
+    operator: str
+    at: AwareDatetime
+
+
 class OrderHoldReleased(Incoming):
     order_no: Code
     supervisor: str
@@ -602,6 +615,7 @@ EVENT_PAYLOADS: dict[str, type[Incoming]] = {
     EventType.ORDER_HELD: OrderHeld,
     EventType.ORDER_HOLD_RELEASED: OrderHoldReleased,
     EventType.ORDER_INTERCEPTED: OrderIntercepted,
+    EventType.LABEL_VOIDED: LabelVoided,
     EventType.CUSTOMER_PREFERENCE: PreferenceChanged,
     EventType.RULE_CHANGED: RuleChanged,
     EventType.WAVE_CHANGED: WaveChanged,

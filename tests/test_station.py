@@ -420,3 +420,41 @@ def test_goods_put_back_are_counted_unit_by_unit_and_the_order_leaves_the_list_w
     assert return_lines(demo_db) == []
     (done,) = [i for i in exceptions(demo_db, include_decided=True) if i.kind is ExceptionKind.PUT_BACK]
     assert "P0002" in done.decision and "handheld" in done.decision
+
+
+def test_a_label_voided_never_prints_again_and_a_re_issue_carries_the_new_waybill(demo_db, samples):
+    from app.store.print_jobs import PrintJobStore
+
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    sample = samples["ready"][6]
+    assert pack_fully(station, sample).kind is VerdictKind.PACKED
+    writer.wait_idle()
+    assert station.recheck() is None
+    jobs = PrintJobStore(demo_db)
+    with demo_db.session() as s:
+        order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))
+        order_id, old_waybill, old_carrier = order.id, order.waybill_no, order.carrier
+    (label,) = [j for j in jobs.for_order(order_id) if j.kind == "label"]
+    assert label.params["waybill_no"] == old_waybill  # the waybill goes with the label
+
+    with demo_db.session() as s, s.begin():  # the office moved it to another carrier; the pull wrote this
+        order = s.get(m.Order, order_id)
+        order.carrier, order.waybill_no = "SF", "SF9990001112223"
+    verdict = station.recheck()
+    assert verdict.kind is VerdictKind.LABEL_REISSUED and verdict.detail == "SF"
+    assert station.recheck() is None  # once
+    writer.close()
+
+    labels = {j.id: j for j in jobs.for_order(order_id) if j.kind == "label"}
+    assert labels[label.id].voided_at is not None
+    (new,) = [j for j in labels.values() if j.voided_at is None]
+    assert new.params["waybill_no"] == "SF9990001112223" and new.params["reissued"] is True
+    with demo_db.session() as s:
+        (voided,) = s.scalars(select(m.OutboxEvent).where(m.OutboxEvent.type == "label.voided")).all()
+    assert (voided.payload["waybill_no"], voided.payload["carrier"]) == (old_waybill, old_carrier)
+    assert voided.payload["reason"] == "carrier_changed"
+    with pytest.raises(ValueError, match="voided"):
+        jobs.reprint(label.id)
+    due = jobs.next_due()
+    assert due is None or due.id != label.id  # a voided job is never sent, queued or not

@@ -276,6 +276,7 @@ class VerdictKind(StrEnum):
     ORDER_UPDATED = "order_updated"  # a new address or carrier: carry on, the label follows it
     ORDER_UNCHANGED = "order_unchanged"  # nothing the bench needs to know
     INTERCEPT_PARCEL = "intercept_parcel"  # cancelled after it was packed here (app.station): take it back
+    LABEL_REISSUED = "label_reissued"  # packed here, now another carrier: a new label prints (app.station)
     # The station's database (app.station): a save that cannot be made now, a read that failed.
     NOT_SAVED = "not_saved"
     STORE_ERROR = "store_error"
@@ -309,6 +310,7 @@ _SEVERITY = {
     VerdictKind.WAVE_ENDED: Severity.INFO,
     VerdictKind.WAVE_NOT_SINGLE: Severity.INFO,
     VerdictKind.ORDER_UPDATED: Severity.PROMPT,
+    VerdictKind.LABEL_REISSUED: Severity.PROMPT,
     VerdictKind.ORDER_UNCHANGED: Severity.INFO,
 }
 

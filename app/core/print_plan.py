@@ -76,7 +76,10 @@ def print_requests(
 ) -> tuple[PrintRequest, ...]:
     """What prints once the pack is saved: the label, a carton label for enterprise customers,
     a slip if the station wants one. `hide_prices` comes from the order's pack plan."""
-    requests = [PrintRequest("label", "label")]
+    # The waybill goes with the label: voiding it later names the number it carried.
+    requests = [
+        PrintRequest("label", "label", {"carrier": order.carrier, "waybill_no": order.waybill_no or ""})
+    ]
     customer = order.customer
     if customer is not None and "enterprise" in {t.lower() for t in customer.tags}:
         requests.append(PrintRequest("carton", "label", {"carton_no": 1, "carton_count": 1}))

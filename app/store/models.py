@@ -338,6 +338,9 @@ class PrintJob(Base):
     format: Mapped[str] = mapped_column(String(8), default="")
     payload: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     reference: Mapped[str] = mapped_column(String(100), default="")  # the spooler's job id
+    # A voided label's waybill is released: it is never printed again (a re-issue prints anew).
+    voided_at: Mapped[datetime | None] = mapped_column(default=None)
+    void_reason: Mapped[str] = mapped_column(String(64), default="", server_default="")
     printed_at: Mapped[datetime | None] = mapped_column(default=None)
     reprint_of: Mapped[str | None] = mapped_column(String(36), default=None)
 

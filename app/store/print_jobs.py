@@ -17,12 +17,14 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, defer
 
-from app.core.model import PRINT_ACTIVE, PrintJobStatus
+from app.core.model import PRINT_ACTIVE, Operator, PrintJobStatus
 from app.core.print_plan import PrintRequest
 from app.store import models as m
 from app.store.db import Database
+from app.store.outbox import add_event
 
 RETRY_DELAYS_S = (5, 15, 30, 60, 120, 300)
+LABEL_KINDS = ("label", "carton")  # what carries the waybill
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Job:
     format: str
     payload: bytes | None
     reprint_of: str | None
+    voided_at: datetime | None = None
 
 
 def _now() -> datetime:
@@ -113,7 +116,8 @@ class PrintJobStore:
                     or_(
                         m.PrintJob.status == PrintJobStatus.QUEUED,
                         (m.PrintJob.status == PrintJobStatus.FAILED) & (m.PrintJob.next_attempt_at <= now),
-                    )
+                    ),
+                    m.PrintJob.voided_at.is_(None),
                 )
                 .order_by(m.PrintJob.created_at, m.PrintJob.id)
                 .limit(1)
@@ -178,6 +182,8 @@ class PrintJobStore:
             old = s.get(m.PrintJob, job_id)
             if old is None:
                 return None
+            if old.voided_at is not None:
+                raise ValueError("this label was voided (its waybill released): re-issue it instead")
             new_id = str(uuid.uuid4())
             now = _now()
             s.add(
@@ -197,6 +203,55 @@ class PrintJobStore:
                     reprint_of=old.reprint_of or old.id,
                 )
             )
+            return new_id
+
+    def void_labels(
+        self, order_no: str, reason: str, station: str, operator: Operator | None, reissue: bool = False
+    ) -> str | None:
+        """Void every label of the order not voided yet — its waybill is released and it never
+        prints again — and tell the server (`label.voided`); with `reissue`, queue a new label
+        from the order as it is now (another carrier's waybill, say). One transaction. The new
+        job's id, or None."""
+        now = _now()
+        with self.db.session() as s, s.begin():
+            order = s.scalar(select(m.Order).where(m.Order.order_no == order_no))
+            if order is None:
+                raise ValueError(f"no order {order_no}")
+            labels = s.scalars(
+                select(m.PrintJob).where(
+                    m.PrintJob.order_id == order.id,
+                    m.PrintJob.kind.in_(LABEL_KINDS),
+                    m.PrintJob.voided_at.is_(None),
+                )
+            ).all()
+            if not labels and not reissue:
+                raise ValueError(f"order {order_no} has no label to void")
+            # The waybill each label carried (kept with it when it was queued; older ones: the order's).
+            voided = sorted(
+                {
+                    (
+                        str(j.params.get("carrier") or order.carrier),
+                        str(j.params.get("waybill_no") or order.waybill_no or ""),
+                    )
+                    for j in labels
+                    if j.kind == "label"
+                }
+            )
+            for job in labels:
+                job.voided_at, job.void_reason, job.updated_at = now, reason[:64], now
+            for carrier, waybill in voided:
+                add_event(
+                    s,
+                    "label.voided",
+                    {"order_no": order_no, "carrier": carrier, "waybill_no": waybill, "reason": reason,
+                     "operator": operator.badge_code if operator else "", "at": now.isoformat()},
+                    station,
+                    operator.operator_id if operator else None,
+                )  # fmt: skip
+            if not reissue:
+                return None
+            params = {"carrier": order.carrier, "waybill_no": order.waybill_no or "", "reissued": True}
+            (new_id,) = add_jobs(s, [PrintRequest("label", "label", params)], order.id, order_no)
             return new_id
 
     def for_order(self, order_id: int) -> list[Job]:
@@ -268,4 +323,5 @@ def _job(row: Any, with_payload: bool = True) -> Job:
         format=job.format,
         payload=job.payload if with_payload else None,
         reprint_of=job.reprint_of,
+        voided_at=job.voided_at,
     )

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
 
     def on_saved(self, result: SaveResult) -> None:
         self.packing.on_saved(result)
-        if result.kind in ("packed", "opened"):
+        if result.kind in ("packed", "opened", "reissued"):
             self.printing_pages.wake()  # its label (or, on opening, its cards) was queued with it
         if result.kind == "opened":
             return

@@ -267,6 +267,11 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, "
             "void the label, put the goods back (put-back list)",
         ),
+        k.LABEL_REISSUED: QCoreApplication.translate(
+            "Verdict",
+            "Order {order}, packed here, now ships with {carrier}: a new label is printing — "
+            "replace the label on the parcel; the old one is void",
+        ),
         k.STORE_ERROR: QCoreApplication.translate(
             "Verdict",
             "The station cannot read its database: {problem} — call the technician; nothing was changed",

@@ -426,7 +426,7 @@ class PackingView(QWidget):
 
     def on_saved(self, result: SaveResult) -> None:
         """The writer's word on a pack, hold or release: only now does success show."""
-        if result.kind in ("opened", "intercepted"):  # the bench already said what to do
+        if result.kind in ("opened", "intercepted", "reissued"):  # the bench already said what to do
             return
         awaiting, self._awaiting = self._awaiting, None
         if result.kind == "waiting":

@@ -7,8 +7,8 @@ getting lost, and Esc goes back to packing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.model import PrintJobStatus
-from app.store.print_jobs import Job
+from app.store.print_jobs import LABEL_KINDS, Job
 from app.ui.tables import list_page_keys, list_table, page_title, touch_button
 
 STATUS_COLOURS = {
@@ -31,8 +31,12 @@ STATUS_COLOURS = {
 }
 
 
+VOID_COLOUR = "#e0e0e0"
+
+
 class PrintHistoryView(QWidget):
     reprint_requested = Signal(str)  # job id
+    reissue_requested = Signal(str)  # order number: void its labels, print a new one
     filter_changed = Signal(str)  # order number ("" = all)
     closed = Signal()
 
@@ -49,10 +53,12 @@ class PrintHistoryView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self._reprint_selected())
         self.result = QLabel()
         self.reprint_button = touch_button(self._reprint_selected)
+        self.reissue_button = touch_button(self._reissue_selected)
         self.back_button = touch_button(self.closed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.result, 1)
         buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.reissue_button)
         buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -60,6 +66,10 @@ class PrintHistoryView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         list_page_keys(self, self.table, self.closed)
+        reissue = QShortcut(
+            QKeySequence("Ctrl+Del"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        reissue.activated.connect(self._reissue_selected)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -77,6 +87,7 @@ class PrintHistoryView(QWidget):
             ]
         )
         self.reprint_button.setText(self.tr("Print again (Enter)"))
+        self.reissue_button.setText(self.tr("Void + new label (Ctrl+Del)"))
         self.back_button.setText(self.tr("Back (Esc)"))
         self.show_jobs(self.jobs)
 
@@ -104,13 +115,14 @@ class PrintHistoryView(QWidget):
                 job.created_at.astimezone().strftime("%m-%d %H:%M:%S"),
                 job.order_no,
                 cards.get(str(job.params.get("insert", "")), kinds.get(job.kind, job.kind))
-                + (self.tr(" (reprint)") if job.reprint_of else ""),
+                + (self.tr(" (reprint)") if job.reprint_of else "")
+                + (self.tr(" (re-issued)") if job.params.get("reissued") else ""),
                 job.printer,
-                statuses.get(job.status, job.status),
+                self.tr("VOID") if job.voided_at else statuses.get(job.status, job.status),
                 str(job.attempts),
                 job.last_error,
             ]
-            colour = QColor(STATUS_COLOURS.get(job.status, "#ffffff"))
+            colour = QColor(VOID_COLOUR if job.voided_at else STATUS_COLOURS.get(job.status, "#ffffff"))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setBackground(colour)
@@ -131,6 +143,13 @@ class PrintHistoryView(QWidget):
             self.result.setText(self.tr("Nothing to print: no job is selected"))
             return
         self.reprint_requested.emit(job.id)
+
+    def _reissue_selected(self) -> None:
+        job = self.selected()
+        if job is None or job.kind not in LABEL_KINDS:
+            self.result.setText(self.tr("Select a shipping label to void"))
+            return
+        self.reissue_requested.emit(job.order_no)
 
     def _kind_names(self) -> dict[str, str]:
         return {

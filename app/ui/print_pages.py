@@ -56,6 +56,7 @@ class PrintingPages(QObject):
         packing.history_requested.connect(self.open_history)
         history.filter_changed.connect(self.load_history)
         history.reprint_requested.connect(self.reprint_job)
+        history.reissue_requested.connect(self.reissue)
         settings_view.test_page_requested.connect(self.test_page)
 
     def wake(self) -> None:
@@ -139,6 +140,38 @@ class PrintingPages(QObject):
             self.load_history(self.history.search.text().strip())
 
         self.ops.write(lambda: service.reprint_job(job_id), queued, what=f"printing job {job_id} again")
+
+    def reissue(self, order_no: str) -> None:
+        """Ctrl+Del in the history: void the order's labels (their waybill released) and print a
+        new one from the order as it is now. A supervisor's decision: a voided waybill is gone."""
+        operator = self.station.operator
+        if operator is None or not operator.is_supervisor:
+            self.history.show_result(self.tr("Only a supervisor can void a label — ask one to sign in"))
+            return
+        if self.printing is None:
+            self.history.show_result(self.tr("printing is not running"))
+            return
+        service = self.printing
+
+        def done(answer: Answer[str | None]) -> None:
+            if answer.refused:
+                self.history.show_result(self.tr("Not voided: {reason}").format(reason=answer.refused))
+                return
+            if not answer.ok:
+                self.history.show_result(self.tr("That label could not be voided — see the log"))
+                return
+            self.history.show_result(
+                self.tr("Label of {order} voided, its waybill released; a new label is printing").format(
+                    order=order_no
+                )
+            )
+            self.load_history(self.history.search.text().strip())
+
+        self.ops.write(
+            lambda: service.void_label(order_no, "reissued", operator, reissue=True),
+            done,
+            what=f"voiding the label of {order_no}",
+        )
 
     # --- settings: test pages -------------------------------------------------------------------
 

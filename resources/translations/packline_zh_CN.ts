@@ -4,42 +4,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="382"/>
+        <location filename="../../app/ui/messages.py" line="387"/>
         <source>SF Express</source>
         <translation>顺丰速运</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="383"/>
+        <location filename="../../app/ui/messages.py" line="388"/>
         <source>ZTO Express</source>
         <translation>中通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="384"/>
+        <location filename="../../app/ui/messages.py" line="389"/>
         <source>YTO Express</source>
         <translation>圆通速递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="385"/>
+        <location filename="../../app/ui/messages.py" line="390"/>
         <source>Yunda Express</source>
         <translation>韵达快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="386"/>
+        <location filename="../../app/ui/messages.py" line="391"/>
         <source>STO Express</source>
         <translation>申通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="387"/>
+        <location filename="../../app/ui/messages.py" line="392"/>
         <source>JD Logistics</source>
         <translation>京东物流</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="388"/>
+        <location filename="../../app/ui/messages.py" line="393"/>
         <source>China Post EMS</source>
         <translation>中国邮政 EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="389"/>
+        <location filename="../../app/ui/messages.py" line="394"/>
         <source>J&amp;T Express</source>
         <translation>极兔速递</translation>
     </message>
@@ -47,47 +47,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="372"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="368"/>
+        <location filename="../../app/ui/messages.py" line="373"/>
         <source>Tmall</source>
         <translation>天猫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="369"/>
+        <location filename="../../app/ui/messages.py" line="374"/>
         <source>JD.com</source>
         <translation>京东</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="370"/>
+        <location filename="../../app/ui/messages.py" line="375"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="371"/>
+        <location filename="../../app/ui/messages.py" line="376"/>
         <source>Pinduoduo</source>
         <translation>拼多多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="372"/>
+        <location filename="../../app/ui/messages.py" line="377"/>
         <source>Xiaohongshu</source>
         <translation>小红书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="373"/>
+        <location filename="../../app/ui/messages.py" line="378"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="374"/>
+        <location filename="../../app/ui/messages.py" line="379"/>
         <source>WeChat shop</source>
         <translation>微信小店</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="375"/>
+        <location filename="../../app/ui/messages.py" line="380"/>
         <source>Own shop</source>
         <translation>自营商城</translation>
     </message>
@@ -103,63 +103,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="396"/>
+        <location filename="../../app/ui/messages.py" line="401"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="397"/>
+        <location filename="../../app/ui/messages.py" line="402"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="398"/>
+        <location filename="../../app/ui/messages.py" line="403"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="399"/>
-        <location filename="../../app/ui/messages.py" line="406"/>
+        <location filename="../../app/ui/messages.py" line="404"/>
+        <location filename="../../app/ui/messages.py" line="411"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407"/>
+        <location filename="../../app/ui/messages.py" line="412"/>
         <source>new customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="413"/>
         <source>birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409"/>
+        <location filename="../../app/ui/messages.py" line="414"/>
         <source>churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="410"/>
+        <location filename="../../app/ui/messages.py" line="415"/>
         <source>enterprise</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="417"/>
+        <location filename="../../app/ui/messages.py" line="422"/>
         <source>simple packaging</source>
         <translation>简易包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="419"/>
+        <location filename="../../app/ui/messages.py" line="424"/>
         <source>no price tags</source>
         <translation>不放价格单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="421"/>
+        <location filename="../../app/ui/messages.py" line="426"/>
         <source>prefers {carrier}</source>
         <translation>指定{carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="423"/>
+        <location filename="../../app/ui/messages.py" line="428"/>
         <source>deliver on Saturday</source>
         <translation>周六送达</translation>
     </message>
@@ -873,173 +873,173 @@
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="439"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="440"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="441"/>
+        <location filename="../../app/ui/messages.py" line="446"/>
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="442"/>
+        <location filename="../../app/ui/messages.py" line="447"/>
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="443"/>
+        <location filename="../../app/ui/messages.py" line="448"/>
         <source>Insert card</source>
         <translation>放入卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444"/>
+        <location filename="../../app/ui/messages.py" line="449"/>
         <source>Free sample</source>
         <translation>赠送小样</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="445"/>
+        <location filename="../../app/ui/messages.py" line="450"/>
         <source>Hide prices on the slip</source>
         <translation>发货单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="446"/>
+        <location filename="../../app/ui/messages.py" line="451"/>
         <source>Remove price tags</source>
         <translation>撕掉价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="447"/>
+        <location filename="../../app/ui/messages.py" line="452"/>
         <source>Call the customer back</source>
         <translation>回访客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="449"/>
+        <location filename="../../app/ui/messages.py" line="454"/>
         <source>VAT invoice</source>
         <translation>增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="450"/>
+        <location filename="../../app/ui/messages.py" line="455"/>
         <source>Check personalisation</source>
         <translation>核对定制内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="451"/>
+        <location filename="../../app/ui/messages.py" line="456"/>
         <source>Instruction</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>Priority order (level {level})</source>
         <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513"/>
+        <location filename="../../app/ui/messages.py" line="518"/>
         <source>Ship with {carrier}</source>
         <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="518"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="520"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>Standard packaging</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525"/>
+        <location filename="../../app/ui/messages.py" line="530"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="526"/>
+        <location filename="../../app/ui/messages.py" line="531"/>
         <source>Birthday card</source>
         <translation>生日贺卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="527"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>Welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="533"/>
         <source>We-miss-you coupon card</source>
         <translation>回购优惠券卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="535"/>
         <source>Put in: {card}</source>
         <translation>放入：{card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="534"/>
+        <location filename="../../app/ui/messages.py" line="539"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>赠送小样 {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="538"/>
+        <location filename="../../app/ui/messages.py" line="543"/>
         <source>No prices on the packing slip</source>
         <translation>装箱单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="540"/>
+        <location filename="../../app/ui/messages.py" line="545"/>
         <source>Remove every price tag</source>
         <translation>撕掉所有价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="542"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>Call-back: {note}</source>
         <translation>回访：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550"/>
+        <location filename="../../app/ui/messages.py" line="555"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="553"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>{date} 之前不发货：包裹先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="448"/>
-        <location filename="../../app/ui/messages.py" line="557"/>
+        <location filename="../../app/ui/messages.py" line="453"/>
+        <location filename="../../app/ui/messages.py" line="562"/>
         <source>Split shipment allowed</source>
         <translation>允许拆单发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559"/>
+        <location filename="../../app/ui/messages.py" line="564"/>
         <source>Put the VAT invoice in</source>
         <translation>放入增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="569"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="580"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="577"/>
+        <location filename="../../app/ui/messages.py" line="582"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="581"/>
+        <location filename="../../app/ui/messages.py" line="586"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -1047,127 +1047,147 @@
 <context>
     <name>PrintHistoryView</name>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="66"/>
+        <location filename="../../app/ui/print_history_view.py" line="76"/>
         <source>Print history</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="67"/>
+        <location filename="../../app/ui/print_history_view.py" line="77"/>
         <source>Scan or type an order number to find its labels</source>
         <translation>扫描或输入订单号查找其面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="70"/>
+        <location filename="../../app/ui/print_history_view.py" line="80"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="71"/>
+        <location filename="../../app/ui/print_history_view.py" line="81"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="72"/>
+        <location filename="../../app/ui/print_history_view.py" line="82"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="73"/>
+        <location filename="../../app/ui/print_history_view.py" line="83"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="74"/>
+        <location filename="../../app/ui/print_history_view.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="75"/>
+        <location filename="../../app/ui/print_history_view.py" line="85"/>
         <source>Attempts</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="76"/>
+        <location filename="../../app/ui/print_history_view.py" line="86"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="79"/>
+        <location filename="../../app/ui/print_history_view.py" line="89"/>
         <source>Print again (Enter)</source>
         <translation>重新打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="80"/>
+        <location filename="../../app/ui/print_history_view.py" line="90"/>
+        <source>Void + new label (Ctrl+Del)</source>
+        <translation>作废并重打面单 (Ctrl+Del)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="91"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="107"/>
+        <location filename="../../app/ui/print_history_view.py" line="118"/>
         <source> (reprint)</source>
         <translation>（补打）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="131"/>
+        <location filename="../../app/ui/print_history_view.py" line="119"/>
+        <source> (re-issued)</source>
+        <translation>（重新出单）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="121"/>
+        <source>VOID</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="143"/>
         <source>Nothing to print: no job is selected</source>
         <translation>没有可打印的内容：未选中任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="137"/>
+        <location filename="../../app/ui/print_history_view.py" line="150"/>
+        <source>Select a shipping label to void</source>
+        <translation>请选择要作废的快递面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="156"/>
         <source>shipping label</source>
         <translation>快递面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="138"/>
+        <location filename="../../app/ui/print_history_view.py" line="157"/>
         <source>carton label</source>
         <translation>箱标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="139"/>
+        <location filename="../../app/ui/print_history_view.py" line="158"/>
         <source>insert card</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="140"/>
+        <location filename="../../app/ui/print_history_view.py" line="159"/>
         <source>packing slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="145"/>
+        <location filename="../../app/ui/print_history_view.py" line="164"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="146"/>
+        <location filename="../../app/ui/print_history_view.py" line="165"/>
         <source>birthday card</source>
         <translation>生日卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="147"/>
+        <location filename="../../app/ui/print_history_view.py" line="166"/>
         <source>welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="152"/>
+        <location filename="../../app/ui/print_history_view.py" line="171"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="153"/>
+        <location filename="../../app/ui/print_history_view.py" line="172"/>
         <source>printing</source>
         <translation>打印中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="154"/>
+        <location filename="../../app/ui/print_history_view.py" line="173"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="155"/>
+        <location filename="../../app/ui/print_history_view.py" line="174"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="156"/>
+        <location filename="../../app/ui/print_history_view.py" line="175"/>
         <source>interrupted — check the printer</source>
         <translation>中断 — 请检查打印机</translation>
     </message>
@@ -1175,48 +1195,69 @@
 <context>
     <name>PrintingPages</name>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="88"/>
+        <location filename="../../app/ui/print_pages.py" line="89"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>正在重新打印中断的任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="92"/>
+        <location filename="../../app/ui/print_pages.py" line="93"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>本工作站还没有已打包的订单可重打</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="96"/>
+        <location filename="../../app/ui/print_pages.py" line="97"/>
         <source>Reprinting the label of {order}</source>
         <translation>正在重打订单 {order} 的面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="110"/>
+        <location filename="../../app/ui/print_pages.py" line="111"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>已确认打印完好，不会重复打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="122"/>
+        <location filename="../../app/ui/print_pages.py" line="123"/>
         <source>The print history could not be read — see the log</source>
         <translation>无法读取打印记录 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="130"/>
-        <location filename="../../app/ui/print_pages.py" line="147"/>
+        <location filename="../../app/ui/print_pages.py" line="131"/>
+        <location filename="../../app/ui/print_pages.py" line="152"/>
+        <location filename="../../app/ui/print_pages.py" line="180"/>
         <source>printing is not running</source>
         <translation>打印服务未运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="136"/>
+        <location filename="../../app/ui/print_pages.py" line="137"/>
         <source>That job could not be printed again — see the log</source>
         <translation>该任务无法重新打印 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="138"/>
+        <location filename="../../app/ui/print_pages.py" line="139"/>
         <source>Sent to the printer again</source>
         <translation>已重新发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="160"/>
+        <location filename="../../app/ui/print_pages.py" line="149"/>
+        <source>Only a supervisor can void a label — ask one to sign in</source>
+        <translation>只有主管可以作废面单 — 请主管登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="158"/>
+        <source>Not voided: {reason}</source>
+        <translation>未作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="161"/>
+        <source>That label could not be voided — see the log</source>
+        <translation>该面单无法作废 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="164"/>
+        <source>Label of {order} voided, its waybill released; a new label is printing</source>
+        <translation>订单 {order} 的面单已作废，运单号已释放；正在打印新面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_pages.py" line="193"/>
         <source>failed — see the log</source>
         <translation>失败 — 请查看日志</translation>
     </message>
@@ -1292,177 +1333,177 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="459"/>
+        <location filename="../../app/ui/messages.py" line="464"/>
         <source>Customer tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="460"/>
+        <location filename="../../app/ui/messages.py" line="465"/>
         <source>Customer tags</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="461"/>
+        <location filename="../../app/ui/messages.py" line="466"/>
         <source>First order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="462"/>
+        <location filename="../../app/ui/messages.py" line="467"/>
         <source>Birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="463"/>
+        <location filename="../../app/ui/messages.py" line="468"/>
         <source>Days since last order</source>
         <translation>距上次下单天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="464"/>
+        <location filename="../../app/ui/messages.py" line="469"/>
         <source>Lifetime value (fen)</source>
         <translation>累计消费（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465"/>
+        <location filename="../../app/ui/messages.py" line="470"/>
         <source>Preferred packaging</source>
         <translation>偏好包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="471"/>
         <source>Asked for no price tags</source>
         <translation>要求不带价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="467"/>
+        <location filename="../../app/ui/messages.py" line="472"/>
         <source>Preferred carrier</source>
         <translation>指定快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="468"/>
+        <location filename="../../app/ui/messages.py" line="473"/>
         <source>Ship days</source>
         <translation>指定发货日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469"/>
+        <location filename="../../app/ui/messages.py" line="474"/>
         <source>Customer note</source>
         <translation>客户备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="470"/>
+        <location filename="../../app/ui/messages.py" line="475"/>
         <source>Order channel</source>
         <translation>订单渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="471"/>
+        <location filename="../../app/ui/messages.py" line="476"/>
         <source>Order carrier</source>
         <translation>订单快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="472"/>
+        <location filename="../../app/ui/messages.py" line="477"/>
         <source>Order amount (fen)</source>
         <translation>订单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="473"/>
+        <location filename="../../app/ui/messages.py" line="478"/>
         <source>Item count</source>
         <translation>商品件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474"/>
+        <location filename="../../app/ui/messages.py" line="479"/>
         <source>Order notes</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="475"/>
+        <location filename="../../app/ui/messages.py" line="480"/>
         <source>Custom fields</source>
         <translation>定制字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="481"/>
         <source>Hours to ship-by</source>
         <translation>距承诺发货（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477"/>
+        <location filename="../../app/ui/messages.py" line="482"/>
         <source>Item SKUs</source>
         <translation>商品 SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="483"/>
         <source>Item categories</source>
         <translation>商品类目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="485"/>
+        <location filename="../../app/ui/messages.py" line="490"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="486"/>
+        <location filename="../../app/ui/messages.py" line="491"/>
         <source>is not</source>
         <translation>不等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="487"/>
+        <location filename="../../app/ui/messages.py" line="492"/>
         <source>is one of</source>
         <translation>属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="488"/>
+        <location filename="../../app/ui/messages.py" line="493"/>
         <source>is none of</source>
         <translation>不属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="489"/>
+        <location filename="../../app/ui/messages.py" line="494"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="490"/>
+        <location filename="../../app/ui/messages.py" line="495"/>
         <source>contains any of</source>
         <translation>包含任一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="491"/>
+        <location filename="../../app/ui/messages.py" line="496"/>
         <source>does not contain</source>
         <translation>不包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="492"/>
+        <location filename="../../app/ui/messages.py" line="497"/>
         <source>at least</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="493"/>
+        <location filename="../../app/ui/messages.py" line="498"/>
         <source>at most</source>
         <translation>至多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="494"/>
+        <location filename="../../app/ui/messages.py" line="499"/>
         <source>more than</source>
         <translation>大于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="495"/>
+        <location filename="../../app/ui/messages.py" line="500"/>
         <source>less than</source>
         <translation>小于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="501"/>
         <source>is yes</source>
         <translation>为是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="497"/>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>is no</source>
         <translation>为否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="498"/>
+        <location filename="../../app/ui/messages.py" line="503"/>
         <source>is set</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="499"/>
+        <location filename="../../app/ui/messages.py" line="504"/>
         <source>is not set</source>
         <translation>未填写</translation>
     </message>
@@ -1633,22 +1674,22 @@
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="429"/>
+        <location filename="../../app/ui/messages.py" line="434"/>
         <source>OVERLOAD</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="430"/>
+        <location filename="../../app/ui/messages.py" line="435"/>
         <source>below zero — zero the scale</source>
         <translation>低于零点 — 请将秤清零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="431"/>
+        <location filename="../../app/ui/messages.py" line="436"/>
         <source>scale error</source>
         <translation>秤故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="432"/>
+        <location filename="../../app/ui/messages.py" line="437"/>
         <source>no weight</source>
         <translation>无重量</translation>
     </message>
@@ -2161,32 +2202,32 @@
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="332"/>
+        <location filename="../../app/ui/messages.py" line="337"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="333"/>
+        <location filename="../../app/ui/messages.py" line="338"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="334"/>
+        <location filename="../../app/ui/messages.py" line="339"/>
         <source>another program holds the database</source>
         <translation>另一个程序占用了数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="335"/>
+        <location filename="../../app/ui/messages.py" line="340"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>数据库无法写入（只读或不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="338"/>
+        <location filename="../../app/ui/messages.py" line="343"/>
         <source>the database is from a newer Packline</source>
         <translation>数据库来自更新版本的 Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="340"/>
+        <location filename="../../app/ui/messages.py" line="345"/>
         <source>the database does not answer</source>
         <translation>数据库没有响应</translation>
     </message>
@@ -2609,52 +2650,57 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="270"/>
+        <source>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</source>
+        <translation>本工位打包的订单 {order} 改由{carrier}发货：正在打印新面单 — 请更换包裹上的面单，旧面单作废</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="275"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>工作站无法读取数据库：{problem} — 请叫技术员；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="276"/>
+        <location filename="../../app/ui/messages.py" line="281"/>
         <source>Unreadable scan — scan again</source>
         <translation>条码无法识别 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="278"/>
+        <location filename="../../app/ui/messages.py" line="283"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>停！订单 {order} 的商品已在后台修改：把已扫描的 {quantity} 件商品放到一边，重新扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="309"/>
+        <location filename="../../app/ui/messages.py" line="314"/>
         <source>a new address</source>
         <translation>新的收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="310"/>
+        <location filename="../../app/ui/messages.py" line="315"/>
         <source>another carrier and waybill</source>
         <translation>更换了快递公司和运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="318"/>
+        <location filename="../../app/ui/messages.py" line="323"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="325"/>
+        <location filename="../../app/ui/messages.py" line="330"/>
         <source>(+{count} more lines)</source>
         <translation>（另有 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="312"/>
-        <location filename="../../app/ui/messages.py" line="326"/>
+        <location filename="../../app/ui/messages.py" line="317"/>
+        <location filename="../../app/ui/messages.py" line="331"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="353"/>
+        <location filename="../../app/ui/messages.py" line="358"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>订单 {order} 在此期间已{status} — 未打包；请将包裹交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="360"/>
+        <location filename="../../app/ui/messages.py" line="365"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>订单 {order} 保存失败 — 请将包裹放在一边并联系技术员</translation>
     </message>

@@ -49,9 +49,10 @@ def apply_event(batch: Batch, station: str, event: p.Event, received: datetime) 
             return _preference(batch, station, event, change, received)
         case p.EventType.WAVE_CHANGED:
             return _wave_changed(batch, p.WaveChanged.model_validate(event.payload))
-        case p.EventType.ORDER_INTERCEPTED:
-            # Kept in the event log: the bench stopped it and its goods went back. The order's
-            # state is the office's change that caused it, applied already.
+        case p.EventType.ORDER_INTERCEPTED | p.EventType.LABEL_VOIDED:
+            # Kept in the event log: the bench stopped it and its goods went back (the order's state
+            # is the office's change that caused it, applied already); a voided label's waybill is
+            # there for the integration that cancels it with the carrier.
             return p.Outcome.ACCEPTED, ""
         case p.EventType.PICK_CONFIRMED:
             return p.Outcome.ACCEPTED, ""  # kept in the event log: the pick history

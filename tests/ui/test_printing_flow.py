@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.core.commands import Command
 from app.core.pack_session import VerdictKind
@@ -196,3 +196,35 @@ def test_any_earlier_label_is_found_by_scanning_its_order_and_printed_again_from
 
     QTest.keyClick(history.search, Qt.Key.Key_Escape)
     assert app.window.pages.currentWidget() is app.window.packing
+
+
+@pytest.mark.gui
+def test_a_supervisor_voids_a_label_from_the_history_and_a_new_one_prints(
+    station, samples, demo_db, qtbot, tmp_path, artifacts
+):
+    app = station()
+    sample = samples["ready"][7]
+    pack(app, sample)
+    qtbot.waitUntil(
+        lambda: any(sample["order_no"] in n and "label" in n for n in printed(tmp_path)), timeout=10000
+    )
+    QTest.keyClick(app.window.packing.entry, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    history = app.window.history
+    qtbot.waitUntil(lambda: any(job.kind == "label" for job in history.jobs), timeout=5000)
+    while history.selected().kind != "label":
+        QTest.keyClick(history.search, Qt.Key.Key_Down)
+    QTest.keyClick(history.search, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert "Only a supervisor" in history.result.text()  # a packer may not release a waybill
+
+    assert app.station.sign_out() and app.station.sign_in_pin("S0001", "12345678") is not None
+    before = len(printed(tmp_path))
+    QTest.keyClick(history.search, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "voided, its waybill released" in history.result.text(), timeout=5000)
+    qtbot.waitUntil(lambda: len(printed(tmp_path)) == before + 1, timeout=10000)  # the new label
+    qtbot.waitUntil(lambda: any(job.voided_at for job in history.jobs), timeout=5000)
+    row = next(i for i, job in enumerate(history.jobs) if job.voided_at)
+    assert history.table.item(row, 4).text() == "VOID"
+    app.window.grab().save(str(artifacts / "print_history_void_en.png"))
+    with demo_db.session() as s:
+        types = s.scalars(select(m.OutboxEvent.type)).all()
+    assert "label.voided" in types
