@@ -62,6 +62,7 @@ def test_a_cancellation_stops_the_order_on_the_bench_and_lists_its_goods_to_put_
     assert view.banner.property("severity") == "error"
     bench.window.grab().save(str(artifacts / "intercepted_en.png"))
 
+    qtbot.waitUntil(lambda: bench.writer.pending == 0, timeout=5000)  # the stop is written behind the banner
     put_back = [i for i in exceptions(demo_db) if i.kind is ExceptionKind.PUT_BACK]
     assert [i.subject for i in put_back] == [sample["order_no"]]
     qtbot.waitUntil(lambda: "order.intercepted" in server_event_types(seeded), timeout=15000)
