@@ -380,58 +380,61 @@ class PackingStation:
             )
             return EMPTY_PLAN
 
-    # --- the step and its effects ----------------------------------------------------------
-
     # --- changes from the server ----------------------------------------------------------------
 
     def recheck(self) -> Verdict | None:
-        """After a pull: the order on the bench as the database has it now (the pure session
-        stops it or takes the change), and the parcel packed here last, if it was cancelled
-        since. A verdict to show, or None when nothing concerns the bench."""
+        """After a pull: the order on the bench as the database has it now (the pure session stops
+        it or takes the change), then the parcel packed here last (cancelled since, or moved to
+        another carrier). A verdict to show, or None when nothing concerns the bench."""
         state = self.state
         if state is None or self.blocked is not None:
             return None
         try:
-            if state.order is not None:
-                current = self.store.order(state.order.order_id)
-                if current != state.order:
-                    verdict = self._run(OrderChanged(current), raw=FROM_SERVER)
-                    if verdict.kind is not VerdictKind.ORDER_UNCHANGED:
-                        log.warning("order %s changed on the server while on the bench: %s (%s)",
-                                    verdict.order_no, verdict.kind.value, verdict.detail)  # fmt: skip
-                        return verdict
-            packed = self.last_packed
-            if packed and packed not in self._parcels_stopped:
-                snapshot = self.store.order_by_no(packed)
-                carried = self._last_label
-                now = (snapshot.carrier, snapshot.waybill_no or "") if snapshot is not None else None
-                if (
-                    snapshot is not None
-                    and snapshot.status is OrderStatus.PACKED
-                    and carried not in (None, now)
-                ):
-                    # Another carrier's waybill for a parcel still here: its label is void, a new one prints.
-                    self._last_label = now
-                    log.warning("order %s packed here now ships with %s %s: label re-issued", packed, *now)
-                    jobs = PrintJobStore(self.store.db)
-                    self._write(
-                        jobs.void_labels,
-                        packed,
-                        "carrier_changed",
-                        self.store.station,
-                        state.operator,
-                        True,
-                        on_done=self._saved("reissued", packed),
-                    )
-                    return Verdict(VerdictKind.LABEL_REISSUED, order_no=packed, detail=snapshot.carrier)
-                if snapshot is not None and snapshot.status is OrderStatus.CANCELLED:
-                    self._parcels_stopped.add(packed)
-                    log.warning(
-                        "order %s was cancelled after it was packed here: parcel to be taken back", packed
-                    )
-                    return Verdict(VerdictKind.INTERCEPT_PARCEL, order_no=packed)
+            return self._recheck_open_order(state) or self._recheck_last_pack(state)
         except Exception as exc:
-            log.error("the open order could not be checked against the server's change: %r", exc)
+            log.error("the bench could not be checked against the server's change: %r", exc)
+            return None
+
+    def _recheck_open_order(self, state: PackState) -> Verdict | None:
+        if state.order is None:
+            return None
+        current = self.store.order(state.order.order_id)
+        if current == state.order:
+            return None
+        verdict = self._run(OrderChanged(current), raw=FROM_SERVER)
+        if verdict.kind is VerdictKind.ORDER_UNCHANGED:
+            return None
+        log.warning("order %s changed on the server while on the bench: %s (%s)",
+                    verdict.order_no, verdict.kind.value, verdict.detail)  # fmt: skip
+        return verdict
+
+    def _recheck_last_pack(self, state: PackState) -> Verdict | None:
+        packed = self.last_packed
+        if not packed or packed in self._parcels_stopped:
+            return None
+        snapshot = self.store.order_by_no(packed)
+        if snapshot is None:
+            return None
+        if snapshot.status is OrderStatus.CANCELLED:
+            # The pull put the parcel on the put-back list and voided its label already.
+            self._parcels_stopped.add(packed)
+            log.warning("order %s was cancelled after it was packed here: parcel to be taken back", packed)
+            return Verdict(VerdictKind.INTERCEPT_PARCEL, order_no=packed)
+        carries = (snapshot.carrier, snapshot.waybill_no or "")
+        if snapshot.status is OrderStatus.PACKED and self._last_label not in (None, carries):
+            # Another carrier's waybill for a parcel still here: its label is void, a new one prints.
+            self._last_label = carries
+            log.warning("order %s packed here now ships with %s %s: label re-issued", packed, *carries)
+            self._write(
+                PrintJobStore(self.store.db).void_labels,
+                packed,
+                "carrier_changed",
+                self.store.station,
+                state.operator,
+                True,
+                on_done=self._saved("reissued", packed),
+            )
+            return Verdict(VerdictKind.LABEL_REISSUED, order_no=packed, detail=snapshot.carrier)
         return None
 
     # --- saves that have not committed yet ----------------------------------------------------
@@ -461,6 +464,8 @@ class PackingStation:
             order_no=self.blocked.order_no,
             detail=error.code if isinstance(error, StoreError) else "store_error",
         )
+
+    # --- the step and its effects ----------------------------------------------------------
 
     def _run(self, event: Event, raw: str) -> Verdict:
         assert self.state is not None

@@ -82,6 +82,41 @@ def add_jobs(
     return ids
 
 
+def void_labels_in(s: Session, order: m.Order, reason: str, station: str, operator: Operator | None) -> int:
+    """In `s`'s transaction: void every label of the order not voided yet — its waybill is
+    released and it never prints again — and tell the server (`label.voided`, one per waybill).
+    How many jobs were voided."""
+    now = _now()
+    labels = s.scalars(
+        select(m.PrintJob).where(
+            m.PrintJob.order_id == order.id, m.PrintJob.kind.in_(LABEL_KINDS), m.PrintJob.voided_at.is_(None)
+        )
+    ).all()
+    # The waybill each label carried (kept with it when it was queued; older ones: the order's).
+    voided = sorted(
+        {
+            (
+                str(j.params.get("carrier") or order.carrier),
+                str(j.params.get("waybill_no") or order.waybill_no or ""),
+            )
+            for j in labels
+            if j.kind == "label"
+        }
+    )
+    for job in labels:
+        job.voided_at, job.void_reason, job.updated_at = now, reason[:64], now
+    for carrier, waybill in voided:
+        add_event(
+            s,
+            "label.voided",
+            {"order_no": order.order_no, "carrier": carrier, "waybill_no": waybill, "reason": reason,
+             "operator": operator.badge_code if operator else "", "at": now.isoformat()},
+            station,
+            operator.operator_id if operator else None,
+        )  # fmt: skip
+    return len(labels)
+
+
 class PrintJobStore:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -208,46 +243,15 @@ class PrintJobStore:
     def void_labels(
         self, order_no: str, reason: str, station: str, operator: Operator | None, reissue: bool = False
     ) -> str | None:
-        """Void every label of the order not voided yet — its waybill is released and it never
-        prints again — and tell the server (`label.voided`); with `reissue`, queue a new label
-        from the order as it is now (another carrier's waybill, say). One transaction. The new
-        job's id, or None."""
-        now = _now()
+        """Void the order's labels (`void_labels_in`); with `reissue`, queue a new label from the
+        order as it is now (another carrier's waybill, say). One transaction. The new job's id,
+        or None."""
         with self.db.session() as s, s.begin():
             order = s.scalar(select(m.Order).where(m.Order.order_no == order_no))
             if order is None:
                 raise ValueError(f"no order {order_no}")
-            labels = s.scalars(
-                select(m.PrintJob).where(
-                    m.PrintJob.order_id == order.id,
-                    m.PrintJob.kind.in_(LABEL_KINDS),
-                    m.PrintJob.voided_at.is_(None),
-                )
-            ).all()
-            if not labels and not reissue:
+            if not void_labels_in(s, order, reason, station, operator) and not reissue:
                 raise ValueError(f"order {order_no} has no label to void")
-            # The waybill each label carried (kept with it when it was queued; older ones: the order's).
-            voided = sorted(
-                {
-                    (
-                        str(j.params.get("carrier") or order.carrier),
-                        str(j.params.get("waybill_no") or order.waybill_no or ""),
-                    )
-                    for j in labels
-                    if j.kind == "label"
-                }
-            )
-            for job in labels:
-                job.voided_at, job.void_reason, job.updated_at = now, reason[:64], now
-            for carrier, waybill in voided:
-                add_event(
-                    s,
-                    "label.voided",
-                    {"order_no": order_no, "carrier": carrier, "waybill_no": waybill, "reason": reason,
-                     "operator": operator.badge_code if operator else "", "at": now.isoformat()},
-                    station,
-                    operator.operator_id if operator else None,
-                )  # fmt: skip
             if not reissue:
                 return None
             params = {"carrier": order.carrier, "waybill_no": order.waybill_no or "", "reissued": True}

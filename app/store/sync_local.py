@@ -27,6 +27,7 @@ from app.store import models as m
 from app.store import outbox
 from app.store.db import Database
 from app.store.errors import classify
+from app.store.print_jobs import void_labels_in
 from sync import protocol as p
 from sync.client import MAX_ASIDE_DATA, UnstorablePage
 
@@ -690,8 +691,8 @@ _STATUS = ORDER_COLUMNS.index("status")
 def _intercept_packed_parcels(s: Session, cancelled: list[str]) -> None:
     """Orders packed at this station that the server now says are cancelled: their parcels are
     still in the building until handed off, so each goes on the put-back list (stage "packed":
-    take the parcel back, void its label, put the goods back). Read before the pull overwrites
-    the local status; once per order."""
+    take the parcel back, put the goods back) and its label is voided (the waybill released).
+    Read before the pull overwrites the local status; once per order."""
     if not cancelled:
         return
     parcels = s.execute(
@@ -727,6 +728,9 @@ def _intercept_packed_parcels(s: Session, cancelled: list[str]) -> None:
                 at=_now(),
             )
         )
+        order = s.get(m.Order, order_id)
+        if order is not None:  # its label's waybill is released: the parcel never ships on it
+            void_labels_in(s, order, OrderStatus.CANCELLED.value, station, None)
 
 
 def _warn_unknown_customers(s: Session, page: PreparedPage) -> None:

@@ -130,6 +130,10 @@ def test_an_order_cancelled_after_its_pack_reached_the_server_is_stopped_at_the_
         (i["sku"], i["quantity"]) for i in sample["items"]
     )
     assert [i.subject for i in exceptions(a) if i.kind is ExceptionKind.PUT_BACK] == [sample["order_no"]]
+    with a.session() as s:  # the parcel's label is void: its waybill released to the server
+        label = s.scalar(select(m.PrintJob).where(m.PrintJob.kind == "label"))
+        voided = s.scalar(select(m.OutboxEvent).where(m.OutboxEvent.type == "label.voided"))
+    assert label.voided_at is not None and voided.payload["reason"] == "cancelled"
     with b.session() as s:  # only the station that packed it has a parcel to stop
         assert s.scalars(select(m.Interception)).all() == []
     assert sync_cli(tmp_path / "PACK-A")[0] == 0  # pulled again: still one
