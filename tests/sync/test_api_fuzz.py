@@ -12,7 +12,7 @@ from schemathesis import GenerationMode
 
 from tests.sync.servers import LiveServer
 
-EXAMPLES = 150
+EXAMPLES = 100
 
 
 def test_no_request_the_openapi_allows_or_breaks_gets_a_server_error(tmp_path):

@@ -112,3 +112,43 @@ def test_a_cancellation_after_the_pack_tells_the_packer_to_stop_the_parcel(
     with demo_db.session() as s:
         parcel = s.scalar(select(m.Interception).where(m.Interception.order_no == sample["order_no"]))
     assert parcel.stage == "packed"
+
+
+@pytest.mark.gui
+def test_two_server_processes_a_cancellation_through_one_stops_the_bench_synced_with_the_other(
+    postgres, demo_document, demo_db, samples, qtbot, tmp_path
+):
+    """As deployed: two `packline-server` processes behind one PostgreSQL; the bench syncs with the
+    first, the office cancels through the second; the bench stops the order within seconds."""
+    from tests.sync.servers import ServerProcess
+    from tests.sync.test_live_changes import _token, office_import
+
+    url = postgres.new_database()
+    first, second = ServerProcess(url), ServerProcess(url)
+    app = None
+    try:
+        from sync.client import ServerConfig, SyncClient
+
+        office = SyncClient(ServerConfig(second.url, _token(url, "OFFICE", "admin")))
+        office_import(office, demo_document)
+        make_qapp()
+        register(demo_db, first.url, _token(url, "PACK-2P"))
+        app = StationApp(demo_db, "en", data_dir=tmp_path)
+        app.window.show()
+        app.station.sign_in_badge("P0001")
+        app.window.on_signed_in(app.station.operator)
+        qtbot.waitUntil(lambda: app.window.status_bar.outbox_label.text().startswith("Synced"), timeout=20000)
+        view = app.window.packing
+        sample = samples["ready"][2]
+        view.handle_scan(sample["order_no"])
+        view.handle_scan(sample["items"][0]["barcode"])
+        cancelled = {**next(o for o in demo_document["orders"] if o["order_no"] == sample["order_no"])}
+        office_import(office, {"orders": [{**cancelled, "status": "cancelled"}]})
+        qtbot.waitUntil(lambda: view.last_verdict.kind is VerdictKind.INTERCEPTED, timeout=10000)
+        assert app.station.state.order is None and sample["order_no"] in view.banner.text()
+        office.close()
+    finally:
+        if app is not None:
+            app.close()
+        first.stop()
+        second.stop()
