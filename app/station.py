@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app.core import barcodes, pack_events
+from app.core import barcodes, pack_events, packaging
 from app.core.auth import verify_pin
 from app.core.commands import Command, parse_command
-from app.core.model import Operator, OrderSnapshot, OrderStatus, PackStatus
+from app.core.model import Box, Operator, OrderSnapshot, OrderStatus, PackStatus
 from app.core.pack_session import (
     CardsRequested,
     Commanded,
@@ -127,6 +127,8 @@ class PackingStation:
         self.last_packed: str = ""
         self._parcels_stopped: set[str] = set()  # packed here, cancelled since: said once each
         self._last_label: tuple[str, str] | None = None  # (carrier, waybill) on the last pack's label
+        self.recommended_box: Box | None = None  # for the open order (app.core.packaging)
+        self._boxes: list[Box] | None = None  # the packaging catalogue, read again after each pull
         # Orders packed here whose commit may still be in the writer's queue: a rescan must
         # say "already packed" even before the database says so.
         self._packing: set[int] = set()
@@ -387,12 +389,23 @@ class PackingStation:
         it or takes the change), then the parcel packed here last (cancelled since, or moved to
         another carrier). A verdict to show, or None when nothing concerns the bench."""
         state = self.state
+        self._boxes = None  # the catalogue may have changed too
         if state is None or self.blocked is not None:
             return None
         try:
             return self._recheck_open_order(state) or self._recheck_last_pack(state)
         except Exception as exc:
             log.error("the bench could not be checked against the server's change: %r", exc)
+            return None
+
+    def _recommend(self, order: OrderSnapshot) -> Box | None:
+        """The box for the order's items (a read of the catalogue once per pull; never stops packing)."""
+        try:
+            if self._boxes is None:
+                self._boxes = self.store.boxes()
+            return packaging.recommend(order.lines, self._boxes)
+        except Exception as exc:
+            log.warning("no box recommended for %s: %r", order.order_no, exc)
             return None
 
     def _recheck_open_order(self, state: PackState) -> Verdict | None:
@@ -475,6 +488,7 @@ class PackingStation:
         session_for_audit = self.session_id
         for effect in outcome.effects:
             if isinstance(effect, SessionOpened):
+                self.recommended_box = self._recommend(effect.order)
                 self.session_id = session_for_audit = new_session_id()
                 cards = card_requests(effect.order, self.settings.print_choices, outcome.state.plan.inserts)
                 self._write(

@@ -508,6 +508,7 @@ class OrderPacked(Incoming):
     lines: list[dict[str, Any]] = Field(default_factory=list)
     weight: PackedWeight = Field(default_factory=PackedWeight)
     override: dict[str, Any] | None = None
+    packaging: dict[str, Any] | None = None  # the box used: {"box": code, "weight_g": n}
     # The customer rules' plan as packed: which rules fired, which steps, and a supervisor's
     # override of steps left undone (who, why, which).
     plan: dict[str, Any] | None = None

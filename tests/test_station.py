@@ -458,3 +458,26 @@ def test_a_label_voided_never_prints_again_and_a_re_issue_carries_the_new_waybil
         jobs.reprint(label.id)
     due = jobs.next_due()
     assert due is None or due.id != label.id  # a voided job is never sent, queued or not
+
+
+def test_the_bench_recommends_a_box_and_the_box_scanned_is_weighed_and_recorded(demo_db, samples):
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    sample = samples["ready"][1]
+    station.handle_scan(sample["order_no"])
+    advice = station.recommended_box
+    assert advice is not None and advice.code.startswith("PKG-")  # from the demo's catalogue
+    volume = sum(line.volume_cm3 * line.quantity for line in station.state.order.lines)
+    assert advice.volume_cm3 * 0.8 >= volume
+    for item in sample["items"]:
+        for _ in range(item["quantity"]):
+            station.handle_scan(item["barcode"])
+    assert station.handle_scan("PKG-2").kind is VerdictKind.BOX_USED  # the packer took a bigger one
+    assert station.state.box.code == "PKG-2"
+    assert station.handle_weight(station.state.expected_g).kind is VerdictKind.PACKED
+    writer.close()
+    with demo_db.session() as s:
+        pack = s.scalar(select(m.PackSession).where(m.PackSession.status == "packed"))
+        event = s.scalar(select(m.OutboxEvent).where(m.OutboxEvent.type == "order.packed"))
+    assert pack.box_code == "PKG-2"
+    assert event.payload["packaging"] == {"box": "PKG-2", "weight_g": 300}

@@ -134,6 +134,21 @@ class OrderLine:
     bin_location: str = ""
     custom_fields: Mapping[str, str] = field(default_factory=dict)
     category: str = ""
+    volume_cm3: int = 0  # of one unit; 0: not known
+
+
+PACKAGING = "PACKAGING"  # the SKU category of boxes and bags: the packaging catalogue
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A box or bag from the packaging catalogue (SKUs of category PACKAGING)."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    weight_g: int
+    volume_cm3: int
 
 
 @dataclass(frozen=True, slots=True)

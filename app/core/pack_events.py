@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from app.core.commands import Command
-from app.core.model import Operator, Role
+from app.core.model import Box, Operator, Role
 from app.core.pack_session import (
     BadgeFound,
+    BoxFound,
     Commanded,
     Event,
     HoldReleased,
@@ -68,6 +69,9 @@ def _encode_resolution(resolution: Resolution) -> Json:
                     "role": o.role.value}  # fmt: skip
         case NotFound(code=code):
             return {"type": "none", "code": code}
+        case BoxFound(box=b):
+            return {"type": "box", "code": b.code, "name_zh": b.name_zh, "name_en": b.name_en,
+                    "weight_g": b.weight_g, "volume_cm3": b.volume_cm3}  # fmt: skip
     raise TypeError(f"not a resolution: {resolution!r}")
 
 
@@ -111,6 +115,10 @@ def _decode_resolution(data: Mapping[str, Any], order: Callable[[str], Resolutio
             return BadgeFound(operator)
         case "none":
             return NotFound(str(data["code"]))
+        case "box":
+            box = Box(str(data["code"]), str(data["name_zh"]), str(data["name_en"]), int(data["weight_g"]),
+                      int(data["volume_cm3"]))  # fmt: skip
+            return BoxFound(box)
     raise ValueError(f"not a stored resolution: {data!r}")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from app.core.commands import Command
-from app.core.model import Operator, OrderSnapshot, OrderStatus
+from app.core.model import Box, Operator, OrderSnapshot, OrderStatus
 from app.core.print_plan import INSERT_CONFIRM_PREFIX
 from app.core.rules import EMPTY_PLAN, Confirm, PackPlan, Step
 from app.core.weight import WeightCheck, WeightPolicy, check_weight
@@ -47,7 +47,14 @@ class NotFound:
     code: str
 
 
-Resolution = OrderFound | ItemFound | BadgeFound | NotFound
+@dataclass(frozen=True, slots=True)
+class BoxFound:
+    """A box or bag of the packaging catalogue: the one this parcel goes in."""
+
+    box: Box
+
+
+Resolution = OrderFound | ItemFound | BadgeFound | NotFound | BoxFound
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +153,7 @@ class PackState:
     plan: PackPlan = EMPTY_PLAN
     progress: tuple[tuple[str, int], ...] = ()  # (step id, confirmations) of the plan's steps
     plan_override: tuple[Operator, str] | None = None  # (supervisor, reason)
+    box: Box | None = None  # the box scanned for this parcel: its weight replaces the default packaging
 
     def confirmations(self, step: Step) -> int:
         return next((n for sid, n in self.progress if sid == step.id), 0)
@@ -192,10 +200,15 @@ class PackState:
         return self.order.order_no if self.order is not None else ""
 
     @property
+    def weight_policy(self) -> WeightPolicy:
+        """The weight check's policy: with a box scanned, its own weight is the packaging."""
+        return self.policy if self.box is None else replace(self.policy, packaging_g=self.box.weight_g)
+
+    @property
     def expected_g(self) -> int | None:
         if self.order is None:
             return None
-        return self.order.items_weight_g + self.policy.packaging_g
+        return self.order.items_weight_g + self.weight_policy.packaging_g
 
 
 # --- what the session answers ----------------------------------------------------------------
@@ -274,6 +287,7 @@ class VerdictKind(StrEnum):
     # The order changed on the server while on the bench (OrderChanged).
     INTERCEPTED = "intercepted"  # cancelled, held, packed elsewhere or other lines: stop, put back
     ORDER_UPDATED = "order_updated"  # a new address or carrier: carry on, the label follows it
+    BOX_USED = "box_used"  # a box of the packaging catalogue scanned: its weight counts
     ORDER_UNCHANGED = "order_unchanged"  # nothing the bench needs to know
     INTERCEPT_PARCEL = "intercept_parcel"  # cancelled after it was packed here (app.station): take it back
     LABEL_REISSUED = "label_reissued"  # packed here, now another carrier: a new label prints (app.station)
@@ -310,6 +324,7 @@ _SEVERITY = {
     VerdictKind.WAVE_ENDED: Severity.INFO,
     VerdictKind.WAVE_NOT_SINGLE: Severity.INFO,
     VerdictKind.ORDER_UPDATED: Severity.PROMPT,
+    VerdictKind.BOX_USED: Severity.OK,
     VerdictKind.LABEL_REISSUED: Severity.PROMPT,
     VerdictKind.ORDER_UNCHANGED: Severity.INFO,
 }
@@ -357,6 +372,7 @@ class PackCompleted:
     plan_override_by: Operator | None = None
     plan_override_reason: str = ""
     open_steps: tuple[str, ...] = ()  # step ids the override let through
+    box: Box | None = None  # the packaging used (consumption), None: the station's default
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,7 +529,22 @@ def _on_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
         case NotFound():
             kind = VerdictKind.UNKNOWN_BARCODE if state.order is not None else VerdictKind.ORDER_NOT_FOUND
             return Outcome(state, Verdict(kind, order_no=state.order_no, code=code))
+        case BoxFound(box=box):
+            return _on_box_scan(state, box)
     raise TypeError(f"not a resolution: {resolution!r}")
+
+
+def _on_box_scan(state: PackState, box: Box) -> Outcome:
+    """The box (or bag) the parcel goes in: its weight is what the scale should add to the items'
+    (instead of the station's default packaging), and it is recorded with the pack. A later scan
+    of another box replaces it (the packer changed their mind)."""
+    names = {"name_zh": box.name_zh, "name_en": box.name_en, "code": box.code}
+    if state.order is None:
+        return Outcome(state, Verdict(VerdictKind.NO_ORDER_OPEN, **names))
+    boxed = replace(state, box=box)
+    return Outcome(
+        boxed, Verdict(VerdictKind.BOX_USED, order_no=state.order_no, quantity=box.weight_g, **names)
+    )
 
 
 def _on_order_scan(state: PackState, order: OrderSnapshot, plan: PackPlan = EMPTY_PLAN) -> Outcome:
@@ -784,7 +815,7 @@ def _on_weight(state: PackState, grams: int, source: str) -> Outcome:
                 VerdictKind.NOT_READY_TO_WEIGH, order_no=order_no, quantity=grams, missing=state.missing()
             ),
         )
-    result = check_weight(state.order.items_weight_g, grams, state.policy)
+    result = check_weight(state.order.items_weight_g, grams, state.weight_policy)
     if not result.passed:
         failed = replace(state, phase=Phase.WEIGHT_FAILED, weight=result, weight_source=source)
         return Outcome(failed, Verdict(VerdictKind.WEIGHT_FAILED, order_no=order_no, weight=result))
@@ -904,6 +935,7 @@ def _plan_facts(state: PackState) -> dict[str, object]:
         "plan_override_by": override[0] if override else None,
         "plan_override_reason": override[1] if override else "",
         "open_steps": tuple(s.id for s in state.open_steps) if override else (),
+        "box": state.box,
     }
 
 

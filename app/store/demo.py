@@ -17,10 +17,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from app.core.auth import hash_pin
 from app.core.barcodes import lookup_key, make_gtin
-from app.core.model import Carrier, Channel, Role
+from app.core.model import PACKAGING, Carrier, Channel, Role
 from app.paths import RESOURCES
 from app.store import models as m
 from app.store.db import Database
@@ -184,6 +185,43 @@ def _sku_row(
     }
 
 
+# The common Chinese postal box sizes and a courier bag: code, zh, en, weight (g), inside (mm).
+PACKAGING_SIZES = (
+    ("PKG-BAG", "快递袋（中）", "Courier bag M", 15, (300, 220, 40)),
+    ("PKG-12", "12号纸箱", "Box No.12", 40, (130, 80, 90)),
+    ("PKG-10", "10号纸箱", "Box No.10", 60, (175, 95, 115)),
+    ("PKG-8", "8号纸箱", "Box No.8", 80, (210, 110, 140)),
+    ("PKG-6", "6号纸箱", "Box No.6", 120, (260, 150, 180)),
+    ("PKG-4", "4号纸箱", "Box No.4", 200, (350, 190, 230)),
+    ("PKG-2", "2号纸箱", "Box No.2", 300, (430, 210, 270)),
+)
+
+
+def _packaging_catalogue(s: Session, first_id: int) -> None:
+    """Boxes and a bag as SKUs of category PACKAGING, each with its code as a barcode (printed on
+    the box shelf): the bench recommends one and the packer scans the one used."""
+    rows = []
+    for offset, (code, name_zh, name_en, weight, (length, width, height)) in enumerate(PACKAGING_SIZES):
+        rows.append(
+            {
+                "id": first_id + offset,
+                "code": code,
+                "name_zh": name_zh,
+                "name_en": name_en,
+                "category": PACKAGING,
+                "unit_weight_g": weight,
+                "bin_location": "",
+                "price_cents": 0,
+                "volume_cm3": length * width * height // 1000,
+            }
+        )
+    s.execute(insert(m.Sku), rows)
+    barcodes = [
+        {"key": lookup_key(r["code"]), "code": r["code"], "kind": "internal", "sku_id": r["id"]} for r in rows
+    ]
+    s.execute(insert(m.Barcode), barcodes)
+
+
 def _person_name(vocab: dict[str, Any], rng: random.Random) -> str:
     given = "".join(rng.choice(vocab["given_chars"]) for _ in range(rng.choice((1, 2, 2))))
     return rng.choice(vocab["surnames"]) + given
@@ -230,6 +268,7 @@ def generate(
         ]
         s.execute(insert(m.Barcode), barcode_rows)
         summary.skus, summary.barcodes = len(skus), len(barcode_rows)
+        _packaging_catalogue(s, first_id=len(skus) + 1)
         sellable = [sku for sku in skus if sku["category"] != "SAMPLE"]
         gifts = [sku for sku in sellable if sku["category"] == "GIFT"]
 

@@ -254,6 +254,7 @@ class PackSession(Base):
     override_by: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), default=None)
     override_reason: Mapped[str] = mapped_column(String(64), default="")
     hold_reason: Mapped[str] = mapped_column(String(64), default="")
+    box_code: Mapped[str] = mapped_column(String(64), default="", server_default="")  # packaging used
 
 
 class PackEvent(Base):

@@ -19,7 +19,9 @@ from sqlalchemy import Connection, insert, select, update
 from app.core import barcodes
 from app.core.model import (
     PACKABLE,
+    PACKAGING,
     Address,
+    Box,
     Customer,
     Operator,
     OrderLine,
@@ -30,6 +32,7 @@ from app.core.model import (
 )
 from app.core.pack_session import (
     BadgeFound,
+    BoxFound,
     HoldReleased,
     ItemFound,
     NotFound,
@@ -98,10 +101,22 @@ class PackingStore:
             if row is not None:
                 return OrderFound(_snapshot(c, row[0]))
             item = c.exec_driver_sql(_ITEM_BY_KEY, (barcodes.lookup_key(text),)).first()
+            if item is not None and item[4] == PACKAGING:
+                return BoxFound(Box(item[0], item[2], item[3], item[5], item[6]))
             if item is not None:
                 return ItemFound(sku_code=item[0], pack_qty=item[1], name_zh=item[2], name_en=item[3])
         badge = self.operator_by_badge(text)
         return BadgeFound(badge) if badge is not None else NotFound(text)
+
+    def boxes(self) -> list[Box]:
+        """The packaging catalogue: SKUs of category PACKAGING, smallest first."""
+        with self.db.session() as s:
+            rows = s.execute(
+                select(m.Sku.code, m.Sku.name_zh, m.Sku.name_en, m.Sku.unit_weight_g, m.Sku.volume_cm3)
+                .where(m.Sku.category == PACKAGING)
+                .order_by(m.Sku.volume_cm3, m.Sku.code)
+            ).all()
+        return [Box(*row) for row in rows]
 
     def order(self, order_id: int) -> OrderSnapshot:
         with self.db.engine.connect() as c:
@@ -285,6 +300,7 @@ class PackingStore:
                     weight_source=done.weight_source,
                     override_by=done.override_by.operator_id if done.override_by else None,
                     override_reason=done.override_reason,
+                    box_code=done.box.code if done.box else "",
                 )
             )
             payload: dict[str, Any] = {
@@ -302,6 +318,8 @@ class PackingStore:
             }
             if done.override_by is not None:
                 payload["override"] = {"by": done.override_by.badge_code, "reason": done.override_reason}
+            if done.box is not None:  # packaging consumption, for the office's stock of boxes
+                payload["packaging"] = {"box": done.box.code, "weight_g": done.box.weight_g}
             if done.plan.steps or done.plan.fired:
                 payload["plan"] = done.plan.to_json()
             if done.plan_override_by is not None:
@@ -418,8 +436,8 @@ _ORDER_BY_TOTE = (
     " ORDER BY id DESC LIMIT 1"
 )
 _ITEM_BY_KEY = (
-    "SELECT s.code, b.pack_qty, s.name_zh, s.name_en FROM barcodes b JOIN skus s ON s.id = b.sku_id"
-    " WHERE b.key = ?"
+    "SELECT s.code, b.pack_qty, s.name_zh, s.name_en, s.category, s.unit_weight_g, s.volume_cm3"
+    " FROM barcodes b JOIN skus s ON s.id = b.sku_id WHERE b.key = ?"
 )
 _ORDER = (
     "SELECT o.id, o.order_no, o.channel, o.status, o.carrier, o.waybill_no, o.receiver_name,"
@@ -433,7 +451,7 @@ _ORDER = (
 )
 _LINES = (
     "SELECT l.id, s.code, s.name_zh, s.name_en, l.quantity, s.unit_weight_g, s.bin_location, l.custom_fields,"
-    " s.category"
+    " s.category, s.volume_cm3"
     " FROM order_lines l JOIN skus s ON s.id = l.sku_id WHERE l.order_id = ? ORDER BY l.line_no"
 )
 _BARCODES = (
@@ -463,6 +481,7 @@ def _snapshot(c: Connection, order_id: int) -> OrderSnapshot:
             bin_location=r[6],
             custom_fields={str(k): str(v) for k, v in _json(r[7], {}).items()},
             category=r[8] or "",
+            volume_cm3=r[9] or 0,
         )
         for r in c.exec_driver_sql(_LINES, (order_id,))
     )

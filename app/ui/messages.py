@@ -272,6 +272,9 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "Order {order}, packed here, now ships with {carrier}: a new label is printing — "
             "replace the label on the parcel; the old one is void",
         ),
+        k.BOX_USED: QCoreApplication.translate(
+            "Verdict", "✓ Box {name} ({quantity} g) — it counts in the expected weight"
+        ),
         k.STORE_ERROR: QCoreApplication.translate(
             "Verdict",
             "The station cannot read its database: {problem} — call the technician; nothing was changed",

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.core import weighing
 from app.core.commands import Command, parse_command
-from app.core.model import OrderSnapshot, PrintJobStatus
+from app.core.model import Box, OrderSnapshot, PrintJobStatus
 from app.core.pack_session import PackState, Phase, Severity, Verdict
 from app.core.rules import Confirm, Step
 from app.core.weighing import WeighGate
@@ -117,6 +117,7 @@ class PackingView(QWidget):
 
         self.order_no = ElidedLabel(objectName="orderNo", min_px=18)
         self.order_meta = wrapping(QLabel(objectName="headline"))
+        self.box_line = wrapping(QLabel(objectName="headline"))
         self.customer_name = ElidedLabel(objectName="customerName")
         self.tier = QLabel(objectName="tier")
         self.tags = wrapping(QLabel(objectName="tags"))
@@ -128,6 +129,7 @@ class PackingView(QWidget):
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.order_no)
         left.addWidget(self.order_meta)
+        left.addWidget(self.box_line)
         card = QFrame(frameShape=QFrame.Shape.StyledPanel)
         card_layout = QVBoxLayout(card)
         name_row = QHBoxLayout()
@@ -519,10 +521,33 @@ class PackingView(QWidget):
             if order is not None and self.preview.order_no != order.order_no:
                 self.preview.forget()  # the last order's label is not this order's
         self._render_lines(order, state.counts if state and order else (), verdict)
+        self._render_box(state)
         self._render_weight()
         self._render_plan()
         self._render_prompt()
         self._render_entry()
+
+    def _render_box(self, state: PackState | None) -> None:
+        """The box the parcel goes in: the one scanned, else the one recommended for the items."""
+        if state is None or state.order is None:
+            self.box_line.clear()
+            return
+        if state.box is not None:
+            self.box_line.setText(
+                self.tr("Box: {name} ({weight} g)").format(
+                    name=self._box_name(state.box), weight=state.box.weight_g
+                )
+            )
+            return
+        advice = self.station.recommended_box
+        self.box_line.setText(
+            self.tr("Box: {name} recommended — scan the box you use").format(name=self._box_name(advice))
+            if advice is not None
+            else ""
+        )
+
+    def _box_name(self, box: Box) -> str:
+        return (box.name_zh if self.chinese else box.name_en) or box.name_zh or box.code
 
     def _render_plan(self) -> None:
         """The customer rules' instruction cards in work order: what, why and how to confirm;

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 from app.core import pack_events
 from app.core.commands import Command
+from app.core.model import Box
 from app.core.pack_session import (
     BadgeFound,
+    BoxFound,
     Commanded,
     ItemFound,
     NotFound,
@@ -44,6 +46,11 @@ events = st.one_of(
     st.builds(Scanned, text, st.builds(ItemFound, text, st.integers(1, 48), text, text)),
     st.builds(Scanned, text, st.builds(NotFound, text)),
     st.builds(Scanned, text, st.just(BadgeFound(SUPERVISOR))),
+    st.builds(
+        Scanned,
+        text,
+        st.builds(BoxFound, st.builds(Box, text, text, text, st.integers(0, 5000), st.integers(0, 10**6))),
+    ),
     st.builds(Commanded, st.sampled_from(Command)),
     st.builds(WeightEntered, st.integers(-10_000, 200_000), st.sampled_from(["manual", "scale"])),
     st.builds(ReasonGiven, text),
