@@ -16,22 +16,13 @@ from app.sync_service import register
 from app.ui.application import StationApp, make_qapp
 from sync import protocol as p
 from sync.server import models as server_models
+from tests.sync.test_station_pages_ui import synced_station
 from tests.ui.test_printing_flow import pack
 
 
 @pytest.fixture
 def bench(seeded, demo_db, qtbot, tmp_path):
-    make_qapp()
-    register(demo_db, seeded.url, seeded.store.add_station("PACK-LIVE"))
-    app = StationApp(demo_db, "en", data_dir=tmp_path)
-    app.window.resize(1600, 900)
-    app.window.show()
-    app.station.sign_in_badge("P0001")
-    app.window.on_signed_in(app.station.operator)
-    label = app.window.status_bar.outbox_label
-    qtbot.waitUntil(lambda: label.text().startswith("Synced"), timeout=20000)
-    yield app
-    app.close()
+    yield from synced_station(seeded, demo_db, qtbot, tmp_path, "PACK-LIVE")
 
 
 def office_changes(seeded, order_no: str, **fields) -> None:

@@ -22,7 +22,7 @@ from tests.ui.test_printing_flow import pack
 
 @pytest.fixture
 def synced_app(seeded, demo_db, qtbot, tmp_path):
-    yield from _synced(seeded, demo_db, qtbot, tmp_path)
+    yield from synced_station(seeded, demo_db, qtbot, tmp_path)
 
 
 @pytest.fixture
@@ -32,12 +32,13 @@ def offline_then_synced_app(seeded, demo_db, qtbot, tmp_path, monkeypatch):
     from sync.client import SyncLoop
 
     monkeypatch.setattr(SyncLoop, "watch", lambda loop: loop)
-    yield from _synced(seeded, demo_db, qtbot, tmp_path)
+    yield from synced_station(seeded, demo_db, qtbot, tmp_path)
 
 
-def _synced(seeded, demo_db, qtbot, tmp_path):
+def synced_station(seeded, demo_db, qtbot, tmp_path, name: str = "PAGES-UI"):
+    """A station window registered with `seeded`, signed in, after its first sync."""
     make_qapp()
-    register(demo_db, seeded.url, seeded.store.add_station("PAGES-UI"))
+    register(demo_db, seeded.url, seeded.store.add_station(name))
     app = StationApp(demo_db, "en", data_dir=tmp_path)
     app.window.resize(1600, 900)
     app.window.show()
