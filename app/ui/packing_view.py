@@ -253,6 +253,8 @@ class PackingView(QWidget):
             QKeySequence("Shift+F5"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         history.activated.connect(self.history_requested)
+        box = QShortcut(QKeySequence("Ctrl+B"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        box.activated.connect(self.take_recommended_box)
         for keys, signal in (
             ("Shift+F7", self.desk_requested),
             ("Shift+F8", self.rules_requested),
@@ -344,6 +346,17 @@ class PackingView(QWidget):
         verdict = self.station.recheck()
         if verdict is not None:
             self.render(verdict, code=self.tr("change from the office"))
+
+    def take_recommended_box(self) -> None:
+        """Ctrl+B: the parcel goes in the recommended box (as if its code were scanned)."""
+        box = self.station.recommended_box
+        state = self.station.state
+        if box is None or state is None or state.order is None:
+            self._show_local(
+                self.tr("No box recommended for this order — scan the box you use"), Severity.ERROR
+            )
+            return
+        self.handle_scan(box.code)
 
     def run_command(self, command: Command) -> None:
         if command is Command.ZERO:
@@ -541,7 +554,9 @@ class PackingView(QWidget):
             return
         advice = self.station.recommended_box
         self.box_line.setText(
-            self.tr("Box: {name} recommended — scan the box you use").format(name=self._box_name(advice))
+            self.tr("Box: {name} recommended — Ctrl+B takes it, or scan the box you use").format(
+                name=self._box_name(advice)
+            )
             if advice is not None
             else ""
         )

@@ -710,172 +710,177 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="271"/>
+        <location filename="../../app/ui/packing_view.py" line="273"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="271"/>
+        <location filename="../../app/ui/packing_view.py" line="273"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="271"/>
+        <location filename="../../app/ui/packing_view.py" line="273"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="271"/>
+        <location filename="../../app/ui/packing_view.py" line="273"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="273"/>
+        <location filename="../../app/ui/packing_view.py" line="275"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="274"/>
+        <location filename="../../app/ui/packing_view.py" line="276"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="277"/>
+        <location filename="../../app/ui/packing_view.py" line="279"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="346"/>
+        <location filename="../../app/ui/packing_view.py" line="348"/>
         <source>change from the office</source>
         <translation>change from the office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="360"/>
+        <location filename="../../app/ui/packing_view.py" line="356"/>
+        <source>No box recommended for this order — scan the box you use</source>
+        <translation>No box recommended for this order — scan the box you use</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="373"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="378"/>
+        <location filename="../../app/ui/packing_view.py" line="391"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="392"/>
+        <location filename="../../app/ui/packing_view.py" line="405"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="400"/>
+        <location filename="../../app/ui/packing_view.py" line="413"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="403"/>
+        <location filename="../../app/ui/packing_view.py" line="416"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="407"/>
+        <location filename="../../app/ui/packing_view.py" line="420"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="474"/>
+        <location filename="../../app/ui/packing_view.py" line="487"/>
         <source>Saving {order}…</source>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="491"/>
+        <location filename="../../app/ui/packing_view.py" line="504"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="497"/>
+        <location filename="../../app/ui/packing_view.py" line="510"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="537"/>
+        <location filename="../../app/ui/packing_view.py" line="550"/>
         <source>Box: {name} ({weight} g)</source>
         <translation>Box: {name} ({weight} g)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="544"/>
-        <source>Box: {name} recommended — scan the box you use</source>
-        <translation>Box: {name} recommended — scan the box you use</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/packing_view.py" line="586"/>
+        <location filename="../../app/ui/packing_view.py" line="601"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>Instructions for this customer: {open} open (F1 confirms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="594"/>
+        <location filename="../../app/ui/packing_view.py" line="609"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="601"/>
+        <location filename="../../app/ui/packing_view.py" line="616"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="605"/>
+        <location filename="../../app/ui/packing_view.py" line="620"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="567"/>
+        <location filename="../../app/ui/packing_view.py" line="582"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="633"/>
+        <location filename="../../app/ui/packing_view.py" line="557"/>
+        <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
+        <translation>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="648"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="638"/>
+        <location filename="../../app/ui/packing_view.py" line="653"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="661"/>
+        <location filename="../../app/ui/packing_view.py" line="676"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="663"/>
+        <location filename="../../app/ui/packing_view.py" line="678"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="734"/>
+        <location filename="../../app/ui/packing_view.py" line="749"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="747"/>
+        <location filename="../../app/ui/packing_view.py" line="762"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="750"/>
+        <location filename="../../app/ui/packing_view.py" line="765"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="762"/>
+        <location filename="../../app/ui/packing_view.py" line="777"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="765"/>
+        <location filename="../../app/ui/packing_view.py" line="780"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="768"/>
+        <location filename="../../app/ui/packing_view.py" line="783"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>

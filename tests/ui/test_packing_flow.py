@@ -217,3 +217,21 @@ def test_settings_are_saved_off_the_gui_thread_and_take_effect_once_on_disk(stat
     stored = load_settings(demo_db)
     assert stored.tolerance_g == 77 and stored.sound is False
     assert app.station.settings.tolerance_g == 77 and window.sounds.enabled is False
+
+
+@pytest.mark.gui
+def test_the_recommended_box_is_shown_taken_with_ctrl_b_and_counted_in_the_weight(
+    station_app, samples, qtbot
+):
+    app = station_app("en")
+    scan("P0001")
+    sample = samples["ready"][2]
+    scan(sample["order_no"])
+    view = app.window.packing
+    advice = app.station.recommended_box
+    assert advice is not None and advice.name_en in view.box_line.text() and "Ctrl+B" in view.box_line.text()
+    items_g = app.station.state.order.items_weight_g
+    QTest.keyClick(view.entry, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert view.last_verdict.kind is VerdictKind.BOX_USED and app.station.state.box == advice
+    assert view.box_line.text() == f"Box: {advice.name_en} ({advice.weight_g} g)"
+    assert app.station.state.expected_g == items_g + advice.weight_g
