@@ -5,6 +5,7 @@
     packline-server add-station NAME [--db URL]      prints the station's token as its last line
     packline-server revoke-station NAME [--db URL]
     packline-server hash-pin [--role ROLE]           an operator's pin_hash for an import document
+    packline-server packaging [--since DAY]          boxes and bags the packs used, per box code
 
 --db defaults to sqlite:///packline-server.db; PostgreSQL as postgresql://user:pass@host/db.
 """
@@ -16,6 +17,7 @@ import json
 import logging
 import os
 import sys
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
@@ -93,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     revoke = sub.add_parser("revoke-station", help="revoke a station's token")
     revoke.add_argument("name")
+    packaging = sub.add_parser(
+        "packaging", help="boxes and bags the accepted packs used (consumption), as JSON per box code"
+    )
+    packaging.add_argument("--since", type=date.fromisoformat, help="from this day on (YYYY-MM-DD, UTC)")
     hashing = sub.add_parser(
         "hash-pin",
         help="make an operator's pin_hash for an import document (the PIN is asked, or read from stdin)",
@@ -103,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         default="packer",
         help="a supervisor's PIN has at least 8 digits, others at least 4",
     )
-    for command in (serve, imp, add, revoke, hashing):
+    for command in (serve, imp, add, revoke, packaging, hashing):
         _global_options(command, nested=True)
     args = parser.parse_args(argv)
     if args.command == "hash-pin":  # no database needed
@@ -159,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"station {args.name} registered; give it this token (shown once):")
         print(token)
+        return 0
+    if args.command == "packaging":
+        since = datetime.combine(args.since, time.min, tzinfo=UTC) if args.since else None
+        print(json.dumps(store.packaging_used(since), ensure_ascii=False))
         return 0
     if args.command == "revoke-station":
         if not store.revoke_station(args.name):

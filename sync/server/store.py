@@ -592,6 +592,23 @@ class ServerStore:
                 for c in rows
             ]
 
+    def packaging_used(self, since: datetime | None = None) -> dict[str, dict[str, int]]:
+        """Boxes and bags used by the accepted packs (since `since`): per box code, how many
+        and their grams. Packs without a box scanned count under "" (the stations' default)."""
+        used: dict[str, dict[str, int]] = {}
+        query = select(m.EventRecord.payload).where(
+            m.EventRecord.type == p.EventType.ORDER_PACKED, m.EventRecord.outcome == p.Outcome.ACCEPTED
+        )
+        if since is not None:
+            query = query.where(m.EventRecord.occurred_at >= since)
+        with self._sessions() as s:
+            for payload in s.scalars(query.execution_options(yield_per=2000)):
+                box = payload.get("packaging") or {}
+                entry = used.setdefault(str(box.get("box", "")), {"parcels": 0, "grams": 0})
+                entry["parcels"] += 1
+                entry["grams"] += int(box.get("weight_g") or 0)
+        return dict(sorted(used.items()))
+
     def event_ids(self) -> list[str]:
         with self._sessions() as s:
             return list(s.scalars(select(m.EventRecord.id)))

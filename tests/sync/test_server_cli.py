@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -160,3 +160,28 @@ def test_hash_pin_makes_a_supervisors_hash_only_from_a_long_pin_and_the_import_t
         assert store.get(p.Kind.OPERATOR, "S0101") is None and store.get(p.Kind.OPERATOR, "S0102") is None
     finally:
         store.engine.dispose()
+
+
+def test_packaging_used_by_the_packs_is_summed_per_box(demo_document, tmp_path):
+    from sync.server.cli import open_store
+
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    store = open_store(url)
+    assert not store.import_documents(demo_document).errors
+    now = datetime.now(UTC)
+    orders = [o["order_no"] for o in demo_document["orders"] if o["status"] == "new"][:3]
+    boxes = [{"box": "PKG-6", "weight_g": 120}, {"box": "PKG-6", "weight_g": 120}, None]
+    events = [
+        p.Event(id=uuid.uuid4(), type="order.packed", station="PACK-09", operator="P0001", occurred_at=now,
+                payload={"pack_id": str(uuid.uuid4()), "order_no": order_no, "packed_at": now.isoformat(),
+                         "operator": "P0001", **({"packaging": box} if box else {})})
+        for order_no, box in zip(orders, boxes, strict=True)
+    ]  # fmt: skip
+    assert [r.outcome for r in store.push("PACK-09", events)] == [p.Outcome.ACCEPTED] * 3
+    store.engine.dispose()
+    done = server_cli("packaging", "--db", url)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"": {"parcels": 1, "grams": 0}, "PKG-6": {"parcels": 2, "grams": 240}}
+    tomorrow = (now + timedelta(days=1)).date().isoformat()
+    done = server_cli("packaging", "--db", url, "--since", tomorrow)
+    assert json.loads(done.stdout) == {}
