@@ -11,8 +11,9 @@ from sqlalchemy import select
 from app.core.put_back import ReturnLine
 from app.store import models as m
 from app.store.db import Database
+from app.store.exceptions import ExceptionKind
 
-KIND = "put_back"  # the exception kind (app.store.exceptions.ExceptionKind.PUT_BACK)
+KIND = ExceptionKind.PUT_BACK.value  # a put-back list entry is decided like any exception
 
 
 def return_lines(db: Database) -> list[ReturnLine]:
