@@ -22,6 +22,7 @@ class Command(StrEnum):
     SIGN_OUT = "SIGNOUT"
     CONFIRM = "CONFIRM"  # confirm an instruction card
     ZERO = "ZERO"  # zero the scale (a device command: the pack session never sees it)
+    PARCEL = "PARCEL"  # seal the open parcel (weigh it) and start the order's next one
 
     @property
     def barcode(self) -> str:

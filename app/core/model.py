@@ -184,6 +184,7 @@ class OrderSnapshot:
     paid_at: datetime | None = None
     ship_by: datetime | None = None
     packed_at: datetime | None = None
+    extra_waybills: tuple[str, ...] = ()  # more of the carrier's numbers, for a split shipment's parcels
     # Lookup key (see core.barcodes.lookup_key) -> (sku_code, pack quantity) for every barcode
     # of every SKU in this order, so item scans resolve without a database round trip.
     barcodes: Mapping[str, tuple[str, int]] = field(default_factory=dict)

@@ -37,6 +37,9 @@ from app.core.pack_session import (
 )
 
 Json = dict[str, Any]
+# An input the station refused before the session saw it (a split with no waybill number left):
+# kept in the audit trail, skipped by the replay.
+REFUSED: Json = {"type": "refused"}
 # Effects written after their event's audit row: found in an open session, they did not land.
 UNFINISHED_WRITES = (PackCompleted, OrderHeld, SessionClosed, HoldReleased, OrderIntercepted)
 
@@ -75,11 +78,13 @@ def _encode_resolution(resolution: Resolution) -> Json:
     raise TypeError(f"not a resolution: {resolution!r}")
 
 
-def decode(data: Mapping[str, Any], order: Callable[[str], Resolution]) -> Event:
-    """The event `encode` stored; `order(order_no)` reads an order again. A value that is not an
-    event raises ValueError (a damaged row)."""
+def decode(data: Mapping[str, Any], order: Callable[[str], Resolution]) -> Event | None:
+    """The event `encode` stored (None: `REFUSED`, nothing to replay); `order(order_no)` reads an
+    order again. A value that is not an event raises ValueError (a damaged row)."""
     try:
         match data["type"]:
+            case "refused":
+                return None
             case "scanned":
                 return Scanned(str(data["code"]), _decode_resolution(data["resolution"], order))
             case "command":

@@ -127,9 +127,26 @@ class Phase(StrEnum):
 
 class Pending(StrEnum):
     HOLD = "hold"
+    SPLIT = "split"  # a supervisor lets this order go in more than one parcel
     OVERRIDE_WEIGHT = "override_weight"
     RELEASE_HOLD = "release_hold"
     OVERRIDE_PLAN = "override_plan"  # pack without the plan's open steps
+
+
+@dataclass(frozen=True, slots=True)
+class Parcel:
+    """A parcel of a split order, sealed: what is in it (per order line) and what it weighed."""
+
+    counts: tuple[int, ...]
+    weight: WeightCheck
+    weight_source: str
+    box: Box | None = None
+    override_by: Operator | None = None
+    override_reason: str = ""
+
+    @property
+    def item_count(self) -> int:
+        return sum(self.counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +171,11 @@ class PackState:
     progress: tuple[tuple[str, int], ...] = ()  # (step id, confirmations) of the plan's steps
     plan_override: tuple[Operator, str] | None = None  # (supervisor, reason)
     box: Box | None = None  # the box scanned for this parcel: its weight replaces the default packaging
+    # A split order: the parcels sealed so far; the open parcel holds what was scanned since.
+    parcels: tuple[Parcel, ...] = ()
+    sealing: bool = False  # the open parcel is being weighed to seal it (not the order's last)
+    split_by: Operator | None = None  # the supervisor who let it split (None: the plan allows it)
+    sealed_history: int = 0  # scans up to here are in sealed parcels: undo stops there
 
     def confirmations(self, step: Step) -> int:
         return next((n for sid, n in self.progress if sid == step.id), 0)
@@ -205,10 +227,34 @@ class PackState:
         return self.policy if self.box is None else replace(self.policy, packaging_g=self.box.weight_g)
 
     @property
+    def parcel_counts(self) -> tuple[int, ...]:
+        """Per order line, what is in the open parcel."""
+        sealed = [sum(p.counts[i] for p in self.parcels) for i in range(len(self.counts))]
+        return tuple(c - s for c, s in zip(self.counts, sealed, strict=True))
+
+    @property
+    def parcel_no(self) -> int:
+        return len(self.parcels) + 1
+
+    @property
+    def weighing_items_g(self) -> int:
+        """The items the scale should see: the open parcel's while sealing it, otherwise all of the
+        order's that are not in a sealed parcel (its last parcel, or its only one)."""
+        if self.order is None:
+            return 0
+        lines = self.order.lines
+        if self.sealing:
+            return sum(n * line.unit_weight_g for n, line in zip(self.parcel_counts, lines, strict=True))
+        sealed = sum(
+            n * line.unit_weight_g for p in self.parcels for n, line in zip(p.counts, lines, strict=True)
+        )
+        return self.order.items_weight_g - sealed
+
+    @property
     def expected_g(self) -> int | None:
         if self.order is None:
             return None
-        return self.order.items_weight_g + self.weight_policy.packaging_g
+        return self.weighing_items_g + self.weight_policy.packaging_g
 
 
 # --- what the session answers ----------------------------------------------------------------
@@ -288,6 +334,12 @@ class VerdictKind(StrEnum):
     INTERCEPTED = "intercepted"  # cancelled, held, packed elsewhere or other lines: stop, put back
     ORDER_UPDATED = "order_updated"  # a new address or carrier: carry on, the label follows it
     BOX_USED = "box_used"  # a box of the packaging catalogue scanned: its weight counts
+    # Split shipments: #PL:PARCEL seals the open parcel (weighed first), the rest go in the next.
+    PARCEL_TO_WEIGH = "parcel_to_weigh"  # weigh the open parcel to seal it
+    PARCEL_SEALED = "parcel_sealed"  # weighed and sealed: scan the next parcel's items
+    PARCEL_EMPTY = "parcel_empty"  # nothing in the open parcel yet
+    NOTHING_TO_SPLIT = "nothing_to_split"  # every item is in the open parcel: weigh it as the last
+    NO_WAYBILL = "no_waybill"  # (app.station) no waybill number for another parcel here
     ORDER_UNCHANGED = "order_unchanged"  # nothing the bench needs to know
     INTERCEPT_PARCEL = "intercept_parcel"  # cancelled after it was packed here (app.station): take it back
     LABEL_REISSUED = "label_reissued"  # packed here, now another carrier: a new label prints (app.station)
@@ -325,6 +377,10 @@ _SEVERITY = {
     VerdictKind.WAVE_NOT_SINGLE: Severity.INFO,
     VerdictKind.ORDER_UPDATED: Severity.PROMPT,
     VerdictKind.BOX_USED: Severity.OK,
+    VerdictKind.PARCEL_TO_WEIGH: Severity.PROMPT,
+    VerdictKind.PARCEL_SEALED: Severity.DONE,
+    VerdictKind.NOTHING_TO_SPLIT: Severity.INFO,
+    VerdictKind.PARCEL_EMPTY: Severity.INFO,
     VerdictKind.LABEL_REISSUED: Severity.PROMPT,
     VerdictKind.ORDER_UNCHANGED: Severity.INFO,
 }
@@ -373,6 +429,23 @@ class PackCompleted:
     plan_override_reason: str = ""
     open_steps: tuple[str, ...] = ()  # step ids the override let through
     box: Box | None = None  # the packaging used (consumption), None: the station's default
+    # A split order: the parcels sealed before the last one (which `weight` and `box` describe).
+    parcels: tuple[Parcel, ...] = ()
+    split_by: Operator | None = None  # the supervisor who allowed the split
+
+    @property
+    def all_parcels(self) -> tuple[Parcel, ...]:
+        """Every parcel of the order in packing order, the last one included."""
+        sealed = [sum(p.counts[i] for p in self.parcels) for i in range(len(self.order.lines))]
+        last = Parcel(
+            counts=tuple(line.quantity - n for line, n in zip(self.order.lines, sealed, strict=True)),
+            weight=self.weight,
+            weight_source=self.weight_source,
+            box=self.box,
+            override_by=self.override_by,
+            override_reason=self.override_reason,
+        )
+        return (*self.parcels, last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -594,6 +667,11 @@ def _load(state: PackState, order: OrderSnapshot, plan: PackPlan = EMPTY_PLAN) -
         plan=plan,
         progress=(),
         plan_override=None,
+        box=None,
+        parcels=(),
+        sealing=False,
+        split_by=None,
+        sealed_history=0,
     )
     if loaded.ready_to_weigh:  # an order with nothing to scan (e.g. a service line only)
         loaded = replace(loaded, phase=Phase.WEIGHING)
@@ -615,6 +693,8 @@ def _on_item_scan(state: PackState, code: str, item: ItemFound) -> Outcome:
                 name_en=item.name_en,
             ),
         )
+    if state.sealing:  # one more item for the parcel on the scale: it is not sealed yet
+        state = replace(state, sealing=False, phase=Phase.SCANNING, weight=None, weight_source="")
     indexes = [i for i, line in enumerate(order.lines) if line.sku_code == item.sku_code]
     base = Verdict(
         VerdictKind.WRONG_ITEM,
@@ -732,7 +812,82 @@ def _on_command(state: PackState, command: Command) -> Outcome:
             return _prompt(state, Pending.RELEASE_HOLD, Phase.AWAITING_SUPERVISOR)
         case Command.COMPLETE:
             return Outcome(state, _what_is_left(state))
+        case Command.PARCEL:
+            return _new_parcel(state)
     return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no, detail=command.value))
+
+
+def _new_parcel(state: PackState) -> Outcome:
+    """#PL:PARCEL: what was scanned since the last parcel goes in a parcel of its own, weighed
+    against its own items now; the order's other items go in the next. The customer's rules may
+    allow it (split_allowed); otherwise a supervisor does, once for the order."""
+    order_no = state.order_no
+    if state.order is None:
+        return Outcome(state, Verdict(VerdictKind.NOTHING_OPEN))
+    if state.phase not in (Phase.SCANNING, Phase.WEIGHING, Phase.WEIGHT_FAILED):
+        return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no, detail=Command.PARCEL.value))
+    if state.sealing:
+        return Outcome(state, _parcel_to_weigh(state))
+    if not any(state.parcel_counts):
+        return Outcome(state, Verdict(VerdictKind.PARCEL_EMPTY, order_no=order_no, quantity=state.parcel_no))
+    if state.all_verified:
+        return Outcome(
+            state, Verdict(VerdictKind.NOTHING_TO_SPLIT, order_no=order_no, quantity=state.parcel_no)
+        )
+    if not state.plan.split_allowed and state.split_by is None:
+        return _prompt(state, Pending.SPLIT, Phase.AWAITING_SUPERVISOR)
+    return _start_sealing(state)
+
+
+def _start_sealing(state: PackState) -> Outcome:
+    sealing = replace(state, phase=Phase.WEIGHING, sealing=True, weight=None, weight_source="")
+    return Outcome(sealing, _parcel_to_weigh(sealing))
+
+
+def _parcel_to_weigh(state: PackState) -> Verdict:
+    return Verdict(
+        VerdictKind.PARCEL_TO_WEIGH,
+        order_no=state.order_no,
+        quantity=state.parcel_no,
+        scanned=sum(state.parcel_counts),
+        required=state.expected_g or 0,
+    )
+
+
+def _seal(
+    state: PackState, weight: WeightCheck, source: str, override: tuple[Operator, str] | None
+) -> Outcome:
+    parcel = Parcel(
+        counts=state.parcel_counts,
+        weight=weight,
+        weight_source=source,
+        box=state.box,
+        override_by=override[0] if override else None,
+        override_reason=override[1] if override else "",
+    )
+    sealed = replace(
+        state,
+        parcels=(*state.parcels, parcel),
+        sealing=False,
+        phase=Phase.SCANNING,
+        pending=None,
+        supervisor=None,
+        weight=None,
+        weight_source="",
+        box=None,
+        sealed_history=len(state.history),
+    )
+    return Outcome(
+        sealed,
+        Verdict(
+            VerdictKind.PARCEL_SEALED,
+            order_no=state.order_no,
+            quantity=len(sealed.parcels),
+            scanned=parcel.item_count,
+            weight=weight,
+            detail=override[1] if override else "",
+        ),
+    )
 
 
 def _what_is_left(state: PackState) -> Verdict:
@@ -740,6 +895,10 @@ def _what_is_left(state: PackState) -> Verdict:
     order_no = state.order_no
     if state.order is None:
         return Verdict(VerdictKind.NOTHING_OPEN)
+    if state.sealing:
+        if state.phase is Phase.WEIGHT_FAILED and state.weight is not None:
+            return Verdict(VerdictKind.WEIGHT_FAILED, order_no=order_no, weight=state.weight)
+        return _parcel_to_weigh(state)
     missing = state.missing()
     if missing:
         return Verdict(
@@ -770,7 +929,8 @@ def _prompt(state: PackState, pending: Pending, phase: Phase) -> Outcome:
 
 
 def _undo(state: PackState) -> Outcome:
-    if state.order is None or not state.history:
+    if state.order is None or len(state.history) <= state.sealed_history:
+        # A sealed parcel is closed: its items are not taken back one by one.
         return Outcome(state, Verdict(VerdictKind.NOTHING_TO_UNDO, order_no=state.order_no))
     index, qty = state.history[-1]
     counts = list(state.counts)
@@ -783,6 +943,7 @@ def _undo(state: PackState) -> Outcome:
         phase=Phase.SCANNING,
         weight=None,
         weight_source="",
+        sealing=False,
     )
     return Outcome(
         after,
@@ -815,10 +976,12 @@ def _on_weight(state: PackState, grams: int, source: str) -> Outcome:
                 VerdictKind.NOT_READY_TO_WEIGH, order_no=order_no, quantity=grams, missing=state.missing()
             ),
         )
-    result = check_weight(state.order.items_weight_g, grams, state.weight_policy)
+    result = check_weight(state.weighing_items_g, grams, state.weight_policy)
     if not result.passed:
         failed = replace(state, phase=Phase.WEIGHT_FAILED, weight=result, weight_source=source)
         return Outcome(failed, Verdict(VerdictKind.WEIGHT_FAILED, order_no=order_no, weight=result))
+    if state.sealing:
+        return _seal(state, result, source, None)
     done = PackCompleted(
         order=state.order,
         operator=state.operator,
@@ -862,6 +1025,8 @@ def _on_pin(state: PackState, ok: bool) -> Outcome:
 
 def _supervisor_confirmed(state: PackState, supervisor: Operator) -> Outcome:
     order_no = state.order_no
+    if state.pending is Pending.SPLIT:
+        return _start_sealing(replace(state, pending=None, supervisor=None, split_by=supervisor))
     if state.pending is Pending.RELEASE_HOLD and state.refused is not None:
         order = replace(state.refused, status=OrderStatus.NEW, hold_reason="")
         released = replace(
@@ -912,6 +1077,8 @@ def _on_reason(state: PackState, reason: str) -> Outcome:
     assert (
         state.pending is Pending.OVERRIDE_WEIGHT and state.weight is not None and state.supervisor is not None
     )
+    if state.sealing:
+        return _seal(state, state.weight, state.weight_source, (state.supervisor, reason))
     done = PackCompleted(
         order=state.order,
         operator=state.operator,
@@ -936,6 +1103,8 @@ def _plan_facts(state: PackState) -> dict[str, object]:
         "plan_override_reason": override[1] if override else "",
         "open_steps": tuple(s.id for s in state.open_steps) if override else (),
         "box": state.box,
+        "parcels": state.parcels,
+        "split_by": state.split_by,
     }
 
 

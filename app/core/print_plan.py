@@ -31,6 +31,16 @@ class PrintChoices:
     inserts: bool = True  # welcome / birthday / VIP cards
 
 
+@dataclass(frozen=True)
+class ParcelLabel:
+    """A parcel of the pack as its label shows it: its number, waybill, weight and contents."""
+
+    no: int
+    waybill_no: str
+    weight_g: int
+    items: Sequence[Mapping[str, object]] = ()  # {"sku", "quantity"}
+
+
 def coupon_code(order_no: str, kind: str) -> str:
     """A short code, stable for an order and card, that the shop's system can check."""
     digest = hashlib.sha256(f"{order_no}|{kind}".encode()).digest()
@@ -72,17 +82,34 @@ def card_requests(
 
 
 def print_requests(
-    order: OrderSnapshot, choices: PrintChoices, hide_prices: bool = False
+    order: OrderSnapshot,
+    choices: PrintChoices,
+    hide_prices: bool = False,
+    parcels: Sequence[ParcelLabel] = (),
 ) -> tuple[PrintRequest, ...]:
-    """What prints once the pack is saved: the label, a carton label for enterprise customers,
-    a slip if the station wants one. `hide_prices` comes from the order's pack plan."""
-    # The waybill goes with the label: voiding it later names the number it carried.
-    requests = [
-        PrintRequest("label", "label", {"carrier": order.carrier, "waybill_no": order.waybill_no or ""})
-    ]
+    """What prints once the pack is saved: a label per parcel, a carton label per parcel for
+    enterprise customers, a slip if the station wants one. `hide_prices` comes from the order's
+    pack plan; `parcels` are a split shipment's (none or one: the order ships as one parcel)."""
+    requests = []
     customer = order.customer
-    if customer is not None and "enterprise" in {t.lower() for t in customer.tags}:
-        requests.append(PrintRequest("carton", "label", {"carton_no": 1, "carton_count": 1}))
+    cartons = customer is not None and "enterprise" in {t.lower() for t in customer.tags}
+    if len(parcels) < 2:
+        # The waybill goes with the label: voiding it later names the number it carried.
+        requests.append(
+            PrintRequest("label", "label", {"carrier": order.carrier, "waybill_no": order.waybill_no or ""})
+        )
+        if cartons:
+            requests.append(PrintRequest("carton", "label", {"carton_no": 1, "carton_count": 1}))
+    for parcel in parcels if len(parcels) > 1 else ():
+        # Each parcel's label in packing order, its carton label right after it: the packer
+        # labels the parcels in the order they were sealed.
+        of = {"parcel_no": parcel.no, "parcel_count": len(parcels), "weight_g": parcel.weight_g}
+        items = [dict(item) for item in parcel.items]
+        label = {"carrier": order.carrier, "waybill_no": parcel.waybill_no, **of, "items": items}
+        requests.append(PrintRequest("label", "label", label))
+        if cartons:
+            carton = {"carton_no": parcel.no, "carton_count": len(parcels), **of, "items": items}
+            requests.append(PrintRequest("carton", "label", carton))
     if choices.slip:
         show_prices = not (hide_prices or hides_prices(order))
         requests.append(PrintRequest("slip", "slip", {"show_prices": show_prices}))

@@ -502,6 +502,11 @@ class PackPlan:
         return bool(self.of(ActionKind.HIDE_PRICES))
 
     @property
+    def split_allowed(self) -> bool:
+        """The customer takes an order in several parcels without a supervisor's say."""
+        return bool(self.of(ActionKind.SPLIT_ALLOWED))
+
+    @property
     def priority(self) -> int:
         step = self.first(ActionKind.PRIORITY)
         return int(step.params.get("level", 0)) if step else 0

@@ -61,6 +61,9 @@ class StationSettings:
     server_ca_bundle: str = ""  # a PEM file with a private CA; TLS is always verified
     sync_interval_s: int = 30
     sync_page_size: int = 2000  # changes per pull request; lower on a poor link
+    # Waybill numbers per carrier the server sets aside here for split shipments (topped up when
+    # half are used); 0 on handhelds and desks, which print no labels.
+    waybill_reserve: int = 20
     # Pick paths: how bin locations read (a regex with the groups zone, aisle, bay and optionally
     # level); empty: the demo warehouse's A-03-07-2 (app.core.pickpath.DEFAULT_PATTERN).
     location_pattern: str = ""

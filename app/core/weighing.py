@@ -5,7 +5,9 @@ hands a returned weight to the pack session (`WeightEntered`, source "scale"). T
 once per arming: when every item and instruction is in, and again after a failed weight once
 the parcel has been lifted (a moving or empty reading) or the packer asks (F4). A parcel that
 was already on the scale when the gate opened is weighed from the last reading, not ignored
-until the scale happens to speak again (some scales only send a new weight).
+until the scale happens to speak again (some scales only send a new weight) — except right after
+a split shipment's parcel was sealed: that parcel may still be on the scale, so the next one is
+weighed only once the scale was cleared (`sealed`).
 """
 
 from __future__ import annotations
@@ -40,12 +42,23 @@ class ScaleReading:
 @dataclass(frozen=True, slots=True)
 class WeighGate:
     armed: bool = False
+    lift_first: bool = False  # a sealed parcel may still be on the scale: weigh after it is cleared
 
 
-def arm(phase: Phase | None, last: ScaleReading | None) -> tuple[WeighGate, int | None]:
-    """Open the gate (all in, or F4 after a failure); a parcel already at rest is weighed now."""
+def sealed() -> WeighGate:
+    """A split shipment's parcel was just weighed and sealed: it is not the next parcel's weight."""
+    return WeighGate(False, lift_first=True)
+
+
+def arm(
+    phase: Phase | None, last: ScaleReading | None, lift_first: bool = False
+) -> tuple[WeighGate, int | None]:
+    """Open the gate (all in, or F4 after a failure); a parcel already at rest is weighed now,
+    unless the last sealed parcel may be the one resting there (`lift_first`)."""
     if phase not in WEIGHING_PHASES:
-        return WeighGate(False), None
+        return WeighGate(False, lift_first), None
+    if lift_first and last is not None and last.parcel_at_rest:
+        return WeighGate(False, lift_first=True), None
     if last is not None and last.parcel_at_rest:
         return WeighGate(False), last.grams
     return WeighGate(True), None
@@ -53,13 +66,15 @@ def arm(phase: Phase | None, last: ScaleReading | None) -> tuple[WeighGate, int 
 
 def on_phase(gate: WeighGate, phase: Phase | None) -> WeighGate:
     """Out of the weighing phases (undo, a prompt, the next order) the gate closes."""
-    return gate if phase in WEIGHING_PHASES else WeighGate(False)
+    return gate if phase in WEIGHING_PHASES else WeighGate(False, gate.lift_first)
 
 
 def on_reading(gate: WeighGate, phase: Phase | None, reading: ScaleReading) -> tuple[WeighGate, int | None]:
     """A new reading: (the gate after it, the grams to weigh or None)."""
     if phase not in WEIGHING_PHASES:
-        return WeighGate(False), None
+        return WeighGate(False, gate.lift_first and not reading.empty_or_moving), None
+    if gate.lift_first and reading.empty_or_moving:
+        gate = WeighGate(True)  # the sealed parcel is off: the next rest is the new parcel
     if phase is Phase.WEIGHT_FAILED and not gate.armed and reading.empty_or_moving:
         gate = WeighGate(True)  # lifted off (or moving): the next rest is a new weighing
     if gate.armed and reading.parcel_at_rest:

@@ -7,7 +7,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.core.pack_session import Phase
-from app.core.weighing import EMPTY_SCALE_G, ScaleReading, WeighGate, arm, may_zero, on_phase, on_reading
+from app.core.weighing import (
+    EMPTY_SCALE_G,
+    ScaleReading,
+    WeighGate,
+    arm,
+    may_zero,
+    on_phase,
+    on_reading,
+    sealed,
+)
 
 AT_REST = ScaleReading(1250, True)
 MOVING = ScaleReading(1190, False)
@@ -89,3 +98,24 @@ def test_a_weight_is_only_ever_a_usable_stable_reading_above_empty(readings):
     assert len(weighed) <= 1
     for grams, reading in weighed:
         assert reading.usable and reading.stable is True and grams == reading.grams > EMPTY_SCALE_G
+
+
+def test_after_a_parcel_is_sealed_the_next_is_weighed_only_once_the_scale_was_cleared():
+    # Parcel 1 sealed and still on the scale; the packer scans parcel 2's items.
+    gate = on_phase(sealed(), Phase.SCANNING)
+    gate, grams = on_reading(gate, Phase.SCANNING, AT_REST)
+    assert grams is None and gate.lift_first
+    # The last item in: parcel 1 resting there is not parcel 2's weight.
+    gate, grams = arm(Phase.WEIGHING, AT_REST, gate.lift_first)
+    assert grams is None and not gate.armed and gate.lift_first
+    assert on_reading(gate, Phase.WEIGHING, AT_REST)[1] is None
+    gate, grams = on_reading(gate, Phase.WEIGHING, EMPTY)  # parcel 1 taken off
+    assert grams is None and gate.armed and not gate.lift_first
+    assert on_reading(gate, Phase.WEIGHING, ScaleReading(640, True))[1] == 640
+
+
+def test_a_scale_cleared_while_the_next_parcel_is_packed_weighs_it_at_once():
+    gate = on_phase(sealed(), Phase.SCANNING)
+    gate, _ = on_reading(gate, Phase.SCANNING, EMPTY)  # parcel 1 off while scanning
+    assert not gate.lift_first
+    assert arm(Phase.WEIGHING, ScaleReading(640, True), gate.lift_first)[1] == 640
