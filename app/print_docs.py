@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -71,40 +72,71 @@ def item_summary(order: OrderSnapshot) -> str:
     return "；".join(f"{line.name_zh} ×{line.quantity}" for line in order.lines)
 
 
-def label(order: OrderSnapshot, settings: StationSettings, weight_g: int | None) -> LabelData:
+def parcel_items(order: OrderSnapshot, params: Mapping[str, object]) -> tuple[str, int] | None:
+    """A split shipment's parcel: the summary and count of what is in it (None: the whole order)."""
+    items = params.get("items")
+    if not isinstance(items, list):
+        return None
+    names = {line.sku_code: line.name_zh for line in order.lines}
+    pairs = [(str(i.get("sku", "")), int(i.get("quantity", 0))) for i in items if isinstance(i, dict)]
+    return "；".join(f"{names.get(sku, sku)} ×{n}" for sku, n in pairs), sum(n for _, n in pairs)
+
+
+def label(
+    order: OrderSnapshot,
+    settings: StationSettings,
+    weight_g: int | None,
+    params: Mapping[str, object] | None = None,
+) -> LabelData:
+    """The shipping label; `params` as queued: the carrier and waybill it carries (a split
+    shipment's parcel has its own), and a parcel's number, weight and contents."""
     a = order.address
+    params = params or {}
+    contents = parcel_items(order, params)
+    items, count = contents if contents is not None else (item_summary(order), order.item_count)
     return LabelData(
         order_no=order.order_no,
-        carrier=order.carrier,
+        carrier=str(params.get("carrier") or order.carrier),
         carrier_name="",
-        waybill_no=order.waybill_no or "",
+        waybill_no=str(params.get("waybill_no") or order.waybill_no or ""),
         sort_code=sort_code(a.province, a.city, a.district),
         receiver=receiver(order),
         sender=sender(settings),
-        items=item_summary(order),
-        item_count=order.item_count,
-        weight_g=weight_g,
+        items=items,
+        item_count=count,
+        weight_g=_weight(params, weight_g),
         note=order.buyer_note,
         channel=order.channel,
         printed_at=datetime.now(UTC),
+        parcel_no=int(str(params.get("parcel_no", 1))),
+        parcel_count=int(str(params.get("parcel_count", 1))),
     )
+
+
+def _weight(params: Mapping[str, object], packed_g: int | None) -> int | None:
+    """A parcel's own weight when it is one of several; the pack's otherwise."""
+    weight = params.get("weight_g")
+    return int(str(weight)) if weight is not None else packed_g
 
 
 def carton(
     order: OrderSnapshot, settings: StationSettings, weight_g: int | None, params: dict[str, object]
 ) -> CartonData:
-    # SSCC: extension 0 + the demo company prefix + the order id as serial reference.
-    body = f"0{6901234:07d}{order.order_id % 10**9:09d}"
+    # SSCC: extension 0 + the demo company prefix + a serial reference of the order id and the
+    # carton's number, so each carton of a split order has its own code.
+    carton_no = int(str(params.get("carton_no", 1)))
+    body = f"0{6901234:07d}{order.order_id % 10**7:07d}{carton_no % 100:02d}"
+    contents = parcel_items(order, params)
     return CartonData(
         sscc=body + str(gs1_check_digit(body)),
         order_no=order.order_no,
         ship_from=sender(settings),
         ship_to=receiver(order),
-        carton_no=int(params.get("carton_no", 1)),
-        carton_count=int(params.get("carton_count", 1)),
+        carton_no=carton_no,
+        carton_count=int(str(params.get("carton_count", 1))),
         purchase_order=str(params.get("purchase_order", "")),
-        item_count=order.item_count,
-        weight_g=weight_g,
+        item_count=contents[1] if contents is not None else order.item_count,
+        weight_g=_weight(params, weight_g),
     )
 
 
@@ -196,7 +228,7 @@ def order_document(
     weight = packed_weight(db, order.order_id)
     match kind:
         case "label":
-            return label(order, settings, weight)
+            return label(order, settings, weight, params)
         case "carton":
             return carton(order, settings, weight, params)
         case "insert":

@@ -33,6 +33,7 @@ from app.core.pack_session import (
     Outcome,
     PackCompleted,
     PackState,
+    Pending,
     Phase,
     PinChecked,
     ReasonGiven,
@@ -47,7 +48,7 @@ from app.core.pack_session import (
     next_session,
     step,
 )
-from app.core.print_plan import card_requests, print_requests
+from app.core.print_plan import card_requests
 from app.core.rules import EMPTY_PLAN, PackPlan
 from app.core.settings import StationSettings
 from app.store.errors import StoreError, classify
@@ -330,7 +331,50 @@ class PackingStation:
             ended = self.leave_wave()
             assert ended is not None
             return ended
+        if command is Command.PARCEL:
+            refused = self._no_waybill_for_another_parcel(raw or command.barcode)
+            if refused is not None:
+                return refused
         return self._run(Commanded(command), raw=raw or command.barcode)
+
+    def _no_waybill_for_another_parcel(self, raw: str) -> Verdict | None:
+        """A split is refused before it starts when the order's next parcel could get no waybill
+        number here (none of the order's own left, the station's reserve for its carrier empty):
+        a parcel must never be sealed that cannot be labelled."""
+        state = self.state
+        assert state is not None
+        trial = step(state, Commanded(Command.PARCEL))
+        splitting = trial.state.sealing or trial.state.pending is Pending.SPLIT
+        if state.order is None or state.sealing or not splitting:
+            return None
+        needed = len(state.parcels) + 1  # numbers beyond the order's own waybill
+        with _reading("the waybill numbers left"):
+            spare = self.store.spare_waybills(state.order)
+        if spare >= needed:
+            return None
+        log.warning(
+            "order %s: no waybill number for parcel %d (%s): split refused",
+            state.order.order_no, needed + 1, state.order.carrier,
+        )  # fmt: skip
+        verdict = Verdict(
+            VerdictKind.NO_WAYBILL,
+            order_no=state.order.order_no,
+            quantity=needed + 1,
+            detail=state.order.carrier,
+        )
+        self._write(
+            self.store.record_event,
+            self.session_id,
+            state.operator,
+            "command",
+            raw,
+            verdict.kind.value,
+            "",
+            verdict.quantity,
+            None,
+            pack_events.REFUSED,
+        )
+        return verdict
 
     def handle_weight(self, grams: int, source: str = "manual") -> Verdict:
         assert self.state is not None, "sign in first"
@@ -550,12 +594,12 @@ class PackingStation:
                 self._last_label = (done.order.carrier, done.order.waybill_no or "")
                 self.session_id = None
                 # The local date: a birthday month is the customer's, not UTC's.
-                prints = print_requests(done.order, self.settings.print_choices, done.plan.hide_prices)
+                # The labels are made with the pack: a split shipment's numbers are taken in its commit.
                 self._write(
                     self.store.complete_pack,
                     session_id,
                     done,
-                    prints,
+                    self.settings.print_choices,
                     on_done=self._saved("packed", done.order.order_no, done.order.order_id),
                 )
             case OrderHeld() as held:
@@ -651,7 +695,9 @@ class PackingStation:
             stored = ()
         for data in stored:
             try:
-                events.append(pack_events.decode(data, self._resolve_again))
+                event = pack_events.decode(data, self._resolve_again)
+                if event is not None:
+                    events.append(event)
             except ValueError as exc:
                 log.error(
                     "session %s: stored event damaged (%s): restored up to it", open_session.session_id, exc

@@ -210,6 +210,8 @@ def label_fields(doc: LabelData, station: str = "") -> dict[str, str]:
         "channel_name": CHANNEL_NAMES.get(doc.channel, doc.channel),
         "printed_at": _local(doc.printed_at),
         "cod": f"代收货款 {money_text(doc.cod_cents)}" if doc.cod_cents else "",
+        # A split shipment: which parcel of how many (the carrier's 子母件 "1/2").
+        "parcel": f"包裹 {doc.parcel_no}/{doc.parcel_count}" if doc.parcel_count > 1 else "",
         "station": station,
     }
 
@@ -477,15 +479,16 @@ def _commands(
         text = escape(font.clean(item.title))
         if item.key:
             text += f"<br/><font size={small}>{escape(key_word)}: {escape(item.key)}</font>"
-        rows.append([Paragraph(text, s.big), _code128(item.code, 14, bar_width=0.4 * mm)])
+        rows.append([Paragraph(text, s.big), _code128(item.code, 12, bar_width=0.4 * mm)])
     table = Table(rows, colWidths=[width * 0.45, width * 0.55])
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.grey),
-                ("TOPPADDING", (0, 0), (-1, -1), 8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                # One A4 page for every command: a sheet taped to the bench is one sheet.
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ]
         )
     )

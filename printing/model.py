@@ -59,6 +59,8 @@ class LabelData:
     channel: str = ""
     printed_at: datetime | None = None
     cod_cents: int = 0
+    parcel_no: int = 1  # a split shipment's parcel, of parcel_count
+    parcel_count: int = 1
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,18 @@ class SyncClient:
             raise SyncError("the server answered for other events than were sent")
         return results
 
+    def reserve_waybills(self, carrier: str, keep: int) -> list[str] | None:
+        """The waybill numbers the server holds for this station and carrier, topped up to `keep`.
+        None: this server or this token holds none (an older server, a desk's token)."""
+        body = p.WaybillReserveRequest(carrier=carrier, keep=keep).model_dump_json().encode()
+        response = self._request(
+            "POST", "/waybills/reserve", data=body, headers={"Content-Type": "application/json"}
+        )
+        if response.status_code in (403, 404):
+            return None
+        reserve: p.WaybillReserve = self._json(self._ok(response, "reserve waybills"), p.WaybillReserve)
+        return reserve.waybills
+
     def wait_for_changes(self, cursor: str, wait_s: float = p.WAIT_S) -> p.ChangesAhead | None:
         """Held by the server until it has changes past `cursor` or `wait_s` ran out. None: this
         server has no live changes (an older one): the station syncs on its interval only."""
@@ -428,6 +440,15 @@ class LocalSide(Protocol):
 
     def apply_repair(self, page: dict[str, Any]) -> tuple[int, int]: ...
 
+    # Waybill numbers set aside for a packing station's split shipments.
+    def waybills_wanted(self) -> dict[str, int]:
+        """Per carrier, how many numbers this station wants to hold ({} for none: a handheld)."""
+        ...
+
+    def keep_waybills(self, carrier: str, numbers: list[str]) -> int:
+        """Store the numbers the server holds for this station; returns how many were new."""
+        ...
+
 
 @dataclass
 class Summary:
@@ -438,6 +459,7 @@ class Summary:
     set_aside: int = 0  # pulled changes this station could not take (the exception list has them)
     check: str = ""  # the end-of-sync check, when it ran: matched, repaired, not judged
     repaired: int = 0  # entities the check pulled again
+    waybills: int = 0  # numbers newly set aside for this station's split shipments
     cursor: str = ""
     clock_skew_s: float | None = None
     push_s: float = 0.0  # how long each half took: for support and the benchmarks
@@ -451,6 +473,7 @@ class Summary:
             "conflicts": self.conflicts,
             "set_aside": self.set_aside,
             "repaired": self.repaired,
+            "waybills": self.waybills,
             "cursor": self.cursor,
             "push_s": round(self.push_s, 3),
             "pull_s": round(self.pull_s, 3),
@@ -519,6 +542,7 @@ def sync_once(client: SyncClient, local: LocalSide, page_size: int = PULL_PAGE) 
                 apply(prepared, after)
     summary.cursor = cursor
     summary.pull_s = time.perf_counter() - started
+    _top_up_waybills(client, local, summary)
     if long_pull or local.check_due():
         try:
             _check(client, local, cursor, summary)
@@ -530,6 +554,20 @@ def sync_once(client: SyncClient, local: LocalSide, page_size: int = PULL_PAGE) 
     if client.server_time is not None:
         summary.clock_skew_s = (datetime.now(UTC) - client.server_time).total_seconds()
     return summary
+
+
+def _top_up_waybills(client: SyncClient, local: LocalSide, summary: Summary) -> None:
+    """After the pull (which brought the orders and their carriers): each carrier's numbers for
+    split shipments topped up. A server without them, or a failure here, leaves the sync done."""
+    for carrier, keep in local.waybills_wanted().items():
+        try:
+            numbers = client.reserve_waybills(carrier, keep)
+        except SyncError as exc:
+            log.warning("waybill numbers for %s not topped up: %s", carrier, exc)
+            return
+        if numbers is None:
+            return
+        summary.waybills += local.keep_waybills(carrier, numbers)
 
 
 class PagesAhead:

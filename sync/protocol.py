@@ -146,6 +146,10 @@ class OrderWire(Outgoing):
     ship_by: AwareDatetime | None = None
     carrier: str = ""
     waybill_no: str | None = None
+    # More waybill numbers of the order's carrier (a split shipment's parcels after the first).
+    extra_waybills: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
+        default=[], max_length=50
+    )
     receiver_name: str = ""
     receiver_phone: str = ""
     province: str = ""
@@ -383,6 +387,26 @@ class ChangesAhead(Outgoing):
     ahead: bool
 
 
+# --- waybill numbers set aside for a station (split shipments) ------------------------------------
+
+WAYBILL_KEEP_MAX = 200  # numbers one station may hold per carrier
+
+
+class WaybillReserveRequest(Incoming):
+    """`POST /waybills/reserve`: the numbers this station holds for a carrier, topped up to `keep`."""
+
+    carrier: Code
+    keep: int = Field(ge=1, le=WAYBILL_KEEP_MAX)
+
+
+class WaybillReserve(Outgoing):
+    """Every number set aside for the asking station and carrier that no accepted pack has used yet
+    (the ones it had and the new ones): the same answer again if it is asked again."""
+
+    carrier: str
+    waybills: list[str]
+
+
 class KindKeys(Outgoing):
     kind: Kind
     live: list[str]
@@ -498,6 +522,16 @@ class PackedWeight(Incoming):
     source: str = Field("", max_length=16)
 
 
+class PackedParcel(Incoming):
+    no: int = Field(ge=1, le=50)
+    carrier: str = Field("", max_length=32)
+    waybill_no: str = Field("", max_length=64)
+    items: list[dict[str, Any]] = Field(default_factory=list, max_length=1000)  # sku, quantity
+    weight: PackedWeight = Field(default_factory=PackedWeight)
+    packaging: dict[str, Any] | None = None
+    override: dict[str, Any] | None = None
+
+
 class OrderPacked(Incoming):
     pack_id: str
     order_no: Code
@@ -509,6 +543,9 @@ class OrderPacked(Incoming):
     weight: PackedWeight = Field(default_factory=PackedWeight)
     override: dict[str, Any] | None = None
     packaging: dict[str, Any] | None = None  # the box used: {"box": code, "weight_g": n}
+    # Every parcel of the order (one for most): its number, waybill, items, weight and box.
+    parcels: list[PackedParcel] = Field(default_factory=list, max_length=50)
+    split_by: str = ""  # the supervisor who let it go in several parcels ("": the customer's rule)
     # The customer rules' plan as packed: which rules fired, which steps, and a supervisor's
     # override of steps left undone (who, why, which).
     plan: dict[str, Any] | None = None

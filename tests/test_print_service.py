@@ -129,9 +129,12 @@ def test_a_reprint_prints_the_same_bytes_again(demo_db, samples, tmp_path):
 
 @pytest.mark.logs_errors
 def test_a_document_that_cannot_print_waits_for_a_person_with_the_reason(demo_db, samples, tmp_path):
-    order_id = pack(demo_db, samples["ready"][4])
+    # An order packed before the office had a waybill number for it: its label cannot print.
     with demo_db.session() as s, s.begin():
-        s.execute(update(m.Order).where(m.Order.id == order_id).values(waybill_no=None))
+        s.execute(
+            update(m.Order).where(m.Order.order_no == samples["ready"][4]["order_no"]).values(waybill_no=None)
+        )
+    order_id = pack(demo_db, samples["ready"][4])
     service = PrintService(demo_db, StationSettings(), tmp_path, idle_poll_s=0.05).start()
     try:
         assert wait_for(lambda: PrintJobStore(demo_db).for_order(order_id)[0].status == "failed")

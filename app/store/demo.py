@@ -111,6 +111,10 @@ def order_no_for(channel: str, index: int, rng: random.Random) -> str:
             return f"PL{serial}"
 
 
+DEMO_RESERVE = 20  # waybill numbers per carrier set aside for split shipments in the demo
+DEMO_RESERVE_FROM = 900_000_000
+
+
 def waybill_for(carrier: str, index: int, rng: random.Random) -> str:
     serial = f"{index:09d}"
     match carrier:
@@ -415,6 +419,18 @@ def generate(
                 ],
             )
             summary.waves += 1
+
+        # A station alone has no server to set waybill numbers aside: the demo's own, per carrier,
+        # so a split shipment can be tried (serials far above any order's).
+        s.execute(
+            insert(m.WaybillReserve),
+            [
+                {"waybill_no": waybill_for(carrier, DEMO_RESERVE_FROM + k, rng), "carrier": carrier.value,
+                 "received_at": reference}
+                for carrier in Carrier
+                for k in range(DEMO_RESERVE)
+            ],
+        )  # fmt: skip
     log.info("demo data: %s orders, %s skus, %s customers", summary.orders, summary.skus, summary.customers)
     return summary
 
@@ -503,7 +519,9 @@ def clear(db: Database) -> None:
             m.WaveOrder,
             m.Wave,
             m.PackEvent,
+            m.Parcel,
             m.PackSession,
+            m.WaybillReserve,
             m.OutboxEvent,
             m.OrderLine,
             m.Order,

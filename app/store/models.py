@@ -157,6 +157,8 @@ class Order(Base):
     customer_code: Mapped[str | None] = mapped_column(String(64), default=None)
     packed_at: Mapped[datetime | None] = mapped_column(default=None)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # More waybill numbers the office got for this order (a split shipment's further parcels).
+    extra_waybills: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_no"
@@ -410,6 +412,44 @@ class Interception(Base):
         JSON
     )  # sku_code, name_zh, name_en, quantity, location
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Parcel(Base):
+    """One parcel of a pack: what went in it, what it weighed, the waybill its label carries. An
+    order packed in one parcel has one row; a split shipment one per parcel, numbered from 1."""
+
+    __tablename__ = "parcels"
+    __table_args__ = (UniqueConstraint("session_id", "parcel_no", name="uq_parcel_no"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("pack_sessions.id"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    parcel_no: Mapped[int] = mapped_column(Integer)
+    carrier: Mapped[str] = mapped_column(String(16), default="")
+    waybill_no: Mapped[str] = mapped_column(String(64), index=True, default="")
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # sku, quantity
+    expected_g: Mapped[int] = mapped_column(Integer)
+    actual_g: Mapped[int] = mapped_column(Integer)
+    allowed_g: Mapped[int] = mapped_column(Integer)
+    weight_source: Mapped[str] = mapped_column(String(16), default="")
+    box_code: Mapped[str] = mapped_column(String(64), default="")
+    override_by: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), default=None)
+    override_reason: Mapped[str] = mapped_column(String(64), default="")
+
+
+class WaybillReserve(Base):
+    """Waybill numbers the server set aside for this station, per carrier: a split shipment's
+    further parcels take theirs from here, offline too. A number is this station's alone, so two
+    stations never print the same one; used ones say for which order and parcel."""
+
+    __tablename__ = "waybill_reserve"
+
+    waybill_no: Mapped[str] = mapped_column(String(64), primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(16), index=True)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    order_no: Mapped[str | None] = mapped_column(String(64), default=None)
+    parcel_no: Mapped[int | None] = mapped_column(Integer, default=None)
+    used_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class ExceptionDecision(Base):

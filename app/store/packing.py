@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from app.core import barcodes
 from app.core.model import (
@@ -40,13 +40,15 @@ from app.core.pack_session import (
     OrderHeld,
     OrderIntercepted,
     PackCompleted,
+    Parcel,
     Resolution,
 )
-from app.core.print_plan import PrintRequest
+from app.core.print_plan import ParcelLabel, PrintChoices, PrintRequest, print_requests
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
 from app.store.print_jobs import add_jobs
+from app.store.waybills import take_waybills
 
 
 class PackConflict(Exception):
@@ -95,7 +97,7 @@ class PackingStore:
         with self.db.engine.connect() as c:
             row = (
                 c.exec_driver_sql(_ORDER_BY_NO, (text,)).first()
-                or c.exec_driver_sql(_ORDER_BY_WAYBILL, (text,)).first()
+                or c.exec_driver_sql(_ORDER_BY_WAYBILL, (text, text)).first()
                 or c.exec_driver_sql(_ORDER_BY_TOTE, (text,)).first()
             )
             if row is not None:
@@ -269,14 +271,26 @@ class PackingStore:
                 .values(status=status, ended_at=_now())
             )
 
-    def complete_pack(self, session_id: str, done: PackCompleted, prints: Sequence[PrintRequest] = ()) -> str:
-        """Write the pack, the order's new status, the `order.packed` event and the pack's print
-        jobs atomically.
+    def spare_waybills(self, order: OrderSnapshot) -> int:
+        """How many more parcels of this order can get a waybill number here: the order's own
+        further numbers and this station's unused reserve for its carrier."""
+        with self.db.session() as s:
+            reserve = s.scalar(
+                select(func.count()).where(
+                    m.WaybillReserve.carrier == order.carrier, m.WaybillReserve.used_at.is_(None)
+                )
+            )
+        return len(order.extra_waybills) + int(reserve or 0)
+
+    def complete_pack(self, session_id: str, done: PackCompleted, choices: PrintChoices | None = None) -> str:
+        """Write the pack, its parcels (each with its waybill), the order's new status, the
+        `order.packed` event and the pack's print jobs (with `choices`; None: none) atomically.
 
         Returns the outbox event id. Raises PackConflict (and writes nothing) if the order is no
         longer packable, e.g. cancelled by a sync or packed on another station meanwhile.
         """
         now = _now()
+        parcels = done.all_parcels
         with self.db.session() as s, s.begin():
             changed = s.execute(
                 update(m.Order)
@@ -294,15 +308,24 @@ class PackingStore:
                 .values(
                     status=PackStatus.PACKED,
                     ended_at=now,
-                    expected_g=done.weight.expected_g,
-                    actual_g=done.weight.actual_g,
-                    allowed_g=done.weight.allowed_g,
+                    # A split shipment: the parcels' sums (each parcel's own are in `parcels`).
+                    expected_g=sum(p.weight.expected_g for p in parcels),
+                    actual_g=sum(p.weight.actual_g for p in parcels),
+                    allowed_g=sum(p.weight.allowed_g for p in parcels),
                     weight_source=done.weight_source,
                     override_by=done.override_by.operator_id if done.override_by else None,
                     override_reason=done.override_reason,
                     box_code=done.box.code if done.box else "",
                 )
             )
+            order = done.order
+            own = [order.waybill_no or "", *order.extra_waybills]
+            waybills = take_waybills(s, order.order_no, order.carrier, own, len(parcels), now)
+            parcel_rows = [
+                _parcel_row(done.order, parcel, no, waybill)
+                for no, (parcel, waybill) in enumerate(zip(parcels, waybills, strict=True), start=1)
+            ]
+            s.execute(insert(m.Parcel), [{**row, "session_id": session_id} for row in parcel_rows])
             payload: dict[str, Any] = {
                 "pack_id": session_id,
                 "order_no": done.order.order_no,
@@ -320,6 +343,11 @@ class PackingStore:
                 payload["override"] = {"by": done.override_by.badge_code, "reason": done.override_reason}
             if done.box is not None:  # packaging consumption, for the office's stock of boxes
                 payload["packaging"] = {"box": done.box.code, "weight_g": done.box.weight_g}
+            payload["parcels"] = [
+                _parcel_wire(row, parcel) for row, parcel in zip(parcel_rows, parcels, strict=True)
+            ]
+            if done.split_by is not None:
+                payload["split_by"] = done.split_by.badge_code
             if done.plan.steps or done.plan.fired:
                 payload["plan"] = done.plan.to_json()
             if done.plan_override_by is not None:
@@ -328,7 +356,13 @@ class PackingStore:
                     "reason": done.plan_override_reason,
                     "open_steps": list(done.open_steps),
                 }
-            add_jobs(s, prints, done.order.order_id, done.order.order_no, session_id)
+            if choices is not None:
+                labels = [
+                    ParcelLabel(r["parcel_no"], r["waybill_no"], r["actual_g"], r["items"])
+                    for r in parcel_rows
+                ]
+                prints = print_requests(done.order, choices, done.plan.hide_prices, labels)
+                add_jobs(s, prints, done.order.order_id, done.order.order_no, session_id)
             return add_event(s, "order.packed", payload, self.station, done.operator.operator_id)
 
     def hold_order(self, session_id: str | None, held: OrderHeld) -> str:
@@ -423,12 +457,56 @@ class PackingStore:
             )
 
 
+def _parcel_row(order: OrderSnapshot, parcel: Parcel, no: int, waybill: str) -> dict[str, Any]:
+    return {
+        "order_id": order.order_id,
+        "parcel_no": no,
+        "carrier": order.carrier,
+        "waybill_no": waybill,
+        "items": [
+            {"sku": line.sku_code, "quantity": n}
+            for line, n in zip(order.lines, parcel.counts, strict=True)
+            if n
+        ],
+        "expected_g": parcel.weight.expected_g,
+        "actual_g": parcel.weight.actual_g,
+        "allowed_g": parcel.weight.allowed_g,
+        "weight_source": parcel.weight_source,
+        "box_code": parcel.box.code if parcel.box else "",
+        "override_by": parcel.override_by.operator_id if parcel.override_by else None,
+        "override_reason": parcel.override_reason,
+    }
+
+
+def _parcel_wire(row: dict[str, Any], parcel: Parcel) -> dict[str, Any]:
+    wire: dict[str, Any] = {
+        "no": row["parcel_no"],
+        "carrier": row["carrier"],
+        "waybill_no": row["waybill_no"],
+        "items": row["items"],
+        "weight": {
+            "expected_g": row["expected_g"],
+            "actual_g": row["actual_g"],
+            "allowed_g": row["allowed_g"],
+            "source": row["weight_source"],
+        },
+    }
+    if parcel.box is not None:
+        wire["packaging"] = {"box": parcel.box.code, "weight_g": parcel.box.weight_g}
+    if parcel.override_by is not None:
+        wire["override"] = {"by": parcel.override_by.badge_code, "reason": parcel.override_reason}
+    return wire
+
+
 def new_session_id() -> str:
     return str(uuid.uuid4())
 
 
 _ORDER_BY_NO = "SELECT id FROM orders WHERE order_no = ?"
-_ORDER_BY_WAYBILL = "SELECT id FROM orders WHERE waybill_no = ?"
+_ORDER_BY_WAYBILL = (
+    "SELECT id FROM orders WHERE waybill_no = ?"
+    " UNION ALL SELECT order_id FROM parcels WHERE waybill_no = ? LIMIT 1"
+)
 _ORDER_BY_TOTE = (
     "SELECT id FROM orders WHERE tote_code = ? AND status IN ("
     + ", ".join(f"'{status.value}'" for status in PACKABLE)
@@ -446,7 +524,8 @@ _ORDER = (
     " o.paid_at, o.ship_by, o.packed_at,"
     " c.id, c.code, c.name, c.phone, c.tier, c.tags, c.birthday, c.preferences, c.order_count,"
     " c.lifetime_value_cents,"
-    " (SELECT max(p.paid_at) FROM orders p WHERE p.customer_id = o.customer_id AND p.id != o.id)"
+    " (SELECT max(p.paid_at) FROM orders p WHERE p.customer_id = o.customer_id AND p.id != o.id),"
+    " o.extra_waybills"
     " FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = ?"
 )
 _LINES = (
@@ -518,5 +597,6 @@ def _snapshot(c: Connection, order_id: int) -> OrderSnapshot:
         paid_at=_utc(o[16]),
         ship_by=_utc(o[17]),
         packed_at=_utc(o[18]),
+        extra_waybills=tuple(str(w) for w in _json(o[30], ())),
         barcodes=codes,
     )

@@ -17,11 +17,12 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, defer
 
-from app.core.model import PRINT_ACTIVE, Operator, PrintJobStatus
+from app.core.model import PRINT_ACTIVE, Operator, PackStatus, PrintJobStatus
 from app.core.print_plan import PrintRequest
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
+from app.store.waybills import take_waybills
 
 RETRY_DELAYS_S = (5, 15, 30, 60, 120, 300)
 LABEL_KINDS = ("label", "carton")  # what carries the waybill
@@ -115,6 +116,36 @@ def void_labels_in(s: Session, order: m.Order, reason: str, station: str, operat
             operator.operator_id if operator else None,
         )  # fmt: skip
     return len(labels)
+
+
+def _reissue(s: Session, order: m.Order) -> str:
+    """New labels from the order as it is now: one, or one per parcel of a split shipment (each
+    with a number of the order's carrier now, the parcel rows updated to say so). The first id."""
+    parcels = s.scalars(
+        select(m.Parcel)
+        .join(m.PackSession, m.PackSession.id == m.Parcel.session_id)
+        .where(m.Parcel.order_id == order.id, m.PackSession.status == PackStatus.PACKED)
+        .order_by(m.Parcel.parcel_no)
+    ).all()
+    own = [order.waybill_no or "", *(order.extra_waybills or [])]
+    numbers = take_waybills(s, order.order_no, order.carrier, own, max(1, len(parcels)), _now())
+    for parcel, number in zip(parcels, numbers, strict=False):
+        parcel.carrier, parcel.waybill_no = order.carrier, number
+    if len(parcels) < 2:
+        params: dict[str, object] = {"carrier": order.carrier, "waybill_no": numbers[0], "reissued": True}
+        (new_id,) = add_jobs(s, [PrintRequest("label", "label", params)], order.id, order.order_no)
+        return new_id
+    requests = [
+        PrintRequest(
+            "label",
+            "label",
+            {"carrier": order.carrier, "waybill_no": parcel.waybill_no, "reissued": True,
+             "parcel_no": parcel.parcel_no, "parcel_count": len(parcels), "weight_g": parcel.actual_g,
+             "items": parcel.items},
+        )
+        for parcel in parcels
+    ]  # fmt: skip
+    return add_jobs(s, requests, order.id, order.order_no)[0]
 
 
 class PrintJobStore:
@@ -254,9 +285,7 @@ class PrintJobStore:
                 raise ValueError(f"order {order_no} has no label to void")
             if not reissue:
                 return None
-            params = {"carrier": order.carrier, "waybill_no": order.waybill_no or "", "reissued": True}
-            (new_id,) = add_jobs(s, [PrintRequest("label", "label", params)], order.id, order_no)
-            return new_id
+            return _reissue(s, order)
 
     def for_order(self, order_id: int) -> list[Job]:
         with self.db.session() as s:

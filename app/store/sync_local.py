@@ -22,12 +22,13 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from app.core.barcodes import lookup_key
-from app.core.model import PACKED_OR_SHIPPED, OrderStatus, PackStatus, WaveStatus
+from app.core.model import PACKABLE, PACKED_OR_SHIPPED, OrderStatus, PackStatus, WaveStatus
 from app.store import models as m
 from app.store import outbox
 from app.store.db import Database
 from app.store.errors import classify
 from app.store.print_jobs import void_labels_in
+from app.store.settings_store import load_settings
 from sync import protocol as p
 from sync.client import MAX_ASIDE_DATA, UnstorablePage
 
@@ -320,6 +321,43 @@ class StationSyncStore:
         except UnstorablePage:
             return self.apply_in_parts(page)
 
+    # --- waybill numbers for split shipments ------------------------------------------------
+
+    def waybills_wanted(self) -> dict[str, int]:
+        """The carriers of the orders still to pack whose numbers here are down to half or fewer
+        of the station's `waybill_reserve`, each with that number to hold."""
+        keep = load_settings(self.db).waybill_reserve
+        if keep <= 0:
+            return {}
+        with self.db.session() as s:
+            carriers = s.scalars(
+                select(m.Order.carrier).where(m.Order.status.in_(PACKABLE), m.Order.carrier != "").distinct()
+            ).all()
+            held = dict(
+                s.execute(
+                    select(m.WaybillReserve.carrier, func.count())
+                    .where(m.WaybillReserve.used_at.is_(None))
+                    .group_by(m.WaybillReserve.carrier)
+                ).all()
+            )
+        return {c: keep for c in sorted(carriers) if held.get(c, 0) <= keep // 2}
+
+    def keep_waybills(self, carrier: str, numbers: list[str]) -> int:
+        """The numbers the server holds for this station; ones already here (used or not) stay."""
+        with self.db.session() as s, s.begin():
+            known = set(
+                s.scalars(select(m.WaybillReserve.waybill_no).where(m.WaybillReserve.waybill_no.in_(numbers)))
+            )
+            new = [n for n in dict.fromkeys(numbers) if n not in known]
+            if new:
+                s.execute(
+                    insert(m.WaybillReserve),
+                    [{"waybill_no": n, "carrier": carrier, "received_at": _now()} for n in new],
+                )
+        if new:
+            log.info("%d waybill number(s) for %s set aside here by the server", len(new), carrier)
+        return len(new)
+
     # --- pull -----------------------------------------------------------------------------
 
     @staticmethod
@@ -396,6 +434,7 @@ ORDER_COLUMNS = (  # the wire's names too, and updated_at (ours)
     "ship_by",
     "carrier",
     "waybill_no",
+    "extra_waybills",
     "receiver_name",
     "receiver_phone",
     "province",

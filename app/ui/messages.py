@@ -275,6 +275,27 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
         k.BOX_USED: QCoreApplication.translate(
             "Verdict", "✓ Box {name} ({quantity} g) — it counts in the expected weight"
         ),
+        k.PARCEL_TO_WEIGH: QCoreApplication.translate(
+            "Verdict",
+            "Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it "
+            "(expected {required} g)",
+        ),
+        k.PARCEL_SEALED: QCoreApplication.translate(
+            "Verdict",
+            "✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items "
+            "for the next parcel",
+        ),
+        k.PARCEL_EMPTY: QCoreApplication.translate(
+            "Verdict", "Parcel {quantity} is empty — scan the items that go in it, then Ins"
+        ),
+        k.NOTHING_TO_SPLIT: QCoreApplication.translate(
+            "Verdict", "Every item left is in this parcel: it is the last one — put it on the scale"
+        ),
+        k.NO_WAYBILL: QCoreApplication.translate(
+            "Verdict",
+            "No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, "
+            "or put the order on hold (F3) until the station is online",
+        ),
         k.STORE_ERROR: QCoreApplication.translate(
             "Verdict",
             "The station cannot read its database: {problem} — call the technician; nothing was changed",
@@ -282,6 +303,11 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
     }
     if verdict.kind in (k.UNKNOWN_BARCODE, k.ORDER_NOT_FOUND) and not verdict.code:
         return QCoreApplication.translate("Verdict", "Unreadable scan — scan again")
+    if verdict.kind is k.SCAN_SUPERVISOR and verdict.detail == "split":
+        return QCoreApplication.translate(
+            "Verdict",
+            "Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)",
+        ).format(order=verdict.order_no)
     if verdict.kind is k.INTERCEPTED and verdict.detail == "lines_changed":
         return QCoreApplication.translate(
             "Verdict",

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from app.core import weighing
 from app.core.commands import Command, parse_command
 from app.core.model import Box, OrderSnapshot, PrintJobStatus
-from app.core.pack_session import PackState, Phase, Severity, Verdict
+from app.core.pack_session import PackState, Phase, Severity, Verdict, VerdictKind
 from app.core.rules import Confirm, Step
 from app.core.weighing import WeighGate
 from app.print_service import PrintStatus
@@ -67,6 +67,7 @@ _KEYS: list[tuple[str, Command | None]] = [
     ("F6", Command.OVERRIDE),
     ("F7", Command.RELEASE),
     ("F8", Command.COMPLETE),
+    ("Ins", Command.PARCEL),
     ("Esc", Command.CLOSE),
 ]
 
@@ -130,6 +131,8 @@ class PackingView(QWidget):
         left.addWidget(self.order_no)
         left.addWidget(self.order_meta)
         left.addWidget(self.box_line)
+        self.parcel_line = wrapping(QLabel(objectName="headline"))  # a split shipment's parcels
+        left.addWidget(self.parcel_line)
         card = QFrame(frameShape=QFrame.Shape.StyledPanel)
         card_layout = QVBoxLayout(card)
         name_row = QHBoxLayout()
@@ -277,7 +280,7 @@ class PackingView(QWidget):
         self.keys.setText(
             self.tr(
                 "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
-                "Esc put order back · F5 reprint label · Shift+F5 print history · "
+                "Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · "
                 "Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · "
                 "Shift+F9 customer preferences · F10 zero scale · F11 sync now · "
                 "Shift+F11 sync exceptions · F12 sign out"
@@ -509,6 +512,8 @@ class PackingView(QWidget):
             else:
                 self.show_notice(self.tr("Scan an order, waybill or tote to start"), None)
         self.last_verdict = verdict
+        if verdict is not None and verdict.kind is VerdictKind.PARCEL_SEALED:
+            self._gate = weighing.sealed()  # that parcel may still be on the scale
         grams = self._follow_phase()
         self._render_after_verdict(state, verdict)
         self._weigh(grams)
@@ -521,7 +526,7 @@ class PackingView(QWidget):
         entered = phase is Phase.WEIGHING and self._weighed_phase not in weighing.WEIGHING_PHASES
         self._weighed_phase = phase
         if entered:
-            self._gate, grams = weighing.arm(phase, _plain(self.live_reading))
+            self._gate, grams = weighing.arm(phase, _plain(self.live_reading), self._gate.lift_first)
             return grams
         self._gate = weighing.on_phase(self._gate, phase)
         return None
@@ -535,6 +540,7 @@ class PackingView(QWidget):
                 self.preview.forget()  # the last order's label is not this order's
         self._render_lines(order, state.counts if state and order else (), verdict)
         self._render_box(state)
+        self._render_parcels(state)
         self._render_weight()
         self._render_plan()
         self._render_prompt()
@@ -560,6 +566,24 @@ class PackingView(QWidget):
             if advice is not None
             else ""
         )
+
+    def _render_parcels(self, state: PackState | None) -> None:
+        """A split shipment: which parcel is open, what is in it, and the parcels sealed so far."""
+        if state is None or state.order is None or not (state.parcels or state.sealing):
+            self.parcel_line.clear()
+            return
+        sealed = " · ".join(
+            self.tr("#{no}: {items} item(s), {grams} g").format(
+                no=no, items=parcel.item_count, grams=f"{parcel.weight.actual_g:,}"
+            )
+            for no, parcel in enumerate(state.parcels, start=1)
+        )
+        text = self.tr("Parcel {no} open: {items} item(s) in it").format(
+            no=state.parcel_no, items=sum(state.parcel_counts)
+        )
+        if sealed:
+            text += " — " + self.tr("sealed: {parcels}").format(parcels=sealed)
+        self.parcel_line.setText(text)
 
     def _box_name(self, box: Box) -> str:
         return (box.name_zh if self.chinese else box.name_en) or box.name_zh or box.code
@@ -745,9 +769,10 @@ class PackingView(QWidget):
             self.weight_big.setText(f"{state.weight.actual_g} g")
         else:
             self.weight_big.setText("—")
-        self.weight_detail.setText(
-            self.tr("expected {expected} g ± {allowed} g").format(expected=expected, allowed=allowed)
-        )
+        detail = self.tr("expected {expected} g ± {allowed} g").format(expected=expected, allowed=allowed)
+        if self._gate.lift_first and state.phase in weighing.WEIGHING_PHASES:
+            detail += "\n" + self.tr("Take the sealed parcel off the scale, then put this one on")
+        self.weight_detail.setText(detail)
 
     def _render_prompt(self) -> None:
         state = self.station.state

@@ -378,6 +378,27 @@ def create_app(
             ) from None
         return await database.run(store.entities, wanted.kind, wanted.keys)
 
+    @app.post(
+        f"{p.API_PREFIX}/waybills/reserve",
+        response_model=p.WaybillReserve,
+        responses={403: {"description": "only a packing station's token holds waybill numbers"}},
+    )
+    async def reserve_waybills(
+        wanted: p.WaybillReserveRequest, name: Annotated[str, Depends(station)]
+    ) -> p.WaybillReserve:
+        role = await database.run(store.role_of, name)
+        if role is not p.Role.STATION:
+            raise HTTPException(
+                403, f"{name!r} has a {role.value} token: only packing stations hold waybills"
+            )
+        numbers = await database.run(store.reserve_waybills, name, wanted.carrier, wanted.keep)
+        if len(numbers) < wanted.keep:
+            log.info(
+                "waybills for %s: %s holds %d of the %d it keeps: load more (packline-server waybills)",
+                wanted.carrier, name, len(numbers), wanted.keep,
+            )  # fmt: skip
+        return p.WaybillReserve(carrier=wanted.carrier.upper(), waybills=numbers)
+
     @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])
     async def conflicts(name: Annotated[str, Depends(station)]) -> list[p.ConflictWire]:
         """A packing station sees its own conflicts; a supervisor desk or admin sees every station's."""

@@ -6,6 +6,7 @@
     packline-server revoke-station NAME [--db URL]
     packline-server hash-pin [--role ROLE]           an operator's pin_hash for an import document
     packline-server packaging [--since DAY]          boxes and bags the packs used, per box code
+    packline-server waybills CARRIER [FILE...]       load waybill numbers (one a line); stock as JSON
 
 --db defaults to sqlite:///packline-server.db; PostgreSQL as postgresql://user:pass@host/db.
 """
@@ -99,6 +100,13 @@ def main(argv: list[str] | None = None) -> int:
         "packaging", help="boxes and bags the accepted packs used (consumption), as JSON per box code"
     )
     packaging.add_argument("--since", type=date.fromisoformat, help="from this day on (YYYY-MM-DD, UTC)")
+    waybills = sub.add_parser(
+        "waybills",
+        help="load a carrier's waybill numbers for split shipments (one a line, from the files or "
+        "stdin with -) and print the stock per carrier: free, reserved at stations, used",
+    )
+    waybills.add_argument("carrier", nargs="?", help="the carrier's code (SF, ZTO, ...); none: stock only")
+    waybills.add_argument("files", nargs="*", type=Path, help="files of numbers; - for stdin")
     hashing = sub.add_parser(
         "hash-pin",
         help="make an operator's pin_hash for an import document (the PIN is asked, or read from stdin)",
@@ -109,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         default="packer",
         help="a supervisor's PIN has at least 8 digits, others at least 4",
     )
-    for command in (serve, imp, add, revoke, packaging, hashing):
+    for command in (serve, imp, add, revoke, packaging, waybills, hashing):
         _global_options(command, nested=True)
     args = parser.parse_args(argv)
     if args.command == "hash-pin":  # no database needed
@@ -170,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         since = datetime.combine(args.since, time.min, tzinfo=UTC) if args.since else None
         print(json.dumps(store.packaging_used(since), ensure_ascii=False))
         return 0
+    if args.command == "waybills":
+        return _waybills(store, args.carrier, args.files)
     if args.command == "revoke-station":
         if not store.revoke_station(args.name):
             print(f"packline-server: no station named {args.name}", file=sys.stderr)
@@ -209,6 +219,29 @@ def _hash_pin(role: str) -> int:
         print(f"packline-server: {problem}", file=sys.stderr)
         return 1
     print(hash_pin(pin))
+    return 0
+
+
+def _waybills(store: ServerStore, carrier: str | None, files: list[Path]) -> int:
+    if files and not carrier:
+        print("packline-server: waybills: name the carrier the numbers are for", file=sys.stderr)
+        return 2
+    numbers: list[str] = []
+    for path in files:
+        try:
+            text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"packline-server: {path}: {exc}", file=sys.stderr)
+            return 1
+        numbers.extend(line.strip() for line in text.splitlines())
+    try:
+        added = store.add_waybills(carrier or "", numbers) if carrier else 0
+    except ValueError as exc:
+        print(f"packline-server: {exc}", file=sys.stderr)
+        return 1
+    if carrier:
+        print(f"{added} new waybill number(s) for {carrier}", file=sys.stderr)
+    print(json.dumps(store.waybill_stock(), ensure_ascii=False))
     return 0
 
 

@@ -91,6 +91,16 @@ def _order_packed(batch: Batch, station: str, event: p.Event, packed: p.OrderPac
         return p.Outcome.CONFLICT, detail
     order.update(status=OrderStatus.PACKED.value, packed_by=station, pack_id=packed.pack_id, hold_reason="")
     batch.put(p.Kind.ORDER, packed.order_no, order)
+    for parcel in packed.parcels:  # the numbers set aside for the station that it printed
+        if parcel.waybill_no:
+            batch.add(
+                m.WaybillUse,
+                waybill_no=parcel.waybill_no,
+                order_no=packed.order_no,
+                parcel_no=parcel.no,
+                station=station,
+                used_at=packed.packed_at,
+            )
     return p.Outcome.ACCEPTED, ""
 
 

@@ -142,3 +142,32 @@ class PreferenceAudit(Base):
     event_id: Mapped[str] = mapped_column(String(36), default="")
     changed_at: Mapped[datetime] = mapped_column()
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WaybillNumber(Base):
+    """A carrier's waybill number the office loaded (from the carrier's e-waybill account), and the
+    packing station it is set aside for: each number goes to one station only, so a split
+    shipment's parcels get numbers offline and no two stations ever print the same one."""
+
+    __tablename__ = "waybill_numbers"
+
+    waybill_no: Mapped[str] = mapped_column(String(64), primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(16))
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    station: Mapped[str | None] = mapped_column(String(64), default=None)
+    reserved_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    __table_args__ = (Index("ix_waybill_numbers_free", "carrier", "station"),)
+
+
+class WaybillUse(Base):
+    """A reserved number a station printed on a parcel's label (from its `order.packed`)."""
+
+    __tablename__ = "waybill_uses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    waybill_no: Mapped[str] = mapped_column(String(64), index=True)
+    order_no: Mapped[str] = mapped_column(String(64))
+    parcel_no: Mapped[int] = mapped_column(Integer)
+    station: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime] = mapped_column(default=utcnow)

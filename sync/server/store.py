@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import re
 import secrets
 import time
 from collections.abc import Callable, Iterator
@@ -45,6 +46,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.auth import hash_problem
 from sync import protocol as p
 from sync.server import models as m
+from sync.server import waybills
 from sync.server.batch import Batch, keys_by_kind
 from sync.server.events import apply_event, supervisors_named
 from sync.server.imports import BadImportFile, import_text, parse_csv
@@ -78,6 +80,8 @@ TOKEN_CACHE_S = 10.0
 # nobody used for TOKEN_IDLE_S is forgotten (its station is asked again when it comes back).
 TOKEN_REFRESH_S = TOKEN_CACHE_S / 2
 TOKEN_IDLE_S = 600.0
+_WAYBILL = re.compile(r"[A-Za-z0-9-]{1,64}")
+_CARRIER = re.compile(r"[A-Za-z0-9_]{1,16}")
 CHANGED = "packline_changed"  # set on a connection whose transaction wrote documents
 
 
@@ -603,11 +607,32 @@ class ServerStore:
             query = query.where(m.EventRecord.occurred_at >= since)
         with self._sessions() as s:
             for payload in s.scalars(query.execution_options(yield_per=2000)):
-                box = payload.get("packaging") or {}
-                entry = used.setdefault(str(box.get("box", "")), {"parcels": 0, "grams": 0})
-                entry["parcels"] += 1
-                entry["grams"] += int(box.get("weight_g") or 0)
+                # A split shipment: a box per parcel. Older packs: the one box of the pack.
+                for parcel in payload.get("parcels") or [payload]:
+                    box = parcel.get("packaging") or {}
+                    entry = used.setdefault(str(box.get("box", "")), {"parcels": 0, "grams": 0})
+                    entry["parcels"] += 1
+                    entry["grams"] += int(box.get("weight_g") or 0)
         return dict(sorted(used.items()))
+
+    # --- waybill numbers for split shipments (sync/server/waybills.py) ----------------------------
+
+    def add_waybills(self, carrier: str, numbers: list[str]) -> int:
+        bad = next((n for n in numbers if n and not _WAYBILL.fullmatch(n)), None)
+        if bad is not None:
+            raise ValueError(f"{bad!r} is not a waybill number (letters and digits, at most 64)")
+        if not _CARRIER.fullmatch(carrier):
+            raise ValueError(f"{carrier!r} is not a carrier code (letters and digits, at most 16)")
+        with self.writing() as c:
+            return waybills.add_numbers(c, carrier.upper(), numbers)
+
+    def reserve_waybills(self, station: str, carrier: str, keep: int) -> list[str]:
+        with self.writing() as c:
+            return waybills.reserve(c, station, carrier.upper(), keep)
+
+    def waybill_stock(self) -> dict[str, dict[str, int]]:
+        with self.reading() as c:
+            return waybills.stock(c)
 
     def event_ids(self) -> list[str]:
         with self._sessions() as s:

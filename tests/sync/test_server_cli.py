@@ -185,3 +185,19 @@ def test_packaging_used_by_the_packs_is_summed_per_box(demo_document, tmp_path):
     tomorrow = (now + timedelta(days=1)).date().isoformat()
     done = server_cli("packaging", "--db", url, "--since", tomorrow)
     assert json.loads(done.stdout) == {}
+
+
+def test_waybill_numbers_are_loaded_from_a_file_and_the_stock_printed(tmp_path):
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    numbers = tmp_path / "sf.txt"
+    numbers.write_text("SF7000000000001\nSF7000000000002\n\nSF7000000000001\n", encoding="utf-8")
+    done = server_cli("waybills", "SF", str(numbers), "--db", url)
+    assert done.returncode == 0, done.stderr
+    assert "2 new waybill number(s) for SF" in done.stderr
+    assert json.loads(done.stdout) == {"SF": {"free": 2, "reserved": 0, "used": 0}}
+    bad = tmp_path / "bad.txt"
+    bad.write_text("SF 7000 0000\n", encoding="utf-8")
+    done = server_cli("waybills", "SF", str(bad), "--db", url)
+    assert done.returncode == 1 and "is not a waybill number" in done.stderr
+    done = server_cli("waybills", "--db", url)  # the stock alone
+    assert done.returncode == 0 and json.loads(done.stdout)["SF"]["free"] == 2

@@ -235,3 +235,47 @@ def test_the_recommended_box_is_shown_taken_with_ctrl_b_and_counted_in_the_weigh
     assert view.last_verdict.kind is VerdictKind.BOX_USED and app.station.state.box == advice
     assert view.box_line.text() == f"Box: {advice.name_en} ({advice.weight_g} g)"
     assert app.station.state.expected_g == items_g + advice.weight_g
+
+
+@pytest.mark.gui
+def test_an_order_split_into_two_parcels_at_the_bench_by_keys_and_scale(
+    station_app, samples, demo_db, qtbot, artifacts
+):
+    from scanner.model import Reading
+
+    app = station_app("zh_CN")
+    view = app.window.packing
+    scan("P0001")
+    sample = next(s for s in samples["ready"] if sum(i["quantity"] for i in s["items"]) >= 2)
+    first, *rest = [i["barcode"] for i in sample["items"] for _ in range(i["quantity"])]
+    scan(sample["order_no"])
+    scan(first)
+    QTest.keyClick(view.entry, Qt.Key.Key_Insert)
+    assert view.last_verdict.kind is VerdictKind.SCAN_SUPERVISOR
+    assert "拆成多包" in banner(app)[0]
+    scan("S0001")
+    scan("12345678")
+    assert view.last_verdict.kind is VerdictKind.PARCEL_TO_WEIGH
+    parcel_1 = app.station.state.expected_g
+    view.on_reading(Reading(parcel_1, True))
+    assert view.last_verdict.kind is VerdictKind.PARCEL_SEALED and banner(app)[1] == "done"
+    assert "正在装第 2 包" in view.parcel_line.text() and "第1包" in view.parcel_line.text()
+    for code in rest:
+        scan(code)
+    assert app.station.state.phase is Phase.WEIGHING
+    # Parcel 1 still resting on the scale is not parcel 2's weight.
+    view.on_reading(Reading(parcel_1, True))
+    assert app.station.state.phase is Phase.WEIGHING and view.last_verdict.kind is not VerdictKind.PACKED
+    assert "先把已封好的包裹从秤上拿下" in view.weight_detail.text()
+    QApplication.processEvents()  # the left column's new line laid out before the picture
+    app.window.grab().save(str(artifacts / "packing_split_zh_CN.png"))
+    view.on_reading(Reading(0, True))  # taken off
+    parcel_2 = app.station.state.expected_g
+    view.on_reading(Reading(parcel_2, True))
+    assert view.last_verdict.kind is VerdictKind.PACKED
+    qtbot.waitUntil(lambda: banner(app)[1] == "done", timeout=5000)
+    with demo_db.session() as s:
+        parcels = s.scalars(select(m.Parcel).order_by(m.Parcel.parcel_no)).all()
+        labels = s.scalars(select(m.PrintJob).where(m.PrintJob.kind == "label")).all()
+    assert [(p.parcel_no, p.actual_g) for p in parcels] == [(1, parcel_1), (2, parcel_2)]
+    assert len(labels) == 2 and parcels[1].waybill_no and parcels[1].waybill_no != parcels[0].waybill_no
