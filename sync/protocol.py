@@ -439,6 +439,7 @@ class EventType(StrEnum):
     ORDER_HOLD_RELEASED = "order.hold_released"
     ORDER_INTERCEPTED = "order.intercepted"
     LABEL_VOIDED = "label.voided"
+    LABEL_REISSUED = "label.reissued"
     CUSTOMER_PREFERENCE = "customer.preference"
     PICK_CONFIRMED = "pick.confirmed"
     PICK_SHORT = "pick.short"
@@ -588,6 +589,23 @@ class LabelVoided(Incoming):
     at: AwareDatetime
 
 
+class ReissuedParcel(Incoming):
+    no: int = Field(ge=1, le=50)
+    waybill_no: str = Field(max_length=64)
+
+
+class LabelReissued(Incoming):
+    """New labels for an order packed here, after its labels were voided (another carrier now):
+    the number each parcel now carries, for the carrier's booking and the server's stock."""
+
+    order_no: Code
+    carrier: str = Field(max_length=32)
+    parcels: list[ReissuedParcel] = Field(default_factory=list, max_length=50)
+    reason: str = Field(max_length=64)
+    operator: str
+    at: AwareDatetime
+
+
 class OrderHoldReleased(Incoming):
     order_no: Code
     supervisor: str
@@ -654,6 +672,7 @@ EVENT_PAYLOADS: dict[str, type[Incoming]] = {
     EventType.ORDER_HOLD_RELEASED: OrderHoldReleased,
     EventType.ORDER_INTERCEPTED: OrderIntercepted,
     EventType.LABEL_VOIDED: LabelVoided,
+    EventType.LABEL_REISSUED: LabelReissued,
     EventType.CUSTOMER_PREFERENCE: PreferenceChanged,
     EventType.RULE_CHANGED: RuleChanged,
     EventType.WAVE_CHANGED: WaveChanged,

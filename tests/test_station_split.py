@@ -159,9 +159,15 @@ def test_a_carrier_change_after_a_split_pack_reissues_a_label_per_parcel(demo_db
         ).all()
         parcels = s.scalars(select(m.Parcel).order_by(m.Parcel.parcel_no)).all()
         voided = s.scalars(select(m.OutboxEvent).where(m.OutboxEvent.type == "label.voided")).all()
+        (reissued,) = s.scalars(select(m.OutboxEvent).where(m.OutboxEvent.type == "label.reissued")).all()
     live = [j for j in labels if j.voided_at is None]
     assert len(labels) == 4 and len(voided) == 2
     assert [j.params["carrier"] for j in live] == ["ZTO", "ZTO"]
     assert live[0].params["waybill_no"] == "75100000000001"
     assert live[1].params["waybill_no"].startswith("7") and live[1].params["parcel_no"] == 2
     assert [p.waybill_no for p in parcels] == [j.params["waybill_no"] for j in live]
+    # The office's carrier booking and the server's stock learn the numbers now on the parcels.
+    assert reissued.payload["carrier"] == "ZTO"
+    assert [(x["no"], x["waybill_no"]) for x in reissued.payload["parcels"]] == [
+        (p.parcel_no, p.waybill_no) for p in parcels
+    ]

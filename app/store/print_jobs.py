@@ -118,9 +118,10 @@ def void_labels_in(s: Session, order: m.Order, reason: str, station: str, operat
     return len(labels)
 
 
-def _reissue(s: Session, order: m.Order) -> str:
+def _reissue(s: Session, order: m.Order, reason: str, station: str, operator: Operator | None) -> str:
     """New labels from the order as it is now: one, or one per parcel of a split shipment (each
-    with a number of the order's carrier now, the parcel rows updated to say so). The first id."""
+    with a number of the order's carrier now, the parcel rows updated to say so), and
+    `label.reissued` naming the numbers. The first job's id."""
     parcels = s.scalars(
         select(m.Parcel)
         .join(m.PackSession, m.PackSession.id == m.Parcel.session_id)
@@ -131,6 +132,16 @@ def _reissue(s: Session, order: m.Order) -> str:
     numbers = take_waybills(s, order.order_no, order.carrier, own, max(1, len(parcels)), _now())
     for parcel, number in zip(parcels, numbers, strict=False):
         parcel.carrier, parcel.waybill_no = order.carrier, number
+    now = _now()
+    add_event(
+        s,
+        "label.reissued",
+        {"order_no": order.order_no, "carrier": order.carrier, "reason": reason[:64],
+         "parcels": [{"no": no, "waybill_no": number} for no, number in enumerate(numbers, start=1)],
+         "operator": operator.badge_code if operator else "", "at": now.isoformat()},
+        station,
+        operator.operator_id if operator else None,
+    )  # fmt: skip
     if len(parcels) < 2:
         params: dict[str, object] = {"carrier": order.carrier, "waybill_no": numbers[0], "reissued": True}
         (new_id,) = add_jobs(s, [PrintRequest("label", "label", params)], order.id, order.order_no)
@@ -285,7 +296,7 @@ class PrintJobStore:
                 raise ValueError(f"order {order_no} has no label to void")
             if not reissue:
                 return None
-            return _reissue(s, order)
+            return _reissue(s, order, reason, station, operator)
 
     def for_order(self, order_id: int) -> list[Job]:
         with self.db.session() as s:

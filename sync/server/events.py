@@ -54,6 +54,13 @@ def apply_event(batch: Batch, station: str, event: p.Event, received: datetime) 
             # is the office's change that caused it, applied already); a voided label's waybill is
             # there for the integration that cancels it with the carrier.
             return p.Outcome.ACCEPTED, ""
+        case p.EventType.LABEL_REISSUED:
+            reissued = p.LabelReissued.model_validate(event.payload)
+            for parcel in reissued.parcels:  # numbers of the station's reserve now on its parcels
+                if parcel.waybill_no:
+                    batch.add(m.WaybillUse, waybill_no=parcel.waybill_no, order_no=reissued.order_no,
+                              parcel_no=parcel.no, station=station, used_at=reissued.at)  # fmt: skip
+            return p.Outcome.ACCEPTED, ""
         case p.EventType.PICK_CONFIRMED:
             return p.Outcome.ACCEPTED, ""  # kept in the event log: the pick history
         case p.EventType.PICK_SHORT:

@@ -53,6 +53,15 @@ def test_numbers_are_set_aside_for_one_station_each_and_a_used_one_is_not_handed
         topped = store.reserve_waybills("PACK-A", "SF", 4)
         assert a[0] not in topped and set(a[1:]) <= set(topped) and len(topped) == 4
         assert store.waybill_stock() == {"SF": {"free": 3, "reserved": 8, "used": 1}}
+        # A re-issue at the station put another of its numbers on a parcel: used too.
+        reissued = {"order_no": order_no, "carrier": "SF", "reason": "carrier_changed", "operator": "",
+                    "at": now.isoformat(), "parcels": [{"no": 1, "waybill_no": "SF1"},
+                                                       {"no": 2, "waybill_no": a[1]}]}  # fmt: skip
+        event = p.Event(id=uuid.uuid4(), type="label.reissued", station="PACK-A", operator=None,
+                        occurred_at=now, payload=reissued)  # fmt: skip
+        assert [r.outcome for r in store.push("PACK-A", [event])] == [p.Outcome.ACCEPTED]
+        assert a[1] not in store.reserve_waybills("PACK-A", "SF", 4)
+        assert store.waybill_stock()["SF"]["used"] == 2
     finally:
         store.engine.dispose()
 
