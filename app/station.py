@@ -452,6 +452,19 @@ class PackingStation:
             log.warning("no box recommended for %s: %r", order.order_no, exc)
             return None
 
+    def next_box(self) -> Box | None:
+        """The box Ctrl+B puts the open parcel in (app.core.packaging.next_box); None: no catalogue."""
+        state = self.state
+        if state is None or state.order is None:
+            return None
+        try:
+            if self._boxes is None:
+                self._boxes = self.store.boxes()
+        except Exception as exc:
+            log.warning("the packaging catalogue could not be read: %r", exc)
+            return None
+        return packaging.next_box(self._boxes, state.box, self.recommended_box)
+
     def _recheck_open_order(self, state: PackState) -> Verdict | None:
         if state.order is None:
             return None

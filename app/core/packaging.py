@@ -3,7 +3,7 @@ volume with room to pack (FILL). Pure; the bench shows it, the packer scans the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from app.core.model import Box, OrderLine
 
@@ -18,6 +18,19 @@ def items_volume_cm3(lines: Iterable[OrderLine]) -> int | None:
             return None
         total += line.volume_cm3 * line.quantity
     return total
+
+
+def next_box(boxes: Sequence[Box], current: Box | None, recommended: Box | None) -> Box | None:
+    """What Ctrl+B takes: the recommended box first (else the smallest), then at each press the
+    next bigger one of the catalogue, round again after the biggest: any box without its barcode."""
+    ordered = sorted(boxes, key=lambda box: (box.volume_cm3, box.weight_g, box.code))
+    if not ordered:
+        return None
+    if current is None:
+        return recommended or ordered[0]
+    codes = [box.code for box in ordered]
+    at = codes.index(current.code) if current.code in codes else -1
+    return ordered[(at + 1) % len(ordered)]
 
 
 def recommend(lines: Iterable[OrderLine], boxes: Iterable[Box]) -> Box | None:

@@ -351,10 +351,10 @@ class PackingView(QWidget):
             self.render(verdict, code=self.tr("change from the office"))
 
     def take_recommended_box(self) -> None:
-        """Ctrl+B: the parcel goes in the recommended box (as if its code were scanned)."""
-        box = self.station.recommended_box
-        state = self.station.state
-        if box is None or state is None or state.order is None:
+        """Ctrl+B: the parcel goes in the recommended box (as if its code were scanned); pressed
+        again, in the next bigger one of the catalogue."""
+        box = self.station.next_box()
+        if box is None:
             self._show_local(
                 self.tr("No box recommended for this order — scan the box you use"), Severity.ERROR
             )
@@ -553,7 +553,7 @@ class PackingView(QWidget):
             return
         if state.box is not None:
             self.box_line.setText(
-                self.tr("Box: {name} ({weight} g)").format(
+                self.tr("Box: {name} ({weight} g) — Ctrl+B: the next size").format(
                     name=self._box_name(state.box), weight=state.box.weight_g
                 )
             )

@@ -795,11 +795,6 @@
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="556"/>
-        <source>Box: {name} ({weight} g)</source>
-        <translation>Box: {name} ({weight} g)</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/packing_view.py" line="576"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>#{no}: {items} item(s), {grams} g</translation>
@@ -843,6 +838,11 @@
         <location filename="../../app/ui/packing_view.py" line="282"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="556"/>
+        <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
+        <translation>Box: {name} ({weight} g) — Ctrl+B: the next size</translation>
     </message>
     <message>
         <location filename="../../app/ui/packing_view.py" line="563"/>

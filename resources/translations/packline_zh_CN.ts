@@ -795,11 +795,6 @@
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="556"/>
-        <source>Box: {name} ({weight} g)</source>
-        <translation>包装：{name}（{weight} 克）</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/packing_view.py" line="576"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>第{no}包：{items} 件，{grams} 克</translation>
@@ -843,6 +838,11 @@
         <location filename="../../app/ui/packing_view.py" line="282"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Ins 拆包（下一包） · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="556"/>
+        <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
+        <translation>包装：{name}（{weight} 克） — Ctrl+B 换下一个尺寸</translation>
     </message>
     <message>
         <location filename="../../app/ui/packing_view.py" line="563"/>

@@ -51,3 +51,15 @@ def test_another_box_replaces_the_first_and_a_box_with_no_order_open_is_not_coun
     assert state.box == LARGE and state.counts == (0, 0)
     idle = step(new_session(PACKER, POLICY), Scanned("PKG-6", BoxFound(LARGE)))
     assert idle.verdict.kind is VerdictKind.NO_ORDER_OPEN and idle.state.box is None
+
+
+def test_ctrl_b_takes_the_recommended_box_then_each_next_size_round_again():
+    from app.core.packaging import next_box
+
+    small, medium, large = (Box(f"PKG-{n}", "", "", 50 * n, 1000 * n) for n in (1, 2, 3))
+    boxes = [large, small, medium]
+    assert next_box(boxes, None, medium) == medium
+    assert next_box(boxes, None, None) == small  # nothing recommended: the smallest
+    assert next_box(boxes, medium, medium) == large
+    assert next_box(boxes, large, medium) == small
+    assert next_box([], None, None) is None

@@ -233,8 +233,13 @@ def test_the_recommended_box_is_shown_taken_with_ctrl_b_and_counted_in_the_weigh
     items_g = app.station.state.order.items_weight_g
     QTest.keyClick(view.entry, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert view.last_verdict.kind is VerdictKind.BOX_USED and app.station.state.box == advice
-    assert view.box_line.text() == f"Box: {advice.name_en} ({advice.weight_g} g)"
+    assert view.box_line.text() == f"Box: {advice.name_en} ({advice.weight_g} g) — Ctrl+B: the next size"
     assert app.station.state.expected_g == items_g + advice.weight_g
+    # Pressed again: the next bigger box of the catalogue, no barcode needed.
+    QTest.keyClick(view.entry, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    bigger = app.station.state.box
+    assert bigger.volume_cm3 > advice.volume_cm3 and view.last_verdict.kind is VerdictKind.BOX_USED
+    assert app.station.state.expected_g == items_g + bigger.weight_g
 
 
 @pytest.mark.gui
