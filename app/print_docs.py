@@ -29,6 +29,7 @@ from printing.model import (
     Party,
     PickLine,
     PickListData,
+    ReturnLabelData,
     SlipData,
     SlipLine,
 )
@@ -47,8 +48,25 @@ INSERT_MESSAGES = {
     "vip": "感谢您一直以来的支持！我们为您准备了一份专属心意，期待下次再见。",
     "birthday": "祝您生日快乐，愿新的一岁万事顺意！这是我们送您的生日礼券。",
     "welcome": "欢迎第一次光临！希望您喜欢这次的商品，下次购物可使用回购券。",
+    "coupon": "好久不见，我们为您准备了一张回购券，期待您再次光临。",
+    "aftercare": "上次的购物给您带来了不便，我们深表歉意。这次的包裹我们格外用心，"
+    "附上一张关怀券，感谢您的理解。",
 }
-COUPON_TEXTS = {"vip": "满199减30", "birthday": "生日礼券 满99减20", "welcome": "新人回购 满79减10"}
+COUPON_TEXTS = {
+    "vip": "满199减30",
+    "birthday": "生日礼券 满99减20",
+    "welcome": "新人回购 满79减10",
+    "aftercare": "无门槛减15",
+}
+# A returned unit's label speaks the warehouse's language (the returns desk and the bins).
+RETURN_REASONS_ZH = {
+    "quality": "质量问题", "wrong_size": "尺寸不符", "not_as_described": "与描述不符",
+    "damaged_in_transit": "运输破损", "wrong_item_sent": "发错货", "missing_parts": "少件缺配件",
+    "changed_mind": "七天无理由", "late_delivery": "物流太慢", "duplicate_order": "重复下单",
+    "expired": "临期过期", "unsuitable": "不适用", "other": "其他",
+}  # fmt: skip
+GRADES_ZH = {"resellable": "完好可售", "repack": "需重新包装", "damaged": "破损", "scrap": "报废"}
+DISPOSITIONS_ZH = {"restock": "上架", "repack": "重新包装", "quarantine": "隔离待处理", "scrap": "报废"}
 PRINTERS = ("label", "insert", "slip")
 
 
@@ -137,6 +155,21 @@ def carton(
         purchase_order=str(params.get("purchase_order", "")),
         item_count=contents[1] if contents is not None else order.item_count,
         weight_g=_weight(params, weight_g),
+    )
+
+
+def return_label(order: OrderSnapshot, params: Mapping[str, object]) -> ReturnLabelData:
+    reason, grade, disposition = (str(params.get(k, "")) for k in ("reason", "grade", "disposition"))
+    return ReturnLabelData(
+        code=str(params.get("code", "")),
+        order_no=order.order_no,
+        sku=str(params.get("sku", "")),
+        name=str(params.get("name", "")),
+        reason=RETURN_REASONS_ZH.get(reason, reason),
+        grade=GRADES_ZH.get(grade, grade),
+        disposition=DISPOSITIONS_ZH.get(disposition, disposition),
+        bin=str(params.get("bin", "")),
+        expected=bool(params.get("expected", True)),
     )
 
 
@@ -235,6 +268,8 @@ def order_document(
             return insert(order, settings, params)
         case "slip":
             return slip(order, settings, line_prices(db, order.order_id), params)
+        case "return":
+            return return_label(order, params)
     raise DocumentError(f"unknown document kind {kind!r}")
 
 

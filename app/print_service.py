@@ -228,7 +228,7 @@ class PrintService:
             raise DocumentError(f"{job.title}: nothing to print it from")
         order = PackingStore(self.db, settings.station_name).order(job.order_id)
         doc = order_document(self.db, settings, order, job.kind, job.params)
-        fmt = printer.format if job.kind in ("label", "carton", "insert") else Format.PDF
+        fmt = printer.format if job.kind in ("label", "carton", "insert", "return") else Format.PDF
         return render(doc, fmt, render_options(settings, printer))
 
     def _publish(self) -> None:

@@ -34,6 +34,7 @@ from printing.model import (
     LabelData,
     Party,
     PickListData,
+    ReturnLabelData,
     SlipData,
 )
 from printing.render_pdf import render_pdf
@@ -43,7 +44,7 @@ from printing.template import BUILTIN_DIR, TemplateError, load_template
 
 log = logging.getLogger(__name__)
 
-Document = LabelData | CartonData | InsertData | SlipData | PickListData | CommandSheetData
+Document = LabelData | CartonData | InsertData | SlipData | PickListData | CommandSheetData | ReturnLabelData
 LABEL_SIZES = {"100x180": "label-100x180", "4x6": "label-4x6"}
 CARRIER_NAMES = {
     "SF": "顺丰速运",
@@ -97,6 +98,7 @@ def kind_of(doc: Document) -> DocKind:
         SlipData: DocKind.SLIP,
         PickListData: DocKind.PICKLIST,
         CommandSheetData: DocKind.COMMANDS,
+        ReturnLabelData: DocKind.RETURN,
     }[type(doc)]
 
 
@@ -142,6 +144,8 @@ def _fixed(doc: Document, options: RenderOptions) -> tuple[str, dict[str, str]]:
             return "carton-4x6", carton_fields(doc)
         case InsertData():
             return f"insert-{doc.kind.value}", insert_fields(doc)
+        case ReturnLabelData():
+            return "return-60x40", return_fields(doc)
     raise DocumentError(f"{type(doc).__name__} has no fixed layout")
 
 
@@ -213,6 +217,20 @@ def label_fields(doc: LabelData, station: str = "") -> dict[str, str]:
         # A split shipment: which parcel of how many (the carrier's 子母件 "1/2").
         "parcel": f"包裹 {doc.parcel_no}/{doc.parcel_count}" if doc.parcel_count > 1 else "",
         "station": station,
+    }
+
+
+def return_fields(doc: ReturnLabelData) -> dict[str, str]:
+    return {
+        "code": doc.code,
+        "order_no": doc.order_no,
+        "sku": doc.sku,
+        "name": doc.name,
+        "reason": doc.reason,
+        "grade": doc.grade,
+        "disposition": doc.disposition,
+        "bin": doc.bin,
+        "unexpected": "" if doc.expected else "非本单商品 NOT IN ORDER",
     }
 
 

@@ -18,6 +18,7 @@ class DocKind(StrEnum):
     SLIP = "slip"  # packing slip
     PICKLIST = "picklist"
     COMMANDS = "commands"  # station command sheet
+    RETURN = "return"  # a returned unit's label: where it goes
 
 
 class InsertKind(StrEnum):
@@ -25,6 +26,7 @@ class InsertKind(StrEnum):
     BIRTHDAY = "birthday"
     VIP = "vip"
     COUPON = "coupon"  # we miss you: for a customer at risk of churning
+    AFTERCARE = "aftercare"  # after a problem (a return, a complaint): sorry, and a coupon
 
 
 class Format(StrEnum):
@@ -61,6 +63,21 @@ class LabelData:
     cod_cents: int = 0
     parcel_no: int = 1  # a split shipment's parcel, of parcel_count
     parcel_count: int = 1
+
+
+@dataclass(frozen=True)
+class ReturnLabelData:
+    """A returned unit's label (售后标签): its code, what it is, why it came back, where it goes."""
+
+    code: str  # printed as Code 128: scanned at the bin it goes to
+    order_no: str
+    sku: str
+    name: str
+    reason: str  # as printed (the station's language)
+    grade: str
+    disposition: str  # as printed
+    bin: str
+    expected: bool = True  # False: not in the order, kept apart
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,10 @@ class CustomerWire(Outgoing):
     preferences: dict[str, Any] = {}
     order_count: Amount = 0
     lifetime_value_cents: Amount = 0
+    # After-sales history, kept by the server from the stations' returns.
+    returns_count: Count = 0
+    last_problem: str = Field(default="", max_length=32)
+    last_problem_at: AwareDatetime | None = None
 
 
 class OrderLineWire(Outgoing):
@@ -162,6 +166,9 @@ class OrderWire(Outgoing):
     hold_reason: str = ""
     customer: str | None = None  # the customer's code
     packed_by: str = ""  # the station whose pack the server accepted
+    # That pack as the server accepted it (station, operator, packed_at, weight, override, rules):
+    # the evidence a returns desk anywhere needs.
+    pack: dict[str, Any] | None = None
     lines: list[OrderLineWire] = []
 
 
@@ -407,6 +414,22 @@ class WaybillReserve(Outgoing):
     waybills: list[str]
 
 
+class IntegrationEventWire(Outgoing):
+    id: int
+    type: str  # refund.requested
+    key: str  # the order number
+    payload: dict[str, Any]
+    created_at: AwareDatetime
+
+
+class IntegrationPage(Outgoing):
+    """`GET /integration/events?after=ID`: what happened after ID, oldest first; ask again with
+    `after` (the last id given) for more."""
+
+    events: list[IntegrationEventWire]
+    after: int
+
+
 class KindKeys(Outgoing):
     kind: Kind
     live: list[str]
@@ -440,6 +463,7 @@ class EventType(StrEnum):
     ORDER_INTERCEPTED = "order.intercepted"
     LABEL_VOIDED = "label.voided"
     LABEL_REISSUED = "label.reissued"
+    RETURN_RECEIVED = "return.received"
     CUSTOMER_PREFERENCE = "customer.preference"
     PICK_CONFIRMED = "pick.confirmed"
     PICK_SHORT = "pick.short"
@@ -606,6 +630,37 @@ class LabelReissued(Incoming):
     at: AwareDatetime
 
 
+class ReturnedUnit(Incoming):
+    sku: Code
+    expected: bool = True  # in the order as packed; False: not ours, flagged
+    reason: str = Field("", max_length=32)
+    grade: Literal["resellable", "repack", "damaged", "scrap", ""] = ""
+    disposition: Literal["restock", "repack", "quarantine", "scrap"]
+    bin: str = Field("", max_length=32)
+
+
+class EvidenceWire(Incoming):
+    code: str = Field(max_length=32)
+    params: dict[str, str] = Field(default_factory=dict, max_length=10)
+
+
+class ReturnReceived(Incoming):
+    """A return parcel checked in at a station (售后收货): every unit with its reason, grade and
+    disposition, and who is responsible (what the records proposed, what the person confirmed)."""
+
+    return_id: UUID
+    order_no: Code
+    customer: str = Field("", max_length=64)
+    lookup: str = Field("", max_length=64)
+    weight_g: int | None = Field(None, ge=0, le=10_000_000)
+    proposed: Literal["warehouse", "carrier", "product", "customer"]
+    responsibility: Literal["warehouse", "carrier", "product", "customer"]
+    evidence: list[EvidenceWire] = Field(default_factory=list, max_length=50)
+    items: list[ReturnedUnit] = Field(min_length=1, max_length=1000)
+    operator: str
+    received_at: AwareDatetime
+
+
 class OrderHoldReleased(Incoming):
     order_no: Code
     supervisor: str
@@ -673,6 +728,7 @@ EVENT_PAYLOADS: dict[str, type[Incoming]] = {
     EventType.ORDER_INTERCEPTED: OrderIntercepted,
     EventType.LABEL_VOIDED: LabelVoided,
     EventType.LABEL_REISSUED: LabelReissued,
+    EventType.RETURN_RECEIVED: ReturnReceived,
     EventType.CUSTOMER_PREFERENCE: PreferenceChanged,
     EventType.RULE_CHANGED: RuleChanged,
     EventType.WAVE_CHANGED: WaveChanged,

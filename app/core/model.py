@@ -121,6 +121,14 @@ class Customer:
     order_count: int = 0
     lifetime_value_cents: int = 0
     last_order_at: datetime | None = None  # the customer's previous order known here
+    returns_count: int = 0  # returns received (after-sales)
+    last_problem: str = ""  # the reason of the last one
+    last_problem_at: datetime | None = None
+
+    @property
+    def return_rate_pct(self) -> float:
+        """Returns per order, in percent (0 before the first order)."""
+        return round(100 * self.returns_count / self.order_count, 1) if self.order_count else 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,10 @@ FIELDS: dict[str, str] = {
     "customer.birthday_month": "bool",
     "customer.days_since_last_order": "number",
     "customer.lifetime_value_cents": "number",
+    "customer.returns_count": "number",
+    "customer.return_rate_pct": "number",
+    "customer.days_since_problem": "number",  # since the last return received (None: never)
+    "customer.last_problem": "text",
     "customer.pref.packaging": "text",
     "customer.pref.no_price_tags": "bool",
     "customer.pref.preferred_carrier": "text",
@@ -84,6 +88,9 @@ def facts(order: OrderSnapshot, today: date, now: datetime | None = None) -> dic
     days_since: int | None = None
     if customer is not None and customer.last_order_at is not None:
         days_since = (today - customer.last_order_at.astimezone().date()).days
+    days_since_problem: int | None = None
+    if customer is not None and customer.last_problem_at is not None:
+        days_since_problem = (today - customer.last_problem_at.astimezone().date()).days
     hours_to_ship_by: float | None = None
     if order.ship_by is not None:
         hours_to_ship_by = ((order.ship_by - (now or datetime.now(UTC))).total_seconds()) / 3600
@@ -98,6 +105,10 @@ def facts(order: OrderSnapshot, today: date, now: datetime | None = None) -> dic
         and customer.birthday.month == today.month,
         "customer.days_since_last_order": days_since,
         "customer.lifetime_value_cents": customer.lifetime_value_cents if customer else 0,
+        "customer.returns_count": customer.returns_count if customer else 0,
+        "customer.return_rate_pct": customer.return_rate_pct if customer else 0.0,
+        "customer.days_since_problem": days_since_problem,
+        "customer.last_problem": customer.last_problem if customer else "",
         "customer.pref.packaging": str(prefs.get("packaging") or ""),
         "customer.pref.no_price_tags": no_price_tags is True or str(no_price_tags).lower() == "true",
         "customer.pref.preferred_carrier": str(prefs.get("preferred_carrier") or ""),

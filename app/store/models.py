@@ -119,13 +119,17 @@ class Customer(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    phone: Mapped[str] = mapped_column(String(32), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="", index=True)
     tier: Mapped[str] = mapped_column(String(32), default="normal")
     tags: Mapped[list[str]] = mapped_column(default=list)
     birthday: Mapped[date | None] = mapped_column(Date, default=None)
     preferences: Mapped[dict[str, Any]] = mapped_column(default=dict)
     order_count: Mapped[int] = mapped_column(Integer, default=0)
     lifetime_value_cents: Mapped[int] = mapped_column(Integer, default=0)
+    # After-sales history (the server's, and this station's returns since its last pull).
+    returns_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_problem: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    last_problem_at: Mapped[datetime | None] = mapped_column(default=None)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -142,7 +146,7 @@ class Order(Base):
     waybill_no: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     tote_code: Mapped[str | None] = mapped_column(String(32), index=True, default=None)
     receiver_name: Mapped[str] = mapped_column(String(200), default="")
-    receiver_phone: Mapped[str] = mapped_column(String(32), default="")
+    receiver_phone: Mapped[str] = mapped_column(String(32), default="", index=True)
     province: Mapped[str] = mapped_column(String(32), default="")
     city: Mapped[str] = mapped_column(String(32), default="")
     district: Mapped[str] = mapped_column(String(32), default="")
@@ -159,6 +163,9 @@ class Order(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     # More waybill numbers the office got for this order (a split shipment's further parcels).
     extra_waybills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The pack the server accepted, wherever it was packed: the evidence a returns desk needs
+    # (station, operator, packed_at, weight, override, rules fired).
+    pack: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_no"
@@ -257,6 +264,7 @@ class PackSession(Base):
     override_reason: Mapped[str] = mapped_column(String(64), default="")
     hold_reason: Mapped[str] = mapped_column(String(64), default="")
     box_code: Mapped[str] = mapped_column(String(64), default="", server_default="")  # packaging used
+    plan: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # the plan as packed
 
 
 class PackEvent(Base):
@@ -450,6 +458,46 @@ class WaybillReserve(Base):
     order_no: Mapped[str | None] = mapped_column(String(64), default=None)
     parcel_no: Mapped[int | None] = mapped_column(Integer, default=None)
     used_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class Return(Base):
+    """A return parcel received at this station (售后收货), open while it is being checked in."""
+
+    __tablename__ = "returns"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID made at the station
+    station: Mapped[str] = mapped_column(String(64))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    order_no: Mapped[str] = mapped_column(String(64), index=True)
+    customer_code: Mapped[str] = mapped_column(String(64), default="")
+    lookup: Mapped[str] = mapped_column(String(64), default="")  # what was scanned to find it
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open | received
+    weight_g: Mapped[int | None] = mapped_column(Integer, default=None)
+    proposed: Mapped[str] = mapped_column(String(16), default="")
+    responsibility: Mapped[str] = mapped_column(String(16), default="", index=True)
+    evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # while open: the draft
+    phase: Mapped[str] = mapped_column(String(16), default="items")  # while open
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    received_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+
+
+class ReturnItem(Base):
+    """One returned unit: why it came back, its grade, where it goes."""
+
+    __tablename__ = "return_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    sku_code: Mapped[str] = mapped_column(String(64))
+    name_zh: Mapped[str] = mapped_column(String(200), default="")
+    expected: Mapped[bool] = mapped_column(default=True)
+    reason: Mapped[str] = mapped_column(String(32), default="", index=True)
+    grade: Mapped[str] = mapped_column(String(16), default="")
+    disposition: Mapped[str] = mapped_column(String(16))
+    bin: Mapped[str] = mapped_column(String(32), default="")
 
 
 class ExceptionDecision(Base):

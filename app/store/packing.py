@@ -96,12 +96,12 @@ class PackingStore:
         text = code.strip()
         with self.db.engine.connect() as c:
             row = (
-                c.exec_driver_sql(_ORDER_BY_NO, (text,)).first()
-                or c.exec_driver_sql(_ORDER_BY_WAYBILL, (text, text)).first()
+                c.exec_driver_sql(ORDER_BY_NO, (text,)).first()
+                or c.exec_driver_sql(ORDER_BY_WAYBILL, (text, text)).first()
                 or c.exec_driver_sql(_ORDER_BY_TOTE, (text,)).first()
             )
             if row is not None:
-                return OrderFound(_snapshot(c, row[0]))
+                return OrderFound(snapshot(c, row[0]))
             item = c.exec_driver_sql(_ITEM_BY_KEY, (barcodes.lookup_key(text),)).first()
             if item is not None and item[4] == PACKAGING:
                 return BoxFound(Box(item[0], item[2], item[3], item[5], item[6]))
@@ -122,12 +122,12 @@ class PackingStore:
 
     def order(self, order_id: int) -> OrderSnapshot:
         with self.db.engine.connect() as c:
-            return _snapshot(c, order_id)
+            return snapshot(c, order_id)
 
     def order_by_no(self, order_no: str) -> OrderSnapshot | None:
         with self.db.engine.connect() as c:
-            row = c.exec_driver_sql(_ORDER_BY_NO, (order_no,)).first()
-            return _snapshot(c, row[0]) if row is not None else None
+            row = c.exec_driver_sql(ORDER_BY_NO, (order_no,)).first()
+            return snapshot(c, row[0]) if row is not None else None
 
     def operator_by_badge(self, badge: str) -> Operator | None:
         with self.db.session() as s:
@@ -308,6 +308,7 @@ class PackingStore:
                 .values(
                     status=PackStatus.PACKED,
                     ended_at=now,
+                    plan=_plan_record(done),
                     # A split shipment: the parcels' sums (each parcel's own are in `parcels`).
                     expected_g=sum(p.weight.expected_g for p in parcels),
                     actual_g=sum(p.weight.actual_g for p in parcels),
@@ -457,6 +458,16 @@ class PackingStore:
             )
 
 
+def _plan_record(done: PackCompleted) -> dict[str, Any] | None:
+    """The plan as packed, with a supervisor's letting go of its open steps: a returns desk's evidence."""
+    if not (done.plan.steps or done.plan.fired or done.plan_override_by):
+        return None
+    record: dict[str, Any] = done.plan.to_json()
+    if done.plan_override_by is not None:
+        record["override"] = {"by": done.plan_override_by.badge_code, "reason": done.plan_override_reason}
+    return record
+
+
 def _parcel_row(order: OrderSnapshot, parcel: Parcel, no: int, waybill: str) -> dict[str, Any]:
     return {
         "order_id": order.order_id,
@@ -502,8 +513,8 @@ def new_session_id() -> str:
     return str(uuid.uuid4())
 
 
-_ORDER_BY_NO = "SELECT id FROM orders WHERE order_no = ?"
-_ORDER_BY_WAYBILL = (
+ORDER_BY_NO = "SELECT id FROM orders WHERE order_no = ?"
+ORDER_BY_WAYBILL = (
     "SELECT id FROM orders WHERE waybill_no = ?"
     " UNION ALL SELECT order_id FROM parcels WHERE waybill_no = ? LIMIT 1"
 )
@@ -525,7 +536,7 @@ _ORDER = (
     " c.id, c.code, c.name, c.phone, c.tier, c.tags, c.birthday, c.preferences, c.order_count,"
     " c.lifetime_value_cents,"
     " (SELECT max(p.paid_at) FROM orders p WHERE p.customer_id = o.customer_id AND p.id != o.id),"
-    " o.extra_waybills"
+    " o.extra_waybills, c.returns_count, c.last_problem, c.last_problem_at"
     " FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = ?"
 )
 _LINES = (
@@ -539,15 +550,15 @@ _BARCODES = (
 )
 
 
-def _utc(value: str | None) -> datetime | None:
+def utc_value(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
 
 
-def _json(value: str | None, default: Any) -> Any:
+def json_value(value: str | None, default: Any) -> Any:
     return json.loads(value) if value else default
 
 
-def _snapshot(c: Connection, order_id: int) -> OrderSnapshot:
+def snapshot(c: Connection, order_id: int) -> OrderSnapshot:
     o = c.exec_driver_sql(_ORDER, (order_id,)).one()
     lines = tuple(
         OrderLine(
@@ -558,7 +569,7 @@ def _snapshot(c: Connection, order_id: int) -> OrderSnapshot:
             quantity=r[4],
             unit_weight_g=r[5],
             bin_location=r[6],
-            custom_fields={str(k): str(v) for k, v in _json(r[7], {}).items()},
+            custom_fields={str(k): str(v) for k, v in json_value(r[7], {}).items()},
             category=r[8] or "",
             volume_cm3=r[9] or 0,
         )
@@ -573,12 +584,15 @@ def _snapshot(c: Connection, order_id: int) -> OrderSnapshot:
             name=o[21],
             phone=o[22],
             tier=o[23],
-            tags=tuple(_json(o[24], ())),
+            tags=tuple(json_value(o[24], ())),
             birthday=date.fromisoformat(o[25]) if o[25] else None,
-            preferences=dict(_json(o[26], {})),
+            preferences=dict(json_value(o[26], {})),
             order_count=o[27],
             lifetime_value_cents=o[28] or 0,
-            last_order_at=_utc(o[29]),
+            last_order_at=utc_value(o[29]),
+            returns_count=o[31] or 0,
+            last_problem=o[32] or "",
+            last_problem_at=utc_value(o[33]),
         )
     return OrderSnapshot(
         order_id=o[0],
@@ -594,9 +608,9 @@ def _snapshot(c: Connection, order_id: int) -> OrderSnapshot:
         buyer_note=o[13],
         seller_note=o[14],
         hold_reason=o[15],
-        paid_at=_utc(o[16]),
-        ship_by=_utc(o[17]),
-        packed_at=_utc(o[18]),
-        extra_waybills=tuple(str(w) for w in _json(o[30], ())),
+        paid_at=utc_value(o[16]),
+        ship_by=utc_value(o[17]),
+        packed_at=utc_value(o[18]),
+        extra_waybills=tuple(str(w) for w in json_value(o[30], ())),
         barcodes=codes,
     )

@@ -424,6 +424,9 @@ CUSTOMER_COLUMNS = (  # the wire's names too, and updated_at (ours)
     "preferences",
     "order_count",
     "lifetime_value_cents",
+    "returns_count",
+    "last_problem",
+    "last_problem_at",
     "updated_at",
 )
 ORDER_COLUMNS = (  # the wire's names too, and updated_at (ours)
@@ -445,6 +448,7 @@ ORDER_COLUMNS = (  # the wire's names too, and updated_at (ours)
     "seller_note",
     "amount_cents",
     "hold_reason",
+    "pack",
     "updated_at",
 )
 # The engine's own dialect class: the values prepared elsewhere are what an ORM write would store.

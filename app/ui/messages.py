@@ -495,6 +495,10 @@ def field_name(field: str) -> str:
         "customer.first_order": QCoreApplication.translate("Rules", "First order"),
         "customer.birthday_month": QCoreApplication.translate("Rules", "Birthday month"),
         "customer.days_since_last_order": QCoreApplication.translate("Rules", "Days since last order"),
+        "customer.returns_count": QCoreApplication.translate("Rules", "Returns received"),
+        "customer.return_rate_pct": QCoreApplication.translate("Rules", "Return rate (%)"),
+        "customer.days_since_problem": QCoreApplication.translate("Rules", "Days since the last return"),
+        "customer.last_problem": QCoreApplication.translate("Rules", "Reason of the last return"),
         "customer.lifetime_value_cents": QCoreApplication.translate("Rules", "Lifetime value (fen)"),
         "customer.pref.packaging": QCoreApplication.translate("Rules", "Preferred packaging"),
         "customer.pref.no_price_tags": QCoreApplication.translate("Rules", "Asked for no price tags"),
@@ -560,6 +564,7 @@ def step_text(step: Step, chinese: bool) -> str:
                 "birthday": QCoreApplication.translate("Plan", "Birthday card"),
                 "welcome": QCoreApplication.translate("Plan", "Welcome card"),
                 "coupon": QCoreApplication.translate("Plan", "We-miss-you coupon card"),
+                "aftercare": QCoreApplication.translate("Plan", "After-sales care card (sorry, and a coupon)"),
             }
             return QCoreApplication.translate("Plan", "Put in: {card}").format(
                 card=cards.get(str(p.get("template")), str(p.get("template")))

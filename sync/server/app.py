@@ -399,6 +399,24 @@ def create_app(
             )  # fmt: skip
         return p.WaybillReserve(carrier=wanted.carrier.upper(), waybills=numbers)
 
+    @app.get(
+        f"{p.API_PREFIX}/integration/events",
+        response_model=p.IntegrationPage,
+        responses={403: {"description": "a packing station's token reads no integration events"}},
+    )
+    async def integration_events(
+        name: Annotated[str, Depends(station)],
+        after: Annotated[int, Query(ge=0, le=p.INT64_MAX)] = 0,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    ) -> p.IntegrationPage:
+        """Refund requests (and what else other systems act on), for the office's integrations."""
+        role = await database.run(store.role_of, name)
+        if role is p.Role.STATION:
+            raise HTTPException(
+                403, f"{name!r} has a station token: integration events are for admin or desk"
+            )
+        return await database.run(store.integration_events, after, limit)
+
     @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])
     async def conflicts(name: Annotated[str, Depends(station)]) -> list[p.ConflictWire]:
         """A packing station sees its own conflicts; a supervisor desk or admin sees every station's."""

@@ -7,6 +7,7 @@
     packline-server hash-pin [--role ROLE]           an operator's pin_hash for an import document
     packline-server packaging [--since DAY]          boxes and bags the packs used, per box code
     packline-server waybills CARRIER [FILE...]       load waybill numbers (one a line); stock as JSON
+    packline-server tickets [--all]                  after-sales service tickets (open ones), as JSON
 
 --db defaults to sqlite:///packline-server.db; PostgreSQL as postgresql://user:pass@host/db.
 """
@@ -107,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     waybills.add_argument("carrier", nargs="?", help="the carrier's code (SF, ZTO, ...); none: stock only")
     waybills.add_argument("files", nargs="*", type=Path, help="files of numbers; - for stdin")
+    tickets = sub.add_parser("tickets", help="after-sales service tickets opened by returns, as JSON")
+    tickets.add_argument("--all", action="store_true", help="closed ones too")
     hashing = sub.add_parser(
         "hash-pin",
         help="make an operator's pin_hash for an import document (the PIN is asked, or read from stdin)",
@@ -117,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         default="packer",
         help="a supervisor's PIN has at least 8 digits, others at least 4",
     )
-    for command in (serve, imp, add, revoke, packaging, waybills, hashing):
+    for command in (serve, imp, add, revoke, packaging, waybills, tickets, hashing):
         _global_options(command, nested=True)
     args = parser.parse_args(argv)
     if args.command == "hash-pin":  # no database needed
@@ -177,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "packaging":
         since = datetime.combine(args.since, time.min, tzinfo=UTC) if args.since else None
         print(json.dumps(store.packaging_used(since), ensure_ascii=False))
+        return 0
+    if args.command == "tickets":
+        print(json.dumps(store.tickets(None if args.all else "open"), ensure_ascii=False))
         return 0
     if args.command == "waybills":
         return _waybills(store, args.carrier, args.files)

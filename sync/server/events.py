@@ -7,7 +7,7 @@ each returns are stored with the event and answered to every resend.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.core.model import PACKED_OR_SHIPPED, OrderStatus, WaveStatus
@@ -54,6 +54,8 @@ def apply_event(batch: Batch, station: str, event: p.Event, received: datetime) 
             # is the office's change that caused it, applied already); a voided label's waybill is
             # there for the integration that cancels it with the carrier.
             return p.Outcome.ACCEPTED, ""
+        case p.EventType.RETURN_RECEIVED:
+            return _return_received(batch, station, event, p.ReturnReceived.model_validate(event.payload))
         case p.EventType.LABEL_REISSUED:
             reissued = p.LabelReissued.model_validate(event.payload)
             for parcel in reissued.parcels:  # numbers of the station's reserve now on its parcels
@@ -97,6 +99,17 @@ def _order_packed(batch: Batch, station: str, event: p.Event, packed: p.OrderPac
         batch.conflict("double_pack", packed.order_no, station, event, detail)
         return p.Outcome.CONFLICT, detail
     order.update(status=OrderStatus.PACKED.value, packed_by=station, pack_id=packed.pack_id, hold_reason="")
+    # The pack's evidence travels with the order, so a returns desk anywhere has it.
+    order["pack"] = {
+        "station": station,
+        "operator": packed.operator,
+        "packed_at": packed.packed_at.isoformat(),
+        "weight": packed.weight.model_dump(),
+        "override": packed.override,
+        "plan_override": packed.plan_override,
+        "fired": list((packed.plan or {}).get("fired", [])),
+        "parcels": len(packed.parcels) or 1,
+    }
     batch.put(p.Kind.ORDER, packed.order_no, order)
     for parcel in packed.parcels:  # the numbers set aside for the station that it printed
         if parcel.waybill_no:
@@ -108,6 +121,65 @@ def _order_packed(batch: Batch, station: str, event: p.Event, packed: p.OrderPac
                 station=station,
                 used_at=packed.packed_at,
             )
+    return p.Outcome.ACCEPTED, ""
+
+
+def _return_received(
+    batch: Batch, station: str, event: p.Event, received: p.ReturnReceived
+) -> tuple[p.Outcome, str]:
+    """A return checked in: a service ticket linked to the order and customer, a refund request for
+    the units of the order that came back (an integration event), and the customer's after-sales
+    history, synced to every station so the customer's next order is packed with care."""
+    order = batch.get(p.Kind.ORDER, received.order_no)
+    if order is None:
+        return p.Outcome.REJECTED, f"order {received.order_no} is not known to the server"
+    ours = [unit for unit in received.items if unit.expected]
+    prices: dict[str, int] = {}
+    for unit in ours:
+        if unit.sku not in prices:
+            sku = batch.get(p.Kind.SKU, unit.sku) or {}
+            prices[unit.sku] = int(sku.get("price_cents") or 0)
+    refund = [{"sku": unit.sku, "quantity": 1, "unit_price_cents": prices[unit.sku]} for unit in ours]
+    reasons: dict[str, int] = {}
+    for unit in ours:
+        reasons[unit.reason or "other"] = reasons.get(unit.reason or "other", 0) + 1
+    customer_code = received.customer or str(order.get("customer") or "")
+    ticket = str(received.return_id)
+    batch.add(
+        m.ServiceTicket,
+        id=ticket,
+        order_no=received.order_no,
+        customer=customer_code,
+        station=station,
+        responsibility=received.responsibility,
+        proposed=received.proposed,
+        reasons=reasons,
+        items=[unit.model_dump() for unit in received.items],
+        refund_cents=sum(r["unit_price_cents"] for r in refund),
+        status="open",
+        received_at=received.received_at,
+    )
+    if refund:
+        batch.add(
+            m.IntegrationEvent,
+            type="refund.requested",
+            key=received.order_no,
+            payload={"ticket": ticket, "order_no": received.order_no, "customer": customer_code,
+                     "items": refund, "amount_cents": sum(r["unit_price_cents"] for r in refund),
+                     "responsibility": received.responsibility,
+                     "received_at": received.received_at.isoformat()},
+        )  # fmt: skip
+    customer = batch.get(p.Kind.CUSTOMER, customer_code) if customer_code else None
+    if customer is not None and ours:
+        at = received.received_at.astimezone(UTC).isoformat()
+        last = customer.get("last_problem_at")
+        if (
+            not last or datetime.fromisoformat(str(last)) <= received.received_at
+        ):  # a late one keeps the newer
+            customer["last_problem"] = max(reasons, key=lambda r: reasons[r])
+            customer["last_problem_at"] = at
+        customer["returns_count"] = int(customer.get("returns_count") or 0) + 1
+        batch.put(p.Kind.CUSTOMER, customer_code, customer)
     return p.Outcome.ACCEPTED, ""
 
 

@@ -171,3 +171,36 @@ class WaybillUse(Base):
     parcel_no: Mapped[int] = mapped_column(Integer)
     station: Mapped[str] = mapped_column(String(64))
     used_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ServiceTicket(Base):
+    """An after-sales service ticket (售后工单), opened by a return received at a station: linked to
+    the order and the customer, with what came back, why, and who is responsible."""
+
+    __tablename__ = "service_tickets"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the station's return id
+    order_no: Mapped[str] = mapped_column(String(64), index=True)
+    customer: Mapped[str] = mapped_column(String(64), default="", index=True)
+    station: Mapped[str] = mapped_column(String(64))
+    responsibility: Mapped[str] = mapped_column(String(16))
+    proposed: Mapped[str] = mapped_column(String(16), default="")
+    reasons: Mapped[Any] = mapped_column(JSON, default=list)  # per reason: units
+    items: Mapped[Any] = mapped_column(JSON, default=list)
+    refund_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    received_at: Mapped[datetime] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class IntegrationEvent(Base):
+    """What the server tells other systems (a refund to make, a ticket opened), in order: read with
+    GET /integration/events?after=ID by the shop's or the payment system's integration."""
+
+    __tablename__ = "integration_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    key: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[Any] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
