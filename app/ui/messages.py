@@ -564,7 +564,9 @@ def step_text(step: Step, chinese: bool) -> str:
                 "birthday": QCoreApplication.translate("Plan", "Birthday card"),
                 "welcome": QCoreApplication.translate("Plan", "Welcome card"),
                 "coupon": QCoreApplication.translate("Plan", "We-miss-you coupon card"),
-                "aftercare": QCoreApplication.translate("Plan", "After-sales care card (sorry, and a coupon)"),
+                "aftercare": QCoreApplication.translate(
+                    "Plan", "After-sales care card (sorry, and a coupon)"
+                ),
             }
             return QCoreApplication.translate("Plan", "Put in: {card}").format(
                 card=cards.get(str(p.get("template")), str(p.get("template")))

@@ -1,0 +1,142 @@
+"""The returns desk's controller (售后收货): scans and keys in, outcomes out, work saved in order.
+
+Glue between the pure return session (app.core.returns), the store and the background writer, as
+app.station is for packing. No Qt. Looking a code up takes one or two indexed queries on the
+caller's thread; every write (the open return after each step, a unit's label, the received
+return) goes through the SerialWriter, so the GUI thread never waits on a commit, and the open
+return is on disk after every step: a crash or a power cut loses none of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+
+from app.core.model import Operator
+from app.core.pack_session import BoxFound, ItemFound
+from app.core.returns import (
+    Chosen,
+    Found,
+    ItemLabel,
+    ItemScanned,
+    Key,
+    Phase,
+    Pressed,
+    ReturnEvent,
+    ReturnOutcome,
+    ReturnReceived,
+    ReturnState,
+    ReturnVerdict,
+    Weighed,
+    new_return,
+    step,
+)
+from app.store.db import Database
+from app.store.packing import PackingStore
+from app.store.returns import ReturnStore
+from app.store.writer import SerialWriter
+
+log = logging.getLogger(__name__)
+
+MAX_CODE = 200
+
+
+class ReturnsDesk:
+    def __init__(
+        self,
+        db: Database,
+        writer: SerialWriter,
+        station: str,
+        reasons: tuple[str, ...] = (),
+        on_saved: Callable[[str, BaseException | None], None] | None = None,
+    ) -> None:
+        self.store = ReturnStore(db, station)
+        self.items = PackingStore(db, station)
+        self.writer = writer
+        self.reasons = reasons
+        self.on_saved = on_saved or (lambda _order_no, _error: None)
+        self.state: ReturnState = new_return(reasons) if reasons else new_return()
+        self.return_id: str | None = None
+        self.operator: Operator | None = None
+
+    def start(self, operator: Operator) -> bool:
+        """Open the desk for `operator`; the return left open here (a crash) comes back. True if so."""
+        self.operator = operator
+        draft = self.store.open_draft(self.state.reasons)
+        if draft is None:
+            return False
+        self.return_id, self.state = draft
+        order_no = self.state.record.order.order_no if self.state.record else "?"
+        log.info("open return %s of order %s restored", self.return_id, order_no)
+        return True
+
+    # --- inputs ------------------------------------------------------------------------------
+
+    def handle_scan(self, raw: str) -> ReturnOutcome:
+        """A scan or something typed + Enter: a lookup code, a unit, a number in a prompt, grams."""
+        text = raw.strip()[:MAX_CODE]
+        phase = self.state.phase
+        if phase in (Phase.REASON, Phase.GRADE, Phase.CONFIRM):
+            if text.isdigit() and len(text) <= 2:
+                return self._run(Chosen(int(text)))
+            return ReturnOutcome(self.state, ReturnVerdict.INVALID_CHOICE, detail=text)
+        if phase is Phase.IDLE:
+            return self._run(Found(text, self.store.find(text)))
+        if text.isdigit() and len(text) <= 6:  # at the items step a short number is the parcel's grams
+            return self._run(Weighed(int(text)))
+        return self._run(self._unit(text))
+
+    def choose(self, number: int) -> ReturnOutcome:
+        return self._run(Chosen(number))
+
+    def press(self, key: Key) -> ReturnOutcome:
+        return self._run(Pressed(key))
+
+    def weigh(self, grams: int) -> ReturnOutcome:
+        return self._run(Weighed(grams))
+
+    def _unit(self, code: str) -> ItemScanned:
+        resolution = self.items.resolve(code)
+        if isinstance(resolution, ItemFound):
+            return ItemScanned(code, resolution.sku_code, resolution.name_zh, resolution.name_en)
+        if isinstance(resolution, BoxFound):
+            return ItemScanned(code, "")  # a box of ours is not a returned item
+        return ItemScanned(code, "")
+
+    # --- the step and its effects ---------------------------------------------------------------
+
+    def _run(self, event: ReturnEvent) -> ReturnOutcome:
+        assert self.operator is not None, "open the desk first"
+        before = self.state
+        outcome = step(before, event)
+        self.state = outcome.state
+        if outcome.verdict is ReturnVerdict.FOUND:
+            self.return_id = str(uuid.uuid4())
+        operator, return_id = self.operator, self.return_id
+        for effect in outcome.effects:
+            match effect:
+                case ItemLabel() as label if return_id is not None and before.record is not None:
+                    order_id = before.record.order.order_id
+                    self._write(self.store.queue_label, return_id, label, order_id)
+                case ReturnReceived() as received if return_id is not None:
+                    self._receive(return_id, received, operator)
+                    self.return_id = None
+        if return_id is not None and self.state.record is not None and self.state is not before:
+            state = self.state
+            self._write(self.store.save_draft, return_id, operator, state)
+        elif outcome.verdict is ReturnVerdict.CANCELLED and before.phase is Phase.ITEMS and return_id:
+            self._write(self.store.drop_draft, return_id)
+            self.return_id = None
+        return outcome
+
+    def _receive(self, return_id: str, received: ReturnReceived, operator: Operator) -> None:
+        order_no = received.record.order.order_no
+        self.writer.submit(
+            lambda: self.store.receive(return_id, received, operator),
+            lambda _result, error: self.on_saved(order_no, error),
+            label="receive_return",
+        )
+
+    def _write(self, fn: Callable[..., object], *args: object) -> None:
+        self.writer.submit(lambda: fn(*args), None, label=fn.__name__)
