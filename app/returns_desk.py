@@ -50,12 +50,14 @@ class ReturnsDesk:
         station: str,
         reasons: tuple[str, ...] = (),
         on_saved: Callable[[str, BaseException | None], None] | None = None,
+        on_label: Callable[[], None] | None = None,
     ) -> None:
         self.store = ReturnStore(db, station)
         self.items = PackingStore(db, station)
         self.writer = writer
         self.reasons = reasons
         self.on_saved = on_saved or (lambda _order_no, _error: None)
+        self.on_label = on_label or (lambda: None)  # a label was queued: the printer may start
         self.state: ReturnState = new_return(reasons) if reasons else new_return()
         self.return_id: str | None = None
         self.operator: Operator | None = None
@@ -118,7 +120,13 @@ class ReturnsDesk:
             match effect:
                 case ItemLabel() as label if return_id is not None and before.record is not None:
                     order_id = before.record.order.order_id
-                    self._write(self.store.queue_label, return_id, label, order_id)
+                    self.writer.submit(
+                        lambda label=label, order_id=order_id: self.store.queue_label(
+                            return_id, label, order_id
+                        ),
+                        lambda _job, error: error is None and self.on_label(),
+                        label="queue_return_label",
+                    )
                 case ReturnReceived() as received if return_id is not None:
                     self._receive(return_id, received, operator)
                     self.return_id = None

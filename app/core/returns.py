@@ -34,6 +34,12 @@ RETURN_REASONS = (
 )
 
 
+def reasons_from(setting: str) -> tuple[str, ...]:
+    """The reasons a station offers, from its setting (codes, comma-separated; empty: the defaults)."""
+    codes = tuple(dict.fromkeys(code.strip() for code in setting.split(",") if code.strip()))
+    return codes[:99] or RETURN_REASONS
+
+
 class Grade(StrEnum):
     RESELLABLE = "resellable"  # as new: back to its bin
     REPACK = "repack"  # fine, packaging not: repack, then back

@@ -64,6 +64,9 @@ class StationSettings:
     # Waybill numbers per carrier the server sets aside here for split shipments (topped up when
     # half are used); 0 on handhelds and desks, which print no labels.
     waybill_reserve: int = 20
+    # The returns desk's reasons, in the order offered (codes, comma-separated); empty: the twelve
+    # of app.core.returns.RETURN_REASONS. A code of the shop's own is shown as it is written.
+    return_reasons: str = ""
     # Pick paths: how bin locations read (a regex with the groups zone, aisle, bay and optionally
     # level); empty: the demo warehouse's A-03-07-2 (app.core.pickpath.DEFAULT_PATTERN).
     location_pattern: str = ""

@@ -15,9 +15,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.core.model import Operator
+from app.core.pack_session import Severity
+from app.core.returns import reasons_from
 from app.core.settings import StationSettings
 from app.office_desks import CustomerDesk, ExceptionsDesk, PrintHistoryDesk, RulesDesk
 from app.print_service import PrintService, PrintStatus
+from app.returns_desk import ReturnsDesk
 from app.runner import Answer, Operations
 from app.station import MAX_SCAN_LENGTH, PackingStation, SaveResult
 from app.store.db import Database
@@ -35,6 +38,7 @@ from app.ui.packing_view import PackingView
 from app.ui.pages import PageStack
 from app.ui.print_history_view import PrintHistoryView
 from app.ui.print_pages import PrintingPages
+from app.ui.returns_view import ReturnsView
 from app.ui.rules_view import RulesEditorView
 from app.ui.settings_view import SettingsView
 from app.ui.signin_view import SignInView
@@ -82,6 +86,17 @@ class MainWindow(QMainWindow):
         self.customer_view = CustomerPreferencesView()
         self.exceptions_view = SyncExceptionsView()
         self.rules_view = RulesEditorView()
+        self.returns_view = ReturnsView(
+            ReturnsDesk(
+                db,
+                station.writer,
+                station_name(),
+                reasons_from(station.settings.return_reasons),
+                on_saved=self._return_saved,
+                on_label=lambda: self.printing_pages.wake(),
+            ),
+            sounds,
+        )
         self.desk = WavesDeskView(
             db,
             ops,
@@ -100,6 +115,7 @@ class MainWindow(QMainWindow):
             self.exceptions_view,
             self.rules_view,
             self.desk,
+            self.returns_view,
         ):
             self.pages.add_page(page)
         self.setCentralWidget(self.pages)
@@ -139,11 +155,13 @@ class MainWindow(QMainWindow):
         if devices is not None:
             devices.scanned.connect(self.on_scan_value)
             devices.reading.connect(self.packing.on_reading)
+            devices.reading.connect(self.returns_view.on_reading)
             devices.reading.connect(self.settings_view.show_reading)
             devices.status_changed.connect(self.on_device_status)
         self.signin.signed_in.connect(self.on_signed_in)
         self.packing.sign_out_requested.connect(self.on_signed_out)
         self.packing.settings_requested.connect(self.open_settings)
+        self.packing.returns_requested.connect(self.open_returns)
         self.packing.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.saved.connect(self.on_settings_saved)
@@ -154,6 +172,7 @@ class MainWindow(QMainWindow):
             self.desk,
             self.rules_view,
             self.exceptions_view,
+            self.returns_view,
         ):
             page.closed.connect(self.close_settings)
         self.retranslate()
@@ -203,6 +222,8 @@ class MainWindow(QMainWindow):
             self.exceptions_view.handle_scan(code)
         elif page is self.rules_view:
             self.rules_view.handle_scan(code)
+        elif page is self.returns_view:
+            self.returns_view.handle_scan(code)
         elif self.station.state is not None:  # settings open: the scan still counts at the bench
             self.close_settings()
             self.packing.handle(scan)
@@ -236,6 +257,38 @@ class MainWindow(QMainWindow):
 
         # Asking the spooler can take seconds with network printers: never on the GUI thread.
         self.ops.network(system_printers, offer, what="listing the system's printers", latest="printers")
+
+    def open_returns(self) -> None:
+        """Shift+F2: the returns desk, for the operator signed in; a return left open comes back."""
+        operator = self.station.operator
+        if operator is None:
+            return
+        if self.station.state is not None and self.station.state.order is not None:
+            self.packing.show_notice(
+                self.tr("Finish or put back the open order before checking returns in"), Severity.ERROR
+            )
+            self.sounds.play("error")
+            return
+        try:
+            restored = self.returns_view.desk.start(operator)
+        except Exception as exc:  # the database unreadable: said, not a crash
+            log.error("the returns desk could not open: %r", exc)
+            self.packing.show_notice(self.tr("The returns desk could not read the database — see the log"),
+                                     Severity.ERROR)  # fmt: skip
+            return
+        self.pages.setCurrentWidget(self.returns_view)
+        self.returns_view.open()
+        if restored:
+            self.returns_view.show_restored()
+
+    def _return_saved(self, order_no: str, error: BaseException | None) -> None:
+        if error is not None:
+            log.error("the return of %s was not saved: %s", order_no, error)
+            self.returns_view.show_not_saved(order_no)
+            return
+        if self.sync is not None:
+            self.sync.wake()
+        self.refresh_outbox()
 
     def close_settings(self) -> None:
         self.pages.setCurrentWidget(self.packing if self.station.state else self.signin)

@@ -622,17 +622,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
+        <source>Finish or put back the open order before checking returns in</source>
+        <translation>Finish or put back the open order before checking returns in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="276"/>
+        <source>The returns desk could not read the database — see the log</source>
+        <translation>The returns desk could not read the database — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
@@ -710,197 +720,197 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="280"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="279"/>
+        <location filename="../../app/ui/packing_view.py" line="281"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="351"/>
+        <location filename="../../app/ui/packing_view.py" line="284"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
+        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="354"/>
         <source>change from the office</source>
         <translation>change from the office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="359"/>
+        <location filename="../../app/ui/packing_view.py" line="362"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>No box recommended for this order — scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="376"/>
+        <location filename="../../app/ui/packing_view.py" line="379"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="394"/>
+        <location filename="../../app/ui/packing_view.py" line="397"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="408"/>
+        <location filename="../../app/ui/packing_view.py" line="411"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="416"/>
+        <location filename="../../app/ui/packing_view.py" line="419"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="419"/>
+        <location filename="../../app/ui/packing_view.py" line="422"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="423"/>
+        <location filename="../../app/ui/packing_view.py" line="426"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="490"/>
+        <location filename="../../app/ui/packing_view.py" line="493"/>
         <source>Saving {order}…</source>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="507"/>
+        <location filename="../../app/ui/packing_view.py" line="510"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="513"/>
+        <location filename="../../app/ui/packing_view.py" line="516"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="576"/>
+        <location filename="../../app/ui/packing_view.py" line="579"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>#{no}: {items} item(s), {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="581"/>
+        <location filename="../../app/ui/packing_view.py" line="584"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>Parcel {no} open: {items} item(s) in it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="585"/>
+        <location filename="../../app/ui/packing_view.py" line="588"/>
         <source>sealed: {parcels}</source>
         <translation>sealed: {parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="625"/>
+        <location filename="../../app/ui/packing_view.py" line="628"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>Instructions for this customer: {open} open (F1 confirms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="633"/>
+        <location filename="../../app/ui/packing_view.py" line="636"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="640"/>
+        <location filename="../../app/ui/packing_view.py" line="643"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="644"/>
+        <location filename="../../app/ui/packing_view.py" line="647"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="606"/>
+        <location filename="../../app/ui/packing_view.py" line="609"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="282"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
-        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/packing_view.py" line="556"/>
+        <location filename="../../app/ui/packing_view.py" line="559"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>Box: {name} ({weight} g) — Ctrl+B: the next size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="563"/>
+        <location filename="../../app/ui/packing_view.py" line="566"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="672"/>
+        <location filename="../../app/ui/packing_view.py" line="675"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="677"/>
+        <location filename="../../app/ui/packing_view.py" line="680"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="700"/>
+        <location filename="../../app/ui/packing_view.py" line="703"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="702"/>
+        <location filename="../../app/ui/packing_view.py" line="705"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="772"/>
+        <location filename="../../app/ui/packing_view.py" line="775"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="774"/>
+        <location filename="../../app/ui/packing_view.py" line="777"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>Take the sealed parcel off the scale, then put this one on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="787"/>
+        <location filename="../../app/ui/packing_view.py" line="790"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="790"/>
+        <location filename="../../app/ui/packing_view.py" line="793"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="802"/>
+        <location filename="../../app/ui/packing_view.py" line="805"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="805"/>
+        <location filename="../../app/ui/packing_view.py" line="808"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="808"/>
+        <location filename="../../app/ui/packing_view.py" line="811"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -968,113 +978,118 @@
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="543"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>Priority order (level {level})</source>
         <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="551"/>
         <source>Ship with {carrier}</source>
         <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="552"/>
+        <location filename="../../app/ui/messages.py" line="556"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="553"/>
+        <location filename="../../app/ui/messages.py" line="557"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="554"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
         <source>Standard packaging</source>
         <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559"/>
+        <location filename="../../app/ui/messages.py" line="563"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560"/>
+        <location filename="../../app/ui/messages.py" line="564"/>
         <source>Birthday card</source>
         <translation>Birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="561"/>
+        <location filename="../../app/ui/messages.py" line="565"/>
         <source>Welcome card</source>
         <translation>Welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="562"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>We-miss-you coupon card</source>
         <translation>We-miss-you coupon card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="567"/>
+        <source>After-sales care card (sorry, and a coupon)</source>
+        <translation>After-sales care card (sorry, and a coupon)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="571"/>
         <source>Put in: {card}</source>
         <translation>Put in: {card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="568"/>
+        <location filename="../../app/ui/messages.py" line="575"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>Free sample {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572"/>
+        <location filename="../../app/ui/messages.py" line="579"/>
         <source>No prices on the packing slip</source>
         <translation>No prices on the packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="574"/>
+        <location filename="../../app/ui/messages.py" line="581"/>
         <source>Remove every price tag</source>
         <translation>Remove every price tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="576"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>Call-back: {note}</source>
         <translation>Call-back: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="584"/>
+        <location filename="../../app/ui/messages.py" line="591"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587"/>
+        <location filename="../../app/ui/messages.py" line="594"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>Do not ship before {date}: keep the parcel back</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="482"/>
-        <location filename="../../app/ui/messages.py" line="591"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>Split shipment allowed</source>
         <translation>Split shipment allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>Put the VAT invoice in</source>
         <translation>Put the VAT invoice in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="605"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="609"/>
+        <location filename="../../app/ui/messages.py" line="616"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="611"/>
+        <location filename="../../app/ui/messages.py" line="618"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -1366,6 +1381,413 @@
     </message>
 </context>
 <context>
+    <name>Returns</name>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="13"/>
+        <source>Quality problem</source>
+        <translation>Quality problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="14"/>
+        <source>Wrong size</source>
+        <translation>Wrong size</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="15"/>
+        <source>Not as described</source>
+        <translation>Not as described</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="16"/>
+        <source>Damaged in transit</source>
+        <translation>Damaged in transit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="17"/>
+        <source>Wrong item sent</source>
+        <translation>Wrong item sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="18"/>
+        <source>Missing parts</source>
+        <translation>Missing parts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="19"/>
+        <source>Changed mind (7 days)</source>
+        <translation>Changed mind (7 days)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="20"/>
+        <source>Delivery too late</source>
+        <translation>Delivery too late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="21"/>
+        <source>Ordered twice</source>
+        <translation>Ordered twice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="22"/>
+        <source>Expired or near expiry</source>
+        <translation>Expired or near expiry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="23"/>
+        <source>Unsuitable (allergy, does not fit the use)</source>
+        <translation>Unsuitable (allergy, does not fit the use)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="24"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="30"/>
+        <source>Resellable as new</source>
+        <translation>Resellable as new</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="31"/>
+        <source>Needs repacking</source>
+        <translation>Needs repacking</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="32"/>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="33"/>
+        <source>Scrap</source>
+        <translation>Scrap</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="39"/>
+        <source>back to its bin</source>
+        <translation>back to its bin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="40"/>
+        <source>to the repack bench</source>
+        <translation>to the repack bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="41"/>
+        <source>to quarantine</source>
+        <translation>to quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="42"/>
+        <source>scrap</source>
+        <translation>scrap</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="48"/>
+        <source>Warehouse (pick or pack error)</source>
+        <translation>Warehouse (pick or pack error)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="49"/>
+        <source>Carrier (transit)</source>
+        <translation>Carrier (transit)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="50"/>
+        <source>Product (quality, description)</source>
+        <translation>Product (quality, description)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="51"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="59"/>
+        <source>Weighed {actual} g at packing, expected {expected} ± {allowed} g: within tolerance</source>
+        <translation>Weighed {actual} g at packing, expected {expected} ± {allowed} g: within tolerance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="64"/>
+        <source>Weighed {actual} g at packing, expected {expected} g: let through by a supervisor ({reason})</source>
+        <translation>Weighed {actual} g at packing, expected {expected} g: let through by a supervisor ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="70"/>
+        <source>Weighed {actual} g at packing, expected {expected} g</source>
+        <translation>Weighed {actual} g at packing, expected {expected} g</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="74"/>
+        <source>Every unit was verified by scan at packing ({packer})</source>
+        <translation>Every unit was verified by scan at packing ({packer})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="78"/>
+        <source>Not every unit was verified by scan at packing</source>
+        <translation>Not every unit was verified by scan at packing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="80"/>
+        <source>Instructions were let go at packing by a supervisor ({reason})</source>
+        <translation>Instructions were let go at packing by a supervisor ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="84"/>
+        <source>{sku} came back but was not in the order</source>
+        <translation>{sku} came back but was not in the order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="88"/>
+        <source>The return weighs {actual} g, its units should weigh {units} g: something is missing</source>
+        <translation>The return weighs {actual} g, its units should weigh {units} g: something is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="93"/>
+        <source>Reason given: damage or delay in transit ({carrier})</source>
+        <translation>Reason given: damage or delay in transit ({carrier})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="97"/>
+        <source>Reason given: a wrong or missing item</source>
+        <translation>Reason given: a wrong or missing item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="99"/>
+        <source>Reason given: the product itself</source>
+        <translation>Reason given: the product itself</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="101"/>
+        <source>Reason given: the customer&apos;s choice</source>
+        <translation>Reason given: the customer&apos;s choice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="110"/>
+        <source>Return of order {order} — scan each unit that came back</source>
+        <translation>Return of order {order} — scan each unit that came back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="114"/>
+        <source>Nothing found for {code} — scan the waybill, the order number, the phone or the RMA code</source>
+        <translation>Nothing found for {code} — scan the waybill, the order number, the phone or the RMA code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="119"/>
+        <source>Order {order} was never packed — nothing to check against; give it to the supervisor</source>
+        <translation>Order {order} was never packed — nothing to check against; give it to the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="124"/>
+        <source>{sku}: why did it come back? Type the reason&apos;s number + Enter</source>
+        <translation>{sku}: why did it come back? Type the reason&apos;s number + Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="128"/>
+        <source>{sku} is NOT in this order (or one more than was sent) — keep it apart: its label says quarantine</source>
+        <translation>{sku} is NOT in this order (or one more than was sent) — keep it apart: its label says quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="134"/>
+        <source>Unknown barcode {code} — set the unit aside for the supervisor</source>
+        <translation>Unknown barcode {code} — set the unit aside for the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="138"/>
+        <source>Reason: {reason} — its state? Type the grade&apos;s number + Enter</source>
+        <translation>Reason: {reason} — its state? Type the grade&apos;s number + Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="142"/>
+        <source>✓ Label printing — the unit goes {where}; scan the next</source>
+        <translation>✓ Label printing — the unit goes {where}; scan the next</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="146"/>
+        <source>Return parcel: {grams} g</source>
+        <translation>Return parcel: {grams} g</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="148"/>
+        <source>{choice} is not one of the numbers shown — type one + Enter</source>
+        <translation>{choice} is not one of the numbers shown — type one + Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="152"/>
+        <source>The records say: {who} — Enter confirms, or type 1–4 for another</source>
+        <translation>The records say: {who} — Enter confirms, or type 1–4 for another</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="156"/>
+        <source>Return received ({who}) — the service ticket and refund go to the server; scan the next return</source>
+        <translation>Return received ({who}) — the service ticket and refund go to the server; scan the next return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="162"/>
+        <source>Scan the units that came back first</source>
+        <translation>Scan the units that came back first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="164"/>
+        <source>Taken back out — scan the next unit</source>
+        <translation>Taken back out — scan the next unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="166"/>
+        <source>Nothing to undo</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="168"/>
+        <source>Cancelled — scan a return&apos;s waybill, order number, phone or RMA code</source>
+        <translation>Cancelled — scan a return&apos;s waybill, order number, phone or RMA code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="172"/>
+        <source>This return has units in it — F8 finishes it</source>
+        <translation>This return has units in it — F8 finishes it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="173"/>
+        <source>Not possible now</source>
+        <translation>Not possible now</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsView</name>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="108"/>
+        <source>Returns — check a return parcel in</source>
+        <translation>Returns — check a return parcel in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="131"/>
+        <location filename="../../app/ui/returns_view.py" line="275"/>
+        <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
+        <translation>Scan the return&apos;s waybill, order number, customer phone or RMA code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="111"/>
+        <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
+        <translation>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <source>Goes to</source>
+        <translation>Goes to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="137"/>
+        <source>The return of order {order} was open — carry on where it was left</source>
+        <translation>The return of order {order} was open — carry on where it was left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="147"/>
+        <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
+        <translation>The return of order {order} is NOT saved — call the technician; keep its units together</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="182"/>
+        <source>The scale has no steady weight — type the grams + Enter</source>
+        <translation>The scale has no steady weight — type the grams + Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="222"/>
+        <source>Packed by {packer} at {station}, {when}</source>
+        <translation>Packed by {packer} at {station}, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="230"/>
+        <source>Not packed</source>
+        <translation>Not packed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="233"/>
+        <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
+        <translation>Weighed {actual} g, expected {expected} ± {allowed} g</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="237"/>
+        <source>No weight recorded</source>
+        <translation>No weight recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="246"/>
+        <source>Rules carried out: {rules}</source>
+        <translation>Rules carried out: {rules}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="249"/>
+        <source>Return parcel: {grams} g</source>
+        <translation>Return parcel: {grams} g</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="261"/>
+        <source>NOT IN ORDER</source>
+        <translation>NOT IN ORDER</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="276"/>
+        <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
+        <translation>Scan each unit that came back · grams + Enter · F8 when all are in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="277"/>
+        <source>The reason&apos;s number + Enter</source>
+        <translation>The reason&apos;s number + Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="278"/>
+        <source>The grade&apos;s number + Enter</source>
+        <translation>The grade&apos;s number + Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="279"/>
+        <source>Enter confirms the proposal · a number picks another</source>
+        <translation>Enter confirms the proposal · a number picks another</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="287"/>
+        <source>Reason (number + Enter):</source>
+        <translation>Reason (number + Enter):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="290"/>
+        <source>Grade (number + Enter):</source>
+        <translation>Grade (number + Enter):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="297"/>
+        <source>Responsible (Enter: the proposal, or a number):</source>
+        <translation>Responsible (Enter: the proposal, or a number):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="306"/>
+        <source>Proposed: {who}</source>
+        <translation>Proposed: {who}</translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <location filename="../../app/ui/messages.py" line="493"/>
@@ -1394,151 +1816,171 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="498"/>
+        <source>Returns received</source>
+        <translation>Returns received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="499"/>
+        <source>Return rate (%)</source>
+        <translation>Return rate (%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="500"/>
+        <source>Days since the last return</source>
+        <translation>Days since the last return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="501"/>
+        <source>Reason of the last return</source>
+        <translation>Reason of the last return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>Lifetime value (fen)</source>
         <translation>Lifetime value (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="499"/>
+        <location filename="../../app/ui/messages.py" line="503"/>
         <source>Preferred packaging</source>
         <translation>Preferred packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500"/>
+        <location filename="../../app/ui/messages.py" line="504"/>
         <source>Asked for no price tags</source>
         <translation>Asked for no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="501"/>
+        <location filename="../../app/ui/messages.py" line="505"/>
         <source>Preferred carrier</source>
         <translation>Preferred carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="502"/>
+        <location filename="../../app/ui/messages.py" line="506"/>
         <source>Ship days</source>
         <translation>Ship days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="503"/>
+        <location filename="../../app/ui/messages.py" line="507"/>
         <source>Customer note</source>
         <translation>Customer note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="508"/>
         <source>Order channel</source>
         <translation>Order channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>Order carrier</source>
         <translation>Order carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Order amount (fen)</source>
         <translation>Order amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>Item count</source>
         <translation>Item count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="512"/>
         <source>Order notes</source>
         <translation>Order notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>Hours to ship-by</source>
         <translation>Hours to ship-by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>Item SKUs</source>
         <translation>Item SKUs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512"/>
+        <location filename="../../app/ui/messages.py" line="516"/>
         <source>Item categories</source>
         <translation>Item categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>is</source>
         <translation>is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="520"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>is not</source>
         <translation>is not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>is one of</source>
         <translation>is one of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="522"/>
+        <location filename="../../app/ui/messages.py" line="526"/>
         <source>is none of</source>
         <translation>is none of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523"/>
+        <location filename="../../app/ui/messages.py" line="527"/>
         <source>contains</source>
         <translation>contains</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="528"/>
         <source>contains any of</source>
         <translation>contains any of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525"/>
+        <location filename="../../app/ui/messages.py" line="529"/>
         <source>does not contain</source>
         <translation>does not contain</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="526"/>
+        <location filename="../../app/ui/messages.py" line="530"/>
         <source>at least</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="527"/>
+        <location filename="../../app/ui/messages.py" line="531"/>
         <source>at most</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>more than</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529"/>
+        <location filename="../../app/ui/messages.py" line="533"/>
         <source>less than</source>
         <translation>less than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="534"/>
         <source>is yes</source>
         <translation>is yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="531"/>
+        <location filename="../../app/ui/messages.py" line="535"/>
         <source>is no</source>
         <translation>is no</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="532"/>
+        <location filename="../../app/ui/messages.py" line="536"/>
         <source>is set</source>
         <translation>is set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="533"/>
+        <location filename="../../app/ui/messages.py" line="537"/>
         <source>is not set</source>
         <translation>is not set</translation>
     </message>

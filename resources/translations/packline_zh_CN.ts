@@ -622,17 +622,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
+        <source>Finish or put back the open order before checking returns in</source>
+        <translation>先完成或放回当前订单，再处理退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="276"/>
+        <source>The returns desk could not read the database — see the log</source>
+        <translation>退货台无法读取数据库 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
@@ -710,197 +720,197 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="280"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="279"/>
+        <location filename="../../app/ui/packing_view.py" line="281"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="351"/>
+        <location filename="../../app/ui/packing_view.py" line="284"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
+        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Ins 拆包（下一包） · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F2 售后退货 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="354"/>
         <source>change from the office</source>
         <translation>后台变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="359"/>
+        <location filename="../../app/ui/packing_view.py" line="362"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>此订单没有建议包装 — 请扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="376"/>
+        <location filename="../../app/ui/packing_view.py" line="379"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="394"/>
+        <location filename="../../app/ui/packing_view.py" line="397"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="408"/>
+        <location filename="../../app/ui/packing_view.py" line="411"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="416"/>
+        <location filename="../../app/ui/packing_view.py" line="419"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="419"/>
+        <location filename="../../app/ui/packing_view.py" line="422"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="423"/>
+        <location filename="../../app/ui/packing_view.py" line="426"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="490"/>
+        <location filename="../../app/ui/packing_view.py" line="493"/>
         <source>Saving {order}…</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="507"/>
+        <location filename="../../app/ui/packing_view.py" line="510"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="513"/>
+        <location filename="../../app/ui/packing_view.py" line="516"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="576"/>
+        <location filename="../../app/ui/packing_view.py" line="579"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>第{no}包：{items} 件，{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="581"/>
+        <location filename="../../app/ui/packing_view.py" line="584"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>正在装第 {no} 包：已装 {items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="585"/>
+        <location filename="../../app/ui/packing_view.py" line="588"/>
         <source>sealed: {parcels}</source>
         <translation>已封包：{parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="625"/>
+        <location filename="../../app/ui/packing_view.py" line="628"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>此客户的包装指示：还有 {open} 项（F1 确认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="633"/>
+        <location filename="../../app/ui/packing_view.py" line="636"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="640"/>
+        <location filename="../../app/ui/packing_view.py" line="643"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="644"/>
+        <location filename="../../app/ui/packing_view.py" line="647"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="606"/>
+        <location filename="../../app/ui/packing_view.py" line="609"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="282"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
-        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Ins 拆包（下一包） · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/packing_view.py" line="556"/>
+        <location filename="../../app/ui/packing_view.py" line="559"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>包装：{name}（{weight} 克） — Ctrl+B 换下一个尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="563"/>
+        <location filename="../../app/ui/packing_view.py" line="566"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>建议包装：{name} — 按 Ctrl+B 采用，或扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="672"/>
+        <location filename="../../app/ui/packing_view.py" line="675"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="677"/>
+        <location filename="../../app/ui/packing_view.py" line="680"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="700"/>
+        <location filename="../../app/ui/packing_view.py" line="703"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="702"/>
+        <location filename="../../app/ui/packing_view.py" line="705"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="772"/>
+        <location filename="../../app/ui/packing_view.py" line="775"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="774"/>
+        <location filename="../../app/ui/packing_view.py" line="777"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>先把已封好的包裹从秤上拿下，再放这一包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="787"/>
+        <location filename="../../app/ui/packing_view.py" line="790"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="790"/>
+        <location filename="../../app/ui/packing_view.py" line="793"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="802"/>
+        <location filename="../../app/ui/packing_view.py" line="805"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="805"/>
+        <location filename="../../app/ui/packing_view.py" line="808"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="808"/>
+        <location filename="../../app/ui/packing_view.py" line="811"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -968,113 +978,118 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="543"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>Priority order (level {level})</source>
         <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="551"/>
         <source>Ship with {carrier}</source>
         <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="552"/>
+        <location filename="../../app/ui/messages.py" line="556"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="553"/>
+        <location filename="../../app/ui/messages.py" line="557"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="554"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
         <source>Standard packaging</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559"/>
+        <location filename="../../app/ui/messages.py" line="563"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560"/>
+        <location filename="../../app/ui/messages.py" line="564"/>
         <source>Birthday card</source>
         <translation>生日贺卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="561"/>
+        <location filename="../../app/ui/messages.py" line="565"/>
         <source>Welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="562"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>We-miss-you coupon card</source>
         <translation>回购优惠券卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="567"/>
+        <source>After-sales care card (sorry, and a coupon)</source>
+        <translation>售后关怀卡（致歉并附关怀券）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="571"/>
         <source>Put in: {card}</source>
         <translation>放入：{card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="568"/>
+        <location filename="../../app/ui/messages.py" line="575"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>赠送小样 {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572"/>
+        <location filename="../../app/ui/messages.py" line="579"/>
         <source>No prices on the packing slip</source>
         <translation>装箱单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="574"/>
+        <location filename="../../app/ui/messages.py" line="581"/>
         <source>Remove every price tag</source>
         <translation>撕掉所有价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="576"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>Call-back: {note}</source>
         <translation>回访：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="584"/>
+        <location filename="../../app/ui/messages.py" line="591"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587"/>
+        <location filename="../../app/ui/messages.py" line="594"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>{date} 之前不发货：包裹先留仓</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="482"/>
-        <location filename="../../app/ui/messages.py" line="591"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>Split shipment allowed</source>
         <translation>允许拆单发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>Put the VAT invoice in</source>
         <translation>放入增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="605"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="609"/>
+        <location filename="../../app/ui/messages.py" line="616"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="611"/>
+        <location filename="../../app/ui/messages.py" line="618"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -1366,6 +1381,413 @@
     </message>
 </context>
 <context>
+    <name>Returns</name>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="13"/>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="14"/>
+        <source>Wrong size</source>
+        <translation>尺寸不符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="15"/>
+        <source>Not as described</source>
+        <translation>与描述不符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="16"/>
+        <source>Damaged in transit</source>
+        <translation>运输破损</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="17"/>
+        <source>Wrong item sent</source>
+        <translation>发错货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="18"/>
+        <source>Missing parts</source>
+        <translation>少件 / 缺配件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="19"/>
+        <source>Changed mind (7 days)</source>
+        <translation>七天无理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="20"/>
+        <source>Delivery too late</source>
+        <translation>物流太慢</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="21"/>
+        <source>Ordered twice</source>
+        <translation>重复下单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="22"/>
+        <source>Expired or near expiry</source>
+        <translation>临期 / 过期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="23"/>
+        <source>Unsuitable (allergy, does not fit the use)</source>
+        <translation>不适用（过敏、不合用途）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="24"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="30"/>
+        <source>Resellable as new</source>
+        <translation>完好可二次销售</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="31"/>
+        <source>Needs repacking</source>
+        <translation>需重新包装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="32"/>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="33"/>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="39"/>
+        <source>back to its bin</source>
+        <translation>上架回原库位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="40"/>
+        <source>to the repack bench</source>
+        <translation>送重新包装台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="41"/>
+        <source>to quarantine</source>
+        <translation>送隔离区待处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="42"/>
+        <source>scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="48"/>
+        <source>Warehouse (pick or pack error)</source>
+        <translation>仓库（拣货或打包差错）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="49"/>
+        <source>Carrier (transit)</source>
+        <translation>承运商（运输环节）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="50"/>
+        <source>Product (quality, description)</source>
+        <translation>商品（质量、描述）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="51"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="59"/>
+        <source>Weighed {actual} g at packing, expected {expected} ± {allowed} g: within tolerance</source>
+        <translation>打包时称重 {actual} 克，应重 {expected} ± {allowed} 克：在允许范围内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="64"/>
+        <source>Weighed {actual} g at packing, expected {expected} g: let through by a supervisor ({reason})</source>
+        <translation>打包时称重 {actual} 克，应重 {expected} 克：由主管放行（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="70"/>
+        <source>Weighed {actual} g at packing, expected {expected} g</source>
+        <translation>打包时称重 {actual} 克，应重 {expected} 克</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="74"/>
+        <source>Every unit was verified by scan at packing ({packer})</source>
+        <translation>打包时每件商品都已扫描核对（{packer}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="78"/>
+        <source>Not every unit was verified by scan at packing</source>
+        <translation>打包时并非每件商品都经过扫描核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="80"/>
+        <source>Instructions were let go at packing by a supervisor ({reason})</source>
+        <translation>打包时主管放行了未完成的指令（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="84"/>
+        <source>{sku} came back but was not in the order</source>
+        <translation>{sku} 被退回，但不在该订单中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="88"/>
+        <source>The return weighs {actual} g, its units should weigh {units} g: something is missing</source>
+        <translation>退货包裹重 {actual} 克，所退商品应重 {units} 克：可能有缺失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="93"/>
+        <source>Reason given: damage or delay in transit ({carrier})</source>
+        <translation>退货原因：运输破损或延误（{carrier}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="97"/>
+        <source>Reason given: a wrong or missing item</source>
+        <translation>退货原因：发错或少发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="99"/>
+        <source>Reason given: the product itself</source>
+        <translation>退货原因：商品本身</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="101"/>
+        <source>Reason given: the customer&apos;s choice</source>
+        <translation>退货原因：客户自身选择</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="110"/>
+        <source>Return of order {order} — scan each unit that came back</source>
+        <translation>订单 {order} 的退货 — 逐件扫描退回的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="114"/>
+        <source>Nothing found for {code} — scan the waybill, the order number, the phone or the RMA code</source>
+        <translation>未找到 {code} — 请扫描运单号、订单号、手机号或退货码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="119"/>
+        <source>Order {order} was never packed — nothing to check against; give it to the supervisor</source>
+        <translation>订单 {order} 从未打包 — 无记录可核对；交给主管处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="124"/>
+        <source>{sku}: why did it come back? Type the reason&apos;s number + Enter</source>
+        <translation>{sku}：退回原因？输入原因编号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="128"/>
+        <source>{sku} is NOT in this order (or one more than was sent) — keep it apart: its label says quarantine</source>
+        <translation>{sku} 不属于该订单（或多于发出的数量）— 单独放置：标签注明隔离</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="134"/>
+        <source>Unknown barcode {code} — set the unit aside for the supervisor</source>
+        <translation>未知条码 {code} — 把这件商品放一边交给主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="138"/>
+        <source>Reason: {reason} — its state? Type the grade&apos;s number + Enter</source>
+        <translation>原因：{reason} — 商品状态？输入等级编号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="142"/>
+        <source>✓ Label printing — the unit goes {where}; scan the next</source>
+        <translation>✓ 标签打印中 — 这件商品{where}；扫描下一件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="146"/>
+        <source>Return parcel: {grams} g</source>
+        <translation>退货包裹：{grams} 克</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="148"/>
+        <source>{choice} is not one of the numbers shown — type one + Enter</source>
+        <translation>{choice} 不是列出的编号 — 请输入一个编号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="152"/>
+        <source>The records say: {who} — Enter confirms, or type 1–4 for another</source>
+        <translation>根据记录判定：{who} — 按回车确认，或输入 1–4 选择其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="156"/>
+        <source>Return received ({who}) — the service ticket and refund go to the server; scan the next return</source>
+        <translation>退货已收货（{who}）— 售后工单与退款申请将同步到服务器；扫描下一个退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="162"/>
+        <source>Scan the units that came back first</source>
+        <translation>请先扫描退回的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="164"/>
+        <source>Taken back out — scan the next unit</source>
+        <translation>已取出 — 扫描下一件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="166"/>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="168"/>
+        <source>Cancelled — scan a return&apos;s waybill, order number, phone or RMA code</source>
+        <translation>已取消 — 扫描退货的运单号、订单号、手机号或退货码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="172"/>
+        <source>This return has units in it — F8 finishes it</source>
+        <translation>该退货已有商品 — 按 F8 完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="173"/>
+        <source>Not possible now</source>
+        <translation>现在无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsView</name>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="108"/>
+        <source>Returns — check a return parcel in</source>
+        <translation>售后退货 — 退货包裹收货验收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="131"/>
+        <location filename="../../app/ui/returns_view.py" line="275"/>
+        <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
+        <translation>扫描退货的运单号、订单号、客户手机号或退货码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="111"/>
+        <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
+        <translation>编号+回车：选择 · 克数+回车：包裹重量 · F4 读取电子秤重量 · F2 取出上一件 · F8 完成 / 确认 · Esc 返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="137"/>
+        <source>The return of order {order} was open — carry on where it was left</source>
+        <translation>订单 {order} 的退货尚未完成 — 从上次中断处继续</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="147"/>
+        <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
+        <translation>订单 {order} 的退货未保存 — 请联系技术人员；退货商品放在一起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="182"/>
+        <source>The scale has no steady weight — type the grams + Enter</source>
+        <translation>电子秤读数不稳定 — 请输入克数后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="222"/>
+        <source>Packed by {packer} at {station}, {when}</source>
+        <translation>由 {packer} 在 {station} 打包，{when}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="230"/>
+        <source>Not packed</source>
+        <translation>未打包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="233"/>
+        <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
+        <translation>称重 {actual} 克，应重 {expected} ± {allowed} 克</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="237"/>
+        <source>No weight recorded</source>
+        <translation>无称重记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="246"/>
+        <source>Rules carried out: {rules}</source>
+        <translation>已执行的规则：{rules}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="249"/>
+        <source>Return parcel: {grams} g</source>
+        <translation>退货包裹：{grams} 克</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="261"/>
+        <source>NOT IN ORDER</source>
+        <translation>非本单商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="276"/>
+        <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
+        <translation>逐件扫描退回的商品 · 克数+回车记录重量 · 全部扫完按 F8</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="277"/>
+        <source>The reason&apos;s number + Enter</source>
+        <translation>输入原因编号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="278"/>
+        <source>The grade&apos;s number + Enter</source>
+        <translation>输入等级编号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="279"/>
+        <source>Enter confirms the proposal · a number picks another</source>
+        <translation>回车确认建议 · 输入编号选择其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="287"/>
+        <source>Reason (number + Enter):</source>
+        <translation>原因（编号 + 回车）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="290"/>
+        <source>Grade (number + Enter):</source>
+        <translation>等级（编号 + 回车）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="297"/>
+        <source>Responsible (Enter: the proposal, or a number):</source>
+        <translation>责任方（回车：采用建议，或输入编号）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="306"/>
+        <source>Proposed: {who}</source>
+        <translation>建议：{who}</translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <location filename="../../app/ui/messages.py" line="493"/>
@@ -1394,151 +1816,171 @@
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="498"/>
+        <source>Returns received</source>
+        <translation>退货次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="499"/>
+        <source>Return rate (%)</source>
+        <translation>退货率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="500"/>
+        <source>Days since the last return</source>
+        <translation>距上次退货天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="501"/>
+        <source>Reason of the last return</source>
+        <translation>上次退货原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>Lifetime value (fen)</source>
         <translation>累计消费（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="499"/>
+        <location filename="../../app/ui/messages.py" line="503"/>
         <source>Preferred packaging</source>
         <translation>偏好包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500"/>
+        <location filename="../../app/ui/messages.py" line="504"/>
         <source>Asked for no price tags</source>
         <translation>要求不带价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="501"/>
+        <location filename="../../app/ui/messages.py" line="505"/>
         <source>Preferred carrier</source>
         <translation>指定快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="502"/>
+        <location filename="../../app/ui/messages.py" line="506"/>
         <source>Ship days</source>
         <translation>指定发货日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="503"/>
+        <location filename="../../app/ui/messages.py" line="507"/>
         <source>Customer note</source>
         <translation>客户备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="508"/>
         <source>Order channel</source>
         <translation>订单渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>Order carrier</source>
         <translation>订单快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Order amount (fen)</source>
         <translation>订单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>Item count</source>
         <translation>商品件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="512"/>
         <source>Order notes</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>Custom fields</source>
         <translation>定制字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>Hours to ship-by</source>
         <translation>距承诺发货（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>Item SKUs</source>
         <translation>商品 SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512"/>
+        <location filename="../../app/ui/messages.py" line="516"/>
         <source>Item categories</source>
         <translation>商品类目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="520"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>is not</source>
         <translation>不等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>is one of</source>
         <translation>属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="522"/>
+        <location filename="../../app/ui/messages.py" line="526"/>
         <source>is none of</source>
         <translation>不属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523"/>
+        <location filename="../../app/ui/messages.py" line="527"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="528"/>
         <source>contains any of</source>
         <translation>包含任一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525"/>
+        <location filename="../../app/ui/messages.py" line="529"/>
         <source>does not contain</source>
         <translation>不包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="526"/>
+        <location filename="../../app/ui/messages.py" line="530"/>
         <source>at least</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="527"/>
+        <location filename="../../app/ui/messages.py" line="531"/>
         <source>at most</source>
         <translation>至多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>more than</source>
         <translation>大于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529"/>
+        <location filename="../../app/ui/messages.py" line="533"/>
         <source>less than</source>
         <translation>小于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="534"/>
         <source>is yes</source>
         <translation>为是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="531"/>
+        <location filename="../../app/ui/messages.py" line="535"/>
         <source>is no</source>
         <translation>为否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="532"/>
+        <location filename="../../app/ui/messages.py" line="536"/>
         <source>is set</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="533"/>
+        <location filename="../../app/ui/messages.py" line="537"/>
         <source>is not set</source>
         <translation>未填写</translation>
     </message>
