@@ -231,6 +231,7 @@ def return_fields(doc: ReturnLabelData) -> dict[str, str]:
         "disposition": doc.disposition,
         "bin": doc.bin,
         "unexpected": "" if doc.expected else "非本单商品 NOT IN ORDER",
+        "why": "".join(f"{part} · " for part in (doc.reason, doc.grade) if part),
     }
 
 

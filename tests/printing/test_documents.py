@@ -214,3 +214,18 @@ def test_a_supervisor_template_wins_over_the_built_in_one(label, tmp_path):
 def test_the_font_drops_only_what_it_cannot_draw():
     font = cjk_font()
     assert font.clean("张三😀先生\tA") == "张三先生 A"
+
+
+def test_a_returned_units_label_reads_back_its_code_and_says_where_it_goes(tmp_path):
+    from printing.model import ReturnLabelData
+
+    unit = ReturnLabelData(
+        code="RT1A2B3C4D-02", order_no="TB2026112200001", sku="BAB-00093", name="云朵婴儿纸尿裤 S码 62片",
+        reason="", grade="", disposition="隔离待处理", bin="QUARANTINE", expected=False,
+    )  # fmt: skip
+    pdf = render(unit, "pdf")
+    (png,) = pdf_to_png(pdf, tmp_path)
+    assert "CODE-128:RT1A2B3C4D-02" in decode(png)
+    text = pdf_text(pdf, tmp_path)
+    assert "隔离待处理" in text and "QUARANTINE" in text and "非本单商品" in text
+    assert render(unit, "zpl").startswith(b"^XA") and render(unit, "tspl").startswith(b"SIZE 60")
