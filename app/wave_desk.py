@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from app.core.rules import CompiledRule
@@ -20,6 +21,7 @@ from app.office_desks import OfficeDesk
 from app.runner import Answer
 from app.store.exceptions import ExceptionItem, decide, exceptions
 from app.store.print_jobs import PrintJobStore
+from app.store.returns import ReturnRow, ReturnStore, write_csv
 from app.store.waves import (
     Created,
     WaveProgress,
@@ -44,6 +46,7 @@ class WaveDesk(OfficeDesk):
         self.plan: WavePlan | None = None
         self.progress: list[WaveProgress] = []
         self.items: list[ExceptionItem] = []
+        self.returns: list[ReturnRow] = []
 
     # --- orders and the plan --------------------------------------------------------------------
 
@@ -153,6 +156,28 @@ class WaveDesk(OfficeDesk):
             what="reading exceptions",
             latest=self._newest("exceptions"),
         )
+
+    # --- returns ----------------------------------------------------------------------------------
+
+    def load_returns(self, shown: Told) -> None:
+        def done(answer: Answer[list[ReturnRow]]) -> None:
+            if answer.value is not None:
+                self.returns = answer.value
+            shown(answer)
+
+        self.ops.query(
+            lambda: ReturnStore(self.db, self._station()).listing(),
+            done,
+            what="reading returns",
+            latest=self._newest("returns"),
+        )
+
+    def export_returns(self, told: Told) -> None:
+        """The returns shown, as a CSV file in the data folder's exports (told its path)."""
+        rows = list(self.returns)
+        folder = (self.db.path.parent if self.db.path is not None else Path.cwd()) / "exports"
+        path = folder / f"returns-{datetime.now().astimezone():%Y%m%d-%H%M%S}.csv"
+        self.ops.query(lambda: write_csv(rows, path), told, what="exporting returns")
 
     def decide(self, item: ExceptionItem, decision: str, told: Told) -> None:
         """Record the supervisor's decision; told False when it was decided elsewhere first."""

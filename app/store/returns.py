@@ -4,10 +4,12 @@ return written with its outbox event in one transaction."""
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -353,6 +355,28 @@ def _record(c: Connection, order_id: int) -> PackRecord:
         plan=tuple(str(code) for code in pack.get("fired", [])),
         scanned=tuple((line.sku_code, line.quantity) for line in order.lines),
     )
+
+
+CSV_COLUMNS = (
+    "return_id", "received_at", "order_no", "customer", "station", "status", "responsibility", "proposed",
+    "reasons", "units", "weight_g",
+)  # fmt: skip
+
+
+def write_csv(rows: Sequence[ReturnRow], path: Path) -> Path:
+    """The returns as CSV, in UTF-8 with a BOM so Excel on a Chinese Windows opens it as it is."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        for row in rows:
+            when = row.received_at or row.opened_at
+            writer.writerow(
+                [row.return_id, when.astimezone().strftime("%Y-%m-%d %H:%M:%S"), row.order_no,
+                 row.customer_code, row.station, row.status, row.responsibility, row.proposed,
+                 ";".join(row.reasons), row.units, "" if row.weight_g is None else row.weight_g]
+            )  # fmt: skip
+    return path
 
 
 def received_counts(rows: Sequence[ReturnRow]) -> tuple[dict[str, int], dict[str, int]]:

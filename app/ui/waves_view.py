@@ -4,10 +4,10 @@ each (app/ui/wave_plan_tab.py, waves_tab.py, desk_exceptions_tab.py).
 
 The work is the desk's controller's (app/wave_desk.py): everything that touches the database runs
 off the GUI thread; this page keeps the last answer on screen until the next one arrives.
-Keys: Ctrl+1/2/3 switch tabs; on the plan tab Ctrl+P previews and Ctrl+R releases the preview
+Keys: Ctrl+1/2/3/4 switch tabs; on the plan tab Ctrl+P previews and Ctrl+R releases the preview
 (Ctrl+Shift+S saves it as planned); on the waves tab Ctrl+E releases, Ctrl+A assigns, Ctrl+Del
 cancels, Ctrl+L prints the pick list, F5 refreshes; on the exceptions tab Enter records the
-typed decision; Esc goes back.
+typed decision; on the returns tab Ctrl+S writes them as CSV; Esc goes back.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ from app.core.rules import CompiledRule
 from app.runner import Operations
 from app.store.db import Database
 from app.ui.desk_exceptions_tab import DeskExceptionsTab
+from app.ui.desk_returns_tab import DeskReturnsTab
 from app.ui.desk_tab import BIG
 from app.ui.tables import page_title
 from app.ui.wave_plan_tab import WavePlanTab
 from app.ui.waves_tab import WavesTab
 from app.wave_desk import WaveDesk
 
-PLAN, WAVES, EXCEPTIONS = range(3)
+PLAN, WAVES, EXCEPTIONS, RETURNS = range(4)
 
 
 class WavesDeskView(QWidget):
@@ -55,9 +56,10 @@ class WavesDeskView(QWidget):
         self.plan_tab = WavePlanTab(self.desk, self.show_result, rules, parser)
         self.waves_tab = WavesTab(self.desk, self.show_result)
         self.exceptions_tab = DeskExceptionsTab(self.desk, self.show_result)
+        self.returns_tab = DeskReturnsTab(self.desk, self.show_result)
         self.tabs = QTabWidget()
         self.tabs.setStyleSheet(BIG)
-        for tab in (self.plan_tab, self.waves_tab, self.exceptions_tab):
+        for tab in (self.plan_tab, self.waves_tab, self.exceptions_tab, self.returns_tab):
             self.tabs.addTab(tab, "")
             tab.changed.connect(self.changed)
         self.plan_tab.committed.connect(self.waves_tab.refresh)
@@ -81,6 +83,8 @@ class WavesDeskView(QWidget):
             ("Ctrl+1", None, lambda: self.tabs.setCurrentIndex(PLAN)),
             ("Ctrl+2", None, lambda: self.tabs.setCurrentIndex(WAVES)),
             ("Ctrl+3", None, lambda: self.tabs.setCurrentIndex(EXCEPTIONS)),
+            ("Ctrl+4", None, lambda: self.tabs.setCurrentIndex(RETURNS)),
+            ("Ctrl+S", RETURNS, self.returns_tab.export),
             ("Ctrl+P", PLAN, plan.preview),
             ("Ctrl+R", PLAN, lambda: plan.commit(release=True)),
             ("Ctrl+Shift+S", PLAN, lambda: plan.commit(release=False)),
@@ -110,8 +114,9 @@ class WavesDeskView(QWidget):
         self.tabs.setTabText(PLAN, self.tr("Plan waves (Ctrl+1)"))
         self.tabs.setTabText(WAVES, self.tr("Waves (Ctrl+2)"))
         self.tabs.setTabText(EXCEPTIONS, self.tr("Exceptions (Ctrl+3)"))
+        self.tabs.setTabText(RETURNS, self.tr("Returns (Ctrl+4)"))
         self.back_button.setText(self.tr("Back (Esc)"))
-        for tab in (self.plan_tab, self.waves_tab, self.exceptions_tab):
+        for tab in (self.plan_tab, self.waves_tab, self.exceptions_tab, self.returns_tab):
             tab.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -139,6 +144,8 @@ class WavesDeskView(QWidget):
             self.timer.stop()
         if index == EXCEPTIONS:
             self.exceptions_tab.load_exceptions()
+        if index == RETURNS:
+            self.returns_tab.load()
 
     def _tick(self) -> None:
         if self.isVisible() and self.tabs.currentIndex() == WAVES:

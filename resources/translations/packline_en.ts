@@ -358,6 +358,71 @@
     </message>
 </context>
 <context>
+    <name>DeskReturnsTab</name>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="28"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="29"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="30"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="31"/>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="32"/>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="33"/>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="34"/>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="35"/>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="45"/>
+        <source>No returns to export</source>
+        <translation>No returns to export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="49"/>
+        <source>Written: {path}</source>
+        <translation>Written: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="65"/>
+        <source>{count} return(s) — by reason: {reasons}
+by responsibility: {responsible}</source>
+        <translation>{count} return(s) — by reason: {reasons}
+by responsibility: {responsible}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="80"/>
+        <source>being checked in</source>
+        <translation>being checked in</translation>
+    </message>
+</context>
+<context>
     <name>DeskTab</name>
     <message>
         <location filename="../../app/ui/desk_tab.py" line="45"/>
@@ -3538,27 +3603,32 @@
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="109"/>
+        <location filename="../../app/ui/waves_view.py" line="113"/>
         <source>Supervisor desk</source>
         <translation>Supervisor desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="110"/>
+        <location filename="../../app/ui/waves_view.py" line="114"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>Plan waves (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="111"/>
+        <location filename="../../app/ui/waves_view.py" line="115"/>
         <source>Waves (Ctrl+2)</source>
         <translation>Waves (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="112"/>
+        <location filename="../../app/ui/waves_view.py" line="116"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>Exceptions (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="113"/>
+        <location filename="../../app/ui/waves_view.py" line="117"/>
+        <source>Returns (Ctrl+4)</source>
+        <translation>Returns (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/waves_view.py" line="118"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>

@@ -358,6 +358,71 @@
     </message>
 </context>
 <context>
+    <name>DeskReturnsTab</name>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="28"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="29"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="30"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="31"/>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="32"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="33"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="34"/>
+        <source>Responsible</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="35"/>
+        <source>Proposed</source>
+        <translation>系统建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="45"/>
+        <source>No returns to export</source>
+        <translation>没有可导出的退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="49"/>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="65"/>
+        <source>{count} return(s) — by reason: {reasons}
+by responsibility: {responsible}</source>
+        <translation>共 {count} 个退货 — 按原因：{reasons}
+按责任方：{responsible}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_returns_tab.py" line="80"/>
+        <source>being checked in</source>
+        <translation>验收中</translation>
+    </message>
+</context>
+<context>
     <name>DeskTab</name>
     <message>
         <location filename="../../app/ui/desk_tab.py" line="45"/>
@@ -3538,27 +3603,32 @@
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="109"/>
+        <location filename="../../app/ui/waves_view.py" line="113"/>
         <source>Supervisor desk</source>
         <translation>主管工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="110"/>
+        <location filename="../../app/ui/waves_view.py" line="114"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>排波次 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="111"/>
+        <location filename="../../app/ui/waves_view.py" line="115"/>
         <source>Waves (Ctrl+2)</source>
         <translation>波次 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="112"/>
+        <location filename="../../app/ui/waves_view.py" line="116"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>异常 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="113"/>
+        <location filename="../../app/ui/waves_view.py" line="117"/>
+        <source>Returns (Ctrl+4)</source>
+        <translation>退货（Ctrl+4）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/waves_view.py" line="118"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>

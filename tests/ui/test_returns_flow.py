@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.core.pack_session import Phase as PackPhase
 from app.core.pack_session import VerdictKind
-from app.core.returns import RETURN_REASONS, Phase
+from app.core.returns import RETURN_REASONS, Key, Phase
 from app.store import models as m
 from tests.test_returns_desk import packed_order_with_a_next_one
 from tests.ui.test_packing_flow import banner, scan, station_app  # noqa: F401 - the fixture
@@ -70,3 +70,49 @@ def test_a_return_of_two_units_checked_in_by_keys(station_app, samples, demo_db,
 
 def banner_of(view) -> tuple[str, str]:
     return view.banner.text(), view.banner.property("severity")
+
+
+@pytest.mark.gui
+def test_the_supervisor_sees_returns_by_reason_and_responsibility_and_exports_them(
+    samples, demo_db, qtbot, tmp_path
+):
+    import csv
+
+    from app.ui.application import StationApp, make_qapp
+    from tests.test_returns_desk import open_desk
+    from tests.ui.test_rules_editor import press, sign_in
+
+    sample, _later = packed_order_with_a_next_one(demo_db, samples)
+    desk, writer = open_desk(demo_db)
+    desk.handle_scan(sample["order_no"])
+    desk.handle_scan(sample["items"][0]["barcode"])
+    desk.handle_scan(str(RETURN_REASONS.index("wrong_size") + 1))
+    desk.handle_scan("1")
+    desk.press(Key.FINISH)
+    desk.press(Key.FINISH)
+    writer.close()
+    make_qapp()
+    app = StationApp(demo_db, "en", data_dir=tmp_path)
+    try:
+        app.window.resize(1600, 1000)
+        app.window.show()
+        sign_in(app, "S0001")
+        view = app.window.desk
+        press(qtbot, app, app.window.packing.entry, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+        press(qtbot, app, view.plan_tab.orders_table, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: view.returns_tab.table.rowCount() == 1, timeout=5000)
+        assert (
+            "Wrong size 1" in view.returns_tab.summary.text()
+            and "Customer 1" in view.returns_tab.summary.text()
+        )
+        assert view.returns_tab.table.item(0, 1).text() == sample["order_no"]
+        press(qtbot, app, view.returns_tab.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: "Written:" in view.result.text(), timeout=5000)
+        path = view.result.text().split("Written: ", 1)[1].strip()
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert [(r["order_no"], r["responsibility"], r["reasons"]) for r in rows] == [
+            (sample["order_no"], "customer", "wrong_size")
+        ]
+    finally:
+        app.close()
