@@ -205,7 +205,7 @@ def main() -> int:
     parser.add_argument("--cold-start-child")
     parser.add_argument(
         "--only",
-        choices=["station", "devices", "printing", "sync", "live", "rules", "waves"],
+        choices=["station", "devices", "printing", "sync", "live", "rules", "waves", "returns"],
         help="run one group",
     )
     args = parser.parse_args()
@@ -262,6 +262,19 @@ def main() -> int:
         )
         if args.only == "waves":
             return 1 if failures else 0
+    if args.only == "returns":
+        from tests.benchmarks import returns
+
+        r = returns.bench_return_lookup(big_database(args.orders))
+        report(
+            f"return lookup by waybill or phone with {args.orders:,} orders, p99 / the packing lookup's p99",
+            r["ratio"],
+            "x",
+            2,
+            f"(by waybill p99 {r['waybill_p99_ms']:.3f} ms, by phone p99 {r['phone_p99_ms']:.3f} ms, "
+            f"packing lookup p99 {r['packing_p99_ms']:.3f} ms; {r['returned']:,} packed or shipped orders)",
+        )
+        return 1 if failures else 0
     if args.only == "live":
         from tests.benchmarks import live
 
