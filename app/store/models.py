@@ -255,7 +255,7 @@ class PackSession(Base):
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # PackStatus
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
-    ended_at: Mapped[datetime | None] = mapped_column(default=None)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
     expected_g: Mapped[int | None] = mapped_column(Integer, default=None)
     actual_g: Mapped[int | None] = mapped_column(Integer, default=None)
     allowed_g: Mapped[int | None] = mapped_column(Integer, default=None)
@@ -265,6 +265,12 @@ class PackSession(Base):
     hold_reason: Mapped[str] = mapped_column(String(64), default="")
     box_code: Mapped[str] = mapped_column(String(64), default="", server_default="")  # packaging used
     plan: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # the plan as packed
+    # What the pack held, for the supervisor's board (app.core.performance.work_units).
+    lines: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    units: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    steps: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    cards: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    parcels: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class PackEvent(Base):
@@ -275,7 +281,7 @@ class PackEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[str | None] = mapped_column(ForeignKey("pack_sessions.id"), index=True, default=None)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     station: Mapped[str] = mapped_column(String(64))
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), default=None)
     kind: Mapped[str] = mapped_column(String(16))  # scan command weight reason

@@ -44,6 +44,7 @@ from app.core.pack_session import (
     Resolution,
 )
 from app.core.print_plan import ParcelLabel, PrintChoices, PrintRequest, print_requests
+from app.core.rules import Confirm
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
@@ -309,6 +310,7 @@ class PackingStore:
                     status=PackStatus.PACKED,
                     ended_at=now,
                     plan=_plan_record(done),
+                    **_work(done),
                     # A split shipment: the parcels' sums (each parcel's own are in `parcels`).
                     expected_g=sum(p.weight.expected_g for p in parcels),
                     actual_g=sum(p.weight.actual_g for p in parcels),
@@ -456,6 +458,19 @@ class PackingStore:
                 self.station,
                 released.supervisor.operator_id,
             )
+
+
+def _work(done: PackCompleted) -> dict[str, int]:
+    """What the pack held, as the supervisor's board weighs it (app.core.performance)."""
+    let_go = set(done.open_steps)
+    confirmed = [s for s in done.plan.to_confirm if s.id not in let_go]
+    return {
+        "lines": len(done.order.lines),
+        "units": done.order.item_count,
+        "steps": sum(1 for s in confirmed if s.confirm is Confirm.KEY),
+        "cards": sum(1 for s in confirmed if s.confirm in (Confirm.SCAN_INSERT, Confirm.SCAN_SAMPLE)),
+        "parcels": len(done.all_parcels),
+    }
 
 
 def _plan_record(done: PackCompleted) -> dict[str, Any] | None:

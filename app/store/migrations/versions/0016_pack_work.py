@@ -1,0 +1,33 @@
+"""what each pack held (lines, units, instructions, cards, parcels): the supervisor board's work units
+
+Revision ID: 0016
+Revises: 0015
+Create Date: 2026-12-06
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0016"
+down_revision = "0015"
+branch_labels = None
+depends_on = None
+
+COLUMNS = ("lines", "units", "steps", "cards", "parcels")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("pack_sessions") as batch:
+        for name in COLUMNS:
+            batch.add_column(sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
+    # The board reads a day's finished sessions by when they ended.
+    op.create_index("ix_pack_sessions_ended_at", "pack_sessions", ["ended_at"])
+    op.create_index("ix_pack_events_at", "pack_events", ["at"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_pack_events_at", "pack_events")
+    op.drop_index("ix_pack_sessions_ended_at", "pack_sessions")
+    with op.batch_alter_table("pack_sessions") as batch:
+        for name in COLUMNS:
+            batch.drop_column(name)
