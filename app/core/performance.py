@@ -9,7 +9,7 @@ so a packer of VIP gift orders is not ranked below a packer of single-item parce
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import datetime, timedelta
 
 # What an order costs a packer beyond opening it and weighing it, in "single-item orders".
@@ -62,6 +62,46 @@ class Errors:
     wrong_items: int = 0  # an item not in the order, or one too many
     weight_failures: int = 0
 
+    def __add__(self, other: Errors) -> Errors:
+        return Errors(self.wrong_items + other.wrong_items, self.weight_failures + other.weight_failures)
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Sums over packs (what one aggregate query gives): work units are linear in them."""
+
+    orders: int = 0  # packed
+    lines: int = 0
+    units: int = 0
+    steps: int = 0
+    cards: int = 0
+    parcels: int = 0
+    busy_s: float = 0.0
+    held: int = 0
+    overrides: int = 0
+
+    def __add__(self, other: Totals) -> Totals:
+        return Totals(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+    @classmethod
+    def of(cls, fact: PackFact) -> Totals:
+        if fact.status != "packed":
+            return cls(held=int(fact.status == "held"))
+        return cls(1, fact.lines, fact.units, fact.steps, fact.cards, fact.parcels, fact.seconds, 0,
+                   int(fact.weight_override))  # fmt: skip
+
+    @property
+    def work(self) -> float:
+        """Σ work_units of the packs summed (every pack has a line, a unit and a parcel at least)."""
+        return (
+            self.orders
+            + WORK_PER_EXTRA_LINE * max(0, self.lines - self.orders)
+            + WORK_PER_EXTRA_UNIT * max(0, self.units - self.lines)
+            + WORK_PER_STEP * self.steps
+            + WORK_PER_CARD * self.cards
+            + WORK_PER_EXTRA_PARCEL * max(0, self.parcels - self.orders)
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Row:
@@ -110,6 +150,31 @@ class Row:
         return 100.0 * self.units / total if total else 100.0
 
 
+def row(key: str, totals: Totals, hours: float, errors: Errors | None = None) -> Row:
+    return Row(
+        key=key,
+        orders=totals.orders,
+        units=totals.units,
+        work=totals.work,
+        hours=hours,
+        busy_s=totals.busy_s,
+        held=totals.held,
+        overrides=totals.overrides,
+        errors=errors or Errors(),
+    )
+
+
+def window_hours(window: tuple[datetime, datetime]) -> float:
+    """The part of the window that has passed, in hours (a minute at least: no rate from nothing)."""
+    start, now = window
+    return max((now - start).total_seconds() / 3600, 1 / 60)
+
+
+def ranked(rows: Iterable[Row]) -> list[Row]:
+    """Best fair throughput first."""
+    return sorted(rows, key=lambda r: (-r.work_per_hour, r.key))
+
+
 def rows_by(
     facts: Iterable[PackFact],
     key: str,
@@ -117,34 +182,18 @@ def rows_by(
     errors: Mapping[str, Errors] | None = None,
 ) -> list[Row]:
     """`facts` grouped by "packer", "station" or "hour" (of ended_at, local), over `window` (start,
-    now): rates are per hour of the window that has passed. Sorted by fair throughput, best first
-    (hours in order)."""
+    now): rates are per hour of the window that has passed (per hour for hours). Packers and
+    stations by fair throughput, best first; hours in order."""
     start, now = window
-    groups: dict[str, list[PackFact]] = {}
+    groups: dict[str, Totals] = {}
     for fact in facts:
         if start <= fact.ended_at <= now:
             name = fact.ended_at.astimezone().strftime("%H:00") if key == "hour" else getattr(fact, key)
-            groups.setdefault(name, []).append(fact)
-    hours = max((now - start).total_seconds() / 3600, 1 / 60)
-    rows = []
-    for name, group in groups.items():
-        packed = [f for f in group if f.status == "packed"]
-        rows.append(
-            Row(
-                key=name,
-                orders=len(packed),
-                units=sum(f.units for f in packed),
-                work=sum(work_units(f) for f in packed),
-                hours=1.0 if key == "hour" else hours,
-                busy_s=sum(f.seconds for f in packed),
-                held=sum(1 for f in group if f.status == "held"),
-                overrides=sum(1 for f in packed if f.weight_override),
-                errors=(errors or {}).get(name, Errors()),
-            )
-        )
+            groups[name] = groups.get(name, Totals()) + Totals.of(fact)
     if key == "hour":
-        return sorted(rows, key=lambda r: r.key)
-    return sorted(rows, key=lambda r: (-r.work_per_hour, r.key))
+        return sorted((row(name, t, 1.0) for name, t in groups.items()), key=lambda r: r.key)
+    hours = window_hours(window)
+    return ranked(row(name, t, hours, (errors or {}).get(name)) for name, t in groups.items())
 
 
 def day_window(now: datetime) -> tuple[datetime, datetime]:

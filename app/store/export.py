@@ -53,6 +53,9 @@ def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
                     "preferences": dict(c.preferences),
                     "order_count": c.order_count,
                     "lifetime_value_cents": c.lifetime_value_cents,
+                    "returns_count": c.returns_count,
+                    "last_problem": c.last_problem,
+                    "last_problem_at": _iso(c.last_problem_at),
                 }
             )
         lines: dict[int, list[dict[str, Any]]] = {}
@@ -87,6 +90,8 @@ def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
                     "amount_cents": o.amount_cents,
                     "hold_reason": o.hold_reason,
                     "customer": customer_codes.get(o.customer_id or 0),
+                    "extra_waybills": list(o.extra_waybills or []),
+                    "pack": o.pack,
                     "lines": lines.get(o.id, []),
                 }
             )

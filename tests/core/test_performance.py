@@ -65,3 +65,19 @@ def test_today_and_this_week_start_at_local_midnight():
     assert (start.hour, start.minute) == (0, 0) and now == NOW.astimezone()
     monday, _ = week_window(NOW)
     assert monday.weekday() == 0 and monday <= start
+
+
+def test_the_sums_one_query_gives_weigh_the_same_as_the_packs_one_by_one():
+    from app.core.performance import Totals
+
+    facts = [
+        fact("a", 1, lines=3, units=5, steps=2, cards=1, parcels=2),
+        fact("a", 2),
+        fact("a", 3, lines=2, units=2, cards=3),
+        fact("a", 4, status="held"),
+    ]
+    total = Totals()
+    for f in facts:
+        total = total + Totals.of(f)
+    assert total.work == pytest.approx(sum(work_units(f) for f in facts))
+    assert (total.orders, total.held, total.parcels) == (3, 1, 4)
