@@ -11,6 +11,8 @@ import zlib
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
+from datetime import time as dt_time
 from typing import Annotated, Any, TypeVar
 
 import anyio
@@ -47,7 +49,24 @@ def app_from_environment() -> FastAPI:
 
     connections = int(os.environ.get("PACKLINE_SERVER_CONNECTIONS", DB_CONNECTIONS))
     store = open_store(os.environ.get("PACKLINE_SERVER_DB", DEFAULT_DB), connections)
-    return create_app(store, connections, freeze_heap=True)
+    at = os.environ.get("PACKLINE_SERVER_SEGMENTS_AT", "")
+    return create_app(store, connections, freeze_heap=True, segments_at=nightly_time(at))
+
+
+def nightly_time(text: str) -> dt_time | None:
+    """HH:MM of the nightly customer-segment run ("", "off": none)."""
+    if text.strip().lower() in ("", "off", "none"):
+        return None
+    return dt_time.fromisoformat(text.strip())
+
+
+def seconds_until(at: dt_time, now: datetime | None = None) -> float:
+    """From now (local) to the next `at` (local), in seconds."""
+    local = (now or datetime.now()).astimezone()
+    due = local.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
+    if due <= local:
+        due += timedelta(days=1)
+    return (due - local).total_seconds()
 
 
 class DatabaseWork:
@@ -166,6 +185,7 @@ def create_app(
     connections: int = DB_CONNECTIONS,
     freeze_heap: bool = False,
     max_wait_s: float = p.WAIT_MAX_S,
+    segments_at: dt_time | None = None,
 ) -> FastAPI:
     """The server's app. `freeze_heap`: the process is the server's own (packline-server serve), so
     what it holds at start-up may be frozen for the garbage collector (not in a test's process).
@@ -200,8 +220,20 @@ def create_app(
                 except Exception:  # the database away for a moment: tokens then expire as before
                     log.exception("could not re-check the stations' tokens")
 
+        async def nightly_segments(at: dt_time) -> None:
+            while True:
+                await anyio.sleep(seconds_until(at))
+                day = datetime.now().astimezone().date().isoformat()
+                try:
+                    if await database.run(store.claim_segment_run, day):  # one process of all runs it
+                        await run_in_threadpool(store.run_segments)
+                except Exception:  # the database away tonight: tomorrow night again, and it is logged
+                    log.exception("the nightly customer segments did not run")
+
         async with anyio.create_task_group() as background:
             background.start_soon(refresh_tokens)
+            if segments_at is not None:
+                background.start_soon(nightly_segments, segments_at)
             yield
             background.cancel_scope.cancel()
         feed.close()

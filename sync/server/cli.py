@@ -1,6 +1,7 @@
 """`packline-server`: the reference central server.
 
     packline-server serve [--db URL] [--host H] [--port N] [--workers N] [--connections N] [--access-log]
+                          [--segments-at HH:MM|off]
     packline-server import FILE... [--db URL]        JSON import documents or CSV (orders, customers)
     packline-server add-station NAME [--db URL]      prints the station's token as its last line
     packline-server revoke-station NAME [--db URL]
@@ -8,6 +9,7 @@
     packline-server packaging [--since DAY]          boxes and bags the packs used, per box code
     packline-server waybills CARRIER [FILE...]       load waybill numbers (one a line); stock as JSON
     packline-server tickets [--all]                  after-sales service tickets (open ones), as JSON
+    packline-server segments [--dry-run] [--thresholds FILE]   customer value (RFM) and lifecycle tags
 
 --db defaults to sqlite:///packline-server.db; PostgreSQL as postgresql://user:pass@host/db.
 """
@@ -19,11 +21,13 @@ import json
 import logging
 import os
 import sys
+from dataclasses import fields
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from app.core.segments import Thresholds
 from sync import protocol as p
 from sync.server.db import DB_CONNECTIONS, make_server_engine, migrate
 from sync.server.imports import BadImportFile
@@ -108,6 +112,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     waybills.add_argument("carrier", nargs="?", help="the carrier's code (SF, ZTO, ...); none: stock only")
     waybills.add_argument("files", nargs="*", type=Path, help="files of numbers; - for stdin")
+    segments = sub.add_parser(
+        "segments",
+        help="customer value (RFM) and lifecycle stage from the orders, written as customer tags (the "
+        "server also runs it nightly, see serve --segments-at); --dry-run prints what would change",
+    )
+    segments.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
+    segments.add_argument(
+        "--thresholds",
+        type=Path,
+        help="a JSON object of thresholds: recent_days, frequent_orders, high_spend_cents, "
+        "potential_spend_cents, at_risk_days, lost_days (defaults: 30, 3, 100000, 30000, 180, 365)",
+    )
+    serve.add_argument(
+        "--segments-at",
+        default="02:30",
+        help="the local time each night the customer segments are computed (HH:MM; 'off': never); "
+        "with several workers or servers one of them runs it",
+    )
     tickets = sub.add_parser("tickets", help="after-sales service tickets opened by returns, as JSON")
     tickets.add_argument("--all", action="store_true", help="closed ones too")
     hashing = sub.add_parser(
@@ -120,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         default="packer",
         help="a supervisor's PIN has at least 8 digits, others at least 4",
     )
-    for command in (serve, imp, add, revoke, packaging, waybills, tickets, hashing):
+    for command in (serve, imp, add, revoke, packaging, waybills, tickets, segments, hashing):
         _global_options(command, nested=True)
     args = parser.parse_args(argv)
     if args.command == "hash-pin":  # no database needed
@@ -141,10 +163,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         import uvicorn
 
-        from sync.server.app import create_app
+        from sync.server.app import create_app, nightly_time
 
+        try:
+            segments_at = nightly_time(args.segments_at)
+        except ValueError:
+            print(f"packline-server: --segments-at {args.segments_at!r}: HH:MM or off", file=sys.stderr)
+            return 2
         if args.workers > 1:
             store.engine.dispose()
+            os.environ["PACKLINE_SERVER_SEGMENTS_AT"] = args.segments_at
             os.environ["PACKLINE_SERVER_DB"] = args.db
             os.environ["PACKLINE_SERVER_CONNECTIONS"] = str(connections)
             uvicorn.run(
@@ -158,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                 timeout_graceful_shutdown=SHUTDOWN_S,
             )
             return 0
-        app = create_app(store, connections, freeze_heap=True)
+        app = create_app(store, connections, freeze_heap=True, segments_at=segments_at)
         uvicorn.run(
             app,
             host=args.host,
@@ -180,6 +208,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "packaging":
         since = datetime.combine(args.since, time.min, tzinfo=UTC) if args.since else None
         print(json.dumps(store.packaging_used(since), ensure_ascii=False))
+        return 0
+    if args.command == "segments":
+        try:
+            thresholds = _thresholds(args.thresholds)
+        except (OSError, ValueError, TypeError) as exc:
+            print(f"packline-server: thresholds: {exc}", file=sys.stderr)
+            return 1
+        report = store.run_segments(thresholds, dry_run=args.dry_run)
+        print(json.dumps({"dry_run": args.dry_run, **report.to_dict()}, ensure_ascii=False))
         return 0
     if args.command == "tickets":
         print(json.dumps(store.tickets(None if args.all else "open"), ensure_ascii=False))
@@ -226,6 +263,18 @@ def _hash_pin(role: str) -> int:
         return 1
     print(hash_pin(pin))
     return 0
+
+
+def _thresholds(path: Path | None) -> Thresholds:
+    if path is None:
+        return Thresholds()
+    values = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(values, dict):
+        raise ValueError("the file holds a JSON object")
+    unknown = set(values) - {f.name for f in fields(Thresholds)}
+    if unknown:
+        raise ValueError(f"unknown thresholds {sorted(unknown)}")
+    return Thresholds(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
 def _waybills(store: ServerStore, carrier: str | None, files: list[Path]) -> int:

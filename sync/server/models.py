@@ -204,3 +204,14 @@ class IntegrationEvent(Base):
     key: Mapped[str] = mapped_column(String(64))
     payload: Mapped[Any] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SegmentRun(Base):
+    """A day's customer-segment run (the nightly one): the first server process to insert the day
+    runs it, the others see the row and leave it."""
+
+    __tablename__ = "segment_runs"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD, the server's local day
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    report: Mapped[Any] = mapped_column(JSON, default=None)

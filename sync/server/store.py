@@ -44,9 +44,10 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.auth import hash_problem
+from app.core.segments import Thresholds
 from sync import protocol as p
 from sync.server import models as m
-from sync.server import waybills
+from sync.server import segments, waybills
 from sync.server.batch import Batch, keys_by_kind
 from sync.server.events import apply_event, supervisors_named
 from sync.server.imports import BadImportFile, import_text, parse_csv
@@ -663,6 +664,36 @@ class ServerStore:
     def waybill_stock(self) -> dict[str, dict[str, int]]:
         with self.reading() as c:
             return waybills.stock(c)
+
+    # --- customer segments (sync/server/segments.py) -----------------------------------------
+
+    def run_segments(
+        self, thresholds: Thresholds | None = None, dry_run: bool = False, now: datetime | None = None
+    ) -> segments.SegmentReport:
+        """RFM and lifecycle tags from the orders; written in batches of their own transaction, so
+        stations' pulls are not held behind one long write. `dry_run`: the changes, nothing written."""
+        started = time.perf_counter()
+        report = segments.SegmentReport()
+        with self.reading() as c:
+            changed = list(segments.changes(c, thresholds or Thresholds(), now or _now(), report))
+        if not dry_run:
+            for start in range(0, len(changed), segments.WRITE_BATCH):
+                with self.writing() as c:
+                    self._write_first(c)
+                    self._put_all(c, {p.Kind.CUSTOMER: changed[start : start + segments.WRITE_BATCH]})
+        report.seconds = time.perf_counter() - started
+        log.info("customer segments: %d customers, %d changed%s in %.1f s", report.customers, report.changed,
+                 " (dry run: nothing written)" if dry_run else "", report.seconds)  # fmt: skip
+        return report
+
+    def claim_segment_run(self, day: str) -> bool:
+        """True for the one server process that runs today's segments (the first to claim the day)."""
+        try:
+            with self.transaction() as s:
+                s.add(m.SegmentRun(day=day))
+        except IntegrityError:
+            return False
+        return True
 
     def event_ids(self) -> list[str]:
         with self._sessions() as s:
