@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("order_no", help="order number or waybill number")
     explain.add_argument("--date", help="evaluate as of YYYY-MM-DD (default: today, local)")
     sub.add_parser("handheld", help="the picking screen for a handheld (480x800, scanner in keyboard mode)")
+    sub.add_parser(
+        "wall", help="the floor board full screen, read-only, for a TV on the floor (refreshes by itself)"
+    )
     waves = sub.add_parser("waves", help="wave planning: group open orders into pick waves")
     waves_sub = subcommands(waves, "waves_command", required=True)
     plan = waves_sub.add_parser(
@@ -167,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir: Path = args.data_dir or default_data_dir()
     problem = writable_problem(data_dir)
     if problem is not None:
-        if args.command in (None, "handheld"):
+        if args.command in (None, "handheld", "wall"):
             from app.ui.application import data_dir_problem  # the station's words, translated
 
             return data_dir_problem(data_dir, problem, args.lang)
@@ -193,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.application import run_handheld  # Qt only from here on
 
         return run_handheld(data_dir, args.lang)
+    if args.command == "wall":
+        from app.ui.application import run_wall  # Qt only from here on
+
+        return run_wall(data_dir, args.lang)
     from app.ui.application import run  # Qt only from here on
 
     return run(data_dir, args.lang, args.regenerate_demo, args.demo_scale)

@@ -27,6 +27,7 @@ from app.store.settings_store import load_settings
 from app.store.waves import location_parser
 from app.store.writer import SerialWriter
 from app.sync_service import SyncService
+from app.ui.board_view import BoardView
 from app.ui.devices import DeviceHub
 from app.ui.handheld_view import HandheldView
 from app.ui.i18n import Translations
@@ -182,6 +183,36 @@ def run_handheld(data_dir: Path, language: str | None) -> int:
         handheld.close()
         db.close()
         lock.unlock()
+
+
+def run_wall(data_dir: Path, language: str | None) -> int:
+    """The floor board on a TV: full screen, nothing to press, refreshed every few seconds. It only
+    reads, so it takes no lock on the data folder and may run beside the station's own window."""
+    if display_problem() is not None:
+        return _no_display(language)
+    app = make_qapp()
+    try:
+        db = open_database(database_path(data_dir))
+    except StoreError as exc:
+        log.error("cannot open the database %s: %s", exc.path, exc)
+        Translations().apply(language or "")
+        QMessageBox.critical(None, "Packline", _store_error_text(exc))
+        return 2
+    translations = Translations()
+    translations.apply(language if language is not None else load_settings(db).language)
+    poster = GuiPoster()
+    ops = Operations(poster.post, None)
+    wall = BoardView(db, ops, data_dir / "exports", wall=True)
+    wall.setWindowTitle("Packline")
+    wall.showFullScreen()
+    wall.start()
+    log.info("wall board shown, data dir %s", data_dir)
+    try:
+        return _exec(app)
+    finally:
+        wall.stop()
+        ops.close(wait=True)
+        db.close()
 
 
 def _exec(app: QApplication) -> int:

@@ -7,12 +7,14 @@ off the GUI thread; this page keeps the last answer on screen until the next one
 Keys: Ctrl+1/2/3/4 switch tabs; on the plan tab Ctrl+P previews and Ctrl+R releases the preview
 (Ctrl+Shift+S saves it as planned); on the waves tab Ctrl+E releases, Ctrl+A assigns, Ctrl+Del
 cancels, Ctrl+L prints the pick list, F5 refreshes; on the exceptions tab Enter records the
-typed decision; on the returns tab Ctrl+S writes them as CSV; Esc goes back.
+typed decision; on the returns tab Ctrl+S writes them as CSV; on the board (Ctrl+5) Ctrl+D / Ctrl+W
+today or this week, Ctrl+S the figures as CSV, Ctrl+P a PNG and PDF report; Esc goes back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,6 +24,7 @@ from app.core.pickpath import LocationParser
 from app.core.rules import CompiledRule
 from app.runner import Operations
 from app.store.db import Database
+from app.ui.board_view import BoardView
 from app.ui.desk_exceptions_tab import DeskExceptionsTab
 from app.ui.desk_returns_tab import DeskReturnsTab
 from app.ui.desk_tab import BIG
@@ -30,7 +33,7 @@ from app.ui.wave_plan_tab import WavePlanTab
 from app.ui.waves_tab import WavesTab
 from app.wave_desk import WaveDesk
 
-PLAN, WAVES, EXCEPTIONS, RETURNS = range(4)
+PLAN, WAVES, EXCEPTIONS, RETURNS, BOARD = range(5)
 
 
 class WavesDeskView(QWidget):
@@ -57,11 +60,15 @@ class WavesDeskView(QWidget):
         self.waves_tab = WavesTab(self.desk, self.show_result)
         self.exceptions_tab = DeskExceptionsTab(self.desk, self.show_result)
         self.returns_tab = DeskReturnsTab(self.desk, self.show_result)
+        exports = (db.path.parent if db.path is not None else Path.cwd()) / "exports"
+        self.board = BoardView(db, ops, exports)
+        self.board.reported.connect(self.show_result)
         self.tabs = QTabWidget()
         self.tabs.setStyleSheet(BIG)
         for tab in (self.plan_tab, self.waves_tab, self.exceptions_tab, self.returns_tab):
             self.tabs.addTab(tab, "")
             tab.changed.connect(self.changed)
+        self.tabs.addTab(self.board, "")
         self.plan_tab.committed.connect(self.waves_tab.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.back_button = QPushButton()
@@ -78,13 +85,19 @@ class WavesDeskView(QWidget):
         self.timer.setInterval(5000)  # live progress while the waves tab shows
         self.timer.timeout.connect(self._tick)
         plan, waves = self.plan_tab, self.waves_tab
+        by_key: dict[str, list[tuple[int | None, Callable[[], object]]]] = {}
         for keys, tab, slot in (
             ("Esc", None, self.closed.emit),
             ("Ctrl+1", None, lambda: self.tabs.setCurrentIndex(PLAN)),
             ("Ctrl+2", None, lambda: self.tabs.setCurrentIndex(WAVES)),
             ("Ctrl+3", None, lambda: self.tabs.setCurrentIndex(EXCEPTIONS)),
             ("Ctrl+4", None, lambda: self.tabs.setCurrentIndex(RETURNS)),
+            ("Ctrl+5", None, lambda: self.tabs.setCurrentIndex(BOARD)),
             ("Ctrl+S", RETURNS, self.returns_tab.export),
+            ("Ctrl+S", BOARD, self.board.export_csv),
+            ("Ctrl+P", BOARD, self.board.export_report),
+            ("Ctrl+D", BOARD, lambda: self.board.set_week(False)),
+            ("Ctrl+W", BOARD, lambda: self.board.set_week(True)),
             ("Ctrl+P", PLAN, plan.preview),
             ("Ctrl+R", PLAN, lambda: plan.commit(release=True)),
             ("Ctrl+Shift+S", PLAN, lambda: plan.commit(release=False)),
@@ -94,18 +107,23 @@ class WavesDeskView(QWidget):
             ("Ctrl+L", WAVES, waves.print_selected),
             ("F5", None, waves.refresh),
         ):
+            by_key.setdefault(keys, []).append((tab, slot))
+        for keys, slots in by_key.items():
+            # One shortcut per key (two on one key would both be ambiguous and neither fire).
             shortcut = QShortcut(
                 QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
-            shortcut.activated.connect(slot if tab is None else self._on_tab(tab, slot))
+            shortcut.activated.connect(self._on_tab(slots))
         self.retranslate()
 
-    def _on_tab(self, index: int, slot: Callable[[], None]) -> Callable[[], None]:
-        """A tab's key does its work only while that tab shows."""
+    def _on_tab(self, slots: list[tuple[int | None, Callable[[], object]]]) -> Callable[[], None]:
+        """A key does the work of the tab that shows (or its page-wide work)."""
 
         def run() -> None:
-            if self.tabs.currentIndex() == index:
-                slot()
+            for tab, slot in slots:
+                if tab is None or self.tabs.currentIndex() == tab:
+                    slot()
+                    return
 
         return run
 
@@ -115,6 +133,7 @@ class WavesDeskView(QWidget):
         self.tabs.setTabText(WAVES, self.tr("Waves (Ctrl+2)"))
         self.tabs.setTabText(EXCEPTIONS, self.tr("Exceptions (Ctrl+3)"))
         self.tabs.setTabText(RETURNS, self.tr("Returns (Ctrl+4)"))
+        self.tabs.setTabText(BOARD, self.tr("Board (Ctrl+5)"))
         self.back_button.setText(self.tr("Back (Esc)"))
         for tab in (self.plan_tab, self.waves_tab, self.exceptions_tab, self.returns_tab):
             tab.retranslate()
@@ -146,6 +165,10 @@ class WavesDeskView(QWidget):
             self.exceptions_tab.load_exceptions()
         if index == RETURNS:
             self.returns_tab.load()
+        if index == BOARD:
+            self.board.start()
+        else:
+            self.board.stop()
 
     def _tick(self) -> None:
         if self.isVisible() and self.tabs.currentIndex() == WAVES:

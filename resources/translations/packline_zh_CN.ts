@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="110"/>
+        <source>The board could not be read — see the log</source>
+        <translation>看板无法读取 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="119"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="120"/>
+        <location filename="../../app/ui/board_view.py" line="204"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="121"/>
+        <source>Orders/h</source>
+        <translation>单/小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="122"/>
+        <source>Work/h (fair)</source>
+        <translation>工作量/小时（公平）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="123"/>
+        <source>Units/h</source>
+        <translation>件/小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="124"/>
+        <source>Items/order</source>
+        <translation>件/单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="125"/>
+        <source>s/order</source>
+        <translation>秒/单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="126"/>
+        <source>s/item</source>
+        <translation>秒/件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="127"/>
+        <source>Wrong scans</source>
+        <translation>错扫</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="128"/>
+        <source>Weight fails</source>
+        <translation>称重异常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="129"/>
+        <source>Overrides · holds</source>
+        <translation>放行 · 挂起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="130"/>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="134"/>
+        <source>Packers, best fair throughput first</source>
+        <translation>打包员（按公平产能排序）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="135"/>
+        <source>Stations</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="136"/>
+        <source>Orders packed per hour</source>
+        <translation>每小时打包单量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="160"/>
+        <source>Reading the board…</source>
+        <translation>正在读取看板…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="165"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="165"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="168"/>
+        <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
+        <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="184"/>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="185"/>
+        <source>within 2 h</source>
+        <translation>2 小时内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="186"/>
+        <source>within 4 h</source>
+        <translation>4 小时内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="187"/>
+        <source>within 24 h</source>
+        <translation>24 小时内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="188"/>
+        <source>later</source>
+        <translation>更晚</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="189"/>
+        <source>no deadline</source>
+        <translation>无截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="196"/>
+        <source>No open orders</source>
+        <translation>没有待发订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="197"/>
+        <source>Open orders by ship-by deadline — {carriers}</source>
+        <translation>待发订单（按最晚发货时间）— {carriers}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="226"/>
+        <source>Nothing packed in this period yet</source>
+        <translation>该时段还没有打包记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="257"/>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+</context>
+<context>
     <name>Carrier</name>
     <message>
         <location filename="../../app/ui/messages.py" line="416"/>
@@ -2545,42 +2700,42 @@ by responsibility: {responsible}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="248"/>
+        <location filename="../../app/ui/application.py" line="279"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="253"/>
+        <location filename="../../app/ui/application.py" line="284"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="258"/>
+        <location filename="../../app/ui/application.py" line="289"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="339"/>
+        <location filename="../../app/ui/application.py" line="370"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="343"/>
+        <location filename="../../app/ui/application.py" line="374"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="347"/>
+        <location filename="../../app/ui/application.py" line="378"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="351"/>
+        <location filename="../../app/ui/application.py" line="382"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="357"/>
+        <location filename="../../app/ui/application.py" line="388"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>
@@ -3603,32 +3758,37 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="113"/>
+        <location filename="../../app/ui/waves_view.py" line="131"/>
         <source>Supervisor desk</source>
         <translation>主管工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="114"/>
+        <location filename="../../app/ui/waves_view.py" line="132"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>排波次 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="115"/>
+        <location filename="../../app/ui/waves_view.py" line="133"/>
         <source>Waves (Ctrl+2)</source>
         <translation>波次 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="116"/>
+        <location filename="../../app/ui/waves_view.py" line="134"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>异常 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="117"/>
+        <location filename="../../app/ui/waves_view.py" line="135"/>
         <source>Returns (Ctrl+4)</source>
         <translation>退货（Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="118"/>
+        <location filename="../../app/ui/waves_view.py" line="136"/>
+        <source>Board (Ctrl+5)</source>
+        <translation>看板（Ctrl+5）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/waves_view.py" line="137"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>

@@ -1,0 +1,106 @@
+"""The supervisor board's reads: the packs of a window per packer and per station, the mistakes
+caught at the benches, the hours of the day, the open orders by ship-by deadline and carrier, the
+waves in progress. Each is one aggregate query (the board refreshes every few seconds while it
+shows, with 20 stations and tens of thousands of packs a day)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import case, func, select
+
+from app.core.model import PACKABLE, PackStatus, WaveStatus
+from app.core.performance import Errors, Totals
+from app.store import models as m
+from app.store.db import Database
+
+MISTAKES = {"wrong_item": "wrong", "over_scan": "wrong", "weight_failed": "weight"}
+DEADLINES = ((0, "overdue"), (2, "2h"), (4, "4h"), (24, "today"))  # hours from now, and the bucket's name
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    by_packer: dict[str, Totals]
+    by_station: dict[str, Totals]
+    by_hour: dict[str, Totals]
+    errors_by_packer: dict[str, Errors]
+    errors_by_station: dict[str, Errors]
+    open_orders: dict[str, dict[str, int]]  # carrier -> deadline bucket -> orders
+    waves_in_progress: int
+    read_at: datetime
+
+
+def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
+    now = now or datetime.now(UTC)
+    ps, op = m.PackSession, m.Operator
+    packed = ps.status == PackStatus.PACKED
+    seconds = (func.julianday(ps.ended_at) - func.julianday(ps.started_at)) * 86400.0
+    sums = (
+        func.sum(case((packed, 1), else_=0)),
+        func.sum(case((packed, ps.lines), else_=0)),
+        func.sum(case((packed, ps.units), else_=0)),
+        func.sum(case((packed, ps.steps), else_=0)),
+        func.sum(case((packed, ps.cards), else_=0)),
+        func.sum(case((packed, ps.parcels), else_=0)),
+        func.sum(case((packed, seconds), else_=0.0)),
+        func.sum(case((ps.status == PackStatus.HELD, 1), else_=0)),
+        func.sum(case((packed & ps.override_by.is_not(None), 1), else_=0)),
+    )
+    window = (ps.ended_at >= since, ps.status.in_((PackStatus.PACKED, PackStatus.HELD)))
+    hour = func.strftime("%Y-%m-%d %H:00", ps.ended_at)
+    with db.session() as s:
+        per_pair = s.execute(
+            select(ps.station, op.name, hour, *sums)
+            .join(op, op.id == ps.operator_id)
+            .where(*window)
+            .group_by(ps.station, op.name, hour)
+        ).all()
+        mistakes = s.execute(
+            select(m.PackEvent.station, op.name, m.PackEvent.verdict, func.count())
+            .join(op, op.id == m.PackEvent.operator_id)
+            .where(m.PackEvent.at >= since, m.PackEvent.verdict.in_(MISTAKES))
+            .group_by(m.PackEvent.station, op.name, m.PackEvent.verdict)
+        ).all()
+        deadline = s.execute(
+            select(m.Order.carrier, _bucket(now), func.count())
+            .where(m.Order.status.in_([status.value for status in PACKABLE]))
+            .group_by(m.Order.carrier, _bucket(now))
+        ).all()
+        waves = s.scalar(
+            select(func.count())
+            .select_from(m.Wave)
+            .where(m.Wave.status.in_([WaveStatus.RELEASED, WaveStatus.PICKING]))
+        )
+    by_packer: dict[str, Totals] = {}
+    by_station: dict[str, Totals] = {}
+    by_hour: dict[str, Totals] = {}
+    for station, packer, hour_utc, *values in per_pair:
+        totals = Totals(*(v or 0 for v in values))
+        by_packer[packer] = by_packer.get(packer, Totals()) + totals
+        by_station[station] = by_station.get(station, Totals()) + totals
+        local = _local_hour(hour_utc)
+        by_hour[local] = by_hour.get(local, Totals()) + totals
+    errors_by_packer: dict[str, Errors] = {}
+    errors_by_station: dict[str, Errors] = {}
+    for station, packer, verdict, count in mistakes:
+        mistake = Errors(count, 0) if MISTAKES[verdict] == "wrong" else Errors(0, count)
+        errors_by_packer[packer] = errors_by_packer.get(packer, Errors()) + mistake
+        errors_by_station[station] = errors_by_station.get(station, Errors()) + mistake
+    open_orders: dict[str, dict[str, int]] = {}
+    for carrier, bucket, count in deadline:
+        open_orders.setdefault(carrier or "—", {})[bucket] = count
+    return Board(by_packer, by_station, by_hour, errors_by_packer, errors_by_station, open_orders,
+                 int(waves or 0), now)  # fmt: skip
+
+
+def _bucket(now: datetime):  # type: ignore[no-untyped-def]
+    """An order's ship-by deadline as the board groups it."""
+    whens = [(m.Order.ship_by.is_(None), "none")]
+    whens += [(m.Order.ship_by <= now + timedelta(hours=h), name) for h, name in DEADLINES]
+    return case(*whens, else_="later")
+
+
+def _local_hour(hour_utc: str) -> str:
+    when = datetime.strptime(hour_utc, "%Y-%m-%d %H:00").replace(tzinfo=UTC)
+    return when.astimezone().strftime("%H:00")

@@ -1,0 +1,281 @@
+"""The floor board: how the packers and stations are doing today or this week, fairly (work units
+weigh an order by what packing it took), the orders per hour as a chart, the open orders by ship-by
+deadline and carrier, the waves in progress. A tab of the supervisor desk (Ctrl+5), and on its own
+a read-only wall screen for a TV on the floor (`packline --wall`). It refreshes itself every few
+seconds while it shows; the reads run off the GUI thread.
+
+Keys (on the desk): Ctrl+D today, Ctrl+W this week, Ctrl+S the packers as CSV, Ctrl+P the board as
+a PNG and a PDF report (into the data folder's exports/).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
+
+from app.core.performance import Errors, Row, day_window, ranked, row, week_window, window_hours
+from app.runner import Answer, Operations
+from app.store.db import Database
+from app.store.floor import Board, board
+from app.ui.desk_tab import cell
+from app.ui.tables import list_table
+
+REFRESH_MS = 5000
+LATEST = "floor-board"
+COLUMNS = 12
+
+
+class BoardView(QWidget):
+    reported = Signal(str, bool)  # a line for the desk's result (an export written, a failure)
+
+    def __init__(
+        self, db: Database, ops: Operations, exports: Path, wall: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.ops, self.exports, self.wall = db, ops, exports, wall
+        self.week = False
+        self.board: Board | None = None
+        self.headline = QLabel(objectName="headline")
+        self.headline.setWordWrap(True)
+        self.deadlines = QLabel()
+        self.deadlines.setWordWrap(True)
+        self.packers = list_table(COLUMNS)
+        self.stations = list_table(COLUMNS)
+        self.chart = QChart()
+        self.chart.legend().hide()
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+        self.packers_title, self.stations_title = QLabel(objectName="headline"), QLabel(objectName="headline")
+        tables = QVBoxLayout()
+        tables.addWidget(self.packers_title)
+        tables.addWidget(self.packers, 3)
+        tables.addWidget(self.stations_title)
+        tables.addWidget(self.stations, 2)
+        middle = QHBoxLayout()
+        middle.addLayout(tables, 3)
+        middle.addWidget(self.chart_view, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.deadlines)
+        layout.addLayout(middle, 1)
+        if wall:
+            self.setStyleSheet("QLabel, QTableWidget { font-size: 20pt; }")
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.retranslate()
+
+    # --- data -----------------------------------------------------------------------------------
+
+    def window(self) -> tuple[datetime, datetime]:
+        now = datetime.now().astimezone()
+        return week_window(now) if self.week else day_window(now)
+
+    def start(self) -> None:
+        self.refresh()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.ops.drop(LATEST)  # an answer still on its way is for a board no one looks at
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.stop()  # the tab left, the window closing
+        super().hideEvent(event)
+
+    def set_week(self, week: bool) -> None:
+        self.week = week
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.isVisible() and not self.wall:
+            self.timer.stop()
+            return
+        since, _now = self.window()
+        self.ops.query(
+            lambda: board(self.db, since), self._shown, what="reading the floor board", latest=LATEST
+        )
+
+    def _shown(self, answer: Answer[Board]) -> None:
+        if answer.value is None:
+            self.headline.setText(self.tr("The board could not be read — see the log"))
+            return
+        self.board = answer.value
+        self._render()
+
+    # --- output ---------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        headers = [
+            self.tr("Name"),
+            self.tr("Orders"),
+            self.tr("Orders/h"),
+            self.tr("Work/h (fair)"),
+            self.tr("Units/h"),
+            self.tr("Items/order"),
+            self.tr("s/order"),
+            self.tr("s/item"),
+            self.tr("Wrong scans"),
+            self.tr("Weight fails"),
+            self.tr("Overrides · holds"),
+            self.tr("Accuracy"),
+        ]
+        self.packers.setHorizontalHeaderLabels(headers)
+        self.stations.setHorizontalHeaderLabels(headers)
+        self.packers_title.setText(self.tr("Packers, best fair throughput first"))
+        self.stations_title.setText(self.tr("Stations"))
+        self.chart.setTitle(self.tr("Orders packed per hour"))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def rows(self) -> tuple[list[Row], list[Row]]:
+        if self.board is None:
+            return [], []
+        hours = window_hours(self.window())
+        b = self.board
+        packers = ranked(
+            row(k, t, hours, b.errors_by_packer.get(k, Errors())) for k, t in b.by_packer.items()
+        )
+        stations = ranked(
+            row(k, t, hours, b.errors_by_station.get(k, Errors())) for k, t in b.by_station.items()
+        )
+        return packers, stations
+
+    def _render(self) -> None:
+        b = self.board
+        if b is None:
+            self.headline.setText(self.tr("Reading the board…"))
+            return
+        packers, stations = self.rows()
+        orders = sum(r.orders for r in stations)
+        units = sum(r.units for r in stations)
+        period = self.tr("This week") if self.week else self.tr("Today")
+        self.headline.setText(
+            self.tr(
+                "{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}"
+            ).format(
+                period=period,
+                orders=orders,
+                units=units,
+                waves=b.waves_in_progress,
+                time=b.read_at.astimezone().strftime("%H:%M:%S"),
+            )
+        )
+        self.deadlines.setText(self._deadlines_text(b))
+        _fill(self.packers, packers)
+        _fill(self.stations, stations)
+        self._chart(b)
+
+    def _deadlines_text(self, b: Board) -> str:
+        names = {
+            "overdue": self.tr("overdue"),
+            "2h": self.tr("within 2 h"),
+            "4h": self.tr("within 4 h"),
+            "today": self.tr("within 24 h"),
+            "later": self.tr("later"),
+            "none": self.tr("no deadline"),
+        }
+        parts = []
+        for carrier, buckets in sorted(b.open_orders.items()):
+            shown = [f"{names[k]} {buckets[k]}" for k in names if buckets.get(k)]
+            parts.append(f"{carrier}: " + ", ".join(shown))
+        if not parts:
+            return self.tr("No open orders")
+        return self.tr("Open orders by ship-by deadline — {carriers}").format(carriers=" · ".join(parts))
+
+    def _chart(self, b: Board) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        hours = sorted(b.by_hour)
+        bars = QBarSet(QCoreApplication.translate("BoardView", "Orders"))
+        for hour in hours:
+            bars.append(b.by_hour[hour].orders)
+        series = QBarSeries()
+        series.append(bars)
+        self.chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append(hours or ["—"])
+        y = QValueAxis()
+        y.setRange(0, max([b.by_hour[h].orders for h in hours] or [1]) * 1.15 + 1)
+        y.setLabelFormat("%d")
+        y.applyNiceNumbers()  # whole numbers on the ticks
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+
+    # --- exports --------------------------------------------------------------------------------
+
+    def export_csv(self) -> Path | None:
+        packers, stations = self.rows()
+        if not packers and not stations:
+            self.reported.emit(self.tr("Nothing packed in this period yet"), False)
+            return None
+        path = self._path("csv")
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["kind", "name", "orders", "orders_per_hour", "work_per_hour", "units_per_hour",
+                             "items_per_order", "seconds_per_order", "seconds_per_item", "wrong_scans",
+                             "weight_failures", "overrides", "holds", "accuracy_pct"])  # fmt: skip
+            for kind, rows in (("packer", packers), ("station", stations)):
+                for r in rows:
+                    writer.writerow([kind, *_values(r, raw=True)])
+        self.reported.emit(self.tr("Written: {path}").format(path=path), True)
+        return path
+
+    def export_report(self) -> tuple[Path, Path]:
+        """The board as it shows, as a PNG and as a one-page PDF (a shift's report)."""
+        png, pdf = self._path("png"), self._path("pdf")
+        picture = self.grab()
+        picture.save(str(png))
+        writer = QPdfWriter(str(pdf))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        writer.setPageMargins(QMarginsF(10, 10, 10, 10))
+        writer.setResolution(150)
+        painter = QPainter(writer)
+        area = painter.viewport()
+        scaled = picture.scaled(
+            area.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        painter.drawPixmap(0, 0, scaled)
+        painter.end()
+        self.reported.emit(self.tr("Written: {path}").format(path=f"{png}, {pdf}"), True)
+        return png, pdf
+
+    def _path(self, suffix: str) -> Path:
+        self.exports.mkdir(parents=True, exist_ok=True)
+        period = "week" if self.week else "day"
+        return self.exports / f"board-{period}-{datetime.now().astimezone():%Y%m%d-%H%M%S}.{suffix}"
+
+
+def _values(r: Row, raw: bool = False) -> list[object]:
+    fmt: Callable[[float, int], object] = (lambda v, d: round(v, d)) if raw else (lambda v, d: f"{v:.{d}f}")
+    return [
+        r.key, r.orders, fmt(r.orders_per_hour, 1), fmt(r.work_per_hour, 1), fmt(r.units_per_hour, 1),
+        fmt(r.items_per_order, 1), fmt(r.seconds_per_order, 0), fmt(r.seconds_per_item, 0),
+        r.errors.wrong_items, r.errors.weight_failures,
+        f"{r.overrides} · {r.held}" if not raw else r.overrides, *( [r.held] if raw else [] ),
+        fmt(r.accuracy_pct, 1) if raw else f"{r.accuracy_pct:.1f} %",
+    ]  # fmt: skip
+
+
+def _fill(table: QTableWidget, rows: list[Row]) -> None:
+    table.setRowCount(len(rows))
+    for i, r in enumerate(rows):
+        for column, value in enumerate(_values(r)):
+            table.setItem(i, column, cell(value))

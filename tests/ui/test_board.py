@@ -1,0 +1,90 @@
+"""The floor board on the supervisor desk: packs at the benches show up in it by themselves, per
+packer and station, fairly weighed; the CSV and the shift report are written."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.core.pack_session import VerdictKind
+from tests.test_station import make_station, pack_fully
+from tests.ui.test_packing_flow import wrong_barcode
+from tests.ui.test_rules_editor import desk, press, sign_in  # noqa: F401 (the fixture)
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def pack_as(db, badge: str, samples_to_pack, wrong: str | None = None) -> None:
+    station, writer = make_station(db)
+    station.sign_in_badge(badge)
+    for number, sample in enumerate(samples_to_pack):
+        if wrong is not None and number == 0:  # one item of another order scanned into the first
+            station.handle_scan(sample["order_no"])
+            assert station.handle_scan(wrong).kind is VerdictKind.WRONG_ITEM
+        assert pack_fully(station, sample).kind is VerdictKind.PACKED
+    writer.close()
+
+
+@pytest.mark.gui
+def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, samples, qtbot, artifacts):  # noqa: F811
+    ready = samples["ready"]
+    pack_as(demo_db, "P0001", ready[:2], wrong=wrong_barcode(samples, ready[0]))
+    pack_as(demo_db, "P0002", ready[2:3])
+    sign_in(desk, "S0001")
+    window, view = desk.window, desk.window.desk
+    press(qtbot, desk, window.packing.entry, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    view.board.timer.setInterval(200)  # the test need not wait the five seconds a refresh takes
+    press(qtbot, desk, view.plan_tab.orders_table, Qt.Key.Key_5, CTRL)
+    board = view.board
+    qtbot.waitUntil(lambda: board.packers.rowCount() == 2, timeout=5000)
+    assert "3 order(s)" in board.headline.text()
+    packers = {board.packers.item(r, 0).text(): r for r in range(2)}
+    first = packers[desk.station.store.operator_by_badge("P0001").name]
+    assert (
+        board.packers.item(first, 1).text() == "2" and board.packers.item(first, 8).text() == "1"
+    )  # a wrong scan
+    assert board.stations.rowCount() == 1 and board.stations.item(0, 1).text() == "3"
+    assert board.chart.series() and "Open orders" in board.deadlines.text()
+    # Another pack at a bench: the board shows it without anyone asking.
+    pack_as(demo_db, "P0002", ready[3:4])
+    qtbot.waitUntil(lambda: "4 order(s)" in board.headline.text(), timeout=5000)
+    press(qtbot, desk, board.packers, Qt.Key.Key_S, CTRL)
+    written = view.result.text().split("Written: ", 1)[1].strip()
+    with open(written, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["kind"] for r in rows} == {"packer", "station"} and sum(
+        int(r["orders"]) for r in rows if r["kind"] == "packer"
+    ) == 4
+    QApplication.processEvents()
+    press(qtbot, desk, board.packers, Qt.Key.Key_P, CTRL)
+    png, pdf = view.result.text().split("Written: ", 1)[1].split(", ")
+    assert Path(pdf.strip()).read_bytes()[:5] == b"%PDF-" and Path(png.strip()).read_bytes()[:4] == b"\x89PNG"
+    window.grab().save(str(artifacts / "board_en.png"))
+    press(qtbot, desk, board.packers, Qt.Key.Key_W, CTRL)
+    qtbot.waitUntil(lambda: "This week" in board.headline.text(), timeout=5000)
+
+
+@pytest.mark.gui
+def test_the_wall_screen_refreshes_by_itself_and_reads_only(demo_db, samples, qtbot, tmp_path):
+    from app.runner import Operations
+    from app.ui.board_view import BoardView
+    from app.ui.tasks import GuiPoster
+
+    poster = GuiPoster()
+    ops = Operations(poster.post, None)  # no writer: the wall writes nothing
+    wall = BoardView(demo_db, ops, tmp_path, wall=True)
+    qtbot.addWidget(wall)
+    wall.timer.setInterval(200)
+    wall.show()
+    wall.start()
+    qtbot.waitUntil(lambda: "0 order(s)" in wall.headline.text(), timeout=5000)
+    pack_as(demo_db, "P0001", samples["ready"][:1])
+    qtbot.waitUntil(lambda: "1 order(s)" in wall.headline.text(), timeout=5000)
+    assert wall.packers.rowCount() == 1
+    wall.hide()
+    assert not wall.timer.isActive()
+    ops.close(wait=True)
