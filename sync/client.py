@@ -200,6 +200,14 @@ class SyncClient:
         reserve: p.WaybillReserve = self._json(self._ok(response, "reserve waybills"), p.WaybillReserve)
         return reserve.waybills
 
+    def board(self, since: datetime) -> p.BoardPage | None:
+        """Every station's packs since `since` (None: a server without the floor board)."""
+        response = self._request("GET", f"/board?{urlencode({'since': since.isoformat()})}")
+        if response.status_code == 404:
+            return None
+        page: p.BoardPage = self._json(self._ok(response, "floor board"), p.BoardPage)
+        return page
+
     def wait_for_changes(self, cursor: str, wait_s: float = p.WAIT_S) -> p.ChangesAhead | None:
         """Held by the server until it has changes past `cursor` or `wait_s` ran out. None: this
         server has no live changes (an older one): the station syncs on its interval only."""

@@ -430,6 +430,35 @@ class IntegrationPage(Outgoing):
     after: int
 
 
+class BoardRowWire(Outgoing):
+    """The accepted packs of one station, packer and hour (UTC) since the asked time."""
+
+    station: str
+    operator: str  # the packer's badge
+    hour: str  # "YYYY-MM-DD HH:00", UTC
+    orders: int
+    lines: int
+    units: int
+    steps: int
+    cards: int
+    parcels: int
+    busy_s: float
+    overrides: int
+
+
+class HeldWire(Outgoing):
+    station: str
+    operator: str
+    held: int
+
+
+class BoardPage(Outgoing):
+    """`GET /board?since=T`: every station's packs since T, for the supervisor's floor board."""
+
+    rows: list[BoardRowWire]
+    held: list[HeldWire]
+
+
 class KindKeys(Outgoing):
     kind: Kind
     live: list[str]
@@ -557,6 +586,16 @@ class PackedParcel(Incoming):
     override: dict[str, Any] | None = None
 
 
+class PackedWork(Incoming):
+    """What the pack held (the floor board's work units)."""
+
+    lines: int = Field(0, ge=0, le=100_000)
+    units: int = Field(0, ge=0, le=1_000_000)
+    steps: int = Field(0, ge=0, le=1000)
+    cards: int = Field(0, ge=0, le=1000)
+    parcels: int = Field(1, ge=0, le=50)
+
+
 class OrderPacked(Incoming):
     pack_id: str
     order_no: Code
@@ -571,6 +610,8 @@ class OrderPacked(Incoming):
     # Every parcel of the order (one for most): its number, waybill, items, weight and box.
     parcels: list[PackedParcel] = Field(default_factory=list, max_length=50)
     split_by: str = ""  # the supervisor who let it go in several parcels ("": the customer's rule)
+    started_at: AwareDatetime | None = None  # when the order was opened at the bench
+    work: PackedWork | None = None
     # The customer rules' plan as packed: which rules fired, which steps, and a supervisor's
     # override of steps left undone (who, why, which).
     plan: dict[str, Any] | None = None

@@ -5,7 +5,7 @@ shows, with 20 stations and tens of thousands of packs a day)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import case, func, select
@@ -14,6 +14,7 @@ from app.core.model import PACKABLE, PackStatus, WaveStatus
 from app.core.performance import Errors, Totals
 from app.store import models as m
 from app.store.db import Database
+from sync import protocol as p
 
 MISTAKES = {"wrong_item": "wrong", "over_scan": "wrong", "weight_failed": "weight"}
 DEADLINES = ((0, "overdue"), (2, "2h"), (4, "4h"), (24, "today"))  # hours from now, and the bucket's name
@@ -29,6 +30,7 @@ class Board:
     open_orders: dict[str, dict[str, int]]  # carrier -> deadline bucket -> orders
     waves_in_progress: int
     read_at: datetime
+    source: str = "station"  # station | server (every station) | offline (the server did not answer)
 
 
 def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
@@ -92,6 +94,35 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
         open_orders.setdefault(carrier or "—", {})[bucket] = count
     return Board(by_packer, by_station, by_hour, errors_by_packer, errors_by_station, open_orders,
                  int(waves or 0), now)  # fmt: skip
+
+
+def operator_names(db: Database) -> dict[str, str]:
+    """Badge -> name, for the server's rows (which name packers by badge)."""
+    with db.session() as s:
+        return dict(s.execute(select(m.Operator.badge_code, m.Operator.name)).all())
+
+
+def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str, str]) -> Board:
+    """Every station: the others' packs as the server has them, this station's from its own records
+    (immediate, and with the mistakes its audit trail caught, which the server does not get)."""
+    by_packer, by_station, by_hour = dict(local.by_packer), dict(local.by_station), dict(local.by_hour)
+    for r in remote.rows:
+        if r.station == own_station:
+            continue
+        totals = Totals(r.orders, r.lines, r.units, r.steps, r.cards, r.parcels, r.busy_s, 0, r.overrides)
+        packer = names.get(r.operator, r.operator)
+        by_packer[packer] = by_packer.get(packer, Totals()) + totals
+        by_station[r.station] = by_station.get(r.station, Totals()) + totals
+        hour = _local_hour(r.hour)
+        by_hour[hour] = by_hour.get(hour, Totals()) + totals
+    for h in remote.held:
+        if h.station == own_station:
+            continue
+        held = Totals(held=h.held)
+        packer = names.get(h.operator, h.operator)
+        by_packer[packer] = by_packer.get(packer, Totals()) + held
+        by_station[h.station] = by_station.get(h.station, Totals()) + held
+    return replace(local, by_packer=by_packer, by_station=by_station, by_hour=by_hour, source="server")
 
 
 def _bucket(now: datetime):  # type: ignore[no-untyped-def]

@@ -351,6 +351,10 @@ class PackingStore:
             ]
             if done.split_by is not None:
                 payload["split_by"] = done.split_by.badge_code
+            started = s.scalar(select(m.PackSession.started_at).where(m.PackSession.id == session_id))
+            if started is not None:
+                payload["started_at"] = started.isoformat()
+            payload["work"] = _work(done)
             if done.plan.steps or done.plan.fired:
                 payload["plan"] = done.plan.to_json()
             if done.plan_override_by is not None:

@@ -26,7 +26,7 @@ from app.store.print_jobs import Job
 from app.store.settings_store import load_settings
 from app.store.waves import location_parser
 from app.store.writer import SerialWriter
-from app.sync_service import SyncService
+from app.sync_service import SyncService, make_client
 from app.ui.board_view import BoardView
 from app.ui.devices import DeviceHub
 from app.ui.handheld_view import HandheldView
@@ -202,7 +202,15 @@ def run_wall(data_dir: Path, language: str | None) -> int:
     translations.apply(language if language is not None else load_settings(db).language)
     poster = GuiPoster()
     ops = Operations(poster.post, None)
-    wall = BoardView(db, ops, data_dir / "exports", wall=True)
+    settings = load_settings(db)
+    wall = BoardView(
+        db,
+        ops,
+        data_dir / "exports",
+        wall=True,
+        station=lambda: settings.station_name,
+        server=lambda: make_client(db),
+    )
     wall.setWindowTitle("Packline")
     wall.showFullScreen()
     wall.start()

@@ -11,7 +11,9 @@ a PNG and a PDF report (into the data folder's exports/).
 from __future__ import annotations
 
 import csv
+import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -23,9 +25,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QW
 from app.core.performance import Errors, Row, day_window, ranked, row, week_window, window_hours
 from app.runner import Answer, Operations
 from app.store.db import Database
-from app.store.floor import Board, board
+from app.store.floor import Board, board, merged, operator_names
 from app.ui.desk_tab import cell
 from app.ui.tables import list_table
+from sync.client import SyncClient, SyncError
+
+log = logging.getLogger(__name__)
 
 REFRESH_MS = 5000
 LATEST = "floor-board"
@@ -36,10 +41,18 @@ class BoardView(QWidget):
     reported = Signal(str, bool)  # a line for the desk's result (an export written, a failure)
 
     def __init__(
-        self, db: Database, ops: Operations, exports: Path, wall: bool = False, parent: QWidget | None = None
+        self,
+        db: Database,
+        ops: Operations,
+        exports: Path,
+        wall: bool = False,
+        parent: QWidget | None = None,
+        station: Callable[[], str] = lambda: "",
+        server: Callable[[], SyncClient | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.db, self.ops, self.exports, self.wall = db, ops, exports, wall
+        self.station, self.server = station, server
         self.week = False
         self.board: Board | None = None
         self.headline = QLabel(objectName="headline")
@@ -101,9 +114,24 @@ class BoardView(QWidget):
             self.timer.stop()
             return
         since, _now = self.window()
-        self.ops.query(
-            lambda: board(self.db, since), self._shown, what="reading the floor board", latest=LATEST
-        )
+        own, connect = self.station(), self.server
+
+        def read() -> Board:
+            """This station's records, and every other station's from the server when there is one."""
+            local = board(self.db, since)
+            client = connect()
+            if client is None:
+                return local
+            try:
+                page = client.board(since)
+            except SyncError as exc:
+                log.info("the floor board shows this station only: %s", exc)
+                return replace(local, source="offline")
+            finally:
+                client.close()
+            return merged(local, page, own, operator_names(self.db)) if page is not None else local
+
+        self.ops.network(read, self._shown, what="reading the floor board", latest=LATEST)
 
     def _shown(self, answer: Answer[Board]) -> None:
         if answer.value is None:
@@ -173,6 +201,12 @@ class BoardView(QWidget):
                 waves=b.waves_in_progress,
                 time=b.read_at.astimezone().strftime("%H:%M:%S"),
             )
+            + " · "
+            + {
+                "station": self.tr("this station"),
+                "server": self.tr("every station"),
+                "offline": self.tr("this station only: the server did not answer"),
+            }[b.source]
         )
         self.deadlines.setText(self._deadlines_text(b))
         _fill(self.packers, packers)

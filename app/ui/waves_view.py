@@ -24,6 +24,7 @@ from app.core.pickpath import LocationParser
 from app.core.rules import CompiledRule
 from app.runner import Operations
 from app.store.db import Database
+from app.sync_service import make_client
 from app.ui.board_view import BoardView
 from app.ui.desk_exceptions_tab import DeskExceptionsTab
 from app.ui.desk_returns_tab import DeskReturnsTab
@@ -61,7 +62,7 @@ class WavesDeskView(QWidget):
         self.exceptions_tab = DeskExceptionsTab(self.desk, self.show_result)
         self.returns_tab = DeskReturnsTab(self.desk, self.show_result)
         exports = (db.path.parent if db.path is not None else Path.cwd()) / "exports"
-        self.board = BoardView(db, ops, exports)
+        self.board = BoardView(db, ops, exports, station=station_name, server=lambda: make_client(db))
         self.board.reported.connect(self.show_result)
         self.tabs = QTabWidget()
         self.tabs.setStyleSheet(BIG)

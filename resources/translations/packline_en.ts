@@ -4,154 +4,169 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="110"/>
+        <location filename="../../app/ui/board_view.py" line="138"/>
         <source>The board could not be read — see the log</source>
         <translation>The board could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="119"/>
+        <location filename="../../app/ui/board_view.py" line="147"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="120"/>
-        <location filename="../../app/ui/board_view.py" line="204"/>
+        <location filename="../../app/ui/board_view.py" line="148"/>
+        <location filename="../../app/ui/board_view.py" line="238"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="121"/>
+        <location filename="../../app/ui/board_view.py" line="149"/>
         <source>Orders/h</source>
         <translation>Orders/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="122"/>
+        <location filename="../../app/ui/board_view.py" line="150"/>
         <source>Work/h (fair)</source>
         <translation>Work/h (fair)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="123"/>
+        <location filename="../../app/ui/board_view.py" line="151"/>
         <source>Units/h</source>
         <translation>Units/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="124"/>
+        <location filename="../../app/ui/board_view.py" line="152"/>
         <source>Items/order</source>
         <translation>Items/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="125"/>
+        <location filename="../../app/ui/board_view.py" line="153"/>
         <source>s/order</source>
         <translation>s/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="126"/>
+        <location filename="../../app/ui/board_view.py" line="154"/>
         <source>s/item</source>
         <translation>s/item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="127"/>
+        <location filename="../../app/ui/board_view.py" line="155"/>
         <source>Wrong scans</source>
         <translation>Wrong scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="128"/>
+        <location filename="../../app/ui/board_view.py" line="156"/>
         <source>Weight fails</source>
         <translation>Weight fails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="129"/>
+        <location filename="../../app/ui/board_view.py" line="157"/>
         <source>Overrides · holds</source>
         <translation>Overrides · holds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="130"/>
+        <location filename="../../app/ui/board_view.py" line="158"/>
         <source>Accuracy</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="134"/>
+        <location filename="../../app/ui/board_view.py" line="162"/>
         <source>Packers, best fair throughput first</source>
         <translation>Packers, best fair throughput first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="135"/>
+        <location filename="../../app/ui/board_view.py" line="163"/>
         <source>Stations</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="136"/>
+        <location filename="../../app/ui/board_view.py" line="164"/>
         <source>Orders packed per hour</source>
         <translation>Orders packed per hour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="160"/>
+        <location filename="../../app/ui/board_view.py" line="188"/>
         <source>Reading the board…</source>
         <translation>Reading the board…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="165"/>
+        <location filename="../../app/ui/board_view.py" line="193"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="165"/>
+        <location filename="../../app/ui/board_view.py" line="193"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="168"/>
+        <location filename="../../app/ui/board_view.py" line="196"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="184"/>
+        <location filename="../../app/ui/board_view.py" line="206"/>
+        <source>this station</source>
+        <translation>this station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="207"/>
+        <source>every station</source>
+        <translation>every station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="208"/>
+        <source>this station only: the server did not answer</source>
+        <translation>this station only: the server did not answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="218"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="185"/>
+        <location filename="../../app/ui/board_view.py" line="219"/>
         <source>within 2 h</source>
         <translation>within 2 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="186"/>
+        <location filename="../../app/ui/board_view.py" line="220"/>
         <source>within 4 h</source>
         <translation>within 4 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="187"/>
+        <location filename="../../app/ui/board_view.py" line="221"/>
         <source>within 24 h</source>
         <translation>within 24 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="188"/>
+        <location filename="../../app/ui/board_view.py" line="222"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="189"/>
+        <location filename="../../app/ui/board_view.py" line="223"/>
         <source>no deadline</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="196"/>
+        <location filename="../../app/ui/board_view.py" line="230"/>
         <source>No open orders</source>
         <translation>No open orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="197"/>
+        <location filename="../../app/ui/board_view.py" line="231"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>Open orders by ship-by deadline — {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="226"/>
+        <location filename="../../app/ui/board_view.py" line="260"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
-        <location filename="../../app/ui/board_view.py" line="257"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="291"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -2700,42 +2715,42 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="279"/>
+        <location filename="../../app/ui/application.py" line="287"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="284"/>
+        <location filename="../../app/ui/application.py" line="292"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="289"/>
+        <location filename="../../app/ui/application.py" line="297"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="370"/>
+        <location filename="../../app/ui/application.py" line="378"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="374"/>
+        <location filename="../../app/ui/application.py" line="382"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="378"/>
+        <location filename="../../app/ui/application.py" line="386"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="382"/>
+        <location filename="../../app/ui/application.py" line="390"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="388"/>
+        <location filename="../../app/ui/application.py" line="396"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>
@@ -3758,37 +3773,37 @@ by responsibility: {responsible}</translation>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="131"/>
+        <location filename="../../app/ui/waves_view.py" line="132"/>
         <source>Supervisor desk</source>
         <translation>Supervisor desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="132"/>
+        <location filename="../../app/ui/waves_view.py" line="133"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>Plan waves (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="133"/>
+        <location filename="../../app/ui/waves_view.py" line="134"/>
         <source>Waves (Ctrl+2)</source>
         <translation>Waves (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="134"/>
+        <location filename="../../app/ui/waves_view.py" line="135"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>Exceptions (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="135"/>
+        <location filename="../../app/ui/waves_view.py" line="136"/>
         <source>Returns (Ctrl+4)</source>
         <translation>Returns (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="136"/>
+        <location filename="../../app/ui/waves_view.py" line="137"/>
         <source>Board (Ctrl+5)</source>
         <translation>Board (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="137"/>
+        <location filename="../../app/ui/waves_view.py" line="138"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>

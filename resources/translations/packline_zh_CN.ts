@@ -4,154 +4,169 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="110"/>
+        <location filename="../../app/ui/board_view.py" line="138"/>
         <source>The board could not be read — see the log</source>
         <translation>看板无法读取 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="119"/>
+        <location filename="../../app/ui/board_view.py" line="147"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="120"/>
-        <location filename="../../app/ui/board_view.py" line="204"/>
+        <location filename="../../app/ui/board_view.py" line="148"/>
+        <location filename="../../app/ui/board_view.py" line="238"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="121"/>
+        <location filename="../../app/ui/board_view.py" line="149"/>
         <source>Orders/h</source>
         <translation>单/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="122"/>
+        <location filename="../../app/ui/board_view.py" line="150"/>
         <source>Work/h (fair)</source>
         <translation>工作量/小时（公平）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="123"/>
+        <location filename="../../app/ui/board_view.py" line="151"/>
         <source>Units/h</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="124"/>
+        <location filename="../../app/ui/board_view.py" line="152"/>
         <source>Items/order</source>
         <translation>件/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="125"/>
+        <location filename="../../app/ui/board_view.py" line="153"/>
         <source>s/order</source>
         <translation>秒/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="126"/>
+        <location filename="../../app/ui/board_view.py" line="154"/>
         <source>s/item</source>
         <translation>秒/件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="127"/>
+        <location filename="../../app/ui/board_view.py" line="155"/>
         <source>Wrong scans</source>
         <translation>错扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="128"/>
+        <location filename="../../app/ui/board_view.py" line="156"/>
         <source>Weight fails</source>
         <translation>称重异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="129"/>
+        <location filename="../../app/ui/board_view.py" line="157"/>
         <source>Overrides · holds</source>
         <translation>放行 · 挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="130"/>
+        <location filename="../../app/ui/board_view.py" line="158"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="134"/>
+        <location filename="../../app/ui/board_view.py" line="162"/>
         <source>Packers, best fair throughput first</source>
         <translation>打包员（按公平产能排序）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="135"/>
+        <location filename="../../app/ui/board_view.py" line="163"/>
         <source>Stations</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="136"/>
+        <location filename="../../app/ui/board_view.py" line="164"/>
         <source>Orders packed per hour</source>
         <translation>每小时打包单量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="160"/>
+        <location filename="../../app/ui/board_view.py" line="188"/>
         <source>Reading the board…</source>
         <translation>正在读取看板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="165"/>
+        <location filename="../../app/ui/board_view.py" line="193"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="165"/>
+        <location filename="../../app/ui/board_view.py" line="193"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="168"/>
+        <location filename="../../app/ui/board_view.py" line="196"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="184"/>
+        <location filename="../../app/ui/board_view.py" line="206"/>
+        <source>this station</source>
+        <translation>本工位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="207"/>
+        <source>every station</source>
+        <translation>全部工位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="208"/>
+        <source>this station only: the server did not answer</source>
+        <translation>仅本工位：服务器无应答</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="218"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="185"/>
+        <location filename="../../app/ui/board_view.py" line="219"/>
         <source>within 2 h</source>
         <translation>2 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="186"/>
+        <location filename="../../app/ui/board_view.py" line="220"/>
         <source>within 4 h</source>
         <translation>4 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="187"/>
+        <location filename="../../app/ui/board_view.py" line="221"/>
         <source>within 24 h</source>
         <translation>24 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="188"/>
+        <location filename="../../app/ui/board_view.py" line="222"/>
         <source>later</source>
         <translation>更晚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="189"/>
+        <location filename="../../app/ui/board_view.py" line="223"/>
         <source>no deadline</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="196"/>
+        <location filename="../../app/ui/board_view.py" line="230"/>
         <source>No open orders</source>
         <translation>没有待发订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="197"/>
+        <location filename="../../app/ui/board_view.py" line="231"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>待发订单（按最晚发货时间）— {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="226"/>
+        <location filename="../../app/ui/board_view.py" line="260"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
-        <location filename="../../app/ui/board_view.py" line="257"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="291"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
@@ -2700,42 +2715,42 @@ by responsibility: {responsible}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="279"/>
+        <location filename="../../app/ui/application.py" line="287"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="284"/>
+        <location filename="../../app/ui/application.py" line="292"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="289"/>
+        <location filename="../../app/ui/application.py" line="297"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="370"/>
+        <location filename="../../app/ui/application.py" line="378"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="374"/>
+        <location filename="../../app/ui/application.py" line="382"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="378"/>
+        <location filename="../../app/ui/application.py" line="386"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="382"/>
+        <location filename="../../app/ui/application.py" line="390"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="388"/>
+        <location filename="../../app/ui/application.py" line="396"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>
@@ -3758,37 +3773,37 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="131"/>
+        <location filename="../../app/ui/waves_view.py" line="132"/>
         <source>Supervisor desk</source>
         <translation>主管工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="132"/>
+        <location filename="../../app/ui/waves_view.py" line="133"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>排波次 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="133"/>
+        <location filename="../../app/ui/waves_view.py" line="134"/>
         <source>Waves (Ctrl+2)</source>
         <translation>波次 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="134"/>
+        <location filename="../../app/ui/waves_view.py" line="135"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>异常 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="135"/>
+        <location filename="../../app/ui/waves_view.py" line="136"/>
         <source>Returns (Ctrl+4)</source>
         <translation>退货（Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="136"/>
+        <location filename="../../app/ui/waves_view.py" line="137"/>
         <source>Board (Ctrl+5)</source>
         <translation>看板（Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="137"/>
+        <location filename="../../app/ui/waves_view.py" line="138"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>

@@ -449,6 +449,16 @@ def create_app(
             )
         return await database.run(store.integration_events, after, limit)
 
+    @app.get(f"{p.API_PREFIX}/board", response_model=p.BoardPage)
+    async def floor_board(
+        _name: Annotated[str, Depends(station)],
+        since: Annotated[datetime, Query(description="ISO time with its zone: the packs after it")],
+    ) -> p.BoardPage:
+        """Every station's accepted packs per station, packer and hour, for the floor board."""
+        if since.tzinfo is None:
+            raise HTTPException(422, "since needs its time zone (e.g. 2026-12-07T00:00:00+08:00)")
+        return await database.run(store.board, since)
+
     @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])
     async def conflicts(name: Annotated[str, Depends(station)]) -> list[p.ConflictWire]:
         """A packing station sees its own conflicts; a supervisor desk or admin sees every station's."""

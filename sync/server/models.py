@@ -87,6 +87,7 @@ class EventRecord(Base):
     """Every event ever pushed, with the answer it got: a repeated UUID gets the same answer."""
 
     __tablename__ = "events"
+    __table_args__ = (Index("ix_events_type_occurred_at", "type", "occurred_at"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     type: Mapped[str] = mapped_column(String(64))

@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.auth import hash_problem
 from app.core.segments import Thresholds
 from sync import protocol as p
+from sync.server import board as floor_board
 from sync.server import models as m
 from sync.server import segments, waybills
 from sync.server.batch import Batch, keys_by_kind
@@ -685,6 +686,11 @@ class ServerStore:
         log.info("customer segments: %d customers, %d changed%s in %.1f s", report.customers, report.changed,
                  " (dry run: nothing written)" if dry_run else "", report.seconds)  # fmt: skip
         return report
+
+    def board(self, since: datetime) -> p.BoardPage:
+        """Every station's accepted packs and holds since `since` (the supervisors' floor board)."""
+        with self.reading() as c:
+            return floor_board.board(c, since)
 
     def claim_segment_run(self, day: str) -> bool:
         """True for the one server process that runs today's segments (the first to claim the day)."""

@@ -1,0 +1,64 @@
+"""The floor board with a server: every station's packs, each station's own from its records and
+the others' from the server's event log, per station, packer and hour."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import requests
+
+from app.core.performance import day_window
+from app.store import demo
+from app.store.floor import board, merged, operator_names
+from app.sync_service import make_client
+from sync import protocol as p
+from tests.sync.stations import open_station, pack, sync_cli
+
+
+def test_the_board_counts_every_stations_packs_once(seeded, tmp_path):
+    dbs = {}
+    for name in ("PACK-A", "PACK-B"):
+        token = seeded.store.add_station(name)
+        assert sync_cli(tmp_path / name, "--server", seeded.url, "--token", token)[0] == 0
+        dbs[name] = open_station(tmp_path / name)
+    ready = demo.sample_orders(dbs["PACK-A"], per_kind=8)["ready"]
+    pack(dbs["PACK-A"], ready[0])
+    pack(dbs["PACK-A"], ready[1])
+    pack(dbs["PACK-B"], ready[2], badge="P0002")
+    for name in ("PACK-A", "PACK-B"):
+        assert sync_cli(tmp_path / name)[0] == 0
+    since = datetime.now(UTC) - timedelta(hours=1)
+    page = seeded.store.board(since)
+    assert {(r.station, r.operator, r.orders) for r in page.rows} == {
+        ("PACK-A", "P0001", 2),
+        ("PACK-B", "P0002", 1),
+    }
+    b_row = next(r for r in page.rows if r.station == "PACK-B")
+    units = sum(i["quantity"] for i in ready[2]["items"])
+    assert b_row.units == units and b_row.parcels == 1 and b_row.busy_s >= 0
+    assert seeded.store.board(datetime.now(UTC) + timedelta(minutes=1)).rows == []
+
+    # At PACK-A's desk: its own packs from its records, PACK-B's from the server; nothing twice.
+    a = dbs["PACK-A"]
+    start, _now = day_window(datetime.now(UTC))
+    client = make_client(a)
+    try:
+        remote = client.board(start)
+    finally:
+        client.close()
+    floor = merged(board(a, start), remote, "PACK-A", operator_names(a))
+    assert floor.source == "server"
+    assert {k: v.orders for k, v in floor.by_station.items()} == {"PACK-A": 2, "PACK-B": 1}
+    names = operator_names(a)
+    assert (
+        floor.by_packer[names["P0002"]].units == units and sum(t.orders for t in floor.by_hour.values()) == 3
+    )
+
+    token = seeded.store.add_station("DESK-1", p.Role.DESK)
+    url = f"{seeded.url}{p.API_PREFIX}/board"
+    naive = requests.get(
+        url, params={"since": "2026-12-07T00:00:00"}, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert naive.status_code == 422 and "time zone" in naive.text
+    for db in dbs.values():
+        db.close()
