@@ -9,7 +9,7 @@ so a packer of VIP gift orders is not ranked below a packer of single-item parce
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 # What an order costs a packer beyond opening it and weighing it, in "single-item orders".
@@ -81,7 +81,18 @@ class Totals:
     overrides: int = 0
 
     def __add__(self, other: Totals) -> Totals:
-        return Totals(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+        # Field by field: dataclasses.astuple copies deeply, and a board adds thousands of these.
+        return Totals(
+            self.orders + other.orders,
+            self.lines + other.lines,
+            self.units + other.units,
+            self.steps + other.steps,
+            self.cards + other.cards,
+            self.parcels + other.parcels,
+            self.busy_s + other.busy_s,
+            self.held + other.held,
+            self.overrides + other.overrides,
+        )
 
     @classmethod
     def of(cls, fact: PackFact) -> Totals:

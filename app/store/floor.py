@@ -35,34 +35,29 @@ class Board:
 
 def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
     now = now or datetime.now(UTC)
-    ps, op = m.PackSession, m.Operator
-    packed = ps.status == PackStatus.PACKED
-    seconds = (func.julianday(ps.ended_at) - func.julianday(ps.started_at)) * 86400.0
-    sums = (
-        func.sum(case((packed, 1), else_=0)),
-        func.sum(case((packed, ps.lines), else_=0)),
-        func.sum(case((packed, ps.units), else_=0)),
-        func.sum(case((packed, ps.steps), else_=0)),
-        func.sum(case((packed, ps.cards), else_=0)),
-        func.sum(case((packed, ps.parcels), else_=0)),
-        func.sum(case((packed, seconds), else_=0.0)),
-        func.sum(case((ps.status == PackStatus.HELD, 1), else_=0)),
-        func.sum(case((packed & ps.override_by.is_not(None), 1), else_=0)),
-    )
-    window = (ps.ended_at >= since, ps.status.in_((PackStatus.PACKED, PackStatus.HELD)))
-    hour = func.strftime("%Y-%m-%d %H:00", ps.ended_at)
+    ps = m.PackSession
+    # The stored text of a time starts "YYYY-MM-DD HH": its first 13 characters are the (UTC) hour,
+    # cheaper per row than a date function over 50,000 packs.
+    hour = func.substr(ps.ended_at, 1, 13)
     with db.session() as s:
-        per_pair = s.execute(
-            select(ps.station, op.name, hour, *sums)
-            .join(op, op.id == ps.operator_id)
-            .where(*window)
-            .group_by(ps.station, op.name, hour)
+        per_group = s.execute(
+            select(
+                ps.station, ps.operator_id, hour, func.count(), func.sum(ps.lines), func.sum(ps.units),
+                func.sum(ps.steps), func.sum(ps.cards), func.sum(ps.parcels), func.sum(ps.busy_s),
+                func.count(ps.override_by),
+            )
+            .where(ps.ended_at >= since, ps.status == PackStatus.PACKED)
+            .group_by(ps.station, ps.operator_id, hour)
+        ).all()  # fmt: skip
+        holds = s.execute(
+            select(ps.station, ps.operator_id, func.count())
+            .where(ps.status == PackStatus.HELD, ps.ended_at >= since)
+            .group_by(ps.station, ps.operator_id)
         ).all()
         mistakes = s.execute(
-            select(m.PackEvent.station, op.name, m.PackEvent.verdict, func.count())
-            .join(op, op.id == m.PackEvent.operator_id)
-            .where(m.PackEvent.at >= since, m.PackEvent.verdict.in_(MISTAKES))
-            .group_by(m.PackEvent.station, op.name, m.PackEvent.verdict)
+            select(m.PackEvent.station, m.PackEvent.operator_id, m.PackEvent.verdict, func.count())
+            .where(m.PackEvent.verdict.in_(MISTAKES), m.PackEvent.at >= since)
+            .group_by(m.PackEvent.station, m.PackEvent.operator_id, m.PackEvent.verdict)
         ).all()
         deadline = s.execute(
             select(m.Order.carrier, _bucket(now), func.count())
@@ -74,19 +69,26 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
             .select_from(m.Wave)
             .where(m.Wave.status.in_([WaveStatus.RELEASED, WaveStatus.PICKING]))
         )
+        names = dict(s.execute(select(m.Operator.id, m.Operator.name)).all())
     by_packer: dict[str, Totals] = {}
     by_station: dict[str, Totals] = {}
     by_hour: dict[str, Totals] = {}
-    for station, packer, hour_utc, *values in per_pair:
-        totals = Totals(*(v or 0 for v in values))
+    for station, operator_id, hour_utc, *values in per_group:
+        totals = Totals(*(v or 0 for v in values[:-1]), 0, values[-1] or 0)
+        packer = names.get(operator_id, str(operator_id))
         by_packer[packer] = by_packer.get(packer, Totals()) + totals
         by_station[station] = by_station.get(station, Totals()) + totals
         local = _local_hour(hour_utc)
         by_hour[local] = by_hour.get(local, Totals()) + totals
+    for station, operator_id, count in holds:
+        packer = names.get(operator_id, str(operator_id))
+        by_packer[packer] = by_packer.get(packer, Totals()) + Totals(held=count)
+        by_station[station] = by_station.get(station, Totals()) + Totals(held=count)
     errors_by_packer: dict[str, Errors] = {}
     errors_by_station: dict[str, Errors] = {}
-    for station, packer, verdict, count in mistakes:
+    for station, operator_id, verdict, count in mistakes:
         mistake = Errors(count, 0) if MISTAKES[verdict] == "wrong" else Errors(0, count)
+        packer = names.get(operator_id, str(operator_id))
         errors_by_packer[packer] = errors_by_packer.get(packer, Errors()) + mistake
         errors_by_station[station] = errors_by_station.get(station, Errors()) + mistake
     open_orders: dict[str, dict[str, int]] = {}
@@ -133,5 +135,6 @@ def _bucket(now: datetime):  # type: ignore[no-untyped-def]
 
 
 def _local_hour(hour_utc: str) -> str:
-    when = datetime.strptime(hour_utc, "%Y-%m-%d %H:00").replace(tzinfo=UTC)
+    """ "YYYY-MM-DD HH" (a stored time's first 13 characters) or "YYYY-MM-DD HH:00", UTC -> local "HH:00"."""
+    when = datetime.strptime(hour_utc[:13], "%Y-%m-%d %H").replace(tzinfo=UTC)
     return when.astimezone().strftime("%H:00")

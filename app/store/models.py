@@ -271,6 +271,7 @@ class PackSession(Base):
     steps: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     cards: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     parcels: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    busy_s: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # opened to packed
 
 
 class PackEvent(Base):
@@ -278,10 +279,11 @@ class PackEvent(Base):
     an interrupted session is replayed from."""
 
     __tablename__ = "pack_events"
+    __table_args__ = (Index("ix_pack_events_verdict_at", "verdict", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[str | None] = mapped_column(ForeignKey("pack_sessions.id"), index=True, default=None)
-    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
     station: Mapped[str] = mapped_column(String(64))
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), default=None)
     kind: Mapped[str] = mapped_column(String(16))  # scan command weight reason

@@ -293,6 +293,7 @@ class PackingStore:
         now = _now()
         parcels = done.all_parcels
         with self.db.session() as s, s.begin():
+            started = s.scalar(select(m.PackSession.started_at).where(m.PackSession.id == session_id))
             changed = s.execute(
                 update(m.Order)
                 .where(m.Order.id == done.order.order_id, m.Order.status.in_(PACKABLE))
@@ -310,6 +311,7 @@ class PackingStore:
                     status=PackStatus.PACKED,
                     ended_at=now,
                     plan=_plan_record(done),
+                    busy_s=int((now - started).total_seconds()) if started is not None else 0,
                     **_work(done),
                     # A split shipment: the parcels' sums (each parcel's own are in `parcels`).
                     expected_g=sum(p.weight.expected_g for p in parcels),
@@ -351,7 +353,6 @@ class PackingStore:
             ]
             if done.split_by is not None:
                 payload["split_by"] = done.split_by.badge_code
-            started = s.scalar(select(m.PackSession.started_at).where(m.PackSession.id == session_id))
             if started is not None:
                 payload["started_at"] = started.isoformat()
             payload["work"] = _work(done)

@@ -676,7 +676,7 @@ class ServerStore:
         started = time.perf_counter()
         report = segments.SegmentReport()
         with self.reading() as c:
-            changed = list(segments.changes(c, thresholds or Thresholds(), now or _now(), report))
+            changed = segments.changes(c, thresholds or Thresholds(), now or _now(), report)
         if not dry_run:
             for start in range(0, len(changed), segments.WRITE_BATCH):
                 with self.writing() as c:

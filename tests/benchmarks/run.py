@@ -203,9 +203,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--cold-start-child")
+    parser.add_argument("--segment-orders", type=int, default=1_000_000, help="orders for --only insight")
     parser.add_argument(
         "--only",
-        choices=["station", "devices", "printing", "sync", "live", "rules", "waves", "returns"],
+        choices=["station", "devices", "printing", "sync", "live", "rules", "waves", "returns", "insight"],
         help="run one group",
     )
     args = parser.parse_args()
@@ -262,6 +263,30 @@ def main() -> int:
         )
         if args.only == "waves":
             return 1 if failures else 0
+    if args.only == "insight":
+        from tests.benchmarks import insight
+
+        b = insight.bench_board()
+        report(
+            "floor board refresh, 20 stations, 50,000 packs today: p50 / a bare aggregate of the same packs",
+            b["ratio"],
+            "x",
+            2,
+            f"(board p50 {b['p50_ms']:.1f} ms, p99 {b['p99_ms']:.1f} ms; "
+            f"bare GROUP BY p50 {b['bare_p50_ms']:.1f} ms)",
+        )
+        r = insight.bench_segments(args.segment_orders, args.segment_orders // 5)
+        report(
+            f"customer segments over {args.segment_orders:,} orders, PostgreSQL: "
+            "a night's run / one GROUP BY",
+            r["ratio_steady"],
+            "x",
+            3,
+            f"(run {r['steady_s']:.2f} s, {r['steady_changed']:,} changed; GROUP BY {r['group_by_s']:.2f} s; "
+            f"the first run, tagging {r['first_changed']:,} customers: {r['first_s']:.2f} s = "
+            f"{r['ratio_first']:.1f} x; a dry run {r['dry_s']:.2f} s)",
+        )
+        return 1 if failures else 0
     if args.only == "returns":
         from tests.benchmarks import returns
 

@@ -1,4 +1,4 @@
-"""what each pack held (lines, units, instructions, cards, parcels): the supervisor board's work units
+"""what each pack held (lines, units, instructions, cards, parcels) and how long it took: the board
 
 Revision ID: 0016
 Revises: 0015
@@ -13,7 +13,7 @@ down_revision = "0015"
 branch_labels = None
 depends_on = None
 
-COLUMNS = ("lines", "units", "steps", "cards", "parcels")
+COLUMNS = ("lines", "units", "steps", "cards", "parcels", "busy_s")
 
 
 def upgrade() -> None:
@@ -22,11 +22,12 @@ def upgrade() -> None:
             batch.add_column(sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
     # The board reads a day's finished sessions by when they ended.
     op.create_index("ix_pack_sessions_ended_at", "pack_sessions", ["ended_at"])
-    op.create_index("ix_pack_events_at", "pack_events", ["at"])
+    # ...and the mistakes caught (a few verdicts among a day's scans) by verdict, then time.
+    op.create_index("ix_pack_events_verdict_at", "pack_events", ["verdict", "at"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_pack_events_at", "pack_events")
+    op.drop_index("ix_pack_events_verdict_at", "pack_events")
     op.drop_index("ix_pack_sessions_ended_at", "pack_sessions")
     with op.batch_alter_table("pack_sessions") as batch:
         for name in COLUMNS:
