@@ -248,6 +248,7 @@ class PackSession(Base):
     """One attempt to pack one order at one station; the pack record once it is packed."""
 
     __tablename__ = "pack_sessions"
+    __table_args__ = (Index("ix_pack_sessions_status_ended_at", "status", "ended_at"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID made at the station
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
@@ -255,7 +256,7 @@ class PackSession(Base):
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # PackStatus
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
-    ended_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
     expected_g: Mapped[int | None] = mapped_column(Integer, default=None)
     actual_g: Mapped[int | None] = mapped_column(Integer, default=None)
     allowed_g: Mapped[int | None] = mapped_column(Integer, default=None)

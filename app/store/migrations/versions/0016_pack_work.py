@@ -20,15 +20,16 @@ def upgrade() -> None:
     with op.batch_alter_table("pack_sessions") as batch:
         for name in COLUMNS:
             batch.add_column(sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
-    # The board reads a day's finished sessions by when they ended.
-    op.create_index("ix_pack_sessions_ended_at", "pack_sessions", ["ended_at"])
+    # The board reads a day's packed (or held) sessions by when they ended: a range of this index,
+    # not every pack the station ever made.
+    op.create_index("ix_pack_sessions_status_ended_at", "pack_sessions", ["status", "ended_at"])
     # ...and the mistakes caught (a few verdicts among a day's scans) by verdict, then time.
     op.create_index("ix_pack_events_verdict_at", "pack_events", ["verdict", "at"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_pack_events_verdict_at", "pack_events")
-    op.drop_index("ix_pack_sessions_ended_at", "pack_sessions")
+    op.drop_index("ix_pack_sessions_status_ended_at", "pack_sessions")
     with op.batch_alter_table("pack_sessions") as batch:
         for name in COLUMNS:
             batch.drop_column(name)
