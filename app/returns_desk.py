@@ -58,9 +58,16 @@ class ReturnsDesk:
         self.reasons = reasons
         self.on_saved = on_saved or (lambda _order_no, _error: None)
         self.on_label = on_label or (lambda: None)  # a label was queued: the printer may start
-        self.state: ReturnState = new_return(reasons) if reasons else new_return()
+        self.state: ReturnState = new_return(reasons)
         self.return_id: str | None = None
         self.operator: Operator | None = None
+
+    def configure(self, station: str, reasons: tuple[str, ...]) -> None:
+        """New settings: the station's name and the reasons offered (a return open now keeps its own)."""
+        self.store.station = self.items.station = station
+        self.reasons = reasons
+        if self.state.phase is Phase.IDLE:
+            self.state = new_return(reasons)
 
     def start(self, operator: Operator) -> bool:
         """Open the desk for `operator`; the return left open here (a crash) comes back. True if so."""

@@ -302,7 +302,7 @@ class ReturnOutcome:
 # --- transitions -------------------------------------------------------------------------------
 
 
-def new_return(reasons: tuple[str, ...] = RETURN_REASONS) -> ReturnState:
+def new_return(reasons: tuple[str, ...] = ()) -> ReturnState:
     return ReturnState(reasons=reasons or RETURN_REASONS)
 
 

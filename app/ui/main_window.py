@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         if self.devices is not None and _device_settings(previous) != _device_settings(settings):
             self.devices.apply(settings)
         self.station.store.station = settings.station_name
+        self.returns_view.desk.configure(settings.station_name, reasons_from(settings.return_reasons))
         if self.printing is not None:
             self.printing.apply_settings(settings)
         self.sounds.enabled = settings.sound

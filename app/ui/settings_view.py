@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.pickpath import LocationParser, PatternError
+from app.core.returns import RETURN_REASONS, reasons_from
 from app.core.settings import StationSettings
 from scanner.model import Reading
 from scanner.scales import PROTOCOLS
+from sync.protocol import WAYBILL_KEEP_MAX
 
 
 class SettingsView(QWidget):
@@ -99,6 +101,8 @@ class SettingsView(QWidget):
         self.sender_phone = QLineEdit()
         self.sender_address = QLineEdit()
         self.location_pattern = QLineEdit()
+        self.waybill_reserve = QSpinBox(minimum=0, maximum=WAYBILL_KEEP_MAX)
+        self.return_reasons = QLineEdit()
         self.test_button = QPushButton()
         self.test_button.setAutoDefault(False)
         self.test_button.clicked.connect(self._test_page)
@@ -122,6 +126,8 @@ class SettingsView(QWidget):
             self.sender_phone,
             self.sender_address,
             self.location_pattern,
+            self.waybill_reserve,
+            self.return_reasons,
             test_row,
         )
         self.save_button = QPushButton()
@@ -187,6 +193,8 @@ class SettingsView(QWidget):
             self.tr("Sender phone"),
             self.tr("Sender address"),
             self.tr("Bin location pattern (pick paths)"),
+            self.tr("Waybill numbers kept per carrier (split shipments; 0: none)"),
+            self.tr("Return reasons offered (codes, comma-separated; empty: the twelve defaults)"),
             self.tr("Test"),
         ]
         for label, text in zip(self.print_labels, print_texts, strict=True):
@@ -252,6 +260,9 @@ class SettingsView(QWidget):
         self.sender_phone.setText(settings.sender_phone)
         self.sender_address.setText(settings.sender_address)
         self.location_pattern.setText(settings.location_pattern)
+        self.waybill_reserve.setValue(settings.waybill_reserve)
+        self.return_reasons.setText(settings.return_reasons)
+        self.return_reasons.setPlaceholderText(", ".join(RETURN_REASONS))
         self.test_result.clear()
 
     def set_system_printers(self, uris: list[str]) -> None:
@@ -307,6 +318,10 @@ class SettingsView(QWidget):
             "sender_phone": self.sender_phone.text().strip(),
             "sender_address": self.sender_address.text().strip(),
             "location_pattern": self.location_pattern.text().strip(),
+            "waybill_reserve": self.waybill_reserve.value(),
+            "return_reasons": ", ".join(reasons_from(self.return_reasons.text()))
+            if self.return_reasons.text().strip()
+            else "",
         }
 
     def printing_settings(self) -> StationSettings:

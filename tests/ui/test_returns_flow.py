@@ -116,3 +116,24 @@ def test_the_supervisor_sees_returns_by_reason_and_responsibility_and_exports_th
         ]
     finally:
         app.close()
+
+
+@pytest.mark.gui
+def test_the_reasons_offered_and_the_waybill_reserve_are_set_on_the_settings_page(
+    station_app,  # noqa: F811 - the fixture
+    demo_db,
+    qtbot,
+):
+    from app.store.settings_store import load_settings
+
+    app = station_app("en")
+    window = app.window
+    window.open_settings()
+    page = window.settings_view
+    page.return_reasons.setText("wrong_size, quality, wrong_size, shop_special")
+    page.waybill_reserve.setValue(40)
+    QTest.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is not page, timeout=5000)
+    stored = load_settings(demo_db)
+    assert stored.return_reasons == "wrong_size, quality, shop_special" and stored.waybill_reserve == 40
+    assert window.returns_view.desk.state.reasons == ("wrong_size", "quality", "shop_special")
