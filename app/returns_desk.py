@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 
 from app.core.model import Operator
-from app.core.pack_session import BoxFound, ItemFound
+from app.core.pack_session import ItemFound
 from app.core.returns import (
     Chosen,
     Found,
@@ -92,9 +92,10 @@ class ReturnsDesk:
             return ReturnOutcome(self.state, ReturnVerdict.INVALID_CHOICE, detail=text)
         if phase is Phase.IDLE:
             return self._run(Found(text, self.store.find(text)))
-        if text.isdigit() and len(text) <= 6:  # at the items step a short number is the parcel's grams
-            return self._run(Weighed(int(text)))
-        return self._run(self._unit(text))
+        unit = self._unit(text)
+        if not unit.sku_code and text.isdigit() and len(text) <= 6:
+            return self._run(Weighed(int(text)))  # a short number no item carries: the parcel's grams
+        return self._run(unit)
 
     def choose(self, number: int) -> ReturnOutcome:
         return self._run(Chosen(number))
@@ -106,11 +107,10 @@ class ReturnsDesk:
         return self._run(Weighed(grams))
 
     def _unit(self, code: str) -> ItemScanned:
+        """The SKU a unit's code names ("": none; a box of our packaging is no returned item)."""
         resolution = self.items.resolve(code)
         if isinstance(resolution, ItemFound):
             return ItemScanned(code, resolution.sku_code, resolution.name_zh, resolution.name_en)
-        if isinstance(resolution, BoxFound):
-            return ItemScanned(code, "")  # a box of ours is not a returned item
         return ItemScanned(code, "")
 
     # --- the step and its effects ---------------------------------------------------------------
