@@ -452,11 +452,18 @@ class HeldWire(Outgoing):
     held: int
 
 
+class StationSeenWire(Outgoing):
+    station: str
+    last_seen_at: AwareDatetime | None = None  # its last request to the server
+
+
 class BoardPage(Outgoing):
-    """`GET /board?since=T`: every station's packs since T, for the supervisor's floor board."""
+    """`GET /board?since=T`: every station's packs since T, for the supervisor's floor board, and
+    when the server last heard from each packing station (its sync state)."""
 
     rows: list[BoardRowWire]
     held: list[HeldWire]
+    seen: list[StationSeenWire] = []
 
 
 class KindKeys(Outgoing):

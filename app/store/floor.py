@@ -5,7 +5,7 @@ shows, with 20 stations and tens of thousands of packs a day)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import case, func, select
@@ -31,6 +31,7 @@ class Board:
     waves_in_progress: int
     read_at: datetime
     source: str = "station"  # station | server (every station) | offline (the server did not answer)
+    seen: dict[str, datetime | None] = field(default_factory=dict)  # station -> last heard by the server
 
 
 def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
@@ -124,7 +125,10 @@ def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str,
         packer = names.get(h.operator, h.operator)
         by_packer[packer] = by_packer.get(packer, Totals()) + held
         by_station[h.station] = by_station.get(h.station, Totals()) + held
-    return replace(local, by_packer=by_packer, by_station=by_station, by_hour=by_hour, source="server")
+    seen = {s.station: s.last_seen_at for s in remote.seen}
+    return replace(
+        local, by_packer=by_packer, by_station=by_station, by_hour=by_hour, source="server", seen=seen
+    )
 
 
 def _bucket(now: datetime):  # type: ignore[no-untyped-def]

@@ -33,6 +33,7 @@ from sync.client import SyncClient, SyncError
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 5000
+ONLINE_S = 120
 LATEST = "floor-board"
 COLUMNS = 12
 
@@ -72,6 +73,9 @@ class BoardView(QWidget):
         tables.addWidget(self.packers, 3)
         tables.addWidget(self.stations_title)
         tables.addWidget(self.stations, 2)
+        self.sync_line = QLabel()  # when the server last heard from each station
+        self.sync_line.setWordWrap(True)
+        tables.addWidget(self.sync_line)
         middle = QHBoxLayout()
         middle.addLayout(tables, 3)
         middle.addWidget(self.chart_view, 2)
@@ -209,6 +213,7 @@ class BoardView(QWidget):
             }[b.source]
         )
         self.deadlines.setText(self._deadlines_text(b))
+        self.sync_line.setText(self._sync_text(b))
         _fill(self.packers, packers)
         _fill(self.stations, stations)
         self._chart(b)
@@ -229,6 +234,22 @@ class BoardView(QWidget):
         if not parts:
             return self.tr("No open orders")
         return self.tr("Open orders by ship-by deadline — {carriers}").format(carriers=" · ".join(parts))
+
+    def _sync_text(self, b: Board) -> str:
+        """Each packing station's sync state: online when the server heard from it in the last two
+        minutes (a station asks at least every 30 s), else when it last did."""
+        if not b.seen:
+            return ""
+        parts = []
+        for station, last in sorted(b.seen.items()):
+            if last is not None and (b.read_at - last).total_seconds() <= ONLINE_S:
+                state = self.tr("online")
+            elif last is not None:
+                state = self.tr("last synced {time}").format(time=last.astimezone().strftime("%m-%d %H:%M"))
+            else:
+                state = self.tr("never synced")
+            parts.append(f"{station} {state}")
+        return self.tr("Sync: {stations}").format(stations=" · ".join(parts))
 
     def _chart(self, b: Board) -> None:
         self.chart.removeAllSeries()

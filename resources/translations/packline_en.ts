@@ -4,169 +4,189 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="138"/>
+        <location filename="../../app/ui/board_view.py" line="142"/>
         <source>The board could not be read — see the log</source>
         <translation>The board could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="147"/>
+        <location filename="../../app/ui/board_view.py" line="151"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="148"/>
-        <location filename="../../app/ui/board_view.py" line="238"/>
+        <location filename="../../app/ui/board_view.py" line="152"/>
+        <location filename="../../app/ui/board_view.py" line="259"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="149"/>
+        <location filename="../../app/ui/board_view.py" line="153"/>
         <source>Orders/h</source>
         <translation>Orders/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="150"/>
+        <location filename="../../app/ui/board_view.py" line="154"/>
         <source>Work/h (fair)</source>
         <translation>Work/h (fair)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="151"/>
+        <location filename="../../app/ui/board_view.py" line="155"/>
         <source>Units/h</source>
         <translation>Units/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="152"/>
+        <location filename="../../app/ui/board_view.py" line="156"/>
         <source>Items/order</source>
         <translation>Items/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="153"/>
+        <location filename="../../app/ui/board_view.py" line="157"/>
         <source>s/order</source>
         <translation>s/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="154"/>
+        <location filename="../../app/ui/board_view.py" line="158"/>
         <source>s/item</source>
         <translation>s/item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="155"/>
+        <location filename="../../app/ui/board_view.py" line="159"/>
         <source>Wrong scans</source>
         <translation>Wrong scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="156"/>
+        <location filename="../../app/ui/board_view.py" line="160"/>
         <source>Weight fails</source>
         <translation>Weight fails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="157"/>
+        <location filename="../../app/ui/board_view.py" line="161"/>
         <source>Overrides · holds</source>
         <translation>Overrides · holds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="158"/>
+        <location filename="../../app/ui/board_view.py" line="162"/>
         <source>Accuracy</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="162"/>
+        <location filename="../../app/ui/board_view.py" line="166"/>
         <source>Packers, best fair throughput first</source>
         <translation>Packers, best fair throughput first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="163"/>
+        <location filename="../../app/ui/board_view.py" line="167"/>
         <source>Stations</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="164"/>
+        <location filename="../../app/ui/board_view.py" line="168"/>
         <source>Orders packed per hour</source>
         <translation>Orders packed per hour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="188"/>
+        <location filename="../../app/ui/board_view.py" line="192"/>
         <source>Reading the board…</source>
         <translation>Reading the board…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="193"/>
+        <location filename="../../app/ui/board_view.py" line="197"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="193"/>
+        <location filename="../../app/ui/board_view.py" line="197"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="196"/>
+        <location filename="../../app/ui/board_view.py" line="200"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="206"/>
+        <location filename="../../app/ui/board_view.py" line="210"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="207"/>
+        <location filename="../../app/ui/board_view.py" line="211"/>
         <source>every station</source>
         <translation>every station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="208"/>
+        <location filename="../../app/ui/board_view.py" line="212"/>
         <source>this station only: the server did not answer</source>
         <translation>this station only: the server did not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="218"/>
+        <location filename="../../app/ui/board_view.py" line="223"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="219"/>
+        <location filename="../../app/ui/board_view.py" line="224"/>
         <source>within 2 h</source>
         <translation>within 2 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="220"/>
+        <location filename="../../app/ui/board_view.py" line="225"/>
         <source>within 4 h</source>
         <translation>within 4 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="221"/>
+        <location filename="../../app/ui/board_view.py" line="226"/>
         <source>within 24 h</source>
         <translation>within 24 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="222"/>
+        <location filename="../../app/ui/board_view.py" line="227"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="223"/>
+        <location filename="../../app/ui/board_view.py" line="228"/>
         <source>no deadline</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="230"/>
+        <location filename="../../app/ui/board_view.py" line="235"/>
         <source>No open orders</source>
         <translation>No open orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="231"/>
+        <location filename="../../app/ui/board_view.py" line="236"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>Open orders by ship-by deadline — {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="260"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="248"/>
+        <source>last synced {time}</source>
+        <translation>last synced {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="250"/>
+        <source>never synced</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="252"/>
+        <source>Sync: {stations}</source>
+        <translation>Sync: {stations}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="281"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
-        <location filename="../../app/ui/board_view.py" line="291"/>
+        <location filename="../../app/ui/board_view.py" line="292"/>
+        <location filename="../../app/ui/board_view.py" line="312"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, bindparam, select, text
 
 from sync import protocol as p
 from sync.server import models as m
@@ -60,4 +60,13 @@ def board(c: Connection, since: datetime) -> p.BoardPage:
         p.HeldWire(station=station, operator=operator, held=int(count))
         for station, operator, count in c.execute(_HELD, {"since": since})
     ]
-    return p.BoardPage(rows=rows, held=held)
+    accounts = m.StationAccount
+    seen = [
+        p.StationSeenWire(station=name, last_seen_at=last)
+        for name, last in c.execute(
+            select(accounts.name, accounts.last_seen_at)
+            .where(accounts.revoked_at.is_(None), accounts.role == p.Role.STATION.value)
+            .order_by(accounts.name)
+        )
+    ]
+    return p.BoardPage(rows=rows, held=held, seen=seen)

@@ -3,6 +3,7 @@ the others' from the server's event log, per station, packer and hour."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import requests
@@ -48,6 +49,14 @@ def test_the_board_counts_every_stations_packs_once(seeded, tmp_path):
         client.close()
     floor = merged(board(a, start), remote, "PACK-A", operator_names(a))
     assert floor.source == "server"
+    assert set(floor.seen) == {"PACK-A", "PACK-B"}
+    # The server records when it heard from a station in the background (every few seconds).
+    deadline = time.monotonic() + 20
+    while not all(s.last_seen_at for s in seeded.store.board(start).seen) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert all(
+        datetime.now(UTC) - s.last_seen_at < timedelta(minutes=2) for s in seeded.store.board(start).seen
+    )
     assert {k: v.orders for k, v in floor.by_station.items()} == {"PACK-A": 2, "PACK-B": 1}
     names = operator_names(a)
     assert (
