@@ -9,8 +9,20 @@ type until the sentence fits; an elided label cuts a single line with "…".
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontInfo,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from app.core.pack_session import Severity
+from app.ui.theme import BANNER_COLOURS, IDLE_COLOURS
 
 _WRAP = Qt.TextFlag.TextWrapAnywhere | Qt.AlignmentFlag.AlignCenter
 _LINE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -34,6 +46,17 @@ class Banner(QWidget):
 
     def text(self) -> str:
         return self._text
+
+    def show_verdict(self, text: str, severity: Severity | None) -> None:
+        """The sentence in the severity's colours (none: the idle colours)."""
+        # A palette change repaints the banner only; a style sheet would re-polish the widget.
+        bg, fg = BANNER_COLOURS[severity] if severity else IDLE_COLOURS
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(bg))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
+        self.setPalette(palette)
+        self.setText(text)
+        self.setProperty("severity", severity.value if severity else "")
 
     def setText(self, text: str) -> None:
         if text == self._text:

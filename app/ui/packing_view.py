@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
-    QPalette,
     QResizeEvent,
     QShortcut,
     QTextDocumentFragment,
@@ -51,7 +50,6 @@ from app.ui import messages
 from app.ui.banner import Banner, ElidedLabel, elide_code, wrapping
 from app.ui.label_preview import LabelPreview
 from app.ui.sounds import Sounds
-from app.ui.theme import BANNER_COLOURS, IDLE_COLOURS
 from scanner.interpret import interpret
 from scanner.model import DeviceState, Reading, Scan
 
@@ -475,14 +473,7 @@ class PackingView(QWidget):
             self.sounds.play("error")
 
     def show_notice(self, text: str, severity: Severity | None) -> None:
-        # A palette change repaints the banner only; a style sheet would re-polish the widget.
-        bg, fg = BANNER_COLOURS[severity] if severity else IDLE_COLOURS
-        palette = self.banner.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(bg))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
-        self.banner.setPalette(palette)
-        self.banner.setText(text)
-        self.banner.setProperty("severity", severity.value if severity else "")
+        self.banner.show_verdict(text, severity)
 
     def render(self, verdict: Verdict | None, code: str = "", play: bool = True) -> None:
         """Show the station's state and the verdict; the banner and sound come first."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -41,7 +41,6 @@ from app.ui import return_texts as texts
 from app.ui.banner import Banner, wrapping
 from app.ui.sounds import Sounds
 from app.ui.tables import list_table, page_title
-from app.ui.theme import BANNER_COLOURS, IDLE_COLOURS
 from scanner.model import Reading
 
 SEVERITY = {
@@ -200,13 +199,7 @@ class ReturnsView(QWidget):
         self._render()
 
     def _show(self, text: str, severity: Severity | None) -> None:
-        bg, fg = BANNER_COLOURS[severity] if severity else IDLE_COLOURS
-        palette = self.banner.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(bg))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
-        self.banner.setPalette(palette)
-        self.banner.setText(text)
-        self.banner.setProperty("severity", severity.value if severity else "")
+        self.banner.show_verdict(text, severity)
 
     def _render(self) -> None:
         state = self.desk.state

@@ -11,7 +11,7 @@ import zlib
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from datetime import time as dt_time
 from typing import Annotated, Any, TypeVar
 
@@ -457,6 +457,10 @@ def create_app(
         """Every station's accepted packs per station, packer and hour, for the floor board."""
         if since.tzinfo is None:
             raise HTTPException(422, "since needs its time zone (e.g. 2026-12-07T00:00:00+08:00)")
+        try:
+            since = since.astimezone(UTC)
+        except (OverflowError, ValueError):  # 0001-01-01T00:00+19:00 is before the first UTC day
+            raise HTTPException(422, "since is out of range") from None
         return await database.run(store.board, since)
 
     @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])

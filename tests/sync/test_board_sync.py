@@ -71,3 +71,15 @@ def test_the_board_counts_every_stations_packs_once(seeded, tmp_path):
     assert naive.status_code == 422 and "time zone" in naive.text
     for db in dbs.values():
         db.close()
+
+
+def test_a_time_before_the_first_utc_day_is_refused_not_a_server_error(server):
+    token = server.store.add_station("DESK-2", p.Role.DESK)
+    url = f"{server.url}{p.API_PREFIX}/board"
+    for since in ("0001-01-01T00:01:01+19:00", "9999-12-31T23:59:59-12:00"):
+        answer = requests.get(url, params={"since": since}, headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code in (200, 422), (since, answer.status_code, answer.text)
+    answer = requests.get(
+        url, params={"since": "0001-01-01T00:01:01+19:00"}, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert answer.status_code == 422 and "out of range" in answer.text
