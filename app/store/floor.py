@@ -32,6 +32,10 @@ class Board:
     read_at: datetime
     source: str = "station"  # station | server (every station) | offline (the server did not answer)
     seen: dict[str, datetime | None] = field(default_factory=dict)  # station -> last heard by the server
+    # Orders packed in the current clock hour ("now"), and this station's mistakes per hour.
+    this_hour_by_packer: dict[str, int] = field(default_factory=dict)
+    this_hour_by_station: dict[str, int] = field(default_factory=dict)
+    errors_by_hour: dict[str, Errors] = field(default_factory=dict)
 
 
 def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
@@ -55,10 +59,13 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
             .where(ps.status == PackStatus.HELD, ps.ended_at >= since)
             .group_by(ps.station, ps.operator_id)
         ).all()
+        event_hour = func.substr(m.PackEvent.at, 1, 13)
         mistakes = s.execute(
-            select(m.PackEvent.station, m.PackEvent.operator_id, m.PackEvent.verdict, func.count())
+            select(
+                m.PackEvent.station, m.PackEvent.operator_id, m.PackEvent.verdict, event_hour, func.count()
+            )
             .where(m.PackEvent.verdict.in_(MISTAKES), m.PackEvent.at >= since)
-            .group_by(m.PackEvent.station, m.PackEvent.operator_id, m.PackEvent.verdict)
+            .group_by(m.PackEvent.station, m.PackEvent.operator_id, m.PackEvent.verdict, event_hour)
         ).all()
         deadline = s.execute(
             select(m.Order.carrier, _bucket(now), func.count())
@@ -74,6 +81,9 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
     by_packer: dict[str, Totals] = {}
     by_station: dict[str, Totals] = {}
     by_hour: dict[str, Totals] = {}
+    this_hour = now.astimezone(UTC).strftime("%Y-%m-%d %H")
+    now_packer: dict[str, int] = {}
+    now_station: dict[str, int] = {}
     for station, operator_id, hour_utc, *values in per_group:
         totals = Totals(*(v or 0 for v in values[:-1]), 0, values[-1] or 0)
         packer = names.get(operator_id, str(operator_id))
@@ -81,22 +91,29 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
         by_station[station] = by_station.get(station, Totals()) + totals
         local = _local_hour(hour_utc)
         by_hour[local] = by_hour.get(local, Totals()) + totals
+        if hour_utc[:13] == this_hour:
+            now_packer[packer] = now_packer.get(packer, 0) + totals.orders
+            now_station[station] = now_station.get(station, 0) + totals.orders
     for station, operator_id, count in holds:
         packer = names.get(operator_id, str(operator_id))
         by_packer[packer] = by_packer.get(packer, Totals()) + Totals(held=count)
         by_station[station] = by_station.get(station, Totals()) + Totals(held=count)
     errors_by_packer: dict[str, Errors] = {}
     errors_by_station: dict[str, Errors] = {}
-    for station, operator_id, verdict, count in mistakes:
+    errors_by_hour: dict[str, Errors] = {}
+    for station, operator_id, verdict, hour_utc, count in mistakes:
         mistake = Errors(count, 0) if MISTAKES[verdict] == "wrong" else Errors(0, count)
         packer = names.get(operator_id, str(operator_id))
         errors_by_packer[packer] = errors_by_packer.get(packer, Errors()) + mistake
         errors_by_station[station] = errors_by_station.get(station, Errors()) + mistake
+        local = _local_hour(hour_utc)
+        errors_by_hour[local] = errors_by_hour.get(local, Errors()) + mistake
     open_orders: dict[str, dict[str, int]] = {}
     for carrier, bucket, count in deadline:
         open_orders.setdefault(carrier or "—", {})[bucket] = count
     return Board(by_packer, by_station, by_hour, errors_by_packer, errors_by_station, open_orders,
-                 int(waves or 0), now)  # fmt: skip
+                 int(waves or 0), now, this_hour_by_packer=now_packer, this_hour_by_station=now_station,
+                 errors_by_hour=errors_by_hour)  # fmt: skip
 
 
 def operator_names(db: Database) -> dict[str, str]:
@@ -109,6 +126,8 @@ def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str,
     """Every station: the others' packs as the server has them, this station's from its own records
     (immediate, and with the mistakes its audit trail caught, which the server does not get)."""
     by_packer, by_station, by_hour = dict(local.by_packer), dict(local.by_station), dict(local.by_hour)
+    now_packer, now_station = dict(local.this_hour_by_packer), dict(local.this_hour_by_station)
+    this_hour = local.read_at.astimezone(UTC).strftime("%Y-%m-%d %H")
     for r in remote.rows:
         if r.station == own_station:
             continue
@@ -118,6 +137,9 @@ def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str,
         by_station[r.station] = by_station.get(r.station, Totals()) + totals
         hour = _local_hour(r.hour)
         by_hour[hour] = by_hour.get(hour, Totals()) + totals
+        if r.hour[:13] == this_hour:
+            now_packer[packer] = now_packer.get(packer, 0) + r.orders
+            now_station[r.station] = now_station.get(r.station, 0) + r.orders
     for h in remote.held:
         if h.station == own_station:
             continue
@@ -127,8 +149,9 @@ def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str,
         by_station[h.station] = by_station.get(h.station, Totals()) + held
     seen = {s.station: s.last_seen_at for s in remote.seen}
     return replace(
-        local, by_packer=by_packer, by_station=by_station, by_hour=by_hour, source="server", seen=seen
-    )
+        local, by_packer=by_packer, by_station=by_station, by_hour=by_hour, source="server", seen=seen,
+        this_hour_by_packer=now_packer, this_hour_by_station=now_station,
+    )  # fmt: skip
 
 
 def _bucket(now: datetime):  # type: ignore[no-untyped-def]

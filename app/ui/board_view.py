@@ -17,7 +17,15 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
@@ -35,7 +43,7 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 5000
 ONLINE_S = 120
 LATEST = "floor-board"
-COLUMNS = 12
+COLUMNS = 13
 
 
 class BoardView(QWidget):
@@ -160,12 +168,14 @@ class BoardView(QWidget):
             self.tr("Weight fails"),
             self.tr("Overrides · holds"),
             self.tr("Accuracy"),
+            self.tr("This hour"),
         ]
         self.packers.setHorizontalHeaderLabels(headers)
         self.stations.setHorizontalHeaderLabels(headers)
         self.packers_title.setText(self.tr("Packers, best fair throughput first"))
         self.stations_title.setText(self.tr("Stations"))
-        self.chart.setTitle(self.tr("Orders packed per hour"))
+        self.chart.setTitle(self.tr("Orders packed per hour, and mistakes per 100 units"))
+        self.chart.legend().show()
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -214,8 +224,8 @@ class BoardView(QWidget):
         )
         self.deadlines.setText(self._deadlines_text(b))
         self.sync_line.setText(self._sync_text(b))
-        _fill(self.packers, packers)
-        _fill(self.stations, stations)
+        _fill(self.packers, packers, b.this_hour_by_packer)
+        _fill(self.stations, stations, b.this_hour_by_station)
         self._chart(b)
 
     def _deadlines_text(self, b: Board) -> str:
@@ -272,6 +282,23 @@ class BoardView(QWidget):
         self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
         series.attachAxis(y)
+        # The error-rate trend: mistakes caught at this station's benches per 100 units packed.
+        rate = QLineSeries()
+        rate.setName(QCoreApplication.translate("BoardView", "Mistakes per 100 units"))
+        worst = 0.0
+        for i, hour in enumerate(hours):
+            errors = b.errors_by_hour.get(hour)
+            units = b.by_hour[hour].units
+            value = 100.0 * (errors.wrong_items + errors.weight_failures) / units if errors and units else 0.0
+            worst = max(worst, value)
+            rate.append(i, value)
+        self.chart.addSeries(rate)
+        y2 = QValueAxis()
+        y2.setRange(0, max(5.0, worst * 1.2))
+        y2.setLabelFormat("%.1f")
+        self.chart.addAxis(y2, Qt.AlignmentFlag.AlignRight)
+        rate.attachAxis(x)
+        rate.attachAxis(y2)
 
     # --- exports --------------------------------------------------------------------------------
 
@@ -285,10 +312,15 @@ class BoardView(QWidget):
             writer = csv.writer(out)
             writer.writerow(["kind", "name", "orders", "orders_per_hour", "work_per_hour", "units_per_hour",
                              "items_per_order", "seconds_per_order", "seconds_per_item", "wrong_scans",
-                             "weight_failures", "overrides", "holds", "accuracy_pct"])  # fmt: skip
-            for kind, rows in (("packer", packers), ("station", stations)):
+                             "weight_failures", "overrides", "holds", "accuracy_pct",
+                             "orders_this_hour"])  # fmt: skip
+            b = self.board
+            for kind, rows, now in (
+                ("packer", packers, b.this_hour_by_packer if b else {}),
+                ("station", stations, b.this_hour_by_station if b else {}),
+            ):
                 for r in rows:
-                    writer.writerow([kind, *_values(r, raw=True)])
+                    writer.writerow([kind, *_values(r, raw=True), now.get(r.key, 0)])
         self.reported.emit(self.tr("Written: {path}").format(path=path), True)
         return path
 
@@ -329,8 +361,8 @@ def _values(r: Row, raw: bool = False) -> list[object]:
     ]  # fmt: skip
 
 
-def _fill(table: QTableWidget, rows: list[Row]) -> None:
+def _fill(table: QTableWidget, rows: list[Row], this_hour: dict[str, int]) -> None:
     table.setRowCount(len(rows))
     for i, r in enumerate(rows):
-        for column, value in enumerate(_values(r)):
+        for column, value in enumerate([*_values(r), this_hour.get(r.key, 0)]):
             table.setItem(i, column, cell(value))

@@ -4,13 +4,16 @@ packer and station, fairly weighed; the CSV and the shift report are written."""
 from __future__ import annotations
 
 import csv
+from datetime import UTC
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
 
 from app.core.pack_session import VerdictKind
+from app.store import models as m
 from tests.test_station import make_station, pack_fully
 from tests.ui.test_packing_flow import wrong_barcode
 from tests.ui.test_rules_editor import desk, press, sign_in  # noqa: F401 (the fixture)
@@ -44,11 +47,26 @@ def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, 
     assert "3 order(s)" in board.headline.text()
     packers = {board.packers.item(r, 0).text(): r for r in range(2)}
     first = packers[desk.station.store.operator_by_badge("P0001").name]
-    assert (
-        board.packers.item(first, 1).text() == "2" and board.packers.item(first, 8).text() == "1"
-    )  # a wrong scan
+    assert board.packers.item(first, 1).text() == "2"
+    assert board.packers.item(first, 8).text() == "1"  # the wrong scan
+    # This clock hour's orders: the packs that ended in the hour the board was read in (both, unless
+    # the test ran across an hour's turn).
+    hour = board.board.read_at.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    with demo_db.session() as s:
+        this_hour = s.scalar(
+            select(func.count())
+            .select_from(m.PackSession)
+            .join(m.Operator, m.Operator.id == m.PackSession.operator_id)
+            .where(
+                m.Operator.badge_code == "P0001",
+                m.PackSession.status == "packed",
+                m.PackSession.ended_at >= hour,
+            )
+        )
+    assert board.packers.item(first, 12).text() == str(this_hour) and this_hour in (0, 1, 2)
     assert board.stations.rowCount() == 1 and board.stations.item(0, 1).text() == "3"
-    assert board.chart.series() and "Open orders" in board.deadlines.text()
+    assert len(board.chart.series()) == 2  # orders per hour, and the mistakes' rate
+    assert "Open orders" in board.deadlines.text()
     # Another pack at a bench: the board shows it without anyone asking.
     pack_as(demo_db, "P0002", ready[3:4])
     qtbot.waitUntil(lambda: "4 order(s)" in board.headline.text(), timeout=5000)
