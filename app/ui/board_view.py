@@ -4,7 +4,7 @@ deadline and carrier, the waves in progress. A tab of the supervisor desk (Ctrl+
 a read-only wall screen for a TV on the floor (`packline --wall`). It refreshes itself every few
 seconds while it shows; the reads run off the GUI thread.
 
-Keys (on the desk): Ctrl+D today, Ctrl+W this week, Ctrl+S the packers as CSV, Ctrl+P the board as
+Keys (on the desk): Ctrl+D today, Ctrl+W this week, Ctrl+S the figures as CSV and XLSX, Ctrl+P the board as
 a PNG and a PDF report (into the data folder's exports/).
 """
 
@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from openpyxl import Workbook
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -302,27 +303,39 @@ class BoardView(QWidget):
 
     # --- exports --------------------------------------------------------------------------------
 
-    def export_csv(self) -> Path | None:
+    def export_csv(self) -> tuple[Path, Path] | None:
+        """The packers' and stations' figures as CSV and as an XLSX sheet, side by side."""
         packers, stations = self.rows()
         if not packers and not stations:
             self.reported.emit(self.tr("Nothing packed in this period yet"), False)
             return None
-        path = self._path("csv")
-        with path.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(["kind", "name", "orders", "orders_per_hour", "work_per_hour", "units_per_hour",
-                             "items_per_order", "seconds_per_order", "seconds_per_item", "wrong_scans",
-                             "weight_failures", "overrides", "holds", "accuracy_pct",
-                             "orders_this_hour"])  # fmt: skip
-            b = self.board
+        header = ["kind", "name", "orders", "orders_per_hour", "work_per_hour", "units_per_hour",
+                  "items_per_order", "seconds_per_order", "seconds_per_item", "wrong_scans",
+                  "weight_failures", "overrides", "holds", "accuracy_pct", "orders_this_hour"]  # fmt: skip
+        b = self.board
+        table = [
+            [kind, *_values(r, raw=True), now.get(r.key, 0)]
             for kind, rows, now in (
                 ("packer", packers, b.this_hour_by_packer if b else {}),
                 ("station", stations, b.this_hour_by_station if b else {}),
-            ):
-                for r in rows:
-                    writer.writerow([kind, *_values(r, raw=True), now.get(r.key, 0)])
-        self.reported.emit(self.tr("Written: {path}").format(path=path), True)
-        return path
+            )
+            for r in rows
+        ]
+        path = self._path("csv")
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(header)
+            writer.writerows(table)
+        sheet_path = path.with_suffix(".xlsx")
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "board"
+        sheet.append(header)
+        for line in table:
+            sheet.append(line)
+        book.save(sheet_path)
+        self.reported.emit(self.tr("Written: {path}").format(path=f"{path}, {sheet_path}"), True)
+        return path, sheet_path
 
     def export_report(self) -> tuple[Path, Path]:
         """The board as it shows, as a PNG and as a one-page PDF (a shift's report)."""

@@ -8,7 +8,7 @@ Keys: Ctrl+1/2/3/4 switch tabs; on the plan tab Ctrl+P previews and Ctrl+R relea
 (Ctrl+Shift+S saves it as planned); on the waves tab Ctrl+E releases, Ctrl+A assigns, Ctrl+Del
 cancels, Ctrl+L prints the pick list, F5 refreshes; on the exceptions tab Enter records the
 typed decision; on the returns tab Ctrl+S writes them as CSV; on the board (Ctrl+5) Ctrl+D / Ctrl+W
-today or this week, Ctrl+S the figures as CSV, Ctrl+P a PNG and PDF report; Esc goes back.
+today or this week, Ctrl+S the figures as CSV and XLSX, Ctrl+P a PNG and PDF report; Esc goes back.
 """
 
 from __future__ import annotations

@@ -71,9 +71,14 @@ def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, 
     pack_as(demo_db, "P0002", ready[3:4])
     qtbot.waitUntil(lambda: "4 order(s)" in board.headline.text(), timeout=5000)
     press(qtbot, desk, board.packers, Qt.Key.Key_S, CTRL)
-    written = view.result.text().split("Written: ", 1)[1].strip()
+    written, sheet = view.result.text().split("Written: ", 1)[1].strip().split(", ")
     with open(written, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
+    from openpyxl import load_workbook
+
+    cells = [[c.value for c in r] for r in load_workbook(sheet).active.iter_rows()]
+    assert cells[0][:3] == ["kind", "name", "orders"] and len(cells) == len(rows) + 1
+    assert sum(r[2] for r in cells[1:] if r[0] == "packer") == 4
     assert {r["kind"] for r in rows} == {"packer", "station"} and sum(
         int(r["orders"]) for r in rows if r["kind"] == "packer"
     ) == 4
