@@ -12,6 +12,7 @@ from sqlalchemy import case, func, select
 
 from app.core.model import PACKABLE, PackStatus, WaveStatus
 from app.core.performance import Errors, Totals
+from app.core.segments import STAGE_TAG
 from app.store import models as m
 from app.store.db import Database
 from sync import protocol as p
@@ -114,6 +115,17 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
     return Board(by_packer, by_station, by_hour, errors_by_packer, errors_by_station, open_orders,
                  int(waves or 0), now, this_hour_by_packer=now_packer, this_hour_by_station=now_station,
                  errors_by_hour=errors_by_hour)  # fmt: skip
+
+
+def segment_sizes(db: Database) -> dict[str, int]:
+    """Customers per lifecycle stage, from the segment tags the server wrote (app.core.segments)."""
+    with db.engine.connect() as c:
+        rows = c.exec_driver_sql(
+            "SELECT t.value, count(*) FROM customers, json_each(customers.tags) AS t"
+            " WHERE t.value LIKE ? GROUP BY t.value",
+            (STAGE_TAG + "%",),
+        ).all()
+    return {str(tag)[len(STAGE_TAG) :]: int(count) for tag, count in rows}
 
 
 def operator_names(db: Database) -> dict[str, str]:

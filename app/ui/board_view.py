@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QW
 from app.core.performance import Errors, Row, day_window, ranked, row, week_window, window_hours
 from app.runner import Answer, Operations
 from app.store.db import Database
-from app.store.floor import Board, board, merged, operator_names
+from app.store.floor import Board, board, merged, operator_names, segment_sizes
 from app.ui.desk_tab import cell
 from app.ui.tables import list_table
 from sync.client import SyncClient, SyncError
@@ -42,6 +42,8 @@ from sync.client import SyncClient, SyncError
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 5000
+SEGMENTS_MS = 60_000
+SEGMENTS = "floor-board-segments"
 ONLINE_S = 120
 LATEST = "floor-board"
 COLUMNS = 13
@@ -76,6 +78,15 @@ class BoardView(QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
+        # Customer value: how many customers are in each lifecycle stage (the server's segments).
+        self.segments_chart = QChart()
+        self.segments_chart.legend().hide()
+        self.segments_view = QChartView(self.segments_chart)
+        self.segments_view.setMinimumHeight(180)
+        self.segment_counts: dict[str, int] = {}
+        self.segments_timer = QTimer(self)
+        self.segments_timer.setInterval(SEGMENTS_MS)
+        self.segments_timer.timeout.connect(self.refresh_segments)
         self.packers_title, self.stations_title = QLabel(objectName="headline"), QLabel(objectName="headline")
         tables = QVBoxLayout()
         tables.addWidget(self.packers_title)
@@ -85,9 +96,12 @@ class BoardView(QWidget):
         self.sync_line = QLabel()  # when the server last heard from each station
         self.sync_line.setWordWrap(True)
         tables.addWidget(self.sync_line)
+        charts = QVBoxLayout()
+        charts.addWidget(self.chart_view, 3)
+        charts.addWidget(self.segments_view, 2)
         middle = QHBoxLayout()
         middle.addLayout(tables, 3)
-        middle.addWidget(self.chart_view, 2)
+        middle.addLayout(charts, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.deadlines)
@@ -107,11 +121,27 @@ class BoardView(QWidget):
 
     def start(self) -> None:
         self.refresh()
+        self.refresh_segments()
         self.timer.start()
+        self.segments_timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self.segments_timer.stop()
         self.ops.drop(LATEST)  # an answer still on its way is for a board no one looks at
+        self.ops.drop(SEGMENTS)
+
+    def refresh_segments(self) -> None:
+        """Customers per stage: they change with the nightly run, so once a minute is plenty."""
+
+        def shown(answer: Answer[dict[str, int]]) -> None:
+            if answer.value is not None:
+                self.segment_counts = answer.value
+                self._segments_chart()
+
+        self.ops.query(
+            lambda: segment_sizes(self.db), shown, what="counting customer segments", latest=SEGMENTS
+        )
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.stop()  # the tab left, the window closing
@@ -176,6 +206,8 @@ class BoardView(QWidget):
         self.packers_title.setText(self.tr("Packers, best fair throughput first"))
         self.stations_title.setText(self.tr("Stations"))
         self.chart.setTitle(self.tr("Orders packed per hour, and mistakes per 100 units"))
+        self.segments_chart.setTitle(self.tr("Customers by lifecycle stage"))
+        self._segments_chart()
         self.chart.legend().show()
         self._render()
 
@@ -261,6 +293,34 @@ class BoardView(QWidget):
                 state = self.tr("never synced")
             parts.append(f"{station} {state}")
         return self.tr("Sync: {stations}").format(stations=" · ".join(parts))
+
+    def _segments_chart(self) -> None:
+        self.segments_chart.removeAllSeries()
+        for axis in self.segments_chart.axes():
+            self.segments_chart.removeAxis(axis)
+        names = {
+            "new": self.tr("new"),
+            "growing": self.tr("growing"),
+            "mature": self.tr("mature"),
+            "at_risk": self.tr("at risk"),
+            "lost": self.tr("lost"),
+        }
+        bars = QBarSet(self.tr("Customers"))
+        for stage in names:
+            bars.append(self.segment_counts.get(stage, 0))
+        series = QBarSeries()
+        series.append(bars)
+        self.segments_chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append(list(names.values()))
+        y = QValueAxis()
+        y.setRange(0, max([*self.segment_counts.values(), 1]) * 1.15 + 1)
+        y.setLabelFormat("%d")
+        y.applyNiceNumbers()
+        self.segments_chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.segments_chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
 
     def _chart(self, b: Board) -> None:
         self.chart.removeAllSeries()

@@ -4,199 +4,234 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="150"/>
+        <location filename="../../app/ui/board_view.py" line="181"/>
         <source>The board could not be read — see the log</source>
         <translation>看板无法读取 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="159"/>
+        <location filename="../../app/ui/board_view.py" line="190"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="160"/>
-        <location filename="../../app/ui/board_view.py" line="269"/>
+        <location filename="../../app/ui/board_view.py" line="191"/>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="161"/>
+        <location filename="../../app/ui/board_view.py" line="192"/>
         <source>Orders/h</source>
         <translation>单/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="162"/>
+        <location filename="../../app/ui/board_view.py" line="193"/>
         <source>Work/h (fair)</source>
         <translation>工作量/小时（公平）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="163"/>
+        <location filename="../../app/ui/board_view.py" line="194"/>
         <source>Units/h</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="164"/>
+        <location filename="../../app/ui/board_view.py" line="195"/>
         <source>Items/order</source>
         <translation>件/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="165"/>
+        <location filename="../../app/ui/board_view.py" line="196"/>
         <source>s/order</source>
         <translation>秒/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="166"/>
+        <location filename="../../app/ui/board_view.py" line="197"/>
         <source>s/item</source>
         <translation>秒/件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="167"/>
+        <location filename="../../app/ui/board_view.py" line="198"/>
         <source>Wrong scans</source>
         <translation>错扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="168"/>
+        <location filename="../../app/ui/board_view.py" line="199"/>
         <source>Weight fails</source>
         <translation>称重异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="169"/>
+        <location filename="../../app/ui/board_view.py" line="200"/>
         <source>Overrides · holds</source>
         <translation>放行 · 挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="170"/>
+        <location filename="../../app/ui/board_view.py" line="201"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="171"/>
+        <location filename="../../app/ui/board_view.py" line="202"/>
         <source>This hour</source>
         <translation>本小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="175"/>
+        <location filename="../../app/ui/board_view.py" line="206"/>
         <source>Packers, best fair throughput first</source>
         <translation>打包员（按公平产能排序）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="176"/>
+        <location filename="../../app/ui/board_view.py" line="207"/>
         <source>Stations</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="177"/>
+        <location filename="../../app/ui/board_view.py" line="208"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>每小时打包单量，及每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="202"/>
+        <location filename="../../app/ui/board_view.py" line="209"/>
+        <source>Customers by lifecycle stage</source>
+        <translation>客户生命周期分布</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="235"/>
         <source>Reading the board…</source>
         <translation>正在读取看板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="207"/>
+        <location filename="../../app/ui/board_view.py" line="240"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="207"/>
+        <location filename="../../app/ui/board_view.py" line="240"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="210"/>
+        <location filename="../../app/ui/board_view.py" line="243"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="220"/>
+        <location filename="../../app/ui/board_view.py" line="253"/>
         <source>this station</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="221"/>
+        <location filename="../../app/ui/board_view.py" line="254"/>
         <source>every station</source>
         <translation>全部工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="222"/>
+        <location filename="../../app/ui/board_view.py" line="255"/>
         <source>this station only: the server did not answer</source>
         <translation>仅本工位：服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="234"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>within 2 h</source>
         <translation>2 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="235"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>within 4 h</source>
         <translation>4 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="236"/>
+        <location filename="../../app/ui/board_view.py" line="269"/>
         <source>within 24 h</source>
         <translation>24 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
         <source>later</source>
         <translation>更晚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="238"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
         <source>no deadline</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="245"/>
+        <location filename="../../app/ui/board_view.py" line="278"/>
         <source>No open orders</source>
         <translation>没有待发订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>待发订单（按最晚发货时间）— {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="256"/>
+        <location filename="../../app/ui/board_view.py" line="289"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="258"/>
+        <location filename="../../app/ui/board_view.py" line="291"/>
         <source>last synced {time}</source>
         <translation>最后同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="260"/>
+        <location filename="../../app/ui/board_view.py" line="293"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="295"/>
         <source>Sync: {stations}</source>
         <translation>同步状态：{stations}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="287"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
+        <source>new</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="303"/>
+        <source>growing</source>
+        <translation>成长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="304"/>
+        <source>mature</source>
+        <translation>成熟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="305"/>
+        <source>at risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="306"/>
+        <source>lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="308"/>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="348"/>
         <source>Mistakes per 100 units</source>
         <translation>每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="308"/>
+        <location filename="../../app/ui/board_view.py" line="370"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="324"/>
-        <location filename="../../app/ui/board_view.py" line="344"/>
+        <location filename="../../app/ui/board_view.py" line="397"/>
+        <location filename="../../app/ui/board_view.py" line="417"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>

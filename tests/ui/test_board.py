@@ -35,6 +35,9 @@ def pack_as(db, badge: str, samples_to_pack, wrong: str | None = None) -> None:
 @pytest.mark.gui
 def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, samples, qtbot, artifacts):  # noqa: F811
     ready = samples["ready"]
+    with demo_db.session() as s, s.begin():  # the server's segment tags, as a pull brings them
+        for n, customer in enumerate(s.scalars(select(m.Customer).order_by(m.Customer.id).limit(10))):
+            customer.tags = [*customer.tags, "stage:mature" if n < 7 else "stage:at_risk"]
     pack_as(demo_db, "P0001", ready[:2], wrong=wrong_barcode(samples, ready[0]))
     pack_as(demo_db, "P0002", ready[2:3])
     sign_in(desk, "S0001")
@@ -67,6 +70,9 @@ def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, 
     assert board.stations.rowCount() == 1 and board.stations.item(0, 1).text() == "3"
     assert len(board.chart.series()) == 2  # orders per hour, and the mistakes' rate
     assert "Open orders" in board.deadlines.text()
+    qtbot.waitUntil(lambda: board.segment_counts == {"mature": 7, "at_risk": 3}, timeout=5000)
+    (stages,) = board.segments_chart.series()
+    assert [stages.barSets()[0].at(i) for i in range(5)] == [0, 0, 7, 3, 0]
     # Another pack at a bench: the board shows it without anyone asking.
     pack_as(demo_db, "P0002", ready[3:4])
     qtbot.waitUntil(lambda: "4 order(s)" in board.headline.text(), timeout=5000)
