@@ -444,6 +444,8 @@ class BoardRowWire(Outgoing):
     parcels: int
     busy_s: float
     overrides: int
+    wrong: int = 0  # mistakes the benches caught (older stations send none)
+    weight_failures: int = 0
 
 
 class HeldWire(Outgoing):
@@ -603,6 +605,13 @@ class PackedWork(Incoming):
     parcels: int = Field(1, ge=0, le=50)
 
 
+class PackedMistakes(Incoming):
+    """Mistakes the bench caught while packing the order (the floor board's accuracy)."""
+
+    wrong: int = Field(0, ge=0, le=100_000)  # items not in the order, or one too many
+    weight: int = Field(0, ge=0, le=100_000)  # weights off
+
+
 class OrderPacked(Incoming):
     pack_id: str
     order_no: Code
@@ -619,6 +628,7 @@ class OrderPacked(Incoming):
     split_by: str = ""  # the supervisor who let it go in several parcels ("": the customer's rule)
     started_at: AwareDatetime | None = None  # when the order was opened at the bench
     work: PackedWork | None = None
+    mistakes: PackedMistakes | None = None
     # The customer rules' plan as packed: which rules fired, which steps, and a supervisor's
     # override of steps left undone (who, why, which).
     plan: dict[str, Any] | None = None

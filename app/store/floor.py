@@ -139,6 +139,7 @@ def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str,
     (immediate, and with the mistakes its audit trail caught, which the server does not get)."""
     by_packer, by_station, by_hour = dict(local.by_packer), dict(local.by_station), dict(local.by_hour)
     now_packer, now_station = dict(local.this_hour_by_packer), dict(local.this_hour_by_station)
+    errors_by_packer, errors_by_station = dict(local.errors_by_packer), dict(local.errors_by_station)
     this_hour = local.read_at.astimezone(UTC).strftime("%Y-%m-%d %H")
     for r in remote.rows:
         if r.station == own_station:
@@ -152,6 +153,9 @@ def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str,
         if r.hour[:13] == this_hour:
             now_packer[packer] = now_packer.get(packer, 0) + r.orders
             now_station[r.station] = now_station.get(r.station, 0) + r.orders
+        caught = Errors(r.wrong, r.weight_failures)
+        errors_by_packer[packer] = errors_by_packer.get(packer, Errors()) + caught
+        errors_by_station[r.station] = errors_by_station.get(r.station, Errors()) + caught
     for h in remote.held:
         if h.station == own_station:
             continue
@@ -163,6 +167,7 @@ def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str,
     return replace(
         local, by_packer=by_packer, by_station=by_station, by_hour=by_hour, source="server", seen=seen,
         this_hour_by_packer=now_packer, this_hour_by_station=now_station,
+        errors_by_packer=errors_by_packer, errors_by_station=errors_by_station,
     )  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from app.core import barcodes
 from app.core.model import (
@@ -356,6 +357,7 @@ class PackingStore:
             if started is not None:
                 payload["started_at"] = started.isoformat()
             payload["work"] = _work(done)
+            payload["mistakes"] = _mistakes(s, session_id)
             if done.plan.steps or done.plan.fired:
                 payload["plan"] = done.plan.to_json()
             if done.plan_override_by is not None:
@@ -465,6 +467,21 @@ class PackingStore:
             )
 
 
+def _mistakes(s: Session, session_id: str) -> dict[str, int]:
+    """What the bench caught while this order was packed (its audit rows, written before the pack)."""
+    counted = dict(
+        s.execute(
+            select(m.PackEvent.verdict, func.count())
+            .where(m.PackEvent.session_id == session_id, m.PackEvent.verdict.in_(MISTAKE_VERDICTS))
+            .group_by(m.PackEvent.verdict)
+        ).all()
+    )
+    return {
+        "wrong": counted.get("wrong_item", 0) + counted.get("over_scan", 0),
+        "weight": counted.get("weight_failed", 0),
+    }
+
+
 def _work(done: PackCompleted) -> dict[str, int]:
     """What the pack held, as the supervisor's board weighs it (app.core.performance)."""
     let_go = set(done.open_steps)
@@ -527,6 +544,9 @@ def _parcel_wire(row: dict[str, Any], parcel: Parcel) -> dict[str, Any]:
     if parcel.override_by is not None:
         wire["override"] = {"by": parcel.override_by.badge_code, "reason": parcel.override_reason}
     return wire
+
+
+MISTAKE_VERDICTS = ("wrong_item", "over_scan", "weight_failed")
 
 
 def new_session_id() -> str:

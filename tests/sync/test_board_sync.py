@@ -8,9 +8,14 @@ from datetime import UTC, datetime, timedelta
 
 import requests
 
+from app.core.pack_session import VerdictKind
 from app.core.performance import day_window
+from app.station import PackingStation
 from app.store import demo
 from app.store.floor import board, merged, operator_names
+from app.store.packing import PackingStore
+from app.store.settings_store import load_settings
+from app.store.writer import SerialWriter
 from app.sync_service import make_client
 from sync import protocol as p
 from tests.sync.stations import open_station, pack, sync_cli
@@ -25,7 +30,18 @@ def test_the_board_counts_every_stations_packs_once(seeded, tmp_path):
     ready = demo.sample_orders(dbs["PACK-A"], per_kind=8)["ready"]
     pack(dbs["PACK-A"], ready[0])
     pack(dbs["PACK-A"], ready[1])
-    pack(dbs["PACK-B"], ready[2], badge="P0002")
+    # At PACK-B an item of another order is scanned into the order first: a mistake caught there.
+    writer = SerialWriter()
+    settings = load_settings(dbs["PACK-B"])
+    bench = PackingStation(PackingStore(dbs["PACK-B"], settings.station_name), writer, settings)
+    bench.sign_in_badge("P0002")
+    bench.handle_scan(ready[2]["order_no"])
+    assert bench.handle_scan(ready[0]["items"][0]["barcode"]).kind is VerdictKind.WRONG_ITEM
+    for item in ready[2]["items"]:
+        for _ in range(item["quantity"]):
+            bench.handle_scan(item["barcode"])
+    assert bench.handle_weight(bench.state.expected_g).kind is VerdictKind.PACKED
+    writer.close()
     for name in ("PACK-A", "PACK-B"):
         assert sync_cli(tmp_path / name)[0] == 0
     since = datetime.now(UTC) - timedelta(hours=1)
@@ -59,6 +75,7 @@ def test_the_board_counts_every_stations_packs_once(seeded, tmp_path):
     )
     assert {k: v.orders for k, v in floor.by_station.items()} == {"PACK-A": 2, "PACK-B": 1}
     names = operator_names(a)
+    assert floor.errors_by_station["PACK-B"].wrong_items == 1  # caught at PACK-B, told by the server
     assert (
         floor.by_packer[names["P0002"]].units == units and sum(t.orders for t in floor.by_hour.values()) == 3
     )
