@@ -55,6 +55,10 @@ def work_units(fact: PackFact) -> float:
     )
 
 
+# The bench's verdicts that are mistakes caught, and which kind each is (wrong item or weight off).
+MISTAKES = {"wrong_item": "wrong", "over_scan": "wrong", "weight_failed": "weight"}
+
+
 @dataclass(frozen=True, slots=True)
 class Errors:
     """Mistakes caught at the bench in the window (from the audit trail)."""
@@ -64,6 +68,11 @@ class Errors:
 
     def __add__(self, other: Errors) -> Errors:
         return Errors(self.wrong_items + other.wrong_items, self.weight_failures + other.weight_failures)
+
+    @classmethod
+    def of(cls, verdict: str, count: int) -> Errors:
+        """`count` mistakes of one verdict of MISTAKES."""
+        return cls(count, 0) if MISTAKES[verdict] == "wrong" else cls(0, count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,8 +226,3 @@ def week_window(now: datetime) -> tuple[datetime, datetime]:
     """This week so far, from Monday's local midnight."""
     start, local = day_window(now)
     return start - timedelta(days=start.weekday()), local
-
-
-def last_hour(now: datetime) -> tuple[datetime, datetime]:
-    local = now.astimezone()
-    return local - timedelta(hours=1), local

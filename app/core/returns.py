@@ -493,8 +493,3 @@ def propose(record: PackRecord, items: tuple[ReturnedItem, ...], weight_g: int |
         return Proposal(Responsibility.PRODUCT, tuple(evidence))
     evidence.append(Evidence("reason_customer"))
     return Proposal(Responsibility.CUSTOMER, tuple(evidence))
-
-
-def summary(items: tuple[ReturnedItem, ...]) -> dict[str, int]:
-    """Units per disposition (for the screen and the server's ticket)."""
-    return dict(Counter(item.disposition.value for item in items))

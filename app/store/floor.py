@@ -11,13 +11,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import case, func, select
 
 from app.core.model import PACKABLE, PackStatus, WaveStatus
-from app.core.performance import Errors, Totals
+from app.core.performance import MISTAKES, Errors, Totals
 from app.core.segments import STAGE_TAG
 from app.store import models as m
 from app.store.db import Database
 from sync import protocol as p
 
-MISTAKES = {"wrong_item": "wrong", "over_scan": "wrong", "weight_failed": "weight"}
 DEADLINES = ((0, "overdue"), (2, "2h"), (4, "4h"), (24, "today"))  # hours from now, and the bucket's name
 
 
@@ -103,7 +102,7 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
     errors_by_station: dict[str, Errors] = {}
     errors_by_hour: dict[str, Errors] = {}
     for station, operator_id, verdict, hour_utc, count in mistakes:
-        mistake = Errors(count, 0) if MISTAKES[verdict] == "wrong" else Errors(0, count)
+        mistake = Errors.of(verdict, count)
         packer = names.get(operator_id, str(operator_id))
         errors_by_packer[packer] = errors_by_packer.get(packer, Errors()) + mistake
         errors_by_station[station] = errors_by_station.get(station, Errors()) + mistake

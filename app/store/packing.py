@@ -44,6 +44,7 @@ from app.core.pack_session import (
     Parcel,
     Resolution,
 )
+from app.core.performance import MISTAKES, Errors
 from app.core.print_plan import ParcelLabel, PrintChoices, PrintRequest, print_requests
 from app.core.rules import Confirm
 from app.store import models as m
@@ -472,14 +473,12 @@ def _mistakes(s: Session, session_id: str) -> dict[str, int]:
     counted = dict(
         s.execute(
             select(m.PackEvent.verdict, func.count())
-            .where(m.PackEvent.session_id == session_id, m.PackEvent.verdict.in_(MISTAKE_VERDICTS))
+            .where(m.PackEvent.session_id == session_id, m.PackEvent.verdict.in_(MISTAKES))
             .group_by(m.PackEvent.verdict)
         ).all()
     )
-    return {
-        "wrong": counted.get("wrong_item", 0) + counted.get("over_scan", 0),
-        "weight": counted.get("weight_failed", 0),
-    }
+    caught = sum((Errors.of(verdict, count) for verdict, count in counted.items()), Errors())
+    return {"wrong": caught.wrong_items, "weight": caught.weight_failures}
 
 
 def _work(done: PackCompleted) -> dict[str, int]:
@@ -544,9 +543,6 @@ def _parcel_wire(row: dict[str, Any], parcel: Parcel) -> dict[str, Any]:
     if parcel.override_by is not None:
         wire["override"] = {"by": parcel.override_by.badge_code, "reason": parcel.override_reason}
     return wire
-
-
-MISTAKE_VERDICTS = ("wrong_item", "over_scan", "weight_failed")
 
 
 def new_session_id() -> str:
