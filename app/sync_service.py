@@ -18,6 +18,7 @@ from app.store import models as m
 from app.store.db import Database
 from app.store.settings_store import load_settings, save_settings
 from app.store.sync_local import StationSyncStore
+from sync import protocol as p
 from sync.client import ServerConfig, Summary, SyncClient, SyncError, SyncLoop, SyncStatus, sync_once
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,9 @@ class SyncService:
 
     def wake(self) -> None:
         self.loop.wake()
+
+    def report_devices(self, report: p.DeviceReport) -> None:
+        self.loop.report_devices(report)
 
     def stop(self) -> None:
         self.loop.stop()

@@ -200,6 +200,21 @@ class SyncClient:
         reserve: p.WaybillReserve = self._json(self._ok(response, "reserve waybills"), p.WaybillReserve)
         return reserve.waybills
 
+    def report_devices(self, report: p.DeviceReport) -> bool:
+        """Tell the server how this station's devices stand. False: a server without device reports."""
+        response = self._request(
+            "PUT", "/stations/devices", data=report.model_dump_json().encode(),
+            headers={"Content-Type": "application/json"},
+        )  # fmt: skip
+        if response.status_code == 404:
+            return False
+        if response.status_code != 204:
+            raise SyncError(
+                f"the server refused the device report ({response.status_code}): {_detail(response)}",
+                status=response.status_code,
+            )
+        return True
+
     def board(self, since: datetime) -> p.BoardPage | None:
         """Every station's packs since `since` (None: a server without the floor board)."""
         response = self._request("GET", f"/board?{urlencode({'since': since.isoformat()})}")
@@ -732,6 +747,9 @@ class SyncLoop:
         self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
         self._watcher: threading.Thread | None = None
         self.wait_s = p.WAIT_S
+        # The station's devices as they stand, and as the server last heard them.
+        self.devices: p.DeviceReport | None = None
+        self._devices_sent: p.DeviceReport | None = None
 
     def start(self) -> SyncLoop:
         self._thread.start()
@@ -739,6 +757,25 @@ class SyncLoop:
 
     def wake(self) -> None:
         self._wake.set()
+
+    def report_devices(self, report: p.DeviceReport) -> None:
+        """How the station's devices stand now (any thread): told to the server with the next sync,
+        which a change brings forward, so the floor board shows a pulled cable within seconds."""
+        self.devices = report
+        if report != self._devices_sent:
+            self.wake()
+
+    def _send_devices(self, client: SyncClient) -> None:
+        report = self.devices
+        if report is None or report == self._devices_sent:
+            return
+        try:
+            if not client.report_devices(report):
+                log.info("the server keeps no device reports: not sent again until they change")
+        except SyncError as exc:  # the sync itself went through: the report goes with the next one
+            log.info("device report not sent: %s", exc)
+            return
+        self._devices_sent = report
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
@@ -762,6 +799,7 @@ class SyncLoop:
         self._publish(state=SyncState.SYNCING, reason="", next_try_s=None)
         try:
             summary = sync_once(client, self.local, self.page_size)
+            self._send_devices(client)
         except SyncError as exc:
             delay = self.backoff.next_delay()
             state = SyncState.OFFLINE if exc.retryable and exc.status is None else SyncState.ERROR

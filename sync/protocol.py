@@ -180,9 +180,15 @@ class OperatorWire(Outgoing):
     active: bool = True
 
 
+# A carrier's daily pick-up ("HH:MM", the warehouse's local time): the parcels packed before it
+# leave with that truck.
+PickupTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
 class CarrierWire(Outgoing):
     code: Code
     name: str
+    pickups: list[PickupTime] = Field(default=[], max_length=8)
 
 
 class WaveWire(Outgoing):
@@ -454,14 +460,49 @@ class HeldWire(Outgoing):
     held: int
 
 
+class DeviceKind(StrEnum):
+    PRINTER = "printer"
+    SCANNER = "scanner"
+    SCALE = "scale"
+
+
+class DeviceHealth(StrEnum):
+    READY = "ready"
+    CONNECTING = "connecting"
+    PROBLEM = "problem"  # a person must look: unplugged, offline, jobs that did not print
+
+
+class DeviceWire(Incoming):
+    """One device of a station as it stands now: what it is, which one, whether it works, and why not."""
+
+    kind: DeviceKind
+    name: str = Field(default="", max_length=120)  # a printer: label, insert or slip; else its port
+    health: DeviceHealth
+    detail: str = Field(default="", max_length=300)  # the device's own words, untranslated
+
+
+class DeviceReport(Incoming):
+    """`PUT /stations/devices`: the asking station's devices, sent when they change. The last one
+    is kept; it replaces the one before."""
+
+    devices: list[DeviceWire] = Field(default=[], max_length=16)
+
+
+class DeviceSeenWire(DeviceWire):
+    model_config = ConfigDict(extra="ignore")
+
+
 class StationSeenWire(Outgoing):
     station: str
     last_seen_at: AwareDatetime | None = None  # its last request to the server
+    devices: list[DeviceSeenWire] = []  # as it last reported them
+    devices_at: AwareDatetime | None = None  # when it did (None: never)
 
 
 class BoardPage(Outgoing):
     """`GET /board?since=T`: every station's packs since T, for the supervisor's floor board, and
-    when the server last heard from each packing station (its sync state)."""
+    when the server last heard from each packing station (its sync state) and how its printers,
+    scanner and scale stood when it last said."""
 
     rows: list[BoardRowWire]
     held: list[HeldWire]

@@ -25,6 +25,7 @@ from app.core.model import PACKAGING, Carrier, Channel, Role
 from app.paths import RESOURCES
 from app.store import models as m
 from app.store.db import Database
+from app.store.sync_local import CARRIER_PICKUPS_KEY, CARRIERS_KEY
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,14 @@ def order_no_for(channel: str, index: int, rng: random.Random) -> str:
             return f"PL{serial}"
 
 
+# The demo warehouse's carriers, as the office would set them on the server: each one's name and
+# when its truck comes (the warehouse's local time).
+DEMO_CARRIERS = {
+    Carrier.SF: ("顺丰速运", ["12:00", "18:30"]), Carrier.JD: ("京东物流", ["19:00"]),
+    Carrier.ZTO: ("中通快递", ["17:00"]), Carrier.YTO: ("圆通速递", ["17:00"]),
+    Carrier.YUNDA: ("韵达快递", ["16:30"]), Carrier.STO: ("申通快递", ["16:30"]),
+    Carrier.EMS: ("中国邮政 EMS", ["15:00"]), Carrier.JTEXPRESS: ("极兔速递", ["17:30"]),
+}  # fmt: skip
 DEMO_RESERVE = 20  # waybill numbers per carrier set aside for split shipments in the demo
 DEMO_RESERVE_FROM = 900_000_000
 
@@ -431,6 +440,10 @@ def generate(
                 for k in range(DEMO_RESERVE)
             ],
         )  # fmt: skip
+        names = {carrier.value: name for carrier, (name, _times) in DEMO_CARRIERS.items()}
+        pickups = {carrier.value: times for carrier, (_name, times) in DEMO_CARRIERS.items()}
+        s.merge(m.Setting(key=CARRIERS_KEY, value=names, updated_at=reference))
+        s.merge(m.Setting(key=CARRIER_PICKUPS_KEY, value=pickups, updated_at=reference))
     log.info("demo data: %s orders, %s skus, %s customers", summary.orders, summary.skus, summary.customers)
     return summary
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.store import models as m
 from app.store.db import Database
+from app.store.sync_local import CARRIER_PICKUPS_KEY, CARRIERS_KEY
 
 
 def _iso(value: Any) -> str | None:
@@ -113,4 +114,11 @@ def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
                     "orders": [no for _slot, no in sorted(wave_orders.get(w.id, []))],
                 }
             )
-    return {"operators": operators, "skus": skus, "customers": customers, "orders": orders, "waves": waves}
+        names = s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIERS_KEY)) or {}
+        pickups = s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIER_PICKUPS_KEY)) or {}
+        carriers = [
+            {"code": code, "name": names.get(code, code), "pickups": list(pickups.get(code, []))}
+            for code in sorted({*names, *pickups})
+        ]
+    return {"operators": operators, "carriers": carriers, "skus": skus, "customers": customers,
+            "orders": orders, "waves": waves}  # fmt: skip

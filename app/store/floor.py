@@ -1,23 +1,34 @@
 """The supervisor board's reads: the packs of a window per packer and per station, the mistakes
-caught at the benches, the hours of the day, the open orders by ship-by deadline and carrier, the
-waves in progress. Each is one aggregate query (the board refreshes every few seconds while it
-shows, with 20 stations and tens of thousands of packs a day)."""
+caught at the benches, the hours of the day, the open orders by ship-by deadline and carrier and
+what must go with each carrier's next pick-up, the waves in progress, how every station's sync and
+devices stand. Each is one aggregate query (the board refreshes every few seconds while it shows,
+with 20 stations and tens of thousands of packs a day)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 
 from app.core.model import PACKABLE, PackStatus, WaveStatus
 from app.core.performance import MISTAKES, Errors, Totals
+from app.core.pickups import Pickup, upcoming
 from app.core.segments import STAGE_TAG
 from app.store import models as m
 from app.store.db import Database
+from app.store.sync_local import CARRIER_PICKUPS_KEY
 from sync import protocol as p
 
 DEADLINES = ((0, "overdue"), (2, "2h"), (4, "4h"), (24, "today"))  # hours from now, and the bucket's name
+
+
+@dataclass(frozen=True, slots=True)
+class StationHealth:
+    last_seen: datetime | None = None  # the server's last request from it (None: never)
+    devices: tuple[p.DeviceWire, ...] = ()
+    devices_at: datetime | None = None  # when it reported them (None: never)
+    here: bool = False  # this station: its devices as they stand this moment
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +42,14 @@ class Board:
     waves_in_progress: int
     read_at: datetime
     source: str = "station"  # station | server (every station) | offline (the server did not answer)
-    seen: dict[str, datetime | None] = field(default_factory=dict)  # station -> last heard by the server
+    stations: dict[str, StationHealth] = field(default_factory=dict)  # sync and devices, per station
     # Orders packed in the current clock hour ("now"), and this station's mistakes per hour.
     this_hour_by_packer: dict[str, int] = field(default_factory=dict)
     this_hour_by_station: dict[str, int] = field(default_factory=dict)
     errors_by_hour: dict[str, Errors] = field(default_factory=dict)
+    # "YYYY-MM-DD HH" (UTC) -> orders of every station shown: the floor's pace lately.
+    orders_by_utc_hour: dict[str, int] = field(default_factory=dict)
+    pickups: tuple[Pickup, ...] = ()  # each carrier's next pick-up and the open orders that must go with it
 
 
 def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
@@ -78,12 +92,16 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
             .where(m.Wave.status.in_([WaveStatus.RELEASED, WaveStatus.PICKING]))
         )
         names = dict(s.execute(select(m.Operator.id, m.Operator.name)).all())
+        trucks = upcoming(s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIER_PICKUPS_KEY)) or {},
+                          now.astimezone())  # fmt: skip
+        due = dict(s.execute(_due_query(trucks)).all()) if trucks else {}
     by_packer: dict[str, Totals] = {}
     by_station: dict[str, Totals] = {}
     by_hour: dict[str, Totals] = {}
     this_hour = now.astimezone(UTC).strftime("%Y-%m-%d %H")
     now_packer: dict[str, int] = {}
     now_station: dict[str, int] = {}
+    by_utc_hour: dict[str, int] = {}
     for station, operator_id, hour_utc, *values in per_group:
         totals = Totals(*(v or 0 for v in values[:-1]), 0, values[-1] or 0)
         packer = names.get(operator_id, str(operator_id))
@@ -91,6 +109,7 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
         by_station[station] = by_station.get(station, Totals()) + totals
         local = _local_hour(hour_utc)
         by_hour[local] = by_hour.get(local, Totals()) + totals
+        by_utc_hour[hour_utc[:13]] = by_utc_hour.get(hour_utc[:13], 0) + totals.orders
         if hour_utc[:13] == this_hour:
             now_packer[packer] = now_packer.get(packer, 0) + totals.orders
             now_station[station] = now_station.get(station, 0) + totals.orders
@@ -111,9 +130,25 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
     open_orders: dict[str, dict[str, int]] = {}
     for carrier, bucket, count in deadline:
         open_orders.setdefault(carrier or "—", {})[bucket] = count
+    pickups = tuple(
+        Pickup(carrier, at, following, int(due.get(carrier) or 0), sum(open_orders.get(carrier, {}).values()))
+        for carrier, (at, following) in sorted(trucks.items())
+    )
     return Board(by_packer, by_station, by_hour, errors_by_packer, errors_by_station, open_orders,
                  int(waves or 0), now, this_hour_by_packer=now_packer, this_hour_by_station=now_station,
-                 errors_by_hour=errors_by_hour)  # fmt: skip
+                 errors_by_hour=errors_by_hour, orders_by_utc_hour=by_utc_hour, pickups=pickups)  # fmt: skip
+
+
+def _due_query(trucks: dict[str, tuple[datetime, datetime]]):  # type: ignore[no-untyped-def]
+    """Per carrier, the open orders that must go with its next pick-up: ship-by before the one after."""
+    o = m.Order
+    must = case(*[(and_(o.carrier == c, o.ship_by < following), 1) for c, (_at, following) in trucks.items()],
+                else_=0)  # fmt: skip
+    return (
+        select(o.carrier, func.sum(must))
+        .where(o.status.in_([status.value for status in PACKABLE]), o.carrier.in_(list(trucks)))
+        .group_by(o.carrier)
+    )
 
 
 def segment_sizes(db: Database) -> dict[str, int]:
@@ -140,6 +175,7 @@ def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str,
     now_packer, now_station = dict(local.this_hour_by_packer), dict(local.this_hour_by_station)
     errors_by_packer, errors_by_station = dict(local.errors_by_packer), dict(local.errors_by_station)
     this_hour = local.read_at.astimezone(UTC).strftime("%Y-%m-%d %H")
+    by_utc_hour = dict(local.orders_by_utc_hour)
     for r in remote.rows:
         if r.station == own_station:
             continue
@@ -149,6 +185,7 @@ def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str,
         by_station[r.station] = by_station.get(r.station, Totals()) + totals
         hour = _local_hour(r.hour)
         by_hour[hour] = by_hour.get(hour, Totals()) + totals
+        by_utc_hour[r.hour[:13]] = by_utc_hour.get(r.hour[:13], 0) + r.orders
         if r.hour[:13] == this_hour:
             now_packer[packer] = now_packer.get(packer, 0) + r.orders
             now_station[r.station] = now_station.get(r.station, 0) + r.orders
@@ -162,12 +199,22 @@ def merged(local: Board, remote: p.BoardPage, own_station: str, names: dict[str,
         packer = names.get(h.operator, h.operator)
         by_packer[packer] = by_packer.get(packer, Totals()) + held
         by_station[h.station] = by_station.get(h.station, Totals()) + held
-    seen = {s.station: s.last_seen_at for s in remote.seen}
+    stations = {s.station: StationHealth(s.last_seen_at, tuple(s.devices), s.devices_at) for s in remote.seen}
     return replace(
-        local, by_packer=by_packer, by_station=by_station, by_hour=by_hour, source="server", seen=seen,
+        local, by_packer=by_packer, by_station=by_station, by_hour=by_hour, source="server",
+        stations={**local.stations, **stations}, orders_by_utc_hour=by_utc_hour,
         this_hour_by_packer=now_packer, this_hour_by_station=now_station,
         errors_by_packer=errors_by_packer, errors_by_station=errors_by_station,
     )  # fmt: skip
+
+
+def with_own_devices(b: Board, station: str, report: p.DeviceReport | None) -> Board:
+    """This station's devices as they stand this moment, over what the server last heard of them."""
+    if report is None:
+        return b
+    mine = replace(b.stations.get(station, StationHealth()), devices=tuple(report.devices),
+                   devices_at=b.read_at, here=True)  # fmt: skip
+    return replace(b, stations={**b.stations, station: mine})
 
 
 def _bucket(now: datetime):  # type: ignore[no-untyped-def]

@@ -36,7 +36,8 @@ log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
 TOKEN_KEY = "sync.token"
-CARRIERS_KEY = "sync.carriers"
+CARRIERS_KEY = "sync.carriers"  # code -> name
+CARRIER_PICKUPS_KEY = "sync.carrier_pickups"  # code -> ["HH:MM", ...], the warehouse's local time
 CHECKED_KEY = "sync.checked_at"  # when the end-of-sync check last ran to its end
 RULE_PREFIX = "rule:"
 LOCAL_FACTS = PACKED_OR_SHIPPED
@@ -867,14 +868,22 @@ def _apply_operators(s: Session, changes: list[p.Change]) -> None:
 
 
 def _apply_carriers(s: Session, changes: list[p.Change]) -> None:
-    row = s.get(m.Setting, CARRIERS_KEY)
+    row, times = s.get(m.Setting, CARRIERS_KEY), s.get(m.Setting, CARRIER_PICKUPS_KEY)
     carriers = dict(row.value) if row is not None else {}
+    pickups = dict(times.value) if times is not None else {}
     for change in changes:
         if change.deleted:
             carriers.pop(change.key, None)
+            pickups.pop(change.key, None)
         else:
-            carriers[change.key] = change.entity().name  # type: ignore[attr-defined]
+            carrier: p.CarrierWire = change.entity()  # type: ignore[assignment]
+            carriers[change.key] = carrier.name
+            if carrier.pickups:
+                pickups[change.key] = list(carrier.pickups)
+            else:
+                pickups.pop(change.key, None)
     s.merge(m.Setting(key=CARRIERS_KEY, value=carriers, updated_at=_now()))
+    s.merge(m.Setting(key=CARRIER_PICKUPS_KEY, value=pickups, updated_at=_now()))
 
 
 def _apply_skus(s: Session, changes: list[p.Change]) -> None:

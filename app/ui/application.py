@@ -95,6 +95,7 @@ class StationApp:
             db, on_status=lambda status: self.poster.post(lambda: self._on_sync_status(status))
         )
         self.window.sync = self.sync
+        self.window.report_devices()  # the printers from the start; the serial devices as they open
         self.sync.start()
 
     def _on_sync_status(self, status: SyncStatus) -> None:

@@ -1,8 +1,10 @@
 """The floor board: how the packers and stations are doing today or this week, fairly (work units
 weigh an order by what packing it took), the orders per hour as a chart, the open orders by ship-by
-deadline and carrier, the waves in progress. A tab of the supervisor desk (Ctrl+5), and on its own
-a read-only wall screen for a TV on the floor (`packline --wall`). It refreshes itself every few
-seconds while it shows; the reads run off the GUI thread.
+deadline and carrier, what must go with each carrier's next pick-up and whether the floor makes it
+at its pace, the waves in progress, every station's sync, printers, scanner and scale. A tab of the
+supervisor desk (Ctrl+5), and on its own a read-only wall screen for a TV on the floor
+(`packline --wall`). It refreshes itself every few seconds while it shows; the reads run off the
+GUI thread.
 
 Keys (on the desk): Ctrl+D today, Ctrl+W this week, Ctrl+S the figures as CSV and XLSX, Ctrl+P the board as
 a PNG and a PDF report (into the data folder's exports/).
@@ -28,15 +30,25 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from app.core.performance import Errors, Row, day_window, ranked, row, week_window, window_hours
+from app.core.pickups import forecast, pace
 from app.runner import Answer, Operations
 from app.store.db import Database
-from app.store.floor import Board, board, merged, operator_names, segment_sizes
+from app.store.floor import (
+    Board,
+    StationHealth,
+    board,
+    merged,
+    operator_names,
+    segment_sizes,
+    with_own_devices,
+)
 from app.ui.desk_tab import cell
 from app.ui.tables import list_table
+from sync import protocol as p
 from sync.client import SyncClient, SyncError
 
 log = logging.getLogger(__name__)
@@ -47,6 +59,8 @@ SEGMENTS = "floor-board-segments"
 ONLINE_S = 120
 LATEST = "floor-board"
 COLUMNS = 13
+RED, GREY = QColor("#c62828"), QColor("#757575")
+DEVICE_COLUMNS = (p.DeviceKind.PRINTER, p.DeviceKind.SCANNER, p.DeviceKind.SCALE)
 
 
 class BoardView(QWidget):
@@ -65,6 +79,8 @@ class BoardView(QWidget):
         super().__init__(parent)
         self.db, self.ops, self.exports, self.wall = db, ops, exports, wall
         self.station, self.server = station, server
+        # This station's devices as they stand (the window's): None where there are none (the wall).
+        self.own_devices: Callable[[], p.DeviceReport | None] = lambda: None
         self.week = False
         self.board: Board | None = None
         self.headline = QLabel(objectName="headline")
@@ -93,10 +109,19 @@ class BoardView(QWidget):
         tables.addWidget(self.packers, 3)
         tables.addWidget(self.stations_title)
         tables.addWidget(self.stations, 2)
-        self.sync_line = QLabel()  # when the server last heard from each station
-        self.sync_line.setWordWrap(True)
-        tables.addWidget(self.sync_line)
+        self.health_title = QLabel(objectName="headline")
+        self.health = list_table(5)  # each station's sync, printers, scanner and scale
+        for column in (2, 3, 4):  # a device's trouble in its own words, wrapped within its column
+            self.health.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.health.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.health.setWordWrap(True)
+        tables.addWidget(self.health_title)
+        tables.addWidget(self.health, 2)
+        self.pickups_title = QLabel(objectName="headline")
+        self.pickups = list_table(7)
         charts = QVBoxLayout()
+        charts.addWidget(self.pickups_title)
+        charts.addWidget(self.pickups, 3)
         charts.addWidget(self.chart_view, 3)
         charts.addWidget(self.segments_view, 2)
         middle = QHBoxLayout()
@@ -157,11 +182,13 @@ class BoardView(QWidget):
             self.timer.stop()
             return
         since, _now = self.window()
-        own, connect = self.station(), self.server
+        own, connect, devices = self.station(), self.server, self.own_devices()
 
         def read() -> Board:
             """This station's records, and every other station's from the server when there is one."""
-            local = board(self.db, since)
+            return with_own_devices(from_server(board(self.db, since)), own, devices)
+
+        def from_server(local: Board) -> Board:
             client = connect()
             if client is None:
                 return local
@@ -205,6 +232,15 @@ class BoardView(QWidget):
         self.stations.setHorizontalHeaderLabels(headers)
         self.packers_title.setText(self.tr("Packers, best fair throughput first"))
         self.stations_title.setText(self.tr("Stations"))
+        self.health_title.setText(self.tr("Stations' sync and devices"))
+        self.health.setHorizontalHeaderLabels(
+            [self.tr("Station"), self.tr("Sync"), self.tr("Printers"), self.tr("Scanner"), self.tr("Scale")]
+        )
+        self.pickups_title.setText(self.tr("Carrier pick-ups: what must go on the next truck"))
+        self.pickups.setHorizontalHeaderLabels(
+            [self.tr("Carrier"), self.tr("Pick-up"), self.tr("In"), self.tr("Must go"), self.tr("Open"),
+             self.tr("Packed in time"), self.tr("Will miss it")]
+        )  # fmt: skip
         self.chart.setTitle(self.tr("Orders packed per hour, and mistakes per 100 units"))
         self.segments_chart.setTitle(self.tr("Customers by lifecycle stage"))
         self._segments_chart()
@@ -256,7 +292,8 @@ class BoardView(QWidget):
             }[b.source]
         )
         self.deadlines.setText(self._deadlines_text(b))
-        self.sync_line.setText(self._sync_text(b))
+        self._fill_health(b)
+        self._fill_pickups(b)
         _fill(self.packers, packers, b.this_hour_by_packer)
         _fill(self.stations, stations, b.this_hour_by_station)
         self._chart(b)
@@ -278,21 +315,82 @@ class BoardView(QWidget):
             return self.tr("No open orders")
         return self.tr("Open orders by ship-by deadline — {carriers}").format(carriers=" · ".join(parts))
 
-    def _sync_text(self, b: Board) -> str:
-        """Each packing station's sync state: online when the server heard from it in the last two
-        minutes (a station asks at least every 30 s), else when it last did."""
-        if not b.seen:
-            return ""
-        parts = []
-        for station, last in sorted(b.seen.items()):
-            if last is not None and (b.read_at - last).total_seconds() <= ONLINE_S:
-                state = self.tr("online")
+    def _fill_health(self, b: Board) -> None:
+        """Each station: its sync state (online when the server heard from it in the last two
+        minutes; a station asks at least every 30 s) and its devices as it last reported them."""
+        rows = sorted(b.stations.items())
+        self.health.setRowCount(len(rows))
+        for i, (station, health) in enumerate(rows):
+            last = health.last_seen
+            heard = last is not None and (b.read_at - last).total_seconds() <= ONLINE_S
+            if heard:
+                sync, bad = self.tr("online"), False
             elif last is not None:
-                state = self.tr("last synced {time}").format(time=last.astimezone().strftime("%m-%d %H:%M"))
+                when = last.astimezone().strftime("%m-%d %H:%M")
+                sync, bad = self.tr("last synced {time}").format(time=when), True
+            elif b.source == "station":
+                sync, bad = self.tr("no server"), False
             else:
-                state = self.tr("never synced")
-            parts.append(f"{station} {state}")
-        return self.tr("Sync: {stations}").format(stations=" · ".join(parts))
+                sync, bad = self.tr("never synced"), b.source == "server"
+            self.health.setItem(i, 0, cell(station))
+            self.health.setItem(i, 1, _coloured(sync, RED if bad else None))
+            for column, kind in enumerate(DEVICE_COLUMNS, 2):
+                self.health.setItem(i, column, self._devices_cell(health, kind, health.here or heard))
+
+    def _devices_cell(self, health: StationHealth, kind: p.DeviceKind, online: bool) -> object:
+        devices = [d for d in health.devices if d.kind is kind]
+        if health.devices_at is None:
+            return _coloured(self.tr("not reported"), GREY)
+        if not devices:
+            return _coloured(
+                self.tr("keyboard") if kind is p.DeviceKind.SCANNER else
+                self.tr("typed in") if kind is p.DeviceKind.SCALE else self.tr("none"), GREY,
+            )  # fmt: skip
+        roles = {"label": self.tr("label"), "insert": self.tr("insert"), "slip": self.tr("slip")}
+        words = {
+            p.DeviceHealth.READY: self.tr("ready"),
+            p.DeviceHealth.CONNECTING: self.tr("connecting…"),
+            p.DeviceHealth.PROBLEM: self.tr("PROBLEM"),
+        }
+        parts = []
+        for d in devices:
+            why = f" ({d.detail})" if d.health is p.DeviceHealth.PROBLEM and d.detail else ""
+            text = words[d.health] + why
+            parts.append(f"{roles.get(d.name, d.name)} {text}" if kind is p.DeviceKind.PRINTER else text)
+        text = " · ".join(parts)
+        if not online:
+            when = health.devices_at.astimezone().strftime("%H:%M")
+            text += " · " + self.tr("as of {time}").format(time=when)
+        problem = any(d.health is p.DeviceHealth.PROBLEM for d in devices)
+        return _coloured(text, RED if problem else GREY if not online else None)
+
+    def _fill_pickups(self, b: Board) -> None:
+        """Each carrier's next truck: the open orders that must go on it (ship-by before the truck
+        after), and at the floor's pace lately, how many make it and how many miss it."""
+        if not b.pickups:
+            self.pickups_title.setText(
+                self.tr("Carrier pick-ups: none set (the office gives each carrier its pick-up times)")
+            )
+            self.pickups.setRowCount(0)
+            return
+        self.pickups_title.setText(self.tr("Carrier pick-ups: what must go on the next truck"))
+        now = b.read_at.astimezone()
+        rows = forecast(b.pickups, pace(b.orders_by_utc_hour, now), now)
+        self.pickups.setRowCount(len(rows))
+        for i, f in enumerate(rows):
+            left = max(0, int((f.pickup.at - now).total_seconds() // 60))
+            when = f.pickup.at.astimezone()
+            day = "" if when.date() == now.date() else self.tr("tomorrow") + " "
+            values: list[object] = [
+                f.pickup.carrier, day + when.strftime("%H:%M"),
+                self.tr("{hours} h {minutes} min").format(hours=left // 60, minutes=left % 60),
+                f.pickup.due, f.pickup.open,
+                "—" if f.packed_in_time is None else f.packed_in_time,
+                "—" if f.late is None else f.late,
+            ]  # fmt: skip
+            for column, value in enumerate(values):
+                late = column == 6 and bool(f.late)
+                self.pickups.setItem(i, column, _coloured(str(value), RED if late else None))
 
     def _segments_chart(self) -> None:
         self.segments_chart.removeAllSeries()
@@ -432,6 +530,17 @@ def _values(r: Row, raw: bool = False) -> list[object]:
         f"{r.overrides} · {r.held}" if not raw else r.overrides, *( [r.held] if raw else [] ),
         fmt(r.accuracy_pct, 1) if raw else f"{r.accuracy_pct:.1f} %",
     ]  # fmt: skip
+
+
+def _coloured(text: str, colour: QColor | None) -> object:
+    item = cell(text)
+    if colour is not None:
+        item.setForeground(QBrush(colour))
+        if colour == RED:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+    return item
 
 
 def _fill(table: QTableWidget, rows: list[Row], this_hour: dict[str, int]) -> None:

@@ -15,14 +15,55 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.core.settings import StationSettings
+from app.print_service import PrintStatus
 from app.runner import Operations
 from app.ui.tasks import GuiPoster
 from scanner.device import ScaleDevice, ScannerDevice
 from scanner.model import DeviceState, DeviceStatus, Reading, Scan
 from scanner.ports import parse_port
 from scanner.scales import PROTOCOLS, LineSettings
+from sync import protocol as p
 
 log = logging.getLogger(__name__)
+
+_HEALTH = {
+    DeviceStatus.CONNECTED: p.DeviceHealth.READY,
+    DeviceStatus.CONNECTING: p.DeviceHealth.CONNECTING,
+    DeviceStatus.DISCONNECTED: p.DeviceHealth.PROBLEM,
+    DeviceStatus.ERROR: p.DeviceHealth.PROBLEM,
+}
+
+
+def device_report(
+    states: dict[str, DeviceState], settings: StationSettings, printing: PrintStatus
+) -> p.DeviceReport:
+    """The station's devices as the server's floor board shows them: each printer in use (label;
+    insert and slip when they print), the serial scanner and scale when there are any (a keyboard
+    scanner and typed weights have nothing to report)."""
+    devices = []
+    in_use = (("label", True), ("insert", settings.print_inserts), ("slip", settings.print_slip))
+    for role, used in in_use:
+        if not used:
+            continue
+        stuck = [job for job in printing.attention if job.printer == role]
+        if role in printing.offline:
+            health, detail = p.DeviceHealth.PROBLEM, printing.offline[role]
+        elif stuck:  # failed for good, or perhaps half printed: a person decides
+            health, detail = p.DeviceHealth.PROBLEM, stuck[0].last_error
+        else:
+            health, detail = p.DeviceHealth.READY, ""
+        devices.append(p.DeviceWire(kind=p.DeviceKind.PRINTER, name=role,
+                                    health=health, detail=detail[:300]))  # fmt: skip
+    for kind in (p.DeviceKind.SCANNER, p.DeviceKind.SCALE):
+        state = states.get(kind.value)
+        port = getattr(settings, f"{kind.value}_port")
+        if not port:
+            continue
+        if state is None:  # set up, its reader not started yet
+            state = DeviceState(DeviceStatus.CONNECTING, port)
+        devices.append(p.DeviceWire(kind=kind, name=(state.port or port)[:120], health=_HEALTH[state.status],
+                                    detail=state.reason[:300]))  # fmt: skip
+    return p.DeviceReport(devices=devices)
 
 
 class DeviceHub(QObject):

@@ -31,7 +31,7 @@ from app.store.settings_store import save_settings
 from app.store.waves import location_parser
 from app.sync_service import SyncService
 from app.ui.customer_view import CustomerPreferencesView
-from app.ui.devices import DeviceHub
+from app.ui.devices import DeviceHub, device_report
 from app.ui.i18n import Translations
 from app.ui.office_pages import OfficePages
 from app.ui.packing_view import PackingView
@@ -50,6 +50,7 @@ from app.ui.wedge import WedgeFilter
 from printing.printers import system_printers
 from scanner.interpret import interpret
 from scanner.model import DeviceState, DeviceStatus, Scan
+from sync import protocol as p
 from sync.client import SyncStatus
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
             lambda: self.station.rules.book().compiled,
             lambda: location_parser(self.station.settings),
         )
+        self.desk.board.own_devices = self.device_report
         self.pages = PageStack()
         self.pages.add_page(self.signin)
         self.pages.add_page(self.packing, scrolls=False)  # fits any station screen by its own panes
@@ -320,6 +322,7 @@ class MainWindow(QMainWindow):
         self.packing.chinese = self.translations.chinese
         self.packing.render(self.packing.last_verdict, play=False)
         self.refresh_status()
+        self.report_devices()
 
     # --- what the station's workers report ------------------------------------------------
 
@@ -335,6 +338,17 @@ class MainWindow(QMainWindow):
 
     def on_print_status(self, status: PrintStatus) -> None:
         self.printing_pages.on_print_status(status)
+        self.report_devices()
+
+    def device_report(self) -> p.DeviceReport:
+        states = self.devices.states if self.devices is not None else {}
+        return device_report(states, self.station.settings, self.print_status)
+
+    def report_devices(self) -> None:
+        """How the printers, scanner and scale stand, for the server's floor board: sent with the
+        next sync, which a change brings forward."""
+        if self.sync is not None:
+            self.sync.report_devices(self.device_report())
 
     def on_printed(self, job: Job, preview: bytes | None) -> None:
         self.printing_pages.on_printed(job, preview)
@@ -346,6 +360,7 @@ class MainWindow(QMainWindow):
 
     def on_device_status(self, kind: str, state: DeviceState) -> None:
         self.refresh_status()
+        self.report_devices()
         if kind == "scale":
             self.packing.scale_state = state
         if state.status is not DeviceStatus.CONNECTED and self.station.state is not None:

@@ -4,234 +4,375 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="181"/>
+        <location filename="../../app/ui/board_view.py" line="204"/>
         <source>The board could not be read — see the log</source>
         <translation>The board could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="190"/>
+        <location filename="../../app/ui/board_view.py" line="213"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="191"/>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="214"/>
+        <location filename="../../app/ui/board_view.py" line="424"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="192"/>
+        <location filename="../../app/ui/board_view.py" line="215"/>
         <source>Orders/h</source>
         <translation>Orders/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="193"/>
+        <location filename="../../app/ui/board_view.py" line="216"/>
         <source>Work/h (fair)</source>
         <translation>Work/h (fair)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="194"/>
+        <location filename="../../app/ui/board_view.py" line="217"/>
         <source>Units/h</source>
         <translation>Units/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="195"/>
+        <location filename="../../app/ui/board_view.py" line="218"/>
         <source>Items/order</source>
         <translation>Items/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="196"/>
+        <location filename="../../app/ui/board_view.py" line="219"/>
         <source>s/order</source>
         <translation>s/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="197"/>
+        <location filename="../../app/ui/board_view.py" line="220"/>
         <source>s/item</source>
         <translation>s/item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="198"/>
+        <location filename="../../app/ui/board_view.py" line="221"/>
         <source>Wrong scans</source>
         <translation>Wrong scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="199"/>
+        <location filename="../../app/ui/board_view.py" line="222"/>
         <source>Weight fails</source>
         <translation>Weight fails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="200"/>
+        <location filename="../../app/ui/board_view.py" line="223"/>
         <source>Overrides · holds</source>
         <translation>Overrides · holds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="201"/>
+        <location filename="../../app/ui/board_view.py" line="224"/>
         <source>Accuracy</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="202"/>
+        <location filename="../../app/ui/board_view.py" line="225"/>
         <source>This hour</source>
         <translation>This hour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="206"/>
+        <location filename="../../app/ui/board_view.py" line="229"/>
         <source>Packers, best fair throughput first</source>
         <translation>Packers, best fair throughput first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="207"/>
+        <location filename="../../app/ui/board_view.py" line="230"/>
         <source>Stations</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="208"/>
+        <location filename="../../app/ui/board_view.py" line="231"/>
+        <source>Stations&apos; sync and devices</source>
+        <translation>Stations&apos; sync and devices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="233"/>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="233"/>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="233"/>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="233"/>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="233"/>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="235"/>
+        <location filename="../../app/ui/board_view.py" line="372"/>
+        <source>Carrier pick-ups: what must go on the next truck</source>
+        <translation>Carrier pick-ups: what must go on the next truck</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <source>Carrier</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <source>Pick-up</source>
+        <translation>Pick-up</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <source>Must go</source>
+        <translation>Must go</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="238"/>
+        <source>Packed in time</source>
+        <translation>Packed in time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="238"/>
+        <source>Will miss it</source>
+        <translation>Will miss it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="240"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>Orders packed per hour, and mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="209"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>Customers by lifecycle stage</source>
         <translation>Customers by lifecycle stage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="235"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Reading the board…</source>
         <translation>Reading the board…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="240"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="240"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="243"/>
+        <location filename="../../app/ui/board_view.py" line="275"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="253"/>
+        <location filename="../../app/ui/board_view.py" line="285"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="254"/>
+        <location filename="../../app/ui/board_view.py" line="286"/>
         <source>every station</source>
         <translation>every station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="255"/>
+        <location filename="../../app/ui/board_view.py" line="287"/>
         <source>this station only: the server did not answer</source>
         <translation>this station only: the server did not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="299"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="300"/>
         <source>within 2 h</source>
         <translation>within 2 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="301"/>
         <source>within 4 h</source>
         <translation>within 4 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="269"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>within 24 h</source>
         <translation>within 24 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="303"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="304"/>
         <source>no deadline</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="278"/>
+        <location filename="../../app/ui/board_view.py" line="311"/>
         <source>No open orders</source>
         <translation>No open orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="312"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>Open orders by ship-by deadline — {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="289"/>
+        <location filename="../../app/ui/board_view.py" line="323"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="291"/>
+        <location filename="../../app/ui/board_view.py" line="326"/>
         <source>last synced {time}</source>
         <translation>last synced {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="293"/>
+        <location filename="../../app/ui/board_view.py" line="328"/>
+        <source>no server</source>
+        <translation>no server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>never synced</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="295"/>
-        <source>Sync: {stations}</source>
-        <translation>Sync: {stations}</translation>
+        <location filename="../../app/ui/board_view.py" line="339"/>
+        <source>not reported</source>
+        <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="342"/>
+        <source>keyboard</source>
+        <translation>keyboard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="343"/>
+        <source>typed in</source>
+        <translation>typed in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="343"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="345"/>
+        <source>label</source>
+        <translation>label</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="345"/>
+        <source>insert</source>
+        <translation>insert</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="345"/>
+        <source>slip</source>
+        <translation>slip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="347"/>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="348"/>
+        <source>connecting…</source>
+        <translation>connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="349"/>
+        <source>PROBLEM</source>
+        <translation>PROBLEM</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="359"/>
+        <source>as of {time}</source>
+        <translation>as of {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="368"/>
+        <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
+        <translation>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="379"/>
+        <source>tomorrow</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="382"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="396"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="303"/>
+        <location filename="../../app/ui/board_view.py" line="397"/>
         <source>growing</source>
         <translation>growing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="304"/>
+        <location filename="../../app/ui/board_view.py" line="398"/>
         <source>mature</source>
         <translation>mature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="305"/>
+        <location filename="../../app/ui/board_view.py" line="399"/>
         <source>at risk</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="306"/>
+        <location filename="../../app/ui/board_view.py" line="400"/>
         <source>lost</source>
         <translation>lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="308"/>
+        <location filename="../../app/ui/board_view.py" line="402"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="348"/>
+        <location filename="../../app/ui/board_view.py" line="442"/>
         <source>Mistakes per 100 units</source>
         <translation>Mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="370"/>
+        <location filename="../../app/ui/board_view.py" line="464"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="397"/>
-        <location filename="../../app/ui/board_view.py" line="417"/>
+        <location filename="../../app/ui/board_view.py" line="491"/>
+        <location filename="../../app/ui/board_view.py" line="511"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -922,27 +1063,27 @@ by responsibility: {responsible}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>Finish or put back the open order before checking returns in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>The returns desk could not read the database — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
@@ -2790,42 +2931,42 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="287"/>
+        <location filename="../../app/ui/application.py" line="288"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="292"/>
+        <location filename="../../app/ui/application.py" line="293"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="297"/>
+        <location filename="../../app/ui/application.py" line="298"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="378"/>
+        <location filename="../../app/ui/application.py" line="379"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="382"/>
+        <location filename="../../app/ui/application.py" line="383"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="386"/>
+        <location filename="../../app/ui/application.py" line="387"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="390"/>
+        <location filename="../../app/ui/application.py" line="391"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="396"/>
+        <location filename="../../app/ui/application.py" line="397"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>

@@ -4,234 +4,375 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="181"/>
+        <location filename="../../app/ui/board_view.py" line="204"/>
         <source>The board could not be read — see the log</source>
         <translation>看板无法读取 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="190"/>
+        <location filename="../../app/ui/board_view.py" line="213"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="191"/>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="214"/>
+        <location filename="../../app/ui/board_view.py" line="424"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="192"/>
+        <location filename="../../app/ui/board_view.py" line="215"/>
         <source>Orders/h</source>
         <translation>单/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="193"/>
+        <location filename="../../app/ui/board_view.py" line="216"/>
         <source>Work/h (fair)</source>
         <translation>工作量/小时（公平）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="194"/>
+        <location filename="../../app/ui/board_view.py" line="217"/>
         <source>Units/h</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="195"/>
+        <location filename="../../app/ui/board_view.py" line="218"/>
         <source>Items/order</source>
         <translation>件/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="196"/>
+        <location filename="../../app/ui/board_view.py" line="219"/>
         <source>s/order</source>
         <translation>秒/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="197"/>
+        <location filename="../../app/ui/board_view.py" line="220"/>
         <source>s/item</source>
         <translation>秒/件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="198"/>
+        <location filename="../../app/ui/board_view.py" line="221"/>
         <source>Wrong scans</source>
         <translation>错扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="199"/>
+        <location filename="../../app/ui/board_view.py" line="222"/>
         <source>Weight fails</source>
         <translation>称重异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="200"/>
+        <location filename="../../app/ui/board_view.py" line="223"/>
         <source>Overrides · holds</source>
         <translation>放行 · 挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="201"/>
+        <location filename="../../app/ui/board_view.py" line="224"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="202"/>
+        <location filename="../../app/ui/board_view.py" line="225"/>
         <source>This hour</source>
         <translation>本小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="206"/>
+        <location filename="../../app/ui/board_view.py" line="229"/>
         <source>Packers, best fair throughput first</source>
         <translation>打包员（按公平产能排序）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="207"/>
+        <location filename="../../app/ui/board_view.py" line="230"/>
         <source>Stations</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="208"/>
+        <location filename="../../app/ui/board_view.py" line="231"/>
+        <source>Stations&apos; sync and devices</source>
+        <translation>各工作台同步与设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="233"/>
+        <source>Station</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="233"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="233"/>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="233"/>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="233"/>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="235"/>
+        <location filename="../../app/ui/board_view.py" line="372"/>
+        <source>Carrier pick-ups: what must go on the next truck</source>
+        <translation>快递揽收：下一车必须走的订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <source>Pick-up</source>
+        <translation>揽收时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <source>In</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <source>Must go</source>
+        <translation>必须走</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="237"/>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="238"/>
+        <source>Packed in time</source>
+        <translation>能赶上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="238"/>
+        <source>Will miss it</source>
+        <translation>赶不上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="240"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>每小时打包单量，及每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="209"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>Customers by lifecycle stage</source>
         <translation>客户生命周期分布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="235"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Reading the board…</source>
         <translation>正在读取看板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="240"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="240"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="243"/>
+        <location filename="../../app/ui/board_view.py" line="275"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="253"/>
+        <location filename="../../app/ui/board_view.py" line="285"/>
         <source>this station</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="254"/>
+        <location filename="../../app/ui/board_view.py" line="286"/>
         <source>every station</source>
         <translation>全部工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="255"/>
+        <location filename="../../app/ui/board_view.py" line="287"/>
         <source>this station only: the server did not answer</source>
         <translation>仅本工位：服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="299"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="300"/>
         <source>within 2 h</source>
         <translation>2 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="301"/>
         <source>within 4 h</source>
         <translation>4 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="269"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>within 24 h</source>
         <translation>24 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="303"/>
         <source>later</source>
         <translation>更晚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="304"/>
         <source>no deadline</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="278"/>
+        <location filename="../../app/ui/board_view.py" line="311"/>
         <source>No open orders</source>
         <translation>没有待发订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="312"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>待发订单（按最晚发货时间）— {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="289"/>
+        <location filename="../../app/ui/board_view.py" line="323"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="291"/>
+        <location filename="../../app/ui/board_view.py" line="326"/>
         <source>last synced {time}</source>
         <translation>最后同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="293"/>
+        <location filename="../../app/ui/board_view.py" line="328"/>
+        <source>no server</source>
+        <translation>无服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="295"/>
-        <source>Sync: {stations}</source>
-        <translation>同步状态：{stations}</translation>
+        <location filename="../../app/ui/board_view.py" line="339"/>
+        <source>not reported</source>
+        <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="342"/>
+        <source>keyboard</source>
+        <translation>键盘模式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="343"/>
+        <source>typed in</source>
+        <translation>手输重量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="343"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="345"/>
+        <source>label</source>
+        <translation>面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="345"/>
+        <source>insert</source>
+        <translation>插页</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="345"/>
+        <source>slip</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="347"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="348"/>
+        <source>connecting…</source>
+        <translation>连接中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="349"/>
+        <source>PROBLEM</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="359"/>
+        <source>as of {time}</source>
+        <translation>截至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="368"/>
+        <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
+        <translation>快递揽收：未设置（由办公室为每家快递设定揽收时间）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="379"/>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="382"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="396"/>
         <source>new</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="303"/>
+        <location filename="../../app/ui/board_view.py" line="397"/>
         <source>growing</source>
         <translation>成长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="304"/>
+        <location filename="../../app/ui/board_view.py" line="398"/>
         <source>mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="305"/>
+        <location filename="../../app/ui/board_view.py" line="399"/>
         <source>at risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="306"/>
+        <location filename="../../app/ui/board_view.py" line="400"/>
         <source>lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="308"/>
+        <location filename="../../app/ui/board_view.py" line="402"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="348"/>
+        <location filename="../../app/ui/board_view.py" line="442"/>
         <source>Mistakes per 100 units</source>
         <translation>每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="370"/>
+        <location filename="../../app/ui/board_view.py" line="464"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="397"/>
-        <location filename="../../app/ui/board_view.py" line="417"/>
+        <location filename="../../app/ui/board_view.py" line="491"/>
+        <location filename="../../app/ui/board_view.py" line="511"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
@@ -922,27 +1063,27 @@ by responsibility: {responsible}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>先完成或放回当前订单，再处理退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>退货台无法读取数据库 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
@@ -2790,42 +2931,42 @@ by responsibility: {responsible}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="287"/>
+        <location filename="../../app/ui/application.py" line="288"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="292"/>
+        <location filename="../../app/ui/application.py" line="293"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="297"/>
+        <location filename="../../app/ui/application.py" line="298"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="378"/>
+        <location filename="../../app/ui/application.py" line="379"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="382"/>
+        <location filename="../../app/ui/application.py" line="383"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="386"/>
+        <location filename="../../app/ui/application.py" line="387"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="390"/>
+        <location filename="../../app/ui/application.py" line="391"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="396"/>
+        <location filename="../../app/ui/application.py" line="397"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>

@@ -449,6 +449,11 @@ def create_app(
             )
         return await database.run(store.integration_events, after, limit)
 
+    @app.put(f"{p.API_PREFIX}/stations/devices", status_code=204)
+    async def station_devices(report: p.DeviceReport, name: Annotated[str, Depends(station)]) -> None:
+        """The asking station's printers, scanner and scale as they stand (the board shows them)."""
+        await database.run(store.report_devices, name, report)
+
     @app.get(f"{p.API_PREFIX}/board", response_model=p.BoardPage)
     async def floor_board(
         _name: Annotated[str, Depends(station)],

@@ -81,9 +81,9 @@ def board(c: Connection, since: datetime) -> p.BoardPage:
     ]
     accounts = m.StationAccount
     seen = [
-        p.StationSeenWire(station=name, last_seen_at=last)
-        for name, last in c.execute(
-            select(accounts.name, accounts.last_seen_at)
+        p.StationSeenWire(station=name, last_seen_at=last, devices=devices or [], devices_at=devices_at)
+        for name, last, devices, devices_at in c.execute(
+            select(accounts.name, accounts.last_seen_at, accounts.devices, accounts.devices_at)
             .where(accounts.revoked_at.is_(None), accounts.role == p.Role.STATION.value)
             .order_by(accounts.name)
         )

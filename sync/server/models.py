@@ -81,6 +81,9 @@ class StationAccount(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
     last_seen_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The station's printers, scanner and scale as it last reported them (sync.protocol.DeviceWire).
+    devices: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=None)
+    devices_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class EventRecord(Base):

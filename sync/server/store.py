@@ -687,6 +687,18 @@ class ServerStore:
                  " (dry run: nothing written)" if dry_run else "", report.seconds)  # fmt: skip
         return report
 
+    def report_devices(self, name: str, report: p.DeviceReport) -> None:
+        """Keep a station's device report (the last one replaces the one before) for the board; the
+        station was heard from just now, too."""
+        devices = [device.model_dump(mode="json") for device in report.devices]
+        now = _now()
+        with self.writing() as c:
+            c.execute(
+                update(m.StationAccount)
+                .where(m.StationAccount.name == name)
+                .values(devices=devices, devices_at=now, last_seen_at=now)
+            )
+
     def board(self, since: datetime) -> p.BoardPage:
         """Every station's accepted packs and holds since `since` (the supervisors' floor board)."""
         with self.reading() as c:

@@ -65,7 +65,7 @@ def test_the_board_counts_every_stations_packs_once(seeded, tmp_path):
         client.close()
     floor = merged(board(a, start), remote, "PACK-A", operator_names(a))
     assert floor.source == "server"
-    assert set(floor.seen) == {"PACK-A", "PACK-B"}
+    assert set(floor.stations) == {"PACK-A", "PACK-B"}
     # The server records when it heard from a station in the background (every few seconds).
     deadline = time.monotonic() + 20
     while not all(s.last_seen_at for s in seeded.store.board(start).seen) and time.monotonic() < deadline:

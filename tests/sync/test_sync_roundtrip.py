@@ -37,6 +37,7 @@ def assert_station_equals_server(db, store) -> None:
         ("customers", "customer", "code"),
         ("orders", "order", "order_no"),
         ("operators", "operator", "badge_code"),
+        ("carriers", "carrier", "code"),  # with their pick-up times
     ):
         mine = {row[key]: row for row in station[section]}
         theirs = server.get(kind, {})

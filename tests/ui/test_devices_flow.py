@@ -13,6 +13,7 @@ from app.store.settings_store import load_settings, save_settings
 from app.ui.application import StationApp, make_qapp
 from scanner.model import DeviceStatus, ReadingState
 from scanner.simulate import ScaleSimulator, ScannerSimulator
+from sync import protocol as p
 
 
 @pytest.fixture
@@ -92,9 +93,19 @@ def test_a_pulled_scale_cable_shows_on_the_station_and_heals(bench, qtbot):
     scale.pty.unplug()
     qtbot.waitUntil(lambda: app.devices.states["scale"].status is DeviceStatus.DISCONNECTED, timeout=6000)
     assert "DISCONNECTED" in app.window.status_bar.scale_label.text()
+    # What the server's floor board will be told with the next sync: the scale needs a person.
+    assert reported(app, p.DeviceKind.SCALE).health is p.DeviceHealth.PROBLEM
+    assert reported(app, p.DeviceKind.SCANNER).health is p.DeviceHealth.READY
     scale.pty.plug()
     qtbot.waitUntil(lambda: app.devices.states["scale"].status is DeviceStatus.CONNECTED, timeout=8000)
     assert "connected" in app.window.status_bar.scale_label.text()
+    assert reported(app, p.DeviceKind.SCALE).health is p.DeviceHealth.READY
+    assert reported(app, p.DeviceKind.PRINTER).name == "label"
+
+
+def reported(app: StationApp, kind: p.DeviceKind) -> p.DeviceWire:
+    (device,) = [d for d in app.sync.loop.devices.devices if d.kind is kind and d.name != "insert"]
+    return device
 
 
 @pytest.mark.gui
