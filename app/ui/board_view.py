@@ -319,6 +319,11 @@ class BoardView(QWidget):
         """Each station: its sync state (online when the server heard from it in the last two
         minutes; a station asks at least every 30 s) and its devices as it last reported them."""
         rows = sorted(b.stations.items())
+        self.health_title.setText(
+            self.tr("Stations' sync and devices")
+            if rows
+            else self.tr("Stations' sync and devices: shown when there is a server")
+        )
         self.health.setRowCount(len(rows))
         for i, (station, health) in enumerate(rows):
             last = health.last_seen

@@ -4,375 +4,381 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="204"/>
+        <location filename="../../app/ui/board_view.py" line="208"/>
         <source>The board could not be read — see the log</source>
         <translation>The board could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="213"/>
+        <location filename="../../app/ui/board_view.py" line="217"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="214"/>
-        <location filename="../../app/ui/board_view.py" line="424"/>
+        <location filename="../../app/ui/board_view.py" line="218"/>
+        <location filename="../../app/ui/board_view.py" line="433"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="215"/>
+        <location filename="../../app/ui/board_view.py" line="219"/>
         <source>Orders/h</source>
         <translation>Orders/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="216"/>
+        <location filename="../../app/ui/board_view.py" line="220"/>
         <source>Work/h (fair)</source>
         <translation>Work/h (fair)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="217"/>
+        <location filename="../../app/ui/board_view.py" line="221"/>
         <source>Units/h</source>
         <translation>Units/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="218"/>
+        <location filename="../../app/ui/board_view.py" line="222"/>
         <source>Items/order</source>
         <translation>Items/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="219"/>
+        <location filename="../../app/ui/board_view.py" line="223"/>
         <source>s/order</source>
         <translation>s/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="220"/>
+        <location filename="../../app/ui/board_view.py" line="224"/>
         <source>s/item</source>
         <translation>s/item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="221"/>
+        <location filename="../../app/ui/board_view.py" line="225"/>
         <source>Wrong scans</source>
         <translation>Wrong scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="222"/>
+        <location filename="../../app/ui/board_view.py" line="226"/>
         <source>Weight fails</source>
         <translation>Weight fails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="223"/>
+        <location filename="../../app/ui/board_view.py" line="227"/>
         <source>Overrides · holds</source>
         <translation>Overrides · holds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="224"/>
+        <location filename="../../app/ui/board_view.py" line="228"/>
         <source>Accuracy</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="225"/>
+        <location filename="../../app/ui/board_view.py" line="229"/>
         <source>This hour</source>
         <translation>This hour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="229"/>
+        <location filename="../../app/ui/board_view.py" line="233"/>
         <source>Packers, best fair throughput first</source>
         <translation>Packers, best fair throughput first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="230"/>
+        <location filename="../../app/ui/board_view.py" line="234"/>
         <source>Stations</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="231"/>
+        <location filename="../../app/ui/board_view.py" line="235"/>
+        <location filename="../../app/ui/board_view.py" line="323"/>
         <source>Stations&apos; sync and devices</source>
         <translation>Stations&apos; sync and devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="237"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="237"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="237"/>
         <source>Printers</source>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="237"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="237"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="235"/>
-        <location filename="../../app/ui/board_view.py" line="372"/>
+        <location filename="../../app/ui/board_view.py" line="239"/>
+        <location filename="../../app/ui/board_view.py" line="381"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>Carrier pick-ups: what must go on the next truck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>Pick-up</source>
         <translation>Pick-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>In</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>Must go</source>
         <translation>Must go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="238"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Packed in time</source>
         <translation>Packed in time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="238"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Will miss it</source>
         <translation>Will miss it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="240"/>
+        <location filename="../../app/ui/board_view.py" line="244"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>Orders packed per hour, and mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="245"/>
         <source>Customers by lifecycle stage</source>
         <translation>Customers by lifecycle stage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
         <source>Reading the board…</source>
         <translation>Reading the board…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="272"/>
+        <location filename="../../app/ui/board_view.py" line="276"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="272"/>
+        <location filename="../../app/ui/board_view.py" line="276"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="275"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="285"/>
+        <location filename="../../app/ui/board_view.py" line="289"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="286"/>
+        <location filename="../../app/ui/board_view.py" line="290"/>
         <source>every station</source>
         <translation>every station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="287"/>
+        <location filename="../../app/ui/board_view.py" line="291"/>
         <source>this station only: the server did not answer</source>
         <translation>this station only: the server did not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="299"/>
+        <location filename="../../app/ui/board_view.py" line="303"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="300"/>
+        <location filename="../../app/ui/board_view.py" line="304"/>
         <source>within 2 h</source>
         <translation>within 2 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="301"/>
+        <location filename="../../app/ui/board_view.py" line="305"/>
         <source>within 4 h</source>
         <translation>within 4 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="306"/>
         <source>within 24 h</source>
         <translation>within 24 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="303"/>
+        <location filename="../../app/ui/board_view.py" line="307"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="304"/>
+        <location filename="../../app/ui/board_view.py" line="308"/>
         <source>no deadline</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="311"/>
+        <location filename="../../app/ui/board_view.py" line="315"/>
         <source>No open orders</source>
         <translation>No open orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="312"/>
+        <location filename="../../app/ui/board_view.py" line="316"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>Open orders by ship-by deadline — {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="323"/>
+        <location filename="../../app/ui/board_view.py" line="325"/>
+        <source>Stations&apos; sync and devices: shown when there is a server</source>
+        <translation>Stations&apos; sync and devices: shown when there is a server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="332"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="326"/>
+        <location filename="../../app/ui/board_view.py" line="335"/>
         <source>last synced {time}</source>
         <translation>last synced {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="328"/>
+        <location filename="../../app/ui/board_view.py" line="337"/>
         <source>no server</source>
         <translation>no server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="339"/>
         <source>never synced</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="339"/>
+        <location filename="../../app/ui/board_view.py" line="348"/>
         <source>not reported</source>
         <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="342"/>
+        <location filename="../../app/ui/board_view.py" line="351"/>
         <source>keyboard</source>
         <translation>keyboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="343"/>
+        <location filename="../../app/ui/board_view.py" line="352"/>
         <source>typed in</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="343"/>
+        <location filename="../../app/ui/board_view.py" line="352"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="345"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>label</source>
         <translation>label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="345"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>insert</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="345"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>slip</source>
         <translation>slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="347"/>
+        <location filename="../../app/ui/board_view.py" line="356"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="348"/>
+        <location filename="../../app/ui/board_view.py" line="357"/>
         <source>connecting…</source>
         <translation>connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="349"/>
+        <location filename="../../app/ui/board_view.py" line="358"/>
         <source>PROBLEM</source>
         <translation>PROBLEM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="359"/>
+        <location filename="../../app/ui/board_view.py" line="368"/>
         <source>as of {time}</source>
         <translation>as of {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="368"/>
+        <location filename="../../app/ui/board_view.py" line="377"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="379"/>
+        <location filename="../../app/ui/board_view.py" line="388"/>
         <source>tomorrow</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="382"/>
+        <location filename="../../app/ui/board_view.py" line="391"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="396"/>
+        <location filename="../../app/ui/board_view.py" line="405"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="397"/>
+        <location filename="../../app/ui/board_view.py" line="406"/>
         <source>growing</source>
         <translation>growing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="398"/>
+        <location filename="../../app/ui/board_view.py" line="407"/>
         <source>mature</source>
         <translation>mature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="399"/>
+        <location filename="../../app/ui/board_view.py" line="408"/>
         <source>at risk</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="400"/>
+        <location filename="../../app/ui/board_view.py" line="409"/>
         <source>lost</source>
         <translation>lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="402"/>
+        <location filename="../../app/ui/board_view.py" line="411"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="442"/>
+        <location filename="../../app/ui/board_view.py" line="451"/>
         <source>Mistakes per 100 units</source>
         <translation>Mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="464"/>
+        <location filename="../../app/ui/board_view.py" line="473"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="491"/>
-        <location filename="../../app/ui/board_view.py" line="511"/>
+        <location filename="../../app/ui/board_view.py" line="500"/>
+        <location filename="../../app/ui/board_view.py" line="520"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>

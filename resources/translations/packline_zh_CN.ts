@@ -4,375 +4,381 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="204"/>
+        <location filename="../../app/ui/board_view.py" line="208"/>
         <source>The board could not be read — see the log</source>
         <translation>看板无法读取 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="213"/>
+        <location filename="../../app/ui/board_view.py" line="217"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="214"/>
-        <location filename="../../app/ui/board_view.py" line="424"/>
+        <location filename="../../app/ui/board_view.py" line="218"/>
+        <location filename="../../app/ui/board_view.py" line="433"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="215"/>
+        <location filename="../../app/ui/board_view.py" line="219"/>
         <source>Orders/h</source>
         <translation>单/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="216"/>
+        <location filename="../../app/ui/board_view.py" line="220"/>
         <source>Work/h (fair)</source>
         <translation>工作量/小时（公平）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="217"/>
+        <location filename="../../app/ui/board_view.py" line="221"/>
         <source>Units/h</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="218"/>
+        <location filename="../../app/ui/board_view.py" line="222"/>
         <source>Items/order</source>
         <translation>件/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="219"/>
+        <location filename="../../app/ui/board_view.py" line="223"/>
         <source>s/order</source>
         <translation>秒/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="220"/>
+        <location filename="../../app/ui/board_view.py" line="224"/>
         <source>s/item</source>
         <translation>秒/件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="221"/>
+        <location filename="../../app/ui/board_view.py" line="225"/>
         <source>Wrong scans</source>
         <translation>错扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="222"/>
+        <location filename="../../app/ui/board_view.py" line="226"/>
         <source>Weight fails</source>
         <translation>称重异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="223"/>
+        <location filename="../../app/ui/board_view.py" line="227"/>
         <source>Overrides · holds</source>
         <translation>放行 · 挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="224"/>
+        <location filename="../../app/ui/board_view.py" line="228"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="225"/>
+        <location filename="../../app/ui/board_view.py" line="229"/>
         <source>This hour</source>
         <translation>本小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="229"/>
+        <location filename="../../app/ui/board_view.py" line="233"/>
         <source>Packers, best fair throughput first</source>
         <translation>打包员（按公平产能排序）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="230"/>
+        <location filename="../../app/ui/board_view.py" line="234"/>
         <source>Stations</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="231"/>
+        <location filename="../../app/ui/board_view.py" line="235"/>
+        <location filename="../../app/ui/board_view.py" line="323"/>
         <source>Stations&apos; sync and devices</source>
         <translation>各工作台同步与设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="237"/>
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="237"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="237"/>
         <source>Printers</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="237"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="237"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="235"/>
-        <location filename="../../app/ui/board_view.py" line="372"/>
+        <location filename="../../app/ui/board_view.py" line="239"/>
+        <location filename="../../app/ui/board_view.py" line="381"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>快递揽收：下一车必须走的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>Pick-up</source>
         <translation>揽收时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>Must go</source>
         <translation>必须走</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="241"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="238"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Packed in time</source>
         <translation>能赶上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="238"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Will miss it</source>
         <translation>赶不上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="240"/>
+        <location filename="../../app/ui/board_view.py" line="244"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>每小时打包单量，及每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="245"/>
         <source>Customers by lifecycle stage</source>
         <translation>客户生命周期分布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
         <source>Reading the board…</source>
         <translation>正在读取看板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="272"/>
+        <location filename="../../app/ui/board_view.py" line="276"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="272"/>
+        <location filename="../../app/ui/board_view.py" line="276"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="275"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="285"/>
+        <location filename="../../app/ui/board_view.py" line="289"/>
         <source>this station</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="286"/>
+        <location filename="../../app/ui/board_view.py" line="290"/>
         <source>every station</source>
         <translation>全部工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="287"/>
+        <location filename="../../app/ui/board_view.py" line="291"/>
         <source>this station only: the server did not answer</source>
         <translation>仅本工位：服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="299"/>
+        <location filename="../../app/ui/board_view.py" line="303"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="300"/>
+        <location filename="../../app/ui/board_view.py" line="304"/>
         <source>within 2 h</source>
         <translation>2 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="301"/>
+        <location filename="../../app/ui/board_view.py" line="305"/>
         <source>within 4 h</source>
         <translation>4 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="306"/>
         <source>within 24 h</source>
         <translation>24 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="303"/>
+        <location filename="../../app/ui/board_view.py" line="307"/>
         <source>later</source>
         <translation>更晚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="304"/>
+        <location filename="../../app/ui/board_view.py" line="308"/>
         <source>no deadline</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="311"/>
+        <location filename="../../app/ui/board_view.py" line="315"/>
         <source>No open orders</source>
         <translation>没有待发订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="312"/>
+        <location filename="../../app/ui/board_view.py" line="316"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>待发订单（按最晚发货时间）— {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="323"/>
+        <location filename="../../app/ui/board_view.py" line="325"/>
+        <source>Stations&apos; sync and devices: shown when there is a server</source>
+        <translation>各工作台同步与设备：连接服务器后显示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="332"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="326"/>
+        <location filename="../../app/ui/board_view.py" line="335"/>
         <source>last synced {time}</source>
         <translation>最后同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="328"/>
+        <location filename="../../app/ui/board_view.py" line="337"/>
         <source>no server</source>
         <translation>无服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="339"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="339"/>
+        <location filename="../../app/ui/board_view.py" line="348"/>
         <source>not reported</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="342"/>
+        <location filename="../../app/ui/board_view.py" line="351"/>
         <source>keyboard</source>
         <translation>键盘模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="343"/>
+        <location filename="../../app/ui/board_view.py" line="352"/>
         <source>typed in</source>
         <translation>手输重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="343"/>
+        <location filename="../../app/ui/board_view.py" line="352"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="345"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>label</source>
         <translation>面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="345"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>insert</source>
         <translation>插页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="345"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="347"/>
+        <location filename="../../app/ui/board_view.py" line="356"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="348"/>
+        <location filename="../../app/ui/board_view.py" line="357"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="349"/>
+        <location filename="../../app/ui/board_view.py" line="358"/>
         <source>PROBLEM</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="359"/>
+        <location filename="../../app/ui/board_view.py" line="368"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="368"/>
+        <location filename="../../app/ui/board_view.py" line="377"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>快递揽收：未设置（由办公室为每家快递设定揽收时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="379"/>
+        <location filename="../../app/ui/board_view.py" line="388"/>
         <source>tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="382"/>
+        <location filename="../../app/ui/board_view.py" line="391"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="396"/>
+        <location filename="../../app/ui/board_view.py" line="405"/>
         <source>new</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="397"/>
+        <location filename="../../app/ui/board_view.py" line="406"/>
         <source>growing</source>
         <translation>成长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="398"/>
+        <location filename="../../app/ui/board_view.py" line="407"/>
         <source>mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="399"/>
+        <location filename="../../app/ui/board_view.py" line="408"/>
         <source>at risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="400"/>
+        <location filename="../../app/ui/board_view.py" line="409"/>
         <source>lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="402"/>
+        <location filename="../../app/ui/board_view.py" line="411"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="442"/>
+        <location filename="../../app/ui/board_view.py" line="451"/>
         <source>Mistakes per 100 units</source>
         <translation>每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="464"/>
+        <location filename="../../app/ui/board_view.py" line="473"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="491"/>
-        <location filename="../../app/ui/board_view.py" line="511"/>
+        <location filename="../../app/ui/board_view.py" line="500"/>
+        <location filename="../../app/ui/board_view.py" line="520"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>

@@ -452,6 +452,9 @@ def create_app(
     @app.put(f"{p.API_PREFIX}/stations/devices", status_code=204)
     async def station_devices(report: p.DeviceReport, name: Annotated[str, Depends(station)]) -> None:
         """The asking station's printers, scanner and scale as they stand (the board shows them)."""
+        problem = p.json_problem(report.model_dump(mode="json"), "devices")
+        if problem:  # a NUL, say: neither database's JSON takes it
+            raise HTTPException(422, problem)
         await database.run(store.report_devices, name, report)
 
     @app.get(f"{p.API_PREFIX}/board", response_model=p.BoardPage)

@@ -79,6 +79,7 @@ def test_a_device_report_is_checked_at_the_door(server):
         {"devices": [{**good["devices"][0], "health": "fine"}]},
         {"devices": [{**good["devices"][0], "detail": "x" * 301}]},
         {"devices": good["devices"] * 17},
+        {"devices": [{**good["devices"][0], "detail": "paper\x00out"}]},  # no database's JSON takes a NUL
     ):
         assert requests.put(url, json=bad, headers=auth, timeout=10).status_code == 422, bad
     assert [d.name for d in seen(server, "PACK-C").devices] == ["label"]  # the good one stands

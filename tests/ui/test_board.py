@@ -114,6 +114,9 @@ def test_the_wall_screen_refreshes_by_itself_and_reads_only(demo_db, samples, qt
     pack_as(demo_db, "P0001", samples["ready"][:1])
     qtbot.waitUntil(lambda: "1 order(s)" in wall.headline.text(), timeout=5000)
     assert wall.packers.rowCount() == 1
+    # No server and no devices of its own: no station's devices to show, and it says why.
+    assert wall.health.rowCount() == 0 and "server" in wall.health_title.text()
+    assert wall.pickups.rowCount() == 8  # the demo warehouse's carriers, each with its next truck
     wall.hide()
     assert not wall.timer.isActive()
     ops.close(wait=True)
