@@ -762,7 +762,9 @@ class SyncLoop:
         """How the station's devices stand now (any thread): told to the server with the next sync,
         which a change brings forward, so the floor board shows a pulled cable within seconds."""
         self.devices = report
-        if report != self._devices_sent:
+        # Online, the change goes now; offline it waits for the next try, so a device that comes
+        # and goes does not undo the backoff.
+        if report != self._devices_sent and self.status.state is SyncState.ONLINE:
             self.wake()
 
     def _send_devices(self, client: SyncClient) -> None:
@@ -772,8 +774,12 @@ class SyncLoop:
         try:
             if not client.report_devices(report):
                 log.info("the server keeps no device reports: not sent again until they change")
-        except SyncError as exc:  # the sync itself went through: the report goes with the next one
-            log.info("device report not sent: %s", exc)
+        except SyncError as exc:
+            if exc.status is not None and 400 <= exc.status < 500:  # refused: not again until it changes
+                log.warning("the server refused the device report: %s", exc)
+                self._devices_sent = report
+            else:  # the sync itself went through: the report goes with the next one
+                log.info("device report not sent: %s", exc)
             return
         self._devices_sent = report
 

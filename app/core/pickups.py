@@ -85,13 +85,17 @@ def pace(orders_by_hour: Mapping[str, int], now: datetime) -> float | None:
 def forecast(pickups: Iterable[Pickup], per_hour: float | None, now: datetime) -> list[Forecast]:
     """Each pick-up, soonest first, with how many of its orders the floor packs before the truck
     at `per_hour`, the earliest truck's orders first; the orders an earlier truck misses are still
-    packed (for a later one) before this truck's."""
+    packed (for a later one) before this truck's. Tomorrow's trucks get no forecast: the floor does
+    not pack through the night at the day's pace."""
     ordered = sorted(pickups, key=lambda p: (p.at, p.carrier))
     if per_hour is None:
         return [Forecast(p, None, None) for p in ordered]
     result = []
     before = 0  # orders of earlier trucks, all packed ahead of these
     for p in ordered:
+        if p.at.astimezone(now.tzinfo).date() != now.date():
+            result.append(Forecast(p, None, None))
+            continue
         hours = max(0.0, (p.at - now).total_seconds() / 3600)
         capacity = int(per_hour * hours)
         in_time = max(0, min(p.due, capacity - before))

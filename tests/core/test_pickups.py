@@ -58,6 +58,13 @@ def test_the_forecast_packs_the_earliest_truck_first():
     assert [(f.packed_in_time, f.late) for f in forecast([zto], None, now)] == [(None, None)]
     # A floor far behind: nothing of the later trucks makes it, never a negative count.
     assert [(f.packed_in_time, f.late) for f in forecast([ems, zto], 10.0, now)] == [(5, 15), (0, 50)]
+    # Tomorrow's truck: no forecast (no one packs through the night at the day's pace).
+    tomorrow = Pickup("JD", at(9, day=8), at(19, day=8), due=30, open=30)
+    result = forecast([tomorrow, ems], 60.0, now)
+    assert [(f.pickup.carrier, f.packed_in_time, f.late) for f in result] == [
+        ("EMS", 20, 0),
+        ("JD", None, None),
+    ]
 
 
 def test_pace_keys_are_utc_hours_whatever_the_local_zone():

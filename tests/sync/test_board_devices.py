@@ -40,7 +40,7 @@ def seen(server, name: str) -> p.StationSeenWire:
     return next(s for s in server.store.board(since).seen if s.station == name)
 
 
-def test_a_station_reports_its_devices_with_its_sync_and_only_when_they_change(server, tmp_path):
+def test_a_station_reports_its_devices_with_its_sync_and_only_when_they_change(server, tmp_path, caplog):
     db = stations(server, "PACK-B", tmp_path=tmp_path)["PACK-B"]
     statuses: list = []
     loop = SyncLoop(lambda: make_client(db), StationSyncStore(db), statuses.append, 300.0)
@@ -64,6 +64,15 @@ def test_a_station_reports_its_devices_with_its_sync_and_only_when_they_change(s
     loop.run_once()
     now = seen(server, "PACK-B")
     assert now.devices[1].health is p.DeviceHealth.READY and now.devices_at > first.devices_at
+
+    # A report the server refuses (a NUL in a printer's words): said once, not sent again and again.
+    caplog.clear()
+    broken = LABEL_READY.model_copy(update={"health": p.DeviceHealth.PROBLEM, "detail": "paper\x00out"})
+    loop.report_devices(p.DeviceReport(devices=[broken]))
+    loop.run_once()
+    loop.run_once()
+    refused = [r for r in caplog.records if "refused the device report" in r.getMessage()]
+    assert len(refused) == 1 and seen(server, "PACK-B").devices_at == now.devices_at
     db.close()
 
 
