@@ -239,7 +239,7 @@ class BoardView(QWidget):
         self.pickups_title.setText(self.tr("Carrier pick-ups: what must go on the next truck"))
         self.pickups.setHorizontalHeaderLabels(
             [self.tr("Carrier"), self.tr("Pick-up"), self.tr("In"), self.tr("Must go"), self.tr("Open"),
-             self.tr("Packed in time"), self.tr("Will miss it")]
+             self.tr("Make it"), self.tr("Miss it")]
         )  # fmt: skip
         self.chart.setTitle(self.tr("Orders packed per hour, and mistakes per 100 units"))
         self.segments_chart.setTitle(self.tr("Customers by lifecycle stage"))

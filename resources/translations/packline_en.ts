@@ -148,13 +148,13 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="242"/>
-        <source>Packed in time</source>
-        <translation>Packed in time</translation>
+        <source>Make it</source>
+        <translation>Make it</translation>
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="242"/>
-        <source>Will miss it</source>
-        <translation>Will miss it</translation>
+        <source>Miss it</source>
+        <translation>Miss it</translation>
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="244"/>

@@ -148,12 +148,12 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="242"/>
-        <source>Packed in time</source>
+        <source>Make it</source>
         <translation>能赶上</translation>
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="242"/>
-        <source>Will miss it</source>
+        <source>Miss it</source>
         <translation>赶不上</translation>
     </message>
     <message>
