@@ -137,10 +137,10 @@ class PreferenceAudit(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     customer: Mapped[str] = mapped_column(String(64), index=True)
     field: Mapped[str] = mapped_column(String(32))
-    old: Mapped[Any] = mapped_column(JSON, default=None)
-    proposed: Mapped[Any] = mapped_column(JSON, default=None)
-    base: Mapped[Any] = mapped_column(JSON, default=None)
-    result: Mapped[Any] = mapped_column(JSON, default=None)
+    old: Mapped[Any] = mapped_column(JSON, default=None, nullable=True)
+    proposed: Mapped[Any] = mapped_column(JSON, default=None, nullable=True)
+    base: Mapped[Any] = mapped_column(JSON, default=None, nullable=True)
+    result: Mapped[Any] = mapped_column(JSON, default=None, nullable=True)
     decision: Mapped[str] = mapped_column(String(32))  # applied, applied-newer, kept-newer
     source: Mapped[str] = mapped_column(String(64))
     event_id: Mapped[str] = mapped_column(String(36), default="")
@@ -218,4 +218,4 @@ class SegmentRun(Base):
 
     day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD, the server's local day
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
-    report: Mapped[Any] = mapped_column(JSON, default=None)
+    report: Mapped[Any] = mapped_column(JSON, default=None, nullable=True)

@@ -584,3 +584,19 @@ def wait_for(condition, timeout: float = 10.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
         time.sleep(0.01)
+
+
+def test_the_server_models_match_the_migrated_schema(server_db):
+    """What the code declares is what the migrations built, on SQLite and PostgreSQL alike."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from sync.server.db import make_server_engine, migrate
+    from sync.server.models import Base
+
+    engine = make_server_engine(server_db)
+    migrate(engine)
+    with engine.connect() as c:
+        diff = compare_metadata(MigrationContext.configure(c), Base.metadata)
+    engine.dispose()
+    assert diff == []
