@@ -335,8 +335,10 @@ class BoardView(QWidget):
                 sync, bad = self.tr("last synced {time}").format(time=when), True
             elif b.source == "station":
                 sync, bad = self.tr("no server"), False
+            elif b.source == "offline":
+                sync, bad = self.tr("server not answering"), True
             else:
-                sync, bad = self.tr("never synced"), b.source == "server"
+                sync, bad = self.tr("never synced"), True
             self.health.setItem(i, 0, cell(station))
             self.health.setItem(i, 1, _coloured(sync, RED if bad else None))
             for column, kind in enumerate(DEVICE_COLUMNS, 2):

@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="218"/>
-        <location filename="../../app/ui/board_view.py" line="433"/>
+        <location filename="../../app/ui/board_view.py" line="435"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="239"/>
-        <location filename="../../app/ui/board_view.py" line="381"/>
+        <location filename="../../app/ui/board_view.py" line="383"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>Carrier pick-ups: what must go on the next truck</translation>
     </message>
@@ -263,122 +263,127 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="339"/>
+        <source>server not answering</source>
+        <translation>server not answering</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="341"/>
         <source>never synced</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="348"/>
+        <location filename="../../app/ui/board_view.py" line="350"/>
         <source>not reported</source>
         <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="351"/>
+        <location filename="../../app/ui/board_view.py" line="353"/>
         <source>keyboard</source>
         <translation>keyboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="352"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>typed in</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="352"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="354"/>
+        <location filename="../../app/ui/board_view.py" line="356"/>
         <source>label</source>
         <translation>label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="354"/>
+        <location filename="../../app/ui/board_view.py" line="356"/>
         <source>insert</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="354"/>
+        <location filename="../../app/ui/board_view.py" line="356"/>
         <source>slip</source>
         <translation>slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="356"/>
+        <location filename="../../app/ui/board_view.py" line="358"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="357"/>
+        <location filename="../../app/ui/board_view.py" line="359"/>
         <source>connecting…</source>
         <translation>connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="358"/>
+        <location filename="../../app/ui/board_view.py" line="360"/>
         <source>PROBLEM</source>
         <translation>PROBLEM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="368"/>
+        <location filename="../../app/ui/board_view.py" line="370"/>
         <source>as of {time}</source>
         <translation>as of {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="377"/>
+        <location filename="../../app/ui/board_view.py" line="379"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="388"/>
+        <location filename="../../app/ui/board_view.py" line="390"/>
         <source>tomorrow</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="391"/>
+        <location filename="../../app/ui/board_view.py" line="393"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="405"/>
+        <location filename="../../app/ui/board_view.py" line="407"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="406"/>
+        <location filename="../../app/ui/board_view.py" line="408"/>
         <source>growing</source>
         <translation>growing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="407"/>
+        <location filename="../../app/ui/board_view.py" line="409"/>
         <source>mature</source>
         <translation>mature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="408"/>
+        <location filename="../../app/ui/board_view.py" line="410"/>
         <source>at risk</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="409"/>
+        <location filename="../../app/ui/board_view.py" line="411"/>
         <source>lost</source>
         <translation>lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="411"/>
+        <location filename="../../app/ui/board_view.py" line="413"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="451"/>
+        <location filename="../../app/ui/board_view.py" line="453"/>
         <source>Mistakes per 100 units</source>
         <translation>Mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="473"/>
+        <location filename="../../app/ui/board_view.py" line="475"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="500"/>
-        <location filename="../../app/ui/board_view.py" line="520"/>
+        <location filename="../../app/ui/board_view.py" line="502"/>
+        <location filename="../../app/ui/board_view.py" line="522"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>

@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="218"/>
-        <location filename="../../app/ui/board_view.py" line="433"/>
+        <location filename="../../app/ui/board_view.py" line="435"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="239"/>
-        <location filename="../../app/ui/board_view.py" line="381"/>
+        <location filename="../../app/ui/board_view.py" line="383"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>快递揽收：下一车必须走的订单</translation>
     </message>
@@ -263,122 +263,127 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="339"/>
+        <source>server not answering</source>
+        <translation>服务器无响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="341"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="348"/>
+        <location filename="../../app/ui/board_view.py" line="350"/>
         <source>not reported</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="351"/>
+        <location filename="../../app/ui/board_view.py" line="353"/>
         <source>keyboard</source>
         <translation>键盘模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="352"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>typed in</source>
         <translation>手输重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="352"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="354"/>
+        <location filename="../../app/ui/board_view.py" line="356"/>
         <source>label</source>
         <translation>面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="354"/>
+        <location filename="../../app/ui/board_view.py" line="356"/>
         <source>insert</source>
         <translation>插页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="354"/>
+        <location filename="../../app/ui/board_view.py" line="356"/>
         <source>slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="356"/>
+        <location filename="../../app/ui/board_view.py" line="358"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="357"/>
+        <location filename="../../app/ui/board_view.py" line="359"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="358"/>
+        <location filename="../../app/ui/board_view.py" line="360"/>
         <source>PROBLEM</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="368"/>
+        <location filename="../../app/ui/board_view.py" line="370"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="377"/>
+        <location filename="../../app/ui/board_view.py" line="379"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>快递揽收：未设置（由办公室为每家快递设定揽收时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="388"/>
+        <location filename="../../app/ui/board_view.py" line="390"/>
         <source>tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="391"/>
+        <location filename="../../app/ui/board_view.py" line="393"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="405"/>
+        <location filename="../../app/ui/board_view.py" line="407"/>
         <source>new</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="406"/>
+        <location filename="../../app/ui/board_view.py" line="408"/>
         <source>growing</source>
         <translation>成长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="407"/>
+        <location filename="../../app/ui/board_view.py" line="409"/>
         <source>mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="408"/>
+        <location filename="../../app/ui/board_view.py" line="410"/>
         <source>at risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="409"/>
+        <location filename="../../app/ui/board_view.py" line="411"/>
         <source>lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="411"/>
+        <location filename="../../app/ui/board_view.py" line="413"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="451"/>
+        <location filename="../../app/ui/board_view.py" line="453"/>
         <source>Mistakes per 100 units</source>
         <translation>每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="473"/>
+        <location filename="../../app/ui/board_view.py" line="475"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="500"/>
-        <location filename="../../app/ui/board_view.py" line="520"/>
+        <location filename="../../app/ui/board_view.py" line="502"/>
+        <location filename="../../app/ui/board_view.py" line="522"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>

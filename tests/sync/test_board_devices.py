@@ -16,7 +16,7 @@ from app.store.floor import board, merged, operator_names, with_own_devices
 from app.store.sync_local import CARRIER_PICKUPS_KEY, CARRIERS_KEY, StationSyncStore
 from app.sync_service import make_client, register
 from sync import protocol as p
-from sync.client import SyncLoop
+from sync.client import ServerConfig, SyncClient, SyncLoop
 from tests.sync.conftest import fresh_station
 
 SCALE_GONE = p.DeviceWire(
@@ -148,6 +148,13 @@ def test_the_board_shows_every_stations_devices_and_the_next_trucks(server, tmp_
     assert view.health.item(rows["PACK-B"], 1).text() == "online"
     assert view.pickups.rowCount() == 1 and view.pickups.item(0, 0).text() == "SF"
     assert view.pickups.item(0, 1).text().endswith(("12:00", "18:30"))
+    # The server stops answering: this station's own row says so, in red, its devices still shown.
+    view.server = lambda: SyncClient(ServerConfig("http://127.0.0.1:9", "plt_gone"))
+    view.timer.setInterval(200)
+    qtbot.waitUntil(lambda: view.health.rowCount() == 1, timeout=15_000)
+    assert view.health.item(0, 1).text() == "server not answering"
+    assert view.health.item(0, 1).foreground().color() == QColor(RED)
+    assert view.health.item(0, 2).text() == "label ready"
     view.stop()
     ops.close(wait=True)
     for db in dbs.values():
