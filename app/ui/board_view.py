@@ -31,7 +31,15 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QHideEvent, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.performance import Errors, Row, day_window, ranked, row, week_window, window_hours
 from app.core.pickups import forecast, pace
@@ -344,7 +352,7 @@ class BoardView(QWidget):
             for column, kind in enumerate(DEVICE_COLUMNS, 2):
                 self.health.setItem(i, column, self._devices_cell(health, kind, health.here or heard))
 
-    def _devices_cell(self, health: StationHealth, kind: p.DeviceKind, online: bool) -> object:
+    def _devices_cell(self, health: StationHealth, kind: p.DeviceKind, online: bool) -> QTableWidgetItem:
         devices = [d for d in health.devices if d.kind is kind]
         if health.devices_at is None:
             return _coloured(self.tr("not reported"), GREY)
@@ -539,7 +547,7 @@ def _values(r: Row, raw: bool = False) -> list[object]:
     ]  # fmt: skip
 
 
-def _coloured(text: str, colour: QColor | None) -> object:
+def _coloured(text: str, colour: QColor | None) -> QTableWidgetItem:
     item = cell(text)
     if colour is not None:
         item.setForeground(QBrush(colour))
