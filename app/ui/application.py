@@ -129,6 +129,7 @@ class StationApp:
             self.window.close()
             self.window.deleteLater()
             self.window = None
+        self.translations.remove()
 
 
 class HandheldApp:
@@ -158,6 +159,7 @@ class HandheldApp:
         self.writer.close()
         self.view.close()
         self.view.deleteLater()
+        self.translations.remove()
 
 
 def run_handheld(data_dir: Path, language: str | None) -> int:

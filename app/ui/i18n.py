@@ -42,6 +42,12 @@ class Translations:
         self.language = language
         return language
 
+    def remove(self) -> None:
+        """Take this language out again (its window closing): what it translated reads as written."""
+        if self._translator is not None:
+            QCoreApplication.instance().removeTranslator(self._translator)
+            self._translator = None
+
     @property
     def chinese(self) -> bool:
         return self.language.startswith("zh")

@@ -98,6 +98,7 @@ def test_a_device_report_is_checked_at_the_door(server):
 def test_the_board_shows_every_stations_devices_and_the_next_trucks(server, tmp_path, qtbot):
     from app.runner import Operations
     from app.ui.board_view import RED, BoardView
+    from app.ui.i18n import Translations
     from app.ui.tasks import GuiPoster
 
     server.store.import_documents(
@@ -132,6 +133,8 @@ def test_the_board_shows_every_stations_devices_and_the_next_trucks(server, tmp_
     (sf,) = floor.pickups  # ZTO has no pick-up times: no truck to count for
     assert sf.carrier == "SF" and sf.at > datetime.now(UTC) and sf.following > sf.at
 
+    english = Translations()
+    english.apply("en")  # whatever language a window before this one in the process left
     poster = GuiPoster()
     ops = Operations(poster.post, None)
     view = BoardView(a, ops, tmp_path, station=lambda: "PACK-A", server=lambda: make_client(a))
@@ -157,5 +160,6 @@ def test_the_board_shows_every_stations_devices_and_the_next_trucks(server, tmp_
     assert view.health.item(0, 2).text() == "label ready"
     view.stop()
     ops.close(wait=True)
+    english.remove()
     for db in dbs.values():
         db.close()

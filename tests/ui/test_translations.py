@@ -82,3 +82,16 @@ def test_the_chinese_ui_really_loads(qapp):
         assert QCoreApplication.translate("SignInView", "Sign in") == "登录"
     finally:
         translations.apply("en")
+
+
+def test_a_closed_station_takes_its_language_with_it(qapp, demo_db):
+    """A window closing removes the language it installed: the next one in the same process (a
+    desk, a test) reads as it asks, not in the last window's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.ui.application import StationApp
+
+    station = StationApp(demo_db, "zh_CN")
+    assert QCoreApplication.translate("SignInView", "Sign in") == "登录"
+    station.close()
+    assert QCoreApplication.translate("SignInView", "Sign in") == "Sign in"
