@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, literal, select
 
 from app.core.model import PACKABLE, PackStatus, WaveStatus
 from app.core.performance import MISTAKES, Errors, Totals
@@ -81,8 +81,11 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
             .where(m.PackEvent.verdict.in_(MISTAKES), m.PackEvent.at >= since)
             .group_by(m.PackEvent.station, m.PackEvent.operator_id, m.PackEvent.verdict, event_hour)
         ).all()
+        trucks = upcoming(s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIER_PICKUPS_KEY)) or {},
+                          now.astimezone())  # fmt: skip
+        # One pass over the open orders: each carrier's by deadline, and those its next truck must take.
         deadline = s.execute(
-            select(m.Order.carrier, _bucket(now), func.count())
+            select(m.Order.carrier, _bucket(now), func.count(), func.sum(_must_go(trucks)))
             .where(m.Order.status.in_([status.value for status in PACKABLE]))
             .group_by(m.Order.carrier, _bucket(now))
         ).all()
@@ -92,9 +95,6 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
             .where(m.Wave.status.in_([WaveStatus.RELEASED, WaveStatus.PICKING]))
         )
         names = dict(s.execute(select(m.Operator.id, m.Operator.name)).all())
-        trucks = upcoming(s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIER_PICKUPS_KEY)) or {},
-                          now.astimezone())  # fmt: skip
-        due = dict(s.execute(_due_query(trucks)).all()) if trucks else {}
     by_packer: dict[str, Totals] = {}
     by_station: dict[str, Totals] = {}
     by_hour: dict[str, Totals] = {}
@@ -128,10 +128,12 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
         local = _local_hour(hour_utc)
         errors_by_hour[local] = errors_by_hour.get(local, Errors()) + mistake
     open_orders: dict[str, dict[str, int]] = {}
-    for carrier, bucket, count in deadline:
+    due: dict[str, int] = {}
+    for carrier, bucket, count, must_go in deadline:
         open_orders.setdefault(carrier or "—", {})[bucket] = count
+        due[carrier] = due.get(carrier, 0) + int(must_go or 0)
     pickups = tuple(
-        Pickup(carrier, at, following, int(due.get(carrier) or 0), sum(open_orders.get(carrier, {}).values()))
+        Pickup(carrier, at, following, due.get(carrier, 0), sum(open_orders.get(carrier, {}).values()))
         for carrier, (at, following) in sorted(trucks.items())
     )
     return Board(by_packer, by_station, by_hour, errors_by_packer, errors_by_station, open_orders,
@@ -139,16 +141,11 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
                  errors_by_hour=errors_by_hour, orders_by_utc_hour=by_utc_hour, pickups=pickups)  # fmt: skip
 
 
-def _due_query(trucks: dict[str, tuple[datetime, datetime]]):  # type: ignore[no-untyped-def]
-    """Per carrier, the open orders that must go with its next pick-up: ship-by before the one after."""
+def _must_go(trucks: dict[str, tuple[datetime, datetime]]):  # type: ignore[no-untyped-def]
+    """1 for an order its carrier's next truck must take (ship-by before the truck after it), else 0."""
     o = m.Order
-    must = case(*[(and_(o.carrier == c, o.ship_by < following), 1) for c, (_at, following) in trucks.items()],
-                else_=0)  # fmt: skip
-    return (
-        select(o.carrier, func.sum(must))
-        .where(o.status.in_([status.value for status in PACKABLE]), o.carrier.in_(list(trucks)))
-        .group_by(o.carrier)
-    )
+    whens = [(and_(o.carrier == c, o.ship_by < following), 1) for c, (_at, following) in trucks.items()]
+    return case(*whens, else_=0) if whens else literal(0)
 
 
 def segment_sizes(db: Database) -> dict[str, int]:
