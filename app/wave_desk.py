@@ -36,6 +36,12 @@ from app.store.waves import (
 log = logging.getLogger(__name__)
 
 Told = Callable[[Answer[Any]], None]
+Matched = tuple[list[OpenOrder], list[OpenOrder], Any]  # all open orders, the matching ones, their shape
+Shape = Callable[[list[OpenOrder]], Any]  # the matching orders as the page shows them (off the GUI thread)
+
+
+def _as_is(items: list[Any]) -> list[Any]:
+    return items
 
 
 class WaveDesk(OfficeDesk):
@@ -57,35 +63,56 @@ class WaveDesk(OfficeDesk):
         rules: tuple[CompiledRule, ...],
         chosen: OrderFilter,
         shown: Told,
+        shape: Shape = _as_is,
     ) -> None:
-        """The open orders (with their plan's priority), then filtered; only the newest load shows."""
+        """The open orders (with their plan's priority), filtered, and the matching ones shaped for
+        the page, all off the GUI thread; told the shape. Only the newest load or filter shows."""
         today = date.today()
 
-        def loaded(answer: Answer[list[OpenOrder]]) -> None:
+        def work() -> Matched:
+            orders = load_open_orders(self.db, rules, today, statuses, include_waved)
+            matching = [order for order in orders if chosen.matches(order)]
+            return orders, matching, shape(matching)
+
+        what, latest = "reading the open orders", self._newest("orders")
+        self.ops.query(work, self._matched(shown), what=what, latest=latest)
+
+    def filter(self, chosen: OrderFilter, shown: Told, shape: Shape = _as_is) -> None:
+        """The orders the filter lets through (off the GUI thread: 20,000 of them are read in
+        Python); a plan made for other orders is dropped. Told the matching orders' shape."""
+        orders = self.orders
+
+        def work() -> Matched:
+            matching = [order for order in orders if chosen.matches(order)]
+            return orders, matching, shape(matching)
+
+        what, latest = "filtering the open orders", self._newest("orders")
+        self.ops.query(work, self._matched(shown), what=what, latest=latest)
+
+    def _matched(self, shown: Told) -> Callable[[Answer[Matched]], None]:
+        def done(answer: Answer[Matched]) -> None:
+            if answer.value is None:
+                shown(answer)
+                return
+            self.orders, self.matching, shaped = answer.value
+            self.plan = None
+            shown(Answer(shaped))
+
+        return done
+
+    def preview(self, strategy: Strategy | str, caps: Caps, told: Told) -> None:
+        """A plan of the matching orders (off the GUI thread); a refusal says which cap is wrong."""
+        matching = self.matching
+
+        def done(answer: Answer[WavePlan]) -> None:
             if answer.value is not None:
-                self.orders = answer.value
-                self.filter(chosen)
-            shown(answer)
+                self.plan = answer.value
+            told(answer)
 
         self.ops.query(
-            lambda: load_open_orders(self.db, rules, today, statuses, include_waved),
-            loaded,
-            what="reading the open orders",
-            latest=self._newest("orders"),
+            lambda: plan_waves(matching, strategy, caps), done, what="planning waves",
+            latest=self._newest("plan"),
         )
-
-    def filter(self, chosen: OrderFilter) -> list[OpenOrder]:
-        """The orders the filter lets through; a plan made for other orders is dropped."""
-        self.matching = [order for order in self.orders if chosen.matches(order)]
-        self.plan = None
-        return self.matching
-
-    def preview(self, strategy: Strategy | str, caps: Caps) -> Answer[WavePlan]:
-        try:
-            self.plan = plan_waves(self.matching, strategy, caps)
-        except ValueError as exc:
-            return Answer(refused=str(exc))
-        return Answer(self.plan)
 
     def commit(self, release: bool, told: Told) -> None:
         """Save the previewed plan as waves (released at once, or planned)."""
@@ -108,18 +135,40 @@ class WaveDesk(OfficeDesk):
 
     # --- waves ---------------------------------------------------------------------------------
 
-    def refresh(self, include_done: bool, shown: Told) -> None:
-        def done(answer: Answer[list[WaveProgress]]) -> None:
-            if answer.value is not None:
-                self.progress = answer.value
-            shown(answer)
+    def refresh(
+        self, include_done: bool, shown: Told, shape: Callable[[list[WaveProgress]], Any] = _as_is
+    ) -> None:
+        def keep(progress: list[WaveProgress]) -> None:
+            self.progress = progress
 
-        self.ops.query(
-            lambda: wave_progress(self.db, include_done),
-            done,
-            what="reading wave progress",
-            latest=self._newest("waves"),
-        )
+        read = lambda: wave_progress(self.db, include_done)  # noqa: E731
+        self._load(read, keep, shape, shown, "reading wave progress", "waves")
+
+    def _load(
+        self,
+        read: Callable[[], list[Any]],
+        keep: Callable[[list[Any]], None],
+        shape: Callable[[list[Any]], Any],
+        shown: Told,
+        what: str,
+        key: str,
+    ) -> None:
+        """Read a list off the GUI thread and shape it for the page there too (formatting thousands
+        of rows is work as well); keep the list, tell the shape. Only the newest answer shows."""
+
+        def work() -> tuple[list[Any], Any]:
+            items = read()
+            return items, shape(items)
+
+        def done(answer: Answer[tuple[list[Any], Any]]) -> None:
+            if answer.value is None:
+                shown(answer)
+                return
+            items, shaped = answer.value
+            keep(items)
+            shown(Answer(shaped))
+
+        self.ops.query(work, done, what=what, latest=self._newest(key))
 
     def release(self, code: str, told: Told) -> None:
         station, operator = self._station(), self._operator()
@@ -144,33 +193,24 @@ class WaveDesk(OfficeDesk):
 
     # --- exceptions ----------------------------------------------------------------------------
 
-    def load_exceptions(self, include_decided: bool, shown: Told) -> None:
-        def done(answer: Answer[list[ExceptionItem]]) -> None:
-            if answer.value is not None:
-                self.items = answer.value
-            shown(answer)
+    def load_exceptions(
+        self, include_decided: bool, shown: Told, shape: Callable[[list[ExceptionItem]], Any] = _as_is
+    ) -> None:
+        def keep(items: list[ExceptionItem]) -> None:
+            self.items = items
 
-        self.ops.query(
-            lambda: exceptions(self.db, include_decided),
-            done,
-            what="reading exceptions",
-            latest=self._newest("exceptions"),
-        )
+        read = lambda: exceptions(self.db, include_decided)  # noqa: E731
+        self._load(read, keep, shape, shown, "reading exceptions", "exceptions")
 
     # --- returns ----------------------------------------------------------------------------------
 
-    def load_returns(self, shown: Told) -> None:
-        def done(answer: Answer[list[ReturnRow]]) -> None:
-            if answer.value is not None:
-                self.returns = answer.value
-            shown(answer)
+    def load_returns(self, shown: Told, shape: Callable[[list[ReturnRow]], Any] = _as_is) -> None:
+        def keep(returns: list[ReturnRow]) -> None:
+            self.returns = returns
 
-        self.ops.query(
-            lambda: ReturnStore(self.db, self._station()).listing(),
-            done,
-            what="reading returns",
-            latest=self._newest("returns"),
-        )
+        station = self._station()
+        read = lambda: ReturnStore(self.db, station).listing()  # noqa: E731
+        self._load(read, keep, shape, shown, "reading returns", "returns")
 
     def export_returns(self, told: Told) -> None:
         """The returns shown, as a CSV file in the data folder's exports (told its path)."""

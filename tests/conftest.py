@@ -17,6 +17,7 @@ from app.store import demo
 from app.store.db import Database, open_database
 from tests.disks import small_disk  # noqa: F401 (a fixture for all)
 from tests.printing.spoolers import cups_pdf_queue, cups_raw_queue, raw_printer  # noqa: F401 (fixtures for all)
+from tests.watchdog import WatchedApplication
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -50,6 +51,34 @@ def _qt_leftovers_deleted_here(request: pytest.FixtureRequest) -> Iterator[None]
     if QCoreApplication.instance() is not None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[WatchedApplication]:
+    """pytest-qt's one QApplication per session is the watched one (tests/watchdog.py)."""
+    return WatchedApplication
+
+
+@pytest.fixture(autouse=True)
+def _gui_thread_watched(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A GUI test fails when any event kept the GUI thread busy with its own work for longer
+    than 200 ms at a stretch; the report names the event, its receiver and the stack."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    app = request.getfixturevalue("qapp")
+    assert isinstance(app, WatchedApplication), "the GUI tests run under the watched QApplication"
+    app.reset_watch()
+    yield
+    seen = app.reset_watch()
+    if seen.stalls and request.node.get_closest_marker("stalls_gui") is None:
+        report = os.environ.get("PACKLINE_STALL_REPORT")
+        if report:
+            with open(report, "a", encoding="utf-8") as out:
+                for stall in seen.stalls:
+                    out.write(f"{request.node.nodeid}\t{stall.describe()}\n")
+        else:
+            pytest.fail("\n\n".join(stall.describe() for stall in seen.stalls[:3]), pytrace=False)
 
 
 @pytest.fixture(scope="session")

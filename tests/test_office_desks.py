@@ -63,12 +63,16 @@ def test_the_wave_desk_plans_releases_and_cancels_a_wave_without_a_screen(demo_d
     shown = []
     waves.load_orders(("new",), False, (), OrderFilter(), shown.append)
     assert shown[-1].ok and waves.orders and waves.matching == waves.orders
-    zhejiang = waves.filter(OrderFilter(province="浙江"))
+    waves.filter(OrderFilter(province="浙江"), shown.append, shape=len)
+    zhejiang = waves.matching
     assert zhejiang and all(o.province.startswith("浙江") for o in zhejiang)
-    assert waves.preview(Strategy.ZONE, Caps(max_orders=0)).refused  # caps that make no sense
-    plan = waves.preview(Strategy.ZONE, Caps(max_orders=10, max_waves=2)).value
+    assert shown[-1].value == len(zhejiang)
+    told: list = []
+    waves.preview(Strategy.ZONE, Caps(max_orders=0), told.append)
+    assert told[-1].refused  # caps that make no sense
+    waves.preview(Strategy.ZONE, Caps(max_orders=10, max_waves=2), told.append)
+    plan = told[-1].value
     assert plan.waves and waves.plan is plan
-    told = []
     waves.commit(True, told.append)
     codes = told[-1].value.codes
     assert told[-1].ok and len(codes) == len(plan.waves) and waves.plan is None

@@ -39,14 +39,17 @@ class ExceptionItem:
     kind: ExceptionKind
     ref: str  # unique within the kind: what a decision refers to
     subject: str  # the order (or customer) it is about
-    detail: str  # the facts, in the data's own words (reasons are codes the UI translates)
+    detail: str  # the facts in the data's own words (codes, sku, bins, counts), without reason
     at: datetime
     decision: str = ""
     decided_at: datetime | None = None
+    reason: str = ""  # a code the UI translates: the hold or short reason, the order's new status
+    stage: str = ""  # a code the UI translates: where it happened (packing | packed) or the pack's status
 
 
-def exceptions(db: Database, include_decided: bool = False, limit: int = 500) -> list[ExceptionItem]:
-    """Newest first."""
+def exceptions(db: Database, include_decided: bool = False, limit: int = 10_000) -> list[ExceptionItem]:
+    """Newest first, every one still open (a day's floor has thousands; the list shows them all,
+    drawing only the rows on screen); `limit` only guards against a database gone wild."""
     since = datetime.now(UTC) - timedelta(days=FAILED_WEIGHT_DAYS)
     items: list[ExceptionItem] = []
     with db.session() as s:
@@ -65,8 +68,9 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 500) ->
                     f"{wave_code}:{order_no}:{pick.sku_code}",
                     order_no,
                     f"{wave_code} · {pick.sku_code} @ {pick.location} · {pick.picked}/{pick.wanted} · "
-                    f"{pick.short_reason} · {pick.picker}",
+                    f"{pick.picker}",
                     pick.at,
+                    reason=pick.short_reason,
                 )
             )
         for event, order_no, session_status in s.execute(
@@ -82,8 +86,9 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 500) ->
                     ExceptionKind.WEIGHT_FAILED,
                     str(event.id),
                     order_no,
-                    f"{event.grams} g · {event.station} · {session_status}",
+                    f"{event.grams} g · {event.station}",
                     event.at,
+                    stage=session_status,
                 )
             )
         for intercepted in s.scalars(select(m.Interception).order_by(m.Interception.at.desc()).limit(limit)):
@@ -92,8 +97,10 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 500) ->
                     ExceptionKind.PUT_BACK,
                     intercepted.id,
                     intercepted.order_no,
-                    put_back_text(intercepted.stage, intercepted.reason, intercepted.items),
+                    goods_text(intercepted.items),
                     intercepted.at,
+                    reason=intercepted.reason,
+                    stage=intercepted.stage,
                 )
             )
         for order in s.scalars(
@@ -104,7 +111,8 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 500) ->
         ):
             items.append(
                 ExceptionItem(
-                    ExceptionKind.HOLD, order.order_no, order.order_no, order.hold_reason, order.updated_at
+                    ExceptionKind.HOLD, order.order_no, order.order_no, "", order.updated_at,
+                    reason=order.hold_reason,
                 )
             )
     for conflict in StationSyncStore(db).attention(include_resolved=include_decided, limit=limit):
@@ -130,15 +138,13 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 500) ->
     return result[:limit]
 
 
-def put_back_text(stage: str, reason: str, goods: list[dict[str, Any]]) -> str:
-    """ "packed · cancelled · 精华液 SERUM ×2 @ A-01-02, …": the stage (a parcel to take back, or
-    goods off a bench), why, and each item with where it goes."""
-    listed = ", ".join(
+def goods_text(goods: list[dict[str, Any]]) -> str:
+    """ "精华液 SERUM ×2 @ A-01-02, …": each item with where it goes back to."""
+    return ", ".join(
         f"{g.get('name_zh') or g.get('name_en') or ''} {g['sku_code']} ×{g['quantity']}"
         + (f" @ {g['location']}" if g.get("location") else "")
         for g in goods
     )
-    return f"{stage} · {reason} · {listed}"
 
 
 def decide(db: Database, kind: ExceptionKind | str, ref: str, decision: str, operator_id: int | None) -> bool:

@@ -30,13 +30,11 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QHideEvent, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QHideEvent, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -54,8 +52,7 @@ from app.store.floor import (
     segment_sizes,
     with_own_devices,
 )
-from app.ui.desk_tab import cell
-from app.ui.tables import list_table
+from app.ui.tables import ListRow, ListTable, list_table, row_of
 from sync import protocol as p
 from sync.client import SyncClient, SyncError
 
@@ -67,7 +64,7 @@ SEGMENTS = "floor-board-segments"
 ONLINE_S = 120
 LATEST = "floor-board"
 COLUMNS = 13
-RED, GREY = QColor("#c62828"), QColor("#757575")
+RED, GREY = "#c62828", "#757575"
 DEVICE_COLUMNS = (p.DeviceKind.PRINTER, p.DeviceKind.SCANNER, p.DeviceKind.SCALE)
 
 
@@ -140,7 +137,7 @@ class BoardView(QWidget):
         layout.addWidget(self.deadlines)
         layout.addLayout(middle, 1)
         if wall:
-            self.setStyleSheet("QLabel, QTableWidget { font-size: 20pt; }")
+            self.setStyleSheet("QLabel, QTableView { font-size: 20pt; }")
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -236,16 +233,16 @@ class BoardView(QWidget):
             self.tr("Accuracy"),
             self.tr("This hour"),
         ]
-        self.packers.setHorizontalHeaderLabels(headers)
-        self.stations.setHorizontalHeaderLabels(headers)
+        self.packers.set_headers(headers)
+        self.stations.set_headers(headers)
         self.packers_title.setText(self.tr("Packers, best fair throughput first"))
         self.stations_title.setText(self.tr("Stations"))
         self.health_title.setText(self.tr("Stations' sync and devices"))
-        self.health.setHorizontalHeaderLabels(
+        self.health.set_headers(
             [self.tr("Station"), self.tr("Sync"), self.tr("Printers"), self.tr("Scanner"), self.tr("Scale")]
         )
         self.pickups_title.setText(self.tr("Carrier pick-ups: what must go on the next truck"))
-        self.pickups.setHorizontalHeaderLabels(
+        self.pickups.set_headers(
             [self.tr("Carrier"), self.tr("Pick-up"), self.tr("In"), self.tr("Must go"), self.tr("Open"),
              self.tr("Make it"), self.tr("Miss it")]
         )  # fmt: skip
@@ -332,8 +329,8 @@ class BoardView(QWidget):
             if rows
             else self.tr("Stations' sync and devices: shown when there is a server")
         )
-        self.health.setRowCount(len(rows))
-        for i, (station, health) in enumerate(rows):
+        shown = []
+        for station, health in rows:
             last = health.last_seen
             heard = last is not None and (b.read_at - last).total_seconds() <= ONLINE_S
             if heard:
@@ -347,17 +344,19 @@ class BoardView(QWidget):
                 sync, bad = self.tr("server not answering"), True
             else:
                 sync, bad = self.tr("never synced"), True
-            self.health.setItem(i, 0, cell(station))
-            self.health.setItem(i, 1, _coloured(sync, RED if bad else None))
-            for column, kind in enumerate(DEVICE_COLUMNS, 2):
-                self.health.setItem(i, column, self._devices_cell(health, kind, health.here or heard))
+            cells = [(station, None), (sync, RED if bad else None)]
+            cells += [self._devices_cell(health, kind, health.here or heard) for kind in DEVICE_COLUMNS]
+            shown.append(_coloured_row(station, cells))
+        self.health.show_rows(shown)
 
-    def _devices_cell(self, health: StationHealth, kind: p.DeviceKind, online: bool) -> QTableWidgetItem:
+    def _devices_cell(
+        self, health: StationHealth, kind: p.DeviceKind, online: bool
+    ) -> tuple[str, str | None]:
         devices = [d for d in health.devices if d.kind is kind]
         if health.devices_at is None:
-            return _coloured(self.tr("not reported"), GREY)
+            return self.tr("not reported"), GREY
         if not devices:
-            return _coloured(
+            return (
                 self.tr("keyboard") if kind is p.DeviceKind.SCANNER else
                 self.tr("typed in") if kind is p.DeviceKind.SCALE else self.tr("none"), GREY,
             )  # fmt: skip
@@ -377,7 +376,7 @@ class BoardView(QWidget):
             when = health.devices_at.astimezone().strftime("%H:%M")
             text += " · " + self.tr("as of {time}").format(time=when)
         problem = any(d.health is p.DeviceHealth.PROBLEM for d in devices)
-        return _coloured(text, RED if problem else GREY if not online else None)
+        return text, RED if problem else GREY if not online else None
 
     def _fill_pickups(self, b: Board) -> None:
         """Each carrier's next truck: the open orders that must go on it (ship-by before the truck
@@ -386,13 +385,13 @@ class BoardView(QWidget):
             self.pickups_title.setText(
                 self.tr("Carrier pick-ups: none set (the office gives each carrier its pick-up times)")
             )
-            self.pickups.setRowCount(0)
+            self.pickups.show_rows([])
             return
         self.pickups_title.setText(self.tr("Carrier pick-ups: what must go on the next truck"))
         now = b.read_at.astimezone()
         rows = forecast(b.pickups, pace(b.orders_by_utc_hour, now), now)
-        self.pickups.setRowCount(len(rows))
-        for i, f in enumerate(rows):
+        shown = []
+        for f in rows:
             left = max(0, int((f.pickup.at - now).total_seconds() // 60))
             when = f.pickup.at.astimezone()
             day = "" if when.date() == now.date() else self.tr("tomorrow") + " "
@@ -403,9 +402,9 @@ class BoardView(QWidget):
                 "—" if f.packed_in_time is None else f.packed_in_time,
                 "—" if f.late is None else f.late,
             ]  # fmt: skip
-            for column, value in enumerate(values):
-                late = column == 6 and bool(f.late)
-                self.pickups.setItem(i, column, _coloured(str(value), RED if late else None))
+            cells = [(str(v), RED if column == 6 and f.late else None) for column, v in enumerate(values)]
+            shown.append(_coloured_row(f.pickup.carrier, cells))
+        self.pickups.show_rows(shown)
 
     def _segments_chart(self) -> None:
         self.segments_chart.removeAllSeries()
@@ -547,19 +546,15 @@ def _values(r: Row, raw: bool = False) -> list[object]:
     ]  # fmt: skip
 
 
-def _coloured(text: str, colour: QColor | None) -> QTableWidgetItem:
-    item = cell(text)
-    if colour is not None:
-        item.setForeground(QBrush(colour))
-        if colour == RED:
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
-    return item
+def _coloured_row(key: str, cells: list[tuple[str, str | None]]) -> ListRow:
+    """A row of (text, colour) cells; red ones in bold, so trouble reads from across the floor."""
+    return ListRow(
+        key,
+        tuple(text for text, _ in cells),
+        colours=tuple(colour for _, colour in cells),
+        bold=tuple(i for i, (_, colour) in enumerate(cells) if colour == RED),
+    )
 
 
-def _fill(table: QTableWidget, rows: list[Row], this_hour: dict[str, int]) -> None:
-    table.setRowCount(len(rows))
-    for i, r in enumerate(rows):
-        for column, value in enumerate([*_values(r), this_hour.get(r.key, 0)]):
-            table.setItem(i, column, cell(value))
+def _fill(table: ListTable, rows: list[Row], this_hour: dict[str, int]) -> None:
+    table.show_rows([row_of(r.key, *_values(r), this_hour.get(r.key, 0)) for r in rows])

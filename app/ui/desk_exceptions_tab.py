@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.store.exceptions import ExceptionItem
 from app.ui import messages
-from app.ui.desk_tab import DeskTab, Report, cell, local_time
-from app.ui.tables import list_table
+from app.ui.desk_tab import DeskTab, Report, local_time
+from app.ui.tables import ListRow, list_table, row_of
 from app.wave_desk import WaveDesk
 
 
@@ -36,7 +37,7 @@ class DeskExceptionsTab(DeskTab):
         layout.addLayout(row)
 
     def retranslate(self) -> None:
-        self.exceptions_table.setHorizontalHeaderLabels(
+        self.exceptions_table.set_headers(
             [
                 self.tr("Kind"),
                 self.tr("Order"),
@@ -52,32 +53,22 @@ class DeskExceptionsTab(DeskTab):
 
     def load_exceptions(self) -> None:
         self.desk.load_exceptions(
-            self.show_decided.isChecked(), self.answered(lambda _items: self._show_exceptions())
+            self.show_decided.isChecked(), self.answered(self._show_exceptions), shape=exception_rows
         )
 
-    def _show_exceptions(self) -> None:
+    def _show_exceptions(self, rows: list[ListRow] | None = None) -> None:
         table = self.exceptions_table
-        table.setRowCount(len(self.desk.items))
-        for row, item in enumerate(self.desk.items):
-            for column, value in enumerate(
-                (
-                    messages.exception_kind_text(item.kind.value),
-                    item.subject,
-                    item.detail,
-                    local_time(item.at),
-                    item.decision,
-                )
-            ):
-                table.setItem(row, column, cell(value))
+        table.show_rows(rows if rows is not None else exception_rows(self.desk.items))
         if self.desk.items and table.currentRow() < 0:
             table.selectRow(0)
 
     def decide_selected(self) -> None:
-        row = self.exceptions_table.currentRow()
-        if not 0 <= row < len(self.desk.items):
+        key = self.exceptions_table.current_key()
+        item = next((i for i in self.desk.items if (i.kind, i.ref) == key), None)
+        if item is None:
             self.report(self.tr("Select an exception first (Up/Down)"), False)
             return
-        item, text = self.desk.items[row], self.decision.text().strip()
+        text = self.decision.text().strip()
 
         def done(recorded: object) -> None:
             self.decision.clear()
@@ -88,3 +79,15 @@ class DeskExceptionsTab(DeskTab):
             self.load_exceptions()
 
         self.desk.decide(item, text, self.answered(done))
+
+
+def exception_rows(items: list[ExceptionItem]) -> list[ListRow]:
+    """The exceptions as the list shows them (made off the GUI thread)."""
+    return [
+        row_of(
+            (item.kind, item.ref), messages.exception_kind_text(item.kind.value), item.subject,
+            messages.exception_detail_text(item.kind.value, item.detail, item.reason, item.stage),
+            local_time(item.at), item.decision,
+        )
+        for item in items
+    ]

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.store.returns import received_counts
 from app.ui import return_texts as texts
-from app.ui.desk_tab import DeskTab, Report, cell, local_time
-from app.ui.tables import list_table
+from app.ui.desk_tab import DeskTab, Report, local_time
+from app.ui.tables import list_table, row_of
 from app.wave_desk import WaveDesk
 
 
@@ -23,7 +23,7 @@ class DeskReturnsTab(DeskTab):
         layout.addWidget(self.table, 1)
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels(
+        self.table.set_headers(
             [
                 self.tr("When"),
                 self.tr("Order"),
@@ -66,19 +66,21 @@ class DeskReturnsTab(DeskTab):
                 count=len(rows), reasons=reasons or "—", responsible=responsible or "—"
             )
         )
-        self.table.setRowCount(len(rows))
-        for row, ret in enumerate(rows):
-            values = (
-                local_time(ret.received_at or ret.opened_at),
-                ret.order_no,
-                ret.customer_code,
-                ret.station,
-                ", ".join(texts.reason_text(code) for code in ret.reasons),
-                ret.units,
-                texts.responsibility_text(ret.responsibility)
-                if ret.responsibility
-                else self.tr("being checked in"),
-                texts.responsibility_text(ret.proposed) if ret.proposed else "",
-            )
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, cell(value))
+        self.table.show_rows(
+            [
+                row_of(
+                    ret.return_id,
+                    local_time(ret.received_at or ret.opened_at),
+                    ret.order_no,
+                    ret.customer_code,
+                    ret.station,
+                    ", ".join(texts.reason_text(code) for code in ret.reasons),
+                    ret.units,
+                    texts.responsibility_text(ret.responsibility)
+                    if ret.responsibility
+                    else self.tr("being checked in"),
+                    texts.responsibility_text(ret.proposed) if ret.proposed else "",
+                )
+                for ret in rows
+            ]
+        )

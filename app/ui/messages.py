@@ -91,6 +91,42 @@ def exception_kind_text(kind: str) -> str:
     return texts.get(kind, kind)
 
 
+def exception_detail_text(kind: str, detail: str, reason: str, stage: str) -> str:
+    """What an exception is about, its codes in words: "已打包（需取回包裹）· 已取消 · 精华液 …"."""
+    parts: list[str] = []
+    if kind == "short_pick":
+        parts = [detail, short_reason_text(reason)]
+    elif kind == "hold":
+        parts = [reason_text(reason)]
+    elif kind == "weight_failed":
+        parts = [detail, pack_status_text(stage)]
+    elif kind == "put_back":
+        where = {
+            "packed": QCoreApplication.translate("Waves", "packed: take the parcel back"),
+            "packing": QCoreApplication.translate("Waves", "stopped on a bench"),
+        }.get(stage, stage)
+        why = (
+            QCoreApplication.translate("Waves", "its items changed")
+            if reason == "lines_changed"
+            else status_text(reason)
+        )
+        parts = [where, why, detail]
+    else:
+        parts = [detail]
+    return " · ".join(part for part in parts if part)
+
+
+def pack_status_text(status: str) -> str:
+    texts = {
+        "open": QCoreApplication.translate("Status", "still on the bench"),
+        "packed": QCoreApplication.translate("Status", "packed"),
+        "held": QCoreApplication.translate("Status", "held"),
+        "closed": QCoreApplication.translate("Status", "put back unpacked"),
+        "intercepted": QCoreApplication.translate("Status", "stopped by the office"),
+    }
+    return texts.get(status, status)
+
+
 def short_reason_text(reason: str) -> str:
     texts = {
         "not_found": QCoreApplication.translate("Waves", "Not in the bin"),

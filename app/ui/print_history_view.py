@@ -8,19 +8,18 @@ getting lost, and Esc goes back to packing.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.model import PrintJobStatus
 from app.store.print_jobs import LABEL_KINDS, Job
-from app.ui.tables import list_page_keys, list_table, page_title, touch_button
+from app.ui.tables import list_page_keys, list_table, page_title, row_of, touch_button
 
 STATUS_COLOURS = {
     PrintJobStatus.DONE: "#c8e6c9",
@@ -75,7 +74,7 @@ class PrintHistoryView(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Print history"))
         self.search.setPlaceholderText(self.tr("Scan or type an order number to find its labels"))
-        self.table.setHorizontalHeaderLabels(
+        self.table.set_headers(
             [
                 self.tr("Time"),
                 self.tr("Order"),
@@ -106,27 +105,27 @@ class PrintHistoryView(QWidget):
 
     def show_jobs(self, jobs: list[Job]) -> None:
         self.jobs = jobs
-        self.table.setRowCount(len(jobs))
+        rows = []
         kinds = self._kind_names()
         cards = self._card_names()
         statuses = self._status_names()
-        for row, job in enumerate(jobs):
+        printers = self._printer_names()
+        for job in jobs:
             values = [
                 job.created_at.astimezone().strftime("%m-%d %H:%M:%S"),
                 job.order_no,
                 cards.get(str(job.params.get("insert", "")), kinds.get(job.kind, job.kind))
+                + self._parcel_text(job)
                 + (self.tr(" (reprint)") if job.reprint_of else "")
                 + (self.tr(" (re-issued)") if job.params.get("reissued") else ""),
-                job.printer,
+                printers.get(job.printer, job.printer),
                 self.tr("VOID") if job.voided_at else statuses.get(job.status, job.status),
                 str(job.attempts),
                 job.last_error,
             ]
-            colour = QColor(VOID_COLOUR if job.voided_at else STATUS_COLOURS.get(job.status, "#ffffff"))
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setBackground(colour)
-                self.table.setItem(row, column, item)
+            colour = VOID_COLOUR if job.voided_at else STATUS_COLOURS.get(job.status, "#ffffff")
+            rows.append(row_of(job.id, *values, background=colour))
+        self.table.show_rows(rows, keep_selection=False)
         if jobs:
             self.table.selectRow(0)
 
@@ -150,6 +149,27 @@ class PrintHistoryView(QWidget):
             self.result.setText(self.tr("Select a shipping label to void"))
             return
         self.reissue_requested.emit(job.order_no)
+
+    def _parcel_text(self, job: Job) -> str:
+        """Which parcel of a split shipment, and the waybill a label carries: two parcels' labels
+        are told apart at a glance."""
+        parcel, count = job.params.get("parcel_no"), job.params.get("parcel_count")
+        text = (
+            self.tr(" — parcel {no}/{count}").format(no=parcel, count=count)
+            if parcel and count and int(str(count)) > 1
+            else ""
+        )
+        waybill = job.params.get("waybill_no")
+        if job.kind == "label" and waybill:
+            text += f" · {waybill}"
+        return text
+
+    def _printer_names(self) -> dict[str, str]:
+        return {
+            "label": self.tr("label printer"),
+            "insert": self.tr("card printer"),
+            "slip": self.tr("slip printer"),
+        }
 
     def _kind_names(self) -> dict[str, str]:
         return {

@@ -13,13 +13,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +39,7 @@ from app.returns_desk import ReturnsDesk
 from app.ui import return_texts as texts
 from app.ui.banner import Banner, wrapping
 from app.ui.sounds import Sounds
-from app.ui.tables import list_table, page_title
+from app.ui.tables import list_table, page_title, row_of
 from scanner.model import Reading
 
 SEVERITY = {
@@ -111,7 +110,7 @@ class ReturnsView(QWidget):
                 "F2 take the last unit out · F8 finish / confirm · Esc back"
             )
         )
-        self.units.setHorizontalHeaderLabels(
+        self.units.set_headers(
             [self.tr("#"), self.tr("SKU"), self.tr("Reason"), self.tr("Grade"), self.tr("Goes to")]
         )
         self._render()
@@ -244,7 +243,7 @@ class ReturnsView(QWidget):
                     else ""
                 )
             )
-        self.units.setRowCount(len(state.items))
+        rows = []
         for row, item in enumerate(state.items):
             values = [
                 str(row + 1),
@@ -257,11 +256,8 @@ class ReturnsView(QWidget):
                 if item.grade or not item.expected
                 else "",
             ]
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                if not item.expected:
-                    cell.setBackground(QColor("#ffcdd2"))
-                self.units.setItem(row, column, cell)
+            rows.append(row_of(row, *values, background=None if item.expected else "#ffcdd2"))
+        self.units.show_rows(rows)
         self.prompt.setText(self._prompt_html())
         self.entry.setPlaceholderText(
             {

@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.rules import FIELDS, NO_VALUE, OPERATORS, PARAMS, ActionKind, PackPlan, RuleError, parse_rule
 from app.ui import messages
-from app.ui.tables import list_table, page_title
+from app.ui.tables import ListRow, list_table, page_title
 
 BIG = "font-size: 14pt;"
 LIST_OPS = ("in", "not_in", "contains_any")
@@ -213,7 +212,7 @@ class RulesEditorView(QWidget):
         self.table = list_table(4)
         self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # here the list is what the keys move
         self.table.setStyleSheet(BIG)
-        self.table.currentCellChanged.connect(lambda row, *_: self._show_rule(row))
+        self.table.selectionModel().currentRowChanged.connect(lambda now, _: self._show_rule(now.row()))
         for column in (2, 3):  # long names and conditions are elided; the tooltip has them whole
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.code = QLineEdit()
@@ -325,7 +324,7 @@ class RulesEditorView(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Customer rules"))
-        self.table.setHorizontalHeaderLabels(["#", self.tr("On"), self.tr("Rule"), self.tr("What it does")])
+        self.table.set_headers(["#", self.tr("On"), self.tr("Rule"), self.tr("What it does")])
         for label, text in zip(
             self.form_labels,
             (self.tr("&Code"), self.tr("&Name"), self.tr("&Enabled"), self.tr("&Stop after this rule")),
@@ -342,8 +341,7 @@ class RulesEditorView(QWidget):
         self.back_button.setText(self.tr("Back (Esc)"))
         self.new_button.setText(self.tr("New rule (Ctrl+N)"))
         self._show_origin()
-        for row in range(len(self.items)):
-            self._render_row(row)
+        self._render_rows()
         self._show_check()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -360,9 +358,7 @@ class RulesEditorView(QWidget):
         self.errors = {}
         for index, item in enumerate(self.items):
             self._validate(index, item)
-        self.table.setRowCount(len(self.items))
-        for row in range(len(self.items)):
-            self._render_row(row)
+        self._render_rows()
         self._show_origin()
         self.result.setText("")
         if self.items:
@@ -383,7 +379,10 @@ class RulesEditorView(QWidget):
             text += self.tr(" · not saved")
         self.origin.setText(text)
 
-    def _render_row(self, row: int) -> None:
+    def _render_rows(self) -> None:
+        self.table.show_rows([self._row(row) for row in range(len(self.items))])
+
+    def _row(self, row: int) -> ListRow:
         item = self.items[row]
         enabled = item.get("enabled", True)
         conditions = " & ".join(
@@ -398,15 +397,8 @@ class RulesEditorView(QWidget):
             f"{'⚠ ' if row in self.errors else ''}{item.get('code', '')}  {item.get('name', '')}",
             f"{conditions} → {actions}",
         )
-        for column, text in enumerate(cells):
-            cell = QTableWidgetItem(text)
-            cell.setToolTip(text)
-            if not enabled:
-                cell.setForeground(Qt.GlobalColor.gray)
-            if row in self.errors:
-                cell.setForeground(Qt.GlobalColor.red)
-                cell.setToolTip(self.errors[row])
-            self.table.setItem(row, column, cell)
+        colour = "#c62828" if row in self.errors else None if enabled else "#9e9e9e"
+        return ListRow(row, cells, colours=(colour,) * len(cells))
 
     def _validate(self, row: int, item: dict[str, Any]) -> None:
         try:
@@ -471,9 +463,7 @@ class RulesEditorView(QWidget):
     def _list_changed(self, select: int) -> None:
         self.dirty = True
         self._revalidate_all()
-        self.table.setRowCount(len(self.items))
-        for row in range(len(self.items)):
-            self._render_row(row)
+        self._render_rows()
         self._show_origin()
         if 0 <= select < len(self.items):
             self.table.selectRow(select)
@@ -560,12 +550,8 @@ class RulesEditorView(QWidget):
         extra = {k: v for k, v in self.items[row].items() if k not in rule and k != "stop"}
         self.items[row] = {**extra, **rule}
         self.dirty = True
-        before = dict(self.errors)
         self._revalidate_all()
-        for changed in {row} | {
-            r for r in before.keys() | self.errors.keys() if before.get(r) != self.errors.get(r)
-        }:
-            self._render_row(changed)
+        self._render_rows()  # only the rows whose text changed are repainted
         self._show_origin()
         self._show_check()
 

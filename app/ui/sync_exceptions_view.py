@@ -10,19 +10,18 @@ and press Enter to resolve; Ctrl+H shows resolved ones too; Esc goes back.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.store.sync_local import SyncException
-from app.ui.tables import list_page_keys, list_table, page_title, touch_button
+from app.ui.tables import list_page_keys, list_table, page_title, row_of, touch_button
 
 OPEN_COLOUR = "#ffcdd2"
 RESOLVED_COLOUR = "#e0e0e0"
@@ -82,7 +81,7 @@ class SyncExceptionsView(QWidget):
                 "you did and press Enter. Scan an order to find it."
             )
         )
-        self.table.setHorizontalHeaderLabels(
+        self.table.set_headers(
             [self.tr("Time"), self.tr("What"), self.tr("Order / customer"), self.tr("Reason"),
              self.tr("Resolved")]
         )  # fmt: skip
@@ -128,8 +127,8 @@ class SyncExceptionsView(QWidget):
         self.items = items
         self.shown = [i for i in items if not self.filter or i.subject == self.filter]
         names = self.type_names()
-        self.table.setRowCount(len(self.shown))
-        for row, item in enumerate(self.shown):
+        rows = []
+        for item in self.shown:
             resolved = ""
             if item.resolved_at is not None:
                 resolved = f"{item.resolved_at.astimezone().strftime('%m-%d %H:%M')} {item.resolved_by}: "
@@ -141,12 +140,9 @@ class SyncExceptionsView(QWidget):
                 item.reason,
                 resolved,
             ]
-            colour = QColor(RESOLVED_COLOUR if item.resolved_at else OPEN_COLOUR)
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setBackground(colour)
-                self.table.setItem(row, column, cell)
-        self.table.resizeRowsToContents()
+            colour = RESOLVED_COLOUR if item.resolved_at else OPEN_COLOUR
+            rows.append(row_of(item.id, *values, background=colour))
+        self.table.show_rows(rows, keep_selection=False)
         if self.shown:
             self.table.selectRow(0)
         elif self.filter:

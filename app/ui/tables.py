@@ -1,16 +1,271 @@
 """The chrome the station's pages share: a title, buttons big enough for a gloved finger, and
-read-only list tables (print history, sync exceptions): whole rows, one at a time, moved with
-Up/Down while the page's text box keeps the keyboard; Esc goes back."""
+read-only list tables.
+
+A list is a `ListTable` (a QTableView) over a `RowsModel`: each row has a key, and showing a
+new list tells the view only what changed (rows removed, rows inserted, cells changed), so a
+refresh of 500 waves or 20,000 orders costs what changed and what is on screen, never a table
+rebuilt from scratch. A cell longer than its column is cut with "…" and shows whole as a tooltip:
+no text makes a table ask for more room. Whole rows are selected one at a time, moved with
+Up/Down while the page's text box keeps the keyboard; Esc goes back.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableWidget, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, SignalInstance
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QWidget,
+)
 
 TOUCH_HEIGHT = 56  # px: a button a gloved finger hits
+SIZED_FROM_ROWS = 200  # a column's width is judged from this many rows, not from 20,000
+MAX_COLUMN_PX = 420  # no column takes more than this by its contents (the rest is elided)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """One row as shown: its key (what the row is about, unique in its list), its cells' texts, and
+    optionally a background for the row, a text colour per cell (None: the table's own) and the
+    columns in bold."""
+
+    key: Hashable
+    cells: tuple[str, ...]
+    background: str | None = None
+    colours: tuple[str | None, ...] = ()
+    bold: tuple[int, ...] = ()
+
+
+def row_of(key: Hashable, *values: object, background: str | None = None, bold: tuple[int, ...] = (),
+           colours: tuple[str | None, ...] = ()) -> ListRow:  # fmt: skip
+    """A ListRow from any values (None shows as empty)."""
+    return ListRow(key, tuple("" if v is None else str(v) for v in values), background, colours, bold)
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._headers: list[str] = [""] * columns
+        self._rows: list[ListRow] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self.resets = 0  # how often the model had to start over (the order of rows changed)
+
+    # --- what the view asks ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._columns
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = row.cells[column] if column < len(row.cells) else ""
+            if role == Qt.ItemDataRole.ToolTipRole and len(text) < 24:
+                return None  # short texts are shown whole
+            return text
+        if role == Qt.ItemDataRole.BackgroundRole and row.background:
+            return QBrush(QColor(row.background))
+        if role == Qt.ItemDataRole.ForegroundRole and column < len(row.colours) and row.colours[column]:
+            return QBrush(QColor(row.colours[column]))
+        if role == Qt.ItemDataRole.FontRole and column in row.bold:
+            return self._bold
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    # --- what the page tells ---------------------------------------------------------------
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        self._headers = list(headers) + [""] * (self._columns - len(headers))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self._columns - 1)
+
+    def header(self, column: int) -> str:
+        return self._headers[column]
+
+    @property
+    def rows(self) -> list[ListRow]:
+        return self._rows
+
+    def show(self, rows: Sequence[ListRow]) -> None:
+        """Show `rows`: rows gone are removed, new ones inserted where they stand, changed cells
+        repainted; only when the order of the rows that stay has changed does the view start over."""
+        new = _unique(rows)
+        old = self._rows
+        if [r.key for r in old] == [r.key for r in new]:
+            self._rows = new
+            self._changed(old, new)
+            return
+        new_keys = {r.key for r in new}
+        old_keys = {r.key for r in old}
+        staying_old = [r.key for r in old if r.key in new_keys]
+        staying_new = [r.key for r in new if r.key in old_keys]
+        if staying_old != staying_new:
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+            self.resets += 1
+            return
+        # Removals, last first so the indexes before them stay valid; contiguous runs at once.
+        for first, last in reversed(_runs([i for i, r in enumerate(old) if r.key not in new_keys])):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+        kept = {r.key: r for r in self._rows}
+        for first, last in _runs([i for i, r in enumerate(new) if r.key not in old_keys]):
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._rows[first:first] = new[first : last + 1]
+            self.endInsertRows()
+        before = [kept.get(r.key, r) for r in new]
+        self._rows = new
+        self._changed(before, new)
+
+    def _changed(self, old: list[ListRow], new: list[ListRow]) -> None:
+        changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self._columns - 1))
+
+
+def _unique(rows: Sequence[ListRow]) -> list[ListRow]:
+    """Keys made unique within the list (a repeated key gets its occurrence number)."""
+    seen: dict[Hashable, int] = {}
+    result = []
+    for r in rows:
+        n = seen.get(r.key, 0)
+        seen[r.key] = n + 1
+        result.append(r if n == 0 else ListRow((r.key, n), r.cells, r.background, r.colours, r.bold))
+    return result
+
+
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """Sorted indexes as (first, last) runs of consecutive numbers."""
+    runs: list[tuple[int, int]] = []
+    for i in indexes:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+class ListTable(QTableView):
+    """A read-only list: whole rows, one at a time, the cells elided with the whole text as a
+    tooltip; its columns sized from the first rows' contents, at most MAX_COLUMN_PX each."""
+
+    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows_model = RowsModel(columns, self)
+        self.setModel(self.rows_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setResizeContentsPrecision(SIZED_FROM_ROWS)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page's text box keeps the keys
+        self._sized_for: tuple[str, ...] | None = None
+
+    # --- the page's side --------------------------------------------------------------------
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        self.rows_model.set_headers(headers)
+        self._sized_for = None
+        self.fit_columns()
+
+    def show_rows(self, rows: Sequence[ListRow], keep_selection: bool = True) -> None:
+        """Show `rows` (incrementally); the selected row stays selected where its key still is."""
+        keep = self.current_key() if keep_selection else None
+        self.rows_model.show(rows)
+        if keep is not None:
+            self.select_key(keep)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns sized from their header and the first rows, once per set of headers and again
+        when the table goes from empty to filled (sizing is a read of SIZED_FROM_ROWS rows)."""
+        signature = (*(self.rows_model.header(c) for c in range(self.rows_model.columnCount())),
+                     str(min(1, self.rows_model.rowCount())))  # fmt: skip
+        if signature == self._sized_for:
+            return
+        self._sized_for = signature
+        last = self.rows_model.columnCount() - 1
+        for column in range(last):
+            self.resizeColumnToContents(column)
+            if self.columnWidth(column) > MAX_COLUMN_PX:
+                self.setColumnWidth(column, MAX_COLUMN_PX)
+
+    # --- what QTableWidget offered, for pages and tests -----------------------------------------
+
+    def rowCount(self) -> int:
+        return self.rows_model.rowCount()
+
+    def columnCount(self) -> int:
+        return self.rows_model.columnCount()
+
+    def text(self, row: int, column: int) -> str:
+        return self.rows_model.rows[row].cells[column]
+
+    def colour(self, row: int, column: int) -> str | None:
+        """The cell's text colour as shown ("#rrggbb"), None for the table's own."""
+        brush = self.rows_model.data(self.rows_model.index(row, column), Qt.ItemDataRole.ForegroundRole)
+        return brush.color().name() if isinstance(brush, QBrush) else None
+
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        return self.rows_model.rows[row].cells
+
+    def key(self, row: int) -> Hashable:
+        return self.rows_model.rows[row].key
+
+    def currentRow(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_key(self) -> Hashable | None:
+        row = self.currentRow()
+        return self.key(row) if 0 <= row < self.rowCount() else None
+
+    def selectRow(self, row: int) -> None:
+        if 0 <= row < self.rowCount():
+            self.setCurrentIndex(self.rows_model.index(row, 0))
+            super().selectRow(row)
+
+    def select_key(self, key: Hashable) -> bool:
+        for row, shown in enumerate(self.rows_model.rows):
+            if shown.key == key:
+                self.selectRow(row)
+                return True
+        return False
+
+    def header_text(self, column: int) -> str:
+        return self.rows_model.header(column)
 
 
 def page_title() -> QLabel:
@@ -26,7 +281,7 @@ def touch_button(clicked: Callable[[], object] | SignalInstance) -> QPushButton:
     return button
 
 
-def list_page_keys(page: QWidget, table: QTableWidget, back: Callable[[], object] | SignalInstance) -> None:
+def list_page_keys(page: QWidget, table: ListTable, back: Callable[[], object] | SignalInstance) -> None:
     """Esc goes back, Up/Down move the table's selection, wherever the focus is on the page."""
     context = Qt.ShortcutContext.WidgetWithChildrenShortcut
     QShortcut(QKeySequence("Esc"), page, context=context).activated.connect(back)
@@ -35,18 +290,10 @@ def list_page_keys(page: QWidget, table: QTableWidget, back: Callable[[], object
         move.activated.connect(lambda step=step: move_selection(table, step))
 
 
-def list_table(columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page's text box keeps the keys
-    return table
+def list_table(columns: int) -> ListTable:
+    return ListTable(columns)
 
 
-def move_selection(table: QTableWidget, step: int) -> None:
+def move_selection(table: ListTable, step: int) -> None:
     if table.rowCount():
         table.selectRow(max(0, min(table.rowCount() - 1, table.currentRow() + step)))

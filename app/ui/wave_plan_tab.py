@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -24,14 +25,14 @@ from PySide6.QtWidgets import (
 from app.core.model import OrderStatus
 from app.core.pickpath import LocationParser
 from app.core.rules import CompiledRule
-from app.core.waves import Caps, OrderFilter, Strategy, walk_m
+from app.core.waves import Caps, OpenOrder, OrderFilter, Strategy, walk_m
 from app.store.waves import Created
 from app.ui import messages
-from app.ui.desk_tab import BIG, DeskTab, Report, cell, local_time
-from app.ui.tables import list_table
+from app.ui.desk_tab import BIG, DeskTab, Report, local_time
+from app.ui.tables import ListRow, list_table, row_of
 from app.wave_desk import WaveDesk
 
-MAX_ROWS = 500  # rows shown; counts and plans always cover every match
+DEFAULT_MAX_WAVES = 10  # a release is a cart load of waves, not the whole day's orders at once
 STATUS_CHOICES = (
     (OrderStatus.NEW, False),
     (OrderStatus.ON_HOLD, True),
@@ -123,6 +124,7 @@ class WavePlanTab(DeskTab):
         self.cap_volume.setSingleStep(10_000)
         self.max_waves = QSpinBox()
         self.max_waves.setRange(0, 500)
+        self.max_waves.setValue(DEFAULT_MAX_WAVES)
         self.plan_labels = [QLabel() for _ in range(5)]
         plan_grid = QGridLayout()
         for row, (label, widget) in enumerate(
@@ -151,6 +153,20 @@ class WavePlanTab(DeskTab):
         self.totals.setWordWrap(True)
         self.totals.setMinimumHeight(64)
         self.totals.setStyleSheet(BIG + "font-weight: bold;")
+        # A release says what it will do and waits for Enter (Esc goes back): one key never
+        # releases a day's orders by surprise.
+        self.confirm = QLabel(objectName="prompt")
+        self.confirm.setWordWrap(True)
+        self.confirm.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.confirm.hide()
+        self.confirming = False
+        self._release = True
+        for key in ("Return", "Enter"):
+            context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+            shortcut = QShortcut(QKeySequence(key), self, context=context)
+            shortcut.activated.connect(self.confirmed)
+            shortcut.setEnabled(False)
+            self._confirm_keys = [*getattr(self, "_confirm_keys", []), shortcut]
         self.preview_table = list_table(7)
         self.preview_table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         right = QWidget()
@@ -158,6 +174,7 @@ class WavePlanTab(DeskTab):
         right_layout.addLayout(plan_grid)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.totals)
+        right_layout.addWidget(self.confirm)
         right_layout.addWidget(self.preview_table, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -214,7 +231,7 @@ class WavePlanTab(DeskTab):
                 )
             combo.setCurrentText(text)
             combo.blockSignals(False)
-        self.orders_table.setHorizontalHeaderLabels(
+        self.orders_table.set_headers(
             [
                 self.tr("Order"),
                 self.tr("Channel"),
@@ -245,7 +262,7 @@ class WavePlanTab(DeskTab):
         self.preview_button.setText(self.tr("Preview (Ctrl+P)"))
         self.release_button.setText(self.tr("Release (Ctrl+R)"))
         self.save_button.setText(self.tr("Save as planned (Ctrl+Shift+S)"))
-        self.preview_table.setHorizontalHeaderLabels(
+        self.preview_table.set_headers(
             [
                 self.tr("#"),
                 self.tr("Group"),
@@ -270,7 +287,8 @@ class WavePlanTab(DeskTab):
             include_waved,
             self._rules(),
             self.current_filter(),
-            self.answered(lambda _orders: self._show_orders()),
+            self.answered(self._show_orders),
+            shape=_order_rows,
         )
 
     def current_filter(self) -> OrderFilter:
@@ -287,36 +305,23 @@ class WavePlanTab(DeskTab):
         )
 
     def apply_filter(self) -> None:
-        self.desk.filter(self.current_filter())
-        self._show_orders()
+        self.cancel_confirm()
+        self.desk.filter(self.current_filter(), self.answered(self._show_orders), shape=_order_rows)
 
-    def _show_orders(self) -> None:
+    def _show_orders(self, rows: list[ListRow]) -> None:
+        """Every matching order (made into rows off the GUI thread; the view draws the rows on
+        screen, and a refresh tells it only what changed)."""
+        self.cancel_confirm()
         self._show_plan()
         self._show_count()
-        table = self.orders_table
-        shown = self.desk.matching[:MAX_ROWS]
-        table.setRowCount(len(shown))
-        for row, order in enumerate(shown):
-            for column, value in enumerate(
-                (
-                    order.order_no,
-                    messages.channel_text(order.channel),
-                    messages.carrier_text(order.carrier),
-                    order.province,
-                    order.priority or "",
-                    local_time(order.ship_by),
-                    order.items,
-                )
-            ):
-                table.setItem(row, column, cell(value))
+        self.orders_table.show_rows(rows)
 
     def _show_count(self) -> None:
-        text = self.tr("{count} of {total} orders match").format(
-            count=len(self.desk.matching), total=len(self.desk.orders)
+        self.count.setText(
+            self.tr("{count} of {total} orders match").format(
+                count=len(self.desk.matching), total=len(self.desk.orders)
+            )
         )
-        if len(self.desk.matching) > MAX_ROWS:
-            text += self.tr(" (first {shown} shown)").format(shown=MAX_ROWS)
-        self.count.setText(text)
 
     def caps(self) -> Caps:
         return Caps(
@@ -324,38 +329,34 @@ class WavePlanTab(DeskTab):
         )
 
     def preview(self) -> None:
-        answer = self.desk.preview(self.strategy.currentData(), self.caps())
-        if answer.refused:
-            self.report(self.tr("Not done: {reason}").format(reason=answer.refused), False)
-            return
-        self._show_plan()
-        self.preview_table.setFocus()
+        self.cancel_confirm()
+
+        def planned(_plan: object) -> None:
+            self._show_plan()
+            self.preview_table.setFocus()
+
+        self.desk.preview(self.strategy.currentData(), self.caps(), self.answered(planned))
 
     def _show_plan(self) -> None:
         plan = self.desk.plan
         table = self.preview_table
         if plan is None:
-            table.setRowCount(0)
+            table.show_rows([])
             self.totals.setText(self.tr("Filter the orders, choose a strategy, then Preview (Ctrl+P)"))
             return
         parser = self._parser()
-        table.setRowCount(len(plan.waves))
+        rows = []
         walked = 0.0
-        for row, wave in enumerate(plan.waves):
+        for number, wave in enumerate(plan.waves, start=1):
             metres = walk_m(wave, parser)
             walked += metres
-            for column, value in enumerate(
-                (
-                    row + 1,
-                    wave.group,
-                    len(wave.orders),
-                    wave.items,
-                    round(wave.volume_cm3 / 1000, 1),
-                    wave.priority or "",
-                    metres,
+            rows.append(
+                row_of(
+                    number, number, wave.group, len(wave.orders), wave.items,
+                    round(wave.volume_cm3 / 1000, 1), wave.priority or "", metres,
                 )
-            ):
-                table.setItem(row, column, cell(value))
+            )
+        table.show_rows(rows, keep_selection=False)
         text = self.tr("{waves} waves · {orders} orders · {items} items · walk {metres} m").format(
             waves=len(plan.waves), orders=plan.orders, items=plan.items, metres=round(walked)
         )
@@ -366,8 +367,47 @@ class WavePlanTab(DeskTab):
         self.totals.setText(text)
 
     def commit(self, release: bool) -> None:
-        if self.desk.plan is None or not self.desk.plan.waves:
+        """Ctrl+R / Ctrl+Shift+S: say what it will do, and wait for Enter (Esc: back)."""
+        plan = self.desk.plan
+        if plan is None or not plan.waves:
             self.report(self.tr("Nothing to release: preview a plan first (Ctrl+P)"), False)
+            return
+        self.confirming, self._release = True, release
+        text = (
+            self.tr(
+                "Release {waves} waves, {orders} orders ({items} items) to the pickers? "
+                "Enter to release, Esc to go back"
+            )
+            if release
+            else self.tr(
+                "Save {waves} waves, {orders} orders ({items} items) as planned? "
+                "Enter to save, Esc to go back"
+            )
+        )
+        self.confirm.setText(text.format(waves=len(plan.waves), orders=plan.orders, items=plan.items))
+        self.confirm.show()
+        for key in self._confirm_keys:
+            key.setEnabled(True)
+        self.preview_table.setFocus()
+
+    def cancel_confirm(self) -> bool:
+        """Esc while a release waits for Enter: nothing is released (True when one was waiting)."""
+        was = self.confirming
+        self.confirming = False
+        self.confirm.hide()
+        for key in self._confirm_keys:
+            key.setEnabled(False)
+        return was
+
+    def confirmed(self) -> None:
+        if not self.confirming:
+            return
+        release = self._release
+        self.cancel_confirm()
+        self._commit(release)
+
+    def _commit(self, release: bool) -> None:
+        if self.desk.plan is None or not self.desk.plan.waves:
             return
 
         def done(created: Created) -> None:
@@ -387,3 +427,15 @@ class WavePlanTab(DeskTab):
             self.committed.emit()
 
         self.desk.commit(release, self.answered(done))
+
+
+def _order_rows(orders: list[OpenOrder]) -> list[ListRow]:
+    """The orders as the list shows them (run off the GUI thread: Qt's translations are safe there)."""
+    channel, carrier = messages.channel_text, messages.carrier_text
+    return [
+        row_of(
+            order.order_no, order.order_no, channel(order.channel), carrier(order.carrier), order.province,
+            order.priority or "", local_time(order.ship_by), order.items,
+        )
+        for order in orders
+    ]

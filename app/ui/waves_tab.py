@@ -8,10 +8,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from app.store.waves import WaveProgress
 from app.ui import messages
-from app.ui.desk_tab import DeskTab, Report, cell, local_time
-from app.ui.tables import list_table
+from app.ui.desk_tab import DeskTab, Report, local_time
+from app.ui.tables import ListRow, list_table, row_of
 from app.wave_desk import WaveDesk
+
+RED = "#c62828"
 
 
 class WavesTab(DeskTab):
@@ -56,7 +59,7 @@ class WavesTab(DeskTab):
         layout.addLayout(row)
 
     def retranslate(self) -> None:
-        self.waves_table.setHorizontalHeaderLabels(
+        self.waves_table.set_headers(
             [
                 self.tr("Wave"),
                 self.tr("Strategy"),
@@ -80,37 +83,15 @@ class WavesTab(DeskTab):
         self._show_waves()
 
     def refresh(self) -> None:
-        self.desk.refresh(self.show_done.isChecked(), self.answered(lambda _progress: self._show_waves()))
+        self.desk.refresh(self.show_done.isChecked(), self.answered(self._show_waves), shape=wave_rows)
 
-    def _show_waves(self) -> None:
-        table = self.waves_table
-        keep = self.selected_wave()
-        table.setRowCount(len(self.desk.progress))
-        for row, wave in enumerate(self.desk.progress):
-            for column, value in enumerate(
-                (
-                    wave.code,
-                    messages.strategy_text(wave.strategy),
-                    messages.wave_status_text(wave.status),
-                    wave.picker,
-                    wave.station,
-                    wave.orders,
-                    f"{wave.picked_items}/{wave.items}",
-                    f"{wave.packed_orders}/{wave.orders}",
-                    wave.short_lines or "",
-                    local_time(wave.created_at),
-                )
-            ):
-                item = cell(value)
-                if column == 8 and wave.short_lines:
-                    item.setForeground(Qt.GlobalColor.red)
-                table.setItem(row, column, item)
-            if wave.code == keep:
-                table.selectRow(row)
+    def _show_waves(self, rows: list[ListRow] | None = None) -> None:
+        """The waves with their progress: a refresh repaints the waves whose figures moved."""
+        self.waves_table.show_rows(rows if rows is not None else wave_rows(self.desk.progress))
 
     def selected_wave(self) -> str | None:
-        row = self.waves_table.currentRow()
-        return self.desk.progress[row].code if 0 <= row < len(self.desk.progress) else None
+        key = self.waves_table.current_key()
+        return str(key) if key is not None else None
 
     def _wave_action(
         self, act: Callable[..., None], message: Callable[[str, object], str], *args: str
@@ -153,3 +134,18 @@ class WavesTab(DeskTab):
             self.desk.print_picklist,
             lambda code, _r: self.tr("Pick list of {code} sent to the printer").format(code=code),
         )
+
+
+def wave_rows(progress: list[WaveProgress]) -> list[ListRow]:
+    """The waves as the list shows them (made off the GUI thread)."""
+    short = (None,) * 8 + (RED,)
+    return [
+        row_of(
+            wave.code, wave.code, messages.strategy_text(wave.strategy),
+            messages.wave_status_text(wave.status), wave.picker, wave.station, wave.orders,
+            f"{wave.picked_items}/{wave.items}", f"{wave.packed_orders}/{wave.orders}",
+            wave.short_lines or "", local_time(wave.created_at),
+            colours=short if wave.short_lines else (),
+        )
+        for wave in progress
+    ]

@@ -88,7 +88,7 @@ class WavesDeskView(QWidget):
         plan, waves = self.plan_tab, self.waves_tab
         by_key: dict[str, list[tuple[int | None, Callable[[], object]]]] = {}
         for keys, tab, slot in (
-            ("Esc", None, self.closed.emit),
+            ("Esc", None, self.escape),
             ("Ctrl+1", None, lambda: self.tabs.setCurrentIndex(PLAN)),
             ("Ctrl+2", None, lambda: self.tabs.setCurrentIndex(WAVES)),
             ("Ctrl+3", None, lambda: self.tabs.setCurrentIndex(EXCEPTIONS)),
@@ -116,6 +116,11 @@ class WavesDeskView(QWidget):
             )
             shortcut.activated.connect(self._on_tab(slots))
         self.retranslate()
+
+    def escape(self) -> None:
+        """Esc: back from a release that waits for Enter; otherwise out of the desk."""
+        if not self.plan_tab.cancel_confirm():
+            self.closed.emit()
 
     def _on_tab(self, slots: list[tuple[int | None, Callable[[], object]]]) -> Callable[[], None]:
         """A key does the work of the tab that shows (or its page-wide work)."""
@@ -157,6 +162,7 @@ class WavesDeskView(QWidget):
         self.plan_tab.orders_table.setFocus()
 
     def _tab_changed(self, index: int) -> None:
+        self.plan_tab.cancel_confirm()
         if index == WAVES:
             self.waves_tab.refresh()
             self.timer.start()

@@ -4,386 +4,386 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="208"/>
+        <location filename="../../app/ui/board_view.py" line="213"/>
         <source>The board could not be read — see the log</source>
         <translation>The board could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="217"/>
+        <location filename="../../app/ui/board_view.py" line="222"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="218"/>
-        <location filename="../../app/ui/board_view.py" line="435"/>
+        <location filename="../../app/ui/board_view.py" line="223"/>
+        <location filename="../../app/ui/board_view.py" line="442"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="219"/>
+        <location filename="../../app/ui/board_view.py" line="224"/>
         <source>Orders/h</source>
         <translation>Orders/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="220"/>
+        <location filename="../../app/ui/board_view.py" line="225"/>
         <source>Work/h (fair)</source>
         <translation>Work/h (fair)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="221"/>
+        <location filename="../../app/ui/board_view.py" line="226"/>
         <source>Units/h</source>
         <translation>Units/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="222"/>
+        <location filename="../../app/ui/board_view.py" line="227"/>
         <source>Items/order</source>
         <translation>Items/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="223"/>
+        <location filename="../../app/ui/board_view.py" line="228"/>
         <source>s/order</source>
         <translation>s/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="224"/>
+        <location filename="../../app/ui/board_view.py" line="229"/>
         <source>s/item</source>
         <translation>s/item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="225"/>
+        <location filename="../../app/ui/board_view.py" line="230"/>
         <source>Wrong scans</source>
         <translation>Wrong scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="226"/>
+        <location filename="../../app/ui/board_view.py" line="231"/>
         <source>Weight fails</source>
         <translation>Weight fails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="227"/>
+        <location filename="../../app/ui/board_view.py" line="232"/>
         <source>Overrides · holds</source>
         <translation>Overrides · holds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="228"/>
+        <location filename="../../app/ui/board_view.py" line="233"/>
         <source>Accuracy</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="229"/>
+        <location filename="../../app/ui/board_view.py" line="234"/>
         <source>This hour</source>
         <translation>This hour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="238"/>
         <source>Packers, best fair throughput first</source>
         <translation>Packers, best fair throughput first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="234"/>
+        <location filename="../../app/ui/board_view.py" line="239"/>
         <source>Stations</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="235"/>
-        <location filename="../../app/ui/board_view.py" line="323"/>
+        <location filename="../../app/ui/board_view.py" line="240"/>
+        <location filename="../../app/ui/board_view.py" line="328"/>
         <source>Stations&apos; sync and devices</source>
         <translation>Stations&apos; sync and devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Printers</source>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="239"/>
-        <location filename="../../app/ui/board_view.py" line="383"/>
+        <location filename="../../app/ui/board_view.py" line="244"/>
+        <location filename="../../app/ui/board_view.py" line="390"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>Carrier pick-ups: what must go on the next truck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Pick-up</source>
         <translation>Pick-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>In</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Must go</source>
         <translation>Must go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="247"/>
         <source>Make it</source>
         <translation>Make it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="247"/>
         <source>Miss it</source>
         <translation>Miss it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="244"/>
+        <location filename="../../app/ui/board_view.py" line="249"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>Orders packed per hour, and mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="245"/>
+        <location filename="../../app/ui/board_view.py" line="250"/>
         <source>Customers by lifecycle stage</source>
         <translation>Customers by lifecycle stage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="276"/>
         <source>Reading the board…</source>
         <translation>Reading the board…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="276"/>
+        <location filename="../../app/ui/board_view.py" line="281"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="276"/>
+        <location filename="../../app/ui/board_view.py" line="281"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="289"/>
+        <location filename="../../app/ui/board_view.py" line="294"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="290"/>
+        <location filename="../../app/ui/board_view.py" line="295"/>
         <source>every station</source>
         <translation>every station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="291"/>
+        <location filename="../../app/ui/board_view.py" line="296"/>
         <source>this station only: the server did not answer</source>
         <translation>this station only: the server did not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="303"/>
+        <location filename="../../app/ui/board_view.py" line="308"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="304"/>
+        <location filename="../../app/ui/board_view.py" line="309"/>
         <source>within 2 h</source>
         <translation>within 2 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="305"/>
+        <location filename="../../app/ui/board_view.py" line="310"/>
         <source>within 4 h</source>
         <translation>within 4 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="306"/>
+        <location filename="../../app/ui/board_view.py" line="311"/>
         <source>within 24 h</source>
         <translation>within 24 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="307"/>
+        <location filename="../../app/ui/board_view.py" line="312"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="308"/>
+        <location filename="../../app/ui/board_view.py" line="313"/>
         <source>no deadline</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="315"/>
+        <location filename="../../app/ui/board_view.py" line="320"/>
         <source>No open orders</source>
         <translation>No open orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="316"/>
+        <location filename="../../app/ui/board_view.py" line="321"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>Open orders by ship-by deadline — {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="325"/>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>Stations&apos; sync and devices: shown when there is a server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="332"/>
+        <location filename="../../app/ui/board_view.py" line="337"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="335"/>
+        <location filename="../../app/ui/board_view.py" line="340"/>
         <source>last synced {time}</source>
         <translation>last synced {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="337"/>
+        <location filename="../../app/ui/board_view.py" line="342"/>
         <source>no server</source>
         <translation>no server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="339"/>
+        <location filename="../../app/ui/board_view.py" line="344"/>
         <source>server not answering</source>
         <translation>server not answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="341"/>
+        <location filename="../../app/ui/board_view.py" line="346"/>
         <source>never synced</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="350"/>
+        <location filename="../../app/ui/board_view.py" line="357"/>
         <source>not reported</source>
         <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="353"/>
+        <location filename="../../app/ui/board_view.py" line="360"/>
         <source>keyboard</source>
         <translation>keyboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="354"/>
+        <location filename="../../app/ui/board_view.py" line="361"/>
         <source>typed in</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="354"/>
+        <location filename="../../app/ui/board_view.py" line="361"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="356"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>label</source>
         <translation>label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="356"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>insert</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="356"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>slip</source>
         <translation>slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="358"/>
+        <location filename="../../app/ui/board_view.py" line="365"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="359"/>
+        <location filename="../../app/ui/board_view.py" line="366"/>
         <source>connecting…</source>
         <translation>connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="360"/>
+        <location filename="../../app/ui/board_view.py" line="367"/>
         <source>PROBLEM</source>
         <translation>PROBLEM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="370"/>
+        <location filename="../../app/ui/board_view.py" line="377"/>
         <source>as of {time}</source>
         <translation>as of {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="379"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="390"/>
+        <location filename="../../app/ui/board_view.py" line="397"/>
         <source>tomorrow</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="393"/>
+        <location filename="../../app/ui/board_view.py" line="400"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="407"/>
+        <location filename="../../app/ui/board_view.py" line="414"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="408"/>
+        <location filename="../../app/ui/board_view.py" line="415"/>
         <source>growing</source>
         <translation>growing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="409"/>
+        <location filename="../../app/ui/board_view.py" line="416"/>
         <source>mature</source>
         <translation>mature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="410"/>
+        <location filename="../../app/ui/board_view.py" line="417"/>
         <source>at risk</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="411"/>
+        <location filename="../../app/ui/board_view.py" line="418"/>
         <source>lost</source>
         <translation>lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="413"/>
+        <location filename="../../app/ui/board_view.py" line="420"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="453"/>
+        <location filename="../../app/ui/board_view.py" line="460"/>
         <source>Mistakes per 100 units</source>
         <translation>Mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="475"/>
+        <location filename="../../app/ui/board_view.py" line="482"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="502"/>
-        <location filename="../../app/ui/board_view.py" line="522"/>
+        <location filename="../../app/ui/board_view.py" line="509"/>
+        <location filename="../../app/ui/board_view.py" line="529"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -391,42 +391,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="416"/>
+        <location filename="../../app/ui/messages.py" line="452"/>
         <source>SF Express</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="417"/>
+        <location filename="../../app/ui/messages.py" line="453"/>
         <source>ZTO Express</source>
         <translation>ZTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="418"/>
+        <location filename="../../app/ui/messages.py" line="454"/>
         <source>YTO Express</source>
         <translation>YTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="419"/>
+        <location filename="../../app/ui/messages.py" line="455"/>
         <source>Yunda Express</source>
         <translation>Yunda Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="420"/>
+        <location filename="../../app/ui/messages.py" line="456"/>
         <source>STO Express</source>
         <translation>STO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="421"/>
+        <location filename="../../app/ui/messages.py" line="457"/>
         <source>JD Logistics</source>
         <translation>JD Logistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="422"/>
+        <location filename="../../app/ui/messages.py" line="458"/>
         <source>China Post EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="423"/>
+        <location filename="../../app/ui/messages.py" line="459"/>
         <source>J&amp;T Express</source>
         <translation>J&amp;T Express</translation>
     </message>
@@ -434,47 +434,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="401"/>
+        <location filename="../../app/ui/messages.py" line="437"/>
         <source>Taobao</source>
         <translation>Taobao</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="402"/>
+        <location filename="../../app/ui/messages.py" line="438"/>
         <source>Tmall</source>
         <translation>Tmall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="403"/>
+        <location filename="../../app/ui/messages.py" line="439"/>
         <source>JD.com</source>
         <translation>JD.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404"/>
+        <location filename="../../app/ui/messages.py" line="440"/>
         <source>Douyin</source>
         <translation>Douyin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="405"/>
+        <location filename="../../app/ui/messages.py" line="441"/>
         <source>Pinduoduo</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="406"/>
+        <location filename="../../app/ui/messages.py" line="442"/>
         <source>Xiaohongshu</source>
         <translation>Xiaohongshu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407"/>
+        <location filename="../../app/ui/messages.py" line="443"/>
         <source>Kuaishou</source>
         <translation>Kuaishou</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>WeChat shop</source>
         <translation>WeChat shop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>Own shop</source>
         <translation>Own shop</translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>ConditionRow</name>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="136"/>
+        <location filename="../../app/ui/rules_view.py" line="135"/>
         <source>comma separated: a, b, c</source>
         <translation>comma separated: a, b, c</translation>
     </message>
@@ -490,63 +490,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="430"/>
+        <location filename="../../app/ui/messages.py" line="466"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="431"/>
+        <location filename="../../app/ui/messages.py" line="467"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="432"/>
+        <location filename="../../app/ui/messages.py" line="468"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="433"/>
-        <location filename="../../app/ui/messages.py" line="440"/>
+        <location filename="../../app/ui/messages.py" line="469"/>
+        <location filename="../../app/ui/messages.py" line="476"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="441"/>
+        <location filename="../../app/ui/messages.py" line="477"/>
         <source>new customer</source>
         <translation>new customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="442"/>
+        <location filename="../../app/ui/messages.py" line="478"/>
         <source>birthday month</source>
         <translation>birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="443"/>
+        <location filename="../../app/ui/messages.py" line="479"/>
         <source>churn risk</source>
         <translation>churn risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444"/>
+        <location filename="../../app/ui/messages.py" line="480"/>
         <source>enterprise</source>
         <translation>enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="451"/>
+        <location filename="../../app/ui/messages.py" line="487"/>
         <source>simple packaging</source>
         <translation>simple packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="453"/>
+        <location filename="../../app/ui/messages.py" line="489"/>
         <source>no price tags</source>
         <translation>no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="491"/>
         <source>prefers {carrier}</source>
         <translation>prefers {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="457"/>
+        <location filename="../../app/ui/messages.py" line="493"/>
         <source>deliver on Saturday</source>
         <translation>deliver on Saturday</translation>
     </message>
@@ -689,57 +689,57 @@
 <context>
     <name>DeskExceptionsTab</name>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="41"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="42"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="42"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="43"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="43"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="44"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="44"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="45"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="45"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="46"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="48"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="49"/>
         <source>&amp;Decision:</source>
         <translation>&amp;Decision:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="49"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="50"/>
         <source>What was done — Enter records it for the selected row</source>
         <translation>What was done — Enter records it for the selected row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="50"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="51"/>
         <source>Show decided</source>
         <translation>Show decided</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="78"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="69"/>
         <source>Select an exception first (Up/Down)</source>
         <translation>Select an exception first (Up/Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="85"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="76"/>
         <source>Decision recorded</source>
         <translation>Decision recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="85"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="76"/>
         <source>Already decided elsewhere</source>
         <translation>Already decided elsewhere</translation>
     </message>
@@ -804,7 +804,7 @@ by responsibility: {responsible}</source>
 by responsibility: {responsible}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_returns_tab.py" line="80"/>
+        <location filename="../../app/ui/desk_returns_tab.py" line="81"/>
         <source>being checked in</source>
         <translation>being checked in</translation>
     </message>
@@ -1370,178 +1370,178 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="473"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="475"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>Packaging</source>
         <translation>Packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="512"/>
         <source>Ship date</source>
         <translation>Ship date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>Insert card</source>
         <translation>Insert card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>Free sample</source>
         <translation>Free sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="479"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>Hide prices on the slip</source>
         <translation>Hide prices on the slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480"/>
+        <location filename="../../app/ui/messages.py" line="516"/>
         <source>Remove price tags</source>
         <translation>Remove price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="481"/>
+        <location filename="../../app/ui/messages.py" line="517"/>
         <source>Call the customer back</source>
         <translation>Call the customer back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="483"/>
+        <location filename="../../app/ui/messages.py" line="519"/>
         <source>VAT invoice</source>
         <translation>VAT invoice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="484"/>
+        <location filename="../../app/ui/messages.py" line="520"/>
         <source>Check personalisation</source>
         <translation>Check personalisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="485"/>
+        <location filename="../../app/ui/messages.py" line="521"/>
         <source>Instruction</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>Priority order (level {level})</source>
         <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="551"/>
+        <location filename="../../app/ui/messages.py" line="587"/>
         <source>Ship with {carrier}</source>
         <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="556"/>
+        <location filename="../../app/ui/messages.py" line="592"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="557"/>
+        <location filename="../../app/ui/messages.py" line="593"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="594"/>
         <source>Standard packaging</source>
         <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="563"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>Birthday card</source>
         <translation>Birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="565"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>Welcome card</source>
         <translation>Welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="566"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>We-miss-you coupon card</source>
         <translation>We-miss-you coupon card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="567"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>After-sales care card (sorry, and a coupon)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571"/>
+        <location filename="../../app/ui/messages.py" line="607"/>
         <source>Put in: {card}</source>
         <translation>Put in: {card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="611"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>Free sample {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="579"/>
+        <location filename="../../app/ui/messages.py" line="615"/>
         <source>No prices on the packing slip</source>
         <translation>No prices on the packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="581"/>
+        <location filename="../../app/ui/messages.py" line="617"/>
         <source>Remove every price tag</source>
         <translation>Remove every price tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="583"/>
+        <location filename="../../app/ui/messages.py" line="619"/>
         <source>Call-back: {note}</source>
         <translation>Call-back: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="591"/>
+        <location filename="../../app/ui/messages.py" line="627"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>Do not ship before {date}: keep the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="482"/>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="518"/>
+        <location filename="../../app/ui/messages.py" line="634"/>
         <source>Split shipment allowed</source>
         <translation>Split shipment allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="636"/>
         <source>Put the VAT invoice in</source>
         <translation>Put the VAT invoice in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="605"/>
+        <location filename="../../app/ui/messages.py" line="641"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="616"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="618"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="622"/>
+        <location filename="../../app/ui/messages.py" line="658"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -1549,147 +1549,167 @@ by responsibility: {responsible}</translation>
 <context>
     <name>PrintHistoryView</name>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="76"/>
+        <location filename="../../app/ui/print_history_view.py" line="75"/>
         <source>Print history</source>
         <translation>Print history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="77"/>
+        <location filename="../../app/ui/print_history_view.py" line="76"/>
         <source>Scan or type an order number to find its labels</source>
         <translation>Scan or type an order number to find its labels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="80"/>
+        <location filename="../../app/ui/print_history_view.py" line="79"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="81"/>
+        <location filename="../../app/ui/print_history_view.py" line="80"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="82"/>
+        <location filename="../../app/ui/print_history_view.py" line="81"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="83"/>
+        <location filename="../../app/ui/print_history_view.py" line="82"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="84"/>
+        <location filename="../../app/ui/print_history_view.py" line="83"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="85"/>
+        <location filename="../../app/ui/print_history_view.py" line="84"/>
         <source>Attempts</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="86"/>
+        <location filename="../../app/ui/print_history_view.py" line="85"/>
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="89"/>
+        <location filename="../../app/ui/print_history_view.py" line="88"/>
         <source>Print again (Enter)</source>
         <translation>Print again (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="90"/>
+        <location filename="../../app/ui/print_history_view.py" line="89"/>
         <source>Void + new label (Ctrl+Del)</source>
         <translation>Void + new label (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="91"/>
+        <location filename="../../app/ui/print_history_view.py" line="90"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="118"/>
+        <location filename="../../app/ui/print_history_view.py" line="119"/>
         <source> (reprint)</source>
         <translation> (reprint)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="119"/>
+        <location filename="../../app/ui/print_history_view.py" line="120"/>
         <source> (re-issued)</source>
         <translation> (re-issued)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="121"/>
+        <location filename="../../app/ui/print_history_view.py" line="122"/>
         <source>VOID</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="143"/>
+        <location filename="../../app/ui/print_history_view.py" line="142"/>
         <source>Nothing to print: no job is selected</source>
         <translation>Nothing to print: no job is selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="150"/>
+        <location filename="../../app/ui/print_history_view.py" line="149"/>
         <source>Select a shipping label to void</source>
         <translation>Select a shipping label to void</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="156"/>
+        <location filename="../../app/ui/print_history_view.py" line="158"/>
+        <source> — parcel {no}/{count}</source>
+        <translation> — parcel {no}/{count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="169"/>
+        <source>label printer</source>
+        <translation>label printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="170"/>
+        <source>card printer</source>
+        <translation>card printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="171"/>
+        <source>slip printer</source>
+        <translation>slip printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="176"/>
         <source>shipping label</source>
         <translation>shipping label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="157"/>
+        <location filename="../../app/ui/print_history_view.py" line="177"/>
         <source>carton label</source>
         <translation>carton label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="158"/>
+        <location filename="../../app/ui/print_history_view.py" line="178"/>
         <source>insert card</source>
         <translation>insert card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="159"/>
+        <location filename="../../app/ui/print_history_view.py" line="179"/>
         <source>packing slip</source>
         <translation>packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="164"/>
+        <location filename="../../app/ui/print_history_view.py" line="184"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="165"/>
+        <location filename="../../app/ui/print_history_view.py" line="185"/>
         <source>birthday card</source>
         <translation>birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="166"/>
+        <location filename="../../app/ui/print_history_view.py" line="186"/>
         <source>welcome card</source>
         <translation>welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="171"/>
+        <location filename="../../app/ui/print_history_view.py" line="191"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="172"/>
+        <location filename="../../app/ui/print_history_view.py" line="192"/>
         <source>printing</source>
         <translation>printing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="173"/>
+        <location filename="../../app/ui/print_history_view.py" line="193"/>
         <source>printed</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="174"/>
+        <location filename="../../app/ui/print_history_view.py" line="194"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="175"/>
+        <location filename="../../app/ui/print_history_view.py" line="195"/>
         <source>interrupted — check the printer</source>
         <translation>interrupted — check the printer</translation>
     </message>
@@ -2108,133 +2128,133 @@ by responsibility: {responsible}</translation>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="107"/>
+        <location filename="../../app/ui/returns_view.py" line="106"/>
         <source>Returns — check a return parcel in</source>
         <translation>Returns — check a return parcel in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="130"/>
-        <location filename="../../app/ui/returns_view.py" line="268"/>
+        <location filename="../../app/ui/returns_view.py" line="129"/>
+        <location filename="../../app/ui/returns_view.py" line="264"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>Scan the return&apos;s waybill, order number, customer phone or RMA code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="110"/>
+        <location filename="../../app/ui/returns_view.py" line="109"/>
         <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
         <translation>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="114"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="114"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="114"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="114"/>
         <source>Grade</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="114"/>
         <source>Goes to</source>
         <translation>Goes to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="136"/>
+        <location filename="../../app/ui/returns_view.py" line="135"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>The return of order {order} was open — carry on where it was left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="146"/>
+        <location filename="../../app/ui/returns_view.py" line="145"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>The return of order {order} is NOT saved — call the technician; keep its units together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="181"/>
+        <location filename="../../app/ui/returns_view.py" line="180"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>The scale has no steady weight — type the grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="215"/>
+        <location filename="../../app/ui/returns_view.py" line="214"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>Packed by {packer} at {station}, {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="223"/>
+        <location filename="../../app/ui/returns_view.py" line="222"/>
         <source>Not packed</source>
         <translation>Not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="226"/>
+        <location filename="../../app/ui/returns_view.py" line="225"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>Weighed {actual} g, expected {expected} ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="230"/>
+        <location filename="../../app/ui/returns_view.py" line="229"/>
         <source>No weight recorded</source>
         <translation>No weight recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="239"/>
+        <location filename="../../app/ui/returns_view.py" line="238"/>
         <source>Rules carried out: {rules}</source>
         <translation>Rules carried out: {rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="242"/>
+        <location filename="../../app/ui/returns_view.py" line="241"/>
         <source>Return parcel: {grams} g</source>
         <translation>Return parcel: {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="254"/>
+        <location filename="../../app/ui/returns_view.py" line="253"/>
         <source>NOT IN ORDER</source>
         <translation>NOT IN ORDER</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="269"/>
+        <location filename="../../app/ui/returns_view.py" line="265"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>Scan each unit that came back · grams + Enter · F8 when all are in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="270"/>
+        <location filename="../../app/ui/returns_view.py" line="266"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>The reason&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="271"/>
+        <location filename="../../app/ui/returns_view.py" line="267"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>The grade&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="272"/>
+        <location filename="../../app/ui/returns_view.py" line="268"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>Enter confirms the proposal · a number picks another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="280"/>
+        <location filename="../../app/ui/returns_view.py" line="276"/>
         <source>Reason (number + Enter):</source>
         <translation>Reason (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="283"/>
+        <location filename="../../app/ui/returns_view.py" line="279"/>
         <source>Grade (number + Enter):</source>
         <translation>Grade (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="290"/>
+        <location filename="../../app/ui/returns_view.py" line="286"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>Responsible (Enter: the proposal, or a number):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="299"/>
+        <location filename="../../app/ui/returns_view.py" line="295"/>
         <source>Proposed: {who}</source>
         <translation>Proposed: {who}</translation>
     </message>
@@ -2242,197 +2262,197 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="493"/>
+        <location filename="../../app/ui/messages.py" line="529"/>
         <source>Customer tier</source>
         <translation>Customer tier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="494"/>
+        <location filename="../../app/ui/messages.py" line="530"/>
         <source>Customer tags</source>
         <translation>Customer tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="495"/>
+        <location filename="../../app/ui/messages.py" line="531"/>
         <source>First order</source>
         <translation>First order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>Birthday month</source>
         <translation>Birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="497"/>
+        <location filename="../../app/ui/messages.py" line="533"/>
         <source>Days since last order</source>
         <translation>Days since last order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="498"/>
+        <location filename="../../app/ui/messages.py" line="534"/>
         <source>Returns received</source>
         <translation>Returns received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="499"/>
+        <location filename="../../app/ui/messages.py" line="535"/>
         <source>Return rate (%)</source>
         <translation>Return rate (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500"/>
+        <location filename="../../app/ui/messages.py" line="536"/>
         <source>Days since the last return</source>
         <translation>Days since the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="501"/>
+        <location filename="../../app/ui/messages.py" line="537"/>
         <source>Reason of the last return</source>
         <translation>Reason of the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="502"/>
+        <location filename="../../app/ui/messages.py" line="538"/>
         <source>Lifetime value (fen)</source>
         <translation>Lifetime value (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="503"/>
+        <location filename="../../app/ui/messages.py" line="539"/>
         <source>Preferred packaging</source>
         <translation>Preferred packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="540"/>
         <source>Asked for no price tags</source>
         <translation>Asked for no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="541"/>
         <source>Preferred carrier</source>
         <translation>Preferred carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="542"/>
         <source>Ship days</source>
         <translation>Ship days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="543"/>
         <source>Customer note</source>
         <translation>Customer note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="544"/>
         <source>Order channel</source>
         <translation>Order channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="545"/>
         <source>Order carrier</source>
         <translation>Order carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="546"/>
         <source>Order amount (fen)</source>
         <translation>Order amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>Item count</source>
         <translation>Item count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512"/>
+        <location filename="../../app/ui/messages.py" line="548"/>
         <source>Order notes</source>
         <translation>Order notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513"/>
+        <location filename="../../app/ui/messages.py" line="549"/>
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="514"/>
+        <location filename="../../app/ui/messages.py" line="550"/>
         <source>Hours to ship-by</source>
         <translation>Hours to ship-by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="551"/>
         <source>Item SKUs</source>
         <translation>Item SKUs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="516"/>
+        <location filename="../../app/ui/messages.py" line="552"/>
         <source>Item categories</source>
         <translation>Item categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523"/>
+        <location filename="../../app/ui/messages.py" line="559"/>
         <source>is</source>
         <translation>is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="560"/>
         <source>is not</source>
         <translation>is not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525"/>
+        <location filename="../../app/ui/messages.py" line="561"/>
         <source>is one of</source>
         <translation>is one of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="526"/>
+        <location filename="../../app/ui/messages.py" line="562"/>
         <source>is none of</source>
         <translation>is none of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="527"/>
+        <location filename="../../app/ui/messages.py" line="563"/>
         <source>contains</source>
         <translation>contains</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="564"/>
         <source>contains any of</source>
         <translation>contains any of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529"/>
+        <location filename="../../app/ui/messages.py" line="565"/>
         <source>does not contain</source>
         <translation>does not contain</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>at least</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="531"/>
+        <location filename="../../app/ui/messages.py" line="567"/>
         <source>at most</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="532"/>
+        <location filename="../../app/ui/messages.py" line="568"/>
         <source>more than</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="533"/>
+        <location filename="../../app/ui/messages.py" line="569"/>
         <source>less than</source>
         <translation>less than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="534"/>
+        <location filename="../../app/ui/messages.py" line="570"/>
         <source>is yes</source>
         <translation>is yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="535"/>
+        <location filename="../../app/ui/messages.py" line="571"/>
         <source>is no</source>
         <translation>is no</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="536"/>
+        <location filename="../../app/ui/messages.py" line="572"/>
         <source>is set</source>
         <translation>is set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="537"/>
+        <location filename="../../app/ui/messages.py" line="573"/>
         <source>is not set</source>
         <translation>is not set</translation>
     </message>
@@ -2440,162 +2460,162 @@ by responsibility: {responsible}</translation>
 <context>
     <name>RulesEditorView</name>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="327"/>
+        <location filename="../../app/ui/rules_view.py" line="326"/>
         <source>Customer rules</source>
         <translation>Customer rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="328"/>
+        <location filename="../../app/ui/rules_view.py" line="327"/>
         <source>On</source>
         <translation>On</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="328"/>
+        <location filename="../../app/ui/rules_view.py" line="327"/>
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="328"/>
+        <location filename="../../app/ui/rules_view.py" line="327"/>
         <source>What it does</source>
         <translation>What it does</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="331"/>
+        <location filename="../../app/ui/rules_view.py" line="330"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="331"/>
+        <location filename="../../app/ui/rules_view.py" line="330"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="331"/>
+        <location filename="../../app/ui/rules_view.py" line="330"/>
         <source>&amp;Enabled</source>
         <translation>&amp;Enabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="331"/>
+        <location filename="../../app/ui/rules_view.py" line="330"/>
         <source>&amp;Stop after this rule</source>
         <translation>&amp;Stop after this rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="335"/>
+        <location filename="../../app/ui/rules_view.py" line="334"/>
         <source>When all of these hold</source>
         <translation>When all of these hold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="336"/>
+        <location filename="../../app/ui/rules_view.py" line="335"/>
         <source>Do this</source>
         <translation>Do this</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="337"/>
+        <location filename="../../app/ui/rules_view.py" line="336"/>
         <source>+ Condition</source>
         <translation>+ Condition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="338"/>
+        <location filename="../../app/ui/rules_view.py" line="337"/>
         <source>+ Action</source>
         <translation>+ Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="339"/>
+        <location filename="../../app/ui/rules_view.py" line="338"/>
         <source>&amp;Test with order:</source>
         <translation>&amp;Test with order:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="340"/>
+        <location filename="../../app/ui/rules_view.py" line="339"/>
         <source>Scan or type an order or waybill number, then Enter</source>
         <translation>Scan or type an order or waybill number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="341"/>
+        <location filename="../../app/ui/rules_view.py" line="340"/>
         <source>Save and send (Ctrl+S)</source>
         <translation>Save and send (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="342"/>
+        <location filename="../../app/ui/rules_view.py" line="341"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="343"/>
+        <location filename="../../app/ui/rules_view.py" line="342"/>
         <source>New rule (Ctrl+N)</source>
         <translation>New rule (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="375"/>
+        <location filename="../../app/ui/rules_view.py" line="371"/>
         <source>{count} rules, from the server</source>
         <translation>{count} rules, from the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="377"/>
+        <location filename="../../app/ui/rules_view.py" line="373"/>
         <source>{count} rules, the shipped defaults (saving sends them to the server)</source>
         <translation>{count} rules, the shipped defaults (saving sends them to the server)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="383"/>
+        <location filename="../../app/ui/rules_view.py" line="379"/>
         <source> · not saved</source>
         <translation> · not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="393"/>
+        <location filename="../../app/ui/rules_view.py" line="392"/>
         <source>every order</source>
         <translation>every order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="431"/>
+        <location filename="../../app/ui/rules_view.py" line="423"/>
         <source>the code {code} is used by rule {row} too</source>
         <translation>the code {code} is used by rule {row} too</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="575"/>
+        <location filename="../../app/ui/rules_view.py" line="561"/>
         <source>⚠ Not usable yet: {reason}</source>
         <translation>⚠ Not usable yet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="578"/>
+        <location filename="../../app/ui/rules_view.py" line="564"/>
         <source>✔ This rule is valid</source>
         <translation>✔ This rule is valid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="592"/>
+        <location filename="../../app/ui/rules_view.py" line="578"/>
         <source>Not saved: rule {row} is broken — {reason}</source>
         <translation>Not saved: rule {row} is broken — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="605"/>
+        <location filename="../../app/ui/rules_view.py" line="591"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="616"/>
+        <location filename="../../app/ui/rules_view.py" line="602"/>
         <source>Scan or type an order number to try the rules on it</source>
         <translation>Scan or type an order number to try the rules on it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="622"/>
+        <location filename="../../app/ui/rules_view.py" line="608"/>
         <source>Order {order}: {fired} of {total} rules fire</source>
         <translation>Order {order}: {fired} of {total} rules fire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="628"/>
+        <location filename="../../app/ui/rules_view.py" line="614"/>
         <source>• {what} — because of rule {rule}</source>
         <translation>• {what} — because of rule {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="634"/>
+        <location filename="../../app/ui/rules_view.py" line="620"/>
         <source>  (overridden: {action} of {rule}; {winner} comes first)</source>
         <translation>  (overridden: {action} of {rule}; {winner} comes first)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="639"/>
+        <location filename="../../app/ui/rules_view.py" line="625"/>
         <source>No instructions: a plain pack</source>
         <translation>No instructions: a plain pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="641"/>
+        <location filename="../../app/ui/rules_view.py" line="627"/>
         <source>⚠ left out: {reason}</source>
         <translation>⚠ left out: {reason}</translation>
     </message>
@@ -2603,22 +2623,22 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="463"/>
+        <location filename="../../app/ui/messages.py" line="499"/>
         <source>OVERLOAD</source>
         <translation>OVERLOAD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="464"/>
+        <location filename="../../app/ui/messages.py" line="500"/>
         <source>below zero — zero the scale</source>
         <translation>below zero — zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465"/>
+        <location filename="../../app/ui/messages.py" line="501"/>
         <source>scale error</source>
         <translation>scale error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>no weight</source>
         <translation>no weight</translation>
     </message>
@@ -2942,42 +2962,42 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="288"/>
+        <location filename="../../app/ui/application.py" line="290"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="293"/>
+        <location filename="../../app/ui/application.py" line="295"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="298"/>
+        <location filename="../../app/ui/application.py" line="300"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="379"/>
+        <location filename="../../app/ui/application.py" line="381"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="383"/>
+        <location filename="../../app/ui/application.py" line="385"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="387"/>
+        <location filename="../../app/ui/application.py" line="389"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="391"/>
+        <location filename="../../app/ui/application.py" line="393"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="397"/>
+        <location filename="../../app/ui/application.py" line="399"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>
@@ -3001,6 +3021,7 @@ by responsibility: {responsible}</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="52"/>
+        <location filename="../../app/ui/messages.py" line="122"/>
         <source>packed</source>
         <translation>packed</translation>
     </message>
@@ -3023,6 +3044,26 @@ by responsibility: {responsible}</translation>
         <location filename="../../app/ui/messages.py" line="56"/>
         <source>missing</source>
         <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="121"/>
+        <source>still on the bench</source>
+        <translation>still on the bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="123"/>
+        <source>held</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="124"/>
+        <source>put back unpacked</source>
+        <translation>put back unpacked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="125"/>
+        <source>stopped by the office</source>
+        <translation>stopped by the office</translation>
     </message>
 </context>
 <context>
@@ -3141,32 +3182,32 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="366"/>
+        <location filename="../../app/ui/messages.py" line="402"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="403"/>
         <source>the database file is damaged</source>
         <translation>the database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="368"/>
+        <location filename="../../app/ui/messages.py" line="404"/>
         <source>another program holds the database</source>
         <translation>another program holds the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="369"/>
+        <location filename="../../app/ui/messages.py" line="405"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>the database cannot be written (read-only or missing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="372"/>
+        <location filename="../../app/ui/messages.py" line="408"/>
         <source>the database is from a newer Packline</source>
         <translation>the database is from a newer Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="374"/>
+        <location filename="../../app/ui/messages.py" line="410"/>
         <source>the database does not answer</source>
         <translation>the database does not answer</translation>
     </message>
@@ -3174,132 +3215,132 @@ by responsibility: {responsible}</translation>
 <context>
     <name>SyncExceptionsView</name>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="77"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="76"/>
         <source>Sync exceptions</source>
         <translation>Sync exceptions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="85"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="85"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="85"/>
         <source>Order / customer</source>
         <translation>Order / customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="80"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="79"/>
         <source>Events the server did not accept, and changes from the server this station could not take. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
         <translation>Events the server did not accept, and changes from the server this station could not take. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="85"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="87"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="88"/>
         <source>What was done about it, e.g. parcel pulled from the line</source>
         <translation>What was done about it, e.g. parcel pulled from the line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="90"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
         <source>Show resolved (Ctrl+H)</source>
         <translation>Show resolved (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="91"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="90"/>
         <source>Resolve (Enter)</source>
         <translation>Resolve (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="92"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="91"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="113"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="112"/>
         <source>Order packed</source>
         <translation>Order packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="114"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="113"/>
         <source>Order held</source>
         <translation>Order held</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="115"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="114"/>
         <source>Hold released</source>
         <translation>Hold released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="116"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="115"/>
         <source>Customer preference</source>
         <translation>Customer preference</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="118"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="117"/>
         <source>From the server: operator not taken</source>
         <translation>From the server: operator not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="119"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="118"/>
         <source>From the server: carrier not taken</source>
         <translation>From the server: carrier not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="120"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="119"/>
         <source>From the server: SKU not taken</source>
         <translation>From the server: SKU not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="121"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="120"/>
         <source>From the server: customer not taken</source>
         <translation>From the server: customer not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="121"/>
         <source>From the server: order not taken</source>
         <translation>From the server: order not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
         <source>From the server: wave not taken</source>
         <translation>From the server: wave not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
         <source>From the server: rule not taken</source>
         <translation>From the server: rule not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="153"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="149"/>
         <source>No exception for {code}</source>
         <translation>No exception for {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="155"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="151"/>
         <source>No exceptions: everything reached the server</source>
         <translation>No exceptions: everything reached the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="169"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="165"/>
         <source>Already resolved</source>
         <translation>Already resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="173"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="169"/>
         <source>Type what was done about it first, then press Enter</source>
         <translation>Type what was done about it first, then press Enter</translation>
     </message>
@@ -3307,374 +3348,374 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="115"/>
+        <location filename="../../app/ui/messages.py" line="151"/>
         <source>Order {order} — scan the items</source>
         <translation>Order {order} — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="116"/>
+        <location filename="../../app/ui/messages.py" line="152"/>
         <source>Order {order} is already open — scan the items</source>
         <translation>Order {order} is already open — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="117"/>
+        <location filename="../../app/ui/messages.py" line="153"/>
         <source>✓ {name}  {scanned}/{required}</source>
         <translation>✓ {name}  {scanned}/{required}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="118"/>
+        <location filename="../../app/ui/messages.py" line="154"/>
         <source>✓ {name} complete ({scanned}/{required})</source>
         <translation>✓ {name} complete ({scanned}/{required})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="119"/>
+        <location filename="../../app/ui/messages.py" line="155"/>
         <source>All items checked — put the parcel on the scale</source>
         <translation>All items checked — put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="122"/>
+        <location filename="../../app/ui/messages.py" line="158"/>
         <source>Items done — {quantity} instruction(s) left: see the cards on the right</source>
         <translation>Items done — {quantity} instruction(s) left: see the cards on the right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="125"/>
+        <location filename="../../app/ui/messages.py" line="161"/>
         <source>✓ Instruction done — carry on</source>
         <translation>✓ Instruction done — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="126"/>
+        <location filename="../../app/ui/messages.py" line="162"/>
         <source>Already done — that card or sample is in; carry on</source>
         <translation>Already done — that card or sample is in; carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="129"/>
+        <location filename="../../app/ui/messages.py" line="165"/>
         <source>This card is not for order {order} — take it out, use the card printed for this order</source>
         <translation>This card is not for order {order} — take it out, use the card printed for this order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="132"/>
+        <location filename="../../app/ui/messages.py" line="168"/>
         <source>Nothing to confirm with F1 now</source>
         <translation>Nothing to confirm with F1 now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
+        <location filename="../../app/ui/messages.py" line="172"/>
         <source>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</source>
         <translation>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="139"/>
+        <location filename="../../app/ui/messages.py" line="175"/>
         <source>This item is not in order {order}: {name} — put it back, scan the next item</source>
         <translation>This item is not in order {order}: {name} — put it back, scan the next item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="142"/>
+        <location filename="../../app/ui/messages.py" line="178"/>
         <source>Too many: {name} needs only {required} — take the extra one out, scan the next item</source>
         <translation>Too many: {name} needs only {required} — take the extra one out, scan the next item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="145"/>
+        <location filename="../../app/ui/messages.py" line="181"/>
         <source>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</source>
         <translation>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="149"/>
+        <location filename="../../app/ui/messages.py" line="185"/>
         <source>Unknown barcode {code} — check the label, or set the item aside for the supervisor</source>
         <translation>Unknown barcode {code} — check the label, or set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="152"/>
+        <location filename="../../app/ui/messages.py" line="188"/>
         <source>No order {code} — check the number and scan again</source>
         <translation>No order {code} — check the number and scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
+        <location filename="../../app/ui/messages.py" line="191"/>
         <source>Scan an order first — {name} was not counted</source>
         <translation>Scan an order first — {name} was not counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="158"/>
+        <location filename="../../app/ui/messages.py" line="194"/>
         <source>Order {order} is already packed — do not ship it again</source>
         <translation>Order {order} is already packed — do not ship it again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="161"/>
+        <location filename="../../app/ui/messages.py" line="197"/>
         <source>Order {order} is CANCELLED — do not ship; put the items in the returns tote</source>
         <translation>Order {order} is CANCELLED — do not ship; put the items in the returns tote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="164"/>
+        <location filename="../../app/ui/messages.py" line="200"/>
         <source>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</source>
         <translation>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="168"/>
+        <location filename="../../app/ui/messages.py" line="204"/>
         <source>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</source>
         <translation>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="177"/>
+        <location filename="../../app/ui/messages.py" line="213"/>
         <source>Undone: {name} ({scanned}/{required}) — take it out of the parcel</source>
         <translation>Undone: {name} ({scanned}/{required}) — take it out of the parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="180"/>
+        <location filename="../../app/ui/messages.py" line="216"/>
         <source>Nothing to undo</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="171"/>
+        <location filename="../../app/ui/messages.py" line="207"/>
         <source>Still missing: {missing} — scan them before weighing</source>
         <translation>Still missing: {missing} — scan them before weighing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="133"/>
+        <location filename="../../app/ui/messages.py" line="169"/>
         <source>Printing the {quantity} card(s) still missing again — scan each one into the parcel</source>
         <translation>Printing the {quantity} card(s) still missing again — scan each one into the parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="174"/>
+        <location filename="../../app/ui/messages.py" line="210"/>
         <source>Everything is in — put the parcel on the scale (expected {quantity} g)</source>
         <translation>Everything is in — put the parcel on the scale (expected {quantity} g)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="181"/>
+        <location filename="../../app/ui/messages.py" line="217"/>
         <source>Not ready to weigh — still missing: {missing}</source>
         <translation>Not ready to weigh — still missing: {missing}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="184"/>
+        <location filename="../../app/ui/messages.py" line="220"/>
         <source>{quantity} g is not a parcel weight — weigh again</source>
         <translation>{quantity} g is not a parcel weight — weigh again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="187"/>
+        <location filename="../../app/ui/messages.py" line="223"/>
         <source>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</source>
         <translation>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="191"/>
+        <location filename="../../app/ui/messages.py" line="227"/>
         <source>Packed {order} ✓ — scan the next order</source>
         <translation>Packed {order} ✓ — scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="192"/>
+        <location filename="../../app/ui/messages.py" line="228"/>
         <source>Supervisor: scan your badge (Esc cancels)</source>
         <translation>Supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="193"/>
+        <location filename="../../app/ui/messages.py" line="229"/>
         <source>{detail}: type your PIN + Enter (Esc cancels)</source>
         <translation>{detail}: type your PIN + Enter (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="194"/>
+        <location filename="../../app/ui/messages.py" line="230"/>
         <source>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</source>
         <translation>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="197"/>
+        <location filename="../../app/ui/messages.py" line="233"/>
         <source>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</source>
         <translation>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="200"/>
+        <location filename="../../app/ui/messages.py" line="236"/>
         <source>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</source>
         <translation>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="205"/>
+        <location filename="../../app/ui/messages.py" line="241"/>
         <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
         <translation>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="208"/>
-        <location filename="../../app/ui/messages.py" line="211"/>
+        <location filename="../../app/ui/messages.py" line="244"/>
+        <location filename="../../app/ui/messages.py" line="247"/>
         <source>Choose a reason: press its number (Esc cancels)</source>
         <translation>Choose a reason: press its number (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="214"/>
+        <location filename="../../app/ui/messages.py" line="250"/>
         <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
         <translation>Order {order} is on hold ({reason}) — put it on the hold shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="217"/>
+        <location filename="../../app/ui/messages.py" line="253"/>
         <source>Hold on {order} released by {detail} — scan the items</source>
         <translation>Hold on {order} released by {detail} — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="220"/>
+        <location filename="../../app/ui/messages.py" line="256"/>
         <source>No held order to release — scan the held order first</source>
         <translation>No held order to release — scan the held order first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="223"/>
+        <location filename="../../app/ui/messages.py" line="259"/>
         <source>Cancelled — carry on</source>
         <translation>Cancelled — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="224"/>
+        <location filename="../../app/ui/messages.py" line="260"/>
         <source>Order {order} put back — not packed</source>
         <translation>Order {order} put back — not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="225"/>
+        <location filename="../../app/ui/messages.py" line="261"/>
         <source>No order open — scan an order</source>
         <translation>No order open — scan an order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="226"/>
+        <location filename="../../app/ui/messages.py" line="262"/>
         <source>Finish or put back order {order} before another operator signs in</source>
         <translation>Finish or put back order {order} before another operator signs in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="229"/>
+        <location filename="../../app/ui/messages.py" line="265"/>
         <source>Not possible now</source>
         <translation>Not possible now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="230"/>
+        <location filename="../../app/ui/messages.py" line="266"/>
         <source>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</source>
         <translation>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="234"/>
+        <location filename="../../app/ui/messages.py" line="270"/>
         <source>Wave {code} left — scan an order</source>
         <translation>Wave {code} left — scan an order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="235"/>
+        <location filename="../../app/ui/messages.py" line="271"/>
         <source>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</source>
         <translation>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="238"/>
+        <location filename="../../app/ui/messages.py" line="274"/>
         <source>No order left in wave {code} needs {name} — set it aside for the supervisor</source>
         <translation>No order left in wave {code} needs {name} — set it aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="241"/>
+        <location filename="../../app/ui/messages.py" line="277"/>
         <source>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</source>
         <translation>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="246"/>
+        <location filename="../../app/ui/messages.py" line="282"/>
         <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
         <translation>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="251"/>
+        <location filename="../../app/ui/messages.py" line="287"/>
         <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
         <translation>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="256"/>
+        <location filename="../../app/ui/messages.py" line="292"/>
         <source>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</source>
         <translation>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="261"/>
+        <location filename="../../app/ui/messages.py" line="297"/>
         <source>Order {order} changed in the office: {changes} — carry on, the label will show it</source>
         <translation>Order {order} changed in the office: {changes} — carry on, the label will show it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="264"/>
+        <location filename="../../app/ui/messages.py" line="300"/>
         <source>Order {order} — carry on</source>
         <translation>Order {order} — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="265"/>
+        <location filename="../../app/ui/messages.py" line="301"/>
         <source>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</source>
         <translation>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="270"/>
+        <location filename="../../app/ui/messages.py" line="306"/>
         <source>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</source>
         <translation>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="275"/>
+        <location filename="../../app/ui/messages.py" line="311"/>
         <source>✓ Box {name} ({quantity} g) — it counts in the expected weight</source>
         <translation>✓ Box {name} ({quantity} g) — it counts in the expected weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="278"/>
+        <location filename="../../app/ui/messages.py" line="314"/>
         <source>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</source>
         <translation>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="283"/>
+        <location filename="../../app/ui/messages.py" line="319"/>
         <source>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</source>
         <translation>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="288"/>
+        <location filename="../../app/ui/messages.py" line="324"/>
         <source>Parcel {quantity} is empty — scan the items that go in it, then Ins</source>
         <translation>Parcel {quantity} is empty — scan the items that go in it, then Ins</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="291"/>
+        <location filename="../../app/ui/messages.py" line="327"/>
         <source>Every item left is in this parcel: it is the last one — put it on the scale</source>
         <translation>Every item left is in this parcel: it is the last one — put it on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="294"/>
+        <location filename="../../app/ui/messages.py" line="330"/>
         <source>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</source>
         <translation>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299"/>
+        <location filename="../../app/ui/messages.py" line="335"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>The station cannot read its database: {problem} — call the technician; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="305"/>
+        <location filename="../../app/ui/messages.py" line="341"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="307"/>
+        <location filename="../../app/ui/messages.py" line="343"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="312"/>
+        <location filename="../../app/ui/messages.py" line="348"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="343"/>
+        <location filename="../../app/ui/messages.py" line="379"/>
         <source>a new address</source>
         <translation>a new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="344"/>
+        <location filename="../../app/ui/messages.py" line="380"/>
         <source>another carrier and waybill</source>
         <translation>another carrier and waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="352"/>
+        <location filename="../../app/ui/messages.py" line="388"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="359"/>
+        <location filename="../../app/ui/messages.py" line="395"/>
         <source>(+{count} more lines)</source>
         <translation>(+{count} more lines)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="346"/>
-        <location filename="../../app/ui/messages.py" line="360"/>
+        <location filename="../../app/ui/messages.py" line="382"/>
+        <location filename="../../app/ui/messages.py" line="396"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="387"/>
+        <location filename="../../app/ui/messages.py" line="423"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="394"/>
+        <location filename="../../app/ui/messages.py" line="430"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>Saving order {order} failed — set the parcel aside and call the technician</translation>
     </message>
@@ -3682,214 +3723,214 @@ by responsibility: {responsible}</translation>
 <context>
     <name>WavePlanTab</name>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="179"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="196"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="180"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="197"/>
         <source>C&amp;hannel</source>
         <translation>C&amp;hannel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="181"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="198"/>
         <source>Ca&amp;rrier</source>
         <translation>Ca&amp;rrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="182"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="199"/>
         <source>Pro&amp;vince</source>
         <translation>Pro&amp;vince</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="183"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="200"/>
         <source>Priority at &amp;least</source>
         <translation>Priority at &amp;least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="184"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="201"/>
         <source>Ship-by &amp;within (h, 0: any)</source>
         <translation>Ship-by &amp;within (h, 0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="185"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="202"/>
         <source>Items &amp;from</source>
         <translation>Items &amp;from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="186"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="203"/>
         <source>Items &amp;to (0: any)</source>
         <translation>Items &amp;to (0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="187"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="204"/>
         <source>S&amp;KU</source>
         <translation>S&amp;KU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="196"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="213"/>
         <source>All open</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="208"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="225"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="219"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="236"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="220"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="237"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="221"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="238"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="222"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="239"/>
         <source>Province</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="223"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="255"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="240"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="272"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="224"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="241"/>
         <source>Ship by</source>
         <translation>Ship by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="225"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="253"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="242"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="270"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="231"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="248"/>
         <source>Strate&amp;gy</source>
         <translation>Strate&amp;gy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="232"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="249"/>
         <source>Orders per wave (cart &amp;slots)</source>
         <translation>Orders per wave (cart &amp;slots)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="233"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
         <source>&amp;Items per wave</source>
         <translation>&amp;Items per wave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="234"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
         <source>&amp;Volume per wave (cm³, 0: any)</source>
         <translation>&amp;Volume per wave (cm³, 0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="235"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
         <source>&amp;Waves at most (0: any)</source>
         <translation>&amp;Waves at most (0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="245"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="262"/>
         <source>Preview (Ctrl+P)</source>
         <translation>Preview (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="246"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="263"/>
         <source>Release (Ctrl+R)</source>
         <translation>Release (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="247"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="264"/>
         <source>Save as planned (Ctrl+Shift+S)</source>
         <translation>Save as planned (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="267"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="268"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="269"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="254"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="271"/>
         <source>Volume (L)</source>
         <translation>Volume (L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="256"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="273"/>
         <source>Walk (m)</source>
         <translation>Walk (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="314"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="321"/>
         <source>{count} of {total} orders match</source>
         <translation>{count} of {total} orders match</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="318"/>
-        <source> (first {shown} shown)</source>
-        <translation> (first {shown} shown)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="329"/>
-        <source>Not done: {reason}</source>
-        <translation>Not done: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="339"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="345"/>
         <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
         <translation>Filter the orders, choose a strategy, then Preview (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="359"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="360"/>
         <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
         <translation>{waves} waves · {orders} orders · {items} items · walk {metres} m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="363"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="364"/>
         <source> · {count} orders wait for the next round</source>
         <translation> · {count} orders wait for the next round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="365"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="366"/>
         <source> · {count} orders do not fit this strategy</source>
         <translation> · {count} orders do not fit this strategy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="370"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="373"/>
         <source>Nothing to release: preview a plan first (Ctrl+P)</source>
         <translation>Nothing to release: preview a plan first (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="376"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="378"/>
+        <source>Release {waves} waves, {orders} orders ({items} items) to the pickers? Enter to release, Esc to go back</source>
+        <translation>Release {waves} waves, {orders} orders ({items} items) to the pickers? Enter to release, Esc to go back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="383"/>
+        <source>Save {waves} waves, {orders} orders ({items} items) as planned? Enter to save, Esc to go back</source>
+        <translation>Save {waves} waves, {orders} orders ({items} items) as planned? Enter to save, Esc to go back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="416"/>
         <source>Released {count} waves: {codes}</source>
         <translation>Released {count} waves: {codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="378"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="418"/>
         <source>Saved {count} planned waves: {codes}</source>
         <translation>Saved {count} planned waves: {codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="381"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="421"/>
         <source> · {count} orders were taken meanwhile and left out</source>
         <translation> · {count} orders were taken meanwhile and left out</translation>
     </message>
@@ -3972,27 +4013,42 @@ by responsibility: {responsible}</translation>
         <translation>Put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="96"/>
+        <location filename="../../app/ui/messages.py" line="105"/>
+        <source>packed: take the parcel back</source>
+        <translation>packed: take the parcel back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="106"/>
+        <source>stopped on a bench</source>
+        <translation>stopped on a bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="109"/>
+        <source>its items changed</source>
+        <translation>its items changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="132"/>
         <source>Not in the bin</source>
         <translation>Not in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="97"/>
+        <location filename="../../app/ui/messages.py" line="133"/>
         <source>Damaged</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="98"/>
+        <location filename="../../app/ui/messages.py" line="134"/>
         <source>Not enough in the bin</source>
         <translation>Not enough in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="99"/>
+        <location filename="../../app/ui/messages.py" line="135"/>
         <source>Wrong item in the bin</source>
         <translation>Wrong item in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100"/>
+        <location filename="../../app/ui/messages.py" line="136"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
@@ -4000,37 +4056,37 @@ by responsibility: {responsible}</translation>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="132"/>
+        <location filename="../../app/ui/waves_view.py" line="137"/>
         <source>Supervisor desk</source>
         <translation>Supervisor desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="133"/>
+        <location filename="../../app/ui/waves_view.py" line="138"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>Plan waves (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="134"/>
+        <location filename="../../app/ui/waves_view.py" line="139"/>
         <source>Waves (Ctrl+2)</source>
         <translation>Waves (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="135"/>
+        <location filename="../../app/ui/waves_view.py" line="140"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>Exceptions (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="136"/>
+        <location filename="../../app/ui/waves_view.py" line="141"/>
         <source>Returns (Ctrl+4)</source>
         <translation>Returns (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="137"/>
+        <location filename="../../app/ui/waves_view.py" line="142"/>
         <source>Board (Ctrl+5)</source>
         <translation>Board (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="138"/>
+        <location filename="../../app/ui/waves_view.py" line="143"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
@@ -4038,112 +4094,112 @@ by responsibility: {responsible}</translation>
 <context>
     <name>WavesTab</name>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="61"/>
+        <location filename="../../app/ui/waves_tab.py" line="64"/>
         <source>Wave</source>
         <translation>Wave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="62"/>
+        <location filename="../../app/ui/waves_tab.py" line="65"/>
         <source>Strategy</source>
         <translation>Strategy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="63"/>
+        <location filename="../../app/ui/waves_tab.py" line="66"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="64"/>
+        <location filename="../../app/ui/waves_tab.py" line="67"/>
         <source>Picker</source>
         <translation>Picker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="65"/>
+        <location filename="../../app/ui/waves_tab.py" line="68"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="66"/>
+        <location filename="../../app/ui/waves_tab.py" line="69"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="67"/>
+        <location filename="../../app/ui/waves_tab.py" line="70"/>
         <source>Picked</source>
         <translation>Picked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="68"/>
+        <location filename="../../app/ui/waves_tab.py" line="71"/>
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="69"/>
+        <location filename="../../app/ui/waves_tab.py" line="72"/>
         <source>Short</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="70"/>
+        <location filename="../../app/ui/waves_tab.py" line="73"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="73"/>
+        <location filename="../../app/ui/waves_tab.py" line="76"/>
         <source>Pic&amp;ker</source>
         <translation>Pic&amp;ker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="74"/>
+        <location filename="../../app/ui/waves_tab.py" line="77"/>
         <source>Pack s&amp;tation</source>
         <translation>Pack s&amp;tation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="75"/>
+        <location filename="../../app/ui/waves_tab.py" line="78"/>
         <source>Assign (Ctrl+A)</source>
         <translation>Assign (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="76"/>
+        <location filename="../../app/ui/waves_tab.py" line="79"/>
         <source>Release (Ctrl+E)</source>
         <translation>Release (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="77"/>
+        <location filename="../../app/ui/waves_tab.py" line="80"/>
         <source>Cancel wave (Ctrl+Del)</source>
         <translation>Cancel wave (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="78"/>
+        <location filename="../../app/ui/waves_tab.py" line="81"/>
         <source>Pick list (Ctrl+L)</source>
         <translation>Pick list (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="79"/>
+        <location filename="../../app/ui/waves_tab.py" line="82"/>
         <source>Show finished</source>
         <translation>Show finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="120"/>
+        <location filename="../../app/ui/waves_tab.py" line="101"/>
         <source>Select a wave first (Up/Down)</source>
         <translation>Select a wave first (Up/Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="132"/>
+        <location filename="../../app/ui/waves_tab.py" line="113"/>
         <source>Wave {code} released</source>
         <translation>Wave {code} released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="138"/>
+        <location filename="../../app/ui/waves_tab.py" line="119"/>
         <source>Wave {code} assigned</source>
         <translation>Wave {code} assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="146"/>
+        <location filename="../../app/ui/waves_tab.py" line="127"/>
         <source>Wave {code} cancelled: {count} orders back to plan again</source>
         <translation>Wave {code} cancelled: {count} orders back to plan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="154"/>
+        <location filename="../../app/ui/waves_tab.py" line="135"/>
         <source>Pick list of {code} sent to the printer</source>
         <translation>Pick list of {code} sent to the printer</translation>
     </message>

@@ -4,386 +4,386 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="208"/>
+        <location filename="../../app/ui/board_view.py" line="213"/>
         <source>The board could not be read — see the log</source>
         <translation>看板无法读取 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="217"/>
+        <location filename="../../app/ui/board_view.py" line="222"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="218"/>
-        <location filename="../../app/ui/board_view.py" line="435"/>
+        <location filename="../../app/ui/board_view.py" line="223"/>
+        <location filename="../../app/ui/board_view.py" line="442"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="219"/>
+        <location filename="../../app/ui/board_view.py" line="224"/>
         <source>Orders/h</source>
         <translation>单/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="220"/>
+        <location filename="../../app/ui/board_view.py" line="225"/>
         <source>Work/h (fair)</source>
         <translation>工作量/小时（公平）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="221"/>
+        <location filename="../../app/ui/board_view.py" line="226"/>
         <source>Units/h</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="222"/>
+        <location filename="../../app/ui/board_view.py" line="227"/>
         <source>Items/order</source>
         <translation>件/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="223"/>
+        <location filename="../../app/ui/board_view.py" line="228"/>
         <source>s/order</source>
         <translation>秒/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="224"/>
+        <location filename="../../app/ui/board_view.py" line="229"/>
         <source>s/item</source>
         <translation>秒/件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="225"/>
+        <location filename="../../app/ui/board_view.py" line="230"/>
         <source>Wrong scans</source>
         <translation>错扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="226"/>
+        <location filename="../../app/ui/board_view.py" line="231"/>
         <source>Weight fails</source>
         <translation>称重异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="227"/>
+        <location filename="../../app/ui/board_view.py" line="232"/>
         <source>Overrides · holds</source>
         <translation>放行 · 挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="228"/>
+        <location filename="../../app/ui/board_view.py" line="233"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="229"/>
+        <location filename="../../app/ui/board_view.py" line="234"/>
         <source>This hour</source>
         <translation>本小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="238"/>
         <source>Packers, best fair throughput first</source>
         <translation>打包员（按公平产能排序）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="234"/>
+        <location filename="../../app/ui/board_view.py" line="239"/>
         <source>Stations</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="235"/>
-        <location filename="../../app/ui/board_view.py" line="323"/>
+        <location filename="../../app/ui/board_view.py" line="240"/>
+        <location filename="../../app/ui/board_view.py" line="328"/>
         <source>Stations&apos; sync and devices</source>
         <translation>各工作台同步与设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Printers</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="237"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="239"/>
-        <location filename="../../app/ui/board_view.py" line="383"/>
+        <location filename="../../app/ui/board_view.py" line="244"/>
+        <location filename="../../app/ui/board_view.py" line="390"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>快递揽收：下一车必须走的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Pick-up</source>
         <translation>揽收时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Must go</source>
         <translation>必须走</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="241"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="247"/>
         <source>Make it</source>
         <translation>能赶上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="247"/>
         <source>Miss it</source>
         <translation>赶不上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="244"/>
+        <location filename="../../app/ui/board_view.py" line="249"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>每小时打包单量，及每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="245"/>
+        <location filename="../../app/ui/board_view.py" line="250"/>
         <source>Customers by lifecycle stage</source>
         <translation>客户生命周期分布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="276"/>
         <source>Reading the board…</source>
         <translation>正在读取看板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="276"/>
+        <location filename="../../app/ui/board_view.py" line="281"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="276"/>
+        <location filename="../../app/ui/board_view.py" line="281"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="289"/>
+        <location filename="../../app/ui/board_view.py" line="294"/>
         <source>this station</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="290"/>
+        <location filename="../../app/ui/board_view.py" line="295"/>
         <source>every station</source>
         <translation>全部工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="291"/>
+        <location filename="../../app/ui/board_view.py" line="296"/>
         <source>this station only: the server did not answer</source>
         <translation>仅本工位：服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="303"/>
+        <location filename="../../app/ui/board_view.py" line="308"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="304"/>
+        <location filename="../../app/ui/board_view.py" line="309"/>
         <source>within 2 h</source>
         <translation>2 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="305"/>
+        <location filename="../../app/ui/board_view.py" line="310"/>
         <source>within 4 h</source>
         <translation>4 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="306"/>
+        <location filename="../../app/ui/board_view.py" line="311"/>
         <source>within 24 h</source>
         <translation>24 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="307"/>
+        <location filename="../../app/ui/board_view.py" line="312"/>
         <source>later</source>
         <translation>更晚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="308"/>
+        <location filename="../../app/ui/board_view.py" line="313"/>
         <source>no deadline</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="315"/>
+        <location filename="../../app/ui/board_view.py" line="320"/>
         <source>No open orders</source>
         <translation>没有待发订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="316"/>
+        <location filename="../../app/ui/board_view.py" line="321"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>待发订单（按最晚发货时间）— {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="325"/>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>各工作台同步与设备：连接服务器后显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="332"/>
+        <location filename="../../app/ui/board_view.py" line="337"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="335"/>
+        <location filename="../../app/ui/board_view.py" line="340"/>
         <source>last synced {time}</source>
         <translation>最后同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="337"/>
+        <location filename="../../app/ui/board_view.py" line="342"/>
         <source>no server</source>
         <translation>无服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="339"/>
+        <location filename="../../app/ui/board_view.py" line="344"/>
         <source>server not answering</source>
         <translation>服务器无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="341"/>
+        <location filename="../../app/ui/board_view.py" line="346"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="350"/>
+        <location filename="../../app/ui/board_view.py" line="357"/>
         <source>not reported</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="353"/>
+        <location filename="../../app/ui/board_view.py" line="360"/>
         <source>keyboard</source>
         <translation>键盘模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="354"/>
+        <location filename="../../app/ui/board_view.py" line="361"/>
         <source>typed in</source>
         <translation>手输重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="354"/>
+        <location filename="../../app/ui/board_view.py" line="361"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="356"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>label</source>
         <translation>面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="356"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>insert</source>
         <translation>插页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="356"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="358"/>
+        <location filename="../../app/ui/board_view.py" line="365"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="359"/>
+        <location filename="../../app/ui/board_view.py" line="366"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="360"/>
+        <location filename="../../app/ui/board_view.py" line="367"/>
         <source>PROBLEM</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="370"/>
+        <location filename="../../app/ui/board_view.py" line="377"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="379"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>快递揽收：未设置（由办公室为每家快递设定揽收时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="390"/>
+        <location filename="../../app/ui/board_view.py" line="397"/>
         <source>tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="393"/>
+        <location filename="../../app/ui/board_view.py" line="400"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="407"/>
+        <location filename="../../app/ui/board_view.py" line="414"/>
         <source>new</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="408"/>
+        <location filename="../../app/ui/board_view.py" line="415"/>
         <source>growing</source>
         <translation>成长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="409"/>
+        <location filename="../../app/ui/board_view.py" line="416"/>
         <source>mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="410"/>
+        <location filename="../../app/ui/board_view.py" line="417"/>
         <source>at risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="411"/>
+        <location filename="../../app/ui/board_view.py" line="418"/>
         <source>lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="413"/>
+        <location filename="../../app/ui/board_view.py" line="420"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="453"/>
+        <location filename="../../app/ui/board_view.py" line="460"/>
         <source>Mistakes per 100 units</source>
         <translation>每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="475"/>
+        <location filename="../../app/ui/board_view.py" line="482"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="502"/>
-        <location filename="../../app/ui/board_view.py" line="522"/>
+        <location filename="../../app/ui/board_view.py" line="509"/>
+        <location filename="../../app/ui/board_view.py" line="529"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
@@ -391,42 +391,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="416"/>
+        <location filename="../../app/ui/messages.py" line="452"/>
         <source>SF Express</source>
         <translation>顺丰速运</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="417"/>
+        <location filename="../../app/ui/messages.py" line="453"/>
         <source>ZTO Express</source>
         <translation>中通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="418"/>
+        <location filename="../../app/ui/messages.py" line="454"/>
         <source>YTO Express</source>
         <translation>圆通速递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="419"/>
+        <location filename="../../app/ui/messages.py" line="455"/>
         <source>Yunda Express</source>
         <translation>韵达快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="420"/>
+        <location filename="../../app/ui/messages.py" line="456"/>
         <source>STO Express</source>
         <translation>申通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="421"/>
+        <location filename="../../app/ui/messages.py" line="457"/>
         <source>JD Logistics</source>
         <translation>京东物流</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="422"/>
+        <location filename="../../app/ui/messages.py" line="458"/>
         <source>China Post EMS</source>
         <translation>中国邮政 EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="423"/>
+        <location filename="../../app/ui/messages.py" line="459"/>
         <source>J&amp;T Express</source>
         <translation>极兔速递</translation>
     </message>
@@ -434,47 +434,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="401"/>
+        <location filename="../../app/ui/messages.py" line="437"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="402"/>
+        <location filename="../../app/ui/messages.py" line="438"/>
         <source>Tmall</source>
         <translation>天猫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="403"/>
+        <location filename="../../app/ui/messages.py" line="439"/>
         <source>JD.com</source>
         <translation>京东</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404"/>
+        <location filename="../../app/ui/messages.py" line="440"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="405"/>
+        <location filename="../../app/ui/messages.py" line="441"/>
         <source>Pinduoduo</source>
         <translation>拼多多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="406"/>
+        <location filename="../../app/ui/messages.py" line="442"/>
         <source>Xiaohongshu</source>
         <translation>小红书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407"/>
+        <location filename="../../app/ui/messages.py" line="443"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>WeChat shop</source>
         <translation>微信小店</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>Own shop</source>
         <translation>自营商城</translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>ConditionRow</name>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="136"/>
+        <location filename="../../app/ui/rules_view.py" line="135"/>
         <source>comma separated: a, b, c</source>
         <translation>用逗号分隔：a, b, c</translation>
     </message>
@@ -490,63 +490,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="430"/>
+        <location filename="../../app/ui/messages.py" line="466"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="431"/>
+        <location filename="../../app/ui/messages.py" line="467"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="432"/>
+        <location filename="../../app/ui/messages.py" line="468"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="433"/>
-        <location filename="../../app/ui/messages.py" line="440"/>
+        <location filename="../../app/ui/messages.py" line="469"/>
+        <location filename="../../app/ui/messages.py" line="476"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="441"/>
+        <location filename="../../app/ui/messages.py" line="477"/>
         <source>new customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="442"/>
+        <location filename="../../app/ui/messages.py" line="478"/>
         <source>birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="443"/>
+        <location filename="../../app/ui/messages.py" line="479"/>
         <source>churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444"/>
+        <location filename="../../app/ui/messages.py" line="480"/>
         <source>enterprise</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="451"/>
+        <location filename="../../app/ui/messages.py" line="487"/>
         <source>simple packaging</source>
         <translation>简易包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="453"/>
+        <location filename="../../app/ui/messages.py" line="489"/>
         <source>no price tags</source>
         <translation>不放价格单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="491"/>
         <source>prefers {carrier}</source>
         <translation>指定{carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="457"/>
+        <location filename="../../app/ui/messages.py" line="493"/>
         <source>deliver on Saturday</source>
         <translation>周六送达</translation>
     </message>
@@ -689,57 +689,57 @@
 <context>
     <name>DeskExceptionsTab</name>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="41"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="42"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="42"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="43"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="43"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="44"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="44"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="45"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="45"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="46"/>
         <source>Decision</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="48"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="49"/>
         <source>&amp;Decision:</source>
         <translation>处理结果(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="49"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="50"/>
         <source>What was done — Enter records it for the selected row</source>
         <translation>填写处理方式 — 回车记录到所选行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="50"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="51"/>
         <source>Show decided</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="78"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="69"/>
         <source>Select an exception first (Up/Down)</source>
         <translation>请先选择异常（上/下键）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="85"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="76"/>
         <source>Decision recorded</source>
         <translation>处理结果已记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="85"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="76"/>
         <source>Already decided elsewhere</source>
         <translation>已在别处处理</translation>
     </message>
@@ -804,7 +804,7 @@ by responsibility: {responsible}</source>
 按责任方：{responsible}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_returns_tab.py" line="80"/>
+        <location filename="../../app/ui/desk_returns_tab.py" line="81"/>
         <source>being checked in</source>
         <translation>验收中</translation>
     </message>
@@ -1370,178 +1370,178 @@ by responsibility: {responsible}</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="473"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="475"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="512"/>
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>Insert card</source>
         <translation>放入卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>Free sample</source>
         <translation>赠送小样</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="479"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>Hide prices on the slip</source>
         <translation>发货单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480"/>
+        <location filename="../../app/ui/messages.py" line="516"/>
         <source>Remove price tags</source>
         <translation>撕掉价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="481"/>
+        <location filename="../../app/ui/messages.py" line="517"/>
         <source>Call the customer back</source>
         <translation>回访客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="483"/>
+        <location filename="../../app/ui/messages.py" line="519"/>
         <source>VAT invoice</source>
         <translation>增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="484"/>
+        <location filename="../../app/ui/messages.py" line="520"/>
         <source>Check personalisation</source>
         <translation>核对定制内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="485"/>
+        <location filename="../../app/ui/messages.py" line="521"/>
         <source>Instruction</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>Priority order (level {level})</source>
         <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="551"/>
+        <location filename="../../app/ui/messages.py" line="587"/>
         <source>Ship with {carrier}</source>
         <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="556"/>
+        <location filename="../../app/ui/messages.py" line="592"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="557"/>
+        <location filename="../../app/ui/messages.py" line="593"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="594"/>
         <source>Standard packaging</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="563"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>Birthday card</source>
         <translation>生日贺卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="565"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>Welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="566"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>We-miss-you coupon card</source>
         <translation>回购优惠券卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="567"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>售后关怀卡（致歉并附关怀券）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571"/>
+        <location filename="../../app/ui/messages.py" line="607"/>
         <source>Put in: {card}</source>
         <translation>放入：{card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="611"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>赠送小样 {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="579"/>
+        <location filename="../../app/ui/messages.py" line="615"/>
         <source>No prices on the packing slip</source>
         <translation>装箱单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="581"/>
+        <location filename="../../app/ui/messages.py" line="617"/>
         <source>Remove every price tag</source>
         <translation>撕掉所有价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="583"/>
+        <location filename="../../app/ui/messages.py" line="619"/>
         <source>Call-back: {note}</source>
         <translation>回访：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="591"/>
+        <location filename="../../app/ui/messages.py" line="627"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>{date} 之前不发货：包裹先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="482"/>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="518"/>
+        <location filename="../../app/ui/messages.py" line="634"/>
         <source>Split shipment allowed</source>
         <translation>允许拆单发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="636"/>
         <source>Put the VAT invoice in</source>
         <translation>放入增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="605"/>
+        <location filename="../../app/ui/messages.py" line="641"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="616"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="618"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="622"/>
+        <location filename="../../app/ui/messages.py" line="658"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -1549,147 +1549,167 @@ by responsibility: {responsible}</source>
 <context>
     <name>PrintHistoryView</name>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="76"/>
+        <location filename="../../app/ui/print_history_view.py" line="75"/>
         <source>Print history</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="77"/>
+        <location filename="../../app/ui/print_history_view.py" line="76"/>
         <source>Scan or type an order number to find its labels</source>
         <translation>扫描或输入订单号查找其面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="80"/>
+        <location filename="../../app/ui/print_history_view.py" line="79"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="81"/>
+        <location filename="../../app/ui/print_history_view.py" line="80"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="82"/>
+        <location filename="../../app/ui/print_history_view.py" line="81"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="83"/>
+        <location filename="../../app/ui/print_history_view.py" line="82"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="84"/>
+        <location filename="../../app/ui/print_history_view.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="85"/>
+        <location filename="../../app/ui/print_history_view.py" line="84"/>
         <source>Attempts</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="86"/>
+        <location filename="../../app/ui/print_history_view.py" line="85"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="89"/>
+        <location filename="../../app/ui/print_history_view.py" line="88"/>
         <source>Print again (Enter)</source>
         <translation>重新打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="90"/>
+        <location filename="../../app/ui/print_history_view.py" line="89"/>
         <source>Void + new label (Ctrl+Del)</source>
         <translation>作废并重打面单 (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="91"/>
+        <location filename="../../app/ui/print_history_view.py" line="90"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="118"/>
+        <location filename="../../app/ui/print_history_view.py" line="119"/>
         <source> (reprint)</source>
         <translation>（补打）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="119"/>
+        <location filename="../../app/ui/print_history_view.py" line="120"/>
         <source> (re-issued)</source>
         <translation>（重新出单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="121"/>
+        <location filename="../../app/ui/print_history_view.py" line="122"/>
         <source>VOID</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="143"/>
+        <location filename="../../app/ui/print_history_view.py" line="142"/>
         <source>Nothing to print: no job is selected</source>
         <translation>没有可打印的内容：未选中任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="150"/>
+        <location filename="../../app/ui/print_history_view.py" line="149"/>
         <source>Select a shipping label to void</source>
         <translation>请选择要作废的快递面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="156"/>
+        <location filename="../../app/ui/print_history_view.py" line="158"/>
+        <source> — parcel {no}/{count}</source>
+        <translation> — 包裹 {no}/{count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="169"/>
+        <source>label printer</source>
+        <translation>面单打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="170"/>
+        <source>card printer</source>
+        <translation>卡片打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="171"/>
+        <source>slip printer</source>
+        <translation>装箱单打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_history_view.py" line="176"/>
         <source>shipping label</source>
         <translation>快递面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="157"/>
+        <location filename="../../app/ui/print_history_view.py" line="177"/>
         <source>carton label</source>
         <translation>箱标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="158"/>
+        <location filename="../../app/ui/print_history_view.py" line="178"/>
         <source>insert card</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="159"/>
+        <location filename="../../app/ui/print_history_view.py" line="179"/>
         <source>packing slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="164"/>
+        <location filename="../../app/ui/print_history_view.py" line="184"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="165"/>
+        <location filename="../../app/ui/print_history_view.py" line="185"/>
         <source>birthday card</source>
         <translation>生日卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="166"/>
+        <location filename="../../app/ui/print_history_view.py" line="186"/>
         <source>welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="171"/>
+        <location filename="../../app/ui/print_history_view.py" line="191"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="172"/>
+        <location filename="../../app/ui/print_history_view.py" line="192"/>
         <source>printing</source>
         <translation>打印中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="173"/>
+        <location filename="../../app/ui/print_history_view.py" line="193"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="174"/>
+        <location filename="../../app/ui/print_history_view.py" line="194"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_history_view.py" line="175"/>
+        <location filename="../../app/ui/print_history_view.py" line="195"/>
         <source>interrupted — check the printer</source>
         <translation>中断 — 请检查打印机</translation>
     </message>
@@ -2108,133 +2128,133 @@ by responsibility: {responsible}</source>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="107"/>
+        <location filename="../../app/ui/returns_view.py" line="106"/>
         <source>Returns — check a return parcel in</source>
         <translation>售后退货 — 退货包裹收货验收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="130"/>
-        <location filename="../../app/ui/returns_view.py" line="268"/>
+        <location filename="../../app/ui/returns_view.py" line="129"/>
+        <location filename="../../app/ui/returns_view.py" line="264"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>扫描退货的运单号、订单号、客户手机号或退货码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="110"/>
+        <location filename="../../app/ui/returns_view.py" line="109"/>
         <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
         <translation>编号+回车：选择 · 克数+回车：包裹重量 · F4 读取电子秤重量 · F2 取出上一件 · F8 完成 / 确认 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="114"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="114"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="114"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="114"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="114"/>
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="136"/>
+        <location filename="../../app/ui/returns_view.py" line="135"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>订单 {order} 的退货尚未完成 — 从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="146"/>
+        <location filename="../../app/ui/returns_view.py" line="145"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>订单 {order} 的退货未保存 — 请联系技术人员；退货商品放在一起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="181"/>
+        <location filename="../../app/ui/returns_view.py" line="180"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>电子秤读数不稳定 — 请输入克数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="215"/>
+        <location filename="../../app/ui/returns_view.py" line="214"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>由 {packer} 在 {station} 打包，{when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="223"/>
+        <location filename="../../app/ui/returns_view.py" line="222"/>
         <source>Not packed</source>
         <translation>未打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="226"/>
+        <location filename="../../app/ui/returns_view.py" line="225"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>称重 {actual} 克，应重 {expected} ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="230"/>
+        <location filename="../../app/ui/returns_view.py" line="229"/>
         <source>No weight recorded</source>
         <translation>无称重记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="239"/>
+        <location filename="../../app/ui/returns_view.py" line="238"/>
         <source>Rules carried out: {rules}</source>
         <translation>已执行的规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="242"/>
+        <location filename="../../app/ui/returns_view.py" line="241"/>
         <source>Return parcel: {grams} g</source>
         <translation>退货包裹：{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="254"/>
+        <location filename="../../app/ui/returns_view.py" line="253"/>
         <source>NOT IN ORDER</source>
         <translation>非本单商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="269"/>
+        <location filename="../../app/ui/returns_view.py" line="265"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>逐件扫描退回的商品 · 克数+回车记录重量 · 全部扫完按 F8</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="270"/>
+        <location filename="../../app/ui/returns_view.py" line="266"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>输入原因编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="271"/>
+        <location filename="../../app/ui/returns_view.py" line="267"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>输入等级编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="272"/>
+        <location filename="../../app/ui/returns_view.py" line="268"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>回车确认建议 · 输入编号选择其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="280"/>
+        <location filename="../../app/ui/returns_view.py" line="276"/>
         <source>Reason (number + Enter):</source>
         <translation>原因（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="283"/>
+        <location filename="../../app/ui/returns_view.py" line="279"/>
         <source>Grade (number + Enter):</source>
         <translation>等级（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="290"/>
+        <location filename="../../app/ui/returns_view.py" line="286"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>责任方（回车：采用建议，或输入编号）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="299"/>
+        <location filename="../../app/ui/returns_view.py" line="295"/>
         <source>Proposed: {who}</source>
         <translation>建议：{who}</translation>
     </message>
@@ -2242,197 +2262,197 @@ by responsibility: {responsible}</source>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="493"/>
+        <location filename="../../app/ui/messages.py" line="529"/>
         <source>Customer tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="494"/>
+        <location filename="../../app/ui/messages.py" line="530"/>
         <source>Customer tags</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="495"/>
+        <location filename="../../app/ui/messages.py" line="531"/>
         <source>First order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>Birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="497"/>
+        <location filename="../../app/ui/messages.py" line="533"/>
         <source>Days since last order</source>
         <translation>距上次下单天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="498"/>
+        <location filename="../../app/ui/messages.py" line="534"/>
         <source>Returns received</source>
         <translation>退货次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="499"/>
+        <location filename="../../app/ui/messages.py" line="535"/>
         <source>Return rate (%)</source>
         <translation>退货率（%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500"/>
+        <location filename="../../app/ui/messages.py" line="536"/>
         <source>Days since the last return</source>
         <translation>距上次退货天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="501"/>
+        <location filename="../../app/ui/messages.py" line="537"/>
         <source>Reason of the last return</source>
         <translation>上次退货原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="502"/>
+        <location filename="../../app/ui/messages.py" line="538"/>
         <source>Lifetime value (fen)</source>
         <translation>累计消费（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="503"/>
+        <location filename="../../app/ui/messages.py" line="539"/>
         <source>Preferred packaging</source>
         <translation>偏好包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="540"/>
         <source>Asked for no price tags</source>
         <translation>要求不带价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="541"/>
         <source>Preferred carrier</source>
         <translation>指定快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="542"/>
         <source>Ship days</source>
         <translation>指定发货日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="543"/>
         <source>Customer note</source>
         <translation>客户备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="544"/>
         <source>Order channel</source>
         <translation>订单渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="545"/>
         <source>Order carrier</source>
         <translation>订单快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="546"/>
         <source>Order amount (fen)</source>
         <translation>订单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>Item count</source>
         <translation>商品件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512"/>
+        <location filename="../../app/ui/messages.py" line="548"/>
         <source>Order notes</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513"/>
+        <location filename="../../app/ui/messages.py" line="549"/>
         <source>Custom fields</source>
         <translation>定制字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="514"/>
+        <location filename="../../app/ui/messages.py" line="550"/>
         <source>Hours to ship-by</source>
         <translation>距承诺发货（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="551"/>
         <source>Item SKUs</source>
         <translation>商品 SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="516"/>
+        <location filename="../../app/ui/messages.py" line="552"/>
         <source>Item categories</source>
         <translation>商品类目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523"/>
+        <location filename="../../app/ui/messages.py" line="559"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="560"/>
         <source>is not</source>
         <translation>不等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525"/>
+        <location filename="../../app/ui/messages.py" line="561"/>
         <source>is one of</source>
         <translation>属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="526"/>
+        <location filename="../../app/ui/messages.py" line="562"/>
         <source>is none of</source>
         <translation>不属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="527"/>
+        <location filename="../../app/ui/messages.py" line="563"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="564"/>
         <source>contains any of</source>
         <translation>包含任一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529"/>
+        <location filename="../../app/ui/messages.py" line="565"/>
         <source>does not contain</source>
         <translation>不包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>at least</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="531"/>
+        <location filename="../../app/ui/messages.py" line="567"/>
         <source>at most</source>
         <translation>至多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="532"/>
+        <location filename="../../app/ui/messages.py" line="568"/>
         <source>more than</source>
         <translation>大于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="533"/>
+        <location filename="../../app/ui/messages.py" line="569"/>
         <source>less than</source>
         <translation>小于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="534"/>
+        <location filename="../../app/ui/messages.py" line="570"/>
         <source>is yes</source>
         <translation>为是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="535"/>
+        <location filename="../../app/ui/messages.py" line="571"/>
         <source>is no</source>
         <translation>为否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="536"/>
+        <location filename="../../app/ui/messages.py" line="572"/>
         <source>is set</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="537"/>
+        <location filename="../../app/ui/messages.py" line="573"/>
         <source>is not set</source>
         <translation>未填写</translation>
     </message>
@@ -2440,162 +2460,162 @@ by responsibility: {responsible}</source>
 <context>
     <name>RulesEditorView</name>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="327"/>
+        <location filename="../../app/ui/rules_view.py" line="326"/>
         <source>Customer rules</source>
         <translation>客户规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="328"/>
+        <location filename="../../app/ui/rules_view.py" line="327"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="328"/>
+        <location filename="../../app/ui/rules_view.py" line="327"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="328"/>
+        <location filename="../../app/ui/rules_view.py" line="327"/>
         <source>What it does</source>
         <translation>条件 → 动作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="331"/>
+        <location filename="../../app/ui/rules_view.py" line="330"/>
         <source>&amp;Code</source>
         <translation>编码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="331"/>
+        <location filename="../../app/ui/rules_view.py" line="330"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="331"/>
+        <location filename="../../app/ui/rules_view.py" line="330"/>
         <source>&amp;Enabled</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="331"/>
+        <location filename="../../app/ui/rules_view.py" line="330"/>
         <source>&amp;Stop after this rule</source>
         <translation>命中后不再看后续规则(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="335"/>
+        <location filename="../../app/ui/rules_view.py" line="334"/>
         <source>When all of these hold</source>
         <translation>同时满足以下条件时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="336"/>
+        <location filename="../../app/ui/rules_view.py" line="335"/>
         <source>Do this</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="337"/>
+        <location filename="../../app/ui/rules_view.py" line="336"/>
         <source>+ Condition</source>
         <translation>+ 条件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="338"/>
+        <location filename="../../app/ui/rules_view.py" line="337"/>
         <source>+ Action</source>
         <translation>+ 动作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="339"/>
+        <location filename="../../app/ui/rules_view.py" line="338"/>
         <source>&amp;Test with order:</source>
         <translation>用订单测试(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="340"/>
+        <location filename="../../app/ui/rules_view.py" line="339"/>
         <source>Scan or type an order or waybill number, then Enter</source>
         <translation>扫描或输入订单号/运单号，然后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="341"/>
+        <location filename="../../app/ui/rules_view.py" line="340"/>
         <source>Save and send (Ctrl+S)</source>
         <translation>保存并上传 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="342"/>
+        <location filename="../../app/ui/rules_view.py" line="341"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="343"/>
+        <location filename="../../app/ui/rules_view.py" line="342"/>
         <source>New rule (Ctrl+N)</source>
         <translation>新建规则 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="375"/>
+        <location filename="../../app/ui/rules_view.py" line="371"/>
         <source>{count} rules, from the server</source>
         <translation>{count} 条规则，来自服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="377"/>
+        <location filename="../../app/ui/rules_view.py" line="373"/>
         <source>{count} rules, the shipped defaults (saving sends them to the server)</source>
         <translation>{count} 条规则，系统默认（保存后上传到服务器）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="383"/>
+        <location filename="../../app/ui/rules_view.py" line="379"/>
         <source> · not saved</source>
         <translation> · 未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="393"/>
+        <location filename="../../app/ui/rules_view.py" line="392"/>
         <source>every order</source>
         <translation>所有订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="431"/>
+        <location filename="../../app/ui/rules_view.py" line="423"/>
         <source>the code {code} is used by rule {row} too</source>
         <translation>编码 {code} 与第 {row} 条规则重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="575"/>
+        <location filename="../../app/ui/rules_view.py" line="561"/>
         <source>⚠ Not usable yet: {reason}</source>
         <translation>⚠ 暂不可用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="578"/>
+        <location filename="../../app/ui/rules_view.py" line="564"/>
         <source>✔ This rule is valid</source>
         <translation>✔ 规则有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="592"/>
+        <location filename="../../app/ui/rules_view.py" line="578"/>
         <source>Not saved: rule {row} is broken — {reason}</source>
         <translation>未保存：第 {row} 条规则有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="605"/>
+        <location filename="../../app/ui/rules_view.py" line="591"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>已保存：{count} 处修改，下次同步时上传到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="616"/>
+        <location filename="../../app/ui/rules_view.py" line="602"/>
         <source>Scan or type an order number to try the rules on it</source>
         <translation>扫描或输入订单号，用它测试规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="622"/>
+        <location filename="../../app/ui/rules_view.py" line="608"/>
         <source>Order {order}: {fired} of {total} rules fire</source>
         <translation>订单 {order}：{total} 条规则中命中 {fired} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="628"/>
+        <location filename="../../app/ui/rules_view.py" line="614"/>
         <source>• {what} — because of rule {rule}</source>
         <translation>• {what} — 来自规则 {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="634"/>
+        <location filename="../../app/ui/rules_view.py" line="620"/>
         <source>  (overridden: {action} of {rule}; {winner} comes first)</source>
         <translation>  （被覆盖：{rule} 的{action}；{winner} 优先）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="639"/>
+        <location filename="../../app/ui/rules_view.py" line="625"/>
         <source>No instructions: a plain pack</source>
         <translation>没有额外要求：正常打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="641"/>
+        <location filename="../../app/ui/rules_view.py" line="627"/>
         <source>⚠ left out: {reason}</source>
         <translation>⚠ 已跳过：{reason}</translation>
     </message>
@@ -2603,22 +2623,22 @@ by responsibility: {responsible}</source>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="463"/>
+        <location filename="../../app/ui/messages.py" line="499"/>
         <source>OVERLOAD</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="464"/>
+        <location filename="../../app/ui/messages.py" line="500"/>
         <source>below zero — zero the scale</source>
         <translation>低于零点 — 请将秤清零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465"/>
+        <location filename="../../app/ui/messages.py" line="501"/>
         <source>scale error</source>
         <translation>秤故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>no weight</source>
         <translation>无重量</translation>
     </message>
@@ -2942,42 +2962,42 @@ by responsibility: {responsible}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="288"/>
+        <location filename="../../app/ui/application.py" line="290"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="293"/>
+        <location filename="../../app/ui/application.py" line="295"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="298"/>
+        <location filename="../../app/ui/application.py" line="300"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="379"/>
+        <location filename="../../app/ui/application.py" line="381"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="383"/>
+        <location filename="../../app/ui/application.py" line="385"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="387"/>
+        <location filename="../../app/ui/application.py" line="389"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="391"/>
+        <location filename="../../app/ui/application.py" line="393"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="397"/>
+        <location filename="../../app/ui/application.py" line="399"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>
@@ -3001,6 +3021,7 @@ by responsibility: {responsible}</source>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="52"/>
+        <location filename="../../app/ui/messages.py" line="122"/>
         <source>packed</source>
         <translation>已打包</translation>
     </message>
@@ -3023,6 +3044,26 @@ by responsibility: {responsible}</source>
         <location filename="../../app/ui/messages.py" line="56"/>
         <source>missing</source>
         <translation>不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="121"/>
+        <source>still on the bench</source>
+        <translation>仍在打包台上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="123"/>
+        <source>held</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="124"/>
+        <source>put back unpacked</source>
+        <translation>未打包已放回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="125"/>
+        <source>stopped by the office</source>
+        <translation>已被办公室拦截</translation>
     </message>
 </context>
 <context>
@@ -3141,32 +3182,32 @@ by responsibility: {responsible}</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="366"/>
+        <location filename="../../app/ui/messages.py" line="402"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="403"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="368"/>
+        <location filename="../../app/ui/messages.py" line="404"/>
         <source>another program holds the database</source>
         <translation>另一个程序占用了数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="369"/>
+        <location filename="../../app/ui/messages.py" line="405"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>数据库无法写入（只读或不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="372"/>
+        <location filename="../../app/ui/messages.py" line="408"/>
         <source>the database is from a newer Packline</source>
         <translation>数据库来自更新版本的 Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="374"/>
+        <location filename="../../app/ui/messages.py" line="410"/>
         <source>the database does not answer</source>
         <translation>数据库没有响应</translation>
     </message>
@@ -3174,132 +3215,132 @@ by responsibility: {responsible}</source>
 <context>
     <name>SyncExceptionsView</name>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="77"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="76"/>
         <source>Sync exceptions</source>
         <translation>同步异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="85"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="85"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="85"/>
         <source>Order / customer</source>
         <translation>订单 / 客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="80"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="79"/>
         <source>Events the server did not accept, and changes from the server this station could not take. Deal with each (pull the parcel, call the customer, tell the office), type what you did and press Enter. Scan an order to find it.</source>
         <translation>服务器未接受的事件，以及本工位无法接收的服务器变更。逐条处理（拦下包裹、联系客户、告知办公室），输入处理结果后按回车。扫描订单号可查找。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="85"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="87"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="86"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="88"/>
         <source>What was done about it, e.g. parcel pulled from the line</source>
         <translation>处理结果，例如：包裹已从流水线拦下</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="90"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="89"/>
         <source>Show resolved (Ctrl+H)</source>
         <translation>显示已处理 (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="91"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="90"/>
         <source>Resolve (Enter)</source>
         <translation>处理完毕 (回车)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="92"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="91"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="113"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="112"/>
         <source>Order packed</source>
         <translation>订单已打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="114"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="113"/>
         <source>Order held</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="115"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="114"/>
         <source>Hold released</source>
         <translation>已解除挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="116"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="115"/>
         <source>Customer preference</source>
         <translation>客户偏好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="118"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="117"/>
         <source>From the server: operator not taken</source>
         <translation>来自服务器：操作员未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="119"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="118"/>
         <source>From the server: carrier not taken</source>
         <translation>来自服务器：快递公司未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="120"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="119"/>
         <source>From the server: SKU not taken</source>
         <translation>来自服务器：商品未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="121"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="120"/>
         <source>From the server: customer not taken</source>
         <translation>来自服务器：客户未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="121"/>
         <source>From the server: order not taken</source>
         <translation>来自服务器：订单未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="122"/>
         <source>From the server: wave not taken</source>
         <translation>来自服务器：波次未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="124"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="123"/>
         <source>From the server: rule not taken</source>
         <translation>来自服务器：规则未能接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="153"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="149"/>
         <source>No exception for {code}</source>
         <translation>{code} 没有异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="155"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="151"/>
         <source>No exceptions: everything reached the server</source>
         <translation>没有异常：所有记录均已送达服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="169"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="165"/>
         <source>Already resolved</source>
         <translation>已处理过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_exceptions_view.py" line="173"/>
+        <location filename="../../app/ui/sync_exceptions_view.py" line="169"/>
         <source>Type what was done about it first, then press Enter</source>
         <translation>请先输入处理结果，再按回车</translation>
     </message>
@@ -3307,374 +3348,374 @@ by responsibility: {responsible}</source>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="115"/>
+        <location filename="../../app/ui/messages.py" line="151"/>
         <source>Order {order} — scan the items</source>
         <translation>订单 {order} — 请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="116"/>
+        <location filename="../../app/ui/messages.py" line="152"/>
         <source>Order {order} is already open — scan the items</source>
         <translation>订单 {order} 已打开 — 请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="117"/>
+        <location filename="../../app/ui/messages.py" line="153"/>
         <source>✓ {name}  {scanned}/{required}</source>
         <translation>✓ {name}  {scanned}/{required}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="118"/>
+        <location filename="../../app/ui/messages.py" line="154"/>
         <source>✓ {name} complete ({scanned}/{required})</source>
         <translation>✓ {name} 已齐（{scanned}/{required}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="119"/>
+        <location filename="../../app/ui/messages.py" line="155"/>
         <source>All items checked — put the parcel on the scale</source>
         <translation>商品已全部核对 — 请将包裹放上秤称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="122"/>
+        <location filename="../../app/ui/messages.py" line="158"/>
         <source>Items done — {quantity} instruction(s) left: see the cards on the right</source>
         <translation>商品已齐 — 还有 {quantity} 项指令：见右侧卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="125"/>
+        <location filename="../../app/ui/messages.py" line="161"/>
         <source>✓ Instruction done — carry on</source>
         <translation>✓ 指令已完成 — 继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="126"/>
+        <location filename="../../app/ui/messages.py" line="162"/>
         <source>Already done — that card or sample is in; carry on</source>
         <translation>已完成 — 该卡片或小样已放入；继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="129"/>
+        <location filename="../../app/ui/messages.py" line="165"/>
         <source>This card is not for order {order} — take it out, use the card printed for this order</source>
         <translation>这张卡片不属于订单 {order} — 取出，改用为本订单打印的卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="132"/>
+        <location filename="../../app/ui/messages.py" line="168"/>
         <source>Nothing to confirm with F1 now</source>
         <translation>现在没有需要 F1 确认的指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
+        <location filename="../../app/ui/messages.py" line="172"/>
         <source>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</source>
         <translation>主管已放行 {quantity} 项指令（{reason}）— 请把包裹放上秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="139"/>
+        <location filename="../../app/ui/messages.py" line="175"/>
         <source>This item is not in order {order}: {name} — put it back, scan the next item</source>
         <translation>这件商品不属于订单 {order}：{name} — 放回，扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="142"/>
+        <location filename="../../app/ui/messages.py" line="178"/>
         <source>Too many: {name} needs only {required} — take the extra one out, scan the next item</source>
         <translation>数量超出：{name} 只需要 {required} 件 — 取出多余的，扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="145"/>
+        <location filename="../../app/ui/messages.py" line="181"/>
         <source>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</source>
         <translation>整箱 {quantity} 件，但 {name} 只还需要 {remaining} 件 — 请拆箱逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="149"/>
+        <location filename="../../app/ui/messages.py" line="185"/>
         <source>Unknown barcode {code} — check the label, or set the item aside for the supervisor</source>
         <translation>未知条码 {code} — 请检查标签，或将商品交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="152"/>
+        <location filename="../../app/ui/messages.py" line="188"/>
         <source>No order {code} — check the number and scan again</source>
         <translation>找不到订单 {code} — 请核对后重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
+        <location filename="../../app/ui/messages.py" line="191"/>
         <source>Scan an order first — {name} was not counted</source>
         <translation>请先扫描订单 — {name} 未计数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="158"/>
+        <location filename="../../app/ui/messages.py" line="194"/>
         <source>Order {order} is already packed — do not ship it again</source>
         <translation>订单 {order} 已打包 — 不要重复发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="161"/>
+        <location filename="../../app/ui/messages.py" line="197"/>
         <source>Order {order} is CANCELLED — do not ship; put the items in the returns tote</source>
         <translation>订单 {order} 已取消 — 不要发货，商品放入退货箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="164"/>
+        <location filename="../../app/ui/messages.py" line="200"/>
         <source>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</source>
         <translation>订单 {order} 已挂起（{reason}）— 不要发货；主管可按 F7 解除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="168"/>
+        <location filename="../../app/ui/messages.py" line="204"/>
         <source>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</source>
         <translation>订单 {order} 尚未完成 — 请先完成或按 Esc 放回，再扫描 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="177"/>
+        <location filename="../../app/ui/messages.py" line="213"/>
         <source>Undone: {name} ({scanned}/{required}) — take it out of the parcel</source>
         <translation>已撤销：{name}（{scanned}/{required}）— 请从包裹中取出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="180"/>
+        <location filename="../../app/ui/messages.py" line="216"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="171"/>
+        <location filename="../../app/ui/messages.py" line="207"/>
         <source>Still missing: {missing} — scan them before weighing</source>
         <translation>还缺：{missing} — 称重前请扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="133"/>
+        <location filename="../../app/ui/messages.py" line="169"/>
         <source>Printing the {quantity} card(s) still missing again — scan each one into the parcel</source>
         <translation>正在重新打印还缺的 {quantity} 张卡片 — 请逐张扫描后放入包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="174"/>
+        <location filename="../../app/ui/messages.py" line="210"/>
         <source>Everything is in — put the parcel on the scale (expected {quantity} g)</source>
         <translation>已全部装齐 — 请把包裹放上秤（应为 {quantity} 克）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="181"/>
+        <location filename="../../app/ui/messages.py" line="217"/>
         <source>Not ready to weigh — still missing: {missing}</source>
         <translation>还不能称重 — 还缺：{missing}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="184"/>
+        <location filename="../../app/ui/messages.py" line="220"/>
         <source>{quantity} g is not a parcel weight — weigh again</source>
         <translation>{quantity} 克不是有效的包裹重量 — 请重新称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="187"/>
+        <location filename="../../app/ui/messages.py" line="223"/>
         <source>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</source>
         <translation>重量不符：{actual} 克，应为 {expected} ± {allowed} 克 — 请重新称重，或按 F6 请主管处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="191"/>
+        <location filename="../../app/ui/messages.py" line="227"/>
         <source>Packed {order} ✓ — scan the next order</source>
         <translation>订单 {order} 打包完成 ✓ — 请扫描下一单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="192"/>
+        <location filename="../../app/ui/messages.py" line="228"/>
         <source>Supervisor: scan your badge (Esc cancels)</source>
         <translation>请主管扫描工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="193"/>
+        <location filename="../../app/ui/messages.py" line="229"/>
         <source>{detail}: type your PIN + Enter (Esc cancels)</source>
         <translation>{detail}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="194"/>
+        <location filename="../../app/ui/messages.py" line="230"/>
         <source>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</source>
         <translation>PIN 码错误 — 还可再试 {quantity} 次，之后本次操作取消（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="197"/>
+        <location filename="../../app/ui/messages.py" line="233"/>
         <source>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</source>
         <translation>PIN 码连续错误 {quantity} 次 — 已取消；主管请重新按 F6 或 F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="200"/>
+        <location filename="../../app/ui/messages.py" line="236"/>
         <source>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</source>
         <translation>需换面单：要求 {needed}，面单是 {carrier} — 订单 {order} 已挂起；请放到挂起货架等新面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="205"/>
+        <location filename="../../app/ui/messages.py" line="241"/>
         <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
         <translation>这不是主管工牌 — 需由主管扫描本人工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="208"/>
-        <location filename="../../app/ui/messages.py" line="211"/>
+        <location filename="../../app/ui/messages.py" line="244"/>
+        <location filename="../../app/ui/messages.py" line="247"/>
         <source>Choose a reason: press its number (Esc cancels)</source>
         <translation>请选择原因：按对应数字键（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="214"/>
+        <location filename="../../app/ui/messages.py" line="250"/>
         <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
         <translation>订单 {order} 已挂起（{reason}）— 请放到挂起货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="217"/>
+        <location filename="../../app/ui/messages.py" line="253"/>
         <source>Hold on {order} released by {detail} — scan the items</source>
         <translation>订单 {order} 已由 {detail} 解除挂起 — 请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="220"/>
+        <location filename="../../app/ui/messages.py" line="256"/>
         <source>No held order to release — scan the held order first</source>
         <translation>没有可解除的挂起订单 — 请先扫描该订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="223"/>
+        <location filename="../../app/ui/messages.py" line="259"/>
         <source>Cancelled — carry on</source>
         <translation>已取消 — 请继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="224"/>
+        <location filename="../../app/ui/messages.py" line="260"/>
         <source>Order {order} put back — not packed</source>
         <translation>订单 {order} 已放回 — 未打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="225"/>
+        <location filename="../../app/ui/messages.py" line="261"/>
         <source>No order open — scan an order</source>
         <translation>没有打开的订单 — 请扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="226"/>
+        <location filename="../../app/ui/messages.py" line="262"/>
         <source>Finish or put back order {order} before another operator signs in</source>
         <translation>请先完成或放回订单 {order}，再更换操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="229"/>
+        <location filename="../../app/ui/messages.py" line="265"/>
         <source>Not possible now</source>
         <translation>当前无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="230"/>
+        <location filename="../../app/ui/messages.py" line="266"/>
         <source>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</source>
         <translation>单品波次 {code}：扫描商品 — 每扫一件打包一单（还剩 {quantity} 单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="234"/>
+        <location filename="../../app/ui/messages.py" line="270"/>
         <source>Wave {code} left — scan an order</source>
         <translation>已退出波次 {code} — 请扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="235"/>
+        <location filename="../../app/ui/messages.py" line="271"/>
         <source>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</source>
         <translation>波次 {code} 为拣货车批量拣货 — 请逐单扫描订单号（或周转箱）打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="238"/>
+        <location filename="../../app/ui/messages.py" line="274"/>
         <source>No order left in wave {code} needs {name} — set it aside for the supervisor</source>
         <translation>波次 {code} 中已没有订单需要 {name} — 请放到一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="241"/>
+        <location filename="../../app/ui/messages.py" line="277"/>
         <source>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</source>
         <translation>订单 {order} 未保存：{problem} — 请叫技术员。订单保持打开，问题解决后会自动保存；先不要发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="246"/>
+        <location filename="../../app/ui/messages.py" line="282"/>
         <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
         <translation>条码印错：({code}) {detail} 的校验位不对 — 未计数；请把商品放一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="251"/>
+        <location filename="../../app/ui/messages.py" line="287"/>
         <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
         <translation>此 GS1 条码的数据无效（日期错误或字段过短）— 未计数；请把商品放一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="256"/>
+        <location filename="../../app/ui/messages.py" line="292"/>
         <source>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</source>
         <translation>停！订单 {order} 现在{status}：不要打包。把已扫描的 {quantity} 件商品放到待放回货架，扫描下一个订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="261"/>
+        <location filename="../../app/ui/messages.py" line="297"/>
         <source>Order {order} changed in the office: {changes} — carry on, the label will show it</source>
         <translation>订单 {order} 已在后台修改：{changes} — 继续打包，面单会按新信息打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="264"/>
+        <location filename="../../app/ui/messages.py" line="300"/>
         <source>Order {order} — carry on</source>
         <translation>订单 {order} — 继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="265"/>
+        <location filename="../../app/ui/messages.py" line="301"/>
         <source>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</source>
         <translation>停！本工位打包的订单 {order} 已取消：在包裹发出前取回，作废面单，商品放回（待放回清单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="270"/>
+        <location filename="../../app/ui/messages.py" line="306"/>
         <source>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</source>
         <translation>本工位打包的订单 {order} 改由{carrier}发货：正在打印新面单 — 请更换包裹上的面单，旧面单作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="275"/>
+        <location filename="../../app/ui/messages.py" line="311"/>
         <source>✓ Box {name} ({quantity} g) — it counts in the expected weight</source>
         <translation>✓ 包装 {name}（{quantity} 克）— 已计入预期重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="278"/>
+        <location filename="../../app/ui/messages.py" line="314"/>
         <source>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</source>
         <translation>第 {quantity} 包（{scanned} 件）：封箱后放上电子秤称重（应重 {required} 克）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="283"/>
+        <location filename="../../app/ui/messages.py" line="319"/>
         <source>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</source>
         <translation>✓ 第 {quantity} 包已封包（{scanned} 件，{actual} 克）— 放到一边，扫描下一包的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="288"/>
+        <location filename="../../app/ui/messages.py" line="324"/>
         <source>Parcel {quantity} is empty — scan the items that go in it, then Ins</source>
         <translation>第 {quantity} 包还是空的 — 先扫描要装进去的商品，再按 Ins</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="291"/>
+        <location filename="../../app/ui/messages.py" line="327"/>
         <source>Every item left is in this parcel: it is the last one — put it on the scale</source>
         <translation>剩下的商品都在这一包里：这是最后一包 — 放上电子秤称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="294"/>
+        <location filename="../../app/ui/messages.py" line="330"/>
         <source>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</source>
         <translation>本工作站没有可用于第 {quantity} 包的运单号（{carrier}）— 请把剩余商品装在这一包，或挂起订单（F3）等联网后再拆包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299"/>
+        <location filename="../../app/ui/messages.py" line="335"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>工作站无法读取数据库：{problem} — 请叫技术员；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="305"/>
+        <location filename="../../app/ui/messages.py" line="341"/>
         <source>Unreadable scan — scan again</source>
         <translation>条码无法识别 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="307"/>
+        <location filename="../../app/ui/messages.py" line="343"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>订单 {order} 拆成多包发货需要主管批准：请主管扫描工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="312"/>
+        <location filename="../../app/ui/messages.py" line="348"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>停！订单 {order} 的商品已在后台修改：把已扫描的 {quantity} 件商品放到一边，重新扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="343"/>
+        <location filename="../../app/ui/messages.py" line="379"/>
         <source>a new address</source>
         <translation>新的收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="344"/>
+        <location filename="../../app/ui/messages.py" line="380"/>
         <source>another carrier and waybill</source>
         <translation>更换了快递公司和运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="352"/>
+        <location filename="../../app/ui/messages.py" line="388"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="359"/>
+        <location filename="../../app/ui/messages.py" line="395"/>
         <source>(+{count} more lines)</source>
         <translation>（另有 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="346"/>
-        <location filename="../../app/ui/messages.py" line="360"/>
+        <location filename="../../app/ui/messages.py" line="382"/>
+        <location filename="../../app/ui/messages.py" line="396"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="387"/>
+        <location filename="../../app/ui/messages.py" line="423"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>订单 {order} 在此期间已{status} — 未打包；请将包裹交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="394"/>
+        <location filename="../../app/ui/messages.py" line="430"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>订单 {order} 保存失败 — 请将包裹放在一边并联系技术员</translation>
     </message>
@@ -3682,214 +3723,214 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavePlanTab</name>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="179"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="196"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="180"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="197"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="181"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="198"/>
         <source>Ca&amp;rrier</source>
         <translation>快递(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="182"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="199"/>
         <source>Pro&amp;vince</source>
         <translation>省份(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="183"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="200"/>
         <source>Priority at &amp;least</source>
         <translation>优先级至少(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="184"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="201"/>
         <source>Ship-by &amp;within (h, 0: any)</source>
         <translation>承诺发货时间内（小时，0 不限）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="185"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="202"/>
         <source>Items &amp;from</source>
         <translation>件数从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="186"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="203"/>
         <source>Items &amp;to (0: any)</source>
         <translation>件数到（0 不限）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="187"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="204"/>
         <source>S&amp;KU</source>
         <translation>SKU(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="196"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="213"/>
         <source>All open</source>
         <translation>全部未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="208"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="225"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="219"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="236"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="220"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="237"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="221"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="238"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="222"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="239"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="223"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="255"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="240"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="272"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="224"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="241"/>
         <source>Ship by</source>
         <translation>承诺发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="225"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="253"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="242"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="270"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="231"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="248"/>
         <source>Strate&amp;gy</source>
         <translation>策略(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="232"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="249"/>
         <source>Orders per wave (cart &amp;slots)</source>
         <translation>每波订单数（车格口）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="233"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
         <source>&amp;Items per wave</source>
         <translation>每波件数(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="234"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
         <source>&amp;Volume per wave (cm³, 0: any)</source>
         <translation>每波体积（cm³，0 不限）(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="235"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
         <source>&amp;Waves at most (0: any)</source>
         <translation>最多波次数（0 不限）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="245"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="262"/>
         <source>Preview (Ctrl+P)</source>
         <translation>预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="246"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="263"/>
         <source>Release (Ctrl+R)</source>
         <translation>下发 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="247"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="264"/>
         <source>Save as planned (Ctrl+Shift+S)</source>
         <translation>保存为计划 (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="267"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="268"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="269"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="254"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="271"/>
         <source>Volume (L)</source>
         <translation>体积（升）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="256"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="273"/>
         <source>Walk (m)</source>
         <translation>行走（米）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="314"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="321"/>
         <source>{count} of {total} orders match</source>
         <translation>{total} 单中 {count} 单符合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="318"/>
-        <source> (first {shown} shown)</source>
-        <translation>（显示前 {shown} 单）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="329"/>
-        <source>Not done: {reason}</source>
-        <translation>未完成：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="339"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="345"/>
         <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
         <translation>筛选订单，选择策略，然后预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="359"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="360"/>
         <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
         <translation>{waves} 个波次 · {orders} 单 · {items} 件 · 行走 {metres} 米</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="363"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="364"/>
         <source> · {count} orders wait for the next round</source>
         <translation> · {count} 单留待下一轮</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="365"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="366"/>
         <source> · {count} orders do not fit this strategy</source>
         <translation> · {count} 单不适用此策略</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="370"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="373"/>
         <source>Nothing to release: preview a plan first (Ctrl+P)</source>
         <translation>没有可下发的内容：请先预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="376"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="378"/>
+        <source>Release {waves} waves, {orders} orders ({items} items) to the pickers? Enter to release, Esc to go back</source>
+        <translation>下发 {waves} 个波次、{orders} 个订单（{items} 件）给拣货员？Enter 确认下发，Esc 返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="383"/>
+        <source>Save {waves} waves, {orders} orders ({items} items) as planned? Enter to save, Esc to go back</source>
+        <translation>将 {waves} 个波次、{orders} 个订单（{items} 件）保存为计划？Enter 保存，Esc 返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wave_plan_tab.py" line="416"/>
         <source>Released {count} waves: {codes}</source>
         <translation>已下发 {count} 个波次：{codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="378"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="418"/>
         <source>Saved {count} planned waves: {codes}</source>
         <translation>已保存 {count} 个计划波次：{codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="381"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="421"/>
         <source> · {count} orders were taken meanwhile and left out</source>
         <translation> · {count} 单已被其他操作占用，未加入</translation>
     </message>
@@ -3972,27 +4013,42 @@ by responsibility: {responsible}</source>
         <translation>待放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="96"/>
+        <location filename="../../app/ui/messages.py" line="105"/>
+        <source>packed: take the parcel back</source>
+        <translation>已打包：取回包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="106"/>
+        <source>stopped on a bench</source>
+        <translation>在打包台上被拦截</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="109"/>
+        <source>its items changed</source>
+        <translation>商品已变更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="132"/>
         <source>Not in the bin</source>
         <translation>库位无货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="97"/>
+        <location filename="../../app/ui/messages.py" line="133"/>
         <source>Damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="98"/>
+        <location filename="../../app/ui/messages.py" line="134"/>
         <source>Not enough in the bin</source>
         <translation>库位数量不足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="99"/>
+        <location filename="../../app/ui/messages.py" line="135"/>
         <source>Wrong item in the bin</source>
         <translation>库位商品不符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100"/>
+        <location filename="../../app/ui/messages.py" line="136"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -4000,37 +4056,37 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="132"/>
+        <location filename="../../app/ui/waves_view.py" line="137"/>
         <source>Supervisor desk</source>
         <translation>主管工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="133"/>
+        <location filename="../../app/ui/waves_view.py" line="138"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>排波次 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="134"/>
+        <location filename="../../app/ui/waves_view.py" line="139"/>
         <source>Waves (Ctrl+2)</source>
         <translation>波次 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="135"/>
+        <location filename="../../app/ui/waves_view.py" line="140"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>异常 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="136"/>
+        <location filename="../../app/ui/waves_view.py" line="141"/>
         <source>Returns (Ctrl+4)</source>
         <translation>退货（Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="137"/>
+        <location filename="../../app/ui/waves_view.py" line="142"/>
         <source>Board (Ctrl+5)</source>
         <translation>看板（Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="138"/>
+        <location filename="../../app/ui/waves_view.py" line="143"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
@@ -4038,112 +4094,112 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavesTab</name>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="61"/>
+        <location filename="../../app/ui/waves_tab.py" line="64"/>
         <source>Wave</source>
         <translation>波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="62"/>
+        <location filename="../../app/ui/waves_tab.py" line="65"/>
         <source>Strategy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="63"/>
+        <location filename="../../app/ui/waves_tab.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="64"/>
+        <location filename="../../app/ui/waves_tab.py" line="67"/>
         <source>Picker</source>
         <translation>拣货员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="65"/>
+        <location filename="../../app/ui/waves_tab.py" line="68"/>
         <source>Station</source>
         <translation>打包台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="66"/>
+        <location filename="../../app/ui/waves_tab.py" line="69"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="67"/>
+        <location filename="../../app/ui/waves_tab.py" line="70"/>
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="68"/>
+        <location filename="../../app/ui/waves_tab.py" line="71"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="69"/>
+        <location filename="../../app/ui/waves_tab.py" line="72"/>
         <source>Short</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="70"/>
+        <location filename="../../app/ui/waves_tab.py" line="73"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="73"/>
+        <location filename="../../app/ui/waves_tab.py" line="76"/>
         <source>Pic&amp;ker</source>
         <translation>拣货员(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="74"/>
+        <location filename="../../app/ui/waves_tab.py" line="77"/>
         <source>Pack s&amp;tation</source>
         <translation>打包台(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="75"/>
+        <location filename="../../app/ui/waves_tab.py" line="78"/>
         <source>Assign (Ctrl+A)</source>
         <translation>分配 (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="76"/>
+        <location filename="../../app/ui/waves_tab.py" line="79"/>
         <source>Release (Ctrl+E)</source>
         <translation>下发 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="77"/>
+        <location filename="../../app/ui/waves_tab.py" line="80"/>
         <source>Cancel wave (Ctrl+Del)</source>
         <translation>取消波次 (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="78"/>
+        <location filename="../../app/ui/waves_tab.py" line="81"/>
         <source>Pick list (Ctrl+L)</source>
         <translation>拣货单 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="79"/>
+        <location filename="../../app/ui/waves_tab.py" line="82"/>
         <source>Show finished</source>
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="120"/>
+        <location filename="../../app/ui/waves_tab.py" line="101"/>
         <source>Select a wave first (Up/Down)</source>
         <translation>请先选择波次（上/下键）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="132"/>
+        <location filename="../../app/ui/waves_tab.py" line="113"/>
         <source>Wave {code} released</source>
         <translation>波次 {code} 已下发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="138"/>
+        <location filename="../../app/ui/waves_tab.py" line="119"/>
         <source>Wave {code} assigned</source>
         <translation>波次 {code} 已分配</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="146"/>
+        <location filename="../../app/ui/waves_tab.py" line="127"/>
         <source>Wave {code} cancelled: {count} orders back to plan again</source>
         <translation>波次 {code} 已取消：{count} 单退回待排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="154"/>
+        <location filename="../../app/ui/waves_tab.py" line="135"/>
         <source>Pick list of {code} sent to the printer</source>
         <translation>波次 {code} 的拣货单已发送到打印机</translation>
     </message>

@@ -103,7 +103,7 @@ def test_a_wave_goes_from_plan_to_picked_with_a_short_pick_that_becomes_an_excep
     assert len(outbox(demo_db, "pick.confirmed")) == len(stops) - 1
 
     found = [e for e in exceptions(demo_db) if e.kind is ExceptionKind.SHORT_PICK]
-    assert len(found) == 1 and found[0].subject == short_order and "damaged" in found[0].detail
+    assert len(found) == 1 and found[0].subject == short_order and found[0].reason == "damaged"
     assert decide(demo_db, ExceptionKind.SHORT_PICK, found[0].ref, "restocked, picked again", 2)
     assert not decide(demo_db, ExceptionKind.SHORT_PICK, found[0].ref, "twice", 2)
     assert not [e for e in exceptions(demo_db) if e.kind is ExceptionKind.SHORT_PICK]

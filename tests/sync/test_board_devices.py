@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
-from PySide6.QtGui import QColor
 
 from app.core.performance import day_window
 from app.store import models as m
@@ -143,21 +142,21 @@ def test_the_board_shows_every_stations_devices_and_the_next_trucks(server, tmp_
     view.show()
     view.start()
     qtbot.waitUntil(lambda: view.health.rowCount() == 2, timeout=10_000)
-    rows = {view.health.item(r, 0).text(): r for r in range(2)}
-    scale = view.health.item(rows["PACK-B"], 4)
-    assert "PROBLEM" in scale.text() and "ttyUSB1" in scale.text()
-    assert scale.foreground().color() == QColor(RED)
-    assert view.health.item(rows["PACK-A"], 2).text() == "label ready"
-    assert view.health.item(rows["PACK-B"], 1).text() == "online"
-    assert view.pickups.rowCount() == 1 and view.pickups.item(0, 0).text() == "SF"
-    assert view.pickups.item(0, 1).text().endswith(("12:00", "18:30"))
+    rows = {view.health.text(r, 0): r for r in range(2)}
+    scale = view.health.text(rows["PACK-B"], 4)
+    assert "PROBLEM" in scale and "ttyUSB1" in scale
+    assert view.health.colour(rows["PACK-B"], 4) == RED
+    assert view.health.text(rows["PACK-A"], 2) == "label ready"
+    assert view.health.text(rows["PACK-B"], 1) == "online"
+    assert view.pickups.rowCount() == 1 and view.pickups.text(0, 0) == "SF"
+    assert view.pickups.text(0, 1).endswith(("12:00", "18:30"))
     # The server stops answering: this station's own row says so, in red, its devices still shown.
     view.server = lambda: SyncClient(ServerConfig("http://127.0.0.1:9", "plt_gone"))
     view.timer.setInterval(200)
     qtbot.waitUntil(lambda: view.health.rowCount() == 1, timeout=15_000)
-    assert view.health.item(0, 1).text() == "server not answering"
-    assert view.health.item(0, 1).foreground().color() == QColor(RED)
-    assert view.health.item(0, 2).text() == "label ready"
+    assert view.health.text(0, 1) == "server not answering"
+    assert view.health.colour(0, 1) == RED
+    assert view.health.text(0, 2) == "label ready"
     view.stop()
     ops.close(wait=True)
     english.remove()

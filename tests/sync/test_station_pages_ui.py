@@ -133,7 +133,7 @@ def test_a_double_pack_waits_in_the_exception_list_until_someone_resolves_it(
     view = window.exceptions_view
     assert window.pages.currentWidget() is view
     qtbot.waitUntil(lambda: len(view.shown) == 1, timeout=5000)
-    row = [view.table.item(0, c).text() for c in range(5)]
+    row = [view.table.text(0, c) for c in range(5)]
     assert row[1] == "Order packed" and row[2] == sample["order_no"]
     assert f"order {sample['order_no']} was already packed at OTHER" in row[3]
     window.grab().save(str(artifacts / "sync_exceptions_en.png"))
@@ -155,7 +155,7 @@ def test_a_double_pack_waits_in_the_exception_list_until_someone_resolves_it(
 
     QTest.keyClick(view.decision, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(view.shown) == 1, timeout=5000)
-    assert "parcel pulled" in view.table.item(0, 4).text()
+    assert "parcel pulled" in view.table.text(0, 4)
 
 
 @pytest.mark.gui
@@ -172,7 +172,7 @@ def test_a_pulled_change_set_aside_shows_in_the_exception_list(demo_db, qtbot):
     view = SyncExceptionsView()
     qtbot.addWidget(view)
     view.show_items(StationSyncStore(demo_db).attention())
-    row = [view.table.item(0, c).text() for c in range(4)]
+    row = [view.table.text(0, c) for c in range(4)]
     assert row[1:] == ["From the server: order not taken", "T-77", "changes.0.order.data.lines.0.quantity: …"]
     view.handle_scan("T-77")  # a scan of the order finds it
     assert len(view.shown) == 1

@@ -48,10 +48,10 @@ def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, 
     board = view.board
     qtbot.waitUntil(lambda: board.packers.rowCount() == 2, timeout=5000)
     assert "3 order(s)" in board.headline.text()
-    packers = {board.packers.item(r, 0).text(): r for r in range(2)}
+    packers = {board.packers.text(r, 0): r for r in range(2)}
     first = packers[desk.station.store.operator_by_badge("P0001").name]
-    assert board.packers.item(first, 1).text() == "2"
-    assert board.packers.item(first, 8).text() == "1"  # the wrong scan
+    assert board.packers.text(first, 1) == "2"
+    assert board.packers.text(first, 8) == "1"  # the wrong scan
     # This clock hour's orders: the packs that ended in the hour the board was read in (both, unless
     # the test ran across an hour's turn).
     hour = board.board.read_at.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
@@ -66,8 +66,8 @@ def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, 
                 m.PackSession.ended_at >= hour,
             )
         )
-    assert board.packers.item(first, 12).text() == str(this_hour) and this_hour in (0, 1, 2)
-    assert board.stations.rowCount() == 1 and board.stations.item(0, 1).text() == "3"
+    assert board.packers.text(first, 12) == str(this_hour) and this_hour in (0, 1, 2)
+    assert board.stations.rowCount() == 1 and board.stations.text(0, 1) == "3"
     assert len(board.chart.series()) == 2  # orders per hour, and the mistakes' rate
     assert "Open orders" in board.deadlines.text()
     qtbot.waitUntil(lambda: board.segment_counts == {"mature": 7, "at_risk": 3}, timeout=5000)

@@ -59,13 +59,13 @@ def test_a_supervisor_builds_tests_and_saves_a_rule(desk, demo_db, samples, qtbo
     # A new rule at the top: orders of 3+ items get a big box and an instruction.
     view.table.selectRow(0)
     press(qtbot, desk, view.table, Qt.Key.Key_Up, Qt.KeyboardModifier.NoModifier)
-    view.table.setCurrentCell(0, 0)
+    view.table.selectRow(0)
     press(qtbot, desk, view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert view.table.rowCount() == shipped + 1
     row = view.current_row()
     view.code.setText("big-order")  # a shipped rule has that code already
     shipped_row = next(i for i, item in enumerate(view.items) if item["code"] == "big-order" and i != row)
-    assert "used by rule" in view.errors[shipped_row] and "⚠" in view.table.item(shipped_row, 2).text()
+    assert "used by rule" in view.errors[shipped_row] and "⚠" in view.table.text(shipped_row, 2)
     view.code.setText("big-box")
     view.name.setText("大单用大箱 / big box for big orders")
     view.add_condition_button.click()
@@ -74,7 +74,7 @@ def test_a_supervisor_builds_tests_and_saves_a_rule(desk, demo_db, samples, qtbo
     condition.op.setCurrentIndex(condition.op.findData("gte"))
     condition.value.setText("lots")  # not a number: refused, and said why
     assert "compares with a number" in view.check.text()
-    assert "⚠" in view.table.item(row, 2).text()
+    assert "⚠" in view.table.text(row, 2)
     press(qtbot, desk, view.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "Not saved: rule" in view.result.text()
     condition.value.setText("1")
@@ -82,7 +82,7 @@ def test_a_supervisor_builds_tests_and_saves_a_rule(desk, demo_db, samples, qtbo
     action = view.action_rows[-1]
     action.edits["zh"].setText("用大号纸箱")
     action.edits["en"].setText("Use the large carton")
-    assert "valid" in view.check.text() and "⚠" not in view.table.item(row, 2).text()
+    assert "valid" in view.check.text() and "⚠" not in view.table.text(row, 2)
     assert view.items[row]["conditions"] == [{"field": "order.item_count", "op": "gte", "value": 1}]
     assert view.items[row]["actions"] == [
         {"action": "instruction", "zh": "用大号纸箱", "en": "Use the large carton"}
@@ -96,11 +96,11 @@ def test_a_supervisor_builds_tests_and_saves_a_rule(desk, demo_db, samples, qtbo
 
     # Turn the VIP rule off with Space, move the new rule down one, save.
     vip = next(i for i, item in enumerate(view.items) if item["code"] == "vip")
-    view.table.setCurrentCell(vip, 0)
+    view.table.selectRow(vip)
     view.table.setFocus()
     press(qtbot, desk, view.table, Qt.Key.Key_Space)
-    assert view.items[vip]["enabled"] is False and view.table.item(vip, 1).text() == "—"
-    view.table.setCurrentCell(row, 0)
+    assert view.items[vip]["enabled"] is False and view.table.text(vip, 1) == "—"
+    view.table.selectRow(row)
     press(qtbot, desk, view.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert view.items[row + 1]["code"] == "big-box"
     press(qtbot, desk, view.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

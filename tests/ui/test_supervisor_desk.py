@@ -38,21 +38,21 @@ def test_a_supervisor_plans_releases_assigns_prints_and_cancels_waves(desk, demo
 
     view.plan_tab.carrier.setCurrentText("SF")
     sf = [o for o in view.desk.orders if o.carrier == "SF"]
-    assert len(view.desk.matching) == len(sf) > 10 and f"{len(sf)} of {total}" in view.plan_tab.count.text()
+    qtbot.waitUntil(lambda: f"{len(sf)} of {total}" in view.plan_tab.count.text(), timeout=10000)
+    assert len(view.desk.matching) == len(sf) > 10 and view.plan_tab.orders_table.rowCount() == len(sf)
     view.plan_tab.strategy.setCurrentIndex(view.plan_tab.strategy.findData("multi_cart"))
     view.plan_tab.max_orders.setValue(6)
     view.plan_tab.max_waves.setValue(2)
     press(qtbot, desk, view.plan_tab.orders_table, Qt.Key.Key_P, CTRL)
-    assert (
-        view.desk.plan is not None
-        and len(view.desk.plan.waves) == 2
-        and view.plan_tab.preview_table.rowCount() == 2
-    )
+    qtbot.waitUntil(lambda: view.plan_tab.preview_table.rowCount() == 2, timeout=10000)
+    assert view.desk.plan is not None and len(view.desk.plan.waves) == 2
     assert "2 waves · 12 orders" in view.plan_tab.totals.text() and "walk" in view.plan_tab.totals.text()
-    assert float(view.plan_tab.preview_table.item(0, 6).text()) > 0  # the walk of the first wave
+    assert float(view.plan_tab.preview_table.text(0, 6)) > 0  # the walk of the first wave
     planned = [w.order_nos for w in view.desk.plan.waves]
     window.grab().save(str(artifacts / "supervisor_desk_plan_en.png"))
     press(qtbot, desk, view.plan_tab.preview_table, Qt.Key.Key_R, CTRL)
+    assert "Release 2 waves, 12 orders" in view.plan_tab.confirm.text()  # and waits for Enter
+    press(qtbot, desk, view.plan_tab.preview_table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Released 2 waves" in view.result.text(), timeout=10000)
     with demo_db.session() as s:
         statuses = set(s.scalars(select(m.Order.status).where(m.Order.order_no.in_(planned[0] + planned[1]))))
