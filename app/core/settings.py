@@ -31,6 +31,11 @@ class StationSettings:
     # within `wedge_max_gap_ms` of the last; with no suffix it ends after that much quiet.
     wedge_min_chars: int = 4
     wedge_max_gap_ms: int = 40
+    # What a keyboard-mode scanner is set up to send before and after each code (empty: none; the
+    # usual Enter or Tab suffix needs no setting). After the prefix, keys are a scan whatever
+    # their timing; both are removed from the code.
+    wedge_prefix: str = ""
+    wedge_suffix: str = ""
     # Serial devices: a path (/dev/ttyUSB0, COM3), a pyserial URL, or an identity "vid:pid[:serial]".
     # Empty: none (keyboard-wedge scanner, weight typed in).
     scanner_port: str = ""

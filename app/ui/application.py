@@ -64,7 +64,12 @@ class StationApp:
         settings = load_settings(db)
         self.translations.apply(language if language is not None else settings.language)
         self.sounds = Sounds(enabled=settings.sound)
-        self.wedge = WedgeFilter(settings.wedge_min_chars, settings.wedge_max_gap_ms)
+        self.wedge = WedgeFilter(
+            settings.wedge_min_chars,
+            settings.wedge_max_gap_ms,
+            prefix=settings.wedge_prefix,
+            suffix=settings.wedge_suffix,
+        )
         QApplication.instance().installEventFilter(self.wedge)
         self.window: MainWindow | None = None
         self.writer = SerialWriter(post=self.poster.post, on_health=self._on_health)
@@ -141,7 +146,12 @@ class HandheldApp:
         settings = load_settings(db)
         self.translations.apply(language if language is not None else settings.language)
         self.sounds = Sounds(enabled=settings.sound)
-        self.wedge = WedgeFilter(settings.wedge_min_chars, settings.wedge_max_gap_ms)
+        self.wedge = WedgeFilter(
+            settings.wedge_min_chars,
+            settings.wedge_max_gap_ms,
+            prefix=settings.wedge_prefix,
+            suffix=settings.wedge_suffix,
+        )
         QApplication.instance().installEventFilter(self.wedge)
         self.poster = GuiPoster()
         self.writer = SerialWriter(post=self.poster.post)

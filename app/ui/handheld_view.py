@@ -50,6 +50,7 @@ from app.store.db import Database
 from app.store.waves import WaveProgress
 from app.ui import messages
 from app.ui.sounds import Sounds
+from app.ui.wedge import forget_leftovers
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +110,7 @@ class HandheldView(QWidget):
         self.slots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.slots.setStyleSheet("font-size: 16pt;")
         self.entry = QLineEdit()
+        self.leftovers = forget_leftovers(self.entry)  # a piece left in the field never joins the next
         self.entry.setMinimumHeight(56)
         self.entry.setStyleSheet("font-size: 18pt;")
         self.entry.returnPressed.connect(self._entered)

@@ -317,7 +317,9 @@ class MainWindow(QMainWindow):
         if self.printing is not None:
             self.printing.apply_settings(settings)
         self.sounds.enabled = settings.sound
-        self.wedge.configure(settings.wedge_min_chars, settings.wedge_max_gap_ms)
+        self.wedge.configure(
+            settings.wedge_min_chars, settings.wedge_max_gap_ms, settings.wedge_prefix, settings.wedge_suffix
+        )
         self.translations.apply(settings.language)
         self.packing.chinese = self.translations.chinese
         self.packing.render(self.packing.last_verdict, play=False)

@@ -50,6 +50,7 @@ from app.ui import messages
 from app.ui.banner import Banner, ElidedLabel, elide_code, wrapping
 from app.ui.label_preview import LabelPreview
 from app.ui.sounds import Sounds
+from app.ui.wedge import forget_leftovers
 from scanner.interpret import interpret
 from scanner.model import DeviceState, Reading, Scan
 
@@ -197,6 +198,7 @@ class PackingView(QWidget):
         self.prompt = wrapping(QLabel(objectName="prompt"))
         self.prompt.hide()
         self.entry = QLineEdit()
+        self.leftovers = forget_leftovers(self.entry)  # a piece left in the field never joins the next
         self.entry.returnPressed.connect(self._on_entry)
         self.entry.installEventFilter(self)
         self.entry.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

@@ -40,6 +40,7 @@ from app.ui import return_texts as texts
 from app.ui.banner import Banner, wrapping
 from app.ui.sounds import Sounds
 from app.ui.tables import list_table, page_title, row_of
+from app.ui.wedge import forget_leftovers
 from scanner.model import Reading
 
 SEVERITY = {
@@ -79,6 +80,7 @@ class ReturnsView(QWidget):
         self.prompt.setTextFormat(Qt.TextFormat.RichText)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.entry = QLineEdit()
+        self.leftovers = forget_leftovers(self.entry)  # a piece left in the field never joins the next
         self.entry.setStyleSheet("font-size: 18pt;")
         self.entry.returnPressed.connect(self._typed)
         self.keys = wrapping(QLabel())

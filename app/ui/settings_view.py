@@ -47,6 +47,10 @@ class SettingsView(QWidget):
         self.sound = QCheckBox()
         self.wedge_chars = QSpinBox(minimum=2, maximum=40)
         self.wedge_gap = QSpinBox(minimum=5, maximum=500, suffix=" ms")
+        self.wedge_prefix = QLineEdit()
+        self.wedge_suffix = QLineEdit()
+        for field in (self.wedge_prefix, self.wedge_suffix):
+            field.setMaxLength(8)
         self.scanner_port = QLineEdit()
         self.scale_port = QLineEdit()
         self.scale_protocol = QComboBox()
@@ -75,6 +79,8 @@ class SettingsView(QWidget):
             self.sound,
             self.wedge_chars,
             self.wedge_gap,
+            self.wedge_prefix,
+            self.wedge_suffix,
             self.scanner_port,
             self.scale_port,
             self.scale_protocol,
@@ -168,6 +174,8 @@ class SettingsView(QWidget):
             self.tr("Sounds"),
             self.tr("Scanner: minimum code length"),
             self.tr("Scanner: max. gap between keys"),
+            self.tr("Scanner: prefix it sends (keyboard mode)"),
+            self.tr("Scanner: suffix it sends (besides Enter / Tab)"),
             self.tr("Serial scanner port (empty: keyboard mode)"),
             self.tr("Scale port (empty: type weights)"),
             self.tr("Scale protocol"),
@@ -243,6 +251,8 @@ class SettingsView(QWidget):
         self.sound.setChecked(settings.sound)
         self.wedge_chars.setValue(settings.wedge_min_chars)
         self.wedge_gap.setValue(settings.wedge_max_gap_ms)
+        self.wedge_prefix.setText(settings.wedge_prefix)
+        self.wedge_suffix.setText(settings.wedge_suffix)
         self.scanner_port.setText(settings.scanner_port)
         self.scale_port.setText(settings.scale_port)
         self.scale_protocol.setCurrentIndex(max(0, self.scale_protocol.findData(settings.scale_protocol)))
@@ -294,6 +304,8 @@ class SettingsView(QWidget):
             sound=self.sound.isChecked(),
             wedge_min_chars=self.wedge_chars.value(),
             wedge_max_gap_ms=self.wedge_gap.value(),
+            wedge_prefix=self.wedge_prefix.text(),
+            wedge_suffix=self.wedge_suffix.text(),
             scanner_port=self.scanner_port.text().strip(),
             scale_port=self.scale_port.text().strip(),
             scale_protocol=self.scale_protocol.currentData(),

@@ -1,10 +1,14 @@
-"""Keyboard-wedge scanners: telling a scan burst from a person typing, whatever has focus.
+"""Keyboard-wedge scanners in the window: every key event, whatever has focus, goes through this
+filter. A scanner's burst becomes one `scanned` signal (its Enter never reaches a button, its
+characters never land in a field); a person's keys are handed on to the focused widget unchanged.
 
-A scanner in keyboard mode types a code as a burst of keys a few milliseconds apart, then
-Enter, Tab or nothing. Installed on the QApplication, this filter holds printable keys back
-for a moment: a fast burst becomes one `scanned` signal (its Enter never reaches a button,
-and its characters never land in whatever field has focus); slow keys are handed on to the
-focused widget unchanged, so people can still type.
+Which is which is decided by scanner.wedge.Assembler (pure, tested by fuzzing against an event
+loop that is busy at the worst moments); this filter feeds it the keys with their window-system
+timestamps and runs its heartbeat (a timer every few milliseconds while keys are held).
+
+Text typed slowly into a field and then left there (a person interrupted, a piece of a code) is a
+leftover: `forget_leftovers` clears such a field after a while, so it never joins the next thing
+typed.
 """
 
 from __future__ import annotations
@@ -12,32 +16,17 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from scanner.wedge import GS, TICK_MS, Assembler, Key, Outcome
 
 log = logging.getLogger(__name__)
 
 _SUFFIX_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab}
-GS = "\x1d"
-
-
-@dataclass(frozen=True, slots=True)
-class _Key:
-    key: int
-    modifiers: Qt.KeyboardModifier
-    text: str
-    at: float  # when it was processed (s)
-    stamp_ms: int  # when the keyboard sent it, from the window system; 0 when unknown
-
-    def gap_ms(self, before: _Key) -> float:
-        """Time between two keys as typed: the events' own timestamps where both have one, so a
-        busy GUI thread that handles a person's keys back to back does not make them a burst."""
-        if self.stamp_ms and before.stamp_ms:
-            return float(self.stamp_ms - before.stamp_ms)
-        return (self.at - before.at) * 1000
+LEFTOVER_S = 10.0  # text left unchanged this long in a scan field is a leftover
 
 
 class WedgeFilter(QObject):
@@ -49,27 +38,38 @@ class WedgeFilter(QObject):
         max_gap_ms: int = 40,
         clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
+        prefix: str = "",
+        suffix: str = "",
     ) -> None:
         super().__init__(parent)
-        self.min_chars = min_chars
-        self.max_gap_ms = max_gap_ms
+        self.burst = Assembler(min_chars, max_gap_ms, prefix, suffix)
         self._clock = clock
-        self._keys: list[_Key] = []
         self._target: QWidget | None = None
         self._replaying = False
         self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._on_quiet)
+        self._timer.setInterval(TICK_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(lambda: self._do(self.burst.tick(self._clock())))
         self.enabled = True
 
     @property
     def holding(self) -> bool:
         """Keys are held back, not yet judged a scan or typing."""
-        return bool(self._keys)
+        return self.burst.holding
 
-    def configure(self, min_chars: int, max_gap_ms: int) -> None:
-        self.min_chars = max(2, min_chars)
-        self.max_gap_ms = max(5, max_gap_ms)
+    @property
+    def min_chars(self) -> int:
+        return self.burst.min_chars
+
+    @property
+    def max_gap_ms(self) -> int:
+        return self.burst.max_gap_ms
+
+    def configure(self, min_chars: int, max_gap_ms: int, prefix: str = "", suffix: str = "") -> None:
+        self.burst.min_chars = max(2, min_chars)
+        self.burst.max_gap_ms = max(5, max_gap_ms)
+        self.burst.prefix = prefix
+        self.burst.suffix = suffix
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (
@@ -83,55 +83,54 @@ class WedgeFilter(QObject):
         shortcut = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         if shortcut and event.text() != GS:  # GS arrives as Ctrl+] from some scanners
             return False
-        key = event.key()
-        if key in _SUFFIX_KEYS and self._keys:
-            return self._on_suffix(event)
+        if event.key() in _SUFFIX_KEYS and self.burst.holding:
+            done, swallowed = self.burst.end_key()
+            self._do(done)
+            return swallowed  # a person's Enter after typing is delivered normally
         text = event.text()
         if not text or not (text.isprintable() or text == GS):
             return False
-        pressed = _Key(key, event.modifiers(), text, self._clock(), int(event.timestamp()))
-        if self._keys and pressed.gap_ms(self._keys[-1]) > self.max_gap_ms:
-            self._flush_as_typing()  # a pause: what came before was a person typing
         self._target = obj
-        self._keys.append(pressed)
-        self._timer.start(self.max_gap_ms)
+        key = Key(text, int(event.timestamp()), self._clock(), (event.key(), event.modifiers()))
+        self._do(self.burst.key(key))
         return True
 
-    def _is_burst(self) -> bool:
-        if len(self._keys) < self.min_chars:
-            return False
-        # Every gap within the limit: keys held back while the GUI thread was busy still carry
-        # the times they were typed at.
-        return all(b.gap_ms(a) <= self.max_gap_ms for a, b in zip(self._keys, self._keys[1:], strict=False))
+    def _do(self, outcomes: list[Outcome]) -> None:
+        for outcome in outcomes:
+            if outcome.typing:
+                self._deliver(outcome.typing)
+            if outcome.scan is not None:
+                self.scanned.emit(outcome.scan)
+            if outcome.ticking is True and not self._timer.isActive():
+                self._timer.start()
+            elif outcome.ticking is False:
+                self._timer.stop()
 
-    def _on_suffix(self, event: QKeyEvent) -> bool:
-        self._timer.stop()
-        if self._is_burst():
-            self._emit()
-            return True  # the scanner's Enter never reaches the focused widget
-        self._flush_as_typing()
-        return False  # a person pressed Enter after typing: deliver it normally
-
-    def _on_quiet(self) -> None:
-        # No key for max_gap_ms: a burst without a suffix, or someone typing slowly.
-        if self._is_burst():
-            self._emit()
-        else:
-            self._flush_as_typing()
-
-    def _emit(self) -> None:
-        code = "".join(k.text for k in self._keys)
-        self._keys.clear()
-        self.scanned.emit(code)
-
-    def _flush_as_typing(self) -> None:
-        keys, self._keys = self._keys, []
+    def _deliver(self, keys: tuple[Key, ...]) -> None:
         target = QApplication.focusWidget() or self._target
-        if target is None or not keys:
+        if target is None:
             return
         self._replaying = True
         try:
             for k in keys:
-                QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, k.key, k.modifiers, k.text))
+                code, modifiers = k.payload
+                QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, code, modifiers, k.text))
         finally:
             self._replaying = False
+
+
+def forget_leftovers(field: QLineEdit, after_s: float = LEFTOVER_S) -> QTimer:
+    """Clear `field` when what was typed into it sits there untouched for `after_s`: a leftover
+    (a person called away, a piece of a code) never joins the next thing typed or scanned."""
+    timer = QTimer(field)
+    timer.setSingleShot(True)
+    timer.setInterval(int(after_s * 1000))
+
+    def forget() -> None:
+        if field.text():
+            log.info("a leftover in the scan field was cleared: %r", field.text()[:40])
+            field.clear()
+
+    timer.timeout.connect(forget)
+    field.textEdited.connect(lambda _text: timer.start())
+    return timer

@@ -21,6 +21,8 @@ app_packages=(
 test_packages=(
   cups cups-bsd cups-client printer-driver-cups-pdf poppler-utils zbar-tools postgresql
   binutils
+  # a real X server and a keyboard that types at scanner speed (the wedge test)
+  xvfb xdotool
 )
 case "$what" in
   app) wanted=("${app_packages[@]}") ;;

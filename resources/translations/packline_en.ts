@@ -825,248 +825,248 @@ by responsibility: {responsible}</translation>
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="212"/>
+        <location filename="../../app/ui/handheld_view.py" line="214"/>
         <source>Short (F4)</source>
         <translation>Short (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="213"/>
+        <location filename="../../app/ui/handheld_view.py" line="215"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="214"/>
+        <location filename="../../app/ui/handheld_view.py" line="216"/>
         <source>Back — keep picking (Esc)</source>
         <translation>Back — keep picking (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="217"/>
+        <location filename="../../app/ui/handheld_view.py" line="219"/>
         <source>Scan, or type and press Enter</source>
         <translation>Scan, or type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="218"/>
+        <location filename="../../app/ui/handheld_view.py" line="220"/>
         <source>Put back (待放回) — F3</source>
         <translation>Put back (待放回) — F3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="219"/>
+        <location filename="../../app/ui/handheld_view.py" line="221"/>
         <source>Back to the waves (Esc)</source>
         <translation>Back to the waves (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="328"/>
-        <location filename="../../app/ui/handheld_view.py" line="351"/>
+        <location filename="../../app/ui/handheld_view.py" line="330"/>
+        <location filename="../../app/ui/handheld_view.py" line="353"/>
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="330"/>
+        <location filename="../../app/ui/handheld_view.py" line="332"/>
         <source>Scan a wave, or tap one</source>
         <translation>Scan a wave, or tap one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="343"/>
+        <location filename="../../app/ui/handheld_view.py" line="345"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>Why is it short? {count} of {wanted} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="417"/>
+        <location filename="../../app/ui/handheld_view.py" line="419"/>
         <source>Reading the put-back list…</source>
         <translation>Reading the put-back list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="432"/>
+        <location filename="../../app/ui/handheld_view.py" line="434"/>
         <source>{count} item(s) to put back — go to the first bin</source>
         <translation>{count} item(s) to put back — go to the first bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="436"/>
+        <location filename="../../app/ui/handheld_view.py" line="438"/>
         <source>Nothing to put back</source>
         <translation>Nothing to put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="437"/>
+        <location filename="../../app/ui/handheld_view.py" line="439"/>
         <source>The put-back list could not be read — try again (F3)</source>
         <translation>The put-back list could not be read — try again (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="438"/>
+        <location filename="../../app/ui/handheld_view.py" line="440"/>
         <source>Not recorded — the list is read again</source>
         <translation>Not recorded — the list is read again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="439"/>
+        <location filename="../../app/ui/handheld_view.py" line="441"/>
         <source>✓ Back: {name} ({returned}/{quantity})</source>
         <translation>✓ Back: {name} ({returned}/{quantity})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="440"/>
+        <location filename="../../app/ui/handheld_view.py" line="442"/>
         <source>✓ Everything of order {order} is back</source>
         <translation>✓ Everything of order {order} is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="441"/>
+        <location filename="../../app/ui/handheld_view.py" line="443"/>
         <source>✓ Everything is back — nothing left to put back</source>
         <translation>✓ Everything is back — nothing left to put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="442"/>
+        <location filename="../../app/ui/handheld_view.py" line="444"/>
         <source>Not on the put-back list — keep it aside for the supervisor</source>
         <translation>Not on the put-back list — keep it aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="457"/>
+        <location filename="../../app/ui/handheld_view.py" line="459"/>
         <source>Put back (待放回)</source>
         <translation>Put back (待放回)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="466"/>
+        <location filename="../../app/ui/handheld_view.py" line="468"/>
         <source>{name}
 {sku} · order {order}</source>
         <translation>{name}
 {sku} · order {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="470"/>
+        <location filename="../../app/ui/handheld_view.py" line="472"/>
         <source>{returned} / {quantity} back</source>
         <translation>{returned} / {quantity} back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="303"/>
+        <location filename="../../app/ui/handheld_view.py" line="305"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>Wave {wave} · stop {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="307"/>
-        <location filename="../../app/ui/handheld_view.py" line="464"/>
+        <location filename="../../app/ui/handheld_view.py" line="309"/>
+        <location filename="../../app/ui/handheld_view.py" line="466"/>
         <source>(no bin)</source>
         <translation>(no bin)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="317"/>
+        <location filename="../../app/ui/handheld_view.py" line="319"/>
         <source>slot {slot} ×{qty}</source>
         <translation>slot {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="319"/>
+        <location filename="../../app/ui/handheld_view.py" line="321"/>
         <source>Into: {shares}</source>
         <translation>Into: {shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="313"/>
+        <location filename="../../app/ui/handheld_view.py" line="315"/>
         <source>Put {qty} into slot {slot}</source>
         <translation>Put {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="341"/>
+        <location filename="../../app/ui/handheld_view.py" line="343"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>Put {qty} into slot {slot} — scan the slot label (or OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="334"/>
+        <location filename="../../app/ui/handheld_view.py" line="336"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>Go to {bin} and scan the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="337"/>
+        <location filename="../../app/ui/handheld_view.py" line="339"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>Scan each item, or type how many and Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="336"/>
+        <location filename="../../app/ui/handheld_view.py" line="338"/>
         <source>Scan the item</source>
         <translation>Scan the item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="350"/>
+        <location filename="../../app/ui/handheld_view.py" line="352"/>
         <source>One moment…</source>
         <translation>One moment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="352"/>
+        <location filename="../../app/ui/handheld_view.py" line="354"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="348"/>
+        <location filename="../../app/ui/handheld_view.py" line="350"/>
         <source>Choose a reason first</source>
         <translation>Choose a reason first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="329"/>
+        <location filename="../../app/ui/handheld_view.py" line="331"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>Badge {badge} is not known — scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="347"/>
+        <location filename="../../app/ui/handheld_view.py" line="349"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>Finish this stop first (OK or Short)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="331"/>
+        <location filename="../../app/ui/handheld_view.py" line="333"/>
         <source>Loading waves…</source>
         <translation>Loading waves…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="377"/>
+        <location filename="../../app/ui/handheld_view.py" line="379"/>
         <source>{wave}
 {orders} orders · {picked}/{items} items</source>
         <translation>{wave}
 {orders} orders · {picked}/{items} items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="332"/>
+        <location filename="../../app/ui/handheld_view.py" line="334"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>No wave {code} — scan a wave from the list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="333"/>
+        <location filename="../../app/ui/handheld_view.py" line="335"/>
         <source>The wave could not be read — try again</source>
         <translation>The wave could not be read — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="346"/>
+        <location filename="../../app/ui/handheld_view.py" line="348"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>Wave {wave} picked — take the cart to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="335"/>
+        <location filename="../../app/ui/handheld_view.py" line="337"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>Wrong bin {got} — go to {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="338"/>
+        <location filename="../../app/ui/handheld_view.py" line="340"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>Not this item — put it back; pick {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="339"/>
+        <location filename="../../app/ui/handheld_view.py" line="341"/>
         <source>That is one too many — put it back</source>
         <translation>That is one too many — put it back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="340"/>
+        <location filename="../../app/ui/handheld_view.py" line="342"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} of {wanted} — scan the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="342"/>
+        <location filename="../../app/ui/handheld_view.py" line="344"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>Wrong slot — put it into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="349"/>
+        <location filename="../../app/ui/handheld_view.py" line="351"/>
         <source>Not recorded — try again (OK)</source>
         <translation>Not recorded — try again (OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="344"/>
+        <location filename="../../app/ui/handheld_view.py" line="346"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>Short pick recorded — put what you have: {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="345"/>
+        <location filename="../../app/ui/handheld_view.py" line="347"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>Short pick recorded — the supervisor has it</translation>
     </message>
@@ -1172,197 +1172,197 @@ by responsibility: {responsible}</translation>
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="280"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="279"/>
+        <location filename="../../app/ui/packing_view.py" line="281"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="282"/>
+        <location filename="../../app/ui/packing_view.py" line="284"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="352"/>
+        <location filename="../../app/ui/packing_view.py" line="354"/>
         <source>change from the office</source>
         <translation>change from the office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="360"/>
+        <location filename="../../app/ui/packing_view.py" line="362"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>No box recommended for this order — scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="377"/>
+        <location filename="../../app/ui/packing_view.py" line="379"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="395"/>
+        <location filename="../../app/ui/packing_view.py" line="397"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="409"/>
+        <location filename="../../app/ui/packing_view.py" line="411"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="417"/>
+        <location filename="../../app/ui/packing_view.py" line="419"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="420"/>
+        <location filename="../../app/ui/packing_view.py" line="422"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="424"/>
+        <location filename="../../app/ui/packing_view.py" line="426"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="484"/>
+        <location filename="../../app/ui/packing_view.py" line="486"/>
         <source>Saving {order}…</source>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="501"/>
+        <location filename="../../app/ui/packing_view.py" line="503"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="507"/>
+        <location filename="../../app/ui/packing_view.py" line="509"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="570"/>
+        <location filename="../../app/ui/packing_view.py" line="572"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>#{no}: {items} item(s), {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="575"/>
+        <location filename="../../app/ui/packing_view.py" line="577"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>Parcel {no} open: {items} item(s) in it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="579"/>
+        <location filename="../../app/ui/packing_view.py" line="581"/>
         <source>sealed: {parcels}</source>
         <translation>sealed: {parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="619"/>
+        <location filename="../../app/ui/packing_view.py" line="621"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>Instructions for this customer: {open} open (F1 confirms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="627"/>
+        <location filename="../../app/ui/packing_view.py" line="629"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="634"/>
+        <location filename="../../app/ui/packing_view.py" line="636"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="638"/>
+        <location filename="../../app/ui/packing_view.py" line="640"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="600"/>
+        <location filename="../../app/ui/packing_view.py" line="602"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="550"/>
+        <location filename="../../app/ui/packing_view.py" line="552"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>Box: {name} ({weight} g) — Ctrl+B: the next size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="557"/>
+        <location filename="../../app/ui/packing_view.py" line="559"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="666"/>
+        <location filename="../../app/ui/packing_view.py" line="668"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="671"/>
+        <location filename="../../app/ui/packing_view.py" line="673"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="694"/>
+        <location filename="../../app/ui/packing_view.py" line="696"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="696"/>
+        <location filename="../../app/ui/packing_view.py" line="698"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="766"/>
+        <location filename="../../app/ui/packing_view.py" line="768"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="768"/>
+        <location filename="../../app/ui/packing_view.py" line="770"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>Take the sealed parcel off the scale, then put this one on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="781"/>
+        <location filename="../../app/ui/packing_view.py" line="783"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="784"/>
+        <location filename="../../app/ui/packing_view.py" line="786"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="796"/>
+        <location filename="../../app/ui/packing_view.py" line="798"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="799"/>
+        <location filename="../../app/ui/packing_view.py" line="801"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="802"/>
+        <location filename="../../app/ui/packing_view.py" line="804"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -2128,133 +2128,133 @@ by responsibility: {responsible}</translation>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="106"/>
+        <location filename="../../app/ui/returns_view.py" line="108"/>
         <source>Returns — check a return parcel in</source>
         <translation>Returns — check a return parcel in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="129"/>
-        <location filename="../../app/ui/returns_view.py" line="264"/>
+        <location filename="../../app/ui/returns_view.py" line="131"/>
+        <location filename="../../app/ui/returns_view.py" line="266"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>Scan the return&apos;s waybill, order number, customer phone or RMA code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="109"/>
+        <location filename="../../app/ui/returns_view.py" line="111"/>
         <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
         <translation>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="114"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="114"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="114"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="114"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>Grade</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="114"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>Goes to</source>
         <translation>Goes to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="135"/>
+        <location filename="../../app/ui/returns_view.py" line="137"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>The return of order {order} was open — carry on where it was left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="145"/>
+        <location filename="../../app/ui/returns_view.py" line="147"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>The return of order {order} is NOT saved — call the technician; keep its units together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="180"/>
+        <location filename="../../app/ui/returns_view.py" line="182"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>The scale has no steady weight — type the grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="214"/>
+        <location filename="../../app/ui/returns_view.py" line="216"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>Packed by {packer} at {station}, {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="222"/>
+        <location filename="../../app/ui/returns_view.py" line="224"/>
         <source>Not packed</source>
         <translation>Not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="225"/>
+        <location filename="../../app/ui/returns_view.py" line="227"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>Weighed {actual} g, expected {expected} ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="229"/>
+        <location filename="../../app/ui/returns_view.py" line="231"/>
         <source>No weight recorded</source>
         <translation>No weight recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="238"/>
+        <location filename="../../app/ui/returns_view.py" line="240"/>
         <source>Rules carried out: {rules}</source>
         <translation>Rules carried out: {rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="241"/>
+        <location filename="../../app/ui/returns_view.py" line="243"/>
         <source>Return parcel: {grams} g</source>
         <translation>Return parcel: {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="253"/>
+        <location filename="../../app/ui/returns_view.py" line="255"/>
         <source>NOT IN ORDER</source>
         <translation>NOT IN ORDER</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="265"/>
+        <location filename="../../app/ui/returns_view.py" line="267"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>Scan each unit that came back · grams + Enter · F8 when all are in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="266"/>
+        <location filename="../../app/ui/returns_view.py" line="268"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>The reason&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="267"/>
+        <location filename="../../app/ui/returns_view.py" line="269"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>The grade&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="268"/>
+        <location filename="../../app/ui/returns_view.py" line="270"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>Enter confirms the proposal · a number picks another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="276"/>
+        <location filename="../../app/ui/returns_view.py" line="278"/>
         <source>Reason (number + Enter):</source>
         <translation>Reason (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="279"/>
+        <location filename="../../app/ui/returns_view.py" line="281"/>
         <source>Grade (number + Enter):</source>
         <translation>Grade (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="286"/>
+        <location filename="../../app/ui/returns_view.py" line="288"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>Responsible (Enter: the proposal, or a number):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="295"/>
+        <location filename="../../app/ui/returns_view.py" line="297"/>
         <source>Proposed: {who}</source>
         <translation>Proposed: {who}</translation>
     </message>
@@ -2646,262 +2646,272 @@ by responsibility: {responsible}</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="161"/>
+        <location filename="../../app/ui/settings_view.py" line="167"/>
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="163"/>
+        <location filename="../../app/ui/settings_view.py" line="169"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="164"/>
+        <location filename="../../app/ui/settings_view.py" line="170"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="165"/>
+        <location filename="../../app/ui/settings_view.py" line="171"/>
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="166"/>
+        <location filename="../../app/ui/settings_view.py" line="172"/>
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="167"/>
+        <location filename="../../app/ui/settings_view.py" line="173"/>
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="168"/>
+        <location filename="../../app/ui/settings_view.py" line="174"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="169"/>
+        <location filename="../../app/ui/settings_view.py" line="175"/>
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="170"/>
+        <location filename="../../app/ui/settings_view.py" line="176"/>
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="171"/>
+        <location filename="../../app/ui/settings_view.py" line="177"/>
+        <source>Scanner: prefix it sends (keyboard mode)</source>
+        <translation>Scanner: prefix it sends (keyboard mode)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="178"/>
+        <source>Scanner: suffix it sends (besides Enter / Tab)</source>
+        <translation>Scanner: suffix it sends (besides Enter / Tab)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="179"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>Serial scanner port (empty: keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="172"/>
+        <location filename="../../app/ui/settings_view.py" line="180"/>
         <source>Scale port (empty: type weights)</source>
         <translation>Scale port (empty: type weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="173"/>
+        <location filename="../../app/ui/settings_view.py" line="181"/>
         <source>Scale protocol</source>
         <translation>Scale protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="174"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>Scale baud rate (— : protocol default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="175"/>
+        <location filename="../../app/ui/settings_view.py" line="183"/>
         <source>Scale now</source>
         <translation>Scale now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="177"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="178"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="181"/>
+        <location filename="../../app/ui/settings_view.py" line="189"/>
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="183"/>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="192"/>
         <source>Label format</source>
         <translation>Label format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="193"/>
         <source>Label size</source>
         <translation>Label size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="194"/>
         <source>Printer resolution</source>
         <translation>Printer resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="187"/>
+        <location filename="../../app/ui/settings_view.py" line="195"/>
         <source>Chinese text on thermal printers</source>
         <translation>Chinese text on thermal printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <location filename="../../app/ui/settings_view.py" line="196"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>Insert card printer (empty: saved as PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
         <source>Packing slip printer</source>
         <translation>Packing slip printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Inserts</source>
         <translation>Inserts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
         <source>Packing slips</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="193"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Sender phone</source>
         <translation>Sender phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>Bin location pattern (pick paths)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="204"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>Waybill numbers kept per carrier (split shipments; 0: none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="205"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="206"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="222"/>
         <source>as pictures (any printer)</source>
         <translation>as pictures (any printer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="223"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>printer&apos;s own Chinese font</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="225"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>Print the cards a customer is due (VIP, birthday, welcome)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Print a packing slip for every parcel</source>
         <translation>Print a packing slip for every parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="227"/>
         <source>Print a test label</source>
         <translation>Print a test label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Zero the scale</source>
         <translation>Zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="223"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="283"/>
+        <location filename="../../app/ui/settings_view.py" line="293"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>Not saved: the bin location pattern — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="332"/>
+        <location filename="../../app/ui/settings_view.py" line="344"/>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="336"/>
+        <location filename="../../app/ui/settings_view.py" line="348"/>
         <source>sent — check the printer</source>
         <translation>sent — check the printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="340"/>
+        <location filename="../../app/ui/settings_view.py" line="352"/>
         <source>zero command sent</source>
         <translation>zero command sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="341"/>
+        <location filename="../../app/ui/settings_view.py" line="353"/>
         <source>this protocol has no zero command</source>
         <translation>this protocol has no zero command</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="343"/>
+        <location filename="../../app/ui/settings_view.py" line="355"/>
         <source>no scale connected</source>
         <translation>no scale connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="348"/>
+        <location filename="../../app/ui/settings_view.py" line="360"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="348"/>
+        <location filename="../../app/ui/settings_view.py" line="360"/>
         <source>moving</source>
         <translation>moving</translation>
     </message>
@@ -2962,42 +2972,42 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="290"/>
+        <location filename="../../app/ui/application.py" line="300"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="295"/>
+        <location filename="../../app/ui/application.py" line="305"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="300"/>
+        <location filename="../../app/ui/application.py" line="310"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="381"/>
+        <location filename="../../app/ui/application.py" line="391"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="385"/>
+        <location filename="../../app/ui/application.py" line="395"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="389"/>
+        <location filename="../../app/ui/application.py" line="399"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="393"/>
+        <location filename="../../app/ui/application.py" line="403"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="399"/>
+        <location filename="../../app/ui/application.py" line="409"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>

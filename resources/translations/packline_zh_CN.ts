@@ -825,248 +825,248 @@ by responsibility: {responsible}</source>
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="212"/>
+        <location filename="../../app/ui/handheld_view.py" line="214"/>
         <source>Short (F4)</source>
         <translation>缺货 (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="213"/>
+        <location filename="../../app/ui/handheld_view.py" line="215"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="214"/>
+        <location filename="../../app/ui/handheld_view.py" line="216"/>
         <source>Back — keep picking (Esc)</source>
         <translation>返回 — 继续拣货 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="217"/>
+        <location filename="../../app/ui/handheld_view.py" line="219"/>
         <source>Scan, or type and press Enter</source>
         <translation>扫描，或输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="218"/>
+        <location filename="../../app/ui/handheld_view.py" line="220"/>
         <source>Put back (待放回) — F3</source>
         <translation>待放回 — F3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="219"/>
+        <location filename="../../app/ui/handheld_view.py" line="221"/>
         <source>Back to the waves (Esc)</source>
         <translation>返回波次列表 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="328"/>
-        <location filename="../../app/ui/handheld_view.py" line="351"/>
+        <location filename="../../app/ui/handheld_view.py" line="330"/>
+        <location filename="../../app/ui/handheld_view.py" line="353"/>
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="330"/>
+        <location filename="../../app/ui/handheld_view.py" line="332"/>
         <source>Scan a wave, or tap one</source>
         <translation>扫描波次号，或点选一个波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="343"/>
+        <location filename="../../app/ui/handheld_view.py" line="345"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>为什么缺货？找到 {count} / {wanted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="417"/>
+        <location filename="../../app/ui/handheld_view.py" line="419"/>
         <source>Reading the put-back list…</source>
         <translation>正在读取待放回清单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="432"/>
+        <location filename="../../app/ui/handheld_view.py" line="434"/>
         <source>{count} item(s) to put back — go to the first bin</source>
         <translation>共 {count} 件待放回 — 请到第一个库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="436"/>
+        <location filename="../../app/ui/handheld_view.py" line="438"/>
         <source>Nothing to put back</source>
         <translation>没有待放回的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="437"/>
+        <location filename="../../app/ui/handheld_view.py" line="439"/>
         <source>The put-back list could not be read — try again (F3)</source>
         <translation>无法读取待放回清单 — 请重试 (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="438"/>
+        <location filename="../../app/ui/handheld_view.py" line="440"/>
         <source>Not recorded — the list is read again</source>
         <translation>未能记录 — 正在重新读取清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="439"/>
+        <location filename="../../app/ui/handheld_view.py" line="441"/>
         <source>✓ Back: {name} ({returned}/{quantity})</source>
         <translation>✓ 已放回：{name}（{returned}/{quantity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="440"/>
+        <location filename="../../app/ui/handheld_view.py" line="442"/>
         <source>✓ Everything of order {order} is back</source>
         <translation>✓ 订单 {order} 的商品已全部放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="441"/>
+        <location filename="../../app/ui/handheld_view.py" line="443"/>
         <source>✓ Everything is back — nothing left to put back</source>
         <translation>✓ 全部放回 — 没有待放回的商品了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="442"/>
+        <location filename="../../app/ui/handheld_view.py" line="444"/>
         <source>Not on the put-back list — keep it aside for the supervisor</source>
         <translation>不在待放回清单上 — 请放到一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="457"/>
+        <location filename="../../app/ui/handheld_view.py" line="459"/>
         <source>Put back (待放回)</source>
         <translation>待放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="466"/>
+        <location filename="../../app/ui/handheld_view.py" line="468"/>
         <source>{name}
 {sku} · order {order}</source>
         <translation>{name}
 {sku} · 订单 {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="470"/>
+        <location filename="../../app/ui/handheld_view.py" line="472"/>
         <source>{returned} / {quantity} back</source>
         <translation>已放回 {returned} / {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="303"/>
+        <location filename="../../app/ui/handheld_view.py" line="305"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>波次 {wave} · 第 {n} / {total} 站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="307"/>
-        <location filename="../../app/ui/handheld_view.py" line="464"/>
+        <location filename="../../app/ui/handheld_view.py" line="309"/>
+        <location filename="../../app/ui/handheld_view.py" line="466"/>
         <source>(no bin)</source>
         <translation>（无库位）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="317"/>
+        <location filename="../../app/ui/handheld_view.py" line="319"/>
         <source>slot {slot} ×{qty}</source>
         <translation>格口 {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="319"/>
+        <location filename="../../app/ui/handheld_view.py" line="321"/>
         <source>Into: {shares}</source>
         <translation>放入：{shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="313"/>
+        <location filename="../../app/ui/handheld_view.py" line="315"/>
         <source>Put {qty} into slot {slot}</source>
         <translation>放 {qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="341"/>
+        <location filename="../../app/ui/handheld_view.py" line="343"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>放 {qty} 件到格口 {slot} — 扫描格口标签（或点确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="334"/>
+        <location filename="../../app/ui/handheld_view.py" line="336"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>前往 {bin}，扫描库位码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="337"/>
+        <location filename="../../app/ui/handheld_view.py" line="339"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>逐件扫描，或输入数量后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="336"/>
+        <location filename="../../app/ui/handheld_view.py" line="338"/>
         <source>Scan the item</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="350"/>
+        <location filename="../../app/ui/handheld_view.py" line="352"/>
         <source>One moment…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="352"/>
+        <location filename="../../app/ui/handheld_view.py" line="354"/>
         <source>Unreadable scan — scan again</source>
         <translation>无法识别的扫描 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="348"/>
+        <location filename="../../app/ui/handheld_view.py" line="350"/>
         <source>Choose a reason first</source>
         <translation>请先选择原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="329"/>
+        <location filename="../../app/ui/handheld_view.py" line="331"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>工牌 {badge} 不存在 — 请扫描您的工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="347"/>
+        <location filename="../../app/ui/handheld_view.py" line="349"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>请先完成本站（确定或缺货）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="331"/>
+        <location filename="../../app/ui/handheld_view.py" line="333"/>
         <source>Loading waves…</source>
         <translation>正在加载波次…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="377"/>
+        <location filename="../../app/ui/handheld_view.py" line="379"/>
         <source>{wave}
 {orders} orders · {picked}/{items} items</source>
         <translation>{wave}
 {orders} 单 · {picked}/{items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="332"/>
+        <location filename="../../app/ui/handheld_view.py" line="334"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>没有波次 {code} — 请扫描列表中的波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="333"/>
+        <location filename="../../app/ui/handheld_view.py" line="335"/>
         <source>The wave could not be read — try again</source>
         <translation>无法读取该波次 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="346"/>
+        <location filename="../../app/ui/handheld_view.py" line="348"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>波次 {wave} 拣货完成 — 请把拣货车推到打包区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="335"/>
+        <location filename="../../app/ui/handheld_view.py" line="337"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>库位错误 {got} — 请前往 {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="338"/>
+        <location filename="../../app/ui/handheld_view.py" line="340"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>不是这件商品 — 放回；请拣 {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="339"/>
+        <location filename="../../app/ui/handheld_view.py" line="341"/>
         <source>That is one too many — put it back</source>
         <translation>多拣了一件 — 请放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="340"/>
+        <location filename="../../app/ui/handheld_view.py" line="342"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} / {wanted} — 请扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="342"/>
+        <location filename="../../app/ui/handheld_view.py" line="344"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>格口错误 — 请放到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="349"/>
+        <location filename="../../app/ui/handheld_view.py" line="351"/>
         <source>Not recorded — try again (OK)</source>
         <translation>未记录 — 请重试（确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="344"/>
+        <location filename="../../app/ui/handheld_view.py" line="346"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>缺货已记录 — 先放已拣的：{qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="345"/>
+        <location filename="../../app/ui/handheld_view.py" line="347"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>缺货已记录 — 已通知主管</translation>
     </message>
@@ -1172,197 +1172,197 @@ by responsibility: {responsible}</source>
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="276"/>
+        <location filename="../../app/ui/packing_view.py" line="278"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="280"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="279"/>
+        <location filename="../../app/ui/packing_view.py" line="281"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="282"/>
+        <location filename="../../app/ui/packing_view.py" line="284"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Ins 拆包（下一包） · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F2 售后退货 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="352"/>
+        <location filename="../../app/ui/packing_view.py" line="354"/>
         <source>change from the office</source>
         <translation>后台变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="360"/>
+        <location filename="../../app/ui/packing_view.py" line="362"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>此订单没有建议包装 — 请扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="377"/>
+        <location filename="../../app/ui/packing_view.py" line="379"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="395"/>
+        <location filename="../../app/ui/packing_view.py" line="397"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="409"/>
+        <location filename="../../app/ui/packing_view.py" line="411"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="417"/>
+        <location filename="../../app/ui/packing_view.py" line="419"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="420"/>
+        <location filename="../../app/ui/packing_view.py" line="422"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="424"/>
+        <location filename="../../app/ui/packing_view.py" line="426"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="484"/>
+        <location filename="../../app/ui/packing_view.py" line="486"/>
         <source>Saving {order}…</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="501"/>
+        <location filename="../../app/ui/packing_view.py" line="503"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="507"/>
+        <location filename="../../app/ui/packing_view.py" line="509"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="570"/>
+        <location filename="../../app/ui/packing_view.py" line="572"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>第{no}包：{items} 件，{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="575"/>
+        <location filename="../../app/ui/packing_view.py" line="577"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>正在装第 {no} 包：已装 {items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="579"/>
+        <location filename="../../app/ui/packing_view.py" line="581"/>
         <source>sealed: {parcels}</source>
         <translation>已封包：{parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="619"/>
+        <location filename="../../app/ui/packing_view.py" line="621"/>
         <source>Instructions for this customer: {open} open (F1 confirms)</source>
         <translation>此客户的包装指示：还有 {open} 项（F1 确认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="627"/>
+        <location filename="../../app/ui/packing_view.py" line="629"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="634"/>
+        <location filename="../../app/ui/packing_view.py" line="636"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="638"/>
+        <location filename="../../app/ui/packing_view.py" line="640"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="600"/>
+        <location filename="../../app/ui/packing_view.py" line="602"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="550"/>
+        <location filename="../../app/ui/packing_view.py" line="552"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>包装：{name}（{weight} 克） — Ctrl+B 换下一个尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="557"/>
+        <location filename="../../app/ui/packing_view.py" line="559"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>建议包装：{name} — 按 Ctrl+B 采用，或扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="666"/>
+        <location filename="../../app/ui/packing_view.py" line="668"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="671"/>
+        <location filename="../../app/ui/packing_view.py" line="673"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="694"/>
+        <location filename="../../app/ui/packing_view.py" line="696"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="696"/>
+        <location filename="../../app/ui/packing_view.py" line="698"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="766"/>
+        <location filename="../../app/ui/packing_view.py" line="768"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="768"/>
+        <location filename="../../app/ui/packing_view.py" line="770"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>先把已封好的包裹从秤上拿下，再放这一包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="781"/>
+        <location filename="../../app/ui/packing_view.py" line="783"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="784"/>
+        <location filename="../../app/ui/packing_view.py" line="786"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="796"/>
+        <location filename="../../app/ui/packing_view.py" line="798"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="799"/>
+        <location filename="../../app/ui/packing_view.py" line="801"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="802"/>
+        <location filename="../../app/ui/packing_view.py" line="804"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -2128,133 +2128,133 @@ by responsibility: {responsible}</source>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="106"/>
+        <location filename="../../app/ui/returns_view.py" line="108"/>
         <source>Returns — check a return parcel in</source>
         <translation>售后退货 — 退货包裹收货验收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="129"/>
-        <location filename="../../app/ui/returns_view.py" line="264"/>
+        <location filename="../../app/ui/returns_view.py" line="131"/>
+        <location filename="../../app/ui/returns_view.py" line="266"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>扫描退货的运单号、订单号、客户手机号或退货码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="109"/>
+        <location filename="../../app/ui/returns_view.py" line="111"/>
         <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
         <translation>编号+回车：选择 · 克数+回车：包裹重量 · F4 读取电子秤重量 · F2 取出上一件 · F8 完成 / 确认 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="114"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="114"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="114"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="114"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="114"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="135"/>
+        <location filename="../../app/ui/returns_view.py" line="137"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>订单 {order} 的退货尚未完成 — 从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="145"/>
+        <location filename="../../app/ui/returns_view.py" line="147"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>订单 {order} 的退货未保存 — 请联系技术人员；退货商品放在一起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="180"/>
+        <location filename="../../app/ui/returns_view.py" line="182"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>电子秤读数不稳定 — 请输入克数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="214"/>
+        <location filename="../../app/ui/returns_view.py" line="216"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>由 {packer} 在 {station} 打包，{when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="222"/>
+        <location filename="../../app/ui/returns_view.py" line="224"/>
         <source>Not packed</source>
         <translation>未打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="225"/>
+        <location filename="../../app/ui/returns_view.py" line="227"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>称重 {actual} 克，应重 {expected} ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="229"/>
+        <location filename="../../app/ui/returns_view.py" line="231"/>
         <source>No weight recorded</source>
         <translation>无称重记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="238"/>
+        <location filename="../../app/ui/returns_view.py" line="240"/>
         <source>Rules carried out: {rules}</source>
         <translation>已执行的规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="241"/>
+        <location filename="../../app/ui/returns_view.py" line="243"/>
         <source>Return parcel: {grams} g</source>
         <translation>退货包裹：{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="253"/>
+        <location filename="../../app/ui/returns_view.py" line="255"/>
         <source>NOT IN ORDER</source>
         <translation>非本单商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="265"/>
+        <location filename="../../app/ui/returns_view.py" line="267"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>逐件扫描退回的商品 · 克数+回车记录重量 · 全部扫完按 F8</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="266"/>
+        <location filename="../../app/ui/returns_view.py" line="268"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>输入原因编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="267"/>
+        <location filename="../../app/ui/returns_view.py" line="269"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>输入等级编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="268"/>
+        <location filename="../../app/ui/returns_view.py" line="270"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>回车确认建议 · 输入编号选择其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="276"/>
+        <location filename="../../app/ui/returns_view.py" line="278"/>
         <source>Reason (number + Enter):</source>
         <translation>原因（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="279"/>
+        <location filename="../../app/ui/returns_view.py" line="281"/>
         <source>Grade (number + Enter):</source>
         <translation>等级（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="286"/>
+        <location filename="../../app/ui/returns_view.py" line="288"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>责任方（回车：采用建议，或输入编号）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="295"/>
+        <location filename="../../app/ui/returns_view.py" line="297"/>
         <source>Proposed: {who}</source>
         <translation>建议：{who}</translation>
     </message>
@@ -2646,262 +2646,272 @@ by responsibility: {responsible}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="161"/>
+        <location filename="../../app/ui/settings_view.py" line="167"/>
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="163"/>
+        <location filename="../../app/ui/settings_view.py" line="169"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="164"/>
+        <location filename="../../app/ui/settings_view.py" line="170"/>
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="165"/>
+        <location filename="../../app/ui/settings_view.py" line="171"/>
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="166"/>
+        <location filename="../../app/ui/settings_view.py" line="172"/>
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="167"/>
+        <location filename="../../app/ui/settings_view.py" line="173"/>
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="168"/>
+        <location filename="../../app/ui/settings_view.py" line="174"/>
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="169"/>
+        <location filename="../../app/ui/settings_view.py" line="175"/>
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="170"/>
+        <location filename="../../app/ui/settings_view.py" line="176"/>
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="171"/>
+        <location filename="../../app/ui/settings_view.py" line="177"/>
+        <source>Scanner: prefix it sends (keyboard mode)</source>
+        <translation>扫描枪：发送的前缀（键盘模式）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="178"/>
+        <source>Scanner: suffix it sends (besides Enter / Tab)</source>
+        <translation>扫描枪：发送的后缀（回车 / Tab 以外）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="179"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>串口扫描枪端口（留空：键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="172"/>
+        <location filename="../../app/ui/settings_view.py" line="180"/>
         <source>Scale port (empty: type weights)</source>
         <translation>电子秤端口（留空：手动输入重量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="173"/>
+        <location filename="../../app/ui/settings_view.py" line="181"/>
         <source>Scale protocol</source>
         <translation>电子秤协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="174"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>电子秤波特率（—：协议默认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="175"/>
+        <location filename="../../app/ui/settings_view.py" line="183"/>
         <source>Scale now</source>
         <translation>当前读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="177"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="178"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="181"/>
+        <location filename="../../app/ui/settings_view.py" line="189"/>
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="183"/>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="192"/>
         <source>Label format</source>
         <translation>面单格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="193"/>
         <source>Label size</source>
         <translation>面单尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="194"/>
         <source>Printer resolution</source>
         <translation>打印机分辨率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="187"/>
+        <location filename="../../app/ui/settings_view.py" line="195"/>
         <source>Chinese text on thermal printers</source>
         <translation>热敏打印机的中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <location filename="../../app/ui/settings_view.py" line="196"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>卡片打印机（留空：保存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
         <source>Packing slip printer</source>
         <translation>装箱单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Inserts</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
         <source>Packing slips</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="193"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Sender phone</source>
         <translation>寄件电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Sender address</source>
         <translation>寄件地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>库位编码格式（拣货路径）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="204"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>每个快递保留的运单号数量（拆包发货用；0：不保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="205"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>退货原因列表（代码，逗号分隔；留空：默认十二项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="206"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:队列、qt:打印机名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>留空：A-03-07-2（库区-巷道-货位-层）；或含 (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…) 的正则表达式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="222"/>
         <source>as pictures (any printer)</source>
         <translation>以图片打印（所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="223"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>打印机内置中文字库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="225"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>打印顾客应得的卡片（VIP、生日、欢迎）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Print a packing slip for every parcel</source>
         <translation>每个包裹打印装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="227"/>
         <source>Print a test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Zero the scale</source>
         <translation>电子秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="223"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="283"/>
+        <location filename="../../app/ui/settings_view.py" line="293"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>未保存：库位编码格式有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="332"/>
+        <location filename="../../app/ui/settings_view.py" line="344"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="336"/>
+        <location filename="../../app/ui/settings_view.py" line="348"/>
         <source>sent — check the printer</source>
         <translation>已发送 — 请查看打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="340"/>
+        <location filename="../../app/ui/settings_view.py" line="352"/>
         <source>zero command sent</source>
         <translation>归零指令已发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="341"/>
+        <location filename="../../app/ui/settings_view.py" line="353"/>
         <source>this protocol has no zero command</source>
         <translation>该协议没有归零指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="343"/>
+        <location filename="../../app/ui/settings_view.py" line="355"/>
         <source>no scale connected</source>
         <translation>未连接电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="348"/>
+        <location filename="../../app/ui/settings_view.py" line="360"/>
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="348"/>
+        <location filename="../../app/ui/settings_view.py" line="360"/>
         <source>moving</source>
         <translation>晃动中</translation>
     </message>
@@ -2962,42 +2972,42 @@ by responsibility: {responsible}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="290"/>
+        <location filename="../../app/ui/application.py" line="300"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="295"/>
+        <location filename="../../app/ui/application.py" line="305"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="300"/>
+        <location filename="../../app/ui/application.py" line="310"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="381"/>
+        <location filename="../../app/ui/application.py" line="391"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="385"/>
+        <location filename="../../app/ui/application.py" line="395"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="389"/>
+        <location filename="../../app/ui/application.py" line="399"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="393"/>
+        <location filename="../../app/ui/application.py" line="403"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="399"/>
+        <location filename="../../app/ui/application.py" line="409"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>

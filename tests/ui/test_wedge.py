@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.wedge import WedgeFilter
+from app.ui.wedge import WedgeFilter, forget_leftovers
 from tests.ui.keys import typed_at
 
 
@@ -107,3 +107,22 @@ def test_keys_typed_5_ms_apart_are_a_scan_whatever_the_handling_time(bench):
     field.setFocus()
     typed_at(field, "6901234567892", every_ms=5)
     assert scans == ["6901234567892"] and field.text() == ""
+
+
+def test_a_leftover_in_the_field_is_cleared_before_it_can_join_the_next_entry(bench, qtbot):
+    _wedge, field, _b, _c, scans = bench
+    forget_leftovers(field, after_s=0.3)
+    field.setFocus()
+    typed_at(field, "693", every_ms=70, enter=False)  # a piece, and then nothing
+    qtbot.waitUntil(lambda: field.text() == "693", timeout=2000)
+    qtbot.waitUntil(lambda: field.text() == "", timeout=2000)  # gone on its own
+    typed_at(field, "250", every_ms=70)  # the grams typed next stand alone
+    assert field.text() == "250" and scans == []
+
+
+def test_a_scanner_prefix_makes_even_a_short_code_a_scan(bench):
+    wedge, field, _b, _c, scans = bench
+    wedge.configure(4, 40, prefix="##")
+    field.setFocus()
+    typed_at(field, "##A7", every_ms=5)
+    assert scans == ["A7"] and field.text() == ""
