@@ -36,7 +36,8 @@ class PrintStatus:
     queued: int = 0
     failed: int = 0
     interrupted: int = 0
-    offline: dict[str, str] = field(default_factory=dict)  # printer → why
+    offline: dict[str, str] = field(default_factory=dict)  # printer → why, in the technician's words
+    causes: dict[str, str] = field(default_factory=dict)  # printer → PrintError.cause
     attention: tuple[Job, ...] = ()
 
 
@@ -58,6 +59,7 @@ class PrintService:
         self.on_printed = on_printed
         self.idle_poll_s = idle_poll_s
         self.offline: dict[str, str] = {}
+        self.causes: dict[str, str] = {}
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -82,6 +84,7 @@ class PrintService:
     def apply_settings(self, settings: StationSettings) -> None:
         self.settings = settings
         self.offline.clear()
+        self.causes.clear()
         self.wake()
 
     def reprint_order(self, order_no: str, kinds: tuple[str, ...] = ("label",)) -> list[str]:
@@ -128,6 +131,7 @@ class PrintService:
             failed=counts.get(PrintJobStatus.FAILED, 0),
             interrupted=counts.get(PrintJobStatus.INTERRUPTED, 0),
             offline=dict(self.offline),
+            causes=dict(self.causes),
             attention=tuple(self.jobs.needing_attention()),
         )
 
@@ -199,8 +203,10 @@ class PrintService:
                 self.jobs.failed(job.id, str(exc), retryable=exc.retryable, attempts=job.attempts + 1)
             if exc.retryable:
                 self.offline[printer.name] = str(exc)
+                self.causes[printer.name] = exc.cause
             return
         self.offline.pop(printer.name, None)
+        self.causes.pop(printer.name, None)
         self.jobs.done(job.id, reference)
         log.info("printed %s on %s (%s)", job.title, printer.uri, reference)
         self.on_printed(job, self._preview(job, settings, printer, data))

@@ -106,6 +106,7 @@ class SaveResult:
 SAVED_VERDICTS = {
     VerdictKind.PACKED: "packed",
     VerdictKind.HELD: "held",
+    VerdictKind.REWAYBILL: "held",  # the plan held it at its first scan: said once it is on disk
     VerdictKind.HOLD_RELEASED: "released",
 }
 
@@ -141,6 +142,7 @@ class PackingStation:
         self.blocked: SaveResult | None = None  # a save the database cannot take now
         self._clock = clock
         self._pin_failures: dict[str, list[float]] = {}  # badge -> times of its last wrong PINs
+        self.signed_in_with_pin = False
 
     # --- operators ---------------------------------------------------------------------------
 
@@ -168,6 +170,7 @@ class PackingStation:
             return None
         with _reading("sign-in"):
             self._start(operator)
+        self.signed_in_with_pin = False
         return operator
 
     def pin_locked_for(self, badge: str) -> int:
@@ -203,7 +206,26 @@ class PackingStation:
             return None
         with _reading("sign-in"):
             self._start(operator)
+        self.signed_in_with_pin = True
         return operator
+
+    def supervisor_with_pin(self, badge: str, pin: str) -> Operator | None:
+        """A supervisor proving who they are (badge and PIN) for something the station protects
+        (its settings): None for a badge that is not an active supervisor's or a wrong PIN (which
+        counts toward the badge's lock-out). Slow by design (the PIN's hash): off the GUI thread."""
+        operator = self.operator_for_badge(badge)
+        if operator is None or not operator.is_supervisor:
+            log.info("badge %r is not a supervisor's: settings stay locked", badge)
+            return None
+        return operator if self._check_pin(badge, pin) else None
+
+    @property
+    def signed_in_supervisor(self) -> Operator | None:
+        """The signed-in operator, when a supervisor who gave their PIN to sign in."""
+        operator = self.operator
+        if operator is not None and operator.is_supervisor and self.signed_in_with_pin:
+            return operator
+        return None
 
     def sign_out(self) -> bool:
         """Sign out; refused while an order is open (finish or put it back first)."""

@@ -37,10 +37,17 @@ TCP_DEFAULT_PORT = 9100
 
 
 class PrintError(Exception):
-    def __init__(self, message: str, retryable: bool = True, maybe_printed: bool = False) -> None:
+    """`message` in the technician's words; `cause` a code the station says in the person's
+    language: offline (cannot be reached; nothing was sent), cut_off (broke mid-job), refused,
+    no_system (no print system), address (the printer's address is wrong), folder, setup."""
+
+    def __init__(
+        self, message: str, retryable: bool = True, maybe_printed: bool = False, cause: str = ""
+    ) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.maybe_printed = maybe_printed
+        self.cause = cause or ("cut_off" if maybe_printed else "offline" if retryable else "setup")
 
 
 @dataclass(frozen=True)
@@ -82,13 +89,15 @@ class Backend(Protocol):
 class CupsBackend:
     def __init__(self, queue: str, timeout_s: float = 30.0) -> None:
         if not re.fullmatch(r"[\w.@-]{1,127}", queue):
-            raise PrintError(f"{queue!r} is not a CUPS queue name", retryable=False)
+            raise PrintError(f"{queue!r} is not a CUPS queue name", retryable=False, cause="address")
         self.queue = queue
         self.timeout_s = timeout_s
 
     def send(self, data: bytes, title: str, fmt: Format) -> str:
         if shutil.which("lp") is None:
-            raise PrintError("the print system is not installed (no 'lp' command)", retryable=False)
+            raise PrintError(
+                "the print system is not installed (no 'lp' command)", retryable=False, cause="no_system"
+            )
         args = ["lp", "-d", self.queue, "-t", title[:100]]
         if fmt is not Format.PDF:
             args += ["-o", "raw"]
@@ -103,7 +112,9 @@ class CupsBackend:
         err = done.stderr.decode(errors="replace").strip()
         if done.returncode != 0:
             retryable = "does not exist" not in err and "Unknown destination" not in err
-            raise PrintError(f"printer {self.queue} refused the job: {err or out}", retryable=retryable)
+            raise PrintError(
+                f"printer {self.queue} refused the job: {err or out}", retryable=retryable, cause="refused"
+            )
         match = re.search(r"request id is (\S+)", out)
         return match.group(1) if match else out
 
@@ -216,7 +227,7 @@ class FolderBackend:
                 os.fsync(fh.fileno())
             os.replace(tmp, self.folder / name)  # readers never see half a file
         except OSError as exc:
-            raise PrintError(f"cannot write to {self.folder}: {_reason(exc)}") from exc
+            raise PrintError(f"cannot write to {self.folder}: {_reason(exc)}", cause="folder") from exc
         return name
 
     def check(self) -> str | None:
@@ -239,12 +250,14 @@ def backend_for(uri: str) -> Backend:
     if scheme == "tcp":
         match = re.fullmatch(r"//([^:/]+)(?::(\d+))?/?", rest)
         if not match:
-            raise PrintError(f"{uri!r}: write tcp://HOST or tcp://HOST:PORT", retryable=False)
+            raise PrintError(
+                f"{uri!r}: write tcp://HOST or tcp://HOST:PORT", retryable=False, cause="address"
+            )
         return TcpBackend(match.group(1), int(match.group(2) or TCP_DEFAULT_PORT))
     if scheme in ("folder", "file", "dir"):
         path = rest[2:] if rest.startswith("//") else rest
         if not path:
-            raise PrintError(f"{uri!r}: write folder:/path/to/folder", retryable=False)
+            raise PrintError(f"{uri!r}: write folder:/path/to/folder", retryable=False, cause="address")
         return FolderBackend(Path(path).expanduser())
     if scheme == "qt":
         # Imported here: only stations that print through Qt load Qt's print support.
@@ -254,4 +267,5 @@ def backend_for(uri: str) -> Backend:
     raise PrintError(
         f"{uri!r} is not a printer address: use cups:QUEUE, tcp://HOST:9100, folder:/PATH or qt:PRINTER",
         retryable=False,
+        cause="address",
     )

@@ -22,7 +22,7 @@ import serial
 
 from scanner.framing import ScanFramer, decode
 from scanner.interpret import interpret
-from scanner.model import DeviceState, DeviceStatus, Reading, ReadingState, Scan
+from scanner.model import DeviceCause, DeviceState, DeviceStatus, Reading, ReadingState, Scan, cause_of
 from scanner.ports import PortSpec, resolve_port
 from scanner.scales import LineSettings, create
 from scanner.stability import StabilityFilter
@@ -80,8 +80,10 @@ class SerialLink:
         """Queue bytes for the device (zero, tare, handshakes); sent by the reader thread."""
         self._writes.put(data)
 
-    def _set_state(self, status: DeviceStatus, port: str, reason: str = "") -> None:
-        state = DeviceState(status, port, reason)
+    def _set_state(
+        self, status: DeviceStatus, port: str, reason: str = "", cause: DeviceCause = DeviceCause.NONE
+    ) -> None:
+        state = DeviceState(status, port, reason, cause)
         if state != self.state:
             self.state = state
             log.info("device %s: %s %s", port, status.value, reason)
@@ -93,7 +95,7 @@ class SerialLink:
             path = resolve_port(self.spec)
             where = path or self.spec.identity
             if path is None:
-                self._set_state(DeviceStatus.DISCONNECTED, where, "device not found")
+                self._set_state(DeviceStatus.DISCONNECTED, where, "device not found", DeviceCause.NOT_FOUND)
             else:
                 try:
                     port = self.opener(
@@ -106,7 +108,7 @@ class SerialLink:
                         exclusive=True,
                     )
                 except (serial.SerialException, OSError, ValueError) as exc:
-                    self._set_state(DeviceStatus.DISCONNECTED, where, f"cannot open: {exc}")
+                    self._set_state(DeviceStatus.DISCONNECTED, where, f"cannot open: {exc}", cause_of(exc))
                 else:
                     attempt = 0
                     self._serve(port, path)
@@ -114,7 +116,7 @@ class SerialLink:
                 break
             self._stop.wait(BACKOFF_S[min(attempt, len(BACKOFF_S) - 1)])
             attempt += 1
-        self._set_state(DeviceStatus.DISCONNECTED, self.state.port, "stopped")
+        self._set_state(DeviceStatus.DISCONNECTED, self.state.port, "stopped", DeviceCause.STOPPED)
 
     def _serve(self, port: Any, path: str) -> None:
         try:
@@ -138,12 +140,15 @@ class SerialLink:
                     if self.options.silence_s is not None and now - last_rx > self.options.silence_s:
                         raise _Silence(f"no answer for {self.options.silence_s:.1f} s")
         except _Silence as exc:
-            self._set_state(DeviceStatus.DISCONNECTED, path, str(exc))
+            self._set_state(DeviceStatus.DISCONNECTED, path, str(exc), DeviceCause.SILENT)
         except (serial.SerialException, OSError) as exc:
-            self._set_state(DeviceStatus.DISCONNECTED, path, str(exc) or type(exc).__name__)
+            cause = cause_of(exc)
+            if cause is DeviceCause.OTHER:
+                cause = DeviceCause.UNPLUGGED  # it was open: whatever broke it, it went away
+            self._set_state(DeviceStatus.DISCONNECTED, path, str(exc) or type(exc).__name__, cause)
         except Exception as exc:  # a bug in a callback must not kill the reader: log it, reconnect
             log.exception("device %s: reader failed", path)
-            self._set_state(DeviceStatus.ERROR, path, f"internal error: {exc}")
+            self._set_state(DeviceStatus.ERROR, path, f"internal error: {exc}", DeviceCause.INTERNAL)
         finally:
             try:
                 port.close()
@@ -268,7 +273,10 @@ class ScannerDevice:
                     )
                     self.on_state(
                         DeviceState(
-                            DeviceStatus.ERROR, self.link.state.port, "scanner flooding: codes ignored"
+                            DeviceStatus.ERROR,
+                            self.link.state.port,
+                            "scanner flooding: codes ignored",
+                            DeviceCause.FLOODING,
                         )
                     )
                 self.flooded += 1

@@ -57,8 +57,45 @@ class DeviceStatus(StrEnum):
     ERROR = "error"
 
 
+class DeviceCause(StrEnum):
+    """Why a device is not connected, as a code the station says in the person's language (the
+    operating system's own words stay in `DeviceState.reason`, for the log and a tooltip)."""
+
+    NONE = ""
+    NOT_FOUND = "not_found"  # no such port, or the identity matches no plugged-in device
+    BUSY = "busy"  # another program has the port
+    PERMISSION = "permission"  # this user may not open it
+    UNPLUGGED = "unplugged"  # it went away while open (cable pulled, device reset)
+    SILENT = "silent"  # open, but the device does not answer
+    FLOODING = "flooding"  # a scanner sending far more codes than a person can scan
+    SETTINGS = "settings"  # the settings do not make sense (protocol, port address)
+    INTERNAL = "internal"  # a bug (logged with its traceback)
+    STOPPED = "stopped"
+    OTHER = "other"
+
+
 @dataclass(frozen=True, slots=True)
 class DeviceState:
     status: DeviceStatus
     port: str = ""
-    reason: str = ""
+    reason: str = ""  # the operating system's or the device's own words
+    cause: DeviceCause = DeviceCause.NONE
+
+
+def cause_of(exc: BaseException) -> DeviceCause:
+    """Which DeviceCause an error opening or reading a port is (pyserial wraps OSError's errno
+    into its message; the text is all it keeps)."""
+    text = str(exc).lower()
+    errno = getattr(exc, "errno", None)
+    if errno == 2 or "no such file" in text or "could not find" in text or "filenotfound" in text:
+        return DeviceCause.NOT_FOUND
+    if errno in (13, 1) or "permission denied" in text or "access is denied" in text:
+        return DeviceCause.PERMISSION
+    if errno == 16 or "busy" in text or "exclusively lock" in text or "in use" in text:
+        return DeviceCause.BUSY
+    gone = ("returned no data", "input/output error", "no such device")
+    if errno in (5, 19, 6) or any(words in text for words in gone):
+        return DeviceCause.UNPLUGGED
+    if isinstance(exc, ValueError):
+        return DeviceCause.SETTINGS
+    return DeviceCause.OTHER

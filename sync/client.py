@@ -44,10 +44,28 @@ CLOCK_SKEW_WARN_S = 120
 
 
 class SyncError(Exception):
-    def __init__(self, message: str, retryable: bool = True, status: int | None = None) -> None:
+    """Why a sync did not go through: `message` in the technician's words (the log, a tooltip),
+    `cause` a code the station says in the person's language (SyncStatus.cause)."""
+
+    def __init__(
+        self, message: str, retryable: bool = True, status: int | None = None, cause: str = ""
+    ) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.status = status
+        self.cause = cause or _cause_of_status(status, retryable)
+
+
+def _cause_of_status(status: int | None, retryable: bool) -> str:
+    if status == 401:
+        return "token"
+    if status == 503:
+        return "server_db"
+    if status is not None and status >= 500:
+        return "server_failed"
+    if status is not None:
+        return "refused"
+    return "unreachable" if retryable else "refused"
 
 
 @dataclass(frozen=True)
@@ -65,7 +83,7 @@ class SyncClient:
     def __init__(self, config: ServerConfig) -> None:
         if not config.url.startswith(("http://", "https://")):
             raise SyncError(
-                f"server address {config.url!r} must start with http:// or https://", retryable=False
+                f"server address {config.url!r} must start with http:// or https://", False, cause="address"
             )
         self.config = config
         self.base = config.url.rstrip("/") + p.API_PREFIX
@@ -125,17 +143,19 @@ class SyncClient:
             response.content  # noqa: B018 - read now, so a reply cut in half fails here
         except requests.exceptions.SSLError as exc:
             raise SyncError(
-                f"the server's certificate is not trusted: {_short(exc)}", retryable=False
+                f"the server's certificate is not trusted: {_short(exc)}", retryable=False, cause="tls"
             ) from None
         except requests.exceptions.ConnectTimeout:
-            raise SyncError("the server did not answer (connect timeout): network or server down") from None
+            raise SyncError(
+                "the server did not answer (connect timeout): network or server down", cause="timeout"
+            ) from None
         except requests.exceptions.ReadTimeout:
-            raise SyncError("the server took too long to answer (read timeout)") from None
+            raise SyncError("the server took too long to answer (read timeout)", cause="slow") from None
         except requests.exceptions.ConnectionError as exc:
             log.info("connection error: %s", exc)
-            raise SyncError(f"cannot reach the server ({_cause(exc)})") from None
+            raise SyncError(f"cannot reach the server ({_cause(exc)})", cause="unreachable") from None
         except requests.exceptions.RequestException as exc:  # a reply cut in half, a bad chunk
-            raise SyncError(f"the connection broke: {_short(exc)}") from None
+            raise SyncError(f"the connection broke: {_short(exc)}", cause="broken") from None
         timing = response.headers.get("Server-Timing", "")
         self.last_server_ms = _server_ms(timing)
         if response.status_code == 401:
@@ -155,7 +175,9 @@ class SyncClient:
         try:
             return validate(response.content)
         except ValidationError as exc:
-            raise SyncError(f"the server's answer is not a valid {name}: {_first_error(exc)}") from None
+            raise SyncError(
+                f"the server's answer is not a valid {name}: {_first_error(exc)}", cause="bad_answer"
+            ) from None
 
     def whoami(self) -> str:
         """The station name the server knows this token by."""
@@ -185,7 +207,7 @@ class SyncClient:
         results: list[p.EventResult] = self._json(response, p.PushResponse).results
         sent = {str(e["id"]) for e in events}
         if {str(r.id) for r in results} != sent:
-            raise SyncError("the server answered for other events than were sent")
+            raise SyncError("the server answered for other events than were sent", cause="bad_answer")
         return results
 
     def reserve_waybills(self, carrier: str, keep: int) -> list[str] | None:
@@ -291,7 +313,9 @@ def _sorted_out(content: bytes, whole: ValidationError) -> dict[str, Any]:
     try:
         page: dict[str, Any] = p.PAGE_ENVELOPE_DICTS.validate_json(content)
     except ValidationError:
-        raise SyncError(f"the server's answer is not a valid ChangesPage: {_first_error(whole)}") from None
+        raise SyncError(
+            f"the server's answer is not a valid ChangesPage: {_first_error(whole)}", cause="bad_answer"
+        ) from None
     kept, aside = [], []
     for index, raw in enumerate(page["changes"]):
         text = json.dumps(raw, ensure_ascii=False)
@@ -620,14 +644,18 @@ class PagesAhead:
     def next(self) -> tuple[Any, str, bool]:
         """The next prepared page, its cursor and whether more follow."""
         if not self._reader.poll(self._timeout_s):
-            raise SyncError("fetching changes stalled (no page for too long); trying again later")
+            raise SyncError(
+                "fetching changes stalled (no page for too long); trying again later", cause="slow"
+            )
         try:
             item = self._reader.recv()
         except EOFError:
-            raise SyncError("fetching changes stopped unexpectedly; trying again later") from None
+            raise SyncError(
+                "fetching changes stopped unexpectedly; trying again later", cause="broken"
+            ) from None
         if item[0] == "error":
-            _kind, message, retryable, status = item
-            raise SyncError(message, retryable, status)
+            _kind, message, retryable, status, cause = item
+            raise SyncError(message, retryable, status, cause)
         _kind, prepared, cursor, more, server_time, server_ms = item
         self.client.server_time, self.client.last_server_ms = server_time, server_ms
         return prepared, cursor, more
@@ -661,9 +689,9 @@ def _fetch_ahead(
                     client.last_server_ms,
                 )
             except SyncError as exc:
-                item = ("error", str(exc), exc.retryable, exc.status)
+                item = ("error", str(exc), exc.retryable, exc.status, exc.cause)
             except Exception as exc:  # a bug: said to the station, which logs it with the rest
-                item = ("error", f"preparing changes failed: {type(exc).__name__}: {exc}", True, None)
+                item = ("error", f"preparing changes failed: {type(exc).__name__}: {exc}", True, None, "bug")
             writer.send(item)
             if item[0] == "error" or not page["more"]:
                 break
@@ -689,7 +717,8 @@ class SyncState(StrEnum):
 @dataclass(frozen=True)
 class SyncStatus:
     state: SyncState = SyncState.NOT_CONFIGURED
-    reason: str = ""
+    reason: str = ""  # in the technician's words (a tooltip, the log)
+    cause: str = ""  # a code the station says in the person's language (SyncError.cause; "clock")
     pending: int = 0
     attention: int = 0
     last_success: datetime | None = None
@@ -800,9 +829,9 @@ class SyncLoop:
     def run_once(self) -> Summary | None:
         client = self.make_client()
         if client is None:
-            self._publish(state=SyncState.NOT_CONFIGURED, reason="", next_try_s=None)
+            self._publish(state=SyncState.NOT_CONFIGURED, reason="", cause="", next_try_s=None)
             return None
-        self._publish(state=SyncState.SYNCING, reason="", next_try_s=None)
+        self._publish(state=SyncState.SYNCING, reason="", cause="", next_try_s=None)
         try:
             summary = sync_once(client, self.local, self.page_size)
             self._send_devices(client)
@@ -810,12 +839,14 @@ class SyncLoop:
             delay = self.backoff.next_delay()
             state = SyncState.OFFLINE if exc.retryable and exc.status is None else SyncState.ERROR
             log.warning("sync failed (%s); next try in %.0f s", exc, delay)
-            self._publish(state=state, reason=str(exc), next_try_s=delay)
+            self._publish(state=state, reason=str(exc), cause=exc.cause, next_try_s=delay)
             return None
         except Exception as exc:  # a bug or the local database: keep the loop alive, say so
             delay = self.backoff.next_delay()
             log.exception("sync failed unexpectedly")
-            self._publish(state=SyncState.ERROR, reason=f"{type(exc).__name__}: {exc}", next_try_s=delay)
+            self._publish(
+                state=SyncState.ERROR, reason=f"{type(exc).__name__}: {exc}", cause="bug", next_try_s=delay
+            )
             return None
         finally:
             client.close()
@@ -827,6 +858,7 @@ class SyncLoop:
         self._publish(
             state=SyncState.ONLINE,
             reason=reason,
+            cause="clock" if reason else "",
             last_success=datetime.now(UTC),
             next_try_s=self.interval_s,
             clock_skew_s=skew,

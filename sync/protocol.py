@@ -479,6 +479,9 @@ class DeviceWire(Incoming):
     name: str = Field(default="", max_length=120)  # a printer: label, insert or slip; else its port
     health: DeviceHealth
     detail: str = Field(default="", max_length=300)  # the device's own words, untranslated
+    # Why, as a code every station says in its own language (scanner.model.DeviceCause for the
+    # scanner and scale, printing's PrintError.cause for printers); "" when ready or unknown.
+    cause: str = Field(default="", max_length=32, pattern=r"^[a-z_]*$")
 
 
 class DeviceReport(Incoming):
@@ -548,6 +551,7 @@ class EventType(StrEnum):
     PICK_SHORT = "pick.short"
     RULE_CHANGED = "rule.changed"
     WAVE_CHANGED = "wave.changed"
+    SETTINGS_CHANGED = "station.settings_changed"
 
 
 # What each token role may send. The bench and the handheld (station) and a supervisor's desk send
@@ -788,6 +792,23 @@ class RuleChanged(Incoming):
     deleted: bool = False
 
 
+class SettingChange(Incoming):
+    setting: str = Field(min_length=1, max_length=64)
+    old: Any = None
+    new: Any = None
+
+
+class SettingsChanged(Incoming):
+    """A station's settings changed: each setting with its old and new value, who changed them and,
+    for what protects the parcel (weight tolerances, PIN rules, devices, printers), the supervisor
+    who allowed it. Kept in the server's event log for the office."""
+
+    changes: list[SettingChange] = Field(min_length=1, max_length=100)
+    by: str | None = Field(None, max_length=64)
+    supervisor: str | None = Field(None, max_length=64)
+    at: AwareDatetime
+
+
 class WaveChanged(Incoming):
     """A wave planned, released, assigned, picked or cancelled at a station: the wave as it now is.
     The server keeps it and moves its orders between `new` and `released` to match."""
@@ -833,6 +854,7 @@ EVENT_PAYLOADS: dict[str, type[Incoming]] = {
     EventType.WAVE_CHANGED: WaveChanged,
     EventType.PICK_CONFIRMED: PickRecorded,
     EventType.PICK_SHORT: PickRecorded,
+    EventType.SETTINGS_CHANGED: SettingsChanged,
 }
 
 

@@ -48,6 +48,16 @@ class BusyDay:
     exceptions: int
 
 
+def open_copy(template: Path, folder: Path) -> Database:
+    """A station's own copy of a template database, in `folder`/data (the station's data folder)."""
+    import shutil
+
+    target = folder / "data" / "packline.db"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(template, target)
+    return open_database(target)
+
+
 def busy_day(path: Path, seed: int = 7) -> BusyDay:
     """The busy day's database at `path`, built there if it is not there yet."""
     marker = path.with_suffix(".done")
@@ -183,8 +193,38 @@ def _count(db: Database, path: Path) -> BusyDay:
 
 def long_texts(db: Database) -> None:
     """Every text a screen shows, long: customers' and receivers' names, addresses, notes, items,
-    operators, pickers, stations' words."""
+    operators, pickers, stations' words, rule names and instructions, print jobs and their errors,
+    the server's reasons for conflicts."""
+    from app.store.rules_store import default_rule_dicts, save_rules
+
+    long_rule = {
+        "code": "LONG-RULE-" + "X" * 30, "name": LONG_ZH + " / " + LONG_EN,
+        "conditions": [],
+        "actions": [{"action": "instruction", "zh": LONG_ZH * 2, "en": LONG_EN * 2},
+                    {"action": "instruction",
+                     "zh": "请在包裹上贴易碎标签并用气泡膜包好每一件玻璃制品，封口处再加两道胶带",
+                     "en": "Put a FRAGILE sticker on the parcel and wrap every glass item in bubble wrap"}],
+    }  # fmt: skip
+    save_rules(db, [*default_rule_dicts(), long_rule], "PACK-01", None)
+    now = datetime.now(UTC)
     with db.session() as s, s.begin():
+        packed = select(m.Order.id, m.Order.order_no).where(m.Order.status == "packed").limit(30)
+        orders = s.execute(packed).all()
+        kinds = ("label", "insert", "slip")
+        s.execute(
+            insert(m.PrintJob),
+            [{"id": str(uuid.UUID(int=n + 1)), "created_at": now - timedelta(minutes=n), "updated_at": now,
+              "order_id": order_id, "kind": kinds[n % 3], "printer": kinds[n % 3],
+              "params": {"parcel_no": 1 + n % 2, "parcel_count": 2, "waybill_no": "SF" + "1" * 15},
+              "title": order_no, "status": ("failed", "done", "interrupted")[n % 3], "attempts": n,
+              "last_error": "printer 192.168.100.200:9100 is offline ([Errno 111] Connection refused) " * 3}
+             for n, (order_id, order_no) in enumerate(orders)],
+        )  # fmt: skip
+        s.execute(
+            update(m.OutboxEvent)
+            .where(m.OutboxEvent.needs_attention.is_(True))
+            .values(last_error=("conflict: order already packed at another station " + LONG_EN) * 2)
+        )
         s.execute(update(m.Customer).values(name=LONG_ZH[:60]))
         s.execute(
             update(m.Order).values(

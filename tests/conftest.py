@@ -114,6 +114,32 @@ def samples(demo_db: Database) -> dict:
 
 
 @pytest.fixture(scope="session")
+def busy_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A busy day's station database (tests/busy_day.py), built once per test process."""
+    from tests.busy_day import busy_day
+
+    day = busy_day(tmp_path_factory.mktemp("busy") / "packline.db")
+    assert day.open_orders >= 20_000 and day.waves >= 500 and day.packs_today >= 50_000
+    assert day.exceptions >= 5_000
+    return day.path
+
+
+@pytest.fixture(scope="session")
+def long_day_template(busy_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The busy day with every text slot long (tests/busy_day.py: long_texts)."""
+    from tests.busy_day import long_texts
+
+    path = tmp_path_factory.mktemp("long") / "packline.db"
+    shutil.copy(busy_template, path)
+    db = open_database(path)
+    long_texts(db)
+    with db.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS

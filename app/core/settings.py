@@ -91,6 +91,33 @@ class StationSettings:
         )
 
 
+# What any signed-in person may change for themselves; everything else protects the parcel (the
+# weight check, the PIN rules, the devices, the printers, the station's identity) and needs a
+# supervisor's badge and PIN.
+OWN_VIEW = frozenset({"language", "sound"})
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    setting: str
+    old: Any
+    new: Any
+
+
+def changes(old: StationSettings, new: StationSettings) -> tuple[Change, ...]:
+    """Every setting that differs, with its old and new value, in declaration order."""
+    return tuple(
+        Change(f.name, getattr(old, f.name), getattr(new, f.name))
+        for f in fields(StationSettings)
+        if getattr(old, f.name) != getattr(new, f.name)
+    )
+
+
+def needs_supervisor(old: StationSettings, new: StationSettings) -> tuple[str, ...]:
+    """The changed settings a packer may not change alone."""
+    return tuple(change.setting for change in changes(old, new) if change.setting not in OWN_VIEW)
+
+
 def from_stored(values: dict[str, Any]) -> tuple[StationSettings, list[str]]:
     """Build settings from stored values; values of the wrong type fall back to the default.
 

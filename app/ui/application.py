@@ -7,7 +7,6 @@ import os
 import random
 import signal
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QTimer
@@ -257,9 +256,12 @@ class DemoScale:
 
         self.app = station_app
         self.sim = ScaleSimulator("mt-sics").start()
-        settings = replace(station_app.station.settings, scale_port=self.sim.path, scale_protocol="mt-sics")
-        station_app.station.apply_settings(settings)  # not saved: the demo scale lives as long as the app
-        station_app.devices.apply(settings)
+        window = station_app.window
+        assert window is not None
+        # Never saved: the simulator's port lives as long as the app (the settings page shows and
+        # saves what is on disk).
+        window.overrides = {"scale_port": self.sim.path, "scale_protocol": "mt-sics"}
+        window.apply_settings(window.saved_settings)
         self.timer = QTimer()
         self.timer.timeout.connect(self._tick)
         self.timer.start(700)

@@ -111,12 +111,15 @@ class ElidedLabel(QLabel):
         parent: QWidget | None = None,
         objectName: str = "",  # noqa: N803 (Qt's keyword)
         min_px: int = 0,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
     ) -> None:
         super().__init__(parent)
         if objectName:
             self.setObjectName(objectName)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.min_px = min_px
+        self.elide = elide  # middle for codes (both ends are read); right for sentences
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -136,16 +139,14 @@ class ElidedLabel(QLabel):
         ):
             size -= 2
             font.setPixelSize(size)
-        return font, QFontMetrics(font).elidedText(self.text(), Qt.TextElideMode.ElideMiddle, width)
+        return font, QFontMetrics(font).elidedText(self.text(), self.elide, width)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         font, text = self.shown_text()
         painter = QPainter(self)
         painter.setFont(font)
         painter.setPen(self.palette().windowText().color())
-        painter.drawText(
-            self.contentsRect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
-        )
+        painter.drawText(self.contentsRect(), self.alignment() | Qt.AlignmentFlag.AlignVCenter, text)
         painter.end()
 
 

@@ -52,13 +52,23 @@ from app.store.floor import (
     segment_sizes,
     with_own_devices,
 )
+from app.ui.pages import scrolling
+from app.ui.status_bar import device_problem, printer_problem
 from app.ui.tables import ListRow, ListTable, list_table, row_of
+from scanner.model import DeviceCause
 from sync import protocol as p
 from sync.client import SyncClient, SyncError
 
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 5000
+BOARD_MIN_PX = 880  # the tables a few rows each and both charts readable
+WALL_STYLE = """
+QLabel { font-size: 30px; }
+QLabel#headline { font-size: 34px; font-weight: 700; }
+QTableView { font-size: 30px; }
+QHeaderView::section { font-size: 24px; }
+"""
 SEGMENTS_MS = 60_000
 SEGMENTS = "floor-board-segments"
 ONLINE_S = 120
@@ -66,6 +76,7 @@ LATEST = "floor-board"
 COLUMNS = 13
 RED, GREY = "#c62828", "#757575"
 DEVICE_COLUMNS = (p.DeviceKind.PRINTER, p.DeviceKind.SCANNER, p.DeviceKind.SCALE)
+DEVICE_CAUSES = {cause.value for cause in DeviceCause}
 
 
 class BoardView(QWidget):
@@ -98,12 +109,12 @@ class BoardView(QWidget):
         self.chart.legend().hide()
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(220)
+        self.chart_view.setMinimumHeight(120)
         # Customer value: how many customers are in each lifecycle stage (the server's segments).
         self.segments_chart = QChart()
         self.segments_chart.legend().hide()
         self.segments_view = QChartView(self.segments_chart)
-        self.segments_view.setMinimumHeight(180)
+        self.segments_view.setMinimumHeight(100)
         self.segment_counts: dict[str, int] = {}
         self.segments_timer = QTimer(self)
         self.segments_timer.setInterval(SEGMENTS_MS)
@@ -132,12 +143,22 @@ class BoardView(QWidget):
         middle = QHBoxLayout()
         middle.addLayout(tables, 3)
         middle.addLayout(charts, 2)
-        layout = QVBoxLayout(self)
+        # The board is read, not worked in: where a screen is shorter than the board needs to show
+        # its tables and charts usefully (a 720-line desk), it scrolls inside its own pane.
+        body = QWidget()
+        body.setMinimumHeight(BOARD_MIN_PX)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.headline)
         layout.addWidget(self.deadlines)
         layout.addLayout(middle, 1)
+        self.body = scrolling(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.body)
         if wall:
-            self.setStyleSheet("QLabel, QTableView { font-size: 20pt; }")
+            # Read across a floor: type sized from the screen's height (36 px on a 1080-line TV).
+            self.setStyleSheet(WALL_STYLE)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -344,21 +365,23 @@ class BoardView(QWidget):
                 sync, bad = self.tr("server not answering"), True
             else:
                 sync, bad = self.tr("never synced"), True
-            cells = [(station, None), (sync, RED if bad else None)]
+            cells = [(station, None, ""), (sync, RED if bad else None, "")]
             cells += [self._devices_cell(health, kind, health.here or heard) for kind in DEVICE_COLUMNS]
             shown.append(_coloured_row(station, cells))
         self.health.show_rows(shown)
 
     def _devices_cell(
         self, health: StationHealth, kind: p.DeviceKind, online: bool
-    ) -> tuple[str, str | None]:
+    ) -> tuple[str, str | None, str]:
+        """The cell's text in this desk's language, its colour, and the devices' own words as
+        its tooltip."""
         devices = [d for d in health.devices if d.kind is kind]
         if health.devices_at is None:
-            return self.tr("not reported"), GREY
+            return self.tr("not reported"), GREY, ""
         if not devices:
             return (
                 self.tr("keyboard") if kind is p.DeviceKind.SCANNER else
-                self.tr("typed in") if kind is p.DeviceKind.SCALE else self.tr("none"), GREY,
+                self.tr("typed in") if kind is p.DeviceKind.SCALE else self.tr("none"), GREY, "",
             )  # fmt: skip
         roles = {"label": self.tr("label"), "insert": self.tr("insert"), "slip": self.tr("slip")}
         words = {
@@ -366,9 +389,17 @@ class BoardView(QWidget):
             p.DeviceHealth.CONNECTING: self.tr("connecting…"),
             p.DeviceHealth.PROBLEM: self.tr("PROBLEM"),
         }
-        parts = []
+        parts, details = [], []
         for d in devices:
-            why = f" ({d.detail})" if d.health is p.DeviceHealth.PROBLEM and d.detail else ""
+            why = ""
+            if d.health is p.DeviceHealth.PROBLEM:
+                problem = (
+                    printer_problem(d.cause) if kind is p.DeviceKind.PRINTER
+                    else device_problem(DeviceCause(d.cause)) if d.cause in DEVICE_CAUSES else ""
+                )  # fmt: skip
+                why = f" ({problem})" if problem else ""
+                if d.detail:
+                    details.append(f"{d.name}: {d.detail}")
             text = words[d.health] + why
             parts.append(f"{roles.get(d.name, d.name)} {text}" if kind is p.DeviceKind.PRINTER else text)
         text = " · ".join(parts)
@@ -376,7 +407,8 @@ class BoardView(QWidget):
             when = health.devices_at.astimezone().strftime("%H:%M")
             text += " · " + self.tr("as of {time}").format(time=when)
         problem = any(d.health is p.DeviceHealth.PROBLEM for d in devices)
-        return text, RED if problem else GREY if not online else None
+        tip = "\n".join([text, *details]) if details else ""
+        return text, RED if problem else GREY if not online else None, tip
 
     def _fill_pickups(self, b: Board) -> None:
         """Each carrier's next truck: the open orders that must go on it (ship-by before the truck
@@ -402,7 +434,7 @@ class BoardView(QWidget):
                 "—" if f.packed_in_time is None else f.packed_in_time,
                 "—" if f.late is None else f.late,
             ]  # fmt: skip
-            cells = [(str(v), RED if column == 6 and f.late else None) for column, v in enumerate(values)]
+            cells = [(str(v), RED if column == 6 and f.late else None, "") for column, v in enumerate(values)]
             shown.append(_coloured_row(f.pickup.carrier, cells))
         self.pickups.show_rows(shown)
 
@@ -546,13 +578,14 @@ def _values(r: Row, raw: bool = False) -> list[object]:
     ]  # fmt: skip
 
 
-def _coloured_row(key: str, cells: list[tuple[str, str | None]]) -> ListRow:
-    """A row of (text, colour) cells; red ones in bold, so trouble reads from across the floor."""
+def _coloured_row(key: str, cells: list[tuple[str, str | None, str]]) -> ListRow:
+    """A row of (text, colour, tooltip) cells; red ones in bold, so trouble reads from across the floor."""
     return ListRow(
         key,
-        tuple(text for text, _ in cells),
-        colours=tuple(colour for _, colour in cells),
-        bold=tuple(i for i, (_, colour) in enumerate(cells) if colour == RED),
+        tuple(text for text, _, _ in cells),
+        colours=tuple(colour for _, colour, _ in cells),
+        bold=tuple(i for i, (_, colour, _) in enumerate(cells) if colour == RED),
+        tips=tuple(tip for _, _, tip in cells),
     )
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.customers import CustomerCard
+from app.ui.banner import wrapping
 from app.ui.tables import page_title
 
 PACKAGING = ("", "standard", "simple", "gift")
@@ -42,7 +43,7 @@ class CustomerPreferencesView(QWidget):
         super().__init__(parent)
         self.card: CustomerCard | None = None
         self.title = page_title()
-        self.who = QLabel()
+        self.who = wrapping(QLabel())  # a customer's name and code can be long: it wraps
         self.who.setStyleSheet("font-size: 18pt;")
         self.packaging = QComboBox()
         self.price_tags = QComboBox()

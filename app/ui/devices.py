@@ -19,7 +19,7 @@ from app.print_service import PrintStatus
 from app.runner import Operations
 from app.ui.tasks import GuiPoster
 from scanner.device import ScaleDevice, ScannerDevice
-from scanner.model import DeviceState, DeviceStatus, Reading, Scan
+from scanner.model import DeviceCause, DeviceState, DeviceStatus, Reading, Scan
 from scanner.ports import parse_port
 from scanner.scales import PROTOCOLS, LineSettings
 from sync import protocol as p
@@ -46,14 +46,17 @@ def device_report(
         if not used:
             continue
         stuck = [job for job in printing.attention if job.printer == role]
+        cause = ""
         if role in printing.offline:
             health, detail = p.DeviceHealth.PROBLEM, printing.offline[role]
+            cause = printing.causes.get(role, "")
         elif stuck:  # failed for good, or perhaps half printed: a person decides
             health, detail = p.DeviceHealth.PROBLEM, stuck[0].last_error
+            cause = "cut_off" if stuck[0].status == "interrupted" else "jobs_failed"
         else:
             health, detail = p.DeviceHealth.READY, ""
         devices.append(p.DeviceWire(kind=p.DeviceKind.PRINTER, name=role,
-                                    health=health, detail=detail[:300]))  # fmt: skip
+                                    health=health, detail=detail[:300], cause=cause))  # fmt: skip
     for kind in (p.DeviceKind.SCANNER, p.DeviceKind.SCALE):
         state = states.get(kind.value)
         port = getattr(settings, f"{kind.value}_port")
@@ -62,7 +65,7 @@ def device_report(
         if state is None:  # set up, its reader not started yet
             state = DeviceState(DeviceStatus.CONNECTING, port)
         devices.append(p.DeviceWire(kind=kind, name=(state.port or port)[:120], health=_HEALTH[state.status],
-                                    detail=state.reason[:300]))  # fmt: skip
+                                    detail=state.reason[:300], cause=state.cause.value))  # fmt: skip
     return p.DeviceReport(devices=devices)
 
 
@@ -97,7 +100,8 @@ class DeviceHub(QObject):
                 )
             except ValueError as exc:
                 log.error("scanner settings refused: %s", exc)
-                self._emit_state("scanner", DeviceState(DeviceStatus.ERROR, settings.scanner_port, str(exc)))
+                state = DeviceState(DeviceStatus.ERROR, settings.scanner_port, str(exc), DeviceCause.SETTINGS)
+                self._emit_state("scanner", state)
         if settings.scale_port:
             self.scale = self._make_scale(settings)
         new = [device for device in (self.scanner, self.scale) if device is not None]
@@ -113,7 +117,8 @@ class DeviceHub(QObject):
     def _make_scale(self, settings: StationSettings) -> ScaleDevice | None:
         if settings.scale_protocol not in PROTOCOLS:
             reason = f"unknown protocol {settings.scale_protocol}"
-            self._emit_state("scale", DeviceState(DeviceStatus.ERROR, settings.scale_port, reason))
+            state = DeviceState(DeviceStatus.ERROR, settings.scale_port, reason, DeviceCause.SETTINGS)
+            self._emit_state("scale", state)
             return None
         proto = PROTOCOLS[settings.scale_protocol]
         line = (
@@ -133,7 +138,8 @@ class DeviceHub(QObject):
             )
         except ValueError as exc:
             log.error("scale settings refused: %s", exc)
-            self._emit_state("scale", DeviceState(DeviceStatus.ERROR, settings.scale_port, str(exc)))
+            state = DeviceState(DeviceStatus.ERROR, settings.scale_port, str(exc), DeviceCause.SETTINGS)
+            self._emit_state("scale", state)
             return None
 
     def stop(self) -> None:

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -49,11 +49,15 @@ from app.runner import Operations
 from app.store.db import Database
 from app.store.waves import WaveProgress
 from app.ui import messages
+from app.ui.banner import Banner, ElidedLabel, wrapping
+from app.ui.pages import scrolling
 from app.ui.sounds import Sounds
+from app.ui.tables import TOUCH_HEIGHT
 from app.ui.wedge import forget_leftovers
 
 log = logging.getLogger(__name__)
 
+SHORT_BUTTON = "font-size: 18pt; min-height: 44px; padding: 4px 12px;"  # 56 px: a gloved finger's
 OK_COLOURS = ("#e8f5e9", "#1b5e20")
 ERROR_COLOURS = ("#c62828", "#ffffff")
 PROMPT_COLOURS = ("#fff8e1", "#5d4037")
@@ -87,26 +91,23 @@ class HandheldView(QWidget):
         self.put_back = PutBackWalk(db, ops, parser, self.show_put_back)
         self.putting_back = False  # the put-back walk is on screen: scans go to it
 
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setMinimumHeight(110)
-        self.banner.setAutoFillBackground(True)
-        self.banner.setStyleSheet("font-size: 20pt; font-weight: bold; padding: 8px;")
-        self.progress = QLabel()
+        # The bench's banner: a fixed region whose sentence wraps anywhere and shrinks its type to
+        # fit, so a long code or name never widens the 480-px screen.
+        self.banner = Banner()
+        self.banner.max_px = 30
+        self.banner.setFixedHeight(110)
+        self.progress = ElidedLabel(elide=Qt.TextElideMode.ElideRight)  # a picker's long name is cut
         self.progress.setStyleSheet("font-size: 14pt;")
-        self.location = QLabel()
+        self.location = ElidedLabel(min_px=28)
         self.location.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.location.setStyleSheet("font-size: 44pt; font-weight: bold;")
-        self.item = QLabel()
-        self.item.setWordWrap(True)
+        self.item = wrapping(QLabel())
         self.item.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.item.setStyleSheet("font-size: 18pt;")
         self.quantity = QLabel()
         self.quantity.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.quantity.setStyleSheet("font-size: 40pt; font-weight: bold;")
-        self.slots = QLabel()
-        self.slots.setWordWrap(True)
+        self.slots = wrapping(QLabel())
         self.slots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.slots.setStyleSheet("font-size: 16pt;")
         self.entry = QLineEdit()
@@ -116,11 +117,13 @@ class HandheldView(QWidget):
         self.entry.returnPressed.connect(self._entered)
 
         self.wave_buttons: list[QPushButton] = []
-        self.wave_list = QVBoxLayout()
+        wave_list = QWidget()
+        self.wave_list = QVBoxLayout(wave_list)
+        self.wave_list.setContentsMargins(0, 0, 0, 0)
+        self.wave_list.addStretch(1)
         waves_page = QWidget()
         waves_layout = QVBoxLayout(waves_page)
-        waves_layout.addLayout(self.wave_list)
-        waves_layout.addStretch(1)
+        waves_layout.addWidget(scrolling(wave_list), 1)  # a day's waves scroll; the screen does not
         self.put_back_button = QPushButton()
         self.put_back_button.setMinimumHeight(72)
         self.put_back_button.setStyleSheet("font-size: 16pt; background: #fff3e0;")
@@ -153,8 +156,13 @@ class HandheldView(QWidget):
         put_back_layout.addWidget(self.back_done)
         pick_page = QWidget()
         pick_layout = QVBoxLayout(pick_page)
+        stop_body = QWidget()  # a long item name scrolls above the buttons, which stay put
+        stop_layout = QVBoxLayout(stop_body)
+        stop_layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.location, self.item, self.quantity, self.slots):
-            pick_layout.addWidget(widget)
+            stop_layout.addWidget(widget)
+        stop_layout.addStretch(1)
+        pick_layout.addWidget(scrolling(stop_body), 1)
         pick_buttons = QHBoxLayout()
         self.minus = QPushButton("−")
         self.plus = QPushButton("+")
@@ -163,28 +171,32 @@ class HandheldView(QWidget):
         for button in (self.minus, self.plus, self.short_button, self.done_button):
             button.setMinimumHeight(72)
             button.setStyleSheet("font-size: 18pt;")
-            pick_buttons.addWidget(button)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            pick_buttons.addWidget(button, 1 if button in (self.minus, self.plus) else 2)
         self.short_button.setStyleSheet("font-size: 18pt; background: #ffcdd2;")
         self.minus.clicked.connect(lambda: self.adjust(-1))
         self.plus.clicked.connect(lambda: self.adjust(1))
         self.short_button.clicked.connect(self.start_short)
         self.done_button.clicked.connect(self.confirm_count)
-        pick_layout.addStretch(1)
         pick_layout.addLayout(pick_buttons)
         short_page = QWidget()
         short_layout = QGridLayout(short_page)
         self.reason_buttons: dict[str, QPushButton] = {}
         for i, reason in enumerate(SHORT_REASONS):
             button = QPushButton()
-            button.setMinimumHeight(80)
-            button.setStyleSheet("font-size: 18pt;")
+            button.setMinimumHeight(TOUCH_HEIGHT)  # six of them fit a 640-line screen
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setStyleSheet(SHORT_BUTTON)
             button.clicked.connect(lambda _c=False, r=reason: self.short_with(r))
             short_layout.addWidget(button, i, 0)
             self.reason_buttons[reason] = button
         self.short_back = QPushButton()
-        self.short_back.setMinimumHeight(64)
+        self.short_back.setMinimumHeight(TOUCH_HEIGHT)
+        self.short_back.setStyleSheet(SHORT_BUTTON)
+        self.short_back.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.short_back.clicked.connect(self.cancel_short)
         short_layout.addWidget(self.short_back, len(SHORT_REASONS), 0)
+        short_layout.setRowStretch(len(SHORT_REASONS) + 1, 1)
         self.pages = QStackedWidget()
         self.empty_page = QWidget()
         for page in (self.empty_page, waves_page, pick_page, short_page, put_back_page):
@@ -265,8 +277,8 @@ class HandheldView(QWidget):
     def say(self, text: str, colours: tuple[str, str] = OK_COLOURS, sound: str | None = None) -> None:
         self.banner.setText(text)
         palette = self.banner.palette()
-        palette.setColor(self.banner.backgroundRole(), colours[0])
-        palette.setColor(self.banner.foregroundRole(), colours[1])
+        palette.setColor(QPalette.ColorRole.Window, QColor(colours[0]))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colours[1]))
         self.banner.setPalette(palette)
         if sound:
             self.sounds.play(sound)
@@ -374,17 +386,25 @@ class HandheldView(QWidget):
             self.wave_list.removeWidget(button)
             button.deleteLater()
         self.wave_buttons = []
+        width = max(120, self.width() - 80)
         for wave in self.waves[:8]:
-            button = QPushButton(
-                self.tr("{wave}\n{orders} orders · {picked}/{items} items").format(
-                    wave=wave.code, orders=wave.orders, picked=wave.picked_items, items=wave.items
-                )
+            button = QPushButton()
+            metrics = QFontMetrics(button.font())
+            lines = (
+                wave.code,
+                self.tr("{orders} orders · {picked}/{items} items").format(
+                    orders=wave.orders, picked=wave.picked_items, items=wave.items
+                ),
             )
+            elided = (metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width) for line in lines)
+            button.setText("\n".join(elided))
+            button.setToolTip(wave.code)
             button.setProperty("wave", wave.code)
             button.setMinimumHeight(80)
             button.setStyleSheet("font-size: 16pt;")
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _c=False, code=wave.code: self.choose_wave(code))
-            self.wave_list.addWidget(button)
+            self.wave_list.insertWidget(len(self.wave_buttons), button)
             self.wave_buttons.append(button)
 
     # --- input: everything goes to the controller ---------------------------------------------

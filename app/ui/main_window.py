@@ -8,7 +8,7 @@ functions (app.ui.status_bar). Blocking work goes through the station's Operatio
 from __future__ import annotations
 
 import logging
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,7 +27,7 @@ from app.store.db import Database
 from app.store.errors import StoreError
 from app.store.outbox import pending_count
 from app.store.print_jobs import Job
-from app.store.settings_store import save_settings
+from app.store.settings_store import SettingsAudit, save_settings
 from app.store.waves import location_parser
 from app.sync_service import SyncService
 from app.ui.customer_view import CustomerPreferencesView
@@ -43,7 +43,7 @@ from app.ui.rules_view import RulesEditorView
 from app.ui.settings_view import SettingsView
 from app.ui.signin_view import SignInView
 from app.ui.sounds import Sounds
-from app.ui.status_bar import StationStatusBar, device_text, health_text, printer_text, sync_text
+from app.ui.status_bar import Line, StationStatusBar, device_text, health_text, printer_text, sync_text
 from app.ui.sync_exceptions_view import SyncExceptionsView
 from app.ui.waves_view import WavesDeskView
 from app.ui.wedge import WedgeFilter
@@ -83,6 +83,10 @@ class MainWindow(QMainWindow):
         self.packing = PackingView(station, sounds, ops)
         self.packing.chinese = translations.chinese
         self.settings_view = SettingsView()
+        self.settings_view.is_supervisor_badge = self._is_supervisor_badge  # type: ignore[method-assign]
+        # What is on disk; a simulator's values (packline --demo-scale) ride on top and are never saved.
+        self.saved_settings = station.settings
+        self.overrides: dict[str, object] = {}
         self.history = PrintHistoryView()
         self.customer_view = CustomerPreferencesView()
         self.exceptions_view = SyncExceptionsView()
@@ -109,7 +113,7 @@ class MainWindow(QMainWindow):
         self.desk.board.own_devices = self.device_report
         self.pages = PageStack()
         self.pages.add_page(self.signin)
-        self.pages.add_page(self.packing, scrolls=False)  # fits any station screen by its own panes
+        self.pages.add_page(self.packing)
         for page in (
             self.settings_view,
             self.history,
@@ -167,6 +171,7 @@ class MainWindow(QMainWindow):
         self.packing.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.saved.connect(self.on_settings_saved)
+        self.settings_view.unlock_requested.connect(self.unlock_settings)
         for page in (
             self.settings_view,
             self.history,
@@ -226,6 +231,8 @@ class MainWindow(QMainWindow):
             self.rules_view.handle_scan(code)
         elif page is self.returns_view:
             self.returns_view.handle_scan(code)
+        elif page is self.settings_view and self.settings_view.handle_scan(code):
+            return  # a supervisor's badge: the page asks for the PIN
         elif self.station.state is not None:  # settings open: the scan still counts at the bench
             self.close_settings()
             self.packing.handle(scan)
@@ -251,7 +258,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def open_settings(self) -> None:
-        self.settings_view.load(self.station.settings)
+        self.settings_view.load(self.saved_settings, self.station.signed_in_supervisor)
         self.pages.setCurrentWidget(self.settings_view)
 
         def offer(answer: Answer[list[tuple[str, str]]]) -> None:
@@ -295,19 +302,46 @@ class MainWindow(QMainWindow):
     def close_settings(self) -> None:
         self.pages.setCurrentWidget(self.packing if self.station.state else self.signin)
 
+    def _is_supervisor_badge(self, code: str) -> bool:
+        try:
+            operator = self.station.operator_for_badge(code)
+        except StoreError:
+            return False
+        return operator is not None and operator.is_supervisor
+
+    def unlock_settings(self, badge: str, pin: str) -> None:
+        """A supervisor's badge and PIN on the settings page, checked off the GUI thread (the PIN's
+        hash takes a while by design)."""
+
+        def done(answer: Answer[Operator | None]) -> None:
+            self.settings_view.unlock_answer(answer.value, self.station.pin_locked_for(badge))
+
+        self.ops.query(lambda: self.station.supervisor_with_pin(badge, pin), done, what="a supervisor's PIN")
+
     def on_settings_saved(self, settings: StationSettings) -> None:
         # The write waits for the database like any other (up to its busy timeout): off the GUI
-        # thread, and the settings take effect once they are on disk.
-        def done(answer: Answer[None]) -> None:
+        # thread, and the settings take effect once they are on disk, with their audit event.
+        audit = SettingsAudit(self.station.operator, self.settings_view.supervisor)
+
+        def done(answer: Answer[object]) -> None:
+            if answer.refused:
+                self.settings_view.result.setText(
+                    self.tr("Not saved: a supervisor must unlock these first (scan a supervisor badge)")
+                )
+                return
             if not answer.ok:
                 self.status_bar.show_health(self.tr("Settings could not be saved — see the log"))
                 return
             self.apply_settings(settings)
             self.close_settings()
+            self._outbox_changed()
 
-        self.ops.write(lambda: save_settings(self.db, settings), done, what="saving settings")
+        self.ops.write(lambda: save_settings(self.db, settings, audit), done, what="saving settings")
 
-    def apply_settings(self, settings: StationSettings) -> None:
+    def apply_settings(self, saved: StationSettings) -> None:
+        """The settings as saved take effect, with any simulator's values on top (never saved)."""
+        self.saved_settings = saved
+        settings = replace(saved, **self.overrides) if self.overrides else saved  # type: ignore[arg-type]
         previous = self.station.settings
         self.station.apply_settings(settings)
         if self.devices is not None and _device_settings(previous) != _device_settings(settings):
@@ -407,7 +441,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         bar = self.status_bar
-        bar.show_line(bar.printer_label, printer_text(self.print_status) if self.printing else ("", False))
+        bar.show_line(bar.printer_label, printer_text(self.print_status) if self.printing else Line(""))
         states = self.devices.states if self.devices is not None else {}
         bar.show_line(bar.scanner_label, device_text("scanner", states.get("scanner")))
         bar.show_line(bar.scale_label, device_text("scale", states.get("scale")))

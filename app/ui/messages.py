@@ -646,6 +646,37 @@ def step_text(step: Step, chinese: bool) -> str:
     return str(step.action)
 
 
+def plan_verdict_text(verdict: Verdict, state: PackState | None, chinese: bool) -> str | None:
+    """A plan verdict that names the instructions: which one F1 (or a scan) just confirmed and which
+    comes next, so nobody confirms what they cannot see. None: not a plan verdict (or no plan)."""
+    if state is None or state.order is None:
+        return None
+    steps = {s.id: s for s in state.plan.steps}
+    done = steps.get(verdict.step_id)
+    following = state.open_steps[0] if state.open_steps else None
+    nxt = (
+        QCoreApplication.translate("Plan", "next: {step} — {how}").format(
+            step=step_text(following, chinese), how=step_how(following, state, chinese)
+        )
+        if following is not None
+        else ""
+    )
+    if verdict.kind is VerdictKind.STEPS_LEFT and following is not None:
+        return QCoreApplication.translate("Plan", "Items done — {next} ({count} left)").format(
+            next=nxt, count=len(state.open_steps)
+        )
+    if done is None or verdict.kind not in (VerdictKind.STEP_CONFIRMED, VerdictKind.ORDER_COMPLETE):
+        return None
+    what = step_text(done, chinese)
+    if done.confirm is Confirm.SCAN_SAMPLE and verdict.scanned < verdict.required:
+        what += f" ({verdict.scanned}/{verdict.required})"
+    if following is None:
+        return QCoreApplication.translate(
+            "Plan", "✓ {done} — all instructions done: put the parcel on the scale"
+        ).format(done=what)
+    return QCoreApplication.translate("Plan", "✓ {done} — {next}").format(done=what, next=nxt)
+
+
 def step_how(step: Step, state: PackState, chinese: bool) -> str:
     match step.confirm:
         case Confirm.SCAN_INSERT:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -49,6 +49,7 @@ from app.store.packing import PackConflict
 from app.ui import messages
 from app.ui.banner import Banner, ElidedLabel, elide_code, wrapping
 from app.ui.label_preview import LabelPreview
+from app.ui.pages import scrolling
 from app.ui.sounds import Sounds
 from app.ui.wedge import forget_leftovers
 from scanner.interpret import interpret
@@ -144,7 +145,7 @@ class PackingView(QWidget):
         left.addWidget(card)
         left.addWidget(self.notes)
         left.addStretch()
-        self.order_scroll = _scroll_pane(order_panel)
+        self.order_scroll = scrolling(order_panel)
 
         self.lines = QTableWidget(0, 4)
         self.lines.verticalHeader().setVisible(False)
@@ -171,9 +172,12 @@ class PackingView(QWidget):
         self.plan_panel = QWidget(objectName="planPanel")
         self.plan_rows = QVBoxLayout(self.plan_panel)
         self.plan_rows.setContentsMargins(0, 0, 0, 0)
+        self.plan_rows.setSpacing(1)
         self.plan_rows.addStretch()
         self._plan_cards: list[QLabel] = []
-        self.plan = _scroll_pane(self.plan_panel)
+        self._line_font = QFont(self.font())
+        self._line_font.setPixelSize(15)  # the instructions after the next one: a line each
+        self.plan = scrolling(self.plan_panel)
         self.scans_title = QLabel(objectName="headline")
         # A label, not a list view: one cheap repaint per scan instead of shifting every row.
         # It takes the height it is given and clips the oldest rows.
@@ -184,14 +188,18 @@ class PackingView(QWidget):
         self.scans.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.scans.setMinimumHeight(60)
         self._scan_rows: list[str] = []
+        # The order's column ends with the last scans; the right column is the parcel's: its weight,
+        # then the customer's instructions, which take what they need to be seen whole.
+        order_column = QVBoxLayout()
+        order_column.addWidget(self.order_scroll, 3)
+        order_column.addWidget(self.scans_title)
+        order_column.addWidget(self.scans, 1)
         right = QVBoxLayout()
         right.addWidget(self.weight_title)
         right.addWidget(self.weight_big)
         right.addWidget(self.weight_detail)
         right.addWidget(self.plan_title)
-        right.addWidget(self.plan, 3)
-        right.addWidget(self.scans_title)
-        right.addWidget(self.scans, 2)
+        right.addWidget(self.plan, 6)
         self.preview = LabelPreview(self.ops)
         right.addWidget(self.preview, 2)
 
@@ -205,7 +213,7 @@ class PackingView(QWidget):
         self.keys = wrapping(QLabel(objectName="keys"))
 
         body = QHBoxLayout()
-        body.addWidget(self.order_scroll, 3)
+        body.addLayout(order_column, 3)
         body.addWidget(self.lines, 5)
         body.addLayout(right, 3)
 
@@ -222,10 +230,13 @@ class PackingView(QWidget):
         super().resizeEvent(event)
         height = event.size().height()
         # The banner is the loudest thing on screen, but on a 720-line screen the items come first.
-        self.banner.setFixedHeight(max(84, min(150, height // 6)))
+        self.banner.setFixedHeight(max(84, min(150, height // 7)))
+        # The key hints are for a person learning the bench: on a small screen they give way.
+        self.keys.setStyleSheet("font-size: 15px;" if height < 800 else "")
+        self._show_keys()
         self.banner.max_px = 40 if height >= 800 else 30
-        self.preview.setVisible(height >= 760)
         self._size_columns()
+        self._render_plan()  # one-line instructions are cut to the new width
 
     def _size_columns(self) -> None:
         """Bin and SKU as wide as their longest value up to a quarter of the table each; the
@@ -279,17 +290,27 @@ class PackingView(QWidget):
         )
         self.weight_title.setText(self.tr("Parcel weight"))
         self.scans_title.setText(self.tr("Last scans"))
-        self.keys.setText(
-            self.tr(
-                "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
-                "Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · "
-                "Shift+F2 returns · "
-                "Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · "
-                "Shift+F9 customer preferences · F10 zero scale · F11 sync now · "
-                "Shift+F11 sync exceptions · F12 sign out"
-            )
+        self._all_keys = self.tr(
+            "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
+            "Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · "
+            "Shift+F2 returns · "
+            "Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · "
+            "Shift+F9 customer preferences · F10 zero scale · F11 sync now · "
+            "Shift+F11 sync exceptions · F12 sign out"
         )
+        self._few_keys = self.tr(
+            "F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · "
+            "Ins parcel · Esc put back · F9 settings · F12 sign out"
+        )
+        self._show_keys()
         self.render(self.last_verdict, play=False)
+
+    def _show_keys(self) -> None:
+        """Every key where there is room; on a small screen the ones used every hour (all of them
+        in the tooltip, and on the command sheet)."""
+        every, few = getattr(self, "_all_keys", ""), getattr(self, "_few_keys", "")
+        self.keys.setText(few if self.height() < 800 else every)
+        self.keys.setToolTip(every)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -457,7 +478,11 @@ class PackingView(QWidget):
         if result.kind != "failed":
             if awaiting is not None and awaiting[0].order_no == result.order_no:
                 self.render(*awaiting)
-            elif self.station.blocked is None and self.last_verdict is not None:
+            elif (
+                self.station.blocked is None
+                and self.last_verdict is not None
+                and self.last_verdict.kind in (VerdictKind.NOT_SAVED, VerdictKind.STORE_ERROR)
+            ):
                 self.render(None)  # a save that was stuck went through: the bench is free again
             return
         self.render(None)
@@ -489,7 +514,10 @@ class PackingView(QWidget):
             self._render_after_verdict(state, None)
             return
         if verdict is not None:
-            self.show_notice(messages.verdict_text(verdict, self.chinese), verdict.severity)
+            text = messages.plan_verdict_text(verdict, state, self.chinese) or messages.verdict_text(
+                verdict, self.chinese
+            )
+            self.show_notice(text, verdict.severity)
             if play:
                 sound = messages.sound_for(verdict)
                 if sound:
@@ -585,64 +613,92 @@ class PackingView(QWidget):
         return (box.name_zh if self.chinese else box.name_en) or box.name_zh or box.code
 
     def _render_plan(self) -> None:
-        """The customer rules' instruction cards in work order: what, why and how to confirm;
-        done ones ticked, ones a supervisor let go marked so. The pane scrolls to the first
-        card still open, so on a small screen the next thing to do is always in view."""
+        """The customer rules' instructions in work order, every open one on screen: the next one
+        (what F1 confirms) with how to confirm it, the other open ones a line each, then the
+        notes and what is done in a line; why each is asked is its tooltip. The pane takes the
+        height its open instructions need, before the last scans take theirs."""
         state = self.station.state
         plan = state.plan if state is not None and state.order is not None else None
         if state is None or plan is None or not plan.steps:
             self.plan_title.hide()
             self.plan.hide()
+            self._fit_plan()
             return
-        rows = [self._card_html(step, state) for step in plan.in_work_order]
+        open_ids = {s.id for s in state.open_steps}
+        first_open = next((s.id for s in plan.in_work_order if s.id in open_ids), None)
+        rows: list[tuple[str, str]] = []
+        done: list[str] = []
+        for step in plan.in_work_order:
+            if step.confirm not in (Confirm.REWAYBILL, Confirm.NONE) and state.step_done(step):
+                done.append(messages.step_text(step, self.chinese))
+                continue
+            why = self.tr("why: {rule}").format(rule=step.rule_name)
+            rows.append((self._card_html(step, state, step.id == first_open), why))
+        if done:
+            line = self._one_line("✓ " + " · ".join(done))
+            done_line = f"<div style='color:#1b5e20;font-size:15px'>{html.escape(line)}</div>"
+            rows.append((done_line, " · ".join(done)))
         for item in plan.overridden:
-            rows.append(
-                "<div style='font-size:11pt;color:#90a4ae'>"
-                + html.escape(
-                    self.tr("{action} of rule {rule} not used: rule {winner} comes first").format(
-                        action=messages.action_name(item.action), rule=item.rule, winner=item.by_rule
-                    )
-                )
-                + "</div>"
+            note = self.tr("{action} of rule {rule} not used: rule {winner} comes first").format(
+                action=messages.action_name(item.action), rule=item.rule, winner=item.by_rule
             )
+            note_line = html.escape(self._one_line(note))
+            rows.append((f"<div style='color:#90a4ae;font-size:15px'>{note_line}</div>", note))
         while len(self._plan_cards) < len(rows):
             card = wrapping(QLabel(textFormat=Qt.TextFormat.RichText, objectName="planCard"))
             self.plan_rows.insertWidget(len(self._plan_cards), card)
             self._plan_cards.append(card)
         for index, card in enumerate(self._plan_cards):
             card.setVisible(index < len(rows))
-            if index < len(rows) and card.text() != rows[index]:
-                card.setText(rows[index])
-        open_ids = {s.id for s in state.open_steps}
-        first_open = next((i for i, s in enumerate(plan.in_work_order) if s.id in open_ids), None)
-        if first_open is not None:
-            self.plan.ensureWidgetVisible(self._plan_cards[first_open], 0, 8)
+            if index < len(rows):
+                text, why = rows[index]
+                if card.text() != text:
+                    card.setText(text)
+                card.setToolTip(why)
         self.plan_title.setText(
-            self.tr("Instructions for this customer: {open} open (F1 confirms)").format(open=len(open_ids))
+            self.tr("Customer's instructions: {open} open").format(open=len(open_ids))
+            if open_ids
+            else self.tr("Customer's instructions: all done")
         )
         self.plan_title.show()
         self.plan.show()
+        self._fit_plan()
 
-    def _card_html(self, step: Step, state: PackState) -> str:
+    def _fit_plan(self) -> None:
+        """The label preview only where it takes nothing from the customer's open instructions
+        (a new order's instructions are read before its label exists)."""
+        state = self.station.state
+        instructions = state is not None and state.order is not None and bool(state.open_steps)
+        self.preview.setVisible(self.height() >= 760 and not instructions)
+
+    def _card_html(self, step: Step, state: PackState, next_up: bool) -> str:
         override = state.plan_override
+        how = ""
         if step.confirm is Confirm.REWAYBILL:
             mark, colour, how = "⚠", "#e65100", self.tr("the waybill is for another carrier")
         elif step.confirm is Confirm.NONE:
-            mark, colour, how = "•", "#37474f", ""
-        elif state.step_done(step):
-            mark, colour, how = "✓", "#1b5e20", ""
+            mark, colour = "•", "#37474f"
         elif override is not None:
             mark, colour = "⊘", "#e65100"
             how = self.tr("let go by supervisor {name}").format(name=override[0].name)
         else:
-            mark, colour, how = "☐", "#b71c1c", messages.step_how(step, state, self.chinese)
-        text = html.escape(messages.step_text(step, self.chinese))
-        why = html.escape(self.tr("why: {rule}").format(rule=step.rule_name))
+            mark, colour = ("▶", "#b71c1c") if next_up else ("☐", "#b71c1c")
+            if next_up or step.confirm is not Confirm.KEY:
+                how = messages.step_how(step, state, self.chinese)
+        plain = messages.step_text(step, self.chinese)
+        if not next_up:  # a line each after the next one: every open instruction stays in view
+            line = self._one_line(f"{mark} {plain}" + (f" — {how}" if how else ""))
+            return f"<div style='color:{colour};font-size:15px'>{html.escape(line)}</div>"
         return (
-            f"<div style='color:{colour}'><b>{mark} {text}</b>"
+            f"<div style='color:{colour}'><b>{mark} {html.escape(plain)}</b>"
             + (f"<br/>&nbsp;&nbsp;→ {html.escape(how)}" if how else "")
-            + f"<br/><span style='font-size:11pt;color:#607d8b'>&nbsp;&nbsp;{why}</span></div>"
+            + "</div>"
         )
+
+    def _one_line(self, text: str) -> str:
+        """`text` cut with "…" to one line of the instruction pane (the whole is the tooltip)."""
+        width = max(80, self.plan.viewport().width() - 12)
+        return QFontMetrics(self._line_font).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
     def plan_text(self) -> str:
         """The instruction cards as plain text (what a person reads there)."""
@@ -748,6 +804,12 @@ class PackingView(QWidget):
 
     def _render_weight(self) -> None:
         state = self.station.state
+        # While instructions are still open the parcel is not weighed yet: the big weight gives its
+        # room to them, and comes back at the weighing step.
+        instructions = state is not None and state.order is not None and bool(state.open_steps)
+        self.weight_big.setVisible(
+            not instructions or state is None or state.phase in weighing.WEIGHING_PHASES
+        )
         expected = state.expected_g if state else None
         if state is None or expected is None:
             self.weight_big.setText("—")
@@ -825,15 +887,3 @@ def is_typed_weight(text: str) -> bool:
 
 def _plain(reading: Reading | None) -> weighing.ScaleReading | None:
     return None if reading is None else weighing.ScaleReading(reading.grams, reading.stable, reading.usable)
-
-
-def _scroll_pane(content: QWidget) -> QScrollArea:
-    """A pane that scrolls inside itself (vertically only) instead of growing the window."""
-    pane = QScrollArea()
-    pane.setWidget(content)
-    pane.setWidgetResizable(True)
-    pane.setFrameShape(QFrame.Shape.NoFrame)
-    pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    pane.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-    pane.setMinimumHeight(40)
-    return pane

@@ -38,6 +38,7 @@ from app.core.returns import (
 from app.returns_desk import ReturnsDesk
 from app.ui import return_texts as texts
 from app.ui.banner import Banner, wrapping
+from app.ui.pages import scrolling
 from app.ui.sounds import Sounds
 from app.ui.tables import list_table, page_title, row_of
 from app.ui.wedge import forget_leftovers
@@ -85,9 +86,9 @@ class ReturnsView(QWidget):
         self.entry.returnPressed.connect(self._typed)
         self.keys = wrapping(QLabel())
         middle = QHBoxLayout()
-        middle.addWidget(self.record, 2)
+        middle.addWidget(scrolling(self.record), 2)  # a long order's record scrolls in its column
         middle.addWidget(self.units, 3)
-        middle.addWidget(self.prompt, 2)
+        middle.addWidget(scrolling(self.prompt), 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.banner)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core.rules import FIELDS, NO_VALUE, OPERATORS, PARAMS, ActionKind, PackPlan, RuleError, parse_rule
 from app.ui import messages
+from app.ui.pages import scrolling
 from app.ui.tables import ListRow, list_table, page_title
 
 BIG = "font-size: 14pt;"
@@ -288,7 +289,7 @@ class RulesEditorView(QWidget):
         editor_layout.addWidget(self.test_result, 1)
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(editor)
+        splitter.addWidget(scrolling(editor))  # a rule with many conditions scrolls, the page does not
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         header = QHBoxLayout()

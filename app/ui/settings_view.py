@@ -1,4 +1,4 @@
-"""Station settings: language, weight check, sound, scanner timing."""
+"""Station settings: what anyone may change for themselves, and what a supervisor must unlock."""
 
 from __future__ import annotations
 
@@ -11,40 +11,64 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDoubleSpinBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.model import Operator
 from app.core.pickpath import LocationParser, PatternError
 from app.core.returns import RETURN_REASONS, reasons_from
-from app.core.settings import StationSettings
+from app.core.settings import StationSettings, needs_supervisor
+from app.ui.pages import scrolling
+from app.ui.theme import DESK_STYLE
 from scanner.model import Reading
 from scanner.scales import PROTOCOLS
 from sync.protocol import WAYBILL_KEEP_MAX
 
 
 class SettingsView(QWidget):
+    """The settings in sections (a tab each, its form scrolling inside it): "My view" (language,
+    sounds) for anyone signed in; weighing, scanner and scale, printers and the station for a
+    supervisor. A packer's page shows those locked: a supervisor's badge scanned here, then their
+    PIN, unlocks them for this visit (a supervisor signed in with a PIN finds them unlocked), and
+    what is saved goes on record with old and new values and who allowed it."""
+
     saved = Signal(object)  # StationSettings
     closed = Signal()
     zero_scale_requested = Signal()
     test_page_requested = Signal(str)  # "label", "insert" or "slip", with the values on screen
+    unlock_requested = Signal(str, str)  # badge, PIN: the window checks them off the GUI thread
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = StationSettings()
+        self.supervisor: Operator | None = None  # who unlocked the protected sections
+        self._badge = ""  # a supervisor badge scanned, waiting for its PIN
         self.title = QLabel(objectName="title")
+        self.lock_line = QLabel(objectName="headline")
+        self.lock_line.setWordWrap(True)
+        self.lock_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaximumWidth(260)
+        self.pin.returnPressed.connect(self._pin_entered)
+        self.pin.hide()
         self.language = QComboBox()
         self.station_name = QLineEdit()
         self.packaging = QSpinBox(maximum=5000, suffix=" g")
         self.tolerance_g = QSpinBox(maximum=5000, suffix=" g")
         self.tolerance_pct = QDoubleSpinBox(maximum=50.0, decimals=1, suffix=" %")
         self.sound = QCheckBox()
+        self.supervisor_pin = QCheckBox()
+        self.packer_pin = QCheckBox()
         self.wedge_chars = QSpinBox(minimum=2, maximum=40)
         self.wedge_gap = QSpinBox(minimum=5, maximum=500, suffix=" ms")
         self.wedge_prefix = QLineEdit()
@@ -64,30 +88,13 @@ class SettingsView(QWidget):
         self.zero_button.setAutoDefault(False)
         self.zero_button.clicked.connect(self.zero_scale_requested)
         self.zero_result = QLabel()
+        self.zero_result.setWordWrap(True)
         live_row = QWidget()
         live_layout = QHBoxLayout(live_row)
         live_layout.setContentsMargins(0, 0, 0, 0)
         live_layout.addWidget(self.scale_live)
         live_layout.addWidget(self.zero_button)
         live_layout.addWidget(self.zero_result, 1)
-        self.form, self.labels = _form(
-            self.language,
-            self.station_name,
-            self.packaging,
-            self.tolerance_g,
-            self.tolerance_pct,
-            self.sound,
-            self.wedge_chars,
-            self.wedge_gap,
-            self.wedge_prefix,
-            self.wedge_suffix,
-            self.scanner_port,
-            self.scale_port,
-            self.scale_protocol,
-            self.scale_baud,
-            live_row,
-        )
-        # Printing, in a second column.
         self.label_printer = QLineEdit()
         self.label_format = QComboBox()
         for fmt in ("pdf", "zpl", "tspl"):
@@ -118,95 +125,123 @@ class SettingsView(QWidget):
         test_layout.setContentsMargins(0, 0, 0, 0)
         test_layout.addWidget(self.test_button)
         test_layout.addWidget(self.test_result, 1)
-        self.print_form, self.print_labels = _form(
-            self.label_printer,
-            self.label_format,
-            self.label_size,
-            self.label_dpi,
-            self.label_cjk,
-            self.insert_printer,
-            self.slip_printer,
-            self.print_inserts,
-            self.print_slip,
-            self.sender_name,
-            self.sender_phone,
-            self.sender_address,
-            self.location_pattern,
-            self.waybill_reserve,
-            self.return_reasons,
-            test_row,
-        )
+        self.sections = QTabWidget()
+        self.section_forms: list[tuple[QWidget, list[QLabel]]] = []
+        for fields_ in (
+            (self.language, self.sound),
+            (self.packaging, self.tolerance_g, self.tolerance_pct),
+            (
+                self.wedge_chars, self.wedge_gap, self.wedge_prefix, self.wedge_suffix, self.scanner_port,
+                self.scale_port, self.scale_protocol, self.scale_baud, live_row,
+            ),
+            (
+                self.label_printer, self.label_format, self.label_size, self.label_dpi, self.label_cjk,
+                self.insert_printer, self.slip_printer, self.print_inserts, self.print_slip, test_row,
+            ),
+            (
+                self.station_name, self.supervisor_pin, self.packer_pin, self.sender_name, self.sender_phone,
+                self.sender_address, self.location_pattern, self.waybill_reserve, self.return_reasons,
+            ),
+        ):  # fmt: skip
+            body, labels = _form(*fields_)
+            self.section_forms.append((body, labels))
+            self.sections.addTab(scrolling(body), "")
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self._save)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.closed)
         for button in (self.save_button, self.back_button):
             button.setAutoDefault(False)
+        self.result = QLabel(objectName="headline")
+        self.result.setWordWrap(True)
+        self.result.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.result, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.back_button)
-        buttons.addStretch()
+        lock = QHBoxLayout()
+        lock.addWidget(self.lock_line, 1)
+        lock.addWidget(self.pin)
         root = QVBoxLayout(self)
         root.addWidget(self.title)
-        columns = QHBoxLayout()
-        columns.addLayout(self.form, 1)
-        columns.addSpacing(24)
-        columns.addLayout(self.print_form, 1)
-        root.addLayout(columns)
+        root.addLayout(lock)
+        root.addWidget(self.sections, 1)
         root.addLayout(buttons)
-        root.addStretch()
-        QShortcut(
-            QKeySequence("Ctrl+S"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-        ).activated.connect(self._save)
-        QShortcut(
-            QKeySequence("Esc"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-        ).activated.connect(self.closed)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence("Ctrl+S"), self, context=context).activated.connect(self._save)
+        QShortcut(QKeySequence("Esc"), self, context=context).activated.connect(self._escape)
+        for number in range(self.sections.count()):
+            key = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, context=context)
+            key.activated.connect(lambda n=number: self.sections.setCurrentIndex(n))
+        self.setStyleSheet(DESK_STYLE)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Station settings"))
-        texts = [
-            self.tr("Language"),
-            self.tr("Station name"),
-            self.tr("Packaging weight"),
-            self.tr("Weight tolerance"),
-            self.tr("Weight tolerance (relative)"),
-            self.tr("Sounds"),
-            self.tr("Scanner: minimum code length"),
-            self.tr("Scanner: max. gap between keys"),
-            self.tr("Scanner: prefix it sends (keyboard mode)"),
-            self.tr("Scanner: suffix it sends (besides Enter / Tab)"),
-            self.tr("Serial scanner port (empty: keyboard mode)"),
-            self.tr("Scale port (empty: type weights)"),
-            self.tr("Scale protocol"),
-            self.tr("Scale baud rate (— : protocol default)"),
-            self.tr("Scale now"),
+        sections = [
+            (self.tr("My view (Ctrl+1)"), [self.tr("Language"), self.tr("Sounds")]),
+            (
+                self.tr("Weighing (Ctrl+2)"),
+                [
+                    self.tr("Packaging weight"),
+                    self.tr("Weight tolerance"),
+                    self.tr("Weight tolerance (relative)"),
+                ],
+            ),
+            (
+                self.tr("Scanner and scale (Ctrl+3)"),
+                [
+                    self.tr("Scanner: minimum code length"),
+                    self.tr("Scanner: max. gap between keys"),
+                    self.tr("Scanner: prefix it sends (keyboard mode)"),
+                    self.tr("Scanner: suffix it sends (besides Enter / Tab)"),
+                    self.tr("Serial scanner port (empty: keyboard mode)"),
+                    self.tr("Scale port (empty: type weights)"),
+                    self.tr("Scale protocol"),
+                    self.tr("Scale baud rate (— : protocol default)"),
+                    self.tr("Scale now"),
+                ],
+            ),
+            (
+                self.tr("Printers (Ctrl+4)"),
+                [
+                    self.tr("Label printer"),
+                    self.tr("Label format"),
+                    self.tr("Label size"),
+                    self.tr("Printer resolution"),
+                    self.tr("Chinese text on thermal printers"),
+                    self.tr("Insert card printer (empty: saved as PDF)"),
+                    self.tr("Packing slip printer"),
+                    self.tr("Inserts"),
+                    self.tr("Packing slips"),
+                    self.tr("Test"),
+                ],
+            ),
+            (
+                self.tr("Station (Ctrl+5)"),
+                [
+                    self.tr("Station name"),
+                    self.tr("Supervisors"),
+                    self.tr("Packers"),
+                    self.tr("Sender name"),
+                    self.tr("Sender phone"),
+                    self.tr("Sender address"),
+                    self.tr("Bin location pattern (pick paths)"),
+                    self.tr("Waybill numbers kept per carrier (split shipments; 0: none)"),
+                    self.tr("Return reasons offered (codes, comma-separated; empty: the twelve defaults)"),
+                ],
+            ),
         ]
+        forms = zip(sections, self.section_forms, strict=True)
+        for index, ((title, texts), (_body, labels)) in enumerate(forms):
+            self.sections.setTabText(index, title)
+            for label, text in zip(labels, texts, strict=True):
+                label.setText(text)
         self.scanner_port.setPlaceholderText(self.tr("/dev/ttyUSB0, COM3 or vid:pid[:serial]"))
         self.scale_port.setPlaceholderText(self.tr("/dev/ttyUSB1, COM4 or vid:pid[:serial]"))
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
         self.sound.setText(self.tr("Play sounds"))
-        print_texts = [
-            self.tr("Label printer"),
-            self.tr("Label format"),
-            self.tr("Label size"),
-            self.tr("Printer resolution"),
-            self.tr("Chinese text on thermal printers"),
-            self.tr("Insert card printer (empty: saved as PDF)"),
-            self.tr("Packing slip printer"),
-            self.tr("Inserts"),
-            self.tr("Packing slips"),
-            self.tr("Sender name"),
-            self.tr("Sender phone"),
-            self.tr("Sender address"),
-            self.tr("Bin location pattern (pick paths)"),
-            self.tr("Waybill numbers kept per carrier (split shipments; 0: none)"),
-            self.tr("Return reasons offered (codes, comma-separated; empty: the twelve defaults)"),
-            self.tr("Test"),
-        ]
-        for label, text in zip(self.print_labels, print_texts, strict=True):
-            label.setText(text)
+        self.supervisor_pin.setText(self.tr("give their PIN to sign in and for every supervisor action"))
+        self.packer_pin.setText(self.tr("give their PIN to sign in"))
         placeholder = self.tr(
             "cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF"
         )
@@ -229,26 +264,37 @@ class SettingsView(QWidget):
         self.zero_result.clear()
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.back_button.setText(self.tr("Back (Esc)"))
+        self.pin.setPlaceholderText(self.tr("Supervisor PIN + Enter"))
         current = self.language.currentData()
         self.language.clear()
         self.language.addItem(self.tr("System default"), "")
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(current if current is not None else "")))
+        self._show_lock()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def load(self, settings: StationSettings) -> None:
+    def load(self, settings: StationSettings, supervisor: Operator | None = None) -> None:
+        """Show `settings` (as saved); `supervisor`: signed in with a PIN, the page is unlocked."""
         self._settings = settings
+        self.supervisor = supervisor
+        self._badge = ""
+        self.pin.clear()
+        self.pin.hide()
+        self.result.clear()
+        self.sections.setCurrentIndex(0)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.station_name.setText(settings.station_name)
         self.packaging.setValue(settings.packaging_g)
         self.tolerance_g.setValue(settings.tolerance_g)
         self.tolerance_pct.setValue(settings.tolerance_pct)
         self.sound.setChecked(settings.sound)
+        self.supervisor_pin.setChecked(settings.supervisor_pin)
+        self.packer_pin.setChecked(settings.packer_pin)
         self.wedge_chars.setValue(settings.wedge_min_chars)
         self.wedge_gap.setValue(settings.wedge_max_gap_ms)
         self.wedge_prefix.setText(settings.wedge_prefix)
@@ -274,6 +320,90 @@ class SettingsView(QWidget):
         self.return_reasons.setText(settings.return_reasons)
         self.return_reasons.setPlaceholderText(", ".join(RETURN_REASONS))
         self.test_result.clear()
+        self._show_lock()
+
+    # --- the lock ---------------------------------------------------------------------------------
+
+    @property
+    def unlocked(self) -> bool:
+        return self.supervisor is not None
+
+    def _show_lock(self) -> None:
+        for index in range(1, self.sections.count()):
+            body, _labels = self.section_forms[index]
+            body.setEnabled(self.unlocked)
+        if self.supervisor is not None:
+            self.lock_line.setText(
+                self.tr("Unlocked by {name} — what is saved is recorded with old and new values").format(
+                    name=self.supervisor.name
+                )
+            )
+            self.lock_line.setStyleSheet("color: #1b5e20;")
+        elif self._badge:
+            self.lock_line.setText(
+                self.tr("Supervisor {badge}: type your PIN + Enter (Esc: keep locked)").format(
+                    badge=self._badge
+                )
+            )
+            self.lock_line.setStyleSheet("color: #e65100;")
+        else:
+            self.lock_line.setText(
+                self.tr(
+                    "Anyone may change My view. Weighing, devices, printers and the station need a "
+                    "supervisor: scan a supervisor badge to unlock them"
+                )
+            )
+            self.lock_line.setStyleSheet("color: #37474f;")
+
+    def handle_scan(self, code: str) -> bool:
+        """A scan on this page: a supervisor's badge asks for the PIN (True). Anything else is
+        not for this page (False: the window takes it to the bench)."""
+        if self.unlocked or not self.is_supervisor_badge(code):
+            return False
+        self._badge = code.strip()
+        self.pin.clear()
+        self.pin.show()
+        self.pin.setFocus()
+        self._show_lock()
+        return True
+
+    def is_supervisor_badge(self, code: str) -> bool:  # the window sets the real lookup
+        return False
+
+    def _pin_entered(self) -> None:
+        pin = self.pin.text()
+        self.pin.clear()
+        if self._badge and pin:
+            self.lock_line.setText(self.tr("Checking the PIN…"))
+            self.unlock_requested.emit(self._badge, pin)
+
+    def unlock_answer(self, supervisor: Operator | None, locked_s: int = 0) -> None:
+        """The window's word on the badge and PIN."""
+        if supervisor is None:
+            self._badge = ""
+            self.pin.hide()
+            self._show_lock()
+            self.result.setText(
+                self.tr("Wrong PIN, or not a supervisor's badge — still locked")
+                if not locked_s
+                else self.tr("Too many wrong PINs: this badge waits {seconds} s").format(seconds=locked_s)
+            )
+            self.result.setStyleSheet("color: #c62828;")
+            return
+        self.supervisor = supervisor
+        self._badge = ""
+        self.pin.hide()
+        self.result.clear()
+        self._show_lock()
+        self.sections.setFocus()
+
+    def _escape(self) -> None:
+        if self._badge:  # back from the PIN prompt, still locked
+            self._badge = ""
+            self.pin.hide()
+            self._show_lock()
+            return
+        self.closed.emit()
 
     def set_system_printers(self, uris: list[str]) -> None:
         """Offer the OS's printers as completions, so nobody has to know the queue's exact name."""
@@ -306,12 +436,21 @@ class SettingsView(QWidget):
             wedge_max_gap_ms=self.wedge_gap.value(),
             wedge_prefix=self.wedge_prefix.text(),
             wedge_suffix=self.wedge_suffix.text(),
+            supervisor_pin=self.supervisor_pin.isChecked(),
+            packer_pin=self.packer_pin.isChecked(),
             scanner_port=self.scanner_port.text().strip(),
             scale_port=self.scale_port.text().strip(),
             scale_protocol=self.scale_protocol.currentData(),
             scale_baud=self.scale_baud.currentData(),
             **self._print_values(),
         )
+        protected = needs_supervisor(self._settings, settings)
+        if protected and not self.unlocked:
+            self.result.setText(
+                self.tr("Not saved: a supervisor must unlock these first (scan a supervisor badge)")
+            )
+            self.result.setStyleSheet("color: #c62828;")
+            return
         self._settings = settings
         self.saved.emit(settings)
 
@@ -363,10 +502,23 @@ class SettingsView(QWidget):
             self.scale_live.setText(reading.state.value)
 
 
-def _form(*fields: QWidget) -> tuple[QFormLayout, list[QLabel]]:
-    """A form with one row per field; the labels are filled in by retranslate()."""
-    form = QFormLayout()
-    labels = [QLabel() for _ in fields]
-    for label, field in zip(labels, fields, strict=True):
-        form.addRow(label, field)
-    return form, labels
+def _form(*fields: QWidget) -> tuple[QWidget, list[QLabel]]:
+    """A form with one row per field: the labels wrap in the left two fifths, the fields take the
+    rest (filled in by retranslate()); it takes the width it is given."""
+    body = QWidget()
+    grid = QGridLayout(body)
+    grid.setColumnStretch(0, 2)
+    grid.setColumnStretch(1, 3)
+    grid.setVerticalSpacing(10)
+    labels = []
+    for row, field in enumerate(fields):
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setBuddy(field)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        field.setSizePolicy(QSizePolicy.Policy.Ignored, field.sizePolicy().verticalPolicy())
+        labels.append(label)
+        grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(field, row, 1)
+    grid.setRowStretch(len(fields), 1)
+    return body, labels

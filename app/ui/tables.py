@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, SignalInstance
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, SignalInstance
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,6 +44,7 @@ class ListRow:
     background: str | None = None
     colours: tuple[str | None, ...] = ()
     bold: tuple[int, ...] = ()
+    tips: tuple[str, ...] = ()  # a cell's tooltip where it says more than the cell (a device's own words)
 
 
 def row_of(key: Hashable, *values: object, background: str | None = None, bold: tuple[int, ...] = (),
@@ -75,6 +76,8 @@ class RowsModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column < len(row.tips) and row.tips[column]:
+            return row.tips[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = row.cells[column] if column < len(row.cells) else ""
             if role == Qt.ItemDataRole.ToolTipRole and len(text) < 24:
@@ -154,7 +157,7 @@ def _unique(rows: Sequence[ListRow]) -> list[ListRow]:
     for r in rows:
         n = seen.get(r.key, 0)
         seen[r.key] = n + 1
-        result.append(r if n == 0 else ListRow((r.key, n), r.cells, r.background, r.colours, r.bold))
+        result.append(r if n == 0 else ListRow((r.key, n), r.cells, r.background, r.colours, r.bold, r.tips))
     return result
 
 
@@ -192,6 +195,19 @@ class ListTable(QTableView):
         header.setResizeContentsPrecision(SIZED_FROM_ROWS)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page's text box keeps the keys
         self._sized_for: tuple[str, ...] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
+            self._fit_rows()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as the table's type (a wall screen's 30 px text is not cut off)."""
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
 
     # --- the page's side --------------------------------------------------------------------
 
@@ -237,6 +253,10 @@ class ListTable(QTableView):
         """The cell's text colour as shown ("#rrggbb"), None for the table's own."""
         brush = self.rows_model.data(self.rows_model.index(row, column), Qt.ItemDataRole.ForegroundRole)
         return brush.color().name() if isinstance(brush, QBrush) else None
+
+    def tooltip(self, row: int, column: int) -> str:
+        tip = self.rows_model.data(self.rows_model.index(row, column), Qt.ItemDataRole.ToolTipRole)
+        return str(tip or "")
 
     def row_texts(self, row: int) -> tuple[str, ...]:
         return self.rows_model.rows[row].cells

@@ -16,6 +16,15 @@ BANNER_COLOURS = {
 }
 IDLE_COLOURS = ("#eceff1", "#263238")
 
+# Pages worked at arm's length with a keyboard (the supervisor desk, settings, rules): the bench's
+# big fields and buttons, made for two metres and gloves, would leave no room for the lists.
+DESK_STYLE = """
+QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox { font-size: 16px; min-height: 30px; padding: 2px 6px; }
+QPushButton { font-size: 16px; min-height: 36px; padding: 4px 12px; }
+QTableView { font-size: 16px; }
+QHeaderView::section { font-size: 15px; padding: 3px; }
+"""
+
 STYLESHEET = """
 QWidget { font-size: 18px; }
 QLabel#banner { font-size: 40px; font-weight: 700; padding: 18px; }

@@ -95,11 +95,15 @@ class WavePlanTab(DeskTab):
             self.sku,
         )
         for index, (label, widget) in enumerate(zip(self.filter_labels, widgets, strict=True)):
+            # Three rows of three (label, field): the filters take little of a 720-line screen.
             label.setBuddy(widget)
-            widget.setMinimumHeight(40)
-            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            grid.addWidget(label, (index // 5) * 2, index % 5)
-            grid.addWidget(widget, (index // 5) * 2 + 1, index % 5)
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            grid.addWidget(label, index // 3, (index % 3) * 2)
+            grid.addWidget(widget, index // 3, (index % 3) * 2 + 1)
+        for column in range(6):
+            grid.setColumnStretch(column, 2 if column % 2 else 1)
         self.status.currentIndexChanged.connect(lambda _i: self.load_orders())
         for combo in (self.channel, self.carrier):
             combo.currentTextChanged.connect(lambda _t: self.apply_filter())
@@ -127,22 +131,28 @@ class WavePlanTab(DeskTab):
         self.max_waves.setValue(DEFAULT_MAX_WAVES)
         self.plan_labels = [QLabel() for _ in range(5)]
         plan_grid = QGridLayout()
-        for row, (label, widget) in enumerate(
+        for index, (label, widget) in enumerate(
             zip(
                 self.plan_labels,
                 (self.strategy, self.max_orders, self.cap_items, self.cap_volume, self.max_waves),
                 strict=True,
             )
         ):
+            # The strategy on a row of its own, the four caps two by two.
             label.setBuddy(widget)
-            widget.setMinimumHeight(40)
-            plan_grid.addWidget(label, row, 0)
-            plan_grid.addWidget(widget, row, 1)
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            row, column = (0, 0) if index == 0 else (1 + (index - 1) // 2, ((index - 1) % 2) * 2)
+            plan_grid.addWidget(label, row, column)
+            plan_grid.addWidget(widget, row, column + 1, 1, 3 if index == 0 else 1)
+        for column in range(4):
+            plan_grid.setColumnStretch(column, 1)
         self.preview_button = QPushButton()
         self.release_button = QPushButton()
         self.save_button = QPushButton()
         for button in (self.preview_button, self.release_button, self.save_button):
-            button.setMinimumHeight(48)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.preview_button.clicked.connect(self.preview)
         self.release_button.clicked.connect(lambda: self.commit(release=True))
         self.save_button.clicked.connect(lambda: self.commit(release=False))
@@ -151,7 +161,7 @@ class WavePlanTab(DeskTab):
             buttons.addWidget(button)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        self.totals.setMinimumHeight(64)
+        self.totals.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.totals.setStyleSheet(BIG + "font-weight: bold;")
         # A release says what it will do and waits for Enter (Esc goes back): one key never
         # releases a day's orders by surprise.
@@ -185,6 +195,7 @@ class WavePlanTab(DeskTab):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(splitter, 1)

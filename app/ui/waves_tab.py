@@ -33,30 +33,22 @@ class WavesTab(DeskTab):
         self.release_wave_button = QPushButton()
         self.cancel_button = QPushButton()
         self.print_button = QPushButton()
-        row = QHBoxLayout()
+        fields, buttons = QHBoxLayout(), QHBoxLayout()
         self.picker_label, self.station_label = QLabel(), QLabel()
         self.picker_label.setBuddy(self.picker)
         self.station_label.setBuddy(self.pack_station)
-        for widget in (
-            self.picker_label,
-            self.picker,
-            self.station_label,
-            self.pack_station,
-            self.assign_button,
-            self.release_wave_button,
-            self.cancel_button,
-            self.print_button,
-            self.show_done,
-        ):
-            widget.setMinimumHeight(44)
-            row.addWidget(widget)
+        for widget in (self.picker_label, self.picker, self.station_label, self.pack_station, self.show_done):
+            fields.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+        for button in (self.assign_button, self.release_wave_button, self.cancel_button, self.print_button):
+            buttons.addWidget(button)
         self.assign_button.clicked.connect(self.assign_selected)
         self.release_wave_button.clicked.connect(self.release_selected)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.print_button.clicked.connect(self.print_selected)
         layout = QVBoxLayout(self)
         layout.addWidget(self.waves_table, 1)
-        layout.addLayout(row)
+        layout.addLayout(fields)
+        layout.addLayout(buttons)
 
     def retranslate(self) -> None:
         self.waves_table.set_headers(

@@ -30,11 +30,13 @@ from app.ui.desk_exceptions_tab import DeskExceptionsTab
 from app.ui.desk_returns_tab import DeskReturnsTab
 from app.ui.desk_tab import BIG
 from app.ui.tables import page_title
+from app.ui.theme import DESK_STYLE
 from app.ui.wave_plan_tab import WavePlanTab
 from app.ui.waves_tab import WavesTab
 from app.wave_desk import WaveDesk
 
 PLAN, WAVES, EXCEPTIONS, RETURNS, BOARD = range(5)
+
 
 
 class WavesDeskView(QWidget):
@@ -66,6 +68,9 @@ class WavesDeskView(QWidget):
         self.board.reported.connect(self.show_result)
         self.tabs = QTabWidget()
         self.tabs.setStyleSheet(BIG)
+        # A supervisor's desk is read at arm's length, not from two metres with gloves: the
+        # bench's big fields and buttons would not leave room for the lists.
+        self.setStyleSheet(DESK_STYLE)
         for tab in (self.plan_tab, self.waves_tab, self.exceptions_tab, self.returns_tab):
             self.tabs.addTab(tab, "")
             tab.changed.connect(self.changed)

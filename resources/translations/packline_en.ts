@@ -4,386 +4,386 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="213"/>
+        <location filename="../../app/ui/board_view.py" line="234"/>
         <source>The board could not be read — see the log</source>
         <translation>The board could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="222"/>
+        <location filename="../../app/ui/board_view.py" line="243"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="223"/>
-        <location filename="../../app/ui/board_view.py" line="442"/>
+        <location filename="../../app/ui/board_view.py" line="244"/>
+        <location filename="../../app/ui/board_view.py" line="474"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="224"/>
+        <location filename="../../app/ui/board_view.py" line="245"/>
         <source>Orders/h</source>
         <translation>Orders/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="225"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Work/h (fair)</source>
         <translation>Work/h (fair)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="226"/>
+        <location filename="../../app/ui/board_view.py" line="247"/>
         <source>Units/h</source>
         <translation>Units/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="227"/>
+        <location filename="../../app/ui/board_view.py" line="248"/>
         <source>Items/order</source>
         <translation>Items/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="228"/>
+        <location filename="../../app/ui/board_view.py" line="249"/>
         <source>s/order</source>
         <translation>s/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="229"/>
+        <location filename="../../app/ui/board_view.py" line="250"/>
         <source>s/item</source>
         <translation>s/item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="230"/>
+        <location filename="../../app/ui/board_view.py" line="251"/>
         <source>Wrong scans</source>
         <translation>Wrong scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="231"/>
+        <location filename="../../app/ui/board_view.py" line="252"/>
         <source>Weight fails</source>
         <translation>Weight fails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="232"/>
+        <location filename="../../app/ui/board_view.py" line="253"/>
         <source>Overrides · holds</source>
         <translation>Overrides · holds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="254"/>
         <source>Accuracy</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="234"/>
+        <location filename="../../app/ui/board_view.py" line="255"/>
         <source>This hour</source>
         <translation>This hour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="238"/>
+        <location filename="../../app/ui/board_view.py" line="259"/>
         <source>Packers, best fair throughput first</source>
         <translation>Packers, best fair throughput first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="239"/>
+        <location filename="../../app/ui/board_view.py" line="260"/>
         <source>Stations</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="240"/>
-        <location filename="../../app/ui/board_view.py" line="328"/>
+        <location filename="../../app/ui/board_view.py" line="261"/>
+        <location filename="../../app/ui/board_view.py" line="349"/>
         <source>Stations&apos; sync and devices</source>
         <translation>Stations&apos; sync and devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Printers</source>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="244"/>
-        <location filename="../../app/ui/board_view.py" line="390"/>
+        <location filename="../../app/ui/board_view.py" line="265"/>
+        <location filename="../../app/ui/board_view.py" line="422"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>Carrier pick-ups: what must go on the next truck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Pick-up</source>
         <translation>Pick-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>In</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Must go</source>
         <translation>Must go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="247"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Make it</source>
         <translation>Make it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="247"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Miss it</source>
         <translation>Miss it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="249"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>Orders packed per hour, and mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="250"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
         <source>Customers by lifecycle stage</source>
         <translation>Customers by lifecycle stage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="276"/>
+        <location filename="../../app/ui/board_view.py" line="297"/>
         <source>Reading the board…</source>
         <translation>Reading the board…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="281"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="281"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="305"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="294"/>
+        <location filename="../../app/ui/board_view.py" line="315"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="295"/>
+        <location filename="../../app/ui/board_view.py" line="316"/>
         <source>every station</source>
         <translation>every station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="296"/>
+        <location filename="../../app/ui/board_view.py" line="317"/>
         <source>this station only: the server did not answer</source>
         <translation>this station only: the server did not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="308"/>
+        <location filename="../../app/ui/board_view.py" line="329"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="309"/>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>within 2 h</source>
         <translation>within 2 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="310"/>
+        <location filename="../../app/ui/board_view.py" line="331"/>
         <source>within 4 h</source>
         <translation>within 4 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="311"/>
+        <location filename="../../app/ui/board_view.py" line="332"/>
         <source>within 24 h</source>
         <translation>within 24 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="312"/>
+        <location filename="../../app/ui/board_view.py" line="333"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="313"/>
+        <location filename="../../app/ui/board_view.py" line="334"/>
         <source>no deadline</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="320"/>
+        <location filename="../../app/ui/board_view.py" line="341"/>
         <source>No open orders</source>
         <translation>No open orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="321"/>
+        <location filename="../../app/ui/board_view.py" line="342"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>Open orders by ship-by deadline — {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="351"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>Stations&apos; sync and devices: shown when there is a server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="337"/>
+        <location filename="../../app/ui/board_view.py" line="358"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="340"/>
+        <location filename="../../app/ui/board_view.py" line="361"/>
         <source>last synced {time}</source>
         <translation>last synced {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="342"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>no server</source>
         <translation>no server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="344"/>
+        <location filename="../../app/ui/board_view.py" line="365"/>
         <source>server not answering</source>
         <translation>server not answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="346"/>
+        <location filename="../../app/ui/board_view.py" line="367"/>
         <source>never synced</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="357"/>
+        <location filename="../../app/ui/board_view.py" line="380"/>
         <source>not reported</source>
         <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="360"/>
+        <location filename="../../app/ui/board_view.py" line="383"/>
         <source>keyboard</source>
         <translation>keyboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="361"/>
+        <location filename="../../app/ui/board_view.py" line="384"/>
         <source>typed in</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="361"/>
+        <location filename="../../app/ui/board_view.py" line="384"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="363"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>label</source>
         <translation>label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="363"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>insert</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="363"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>slip</source>
         <translation>slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="365"/>
+        <location filename="../../app/ui/board_view.py" line="388"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="366"/>
+        <location filename="../../app/ui/board_view.py" line="389"/>
         <source>connecting…</source>
         <translation>connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="367"/>
+        <location filename="../../app/ui/board_view.py" line="390"/>
         <source>PROBLEM</source>
         <translation>PROBLEM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="377"/>
+        <location filename="../../app/ui/board_view.py" line="408"/>
         <source>as of {time}</source>
         <translation>as of {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="418"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="397"/>
+        <location filename="../../app/ui/board_view.py" line="429"/>
         <source>tomorrow</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="400"/>
+        <location filename="../../app/ui/board_view.py" line="432"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="414"/>
+        <location filename="../../app/ui/board_view.py" line="446"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="415"/>
+        <location filename="../../app/ui/board_view.py" line="447"/>
         <source>growing</source>
         <translation>growing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="416"/>
+        <location filename="../../app/ui/board_view.py" line="448"/>
         <source>mature</source>
         <translation>mature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="417"/>
+        <location filename="../../app/ui/board_view.py" line="449"/>
         <source>at risk</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="418"/>
+        <location filename="../../app/ui/board_view.py" line="450"/>
         <source>lost</source>
         <translation>lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="420"/>
+        <location filename="../../app/ui/board_view.py" line="452"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="460"/>
+        <location filename="../../app/ui/board_view.py" line="492"/>
         <source>Mistakes per 100 units</source>
         <translation>Mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="482"/>
+        <location filename="../../app/ui/board_view.py" line="514"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="509"/>
-        <location filename="../../app/ui/board_view.py" line="529"/>
+        <location filename="../../app/ui/board_view.py" line="541"/>
+        <location filename="../../app/ui/board_view.py" line="561"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>ConditionRow</name>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="135"/>
+        <location filename="../../app/ui/rules_view.py" line="136"/>
         <source>comma separated: a, b, c</source>
         <translation>comma separated: a, b, c</translation>
     </message>
@@ -554,134 +554,134 @@
 <context>
     <name>CustomerPreferencesView</name>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="106"/>
+        <location filename="../../app/ui/customer_view.py" line="107"/>
         <source>Customer preferences</source>
         <translation>Customer preferences</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="108"/>
+        <location filename="../../app/ui/customer_view.py" line="109"/>
         <source>&amp;Packaging</source>
         <translation>&amp;Packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="109"/>
+        <location filename="../../app/ui/customer_view.py" line="110"/>
         <source>Price &amp;tags</source>
         <translation>Price &amp;tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="110"/>
+        <location filename="../../app/ui/customer_view.py" line="111"/>
         <source>Preferred &amp;carrier</source>
         <translation>Preferred &amp;carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="111"/>
+        <location filename="../../app/ui/customer_view.py" line="112"/>
         <source>Ship &amp;days</source>
         <translation>Ship &amp;days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="112"/>
+        <location filename="../../app/ui/customer_view.py" line="113"/>
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="113"/>
+        <location filename="../../app/ui/customer_view.py" line="114"/>
         <source>Corrected &amp;address</source>
         <translation>Corrected &amp;address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="119"/>
+        <location filename="../../app/ui/customer_view.py" line="120"/>
         <source>Mon</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="120"/>
+        <location filename="../../app/ui/customer_view.py" line="121"/>
         <source>Tue</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="121"/>
+        <location filename="../../app/ui/customer_view.py" line="122"/>
         <source>Wed</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="122"/>
+        <location filename="../../app/ui/customer_view.py" line="123"/>
         <source>Thu</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="123"/>
+        <location filename="../../app/ui/customer_view.py" line="124"/>
         <source>Fri</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="124"/>
+        <location filename="../../app/ui/customer_view.py" line="125"/>
         <source>Sat</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="125"/>
+        <location filename="../../app/ui/customer_view.py" line="126"/>
         <source>Sun</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="129"/>
+        <location filename="../../app/ui/customer_view.py" line="130"/>
         <source>Used on labels instead of the order&apos;s address</source>
         <translation>Used on labels instead of the order&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="130"/>
+        <location filename="../../app/ui/customer_view.py" line="131"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="131"/>
+        <location filename="../../app/ui/customer_view.py" line="132"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="141"/>
-        <location filename="../../app/ui/customer_view.py" line="147"/>
-        <location filename="../../app/ui/customer_view.py" line="193"/>
+        <location filename="../../app/ui/customer_view.py" line="142"/>
+        <location filename="../../app/ui/customer_view.py" line="148"/>
+        <location filename="../../app/ui/customer_view.py" line="194"/>
         <source>(not said)</source>
         <translation>(not said)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="142"/>
+        <location filename="../../app/ui/customer_view.py" line="143"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="143"/>
+        <location filename="../../app/ui/customer_view.py" line="144"/>
         <source>Simple packaging</source>
         <translation>Simple packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="144"/>
+        <location filename="../../app/ui/customer_view.py" line="145"/>
         <source>Gift packaging</source>
         <translation>Gift packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="148"/>
+        <location filename="../../app/ui/customer_view.py" line="149"/>
         <source>Remove price tags</source>
         <translation>Remove price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="149"/>
+        <location filename="../../app/ui/customer_view.py" line="150"/>
         <source>Leave them</source>
         <translation>Leave them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="172"/>
+        <location filename="../../app/ui/customer_view.py" line="173"/>
         <source>No customer for {code}: scan the order or its waybill</source>
         <translation>No customer for {code}: scan the order or its waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="211"/>
+        <location filename="../../app/ui/customer_view.py" line="212"/>
         <source>Scan an order or its waybill to choose its customer</source>
         <translation>Scan an order or its waybill to choose its customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="249"/>
+        <location filename="../../app/ui/customer_view.py" line="250"/>
         <source>Nothing changed</source>
         <translation>Nothing changed</translation>
     </message>
@@ -825,248 +825,246 @@ by responsibility: {responsible}</translation>
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="214"/>
+        <location filename="../../app/ui/handheld_view.py" line="226"/>
         <source>Short (F4)</source>
         <translation>Short (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="215"/>
+        <location filename="../../app/ui/handheld_view.py" line="227"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="216"/>
+        <location filename="../../app/ui/handheld_view.py" line="228"/>
         <source>Back — keep picking (Esc)</source>
         <translation>Back — keep picking (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="219"/>
+        <location filename="../../app/ui/handheld_view.py" line="231"/>
         <source>Scan, or type and press Enter</source>
         <translation>Scan, or type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="220"/>
+        <location filename="../../app/ui/handheld_view.py" line="232"/>
         <source>Put back (待放回) — F3</source>
         <translation>Put back (待放回) — F3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="221"/>
+        <location filename="../../app/ui/handheld_view.py" line="233"/>
         <source>Back to the waves (Esc)</source>
         <translation>Back to the waves (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="330"/>
-        <location filename="../../app/ui/handheld_view.py" line="353"/>
+        <location filename="../../app/ui/handheld_view.py" line="342"/>
+        <location filename="../../app/ui/handheld_view.py" line="365"/>
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="332"/>
+        <location filename="../../app/ui/handheld_view.py" line="344"/>
         <source>Scan a wave, or tap one</source>
         <translation>Scan a wave, or tap one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="345"/>
+        <location filename="../../app/ui/handheld_view.py" line="357"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>Why is it short? {count} of {wanted} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="419"/>
+        <location filename="../../app/ui/handheld_view.py" line="395"/>
+        <source>{orders} orders · {picked}/{items} items</source>
+        <translation>{orders} orders · {picked}/{items} items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="439"/>
         <source>Reading the put-back list…</source>
         <translation>Reading the put-back list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="434"/>
+        <location filename="../../app/ui/handheld_view.py" line="454"/>
         <source>{count} item(s) to put back — go to the first bin</source>
         <translation>{count} item(s) to put back — go to the first bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="438"/>
+        <location filename="../../app/ui/handheld_view.py" line="458"/>
         <source>Nothing to put back</source>
         <translation>Nothing to put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="439"/>
+        <location filename="../../app/ui/handheld_view.py" line="459"/>
         <source>The put-back list could not be read — try again (F3)</source>
         <translation>The put-back list could not be read — try again (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="440"/>
+        <location filename="../../app/ui/handheld_view.py" line="460"/>
         <source>Not recorded — the list is read again</source>
         <translation>Not recorded — the list is read again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="441"/>
+        <location filename="../../app/ui/handheld_view.py" line="461"/>
         <source>✓ Back: {name} ({returned}/{quantity})</source>
         <translation>✓ Back: {name} ({returned}/{quantity})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="442"/>
+        <location filename="../../app/ui/handheld_view.py" line="462"/>
         <source>✓ Everything of order {order} is back</source>
         <translation>✓ Everything of order {order} is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="443"/>
+        <location filename="../../app/ui/handheld_view.py" line="463"/>
         <source>✓ Everything is back — nothing left to put back</source>
         <translation>✓ Everything is back — nothing left to put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="444"/>
+        <location filename="../../app/ui/handheld_view.py" line="464"/>
         <source>Not on the put-back list — keep it aside for the supervisor</source>
         <translation>Not on the put-back list — keep it aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="459"/>
+        <location filename="../../app/ui/handheld_view.py" line="479"/>
         <source>Put back (待放回)</source>
         <translation>Put back (待放回)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="468"/>
+        <location filename="../../app/ui/handheld_view.py" line="488"/>
         <source>{name}
 {sku} · order {order}</source>
         <translation>{name}
 {sku} · order {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="472"/>
+        <location filename="../../app/ui/handheld_view.py" line="492"/>
         <source>{returned} / {quantity} back</source>
         <translation>{returned} / {quantity} back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="305"/>
+        <location filename="../../app/ui/handheld_view.py" line="317"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>Wave {wave} · stop {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="309"/>
-        <location filename="../../app/ui/handheld_view.py" line="466"/>
+        <location filename="../../app/ui/handheld_view.py" line="321"/>
+        <location filename="../../app/ui/handheld_view.py" line="486"/>
         <source>(no bin)</source>
         <translation>(no bin)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="319"/>
+        <location filename="../../app/ui/handheld_view.py" line="331"/>
         <source>slot {slot} ×{qty}</source>
         <translation>slot {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="321"/>
+        <location filename="../../app/ui/handheld_view.py" line="333"/>
         <source>Into: {shares}</source>
         <translation>Into: {shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="315"/>
+        <location filename="../../app/ui/handheld_view.py" line="327"/>
         <source>Put {qty} into slot {slot}</source>
         <translation>Put {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="343"/>
+        <location filename="../../app/ui/handheld_view.py" line="355"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>Put {qty} into slot {slot} — scan the slot label (or OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="336"/>
+        <location filename="../../app/ui/handheld_view.py" line="348"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>Go to {bin} and scan the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="339"/>
+        <location filename="../../app/ui/handheld_view.py" line="351"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>Scan each item, or type how many and Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="338"/>
+        <location filename="../../app/ui/handheld_view.py" line="350"/>
         <source>Scan the item</source>
         <translation>Scan the item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="352"/>
+        <location filename="../../app/ui/handheld_view.py" line="364"/>
         <source>One moment…</source>
         <translation>One moment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="354"/>
+        <location filename="../../app/ui/handheld_view.py" line="366"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="350"/>
+        <location filename="../../app/ui/handheld_view.py" line="362"/>
         <source>Choose a reason first</source>
         <translation>Choose a reason first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="331"/>
+        <location filename="../../app/ui/handheld_view.py" line="343"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>Badge {badge} is not known — scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="349"/>
+        <location filename="../../app/ui/handheld_view.py" line="361"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>Finish this stop first (OK or Short)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="333"/>
+        <location filename="../../app/ui/handheld_view.py" line="345"/>
         <source>Loading waves…</source>
         <translation>Loading waves…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="379"/>
-        <source>{wave}
-{orders} orders · {picked}/{items} items</source>
-        <translation>{wave}
-{orders} orders · {picked}/{items} items</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handheld_view.py" line="334"/>
+        <location filename="../../app/ui/handheld_view.py" line="346"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>No wave {code} — scan a wave from the list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="335"/>
+        <location filename="../../app/ui/handheld_view.py" line="347"/>
         <source>The wave could not be read — try again</source>
         <translation>The wave could not be read — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="348"/>
+        <location filename="../../app/ui/handheld_view.py" line="360"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>Wave {wave} picked — take the cart to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="337"/>
+        <location filename="../../app/ui/handheld_view.py" line="349"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>Wrong bin {got} — go to {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="340"/>
+        <location filename="../../app/ui/handheld_view.py" line="352"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>Not this item — put it back; pick {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="341"/>
+        <location filename="../../app/ui/handheld_view.py" line="353"/>
         <source>That is one too many — put it back</source>
         <translation>That is one too many — put it back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="342"/>
+        <location filename="../../app/ui/handheld_view.py" line="354"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} of {wanted} — scan the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="344"/>
+        <location filename="../../app/ui/handheld_view.py" line="356"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>Wrong slot — put it into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="351"/>
+        <location filename="../../app/ui/handheld_view.py" line="363"/>
         <source>Not recorded — try again (OK)</source>
         <translation>Not recorded — try again (OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="346"/>
+        <location filename="../../app/ui/handheld_view.py" line="358"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>Short pick recorded — put what you have: {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="347"/>
+        <location filename="../../app/ui/handheld_view.py" line="359"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>Short pick recorded — the supervisor has it</translation>
     </message>
@@ -1074,27 +1072,32 @@ by responsibility: {responsible}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>Finish or put back the open order before checking returns in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>The returns desk could not read the database — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
+        <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
+        <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
@@ -1172,197 +1175,207 @@ by responsibility: {responsible}</translation>
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="280"/>
+        <location filename="../../app/ui/packing_view.py" line="291"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="281"/>
+        <location filename="../../app/ui/packing_view.py" line="292"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="284"/>
+        <location filename="../../app/ui/packing_view.py" line="294"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="354"/>
+        <location filename="../../app/ui/packing_view.py" line="302"/>
+        <source>F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · Ins parcel · Esc put back · F9 settings · F12 sign out</source>
+        <translation>F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · Ins parcel · Esc put back · F9 settings · F12 sign out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="375"/>
         <source>change from the office</source>
         <translation>change from the office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="362"/>
+        <location filename="../../app/ui/packing_view.py" line="383"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>No box recommended for this order — scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="379"/>
+        <location filename="../../app/ui/packing_view.py" line="400"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="397"/>
+        <location filename="../../app/ui/packing_view.py" line="418"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="411"/>
+        <location filename="../../app/ui/packing_view.py" line="432"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="419"/>
+        <location filename="../../app/ui/packing_view.py" line="440"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="422"/>
+        <location filename="../../app/ui/packing_view.py" line="443"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="426"/>
+        <location filename="../../app/ui/packing_view.py" line="447"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="486"/>
+        <location filename="../../app/ui/packing_view.py" line="511"/>
         <source>Saving {order}…</source>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="503"/>
+        <location filename="../../app/ui/packing_view.py" line="531"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="509"/>
+        <location filename="../../app/ui/packing_view.py" line="537"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="572"/>
+        <location filename="../../app/ui/packing_view.py" line="600"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>#{no}: {items} item(s), {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="577"/>
+        <location filename="../../app/ui/packing_view.py" line="605"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>Parcel {no} open: {items} item(s) in it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="581"/>
+        <location filename="../../app/ui/packing_view.py" line="609"/>
         <source>sealed: {parcels}</source>
         <translation>sealed: {parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="621"/>
-        <source>Instructions for this customer: {open} open (F1 confirms)</source>
-        <translation>Instructions for this customer: {open} open (F1 confirms)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/packing_view.py" line="629"/>
+        <location filename="../../app/ui/packing_view.py" line="678"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="636"/>
+        <location filename="../../app/ui/packing_view.py" line="683"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="640"/>
+        <location filename="../../app/ui/packing_view.py" line="635"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="602"/>
+        <location filename="../../app/ui/packing_view.py" line="642"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="552"/>
+        <location filename="../../app/ui/packing_view.py" line="580"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>Box: {name} ({weight} g) — Ctrl+B: the next size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="559"/>
+        <location filename="../../app/ui/packing_view.py" line="587"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="668"/>
+        <location filename="../../app/ui/packing_view.py" line="659"/>
+        <source>Customer&apos;s instructions: {open} open</source>
+        <translation>Customer&apos;s instructions: {open} open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="661"/>
+        <source>Customer&apos;s instructions: all done</source>
+        <translation>Customer&apos;s instructions: all done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="724"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="673"/>
+        <location filename="../../app/ui/packing_view.py" line="729"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="696"/>
+        <location filename="../../app/ui/packing_view.py" line="752"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="698"/>
+        <location filename="../../app/ui/packing_view.py" line="754"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="768"/>
+        <location filename="../../app/ui/packing_view.py" line="830"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="770"/>
+        <location filename="../../app/ui/packing_view.py" line="832"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>Take the sealed parcel off the scale, then put this one on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="783"/>
+        <location filename="../../app/ui/packing_view.py" line="845"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="786"/>
+        <location filename="../../app/ui/packing_view.py" line="848"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="798"/>
+        <location filename="../../app/ui/packing_view.py" line="860"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="801"/>
+        <location filename="../../app/ui/packing_view.py" line="863"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="804"/>
+        <location filename="../../app/ui/packing_view.py" line="866"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -1531,17 +1544,37 @@ by responsibility: {responsible}</translation>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652"/>
+        <location filename="../../app/ui/messages.py" line="658"/>
+        <source>next: {step} — {how}</source>
+        <translation>next: {step} — {how}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="665"/>
+        <source>Items done — {next} ({count} left)</source>
+        <translation>Items done — {next} ({count} left)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="674"/>
+        <source>✓ {done} — all instructions done: put the parcel on the scale</source>
+        <translation>✓ {done} — all instructions done: put the parcel on the scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="677"/>
+        <source>✓ {done} — {next}</source>
+        <translation>✓ {done} — {next}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="683"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="654"/>
+        <location filename="../../app/ui/messages.py" line="685"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658"/>
+        <location filename="../../app/ui/messages.py" line="689"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -2128,133 +2161,133 @@ by responsibility: {responsible}</translation>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="108"/>
+        <location filename="../../app/ui/returns_view.py" line="109"/>
         <source>Returns — check a return parcel in</source>
         <translation>Returns — check a return parcel in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="131"/>
-        <location filename="../../app/ui/returns_view.py" line="266"/>
+        <location filename="../../app/ui/returns_view.py" line="132"/>
+        <location filename="../../app/ui/returns_view.py" line="267"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>Scan the return&apos;s waybill, order number, customer phone or RMA code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="111"/>
+        <location filename="../../app/ui/returns_view.py" line="112"/>
         <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
         <translation>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <location filename="../../app/ui/returns_view.py" line="117"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <location filename="../../app/ui/returns_view.py" line="117"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <location filename="../../app/ui/returns_view.py" line="117"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <location filename="../../app/ui/returns_view.py" line="117"/>
         <source>Grade</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <location filename="../../app/ui/returns_view.py" line="117"/>
         <source>Goes to</source>
         <translation>Goes to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="137"/>
+        <location filename="../../app/ui/returns_view.py" line="138"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>The return of order {order} was open — carry on where it was left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="147"/>
+        <location filename="../../app/ui/returns_view.py" line="148"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>The return of order {order} is NOT saved — call the technician; keep its units together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="182"/>
+        <location filename="../../app/ui/returns_view.py" line="183"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>The scale has no steady weight — type the grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="216"/>
+        <location filename="../../app/ui/returns_view.py" line="217"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>Packed by {packer} at {station}, {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="224"/>
+        <location filename="../../app/ui/returns_view.py" line="225"/>
         <source>Not packed</source>
         <translation>Not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="227"/>
+        <location filename="../../app/ui/returns_view.py" line="228"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>Weighed {actual} g, expected {expected} ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="231"/>
+        <location filename="../../app/ui/returns_view.py" line="232"/>
         <source>No weight recorded</source>
         <translation>No weight recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="240"/>
+        <location filename="../../app/ui/returns_view.py" line="241"/>
         <source>Rules carried out: {rules}</source>
         <translation>Rules carried out: {rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="243"/>
+        <location filename="../../app/ui/returns_view.py" line="244"/>
         <source>Return parcel: {grams} g</source>
         <translation>Return parcel: {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="255"/>
+        <location filename="../../app/ui/returns_view.py" line="256"/>
         <source>NOT IN ORDER</source>
         <translation>NOT IN ORDER</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="267"/>
+        <location filename="../../app/ui/returns_view.py" line="268"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>Scan each unit that came back · grams + Enter · F8 when all are in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="268"/>
+        <location filename="../../app/ui/returns_view.py" line="269"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>The reason&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="269"/>
+        <location filename="../../app/ui/returns_view.py" line="270"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>The grade&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="270"/>
+        <location filename="../../app/ui/returns_view.py" line="271"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>Enter confirms the proposal · a number picks another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="278"/>
+        <location filename="../../app/ui/returns_view.py" line="279"/>
         <source>Reason (number + Enter):</source>
         <translation>Reason (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="281"/>
+        <location filename="../../app/ui/returns_view.py" line="282"/>
         <source>Grade (number + Enter):</source>
         <translation>Grade (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="288"/>
+        <location filename="../../app/ui/returns_view.py" line="289"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>Responsible (Enter: the proposal, or a number):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="297"/>
+        <location filename="../../app/ui/returns_view.py" line="298"/>
         <source>Proposed: {who}</source>
         <translation>Proposed: {who}</translation>
     </message>
@@ -2460,162 +2493,162 @@ by responsibility: {responsible}</translation>
 <context>
     <name>RulesEditorView</name>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="326"/>
+        <location filename="../../app/ui/rules_view.py" line="327"/>
         <source>Customer rules</source>
         <translation>Customer rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="327"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>On</source>
         <translation>On</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="327"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="327"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>What it does</source>
         <translation>What it does</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="330"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="330"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="330"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Enabled</source>
         <translation>&amp;Enabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="330"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Stop after this rule</source>
         <translation>&amp;Stop after this rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="334"/>
+        <location filename="../../app/ui/rules_view.py" line="335"/>
         <source>When all of these hold</source>
         <translation>When all of these hold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="335"/>
+        <location filename="../../app/ui/rules_view.py" line="336"/>
         <source>Do this</source>
         <translation>Do this</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="336"/>
+        <location filename="../../app/ui/rules_view.py" line="337"/>
         <source>+ Condition</source>
         <translation>+ Condition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="337"/>
+        <location filename="../../app/ui/rules_view.py" line="338"/>
         <source>+ Action</source>
         <translation>+ Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="338"/>
+        <location filename="../../app/ui/rules_view.py" line="339"/>
         <source>&amp;Test with order:</source>
         <translation>&amp;Test with order:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="339"/>
+        <location filename="../../app/ui/rules_view.py" line="340"/>
         <source>Scan or type an order or waybill number, then Enter</source>
         <translation>Scan or type an order or waybill number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="340"/>
+        <location filename="../../app/ui/rules_view.py" line="341"/>
         <source>Save and send (Ctrl+S)</source>
         <translation>Save and send (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="341"/>
+        <location filename="../../app/ui/rules_view.py" line="342"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="342"/>
+        <location filename="../../app/ui/rules_view.py" line="343"/>
         <source>New rule (Ctrl+N)</source>
         <translation>New rule (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="371"/>
+        <location filename="../../app/ui/rules_view.py" line="372"/>
         <source>{count} rules, from the server</source>
         <translation>{count} rules, from the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="373"/>
+        <location filename="../../app/ui/rules_view.py" line="374"/>
         <source>{count} rules, the shipped defaults (saving sends them to the server)</source>
         <translation>{count} rules, the shipped defaults (saving sends them to the server)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="379"/>
+        <location filename="../../app/ui/rules_view.py" line="380"/>
         <source> · not saved</source>
         <translation> · not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="392"/>
+        <location filename="../../app/ui/rules_view.py" line="393"/>
         <source>every order</source>
         <translation>every order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="423"/>
+        <location filename="../../app/ui/rules_view.py" line="424"/>
         <source>the code {code} is used by rule {row} too</source>
         <translation>the code {code} is used by rule {row} too</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="561"/>
+        <location filename="../../app/ui/rules_view.py" line="562"/>
         <source>⚠ Not usable yet: {reason}</source>
         <translation>⚠ Not usable yet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="564"/>
+        <location filename="../../app/ui/rules_view.py" line="565"/>
         <source>✔ This rule is valid</source>
         <translation>✔ This rule is valid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="578"/>
+        <location filename="../../app/ui/rules_view.py" line="579"/>
         <source>Not saved: rule {row} is broken — {reason}</source>
         <translation>Not saved: rule {row} is broken — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="591"/>
+        <location filename="../../app/ui/rules_view.py" line="592"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="602"/>
+        <location filename="../../app/ui/rules_view.py" line="603"/>
         <source>Scan or type an order number to try the rules on it</source>
         <translation>Scan or type an order number to try the rules on it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="608"/>
+        <location filename="../../app/ui/rules_view.py" line="609"/>
         <source>Order {order}: {fired} of {total} rules fire</source>
         <translation>Order {order}: {fired} of {total} rules fire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="614"/>
+        <location filename="../../app/ui/rules_view.py" line="615"/>
         <source>• {what} — because of rule {rule}</source>
         <translation>• {what} — because of rule {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="620"/>
+        <location filename="../../app/ui/rules_view.py" line="621"/>
         <source>  (overridden: {action} of {rule}; {winner} comes first)</source>
         <translation>  (overridden: {action} of {rule}; {winner} comes first)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="625"/>
+        <location filename="../../app/ui/rules_view.py" line="626"/>
         <source>No instructions: a plain pack</source>
         <translation>No instructions: a plain pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="627"/>
+        <location filename="../../app/ui/rules_view.py" line="628"/>
         <source>⚠ left out: {reason}</source>
         <translation>⚠ left out: {reason}</translation>
     </message>
@@ -2646,272 +2679,357 @@ by responsibility: {responsible}</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="167"/>
+        <location filename="../../app/ui/settings_view.py" line="180"/>
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="169"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="170"/>
+        <location filename="../../app/ui/settings_view.py" line="223"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="171"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="172"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="173"/>
+        <location filename="../../app/ui/settings_view.py" line="188"/>
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="174"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="175"/>
+        <location filename="../../app/ui/settings_view.py" line="194"/>
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="176"/>
+        <location filename="../../app/ui/settings_view.py" line="195"/>
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="177"/>
+        <location filename="../../app/ui/settings_view.py" line="196"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>Scanner: prefix it sends (keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="178"/>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>Scanner: suffix it sends (besides Enter / Tab)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="179"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>Serial scanner port (empty: keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="180"/>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
         <source>Scale port (empty: type weights)</source>
         <translation>Scale port (empty: type weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="181"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Scale protocol</source>
         <translation>Scale protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>Scale baud rate (— : protocol default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="183"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Scale now</source>
         <translation>Scale now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="240"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="241"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <location filename="../../app/ui/settings_view.py" line="242"/>
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="208"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <location filename="../../app/ui/settings_view.py" line="209"/>
         <source>Label format</source>
         <translation>Label format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="193"/>
+        <location filename="../../app/ui/settings_view.py" line="210"/>
         <source>Label size</source>
         <translation>Label size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
         <source>Printer resolution</source>
         <translation>Printer resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Chinese text on thermal printers</source>
         <translation>Chinese text on thermal printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>Insert card printer (empty: saved as PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Packing slip printer</source>
         <translation>Packing slip printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="215"/>
         <source>Inserts</source>
         <translation>Inserts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Packing slips</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="200"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="227"/>
         <source>Sender phone</source>
         <translation>Sender phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="229"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>Bin location pattern (pick paths)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="204"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>Waybill numbers kept per carrier (split shipments; 0: none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="205"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="206"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <source>My view (Ctrl+1)</source>
+        <translation>My view (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <source>Weighing (Ctrl+2)</source>
+        <translation>Weighing (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <source>Scanner and scale (Ctrl+3)</source>
+        <translation>Scanner and scale (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="206"/>
+        <source>Printers (Ctrl+4)</source>
+        <translation>Printers (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <source>Station (Ctrl+5)</source>
+        <translation>Station (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="224"/>
+        <source>Supervisors</source>
+        <translation>Supervisors</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="225"/>
+        <source>Packers</source>
+        <translation>Packers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="243"/>
+        <source>give their PIN to sign in and for every supervisor action</source>
+        <translation>give their PIN to sign in and for every supervisor action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="244"/>
+        <source>give their PIN to sign in</source>
+        <translation>give their PIN to sign in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="246"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="252"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222"/>
+        <location filename="../../app/ui/settings_view.py" line="257"/>
         <source>as pictures (any printer)</source>
         <translation>as pictures (any printer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="223"/>
+        <location filename="../../app/ui/settings_view.py" line="258"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>printer&apos;s own Chinese font</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="225"/>
+        <location filename="../../app/ui/settings_view.py" line="260"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>Print the cards a customer is due (VIP, birthday, welcome)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="261"/>
         <source>Print a packing slip for every parcel</source>
         <translation>Print a packing slip for every parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="227"/>
+        <location filename="../../app/ui/settings_view.py" line="262"/>
         <source>Print a test label</source>
         <translation>Print a test label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="263"/>
         <source>Zero the scale</source>
         <translation>Zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="266"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="267"/>
+        <source>Supervisor PIN + Enter</source>
+        <translation>Supervisor PIN + Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="270"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="293"/>
+        <location filename="../../app/ui/settings_view.py" line="337"/>
+        <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
+        <translation>Unlocked by {name} — what is saved is recorded with old and new values</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="344"/>
+        <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
+        <translation>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="352"/>
+        <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
+        <translation>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="377"/>
+        <source>Checking the PIN…</source>
+        <translation>Checking the PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="387"/>
+        <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
+        <translation>Wrong PIN, or not a supervisor&apos;s badge — still locked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="389"/>
+        <source>Too many wrong PINs: this badge waits {seconds} s</source>
+        <translation>Too many wrong PINs: this badge waits {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="423"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>Not saved: the bin location pattern — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="344"/>
+        <location filename="../../app/ui/settings_view.py" line="450"/>
+        <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
+        <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="483"/>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="348"/>
+        <location filename="../../app/ui/settings_view.py" line="487"/>
         <source>sent — check the printer</source>
         <translation>sent — check the printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="352"/>
+        <location filename="../../app/ui/settings_view.py" line="491"/>
         <source>zero command sent</source>
         <translation>zero command sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="353"/>
+        <location filename="../../app/ui/settings_view.py" line="492"/>
         <source>this protocol has no zero command</source>
         <translation>this protocol has no zero command</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="355"/>
+        <location filename="../../app/ui/settings_view.py" line="494"/>
         <source>no scale connected</source>
         <translation>no scale connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="360"/>
+        <location filename="../../app/ui/settings_view.py" line="499"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="360"/>
+        <location filename="../../app/ui/settings_view.py" line="499"/>
         <source>moving</source>
         <translation>moving</translation>
     </message>
@@ -2972,42 +3090,42 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="300"/>
+        <location filename="../../app/ui/application.py" line="302"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="305"/>
+        <location filename="../../app/ui/application.py" line="307"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="310"/>
+        <location filename="../../app/ui/application.py" line="312"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="391"/>
+        <location filename="../../app/ui/application.py" line="393"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="395"/>
+        <location filename="../../app/ui/application.py" line="397"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="399"/>
+        <location filename="../../app/ui/application.py" line="401"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="403"/>
+        <location filename="../../app/ui/application.py" line="405"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="409"/>
+        <location filename="../../app/ui/application.py" line="411"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>
@@ -3079,112 +3197,268 @@ by responsibility: {responsible}</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="26"/>
+        <location filename="../../app/ui/status_bar.py" line="44"/>
+        <source>cannot be reached — is it on and plugged in?</source>
+        <translation>cannot be reached — is it on and plugged in?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="45"/>
+        <source>the connection broke while printing</source>
+        <translation>the connection broke while printing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="46"/>
+        <source>it refused the job</source>
+        <translation>it refused the job</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="47"/>
+        <source>this computer has no print system</source>
+        <translation>this computer has no print system</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="48"/>
+        <source>its address in settings is wrong</source>
+        <translation>its address in settings is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="49"/>
+        <source>the print folder cannot be written</source>
+        <translation>the print folder cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="50"/>
+        <source>jobs did not print — see its print history</source>
+        <translation>jobs did not print — see its print history</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="52"/>
+        <source>it is not working</source>
+        <translation>it is not working</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="59"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="31"/>
+        <location filename="../../app/ui/status_bar.py" line="67"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="36"/>
-        <source>Printer: {count} job(s) need attention — {error}</source>
-        <translation>Printer: {count} job(s) need attention — {error}</translation>
+        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <source>Printer: {count} job(s) need attention — see the print history (Shift+F5)</source>
+        <translation>Printer: {count} job(s) need attention — see the print history (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="40"/>
+        <location filename="../../app/ui/status_bar.py" line="85"/>
         <source>Printing… {count} in queue</source>
         <translation>Printing… {count} in queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="43"/>
+        <location filename="../../app/ui/status_bar.py" line="86"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="51"/>
+        <location filename="../../app/ui/status_bar.py" line="92"/>
+        <source>DISCONNECTED — not found: check the cable and the port in settings (F9)</source>
+        <translation>DISCONNECTED — not found: check the cable and the port in settings (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="95"/>
+        <source>IN USE by another program — close it</source>
+        <translation>IN USE by another program — close it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="96"/>
+        <source>NO PERMISSION to open the port — call the technician</source>
+        <translation>NO PERMISSION to open the port — call the technician</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="99"/>
+        <location filename="../../app/ui/status_bar.py" line="110"/>
+        <source>DISCONNECTED — check the cable</source>
+        <translation>DISCONNECTED — check the cable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="100"/>
+        <source>NOT ANSWERING — is it on? Check the cable and the protocol</source>
+        <translation>NOT ANSWERING — is it on? Check the cable and the protocol</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="103"/>
+        <source>SENDING NON-STOP — check the trigger; extra codes are ignored</source>
+        <translation>SENDING NON-STOP — check the trigger; extra codes are ignored</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <source>SETTINGS DO NOT WORK — check them (F9)</source>
+        <translation>SETTINGS DO NOT WORK — check them (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="107"/>
+        <source>ERROR in the station — see the log</source>
+        <translation>ERROR in the station — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="108"/>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="117"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="53"/>
+        <location filename="../../app/ui/status_bar.py" line="117"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="56"/>
+        <location filename="../../app/ui/status_bar.py" line="119"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="57"/>
+        <location filename="../../app/ui/status_bar.py" line="121"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="58"/>
-        <source>{device}: DISCONNECTED — check the cable ({reason})</source>
-        <translation>{device}: DISCONNECTED — check the cable ({reason})</translation>
+        <location filename="../../app/ui/status_bar.py" line="124"/>
+        <source>{device}: {problem}</source>
+        <translation>{device}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="61"/>
-        <source>{device}: ERROR ({reason})</source>
-        <translation>{device}: ERROR ({reason})</translation>
+        <location filename="../../app/ui/status_bar.py" line="135"/>
+        <source>cannot reach the server</source>
+        <translation>cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="70"/>
+        <location filename="../../app/ui/status_bar.py" line="136"/>
+        <source>the server does not answer</source>
+        <translation>the server does not answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="137"/>
+        <source>the server is too slow to answer</source>
+        <translation>the server is too slow to answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="138"/>
+        <source>the connection broke</source>
+        <translation>the connection broke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="139"/>
+        <source>the server&apos;s certificate is not trusted — call the technician</source>
+        <translation>the server&apos;s certificate is not trusted — call the technician</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="140"/>
+        <source>the server does not accept this station — register it again</source>
+        <translation>the server does not accept this station — register it again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="141"/>
+        <source>the server&apos;s database is down</source>
+        <translation>the server&apos;s database is down</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="142"/>
+        <source>the server had an error</source>
+        <translation>the server had an error</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="143"/>
+        <source>the server&apos;s answer could not be read</source>
+        <translation>the server&apos;s answer could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="144"/>
+        <source>the server refused the request</source>
+        <translation>the server refused the request</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="145"/>
+        <source>the server address in settings is wrong</source>
+        <translation>the server address in settings is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="146"/>
+        <source>an error in the station — see the log</source>
+        <translation>an error in the station — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="148"/>
+        <source>the sync failed</source>
+        <translation>the sync failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="153"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="74"/>
+        <location filename="../../app/ui/status_bar.py" line="155"/>
         <source>No server set up — {waiting}</source>
         <translation>No server set up — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <location filename="../../app/ui/status_bar.py" line="157"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} need attention (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="85"/>
+        <location filename="../../app/ui/status_bar.py" line="162"/>
         <source>Syncing… {waiting}</source>
         <translation>Syncing… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="91"/>
+        <location filename="../../app/ui/status_bar.py" line="166"/>
         <source>Synced {time} · {waiting}</source>
         <translation>Synced {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="101"/>
+        <location filename="../../app/ui/status_bar.py" line="172"/>
+        <source>this computer&apos;s clock is {minutes} min fast</source>
+        <translation>this computer&apos;s clock is {minutes} min fast</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="173"/>
+        <source>this computer&apos;s clock is {minutes} min slow</source>
+        <translation>this computer&apos;s clock is {minutes} min slow</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="179"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="105"/>
+        <location filename="../../app/ui/status_bar.py" line="181"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="114"/>
+        <location filename="../../app/ui/status_bar.py" line="190"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="149"/>
+        <location filename="../../app/ui/status_bar.py" line="231"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="152"/>
+        <location filename="../../app/ui/status_bar.py" line="233"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="154"/>
+        <location filename="../../app/ui/status_bar.py" line="235"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>
@@ -3733,214 +4007,214 @@ by responsibility: {responsible}</translation>
 <context>
     <name>WavePlanTab</name>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="196"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="207"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="197"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="208"/>
         <source>C&amp;hannel</source>
         <translation>C&amp;hannel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="198"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="209"/>
         <source>Ca&amp;rrier</source>
         <translation>Ca&amp;rrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="199"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="210"/>
         <source>Pro&amp;vince</source>
         <translation>Pro&amp;vince</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="200"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="211"/>
         <source>Priority at &amp;least</source>
         <translation>Priority at &amp;least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="201"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="212"/>
         <source>Ship-by &amp;within (h, 0: any)</source>
         <translation>Ship-by &amp;within (h, 0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="202"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="213"/>
         <source>Items &amp;from</source>
         <translation>Items &amp;from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="203"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="214"/>
         <source>Items &amp;to (0: any)</source>
         <translation>Items &amp;to (0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="204"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="215"/>
         <source>S&amp;KU</source>
         <translation>S&amp;KU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="213"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="224"/>
         <source>All open</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="225"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="236"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="236"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="247"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="237"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="248"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="238"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="249"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="239"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
         <source>Province</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="240"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="272"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="283"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="241"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
         <source>Ship by</source>
         <translation>Ship by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="242"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="270"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="253"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="281"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="248"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="259"/>
         <source>Strate&amp;gy</source>
         <translation>Strate&amp;gy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="249"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="260"/>
         <source>Orders per wave (cart &amp;slots)</source>
         <translation>Orders per wave (cart &amp;slots)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="261"/>
         <source>&amp;Items per wave</source>
         <translation>&amp;Items per wave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="262"/>
         <source>&amp;Volume per wave (cm³, 0: any)</source>
         <translation>&amp;Volume per wave (cm³, 0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="263"/>
         <source>&amp;Waves at most (0: any)</source>
         <translation>&amp;Waves at most (0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="262"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="273"/>
         <source>Preview (Ctrl+P)</source>
         <translation>Preview (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="263"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="274"/>
         <source>Release (Ctrl+R)</source>
         <translation>Release (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="264"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="275"/>
         <source>Save as planned (Ctrl+Shift+S)</source>
         <translation>Save as planned (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="267"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="278"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="268"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="279"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="269"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="280"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="271"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="282"/>
         <source>Volume (L)</source>
         <translation>Volume (L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="273"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="284"/>
         <source>Walk (m)</source>
         <translation>Walk (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="321"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="332"/>
         <source>{count} of {total} orders match</source>
         <translation>{count} of {total} orders match</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="345"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="356"/>
         <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
         <translation>Filter the orders, choose a strategy, then Preview (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="360"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="371"/>
         <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
         <translation>{waves} waves · {orders} orders · {items} items · walk {metres} m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="364"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="375"/>
         <source> · {count} orders wait for the next round</source>
         <translation> · {count} orders wait for the next round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="366"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="377"/>
         <source> · {count} orders do not fit this strategy</source>
         <translation> · {count} orders do not fit this strategy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="373"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="384"/>
         <source>Nothing to release: preview a plan first (Ctrl+P)</source>
         <translation>Nothing to release: preview a plan first (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="378"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="389"/>
         <source>Release {waves} waves, {orders} orders ({items} items) to the pickers? Enter to release, Esc to go back</source>
         <translation>Release {waves} waves, {orders} orders ({items} items) to the pickers? Enter to release, Esc to go back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="383"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="394"/>
         <source>Save {waves} waves, {orders} orders ({items} items) as planned? Enter to save, Esc to go back</source>
         <translation>Save {waves} waves, {orders} orders ({items} items) as planned? Enter to save, Esc to go back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="416"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="427"/>
         <source>Released {count} waves: {codes}</source>
         <translation>Released {count} waves: {codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="418"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="429"/>
         <source>Saved {count} planned waves: {codes}</source>
         <translation>Saved {count} planned waves: {codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="421"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="432"/>
         <source> · {count} orders were taken meanwhile and left out</source>
         <translation> · {count} orders were taken meanwhile and left out</translation>
     </message>
@@ -4066,37 +4340,37 @@ by responsibility: {responsible}</translation>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="137"/>
+        <location filename="../../app/ui/waves_view.py" line="142"/>
         <source>Supervisor desk</source>
         <translation>Supervisor desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="138"/>
+        <location filename="../../app/ui/waves_view.py" line="143"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>Plan waves (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="139"/>
+        <location filename="../../app/ui/waves_view.py" line="144"/>
         <source>Waves (Ctrl+2)</source>
         <translation>Waves (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="140"/>
+        <location filename="../../app/ui/waves_view.py" line="145"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>Exceptions (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="141"/>
+        <location filename="../../app/ui/waves_view.py" line="146"/>
         <source>Returns (Ctrl+4)</source>
         <translation>Returns (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="142"/>
+        <location filename="../../app/ui/waves_view.py" line="147"/>
         <source>Board (Ctrl+5)</source>
         <translation>Board (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="143"/>
+        <location filename="../../app/ui/waves_view.py" line="148"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
@@ -4104,112 +4378,112 @@ by responsibility: {responsible}</translation>
 <context>
     <name>WavesTab</name>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="64"/>
+        <location filename="../../app/ui/waves_tab.py" line="56"/>
         <source>Wave</source>
         <translation>Wave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="65"/>
+        <location filename="../../app/ui/waves_tab.py" line="57"/>
         <source>Strategy</source>
         <translation>Strategy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="66"/>
+        <location filename="../../app/ui/waves_tab.py" line="58"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="67"/>
+        <location filename="../../app/ui/waves_tab.py" line="59"/>
         <source>Picker</source>
         <translation>Picker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="68"/>
+        <location filename="../../app/ui/waves_tab.py" line="60"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="69"/>
+        <location filename="../../app/ui/waves_tab.py" line="61"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="70"/>
+        <location filename="../../app/ui/waves_tab.py" line="62"/>
         <source>Picked</source>
         <translation>Picked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="71"/>
+        <location filename="../../app/ui/waves_tab.py" line="63"/>
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="72"/>
+        <location filename="../../app/ui/waves_tab.py" line="64"/>
         <source>Short</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="73"/>
+        <location filename="../../app/ui/waves_tab.py" line="65"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="76"/>
+        <location filename="../../app/ui/waves_tab.py" line="68"/>
         <source>Pic&amp;ker</source>
         <translation>Pic&amp;ker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="77"/>
+        <location filename="../../app/ui/waves_tab.py" line="69"/>
         <source>Pack s&amp;tation</source>
         <translation>Pack s&amp;tation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="78"/>
+        <location filename="../../app/ui/waves_tab.py" line="70"/>
         <source>Assign (Ctrl+A)</source>
         <translation>Assign (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="79"/>
+        <location filename="../../app/ui/waves_tab.py" line="71"/>
         <source>Release (Ctrl+E)</source>
         <translation>Release (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="80"/>
+        <location filename="../../app/ui/waves_tab.py" line="72"/>
         <source>Cancel wave (Ctrl+Del)</source>
         <translation>Cancel wave (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="81"/>
+        <location filename="../../app/ui/waves_tab.py" line="73"/>
         <source>Pick list (Ctrl+L)</source>
         <translation>Pick list (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="82"/>
+        <location filename="../../app/ui/waves_tab.py" line="74"/>
         <source>Show finished</source>
         <translation>Show finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="101"/>
+        <location filename="../../app/ui/waves_tab.py" line="93"/>
         <source>Select a wave first (Up/Down)</source>
         <translation>Select a wave first (Up/Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="113"/>
+        <location filename="../../app/ui/waves_tab.py" line="105"/>
         <source>Wave {code} released</source>
         <translation>Wave {code} released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="119"/>
+        <location filename="../../app/ui/waves_tab.py" line="111"/>
         <source>Wave {code} assigned</source>
         <translation>Wave {code} assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="127"/>
+        <location filename="../../app/ui/waves_tab.py" line="119"/>
         <source>Wave {code} cancelled: {count} orders back to plan again</source>
         <translation>Wave {code} cancelled: {count} orders back to plan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="135"/>
+        <location filename="../../app/ui/waves_tab.py" line="127"/>
         <source>Pick list of {code} sent to the printer</source>
         <translation>Pick list of {code} sent to the printer</translation>
     </message>

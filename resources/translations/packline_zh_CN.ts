@@ -4,386 +4,386 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="213"/>
+        <location filename="../../app/ui/board_view.py" line="234"/>
         <source>The board could not be read — see the log</source>
         <translation>看板无法读取 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="222"/>
+        <location filename="../../app/ui/board_view.py" line="243"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="223"/>
-        <location filename="../../app/ui/board_view.py" line="442"/>
+        <location filename="../../app/ui/board_view.py" line="244"/>
+        <location filename="../../app/ui/board_view.py" line="474"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="224"/>
+        <location filename="../../app/ui/board_view.py" line="245"/>
         <source>Orders/h</source>
         <translation>单/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="225"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Work/h (fair)</source>
         <translation>工作量/小时（公平）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="226"/>
+        <location filename="../../app/ui/board_view.py" line="247"/>
         <source>Units/h</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="227"/>
+        <location filename="../../app/ui/board_view.py" line="248"/>
         <source>Items/order</source>
         <translation>件/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="228"/>
+        <location filename="../../app/ui/board_view.py" line="249"/>
         <source>s/order</source>
         <translation>秒/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="229"/>
+        <location filename="../../app/ui/board_view.py" line="250"/>
         <source>s/item</source>
         <translation>秒/件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="230"/>
+        <location filename="../../app/ui/board_view.py" line="251"/>
         <source>Wrong scans</source>
         <translation>错扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="231"/>
+        <location filename="../../app/ui/board_view.py" line="252"/>
         <source>Weight fails</source>
         <translation>称重异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="232"/>
+        <location filename="../../app/ui/board_view.py" line="253"/>
         <source>Overrides · holds</source>
         <translation>放行 · 挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="254"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="234"/>
+        <location filename="../../app/ui/board_view.py" line="255"/>
         <source>This hour</source>
         <translation>本小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="238"/>
+        <location filename="../../app/ui/board_view.py" line="259"/>
         <source>Packers, best fair throughput first</source>
         <translation>打包员（按公平产能排序）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="239"/>
+        <location filename="../../app/ui/board_view.py" line="260"/>
         <source>Stations</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="240"/>
-        <location filename="../../app/ui/board_view.py" line="328"/>
+        <location filename="../../app/ui/board_view.py" line="261"/>
+        <location filename="../../app/ui/board_view.py" line="349"/>
         <source>Stations&apos; sync and devices</source>
         <translation>各工作台同步与设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Printers</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="244"/>
-        <location filename="../../app/ui/board_view.py" line="390"/>
+        <location filename="../../app/ui/board_view.py" line="265"/>
+        <location filename="../../app/ui/board_view.py" line="422"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>快递揽收：下一车必须走的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Pick-up</source>
         <translation>揽收时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Must go</source>
         <translation>必须走</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="247"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Make it</source>
         <translation>能赶上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="247"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Miss it</source>
         <translation>赶不上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="249"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>每小时打包单量，及每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="250"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
         <source>Customers by lifecycle stage</source>
         <translation>客户生命周期分布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="276"/>
+        <location filename="../../app/ui/board_view.py" line="297"/>
         <source>Reading the board…</source>
         <translation>正在读取看板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="281"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="281"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="305"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="294"/>
+        <location filename="../../app/ui/board_view.py" line="315"/>
         <source>this station</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="295"/>
+        <location filename="../../app/ui/board_view.py" line="316"/>
         <source>every station</source>
         <translation>全部工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="296"/>
+        <location filename="../../app/ui/board_view.py" line="317"/>
         <source>this station only: the server did not answer</source>
         <translation>仅本工位：服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="308"/>
+        <location filename="../../app/ui/board_view.py" line="329"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="309"/>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>within 2 h</source>
         <translation>2 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="310"/>
+        <location filename="../../app/ui/board_view.py" line="331"/>
         <source>within 4 h</source>
         <translation>4 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="311"/>
+        <location filename="../../app/ui/board_view.py" line="332"/>
         <source>within 24 h</source>
         <translation>24 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="312"/>
+        <location filename="../../app/ui/board_view.py" line="333"/>
         <source>later</source>
         <translation>更晚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="313"/>
+        <location filename="../../app/ui/board_view.py" line="334"/>
         <source>no deadline</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="320"/>
+        <location filename="../../app/ui/board_view.py" line="341"/>
         <source>No open orders</source>
         <translation>没有待发订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="321"/>
+        <location filename="../../app/ui/board_view.py" line="342"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>待发订单（按最晚发货时间）— {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="351"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>各工作台同步与设备：连接服务器后显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="337"/>
+        <location filename="../../app/ui/board_view.py" line="358"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="340"/>
+        <location filename="../../app/ui/board_view.py" line="361"/>
         <source>last synced {time}</source>
         <translation>最后同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="342"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>no server</source>
         <translation>无服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="344"/>
+        <location filename="../../app/ui/board_view.py" line="365"/>
         <source>server not answering</source>
         <translation>服务器无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="346"/>
+        <location filename="../../app/ui/board_view.py" line="367"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="357"/>
+        <location filename="../../app/ui/board_view.py" line="380"/>
         <source>not reported</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="360"/>
+        <location filename="../../app/ui/board_view.py" line="383"/>
         <source>keyboard</source>
         <translation>键盘模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="361"/>
+        <location filename="../../app/ui/board_view.py" line="384"/>
         <source>typed in</source>
         <translation>手输重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="361"/>
+        <location filename="../../app/ui/board_view.py" line="384"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="363"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>label</source>
         <translation>面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="363"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>insert</source>
         <translation>插页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="363"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="365"/>
+        <location filename="../../app/ui/board_view.py" line="388"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="366"/>
+        <location filename="../../app/ui/board_view.py" line="389"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="367"/>
+        <location filename="../../app/ui/board_view.py" line="390"/>
         <source>PROBLEM</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="377"/>
+        <location filename="../../app/ui/board_view.py" line="408"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="418"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>快递揽收：未设置（由办公室为每家快递设定揽收时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="397"/>
+        <location filename="../../app/ui/board_view.py" line="429"/>
         <source>tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="400"/>
+        <location filename="../../app/ui/board_view.py" line="432"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="414"/>
+        <location filename="../../app/ui/board_view.py" line="446"/>
         <source>new</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="415"/>
+        <location filename="../../app/ui/board_view.py" line="447"/>
         <source>growing</source>
         <translation>成长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="416"/>
+        <location filename="../../app/ui/board_view.py" line="448"/>
         <source>mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="417"/>
+        <location filename="../../app/ui/board_view.py" line="449"/>
         <source>at risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="418"/>
+        <location filename="../../app/ui/board_view.py" line="450"/>
         <source>lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="420"/>
+        <location filename="../../app/ui/board_view.py" line="452"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="460"/>
+        <location filename="../../app/ui/board_view.py" line="492"/>
         <source>Mistakes per 100 units</source>
         <translation>每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="482"/>
+        <location filename="../../app/ui/board_view.py" line="514"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="509"/>
-        <location filename="../../app/ui/board_view.py" line="529"/>
+        <location filename="../../app/ui/board_view.py" line="541"/>
+        <location filename="../../app/ui/board_view.py" line="561"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>ConditionRow</name>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="135"/>
+        <location filename="../../app/ui/rules_view.py" line="136"/>
         <source>comma separated: a, b, c</source>
         <translation>用逗号分隔：a, b, c</translation>
     </message>
@@ -554,134 +554,134 @@
 <context>
     <name>CustomerPreferencesView</name>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="106"/>
+        <location filename="../../app/ui/customer_view.py" line="107"/>
         <source>Customer preferences</source>
         <translation>客户偏好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="108"/>
+        <location filename="../../app/ui/customer_view.py" line="109"/>
         <source>&amp;Packaging</source>
         <translation>包装(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="109"/>
+        <location filename="../../app/ui/customer_view.py" line="110"/>
         <source>Price &amp;tags</source>
         <translation>价签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="110"/>
+        <location filename="../../app/ui/customer_view.py" line="111"/>
         <source>Preferred &amp;carrier</source>
         <translation>指定快递(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="111"/>
+        <location filename="../../app/ui/customer_view.py" line="112"/>
         <source>Ship &amp;days</source>
         <translation>发货日(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="112"/>
+        <location filename="../../app/ui/customer_view.py" line="113"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="113"/>
+        <location filename="../../app/ui/customer_view.py" line="114"/>
         <source>Corrected &amp;address</source>
         <translation>更正地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="119"/>
+        <location filename="../../app/ui/customer_view.py" line="120"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="120"/>
+        <location filename="../../app/ui/customer_view.py" line="121"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="121"/>
+        <location filename="../../app/ui/customer_view.py" line="122"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="122"/>
+        <location filename="../../app/ui/customer_view.py" line="123"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="123"/>
+        <location filename="../../app/ui/customer_view.py" line="124"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="124"/>
+        <location filename="../../app/ui/customer_view.py" line="125"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="125"/>
+        <location filename="../../app/ui/customer_view.py" line="126"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="129"/>
+        <location filename="../../app/ui/customer_view.py" line="130"/>
         <source>Used on labels instead of the order&apos;s address</source>
         <translation>打印面单时代替订单地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="130"/>
+        <location filename="../../app/ui/customer_view.py" line="131"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="131"/>
+        <location filename="../../app/ui/customer_view.py" line="132"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="141"/>
-        <location filename="../../app/ui/customer_view.py" line="147"/>
-        <location filename="../../app/ui/customer_view.py" line="193"/>
+        <location filename="../../app/ui/customer_view.py" line="142"/>
+        <location filename="../../app/ui/customer_view.py" line="148"/>
+        <location filename="../../app/ui/customer_view.py" line="194"/>
         <source>(not said)</source>
         <translation>（未说明）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="142"/>
+        <location filename="../../app/ui/customer_view.py" line="143"/>
         <source>Standard</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="143"/>
+        <location filename="../../app/ui/customer_view.py" line="144"/>
         <source>Simple packaging</source>
         <translation>简易包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="144"/>
+        <location filename="../../app/ui/customer_view.py" line="145"/>
         <source>Gift packaging</source>
         <translation>礼品包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="148"/>
+        <location filename="../../app/ui/customer_view.py" line="149"/>
         <source>Remove price tags</source>
         <translation>撕掉价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="149"/>
+        <location filename="../../app/ui/customer_view.py" line="150"/>
         <source>Leave them</source>
         <translation>保留价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="172"/>
+        <location filename="../../app/ui/customer_view.py" line="173"/>
         <source>No customer for {code}: scan the order or its waybill</source>
         <translation>找不到 {code} 对应的客户：请扫描订单号或运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="211"/>
+        <location filename="../../app/ui/customer_view.py" line="212"/>
         <source>Scan an order or its waybill to choose its customer</source>
         <translation>扫描订单号或运单号以选择客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="249"/>
+        <location filename="../../app/ui/customer_view.py" line="250"/>
         <source>Nothing changed</source>
         <translation>没有改动</translation>
     </message>
@@ -825,248 +825,246 @@ by responsibility: {responsible}</source>
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="214"/>
+        <location filename="../../app/ui/handheld_view.py" line="226"/>
         <source>Short (F4)</source>
         <translation>缺货 (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="215"/>
+        <location filename="../../app/ui/handheld_view.py" line="227"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="216"/>
+        <location filename="../../app/ui/handheld_view.py" line="228"/>
         <source>Back — keep picking (Esc)</source>
         <translation>返回 — 继续拣货 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="219"/>
+        <location filename="../../app/ui/handheld_view.py" line="231"/>
         <source>Scan, or type and press Enter</source>
         <translation>扫描，或输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="220"/>
+        <location filename="../../app/ui/handheld_view.py" line="232"/>
         <source>Put back (待放回) — F3</source>
         <translation>待放回 — F3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="221"/>
+        <location filename="../../app/ui/handheld_view.py" line="233"/>
         <source>Back to the waves (Esc)</source>
         <translation>返回波次列表 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="330"/>
-        <location filename="../../app/ui/handheld_view.py" line="353"/>
+        <location filename="../../app/ui/handheld_view.py" line="342"/>
+        <location filename="../../app/ui/handheld_view.py" line="365"/>
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="332"/>
+        <location filename="../../app/ui/handheld_view.py" line="344"/>
         <source>Scan a wave, or tap one</source>
         <translation>扫描波次号，或点选一个波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="345"/>
+        <location filename="../../app/ui/handheld_view.py" line="357"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>为什么缺货？找到 {count} / {wanted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="419"/>
+        <location filename="../../app/ui/handheld_view.py" line="395"/>
+        <source>{orders} orders · {picked}/{items} items</source>
+        <translation>{orders} 单 · 已拣 {picked}/{items} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="439"/>
         <source>Reading the put-back list…</source>
         <translation>正在读取待放回清单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="434"/>
+        <location filename="../../app/ui/handheld_view.py" line="454"/>
         <source>{count} item(s) to put back — go to the first bin</source>
         <translation>共 {count} 件待放回 — 请到第一个库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="438"/>
+        <location filename="../../app/ui/handheld_view.py" line="458"/>
         <source>Nothing to put back</source>
         <translation>没有待放回的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="439"/>
+        <location filename="../../app/ui/handheld_view.py" line="459"/>
         <source>The put-back list could not be read — try again (F3)</source>
         <translation>无法读取待放回清单 — 请重试 (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="440"/>
+        <location filename="../../app/ui/handheld_view.py" line="460"/>
         <source>Not recorded — the list is read again</source>
         <translation>未能记录 — 正在重新读取清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="441"/>
+        <location filename="../../app/ui/handheld_view.py" line="461"/>
         <source>✓ Back: {name} ({returned}/{quantity})</source>
         <translation>✓ 已放回：{name}（{returned}/{quantity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="442"/>
+        <location filename="../../app/ui/handheld_view.py" line="462"/>
         <source>✓ Everything of order {order} is back</source>
         <translation>✓ 订单 {order} 的商品已全部放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="443"/>
+        <location filename="../../app/ui/handheld_view.py" line="463"/>
         <source>✓ Everything is back — nothing left to put back</source>
         <translation>✓ 全部放回 — 没有待放回的商品了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="444"/>
+        <location filename="../../app/ui/handheld_view.py" line="464"/>
         <source>Not on the put-back list — keep it aside for the supervisor</source>
         <translation>不在待放回清单上 — 请放到一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="459"/>
+        <location filename="../../app/ui/handheld_view.py" line="479"/>
         <source>Put back (待放回)</source>
         <translation>待放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="468"/>
+        <location filename="../../app/ui/handheld_view.py" line="488"/>
         <source>{name}
 {sku} · order {order}</source>
         <translation>{name}
 {sku} · 订单 {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="472"/>
+        <location filename="../../app/ui/handheld_view.py" line="492"/>
         <source>{returned} / {quantity} back</source>
         <translation>已放回 {returned} / {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="305"/>
+        <location filename="../../app/ui/handheld_view.py" line="317"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>波次 {wave} · 第 {n} / {total} 站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="309"/>
-        <location filename="../../app/ui/handheld_view.py" line="466"/>
+        <location filename="../../app/ui/handheld_view.py" line="321"/>
+        <location filename="../../app/ui/handheld_view.py" line="486"/>
         <source>(no bin)</source>
         <translation>（无库位）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="319"/>
+        <location filename="../../app/ui/handheld_view.py" line="331"/>
         <source>slot {slot} ×{qty}</source>
         <translation>格口 {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="321"/>
+        <location filename="../../app/ui/handheld_view.py" line="333"/>
         <source>Into: {shares}</source>
         <translation>放入：{shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="315"/>
+        <location filename="../../app/ui/handheld_view.py" line="327"/>
         <source>Put {qty} into slot {slot}</source>
         <translation>放 {qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="343"/>
+        <location filename="../../app/ui/handheld_view.py" line="355"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>放 {qty} 件到格口 {slot} — 扫描格口标签（或点确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="336"/>
+        <location filename="../../app/ui/handheld_view.py" line="348"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>前往 {bin}，扫描库位码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="339"/>
+        <location filename="../../app/ui/handheld_view.py" line="351"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>逐件扫描，或输入数量后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="338"/>
+        <location filename="../../app/ui/handheld_view.py" line="350"/>
         <source>Scan the item</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="352"/>
+        <location filename="../../app/ui/handheld_view.py" line="364"/>
         <source>One moment…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="354"/>
+        <location filename="../../app/ui/handheld_view.py" line="366"/>
         <source>Unreadable scan — scan again</source>
         <translation>无法识别的扫描 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="350"/>
+        <location filename="../../app/ui/handheld_view.py" line="362"/>
         <source>Choose a reason first</source>
         <translation>请先选择原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="331"/>
+        <location filename="../../app/ui/handheld_view.py" line="343"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>工牌 {badge} 不存在 — 请扫描您的工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="349"/>
+        <location filename="../../app/ui/handheld_view.py" line="361"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>请先完成本站（确定或缺货）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="333"/>
+        <location filename="../../app/ui/handheld_view.py" line="345"/>
         <source>Loading waves…</source>
         <translation>正在加载波次…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="379"/>
-        <source>{wave}
-{orders} orders · {picked}/{items} items</source>
-        <translation>{wave}
-{orders} 单 · {picked}/{items} 件</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handheld_view.py" line="334"/>
+        <location filename="../../app/ui/handheld_view.py" line="346"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>没有波次 {code} — 请扫描列表中的波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="335"/>
+        <location filename="../../app/ui/handheld_view.py" line="347"/>
         <source>The wave could not be read — try again</source>
         <translation>无法读取该波次 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="348"/>
+        <location filename="../../app/ui/handheld_view.py" line="360"/>
         <source>Wave {wave} picked — take the cart to packing</source>
         <translation>波次 {wave} 拣货完成 — 请把拣货车推到打包区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="337"/>
+        <location filename="../../app/ui/handheld_view.py" line="349"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>库位错误 {got} — 请前往 {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="340"/>
+        <location filename="../../app/ui/handheld_view.py" line="352"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>不是这件商品 — 放回；请拣 {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="341"/>
+        <location filename="../../app/ui/handheld_view.py" line="353"/>
         <source>That is one too many — put it back</source>
         <translation>多拣了一件 — 请放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="342"/>
+        <location filename="../../app/ui/handheld_view.py" line="354"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} / {wanted} — 请扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="344"/>
+        <location filename="../../app/ui/handheld_view.py" line="356"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>格口错误 — 请放到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="351"/>
+        <location filename="../../app/ui/handheld_view.py" line="363"/>
         <source>Not recorded — try again (OK)</source>
         <translation>未记录 — 请重试（确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="346"/>
+        <location filename="../../app/ui/handheld_view.py" line="358"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>缺货已记录 — 先放已拣的：{qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="347"/>
+        <location filename="../../app/ui/handheld_view.py" line="359"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>缺货已记录 — 已通知主管</translation>
     </message>
@@ -1074,27 +1072,32 @@ by responsibility: {responsible}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>先完成或放回当前订单，再处理退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>退货台无法读取数据库 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
+        <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
+        <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
@@ -1172,197 +1175,207 @@ by responsibility: {responsible}</source>
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="278"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="280"/>
+        <location filename="../../app/ui/packing_view.py" line="291"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="281"/>
+        <location filename="../../app/ui/packing_view.py" line="292"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="284"/>
+        <location filename="../../app/ui/packing_view.py" line="294"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Ins 拆包（下一包） · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F2 售后退货 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="354"/>
+        <location filename="../../app/ui/packing_view.py" line="302"/>
+        <source>F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · Ins parcel · Esc put back · F9 settings · F12 sign out</source>
+        <translation>F1 确认 · F2 撤销 · F3 挂起 · F4 称重 · F6 主管放行 · F7 解除挂起 · F8 缺什么 · Ins 拆包 · Esc 放回 · F9 设置 · F12 退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="375"/>
         <source>change from the office</source>
         <translation>后台变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="362"/>
+        <location filename="../../app/ui/packing_view.py" line="383"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>此订单没有建议包装 — 请扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="379"/>
+        <location filename="../../app/ui/packing_view.py" line="400"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="397"/>
+        <location filename="../../app/ui/packing_view.py" line="418"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="411"/>
+        <location filename="../../app/ui/packing_view.py" line="432"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="419"/>
+        <location filename="../../app/ui/packing_view.py" line="440"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="422"/>
+        <location filename="../../app/ui/packing_view.py" line="443"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="426"/>
+        <location filename="../../app/ui/packing_view.py" line="447"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="486"/>
+        <location filename="../../app/ui/packing_view.py" line="511"/>
         <source>Saving {order}…</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="503"/>
+        <location filename="../../app/ui/packing_view.py" line="531"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="509"/>
+        <location filename="../../app/ui/packing_view.py" line="537"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="572"/>
+        <location filename="../../app/ui/packing_view.py" line="600"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>第{no}包：{items} 件，{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="577"/>
+        <location filename="../../app/ui/packing_view.py" line="605"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>正在装第 {no} 包：已装 {items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="581"/>
+        <location filename="../../app/ui/packing_view.py" line="609"/>
         <source>sealed: {parcels}</source>
         <translation>已封包：{parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="621"/>
-        <source>Instructions for this customer: {open} open (F1 confirms)</source>
-        <translation>此客户的包装指示：还有 {open} 项（F1 确认）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/packing_view.py" line="629"/>
+        <location filename="../../app/ui/packing_view.py" line="678"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="636"/>
+        <location filename="../../app/ui/packing_view.py" line="683"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="640"/>
+        <location filename="../../app/ui/packing_view.py" line="635"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="602"/>
+        <location filename="../../app/ui/packing_view.py" line="642"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="552"/>
+        <location filename="../../app/ui/packing_view.py" line="580"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>包装：{name}（{weight} 克） — Ctrl+B 换下一个尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="559"/>
+        <location filename="../../app/ui/packing_view.py" line="587"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>建议包装：{name} — 按 Ctrl+B 采用，或扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="668"/>
+        <location filename="../../app/ui/packing_view.py" line="659"/>
+        <source>Customer&apos;s instructions: {open} open</source>
+        <translation>客户指示：还有 {open} 项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="661"/>
+        <source>Customer&apos;s instructions: all done</source>
+        <translation>客户指示：已全部完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="724"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="673"/>
+        <location filename="../../app/ui/packing_view.py" line="729"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="696"/>
+        <location filename="../../app/ui/packing_view.py" line="752"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="698"/>
+        <location filename="../../app/ui/packing_view.py" line="754"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="768"/>
+        <location filename="../../app/ui/packing_view.py" line="830"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="770"/>
+        <location filename="../../app/ui/packing_view.py" line="832"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>先把已封好的包裹从秤上拿下，再放这一包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="783"/>
+        <location filename="../../app/ui/packing_view.py" line="845"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="786"/>
+        <location filename="../../app/ui/packing_view.py" line="848"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="798"/>
+        <location filename="../../app/ui/packing_view.py" line="860"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="801"/>
+        <location filename="../../app/ui/packing_view.py" line="863"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="804"/>
+        <location filename="../../app/ui/packing_view.py" line="866"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -1531,17 +1544,37 @@ by responsibility: {responsible}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652"/>
+        <location filename="../../app/ui/messages.py" line="658"/>
+        <source>next: {step} — {how}</source>
+        <translation>下一项：{step} — {how}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="665"/>
+        <source>Items done — {next} ({count} left)</source>
+        <translation>商品已齐 — {next}（还剩 {count} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="674"/>
+        <source>✓ {done} — all instructions done: put the parcel on the scale</source>
+        <translation>✓ {done} — 指示全部完成：请把包裹放上电子秤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="677"/>
+        <source>✓ {done} — {next}</source>
+        <translation>✓ {done} — {next}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="683"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="654"/>
+        <location filename="../../app/ui/messages.py" line="685"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658"/>
+        <location filename="../../app/ui/messages.py" line="689"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -2128,133 +2161,133 @@ by responsibility: {responsible}</source>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="108"/>
+        <location filename="../../app/ui/returns_view.py" line="109"/>
         <source>Returns — check a return parcel in</source>
         <translation>售后退货 — 退货包裹收货验收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="131"/>
-        <location filename="../../app/ui/returns_view.py" line="266"/>
+        <location filename="../../app/ui/returns_view.py" line="132"/>
+        <location filename="../../app/ui/returns_view.py" line="267"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>扫描退货的运单号、订单号、客户手机号或退货码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="111"/>
+        <location filename="../../app/ui/returns_view.py" line="112"/>
         <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
         <translation>编号+回车：选择 · 克数+回车：包裹重量 · F4 读取电子秤重量 · F2 取出上一件 · F8 完成 / 确认 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <location filename="../../app/ui/returns_view.py" line="117"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <location filename="../../app/ui/returns_view.py" line="117"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <location filename="../../app/ui/returns_view.py" line="117"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <location filename="../../app/ui/returns_view.py" line="117"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="116"/>
+        <location filename="../../app/ui/returns_view.py" line="117"/>
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="137"/>
+        <location filename="../../app/ui/returns_view.py" line="138"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>订单 {order} 的退货尚未完成 — 从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="147"/>
+        <location filename="../../app/ui/returns_view.py" line="148"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>订单 {order} 的退货未保存 — 请联系技术人员；退货商品放在一起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="182"/>
+        <location filename="../../app/ui/returns_view.py" line="183"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>电子秤读数不稳定 — 请输入克数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="216"/>
+        <location filename="../../app/ui/returns_view.py" line="217"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>由 {packer} 在 {station} 打包，{when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="224"/>
+        <location filename="../../app/ui/returns_view.py" line="225"/>
         <source>Not packed</source>
         <translation>未打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="227"/>
+        <location filename="../../app/ui/returns_view.py" line="228"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>称重 {actual} 克，应重 {expected} ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="231"/>
+        <location filename="../../app/ui/returns_view.py" line="232"/>
         <source>No weight recorded</source>
         <translation>无称重记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="240"/>
+        <location filename="../../app/ui/returns_view.py" line="241"/>
         <source>Rules carried out: {rules}</source>
         <translation>已执行的规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="243"/>
+        <location filename="../../app/ui/returns_view.py" line="244"/>
         <source>Return parcel: {grams} g</source>
         <translation>退货包裹：{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="255"/>
+        <location filename="../../app/ui/returns_view.py" line="256"/>
         <source>NOT IN ORDER</source>
         <translation>非本单商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="267"/>
+        <location filename="../../app/ui/returns_view.py" line="268"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>逐件扫描退回的商品 · 克数+回车记录重量 · 全部扫完按 F8</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="268"/>
+        <location filename="../../app/ui/returns_view.py" line="269"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>输入原因编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="269"/>
+        <location filename="../../app/ui/returns_view.py" line="270"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>输入等级编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="270"/>
+        <location filename="../../app/ui/returns_view.py" line="271"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>回车确认建议 · 输入编号选择其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="278"/>
+        <location filename="../../app/ui/returns_view.py" line="279"/>
         <source>Reason (number + Enter):</source>
         <translation>原因（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="281"/>
+        <location filename="../../app/ui/returns_view.py" line="282"/>
         <source>Grade (number + Enter):</source>
         <translation>等级（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="288"/>
+        <location filename="../../app/ui/returns_view.py" line="289"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>责任方（回车：采用建议，或输入编号）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="297"/>
+        <location filename="../../app/ui/returns_view.py" line="298"/>
         <source>Proposed: {who}</source>
         <translation>建议：{who}</translation>
     </message>
@@ -2460,162 +2493,162 @@ by responsibility: {responsible}</source>
 <context>
     <name>RulesEditorView</name>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="326"/>
+        <location filename="../../app/ui/rules_view.py" line="327"/>
         <source>Customer rules</source>
         <translation>客户规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="327"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="327"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="327"/>
+        <location filename="../../app/ui/rules_view.py" line="328"/>
         <source>What it does</source>
         <translation>条件 → 动作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="330"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Code</source>
         <translation>编码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="330"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="330"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Enabled</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="330"/>
+        <location filename="../../app/ui/rules_view.py" line="331"/>
         <source>&amp;Stop after this rule</source>
         <translation>命中后不再看后续规则(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="334"/>
+        <location filename="../../app/ui/rules_view.py" line="335"/>
         <source>When all of these hold</source>
         <translation>同时满足以下条件时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="335"/>
+        <location filename="../../app/ui/rules_view.py" line="336"/>
         <source>Do this</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="336"/>
+        <location filename="../../app/ui/rules_view.py" line="337"/>
         <source>+ Condition</source>
         <translation>+ 条件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="337"/>
+        <location filename="../../app/ui/rules_view.py" line="338"/>
         <source>+ Action</source>
         <translation>+ 动作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="338"/>
+        <location filename="../../app/ui/rules_view.py" line="339"/>
         <source>&amp;Test with order:</source>
         <translation>用订单测试(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="339"/>
+        <location filename="../../app/ui/rules_view.py" line="340"/>
         <source>Scan or type an order or waybill number, then Enter</source>
         <translation>扫描或输入订单号/运单号，然后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="340"/>
+        <location filename="../../app/ui/rules_view.py" line="341"/>
         <source>Save and send (Ctrl+S)</source>
         <translation>保存并上传 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="341"/>
+        <location filename="../../app/ui/rules_view.py" line="342"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="342"/>
+        <location filename="../../app/ui/rules_view.py" line="343"/>
         <source>New rule (Ctrl+N)</source>
         <translation>新建规则 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="371"/>
+        <location filename="../../app/ui/rules_view.py" line="372"/>
         <source>{count} rules, from the server</source>
         <translation>{count} 条规则，来自服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="373"/>
+        <location filename="../../app/ui/rules_view.py" line="374"/>
         <source>{count} rules, the shipped defaults (saving sends them to the server)</source>
         <translation>{count} 条规则，系统默认（保存后上传到服务器）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="379"/>
+        <location filename="../../app/ui/rules_view.py" line="380"/>
         <source> · not saved</source>
         <translation> · 未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="392"/>
+        <location filename="../../app/ui/rules_view.py" line="393"/>
         <source>every order</source>
         <translation>所有订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="423"/>
+        <location filename="../../app/ui/rules_view.py" line="424"/>
         <source>the code {code} is used by rule {row} too</source>
         <translation>编码 {code} 与第 {row} 条规则重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="561"/>
+        <location filename="../../app/ui/rules_view.py" line="562"/>
         <source>⚠ Not usable yet: {reason}</source>
         <translation>⚠ 暂不可用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="564"/>
+        <location filename="../../app/ui/rules_view.py" line="565"/>
         <source>✔ This rule is valid</source>
         <translation>✔ 规则有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="578"/>
+        <location filename="../../app/ui/rules_view.py" line="579"/>
         <source>Not saved: rule {row} is broken — {reason}</source>
         <translation>未保存：第 {row} 条规则有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="591"/>
+        <location filename="../../app/ui/rules_view.py" line="592"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>已保存：{count} 处修改，下次同步时上传到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="602"/>
+        <location filename="../../app/ui/rules_view.py" line="603"/>
         <source>Scan or type an order number to try the rules on it</source>
         <translation>扫描或输入订单号，用它测试规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="608"/>
+        <location filename="../../app/ui/rules_view.py" line="609"/>
         <source>Order {order}: {fired} of {total} rules fire</source>
         <translation>订单 {order}：{total} 条规则中命中 {fired} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="614"/>
+        <location filename="../../app/ui/rules_view.py" line="615"/>
         <source>• {what} — because of rule {rule}</source>
         <translation>• {what} — 来自规则 {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="620"/>
+        <location filename="../../app/ui/rules_view.py" line="621"/>
         <source>  (overridden: {action} of {rule}; {winner} comes first)</source>
         <translation>  （被覆盖：{rule} 的{action}；{winner} 优先）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="625"/>
+        <location filename="../../app/ui/rules_view.py" line="626"/>
         <source>No instructions: a plain pack</source>
         <translation>没有额外要求：正常打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rules_view.py" line="627"/>
+        <location filename="../../app/ui/rules_view.py" line="628"/>
         <source>⚠ left out: {reason}</source>
         <translation>⚠ 已跳过：{reason}</translation>
     </message>
@@ -2646,272 +2679,357 @@ by responsibility: {responsible}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="167"/>
+        <location filename="../../app/ui/settings_view.py" line="180"/>
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="169"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="170"/>
+        <location filename="../../app/ui/settings_view.py" line="223"/>
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="171"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="172"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="173"/>
+        <location filename="../../app/ui/settings_view.py" line="188"/>
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="174"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="175"/>
+        <location filename="../../app/ui/settings_view.py" line="194"/>
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="176"/>
+        <location filename="../../app/ui/settings_view.py" line="195"/>
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="177"/>
+        <location filename="../../app/ui/settings_view.py" line="196"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>扫描枪：发送的前缀（键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="178"/>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>扫描枪：发送的后缀（回车 / Tab 以外）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="179"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>串口扫描枪端口（留空：键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="180"/>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
         <source>Scale port (empty: type weights)</source>
         <translation>电子秤端口（留空：手动输入重量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="181"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Scale protocol</source>
         <translation>电子秤协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>电子秤波特率（—：协议默认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="183"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Scale now</source>
         <translation>当前读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="240"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="241"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <location filename="../../app/ui/settings_view.py" line="242"/>
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="208"/>
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <location filename="../../app/ui/settings_view.py" line="209"/>
         <source>Label format</source>
         <translation>面单格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="193"/>
+        <location filename="../../app/ui/settings_view.py" line="210"/>
         <source>Label size</source>
         <translation>面单尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
         <source>Printer resolution</source>
         <translation>打印机分辨率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Chinese text on thermal printers</source>
         <translation>热敏打印机的中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>卡片打印机（留空：保存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Packing slip printer</source>
         <translation>装箱单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="215"/>
         <source>Inserts</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Packing slips</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="200"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="227"/>
         <source>Sender phone</source>
         <translation>寄件电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Sender address</source>
         <translation>寄件地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="229"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>库位编码格式（拣货路径）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="204"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>每个快递保留的运单号数量（拆包发货用；0：不保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="205"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>退货原因列表（代码，逗号分隔；留空：默认十二项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="206"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <source>My view (Ctrl+1)</source>
+        <translation>我的显示 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <source>Weighing (Ctrl+2)</source>
+        <translation>称重 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <source>Scanner and scale (Ctrl+3)</source>
+        <translation>扫描枪和电子秤 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="206"/>
+        <source>Printers (Ctrl+4)</source>
+        <translation>打印机 (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <source>Station (Ctrl+5)</source>
+        <translation>工作台 (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="224"/>
+        <source>Supervisors</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="225"/>
+        <source>Packers</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="243"/>
+        <source>give their PIN to sign in and for every supervisor action</source>
+        <translation>登录及每次主管操作都需输入 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="244"/>
+        <source>give their PIN to sign in</source>
+        <translation>登录需输入 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="246"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:队列、qt:打印机名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="252"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>留空：A-03-07-2（库区-巷道-货位-层）；或含 (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…) 的正则表达式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222"/>
+        <location filename="../../app/ui/settings_view.py" line="257"/>
         <source>as pictures (any printer)</source>
         <translation>以图片打印（所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="223"/>
+        <location filename="../../app/ui/settings_view.py" line="258"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>打印机内置中文字库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="225"/>
+        <location filename="../../app/ui/settings_view.py" line="260"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>打印顾客应得的卡片（VIP、生日、欢迎）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="261"/>
         <source>Print a packing slip for every parcel</source>
         <translation>每个包裹打印装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="227"/>
+        <location filename="../../app/ui/settings_view.py" line="262"/>
         <source>Print a test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="263"/>
         <source>Zero the scale</source>
         <translation>电子秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="266"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="267"/>
+        <source>Supervisor PIN + Enter</source>
+        <translation>主管 PIN + 回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="270"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="293"/>
+        <location filename="../../app/ui/settings_view.py" line="337"/>
+        <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
+        <translation>已由 {name} 解锁 — 保存的修改会记录原值和新值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="344"/>
+        <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
+        <translation>主管 {badge}：请输入 PIN + 回车（Esc：保持锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="352"/>
+        <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
+        <translation>“我的显示”任何人都可修改。称重、设备、打印机和工作台需主管：扫描主管工牌解锁</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="377"/>
+        <source>Checking the PIN…</source>
+        <translation>正在核对 PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="387"/>
+        <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
+        <translation>PIN 错误或不是主管工牌 — 仍然锁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="389"/>
+        <source>Too many wrong PINs: this badge waits {seconds} s</source>
+        <translation>PIN 错误次数过多：此工牌需等待 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="423"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>未保存：库位编码格式有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="344"/>
+        <location filename="../../app/ui/settings_view.py" line="450"/>
+        <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
+        <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="483"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="348"/>
+        <location filename="../../app/ui/settings_view.py" line="487"/>
         <source>sent — check the printer</source>
         <translation>已发送 — 请查看打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="352"/>
+        <location filename="../../app/ui/settings_view.py" line="491"/>
         <source>zero command sent</source>
         <translation>归零指令已发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="353"/>
+        <location filename="../../app/ui/settings_view.py" line="492"/>
         <source>this protocol has no zero command</source>
         <translation>该协议没有归零指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="355"/>
+        <location filename="../../app/ui/settings_view.py" line="494"/>
         <source>no scale connected</source>
         <translation>未连接电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="360"/>
+        <location filename="../../app/ui/settings_view.py" line="499"/>
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="360"/>
+        <location filename="../../app/ui/settings_view.py" line="499"/>
         <source>moving</source>
         <translation>晃动中</translation>
     </message>
@@ -2972,42 +3090,42 @@ by responsibility: {responsible}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="300"/>
+        <location filename="../../app/ui/application.py" line="302"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="305"/>
+        <location filename="../../app/ui/application.py" line="307"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="310"/>
+        <location filename="../../app/ui/application.py" line="312"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="391"/>
+        <location filename="../../app/ui/application.py" line="393"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="395"/>
+        <location filename="../../app/ui/application.py" line="397"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="399"/>
+        <location filename="../../app/ui/application.py" line="401"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="403"/>
+        <location filename="../../app/ui/application.py" line="405"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="409"/>
+        <location filename="../../app/ui/application.py" line="411"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>
@@ -3079,112 +3197,268 @@ by responsibility: {responsible}</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="26"/>
+        <location filename="../../app/ui/status_bar.py" line="44"/>
+        <source>cannot be reached — is it on and plugged in?</source>
+        <translation>无法连接 — 是否已开机并插好线？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="45"/>
+        <source>the connection broke while printing</source>
+        <translation>打印时连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="46"/>
+        <source>it refused the job</source>
+        <translation>打印机拒绝了任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="47"/>
+        <source>this computer has no print system</source>
+        <translation>本机没有打印系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="48"/>
+        <source>its address in settings is wrong</source>
+        <translation>设置中的打印机地址有误</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="49"/>
+        <source>the print folder cannot be written</source>
+        <translation>打印文件夹无法写入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="50"/>
+        <source>jobs did not print — see its print history</source>
+        <translation>有任务未打印 — 请查看打印记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="52"/>
+        <source>it is not working</source>
+        <translation>无法工作</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="59"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="31"/>
+        <location filename="../../app/ui/status_bar.py" line="67"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="36"/>
-        <source>Printer: {count} job(s) need attention — {error}</source>
-        <translation>打印机：{count} 个任务需要处理 — {error}</translation>
+        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <source>Printer: {count} job(s) need attention — see the print history (Shift+F5)</source>
+        <translation>打印机：{count} 个任务需处理 — 请查看打印记录 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="40"/>
+        <location filename="../../app/ui/status_bar.py" line="85"/>
         <source>Printing… {count} in queue</source>
         <translation>正在打印… 队列中 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="43"/>
+        <location filename="../../app/ui/status_bar.py" line="86"/>
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="51"/>
+        <location filename="../../app/ui/status_bar.py" line="92"/>
+        <source>DISCONNECTED — not found: check the cable and the port in settings (F9)</source>
+        <translation>已断开 — 找不到设备：请检查连接线和设置中的端口 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="95"/>
+        <source>IN USE by another program — close it</source>
+        <translation>被其他程序占用 — 请关闭该程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="96"/>
+        <source>NO PERMISSION to open the port — call the technician</source>
+        <translation>无权打开端口 — 请联系技术员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="99"/>
+        <location filename="../../app/ui/status_bar.py" line="110"/>
+        <source>DISCONNECTED — check the cable</source>
+        <translation>已断开 — 请检查连接线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="100"/>
+        <source>NOT ANSWERING — is it on? Check the cable and the protocol</source>
+        <translation>无响应 — 是否已开机？请检查连接线和协议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="103"/>
+        <source>SENDING NON-STOP — check the trigger; extra codes are ignored</source>
+        <translation>持续发送 — 请检查扳机；多余的条码已忽略</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <source>SETTINGS DO NOT WORK — check them (F9)</source>
+        <translation>设置无效 — 请检查设置 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="107"/>
+        <source>ERROR in the station — see the log</source>
+        <translation>工作台程序出错 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="108"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="117"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="53"/>
+        <location filename="../../app/ui/status_bar.py" line="117"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="56"/>
+        <location filename="../../app/ui/status_bar.py" line="119"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="57"/>
+        <location filename="../../app/ui/status_bar.py" line="121"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="58"/>
-        <source>{device}: DISCONNECTED — check the cable ({reason})</source>
-        <translation>{device}：已断开 — 请检查连接线（{reason}）</translation>
+        <location filename="../../app/ui/status_bar.py" line="124"/>
+        <source>{device}: {problem}</source>
+        <translation>{device}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="61"/>
-        <source>{device}: ERROR ({reason})</source>
-        <translation>{device}：故障（{reason}）</translation>
+        <location filename="../../app/ui/status_bar.py" line="135"/>
+        <source>cannot reach the server</source>
+        <translation>无法连接服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="70"/>
+        <location filename="../../app/ui/status_bar.py" line="136"/>
+        <source>the server does not answer</source>
+        <translation>服务器无应答</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="137"/>
+        <source>the server is too slow to answer</source>
+        <translation>服务器响应太慢</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="138"/>
+        <source>the connection broke</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="139"/>
+        <source>the server&apos;s certificate is not trusted — call the technician</source>
+        <translation>服务器证书不受信任 — 请联系技术员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="140"/>
+        <source>the server does not accept this station — register it again</source>
+        <translation>服务器不接受本工作台 — 请重新注册</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="141"/>
+        <source>the server&apos;s database is down</source>
+        <translation>服务器数据库不可用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="142"/>
+        <source>the server had an error</source>
+        <translation>服务器出错</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="143"/>
+        <source>the server&apos;s answer could not be read</source>
+        <translation>无法读取服务器的应答</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="144"/>
+        <source>the server refused the request</source>
+        <translation>服务器拒绝了请求</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="145"/>
+        <source>the server address in settings is wrong</source>
+        <translation>设置中的服务器地址有误</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="146"/>
+        <source>an error in the station — see the log</source>
+        <translation>工作台程序出错 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="148"/>
+        <source>the sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="153"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="74"/>
+        <location filename="../../app/ui/status_bar.py" line="155"/>
         <source>No server set up — {waiting}</source>
         <translation>未连接服务器 — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <location filename="../../app/ui/status_bar.py" line="157"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} 条需处理 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="85"/>
+        <location filename="../../app/ui/status_bar.py" line="162"/>
         <source>Syncing… {waiting}</source>
         <translation>同步中… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="91"/>
+        <location filename="../../app/ui/status_bar.py" line="166"/>
         <source>Synced {time} · {waiting}</source>
         <translation>已同步 {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="101"/>
+        <location filename="../../app/ui/status_bar.py" line="172"/>
+        <source>this computer&apos;s clock is {minutes} min fast</source>
+        <translation>本机时钟快了 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="173"/>
+        <source>this computer&apos;s clock is {minutes} min slow</source>
+        <translation>本机时钟慢了 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="179"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>离线 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="105"/>
+        <location filename="../../app/ui/status_bar.py" line="181"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>同步出错 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="114"/>
+        <location filename="../../app/ui/status_bar.py" line="190"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="149"/>
+        <location filename="../../app/ui/status_bar.py" line="231"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="152"/>
+        <location filename="../../app/ui/status_bar.py" line="233"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="154"/>
+        <location filename="../../app/ui/status_bar.py" line="235"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>
@@ -3733,214 +4007,214 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavePlanTab</name>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="196"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="207"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="197"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="208"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="198"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="209"/>
         <source>Ca&amp;rrier</source>
         <translation>快递(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="199"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="210"/>
         <source>Pro&amp;vince</source>
         <translation>省份(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="200"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="211"/>
         <source>Priority at &amp;least</source>
         <translation>优先级至少(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="201"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="212"/>
         <source>Ship-by &amp;within (h, 0: any)</source>
         <translation>承诺发货时间内（小时，0 不限）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="202"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="213"/>
         <source>Items &amp;from</source>
         <translation>件数从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="203"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="214"/>
         <source>Items &amp;to (0: any)</source>
         <translation>件数到（0 不限）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="204"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="215"/>
         <source>S&amp;KU</source>
         <translation>SKU(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="213"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="224"/>
         <source>All open</source>
         <translation>全部未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="225"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="236"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="236"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="247"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="237"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="248"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="238"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="249"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="239"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="240"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="272"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="283"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="241"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
         <source>Ship by</source>
         <translation>承诺发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="242"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="270"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="253"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="281"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="248"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="259"/>
         <source>Strate&amp;gy</source>
         <translation>策略(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="249"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="260"/>
         <source>Orders per wave (cart &amp;slots)</source>
         <translation>每波订单数（车格口）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="261"/>
         <source>&amp;Items per wave</source>
         <translation>每波件数(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="262"/>
         <source>&amp;Volume per wave (cm³, 0: any)</source>
         <translation>每波体积（cm³，0 不限）(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="263"/>
         <source>&amp;Waves at most (0: any)</source>
         <translation>最多波次数（0 不限）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="262"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="273"/>
         <source>Preview (Ctrl+P)</source>
         <translation>预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="263"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="274"/>
         <source>Release (Ctrl+R)</source>
         <translation>下发 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="264"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="275"/>
         <source>Save as planned (Ctrl+Shift+S)</source>
         <translation>保存为计划 (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="267"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="278"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="268"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="279"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="269"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="280"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="271"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="282"/>
         <source>Volume (L)</source>
         <translation>体积（升）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="273"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="284"/>
         <source>Walk (m)</source>
         <translation>行走（米）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="321"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="332"/>
         <source>{count} of {total} orders match</source>
         <translation>{total} 单中 {count} 单符合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="345"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="356"/>
         <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
         <translation>筛选订单，选择策略，然后预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="360"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="371"/>
         <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
         <translation>{waves} 个波次 · {orders} 单 · {items} 件 · 行走 {metres} 米</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="364"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="375"/>
         <source> · {count} orders wait for the next round</source>
         <translation> · {count} 单留待下一轮</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="366"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="377"/>
         <source> · {count} orders do not fit this strategy</source>
         <translation> · {count} 单不适用此策略</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="373"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="384"/>
         <source>Nothing to release: preview a plan first (Ctrl+P)</source>
         <translation>没有可下发的内容：请先预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="378"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="389"/>
         <source>Release {waves} waves, {orders} orders ({items} items) to the pickers? Enter to release, Esc to go back</source>
         <translation>下发 {waves} 个波次、{orders} 个订单（{items} 件）给拣货员？Enter 确认下发，Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="383"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="394"/>
         <source>Save {waves} waves, {orders} orders ({items} items) as planned? Enter to save, Esc to go back</source>
         <translation>将 {waves} 个波次、{orders} 个订单（{items} 件）保存为计划？Enter 保存，Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="416"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="427"/>
         <source>Released {count} waves: {codes}</source>
         <translation>已下发 {count} 个波次：{codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="418"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="429"/>
         <source>Saved {count} planned waves: {codes}</source>
         <translation>已保存 {count} 个计划波次：{codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="421"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="432"/>
         <source> · {count} orders were taken meanwhile and left out</source>
         <translation> · {count} 单已被其他操作占用，未加入</translation>
     </message>
@@ -4066,37 +4340,37 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="137"/>
+        <location filename="../../app/ui/waves_view.py" line="142"/>
         <source>Supervisor desk</source>
         <translation>主管工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="138"/>
+        <location filename="../../app/ui/waves_view.py" line="143"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>排波次 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="139"/>
+        <location filename="../../app/ui/waves_view.py" line="144"/>
         <source>Waves (Ctrl+2)</source>
         <translation>波次 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="140"/>
+        <location filename="../../app/ui/waves_view.py" line="145"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>异常 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="141"/>
+        <location filename="../../app/ui/waves_view.py" line="146"/>
         <source>Returns (Ctrl+4)</source>
         <translation>退货（Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="142"/>
+        <location filename="../../app/ui/waves_view.py" line="147"/>
         <source>Board (Ctrl+5)</source>
         <translation>看板（Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="143"/>
+        <location filename="../../app/ui/waves_view.py" line="148"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
@@ -4104,112 +4378,112 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavesTab</name>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="64"/>
+        <location filename="../../app/ui/waves_tab.py" line="56"/>
         <source>Wave</source>
         <translation>波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="65"/>
+        <location filename="../../app/ui/waves_tab.py" line="57"/>
         <source>Strategy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="66"/>
+        <location filename="../../app/ui/waves_tab.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="67"/>
+        <location filename="../../app/ui/waves_tab.py" line="59"/>
         <source>Picker</source>
         <translation>拣货员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="68"/>
+        <location filename="../../app/ui/waves_tab.py" line="60"/>
         <source>Station</source>
         <translation>打包台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="69"/>
+        <location filename="../../app/ui/waves_tab.py" line="61"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="70"/>
+        <location filename="../../app/ui/waves_tab.py" line="62"/>
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="71"/>
+        <location filename="../../app/ui/waves_tab.py" line="63"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="72"/>
+        <location filename="../../app/ui/waves_tab.py" line="64"/>
         <source>Short</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="73"/>
+        <location filename="../../app/ui/waves_tab.py" line="65"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="76"/>
+        <location filename="../../app/ui/waves_tab.py" line="68"/>
         <source>Pic&amp;ker</source>
         <translation>拣货员(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="77"/>
+        <location filename="../../app/ui/waves_tab.py" line="69"/>
         <source>Pack s&amp;tation</source>
         <translation>打包台(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="78"/>
+        <location filename="../../app/ui/waves_tab.py" line="70"/>
         <source>Assign (Ctrl+A)</source>
         <translation>分配 (Ctrl+A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="79"/>
+        <location filename="../../app/ui/waves_tab.py" line="71"/>
         <source>Release (Ctrl+E)</source>
         <translation>下发 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="80"/>
+        <location filename="../../app/ui/waves_tab.py" line="72"/>
         <source>Cancel wave (Ctrl+Del)</source>
         <translation>取消波次 (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="81"/>
+        <location filename="../../app/ui/waves_tab.py" line="73"/>
         <source>Pick list (Ctrl+L)</source>
         <translation>拣货单 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="82"/>
+        <location filename="../../app/ui/waves_tab.py" line="74"/>
         <source>Show finished</source>
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="101"/>
+        <location filename="../../app/ui/waves_tab.py" line="93"/>
         <source>Select a wave first (Up/Down)</source>
         <translation>请先选择波次（上/下键）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="113"/>
+        <location filename="../../app/ui/waves_tab.py" line="105"/>
         <source>Wave {code} released</source>
         <translation>波次 {code} 已下发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="119"/>
+        <location filename="../../app/ui/waves_tab.py" line="111"/>
         <source>Wave {code} assigned</source>
         <translation>波次 {code} 已分配</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="127"/>
+        <location filename="../../app/ui/waves_tab.py" line="119"/>
         <source>Wave {code} cancelled: {count} orders back to plan again</source>
         <translation>波次 {code} 已取消：{count} 单退回待排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_tab.py" line="135"/>
+        <location filename="../../app/ui/waves_tab.py" line="127"/>
         <source>Pick list of {code} sent to the printer</source>
         <translation>波次 {code} 的拣货单已发送到打印机</translation>
     </message>

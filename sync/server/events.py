@@ -77,6 +77,9 @@ def apply_event(batch: Batch, station: str, event: p.Event, received: datetime) 
         case p.EventType.RULE_CHANGED:
             rule = p.RuleChanged.model_validate(event.payload)
             return _rule_changed(batch, rule)
+        case p.EventType.SETTINGS_CHANGED:
+            p.SettingsChanged.model_validate(event.payload)
+            return p.Outcome.ACCEPTED, ""  # kept in the event log: the station's audit trail
     return p.Outcome.REJECTED, f"unknown event type {event.type!r}"  # pragma: no cover - checked before
 
 
@@ -296,6 +299,8 @@ def supervisors_named(event: p.Event) -> list[str]:
             ]
         case p.EventType.RULE_CHANGED:
             return [event.operator or ""]
+        case p.EventType.SETTINGS_CHANGED if payload.get("supervisor"):
+            return [str(payload.get("supervisor") or "")]
         case p.EventType.WAVE_CHANGED if payload.get("status") in p.SUPERVISED_WAVE_STATES:
             return [event.operator or ""]
     return []

@@ -20,7 +20,7 @@ from tests.sync.conftest import fresh_station
 
 SCALE_GONE = p.DeviceWire(
     kind=p.DeviceKind.SCALE, name="/dev/ttyUSB1", health=p.DeviceHealth.PROBLEM,
-    detail="could not open port /dev/ttyUSB1: No such file or directory",
+    detail="could not open port /dev/ttyUSB1: No such file or directory", cause="not_found",
 )  # fmt: skip
 LABEL_READY = p.DeviceWire(kind=p.DeviceKind.PRINTER, name="label", health=p.DeviceHealth.READY)
 
@@ -144,7 +144,8 @@ def test_the_board_shows_every_stations_devices_and_the_next_trucks(server, tmp_
     qtbot.waitUntil(lambda: view.health.rowCount() == 2, timeout=10_000)
     rows = {view.health.text(r, 0): r for r in range(2)}
     scale = view.health.text(rows["PACK-B"], 4)
-    assert "PROBLEM" in scale and "ttyUSB1" in scale
+    assert "PROBLEM" in scale and "DISCONNECTED" in scale  # in words, the device's own in the tooltip
+    assert "ttyUSB1" in view.health.tooltip(rows["PACK-B"], 4)
     assert view.health.colour(rows["PACK-B"], 4) == RED
     assert view.health.text(rows["PACK-A"], 2) == "label ready"
     assert view.health.text(rows["PACK-B"], 1) == "online"

@@ -233,6 +233,25 @@ def test_a_release_naming_no_known_supervisor_is_rejected(seeded, demo_document)
     assert real["outcome"] == "accepted"
 
 
+def test_a_settings_change_is_kept_and_names_a_real_supervisor_where_one_allowed_it(seeded):
+    import uuid
+    from datetime import UTC, datetime
+
+    token = seeded.store.add_station("PACK-S")
+    now = datetime.now(UTC).isoformat()
+
+    def changed(supervisor: str | None) -> dict:
+        payload = {"changes": [{"setting": "tolerance_g", "old": 30, "new": 500}], "by": "P0001",
+                   "supervisor": supervisor, "at": now}  # fmt: skip
+        return {"id": str(uuid.uuid4()), "type": "station.settings_changed", "station": "PACK-S",
+                "operator": "P0001", "occurred_at": now, "payload": payload}  # fmt: skip
+
+    (forged,) = _push(seeded, token, [changed("S9999")])
+    assert forged["outcome"] == "rejected" and "supervisor" in forged["reason"]
+    (real,) = _push(seeded, token, [changed("S0001")])
+    assert real["outcome"] == "accepted"
+
+
 def test_another_stations_event_id_is_rejected_for_this_one_not_silently_dropped(seeded, demo_document):
     import uuid
 

@@ -5,39 +5,24 @@ more than 20,000 open orders, 500 waves, 50,000 packs today and 5,000 exceptions
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from app.store import models as m
-from app.store.db import open_database
 from app.store.waves import WAVE_ACTIVE
 from app.ui.application import StationApp, make_qapp
-from tests.busy_day import busy_day
+from tests.busy_day import open_copy
 from tests.ui.test_rules_editor import press, sign_in
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(scope="session")
-def busy_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    day = busy_day(tmp_path_factory.mktemp("busy") / "packline.db")
-    assert day.open_orders >= 20_000 and day.waves >= 500 and day.packs_today >= 50_000
-    assert day.exceptions >= 5_000
-    return day.path
-
-
 @pytest.fixture
 def busy_station(qtbot, busy_template, tmp_path):
-    target = tmp_path / "data" / "packline.db"
-    target.parent.mkdir()
-    shutil.copy(busy_template, target)
-    db = open_database(target)
+    db = open_copy(busy_template, tmp_path)
     make_qapp()
-    app = StationApp(db, "en", data_dir=target.parent)
+    app = StationApp(db, "en", data_dir=tmp_path / "data")
     app.window.resize(1366, 768)
     app.window.show()
     yield app, db

@@ -56,7 +56,7 @@ def test_a_vip_birthday_order_is_packed_with_its_cards_and_sample(
             view.handle_scan(item["barcode"])
     assert view.last_verdict.kind is VerdictKind.STEPS_LEFT
     assert len(app.station.state.open_steps) == 3  # two cards and the sample
-    assert "3 instruction(s) left" in view.banner.text()  # the one count the cards show too
+    assert "(3 left)" in view.banner.text() and "next:" in view.banner.text()  # the count the cards show too
     assert "3 open" in view.plan_title.text()
     # A scale reading is not taken while a card or the sample is missing.
     assert app.station.handle_weight(app.station.state.expected_g, "scale").kind is VerdictKind.STEPS_LEFT

@@ -14,6 +14,7 @@ from app.ui.application import StationApp, make_qapp
 from scanner.model import DeviceStatus, ReadingState
 from scanner.simulate import ScaleSimulator, ScannerSimulator
 from sync import protocol as p
+from tests.ui.test_rules_editor import unlock_settings
 
 
 @pytest.fixture
@@ -137,6 +138,7 @@ def test_changing_the_scale_in_settings_reconnects_and_shows_a_live_readout(benc
         scanner.scan("P0001")
         qtbot.waitUntil(lambda: app.window.pages.currentWidget() is app.window.packing, timeout=3000)
         app.window.open_settings()
+        unlock_settings(app, qtbot)
         view = app.window.settings_view
         view.scale_port.setText(other.path)
         view.scale_protocol.setCurrentIndex(view.scale_protocol.findData("xk3190-a12"))

@@ -139,4 +139,11 @@ def test_the_packing_screen_holds_its_shape_at_every_station_size(crowded, qtbot
         assert view.lines.width() >= width * 0.35  # long codes do not squeeze the items table
         assert view.banner.height() <= height // 5
         assert "Q" * 20 in view.banner.text()  # the long scan is named, wrapped inside the banner
+        viewport = view.plan.viewport()
+        for card in view._plan_cards:  # every open instruction is on screen, none scrolled away
+            if card.isVisibleTo(view.plan_panel):
+                top = card.mapTo(viewport, QPoint(0, 0))
+                assert QRect(QPoint(0, 0), viewport.size()).contains(QRect(top, card.size())), (
+                    card.text()[:60], width, height
+                )
         window.grab().save(str(artifacts / f"layout_{width}x{height}_{language}.png"))

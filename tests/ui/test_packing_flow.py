@@ -13,6 +13,7 @@ from app.core.pack_session import Phase, VerdictKind
 from app.store import models as m
 from app.ui.application import StationApp, make_qapp
 from tests.ui.keys import type_slowly
+from tests.ui.test_rules_editor import unlock_settings
 
 
 @pytest.fixture
@@ -208,15 +209,69 @@ def test_settings_are_saved_off_the_gui_thread_and_take_effect_once_on_disk(stat
 
     app = station_app("en")
     window = app.window
+    scan("P0001")
     window.open_settings()
-    assert window.pages.currentWidget() is window.settings_view
-    window.settings_view.sound.setChecked(False)
-    window.settings_view.tolerance_g.setValue(77)
-    QTest.keyClick(window.settings_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is not window.settings_view, timeout=5000)
+    view = window.settings_view
+    assert window.pages.currentWidget() is view
+    # A packer: their own view yes, the weight check no (its fields are locked, and a save that
+    # changed them anyway is refused at the store too).
+    assert not view.unlocked and not view.tolerance_g.isEnabled() and view.sound.isEnabled()
+    view.sound.setChecked(False)
+    view.tolerance_g.setValue(500)
+    QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "supervisor must unlock" in view.result.text() and window.pages.currentWidget() is view
+    assert load_settings(demo_db).tolerance_g == 30
+    unlock_settings(app, qtbot)  # badge S0001 scanned here, then the PIN
+    assert view.tolerance_g.isEnabled() and "Unlocked by" in view.lock_line.text()
+    view.tolerance_g.setValue(77)
+    QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is not view, timeout=5000)
     stored = load_settings(demo_db)
     assert stored.tolerance_g == 77 and stored.sound is False
     assert app.station.settings.tolerance_g == 77 and window.sounds.enabled is False
+    with demo_db.session() as s:  # on record: who, which supervisor, old and new values
+        event = s.scalar(select(m.OutboxEvent).where(m.OutboxEvent.type == "station.settings_changed"))
+    changes = {c["setting"]: (c["old"], c["new"]) for c in event.payload["changes"]}
+    assert changes == {"tolerance_g": (30, 77), "sound": (True, False)}
+    assert event.payload["supervisor"] == "S0001" and event.payload["by"] == "P0001"
+
+
+def test_a_wrong_pin_keeps_the_settings_locked(station_app, qtbot):
+    app = station_app("en")
+    scan("P0001")
+    window = app.window
+    window.open_settings()
+    view = window.settings_view
+    window.on_scan("P0002")  # a packer's badge unlocks nothing: it goes to the bench as a scan
+    assert not view.pin.isVisibleTo(view)
+    window.open_settings()
+    window.on_scan("S0001")
+    view.pin.setText("99999999")
+    QTest.keyClick(view.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "still locked" in view.result.text(), timeout=10000)
+    assert not view.unlocked and not view.packaging.isEnabled()
+
+
+def test_a_simulated_scale_is_never_saved_as_the_stations_scale(station_app, demo_db, qtbot):
+    from app.store.settings_store import load_settings
+    from app.ui.application import DemoScale
+
+    app = station_app("en")
+    demo = DemoScale(app)
+    try:
+        assert app.station.settings.scale_port == demo.sim.path  # in use
+        scan("S0001")
+        window = app.window
+        window.open_settings()
+        unlock_settings(app, qtbot)
+        assert window.settings_view.scale_port.text() == ""  # the page shows what is saved
+        window.settings_view.tolerance_g.setValue(40)
+        QTest.keyClick(window.settings_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: load_settings(demo_db).tolerance_g == 40, timeout=5000)
+        assert load_settings(demo_db).scale_port == ""  # the simulator's pty never reaches the disk
+        assert app.station.settings.scale_port == demo.sim.path  # and the demo scale goes on
+    finally:
+        demo.stop()
 
 
 @pytest.mark.gui

@@ -18,6 +18,7 @@ from app.store.print_jobs import PrintJobStore
 from app.store.settings_store import load_settings, save_settings
 from app.ui.application import StationApp, make_qapp
 from tests.test_print_service import printed
+from tests.ui.test_rules_editor import unlock_settings
 
 
 def pack(app: StationApp, sample) -> None:
@@ -125,6 +126,7 @@ def test_printer_settings_are_saved_and_the_test_page_reaches_the_printer(statio
     try:
         app = station()
         app.window.open_settings()
+        unlock_settings(app, qtbot)
         view = app.window.settings_view
         view.label_printer.setText(f"tcp://127.0.0.1:{printer.port}")
         view.label_format.setCurrentIndex(view.label_format.findData("tspl"))
@@ -143,6 +145,7 @@ def test_printer_settings_are_saved_and_the_test_page_reaches_the_printer(statio
         )
         assert app.printing.settings.label_format == "tspl"
         app.window.open_settings()
+        unlock_settings(app, qtbot)
         view.label_printer.setText("nonsense://x")
         QTest.mouseClick(view.test_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "not a printer address" in view.test_result.text(), timeout=10000)

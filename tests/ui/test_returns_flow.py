@@ -16,6 +16,7 @@ from app.core.returns import RETURN_REASONS, Key, Phase
 from app.store import models as m
 from tests.test_returns_desk import packed_order_with_a_next_one
 from tests.ui.test_packing_flow import banner, scan, station_app  # noqa: F401 - the fixture
+from tests.ui.test_rules_editor import unlock_settings
 
 
 @pytest.mark.gui
@@ -129,6 +130,7 @@ def test_the_reasons_offered_and_the_waybill_reserve_are_set_on_the_settings_pag
     app = station_app("en")
     window = app.window
     window.open_settings()
+    unlock_settings(app, qtbot)
     page = window.settings_view
     page.return_reasons.setText("wrong_size, quality, wrong_size, shop_special")
     page.waybill_reserve.setValue(40)

@@ -32,6 +32,17 @@ def sign_in(app: StationApp, badge: str) -> None:
     app.window.on_signed_in(app.station.operator)
 
 
+def unlock_settings(app: StationApp, qtbot, badge: str = "S0001") -> None:
+    """On the settings page: a supervisor scans their badge and types their PIN + Enter."""
+    view = app.window.settings_view
+    assert app.window.pages.currentWidget() is view
+    app.window.on_scan(badge)
+    assert view.pin.isVisibleTo(view), "a supervisor's badge asks for the PIN"
+    view.pin.setText(DEMO_PINS[badge])
+    QTest.keyClick(view.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.unlocked, timeout=10000)
+
+
 def press(qtbot, app: StationApp, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     app.window.activateWindow()
     qtbot.waitUntil(app.window.isActiveWindow, timeout=5000)
