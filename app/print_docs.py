@@ -32,9 +32,9 @@ from printing.model import (
     ReturnLabelData,
     SlipData,
     SlipLine,
+    ThermalProfile,
 )
 from printing.printers import PrinterConfig
-from printing.render_thermal import ThermalProfile
 
 # 大头笔: the province's one-character name leads the sort code, as carriers print it.
 PROVINCE_SHORT = {

@@ -17,14 +17,12 @@ from pathlib import Path
 
 from app.core.model import Operator, PrintJobStatus
 from app.core.settings import StationSettings
-from app.print_docs import PRINTERS, order_document, picklist, printer_config, render_options
 from app.store.db import Database
 from app.store.errors import classify
 from app.store.packing import PackingStore
 from app.store.print_jobs import Job, PrintJobStore
 from app.store.waves import location_parser
-from printing.documents import DocumentError, render
-from printing.fonts import FontNotFound
+from printing.errors import DocumentError, FontNotFound
 from printing.model import Format, LabelData, Party
 from printing.printers import PrinterConfig, PrintError, backend_for
 
@@ -178,6 +176,10 @@ class PrintService:
             self._publish()
 
     def _process(self, job: Job) -> None:
+        # The documents and their renderers (reportlab, Pillow) load with the first job, on this
+        # worker: a station starts without them.
+        from app.print_docs import PRINTERS, printer_config
+
         settings = self.settings
         printer = printer_config(settings, job.printer if job.printer in PRINTERS else "label", self.data_dir)
         try:
@@ -226,6 +228,9 @@ class PrintService:
             return None
 
     def _render(self, job: Job, settings: StationSettings, printer: PrinterConfig) -> bytes:
+        from app.print_docs import order_document, picklist, render_options
+        from printing.documents import render
+
         if job.kind == "picklist":
             parser = location_parser(settings)
             doc = picklist(self.db, str(job.params.get("wave", "")), parser)
@@ -254,6 +259,9 @@ def send_test_page(
     """Print a test label on one of the station's printers ("label", "insert", "slip") or on a
     printer URI. Blocks (network, spooler): call it off the GUI thread. Raises PrintError,
     DocumentError or FontNotFound with a message for the person."""
+    from app.print_docs import PRINTERS, printer_config, render_options
+    from printing.documents import render
+
     if printer in PRINTERS:
         config = printer_config(settings, printer, data_dir)
     else:

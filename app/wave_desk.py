@@ -18,7 +18,7 @@ from typing import Any
 from app.core.rules import CompiledRule
 from app.core.waves import Caps, OpenOrder, OrderFilter, Strategy, WavePlan, plan_waves
 from app.office_desks import OfficeDesk
-from app.runner import Answer
+from app.runner import Answer, retire
 from app.store.exceptions import ExceptionItem, decide, exceptions
 from app.store.print_jobs import PrintJobStore
 from app.store.returns import ReturnRow, ReturnStore, write_csv
@@ -94,7 +94,12 @@ class WaveDesk(OfficeDesk):
             if answer.value is None:
                 shown(answer)
                 return
+            before = (self.orders, self.matching)
             self.orders, self.matching, shaped = answer.value
+            for old in before:  # 20,000 orders are freed off the GUI thread
+                if old is not self.orders and old is not self.matching:
+                    retire(old)
+            del before, old
             self.plan = None
             shown(Answer(shaped))
 
@@ -110,7 +115,9 @@ class WaveDesk(OfficeDesk):
             told(answer)
 
         self.ops.query(
-            lambda: plan_waves(matching, strategy, caps), done, what="planning waves",
+            lambda: plan_waves(matching, strategy, caps),
+            done,
+            what="planning waves",
             latest=self._newest("plan"),
         )
 
@@ -197,7 +204,8 @@ class WaveDesk(OfficeDesk):
         self, include_decided: bool, shown: Told, shape: Callable[[list[ExceptionItem]], Any] = _as_is
     ) -> None:
         def keep(items: list[ExceptionItem]) -> None:
-            self.items = items
+            before, self.items = self.items, items
+            retire(before)
 
         read = lambda: exceptions(self.db, include_decided)  # noqa: E731
         self._load(read, keep, shape, shown, "reading exceptions", "exceptions")

@@ -23,6 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from printing.errors import DocumentError
 from printing.fonts import CjkFont, cjk_font
 from printing.layout import Page, layout
 from printing.model import (
@@ -36,9 +37,10 @@ from printing.model import (
     PickListData,
     ReturnLabelData,
     SlipData,
+    ThermalProfile,
 )
 from printing.render_pdf import render_pdf
-from printing.render_thermal import ThermalProfile, render_tspl, render_zpl
+from printing.render_thermal import render_tspl, render_zpl
 from printing.symbols import BarcodeError, check_code128
 from printing.template import BUILTIN_DIR, TemplateError, load_template
 
@@ -74,10 +76,6 @@ TIER_NAMES = {
     "silver": "银卡会员",
     "normal": "会员",
 }
-
-
-class DocumentError(Exception):
-    """A document that cannot be made; the message is for the person at the station."""
 
 
 @dataclass(frozen=True)
@@ -427,6 +425,7 @@ def _picklist(
 ) -> list[Any]:
     labels = _lang(spec.get("labels", {}), options.language) or {}
     t = lambda key: str(labels.get(key, key))  # noqa: E731
+    strategies = _lang(spec.get("strategies", {}), options.language) or {}
     units = sum(line.quantity for line in doc.lines)
     story: list[Any] = [
         Table(
@@ -439,7 +438,8 @@ def _picklist(
             colWidths=[width * 0.6, width * 0.4],
         ),
         s.p(
-            f"{t('strategy')}: {doc.strategy}   {t('orders')}: {doc.order_count}   "
+            f"{t('strategy')}: {strategies.get(doc.strategy, doc.strategy)}   "
+            f"{t('orders')}: {doc.order_count}   "
             f"{t('lines')}: {len(doc.lines)}   {t('units')}: {units}   "
             f"{t('picker')}: {doc.picker}   {_local(doc.created_at)}"
         ),

@@ -19,6 +19,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from printing.errors import FontNotFound
+
 log = logging.getLogger(__name__)
 
 BUNDLED_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
@@ -45,10 +47,6 @@ SYSTEM_DIRS = (
     Path("/System/Library/Fonts"),
     Path("/Library/Fonts"),
 )
-
-
-class FontNotFound(Exception):
-    """No usable font with Chinese glyphs. The message says what was tried and how to fix it."""
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from printing.fonts import CjkFont
+from printing.model import PT_PER_MM
 from printing.template import BUILTIN_DIR, Element, Template
 
 log = logging.getLogger(__name__)
 
-PT_PER_MM = 72 / 25.4
 LINE_SPACING = 1.18
 ELLIPSIS = "…"
 

@@ -163,3 +163,23 @@ class CommandSheetData:
     items: tuple[CommandItem, ...]
     title: str = ""
     extras: tuple[CommandItem, ...] = field(default=())
+
+
+PT_PER_MM = 72 / 25.4  # typographic points in a millimetre
+
+
+@dataclass(frozen=True)
+class ThermalProfile:
+    """How a thermal printer draws: its resolution, Chinese as bitmaps or in its own font."""
+
+    dpi: int = 203
+    cjk: str = "bitmap"  # "bitmap" or "font"
+    font_name: str = ""  # the resident font when cjk == "font"
+    darkness: int | None = None
+    gap_mm: float = 2.0  # TSPL: the gap between labels
+
+    def dots(self, mm_value: float) -> int:
+        return round(mm_value * self.dpi / 25.4)
+
+    def pt_dots(self, pt: float) -> int:
+        return round(pt / PT_PER_MM * self.dpi / 25.4)

@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from printing.model import Format
-from printing.render_thermal import ThermalProfile
+from printing.model import Format, ThermalProfile
 
 log = logging.getLogger(__name__)
 

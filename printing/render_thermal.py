@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from printing.fonts import CjkFont
 from printing.layout import PT_PER_MM, Barcode, Fill, Frame, InverseText, Page, Picture, Qr, Rule, TextLine
+from printing.model import ThermalProfile
 from printing.raster import Bitmap, picture_bitmap, text_bitmap
 from printing.symbols import QUIET_MODULES, check_code128, check_gs1, code128_modules, code128_value
 
@@ -18,19 +19,7 @@ ZPL_DEFAULT_FONT = "E:SIMSUN.TTF"
 TSPL_DEFAULT_FONT = "TSS24.BF2"  # TSC's built-in Simplified Chinese bitmap font, GB2312
 
 
-@dataclass(frozen=True)
-class ThermalProfile:
-    dpi: int = 203
-    cjk: str = "bitmap"  # "bitmap" or "font"
-    font_name: str = ""  # the resident font when cjk == "font"
-    darkness: int | None = None
-    gap_mm: float = 2.0  # TSPL: the gap between labels
-
-    def dots(self, mm_value: float) -> int:
-        return round(mm_value * self.dpi / 25.4)
-
-    def pt_dots(self, pt: float) -> int:
-        return round(pt / PT_PER_MM * self.dpi / 25.4)
+DEFAULT_PROFILE = ThermalProfile()
 
 
 def _needs_font(text: str) -> bool:
@@ -48,7 +37,7 @@ def _text(item: TextLine | InverseText, profile: ThermalProfile) -> tuple[TextLi
 # --- ZPL --------------------------------------------------------------------------------------
 
 
-def render_zpl(pages: list[Page], font: CjkFont, profile: ThermalProfile = ThermalProfile()) -> bytes:
+def render_zpl(pages: list[Page], font: CjkFont, profile: ThermalProfile = DEFAULT_PROFILE) -> bytes:
     return b"".join(_zpl_page(page, font, profile) for page in pages)
 
 
@@ -143,7 +132,7 @@ def _fit_barcode(item: Barcode, profile: ThermalProfile) -> _BarcodeFit:
 # --- TSPL -------------------------------------------------------------------------------------
 
 
-def render_tspl(pages: list[Page], font: CjkFont, profile: ThermalProfile = ThermalProfile()) -> bytes:
+def render_tspl(pages: list[Page], font: CjkFont, profile: ThermalProfile = DEFAULT_PROFILE) -> bytes:
     return b"".join(_tspl_page(page, font, profile) for page in pages)
 
 

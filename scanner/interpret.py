@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
-
-from biip import ParseConfig, parse
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from app.core.barcodes import gs1_check_digit, gtin14
 from scanner.model import Scan
@@ -21,7 +20,18 @@ GS = "\x1d"
 _AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 _TRIM = " \r\n\t"
 _GS1_SYMBOLOGIES = {"]C1", "]e0", "]d2", "]Q3", "]J1"}
-_CONFIG = ParseConfig(separator_chars=[GS])
+_CONFIG: Any = None  # biip's ParseConfig, made with its first use (biip loads in 50-150 ms)
+
+
+def _biip() -> tuple[Callable[..., Any], Any]:
+    """biip's parser and this station's configuration; biip is imported on first use (a station
+    warms it up off the GUI thread at start: app.ui.application)."""
+    global _CONFIG
+    from biip import ParseConfig, parse
+
+    if _CONFIG is None:
+        _CONFIG = ParseConfig(separator_chars=[GS])
+    return parse, _CONFIG
 
 
 # GS1 General Specifications, the AI table's check-digit column: where in the AI's data the digits
@@ -71,7 +81,8 @@ def interpret(text: str) -> Scan:
     gtin: str | None = None
     gs1: dict[str, str] = {}
     try:
-        result = parse((symbology or "") + body, config=_CONFIG)
+        parse, config = _biip()
+        result = parse((symbology or "") + body, config=config)
     except Exception as exc:  # biip raises on identifiers it does not know
         log.debug("biip could not parse %r: %s", body, exc)
         result = None

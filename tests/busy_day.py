@@ -155,7 +155,7 @@ def _build(db: Database, rng: random.Random) -> None:
             s.execute(insert(m.PackSession), sessions[chunk : chunk + 5000])
         s.execute(insert(m.PackEvent), events)
         # More holds (an address to check, a customer asking to wait), put-backs and conflicts.
-        held = new[: 1500]
+        held = new[:1500]
         on_hold = {"status": "on_hold", "hold_reason": "customer_request"}
         s.execute(update(m.Order).where(m.Order.id.in_(held)).values(**on_hold))
         order_nos = s.scalars(select(m.Order.order_no).where(m.Order.id.in_(held[:300]))).all()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
 
 import pytest
 
-from app.runner import Answer, Operations
+from app.runner import Answer, Operations, retire
 from app.store.errors import DatabaseLocked
 from app.store.writer import SerialWriter
 
@@ -145,3 +146,29 @@ def test_a_dropped_key_shows_none_of_the_answers_still_on_their_way():
     gui.deliver(1)
     ops.close()
     assert shown == []
+
+
+class Freed:
+    """Records the thread each one is freed on."""
+
+    threads: list[str] = []
+
+    def __del__(self) -> None:
+        Freed.threads.append(threading.current_thread().name)
+
+
+def test_a_big_list_let_go_is_freed_on_a_thread_of_its_own_and_a_shared_one_is_left_whole():
+    Freed.threads = []
+    old = [Freed() for _ in range(5000)]
+    retire(old)
+    del old  # the caller's own name for it goes
+    deadline = time.monotonic() + 10
+    while len(Freed.threads) < 5000 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(Freed.threads) == 5000 and set(Freed.threads) == {"retire"}
+
+    Freed.threads = []
+    shared = [Freed() for _ in range(1000)]
+    retire(shared)  # still held here: not emptied under its holder's feet
+    time.sleep(1.5)
+    assert len(shared) == 1000 and Freed.threads == []

@@ -9,20 +9,20 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.errors import DatabaseTooNew, StoreError, classify
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -47,24 +47,63 @@ def make_engine(path: Path | str, busy_timeout_ms: int = 5000) -> Engine:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
+_REVISION = re.compile(r"""^(down_)?revision\s*(?::[^=]*)?=\s*["']?([^"'\s]+)["']?""", re.MULTILINE)
+
+
+def shipped_head() -> str | None:
+    """The newest migration this Packline ships, read from the migration files' own revision
+    lines without loading alembic (a station that is up to date starts without it). None when
+    the files do not give one head (alembic then decides)."""
+    revisions, downs = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        for down, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (downs if down else revisions).add(value)
+    heads = revisions - downs
+    return next(iter(heads)) if len(heads) == 1 else None
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The schema revision the database says it is at (None: not migrated yet)."""
+    with engine.connect() as connection:
+        exists = connection.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+        ).first()
+        if exists is None:
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision`; refuse a database written by a newer Packline."""
+    if revision == "head" and engine.dialect.name == "sqlite":
+        head = shipped_head()
+        if head is not None and stored_revision(engine) == head:
+            return  # up to date: nothing for alembic to do
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     current = current_revision(engine)
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:

@@ -111,7 +111,11 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 10_000)
         ):
             items.append(
                 ExceptionItem(
-                    ExceptionKind.HOLD, order.order_no, order.order_no, "", order.updated_at,
+                    ExceptionKind.HOLD,
+                    order.order_no,
+                    order.order_no,
+                    "",
+                    order.updated_at,
                     reason=order.hold_reason,
                 )
             )

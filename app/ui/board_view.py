@@ -19,7 +19,6 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl import Workbook
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -531,6 +530,8 @@ class BoardView(QWidget):
             writer.writerow(header)
             writer.writerows(table)
         sheet_path = path.with_suffix(".xlsx")
+        from openpyxl import Workbook  # loaded when a sheet is written, not at start-up
+
         book = Workbook()
         sheet = book.active
         sheet.title = "board"

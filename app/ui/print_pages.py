@@ -22,8 +22,7 @@ from app.ui.packing_view import PackingView
 from app.ui.pages import PageStack
 from app.ui.print_history_view import PrintHistoryView
 from app.ui.settings_view import SettingsView
-from printing.documents import DocumentError
-from printing.fonts import FontNotFound
+from printing.errors import DocumentError, FontNotFound
 from printing.printers import PrintError
 
 

@@ -12,7 +12,8 @@ Up/Down while the page's text box keeps the keyboard; Esc goes back.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, SignalInstance
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
@@ -26,18 +27,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.runner import retire
+
 TOUCH_HEIGHT = 56  # px: a button a gloved finger hits
-SIZED_FROM_ROWS = 200  # a column's width is judged from this many rows, not from 20,000
+SIZED_FROM_ROWS = 50  # a column's width is judged from this many rows, not from 20,000
 MAX_COLUMN_PX = 420  # no column takes more than this by its contents (the rest is elided)
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT})
+_KEY = itemgetter(0)  # a ListRow's key
 
 
-@dataclass(frozen=True, slots=True)
-class ListRow:
+class ListRow(NamedTuple):
     """One row as shown: its key (what the row is about, unique in its list), its cells' texts, and
     optionally a background for the row, a text colour per cell (None: the table's own) and the
-    columns in bold."""
+    columns in bold. A tuple: comparing two lists of 20,000 rows is done in C."""
 
     key: Hashable
     cells: tuple[str, ...]
@@ -59,6 +66,7 @@ class RowsModel(QAbstractTableModel):
         self._columns = columns
         self._headers: list[str] = [""] * columns
         self._rows: list[ListRow] = []
+        self._where: dict[Hashable, int] | None = None  # key -> row, made when first asked
         self._bold = QFont()
         self._bold.setBold(True)
         self.resets = 0  # how often the model had to start over (the order of rows changed)
@@ -72,24 +80,28 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._columns
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # Asked for every role of every cell on screen at each paint: plain int comparisons.
+        role = int(role)
+        if role not in _ROLES:
             return None
-        row = self._rows[index.row()]
+        row_no = index.row()
+        if row_no >= len(self._rows):
+            return None
+        row = self._rows[row_no]
         column = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole and column < len(row.tips) and row.tips[column]:
-            return row.tips[column]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == _DISPLAY:
+            return row.cells[column] if column < len(row.cells) else ""
+        if role == _TOOLTIP:
+            if column < len(row.tips) and row.tips[column]:
+                return row.tips[column]
             text = row.cells[column] if column < len(row.cells) else ""
-            if role == Qt.ItemDataRole.ToolTipRole and len(text) < 24:
-                return None  # short texts are shown whole
-            return text
-        if role == Qt.ItemDataRole.BackgroundRole and row.background:
-            return QBrush(QColor(row.background))
-        if role == Qt.ItemDataRole.ForegroundRole and column < len(row.colours) and row.colours[column]:
-            return QBrush(QColor(row.colours[column]))
-        if role == Qt.ItemDataRole.FontRole and column in row.bold:
-            return self._bold
-        return None
+            return text if len(text) >= 24 else None  # short texts are shown whole
+        if role == _BACKGROUND:
+            return QBrush(QColor(row.background)) if row.background else None
+        if role == _FOREGROUND:
+            colour = row.colours[column] if column < len(row.colours) else None
+            return QBrush(QColor(colour)) if colour else None
+        return self._bold if column in row.bold else None  # _FONT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -111,22 +123,48 @@ class RowsModel(QAbstractTableModel):
     def rows(self) -> list[ListRow]:
         return self._rows
 
+    def row_of_key(self, key: Hashable) -> int:
+        """Where the row of `key` is (-1: not shown)."""
+        if self._where is None:
+            self._where = {row.key: index for index, row in enumerate(self._rows)}
+        return self._where.get(key, -1)
+
     def show(self, rows: Sequence[ListRow]) -> None:
         """Show `rows`: rows gone are removed, new ones inserted where they stand, changed cells
-        repainted; only when the order of the rows that stay has changed does the view start over."""
-        new = _unique(rows)
+        repainted; only when the order of the rows that stay has changed (or a list is shown in an
+        empty table) does the view start over. Rows from `unique_rows` are taken as they are."""
+        before = self._rows
+        try:
+            self._show(rows)
+        finally:
+            if self._rows is not before:
+                retire(before)  # a list of 20,000 rows is freed off the GUI thread
+            del before
+
+    def _show(self, rows: Sequence[ListRow]) -> None:
+        new = rows if isinstance(rows, UniqueRows) else unique_rows(rows)
         old = self._rows
-        if [r.key for r in old] == [r.key for r in new]:
+        if old == new:
+            return  # nothing changed: nothing said
+        if not old or not new:
+            self.beginResetModel()
+            self._rows = new
+            self._where = None
+            self.endResetModel()
+            return
+        self._where = None
+        if list(map(_KEY, old)) == list(map(_KEY, new)):
             self._rows = new
             self._changed(old, new)
             return
-        new_keys = {r.key for r in new}
-        old_keys = {r.key for r in old}
+        new_keys = set(map(_KEY, new))
+        old_keys = set(map(_KEY, old))
         staying_old = [r.key for r in old if r.key in new_keys]
         staying_new = [r.key for r in new if r.key in old_keys]
         if staying_old != staying_new:
             self.beginResetModel()
             self._rows = new
+            self._where = None
             self.endResetModel()
             self.resets += 1
             return
@@ -142,6 +180,7 @@ class RowsModel(QAbstractTableModel):
             self.endInsertRows()
         before = [kept.get(r.key, r) for r in new]
         self._rows = new
+        self._where = None  # a view may have asked while rows moved
         self._changed(before, new)
 
     def _changed(self, old: list[ListRow], new: list[ListRow]) -> None:
@@ -150,14 +189,22 @@ class RowsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, self._columns - 1))
 
 
-def _unique(rows: Sequence[ListRow]) -> list[ListRow]:
-    """Keys made unique within the list (a repeated key gets its occurrence number)."""
+class UniqueRows(list[ListRow]):
+    """Rows whose keys are unique (made so by `unique_rows`)."""
+
+
+def unique_rows(rows: Sequence[ListRow]) -> UniqueRows:
+    """Keys made unique within the list (a repeated key gets its occurrence number). Call it where
+    the rows are made, off the GUI thread: on 20,000 rows it is the most of what showing them costs."""
+    rows = UniqueRows(rows)
+    if len(set(map(_KEY, rows))) == len(rows):
+        return rows
     seen: dict[Hashable, int] = {}
-    result = []
+    result = UniqueRows()
     for r in rows:
         n = seen.get(r.key, 0)
         seen[r.key] = n + 1
-        result.append(r if n == 0 else ListRow((r.key, n), r.cells, r.background, r.colours, r.bold, r.tips))
+        result.append(r if n == 0 else r._replace(key=(r.key, n)))
     return result
 
 
@@ -232,11 +279,17 @@ class ListTable(QTableView):
         if signature == self._sized_for:
             return
         self._sized_for = signature
-        last = self.rows_model.columnCount() - 1
-        for column in range(last):
-            self.resizeColumnToContents(column)
-            if self.columnWidth(column) > MAX_COLUMN_PX:
-                self.setColumnWidth(column, MAX_COLUMN_PX)
+        # Measured from the texts themselves (a few dozen rows), not through the view's delegate
+        # for every cell: on a 20,000-row list that took tens of milliseconds of the GUI thread.
+        cells = self.fontMetrics()
+        titles = self.horizontalHeader().fontMetrics()
+        sample = self.rows_model.rows[:SIZED_FROM_ROWS]
+        for column in range(self.rows_model.columnCount() - 1):
+            widest = titles.horizontalAdvance(self.rows_model.header(column)) + 24
+            for row in sample:
+                if column < len(row.cells):
+                    widest = max(widest, cells.horizontalAdvance(row.cells[column]) + 16)
+            self.setColumnWidth(column, min(widest, MAX_COLUMN_PX))
 
     # --- what QTableWidget offered, for pages and tests -----------------------------------------
 
@@ -278,11 +331,11 @@ class ListTable(QTableView):
             super().selectRow(row)
 
     def select_key(self, key: Hashable) -> bool:
-        for row, shown in enumerate(self.rows_model.rows):
-            if shown.key == key:
-                self.selectRow(row)
-                return True
-        return False
+        row = self.rows_model.row_of_key(key)
+        if row < 0:
+            return False
+        self.selectRow(row)
+        return True
 
     def header_text(self, column: int) -> str:
         return self.rows_model.header(column)

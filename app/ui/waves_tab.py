@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from app.store.waves import WaveProgress
 from app.ui import messages
 from app.ui.desk_tab import DeskTab, Report, local_time
-from app.ui.tables import ListRow, list_table, row_of
+from app.ui.tables import ListRow, list_table, row_of, unique_rows
 from app.wave_desk import WaveDesk
 
 RED = "#c62828"
@@ -131,13 +131,22 @@ class WavesTab(DeskTab):
 def wave_rows(progress: list[WaveProgress]) -> list[ListRow]:
     """The waves as the list shows them (made off the GUI thread)."""
     short = (None,) * 8 + (RED,)
-    return [
-        row_of(
-            wave.code, wave.code, messages.strategy_text(wave.strategy),
-            messages.wave_status_text(wave.status), wave.picker, wave.station, wave.orders,
-            f"{wave.picked_items}/{wave.items}", f"{wave.packed_orders}/{wave.orders}",
-            wave.short_lines or "", local_time(wave.created_at),
-            colours=short if wave.short_lines else (),
-        )
-        for wave in progress
-    ]
+    return unique_rows(
+        [
+            row_of(
+                wave.code,
+                wave.code,
+                messages.strategy_text(wave.strategy),
+                messages.wave_status_text(wave.status),
+                wave.picker,
+                wave.station,
+                wave.orders,
+                f"{wave.picked_items}/{wave.items}",
+                f"{wave.packed_orders}/{wave.orders}",
+                wave.short_lines or "",
+                local_time(wave.created_at),
+                colours=short if wave.short_lines else (),
+            )
+            for wave in progress
+        ]
+    )

@@ -206,7 +206,18 @@ def main() -> int:
     parser.add_argument("--segment-orders", type=int, default=1_000_000, help="orders for --only insight")
     parser.add_argument(
         "--only",
-        choices=["station", "devices", "printing", "sync", "live", "rules", "waves", "returns", "insight"],
+        choices=[
+            "station",
+            "devices",
+            "printing",
+            "sync",
+            "live",
+            "rules",
+            "waves",
+            "returns",
+            "insight",
+            "floor",
+        ],
         help="run one group",
     )
     args = parser.parse_args()
@@ -263,6 +274,34 @@ def main() -> int:
         )
         if args.only == "waves":
             return 1 if failures else 0
+    if args.only == "floor":
+        from tests.benchmarks import floor
+
+        for name, (desk_ms, bare_ms) in floor.bench_desk().items():
+            report(
+                f"busy day, desk {name}: longest GUI-thread stall p99 / a bare QTableView of the same rows",
+                desk_ms / max(bare_ms, 1.0),
+                "x",
+                3,
+                f"(desk {desk_ms:.1f} ms, bare table {bare_ms:.1f} ms of the GUI thread's CPU)",
+            )
+        per_pack, before_mb, after = floor.bench_memory()
+        report(
+            "a shift: resident memory gained per pack, 2,000 packs through the bench (labels, preview on)",
+            per_pack,
+            "KiB",
+            10,
+            f"(RSS {before_mb:.0f} MB after 200 packs, {after / 2**20:.0f} MB after 2,200)",
+        )
+        station_s, bare_s = floor.bench_cold_start(big_database(min(args.orders, 10_000)))
+        report(
+            "cold start to a signed-in bench / a bare PySide6 window (fresh processes, median of 5)",
+            station_s / bare_s,
+            "x",
+            5,
+            f"(bench {station_s:.2f} s, bare window {bare_s:.2f} s)",
+        )
+        return 1 if failures else 0
     if args.only == "insight":
         from tests.benchmarks import insight
 

@@ -78,6 +78,15 @@ def test_a_pick_list_has_a_readable_barcode_on_every_line(tmp_path):
     assert "CODE-128:W-20261122-01" in found
 
 
+def test_a_pick_list_names_its_strategy_in_the_pickers_language(tmp_path):
+    lines = (PickLine("A-01-01-1", "SKU-0001", "商品", "6900000000017", 1),)
+    data = PickListData("W-20261122-02", lines, "multi_cart", 3, "李四")
+    chinese = pdf_text(render(data, "pdf"), tmp_path)
+    assert "多品订单（按拣货车）" in chinese and "multi_cart" not in chinese
+    english = pdf_text(render(data, "pdf", RenderOptions(language="en")), tmp_path)
+    assert "Multi-item orders by cart" in english and "multi_cart" not in english
+
+
 def test_the_command_sheet_barcodes_are_the_commands_the_station_understands(tmp_path):
     from app.core.commands import Command, parse_command
 

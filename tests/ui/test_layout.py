@@ -144,6 +144,8 @@ def test_the_packing_screen_holds_its_shape_at_every_station_size(crowded, qtbot
             if card.isVisibleTo(view.plan_panel):
                 top = card.mapTo(viewport, QPoint(0, 0))
                 assert QRect(QPoint(0, 0), viewport.size()).contains(QRect(top, card.size())), (
-                    card.text()[:60], width, height
+                    card.text()[:60],
+                    width,
+                    height,
                 )
         window.grab().save(str(artifacts / f"layout_{width}x{height}_{language}.png"))
