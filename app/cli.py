@@ -281,13 +281,13 @@ def rules_explain(data_dir: Path, code: str, as_of: str | None) -> int:
     from datetime import date
 
     from app.core.pack_session import OrderFound
-    from app.store.db import open_database
+    from app.store.demo import open_station
     from app.store.errors import StoreError
     from app.store.packing import PackingStore
     from app.store.rules_store import load_rule_book
 
     try:
-        db = open_database(database_path(data_dir))
+        db = open_station(database_path(data_dir))
     except StoreError as exc:
         print(json.dumps({"error": f"{exc.code}: {exc}"}))
         return 2
@@ -337,14 +337,14 @@ def waves_plan(data_dir: Path, args: argparse.Namespace) -> int:
     from datetime import date
 
     from app.core.waves import Caps, plan_waves, walk_m
-    from app.store.db import open_database
+    from app.store.demo import open_station
     from app.store.errors import StoreError
     from app.store.rules_store import load_rule_book
     from app.store.settings_store import load_settings
     from app.store.waves import create_waves, load_open_orders, location_parser
 
     try:
-        db = open_database(database_path(data_dir))
+        db = open_station(database_path(data_dir))
     except StoreError as exc:
         print(json.dumps({"error": f"{exc.code}: {exc}"}))
         return 2
@@ -401,20 +401,16 @@ def export_command(data_dir: Path, output: str) -> int:
     """Exit 0 with the document written; 1 when the file cannot be written; 2 for an unusable
     data folder. An empty station gets its demo data first, as the app does at its first start,
     so a fresh machine can seed a server with it."""
-    from app.store import demo
-    from app.store.db import open_database
+    from app.store.demo import open_station
     from app.store.errors import StoreError
     from app.store.export import export_document
-    from app.store.settings_store import load_settings
 
     try:
-        db = open_database(database_path(data_dir))
+        db = open_station(database_path(data_dir))
     except StoreError as exc:
         print(f"packline: {exc.code}: {exc} ({exc.path})", file=sys.stderr)
         return 2
     try:
-        if demo.is_empty(db) and not load_settings(db).server_url:
-            demo.generate(db)
         document = export_document(db)
     except StoreError as exc:
         print(f"packline: {exc.code}: {exc} ({exc.path})", file=sys.stderr)
@@ -437,13 +433,10 @@ def export_command(data_dir: Path, output: str) -> int:
 
 def demo_sheet(data_dir: Path, as_json: bool = False) -> int:
     from app.store import demo
-    from app.store.db import open_database
     from app.store.errors import StoreError
 
     try:
-        db = open_database(database_path(data_dir))
-        if demo.is_empty(db):
-            demo.generate(db)
+        db = demo.open_station(database_path(data_dir))
         samples = demo.sample_orders(db)
     except StoreError as exc:
         print(f"packline: {exc.code}: {exc} ({exc.path})", file=sys.stderr)
@@ -460,6 +453,7 @@ def demo_sheet(data_dir: Path, as_json: bool = False) -> int:
         print(f"  {o['badge']}  {o['pin']}  {o['role']:<10} {o['name']}")
     titles = {
         "ready": "Orders to pack / 待打包订单",
+        "planned": "Orders with the customer's instructions (cards, samples, checks) / 有客户指示的订单",
         "packed": "Already packed / 已打包",
         "cancelled": "Cancelled / 已取消",
         "on_hold": "On hold / 已挂起",
@@ -467,9 +461,12 @@ def demo_sheet(data_dir: Path, as_json: bool = False) -> int:
     for key, title in titles.items():
         print(f"\n{title}")
         for order in samples[key]:
-            print(f"  order {order['order_no']}   waybill {order['waybill_no']}")
+            marks = _customer_marks(order.get("customer") or {})
+            print(f"  order {order['order_no']}   waybill {order['waybill_no']}{marks}")
             for item in order["items"]:
                 print(f"      scan {item['barcode']:<14} x{item['quantity']}  {item['sku']}  {item['name']}")
+            for asked in _plan_lines((order.get("plan") or {}).get("instructions", [])):
+                print(f"      {asked}")
     print("\nCase codes / 箱码 (count as their pack quantity)")
     for case in samples["case_codes"]:
         print(f"  {case['code']}  = {case['pack_qty']} x {case['sku']}")
@@ -477,6 +474,44 @@ def demo_sheet(data_dir: Path, as_json: bool = False) -> int:
         "\nCommand barcodes / 指令条码: #PL:UNDO  #PL:HOLD  #PL:CLOSE  #PL:OVERRIDE  #PL:RELEASE  #PL:SIGNOUT"
     )
     return 0
+
+
+_MARKS = {
+    "vip": "VIP", "birthday_month": "birthday month / 生日月", "new": "first order / 首单",
+    "enterprise": "enterprise / 企业", "churn_risk": "churn risk / 流失风险",
+}  # fmt: skip
+
+
+def _customer_marks(customer: dict[str, Any]) -> str:
+    """ "  [VIP] [first order / 首单]": what the customer rules will read on the order."""
+    marks = [_MARKS[tag] for tag in customer.get("tags", []) if tag in _MARKS]
+    if customer.get("tier") in ("gold", "vip") and "VIP" not in marks:
+        marks.insert(0, str(customer["tier"]).upper())
+    if customer.get("orders_before") == 0 and _MARKS["new"] not in marks:
+        marks.append(_MARKS["new"])
+    return "".join(f"  [{mark}]" for mark in marks)
+
+
+def _plan_lines(instructions: list[dict[str, Any]]) -> list[str]:
+    """What a planned order asks of the packer, and how to confirm each."""
+    lines = []
+    for step in instructions:
+        params = step.get("params") or {}
+        match step.get("action"), step.get("confirm"):
+            case "insert", _:
+                code = step.get("confirm_code")
+                lines.append(f"card {params.get('template')}: prints as the order opens, scan it {code}")
+            case "priority", _:
+                lines.append(f"priority {params.get('level', '')}: packed first")
+            case "sample", _:
+                lines.append(f"sample: scan {params.get('sku')} x{params.get('quantity', 1)}")
+            case _, "key":
+                text = params.get("zh") or params.get("en") or step.get("action")
+                lines.append(f"{text}: F1 when done")
+            case _:
+                note = params.get("note") or params.get("zh") or ""
+                lines.append(f"{step.get('action')}: {note}".rstrip(": "))
+    return [f"asks: {line}" for line in lines]
 
 
 if __name__ == "__main__":

@@ -166,6 +166,9 @@ class OrderWire(Outgoing):
     hold_reason: str = ""
     customer: str | None = None  # the customer's code
     packed_by: str = ""  # the station whose pack the server accepted
+    # That pack's id: a station seeding a server from its own export names its packs, so the
+    # order.packed it sends later is known as its own, not another station's double pack.
+    pack_id: str | None = Field(None, max_length=64)
     # That pack as the server accepted it (station, operator, packed_at, weight, override, rules):
     # the evidence a returns desk anywhere needs.
     pack: dict[str, Any] | None = None

@@ -27,6 +27,21 @@ def test_demo_sheet_as_text(tmp_path):
         check=True,
     ).stdout
     assert "P0001" in out and "Orders to pack / 待打包订单" in out and "#PL:UNDO" in out
+    # The orders the customer rules speak for, and who they are for: a person trying the bench
+    # knows which order will print a card, ask for a sample or an instruction.
+    assert "有客户指示的订单" in out and "asks: card welcome" in out and "F1 when done" in out
+    assert "[first order / 首单]" in out
+
+
+def test_waves_plan_on_a_fresh_data_folder_plans_the_demo_orders(tmp_path):
+    """As the app does: a station alone with an empty database gets the demo warehouse first."""
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path), "waves", "plan", "--strategy", "zone",
+         "--max-waves", "2", "--dry-run"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    plan = json.loads(done.stdout)
+    assert plan["open_orders"] > 1000 and len(plan["waves"]) == 2
 
 
 def test_a_corrupt_database_gives_a_message_not_a_traceback(tmp_path, capsys):

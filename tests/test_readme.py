@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,12 @@ def test_a_readme_block_runs_as_written(block, tmp_path):
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["XDG_DATA_HOME"] = str(tmp_path / "xdg")  # platformdirs: the default data folder is new
     env["QT_QPA_PLATFORM"] = "offscreen"
+    # The README's port is a person's example; a test takes a free one (anything else on the
+    # machine may hold 8765).
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = str(probe.getsockname()[1])
+    block = re.sub(r"\b8765\b", free, block)
     done = subprocess.run(
         ["bash", "-c", "set -euo pipefail\n" + block],
         cwd=tmp_path,

@@ -14,6 +14,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -464,10 +465,18 @@ def sample_orders(db: Database, per_kind: int = 6) -> dict[str, Any]:
                         "quantity": line.quantity,
                     }
                 )
+            customer = order.customer
             return {
                 "order_no": order.order_no,
                 "waybill_no": order.waybill_no,
                 "status": order.status,
+                "carrier": order.carrier,
+                # Who it is for: what the customer rules read (VIP, birthday month, first order…).
+                "customer": {
+                    "tier": customer.tier if customer else "",
+                    "tags": list(customer.tags) if customer else [],
+                    "orders_before": customer.order_count if customer else 0,
+                },
                 "items": items,
             }
 
@@ -517,6 +526,24 @@ def _by_plan(
         if len(ready) >= per_kind and len(planned) >= per_kind:
             break
     return ready, planned
+
+
+def open_station(path: Path | str) -> Database:
+    """A station's database as every command opens it: created and migrated, and filled with the
+    demo warehouse when it is empty and no server is set up (a station alone has something to
+    work on; one with a server waits for the server's orders)."""
+    from app.store.db import open_database
+    from app.store.settings_store import load_settings
+
+    db = open_database(path)
+    try:
+        if is_empty(db) and not load_settings(db).server_url:
+            log.info("empty database and no server: filling it with demo data")
+            generate(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def is_empty(db: Database) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.core.model import OrderStatus, PackStatus
 from app.store import models as m
 from app.store.db import Database
 from app.store.sync_local import CARRIER_PICKUPS_KEY, CARRIERS_KEY
@@ -69,8 +70,19 @@ def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
                     "custom_fields": dict(line.custom_fields),
                 }
             )
+        # The packs made here (the newest of each order): an order packed at this station is
+        # exported as packed by it, with its pack's id, so a server seeded from this export knows
+        # the order.packed this station sends later as the same pack (not another station's).
+        ours: dict[int, tuple[str, str]] = {}
+        for order_id, session_id, station in s.execute(
+            select(m.PackSession.order_id, m.PackSession.id, m.PackSession.station)
+            .where(m.PackSession.status == PackStatus.PACKED)
+            .order_by(m.PackSession.ended_at)
+        ):
+            ours[order_id] = (station, session_id)
         orders = []
         for o in s.scalars(select(m.Order).order_by(m.Order.id)):
+            packed_here = ours.get(o.id) if o.status in (OrderStatus.PACKED, OrderStatus.SHIPPED) else None
             orders.append(
                 {
                     "order_no": o.order_no,
@@ -93,6 +105,7 @@ def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
                     "customer": customer_codes.get(o.customer_id or 0),
                     "extra_waybills": list(o.extra_waybills or []),
                     "pack": o.pack,
+                    **({"packed_by": packed_here[0], "pack_id": packed_here[1]} if packed_here else {}),
                     "lines": lines.get(o.id, []),
                 }
             )

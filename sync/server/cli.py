@@ -61,6 +61,23 @@ def _global_options(parser: argparse.ArgumentParser, nested: bool) -> None:
     )
 
 
+def missing_packages(command: str, db_url: str) -> list[str]:
+    """The server's optional packages (the `server` extra) this command needs and does not find:
+    said in one sentence with how to install them, not a traceback."""
+    from importlib import import_module
+
+    wanted = ["fastapi", "uvicorn"] if command == "serve" else []
+    if db_url.startswith(("postgresql", "postgres")):
+        wanted.append("psycopg")
+    missing = []
+    for name in wanted:
+        try:
+            import_module(name)
+        except ImportError:
+            missing.append(name)
+    return missing
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="packline-server",
@@ -154,6 +171,14 @@ def main(argv: list[str] | None = None) -> int:
     connections = getattr(args, "connections", DB_CONNECTIONS)
     if connections < 1:
         print("packline-server: --connections must be at least 1", file=sys.stderr)
+        return 2
+    missing = missing_packages(args.command, args.db)
+    if missing:
+        print(
+            f"packline-server: {args.command} needs the server's packages ({', '.join(missing)} are not "
+            "installed here). Install them with: .venv/bin/pip install -e '.[server]'",
+            file=sys.stderr,
+        )
         return 2
     try:
         store = open_store(args.db, connections)

@@ -4,6 +4,7 @@ worker processes on PostgreSQL, revoke; and a clear refusal for a bad option."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import uuid
@@ -201,3 +202,20 @@ def test_waybill_numbers_are_loaded_from_a_file_and_the_stock_printed(tmp_path):
     assert done.returncode == 1 and "is not a waybill number" in done.stderr
     done = server_cli("waybills", "--db", url)  # the stock alone
     assert done.returncode == 0 and json.loads(done.stdout)["SF"]["free"] == 2
+
+
+def test_serve_without_the_server_packages_says_how_to_install_them(tmp_path):
+    """The README's server walk-through on a station installed without the `server` extra: one
+    sentence naming the install, exit code 2, no traceback."""
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    # As if the extra were not installed: importing them fails as a missing package does.
+    blocked = "import sys\nsys.modules['fastapi'] = sys.modules['uvicorn'] = None\n"
+    (blocker / "sitecustomize.py").write_text(blocked)
+    env = {**os.environ, "PYTHONPATH": str(blocker)}
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    command = [sys.executable, "-m", "sync.server.cli", "serve", "--db", url, "--port", "0"]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2
+    assert "pip install -e '.[server]'" in done.stderr and "fastapi" in done.stderr
+    assert "Traceback" not in done.stderr

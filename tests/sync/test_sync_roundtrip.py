@@ -249,3 +249,26 @@ def test_a_paged_first_pull_after_crm_and_catalogue_edits_loses_no_order_custome
     assert unlinked is None and waiting is None
     assert_station_equals_server(db, seeded.store)  # every order with its customer and every line
     db.close()
+
+
+def test_a_station_that_seeds_a_server_from_its_own_export_has_no_false_conflicts(server, tmp_path):
+    """The README's path: a station works alone, its export seeds a new server, it registers and
+    syncs. The orders it packed before are its own packs on the server, not double packs."""
+    data_dir = tmp_path / "station"
+    db = open_station(data_dir)
+    demo.generate(db, orders=300)
+    samples = demo.sample_orders(db, per_kind=3)["ready"]
+    for sample in samples:
+        pack(db, sample)
+    document = export_document(db)
+    db.close()
+    exported = {o["order_no"]: o for o in document["orders"]}
+    assert {exported[s["order_no"]]["packed_by"] for s in samples} == {"PACK-01"}
+    server.store.import_documents(document)
+    token = server.store.add_station("PACK-01")
+    code, summary = sync_cli(data_dir, "--server", server.url, "--token", token)
+    assert code == 0 and summary["pushed"] == len(samples), summary
+    assert summary["conflicts"] == 0 and summary["rejected"] == 0, summary
+    for sample in samples:
+        order = server.store.get(p.Kind.ORDER, sample["order_no"])
+        assert order["status"] == "packed" and order["packed_by"] == "PACK-01"
