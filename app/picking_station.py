@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from app.core import put_back
 from app.core.barcodes import lookup_key
@@ -65,6 +66,7 @@ class PickingStation:
         self.on_verdict = on_verdict or (lambda _verdict: None)
         self.state = PickState()
         self.waves: list[WaveProgress] = []  # the waves this picker may take, newest list
+        self.last_verdict: PickVerdict | None = None
         self.signed_out: Callable[[], None] = lambda: None
 
     # --- inputs ---------------------------------------------------------------------------
@@ -102,6 +104,7 @@ class PickingStation:
     def _feed(self, event: Event) -> None:
         outcome = step(self.state, event)
         self.state = outcome.state
+        self.last_verdict = outcome.verdict
         self.on_verdict(outcome.verdict)
         for effect in outcome.effects:
             self._carry_out(effect)
@@ -140,7 +143,12 @@ class PickingStation:
         me = self.state.operator.badge_code if self.state.operator else ""
         self.waves = [w for w in answer.value if w.status in WAVE_PICKABLE and w.picker in ("", me)]
         if self.state.step is Step.WAVE:
-            self.on_verdict(PickVerdict(Say.CHOOSE_WAVE))
+            # A finished wave's summary stays up while the list refreshes under it.
+            last = self.last_verdict
+            if last is not None and last.say is Say.WAVE_PICKED:
+                self.on_verdict(replace(last, sound=""))
+            else:
+                self.on_verdict(PickVerdict(Say.CHOOSE_WAVE))
 
     def _stops_loaded(self, wave: str) -> Show[tuple[PickStop, ...]]:
         def done(answer: Answer[tuple[PickStop, ...]]) -> None:

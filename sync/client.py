@@ -737,11 +737,19 @@ class Backoff:
 
     def next_delay(self) -> float:
         self.failures += 1
-        ceiling = min(self.cap_s, self.base_s * 2 ** (self.failures - 1))
+        return self.again()
+
+    def again(self) -> float:
+        """The delay at the current step without climbing: a try the person asked for (F11) that
+        fails says nothing new about the server, so it does not push the next try further out."""
+        ceiling = min(self.cap_s, self.base_s * 2 ** (max(1, self.failures) - 1))
         return self.rng.uniform(ceiling / 2, ceiling)
 
     def reset(self) -> None:
         self.failures = 0
+
+
+WATCH_RETRY_CAP_S = 10.0  # the longest a station stays offline after its server is back
 
 
 def _as_int(cursor: str) -> int:
@@ -826,7 +834,9 @@ class SyncLoop:
         self.status = replace(self.status, **changes)
         self.on_status(self.status)
 
-    def run_once(self) -> Summary | None:
+    def run_once(self, asked: bool = False) -> Summary | None:
+        """One sync. `asked`: a person or an event asked for it (not the timer): if it fails, the
+        backoff stays where it was."""
         client = self.make_client()
         if client is None:
             self._publish(state=SyncState.NOT_CONFIGURED, reason="", cause="", next_try_s=None)
@@ -836,13 +846,13 @@ class SyncLoop:
             summary = sync_once(client, self.local, self.page_size)
             self._send_devices(client)
         except SyncError as exc:
-            delay = self.backoff.next_delay()
+            delay = self.backoff.again() if asked and self.backoff.failures else self.backoff.next_delay()
             state = SyncState.OFFLINE if exc.retryable and exc.status is None else SyncState.ERROR
             log.warning("sync failed (%s); next try in %.0f s", exc, delay)
             self._publish(state=state, reason=str(exc), cause=exc.cause, next_try_s=delay)
             return None
         except Exception as exc:  # a bug or the local database: keep the loop alive, say so
-            delay = self.backoff.next_delay()
+            delay = self.backoff.again() if asked and self.backoff.failures else self.backoff.next_delay()
             log.exception("sync failed unexpectedly")
             self._publish(
                 state=SyncState.ERROR, reason=f"{type(exc).__name__}: {exc}", cause="bug", next_try_s=delay
@@ -866,11 +876,14 @@ class SyncLoop:
         return summary
 
     def _run(self) -> None:
+        asked = False
         while not self._stop.is_set():
-            self.run_once()
-            delay = self.status.next_try_s or self.interval_s
-            self._wake.wait(delay)
+            # Cleared before the sync, not after the wait: a wake that comes while a sync runs (F11
+            # pressed during a slow connect) is kept and brings the next one forward.
             self._wake.clear()
+            self.run_once(asked)
+            delay = self.status.next_try_s or self.interval_s
+            asked = self._wake.wait(delay)
 
     # --- live changes ---------------------------------------------------------------------------
 
@@ -882,8 +895,11 @@ class SyncLoop:
         return self
 
     def _watch(self) -> None:
-        backoff = Backoff(base_s=1.0, cap_s=60.0)
+        # The wait is one cheap request: while the server is away it is tried every few seconds,
+        # and its first answer wakes the loop, whose own backoff may have minutes to run.
+        backoff = Backoff(base_s=1.0, cap_s=WATCH_RETRY_CAP_S)
         told = 0  # the newest head the server announced: not announced again while the pull runs
+        woken_at = -1  # the loop's backoff step at which this watcher last woke it
         while not self._stop.is_set():
             client = self.make_client()
             if client is None:
@@ -891,12 +907,22 @@ class SyncLoop:
                 continue
             try:
                 cursor = max(_as_int(self.local.cursor()), told)
-                ahead = client.wait_for_changes(str(cursor), self.wait_s)
+                # While the loop is offline the wait is a probe, answered at once: the moment the
+                # server answers, the loop is woken. Once per step of the loop's backoff, so a
+                # server that answers this but fails the sync (overloaded) is not hammered.
+                if self.status.state is SyncState.ONLINE:
+                    woken_at = -1
+                away = self.status.state is SyncState.OFFLINE and self.backoff.failures != woken_at
+                ahead = client.wait_for_changes(str(cursor), 0.0 if away else self.wait_s)
                 if ahead is None:
                     log.info("the server offers no live changes: syncing every %.0f s", self.interval_s)
                     return
                 backoff.reset()
-                if ahead.ahead:
+                if away:
+                    log.info("the server answers again: syncing now")
+                    woken_at = self.backoff.failures
+                    self.wake()
+                elif ahead.ahead:
                     told = _as_int(ahead.head)
                     log.debug("server head %s is ahead: syncing now", ahead.head)
                     self.wake()

@@ -176,6 +176,9 @@ class PackState:
     sealing: bool = False  # the open parcel is being weighed to seal it (not the order's last)
     split_by: Operator | None = None  # the supervisor who let it split (None: the plan allows it)
     sealed_history: int = 0  # scans up to here are in sealed parcels: undo stops there
+    # The last scan was refused (an extra, a wrong item): F2 then says it was never counted
+    # instead of taking back a good unit the packer did not mean.
+    refused_scan: Verdict | None = None
 
     def confirmations(self, step: Step) -> int:
         return next((n for sid, n in self.progress if sid == step.id), 0)
@@ -298,6 +301,7 @@ class VerdictKind(StrEnum):
     READY_TO_WEIGH = "ready_to_weigh"  # F8 with everything in: only the weight is left
     UNDONE = "undone"
     NOTHING_TO_UNDO = "nothing_to_undo"
+    NOT_COUNTED = "not_counted"  # F2 right after a refused scan: that one was never counted
     NOT_READY_TO_WEIGH = "not_ready_to_weigh"
     INVALID_WEIGHT = "invalid_weight"
     WEIGHT_FAILED = "weight_failed"
@@ -360,12 +364,14 @@ _SEVERITY = {
     VerdictKind.PACKED: Severity.DONE,
     VerdictKind.HOLD_RELEASED: Severity.INFO,
     VerdictKind.UNDONE: Severity.INFO,
+    VerdictKind.NOT_COUNTED: Severity.PROMPT,
     VerdictKind.ORDER_CLOSED: Severity.INFO,
     VerdictKind.HELD: Severity.INFO,
     VerdictKind.PROMPT_CANCELLED: Severity.INFO,
     VerdictKind.SCAN_SUPERVISOR: Severity.PROMPT,
     VerdictKind.ENTER_PIN: Severity.PROMPT,
     VerdictKind.READY_TO_WEIGH: Severity.PROMPT,
+    VerdictKind.ITEMS_MISSING: Severity.PROMPT,  # F8: the packer asked what is missing
     VerdictKind.CHOOSE_REASON: Severity.PROMPT,
     VerdictKind.STEPS_LEFT: Severity.PROMPT,
     VerdictKind.STEP_CONFIRMED: Severity.OK,
@@ -527,10 +533,17 @@ def next_session(state: PackState) -> PackState:
     return new_session(state.operator, state.policy, state.supervisor_pin)
 
 
+REFUSED_SCANS = frozenset({VerdictKind.OVER_SCAN, VerdictKind.WRONG_ITEM, VerdictKind.CASE_TOO_BIG})
+
+
 def step(state: PackState, event: Event) -> Outcome:
+    if isinstance(event, Scanned):
+        outcome = _on_scan(state, event.code, event.resolution)
+        refused = outcome.verdict if outcome.verdict.kind in REFUSED_SCANS else None
+        if outcome.state.order is not None and refused != outcome.state.refused_scan:
+            outcome = replace(outcome, state=replace(outcome.state, refused_scan=refused))
+        return outcome
     match event:
-        case Scanned(code=code, resolution=resolution):
-            return _on_scan(state, code, resolution)
         case Commanded(command=command):
             return _on_command(state, command)
         case WeightEntered(grams=grams, source=source):
@@ -929,6 +942,13 @@ def _prompt(state: PackState, pending: Pending, phase: Phase) -> Outcome:
 
 
 def _undo(state: PackState) -> Outcome:
+    if state.order is not None and state.refused_scan is not None:
+        refused = state.refused_scan
+        said = Verdict(
+            VerdictKind.NOT_COUNTED, order_no=state.order.order_no, code=refused.code,
+            sku_code=refused.sku_code, name_zh=refused.name_zh, name_en=refused.name_en,
+        )  # fmt: skip
+        return Outcome(replace(state, refused_scan=None), said)
     if state.order is None or len(state.history) <= state.sealed_history:
         # A sealed parcel is closed: its items are not taken back one by one.
         return Outcome(state, Verdict(VerdictKind.NOTHING_TO_UNDO, order_no=state.order_no))

@@ -236,6 +236,7 @@ class PickVerdict:
     wanted: int = 0
     slot: int = 0
     quantity: int = 0
+    short: int = 0  # a finished wave: how many of its stops were short
     sound: str = ""  # "accept", "prompt", "error", "complete", or none
 
     @property
@@ -327,11 +328,21 @@ def _next_stop(state: PickState, notice: Say | None = None) -> Outcome:
     state = replace(state, index=index, count=0, put_queue=())
     if index >= len(state.stops):
         done = replace(state, step=Step.WAVE, stops=(), index=0)
-        return Outcome(done, PickVerdict(Say.WAVE_PICKED, code=state.wave, sound="complete"), (LoadWaves(),))
+        return Outcome(done, wave_summary(state), (LoadWaves(),))
     at_bin = replace(state, step=Step.BIN)
     if notice is not None:
         return Outcome(at_bin, PickVerdict(notice, sound="prompt"))
     return Outcome(at_bin, prompt_for(at_bin))
+
+
+def wave_summary(state: PickState) -> PickVerdict:
+    """What the picker takes to packing: units picked of wanted and the stops left short."""
+    picked = sum(stop.picked or 0 for stop in state.stops)
+    wanted = sum(stop.quantity for stop in state.stops)
+    short = sum(1 for stop in state.stops if (stop.picked or 0) < stop.quantity)
+    return PickVerdict(
+        Say.WAVE_PICKED, code=state.wave, count=picked, wanted=wanted, short=short, sound="complete"
+    )
 
 
 def _scan(state: PickState, code: str, key: str) -> Outcome:

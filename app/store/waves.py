@@ -527,6 +527,7 @@ def record_pick(
         s.flush()
         if wave.status != WaveStatus.PICKING:  # the first pick: the office sees the wave under way
             wave.status = WaveStatus.PICKING
+            wave.picker = wave.picker or picker  # taken from the list unassigned: whose walk it is
             add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
         payload = {
             "wave": code,

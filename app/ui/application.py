@@ -7,6 +7,7 @@ import os
 import random
 import signal
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QTimer
@@ -26,7 +27,6 @@ from app.store.settings_store import load_settings
 from app.store.waves import location_parser
 from app.store.writer import SerialWriter
 from app.sync_service import SyncService, make_client
-from app.ui.board_view import BoardView
 from app.ui.devices import DeviceHub
 from app.ui.handheld_view import HandheldView
 from app.ui.i18n import Translations
@@ -69,8 +69,8 @@ class StationApp:
             prefix=settings.wedge_prefix,
             suffix=settings.wedge_suffix,
         )
-        QApplication.instance().installEventFilter(self.wedge)
         self.window: MainWindow | None = None
+        warm_up()
         self.writer = SerialWriter(post=self.poster.post, on_health=self._on_health)
         self.ops = Operations(self.poster.post, self.writer)
         store = PackingStore(db, settings.station_name)
@@ -101,6 +101,9 @@ class StationApp:
         self.window.sync = self.sync
         self.window.report_devices()  # the printers from the start; the serial devices as they open
         self.sync.start()
+        # Keys are watched once there is a window to deliver them to (building it sends tens of
+        # thousands of events through an application-wide filter for nothing).
+        QApplication.instance().installEventFilter(self.wedge)
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         if self.window is not None:
@@ -130,10 +133,28 @@ class StationApp:
         self.printing.stop()
         self.sync.stop()
         if self.window is not None:
+            self.window.may_close = True
             self.window.close()
             self.window.deleteLater()
             self.window = None
         self.translations.remove()
+
+
+def warm_up() -> None:
+    """Load what the first scan needs (GS1 parsing) on a thread of its own while the window is
+    built: the station starts without waiting for it, and the first scan does not either."""
+
+    def load() -> None:
+        try:
+            import biip  # noqa: F401
+
+            from scanner.interpret import interpret
+
+            interpret("0101234567890128")
+        except Exception:  # the scan itself will say what is wrong
+            log.debug("warming up the scan path failed", exc_info=True)
+
+    threading.Thread(target=load, name="warm-up", daemon=True).start()
 
 
 class HandheldApp:
@@ -179,9 +200,7 @@ def run_handheld(data_dir: Path, language: str | None) -> int:
     if lock is None:
         return 1
     try:
-        db = open_database(database_path(data_dir))
-        if demo.is_empty(db) and not load_settings(db).server_url:
-            demo.generate(db)
+        db = demo.open_station(database_path(data_dir))
     except StoreError as exc:
         log.error("cannot open the database %s: %s", exc.path, exc)
         Translations().apply(language or "")
@@ -210,6 +229,8 @@ def run_wall(data_dir: Path, language: str | None) -> int:
         Translations().apply(language or "")
         QMessageBox.critical(None, "Packline", _store_error_text(exc))
         return 2
+    from app.ui.board_view import BoardView
+
     translations = Translations()
     translations.apply(language if language is not None else load_settings(db).language)
     poster = GuiPoster()
@@ -235,12 +256,21 @@ def run_wall(data_dir: Path, language: str | None) -> int:
         db.close()
 
 
+def _quit(app: QApplication) -> None:
+    """A shutdown is not asked (Qt 6 closes the windows on quit, and a window that refuses would
+    keep the program running): an order open on the bench is restored at the next start."""
+    for widget in app.topLevelWidgets():
+        if hasattr(widget, "may_close"):
+            widget.may_close = True
+    app.quit()
+
+
 def _exec(app: QApplication) -> int:
     """The event loop, ended cleanly by SIGTERM/SIGINT (shutdown, Ctrl+C): Python runs signal
     handlers only between bytecodes, so a slow timer gives it the chance; the caller's `finally`
     then flushes queued writes."""
     for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: app.quit())
+        signal.signal(signum, lambda *_: _quit(app))
     heartbeat = QTimer()
     heartbeat.timeout.connect(lambda: None)
     heartbeat.start(250)
@@ -355,12 +385,11 @@ def run(data_dir: Path, language: str | None, regenerate_demo: bool, demo_scale:
     if lock is None:
         return 1
     try:
-        db = open_database(database_path(data_dir))
         if regenerate_demo:
+            db = open_database(database_path(data_dir))
             demo.clear(db)
-        if demo.is_empty(db) and not load_settings(db).server_url:
-            log.info("empty database and no server: filling it with demo data")
-            demo.generate(db)
+            db.close()
+        db = demo.open_station(database_path(data_dir))
     except StoreError as exc:
         log.error("cannot open the database %s: %s", exc.path, exc)
         Translations().apply(language or "")

@@ -150,6 +150,40 @@ class ElidedLabel(QLabel):
         painter.end()
 
 
+class RecentRows(QLabel):
+    """The newest rows first, as many as fit whole in the height it is given: a row cut in half
+    reads as a different code. Rows are rich text, one line each (the caller elides them)."""
+
+    def __init__(self, keep: int, parent: QWidget | None = None, objectName: str = "") -> None:  # noqa: N803
+        super().__init__(parent)
+        if objectName:
+            self.setObjectName(objectName)
+        self.keep = keep
+        self.rows: list[str] = []
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def add(self, row: str) -> None:
+        self.rows = [row, *self.rows[: self.keep - 1]]
+        self._show()
+
+    def clear_rows(self) -> None:
+        self.rows = []
+        self._show()
+
+    def fitting(self) -> int:
+        line = QFontMetrics(self.font()).lineSpacing()
+        return max(1, self.contentsRect().height() // max(1, line))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show()
+
+    def _show(self) -> None:
+        self.setText("<br>".join(self.rows[: self.fitting()]))
+
+
 def wrapping(label: QLabel) -> QLabel:
     """A word-wrapped label that takes its column's width instead of asking for its text's."""
     label.setWordWrap(True)

@@ -3,17 +3,24 @@ and the supervisor's decision on each."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.store.exceptions import ExceptionItem
 from app.ui import messages
 from app.ui.desk_tab import DeskTab, Report, local_time
-from app.ui.tables import ListRow, list_table, row_of
+from app.ui.tables import ListRow, list_table, row_of, unique_rows
 from app.wave_desk import WaveDesk
+
+# Keys that move through the list while the cursor is in the decision field.
+_LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
 class DeskExceptionsTab(DeskTab):
+    """Ctrl+3 lands in the decision field: Up/Down choose the row, typing says what was done,
+    Enter records it and says so with the order it was for."""
+
     def __init__(self, desk: WaveDesk, report: Report, parent: QWidget | None = None) -> None:
         super().__init__(desk, report, parent)
         self._build()
@@ -24,6 +31,7 @@ class DeskExceptionsTab(DeskTab):
         self.decision = QLineEdit()
         self.decision.setMinimumHeight(44)
         self.decision.returnPressed.connect(self.decide_selected)
+        self.decision.installEventFilter(self)
         self.show_decided = QCheckBox()
         self.show_decided.toggled.connect(lambda _c: self.load_exceptions())
         self.decision_label = QLabel()
@@ -51,6 +59,22 @@ class DeskExceptionsTab(DeskTab):
         self.show_decided.setText(self.tr("Show decided"))
         self._show_exceptions()
 
+    def enter(self) -> None:
+        """The tab was opened: the cursor goes where the supervisor types."""
+        self.decision.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.load_exceptions()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.decision
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _LIST_KEYS
+        ):
+            QApplication.sendEvent(self.exceptions_table, QKeyEvent(event))
+            return True
+        return super().eventFilter(watched, event)
+
     def load_exceptions(self) -> None:
         self.desk.load_exceptions(
             self.show_decided.isChecked(), self.answered(self._show_exceptions), shape=exception_rows
@@ -69,12 +93,26 @@ class DeskExceptionsTab(DeskTab):
             self.report(self.tr("Select an exception first (Up/Down)"), False)
             return
         text = self.decision.text().strip()
+        if not text:
+            self.report(self.tr("Type what was done, then Enter"), False)
+            return
 
         def done(recorded: object) -> None:
             self.decision.clear()
-            self.report(
-                self.tr("Decision recorded") if recorded else self.tr("Already decided elsewhere"), True
-            )
+            if recorded:
+                self.report(
+                    self.tr("Decision recorded for {order}: {decision}").format(
+                        order=item.subject, decision=text
+                    ),
+                    True,
+                )
+            else:
+                self.report(
+                    self.tr("{order} was already decided at another desk — list refreshed").format(
+                        order=item.subject
+                    ),
+                    False,
+                )
             self.changed.emit()
             self.load_exceptions()
 
@@ -83,11 +121,16 @@ class DeskExceptionsTab(DeskTab):
 
 def exception_rows(items: list[ExceptionItem]) -> list[ListRow]:
     """The exceptions as the list shows them (made off the GUI thread)."""
-    return [
-        row_of(
-            (item.kind, item.ref), messages.exception_kind_text(item.kind.value), item.subject,
-            messages.exception_detail_text(item.kind.value, item.detail, item.reason, item.stage),
-            local_time(item.at), item.decision,
-        )
-        for item in items
-    ]
+    return unique_rows(
+        [
+            row_of(
+                (item.kind, item.ref),
+                messages.exception_kind_text(item.kind.value),
+                item.subject,
+                messages.exception_detail_text(item.kind.value, item.detail, item.reason, item.stage),
+                local_time(item.at),
+                item.decision,
+            )
+            for item in items
+        ]
+    )

@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -115,6 +115,7 @@ class HandheldView(QWidget):
         self.entry.setMinimumHeight(56)
         self.entry.setStyleSheet("font-size: 18pt;")
         self.entry.returnPressed.connect(self._entered)
+        self.entry.installEventFilter(self)
 
         self.wave_buttons: list[QPushButton] = []
         wave_list = QWidget()
@@ -226,8 +227,8 @@ class HandheldView(QWidget):
         self.short_button.setText(self.tr("Short (F4)"))
         self.done_button.setText(self.tr("OK"))
         self.short_back.setText(self.tr("Back — keep picking (Esc)"))
-        for reason, button in self.reason_buttons.items():
-            button.setText(messages.short_reason_text(reason))
+        for n, (reason, button) in enumerate(self.reason_buttons.items(), 1):
+            button.setText(f"{n} · {messages.short_reason_text(reason)}")
         self.entry.setPlaceholderText(self.tr("Scan, or type and press Enter"))
         self.put_back_button.setText(self.tr("Put back (待放回) — F3"))
         self.back_done.setText(self.tr("Back to the waves (Esc)"))
@@ -357,7 +358,14 @@ class HandheldView(QWidget):
             Say.WHY_SHORT: self.tr("Why is it short? {count} of {wanted} found"),
             Say.SHORT_PUT: self.tr("Short pick recorded — put what you have: {qty} into slot {slot}"),
             Say.SHORT_RECORDED: self.tr("Short pick recorded — the supervisor has it"),
-            Say.WAVE_PICKED: self.tr("Wave {wave} picked — take the cart to packing"),
+            Say.WAVE_PICKED: (
+                self.tr(
+                    "Wave {wave} picked: {count} of {wanted} units, stops short: {short} — "
+                    "take the cart to packing; the supervisor has the shorts"
+                )
+                if verdict.short
+                else self.tr("Wave {wave} picked: all {count} units — take the cart to packing")
+            ),
             Say.FINISH_STOP: self.tr("Finish this stop first (OK or Short)"),
             Say.REASON_FIRST: self.tr("Choose a reason first"),
             Say.NOT_RECORDED: self.tr("Not recorded — try again (OK)"),
@@ -376,6 +384,7 @@ class HandheldView(QWidget):
             wanted=verdict.wanted,
             qty=verdict.quantity,
             slot=verdict.slot,
+            short=verdict.short,
         )
 
     def _fill_wave_buttons(self) -> None:
@@ -421,6 +430,21 @@ class HandheldView(QWidget):
             self.confirm_count()
             return
         self.handle_scan(text)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # On the reasons page a digit key picks the reason at once: one key, no Enter, no glove
+        # on a small button.
+        if obj is self.entry and event.type() == QEvent.Type.KeyPress and self.step is Step.SHORT:
+            assert isinstance(event, QKeyEvent)
+            text = event.text()
+            if text.isdigit():
+                number = int(text)
+                if 1 <= number <= len(SHORT_REASONS):
+                    self.short_with(SHORT_REASONS[number - 1])
+                else:
+                    self.sounds.play("error")
+                return True
+        return super().eventFilter(obj, event)
 
     def handle_scan(self, raw: str) -> None:
         if self.putting_back:

@@ -8,10 +8,12 @@ functions (app.ui.status_bar). Blocking work goes through the station's Operatio
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import fields, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.core.model import Operator
@@ -45,7 +47,6 @@ from app.ui.signin_view import SignInView
 from app.ui.sounds import Sounds
 from app.ui.status_bar import Line, StationStatusBar, device_text, health_text, printer_text, sync_text
 from app.ui.sync_exceptions_view import SyncExceptionsView
-from app.ui.waves_view import WavesDeskView
 from app.ui.wedge import WedgeFilter
 from printing.printers import system_printers
 from scanner.interpret import interpret
@@ -53,7 +54,12 @@ from scanner.model import DeviceState, DeviceStatus, Scan
 from sync import protocol as p
 from sync.client import SyncStatus
 
+if TYPE_CHECKING:
+    from app.ui.waves_view import WavesDeskView
+
 log = logging.getLogger(__name__)
+
+CLOSE_AGAIN_S = 5.0  # a second Alt+F4 within this closes with an order open
 
 
 class MainWindow(QMainWindow):
@@ -102,15 +108,7 @@ class MainWindow(QMainWindow):
             ),
             sounds,
         )
-        self.desk = WavesDeskView(
-            db,
-            ops,
-            station_name,
-            operator_id,
-            lambda: self.station.rules.book().compiled,
-            lambda: location_parser(self.station.settings),
-        )
-        self.desk.board.own_devices = self.device_report
+        self._desk: WavesDeskView | None = None  # the supervisor desk, built when first opened
         self.pages = PageStack()
         self.pages.add_page(self.signin)
         self.pages.add_page(self.packing)
@@ -120,7 +118,6 @@ class MainWindow(QMainWindow):
             self.customer_view,
             self.exceptions_view,
             self.rules_view,
-            self.desk,
             self.returns_view,
         ):
             self.pages.add_page(page)
@@ -150,12 +147,16 @@ class MainWindow(QMainWindow):
             (CustomerDesk(db, ops, station_name, operator_id), self.customer_view),
             (RulesDesk(db, ops, station_name, operator_id), self.rules_view),
             (ExceptionsDesk(db, ops, station_name, operator_id), self.exceptions_view),
-            self.desk,
+            lambda: self.desk,
             self._outbox_changed,
             lambda: self.translations.chinese,
         )
         sync_now = QShortcut(QKeySequence("F11"), self)
         sync_now.activated.connect(self.sync_now)
+        # A close by the window's own button or Alt+F4 while an order is open is said first and
+        # done on the second try; the program closing it (a shutdown, SIGTERM) is not asked.
+        self.may_close = False
+        self._close_refused_at = -CLOSE_AGAIN_S
 
         wedge.scanned.connect(self.on_scan)
         if devices is not None:
@@ -176,7 +177,6 @@ class MainWindow(QMainWindow):
             self.settings_view,
             self.history,
             self.customer_view,
-            self.desk,
             self.rules_view,
             self.exceptions_view,
             self.returns_view,
@@ -184,6 +184,29 @@ class MainWindow(QMainWindow):
             page.closed.connect(self.close_settings)
         self.retranslate()
         self.refresh_outbox()
+
+    @property
+    def desk(self) -> WavesDeskView:
+        """The supervisor desk, built the first time it is wanted (its board loads QtCharts): a
+        station starts with the pages a packer uses."""
+        if self._desk is None:
+            from app.ui.waves_view import WavesDeskView
+
+            station = self.station
+            desk = WavesDeskView(
+                self.db,
+                self.ops,
+                self._station_name,
+                self._operator_id,
+                lambda: station.rules.book().compiled,
+                lambda: location_parser(station.settings),
+            )
+            desk.board.own_devices = self.device_report
+            desk.closed.connect(self.close_settings)
+            desk.changed.connect(self._outbox_changed)
+            self.pages.add_page(desk)
+            self._desk = desk
+        return self._desk
 
     def _station_name(self) -> str:
         return self.station.settings.station_name
@@ -421,6 +444,24 @@ class MainWindow(QMainWindow):
         outcome = self.devices.zero_scale() if self.devices is not None else "no-scale"
         self.packing.show_zero_result(outcome)
         self.settings_view.show_zero_result(outcome)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        state = self.station.state
+        open_order = state.order.order_no if state is not None and state.order is not None else ""
+        now = time.monotonic()
+        if self.may_close or not open_order or now - self._close_refused_at < CLOSE_AGAIN_S:
+            event.accept()
+            return
+        event.ignore()
+        self._close_refused_at = now
+        self.sounds.play("error")
+        self.packing.show_local_error(
+            self.tr(
+                "Order {order} is open on the bench — Esc puts it back, then close. "
+                "Alt+F4 again closes anyway: the order is here again at the next start"
+            ).format(order=open_order)
+        )
+        log.info("close refused once: order %s open on the bench", open_order)
 
     def sync_now(self) -> None:
         """F11: sync now instead of at the next interval."""

@@ -5,6 +5,8 @@ The core's verdicts carry kinds and values only; the words live here, translated
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from app.core.pack_session import (
@@ -214,6 +216,10 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "Verdict", "Undone: {name} ({scanned}/{required}) — take it out of the parcel"
         ),
         k.NOTHING_TO_UNDO: QCoreApplication.translate("Verdict", "Nothing to undo"),
+        k.NOT_COUNTED: QCoreApplication.translate(
+            "Verdict",
+            "{name} was not counted — just take it out. F2 again takes back the last counted item",
+        ),
         k.NOT_READY_TO_WEIGH: QCoreApplication.translate(
             "Verdict", "Not ready to weigh — still missing: {missing}"
         ),
@@ -459,6 +465,22 @@ def carrier_text(carrier: str) -> str:
         "JTEXPRESS": QCoreApplication.translate("Carrier", "J&T Express"),
     }
     return texts.get(carrier, carrier)
+
+
+def overdue_text(ship_by: datetime | None, now: datetime) -> str:
+    """How long past its ship-by an order is ("" when it is not): days once it is a day late,
+    hours before that. A naive time is UTC, as stored."""
+    if ship_by is None:
+        return ""
+    if ship_by.tzinfo is None:
+        ship_by = ship_by.replace(tzinfo=now.tzinfo)
+    late = now - ship_by
+    if late.total_seconds() <= 0:
+        return ""
+    if late.days >= 1:
+        return QCoreApplication.translate("Deadline", "{days} d overdue").format(days=late.days)
+    hours = max(1, int(late.total_seconds() // 3600))
+    return QCoreApplication.translate("Deadline", "{hours} h overdue").format(hours=hours)
 
 
 def tier_text(tier: str) -> str:

@@ -8,6 +8,7 @@ Each page talks to its Qt-free controller (app.office_desks, app.wave_desk) and 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -24,7 +25,9 @@ from app.ui.pages import PageStack
 from app.ui.rules_view import RulesEditorView
 from app.ui.sounds import Sounds
 from app.ui.sync_exceptions_view import SyncExceptionsView
-from app.ui.waves_view import WavesDeskView
+
+if TYPE_CHECKING:
+    from app.ui.waves_view import WavesDeskView
 
 
 class OfficePages(QObject):
@@ -37,7 +40,7 @@ class OfficePages(QObject):
         customers: tuple[CustomerDesk, CustomerPreferencesView],
         rules: tuple[RulesDesk, RulesEditorView],
         exceptions: tuple[ExceptionsDesk, SyncExceptionsView],
-        desk: WavesDeskView,
+        desk: Callable[[], WavesDeskView],
         outbox_changed: Callable[[], None],
         chinese: Callable[[], bool],
     ) -> None:
@@ -49,7 +52,7 @@ class OfficePages(QObject):
         self.customers, self.customer_view = customers
         self.rules, self.rules_view = rules
         self.exceptions, self.exceptions_view = exceptions
-        self.desk = desk
+        self._desk = desk  # built when first opened: the floor board's charts load then
         self.outbox_changed = outbox_changed
         self.chinese = chinese
         packing.customer_requested.connect(self.open_customer)
@@ -58,7 +61,6 @@ class OfficePages(QObject):
         packing.desk_requested.connect(self.open_desk)
         self.customer_view.lookup_requested.connect(self.load_customer)
         self.customer_view.save_requested.connect(self.save_preferences)
-        desk.changed.connect(outbox_changed)
         self.rules_view.save_requested.connect(self.save_rule_list)
         self.rules_view.test_requested.connect(self.test_rules)
         self.exceptions_view.reload_requested.connect(self.load_exceptions)
@@ -127,8 +129,9 @@ class OfficePages(QObject):
     def open_desk(self) -> None:
         if not self._supervisor_only(self.tr("Only a supervisor can plan waves — ask one to sign in")):
             return
-        self.pages.setCurrentWidget(self.desk)
-        self.desk.open()
+        desk = self._desk()
+        self.pages.setCurrentWidget(desk)
+        desk.open()
 
     # --- customer rules (Shift+F8, supervisors) ------------------------------------------------
 

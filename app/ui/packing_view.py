@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
@@ -47,10 +47,11 @@ from app.runner import Operations
 from app.station import MAX_SCAN_LENGTH, PIN_MASK, PackingStation, SaveResult
 from app.store.packing import PackConflict
 from app.ui import messages
-from app.ui.banner import Banner, ElidedLabel, elide_code, wrapping
+from app.ui.banner import Banner, ElidedLabel, RecentRows, elide_code, wrapping
 from app.ui.label_preview import LabelPreview
 from app.ui.pages import scrolling
 from app.ui.sounds import Sounds
+from app.ui.theme import LATE_COLOUR
 from app.ui.wedge import forget_leftovers
 from scanner.interpret import interpret
 from scanner.model import DeviceState, Reading, Scan
@@ -118,7 +119,7 @@ class PackingView(QWidget):
         self.banner = Banner()
 
         self.order_no = ElidedLabel(objectName="orderNo", min_px=18)
-        self.order_meta = wrapping(QLabel(objectName="headline"))
+        self.order_meta = wrapping(QLabel(objectName="headline", textFormat=Qt.TextFormat.RichText))
         self.box_line = wrapping(QLabel(objectName="headline"))
         self.customer_name = ElidedLabel(objectName="customerName")
         self.tier = QLabel(objectName="tier")
@@ -180,14 +181,9 @@ class PackingView(QWidget):
         self.plan = scrolling(self.plan_panel)
         self.scans_title = QLabel(objectName="headline")
         # A label, not a list view: one cheap repaint per scan instead of shifting every row.
-        # It takes the height it is given and clips the oldest rows.
-        self.scans = QLabel(
-            objectName="scans", alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
-        )
-        self.scans.setTextFormat(Qt.TextFormat.RichText)
-        self.scans.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        # It shows as many of the newest rows as fit whole in the height it is given.
+        self.scans = RecentRows(LAST_SCANS, objectName="scans")
         self.scans.setMinimumHeight(60)
-        self._scan_rows: list[str] = []
         # The order's column ends with the last scans; the right column is the parcel's: its weight,
         # then the customer's instructions, which take what they need to be seen whole.
         order_column = QVBoxLayout()
@@ -251,7 +247,7 @@ class PackingView(QWidget):
             shortcut = QShortcut(
                 QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
-            shortcut.activated.connect(lambda command=command: self.run_command(command))
+            shortcut.activated.connect(lambda command=command, key=key: self.run_command(command, key))
         reweigh = QShortcut(QKeySequence("F4"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         reweigh.activated.connect(self.rearm_scale)
         settings = QShortcut(QKeySequence("F9"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -385,7 +381,9 @@ class PackingView(QWidget):
             return
         self.handle_scan(box.code)
 
-    def run_command(self, command: Command) -> None:
+    def run_command(self, command: Command, key: str = "") -> None:
+        """A command by key or by its barcode; `key` names the key in the last-scans list, so a
+        key press has a row there like a scan."""
         if command is Command.ZERO:
             self.request_zero()
             return
@@ -400,7 +398,7 @@ class PackingView(QWidget):
                     self.tr("Finish or put back the open order before signing out"), Severity.ERROR
                 )
             return
-        self.render(self.station.handle_command(command))
+        self.render(self.station.handle_command(command), code=key or command.barcode)
 
     def choose_reason(self, number: int) -> None:
         state = self.station.state
@@ -725,14 +723,19 @@ class PackingView(QWidget):
             return
         self.order_no.setText(order.order_no)
         ship_by = order.ship_by.astimezone().strftime("%m-%d %H:%M") if order.ship_by else "—"
+        late = messages.overdue_text(order.ship_by, datetime.now(UTC))
+        if late:  # the packer sees it before the carrier does: this one goes out first
+            ship_by = (
+                f'<span style="color:{LATE_COLOUR}; font-weight:bold">{ship_by} ⚠ {html.escape(late)}</span>'
+            )
         self.order_meta.setText(
             self.tr("{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}").format(
-                channel=messages.channel_text(order.channel),
-                carrier=messages.carrier_text(order.carrier),
-                waybill=order.waybill_no or "",
+                channel=html.escape(messages.channel_text(order.channel)),
+                carrier=html.escape(messages.carrier_text(order.carrier)),
+                waybill=html.escape(order.waybill_no or ""),
                 ship_by=ship_by,
-                province=order.address.province,
-                city=order.address.city,
+                province=html.escape(order.address.province),
+                city=html.escape(order.address.city),
             )
         )
         customer = order.customer
@@ -871,8 +874,7 @@ class PackingView(QWidget):
         row = f"{time}&nbsp;&nbsp;{mark}&nbsp;&nbsp;{html.escape(elide_code(code, 36))}"
         if verdict.severity is Severity.ERROR:
             row = f'<span style="color:#c62828">{row}</span>'
-        self._scan_rows = [row, *self._scan_rows[: LAST_SCANS - 1]]
-        self.scans.setText("<br>".join(self._scan_rows))
+        self.scans.add(row)
 
 
 MAX_TYPED_WEIGHT_DIGITS = 6  # 150 kg in grams; item barcodes (EAN-8 and up) are longer

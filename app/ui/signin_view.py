@@ -11,6 +11,8 @@ from app.store.errors import StoreError
 from app.ui import messages
 from app.ui.sounds import Sounds
 
+PROMPT = "color: #e65100; font-weight: 700;"  # the amber of the bench's prompts
+
 
 class SignInView(QWidget):
     signed_in = Signal(object)  # Operator
@@ -94,6 +96,7 @@ class SignInView(QWidget):
         self.pin.clear()
         self.pin.setFocus()
         self.error.setText(self.tr("{name}: type your PIN and press Enter").format(name=operator.name))
+        self.error.setStyleSheet(PROMPT)  # a question, not a mistake: not in the error red
         self.sounds.play("prompt")
 
     def _sign_in_typed(self) -> None:
@@ -129,6 +132,7 @@ class SignInView(QWidget):
 
     def _refuse(self, text: str) -> None:
         self.error.setText(text)
+        self.error.setStyleSheet("")  # the page's error red (theme: QLabel#error)
         self.sounds.play("error")
 
     def _accept(self, operator: Operator) -> None:

@@ -15,6 +15,7 @@ BANNER_COLOURS = {
     Severity.ERROR: ("#c62828", "#ffffff"),
 }
 IDLE_COLOURS = ("#eceff1", "#263238")
+LATE_COLOUR = "#c62828"  # a ship-by already past, in a list or on the bench
 
 # Pages worked at arm's length with a keyboard (the supervisor desk, settings, rules): the bench's
 # big fields and buttons, made for two metres and gloves, would leave no room for the lists.

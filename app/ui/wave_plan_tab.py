@@ -29,7 +29,8 @@ from app.core.waves import Caps, OpenOrder, OrderFilter, Strategy, walk_m
 from app.store.waves import Created
 from app.ui import messages
 from app.ui.desk_tab import BIG, DeskTab, Report, local_time
-from app.ui.tables import ListRow, list_table, row_of
+from app.ui.tables import ListRow, list_table, row_of, unique_rows
+from app.ui.theme import LATE_COLOUR
 from app.wave_desk import WaveDesk
 
 DEFAULT_MAX_WAVES = 10  # a release is a cart load of waves, not the whole day's orders at once
@@ -363,8 +364,14 @@ class WavePlanTab(DeskTab):
             walked += metres
             rows.append(
                 row_of(
-                    number, number, wave.group, len(wave.orders), wave.items,
-                    round(wave.volume_cm3 / 1000, 1), wave.priority or "", metres,
+                    number,
+                    number,
+                    wave.group,
+                    len(wave.orders),
+                    wave.items,
+                    round(wave.volume_cm3 / 1000, 1),
+                    wave.priority or "",
+                    metres,
                 )
             )
         table.show_rows(rows, keep_selection=False)
@@ -442,11 +449,23 @@ class WavePlanTab(DeskTab):
 
 def _order_rows(orders: list[OpenOrder]) -> list[ListRow]:
     """The orders as the list shows them (run off the GUI thread: Qt's translations are safe there)."""
-    channel, carrier = messages.channel_text, messages.carrier_text
-    return [
-        row_of(
-            order.order_no, order.order_no, channel(order.channel), carrier(order.carrier), order.province,
-            order.priority or "", local_time(order.ship_by), order.items,
+    channel, carrier, overdue = messages.channel_text, messages.carrier_text, messages.overdue_text
+    now = datetime.now(UTC)
+    rows = []
+    for order in orders:
+        late = overdue(order.ship_by, now)
+        rows.append(
+            row_of(
+                order.order_no,
+                order.order_no,
+                channel(order.channel),
+                carrier(order.carrier),
+                order.province,
+                order.priority or "",
+                f"{local_time(order.ship_by)} ⚠ {late}" if late else local_time(order.ship_by),
+                order.items,
+                colours=(None, None, None, None, None, LATE_COLOUR) if late else (),
+                bold=(5,) if late else (),
+            )
         )
-        for order in orders
-    ]
+    return unique_rows(rows)

@@ -38,7 +38,6 @@ from app.wave_desk import WaveDesk
 PLAN, WAVES, EXCEPTIONS, RETURNS, BOARD = range(5)
 
 
-
 class WavesDeskView(QWidget):
     closed = Signal()
     changed = Signal()  # something went into the outbox: the window wakes sync
@@ -174,7 +173,7 @@ class WavesDeskView(QWidget):
         else:
             self.timer.stop()
         if index == EXCEPTIONS:
-            self.exceptions_tab.load_exceptions()
+            self.exceptions_tab.enter()
         if index == RETURNS:
             self.returns_tab.load()
         if index == BOARD:

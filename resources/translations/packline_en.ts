@@ -4,386 +4,386 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="234"/>
+        <location filename="../../app/ui/board_view.py" line="233"/>
         <source>The board could not be read — see the log</source>
         <translation>The board could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="243"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="244"/>
-        <location filename="../../app/ui/board_view.py" line="474"/>
+        <location filename="../../app/ui/board_view.py" line="243"/>
+        <location filename="../../app/ui/board_view.py" line="473"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="245"/>
+        <location filename="../../app/ui/board_view.py" line="244"/>
         <source>Orders/h</source>
         <translation>Orders/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="245"/>
         <source>Work/h (fair)</source>
         <translation>Work/h (fair)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="247"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Units/h</source>
         <translation>Units/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="248"/>
+        <location filename="../../app/ui/board_view.py" line="247"/>
         <source>Items/order</source>
         <translation>Items/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="249"/>
+        <location filename="../../app/ui/board_view.py" line="248"/>
         <source>s/order</source>
         <translation>s/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="250"/>
+        <location filename="../../app/ui/board_view.py" line="249"/>
         <source>s/item</source>
         <translation>s/item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="251"/>
+        <location filename="../../app/ui/board_view.py" line="250"/>
         <source>Wrong scans</source>
         <translation>Wrong scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="252"/>
+        <location filename="../../app/ui/board_view.py" line="251"/>
         <source>Weight fails</source>
         <translation>Weight fails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="253"/>
+        <location filename="../../app/ui/board_view.py" line="252"/>
         <source>Overrides · holds</source>
         <translation>Overrides · holds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="254"/>
+        <location filename="../../app/ui/board_view.py" line="253"/>
         <source>Accuracy</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="255"/>
+        <location filename="../../app/ui/board_view.py" line="254"/>
         <source>This hour</source>
         <translation>This hour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="259"/>
+        <location filename="../../app/ui/board_view.py" line="258"/>
         <source>Packers, best fair throughput first</source>
         <translation>Packers, best fair throughput first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="260"/>
+        <location filename="../../app/ui/board_view.py" line="259"/>
         <source>Stations</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="261"/>
-        <location filename="../../app/ui/board_view.py" line="349"/>
+        <location filename="../../app/ui/board_view.py" line="260"/>
+        <location filename="../../app/ui/board_view.py" line="348"/>
         <source>Stations&apos; sync and devices</source>
         <translation>Stations&apos; sync and devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Printers</source>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="265"/>
-        <location filename="../../app/ui/board_view.py" line="422"/>
+        <location filename="../../app/ui/board_view.py" line="264"/>
+        <location filename="../../app/ui/board_view.py" line="421"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>Carrier pick-ups: what must go on the next truck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>Pick-up</source>
         <translation>Pick-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>In</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>Must go</source>
         <translation>Must go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Make it</source>
         <translation>Make it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Miss it</source>
         <translation>Miss it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="269"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>Orders packed per hour, and mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
         <source>Customers by lifecycle stage</source>
         <translation>Customers by lifecycle stage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="297"/>
+        <location filename="../../app/ui/board_view.py" line="296"/>
         <source>Reading the board…</source>
         <translation>Reading the board…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="301"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="301"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="305"/>
+        <location filename="../../app/ui/board_view.py" line="304"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="315"/>
+        <location filename="../../app/ui/board_view.py" line="314"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="316"/>
+        <location filename="../../app/ui/board_view.py" line="315"/>
         <source>every station</source>
         <translation>every station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="317"/>
+        <location filename="../../app/ui/board_view.py" line="316"/>
         <source>this station only: the server did not answer</source>
         <translation>this station only: the server did not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="329"/>
+        <location filename="../../app/ui/board_view.py" line="328"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="329"/>
         <source>within 2 h</source>
         <translation>within 2 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="331"/>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>within 4 h</source>
         <translation>within 4 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="332"/>
+        <location filename="../../app/ui/board_view.py" line="331"/>
         <source>within 24 h</source>
         <translation>within 24 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="333"/>
+        <location filename="../../app/ui/board_view.py" line="332"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="334"/>
+        <location filename="../../app/ui/board_view.py" line="333"/>
         <source>no deadline</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="341"/>
+        <location filename="../../app/ui/board_view.py" line="340"/>
         <source>No open orders</source>
         <translation>No open orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="342"/>
+        <location filename="../../app/ui/board_view.py" line="341"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>Open orders by ship-by deadline — {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="351"/>
+        <location filename="../../app/ui/board_view.py" line="350"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>Stations&apos; sync and devices: shown when there is a server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="358"/>
+        <location filename="../../app/ui/board_view.py" line="357"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="361"/>
+        <location filename="../../app/ui/board_view.py" line="360"/>
         <source>last synced {time}</source>
         <translation>last synced {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="363"/>
+        <location filename="../../app/ui/board_view.py" line="362"/>
         <source>no server</source>
         <translation>no server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="365"/>
+        <location filename="../../app/ui/board_view.py" line="364"/>
         <source>server not answering</source>
         <translation>server not answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="367"/>
+        <location filename="../../app/ui/board_view.py" line="366"/>
         <source>never synced</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="380"/>
+        <location filename="../../app/ui/board_view.py" line="379"/>
         <source>not reported</source>
         <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="383"/>
+        <location filename="../../app/ui/board_view.py" line="382"/>
         <source>keyboard</source>
         <translation>keyboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="384"/>
+        <location filename="../../app/ui/board_view.py" line="383"/>
         <source>typed in</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="384"/>
+        <location filename="../../app/ui/board_view.py" line="383"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="385"/>
         <source>label</source>
         <translation>label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="385"/>
         <source>insert</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="385"/>
         <source>slip</source>
         <translation>slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="388"/>
+        <location filename="../../app/ui/board_view.py" line="387"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="389"/>
+        <location filename="../../app/ui/board_view.py" line="388"/>
         <source>connecting…</source>
         <translation>connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="390"/>
+        <location filename="../../app/ui/board_view.py" line="389"/>
         <source>PROBLEM</source>
         <translation>PROBLEM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="408"/>
+        <location filename="../../app/ui/board_view.py" line="407"/>
         <source>as of {time}</source>
         <translation>as of {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="418"/>
+        <location filename="../../app/ui/board_view.py" line="417"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="429"/>
+        <location filename="../../app/ui/board_view.py" line="428"/>
         <source>tomorrow</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="432"/>
+        <location filename="../../app/ui/board_view.py" line="431"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="446"/>
+        <location filename="../../app/ui/board_view.py" line="445"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="447"/>
+        <location filename="../../app/ui/board_view.py" line="446"/>
         <source>growing</source>
         <translation>growing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="448"/>
+        <location filename="../../app/ui/board_view.py" line="447"/>
         <source>mature</source>
         <translation>mature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="449"/>
+        <location filename="../../app/ui/board_view.py" line="448"/>
         <source>at risk</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="450"/>
+        <location filename="../../app/ui/board_view.py" line="449"/>
         <source>lost</source>
         <translation>lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="452"/>
+        <location filename="../../app/ui/board_view.py" line="451"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="492"/>
+        <location filename="../../app/ui/board_view.py" line="491"/>
         <source>Mistakes per 100 units</source>
         <translation>Mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="514"/>
+        <location filename="../../app/ui/board_view.py" line="513"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="541"/>
-        <location filename="../../app/ui/board_view.py" line="561"/>
+        <location filename="../../app/ui/board_view.py" line="542"/>
+        <location filename="../../app/ui/board_view.py" line="562"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -391,42 +391,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="452"/>
+        <location filename="../../app/ui/messages.py" line="458"/>
         <source>SF Express</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="453"/>
+        <location filename="../../app/ui/messages.py" line="459"/>
         <source>ZTO Express</source>
         <translation>ZTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454"/>
+        <location filename="../../app/ui/messages.py" line="460"/>
         <source>YTO Express</source>
         <translation>YTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>Yunda Express</source>
         <translation>Yunda Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="456"/>
+        <location filename="../../app/ui/messages.py" line="462"/>
         <source>STO Express</source>
         <translation>STO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="457"/>
+        <location filename="../../app/ui/messages.py" line="463"/>
         <source>JD Logistics</source>
         <translation>JD Logistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="458"/>
+        <location filename="../../app/ui/messages.py" line="464"/>
         <source>China Post EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="459"/>
+        <location filename="../../app/ui/messages.py" line="465"/>
         <source>J&amp;T Express</source>
         <translation>J&amp;T Express</translation>
     </message>
@@ -434,47 +434,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="437"/>
+        <location filename="../../app/ui/messages.py" line="443"/>
         <source>Taobao</source>
         <translation>Taobao</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="438"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>Tmall</source>
         <translation>Tmall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="439"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>JD.com</source>
         <translation>JD.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="440"/>
+        <location filename="../../app/ui/messages.py" line="446"/>
         <source>Douyin</source>
         <translation>Douyin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="441"/>
+        <location filename="../../app/ui/messages.py" line="447"/>
         <source>Pinduoduo</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="442"/>
+        <location filename="../../app/ui/messages.py" line="448"/>
         <source>Xiaohongshu</source>
         <translation>Xiaohongshu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="443"/>
+        <location filename="../../app/ui/messages.py" line="449"/>
         <source>Kuaishou</source>
         <translation>Kuaishou</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444"/>
+        <location filename="../../app/ui/messages.py" line="450"/>
         <source>WeChat shop</source>
         <translation>WeChat shop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="445"/>
+        <location filename="../../app/ui/messages.py" line="451"/>
         <source>Own shop</source>
         <translation>Own shop</translation>
     </message>
@@ -490,63 +490,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="488"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="467"/>
+        <location filename="../../app/ui/messages.py" line="489"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="468"/>
+        <location filename="../../app/ui/messages.py" line="490"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469"/>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="491"/>
+        <location filename="../../app/ui/messages.py" line="498"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477"/>
+        <location filename="../../app/ui/messages.py" line="499"/>
         <source>new customer</source>
         <translation>new customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="500"/>
         <source>birthday month</source>
         <translation>birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="479"/>
+        <location filename="../../app/ui/messages.py" line="501"/>
         <source>churn risk</source>
         <translation>churn risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480"/>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>enterprise</source>
         <translation>enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="487"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>simple packaging</source>
         <translation>simple packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="489"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>no price tags</source>
         <translation>no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="491"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>prefers {carrier}</source>
         <translation>prefers {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="493"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>deliver on Saturday</source>
         <translation>deliver on Saturday</translation>
     </message>
@@ -687,61 +687,79 @@
     </message>
 </context>
 <context>
+    <name>Deadline</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="481"/>
+        <source>{days} d overdue</source>
+        <translation>{days} d overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="483"/>
+        <source>{hours} h overdue</source>
+        <translation>{hours} h overdue</translation>
+    </message>
+</context>
+<context>
     <name>DeskExceptionsTab</name>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="42"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="50"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="43"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="51"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="44"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="52"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="45"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="53"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="46"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="54"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="49"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="57"/>
         <source>&amp;Decision:</source>
         <translation>&amp;Decision:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="50"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="58"/>
         <source>What was done — Enter records it for the selected row</source>
         <translation>What was done — Enter records it for the selected row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="51"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="59"/>
         <source>Show decided</source>
         <translation>Show decided</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="69"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="93"/>
         <source>Select an exception first (Up/Down)</source>
         <translation>Select an exception first (Up/Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="76"/>
-        <source>Decision recorded</source>
-        <translation>Decision recorded</translation>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="97"/>
+        <source>Type what was done, then Enter</source>
+        <translation>Type what was done, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="76"/>
-        <source>Already decided elsewhere</source>
-        <translation>Already decided elsewhere</translation>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="104"/>
+        <source>Decision recorded for {order}: {decision}</source>
+        <translation>Decision recorded for {order}: {decision}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="111"/>
+        <source>{order} was already decided at another desk — list refreshed</source>
+        <translation>{order} was already decided at another desk — list refreshed</translation>
     </message>
 </context>
 <context>
@@ -825,246 +843,251 @@ by responsibility: {responsible}</translation>
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="226"/>
+        <location filename="../../app/ui/handheld_view.py" line="227"/>
         <source>Short (F4)</source>
         <translation>Short (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="227"/>
+        <location filename="../../app/ui/handheld_view.py" line="228"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="228"/>
+        <location filename="../../app/ui/handheld_view.py" line="229"/>
         <source>Back — keep picking (Esc)</source>
         <translation>Back — keep picking (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="231"/>
+        <location filename="../../app/ui/handheld_view.py" line="232"/>
         <source>Scan, or type and press Enter</source>
         <translation>Scan, or type and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="232"/>
+        <location filename="../../app/ui/handheld_view.py" line="233"/>
         <source>Put back (待放回) — F3</source>
         <translation>Put back (待放回) — F3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="233"/>
+        <location filename="../../app/ui/handheld_view.py" line="234"/>
         <source>Back to the waves (Esc)</source>
         <translation>Back to the waves (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="342"/>
-        <location filename="../../app/ui/handheld_view.py" line="365"/>
+        <location filename="../../app/ui/handheld_view.py" line="343"/>
+        <location filename="../../app/ui/handheld_view.py" line="373"/>
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="344"/>
+        <location filename="../../app/ui/handheld_view.py" line="345"/>
         <source>Scan a wave, or tap one</source>
         <translation>Scan a wave, or tap one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="357"/>
+        <location filename="../../app/ui/handheld_view.py" line="358"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>Why is it short? {count} of {wanted} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="395"/>
+        <location filename="../../app/ui/handheld_view.py" line="363"/>
+        <source>Wave {wave} picked: {count} of {wanted} units, stops short: {short} — take the cart to packing; the supervisor has the shorts</source>
+        <translation>Wave {wave} picked: {count} of {wanted} units, stops short: {short} — take the cart to packing; the supervisor has the shorts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="367"/>
+        <source>Wave {wave} picked: all {count} units — take the cart to packing</source>
+        <translation>Wave {wave} picked: all {count} units — take the cart to packing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="404"/>
         <source>{orders} orders · {picked}/{items} items</source>
         <translation>{orders} orders · {picked}/{items} items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="439"/>
+        <location filename="../../app/ui/handheld_view.py" line="463"/>
         <source>Reading the put-back list…</source>
         <translation>Reading the put-back list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="454"/>
+        <location filename="../../app/ui/handheld_view.py" line="478"/>
         <source>{count} item(s) to put back — go to the first bin</source>
         <translation>{count} item(s) to put back — go to the first bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="458"/>
+        <location filename="../../app/ui/handheld_view.py" line="482"/>
         <source>Nothing to put back</source>
         <translation>Nothing to put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="459"/>
+        <location filename="../../app/ui/handheld_view.py" line="483"/>
         <source>The put-back list could not be read — try again (F3)</source>
         <translation>The put-back list could not be read — try again (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="460"/>
+        <location filename="../../app/ui/handheld_view.py" line="484"/>
         <source>Not recorded — the list is read again</source>
         <translation>Not recorded — the list is read again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="461"/>
+        <location filename="../../app/ui/handheld_view.py" line="485"/>
         <source>✓ Back: {name} ({returned}/{quantity})</source>
         <translation>✓ Back: {name} ({returned}/{quantity})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="462"/>
+        <location filename="../../app/ui/handheld_view.py" line="486"/>
         <source>✓ Everything of order {order} is back</source>
         <translation>✓ Everything of order {order} is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="463"/>
+        <location filename="../../app/ui/handheld_view.py" line="487"/>
         <source>✓ Everything is back — nothing left to put back</source>
         <translation>✓ Everything is back — nothing left to put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="464"/>
+        <location filename="../../app/ui/handheld_view.py" line="488"/>
         <source>Not on the put-back list — keep it aside for the supervisor</source>
         <translation>Not on the put-back list — keep it aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="479"/>
+        <location filename="../../app/ui/handheld_view.py" line="503"/>
         <source>Put back (待放回)</source>
         <translation>Put back (待放回)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="488"/>
+        <location filename="../../app/ui/handheld_view.py" line="512"/>
         <source>{name}
 {sku} · order {order}</source>
         <translation>{name}
 {sku} · order {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="492"/>
+        <location filename="../../app/ui/handheld_view.py" line="516"/>
         <source>{returned} / {quantity} back</source>
         <translation>{returned} / {quantity} back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="317"/>
+        <location filename="../../app/ui/handheld_view.py" line="318"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>Wave {wave} · stop {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="321"/>
-        <location filename="../../app/ui/handheld_view.py" line="486"/>
+        <location filename="../../app/ui/handheld_view.py" line="322"/>
+        <location filename="../../app/ui/handheld_view.py" line="510"/>
         <source>(no bin)</source>
         <translation>(no bin)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="331"/>
+        <location filename="../../app/ui/handheld_view.py" line="332"/>
         <source>slot {slot} ×{qty}</source>
         <translation>slot {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="333"/>
+        <location filename="../../app/ui/handheld_view.py" line="334"/>
         <source>Into: {shares}</source>
         <translation>Into: {shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="327"/>
+        <location filename="../../app/ui/handheld_view.py" line="328"/>
         <source>Put {qty} into slot {slot}</source>
         <translation>Put {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="355"/>
+        <location filename="../../app/ui/handheld_view.py" line="356"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>Put {qty} into slot {slot} — scan the slot label (or OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="348"/>
+        <location filename="../../app/ui/handheld_view.py" line="349"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>Go to {bin} and scan the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="351"/>
+        <location filename="../../app/ui/handheld_view.py" line="352"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>Scan each item, or type how many and Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="350"/>
+        <location filename="../../app/ui/handheld_view.py" line="351"/>
         <source>Scan the item</source>
         <translation>Scan the item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="364"/>
+        <location filename="../../app/ui/handheld_view.py" line="372"/>
         <source>One moment…</source>
         <translation>One moment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="366"/>
+        <location filename="../../app/ui/handheld_view.py" line="374"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="362"/>
+        <location filename="../../app/ui/handheld_view.py" line="370"/>
         <source>Choose a reason first</source>
         <translation>Choose a reason first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="343"/>
+        <location filename="../../app/ui/handheld_view.py" line="344"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>Badge {badge} is not known — scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="361"/>
+        <location filename="../../app/ui/handheld_view.py" line="369"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>Finish this stop first (OK or Short)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="345"/>
+        <location filename="../../app/ui/handheld_view.py" line="346"/>
         <source>Loading waves…</source>
         <translation>Loading waves…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="346"/>
+        <location filename="../../app/ui/handheld_view.py" line="347"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>No wave {code} — scan a wave from the list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="347"/>
+        <location filename="../../app/ui/handheld_view.py" line="348"/>
         <source>The wave could not be read — try again</source>
         <translation>The wave could not be read — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="360"/>
-        <source>Wave {wave} picked — take the cart to packing</source>
-        <translation>Wave {wave} picked — take the cart to packing</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handheld_view.py" line="349"/>
+        <location filename="../../app/ui/handheld_view.py" line="350"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>Wrong bin {got} — go to {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="352"/>
+        <location filename="../../app/ui/handheld_view.py" line="353"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>Not this item — put it back; pick {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="353"/>
+        <location filename="../../app/ui/handheld_view.py" line="354"/>
         <source>That is one too many — put it back</source>
         <translation>That is one too many — put it back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="354"/>
+        <location filename="../../app/ui/handheld_view.py" line="355"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} of {wanted} — scan the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="356"/>
+        <location filename="../../app/ui/handheld_view.py" line="357"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>Wrong slot — put it into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="363"/>
+        <location filename="../../app/ui/handheld_view.py" line="371"/>
         <source>Not recorded — try again (OK)</source>
         <translation>Not recorded — try again (OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="358"/>
+        <location filename="../../app/ui/handheld_view.py" line="359"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>Short pick recorded — put what you have: {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="359"/>
+        <location filename="../../app/ui/handheld_view.py" line="360"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>Short pick recorded — the supervisor has it</translation>
     </message>
@@ -1072,102 +1095,107 @@ by responsibility: {responsible}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>Finish or put back the open order before checking returns in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>The returns desk could not read the database — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="460"/>
+        <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
+        <translation>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</translation>
     </message>
 </context>
 <context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="93"/>
+        <location filename="../../app/ui/office_pages.py" line="95"/>
         <source>The customer could not be read — see the log</source>
         <translation>The customer could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="107"/>
-        <location filename="../../app/ui/office_pages.py" line="155"/>
+        <location filename="../../app/ui/office_pages.py" line="109"/>
+        <location filename="../../app/ui/office_pages.py" line="158"/>
         <source>Not saved: {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="112"/>
-        <location filename="../../app/ui/office_pages.py" line="160"/>
+        <location filename="../../app/ui/office_pages.py" line="114"/>
+        <location filename="../../app/ui/office_pages.py" line="163"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>Not saved — the database did not answer; try again (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="116"/>
+        <location filename="../../app/ui/office_pages.py" line="118"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>Saved: {count} change(s), sent to the server with the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="128"/>
+        <location filename="../../app/ui/office_pages.py" line="130"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>Only a supervisor can plan waves — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="137"/>
+        <location filename="../../app/ui/office_pages.py" line="140"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>Only a supervisor can change the customer rules — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="143"/>
+        <location filename="../../app/ui/office_pages.py" line="146"/>
         <source>The rules could not be read — see the log</source>
         <translation>The rules could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="171"/>
+        <location filename="../../app/ui/office_pages.py" line="174"/>
         <source>The order could not be read — see the log</source>
         <translation>The order could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="173"/>
+        <location filename="../../app/ui/office_pages.py" line="176"/>
         <source>No order with number or waybill {code}</source>
         <translation>No order with number or waybill {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="190"/>
+        <location filename="../../app/ui/office_pages.py" line="193"/>
         <source>The exception list could not be read — see the log</source>
         <translation>The exception list could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="200"/>
+        <location filename="../../app/ui/office_pages.py" line="203"/>
         <source>Not saved — see the log; try again</source>
         <translation>Not saved — see the log; try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="203"/>
+        <location filename="../../app/ui/office_pages.py" line="206"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="203"/>
+        <location filename="../../app/ui/office_pages.py" line="206"/>
         <source>Already resolved elsewhere</source>
         <translation>Already resolved elsewhere</translation>
     </message>
@@ -1175,207 +1203,207 @@ by responsibility: {responsible}</translation>
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="289"/>
+        <location filename="../../app/ui/packing_view.py" line="285"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="289"/>
+        <location filename="../../app/ui/packing_view.py" line="285"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="289"/>
+        <location filename="../../app/ui/packing_view.py" line="285"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="289"/>
+        <location filename="../../app/ui/packing_view.py" line="285"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="291"/>
+        <location filename="../../app/ui/packing_view.py" line="287"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="292"/>
+        <location filename="../../app/ui/packing_view.py" line="288"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="294"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="302"/>
+        <location filename="../../app/ui/packing_view.py" line="298"/>
         <source>F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · Ins parcel · Esc put back · F9 settings · F12 sign out</source>
         <translation>F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · Ins parcel · Esc put back · F9 settings · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="375"/>
+        <location filename="../../app/ui/packing_view.py" line="371"/>
         <source>change from the office</source>
         <translation>change from the office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="383"/>
+        <location filename="../../app/ui/packing_view.py" line="379"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>No box recommended for this order — scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="400"/>
+        <location filename="../../app/ui/packing_view.py" line="398"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="418"/>
+        <location filename="../../app/ui/packing_view.py" line="416"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="432"/>
+        <location filename="../../app/ui/packing_view.py" line="430"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="440"/>
+        <location filename="../../app/ui/packing_view.py" line="438"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="443"/>
+        <location filename="../../app/ui/packing_view.py" line="441"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="447"/>
+        <location filename="../../app/ui/packing_view.py" line="445"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="511"/>
+        <location filename="../../app/ui/packing_view.py" line="509"/>
         <source>Saving {order}…</source>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="531"/>
+        <location filename="../../app/ui/packing_view.py" line="529"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="537"/>
+        <location filename="../../app/ui/packing_view.py" line="535"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="600"/>
+        <location filename="../../app/ui/packing_view.py" line="598"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>#{no}: {items} item(s), {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="605"/>
+        <location filename="../../app/ui/packing_view.py" line="603"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>Parcel {no} open: {items} item(s) in it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="609"/>
+        <location filename="../../app/ui/packing_view.py" line="607"/>
         <source>sealed: {parcels}</source>
         <translation>sealed: {parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="678"/>
+        <location filename="../../app/ui/packing_view.py" line="676"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="683"/>
+        <location filename="../../app/ui/packing_view.py" line="681"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="635"/>
+        <location filename="../../app/ui/packing_view.py" line="633"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="642"/>
+        <location filename="../../app/ui/packing_view.py" line="640"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="580"/>
+        <location filename="../../app/ui/packing_view.py" line="578"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>Box: {name} ({weight} g) — Ctrl+B: the next size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="587"/>
+        <location filename="../../app/ui/packing_view.py" line="585"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="659"/>
+        <location filename="../../app/ui/packing_view.py" line="657"/>
         <source>Customer&apos;s instructions: {open} open</source>
         <translation>Customer&apos;s instructions: {open} open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="661"/>
+        <location filename="../../app/ui/packing_view.py" line="659"/>
         <source>Customer&apos;s instructions: all done</source>
         <translation>Customer&apos;s instructions: all done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="724"/>
+        <location filename="../../app/ui/packing_view.py" line="722"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="729"/>
+        <location filename="../../app/ui/packing_view.py" line="732"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="752"/>
+        <location filename="../../app/ui/packing_view.py" line="755"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="754"/>
+        <location filename="../../app/ui/packing_view.py" line="757"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="830"/>
+        <location filename="../../app/ui/packing_view.py" line="833"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="832"/>
+        <location filename="../../app/ui/packing_view.py" line="835"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>Take the sealed parcel off the scale, then put this one on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="845"/>
+        <location filename="../../app/ui/packing_view.py" line="848"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="848"/>
+        <location filename="../../app/ui/packing_view.py" line="851"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="860"/>
+        <location filename="../../app/ui/packing_view.py" line="863"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="863"/>
+        <location filename="../../app/ui/packing_view.py" line="866"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="866"/>
+        <location filename="../../app/ui/packing_view.py" line="869"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -1383,198 +1411,198 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="531"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="533"/>
         <source>Packaging</source>
         <translation>Packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512"/>
+        <location filename="../../app/ui/messages.py" line="534"/>
         <source>Ship date</source>
         <translation>Ship date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513"/>
+        <location filename="../../app/ui/messages.py" line="535"/>
         <source>Insert card</source>
         <translation>Insert card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="514"/>
+        <location filename="../../app/ui/messages.py" line="536"/>
         <source>Free sample</source>
         <translation>Free sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="537"/>
         <source>Hide prices on the slip</source>
         <translation>Hide prices on the slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="516"/>
+        <location filename="../../app/ui/messages.py" line="538"/>
         <source>Remove price tags</source>
         <translation>Remove price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="517"/>
+        <location filename="../../app/ui/messages.py" line="539"/>
         <source>Call the customer back</source>
         <translation>Call the customer back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="541"/>
         <source>VAT invoice</source>
         <translation>VAT invoice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="520"/>
+        <location filename="../../app/ui/messages.py" line="542"/>
         <source>Check personalisation</source>
         <translation>Check personalisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521"/>
+        <location filename="../../app/ui/messages.py" line="543"/>
         <source>Instruction</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="583"/>
+        <location filename="../../app/ui/messages.py" line="605"/>
         <source>Priority order (level {level})</source>
         <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587"/>
+        <location filename="../../app/ui/messages.py" line="609"/>
         <source>Ship with {carrier}</source>
         <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="592"/>
+        <location filename="../../app/ui/messages.py" line="614"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593"/>
+        <location filename="../../app/ui/messages.py" line="615"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594"/>
+        <location filename="../../app/ui/messages.py" line="616"/>
         <source>Standard packaging</source>
         <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="621"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>Birthday card</source>
         <translation>Birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="623"/>
         <source>Welcome card</source>
         <translation>Welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>We-miss-you coupon card</source>
         <translation>We-miss-you coupon card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603"/>
+        <location filename="../../app/ui/messages.py" line="625"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>After-sales care card (sorry, and a coupon)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="607"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Put in: {card}</source>
         <translation>Put in: {card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="611"/>
+        <location filename="../../app/ui/messages.py" line="633"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>Free sample {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615"/>
+        <location filename="../../app/ui/messages.py" line="637"/>
         <source>No prices on the packing slip</source>
         <translation>No prices on the packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="617"/>
+        <location filename="../../app/ui/messages.py" line="639"/>
         <source>Remove every price tag</source>
         <translation>Remove every price tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="619"/>
+        <location filename="../../app/ui/messages.py" line="641"/>
         <source>Call-back: {note}</source>
         <translation>Call-back: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="627"/>
+        <location filename="../../app/ui/messages.py" line="649"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>Do not ship before {date}: keep the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="518"/>
-        <location filename="../../app/ui/messages.py" line="634"/>
+        <location filename="../../app/ui/messages.py" line="540"/>
+        <location filename="../../app/ui/messages.py" line="656"/>
         <source>Split shipment allowed</source>
         <translation>Split shipment allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="636"/>
+        <location filename="../../app/ui/messages.py" line="658"/>
         <source>Put the VAT invoice in</source>
         <translation>Put the VAT invoice in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="641"/>
+        <location filename="../../app/ui/messages.py" line="663"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658"/>
+        <location filename="../../app/ui/messages.py" line="680"/>
         <source>next: {step} — {how}</source>
         <translation>next: {step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="665"/>
+        <location filename="../../app/ui/messages.py" line="687"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>Items done — {next} ({count} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="674"/>
+        <location filename="../../app/ui/messages.py" line="696"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — all instructions done: put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="677"/>
+        <location filename="../../app/ui/messages.py" line="699"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="683"/>
+        <location filename="../../app/ui/messages.py" line="705"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="685"/>
+        <location filename="../../app/ui/messages.py" line="707"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="689"/>
+        <location filename="../../app/ui/messages.py" line="711"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -1750,69 +1778,69 @@ by responsibility: {responsible}</translation>
 <context>
     <name>PrintingPages</name>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="89"/>
+        <location filename="../../app/ui/print_pages.py" line="88"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>Printing the interrupted job(s) again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="93"/>
+        <location filename="../../app/ui/print_pages.py" line="92"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>Nothing packed yet at this station to reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="97"/>
+        <location filename="../../app/ui/print_pages.py" line="96"/>
         <source>Reprinting the label of {order}</source>
         <translation>Reprinting the label of {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="111"/>
+        <location filename="../../app/ui/print_pages.py" line="110"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>Marked as printed: nothing is printed again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="123"/>
+        <location filename="../../app/ui/print_pages.py" line="122"/>
         <source>The print history could not be read — see the log</source>
         <translation>The print history could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="131"/>
-        <location filename="../../app/ui/print_pages.py" line="152"/>
-        <location filename="../../app/ui/print_pages.py" line="180"/>
+        <location filename="../../app/ui/print_pages.py" line="130"/>
+        <location filename="../../app/ui/print_pages.py" line="151"/>
+        <location filename="../../app/ui/print_pages.py" line="179"/>
         <source>printing is not running</source>
         <translation>printing is not running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="137"/>
+        <location filename="../../app/ui/print_pages.py" line="136"/>
         <source>That job could not be printed again — see the log</source>
         <translation>That job could not be printed again — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="139"/>
+        <location filename="../../app/ui/print_pages.py" line="138"/>
         <source>Sent to the printer again</source>
         <translation>Sent to the printer again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="149"/>
+        <location filename="../../app/ui/print_pages.py" line="148"/>
         <source>Only a supervisor can void a label — ask one to sign in</source>
         <translation>Only a supervisor can void a label — ask one to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="158"/>
+        <location filename="../../app/ui/print_pages.py" line="157"/>
         <source>Not voided: {reason}</source>
         <translation>Not voided: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="161"/>
+        <location filename="../../app/ui/print_pages.py" line="160"/>
         <source>That label could not be voided — see the log</source>
         <translation>That label could not be voided — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="164"/>
+        <location filename="../../app/ui/print_pages.py" line="163"/>
         <source>Label of {order} voided, its waybill released; a new label is printing</source>
         <translation>Label of {order} voided, its waybill released; a new label is printing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="193"/>
+        <location filename="../../app/ui/print_pages.py" line="192"/>
         <source>failed — see the log</source>
         <translation>failed — see the log</translation>
     </message>
@@ -1820,67 +1848,67 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="25"/>
+        <location filename="../../app/ui/messages.py" line="27"/>
         <source>Item damaged</source>
         <translation>Item damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="26"/>
+        <location filename="../../app/ui/messages.py" line="28"/>
         <source>Item missing / out of stock</source>
         <translation>Item missing / out of stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="27"/>
+        <location filename="../../app/ui/messages.py" line="29"/>
         <source>Customer asked to wait</source>
         <translation>Customer asked to wait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="28"/>
+        <location filename="../../app/ui/messages.py" line="30"/>
         <source>Address problem</source>
         <translation>Address problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="29"/>
+        <location filename="../../app/ui/messages.py" line="31"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
+        <location filename="../../app/ui/messages.py" line="32"/>
         <source>Packaging heavier than usual</source>
         <translation>Packaging heavier than usual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="31"/>
+        <location filename="../../app/ui/messages.py" line="33"/>
         <source>Catalogue weight is wrong</source>
         <translation>Catalogue weight is wrong</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="32"/>
+        <location filename="../../app/ui/messages.py" line="34"/>
         <source>Extra gift or insert in the parcel</source>
         <translation>Extra gift or insert in the parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="33"/>
+        <location filename="../../app/ui/messages.py" line="35"/>
         <source>Scale fault</source>
         <translation>Scale fault</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="34"/>
+        <location filename="../../app/ui/messages.py" line="36"/>
         <source>Card could not be printed / none left</source>
         <translation>Card could not be printed / none left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="35"/>
+        <location filename="../../app/ui/messages.py" line="37"/>
         <source>Sample out of stock</source>
         <translation>Sample out of stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/messages.py" line="38"/>
         <source>Insert printer down</source>
         <translation>Insert printer down</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="37"/>
+        <location filename="../../app/ui/messages.py" line="39"/>
         <source>New waybill needed (another carrier)</source>
         <translation>New waybill needed (another carrier)</translation>
     </message>
@@ -2295,197 +2323,197 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="529"/>
+        <location filename="../../app/ui/messages.py" line="551"/>
         <source>Customer tier</source>
         <translation>Customer tier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="552"/>
         <source>Customer tags</source>
         <translation>Customer tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="531"/>
+        <location filename="../../app/ui/messages.py" line="553"/>
         <source>First order</source>
         <translation>First order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="532"/>
+        <location filename="../../app/ui/messages.py" line="554"/>
         <source>Birthday month</source>
         <translation>Birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="533"/>
+        <location filename="../../app/ui/messages.py" line="555"/>
         <source>Days since last order</source>
         <translation>Days since last order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="534"/>
+        <location filename="../../app/ui/messages.py" line="556"/>
         <source>Returns received</source>
         <translation>Returns received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="535"/>
+        <location filename="../../app/ui/messages.py" line="557"/>
         <source>Return rate (%)</source>
         <translation>Return rate (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="536"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
         <source>Days since the last return</source>
         <translation>Days since the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="537"/>
+        <location filename="../../app/ui/messages.py" line="559"/>
         <source>Reason of the last return</source>
         <translation>Reason of the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="538"/>
+        <location filename="../../app/ui/messages.py" line="560"/>
         <source>Lifetime value (fen)</source>
         <translation>Lifetime value (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="539"/>
+        <location filename="../../app/ui/messages.py" line="561"/>
         <source>Preferred packaging</source>
         <translation>Preferred packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="540"/>
+        <location filename="../../app/ui/messages.py" line="562"/>
         <source>Asked for no price tags</source>
         <translation>Asked for no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="541"/>
+        <location filename="../../app/ui/messages.py" line="563"/>
         <source>Preferred carrier</source>
         <translation>Preferred carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="542"/>
+        <location filename="../../app/ui/messages.py" line="564"/>
         <source>Ship days</source>
         <translation>Ship days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="543"/>
+        <location filename="../../app/ui/messages.py" line="565"/>
         <source>Customer note</source>
         <translation>Customer note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="544"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>Order channel</source>
         <translation>Order channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="545"/>
+        <location filename="../../app/ui/messages.py" line="567"/>
         <source>Order carrier</source>
         <translation>Order carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="546"/>
+        <location filename="../../app/ui/messages.py" line="568"/>
         <source>Order amount (fen)</source>
         <translation>Order amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="569"/>
         <source>Item count</source>
         <translation>Item count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="548"/>
+        <location filename="../../app/ui/messages.py" line="570"/>
         <source>Order notes</source>
         <translation>Order notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="549"/>
+        <location filename="../../app/ui/messages.py" line="571"/>
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550"/>
+        <location filename="../../app/ui/messages.py" line="572"/>
         <source>Hours to ship-by</source>
         <translation>Hours to ship-by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="551"/>
+        <location filename="../../app/ui/messages.py" line="573"/>
         <source>Item SKUs</source>
         <translation>Item SKUs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="552"/>
+        <location filename="../../app/ui/messages.py" line="574"/>
         <source>Item categories</source>
         <translation>Item categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559"/>
+        <location filename="../../app/ui/messages.py" line="581"/>
         <source>is</source>
         <translation>is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560"/>
+        <location filename="../../app/ui/messages.py" line="582"/>
         <source>is not</source>
         <translation>is not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="561"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>is one of</source>
         <translation>is one of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="562"/>
+        <location filename="../../app/ui/messages.py" line="584"/>
         <source>is none of</source>
         <translation>is none of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="563"/>
+        <location filename="../../app/ui/messages.py" line="585"/>
         <source>contains</source>
         <translation>contains</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="586"/>
         <source>contains any of</source>
         <translation>contains any of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="565"/>
+        <location filename="../../app/ui/messages.py" line="587"/>
         <source>does not contain</source>
         <translation>does not contain</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="566"/>
+        <location filename="../../app/ui/messages.py" line="588"/>
         <source>at least</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="567"/>
+        <location filename="../../app/ui/messages.py" line="589"/>
         <source>at most</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="568"/>
+        <location filename="../../app/ui/messages.py" line="590"/>
         <source>more than</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="569"/>
+        <location filename="../../app/ui/messages.py" line="591"/>
         <source>less than</source>
         <translation>less than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="570"/>
+        <location filename="../../app/ui/messages.py" line="592"/>
         <source>is yes</source>
         <translation>is yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571"/>
+        <location filename="../../app/ui/messages.py" line="593"/>
         <source>is no</source>
         <translation>is no</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572"/>
+        <location filename="../../app/ui/messages.py" line="594"/>
         <source>is set</source>
         <translation>is set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="573"/>
+        <location filename="../../app/ui/messages.py" line="595"/>
         <source>is not set</source>
         <translation>is not set</translation>
     </message>
@@ -2656,22 +2684,22 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="499"/>
+        <location filename="../../app/ui/messages.py" line="521"/>
         <source>OVERLOAD</source>
         <translation>OVERLOAD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500"/>
+        <location filename="../../app/ui/messages.py" line="522"/>
         <source>below zero — zero the scale</source>
         <translation>below zero — zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="501"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>scale error</source>
         <translation>scale error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="502"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>no weight</source>
         <translation>no weight</translation>
     </message>
@@ -3037,52 +3065,52 @@ by responsibility: {responsible}</translation>
 <context>
     <name>SignInView</name>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="53"/>
+        <location filename="../../app/ui/signin_view.py" line="55"/>
         <source>Scan your badge to sign in</source>
         <translation>Scan your badge to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="54"/>
+        <location filename="../../app/ui/signin_view.py" line="56"/>
         <source>No badge? Type your badge code and PIN.</source>
         <translation>No badge? Type your badge code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="55"/>
+        <location filename="../../app/ui/signin_view.py" line="57"/>
         <source>Badge code</source>
         <translation>Badge code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="56"/>
+        <location filename="../../app/ui/signin_view.py" line="58"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="57"/>
+        <location filename="../../app/ui/signin_view.py" line="59"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="87"/>
+        <location filename="../../app/ui/signin_view.py" line="89"/>
         <source>Badge {code} is not known — scan your own badge</source>
         <translation>Badge {code} is not known — scan your own badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="96"/>
+        <location filename="../../app/ui/signin_view.py" line="98"/>
         <source>{name}: type your PIN and press Enter</source>
         <translation>{name}: type your PIN and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="114"/>
+        <location filename="../../app/ui/signin_view.py" line="117"/>
         <source>Too many wrong PINs for {badge}: try again in {minutes} min</source>
         <translation>Too many wrong PINs for {badge}: try again in {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="119"/>
+        <location filename="../../app/ui/signin_view.py" line="122"/>
         <source>Badge code or PIN is wrong — try again</source>
         <translation>Badge code or PIN is wrong — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="125"/>
+        <location filename="../../app/ui/signin_view.py" line="128"/>
         <source>Cannot sign in: {problem} — call the technician</source>
         <translation>Cannot sign in: {problem} — call the technician</translation>
     </message>
@@ -3090,42 +3118,42 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="302"/>
+        <location filename="../../app/ui/application.py" line="332"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="307"/>
+        <location filename="../../app/ui/application.py" line="337"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="312"/>
+        <location filename="../../app/ui/application.py" line="342"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="393"/>
+        <location filename="../../app/ui/application.py" line="422"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="397"/>
+        <location filename="../../app/ui/application.py" line="426"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="401"/>
+        <location filename="../../app/ui/application.py" line="430"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="405"/>
+        <location filename="../../app/ui/application.py" line="434"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="411"/>
+        <location filename="../../app/ui/application.py" line="440"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>
@@ -3133,63 +3161,63 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="49"/>
+        <location filename="../../app/ui/messages.py" line="51"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="50"/>
+        <location filename="../../app/ui/messages.py" line="52"/>
         <source>in a wave</source>
         <translation>in a wave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="51"/>
+        <location filename="../../app/ui/messages.py" line="53"/>
         <source>picked</source>
         <translation>picked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="52"/>
-        <location filename="../../app/ui/messages.py" line="122"/>
+        <location filename="../../app/ui/messages.py" line="54"/>
+        <location filename="../../app/ui/messages.py" line="124"/>
         <source>packed</source>
         <translation>packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="53"/>
+        <location filename="../../app/ui/messages.py" line="55"/>
         <source>shipped</source>
         <translation>shipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="54"/>
+        <location filename="../../app/ui/messages.py" line="56"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="55"/>
+        <location filename="../../app/ui/messages.py" line="57"/>
         <source>on hold</source>
         <translation>on hold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="56"/>
+        <location filename="../../app/ui/messages.py" line="58"/>
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="121"/>
+        <location filename="../../app/ui/messages.py" line="123"/>
         <source>still on the bench</source>
         <translation>still on the bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="123"/>
+        <location filename="../../app/ui/messages.py" line="125"/>
         <source>held</source>
         <translation>held</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="124"/>
+        <location filename="../../app/ui/messages.py" line="126"/>
         <source>put back unpacked</source>
         <translation>put back unpacked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="125"/>
+        <location filename="../../app/ui/messages.py" line="127"/>
         <source>stopped by the office</source>
         <translation>stopped by the office</translation>
     </message>
@@ -3466,32 +3494,32 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="402"/>
+        <location filename="../../app/ui/messages.py" line="408"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="403"/>
+        <location filename="../../app/ui/messages.py" line="409"/>
         <source>the database file is damaged</source>
         <translation>the database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404"/>
+        <location filename="../../app/ui/messages.py" line="410"/>
         <source>another program holds the database</source>
         <translation>another program holds the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="405"/>
+        <location filename="../../app/ui/messages.py" line="411"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>the database cannot be written (read-only or missing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="414"/>
         <source>the database is from a newer Packline</source>
         <translation>the database is from a newer Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="410"/>
+        <location filename="../../app/ui/messages.py" line="416"/>
         <source>the database does not answer</source>
         <translation>the database does not answer</translation>
     </message>
@@ -3632,374 +3660,379 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="151"/>
+        <location filename="../../app/ui/messages.py" line="153"/>
         <source>Order {order} — scan the items</source>
         <translation>Order {order} — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="152"/>
+        <location filename="../../app/ui/messages.py" line="154"/>
         <source>Order {order} is already open — scan the items</source>
         <translation>Order {order} is already open — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="153"/>
+        <location filename="../../app/ui/messages.py" line="155"/>
         <source>✓ {name}  {scanned}/{required}</source>
         <translation>✓ {name}  {scanned}/{required}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="154"/>
+        <location filename="../../app/ui/messages.py" line="156"/>
         <source>✓ {name} complete ({scanned}/{required})</source>
         <translation>✓ {name} complete ({scanned}/{required})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
+        <location filename="../../app/ui/messages.py" line="157"/>
         <source>All items checked — put the parcel on the scale</source>
         <translation>All items checked — put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="158"/>
+        <location filename="../../app/ui/messages.py" line="160"/>
         <source>Items done — {quantity} instruction(s) left: see the cards on the right</source>
         <translation>Items done — {quantity} instruction(s) left: see the cards on the right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="161"/>
+        <location filename="../../app/ui/messages.py" line="163"/>
         <source>✓ Instruction done — carry on</source>
         <translation>✓ Instruction done — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="162"/>
+        <location filename="../../app/ui/messages.py" line="164"/>
         <source>Already done — that card or sample is in; carry on</source>
         <translation>Already done — that card or sample is in; carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="165"/>
+        <location filename="../../app/ui/messages.py" line="167"/>
         <source>This card is not for order {order} — take it out, use the card printed for this order</source>
         <translation>This card is not for order {order} — take it out, use the card printed for this order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="168"/>
+        <location filename="../../app/ui/messages.py" line="170"/>
         <source>Nothing to confirm with F1 now</source>
         <translation>Nothing to confirm with F1 now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="172"/>
+        <location filename="../../app/ui/messages.py" line="174"/>
         <source>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</source>
         <translation>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="175"/>
+        <location filename="../../app/ui/messages.py" line="177"/>
         <source>This item is not in order {order}: {name} — put it back, scan the next item</source>
         <translation>This item is not in order {order}: {name} — put it back, scan the next item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="178"/>
+        <location filename="../../app/ui/messages.py" line="180"/>
         <source>Too many: {name} needs only {required} — take the extra one out, scan the next item</source>
         <translation>Too many: {name} needs only {required} — take the extra one out, scan the next item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="181"/>
+        <location filename="../../app/ui/messages.py" line="183"/>
         <source>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</source>
         <translation>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="185"/>
+        <location filename="../../app/ui/messages.py" line="187"/>
         <source>Unknown barcode {code} — check the label, or set the item aside for the supervisor</source>
         <translation>Unknown barcode {code} — check the label, or set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="188"/>
+        <location filename="../../app/ui/messages.py" line="190"/>
         <source>No order {code} — check the number and scan again</source>
         <translation>No order {code} — check the number and scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="191"/>
+        <location filename="../../app/ui/messages.py" line="193"/>
         <source>Scan an order first — {name} was not counted</source>
         <translation>Scan an order first — {name} was not counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="194"/>
+        <location filename="../../app/ui/messages.py" line="196"/>
         <source>Order {order} is already packed — do not ship it again</source>
         <translation>Order {order} is already packed — do not ship it again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="197"/>
+        <location filename="../../app/ui/messages.py" line="199"/>
         <source>Order {order} is CANCELLED — do not ship; put the items in the returns tote</source>
         <translation>Order {order} is CANCELLED — do not ship; put the items in the returns tote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="200"/>
+        <location filename="../../app/ui/messages.py" line="202"/>
         <source>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</source>
         <translation>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="204"/>
+        <location filename="../../app/ui/messages.py" line="206"/>
         <source>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</source>
         <translation>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="213"/>
+        <location filename="../../app/ui/messages.py" line="215"/>
         <source>Undone: {name} ({scanned}/{required}) — take it out of the parcel</source>
         <translation>Undone: {name} ({scanned}/{required}) — take it out of the parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="216"/>
+        <location filename="../../app/ui/messages.py" line="218"/>
         <source>Nothing to undo</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="207"/>
+        <location filename="../../app/ui/messages.py" line="209"/>
         <source>Still missing: {missing} — scan them before weighing</source>
         <translation>Still missing: {missing} — scan them before weighing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="169"/>
+        <location filename="../../app/ui/messages.py" line="171"/>
         <source>Printing the {quantity} card(s) still missing again — scan each one into the parcel</source>
         <translation>Printing the {quantity} card(s) still missing again — scan each one into the parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="210"/>
+        <location filename="../../app/ui/messages.py" line="212"/>
         <source>Everything is in — put the parcel on the scale (expected {quantity} g)</source>
         <translation>Everything is in — put the parcel on the scale (expected {quantity} g)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="217"/>
+        <location filename="../../app/ui/messages.py" line="219"/>
+        <source>{name} was not counted — just take it out. F2 again takes back the last counted item</source>
+        <translation>{name} was not counted — just take it out. F2 again takes back the last counted item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="223"/>
         <source>Not ready to weigh — still missing: {missing}</source>
         <translation>Not ready to weigh — still missing: {missing}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="220"/>
+        <location filename="../../app/ui/messages.py" line="226"/>
         <source>{quantity} g is not a parcel weight — weigh again</source>
         <translation>{quantity} g is not a parcel weight — weigh again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="223"/>
+        <location filename="../../app/ui/messages.py" line="229"/>
         <source>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</source>
         <translation>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="227"/>
+        <location filename="../../app/ui/messages.py" line="233"/>
         <source>Packed {order} ✓ — scan the next order</source>
         <translation>Packed {order} ✓ — scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="228"/>
+        <location filename="../../app/ui/messages.py" line="234"/>
         <source>Supervisor: scan your badge (Esc cancels)</source>
         <translation>Supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="229"/>
+        <location filename="../../app/ui/messages.py" line="235"/>
         <source>{detail}: type your PIN + Enter (Esc cancels)</source>
         <translation>{detail}: type your PIN + Enter (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="230"/>
+        <location filename="../../app/ui/messages.py" line="236"/>
         <source>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</source>
         <translation>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="233"/>
+        <location filename="../../app/ui/messages.py" line="239"/>
         <source>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</source>
         <translation>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="236"/>
+        <location filename="../../app/ui/messages.py" line="242"/>
         <source>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</source>
         <translation>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="241"/>
+        <location filename="../../app/ui/messages.py" line="247"/>
         <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
         <translation>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="244"/>
-        <location filename="../../app/ui/messages.py" line="247"/>
+        <location filename="../../app/ui/messages.py" line="250"/>
+        <location filename="../../app/ui/messages.py" line="253"/>
         <source>Choose a reason: press its number (Esc cancels)</source>
         <translation>Choose a reason: press its number (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="250"/>
+        <location filename="../../app/ui/messages.py" line="256"/>
         <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
         <translation>Order {order} is on hold ({reason}) — put it on the hold shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="253"/>
+        <location filename="../../app/ui/messages.py" line="259"/>
         <source>Hold on {order} released by {detail} — scan the items</source>
         <translation>Hold on {order} released by {detail} — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="256"/>
+        <location filename="../../app/ui/messages.py" line="262"/>
         <source>No held order to release — scan the held order first</source>
         <translation>No held order to release — scan the held order first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="259"/>
+        <location filename="../../app/ui/messages.py" line="265"/>
         <source>Cancelled — carry on</source>
         <translation>Cancelled — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="260"/>
+        <location filename="../../app/ui/messages.py" line="266"/>
         <source>Order {order} put back — not packed</source>
         <translation>Order {order} put back — not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="261"/>
+        <location filename="../../app/ui/messages.py" line="267"/>
         <source>No order open — scan an order</source>
         <translation>No order open — scan an order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="262"/>
+        <location filename="../../app/ui/messages.py" line="268"/>
         <source>Finish or put back order {order} before another operator signs in</source>
         <translation>Finish or put back order {order} before another operator signs in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="265"/>
+        <location filename="../../app/ui/messages.py" line="271"/>
         <source>Not possible now</source>
         <translation>Not possible now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="266"/>
+        <location filename="../../app/ui/messages.py" line="272"/>
         <source>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</source>
         <translation>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="270"/>
+        <location filename="../../app/ui/messages.py" line="276"/>
         <source>Wave {code} left — scan an order</source>
         <translation>Wave {code} left — scan an order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="271"/>
+        <location filename="../../app/ui/messages.py" line="277"/>
         <source>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</source>
         <translation>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="274"/>
+        <location filename="../../app/ui/messages.py" line="280"/>
         <source>No order left in wave {code} needs {name} — set it aside for the supervisor</source>
         <translation>No order left in wave {code} needs {name} — set it aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="277"/>
+        <location filename="../../app/ui/messages.py" line="283"/>
         <source>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</source>
         <translation>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="282"/>
+        <location filename="../../app/ui/messages.py" line="288"/>
         <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
         <translation>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="287"/>
+        <location filename="../../app/ui/messages.py" line="293"/>
         <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
         <translation>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="292"/>
+        <location filename="../../app/ui/messages.py" line="298"/>
         <source>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</source>
         <translation>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="297"/>
+        <location filename="../../app/ui/messages.py" line="303"/>
         <source>Order {order} changed in the office: {changes} — carry on, the label will show it</source>
         <translation>Order {order} changed in the office: {changes} — carry on, the label will show it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="300"/>
+        <location filename="../../app/ui/messages.py" line="306"/>
         <source>Order {order} — carry on</source>
         <translation>Order {order} — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="301"/>
+        <location filename="../../app/ui/messages.py" line="307"/>
         <source>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</source>
         <translation>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="306"/>
+        <location filename="../../app/ui/messages.py" line="312"/>
         <source>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</source>
         <translation>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="311"/>
+        <location filename="../../app/ui/messages.py" line="317"/>
         <source>✓ Box {name} ({quantity} g) — it counts in the expected weight</source>
         <translation>✓ Box {name} ({quantity} g) — it counts in the expected weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="314"/>
+        <location filename="../../app/ui/messages.py" line="320"/>
         <source>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</source>
         <translation>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="319"/>
+        <location filename="../../app/ui/messages.py" line="325"/>
         <source>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</source>
         <translation>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="324"/>
+        <location filename="../../app/ui/messages.py" line="330"/>
         <source>Parcel {quantity} is empty — scan the items that go in it, then Ins</source>
         <translation>Parcel {quantity} is empty — scan the items that go in it, then Ins</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="327"/>
+        <location filename="../../app/ui/messages.py" line="333"/>
         <source>Every item left is in this parcel: it is the last one — put it on the scale</source>
         <translation>Every item left is in this parcel: it is the last one — put it on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="330"/>
+        <location filename="../../app/ui/messages.py" line="336"/>
         <source>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</source>
         <translation>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="335"/>
+        <location filename="../../app/ui/messages.py" line="341"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>The station cannot read its database: {problem} — call the technician; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341"/>
+        <location filename="../../app/ui/messages.py" line="347"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="343"/>
+        <location filename="../../app/ui/messages.py" line="349"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="348"/>
+        <location filename="../../app/ui/messages.py" line="354"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="379"/>
+        <location filename="../../app/ui/messages.py" line="385"/>
         <source>a new address</source>
         <translation>a new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="380"/>
+        <location filename="../../app/ui/messages.py" line="386"/>
         <source>another carrier and waybill</source>
         <translation>another carrier and waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="388"/>
+        <location filename="../../app/ui/messages.py" line="394"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="395"/>
+        <location filename="../../app/ui/messages.py" line="401"/>
         <source>(+{count} more lines)</source>
         <translation>(+{count} more lines)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="382"/>
-        <location filename="../../app/ui/messages.py" line="396"/>
+        <location filename="../../app/ui/messages.py" line="388"/>
+        <location filename="../../app/ui/messages.py" line="402"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="423"/>
+        <location filename="../../app/ui/messages.py" line="429"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="430"/>
+        <location filename="../../app/ui/messages.py" line="436"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>Saving order {order} failed — set the parcel aside and call the technician</translation>
     </message>
@@ -4007,214 +4040,214 @@ by responsibility: {responsible}</translation>
 <context>
     <name>WavePlanTab</name>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="207"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="208"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="208"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="209"/>
         <source>C&amp;hannel</source>
         <translation>C&amp;hannel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="209"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="210"/>
         <source>Ca&amp;rrier</source>
         <translation>Ca&amp;rrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="210"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="211"/>
         <source>Pro&amp;vince</source>
         <translation>Pro&amp;vince</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="211"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="212"/>
         <source>Priority at &amp;least</source>
         <translation>Priority at &amp;least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="212"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="213"/>
         <source>Ship-by &amp;within (h, 0: any)</source>
         <translation>Ship-by &amp;within (h, 0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="213"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="214"/>
         <source>Items &amp;from</source>
         <translation>Items &amp;from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="214"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="215"/>
         <source>Items &amp;to (0: any)</source>
         <translation>Items &amp;to (0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="215"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="216"/>
         <source>S&amp;KU</source>
         <translation>S&amp;KU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="224"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="225"/>
         <source>All open</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="236"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="237"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="247"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="248"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="248"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="249"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="249"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
         <source>Province</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="283"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="284"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="253"/>
         <source>Ship by</source>
         <translation>Ship by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="253"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="281"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="254"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="282"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="259"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="260"/>
         <source>Strate&amp;gy</source>
         <translation>Strate&amp;gy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="260"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="261"/>
         <source>Orders per wave (cart &amp;slots)</source>
         <translation>Orders per wave (cart &amp;slots)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="261"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="262"/>
         <source>&amp;Items per wave</source>
         <translation>&amp;Items per wave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="262"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="263"/>
         <source>&amp;Volume per wave (cm³, 0: any)</source>
         <translation>&amp;Volume per wave (cm³, 0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="263"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="264"/>
         <source>&amp;Waves at most (0: any)</source>
         <translation>&amp;Waves at most (0: any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="273"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="274"/>
         <source>Preview (Ctrl+P)</source>
         <translation>Preview (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="274"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="275"/>
         <source>Release (Ctrl+R)</source>
         <translation>Release (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="275"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="276"/>
         <source>Save as planned (Ctrl+Shift+S)</source>
         <translation>Save as planned (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="278"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="279"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="279"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="280"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="280"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="281"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="282"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="283"/>
         <source>Volume (L)</source>
         <translation>Volume (L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="284"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="285"/>
         <source>Walk (m)</source>
         <translation>Walk (m)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="332"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="333"/>
         <source>{count} of {total} orders match</source>
         <translation>{count} of {total} orders match</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="356"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="357"/>
         <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
         <translation>Filter the orders, choose a strategy, then Preview (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="371"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="378"/>
         <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
         <translation>{waves} waves · {orders} orders · {items} items · walk {metres} m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="375"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="382"/>
         <source> · {count} orders wait for the next round</source>
         <translation> · {count} orders wait for the next round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="377"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="384"/>
         <source> · {count} orders do not fit this strategy</source>
         <translation> · {count} orders do not fit this strategy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="384"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="391"/>
         <source>Nothing to release: preview a plan first (Ctrl+P)</source>
         <translation>Nothing to release: preview a plan first (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="389"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="396"/>
         <source>Release {waves} waves, {orders} orders ({items} items) to the pickers? Enter to release, Esc to go back</source>
         <translation>Release {waves} waves, {orders} orders ({items} items) to the pickers? Enter to release, Esc to go back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="394"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="401"/>
         <source>Save {waves} waves, {orders} orders ({items} items) as planned? Enter to save, Esc to go back</source>
         <translation>Save {waves} waves, {orders} orders ({items} items) as planned? Enter to save, Esc to go back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="427"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="434"/>
         <source>Released {count} waves: {codes}</source>
         <translation>Released {count} waves: {codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="429"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="436"/>
         <source>Saved {count} planned waves: {codes}</source>
         <translation>Saved {count} planned waves: {codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="432"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="439"/>
         <source> · {count} orders were taken meanwhile and left out</source>
         <translation> · {count} orders were taken meanwhile and left out</translation>
     </message>
@@ -4222,117 +4255,117 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Waves</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="63"/>
+        <location filename="../../app/ui/messages.py" line="65"/>
         <source>Single-item orders by SKU</source>
         <translation>Single-item orders by SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="64"/>
+        <location filename="../../app/ui/messages.py" line="66"/>
         <source>Multi-item orders by cart</source>
         <translation>Multi-item orders by cart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="65"/>
+        <location filename="../../app/ui/messages.py" line="67"/>
         <source>By carrier</source>
         <translation>By carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="66"/>
+        <location filename="../../app/ui/messages.py" line="68"/>
         <source>By zone</source>
         <translation>By zone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="67"/>
+        <location filename="../../app/ui/messages.py" line="69"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74"/>
+        <location filename="../../app/ui/messages.py" line="76"/>
         <source>planned</source>
         <translation>planned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="75"/>
+        <location filename="../../app/ui/messages.py" line="77"/>
         <source>released</source>
         <translation>released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="76"/>
+        <location filename="../../app/ui/messages.py" line="78"/>
         <source>picking</source>
         <translation>picking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77"/>
+        <location filename="../../app/ui/messages.py" line="79"/>
         <source>picked</source>
         <translation>picked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="78"/>
+        <location filename="../../app/ui/messages.py" line="80"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="85"/>
+        <location filename="../../app/ui/messages.py" line="87"/>
         <source>Short pick</source>
         <translation>Short pick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="86"/>
+        <location filename="../../app/ui/messages.py" line="88"/>
         <source>Weight failed</source>
         <translation>Weight failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87"/>
+        <location filename="../../app/ui/messages.py" line="89"/>
         <source>On hold</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88"/>
+        <location filename="../../app/ui/messages.py" line="90"/>
         <source>Sync conflict</source>
         <translation>Sync conflict</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="89"/>
+        <location filename="../../app/ui/messages.py" line="91"/>
         <source>Put back</source>
         <translation>Put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="105"/>
+        <location filename="../../app/ui/messages.py" line="107"/>
         <source>packed: take the parcel back</source>
         <translation>packed: take the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="106"/>
+        <location filename="../../app/ui/messages.py" line="108"/>
         <source>stopped on a bench</source>
         <translation>stopped on a bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
+        <location filename="../../app/ui/messages.py" line="111"/>
         <source>its items changed</source>
         <translation>its items changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="132"/>
+        <location filename="../../app/ui/messages.py" line="134"/>
         <source>Not in the bin</source>
         <translation>Not in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="133"/>
+        <location filename="../../app/ui/messages.py" line="135"/>
         <source>Damaged</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="134"/>
+        <location filename="../../app/ui/messages.py" line="136"/>
         <source>Not enough in the bin</source>
         <translation>Not enough in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="135"/>
+        <location filename="../../app/ui/messages.py" line="137"/>
         <source>Wrong item in the bin</source>
         <translation>Wrong item in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
+        <location filename="../../app/ui/messages.py" line="138"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
@@ -4340,37 +4373,37 @@ by responsibility: {responsible}</translation>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="142"/>
+        <location filename="../../app/ui/waves_view.py" line="141"/>
         <source>Supervisor desk</source>
         <translation>Supervisor desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="143"/>
+        <location filename="../../app/ui/waves_view.py" line="142"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>Plan waves (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="144"/>
+        <location filename="../../app/ui/waves_view.py" line="143"/>
         <source>Waves (Ctrl+2)</source>
         <translation>Waves (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="145"/>
+        <location filename="../../app/ui/waves_view.py" line="144"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>Exceptions (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="146"/>
+        <location filename="../../app/ui/waves_view.py" line="145"/>
         <source>Returns (Ctrl+4)</source>
         <translation>Returns (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="147"/>
+        <location filename="../../app/ui/waves_view.py" line="146"/>
         <source>Board (Ctrl+5)</source>
         <translation>Board (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="148"/>
+        <location filename="../../app/ui/waves_view.py" line="147"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>

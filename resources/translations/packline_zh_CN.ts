@@ -4,386 +4,386 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="234"/>
+        <location filename="../../app/ui/board_view.py" line="233"/>
         <source>The board could not be read — see the log</source>
         <translation>看板无法读取 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="243"/>
+        <location filename="../../app/ui/board_view.py" line="242"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="244"/>
-        <location filename="../../app/ui/board_view.py" line="474"/>
+        <location filename="../../app/ui/board_view.py" line="243"/>
+        <location filename="../../app/ui/board_view.py" line="473"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="245"/>
+        <location filename="../../app/ui/board_view.py" line="244"/>
         <source>Orders/h</source>
         <translation>单/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="245"/>
         <source>Work/h (fair)</source>
         <translation>工作量/小时（公平）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="247"/>
+        <location filename="../../app/ui/board_view.py" line="246"/>
         <source>Units/h</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="248"/>
+        <location filename="../../app/ui/board_view.py" line="247"/>
         <source>Items/order</source>
         <translation>件/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="249"/>
+        <location filename="../../app/ui/board_view.py" line="248"/>
         <source>s/order</source>
         <translation>秒/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="250"/>
+        <location filename="../../app/ui/board_view.py" line="249"/>
         <source>s/item</source>
         <translation>秒/件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="251"/>
+        <location filename="../../app/ui/board_view.py" line="250"/>
         <source>Wrong scans</source>
         <translation>错扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="252"/>
+        <location filename="../../app/ui/board_view.py" line="251"/>
         <source>Weight fails</source>
         <translation>称重异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="253"/>
+        <location filename="../../app/ui/board_view.py" line="252"/>
         <source>Overrides · holds</source>
         <translation>放行 · 挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="254"/>
+        <location filename="../../app/ui/board_view.py" line="253"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="255"/>
+        <location filename="../../app/ui/board_view.py" line="254"/>
         <source>This hour</source>
         <translation>本小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="259"/>
+        <location filename="../../app/ui/board_view.py" line="258"/>
         <source>Packers, best fair throughput first</source>
         <translation>打包员（按公平产能排序）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="260"/>
+        <location filename="../../app/ui/board_view.py" line="259"/>
         <source>Stations</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="261"/>
-        <location filename="../../app/ui/board_view.py" line="349"/>
+        <location filename="../../app/ui/board_view.py" line="260"/>
+        <location filename="../../app/ui/board_view.py" line="348"/>
         <source>Stations&apos; sync and devices</source>
         <translation>各工作台同步与设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Printers</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="265"/>
-        <location filename="../../app/ui/board_view.py" line="422"/>
+        <location filename="../../app/ui/board_view.py" line="264"/>
+        <location filename="../../app/ui/board_view.py" line="421"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>快递揽收：下一车必须走的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>Pick-up</source>
         <translation>揽收时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>Must go</source>
         <translation>必须走</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Make it</source>
         <translation>能赶上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Miss it</source>
         <translation>赶不上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="269"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>每小时打包单量，及每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
         <source>Customers by lifecycle stage</source>
         <translation>客户生命周期分布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="297"/>
+        <location filename="../../app/ui/board_view.py" line="296"/>
         <source>Reading the board…</source>
         <translation>正在读取看板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="301"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="301"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="305"/>
+        <location filename="../../app/ui/board_view.py" line="304"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="315"/>
+        <location filename="../../app/ui/board_view.py" line="314"/>
         <source>this station</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="316"/>
+        <location filename="../../app/ui/board_view.py" line="315"/>
         <source>every station</source>
         <translation>全部工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="317"/>
+        <location filename="../../app/ui/board_view.py" line="316"/>
         <source>this station only: the server did not answer</source>
         <translation>仅本工位：服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="329"/>
+        <location filename="../../app/ui/board_view.py" line="328"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="329"/>
         <source>within 2 h</source>
         <translation>2 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="331"/>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>within 4 h</source>
         <translation>4 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="332"/>
+        <location filename="../../app/ui/board_view.py" line="331"/>
         <source>within 24 h</source>
         <translation>24 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="333"/>
+        <location filename="../../app/ui/board_view.py" line="332"/>
         <source>later</source>
         <translation>更晚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="334"/>
+        <location filename="../../app/ui/board_view.py" line="333"/>
         <source>no deadline</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="341"/>
+        <location filename="../../app/ui/board_view.py" line="340"/>
         <source>No open orders</source>
         <translation>没有待发订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="342"/>
+        <location filename="../../app/ui/board_view.py" line="341"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>待发订单（按最晚发货时间）— {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="351"/>
+        <location filename="../../app/ui/board_view.py" line="350"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>各工作台同步与设备：连接服务器后显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="358"/>
+        <location filename="../../app/ui/board_view.py" line="357"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="361"/>
+        <location filename="../../app/ui/board_view.py" line="360"/>
         <source>last synced {time}</source>
         <translation>最后同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="363"/>
+        <location filename="../../app/ui/board_view.py" line="362"/>
         <source>no server</source>
         <translation>无服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="365"/>
+        <location filename="../../app/ui/board_view.py" line="364"/>
         <source>server not answering</source>
         <translation>服务器无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="367"/>
+        <location filename="../../app/ui/board_view.py" line="366"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="380"/>
+        <location filename="../../app/ui/board_view.py" line="379"/>
         <source>not reported</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="383"/>
+        <location filename="../../app/ui/board_view.py" line="382"/>
         <source>keyboard</source>
         <translation>键盘模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="384"/>
+        <location filename="../../app/ui/board_view.py" line="383"/>
         <source>typed in</source>
         <translation>手输重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="384"/>
+        <location filename="../../app/ui/board_view.py" line="383"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="385"/>
         <source>label</source>
         <translation>面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="385"/>
         <source>insert</source>
         <translation>插页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="385"/>
         <source>slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="388"/>
+        <location filename="../../app/ui/board_view.py" line="387"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="389"/>
+        <location filename="../../app/ui/board_view.py" line="388"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="390"/>
+        <location filename="../../app/ui/board_view.py" line="389"/>
         <source>PROBLEM</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="408"/>
+        <location filename="../../app/ui/board_view.py" line="407"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="418"/>
+        <location filename="../../app/ui/board_view.py" line="417"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>快递揽收：未设置（由办公室为每家快递设定揽收时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="429"/>
+        <location filename="../../app/ui/board_view.py" line="428"/>
         <source>tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="432"/>
+        <location filename="../../app/ui/board_view.py" line="431"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="446"/>
+        <location filename="../../app/ui/board_view.py" line="445"/>
         <source>new</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="447"/>
+        <location filename="../../app/ui/board_view.py" line="446"/>
         <source>growing</source>
         <translation>成长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="448"/>
+        <location filename="../../app/ui/board_view.py" line="447"/>
         <source>mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="449"/>
+        <location filename="../../app/ui/board_view.py" line="448"/>
         <source>at risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="450"/>
+        <location filename="../../app/ui/board_view.py" line="449"/>
         <source>lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="452"/>
+        <location filename="../../app/ui/board_view.py" line="451"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="492"/>
+        <location filename="../../app/ui/board_view.py" line="491"/>
         <source>Mistakes per 100 units</source>
         <translation>每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="514"/>
+        <location filename="../../app/ui/board_view.py" line="513"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="541"/>
-        <location filename="../../app/ui/board_view.py" line="561"/>
+        <location filename="../../app/ui/board_view.py" line="542"/>
+        <location filename="../../app/ui/board_view.py" line="562"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
@@ -391,42 +391,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="452"/>
+        <location filename="../../app/ui/messages.py" line="458"/>
         <source>SF Express</source>
         <translation>顺丰速运</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="453"/>
+        <location filename="../../app/ui/messages.py" line="459"/>
         <source>ZTO Express</source>
         <translation>中通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454"/>
+        <location filename="../../app/ui/messages.py" line="460"/>
         <source>YTO Express</source>
         <translation>圆通速递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>Yunda Express</source>
         <translation>韵达快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="456"/>
+        <location filename="../../app/ui/messages.py" line="462"/>
         <source>STO Express</source>
         <translation>申通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="457"/>
+        <location filename="../../app/ui/messages.py" line="463"/>
         <source>JD Logistics</source>
         <translation>京东物流</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="458"/>
+        <location filename="../../app/ui/messages.py" line="464"/>
         <source>China Post EMS</source>
         <translation>中国邮政 EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="459"/>
+        <location filename="../../app/ui/messages.py" line="465"/>
         <source>J&amp;T Express</source>
         <translation>极兔速递</translation>
     </message>
@@ -434,47 +434,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="437"/>
+        <location filename="../../app/ui/messages.py" line="443"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="438"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>Tmall</source>
         <translation>天猫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="439"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>JD.com</source>
         <translation>京东</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="440"/>
+        <location filename="../../app/ui/messages.py" line="446"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="441"/>
+        <location filename="../../app/ui/messages.py" line="447"/>
         <source>Pinduoduo</source>
         <translation>拼多多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="442"/>
+        <location filename="../../app/ui/messages.py" line="448"/>
         <source>Xiaohongshu</source>
         <translation>小红书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="443"/>
+        <location filename="../../app/ui/messages.py" line="449"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444"/>
+        <location filename="../../app/ui/messages.py" line="450"/>
         <source>WeChat shop</source>
         <translation>微信小店</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="445"/>
+        <location filename="../../app/ui/messages.py" line="451"/>
         <source>Own shop</source>
         <translation>自营商城</translation>
     </message>
@@ -490,63 +490,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="488"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="467"/>
+        <location filename="../../app/ui/messages.py" line="489"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="468"/>
+        <location filename="../../app/ui/messages.py" line="490"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469"/>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="491"/>
+        <location filename="../../app/ui/messages.py" line="498"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477"/>
+        <location filename="../../app/ui/messages.py" line="499"/>
         <source>new customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="500"/>
         <source>birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="479"/>
+        <location filename="../../app/ui/messages.py" line="501"/>
         <source>churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480"/>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>enterprise</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="487"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>simple packaging</source>
         <translation>简易包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="489"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>no price tags</source>
         <translation>不放价格单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="491"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>prefers {carrier}</source>
         <translation>指定{carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="493"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>deliver on Saturday</source>
         <translation>周六送达</translation>
     </message>
@@ -687,61 +687,79 @@
     </message>
 </context>
 <context>
+    <name>Deadline</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="481"/>
+        <source>{days} d overdue</source>
+        <translation>已超时 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="483"/>
+        <source>{hours} h overdue</source>
+        <translation>已超时 {hours} 小时</translation>
+    </message>
+</context>
+<context>
     <name>DeskExceptionsTab</name>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="42"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="50"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="43"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="51"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="44"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="52"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="45"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="53"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="46"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="54"/>
         <source>Decision</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="49"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="57"/>
         <source>&amp;Decision:</source>
         <translation>处理结果(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="50"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="58"/>
         <source>What was done — Enter records it for the selected row</source>
         <translation>填写处理方式 — 回车记录到所选行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="51"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="59"/>
         <source>Show decided</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="69"/>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="93"/>
         <source>Select an exception first (Up/Down)</source>
         <translation>请先选择异常（上/下键）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="76"/>
-        <source>Decision recorded</source>
-        <translation>处理结果已记录</translation>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="97"/>
+        <source>Type what was done, then Enter</source>
+        <translation>请先输入处理结果，再按 Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_exceptions_tab.py" line="76"/>
-        <source>Already decided elsewhere</source>
-        <translation>已在别处处理</translation>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="104"/>
+        <source>Decision recorded for {order}: {decision}</source>
+        <translation>已记录 {order} 的处理结果：{decision}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_exceptions_tab.py" line="111"/>
+        <source>{order} was already decided at another desk — list refreshed</source>
+        <translation>{order} 已在其他工作台处理 — 列表已刷新</translation>
     </message>
 </context>
 <context>
@@ -825,246 +843,251 @@ by responsibility: {responsible}</source>
 <context>
     <name>HandheldView</name>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="226"/>
+        <location filename="../../app/ui/handheld_view.py" line="227"/>
         <source>Short (F4)</source>
         <translation>缺货 (F4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="227"/>
+        <location filename="../../app/ui/handheld_view.py" line="228"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="228"/>
+        <location filename="../../app/ui/handheld_view.py" line="229"/>
         <source>Back — keep picking (Esc)</source>
         <translation>返回 — 继续拣货 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="231"/>
+        <location filename="../../app/ui/handheld_view.py" line="232"/>
         <source>Scan, or type and press Enter</source>
         <translation>扫描，或输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="232"/>
+        <location filename="../../app/ui/handheld_view.py" line="233"/>
         <source>Put back (待放回) — F3</source>
         <translation>待放回 — F3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="233"/>
+        <location filename="../../app/ui/handheld_view.py" line="234"/>
         <source>Back to the waves (Esc)</source>
         <translation>返回波次列表 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="342"/>
-        <location filename="../../app/ui/handheld_view.py" line="365"/>
+        <location filename="../../app/ui/handheld_view.py" line="343"/>
+        <location filename="../../app/ui/handheld_view.py" line="373"/>
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="344"/>
+        <location filename="../../app/ui/handheld_view.py" line="345"/>
         <source>Scan a wave, or tap one</source>
         <translation>扫描波次号，或点选一个波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="357"/>
+        <location filename="../../app/ui/handheld_view.py" line="358"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>为什么缺货？找到 {count} / {wanted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="395"/>
+        <location filename="../../app/ui/handheld_view.py" line="363"/>
+        <source>Wave {wave} picked: {count} of {wanted} units, stops short: {short} — take the cart to packing; the supervisor has the shorts</source>
+        <translation>波次 {wave} 拣货完成：{wanted} 件中拣到 {count} 件，缺货库位 {short} 个 — 请把拣货车送到打包区；缺货已报主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="367"/>
+        <source>Wave {wave} picked: all {count} units — take the cart to packing</source>
+        <translation>波次 {wave} 拣货完成：{count} 件全部拣到 — 请把拣货车送到打包区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="404"/>
         <source>{orders} orders · {picked}/{items} items</source>
         <translation>{orders} 单 · 已拣 {picked}/{items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="439"/>
+        <location filename="../../app/ui/handheld_view.py" line="463"/>
         <source>Reading the put-back list…</source>
         <translation>正在读取待放回清单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="454"/>
+        <location filename="../../app/ui/handheld_view.py" line="478"/>
         <source>{count} item(s) to put back — go to the first bin</source>
         <translation>共 {count} 件待放回 — 请到第一个库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="458"/>
+        <location filename="../../app/ui/handheld_view.py" line="482"/>
         <source>Nothing to put back</source>
         <translation>没有待放回的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="459"/>
+        <location filename="../../app/ui/handheld_view.py" line="483"/>
         <source>The put-back list could not be read — try again (F3)</source>
         <translation>无法读取待放回清单 — 请重试 (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="460"/>
+        <location filename="../../app/ui/handheld_view.py" line="484"/>
         <source>Not recorded — the list is read again</source>
         <translation>未能记录 — 正在重新读取清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="461"/>
+        <location filename="../../app/ui/handheld_view.py" line="485"/>
         <source>✓ Back: {name} ({returned}/{quantity})</source>
         <translation>✓ 已放回：{name}（{returned}/{quantity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="462"/>
+        <location filename="../../app/ui/handheld_view.py" line="486"/>
         <source>✓ Everything of order {order} is back</source>
         <translation>✓ 订单 {order} 的商品已全部放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="463"/>
+        <location filename="../../app/ui/handheld_view.py" line="487"/>
         <source>✓ Everything is back — nothing left to put back</source>
         <translation>✓ 全部放回 — 没有待放回的商品了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="464"/>
+        <location filename="../../app/ui/handheld_view.py" line="488"/>
         <source>Not on the put-back list — keep it aside for the supervisor</source>
         <translation>不在待放回清单上 — 请放到一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="479"/>
+        <location filename="../../app/ui/handheld_view.py" line="503"/>
         <source>Put back (待放回)</source>
         <translation>待放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="488"/>
+        <location filename="../../app/ui/handheld_view.py" line="512"/>
         <source>{name}
 {sku} · order {order}</source>
         <translation>{name}
 {sku} · 订单 {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="492"/>
+        <location filename="../../app/ui/handheld_view.py" line="516"/>
         <source>{returned} / {quantity} back</source>
         <translation>已放回 {returned} / {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="317"/>
+        <location filename="../../app/ui/handheld_view.py" line="318"/>
         <source>Wave {wave} · stop {n} of {total}</source>
         <translation>波次 {wave} · 第 {n} / {total} 站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="321"/>
-        <location filename="../../app/ui/handheld_view.py" line="486"/>
+        <location filename="../../app/ui/handheld_view.py" line="322"/>
+        <location filename="../../app/ui/handheld_view.py" line="510"/>
         <source>(no bin)</source>
         <translation>（无库位）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="331"/>
+        <location filename="../../app/ui/handheld_view.py" line="332"/>
         <source>slot {slot} ×{qty}</source>
         <translation>格口 {slot} ×{qty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="333"/>
+        <location filename="../../app/ui/handheld_view.py" line="334"/>
         <source>Into: {shares}</source>
         <translation>放入：{shares}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="327"/>
+        <location filename="../../app/ui/handheld_view.py" line="328"/>
         <source>Put {qty} into slot {slot}</source>
         <translation>放 {qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="355"/>
+        <location filename="../../app/ui/handheld_view.py" line="356"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>放 {qty} 件到格口 {slot} — 扫描格口标签（或点确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="348"/>
+        <location filename="../../app/ui/handheld_view.py" line="349"/>
         <source>Go to {bin} and scan the bin</source>
         <translation>前往 {bin}，扫描库位码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="351"/>
+        <location filename="../../app/ui/handheld_view.py" line="352"/>
         <source>Scan each item, or type how many and Enter</source>
         <translation>逐件扫描，或输入数量后回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="350"/>
+        <location filename="../../app/ui/handheld_view.py" line="351"/>
         <source>Scan the item</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="364"/>
+        <location filename="../../app/ui/handheld_view.py" line="372"/>
         <source>One moment…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="366"/>
+        <location filename="../../app/ui/handheld_view.py" line="374"/>
         <source>Unreadable scan — scan again</source>
         <translation>无法识别的扫描 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="362"/>
+        <location filename="../../app/ui/handheld_view.py" line="370"/>
         <source>Choose a reason first</source>
         <translation>请先选择原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="343"/>
+        <location filename="../../app/ui/handheld_view.py" line="344"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>工牌 {badge} 不存在 — 请扫描您的工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="361"/>
+        <location filename="../../app/ui/handheld_view.py" line="369"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>请先完成本站（确定或缺货）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="345"/>
+        <location filename="../../app/ui/handheld_view.py" line="346"/>
         <source>Loading waves…</source>
         <translation>正在加载波次…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="346"/>
+        <location filename="../../app/ui/handheld_view.py" line="347"/>
         <source>No wave {code} — scan a wave from the list</source>
         <translation>没有波次 {code} — 请扫描列表中的波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="347"/>
+        <location filename="../../app/ui/handheld_view.py" line="348"/>
         <source>The wave could not be read — try again</source>
         <translation>无法读取该波次 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="360"/>
-        <source>Wave {wave} picked — take the cart to packing</source>
-        <translation>波次 {wave} 拣货完成 — 请把拣货车推到打包区</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handheld_view.py" line="349"/>
+        <location filename="../../app/ui/handheld_view.py" line="350"/>
         <source>Wrong bin {got} — go to {bin}</source>
         <translation>库位错误 {got} — 请前往 {bin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="352"/>
+        <location filename="../../app/ui/handheld_view.py" line="353"/>
         <source>Not this item — put it back; pick {sku}</source>
         <translation>不是这件商品 — 放回；请拣 {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="353"/>
+        <location filename="../../app/ui/handheld_view.py" line="354"/>
         <source>That is one too many — put it back</source>
         <translation>多拣了一件 — 请放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="354"/>
+        <location filename="../../app/ui/handheld_view.py" line="355"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} / {wanted} — 请扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="356"/>
+        <location filename="../../app/ui/handheld_view.py" line="357"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>格口错误 — 请放到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="363"/>
+        <location filename="../../app/ui/handheld_view.py" line="371"/>
         <source>Not recorded — try again (OK)</source>
         <translation>未记录 — 请重试（确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="358"/>
+        <location filename="../../app/ui/handheld_view.py" line="359"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>缺货已记录 — 先放已拣的：{qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="359"/>
+        <location filename="../../app/ui/handheld_view.py" line="360"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>缺货已记录 — 已通知主管</translation>
     </message>
@@ -1072,102 +1095,107 @@ by responsibility: {responsible}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>先完成或放回当前订单，再处理退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>退货台无法读取数据库 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="460"/>
+        <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
+        <translation>订单 {order} 正在打包 — 先按 Esc 放回再关闭。再按一次 Alt+F4 仍会关闭：下次启动时该订单会恢复</translation>
     </message>
 </context>
 <context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="93"/>
+        <location filename="../../app/ui/office_pages.py" line="95"/>
         <source>The customer could not be read — see the log</source>
         <translation>无法读取客户 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="107"/>
-        <location filename="../../app/ui/office_pages.py" line="155"/>
+        <location filename="../../app/ui/office_pages.py" line="109"/>
+        <location filename="../../app/ui/office_pages.py" line="158"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="112"/>
-        <location filename="../../app/ui/office_pages.py" line="160"/>
+        <location filename="../../app/ui/office_pages.py" line="114"/>
+        <location filename="../../app/ui/office_pages.py" line="163"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>未保存 — 数据库无响应；请重试 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="116"/>
+        <location filename="../../app/ui/office_pages.py" line="118"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>已保存：{count} 处修改，下次同步时上传到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="128"/>
+        <location filename="../../app/ui/office_pages.py" line="130"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>只有主管可以排波次 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="137"/>
+        <location filename="../../app/ui/office_pages.py" line="140"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>只有主管可以修改客户规则 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="143"/>
+        <location filename="../../app/ui/office_pages.py" line="146"/>
         <source>The rules could not be read — see the log</source>
         <translation>无法读取规则 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="171"/>
+        <location filename="../../app/ui/office_pages.py" line="174"/>
         <source>The order could not be read — see the log</source>
         <translation>无法读取订单 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="173"/>
+        <location filename="../../app/ui/office_pages.py" line="176"/>
         <source>No order with number or waybill {code}</source>
         <translation>没有订单号或运单号为 {code} 的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="190"/>
+        <location filename="../../app/ui/office_pages.py" line="193"/>
         <source>The exception list could not be read — see the log</source>
         <translation>无法读取异常列表 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="200"/>
+        <location filename="../../app/ui/office_pages.py" line="203"/>
         <source>Not saved — see the log; try again</source>
         <translation>未保存 — 请查看日志后重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="203"/>
+        <location filename="../../app/ui/office_pages.py" line="206"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="203"/>
+        <location filename="../../app/ui/office_pages.py" line="206"/>
         <source>Already resolved elsewhere</source>
         <translation>已在别处处理</translation>
     </message>
@@ -1175,207 +1203,207 @@ by responsibility: {responsible}</source>
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="289"/>
+        <location filename="../../app/ui/packing_view.py" line="285"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="289"/>
+        <location filename="../../app/ui/packing_view.py" line="285"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="289"/>
+        <location filename="../../app/ui/packing_view.py" line="285"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="289"/>
+        <location filename="../../app/ui/packing_view.py" line="285"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="291"/>
+        <location filename="../../app/ui/packing_view.py" line="287"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="292"/>
+        <location filename="../../app/ui/packing_view.py" line="288"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="294"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Ins 拆包（下一包） · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F2 售后退货 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="302"/>
+        <location filename="../../app/ui/packing_view.py" line="298"/>
         <source>F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · Ins parcel · Esc put back · F9 settings · F12 sign out</source>
         <translation>F1 确认 · F2 撤销 · F3 挂起 · F4 称重 · F6 主管放行 · F7 解除挂起 · F8 缺什么 · Ins 拆包 · Esc 放回 · F9 设置 · F12 退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="375"/>
+        <location filename="../../app/ui/packing_view.py" line="371"/>
         <source>change from the office</source>
         <translation>后台变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="383"/>
+        <location filename="../../app/ui/packing_view.py" line="379"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>此订单没有建议包装 — 请扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="400"/>
+        <location filename="../../app/ui/packing_view.py" line="398"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="418"/>
+        <location filename="../../app/ui/packing_view.py" line="416"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="432"/>
+        <location filename="../../app/ui/packing_view.py" line="430"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="440"/>
+        <location filename="../../app/ui/packing_view.py" line="438"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="443"/>
+        <location filename="../../app/ui/packing_view.py" line="441"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="447"/>
+        <location filename="../../app/ui/packing_view.py" line="445"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="511"/>
+        <location filename="../../app/ui/packing_view.py" line="509"/>
         <source>Saving {order}…</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="531"/>
+        <location filename="../../app/ui/packing_view.py" line="529"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="537"/>
+        <location filename="../../app/ui/packing_view.py" line="535"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="600"/>
+        <location filename="../../app/ui/packing_view.py" line="598"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>第{no}包：{items} 件，{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="605"/>
+        <location filename="../../app/ui/packing_view.py" line="603"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>正在装第 {no} 包：已装 {items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="609"/>
+        <location filename="../../app/ui/packing_view.py" line="607"/>
         <source>sealed: {parcels}</source>
         <translation>已封包：{parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="678"/>
+        <location filename="../../app/ui/packing_view.py" line="676"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="683"/>
+        <location filename="../../app/ui/packing_view.py" line="681"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="635"/>
+        <location filename="../../app/ui/packing_view.py" line="633"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="642"/>
+        <location filename="../../app/ui/packing_view.py" line="640"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="580"/>
+        <location filename="../../app/ui/packing_view.py" line="578"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>包装：{name}（{weight} 克） — Ctrl+B 换下一个尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="587"/>
+        <location filename="../../app/ui/packing_view.py" line="585"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>建议包装：{name} — 按 Ctrl+B 采用，或扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="659"/>
+        <location filename="../../app/ui/packing_view.py" line="657"/>
         <source>Customer&apos;s instructions: {open} open</source>
         <translation>客户指示：还有 {open} 项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="661"/>
+        <location filename="../../app/ui/packing_view.py" line="659"/>
         <source>Customer&apos;s instructions: all done</source>
         <translation>客户指示：已全部完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="724"/>
+        <location filename="../../app/ui/packing_view.py" line="722"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="729"/>
+        <location filename="../../app/ui/packing_view.py" line="732"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="752"/>
+        <location filename="../../app/ui/packing_view.py" line="755"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="754"/>
+        <location filename="../../app/ui/packing_view.py" line="757"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="830"/>
+        <location filename="../../app/ui/packing_view.py" line="833"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="832"/>
+        <location filename="../../app/ui/packing_view.py" line="835"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>先把已封好的包裹从秤上拿下，再放这一包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="845"/>
+        <location filename="../../app/ui/packing_view.py" line="848"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="848"/>
+        <location filename="../../app/ui/packing_view.py" line="851"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="860"/>
+        <location filename="../../app/ui/packing_view.py" line="863"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="863"/>
+        <location filename="../../app/ui/packing_view.py" line="866"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="866"/>
+        <location filename="../../app/ui/packing_view.py" line="869"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -1383,198 +1411,198 @@ by responsibility: {responsible}</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="531"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="533"/>
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512"/>
+        <location filename="../../app/ui/messages.py" line="534"/>
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513"/>
+        <location filename="../../app/ui/messages.py" line="535"/>
         <source>Insert card</source>
         <translation>放入卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="514"/>
+        <location filename="../../app/ui/messages.py" line="536"/>
         <source>Free sample</source>
         <translation>赠送小样</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="537"/>
         <source>Hide prices on the slip</source>
         <translation>发货单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="516"/>
+        <location filename="../../app/ui/messages.py" line="538"/>
         <source>Remove price tags</source>
         <translation>撕掉价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="517"/>
+        <location filename="../../app/ui/messages.py" line="539"/>
         <source>Call the customer back</source>
         <translation>回访客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="541"/>
         <source>VAT invoice</source>
         <translation>增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="520"/>
+        <location filename="../../app/ui/messages.py" line="542"/>
         <source>Check personalisation</source>
         <translation>核对定制内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521"/>
+        <location filename="../../app/ui/messages.py" line="543"/>
         <source>Instruction</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="583"/>
+        <location filename="../../app/ui/messages.py" line="605"/>
         <source>Priority order (level {level})</source>
         <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587"/>
+        <location filename="../../app/ui/messages.py" line="609"/>
         <source>Ship with {carrier}</source>
         <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="592"/>
+        <location filename="../../app/ui/messages.py" line="614"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593"/>
+        <location filename="../../app/ui/messages.py" line="615"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594"/>
+        <location filename="../../app/ui/messages.py" line="616"/>
         <source>Standard packaging</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="621"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>Birthday card</source>
         <translation>生日贺卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="623"/>
         <source>Welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>We-miss-you coupon card</source>
         <translation>回购优惠券卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603"/>
+        <location filename="../../app/ui/messages.py" line="625"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>售后关怀卡（致歉并附关怀券）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="607"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Put in: {card}</source>
         <translation>放入：{card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="611"/>
+        <location filename="../../app/ui/messages.py" line="633"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>赠送小样 {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615"/>
+        <location filename="../../app/ui/messages.py" line="637"/>
         <source>No prices on the packing slip</source>
         <translation>装箱单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="617"/>
+        <location filename="../../app/ui/messages.py" line="639"/>
         <source>Remove every price tag</source>
         <translation>撕掉所有价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="619"/>
+        <location filename="../../app/ui/messages.py" line="641"/>
         <source>Call-back: {note}</source>
         <translation>回访：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="627"/>
+        <location filename="../../app/ui/messages.py" line="649"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>{date} 之前不发货：包裹先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="518"/>
-        <location filename="../../app/ui/messages.py" line="634"/>
+        <location filename="../../app/ui/messages.py" line="540"/>
+        <location filename="../../app/ui/messages.py" line="656"/>
         <source>Split shipment allowed</source>
         <translation>允许拆单发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="636"/>
+        <location filename="../../app/ui/messages.py" line="658"/>
         <source>Put the VAT invoice in</source>
         <translation>放入增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="641"/>
+        <location filename="../../app/ui/messages.py" line="663"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658"/>
+        <location filename="../../app/ui/messages.py" line="680"/>
         <source>next: {step} — {how}</source>
         <translation>下一项：{step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="665"/>
+        <location filename="../../app/ui/messages.py" line="687"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>商品已齐 — {next}（还剩 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="674"/>
+        <location filename="../../app/ui/messages.py" line="696"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — 指示全部完成：请把包裹放上电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="677"/>
+        <location filename="../../app/ui/messages.py" line="699"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="683"/>
+        <location filename="../../app/ui/messages.py" line="705"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="685"/>
+        <location filename="../../app/ui/messages.py" line="707"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="689"/>
+        <location filename="../../app/ui/messages.py" line="711"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -1750,69 +1778,69 @@ by responsibility: {responsible}</source>
 <context>
     <name>PrintingPages</name>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="89"/>
+        <location filename="../../app/ui/print_pages.py" line="88"/>
         <source>Printing the interrupted job(s) again</source>
         <translation>正在重新打印中断的任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="93"/>
+        <location filename="../../app/ui/print_pages.py" line="92"/>
         <source>Nothing packed yet at this station to reprint</source>
         <translation>本工作站还没有已打包的订单可重打</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="97"/>
+        <location filename="../../app/ui/print_pages.py" line="96"/>
         <source>Reprinting the label of {order}</source>
         <translation>正在重打订单 {order} 的面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="111"/>
+        <location filename="../../app/ui/print_pages.py" line="110"/>
         <source>Marked as printed: nothing is printed again</source>
         <translation>已确认打印完好，不会重复打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="123"/>
+        <location filename="../../app/ui/print_pages.py" line="122"/>
         <source>The print history could not be read — see the log</source>
         <translation>无法读取打印记录 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="131"/>
-        <location filename="../../app/ui/print_pages.py" line="152"/>
-        <location filename="../../app/ui/print_pages.py" line="180"/>
+        <location filename="../../app/ui/print_pages.py" line="130"/>
+        <location filename="../../app/ui/print_pages.py" line="151"/>
+        <location filename="../../app/ui/print_pages.py" line="179"/>
         <source>printing is not running</source>
         <translation>打印服务未运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="137"/>
+        <location filename="../../app/ui/print_pages.py" line="136"/>
         <source>That job could not be printed again — see the log</source>
         <translation>该任务无法重新打印 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="139"/>
+        <location filename="../../app/ui/print_pages.py" line="138"/>
         <source>Sent to the printer again</source>
         <translation>已重新发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="149"/>
+        <location filename="../../app/ui/print_pages.py" line="148"/>
         <source>Only a supervisor can void a label — ask one to sign in</source>
         <translation>只有主管可以作废面单 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="158"/>
+        <location filename="../../app/ui/print_pages.py" line="157"/>
         <source>Not voided: {reason}</source>
         <translation>未作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="161"/>
+        <location filename="../../app/ui/print_pages.py" line="160"/>
         <source>That label could not be voided — see the log</source>
         <translation>该面单无法作废 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="164"/>
+        <location filename="../../app/ui/print_pages.py" line="163"/>
         <source>Label of {order} voided, its waybill released; a new label is printing</source>
         <translation>订单 {order} 的面单已作废，运单号已释放；正在打印新面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_pages.py" line="193"/>
+        <location filename="../../app/ui/print_pages.py" line="192"/>
         <source>failed — see the log</source>
         <translation>失败 — 请查看日志</translation>
     </message>
@@ -1820,67 +1848,67 @@ by responsibility: {responsible}</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="25"/>
+        <location filename="../../app/ui/messages.py" line="27"/>
         <source>Item damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="26"/>
+        <location filename="../../app/ui/messages.py" line="28"/>
         <source>Item missing / out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="27"/>
+        <location filename="../../app/ui/messages.py" line="29"/>
         <source>Customer asked to wait</source>
         <translation>客户要求暂缓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="28"/>
+        <location filename="../../app/ui/messages.py" line="30"/>
         <source>Address problem</source>
         <translation>地址有问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="29"/>
+        <location filename="../../app/ui/messages.py" line="31"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
+        <location filename="../../app/ui/messages.py" line="32"/>
         <source>Packaging heavier than usual</source>
         <translation>包材比平常重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="31"/>
+        <location filename="../../app/ui/messages.py" line="33"/>
         <source>Catalogue weight is wrong</source>
         <translation>商品资料重量有误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="32"/>
+        <location filename="../../app/ui/messages.py" line="34"/>
         <source>Extra gift or insert in the parcel</source>
         <translation>包裹内有额外赠品或卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="33"/>
+        <location filename="../../app/ui/messages.py" line="35"/>
         <source>Scale fault</source>
         <translation>秤故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="34"/>
+        <location filename="../../app/ui/messages.py" line="36"/>
         <source>Card could not be printed / none left</source>
         <translation>卡片打印不了 / 已用完</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="35"/>
+        <location filename="../../app/ui/messages.py" line="37"/>
         <source>Sample out of stock</source>
         <translation>赠品小样缺货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/messages.py" line="38"/>
         <source>Insert printer down</source>
         <translation>卡片打印机故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="37"/>
+        <location filename="../../app/ui/messages.py" line="39"/>
         <source>New waybill needed (another carrier)</source>
         <translation>需要换面单（快递不符）</translation>
     </message>
@@ -2295,197 +2323,197 @@ by responsibility: {responsible}</source>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="529"/>
+        <location filename="../../app/ui/messages.py" line="551"/>
         <source>Customer tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="552"/>
         <source>Customer tags</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="531"/>
+        <location filename="../../app/ui/messages.py" line="553"/>
         <source>First order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="532"/>
+        <location filename="../../app/ui/messages.py" line="554"/>
         <source>Birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="533"/>
+        <location filename="../../app/ui/messages.py" line="555"/>
         <source>Days since last order</source>
         <translation>距上次下单天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="534"/>
+        <location filename="../../app/ui/messages.py" line="556"/>
         <source>Returns received</source>
         <translation>退货次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="535"/>
+        <location filename="../../app/ui/messages.py" line="557"/>
         <source>Return rate (%)</source>
         <translation>退货率（%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="536"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
         <source>Days since the last return</source>
         <translation>距上次退货天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="537"/>
+        <location filename="../../app/ui/messages.py" line="559"/>
         <source>Reason of the last return</source>
         <translation>上次退货原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="538"/>
+        <location filename="../../app/ui/messages.py" line="560"/>
         <source>Lifetime value (fen)</source>
         <translation>累计消费（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="539"/>
+        <location filename="../../app/ui/messages.py" line="561"/>
         <source>Preferred packaging</source>
         <translation>偏好包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="540"/>
+        <location filename="../../app/ui/messages.py" line="562"/>
         <source>Asked for no price tags</source>
         <translation>要求不带价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="541"/>
+        <location filename="../../app/ui/messages.py" line="563"/>
         <source>Preferred carrier</source>
         <translation>指定快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="542"/>
+        <location filename="../../app/ui/messages.py" line="564"/>
         <source>Ship days</source>
         <translation>指定发货日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="543"/>
+        <location filename="../../app/ui/messages.py" line="565"/>
         <source>Customer note</source>
         <translation>客户备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="544"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>Order channel</source>
         <translation>订单渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="545"/>
+        <location filename="../../app/ui/messages.py" line="567"/>
         <source>Order carrier</source>
         <translation>订单快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="546"/>
+        <location filename="../../app/ui/messages.py" line="568"/>
         <source>Order amount (fen)</source>
         <translation>订单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="569"/>
         <source>Item count</source>
         <translation>商品件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="548"/>
+        <location filename="../../app/ui/messages.py" line="570"/>
         <source>Order notes</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="549"/>
+        <location filename="../../app/ui/messages.py" line="571"/>
         <source>Custom fields</source>
         <translation>定制字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550"/>
+        <location filename="../../app/ui/messages.py" line="572"/>
         <source>Hours to ship-by</source>
         <translation>距承诺发货（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="551"/>
+        <location filename="../../app/ui/messages.py" line="573"/>
         <source>Item SKUs</source>
         <translation>商品 SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="552"/>
+        <location filename="../../app/ui/messages.py" line="574"/>
         <source>Item categories</source>
         <translation>商品类目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559"/>
+        <location filename="../../app/ui/messages.py" line="581"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560"/>
+        <location filename="../../app/ui/messages.py" line="582"/>
         <source>is not</source>
         <translation>不等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="561"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>is one of</source>
         <translation>属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="562"/>
+        <location filename="../../app/ui/messages.py" line="584"/>
         <source>is none of</source>
         <translation>不属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="563"/>
+        <location filename="../../app/ui/messages.py" line="585"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="586"/>
         <source>contains any of</source>
         <translation>包含任一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="565"/>
+        <location filename="../../app/ui/messages.py" line="587"/>
         <source>does not contain</source>
         <translation>不包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="566"/>
+        <location filename="../../app/ui/messages.py" line="588"/>
         <source>at least</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="567"/>
+        <location filename="../../app/ui/messages.py" line="589"/>
         <source>at most</source>
         <translation>至多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="568"/>
+        <location filename="../../app/ui/messages.py" line="590"/>
         <source>more than</source>
         <translation>大于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="569"/>
+        <location filename="../../app/ui/messages.py" line="591"/>
         <source>less than</source>
         <translation>小于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="570"/>
+        <location filename="../../app/ui/messages.py" line="592"/>
         <source>is yes</source>
         <translation>为是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571"/>
+        <location filename="../../app/ui/messages.py" line="593"/>
         <source>is no</source>
         <translation>为否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572"/>
+        <location filename="../../app/ui/messages.py" line="594"/>
         <source>is set</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="573"/>
+        <location filename="../../app/ui/messages.py" line="595"/>
         <source>is not set</source>
         <translation>未填写</translation>
     </message>
@@ -2656,22 +2684,22 @@ by responsibility: {responsible}</source>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="499"/>
+        <location filename="../../app/ui/messages.py" line="521"/>
         <source>OVERLOAD</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500"/>
+        <location filename="../../app/ui/messages.py" line="522"/>
         <source>below zero — zero the scale</source>
         <translation>低于零点 — 请将秤清零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="501"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>scale error</source>
         <translation>秤故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="502"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>no weight</source>
         <translation>无重量</translation>
     </message>
@@ -3037,52 +3065,52 @@ by responsibility: {responsible}</source>
 <context>
     <name>SignInView</name>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="53"/>
+        <location filename="../../app/ui/signin_view.py" line="55"/>
         <source>Scan your badge to sign in</source>
         <translation>请扫描工牌登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="54"/>
+        <location filename="../../app/ui/signin_view.py" line="56"/>
         <source>No badge? Type your badge code and PIN.</source>
         <translation>没有工牌？请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="55"/>
+        <location filename="../../app/ui/signin_view.py" line="57"/>
         <source>Badge code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="56"/>
+        <location filename="../../app/ui/signin_view.py" line="58"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="57"/>
+        <location filename="../../app/ui/signin_view.py" line="59"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="87"/>
+        <location filename="../../app/ui/signin_view.py" line="89"/>
         <source>Badge {code} is not known — scan your own badge</source>
         <translation>工牌 {code} 不存在 — 请扫描本人工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="96"/>
+        <location filename="../../app/ui/signin_view.py" line="98"/>
         <source>{name}: type your PIN and press Enter</source>
         <translation>{name}：请输入 PIN 码并按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="114"/>
+        <location filename="../../app/ui/signin_view.py" line="117"/>
         <source>Too many wrong PINs for {badge}: try again in {minutes} min</source>
         <translation>{badge} 的 PIN 码错误次数过多：请 {minutes} 分钟后再试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="119"/>
+        <location filename="../../app/ui/signin_view.py" line="122"/>
         <source>Badge code or PIN is wrong — try again</source>
         <translation>工号或密码错误 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="125"/>
+        <location filename="../../app/ui/signin_view.py" line="128"/>
         <source>Cannot sign in: {problem} — call the technician</source>
         <translation>无法登录：{problem} — 请叫技术员</translation>
     </message>
@@ -3090,42 +3118,42 @@ by responsibility: {responsible}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="302"/>
+        <location filename="../../app/ui/application.py" line="332"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="307"/>
+        <location filename="../../app/ui/application.py" line="337"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="312"/>
+        <location filename="../../app/ui/application.py" line="342"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="393"/>
+        <location filename="../../app/ui/application.py" line="422"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="397"/>
+        <location filename="../../app/ui/application.py" line="426"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="401"/>
+        <location filename="../../app/ui/application.py" line="430"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="405"/>
+        <location filename="../../app/ui/application.py" line="434"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="411"/>
+        <location filename="../../app/ui/application.py" line="440"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>
@@ -3133,63 +3161,63 @@ by responsibility: {responsible}</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="49"/>
+        <location filename="../../app/ui/messages.py" line="51"/>
         <source>new</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="50"/>
+        <location filename="../../app/ui/messages.py" line="52"/>
         <source>in a wave</source>
         <translation>波次中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="51"/>
+        <location filename="../../app/ui/messages.py" line="53"/>
         <source>picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="52"/>
-        <location filename="../../app/ui/messages.py" line="122"/>
+        <location filename="../../app/ui/messages.py" line="54"/>
+        <location filename="../../app/ui/messages.py" line="124"/>
         <source>packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="53"/>
+        <location filename="../../app/ui/messages.py" line="55"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="54"/>
+        <location filename="../../app/ui/messages.py" line="56"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="55"/>
+        <location filename="../../app/ui/messages.py" line="57"/>
         <source>on hold</source>
         <translation>已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="56"/>
+        <location filename="../../app/ui/messages.py" line="58"/>
         <source>missing</source>
         <translation>不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="121"/>
+        <location filename="../../app/ui/messages.py" line="123"/>
         <source>still on the bench</source>
         <translation>仍在打包台上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="123"/>
+        <location filename="../../app/ui/messages.py" line="125"/>
         <source>held</source>
         <translation>已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="124"/>
+        <location filename="../../app/ui/messages.py" line="126"/>
         <source>put back unpacked</source>
         <translation>未打包已放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="125"/>
+        <location filename="../../app/ui/messages.py" line="127"/>
         <source>stopped by the office</source>
         <translation>已被办公室拦截</translation>
     </message>
@@ -3466,32 +3494,32 @@ by responsibility: {responsible}</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="402"/>
+        <location filename="../../app/ui/messages.py" line="408"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="403"/>
+        <location filename="../../app/ui/messages.py" line="409"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="404"/>
+        <location filename="../../app/ui/messages.py" line="410"/>
         <source>another program holds the database</source>
         <translation>另一个程序占用了数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="405"/>
+        <location filename="../../app/ui/messages.py" line="411"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>数据库无法写入（只读或不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="414"/>
         <source>the database is from a newer Packline</source>
         <translation>数据库来自更新版本的 Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="410"/>
+        <location filename="../../app/ui/messages.py" line="416"/>
         <source>the database does not answer</source>
         <translation>数据库没有响应</translation>
     </message>
@@ -3632,374 +3660,379 @@ by responsibility: {responsible}</source>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="151"/>
+        <location filename="../../app/ui/messages.py" line="153"/>
         <source>Order {order} — scan the items</source>
         <translation>订单 {order} — 请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="152"/>
+        <location filename="../../app/ui/messages.py" line="154"/>
         <source>Order {order} is already open — scan the items</source>
         <translation>订单 {order} 已打开 — 请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="153"/>
+        <location filename="../../app/ui/messages.py" line="155"/>
         <source>✓ {name}  {scanned}/{required}</source>
         <translation>✓ {name}  {scanned}/{required}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="154"/>
+        <location filename="../../app/ui/messages.py" line="156"/>
         <source>✓ {name} complete ({scanned}/{required})</source>
         <translation>✓ {name} 已齐（{scanned}/{required}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
+        <location filename="../../app/ui/messages.py" line="157"/>
         <source>All items checked — put the parcel on the scale</source>
         <translation>商品已全部核对 — 请将包裹放上秤称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="158"/>
+        <location filename="../../app/ui/messages.py" line="160"/>
         <source>Items done — {quantity} instruction(s) left: see the cards on the right</source>
         <translation>商品已齐 — 还有 {quantity} 项指令：见右侧卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="161"/>
+        <location filename="../../app/ui/messages.py" line="163"/>
         <source>✓ Instruction done — carry on</source>
         <translation>✓ 指令已完成 — 继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="162"/>
+        <location filename="../../app/ui/messages.py" line="164"/>
         <source>Already done — that card or sample is in; carry on</source>
         <translation>已完成 — 该卡片或小样已放入；继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="165"/>
+        <location filename="../../app/ui/messages.py" line="167"/>
         <source>This card is not for order {order} — take it out, use the card printed for this order</source>
         <translation>这张卡片不属于订单 {order} — 取出，改用为本订单打印的卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="168"/>
+        <location filename="../../app/ui/messages.py" line="170"/>
         <source>Nothing to confirm with F1 now</source>
         <translation>现在没有需要 F1 确认的指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="172"/>
+        <location filename="../../app/ui/messages.py" line="174"/>
         <source>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</source>
         <translation>主管已放行 {quantity} 项指令（{reason}）— 请把包裹放上秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="175"/>
+        <location filename="../../app/ui/messages.py" line="177"/>
         <source>This item is not in order {order}: {name} — put it back, scan the next item</source>
         <translation>这件商品不属于订单 {order}：{name} — 放回，扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="178"/>
+        <location filename="../../app/ui/messages.py" line="180"/>
         <source>Too many: {name} needs only {required} — take the extra one out, scan the next item</source>
         <translation>数量超出：{name} 只需要 {required} 件 — 取出多余的，扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="181"/>
+        <location filename="../../app/ui/messages.py" line="183"/>
         <source>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</source>
         <translation>整箱 {quantity} 件，但 {name} 只还需要 {remaining} 件 — 请拆箱逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="185"/>
+        <location filename="../../app/ui/messages.py" line="187"/>
         <source>Unknown barcode {code} — check the label, or set the item aside for the supervisor</source>
         <translation>未知条码 {code} — 请检查标签，或将商品交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="188"/>
+        <location filename="../../app/ui/messages.py" line="190"/>
         <source>No order {code} — check the number and scan again</source>
         <translation>找不到订单 {code} — 请核对后重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="191"/>
+        <location filename="../../app/ui/messages.py" line="193"/>
         <source>Scan an order first — {name} was not counted</source>
         <translation>请先扫描订单 — {name} 未计数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="194"/>
+        <location filename="../../app/ui/messages.py" line="196"/>
         <source>Order {order} is already packed — do not ship it again</source>
         <translation>订单 {order} 已打包 — 不要重复发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="197"/>
+        <location filename="../../app/ui/messages.py" line="199"/>
         <source>Order {order} is CANCELLED — do not ship; put the items in the returns tote</source>
         <translation>订单 {order} 已取消 — 不要发货，商品放入退货箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="200"/>
+        <location filename="../../app/ui/messages.py" line="202"/>
         <source>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</source>
         <translation>订单 {order} 已挂起（{reason}）— 不要发货；主管可按 F7 解除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="204"/>
+        <location filename="../../app/ui/messages.py" line="206"/>
         <source>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</source>
         <translation>订单 {order} 尚未完成 — 请先完成或按 Esc 放回，再扫描 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="213"/>
+        <location filename="../../app/ui/messages.py" line="215"/>
         <source>Undone: {name} ({scanned}/{required}) — take it out of the parcel</source>
         <translation>已撤销：{name}（{scanned}/{required}）— 请从包裹中取出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="216"/>
+        <location filename="../../app/ui/messages.py" line="218"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="207"/>
+        <location filename="../../app/ui/messages.py" line="209"/>
         <source>Still missing: {missing} — scan them before weighing</source>
         <translation>还缺：{missing} — 称重前请扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="169"/>
+        <location filename="../../app/ui/messages.py" line="171"/>
         <source>Printing the {quantity} card(s) still missing again — scan each one into the parcel</source>
         <translation>正在重新打印还缺的 {quantity} 张卡片 — 请逐张扫描后放入包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="210"/>
+        <location filename="../../app/ui/messages.py" line="212"/>
         <source>Everything is in — put the parcel on the scale (expected {quantity} g)</source>
         <translation>已全部装齐 — 请把包裹放上秤（应为 {quantity} 克）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="217"/>
+        <location filename="../../app/ui/messages.py" line="219"/>
+        <source>{name} was not counted — just take it out. F2 again takes back the last counted item</source>
+        <translation>{name} 没有计数 — 直接拿出即可。再按 F2 撤销上一件已计数的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="223"/>
         <source>Not ready to weigh — still missing: {missing}</source>
         <translation>还不能称重 — 还缺：{missing}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="220"/>
+        <location filename="../../app/ui/messages.py" line="226"/>
         <source>{quantity} g is not a parcel weight — weigh again</source>
         <translation>{quantity} 克不是有效的包裹重量 — 请重新称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="223"/>
+        <location filename="../../app/ui/messages.py" line="229"/>
         <source>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</source>
         <translation>重量不符：{actual} 克，应为 {expected} ± {allowed} 克 — 请重新称重，或按 F6 请主管处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="227"/>
+        <location filename="../../app/ui/messages.py" line="233"/>
         <source>Packed {order} ✓ — scan the next order</source>
         <translation>订单 {order} 打包完成 ✓ — 请扫描下一单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="228"/>
+        <location filename="../../app/ui/messages.py" line="234"/>
         <source>Supervisor: scan your badge (Esc cancels)</source>
         <translation>请主管扫描工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="229"/>
+        <location filename="../../app/ui/messages.py" line="235"/>
         <source>{detail}: type your PIN + Enter (Esc cancels)</source>
         <translation>{detail}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="230"/>
+        <location filename="../../app/ui/messages.py" line="236"/>
         <source>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</source>
         <translation>PIN 码错误 — 还可再试 {quantity} 次，之后本次操作取消（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="233"/>
+        <location filename="../../app/ui/messages.py" line="239"/>
         <source>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</source>
         <translation>PIN 码连续错误 {quantity} 次 — 已取消；主管请重新按 F6 或 F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="236"/>
+        <location filename="../../app/ui/messages.py" line="242"/>
         <source>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</source>
         <translation>需换面单：要求 {needed}，面单是 {carrier} — 订单 {order} 已挂起；请放到挂起货架等新面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="241"/>
+        <location filename="../../app/ui/messages.py" line="247"/>
         <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
         <translation>这不是主管工牌 — 需由主管扫描本人工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="244"/>
-        <location filename="../../app/ui/messages.py" line="247"/>
+        <location filename="../../app/ui/messages.py" line="250"/>
+        <location filename="../../app/ui/messages.py" line="253"/>
         <source>Choose a reason: press its number (Esc cancels)</source>
         <translation>请选择原因：按对应数字键（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="250"/>
+        <location filename="../../app/ui/messages.py" line="256"/>
         <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
         <translation>订单 {order} 已挂起（{reason}）— 请放到挂起货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="253"/>
+        <location filename="../../app/ui/messages.py" line="259"/>
         <source>Hold on {order} released by {detail} — scan the items</source>
         <translation>订单 {order} 已由 {detail} 解除挂起 — 请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="256"/>
+        <location filename="../../app/ui/messages.py" line="262"/>
         <source>No held order to release — scan the held order first</source>
         <translation>没有可解除的挂起订单 — 请先扫描该订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="259"/>
+        <location filename="../../app/ui/messages.py" line="265"/>
         <source>Cancelled — carry on</source>
         <translation>已取消 — 请继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="260"/>
+        <location filename="../../app/ui/messages.py" line="266"/>
         <source>Order {order} put back — not packed</source>
         <translation>订单 {order} 已放回 — 未打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="261"/>
+        <location filename="../../app/ui/messages.py" line="267"/>
         <source>No order open — scan an order</source>
         <translation>没有打开的订单 — 请扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="262"/>
+        <location filename="../../app/ui/messages.py" line="268"/>
         <source>Finish or put back order {order} before another operator signs in</source>
         <translation>请先完成或放回订单 {order}，再更换操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="265"/>
+        <location filename="../../app/ui/messages.py" line="271"/>
         <source>Not possible now</source>
         <translation>当前无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="266"/>
+        <location filename="../../app/ui/messages.py" line="272"/>
         <source>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</source>
         <translation>单品波次 {code}：扫描商品 — 每扫一件打包一单（还剩 {quantity} 单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="270"/>
+        <location filename="../../app/ui/messages.py" line="276"/>
         <source>Wave {code} left — scan an order</source>
         <translation>已退出波次 {code} — 请扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="271"/>
+        <location filename="../../app/ui/messages.py" line="277"/>
         <source>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</source>
         <translation>波次 {code} 为拣货车批量拣货 — 请逐单扫描订单号（或周转箱）打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="274"/>
+        <location filename="../../app/ui/messages.py" line="280"/>
         <source>No order left in wave {code} needs {name} — set it aside for the supervisor</source>
         <translation>波次 {code} 中已没有订单需要 {name} — 请放到一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="277"/>
+        <location filename="../../app/ui/messages.py" line="283"/>
         <source>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</source>
         <translation>订单 {order} 未保存：{problem} — 请叫技术员。订单保持打开，问题解决后会自动保存；先不要发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="282"/>
+        <location filename="../../app/ui/messages.py" line="288"/>
         <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
         <translation>条码印错：({code}) {detail} 的校验位不对 — 未计数；请把商品放一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="287"/>
+        <location filename="../../app/ui/messages.py" line="293"/>
         <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
         <translation>此 GS1 条码的数据无效（日期错误或字段过短）— 未计数；请把商品放一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="292"/>
+        <location filename="../../app/ui/messages.py" line="298"/>
         <source>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</source>
         <translation>停！订单 {order} 现在{status}：不要打包。把已扫描的 {quantity} 件商品放到待放回货架，扫描下一个订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="297"/>
+        <location filename="../../app/ui/messages.py" line="303"/>
         <source>Order {order} changed in the office: {changes} — carry on, the label will show it</source>
         <translation>订单 {order} 已在后台修改：{changes} — 继续打包，面单会按新信息打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="300"/>
+        <location filename="../../app/ui/messages.py" line="306"/>
         <source>Order {order} — carry on</source>
         <translation>订单 {order} — 继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="301"/>
+        <location filename="../../app/ui/messages.py" line="307"/>
         <source>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</source>
         <translation>停！本工位打包的订单 {order} 已取消：在包裹发出前取回，作废面单，商品放回（待放回清单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="306"/>
+        <location filename="../../app/ui/messages.py" line="312"/>
         <source>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</source>
         <translation>本工位打包的订单 {order} 改由{carrier}发货：正在打印新面单 — 请更换包裹上的面单，旧面单作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="311"/>
+        <location filename="../../app/ui/messages.py" line="317"/>
         <source>✓ Box {name} ({quantity} g) — it counts in the expected weight</source>
         <translation>✓ 包装 {name}（{quantity} 克）— 已计入预期重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="314"/>
+        <location filename="../../app/ui/messages.py" line="320"/>
         <source>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</source>
         <translation>第 {quantity} 包（{scanned} 件）：封箱后放上电子秤称重（应重 {required} 克）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="319"/>
+        <location filename="../../app/ui/messages.py" line="325"/>
         <source>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</source>
         <translation>✓ 第 {quantity} 包已封包（{scanned} 件，{actual} 克）— 放到一边，扫描下一包的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="324"/>
+        <location filename="../../app/ui/messages.py" line="330"/>
         <source>Parcel {quantity} is empty — scan the items that go in it, then Ins</source>
         <translation>第 {quantity} 包还是空的 — 先扫描要装进去的商品，再按 Ins</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="327"/>
+        <location filename="../../app/ui/messages.py" line="333"/>
         <source>Every item left is in this parcel: it is the last one — put it on the scale</source>
         <translation>剩下的商品都在这一包里：这是最后一包 — 放上电子秤称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="330"/>
+        <location filename="../../app/ui/messages.py" line="336"/>
         <source>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</source>
         <translation>本工作站没有可用于第 {quantity} 包的运单号（{carrier}）— 请把剩余商品装在这一包，或挂起订单（F3）等联网后再拆包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="335"/>
+        <location filename="../../app/ui/messages.py" line="341"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>工作站无法读取数据库：{problem} — 请叫技术员；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341"/>
+        <location filename="../../app/ui/messages.py" line="347"/>
         <source>Unreadable scan — scan again</source>
         <translation>条码无法识别 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="343"/>
+        <location filename="../../app/ui/messages.py" line="349"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>订单 {order} 拆成多包发货需要主管批准：请主管扫描工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="348"/>
+        <location filename="../../app/ui/messages.py" line="354"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>停！订单 {order} 的商品已在后台修改：把已扫描的 {quantity} 件商品放到一边，重新扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="379"/>
+        <location filename="../../app/ui/messages.py" line="385"/>
         <source>a new address</source>
         <translation>新的收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="380"/>
+        <location filename="../../app/ui/messages.py" line="386"/>
         <source>another carrier and waybill</source>
         <translation>更换了快递公司和运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="388"/>
+        <location filename="../../app/ui/messages.py" line="394"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="395"/>
+        <location filename="../../app/ui/messages.py" line="401"/>
         <source>(+{count} more lines)</source>
         <translation>（另有 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="382"/>
-        <location filename="../../app/ui/messages.py" line="396"/>
+        <location filename="../../app/ui/messages.py" line="388"/>
+        <location filename="../../app/ui/messages.py" line="402"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="423"/>
+        <location filename="../../app/ui/messages.py" line="429"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>订单 {order} 在此期间已{status} — 未打包；请将包裹交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="430"/>
+        <location filename="../../app/ui/messages.py" line="436"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>订单 {order} 保存失败 — 请将包裹放在一边并联系技术员</translation>
     </message>
@@ -4007,214 +4040,214 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavePlanTab</name>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="207"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="208"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="208"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="209"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="209"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="210"/>
         <source>Ca&amp;rrier</source>
         <translation>快递(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="210"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="211"/>
         <source>Pro&amp;vince</source>
         <translation>省份(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="211"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="212"/>
         <source>Priority at &amp;least</source>
         <translation>优先级至少(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="212"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="213"/>
         <source>Ship-by &amp;within (h, 0: any)</source>
         <translation>承诺发货时间内（小时，0 不限）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="213"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="214"/>
         <source>Items &amp;from</source>
         <translation>件数从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="214"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="215"/>
         <source>Items &amp;to (0: any)</source>
         <translation>件数到（0 不限）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="215"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="216"/>
         <source>S&amp;KU</source>
         <translation>SKU(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="224"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="225"/>
         <source>All open</source>
         <translation>全部未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="236"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="237"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="247"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="248"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="248"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="249"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="249"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="250"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="251"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="283"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="284"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="252"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="253"/>
         <source>Ship by</source>
         <translation>承诺发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="253"/>
-        <location filename="../../app/ui/wave_plan_tab.py" line="281"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="254"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="282"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="259"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="260"/>
         <source>Strate&amp;gy</source>
         <translation>策略(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="260"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="261"/>
         <source>Orders per wave (cart &amp;slots)</source>
         <translation>每波订单数（车格口）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="261"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="262"/>
         <source>&amp;Items per wave</source>
         <translation>每波件数(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="262"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="263"/>
         <source>&amp;Volume per wave (cm³, 0: any)</source>
         <translation>每波体积（cm³，0 不限）(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="263"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="264"/>
         <source>&amp;Waves at most (0: any)</source>
         <translation>最多波次数（0 不限）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="273"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="274"/>
         <source>Preview (Ctrl+P)</source>
         <translation>预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="274"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="275"/>
         <source>Release (Ctrl+R)</source>
         <translation>下发 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="275"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="276"/>
         <source>Save as planned (Ctrl+Shift+S)</source>
         <translation>保存为计划 (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="278"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="279"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="279"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="280"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="280"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="281"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="282"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="283"/>
         <source>Volume (L)</source>
         <translation>体积（升）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="284"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="285"/>
         <source>Walk (m)</source>
         <translation>行走（米）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="332"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="333"/>
         <source>{count} of {total} orders match</source>
         <translation>{total} 单中 {count} 单符合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="356"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="357"/>
         <source>Filter the orders, choose a strategy, then Preview (Ctrl+P)</source>
         <translation>筛选订单，选择策略，然后预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="371"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="378"/>
         <source>{waves} waves · {orders} orders · {items} items · walk {metres} m</source>
         <translation>{waves} 个波次 · {orders} 单 · {items} 件 · 行走 {metres} 米</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="375"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="382"/>
         <source> · {count} orders wait for the next round</source>
         <translation> · {count} 单留待下一轮</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="377"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="384"/>
         <source> · {count} orders do not fit this strategy</source>
         <translation> · {count} 单不适用此策略</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="384"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="391"/>
         <source>Nothing to release: preview a plan first (Ctrl+P)</source>
         <translation>没有可下发的内容：请先预览 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="389"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="396"/>
         <source>Release {waves} waves, {orders} orders ({items} items) to the pickers? Enter to release, Esc to go back</source>
         <translation>下发 {waves} 个波次、{orders} 个订单（{items} 件）给拣货员？Enter 确认下发，Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="394"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="401"/>
         <source>Save {waves} waves, {orders} orders ({items} items) as planned? Enter to save, Esc to go back</source>
         <translation>将 {waves} 个波次、{orders} 个订单（{items} 件）保存为计划？Enter 保存，Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="427"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="434"/>
         <source>Released {count} waves: {codes}</source>
         <translation>已下发 {count} 个波次：{codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="429"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="436"/>
         <source>Saved {count} planned waves: {codes}</source>
         <translation>已保存 {count} 个计划波次：{codes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wave_plan_tab.py" line="432"/>
+        <location filename="../../app/ui/wave_plan_tab.py" line="439"/>
         <source> · {count} orders were taken meanwhile and left out</source>
         <translation> · {count} 单已被其他操作占用，未加入</translation>
     </message>
@@ -4222,117 +4255,117 @@ by responsibility: {responsible}</source>
 <context>
     <name>Waves</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="63"/>
+        <location filename="../../app/ui/messages.py" line="65"/>
         <source>Single-item orders by SKU</source>
         <translation>单品单件（按 SKU）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="64"/>
+        <location filename="../../app/ui/messages.py" line="66"/>
         <source>Multi-item orders by cart</source>
         <translation>多品订单（按拣货车）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="65"/>
+        <location filename="../../app/ui/messages.py" line="67"/>
         <source>By carrier</source>
         <translation>按快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="66"/>
+        <location filename="../../app/ui/messages.py" line="68"/>
         <source>By zone</source>
         <translation>按库区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="67"/>
+        <location filename="../../app/ui/messages.py" line="69"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74"/>
+        <location filename="../../app/ui/messages.py" line="76"/>
         <source>planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="75"/>
+        <location filename="../../app/ui/messages.py" line="77"/>
         <source>released</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="76"/>
+        <location filename="../../app/ui/messages.py" line="78"/>
         <source>picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77"/>
+        <location filename="../../app/ui/messages.py" line="79"/>
         <source>picked</source>
         <translation>已拣完</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="78"/>
+        <location filename="../../app/ui/messages.py" line="80"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="85"/>
+        <location filename="../../app/ui/messages.py" line="87"/>
         <source>Short pick</source>
         <translation>拣货缺货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="86"/>
+        <location filename="../../app/ui/messages.py" line="88"/>
         <source>Weight failed</source>
         <translation>称重异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87"/>
+        <location filename="../../app/ui/messages.py" line="89"/>
         <source>On hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88"/>
+        <location filename="../../app/ui/messages.py" line="90"/>
         <source>Sync conflict</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="89"/>
+        <location filename="../../app/ui/messages.py" line="91"/>
         <source>Put back</source>
         <translation>待放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="105"/>
+        <location filename="../../app/ui/messages.py" line="107"/>
         <source>packed: take the parcel back</source>
         <translation>已打包：取回包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="106"/>
+        <location filename="../../app/ui/messages.py" line="108"/>
         <source>stopped on a bench</source>
         <translation>在打包台上被拦截</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
+        <location filename="../../app/ui/messages.py" line="111"/>
         <source>its items changed</source>
         <translation>商品已变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="132"/>
+        <location filename="../../app/ui/messages.py" line="134"/>
         <source>Not in the bin</source>
         <translation>库位无货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="133"/>
+        <location filename="../../app/ui/messages.py" line="135"/>
         <source>Damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="134"/>
+        <location filename="../../app/ui/messages.py" line="136"/>
         <source>Not enough in the bin</source>
         <translation>库位数量不足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="135"/>
+        <location filename="../../app/ui/messages.py" line="137"/>
         <source>Wrong item in the bin</source>
         <translation>库位商品不符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
+        <location filename="../../app/ui/messages.py" line="138"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -4340,37 +4373,37 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="142"/>
+        <location filename="../../app/ui/waves_view.py" line="141"/>
         <source>Supervisor desk</source>
         <translation>主管工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="143"/>
+        <location filename="../../app/ui/waves_view.py" line="142"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>排波次 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="144"/>
+        <location filename="../../app/ui/waves_view.py" line="143"/>
         <source>Waves (Ctrl+2)</source>
         <translation>波次 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="145"/>
+        <location filename="../../app/ui/waves_view.py" line="144"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>异常 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="146"/>
+        <location filename="../../app/ui/waves_view.py" line="145"/>
         <source>Returns (Ctrl+4)</source>
         <translation>退货（Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="147"/>
+        <location filename="../../app/ui/waves_view.py" line="146"/>
         <source>Board (Ctrl+5)</source>
         <translation>看板（Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="148"/>
+        <location filename="../../app/ui/waves_view.py" line="147"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>

@@ -10,7 +10,7 @@ from scanner.units import to_grams
 
 # LF, then the weight line (absent when the scale has no weight to give), then the status bytes:
 # each 0011xxxx, or 0111xxxx when another status byte follows; some models put an S before them.
-_FRAME = re.compile(rb"^\n(?:([-\s\d.^]+?)\s*([A-Za-z]+)?\r\n)?S?([\x30-\x3f\x70-\x7f]{2,3})\r$")
+_FRAME = re.compile(rb"^\n(?:([-\s\d.^_]+?)\s*([A-Za-z]+)?\r\n)?S?([\x30-\x3f\x70-\x7f]{2,3})\r$")
 _MORE = 0x40  # bit 6 of a status byte: another status byte follows
 
 

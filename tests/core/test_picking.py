@@ -166,6 +166,15 @@ def test_the_last_stop_picked_ends_the_wave_and_lists_the_waves_again():
     done = run(state, item("6901234567885"), Recorded(()))
     assert done.verdict.say is Say.WAVE_PICKED and done.verdict.sound == "complete"
     assert done.state.step is Step.WAVE and done.effects == (LoadWaves(),)
+    assert (done.verdict.count, done.verdict.wanted, done.verdict.short) == (4, 4, 0)
+
+
+def test_a_finished_wave_says_what_goes_to_packing_and_what_was_short():
+    state = run(walking(), Scanned(MUG.location), CountSet(1), Tapped("short"), ShortReason("damaged"))
+    state = run(state.state, Recorded(()), Scanned(PEN.location)).state
+    done = run(state, item("6901234567885"), Recorded(()))
+    assert done.verdict.say is Say.WAVE_PICKED and done.verdict.code == "W1"
+    assert (done.verdict.count, done.verdict.wanted, done.verdict.short) == (2, 4, 1)
 
 
 def test_no_sign_out_in_the_middle_of_a_stop():

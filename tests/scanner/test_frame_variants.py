@@ -80,6 +80,7 @@ VARIANTS = [
     ("nci", b"\n0001.250KG\r\n1p0\r\x03", 1250, False, False),
     ("nci", b"\n01\r\x03", ReadingState.UNDERLOAD, None, False),
     ("nci", b"\n^^^^^^KG\r\n01\r\x03", ReadingState.UNDERLOAD, None, False),
+    ("nci", b"\n______KG\r\n01\r\x03", ReadingState.UNDERLOAD, None, False),  # under capacity, in underscores
     ("nci", b"\n02\r\x03", ReadingState.OVERLOAD, None, False),
     # Yaohua XK3190 A-series: format 0 (STX, sign, 6 digits, decimals, XOR nibbles of bytes 2-9, ETX),
     # formats 1 (the display reversed) and 2 (as shown), A12 (W, G/N, weight, unit, XOR nibbles)

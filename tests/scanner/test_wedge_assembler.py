@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 from scanner import wedge
@@ -141,6 +141,7 @@ def test_without_timestamps_a_busy_moment_still_does_not_split_a_scan(scenario):
     # fallback) a busy moment is seen only when it outlasts the quiet wait (60 ms), and two scans
     # queued behind one are told apart by their Enter.
     keys, codes, _typed, busy, after_scan = scenario
+    note(f"keys {[(k.text, k.stamp_ms, k.enter) for k in keys]} busy {busy} after {after_scan}")
     result = run(keys, busy, after_scan, Assembler(min_chars=4, max_gap_ms=40), stamps=False)
     assert result.scans == codes and result.typed == ""
 

@@ -59,7 +59,8 @@ class LoopbackHTTP:
 class LiveServer:
     """`packline-server` on 127.0.0.1 for as long as the test needs it."""
 
-    def __init__(self, url: str, max_wait_s: float | None = None) -> None:
+    def __init__(self, url: str, max_wait_s: float | None = None, port: int | None = None) -> None:
+        """`port`: the port of a server stopped before (a server coming back); a free one if None."""
         import uvicorn
 
         from sync.server.app import create_app
@@ -67,7 +68,7 @@ class LiveServer:
 
         self.db_url = url
         self.store = open_store(url)
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         limits = {} if max_wait_s is None else {"max_wait_s": max_wait_s}
         self.app = create_app(self.store, **limits)

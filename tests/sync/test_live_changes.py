@@ -15,8 +15,8 @@ from app.store import models as m
 from app.store.sync_local import StationSyncStore
 from app.sync_service import make_client
 from sync import protocol as p
-from sync.client import ServerConfig, SyncClient, SyncError, SyncLoop
-from tests.sync.servers import ServerProcess
+from sync.client import WATCH_RETRY_CAP_S, ServerConfig, SyncClient, SyncError, SyncLoop, SyncState
+from tests.sync.servers import LiveServer, ServerProcess
 from tests.sync.stations import open_station, sync_cli
 
 
@@ -163,3 +163,31 @@ def test_a_stopping_server_ends_the_waits_it_holds_at_once_and_cleanly(tmp_path)
     client.close()
     text = log.read_text(errors="replace")
     assert "ERROR" not in text and "Cancel" not in text, text[-2000:]
+
+
+def test_a_station_is_online_within_seconds_of_its_server_coming_back(server_db, demo_db):
+    """After a long outage the loop's own next try may be a minute away: the watcher's probe sees
+    the server answer and the loop syncs at once. A try the person asks for (F11) that fails does
+    not push the next try further out."""
+    server = LiveServer(server_db)
+    token, port = server.store.add_station("PACK-B"), server.port
+    statuses: list = []
+    loop = SyncLoop(
+        lambda: SyncClient(ServerConfig(server.url, token)), StationSyncStore(demo_db), statuses.append
+    )
+    loop.start().watch()
+    try:
+        wait_until(lambda: loop.status.state is SyncState.ONLINE, timeout=30)
+        server.stop()
+        loop.backoff.failures = 6  # as after a long outage: the next try 32–64 s out
+        loop.wake()  # F11
+        wait_until(lambda: loop.status.state is SyncState.OFFLINE, timeout=20)
+        assert loop.backoff.failures == 6 and 32 <= loop.status.next_try_s <= 64  # F11 did not climb
+        time.sleep(1.0)
+        server = LiveServer(server_db, port=port)
+        back = wait_until(lambda: loop.status.state is SyncState.ONLINE, timeout=30)
+        assert back < WATCH_RETRY_CAP_S + 3, back  # not the loop's 32–64 s
+        assert loop.backoff.failures == 0
+    finally:
+        loop.stop()
+        server.stop()

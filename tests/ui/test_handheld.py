@@ -77,8 +77,12 @@ def test_a_picker_walks_a_wave_with_a_short_pick(handheld, demo_db, qtbot, artif
     QTest.keyClick(view.entry, Qt.Key.Key_F4)
     assert view.step is Step.SHORT and "0 of" in view.banner.text()
     handheld.view.grab().save(str(artifacts / "handheld_short_en.png"))
-    view.reason_buttons["not_found"].click()
+    assert view.reason_buttons["not_found"].text().startswith("1 ")  # each reason has its key
+    QTest.keyClick(view.entry, Qt.Key.Key_9)  # no ninth reason: nothing chosen, the page stays
+    assert view.step is Step.SHORT and view.entry.text() == ""
+    QTest.keyClick(view.entry, Qt.Key.Key_1)  # one key with a glove on: "not found"
     qtbot.waitUntil(lambda: "Short pick recorded" in view.banner.text(), timeout=5000)
+    assert view.entry.text() == ""
     assert view.step is Step.BIN  # nothing found: nothing to put
 
     for stop in stops[2:]:
@@ -92,6 +96,11 @@ def test_a_picker_walks_a_wave_with_a_short_pick(handheld, demo_db, qtbot, artif
             view.handle_scan(str(view.put_queue[0].slot))  # the slot's number is its label too
         qtbot.waitUntil(lambda s=current: view.stop is not s or view.step is Step.WAVE, timeout=5000)
     qtbot.waitUntil(lambda: view.step is Step.WAVE and "picked" in view.banner.text(), timeout=5000)
+    wanted = sum(stop.quantity for stop in stops)
+    summary = f"{wanted - second.quantity} of {wanted} units, stops short: 1"
+    assert summary in view.banner.text()
+    qtbot.waitUntil(lambda: code not in [w.code for w in view.waves], timeout=5000)  # list reloaded
+    assert summary in view.banner.text()  # ... under the summary, which stays until the next scan
 
     with demo_db.session() as s:
         picks = s.scalars(select(m.Pick).join(m.Wave).where(m.Wave.code == code)).all()
@@ -104,7 +113,7 @@ def test_a_picker_walks_a_wave_with_a_short_pick(handheld, demo_db, qtbot, artif
         and {p.sku_code for p in short} == {second.sku}
     )
     assert events.count("pick.short") == 1 and events.count("pick.confirmed") == len(stops) - 1
-    assert wave.status == "done"
+    assert wave.status == "done" and wave.picker == "P0002"  # taken from the list: whose walk it was
     listed = [e for e in exceptions(demo_db) if e.kind is ExceptionKind.SHORT_PICK]
     assert len(listed) == len(short) and all(code in e.detail for e in listed)
 

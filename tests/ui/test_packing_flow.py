@@ -177,7 +177,7 @@ def test_weight_failure_then_supervisor_override_by_badge_pin_and_key(station_ap
     assert app.window.packing.last_verdict.kind is VerdictKind.PIN_WRONG
     scan("12345678")  # typed as fast as a scanner types
     assert app.window.packing.last_verdict.kind is VerdictKind.CHOOSE_REASON
-    shown = app.window.packing.scans.text()
+    shown = "<br>".join(app.window.packing.scans.rows)
     assert "1111" not in shown and shown.count("••••") == 2  # the PINs never show
     QTest.keyClick(QApplication.focusWidget(), "2")  # catalogue weight wrong
     qtbot.waitUntil(lambda: app.window.packing.last_verdict.kind is VerdictKind.PACKED, timeout=2000)
@@ -339,3 +339,78 @@ def test_an_order_split_into_two_parcels_at_the_bench_by_keys_and_scale(
         labels = s.scalars(select(m.PrintJob).where(m.PrintJob.kind == "label")).all()
     assert [(p.parcel_no, p.actual_g) for p in parcels] == [(1, parcel_1), (2, parcel_2)]
     assert len(labels) == 2 and parcels[1].waybill_no and parcels[1].waybill_no != parcels[0].waybill_no
+
+
+@pytest.mark.gui
+def test_last_scans_name_the_keys_pressed_and_show_only_whole_rows(station_app, samples, qtbot):
+    app = station_app("en")
+    scan("P0001")
+    sample = samples["ready"][2]
+    scan(sample["order_no"])
+    scan(sample["items"][0]["barcode"])
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)  # undo: a key, not a scan
+    scans = app.window.packing.scans
+    assert app.window.packing.last_verdict.kind is VerdictKind.UNDONE
+    assert "F2" in scans.rows[0] and sample["items"][0]["barcode"] in scans.rows[1]
+    for _ in range(20):
+        scan("NOT-A-CODE")
+    frame = scans.height() - scans.contentsRect().height()
+    scans.resize(scans.width(), frame + 5 * scans.fontMetrics().lineSpacing() + 7)
+    shown = scans.text().split("<br>")
+    assert len(shown) == 5 and len(scans.rows) > 5  # the sixth would be cut in half
+    assert shown == scans.rows[:5]  # newest first
+
+
+@pytest.mark.gui
+def test_an_order_past_its_ship_by_is_marked_on_the_bench_and_in_the_plan(station_app, samples, demo_db):
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from app.store.waves import load_open_orders
+    from app.ui.theme import LATE_COLOUR
+    from app.ui.wave_plan_tab import _order_rows
+
+    late, on_time = samples["ready"][3], samples["ready"][4]
+    now = datetime.now(UTC)
+    with demo_db.session() as s, s.begin():
+        for order_no, ship_by in ((late["order_no"], now - timedelta(days=14, hours=2)),
+                                  (on_time["order_no"], now + timedelta(hours=5))):  # fmt: skip
+            s.execute(update(m.Order).where(m.Order.order_no == order_no).values(ship_by=ship_by))
+    app = station_app("en")
+    scan("P0001")
+    scan(late["order_no"])
+    meta = app.window.packing.order_meta.text()
+    assert "14 d overdue" in meta and LATE_COLOUR in meta
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    scan(on_time["order_no"])
+    assert "overdue" not in app.window.packing.order_meta.text()
+
+    rows = {row.key: row for row in _order_rows(load_open_orders(demo_db))}
+    assert (
+        "14 d overdue" in rows[late["order_no"]].cells[5] and rows[late["order_no"]].colours[5] == LATE_COLOUR
+    )
+    assert "overdue" not in rows[on_time["order_no"]].cells[5] and not rows[on_time["order_no"]].colours
+
+
+@pytest.mark.gui
+def test_closing_the_window_mid_pack_is_said_first_and_done_on_the_second_try(station_app, samples, qtbot):
+    app = station_app("en")
+    window = app.window
+    scan("P0001")
+    scan(samples["ready"][1]["order_no"])
+    window.close()  # Alt+F4 or the window's own button
+    assert window.isVisible()
+    text, severity = banner(app)
+    assert samples["ready"][1]["order_no"] in text and "Alt+F4 again" in text and severity == "error"
+    window.close()  # again, within the grace time: the person means it
+    assert not window.isVisible()
+    assert app.station.state.order.order_no == samples["ready"][1]["order_no"]  # kept for the restart
+
+
+@pytest.mark.gui
+def test_closing_the_window_with_no_order_open_is_not_asked(station_app):
+    app = station_app("en")
+    scan("P0001")
+    app.window.close()
+    assert not app.window.isVisible()

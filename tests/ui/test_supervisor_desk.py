@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.store import models as m
@@ -83,13 +84,19 @@ def test_a_supervisor_plans_releases_assigns_prints_and_cancels_waves(desk, demo
 
     press(qtbot, desk, view.waves_tab.waves_table, Qt.Key.Key_3, CTRL)
     qtbot.waitUntil(lambda: any(i.subject == held_no for i in view.desk.items), timeout=10000)
-    view.exceptions_tab.exceptions_table.selectRow(
-        next(i for i, item in enumerate(view.desk.items) if item.subject == held_no)
-    )
-    view.exceptions_tab.decision.setFocus()
-    QTest.keyClicks(view.exceptions_tab.decision, "repacked", delay=70)  # typed, not a scan
-    press(qtbot, desk, view.exceptions_tab.decision, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Decision recorded" in view.result.text(), timeout=10000)
+    decision = view.exceptions_tab.decision
+    assert QApplication.focusWidget() is decision  # Ctrl+3 lands where the supervisor types
+    view.exceptions_tab.exceptions_table.selectRow(0)
+    for _ in range(next(i for i, item in enumerate(view.desk.items) if item.subject == held_no)):
+        press(qtbot, desk, decision, Qt.Key.Key_Down)  # the list moves, the cursor stays
+    key = view.exceptions_tab.exceptions_table.current_key()
+    assert next(i for i in view.desk.items if (i.kind, i.ref) == key).subject == held_no
+    press(qtbot, desk, decision, Qt.Key.Key_Return)
+    assert "Type what was done" in view.result.text()  # nothing typed: nothing recorded
+    QTest.keyClicks(decision, "repacked", delay=70)  # typed, not a scan
+    assert QApplication.focusWidget() is decision
+    press(qtbot, desk, decision, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: f"Decision recorded for {held_no}: repacked" in view.result.text(), timeout=10000)
     qtbot.waitUntil(lambda: not any(i.subject == held_no for i in view.desk.items), timeout=10000)
     with demo_db.session() as s:
         decision = s.get(m.ExceptionDecision, ("hold", held_no))
