@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
-from app.store.sync_local import CARRIERS_KEY
+from app.store.stored_keys import CARRIERS_KEY
 from sync.protocol import PREFERENCE_FIELDS, Preferences
 
 

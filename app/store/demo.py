@@ -26,7 +26,7 @@ from app.core.model import PACKAGING, Carrier, Channel, Role
 from app.paths import RESOURCES
 from app.store import models as m
 from app.store.db import Database
-from app.store.sync_local import CARRIER_PICKUPS_KEY, CARRIERS_KEY
+from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.core.model import OrderStatus, PackStatus
 from app.store import models as m
 from app.store.db import Database
-from app.store.sync_local import CARRIER_PICKUPS_KEY, CARRIERS_KEY
+from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY
 
 
 def _iso(value: Any) -> str | None:

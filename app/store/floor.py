@@ -17,7 +17,7 @@ from app.core.pickups import Pickup, upcoming
 from app.core.segments import STAGE_TAG
 from app.store import models as m
 from app.store.db import Database
-from app.store.sync_local import CARRIER_PICKUPS_KEY
+from app.store.stored_keys import CARRIER_PICKUPS_KEY
 from sync import protocol as p
 
 DEADLINES = ((0, "overdue"), (2, "2h"), (4, "4h"), (24, "today"))  # hours from now, and the bucket's name

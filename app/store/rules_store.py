@@ -21,7 +21,7 @@ from app.paths import RESOURCES
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
-from app.store.sync_local import RULE_PREFIX
+from app.store.stored_keys import RULE_PREFIX
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,6 @@ from app.core.settings import Change, StationSettings, changes, from_stored, nee
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
-from sync import protocol as p
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +44,8 @@ def save_settings(
             if protected and audit.supervisor is None:
                 raise ValueError("supervisor_needed: " + ", ".join(protected))
             if made:
+                from sync import protocol as p  # the wire models load when a change is sent, not at start
+
                 payload = p.SettingsChanged(
                     changes=[p.SettingChange(setting=c.setting, old=c.old, new=c.new) for c in made],
                     supervisor=audit.supervisor.badge_code if audit.supervisor and protected else None,

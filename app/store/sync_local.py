@@ -29,6 +29,7 @@ from app.store.db import Database
 from app.store.errors import classify
 from app.store.print_jobs import void_labels_in
 from app.store.settings_store import load_settings
+from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY, RULE_PREFIX
 from sync import protocol as p
 from sync.client import MAX_ASIDE_DATA, UnstorablePage
 
@@ -36,10 +37,7 @@ log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
 TOKEN_KEY = "sync.token"
-CARRIERS_KEY = "sync.carriers"  # code -> name
-CARRIER_PICKUPS_KEY = "sync.carrier_pickups"  # code -> ["HH:MM", ...], the warehouse's local time
 CHECKED_KEY = "sync.checked_at"  # when the end-of-sync check last ran to its end
-RULE_PREFIX = "rule:"
 LOCAL_FACTS = PACKED_OR_SHIPPED
 
 

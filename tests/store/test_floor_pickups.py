@@ -11,7 +11,7 @@ from app.core.model import PACKABLE
 from app.core.pickups import next_two, pickup_times
 from app.store import models as m
 from app.store.floor import board
-from app.store.sync_local import CARRIER_PICKUPS_KEY
+from app.store.stored_keys import CARRIER_PICKUPS_KEY
 
 
 def test_the_orders_that_must_go_with_the_next_truck(demo_db):

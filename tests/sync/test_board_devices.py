@@ -12,7 +12,8 @@ import requests
 from app.core.performance import day_window
 from app.store import models as m
 from app.store.floor import board, merged, operator_names, with_own_devices
-from app.store.sync_local import CARRIER_PICKUPS_KEY, CARRIERS_KEY, StationSyncStore
+from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY
+from app.store.sync_local import StationSyncStore
 from app.sync_service import make_client, register
 from sync import protocol as p
 from sync.client import ServerConfig, SyncClient, SyncLoop
