@@ -12,11 +12,14 @@ import logging.handlers
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.cli_options import add_common, subcommands
 from app.paths import database_path, default_data_dir, log_dir
+
+if TYPE_CHECKING:
+    from app.core.decisions import Signer
 
 log = logging.getLogger("packline")
 
@@ -313,11 +316,13 @@ def rules_explain(data_dir: Path, code: str, as_of: str | None) -> int:
     return 0
 
 
-def _supervisor_id(db: Any, badge: str) -> int | None:
-    """The operator id of an active supervisor whose PIN is given (PACKLINE_PIN, else asked), or None."""
+def _supervisor(db: Any, badge: str) -> tuple[int, Signer | None] | None:
+    """An active supervisor whose PIN is given (PACKLINE_PIN, else asked): their operator id and
+    the key their PIN makes (their waves go to the server proven), or None."""
     import getpass
 
-    from app.core.auth import verify_pin
+    from app.core.auth import signing_key, verify_pin
+    from app.core.decisions import Signer
     from app.store.packing import PackingStore
 
     pin = os.environ.get("PACKLINE_PIN") or (
@@ -328,7 +333,8 @@ def _supervisor_id(db: Any, badge: str) -> int | None:
     if operator is None or not operator.is_supervisor or not stored or not verify_pin(pin, stored):
         log.warning("waves plan: %s refused as supervisor", badge)
         return None
-    return operator.operator_id
+    key = signing_key(pin, stored)
+    return operator.operator_id, Signer(operator.badge_code, key) if key is not None else None
 
 
 def waves_plan(data_dir: Path, args: argparse.Namespace) -> int:
@@ -359,14 +365,18 @@ def waves_plan(data_dir: Path, args: argparse.Namespace) -> int:
     codes: tuple[str, ...] = ()
     taken: tuple[str, ...] = ()
     supervisor: int | None = None
+    signer: Signer | None = None
     if args.supervisor and not args.dry_run:
-        supervisor = _supervisor_id(db, args.supervisor)
-        if supervisor is None:
+        proven = _supervisor(db, args.supervisor)
+        if proven is None:
             refused = f"{args.supervisor}: not an active supervisor here, or the PIN is wrong"
             print(json.dumps({"error": refused}, ensure_ascii=False))
             return 1
+        supervisor, signer = proven
     if not args.dry_run and plan.waves:
-        created = create_waves(db, plan.waves, settings.station_name, supervisor, release=args.release)
+        created = create_waves(
+            db, plan.waves, settings.station_name, supervisor, release=args.release, signer=signer
+        )
         codes, taken = created.codes, created.taken_meanwhile
     status = "dry-run" if args.dry_run else ("released" if args.release else "planned")
     result = {

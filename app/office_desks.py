@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from app.core.decisions import Signer
 from app.core.pack_session import OrderFound
 from app.core.rules import PackPlan
 from app.runner import Answer, Operations
@@ -39,11 +40,14 @@ class OfficeDesk:
         ops: Operations,
         station_name: Callable[[], str],
         operator_id: Callable[[], int | None],
+        signer: Callable[[], Signer | None] = lambda: None,
     ) -> None:
         self.db = db
         self.ops = ops
         self._station = station_name
         self._operator = operator_id
+        # The signed-in supervisor's PIN key: their decisions here (waves, rules) go out proven.
+        self._signer = signer
 
     def _newest(self, what: str) -> str:
         """The key under which only this desk's newest `what` answer is shown."""
@@ -60,11 +64,14 @@ class CustomerDesk(OfficeDesk):
             latest=self._newest("customer"),
         )
 
-    def save(self, code: str, changes: dict[str, object], told: Callable[[Answer[int]], None]) -> None:
-        """Record the changed preferences; told how many changes go to the server."""
+    def save(
+        self, code: str, changes: dict[str, object], told: Callable[[Answer[int]], None], order_no: str = ""
+    ) -> None:
+        """Record the changed preferences, made with the customer's order `order_no` at hand;
+        told how many changes go to the server."""
         station, operator = self._station(), self._operator()
         self.ops.write(
-            lambda: len(record_preferences(self.db, code, changes, station, operator)),
+            lambda: len(record_preferences(self.db, code, changes, station, operator, order_no)),
             told,
             what=f"preferences of {code}",
         )
@@ -77,10 +84,10 @@ class RulesDesk(OfficeDesk):
 
     def save(self, items: list[dict[str, Any]], told: Callable[[Answer[int]], None]) -> None:
         """Save the edited list; a broken rule is refused with its reason and nothing is saved."""
-        station, operator = self._station(), self._operator()
+        station, operator, signer = self._station(), self._operator(), self._signer()
 
         def work() -> int:
-            count = len(save_rules(self.db, items, station, operator))
+            count = len(save_rules(self.db, items, station, operator, signer))
             log.info("customer rules saved by operator %s at %s: %d change(s)", operator, station, count)
             return count
 

@@ -13,13 +13,17 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-from app.core import barcodes, pack_events, packaging
-from app.core.auth import verify_pin
+from app.core import barcodes, decisions, pack_events, packaging
+from app.core.auth import signing_key, verify_pin
 from app.core.commands import Command, parse_command
+from app.core.decisions import Decision, Signer
 from app.core.model import Box, Operator, OrderSnapshot, OrderStatus, PackStatus
 from app.core.pack_session import (
+    OVERRIDE_REASONS,
+    PLAN_OVERRIDE_REASONS,
     CardsRequested,
     Commanded,
     Event,
@@ -59,6 +63,9 @@ from app.store.waves import next_wave_order, waiting_orders, wave_strategy
 from app.store.writer import SerialWriter
 from scanner.interpret import interpret
 from scanner.model import Scan
+
+if TYPE_CHECKING:
+    from nacl.signing import SigningKey
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +125,7 @@ class PackingStation:
         writer: SerialWriter,
         settings: StationSettings,
         on_saved: Callable[[SaveResult], None] | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.store = store
         self.writer = writer
@@ -141,8 +148,13 @@ class PackingStation:
         self._unsaved: dict[tuple[str, str], PackState] = {}
         self.blocked: SaveResult | None = None  # a save the database cannot take now
         self._clock = clock
-        self._pin_failures: dict[str, list[float]] = {}  # badge -> times of its last wrong PINs
+        # badge -> times of its last wrong PINs; kept in the database: a restart does not lift a lock-out
+        self._pin_failures: dict[str, list[float]] = store.pin_failures()
         self.signed_in_with_pin = False
+        # The key of the supervisor whose PIN was just typed at the bench, until the reason they
+        # choose completes the decision it signs; and the signed-in supervisor's, for desk work.
+        self.signer: Signer | None = None
+        self.session_signer: Signer | None = None
 
     # --- operators ---------------------------------------------------------------------------
 
@@ -180,25 +192,47 @@ class PackingStation:
             return 0
         return max(0, int(failures[-1] + PIN_LOCKOUT_S - self._clock() + 0.999))
 
-    def _check_pin(self, badge: str, pin: str) -> bool:
-        """A PIN tried for a badge, at sign-in or at the bench. After PIN_LOCKOUT_AFTER wrong ones
-        in a row the badge waits PIN_LOCKOUT_S: a 4-digit PIN cannot be walked through here."""
+    def try_pin(self, badge: str, pin: str) -> PinTry:
+        """What a PIN makes for a badge: whether it is the right one and the supervisor's signing
+        key. Slow by design (the verifier's cost): called off the GUI thread, then `pin_tried` on
+        it. A locked badge is not tried at all."""
         key = badge.strip().upper()
         if self.pin_locked_for(key):
-            log.warning("PIN for %s refused unchecked: locked after repeated wrong PINs", key)
-            return False
+            return PinTry(key, locked=True)
         with _reading("a PIN check"):
             stored = self.store.operator_pin_hash(badge)
-        if stored is not None and verify_pin(pin.strip(), stored):
-            self._pin_failures.pop(key, None)
+        if stored is None:
+            return PinTry(key)
+        signing = signing_key(pin.strip(), stored)
+        return PinTry(key, ok=signing is not None or verify_pin(pin.strip(), stored), key=signing)
+
+    def pin_tried(self, attempt: PinTry) -> bool:
+        """Count a PIN tried (`try_pin`): after PIN_LOCKOUT_AFTER wrong ones in a row the badge waits
+        PIN_LOCKOUT_S, across restarts: a 4-digit PIN cannot be walked through here."""
+        if attempt.locked:
+            log.warning("PIN for %s refused unchecked: locked after repeated wrong PINs", attempt.badge)
+            return False
+        if attempt.ok:
+            if self._pin_failures.pop(attempt.badge, None) is not None:
+                self._write(self.store.save_pin_failures, dict(self._pin_failures))
             return True
-        failures = [*self._pin_failures.get(key, [])[-(PIN_LOCKOUT_AFTER - 1) :], self._clock()]
-        self._pin_failures[key] = failures
-        log.warning("wrong PIN for %s at %s (%d in a row)", key, self.settings.station_name, len(failures))
+        failures = [*self._pin_failures.get(attempt.badge, [])[-(PIN_LOCKOUT_AFTER - 1) :], self._clock()]
+        self._pin_failures[attempt.badge] = failures
+        self._write(self.store.save_pin_failures, dict(self._pin_failures))
+        log.warning(
+            "wrong PIN for %s at %s (%d in a row)", attempt.badge, self.settings.station_name, len(failures)
+        )
         return False
 
+    def _check_pin(self, badge: str, pin: str) -> bool:
+        return self.pin_tried(self.try_pin(badge, pin))
+
     def sign_in_pin(self, code: str, pin: str) -> Operator | None:
-        if not self._check_pin(code, pin):
+        return self.sign_in_tried(code, self.try_pin(code, pin))
+
+    def sign_in_tried(self, code: str, attempt: PinTry) -> Operator | None:
+        """Sign in with a PIN tried off the GUI thread (`try_pin`)."""
+        if not self.pin_tried(attempt):
             log.info("sign-in refused for badge %r", code)
             return None
         operator = self.operator_for_badge(code)
@@ -207,17 +241,25 @@ class PackingStation:
         with _reading("sign-in"):
             self._start(operator)
         self.signed_in_with_pin = True
+        # A supervisor signed in with their PIN decides at the desk (waves, rules) with its key.
+        self.session_signer = (
+            Signer(operator.badge_code, attempt.key) if attempt.key and operator.is_supervisor else None
+        )
         return operator
 
-    def supervisor_with_pin(self, badge: str, pin: str) -> Operator | None:
+    def supervisor_with_pin(self, badge: str, pin: str) -> tuple[Operator, Signer | None] | None:
         """A supervisor proving who they are (badge and PIN) for something the station protects
         (its settings): None for a badge that is not an active supervisor's or a wrong PIN (which
-        counts toward the badge's lock-out). Slow by design (the PIN's hash): off the GUI thread."""
+        counts toward the badge's lock-out); else the supervisor and the key their PIN makes. Slow
+        by design (the PIN's verifier): off the GUI thread."""
         operator = self.operator_for_badge(badge)
         if operator is None or not operator.is_supervisor:
             log.info("badge %r is not a supervisor's: settings stay locked", badge)
             return None
-        return operator if self._check_pin(badge, pin) else None
+        attempt = self.try_pin(badge, pin)
+        if not self.pin_tried(attempt):
+            return None
+        return operator, Signer(operator.badge_code, attempt.key) if attempt.key else None
 
     @property
     def signed_in_supervisor(self) -> Operator | None:
@@ -232,6 +274,7 @@ class PackingStation:
         if self.state is not None and self.state.order is not None:
             return False
         self.state = None
+        self.signer = self.session_signer = None
         return True
 
     def _start(self, operator: Operator) -> None:
@@ -408,19 +451,52 @@ class PackingStation:
         """The PIN of the supervisor whose badge was just scanned; it is checked here and never
         stored or logged (the audit trail records that a PIN was entered, not which)."""
         assert self.state is not None, "sign in first"
+        supervisor = self.state.supervisor
+        badge = supervisor.badge_code if supervisor is not None else ""
+        return self.handle_pin_tried(self.try_pin(badge, pin) if badge else PinTry(""))
+
+    def handle_pin_tried(self, attempt: PinTry) -> Verdict:
+        """A bench PIN tried off the GUI thread (`try_pin`). Its key signs the decision the PIN
+        completes (a split, a release) or waits for the reason that completes it (an override)."""
+        assert self.state is not None, "sign in first"
         if self.blocked is not None:
             return self.not_saved_verdict()
-        supervisor = self.state.supervisor
+        state, supervisor = self.state, self.state.supervisor
         ok = False
-        if self.state.phase is Phase.AWAITING_PIN and supervisor is not None:
-            ok = self._check_pin(supervisor.badge_code, pin)
-        return self._run(PinChecked(ok), raw=PIN_MASK)
+        proof = None
+        if (
+            state.phase is Phase.AWAITING_PIN
+            and supervisor is not None
+            and attempt.badge == supervisor.badge_code
+        ):
+            ok = self.pin_tried(attempt)
+        if ok and attempt.key is not None and supervisor is not None:
+            signer = Signer(supervisor.badge_code, attempt.key)
+            decided = _decided_by_pin(state, supervisor.badge_code)
+            if decided is not None:
+                proof = signer.sign(decided, _now_iso())
+            else:
+                self.signer = signer
+        return self._run(PinChecked(ok, proof), raw=PIN_MASK)
 
     def handle_reason(self, reason: str) -> Verdict:
         assert self.state is not None, "sign in first"
         if self.blocked is not None:
             return self.not_saved_verdict()
-        return self._run(ReasonGiven(reason), raw=reason)
+        state, signer = self.state, self.signer
+        proof = None
+        if (
+            signer is not None
+            and state.supervisor is not None
+            and signer.badge == state.supervisor.badge_code
+        ):
+            decided = _decided_by_reason(state, reason, signer.badge)
+            if decided is not None:
+                proof = signer.sign(decided, _now_iso())
+        verdict = self._run(ReasonGiven(reason, proof), raw=reason)
+        if self.state is None or self.state.phase is not Phase.AWAITING_REASON:
+            self.signer = None  # the decision is made (or dropped): the key goes
+        return verdict
 
     def _resolve(self, code: str) -> Resolution:
         state = self.state
@@ -749,3 +825,39 @@ class PackingStation:
     @property
     def restored(self) -> bool:
         return self.session_id is not None
+
+
+@dataclass(frozen=True)
+class PinTry:
+    """A PIN tried for a badge (`PackingStation.try_pin`): right or not, and the signing key a
+    supervisor's PIN makes (None for a wrong PIN, and for a verifier that cannot sign)."""
+
+    badge: str
+    ok: bool = False
+    locked: bool = False
+    key: SigningKey | None = None
+
+
+def _decided_by_pin(state: PackState, badge: str) -> Decision | None:
+    """The decision a right PIN completes at once, if any."""
+    if state.pending is Pending.SPLIT and state.order is not None:
+        return decisions.split(state.order.order_no, badge)
+    if state.pending is Pending.RELEASE_HOLD and state.refused is not None:
+        return decisions.hold_release(state.refused.order_no, badge)
+    return None
+
+
+def _decided_by_reason(state: PackState, reason: str, badge: str) -> Decision | None:
+    """The decision a reason completes (an override), if it is a reason the prompt takes."""
+    if state.phase is not Phase.AWAITING_REASON or state.order is None:
+        return None
+    order_no = state.order.order_no
+    if state.pending is Pending.OVERRIDE_WEIGHT and state.weight is not None and reason in OVERRIDE_REASONS:
+        return decisions.weight_override(order_no, reason, state.weight.actual_g, badge)
+    if state.pending is Pending.OVERRIDE_PLAN and reason in PLAN_OVERRIDE_REASONS:
+        return decisions.plan_override(order_no, reason, [step.id for step in state.open_steps], badge)
+    return None
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).isoformat()

@@ -127,7 +127,7 @@ class WaveDesk(OfficeDesk):
         if plan is None or not plan.waves:
             told(Answer(refused="no_plan"))
             return
-        station, operator = self._station(), self._operator()
+        station, operator, signer = self._station(), self._operator(), self._signer()
 
         def done(answer: Answer[Created]) -> None:
             if answer.ok:
@@ -135,7 +135,7 @@ class WaveDesk(OfficeDesk):
             told(answer)
 
         self.ops.write(
-            lambda: create_waves(self.db, plan.waves, station, operator, release=release),
+            lambda: create_waves(self.db, plan.waves, station, operator, release=release, signer=signer),
             done,
             what="creating waves",
         )
@@ -178,21 +178,25 @@ class WaveDesk(OfficeDesk):
         self.ops.query(work, done, what=what, latest=self._newest(key))
 
     def release(self, code: str, told: Told) -> None:
-        station, operator = self._station(), self._operator()
-        self.ops.write(lambda: release_wave(self.db, code, station, operator), told, what=f"release {code}")
+        station, operator, signer = self._station(), self._operator(), self._signer()
+        self.ops.write(
+            lambda: release_wave(self.db, code, station, operator, signer), told, what=f"release {code}"
+        )
 
     def assign(self, code: str, picker: str, pack_station: str, told: Told) -> None:
-        station, operator = self._station(), self._operator()
+        station, operator, signer = self._station(), self._operator(), self._signer()
         self.ops.write(
-            lambda: assign_wave(self.db, code, picker, pack_station, station, operator),
+            lambda: assign_wave(self.db, code, picker, pack_station, station, operator, signer),
             told,
             what=f"assign {code}",
         )
 
     def cancel(self, code: str, told: Told) -> None:
         """Told how many orders went back to be planned again."""
-        station, operator = self._station(), self._operator()
-        self.ops.write(lambda: cancel_wave(self.db, code, station, operator), told, what=f"cancel {code}")
+        station, operator, signer = self._station(), self._operator(), self._signer()
+        self.ops.write(
+            lambda: cancel_wave(self.db, code, station, operator, signer), told, what=f"cancel {code}"
+        )
 
     def print_picklist(self, code: str, told: Told) -> None:
         jobs = PrintJobStore(self.db)

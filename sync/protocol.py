@@ -80,7 +80,9 @@ DEPENDENCY_ORDER = (
     Kind.RULE,
 )
 
-Code = Annotated[str, Field(min_length=1, max_length=64)]
+# A code or a number people and scanners read (order, SKU, customer, station, wave): no control
+# characters, which PostgreSQL's text cannot hold (NUL) and no label or screen shows.
+Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")]
 # A count, an amount or a weight a station's database can hold (SQLite integers are signed 64-bit):
 # a larger one is refused by the contract, so it is set aside with a reason, not a failed write.
 Count = Annotated[int, Field(ge=0, le=INT64_MAX)]
@@ -559,8 +561,8 @@ class EventType(StrEnum):
 
 # What each token role may send. The bench and the handheld (station) and a supervisor's desk send
 # what happens on the floor; an integration or the office (admin) sends office work only: a pack
-# or a pick from it is refused. Who did it is checked besides (the supervisor an event names, and
-# SUPERVISED_WAVE_STATES, in the server's apply_event).
+# or a pick from it is refused. Who did it is checked besides (the supervisor decisions an event
+# carries, app.core.decisions, and their proofs, in the server's apply_event).
 ROLE_EVENTS: dict[Role, frozenset[str]] = {
     Role.STATION: frozenset(EventType),
     Role.DESK: frozenset(EventType),
@@ -574,9 +576,6 @@ ROLE_EVENTS: dict[Role, frozenset[str]] = {
         }
     ),
 }
-# Wave states only a supervisor brings about (planned, released or reassigned, cancelled); picking
-# and done come from the picker's scans.
-SUPERVISED_WAVE_STATES = frozenset({"planned", "released", "cancelled"})
 
 
 class Event(Incoming):
@@ -623,6 +622,14 @@ class PushRefused(Outgoing):
 
 
 # Event payloads: validated by the server before anything in a batch is applied.
+
+
+class Proof(Incoming):
+    """A supervisor's decision signed at the station where they typed their PIN (app.core.auth,
+    app.core.decisions): when, and the signature over what was decided."""
+
+    at: str = Field(max_length=40)
+    sig: str = Field(max_length=100)
 
 
 class PackedWeight(Incoming):
@@ -681,6 +688,7 @@ class OrderPacked(Incoming):
     # override of steps left undone (who, why, which).
     plan: dict[str, Any] | None = None
     plan_override: dict[str, Any] | None = None
+    split_proof: Proof | None = None  # split_by's decision, proven
 
 
 class OrderHeld(Incoming):
@@ -771,6 +779,7 @@ class OrderHoldReleased(Incoming):
     order_no: Code
     supervisor: str
     at: AwareDatetime
+    proof: Proof | None = None
 
 
 class PreferenceChanged(Incoming):
@@ -781,6 +790,8 @@ class PreferenceChanged(Incoming):
     field: Literal["packaging", "no_price_tags", "preferred_carrier", "ship_days", "note", "address"]
     value: Any
     base: Any = None
+    # The customer's order at hand at the bench that changed it (a station's change needs one).
+    order_no: str = Field("", max_length=64)
 
 
 class RuleChanged(Incoming):
@@ -793,6 +804,7 @@ class RuleChanged(Incoming):
     enabled: bool = True
     definition: dict[str, Any] = Field(default_factory=dict)
     deleted: bool = False
+    proof: Proof | None = None
 
 
 class SettingChange(Incoming):
@@ -810,6 +822,7 @@ class SettingsChanged(Incoming):
     by: str | None = Field(None, max_length=64)
     supervisor: str | None = Field(None, max_length=64)
     at: AwareDatetime
+    proof: Proof | None = None
 
 
 class WaveChanged(Incoming):
@@ -822,6 +835,7 @@ class WaveChanged(Incoming):
     picker: str = ""
     station: str = ""
     orders: list[str] = Field(default_factory=list)
+    proof: Proof | None = None
 
 
 class PickShare(Incoming):
@@ -978,3 +992,11 @@ class ConflictWire(Outgoing):
     event_id: str
     detail: str
     created_at: datetime
+
+
+class ConflictPage(Outgoing):
+    """`GET /conflicts?after=ID&limit=N`: conflicts after ID, oldest first; ask again with `after`
+    (the last id given) for more."""
+
+    conflicts: list[ConflictWire]
+    after: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 
 import pytest
 from sqlalchemy import select
@@ -286,6 +287,40 @@ def test_repeated_wrong_pins_lock_the_badge_for_a_while_at_sign_in_and_at_the_be
     assert station.sign_in_pin("S0001", "12345678").badge_code == "S0001"
     assert station.pin_locked_for("S0001") == 0  # a right PIN clears the count
     writer.close()
+
+
+def test_a_badge_locked_out_stays_locked_after_the_station_restarts(demo_db_path):
+    """The count of wrong PINs is in the station's database: killing the program and starting it
+    again (or a copied database) does not give a guesser five more tries."""
+    from app.station import PIN_LOCKOUT_AFTER, PIN_LOCKOUT_S
+
+    now = [time.time()]
+    db = open_database(demo_db_path)
+    writer = SerialWriter()
+    station = PackingStation(PackingStore(db, "PACK-01"), writer, StationSettings(), clock=lambda: now[0])
+    for _ in range(PIN_LOCKOUT_AFTER - 1):
+        assert station.sign_in_pin("S0001", "0000") is None
+    writer.close()
+    db.close()
+
+    db = open_database(demo_db_path)
+    writer = SerialWriter()
+    station = PackingStation(PackingStore(db, "PACK-01"), writer, StationSettings(), clock=lambda: now[0])
+    assert station.pin_locked_for("S0001") == 0  # four wrong ones: not locked yet, but counted
+    assert station.sign_in_pin("S0001", "0000") is None  # the fifth in a row, after the restart
+    assert station.pin_locked_for("S0001") == PIN_LOCKOUT_S
+    writer.close()
+    db.close()
+
+    db = open_database(demo_db_path)
+    writer = SerialWriter()
+    station = PackingStation(PackingStore(db, "PACK-01"), writer, StationSettings(), clock=lambda: now[0])
+    assert station.pin_locked_for("S0001") == PIN_LOCKOUT_S  # restarted: still locked
+    assert station.sign_in_pin("S0001", "12345678") is None  # not even checked
+    now[0] += PIN_LOCKOUT_S
+    assert station.sign_in_pin("S0001", "12345678").badge_code == "S0001"
+    writer.close()
+    db.close()
 
 
 @pytest.mark.logs_errors

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from app.core.commands import Command
+from app.core.decisions import Signed
 from app.core.model import Box, Operator, Role
 from app.core.pack_session import (
     BadgeFound,
@@ -52,13 +53,24 @@ def encode(event: Event) -> Json:
             return {"type": "command", "command": command.value}
         case WeightEntered(grams=grams, source=source):
             return {"type": "weight", "grams": grams, "source": source}
-        case ReasonGiven(reason=reason):
-            return {"type": "reason", "reason": reason}
-        case PinChecked(ok=ok):
-            return {"type": "pin", "ok": ok}
+        case ReasonGiven(reason=reason, proof=proof):
+            return {"type": "reason", "reason": reason, **_proof(proof)}
+        case PinChecked(ok=ok, proof=proof):
+            return {"type": "pin", "ok": ok, **_proof(proof)}
         case OrderChanged(order=order):
             return {"type": "order_changed", "order_no": order.order_no}
     raise TypeError(f"not a pack session event: {event!r}")
+
+
+def _proof(proof: Signed | None) -> Json:
+    """A signed decision is stored with its event (a signature, not a secret): a session restored
+    after a crash still carries the supervisor's proof to the pack."""
+    return {} if proof is None else {"proof": proof.to_json()}
+
+
+def _signed(data: Mapping[str, Any]) -> Signed | None:
+    stored = data.get("proof")
+    return None if stored is None else Signed.from_json(stored)
 
 
 def _encode_resolution(resolution: Resolution) -> Json:
@@ -92,9 +104,9 @@ def decode(data: Mapping[str, Any], order: Callable[[str], Resolution]) -> Event
             case "weight":
                 return WeightEntered(int(data["grams"]), str(data["source"]))
             case "reason":
-                return ReasonGiven(str(data["reason"]))
+                return ReasonGiven(str(data["reason"]), _signed(data))
             case "pin":
-                return PinChecked(bool(data["ok"]))
+                return PinChecked(bool(data["ok"]), _signed(data))
             case "order_changed":
                 found = order(str(data["order_no"]))
                 if not isinstance(found, OrderFound):

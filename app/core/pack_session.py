@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from app.core.commands import Command
+from app.core.decisions import Signed
 from app.core.model import Box, Operator, OrderSnapshot, OrderStatus
 from app.core.print_plan import INSERT_CONFIRM_PREFIX
 from app.core.rules import EMPTY_PLAN, Confirm, PackPlan, Step
@@ -77,13 +78,18 @@ class WeightEntered:
 @dataclass(frozen=True, slots=True)
 class ReasonGiven:
     reason: str
+    # The supervisor's decision this reason completes, signed with their PIN's key (the station
+    # signs it before the step: app.core.decisions); None where nothing is signed.
+    proof: Signed | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PinChecked:
-    """The supervisor's PIN, checked by the caller against the stored hash (never the PIN itself)."""
+    """The supervisor's PIN, checked by the caller against the stored hash (never the PIN itself),
+    and the decision the PIN completes (a split, a release), signed with its key."""
 
     ok: bool
+    proof: Signed | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +185,8 @@ class PackState:
     # The last scan was refused (an extra, a wrong item): F2 then says it was never counted
     # instead of taking back a good unit the packer did not mean.
     refused_scan: Verdict | None = None
+    # The supervisors' decisions on this order so far, signed: they go with the pack.
+    proofs: tuple[Signed, ...] = ()
 
     def confirmations(self, step: Step) -> int:
         return next((n for sid, n in self.progress if sid == step.id), 0)
@@ -438,6 +446,7 @@ class PackCompleted:
     # A split order: the parcels sealed before the last one (which `weight` and `box` describe).
     parcels: tuple[Parcel, ...] = ()
     split_by: Operator | None = None  # the supervisor who allowed the split
+    proofs: tuple[Signed, ...] = ()  # the supervisors' decisions on it, signed
 
     @property
     def all_parcels(self) -> tuple[Parcel, ...]:
@@ -465,6 +474,7 @@ class OrderHeld:
 class HoldReleased:
     order: OrderSnapshot
     supervisor: Operator
+    proof: Signed | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,10 +558,10 @@ def step(state: PackState, event: Event) -> Outcome:
             return _on_command(state, command)
         case WeightEntered(grams=grams, source=source):
             return _on_weight(state, grams, source)
-        case ReasonGiven(reason=reason):
-            return _on_reason(state, reason)
-        case PinChecked(ok=ok):
-            return _on_pin(state, ok)
+        case ReasonGiven(reason=reason, proof=proof):
+            return _on_reason(_with(state, proof), reason)
+        case PinChecked(ok=ok, proof=proof):
+            return _on_pin(state, ok, proof)
         case OrderChanged(order=order):
             return _on_order_changed(state, order)
     raise TypeError(f"not a pack session event: {event!r}")
@@ -685,6 +695,7 @@ def _load(state: PackState, order: OrderSnapshot, plan: PackPlan = EMPTY_PLAN) -
         sealing=False,
         split_by=None,
         sealed_history=0,
+        proofs=(),
     )
     if loaded.ready_to_weigh:  # an order with nothing to scan (e.g. a service line only)
         loaded = replace(loaded, phase=Phase.WEIGHING)
@@ -1028,12 +1039,16 @@ def _on_supervisor_scan(state: PackState, code: str, resolution: Resolution) -> 
     return _supervisor_confirmed(state, supervisor)
 
 
-def _on_pin(state: PackState, ok: bool) -> Outcome:
+def _with(state: PackState, proof: Signed | None) -> PackState:
+    return state if proof is None else replace(state, proofs=(*state.proofs, proof))
+
+
+def _on_pin(state: PackState, ok: bool, proof: Signed | None = None) -> Outcome:
     order_no = state.order_no
     if state.phase is not Phase.AWAITING_PIN or state.supervisor is None:
         return Outcome(state, Verdict(VerdictKind.NOT_NOW, order_no=order_no))
     if ok:
-        return _supervisor_confirmed(replace(state, pin_failures=0), state.supervisor)
+        return _supervisor_confirmed(replace(state, pin_failures=0), state.supervisor, proof)
     failures = state.pin_failures + 1
     if failures >= MAX_PIN_TRIES:
         return Outcome(_back(state), Verdict(VerdictKind.PIN_LOCKED, order_no=order_no, quantity=failures))
@@ -1043,10 +1058,11 @@ def _on_pin(state: PackState, ok: bool) -> Outcome:
     )
 
 
-def _supervisor_confirmed(state: PackState, supervisor: Operator) -> Outcome:
+def _supervisor_confirmed(state: PackState, supervisor: Operator, proof: Signed | None = None) -> Outcome:
     order_no = state.order_no
     if state.pending is Pending.SPLIT:
-        return _start_sealing(replace(state, pending=None, supervisor=None, split_by=supervisor))
+        allowed = replace(_with(state, proof), pending=None, supervisor=None, split_by=supervisor)
+        return _start_sealing(allowed)
     if state.pending is Pending.RELEASE_HOLD and state.refused is not None:
         order = replace(state.refused, status=OrderStatus.NEW, hold_reason="")
         released = replace(
@@ -1057,7 +1073,7 @@ def _supervisor_confirmed(state: PackState, supervisor: Operator) -> Outcome:
         return Outcome(
             loaded.state,
             Verdict(VerdictKind.HOLD_RELEASED, order_no=order.order_no, detail=supervisor.name),
-            (HoldReleased(order, supervisor), *loaded.effects),
+            (HoldReleased(order, supervisor, proof), *loaded.effects),
         )
     asking = replace(state, phase=Phase.AWAITING_REASON, supervisor=supervisor)
     return Outcome(asking, Verdict(VerdictKind.CHOOSE_REASON, order_no=order_no, detail=str(state.pending)))
@@ -1125,6 +1141,7 @@ def _plan_facts(state: PackState) -> dict[str, object]:
         "box": state.box,
         "parcels": state.parcels,
         "split_by": state.split_by,
+        "proofs": state.proofs,
     }
 
 

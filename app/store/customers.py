@@ -18,18 +18,28 @@ from app.store.outbox import add_event
 from app.store.stored_keys import CARRIERS_KEY
 from sync.protocol import PREFERENCE_FIELDS, Preferences
 
+# Orders a bench may have at hand: open for packing, held, or packed (here, the server checks).
+AT_HAND = ("new", "released", "picked", "on_hold", "packed")
+
 
 class UnknownCustomer(LookupError):
     pass
 
 
 def record_preferences(
-    db: Database, customer_code: str, changes: dict[str, Any], station: str, operator_id: int | None
+    db: Database,
+    customer_code: str,
+    changes: dict[str, Any],
+    station: str,
+    operator_id: int | None,
+    order_no: str = "",
 ) -> list[str]:
     """Apply `changes` (field → value) to the customer and queue one event per changed field.
 
-    Values are checked against the contract first (ValueError with the reason); unchanged
-    fields make no event. Returns the event ids."""
+    `order_no`: the customer's order at hand at the bench; the server takes a station's change of
+    a customer's wishes only with one (and the address only from the office). Values are checked
+    against the contract first (ValueError with the reason); unchanged fields make no event.
+    Returns the event ids."""
     unknown = set(changes) - set(PREFERENCE_FIELDS)
     if unknown:
         raise ValueError(f"not a preference: {', '.join(sorted(unknown))}")
@@ -49,7 +59,13 @@ def record_preferences(
                 add_event(
                     s,
                     "customer.preference",
-                    {"customer": customer_code, "field": field, "value": value, "base": base},
+                    {
+                        "customer": customer_code,
+                        "field": field,
+                        "value": value,
+                        "base": base,
+                        "order_no": order_no,
+                    },
                     station,
                     operator_id,
                 )
@@ -69,6 +85,9 @@ class CustomerCard:
     tags: tuple[str, ...]
     preferences: dict[str, Any]
     carriers: dict[str, str]  # code -> name, as the server sends them
+    # The order the change is made with: the one the customer was found by, else their newest
+    # order still at hand here ("" : none; a change then stays on this station's side).
+    order_no: str = ""
 
 
 def customer_card(db: Database, code: str) -> CustomerCard | None:
@@ -76,15 +95,28 @@ def customer_card(db: Database, code: str) -> CustomerCard | None:
     text = code.strip()
     with db.session() as s:
         customer = s.scalar(select(m.Customer).where(m.Customer.code == text))
+        order_no = ""
         if customer is None:
-            customer = s.scalar(
-                select(m.Customer)
+            found = s.execute(
+                select(m.Customer, m.Order.order_no)
                 .join(m.Order, m.Order.customer_id == m.Customer.id)
                 .where(or_(m.Order.order_no == text, m.Order.waybill_no == text))
                 .limit(1)
-            )
+            ).first()
+            if found is not None:
+                customer, order_no = found
         if customer is None:
             return None
+        if not order_no:
+            order_no = (
+                s.scalar(
+                    select(m.Order.order_no)
+                    .where(m.Order.customer_id == customer.id, m.Order.status.in_(AT_HAND))
+                    .order_by(m.Order.id.desc())
+                    .limit(1)
+                )
+                or ""
+            )
         carriers = s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIERS_KEY)) or {}
         return CustomerCard(
             code=customer.code,
@@ -93,4 +125,5 @@ def customer_card(db: Database, code: str) -> CustomerCard | None:
             tags=tuple(customer.tags or ()),
             preferences=dict(customer.preferences or {}),
             carriers=dict(carriers),
+            order_no=order_no,
         )

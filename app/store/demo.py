@@ -267,7 +267,12 @@ def generate(
             raise ValueError("the database already holds orders; demo data goes into an empty one")
         for op in DEMO_OPERATORS:
             s.add(
-                m.Operator(badge_code=op.badge, name=op.name, pin_hash=hash_pin(op.pin), role=op.role.value)
+                m.Operator(
+                    badge_code=op.badge,
+                    name=op.name,
+                    pin_hash=hash_pin(op.pin, op.role.value),
+                    role=op.role.value,
+                )
             )
 
         # Catalogue.

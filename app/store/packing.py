@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.core import barcodes
+from app.core import barcodes, decisions
+from app.core.decisions import Decision, Signed
 from app.core.model import (
     PACKABLE,
     PACKAGING,
@@ -51,6 +52,7 @@ from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
 from app.store.print_jobs import add_jobs
+from app.store.stored_keys import PIN_FAILURES_KEY
 from app.store.waybills import take_waybills
 
 
@@ -144,6 +146,22 @@ class PackingStore:
             return s.scalar(
                 select(m.Operator.pin_hash).where(m.Operator.badge_code == badge.strip(), m.Operator.active)
             )
+
+    def pin_failures(self) -> dict[str, list[float]]:
+        """The badges' recent wrong PINs as the station last saved them (a lock-out survives a restart)."""
+        with self.db.session() as s:
+            stored = s.scalar(select(m.Setting.value).where(m.Setting.key == PIN_FAILURES_KEY))
+        if not isinstance(stored, dict):
+            return {}
+        return {
+            str(badge): [float(t) for t in times if isinstance(t, int | float)]
+            for badge, times in stored.items()
+            if isinstance(times, list)
+        }
+
+    def save_pin_failures(self, failures: dict[str, list[float]]) -> None:
+        with self.db.session() as s, s.begin():
+            s.merge(m.Setting(key=PIN_FAILURES_KEY, value=failures, updated_at=_now()))
 
     def open_session(self) -> OpenSession | None:
         """The session this station left open (crash, power cut), with its events in order."""
@@ -347,14 +365,29 @@ class PackingStore:
                 },
             }
             if done.override_by is not None:
-                payload["override"] = {"by": done.override_by.badge_code, "reason": done.override_reason}
+                payload["override"] = _proven(
+                    {"by": done.override_by.badge_code, "reason": done.override_reason},
+                    done.proofs,
+                    decisions.weight_override(
+                        order.order_no,
+                        done.override_reason,
+                        done.weight.actual_g,
+                        done.override_by.badge_code,
+                    ),
+                )
             if done.box is not None:  # packaging consumption, for the office's stock of boxes
                 payload["packaging"] = {"box": done.box.code, "weight_g": done.box.weight_g}
             payload["parcels"] = [
-                _parcel_wire(row, parcel) for row, parcel in zip(parcel_rows, parcels, strict=True)
+                _parcel_wire(row, parcel, order.order_no, done.proofs)
+                for row, parcel in zip(parcel_rows, parcels, strict=True)
             ]
             if done.split_by is not None:
                 payload["split_by"] = done.split_by.badge_code
+                split = decisions.proof_for(
+                    done.proofs, decisions.split(order.order_no, done.split_by.badge_code)
+                )
+                if split is not None:
+                    payload["split_proof"] = split
             if started is not None:
                 payload["started_at"] = started.isoformat()
             payload["work"] = _work(done)
@@ -362,11 +395,14 @@ class PackingStore:
             if done.plan.steps or done.plan.fired:
                 payload["plan"] = done.plan.to_json()
             if done.plan_override_by is not None:
-                payload["plan_override"] = {
-                    "by": done.plan_override_by.badge_code,
-                    "reason": done.plan_override_reason,
-                    "open_steps": list(done.open_steps),
-                }
+                by = done.plan_override_by.badge_code
+                payload["plan_override"] = _proven(
+                    {"by": by, "reason": done.plan_override_reason, "open_steps": list(done.open_steps)},
+                    done.proofs,
+                    decisions.plan_override(
+                        order.order_no, done.plan_override_reason, list(done.open_steps), by
+                    ),
+                )
             if choices is not None:
                 labels = [
                     ParcelLabel(r["parcel_no"], r["waybill_no"], r["actual_g"], r["items"])
@@ -462,6 +498,7 @@ class PackingStore:
                     "order_no": released.order.order_no,
                     "supervisor": released.supervisor.badge_code,
                     "at": now.isoformat(),
+                    **({"proof": released.proof.proof} if released.proof else {}),
                 },
                 self.station,
                 released.supervisor.operator_id,
@@ -525,7 +562,15 @@ def _parcel_row(order: OrderSnapshot, parcel: Parcel, no: int, waybill: str) -> 
     }
 
 
-def _parcel_wire(row: dict[str, Any], parcel: Parcel) -> dict[str, Any]:
+def _proven(part: dict[str, Any], proofs: tuple[Signed, ...], decided: Decision) -> dict[str, Any]:
+    """A supervisor's decision in an event, with its proof when the station signed it."""
+    proof = decisions.proof_for(proofs, decided)
+    return part if proof is None else {**part, "proof": proof}
+
+
+def _parcel_wire(
+    row: dict[str, Any], parcel: Parcel, order_no: str, proofs: tuple[Signed, ...] = ()
+) -> dict[str, Any]:
     wire: dict[str, Any] = {
         "no": row["parcel_no"],
         "carrier": row["carrier"],
@@ -541,7 +586,9 @@ def _parcel_wire(row: dict[str, Any], parcel: Parcel) -> dict[str, Any]:
     if parcel.box is not None:
         wire["packaging"] = {"box": parcel.box.code, "weight_g": parcel.box.weight_g}
     if parcel.override_by is not None:
-        wire["override"] = {"by": parcel.override_by.badge_code, "reason": parcel.override_reason}
+        by = parcel.override_by.badge_code
+        decided = decisions.weight_override(order_no, parcel.override_reason, row["actual_g"], by)
+        wire["override"] = _proven({"by": by, "reason": parcel.override_reason}, proofs, decided)
     return wire
 
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.core import decisions
+from app.core.decisions import Signer
 from app.core.model import OrderSnapshot
 from app.core.rules import CompiledRule, PackPlan, Rule, RuleError, compile_rules, evaluate, parse_rules
 from app.paths import RESOURCES
@@ -121,7 +123,13 @@ def rule_to_wire(rule: dict[str, Any], position: int) -> dict[str, Any]:
     }
 
 
-def save_rules(db: Database, items: list[dict[str, Any]], station: str, operator_id: int | None) -> list[str]:
+def save_rules(
+    db: Database,
+    items: list[dict[str, Any]],
+    station: str,
+    operator_id: int | None,
+    signer: Signer | None = None,
+) -> list[str]:
     """Replace the station's rules with `items` (in order) and queue a `rule.changed` event for
     each rule that is new, changed, moved or removed. Returns the event ids.
 
@@ -150,12 +158,21 @@ def save_rules(db: Database, items: list[dict[str, Any]], station: str, operator
                 s.add(m.Setting(key=key, value=wire, updated_at=now))
             else:
                 row.value, row.updated_at = wire, now
-            ids.append(add_event(s, "rule.changed", wire, station, operator_id))
+            ids.append(add_event(s, "rule.changed", _proven(wire, signer, now), station, operator_id))
         for key, row in rows.items():  # removed from the list
             s.delete(row)
             wire = {"code": key[len(RULE_PREFIX) :], "deleted": True}
-            ids.append(add_event(s, "rule.changed", wire, station, operator_id))
+            ids.append(add_event(s, "rule.changed", _proven(wire, signer, now), station, operator_id))
         return ids
+
+
+def _proven(wire: dict[str, Any], signer: Signer | None, now: datetime) -> dict[str, Any]:
+    """A rule change as the event carries it: with the supervisor's proof when they signed in
+    with their PIN (app.core.decisions); the rule as stored stays without it."""
+    if signer is None:
+        return wire
+    decided = decisions.rule_change(str(wire["code"]), wire, signer.badge)
+    return {**wire, "proof": signer.sign(decided, now.isoformat()).proof}
 
 
 def plan_with(items: list[dict[str, Any]], order: OrderSnapshot, today: date) -> tuple[PackPlan, list[str]]:

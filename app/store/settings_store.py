@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from app.core import decisions
+from app.core.decisions import Signer
 from app.core.model import Operator
 from app.core.settings import Change, StationSettings, changes, from_stored, needs_supervisor, to_stored
 from app.store import models as m
@@ -52,6 +54,9 @@ def save_settings(
                     by=audit.operator.badge_code if audit.operator else None,
                     at=now,
                 ).model_dump(mode="json")
+                if payload.get("supervisor") and audit.signer is not None:
+                    decided = decisions.settings_change(payload["changes"], payload["supervisor"])
+                    payload["proof"] = audit.signer.sign(decided, now.isoformat()).proof
                 operator_id = audit.operator.operator_id if audit.operator else None
                 add_event(s, p.EventType.SETTINGS_CHANGED, payload, settings.station_name, operator_id)
         for key, value in to_stored(settings).items():
@@ -72,3 +77,4 @@ class SettingsAudit:
 
     operator: Operator | None
     supervisor: Operator | None = None
+    signer: Signer | None = None  # the supervisor's PIN key: a protected change goes out proven

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.core import decisions
+from app.core.decisions import Signer
 from app.core.model import (
     PACKABLE,
     PACKED_OR_SHIPPED,
@@ -191,6 +193,18 @@ def location_parser(settings: StationSettings) -> LocationParser:
 # --- making and changing waves ------------------------------------------------------------------
 
 
+def _wave_changed(
+    s: Session, wave: m.Wave, station: str, operator_id: int | None, signer: Signer | None = None
+) -> None:
+    """The `wave.changed` event; a supervisor's decision (plan, release, assign, cancel) goes
+    with their proof when the desk's supervisor signed in with their PIN (app.core.decisions)."""
+    wire = _wave_wire(s, wave)
+    if signer is not None and wave.status in decisions.SUPERVISED_WAVE_STATES:
+        decided = decisions.wave_change(wave.code, wire["status"], wire["orders"], signer.badge)
+        wire["proof"] = signer.sign(decided, _now().isoformat()).proof
+    add_event(s, "wave.changed", wire, station, operator_id)
+
+
 def _wave_wire(s: Session, wave: m.Wave) -> dict[str, Any]:
     orders = s.scalars(
         select(m.Order.order_no)
@@ -229,6 +243,7 @@ def create_waves(
     operator_id: int | None,
     release: bool = False,
     today: date | None = None,
+    signer: Signer | None = None,
 ) -> Created:
     """Write a plan as waves (released at once if asked), in one transaction. An order that left
     the open pool since the plan was made (packed, held, waved elsewhere) is skipped and reported."""
@@ -276,7 +291,7 @@ def create_waves(
                     .values(status="released")
                 )
             s.flush()
-            add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
+            _wave_changed(s, wave, station, operator_id, signer)
             codes.append(wave.code)
     if taken:
         log.info("waves: %d order(s) left the open pool while planning: %s", len(taken), taken[:10])
@@ -290,7 +305,9 @@ def _wave(s: Session, code: str) -> m.Wave:
     return wave
 
 
-def release_wave(db: Database, code: str, station: str, operator_id: int | None) -> None:
+def release_wave(
+    db: Database, code: str, station: str, operator_id: int | None, signer: Signer | None = None
+) -> None:
     with db.session() as s, s.begin():
         wave = _wave(s, code)
         if wave.status != WaveStatus.PLANNED:
@@ -302,11 +319,17 @@ def release_wave(db: Database, code: str, station: str, operator_id: int | None)
             .where(m.Order.id.in_(order_ids), m.Order.status == OrderStatus.NEW)
             .values(status=OrderStatus.RELEASED)
         )
-        add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
+        _wave_changed(s, wave, station, operator_id, signer)
 
 
 def assign_wave(
-    db: Database, code: str, picker: str, pack_station: str, station: str, operator_id: int | None
+    db: Database,
+    code: str,
+    picker: str,
+    pack_station: str,
+    station: str,
+    operator_id: int | None,
+    signer: Signer | None = None,
 ) -> None:
     """Give the wave to a picker (badge or name) and/or the station that packs it."""
     with db.session() as s, s.begin():
@@ -314,10 +337,12 @@ def assign_wave(
         if wave.status not in WAVE_ACTIVE:
             raise WaveError(f"wave {code} is {wave.status}: it cannot be assigned")
         wave.picker, wave.station = picker.strip(), pack_station.strip()
-        add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
+        _wave_changed(s, wave, station, operator_id, signer)
 
 
-def cancel_wave(db: Database, code: str, station: str, operator_id: int | None) -> int:
+def cancel_wave(
+    db: Database, code: str, station: str, operator_id: int | None, signer: Signer | None = None
+) -> int:
     """Cancel a wave: its orders not packed yet go back to the open pool (to be planned again).
     Returns how many went back."""
     with db.session() as s, s.begin():
@@ -331,7 +356,7 @@ def cancel_wave(db: Database, code: str, station: str, operator_id: int | None) 
             .where(m.Order.id.in_(order_ids), m.Order.status.in_((OrderStatus.RELEASED, OrderStatus.PICKED)))
             .values(status=OrderStatus.NEW)
         ).rowcount
-        add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
+        _wave_changed(s, wave, station, operator_id, signer)
         return int(back or 0)
 
 
@@ -528,7 +553,7 @@ def record_pick(
         if wave.status != WaveStatus.PICKING:  # the first pick: the office sees the wave under way
             wave.status = WaveStatus.PICKING
             wave.picker = wave.picker or picker  # taken from the list unassigned: whose walk it is
-            add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
+            _wave_changed(s, wave, station, operator_id)
         payload = {
             "wave": code,
             "sku": stop.sku,
@@ -571,7 +596,7 @@ def _finish_if_done(s: Session, wave: m.Wave, station: str, operator_id: int | N
         .values(status=OrderStatus.PICKED)
     )
     wave.status = WaveStatus.DONE
-    add_event(s, "wave.changed", _wave_wire(s, wave), station, operator_id)
+    _wave_changed(s, wave, station, operator_id)
 
 
 # --- single-item waves at the packing station ---------------------------------------------------

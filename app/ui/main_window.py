@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from app.core.decisions import Signer
 from app.core.model import Operator
 from app.core.pack_session import Severity
 from app.core.returns import reasons_from
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self.devices = devices
         self.printing = printing
         station_name, operator_id = self._station_name, self._operator_id
-        self.signin = SignInView(station, sounds)
+        self.signin = SignInView(station, sounds, ops)
         self.packing = PackingView(station, sounds, ops)
         self.packing.chinese = translations.chinese
         self.settings_view = SettingsView()
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
             self.pages,
             self.packing,
             (CustomerDesk(db, ops, station_name, operator_id), self.customer_view),
-            (RulesDesk(db, ops, station_name, operator_id), self.rules_view),
+            (RulesDesk(db, ops, station_name, operator_id, lambda: station.session_signer), self.rules_view),
             (ExceptionsDesk(db, ops, station_name, operator_id), self.exceptions_view),
             lambda: self.desk,
             self._outbox_changed,
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         # A close by the window's own button or Alt+F4 while an order is open is said first and
         # done on the second try; the program closing it (a shutdown, SIGTERM) is not asked.
         self.may_close = False
+        self._settings_signer: Signer | None = None  # the key of the supervisor who unlocked settings
         self._close_refused_at = -CLOSE_AGAIN_S
 
         wedge.scanned.connect(self.on_scan)
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
                 self._operator_id,
                 lambda: station.rules.book().compiled,
                 lambda: location_parser(station.settings),
+                lambda: station.session_signer,
             )
             desk.board.own_devices = self.device_report
             desk.closed.connect(self.close_settings)
@@ -336,15 +339,18 @@ class MainWindow(QMainWindow):
         """A supervisor's badge and PIN on the settings page, checked off the GUI thread (the PIN's
         hash takes a while by design)."""
 
-        def done(answer: Answer[Operator | None]) -> None:
-            self.settings_view.unlock_answer(answer.value, self.station.pin_locked_for(badge))
+        def done(answer: Answer[tuple[Operator, Signer | None] | None]) -> None:
+            supervisor, self._settings_signer = answer.value if answer.value is not None else (None, None)
+            self.settings_view.unlock_answer(supervisor, self.station.pin_locked_for(badge))
 
         self.ops.query(lambda: self.station.supervisor_with_pin(badge, pin), done, what="a supervisor's PIN")
 
     def on_settings_saved(self, settings: StationSettings) -> None:
         # The write waits for the database like any other (up to its busy timeout): off the GUI
         # thread, and the settings take effect once they are on disk, with their audit event.
-        audit = SettingsAudit(self.station.operator, self.settings_view.supervisor)
+        supervisor = self.settings_view.supervisor
+        signer = self._settings_signer if supervisor is not None else None
+        audit = SettingsAudit(self.station.operator, supervisor, signer)
 
         def done(answer: Answer[object]) -> None:
             if answer.refused:

@@ -50,6 +50,7 @@ class OfficePages(QObject):
         self.pages = pages
         self.packing = packing
         self.customers, self.customer_view = customers
+        self._customer_order = ""  # the order the customer on the page was found by (or at hand)
         self.rules, self.rules_view = rules
         self.exceptions, self.exceptions_view = exceptions
         self._desk = desk  # built when first opened: the floor board's charts load then
@@ -97,6 +98,7 @@ class OfficePages(QObject):
                 self.customer_view.show_not_found(code)
             else:
                 self.customer_view.show_card(answer.value)
+                self._customer_order = answer.value.order_no
                 if not keep_result:
                     self.customer_view.show_result("")
 
@@ -122,7 +124,14 @@ class OfficePages(QObject):
             self.load_customer(code, keep_result=True)
             self.outbox_changed()
 
-        self.customers.save(code, changes, saved)
+        # The order at the bench is the one at hand when it is this customer's.
+        state = self.station.state
+        open_order = state.order if state is not None else None
+        if open_order is not None and open_order.customer is not None and open_order.customer.code == code:
+            order_no = open_order.order_no
+        else:
+            order_no = self._customer_order
+        self.customers.save(code, changes, saved, order_no)
 
     # --- supervisor desk (Shift+F7) ------------------------------------------------------------
 

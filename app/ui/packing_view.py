@@ -12,6 +12,7 @@ import html
 import logging
 from datetime import UTC, datetime
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -43,8 +44,8 @@ from app.core.pack_session import PackState, Phase, Severity, Verdict, VerdictKi
 from app.core.rules import Confirm, Step
 from app.core.weighing import WeighGate
 from app.print_service import PrintStatus
-from app.runner import Operations
-from app.station import MAX_SCAN_LENGTH, PIN_MASK, PackingStation, SaveResult
+from app.runner import Answer, Operations
+from app.station import MAX_SCAN_LENGTH, PIN_MASK, PackingStation, PinTry, SaveResult
 from app.store.packing import PackConflict
 from app.ui import messages
 from app.ui.banner import Banner, ElidedLabel, RecentRows, elide_code, wrapping
@@ -93,6 +94,8 @@ class PackingView(QWidget):
         self.station = station
         self.sounds = sounds
         self.ops = ops
+        self._pin_checking = False  # a supervisor's PIN is being checked off the GUI thread
+        self._held_scans: list[Scan] = []
         self.chinese = True
         self.last_verdict: Verdict | None = None
         self.scale_state: DeviceState | None = None
@@ -350,9 +353,12 @@ class PackingView(QWidget):
     def handle(self, scan: Scan) -> None:
         """A scan: at the weighing step a short number is grams, in a PIN prompt it is the PIN
         (never shown), otherwise a code for the station."""
+        if self._pin_checking:
+            self._held_scans.append(scan)  # answered once the PIN is: nothing scanned is lost
+            return
         phase = self._phase()
         if phase is Phase.AWAITING_PIN:
-            self.render(self.station.handle_pin(scan.raw), code=PIN_MASK)
+            self._check_pin(scan.raw)
             return
         if phase in (Phase.WEIGHING, Phase.WEIGHT_FAILED) and is_typed_weight(scan.code):
             grams = int(scan.code.strip())
@@ -380,6 +386,26 @@ class PackingView(QWidget):
             )
             return
         self.handle_scan(box.code)
+
+    def _check_pin(self, pin: str) -> None:
+        """A supervisor's PIN costs about half a second to check by design (its verifier is
+        memory-hard): checked off the GUI thread; scans meanwhile wait their turn."""
+        state = self.station.state
+        supervisor = state.supervisor if state is not None else None
+        badge = supervisor.badge_code if supervisor is not None else ""
+        self._pin_checking = True
+        self.show_notice(self.tr("Checking the PIN…"), Severity.INFO)
+
+        def answered(answer: Answer[PinTry]) -> None:
+            if not shiboken6.isValid(self):  # the window closed while the PIN was being checked
+                return
+            self._pin_checking = False
+            self.render(self.station.handle_pin_tried(answer.value or PinTry(badge)), code=PIN_MASK)
+            held, self._held_scans = self._held_scans, []
+            for scan in held:
+                self.handle(scan)
+
+        self.ops.query(lambda: self.station.try_pin(badge, pin), answered, what="a supervisor's PIN")
 
     def run_command(self, command: Command, key: str = "") -> None:
         """A command by key or by its barcode; `key` names the key in the last-scans list, so a

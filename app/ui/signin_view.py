@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.core.model import Operator
-from app.station import PackingStation
+from app.runner import Answer, Operations
+from app.station import PackingStation, PinTry
 from app.store.errors import StoreError
 from app.ui import messages
 from app.ui.sounds import Sounds
@@ -17,10 +19,19 @@ PROMPT = "color: #e65100; font-weight: 700;"  # the amber of the bench's prompts
 class SignInView(QWidget):
     signed_in = Signal(object)  # Operator
 
-    def __init__(self, station: PackingStation, sounds: Sounds, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        station: PackingStation,
+        sounds: Sounds,
+        ops: Operations | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.station = station
         self.sounds = sounds
+        # A supervisor's PIN costs about half a second to check by design: off the GUI thread.
+        self.ops = ops
+        self.checking = False
         self.title = QLabel(objectName="title", alignment=Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel(objectName="headline", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.badge = QLineEdit()
@@ -104,11 +115,35 @@ class SignInView(QWidget):
         if not code:
             self.badge.setFocus()
             return
-        try:
-            operator = self.station.sign_in_pin(code, pin)
-        except StoreError as exc:
-            self._store_trouble(exc)
+        if self.checking:
+            return  # Enter again while the PIN is checked: the answer is on its way
+        if self.ops is None:
+            try:
+                self._pin_tried(code, self.station.try_pin(code, pin))
+            except StoreError as exc:
+                self._store_trouble(exc)
             return
+        self.checking = True
+        self.pin.clear()
+        self.error.setText(self.tr("Checking the PIN…"))
+        self.error.setStyleSheet(PROMPT)
+
+        def answered(answer: Answer[PinTry]) -> None:
+            if not shiboken6.isValid(self):  # the window closed while the PIN was being checked
+                return
+            self.checking = False
+            if answer.value is None:
+                self._refuse(self.tr("Cannot sign in: the database did not answer — call the technician"))
+                return
+            try:
+                self._pin_tried(code, answer.value)
+            except StoreError as exc:
+                self._store_trouble(exc)
+
+        self.ops.query(lambda: self.station.try_pin(code, pin), answered, what="a PIN at sign-in")
+
+    def _pin_tried(self, code: str, attempt: PinTry) -> None:
+        operator = self.station.sign_in_tried(code, attempt)
         if operator is None:
             self.pin.clear()
             wait = self.station.pin_locked_for(code)

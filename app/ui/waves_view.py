@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from app.core.decisions import Signer
 from app.core.pickpath import LocationParser
 from app.core.rules import CompiledRule
 from app.runner import Operations
@@ -50,10 +51,11 @@ class WavesDeskView(QWidget):
         operator_id: Callable[[], int | None],
         rules: Callable[[], tuple[CompiledRule, ...]],
         parser: Callable[[], LocationParser],
+        signer: Callable[[], Signer | None] = lambda: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.desk = WaveDesk(db, ops, station_name, operator_id)
+        self.desk = WaveDesk(db, ops, station_name, operator_id, signer)
         self.title = page_title()
         self.result = QLabel()
         self.result.setWordWrap(True)

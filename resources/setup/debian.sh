@@ -3,7 +3,8 @@
 # commands and by .ci/run:
 #   bash resources/setup/debian.sh app     the station: Qt's runtime libraries, Chinese fonts, audio
 #   bash resources/setup/debian.sh test    the same, plus what the tests drive for real: CUPS with a
-#                                          PDF queue, poppler, zbar, PostgreSQL, binutils (PyInstaller)
+#                                          PDF queue, poppler, zbar, PostgreSQL, nginx, binutils
+#                                          (PyInstaller)
 # As root it runs apt-get; otherwise sudo (asked for once). Nothing is installed that is there.
 set -euo pipefail
 what="${1:-app}"
@@ -21,6 +22,8 @@ app_packages=(
 test_packages=(
   cups cups-bsd cups-client printer-driver-cups-pdf poppler-utils zbar-tools postgresql
   binutils
+  # the production set-up's front: nginx before the server's processes (TLS, limits, timeouts)
+  nginx
   # a real X server and a keyboard that types at scanner speed (the wedge test)
   xvfb xdotool
 )
@@ -52,3 +55,7 @@ echo "packline set-up: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The tests start nginx themselves, on free ports: the distribution's own service stays off.
+if [[ " ${missing[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null 2>&1; then
+  "${as_root[@]}" systemctl disable --now nginx >/dev/null 2>&1 || true
+fi

@@ -1095,37 +1095,37 @@ by responsibility: {responsible}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>先完成或放回当前订单，再处理退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>退货台无法读取数据库 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460"/>
+        <location filename="../../app/ui/main_window.py" line="466"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>订单 {order} 正在打包 — 先按 Esc 放回再关闭。再按一次 Alt+F4 仍会关闭：下次启动时该订单会恢复</translation>
     </message>
@@ -1133,69 +1133,69 @@ by responsibility: {responsible}</source>
 <context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="95"/>
+        <location filename="../../app/ui/office_pages.py" line="96"/>
         <source>The customer could not be read — see the log</source>
         <translation>无法读取客户 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="109"/>
-        <location filename="../../app/ui/office_pages.py" line="158"/>
+        <location filename="../../app/ui/office_pages.py" line="111"/>
+        <location filename="../../app/ui/office_pages.py" line="167"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="114"/>
-        <location filename="../../app/ui/office_pages.py" line="163"/>
+        <location filename="../../app/ui/office_pages.py" line="116"/>
+        <location filename="../../app/ui/office_pages.py" line="172"/>
         <source>Not saved — the database did not answer; try again (Ctrl+S)</source>
         <translation>未保存 — 数据库无响应；请重试 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="118"/>
+        <location filename="../../app/ui/office_pages.py" line="120"/>
         <source>Saved: {count} change(s), sent to the server with the next sync</source>
         <translation>已保存：{count} 处修改，下次同步时上传到服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="130"/>
+        <location filename="../../app/ui/office_pages.py" line="139"/>
         <source>Only a supervisor can plan waves — ask one to sign in</source>
         <translation>只有主管可以排波次 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="140"/>
+        <location filename="../../app/ui/office_pages.py" line="149"/>
         <source>Only a supervisor can change the customer rules — ask one to sign in</source>
         <translation>只有主管可以修改客户规则 — 请主管登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="146"/>
+        <location filename="../../app/ui/office_pages.py" line="155"/>
         <source>The rules could not be read — see the log</source>
         <translation>无法读取规则 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="174"/>
+        <location filename="../../app/ui/office_pages.py" line="183"/>
         <source>The order could not be read — see the log</source>
         <translation>无法读取订单 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="176"/>
+        <location filename="../../app/ui/office_pages.py" line="185"/>
         <source>No order with number or waybill {code}</source>
         <translation>没有订单号或运单号为 {code} 的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="193"/>
+        <location filename="../../app/ui/office_pages.py" line="202"/>
         <source>The exception list could not be read — see the log</source>
         <translation>无法读取异常列表 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="203"/>
+        <location filename="../../app/ui/office_pages.py" line="212"/>
         <source>Not saved — see the log; try again</source>
         <translation>未保存 — 请查看日志后重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="206"/>
+        <location filename="../../app/ui/office_pages.py" line="215"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office_pages.py" line="206"/>
+        <location filename="../../app/ui/office_pages.py" line="215"/>
         <source>Already resolved elsewhere</source>
         <translation>已在别处处理</translation>
     </message>
@@ -1203,207 +1203,212 @@ by responsibility: {responsible}</source>
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="285"/>
+        <location filename="../../app/ui/packing_view.py" line="287"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="285"/>
+        <location filename="../../app/ui/packing_view.py" line="287"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="285"/>
+        <location filename="../../app/ui/packing_view.py" line="287"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="285"/>
+        <location filename="../../app/ui/packing_view.py" line="287"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="287"/>
+        <location filename="../../app/ui/packing_view.py" line="289"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="288"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="290"/>
+        <location filename="../../app/ui/packing_view.py" line="292"/>
         <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
         <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Ins 拆包（下一包） · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F2 售后退货 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="298"/>
+        <location filename="../../app/ui/packing_view.py" line="300"/>
         <source>F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · Ins parcel · Esc put back · F9 settings · F12 sign out</source>
         <translation>F1 确认 · F2 撤销 · F3 挂起 · F4 称重 · F6 主管放行 · F7 解除挂起 · F8 缺什么 · Ins 拆包 · Esc 放回 · F9 设置 · F12 退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="371"/>
+        <location filename="../../app/ui/packing_view.py" line="376"/>
         <source>change from the office</source>
         <translation>后台变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="379"/>
+        <location filename="../../app/ui/packing_view.py" line="384"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>此订单没有建议包装 — 请扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="398"/>
+        <location filename="../../app/ui/packing_view.py" line="396"/>
+        <source>Checking the PIN…</source>
+        <translation>正在核对 PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="421"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="416"/>
+        <location filename="../../app/ui/packing_view.py" line="439"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="430"/>
+        <location filename="../../app/ui/packing_view.py" line="453"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="438"/>
+        <location filename="../../app/ui/packing_view.py" line="461"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="441"/>
+        <location filename="../../app/ui/packing_view.py" line="464"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="445"/>
+        <location filename="../../app/ui/packing_view.py" line="468"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="509"/>
+        <location filename="../../app/ui/packing_view.py" line="532"/>
         <source>Saving {order}…</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="529"/>
+        <location filename="../../app/ui/packing_view.py" line="552"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="535"/>
+        <location filename="../../app/ui/packing_view.py" line="558"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="598"/>
+        <location filename="../../app/ui/packing_view.py" line="621"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>第{no}包：{items} 件，{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="603"/>
+        <location filename="../../app/ui/packing_view.py" line="626"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>正在装第 {no} 包：已装 {items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="607"/>
+        <location filename="../../app/ui/packing_view.py" line="630"/>
         <source>sealed: {parcels}</source>
         <translation>已封包：{parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="676"/>
+        <location filename="../../app/ui/packing_view.py" line="699"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="681"/>
+        <location filename="../../app/ui/packing_view.py" line="704"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="633"/>
+        <location filename="../../app/ui/packing_view.py" line="656"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="640"/>
+        <location filename="../../app/ui/packing_view.py" line="663"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="578"/>
+        <location filename="../../app/ui/packing_view.py" line="601"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>包装：{name}（{weight} 克） — Ctrl+B 换下一个尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="585"/>
+        <location filename="../../app/ui/packing_view.py" line="608"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>建议包装：{name} — 按 Ctrl+B 采用，或扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="657"/>
+        <location filename="../../app/ui/packing_view.py" line="680"/>
         <source>Customer&apos;s instructions: {open} open</source>
         <translation>客户指示：还有 {open} 项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="659"/>
+        <location filename="../../app/ui/packing_view.py" line="682"/>
         <source>Customer&apos;s instructions: all done</source>
         <translation>客户指示：已全部完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="722"/>
+        <location filename="../../app/ui/packing_view.py" line="745"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="732"/>
+        <location filename="../../app/ui/packing_view.py" line="755"/>
         <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="755"/>
+        <location filename="../../app/ui/packing_view.py" line="778"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="757"/>
+        <location filename="../../app/ui/packing_view.py" line="780"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="833"/>
+        <location filename="../../app/ui/packing_view.py" line="856"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="835"/>
+        <location filename="../../app/ui/packing_view.py" line="858"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>先把已封好的包裹从秤上拿下，再放这一包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="848"/>
+        <location filename="../../app/ui/packing_view.py" line="871"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="851"/>
+        <location filename="../../app/ui/packing_view.py" line="874"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="863"/>
+        <location filename="../../app/ui/packing_view.py" line="886"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="866"/>
+        <location filename="../../app/ui/packing_view.py" line="889"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="869"/>
+        <location filename="../../app/ui/packing_view.py" line="892"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -3065,52 +3070,62 @@ by responsibility: {responsible}</source>
 <context>
     <name>SignInView</name>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="55"/>
+        <location filename="../../app/ui/signin_view.py" line="65"/>
         <source>Scan your badge to sign in</source>
         <translation>请扫描工牌登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="56"/>
+        <location filename="../../app/ui/signin_view.py" line="66"/>
         <source>No badge? Type your badge code and PIN.</source>
         <translation>没有工牌？请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="57"/>
+        <location filename="../../app/ui/signin_view.py" line="67"/>
         <source>Badge code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="58"/>
+        <location filename="../../app/ui/signin_view.py" line="68"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="59"/>
+        <location filename="../../app/ui/signin_view.py" line="69"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="89"/>
+        <location filename="../../app/ui/signin_view.py" line="99"/>
         <source>Badge {code} is not known — scan your own badge</source>
         <translation>工牌 {code} 不存在 — 请扫描本人工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="98"/>
+        <location filename="../../app/ui/signin_view.py" line="108"/>
         <source>{name}: type your PIN and press Enter</source>
         <translation>{name}：请输入 PIN 码并按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="117"/>
+        <location filename="../../app/ui/signin_view.py" line="127"/>
+        <source>Checking the PIN…</source>
+        <translation>正在核对 PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="133"/>
+        <source>Cannot sign in: the database did not answer — call the technician</source>
+        <translation>无法登录：数据库没有响应 — 请联系技术员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin_view.py" line="149"/>
         <source>Too many wrong PINs for {badge}: try again in {minutes} min</source>
         <translation>{badge} 的 PIN 码错误次数过多：请 {minutes} 分钟后再试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="122"/>
+        <location filename="../../app/ui/signin_view.py" line="154"/>
         <source>Badge code or PIN is wrong — try again</source>
         <translation>工号或密码错误 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="128"/>
+        <location filename="../../app/ui/signin_view.py" line="160"/>
         <source>Cannot sign in: {problem} — call the technician</source>
         <translation>无法登录：{problem} — 请叫技术员</translation>
     </message>
@@ -4373,37 +4388,37 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="141"/>
+        <location filename="../../app/ui/waves_view.py" line="143"/>
         <source>Supervisor desk</source>
         <translation>主管工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="142"/>
+        <location filename="../../app/ui/waves_view.py" line="144"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>排波次 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="143"/>
+        <location filename="../../app/ui/waves_view.py" line="145"/>
         <source>Waves (Ctrl+2)</source>
         <translation>波次 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="144"/>
+        <location filename="../../app/ui/waves_view.py" line="146"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>异常 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="145"/>
+        <location filename="../../app/ui/waves_view.py" line="147"/>
         <source>Returns (Ctrl+4)</source>
         <translation>退货（Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="146"/>
+        <location filename="../../app/ui/waves_view.py" line="148"/>
         <source>Board (Ctrl+5)</source>
         <translation>看板（Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="147"/>
+        <location filename="../../app/ui/waves_view.py" line="149"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>

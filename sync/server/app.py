@@ -7,7 +7,6 @@ import logging
 import os
 import sys
 import time
-import zlib
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -33,6 +32,13 @@ else:
 from sync import protocol as p
 from sync.server.db import DB_CONNECTIONS
 from sync.server.imports import BadImportFile
+from sync.server.limits import (
+    MAX_ENTITIES_BYTES,
+    MAX_IMPORT_BYTES,
+    MAX_PUSH_BYTES,
+    BodyLimit,
+    WaitSlots,
+)
 from sync.server.live import ChangeFeed
 from sync.server.store import TOKEN_REFRESH_S, ServerStore
 
@@ -192,6 +198,7 @@ def create_app(
     `max_wait_s`: the longest a wait for changes is held (the fuzzer's server holds them briefly)."""
     database = DatabaseWork(connections)
     feed = ChangeFeed()
+    waits = WaitSlots()
     store.on_change = feed.notify
 
     @asynccontextmanager
@@ -252,6 +259,7 @@ def create_app(
     app.state.feed = feed
     # Level 1: pages still shrink about 5x (a load-round page 64 -> 12 KB, 11 KB at level 4) for
     # 40% less CPU than level 4; the server's CPU is what stations syncing at once wait for.
+    app.add_middleware(BodyLimit)
     app.add_middleware(GZipMiddleware, minimum_size=COMPRESS_FROM, compresslevel=1)
     app.add_middleware(ServerTiming)
 
@@ -314,7 +322,7 @@ def create_app(
 
     @app.get(f"{p.API_PREFIX}/changes/wait", response_model=p.ChangesAhead)
     async def wait_for_changes(
-        _name: Annotated[str, Depends(station)],
+        name: Annotated[str, Depends(station)],
         cursor: Annotated[str, Query(max_length=20, description="the station's cursor")] = "",
         wait_s: Annotated[
             float, Query(ge=0, le=p.WAIT_MAX_S, description="how long to hold the answer at most (s)")
@@ -326,21 +334,30 @@ def create_app(
             after = int(cursor or 0)
         except ValueError:
             raise HTTPException(400, f"cursor {cursor!r} was not issued by this server") from None
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + min(wait_s, max_wait_s)
-        while True:
-            woken = feed.current()  # before the head is read: a commit after it still wakes us
-            head = await database.run(store.head)
-            if head > after:
-                return p.ChangesAhead(head=str(head), ahead=True)
-            if feed.closing:
-                return p.ChangesAhead(head=str(head), ahead=False)
-            if after > head:
-                raise HTTPException(400, f"cursor {cursor!r} is ahead of this server: pull from the start")
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return p.ChangesAhead(head=str(head), ahead=False)
-            await feed.wait(woken, remaining)
+        with waits.hold(name) as may_wait:
+            if not may_wait:
+                log.warning("%s holds %d waits for changes already: one more refused", name, len(waits))
+                raise HTTPException(
+                    429,
+                    f"{name!r} holds {waits.per_station} waits for changes already: one is enough",
+                    headers={"Retry-After": str(RETRY_AFTER_S)},
+                )
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + min(wait_s, max_wait_s)
+            while True:
+                woken = feed.current()  # before the head is read: a commit after it still wakes us
+                head = await database.run(store.head)
+                if head > after:
+                    return p.ChangesAhead(head=str(head), ahead=True)
+                if feed.closing:
+                    return p.ChangesAhead(head=str(head), ahead=False)
+                if after > head:
+                    ahead = f"cursor {cursor!r} is ahead of this server: pull from the start"
+                    raise HTTPException(400, ahead)
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    return p.ChangesAhead(head=str(head), ahead=False)
+                await feed.wait(woken, remaining)
 
     @app.post(
         f"{p.API_PREFIX}/events",
@@ -352,13 +369,7 @@ def create_app(
     )
     async def events(request: Request) -> Response:
         name = await authorized(request.headers.get("authorization"))
-        try:
-            body = await limited_body(request, MAX_PUSH_BYTES)
-        except TooLarge as exc:
-            log.warning("push from %s refused: %s", name, exc)
-            return JSONResponse({"detail": str(exc)}, status_code=413)
-        except BadEncoding as exc:
-            return _refused(str(exc), [])
+        body = await request.body()  # inflated and within its limit (sync.server.limits)
         try:
             batch = p.PushRequest.model_validate_json(body)
         except ValidationError as exc:
@@ -400,7 +411,7 @@ def create_app(
         responses={413: {"description": f"more than {MAX_ENTITIES_BYTES} bytes (after decompression)"}},
     )
     async def entities(request: Request, _name: Annotated[str, Depends(station)]) -> p.ChangesPage:
-        body = await _body_or_refusal(request, MAX_ENTITIES_BYTES, bad_encoding=422)
+        body = await request.body()
         try:
             wanted = p.EntitiesRequest.model_validate_json(body)
         except ValidationError as exc:  # the input left out: it may be bytes no JSON answer can hold
@@ -471,11 +482,18 @@ def create_app(
             raise HTTPException(422, "since is out of range") from None
         return await database.run(store.board, since)
 
-    @app.get(f"{p.API_PREFIX}/conflicts", response_model=list[p.ConflictWire])
-    async def conflicts(name: Annotated[str, Depends(station)]) -> list[p.ConflictWire]:
-        """A packing station sees its own conflicts; a supervisor desk or admin sees every station's."""
+    @app.get(f"{p.API_PREFIX}/conflicts", response_model=p.ConflictPage)
+    async def conflicts(
+        name: Annotated[str, Depends(station)],
+        after: Annotated[int, Query(ge=0, le=p.INT64_MAX)] = 0,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    ) -> p.ConflictPage:
+        """A packing station sees its own conflicts; a supervisor desk or admin sees every station's.
+        Oldest first, a page at a time: ask again with `after` (the last id given) for more."""
         role = await database.run(store.role_of, name)
-        return await database.run(store.conflicts, None if role in (p.Role.DESK, p.Role.ADMIN) else name)
+        whose = None if role in (p.Role.DESK, p.Role.ADMIN) else name
+        found = await database.run(store.conflicts, whose, after, limit)
+        return p.ConflictPage(conflicts=found, after=found[-1].id if found else after)
 
     @app.post(
         f"{p.API_PREFIX}/import",
@@ -499,7 +517,7 @@ def create_app(
                 f"/import needs an admin token; {name!r} has a {role.value} token "
                 "(packline-server add-station NAME --role admin)",
             )
-        content = await _body_or_refusal(request, MAX_IMPORT_BYTES, bad_encoding=400)
+        content = await request.body()
         try:
             # On a thread of its own, not one of the database slots the stations' syncs share: an
             # import of a shop's day of orders takes seconds, and on the event loop it stalled every
@@ -601,63 +619,6 @@ def _accepted_encodings(header: str) -> set[str]:
         if coding and not refused:
             accepted.add(coding.lower())
     return accepted
-
-
-MAX_PUSH_BYTES = 16 * 1024 * 1024  # a batch of MAX_PUSH_BATCH events is a few MB at most
-MAX_IMPORT_BYTES = 256 * 1024 * 1024  # a shop's master data and a day of orders
-MAX_ENTITIES_BYTES = 1024 * 1024  # MAX_PULL_PAGE keys of at most 64 characters, as JSON
-
-
-class TooLarge(Exception):
-    pass
-
-
-class BadEncoding(Exception):
-    pass
-
-
-async def limited_body(request: Request, limit: int) -> bytes:
-    """The request body, gzip or not, refused (TooLarge) as soon as it or what it inflates to
-    passes `limit`: a small gzip bomb never becomes a large allocation."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise TooLarge(f"the body is {declared} bytes; at most {limit} are taken")
-    gzipped = request.headers.get("content-encoding", "").lower() == "gzip"
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzipped else None
-    received = 0
-    parts: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        received += len(chunk)
-        if received > limit:
-            raise TooLarge(f"the body is more than {limit} bytes")
-        if inflater is None:
-            parts.append(chunk)
-            size += len(chunk)
-            continue
-        try:
-            while chunk:
-                piece = inflater.decompress(chunk, limit + 1 - size)
-                parts.append(piece)
-                size += len(piece)
-                if size > limit:
-                    raise TooLarge(f"the body inflates to more than {limit} bytes")
-                chunk = inflater.unconsumed_tail
-        except zlib.error:
-            raise BadEncoding("the body is not valid gzip") from None
-    if inflater is not None and not inflater.eof:
-        raise BadEncoding("the body is not valid gzip (it ends early)")
-    return b"".join(parts)
-
-
-async def _body_or_refusal(request: Request, limit: int, bad_encoding: int) -> bytes:
-    """The body within its limit, or the HTTP refusal: 413 past it, `bad_encoding` for broken gzip."""
-    try:
-        return await limited_body(request, limit)
-    except TooLarge as exc:
-        raise HTTPException(413, str(exc)) from None
-    except BadEncoding as exc:
-        raise HTTPException(bad_encoding, str(exc)) from None
 
 
 def _refused(detail: str, errors: list[p.EventError]) -> JSONResponse:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
 from sync import protocol as p
 from sync.server import models as m
@@ -26,6 +26,16 @@ from sync.server.sql import (
 
 # Writes changed documents with fresh revisions (ServerStore._put_all).
 PutAll = Callable[[Connection, dict[p.Kind, list[tuple[str, dict[str, Any] | None]]]], None]
+
+
+@dataclass
+class WaybillFact:
+    """A loaded waybill number as the server has it: its carrier, the station it is set aside
+    for (None: free) and the order whose parcel carries it (None: unused)."""
+
+    carrier: str
+    station: str | None
+    used_by: str | None
 
 
 @dataclass
@@ -55,6 +65,10 @@ class Batch:
         self.trusted = False  # the pushing token's role may change rules and waves without a supervisor named
         self.dirty_stamps: set[tuple[str, str]] = set()
         self.rows: dict[type[m.Base], list[dict[str, Any]]] = {}
+        self.numbers: dict[str, WaybillFact | None] = {}  # waybill numbers read (and used) so far
+        self.tickets_added: set[str] = set()  # service tickets this push opens
+        self.counts: dict[tuple[str, str], int] = {}  # (station, event type): accepted in this push
+        self.conflicts_added: set[tuple[str, str]] = set()
 
     def read_first(
         self, event_ids: list[str], keys: Mapping[p.Kind, Iterable[str]], customers: Iterable[str]
@@ -150,6 +164,90 @@ class Batch:
     def conflict(self, kind: str, key: str, station: str, event: p.Event, detail: str) -> None:
         """Record a conflict the office sees (GET /conflicts)."""
         self.add(m.Conflict, kind=kind, key=key, station=station, event_id=str(event.id), detail=detail)
+        self.conflicts_added.add((kind, key))
+
+    def conflict_open(self, kind: str, key: str) -> bool:
+        """A conflict of this kind and key is open already (recorded before, or in this push)."""
+        if (kind, key) in self.conflicts_added:
+            return True
+        open_one = select(m.Conflict.id).where(
+            m.Conflict.kind == kind, m.Conflict.key == key, m.Conflict.resolved_at.is_(None)
+        )
+        return self.c.scalar(open_one.limit(1)) is not None
+
+    # --- facts a claim is checked against ------------------------------------------------------
+
+    def waybills(self, numbers: Iterable[str]) -> dict[str, WaybillFact]:
+        """The loaded numbers among `numbers` (absent: never loaded), with the uses this push made."""
+        wanted = sorted({n for n in numbers if n not in self.numbers})
+        for chunk in chunks(wanted, 500):
+            used = (
+                select(m.WaybillUse.order_no)
+                .where(m.WaybillUse.waybill_no == m.WaybillNumber.waybill_no)
+                .limit(1)
+                .scalar_subquery()
+            )
+            rows = self.c.execute(
+                select(
+                    m.WaybillNumber.waybill_no, m.WaybillNumber.carrier, m.WaybillNumber.station, used
+                ).where(m.WaybillNumber.waybill_no.in_(chunk))
+            )
+            for number, carrier, station, used_by in rows:
+                self.numbers[number] = WaybillFact(carrier, station, used_by)
+        for number in wanted:
+            self.numbers.setdefault(number, None)
+        return {n: fact for n in numbers if (fact := self.numbers.get(n)) is not None}
+
+    def use_waybill(self, number: str, order_no: str, parcel_no: int, station: str, at: datetime) -> None:
+        """A number now on a parcel: recorded, and seen as used by the rest of this push."""
+        self.add(
+            m.WaybillUse,
+            waybill_no=number,
+            order_no=order_no,
+            parcel_no=parcel_no,
+            station=station,
+            used_at=at,
+        )
+        fact = self.numbers.get(number)
+        if fact is not None and fact.used_by is None:
+            fact.used_by = order_no
+
+    def count_accepted(self, station: str, event_type: str, since: datetime) -> int:
+        """Events of this type from `station` accepted since then, this push's included."""
+        before = self.c.scalar(
+            select(func.count())
+            .select_from(m.EventRecord)
+            .where(
+                m.EventRecord.station == station,
+                m.EventRecord.type == event_type,
+                m.EventRecord.received_at >= since,
+                m.EventRecord.outcome == p.Outcome.ACCEPTED.value,
+            )
+        )
+        return int(before or 0) + self.counts.get((station, event_type), 0)
+
+    def counted(self, station: str, event_type: str) -> None:
+        self.counts[(station, event_type)] = self.counts.get((station, event_type), 0) + 1
+
+    def ticket_exists(self, ticket: str) -> bool:
+        if ticket in self.tickets_added:
+            return True
+        return self.c.scalar(select(m.ServiceTicket.id).where(m.ServiceTicket.id == ticket)) is not None
+
+    def refused_since(self, station: str, since: datetime) -> int:
+        """Events from `station` refused or in conflict since then (kept for a person: quota)."""
+        return int(
+            self.c.scalar(
+                select(func.count())
+                .select_from(m.EventRecord)
+                .where(
+                    m.EventRecord.station == station,
+                    m.EventRecord.received_at >= since,
+                    m.EventRecord.outcome != p.Outcome.ACCEPTED.value,
+                )
+            )
+            or 0
+        )
 
     def commit(self) -> None:
         """Write everything staged and commit: the transaction's last step (nothing may follow it

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -159,11 +160,33 @@ def main(argv: list[str] | None = None) -> int:
         default="packer",
         help="a supervisor's PIN has at least 8 digits, others at least 4",
     )
+    nginx = sub.add_parser(
+        "nginx-config",
+        help="print the nginx configuration (TLS, limits, timeouts, a connection cap per address) that "
+        "puts nginx in front of the server processes; for /etc/nginx/conf.d/",
+    )
+    nginx.add_argument(
+        "--upstream", action="append", required=True, metavar="HOST:PORT", help="a server process (repeat)"
+    )
+    nginx.add_argument("--certificate", required=True, help="the TLS certificate (PEM, full chain)")
+    nginx.add_argument("--certificate-key", required=True, help="its private key (PEM)")
+    nginx.add_argument("--listen", default="443", help="nginx's address or port (default 443)")
+    nginx.add_argument("--server-name", default="_", help="the name stations use for the server")
+    nginx.add_argument(
+        "--per-address",
+        type=int,
+        default=1000,
+        help="connections one client address holds at once (stations behind one router share one)",
+    )
+    nginx.add_argument("--header-timeout", type=int, default=None, help="seconds for a request's headers")
+    nginx.add_argument("--body-timeout", type=int, default=None, help="seconds between two reads of a body")
     for command in (serve, imp, add, revoke, packaging, waybills, tickets, segments, hashing):
         _global_options(command, nested=True)
     args = parser.parse_args(argv)
     if args.command == "hash-pin":  # no database needed
         return _hash_pin(args.role)
+    if args.command == "nginx-config":
+        return _nginx_config(args)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -189,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         import uvicorn
 
         from sync.server.app import create_app, nightly_time
+        from sync.server.limits import TimedHttpProtocol, open_files_raised
+
+        open_files_raised()
 
         try:
             segments_at = nightly_time(args.segments_at)
@@ -209,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
                 log_level="info",
                 access_log=args.access_log,
                 timeout_graceful_shutdown=SHUTDOWN_S,
+                http=TimedHttpProtocol,
             )
             return 0
         app = create_app(store, connections, freeze_heap=True, segments_at=segments_at)
@@ -219,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             log_level="info",
             access_log=args.access_log,
             timeout_graceful_shutdown=SHUTDOWN_S,
+            http=TimedHttpProtocol,
         )
         return 0
     if args.command == "add-station":
@@ -269,11 +297,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _hash_pin(role: str) -> int:
-    """Print a PIN's hash: asked twice at a terminal, one line from stdin otherwise (never an
-    argument, which other users of the machine could read from the process list)."""
+    """Print a PIN's verifier: asked twice at a terminal, one line from stdin otherwise (never an
+    argument, which other users of the machine could read from the process list). A supervisor's
+    cost is tuned on this machine's CPU: run it on a machine like the stations'."""
     import getpass
 
-    from app.core.auth import hash_pin, pin_problem
+    from app.core.auth import SUPERVISOR_PIN_DIGITS, hash_pin, pin_problem, tune
 
     if sys.stdin.isatty():
         pin = getpass.getpass(f"PIN for the {role}: ")
@@ -286,7 +315,16 @@ def _hash_pin(role: str) -> int:
     if problem:
         print(f"packline-server: {problem}", file=sys.stderr)
         return 1
-    print(hash_pin(pin))
+    ops = None
+    if role == "supervisor":
+        ops, guess_s = tune()
+        years = 10**SUPERVISOR_PIN_DIGITS * guess_s / (365 * 24 * 3600)
+        print(
+            f"packline-server: {guess_s:.2f} s a guess here ({ops} passes over 256 MiB): "
+            f"every {SUPERVISOR_PIN_DIGITS}-digit PIN takes {years:.1f} years of one core",
+            file=sys.stderr,
+        )
+    print(hash_pin(pin, role, ops))
     return 0
 
 
@@ -322,6 +360,29 @@ def _waybills(store: ServerStore, carrier: str | None, files: list[Path]) -> int
     if carrier:
         print(f"{added} new waybill number(s) for {carrier}", file=sys.stderr)
     print(json.dumps(store.waybill_stock(), ensure_ascii=False))
+    return 0
+
+
+def _nginx_config(args: argparse.Namespace) -> int:
+    from sync.server.deploy import NginxSite, nginx_config
+
+    site = NginxSite(
+        upstreams=tuple(args.upstream),
+        certificate=args.certificate,
+        certificate_key=args.certificate_key,
+        listen=args.listen,
+        server_name=args.server_name,
+        per_address=args.per_address,
+    )
+    if args.header_timeout is not None:
+        site = dataclasses.replace(site, header_timeout_s=args.header_timeout)
+    if args.body_timeout is not None:
+        site = dataclasses.replace(site, body_timeout_s=args.body_timeout)
+    try:
+        print(nginx_config(site), end="")
+    except ValueError as exc:
+        print(f"packline-server: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -44,6 +44,11 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# Ids that grow for as long as the server runs, paged through with 64-bit parameters: BIGINT on
+# PostgreSQL; on SQLite an INTEGER PRIMARY KEY is the 64-bit rowid already (and BIGINT would not be).
+GrowingId = BigInteger().with_variant(Integer, "sqlite")
+
+
 class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, Any: JSON}
 
@@ -62,7 +67,7 @@ class Entity(Base):
     __tablename__ = "entities"
     __table_args__ = (UniqueConstraint("kind", "key"), Index("ix_entities_rev", "rev"))
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(GrowingId, primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))
     key: Mapped[str] = mapped_column(String(64))
     rev: Mapped[int] = mapped_column(BigInteger)
@@ -108,7 +113,7 @@ class Conflict(Base):
 
     __tablename__ = "conflicts"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(GrowingId, primary_key=True)
     kind: Mapped[str] = mapped_column(String(32), index=True)
     key: Mapped[str] = mapped_column(String(64))
     station: Mapped[str] = mapped_column(String(64))
@@ -134,7 +139,7 @@ class PreferenceAudit(Base):
 
     __tablename__ = "preference_audit"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(GrowingId, primary_key=True)
     customer: Mapped[str] = mapped_column(String(64), index=True)
     field: Mapped[str] = mapped_column(String(32))
     old: Mapped[Any] = mapped_column(JSON, default=None, nullable=True)
@@ -169,7 +174,7 @@ class WaybillUse(Base):
 
     __tablename__ = "waybill_uses"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(GrowingId, primary_key=True)
     waybill_no: Mapped[str] = mapped_column(String(64), index=True)
     order_no: Mapped[str] = mapped_column(String(64))
     parcel_no: Mapped[int] = mapped_column(Integer)
@@ -203,7 +208,7 @@ class IntegrationEvent(Base):
 
     __tablename__ = "integration_events"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(GrowingId, primary_key=True)
     type: Mapped[str] = mapped_column(String(32), index=True)
     key: Mapped[str] = mapped_column(String(64))
     payload: Mapped[Any] = mapped_column(JSON)

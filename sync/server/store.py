@@ -27,7 +27,7 @@ import secrets
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -50,7 +50,7 @@ from sync.server import board as floor_board
 from sync.server import models as m
 from sync.server import segments, waybills
 from sync.server.batch import Batch, keys_by_kind
-from sync.server.events import apply_event, supervisors_named
+from sync.server.events import apply_event, named_operators
 from sync.server.imports import BadImportFile, import_text, parse_csv
 from sync.server.live import NOTIFY
 from sync.server.sql import (
@@ -463,10 +463,10 @@ class ServerStore:
             role = p.Role(known) if known else p.Role.STATION  # pushed in-process (tests, tools)
             batch.role = role
             batch.trusted = role in (p.Role.DESK, p.Role.ADMIN)
-            supervisors = sorted({badge for event in events for badge in supervisors_named(event)})
+            operators = sorted({badge for event in events for badge in named_operators(event)})
             answers = batch.read_first(
                 ids,
-                {p.Kind.CUSTOMER: customers, p.Kind.ORDER: orders, p.Kind.OPERATOR: supervisors},
+                {p.Kind.CUSTOMER: customers, p.Kind.ORDER: orders, p.Kind.OPERATOR: operators},
                 customers,
             )
             seen = {
@@ -491,12 +491,28 @@ class ServerStore:
                             outcome=p.Outcome.REJECTED,
                             reason=f"event id {key} was first sent by another station: not applied",
                         )
+            refusals, kept = 0, None
             for event in events:
                 key = str(event.id)
                 if key in seen:
                     results.append(seen[key])
                     continue
                 outcome, reason = apply_event(batch, station, event, received)
+                payload = event.payload
+                if outcome is not p.Outcome.ACCEPTED:
+                    refusals += 1
+                    if kept is None:  # asked once a push, and only when something was refused
+                        kept = batch.refused_since(station, received - REFUSED_WINDOW)
+                    if kept + refusals > REFUSED_KEPT:
+                        # Its answer and reason stay (a resend gets them again); its payload goes:
+                        # one token cannot fill the server's disk with refused claims.
+                        payload = {"dropped": f"over {REFUSED_KEPT} refused events from {station} in a day"}
+                        if kept + refusals == REFUSED_KEPT + 1:
+                            log.warning(
+                                "%s passed %d refused events in a day: payloads dropped",
+                                station,
+                                REFUSED_KEPT,
+                            )
                 batch.add(
                     m.EventRecord,
                     id=key,
@@ -505,7 +521,7 @@ class ServerStore:
                     operator=event.operator,
                     occurred_at=event.occurred_at,
                     received_at=received,
-                    payload=event.payload,
+                    payload=payload,
                     outcome=outcome.value,
                     reason=reason,
                 )
@@ -608,10 +624,12 @@ class ServerStore:
         ]
         return p.IntegrationPage(events=events, after=events[-1].id if events else after)
 
-    def conflicts(self, station: str | None = None) -> list[p.ConflictWire]:
-        """Every station's conflicts, or only `station`'s."""
+    def conflicts(
+        self, station: str | None = None, after: int = 0, limit: int = 1000
+    ) -> list[p.ConflictWire]:
+        """Every station's conflicts, or only `station`'s: the first `limit` after id `after`."""
         with self._sessions() as s:
-            query = select(m.Conflict).order_by(m.Conflict.id)
+            query = select(m.Conflict).where(m.Conflict.id > after).order_by(m.Conflict.id).limit(limit)
             if station is not None:
                 query = query.where(m.Conflict.station == station)
             rows = s.scalars(query).all()
@@ -783,7 +801,7 @@ class ServerStore:
                 problem = p.json_problem(dumped, f"{section}[{index}]")
                 if kind is p.Kind.OPERATOR and not problem:
                     # Every station gets it: a hash cheap enough to walk through is refused here.
-                    weak = hash_problem(dumped["pin_hash"])
+                    weak = hash_problem(dumped["pin_hash"], dumped["role"])
                     problem = f"{section}[{index}] pin_hash: {weak}" if weak else None
                 if problem:
                     report.errors.append(problem)
@@ -872,6 +890,8 @@ class ServerStore:
             document = json.loads(text)
         except json.JSONDecodeError as exc:
             raise BadImportFile(f"{name}: not JSON (line {exc.lineno}: {exc.msg})") from None
+        except RecursionError:
+            raise BadImportFile(f"{name}: nested too deep to be an import document") from None
         if not isinstance(document, dict):
             raise BadImportFile(
                 f"{name}: the JSON must be an object with sections such as orders and customers"
@@ -891,6 +911,10 @@ def _carried_by_an_event(exc: BaseException) -> bool:
         return False
     faults = (StatementError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
     return isinstance(exc, faults)
+
+
+REFUSED_WINDOW = timedelta(days=1)
+REFUSED_KEPT = 2000  # refused or conflicting events a station may have kept whole in a day
 
 
 def _payload_keys(events: list[p.Event], field: str) -> list[str]:

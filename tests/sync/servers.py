@@ -65,6 +65,7 @@ class LiveServer:
 
         from sync.server.app import create_app
         from sync.server.cli import open_store
+        from sync.server.limits import TimedHttpProtocol
 
         self.db_url = url
         self.store = open_store(url)
@@ -76,6 +77,7 @@ class LiveServer:
             self.app,
             host="127.0.0.1",
             port=self.port,
+            http=TimedHttpProtocol,  # as `packline-server serve` runs it
             log_level="warning",
             access_log=False,
         )

@@ -1,7 +1,8 @@
 """A schema-driven fuzzer (schemathesis) against the server's own OpenAPI over real HTTP: every
 operation, data that fits its schema and data that does not, with an admin token (the widest
-role). Whatever it sends, the server answers with a 2xx or a 4xx, never a 5xx. Bounded: a few
-hundred requests per operation and mode, about a minute in all."""
+role), on SQLite and on PostgreSQL (whose text, integers and JSON refuse more than SQLite's).
+Whatever it sends, the server answers with a 2xx or a 4xx, never a 5xx. Bounded: a few hundred
+requests per operation and mode, about a minute a database."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from tests.sync.servers import LiveServer
 EXAMPLES = 100
 
 
-def test_no_request_the_openapi_allows_or_breaks_gets_a_server_error(tmp_path):
-    live = LiveServer(f"sqlite:///{tmp_path / 'server.db'}", max_wait_s=0.05)  # waits end at once
+def test_no_request_the_openapi_allows_or_breaks_gets_a_server_error(server_db):
+    live = LiveServer(server_db, max_wait_s=0.05)  # waits end at once
     try:
         token = live.store.add_station("FUZZ", "admin")
         schema = schemathesis.openapi.from_url(f"{live.url}/openapi.json")

@@ -8,6 +8,7 @@ from app.store import demo
 from app.store import models as m
 from app.store.customers import record_preferences
 from sync import protocol as p
+from tests.sync import claims
 from tests.sync.stations import open_station, pack, sync_cli
 
 
@@ -55,9 +56,8 @@ def test_an_order_cancelled_while_being_packed_is_flagged_for_interception(seede
 
 def test_a_preference_recorded_at_a_station_reaches_the_crm_and_the_other_station(seeded, tmp_path):
     a, b = two_stations(seeded, tmp_path)
-    with a.session() as s:
-        code = s.scalar(select(m.Customer.code).limit(1))
-    record_preferences(a, code, {"packaging": "simple", "no_price_tags": True}, "PACK-A", None)
+    code, order_no = claims.customer_at_hand(a)
+    record_preferences(a, code, {"packaging": "simple", "no_price_tags": True}, "PACK-A", None, order_no)
     assert sync_cli(tmp_path / "PACK-A")[1]["pushed"] == 2
     assert seeded.store.get(p.Kind.CUSTOMER, code)["preferences"]["packaging"] == "simple"
     sync_cli(tmp_path / "PACK-B")
@@ -72,10 +72,9 @@ def test_concurrent_preference_edits_end_in_the_documented_result(seeded, tmp_pa
     """Both stations edit the same field from the same base while offline: the later edit wins,
     both are in the audit trail, and both stations end with the decided value."""
     a, b = two_stations(seeded, tmp_path)
-    with a.session() as s:
-        code = s.scalar(select(m.Customer.code).limit(1))
-    record_preferences(a, code, {"preferred_carrier": "SF"}, "PACK-A", None)
-    record_preferences(b, code, {"preferred_carrier": "JD"}, "PACK-B", None)  # later
+    code, order_no = claims.customer_at_hand(a)
+    record_preferences(a, code, {"preferred_carrier": "SF"}, "PACK-A", None, order_no)
+    record_preferences(b, code, {"preferred_carrier": "JD"}, "PACK-B", None, order_no)  # later
     sync_cli(tmp_path / "PACK-B")  # the later edit arrives first
     sync_cli(tmp_path / "PACK-A")  # the earlier one arrives second, from a stale base
     sync_cli(tmp_path / "PACK-B")
@@ -93,10 +92,11 @@ def test_concurrent_preference_edits_end_in_the_documented_result(seeded, tmp_pa
 
 def test_a_crm_change_after_a_station_edit_wins_and_a_station_edit_after_it_wins_again(seeded, tmp_path):
     a, _b = two_stations(seeded, tmp_path)
-    with a.session() as s:
-        code = s.scalar(select(m.Customer.code).limit(1))
+    code, order_no = claims.customer_at_hand(a)
     seeded.store.set_preference(code, "note", "请电话联系后再发货")
-    record_preferences(a, code, {"note": "周六不收货"}, "PACK-A", None)  # made before pulling the CRM note
+    record_preferences(
+        a, code, {"note": "周六不收货"}, "PACK-A", None, order_no
+    )  # before pulling the CRM note
     sync_cli(tmp_path / "PACK-A")
     # A's edit is later than the CRM's, so it wins though its base was stale.
     assert seeded.store.get(p.Kind.CUSTOMER, code)["preferences"]["note"] == "周六不收货"

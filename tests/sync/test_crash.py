@@ -48,8 +48,10 @@ def _wait_for(condition, process: subprocess.Popen, timeout_s: float = 60.0) -> 
     raise AssertionError(f"the sync process made no progress in {timeout_s:.0f} s")
 
 
-def _queue_edits(db, station: str, customers: list[str], round_no: int, rng: random.Random) -> None:
-    for code in rng.sample(customers, 200):
+def _queue_edits(
+    db, station: str, customers: list[tuple[str, str]], round_no: int, rng: random.Random
+) -> None:
+    for code, order_no in rng.sample(customers, 200):  # each with an order of theirs at hand
         record_preferences(
             db,
             code,
@@ -59,6 +61,7 @@ def _queue_edits(db, station: str, customers: list[str], round_no: int, rng: ran
             },
             station,
             None,
+            order_no,
         )
 
 
@@ -96,7 +99,14 @@ def test_sigkill_during_push_and_pull_loses_and_duplicates_nothing(seeded, tmp_p
     assert any(cursors), "no kill landed after a page was applied"
     assert sync_cli(data_dir)[0] == 0
     with db.session() as s:
-        customers = list(s.scalars(select(m.Customer.code).limit(400)))
+        at_hand = (
+            select(m.Customer.code, func.min(m.Order.order_no))
+            .join(m.Order, m.Order.customer_id == m.Customer.id)
+            .where(m.Order.status == "new")
+            .group_by(m.Customer.code)
+            .limit(400)
+        )
+        customers = [(code, order_no) for code, order_no in s.execute(at_hand)]
     assert customers, "nothing was pulled"
 
     # Then edits pile up and every push is killed somewhere.
@@ -116,7 +126,7 @@ def test_sigkill_during_push_and_pull_loses_and_duplicates_nothing(seeded, tmp_p
         process.wait()
         # The server sometimes changes the same customers meanwhile (the CRM side).
         seeded.store.set_preference(
-            rng.choice(customers), "preferred_carrier", rng.choice(["SF", "JD", "ZTO"])
+            rng.choice(customers)[0], "preferred_carrier", rng.choice(["SF", "JD", "ZTO"])
         )
     print(f"killed {killed_in_pull} pulls and {killed_in_push} pushes")
     assert killed_in_push >= KILLS // 3, "the kills never landed during a push: make the batches bigger"

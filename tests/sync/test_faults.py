@@ -21,6 +21,7 @@ from app.store import models as m
 from app.store.outbox import add_event
 from app.store.sync_local import StationSyncStore
 from sync.client import ServerConfig, SyncClient, SyncError, SyncLoop, SyncState, sync_once
+from tests.sync import claims
 from tests.sync.servers import LoopbackHTTP, QuietHandler
 from tests.sync.stations import open_station, pack, sync_cli
 
@@ -329,8 +330,9 @@ def test_a_repeated_event_gets_its_first_answer(seeded, tmp_path):
         "station": "PACK-12",
         "operator": "P0001",
         "occurred_at": now,
-        "payload": {"pack_id": "p1", "order_no": order.key, "packed_at": now, "operator": "P0001"},
-    }
+        "payload": {"pack_id": "p1", "order_no": order.key, "packed_at": now, "operator": "P0001",
+                    "lines": claims.lines_of(order.entity().model_dump())},
+    }  # fmt: skip
     headers = {"Authorization": f"Bearer {token}"}
     first = requests.post(
         f"{seeded.url}/api/v1/events", json={"events": [event]}, headers=headers, timeout=10

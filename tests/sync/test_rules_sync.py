@@ -12,6 +12,7 @@ from app.store import models as m
 from app.store.packing import PackingStore
 from app.store.rules_store import RuleCache, editable_rules, save_rules
 from sync import protocol as p
+from tests.sync import claims
 from tests.sync.stations import open_station, sync_cli
 
 
@@ -41,10 +42,11 @@ def test_an_edited_rule_list_syncs_to_the_server_and_changes_the_plan_on_another
     for rule in rules:
         if rule["code"] == "vip":
             rule["enabled"] = False
-    ids = save_rules(a, [CHANNEL_RULE, *rules], "PACK-A", supervisor_id(a))
+    # The supervisor signed in at A with their PIN: their changes go to the server proven.
+    ids = save_rules(a, [CHANNEL_RULE, *rules], "PACK-A", supervisor_id(a), claims.station_signer(a))
     assert len(ids) == len(rules) + 1  # the first save sends the whole list
     assert (
-        save_rules(a, [CHANNEL_RULE, *rules], "PACK-A", supervisor_id(a)) == []
+        save_rules(a, [CHANNEL_RULE, *rules], "PACK-A", supervisor_id(a), claims.station_signer(a)) == []
     )  # nothing changed: nothing sent
 
     code, summary = sync_cli(a_dir)
@@ -65,8 +67,9 @@ def test_an_edited_rule_list_syncs_to_the_server_and_changes_the_plan_on_another
     # Removing a rule is an edit too.
     rules_b, source_b = editable_rules(b)
     assert source_b == "server" and rules_b[0]["code"] == "all-orders-card"
-    save_rules(b, rules_b[1:], "PACK-B", supervisor_id(b))
-    assert sync_cli(b_dir)[0] == 0
+    save_rules(b, rules_b[1:], "PACK-B", supervisor_id(b), claims.station_signer(b))
+    code, summary = sync_cli(b_dir)
+    assert code == 0 and summary["rejected"] == 0, summary
     assert seeded.store.get(p.Kind.RULE, "all-orders-card") is None
     assert sync_cli(a_dir)[0] == 0
     assert "all-orders-card" not in [r["code"] for r in editable_rules(a)[0]]

@@ -14,6 +14,7 @@ import pytest
 
 from sync import protocol as p
 from sync.client import ServerConfig, SyncClient, SyncError
+from tests.sync import claims
 from tests.sync.servers import ServerProcess
 from tests.sync.stations import ROOT
 
@@ -54,9 +55,11 @@ def test_import_register_serve_with_two_workers_and_revoke(postgres, demo_docume
             if not page["more"]:
                 break
         assert pulled >= len(demo_document["orders"]) + len(demo_document["customers"])
-        order_no = next(o["order_no"] for o in demo_document["orders"] if o["status"] == "new")
+        order = next(o for o in demo_document["orders"] if o["status"] == "new")
+        order_no = order["order_no"]
         now = datetime.now(UTC).isoformat()
-        payload = {"pack_id": str(uuid.uuid4()), "order_no": order_no, "packed_at": now, "operator": "P0001"}
+        payload = {"pack_id": str(uuid.uuid4()), "order_no": order_no, "packed_at": now, "operator": "P0001",
+                   "lines": claims.lines_of(order)}  # fmt: skip
         event = {"id": str(uuid.uuid4()), "type": "order.packed", "station": "PACK-09", "operator": "P0001",
                  "occurred_at": now, "payload": payload}  # fmt: skip
         # Several requests at once go to both workers; each answers from the same database.
@@ -131,9 +134,11 @@ def test_hash_pin_makes_a_supervisors_hash_only_from_a_long_pin_and_the_import_t
     assert made.returncode == 0, made.stderr
     strong = made.stdout.strip()
     assert verify_pin("20261204", strong) and "20261204" not in strong
+    assert strong.startswith("argon2id-ed25519:") and "years of one core" in made.stderr
 
     db = f"sqlite:///{tmp_path / 'server.db'}"
-    weak = "scrypt:1024:1:1$c3NzcwAAAAAAAAAAAAAAAA==$ZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGQ="
+    # A supervisor's verifier of before (scrypt, a second a guess cheaper by far) cannot sign.
+    weak = "scrypt:16384:8:1$c3NzcwAAAAAAAAAAAAAAAA==$ZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGQ="
     source = tmp_path / "operators.json"
     source.write_text(
         json.dumps(
@@ -151,7 +156,7 @@ def test_hash_pin_makes_a_supervisors_hash_only_from_a_long_pin_and_the_import_t
     done = server_cli("import", str(source), "--db", db)
     report = json.loads(done.stdout.splitlines()[-1])
     assert done.returncode == 1 and len(report["errors"]) == 2, report
-    assert "operators[1] pin_hash" in report["errors"][0] and "weaker" in report["errors"][0]
+    assert "operators[1] pin_hash" in report["errors"][0] and "Argon2id" in report["errors"][0]
     assert "operators[2] pin_hash" in report["errors"][1]
     from sync.server.cli import open_store
 
@@ -170,12 +175,15 @@ def test_packaging_used_by_the_packs_is_summed_per_box(demo_document, tmp_path):
     store = open_store(url)
     assert not store.import_documents(demo_document).errors
     now = datetime.now(UTC)
-    orders = [o["order_no"] for o in demo_document["orders"] if o["status"] == "new"][:3]
+    new = [o for o in demo_document["orders"] if o["status"] == "new"][:3]
+    orders = [o["order_no"] for o in new]
+    lines = {o["order_no"]: claims.lines_of(o) for o in new}
     boxes = [{"box": "PKG-6", "weight_g": 120}, {"box": "PKG-6", "weight_g": 120}, None]
     events = [
         p.Event(id=uuid.uuid4(), type="order.packed", station="PACK-09", operator="P0001", occurred_at=now,
                 payload={"pack_id": str(uuid.uuid4()), "order_no": order_no, "packed_at": now.isoformat(),
-                         "operator": "P0001", **({"packaging": box} if box else {})})
+                         "operator": "P0001", "lines": lines[order_no],
+                         **({"packaging": box} if box else {})})
         for order_no, box in zip(orders, boxes, strict=True)
     ]  # fmt: skip
     assert [r.outcome for r in store.push("PACK-09", events)] == [p.Outcome.ACCEPTED] * 3

@@ -15,6 +15,7 @@ from sync import protocol as p
 from sync.client import ServerConfig, SyncClient, SyncError
 from sync.server.cli import open_store
 from sync.server.db import DB_CONNECTIONS
+from tests.sync import claims
 from tests.sync.servers import PostgresCluster, live_server
 
 
@@ -25,6 +26,14 @@ def _sku(code: str, name: str) -> dict:
 def _import(store, *skus: dict) -> None:
     report = store.import_documents({"skus": list(skus)})
     assert not report.errors and report.skus == len(skus)
+
+
+def _packers(store, *badges: str) -> None:
+    """Operators the server knows: a pack names one."""
+    from app.core.auth import hash_pin
+
+    operators = [{"badge_code": b, "name": b, "pin_hash": hash_pin("1234"), "role": "packer"} for b in badges]
+    assert not store.import_documents({"operators": operators}).errors
 
 
 def _pull(store, cursor: str) -> p.ChangesPage:
@@ -178,11 +187,13 @@ def test_a_database_restart_costs_the_stations_no_failed_request(demo_document, 
 
             def packed(order_no: str) -> dict:
                 now = datetime.now(UTC).isoformat()
+                order = next(o for o in demo_document["orders"] if o["order_no"] == order_no)
                 payload = {
                     "pack_id": str(uuid.uuid4()),
                     "order_no": order_no,
                     "packed_at": now,
                     "operator": "P0001",
+                    "lines": claims.lines_of(order),
                 }
                 return {"id": str(uuid.uuid4()), "type": "order.packed", "station": "PACK-R",
                         "operator": "P0001", "occurred_at": now, "payload": payload}  # fmt: skip
@@ -387,12 +398,13 @@ def test_rows_written_in_bulk_keep_their_types_and_get_their_defaults(server_db)
         store.import_documents(
             {"orders": [{"order_no": "T-1", "lines": [line]}], "customers": [{"code": "C1", "name": "张三"}]}
         )
+        _packers(store, "P0001")
         before = datetime.now(UTC)
         store.set_preference("C1", "note", '轻放 "易碎"')
 
         def packed(station: str) -> p.Event:
             payload = {"pack_id": str(uuid.uuid4()), "order_no": "T-1", "packed_at": before.isoformat(),
-                       "operator": "P0001"}  # fmt: skip
+                       "operator": "P0001", "lines": [{"sku": "A", "quantity": 1}]}  # fmt: skip
             return p.Event(id=uuid.uuid4(), type="order.packed", station=station, operator="P0001",
                            occurred_at=before, payload=payload)  # fmt: skip
 
@@ -453,12 +465,14 @@ def test_a_push_holds_the_documents_it_read_until_it_commits(postgres):
         store.import_documents(
             {"orders": [{"order_no": "T-1", "lines": [{"line_no": 1, "sku": "A", "quantity": 1}]}]}
         )
+        _packers(store, "P1")
         now = datetime.now(UTC)
         payload = {
             "pack_id": str(uuid.uuid4()),
             "order_no": "T-1",
             "packed_at": now.isoformat(),
             "operator": "P1",
+            "lines": [{"sku": "A", "quantity": 1}],
         }
         second = p.Event(id=uuid.uuid4(), type="order.packed", station="S2", operator="P1", occurred_at=now,
                          payload=payload)  # fmt: skip
@@ -495,10 +509,11 @@ def test_a_repeated_batch_gets_its_first_answers_whatever_its_size(server_db, or
         line = {"line_no": 1, "sku": "A", "quantity": 1}
         store.import_documents(
             {
-                "orders": [{"order_no": f"T-{i}", "lines": [line]} for i in range(orders)],
+                "orders": [{"order_no": f"T-{i}", "lines": [line], "customer": "C1"} for i in range(orders)],
                 "customers": [{"code": "C1", "name": "张三"}],
             }
         )
+        _packers(store, "P1")
         now = datetime.now(UTC)
 
         def event(kind: str, payload: dict) -> p.Event:
@@ -513,6 +528,7 @@ def test_a_repeated_batch_gets_its_first_answers_whatever_its_size(server_db, or
                     "order_no": f"T-{i}",
                     "packed_at": now.isoformat(),
                     "operator": "P1",
+                    "lines": [{"sku": "A", "quantity": 1}],
                 },
             )
             for i in range(orders)
@@ -520,7 +536,8 @@ def test_a_repeated_batch_gets_its_first_answers_whatever_its_size(server_db, or
         unknown = event("order.packed", {"pack_id": "x", "order_no": "NOPE", "packed_at": now.isoformat(),
                                          "operator": "P1"})  # fmt: skip
         note = event(
-            "customer.preference", {"customer": "C1", "field": "note", "value": "轻放", "base": None}
+            "customer.preference",
+            {"customer": "C1", "field": "note", "value": "轻放", "base": None, "order_no": "T-0"},
         )
         first = store.push("S1", [*packs, unknown, note])
         assert [a.outcome for a in first] == [p.Outcome.ACCEPTED] * orders + [
@@ -528,7 +545,8 @@ def test_a_repeated_batch_gets_its_first_answers_whatever_its_size(server_db, or
             p.Outcome.ACCEPTED,
         ]
         later = event(
-            "customer.preference", {"customer": "C1", "field": "note", "value": "易碎", "base": "轻放"}
+            "customer.preference",
+            {"customer": "C1", "field": "note", "value": "易碎", "base": "轻放", "order_no": "T-0"},
         )
         again = store.push("S1", [*packs, unknown, note, later])
         assert [(a.outcome, a.reason, a.duplicate) for a in again[:-1]] == [

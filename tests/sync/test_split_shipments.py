@@ -37,13 +37,21 @@ def test_numbers_are_set_aside_for_one_station_each_and_a_used_one_is_not_handed
         assert store.reserve_waybills("PACK-A", "ZTO", 4) == []  # none loaded for ZTO
         now = datetime.now(UTC)
         order_no = "SPLIT-1"
+        from app.core.auth import hash_pin
+
+        line = {"line_no": 1, "sku": "A", "quantity": 2}
+        packer = {"badge_code": "P0001", "name": "张伟", "pin_hash": hash_pin("1234"), "role": "packer"}
         report = store.import_documents(
-            {"orders": [{"order_no": order_no, "carrier": "SF", "waybill_no": "SF1", "lines": []}]}
+            {
+                "skus": [{"code": "A", "name_zh": "苹果", "unit_weight_g": 100}],
+                "operators": [packer],
+                "orders": [{"order_no": order_no, "carrier": "SF", "waybill_no": "SF1", "lines": [line]}],
+            }
         )
         assert not report.errors, report
         packed = {
             "pack_id": str(uuid.uuid4()), "order_no": order_no, "packed_at": now.isoformat(),
-            "operator": "P0001",
+            "operator": "P0001", "lines": [{"sku": "A", "quantity": 2}],
             "parcels": [{"no": 1, "carrier": "SF", "waybill_no": "SF1"},
                         {"no": 2, "carrier": "SF", "waybill_no": a[0]}],
         }  # fmt: skip
@@ -54,7 +62,7 @@ def test_numbers_are_set_aside_for_one_station_each_and_a_used_one_is_not_handed
         assert a[0] not in topped and set(a[1:]) <= set(topped) and len(topped) == 4
         assert store.waybill_stock() == {"SF": {"free": 3, "reserved": 8, "used": 1}}
         # A re-issue at the station put another of its numbers on a parcel: used too.
-        reissued = {"order_no": order_no, "carrier": "SF", "reason": "carrier_changed", "operator": "",
+        reissued = {"order_no": order_no, "carrier": "SF", "reason": "carrier_changed", "operator": "P0001",
                     "at": now.isoformat(), "parcels": [{"no": 1, "waybill_no": "SF1"},
                                                        {"no": 2, "waybill_no": a[1]}]}  # fmt: skip
         event = p.Event(id=uuid.uuid4(), type="label.reissued", station="PACK-A", operator=None,

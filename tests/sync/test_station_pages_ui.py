@@ -17,6 +17,7 @@ from app.store.sync_local import StationSyncStore
 from app.sync_service import register
 from app.ui.application import StationApp, make_qapp
 from sync import protocol as p
+from tests.sync import claims
 from tests.ui.test_printing_flow import pack
 
 
@@ -118,7 +119,11 @@ def test_a_double_pack_waits_in_the_exception_list_until_someone_resolves_it(
     other = seeded.store.add_station("OTHER")
     assert other
     packed = p.OrderPacked(
-        pack_id=str(uuid.uuid4()), order_no=sample["order_no"], packed_at=datetime.now(UTC), operator="P0002"
+        pack_id=str(uuid.uuid4()),
+        order_no=sample["order_no"],
+        packed_at=datetime.now(UTC),
+        operator="P0002",
+        lines=claims.lines_of(seeded.store.get(p.Kind.ORDER, sample["order_no"])),
     ).model_dump(mode="json")
     event = p.Event(
         id=uuid.uuid4(), type="order.packed", station="OTHER", occurred_at=datetime.now(UTC), payload=packed

@@ -12,6 +12,7 @@ import requests
 
 from sync import protocol as p
 from sync.server.app import MAX_PUSH_BYTES
+from tests.sync import claims
 
 
 def _headers(token: str, **extra: str) -> dict[str, str]:
@@ -46,10 +47,12 @@ def test_a_station_sees_its_own_conflicts_and_a_desk_sees_every_stations(server)
             s.add(m.Conflict(kind="order", key=f"TB-{station}", station=station, event_id=f"e-{station}"))
     a = server.store.add_station("PACK-A")
     desk = server.store.add_station("DESK-1", "desk")
-    seen_by_a = requests.get(f"{server.url}{p.API_PREFIX}/conflicts", headers=_headers(a), timeout=10).json()
+    seen_by_a = requests.get(f"{server.url}{p.API_PREFIX}/conflicts", headers=_headers(a), timeout=10).json()[
+        "conflicts"
+    ]
     seen_by_desk = requests.get(
         f"{server.url}{p.API_PREFIX}/conflicts", headers=_headers(desk), timeout=10
-    ).json()
+    ).json()["conflicts"]
     assert {c["station"] for c in seen_by_a} == {"PACK-A"}
     assert {c["station"] for c in seen_by_desk} == {"PACK-A", "PACK-B"}
 
@@ -177,19 +180,10 @@ def _push(server, token: str, events: list[dict]) -> list[dict]:
     return answer.json()["results"]
 
 
-def _packed(station: str, order_no: str, pack_id: str) -> dict:
-    import uuid
-    from datetime import UTC, datetime
-
-    now = datetime.now(UTC).isoformat()
-    return {
-        "id": str(uuid.uuid4()),
-        "type": "order.packed",
-        "station": station,
-        "operator": "P0001",
-        "occurred_at": now,
-        "payload": {"pack_id": pack_id, "order_no": order_no, "packed_at": now, "operator": "P0001"},
-    }
+def _packed(server, station: str, order_no: str, pack_id: str) -> dict:
+    """A pack as a station sends it: the order's lines as the server has them."""
+    order = server.store.get(p.Kind.ORDER, order_no) or {"order_no": order_no, "lines": []}
+    return claims.packed(station, order, pack_id)
 
 
 def _new_order(document: dict, index: int) -> str:
@@ -199,57 +193,55 @@ def _new_order(document: dict, index: int) -> str:
 def test_another_stations_pack_cannot_be_taken_over_by_resending_its_pack_id(seeded, demo_document):
     order_no = _new_order(demo_document, 0)
     first, second = seeded.store.add_station("PACK-X"), seeded.store.add_station("PACK-Y")
-    (mine,) = _push(seeded, first, [_packed("PACK-X", order_no, "pack-1")])
+    (mine,) = _push(seeded, first, [_packed(seeded, "PACK-X", order_no, "pack-1")])
     assert mine["outcome"] == "accepted"
-    (again,) = _push(seeded, first, [_packed("PACK-X", order_no, "pack-1")])  # its own resend
+    (again,) = _push(seeded, first, [_packed(seeded, "PACK-X", order_no, "pack-1")])  # its own resend
     assert again["outcome"] == "accepted"
-    (theirs,) = _push(seeded, second, [_packed("PACK-Y", order_no, "pack-1")])
+    (theirs,) = _push(seeded, second, [_packed(seeded, "PACK-Y", order_no, "pack-1")])
     assert theirs["outcome"] == "conflict"
     assert seeded.store.get(p.Kind.ORDER, order_no)["packed_by"] == "PACK-X"
 
 
-def test_a_release_naming_no_known_supervisor_is_rejected(seeded, demo_document):
-    import uuid
-    from datetime import UTC, datetime
-
+def test_a_release_is_taken_only_with_a_known_supervisors_proof(seeded, demo_document):
     order_no = _new_order(demo_document, 1)
     token = seeded.store.add_station("PACK-Z")
-    now = datetime.now(UTC).isoformat()
-
-    def released(badge: str) -> dict:
-        return {
-            "id": str(uuid.uuid4()),
-            "type": "order.hold_released",
-            "station": "PACK-Z",
-            "operator": "P0001",
-            "occurred_at": now,
-            "payload": {"order_no": order_no, "supervisor": badge, "at": now},
-        }
-
+    supervisor = claims.server_signer(seeded.store)
     for badge in ("S9999", "P0001"):  # nobody; a packer
-        (result,) = _push(seeded, token, [released(badge)])
+        (result,) = _push(seeded, token, [claims.released("PACK-Z", order_no, None, badge)])
         assert result["outcome"] == "rejected" and "supervisor" in result["reason"], result
-    (real,) = _push(seeded, token, [released("S0001")])
-    assert real["outcome"] == "accepted"
+    # The supervisor's badge is printed and every station pulls it: naming them proves nothing.
+    (named,) = _push(seeded, token, [claims.released("PACK-Z", order_no, None)])
+    assert named["outcome"] == "rejected" and "no proof" in named["reason"], named
+    forged = claims.released("PACK-Z", order_no, None)
+    other = claims.released("PACK-Z", _new_order(demo_document, 2), supervisor)
+    forged["payload"]["proof"] = other["payload"]["proof"]  # a real proof, of another order's release
+    (replayed,) = _push(seeded, token, [forged])
+    assert replayed["outcome"] == "rejected" and "does not match" in replayed["reason"], replayed
+    (real,) = _push(seeded, token, [claims.released("PACK-Z", order_no, supervisor)])
+    assert real["outcome"] == "accepted", real
 
 
 def test_a_settings_change_is_kept_and_names_a_real_supervisor_where_one_allowed_it(seeded):
-    import uuid
-    from datetime import UTC, datetime
+    from app.core import decisions
 
     token = seeded.store.add_station("PACK-S")
-    now = datetime.now(UTC).isoformat()
+    changes = [{"setting": "tolerance_g", "old": 30, "new": 500}]
 
-    def changed(supervisor: str | None) -> dict:
-        payload = {"changes": [{"setting": "tolerance_g", "old": 30, "new": 500}], "by": "P0001",
-                   "supervisor": supervisor, "at": now}  # fmt: skip
-        return {"id": str(uuid.uuid4()), "type": "station.settings_changed", "station": "PACK-S",
-                "operator": "P0001", "occurred_at": now, "payload": payload}  # fmt: skip
+    def changed(supervisor: str | None, proven: bool = False) -> dict:
+        payload = {"changes": changes, "by": "P0001", "supervisor": supervisor, "at": claims.now()}
+        if proven:
+            signer = claims.server_signer(seeded.store)
+            payload["proof"] = claims.proof(signer, decisions.settings_change(changes, "S0001"))
+        return claims.event("station.settings_changed", "PACK-S", payload)
 
     (forged,) = _push(seeded, token, [changed("S9999")])
     assert forged["outcome"] == "rejected" and "supervisor" in forged["reason"]
-    (real,) = _push(seeded, token, [changed("S0001")])
+    (unproven,) = _push(seeded, token, [changed("S0001")])
+    assert unproven["outcome"] == "rejected" and "no proof" in unproven["reason"]
+    (real,) = _push(seeded, token, [changed("S0001", proven=True)])
     assert real["outcome"] == "accepted"
+    (by_a_packer,) = _push(seeded, token, [changed(None)])  # what packers may change needs nobody
+    assert by_a_packer["outcome"] == "accepted"
 
 
 def test_another_stations_event_id_is_rejected_for_this_one_not_silently_dropped(seeded, demo_document):
@@ -257,11 +249,11 @@ def test_another_stations_event_id_is_rejected_for_this_one_not_silently_dropped
 
     first, second = seeded.store.add_station("PACK-E1"), seeded.store.add_station("PACK-E2")
     shared = str(uuid.uuid4())
-    mine = _packed("PACK-E1", _new_order(demo_document, 2), "pack-e1")
+    mine = _packed(seeded, "PACK-E1", _new_order(demo_document, 2), "pack-e1")
     mine["id"] = shared
     (result,) = _push(seeded, first, [mine])
     assert result["outcome"] == "accepted"
-    theirs = _packed("PACK-E2", _new_order(demo_document, 3), "pack-e2")
+    theirs = _packed(seeded, "PACK-E2", _new_order(demo_document, 3), "pack-e2")
     theirs["id"] = shared  # the same id from another station (a copied outbox, an attacker)
     (refused,) = _push(seeded, second, [theirs])
     assert refused["outcome"] == "rejected" and not refused.get("duplicate")
@@ -284,7 +276,7 @@ def test_nonsense_a_bench_could_not_mean_is_refused(server):
             timeout=10,
         )
         assert answer.status_code == 422 and expected in answer.text, answer.text[:300]
-    packed = _packed("PACK-07", "TB-NOPE", "pack-neg")
+    packed = _packed(server, "PACK-07", "TB-NOPE", "pack-neg")
     packed["payload"]["weight"] = {"expected_g": 500, "actual_g": -20, "allowed_g": 30}
     answer = requests.post(
         f"{server.url}{p.API_PREFIX}/events",
@@ -295,45 +287,44 @@ def test_nonsense_a_bench_could_not_mean_is_refused(server):
     assert answer.status_code == 422 and "actual_g" in answer.text, answer.text[:300]
 
 
-def _wave(station: str, operator: str | None, status: str, orders: list[str]) -> dict:
+def _wave(
+    station: str, operator: str | None, status: str, orders: list[str], code: str = "", proven_by=None
+) -> dict:
     import uuid
-    from datetime import UTC, datetime
 
-    return {
-        "id": str(uuid.uuid4()),
-        "type": "wave.changed",
-        "station": station,
-        "operator": operator,
-        "occurred_at": datetime.now(UTC).isoformat(),
-        "payload": {"code": f"W-{uuid.uuid4().hex[:6]}", "status": status, "orders": orders},
-    }
+    from app.core import decisions
+
+    payload = {"code": code or f"W-{uuid.uuid4().hex[:6]}", "status": status, "orders": orders}
+    if proven_by is not None:
+        decided = decisions.wave_change(payload["code"], status, orders, proven_by.badge)
+        payload["proof"] = claims.proof(proven_by, decided)
+    return claims.event("wave.changed", station, payload, operator)
 
 
 def test_a_packing_station_releases_or_cancels_a_wave_only_for_a_supervisor(seeded, demo_document):
     orders = [_new_order(demo_document, 4)]
     token = seeded.store.add_station("PACK-W")
-    for operator in (None, "P0001", "S9999"):  # nobody; a packer; a badge the server does not know
+    for operator in (None, "P0001", "S9999", "S0001"):  # nobody; a packer; unknown; unproven
         for status in ("released", "cancelled", "planned"):
             (result,) = _push(seeded, token, [_wave("PACK-W", operator, status, orders)])
-            assert result["outcome"] == "rejected" and "supervisor" in result["reason"], result
+            reason = result["reason"]
+            assert result["outcome"] == "rejected" and ("supervisor" in reason or "proof" in reason), result
     assert seeded.store.get(p.Kind.ORDER, orders[0])["status"] == "new"  # nothing moved
-    (real,) = _push(seeded, token, [_wave("PACK-W", "S0001", "released", orders)])
-    assert real["outcome"] == "accepted"
+    supervisor = claims.server_signer(seeded.store)
+    wave = _wave("PACK-W", "S0001", "released", orders, proven_by=supervisor)
+    (real,) = _push(seeded, token, [wave])
+    assert real["outcome"] == "accepted", real
     assert seeded.store.get(p.Kind.ORDER, orders[0])["status"] == "released"
-    # The picker's scans move a wave on without a supervisor.
-    (picking,) = _push(seeded, token, [_wave("PACK-W", "P0002", "picking", orders)])
+    code = wave["payload"]["code"]
+    # The picker's scans move the wave on without a supervisor; they change nothing else.
+    (picking,) = _push(seeded, token, [_wave("PACK-W", "P0002", "picking", orders, code)])
     assert picking["outcome"] == "accepted"
+    (emptied,) = _push(seeded, token, [_wave("PACK-W", "P0002", "done", [], code)])
+    assert emptied["outcome"] == "rejected" and "other orders" in emptied["reason"], emptied
+    (unknown,) = _push(seeded, token, [_wave("PACK-W", "P0002", "picking", orders)])
+    assert unknown["outcome"] == "rejected" and "not known" in unknown["reason"], unknown
+    assert seeded.store.get(p.Kind.WAVE, code)["orders"] == orders
     # A supervisor desk's token is a supervisor's place: its waves need no badge named.
     desk = seeded.store.add_station("DESK-W", "desk")
     (from_desk,) = _push(seeded, desk, [_wave("DESK-W", None, "released", [_new_order(demo_document, 5)])])
     assert from_desk["outcome"] == "accepted"
-
-
-def test_an_integration_token_may_not_pack_or_pick(seeded, demo_document):
-    admin = seeded.store.add_station("OFFICE-I", "admin")
-    order_no = _new_order(demo_document, 6)
-    (packed,) = _push(seeded, admin, [_packed("OFFICE-I", order_no, "pack-i")])
-    assert packed["outcome"] == "rejected" and "may not send order.packed" in packed["reason"]
-    assert seeded.store.get(p.Kind.ORDER, order_no)["status"] == "new"
-    (preference,) = _push(seeded, admin, [_event("OFFICE-I", customer=demo_document["customers"][0]["code"])])
-    assert preference["outcome"] == "accepted", preference  # the CRM's own work goes in

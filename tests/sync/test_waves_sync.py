@@ -31,7 +31,7 @@ def test_a_released_wave_and_a_short_pick_reach_the_server_and_another_station(s
     assert {seeded.store.get(p.Kind.ORDER, no)["status"] for no in plan.waves[0].order_nos} == {"released"}
     assert {seeded.store.get(p.Kind.ORDER, no)["status"] for no in plan.waves[1].order_nos} == {"new"}
     shorts = [c for c in seeded.store.conflicts() if c.kind == "short_pick"]
-    assert len(shorts) == 1 and shorts[0].key == first and "not_found" in shorts[0].detail
+    assert len(shorts) == 1 and shorts[0].key == f"{first}/{stop.sku}" and "not_found" in shorts[0].detail
 
     assert sync_cli(b_dir)[0] == 0
     b = open_station(b_dir)

@@ -174,9 +174,10 @@ def test_weight_failure_then_supervisor_override_by_badge_pin_and_key(station_ap
     assert app.window.packing.last_verdict.kind is VerdictKind.ENTER_PIN  # a badge alone is not enough
     assert app.window.packing.entry.echoMode() is QLineEdit.EchoMode.Password
     type_slowly("1111")
-    assert app.window.packing.last_verdict.kind is VerdictKind.PIN_WRONG
+    # The PIN is checked off the GUI thread (a memory-hard verifier takes most of a second).
+    qtbot.waitUntil(lambda: app.window.packing.last_verdict.kind is VerdictKind.PIN_WRONG, timeout=10_000)
     scan("12345678")  # typed as fast as a scanner types
-    assert app.window.packing.last_verdict.kind is VerdictKind.CHOOSE_REASON
+    qtbot.waitUntil(lambda: app.window.packing.last_verdict.kind is VerdictKind.CHOOSE_REASON, timeout=10_000)
     shown = "<br>".join(app.window.packing.scans.rows)
     assert "1111" not in shown and shown.count("••••") == 2  # the PINs never show
     QTest.keyClick(QApplication.focusWidget(), "2")  # catalogue weight wrong
@@ -184,7 +185,10 @@ def test_weight_failure_then_supervisor_override_by_badge_pin_and_key(station_ap
     qtbot.waitUntil(lambda: app.writer.pending == 0)
     with demo_db.session() as s:
         (event,) = s.scalars(select(m.OutboxEvent)).all()
-    assert event.payload["override"] == {"by": "S0001", "reason": "catalog_weight_wrong"}
+    override = dict(event.payload["override"])
+    proof = override.pop("proof")  # the supervisor's PIN signed the decision; the server checks it
+    assert override == {"by": "S0001", "reason": "catalog_weight_wrong"}
+    assert set(proof) == {"at", "sig"}
     assert event.payload["weight"]["actual_g"] == 99999
 
 
@@ -315,7 +319,7 @@ def test_an_order_split_into_two_parcels_at_the_bench_by_keys_and_scale(
     assert "拆成多包" in banner(app)[0]
     scan("S0001")
     scan("12345678")
-    assert view.last_verdict.kind is VerdictKind.PARCEL_TO_WEIGH
+    qtbot.waitUntil(lambda: view.last_verdict.kind is VerdictKind.PARCEL_TO_WEIGH, timeout=10_000)
     parcel_1 = app.station.state.expected_g
     view.on_reading(Reading(parcel_1, True))
     assert view.last_verdict.kind is VerdictKind.PARCEL_SEALED and banner(app)[1] == "done"

@@ -1,0 +1,157 @@
+"""A bench's packs and what follows them: `order.packed`, `label.reissued`, `label.voided` and
+`order.intercepted`, each checked against the server's own order before it changes anything.
+
+A pack is a claim that an order open for packing left the bench with its lines, by an operator
+the server knows, on waybill numbers that are the order's own or set aside for that station and
+carrier. A race the office could not see coming (cancelled, held or packed elsewhere while the
+station was offline) is a conflict for a person; a claim the server's state contradicts is refused.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.core.model import PACKED_OR_SHIPPED, OrderStatus
+from sync import protocol as p
+from sync.server.batch import Batch
+from sync.server.events.common import (
+    ACCEPTED,
+    OPEN_FOR_PACKING,
+    Answer,
+    operator_problem,
+    order_lines,
+    refused,
+    units,
+    waybill_problem,
+)
+
+MAX_REISSUES = 3  # new labels for one order: a carrier changed, then a mistake fixed, then one more
+
+
+def order_packed(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:
+    packed = p.OrderPacked.model_validate(event.payload)
+    order = batch.get(p.Kind.ORDER, packed.order_no)
+    if order is None:
+        return refused(f"order {packed.order_no} is not known to the server")
+    status = order.get("status")
+    if (
+        status in PACKED_OR_SHIPPED
+        and order.get("pack_id") == packed.pack_id
+        and order.get("packed_by") == station
+    ):
+        return ACCEPTED  # this station's own pack, sent again
+    problem = operator_problem(batch, packed.operator, f"the pack of {packed.order_no}") or _contents_problem(
+        order, packed
+    )
+    if problem:
+        return refused(problem)
+    parcels = [
+        (parcel.carrier or str(order.get("carrier") or ""), parcel.waybill_no) for parcel in packed.parcels
+    ]
+    for carrier in sorted({carrier for carrier, _ in parcels}):
+        numbers = [number for c, number in parcels if c == carrier]
+        problem = waybill_problem(batch, station, packed.order_no, order, carrier, numbers)
+        if problem:
+            return refused(problem)
+    if status in PACKED_OR_SHIPPED:
+        # Another station's pack, or its pack id resent by someone else: a pack is final and
+        # stays the station's that made it.
+        other = order.get("packed_by") or "another station"
+        detail = f"order {packed.order_no} was already packed at {other}"
+        batch.conflict("double_pack", packed.order_no, station, event, detail)
+        return p.Outcome.CONFLICT, detail
+    if status == OrderStatus.CANCELLED:
+        detail = f"order {packed.order_no} was cancelled before it was packed at {station}: "
+        detail += "intercept the parcel"
+        batch.conflict("packed_after_cancel", packed.order_no, station, event, detail)
+        return p.Outcome.CONFLICT, detail
+    if status not in OPEN_FOR_PACKING:  # on hold at the server: the office stopped it meanwhile
+        detail = (
+            f"order {packed.order_no} was {status} at the server when {station} packed it: check the parcel"
+        )
+        batch.conflict("packed_while_held", packed.order_no, station, event, detail)
+        return p.Outcome.CONFLICT, detail
+    order.update(status=OrderStatus.PACKED.value, packed_by=station, pack_id=packed.pack_id, hold_reason="")
+    # The pack's evidence travels with the order, so a returns desk anywhere has it.
+    order["pack"] = {
+        "station": station,
+        "operator": packed.operator,
+        "packed_at": packed.packed_at.isoformat(),
+        "weight": packed.weight.model_dump(),
+        "override": packed.override,
+        "plan_override": packed.plan_override,
+        "fired": list((packed.plan or {}).get("fired", [])),
+        "parcels": len(packed.parcels) or 1,
+    }
+    batch.put(p.Kind.ORDER, packed.order_no, order)
+    for parcel in packed.parcels:
+        if parcel.waybill_no:
+            batch.use_waybill(parcel.waybill_no, packed.order_no, parcel.no, station, packed.packed_at)
+    return ACCEPTED
+
+
+def _contents_problem(order: dict, packed: p.OrderPacked) -> str | None:
+    """Why the pack's lines are not the order's (each parcel's items, summed, too), or None."""
+    wanted = order_lines(order)
+    if units(packed.lines) != wanted:
+        return f"the pack of {packed.order_no} does not hold the order's lines as the server has them"
+    with_items = [parcel for parcel in packed.parcels if parcel.items]
+    if with_items:
+        total = units(item for parcel in with_items for item in parcel.items)
+        if total != wanted:
+            return f"the parcels of {packed.order_no} do not add up to the order's lines"
+    return None
+
+
+def label_reissued(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:
+    """New labels for an order this station packed (its labels were voided): the numbers each
+    parcel now carries must be the order's own or this station's for that carrier."""
+    reissued = p.LabelReissued.model_validate(event.payload)
+    order = batch.get(p.Kind.ORDER, reissued.order_no)
+    problem = _packed_here(order, reissued.order_no, station) or operator_problem(
+        batch, reissued.operator, f"the new labels of {reissued.order_no}"
+    )
+    if problem:
+        return refused(problem)
+    assert order is not None
+    parcels = int((order.get("pack") or {}).get("parcels") or 1)
+    if len(reissued.parcels) > parcels:
+        return refused(f"{len(reissued.parcels)} new labels for the {parcels} parcels of {reissued.order_no}")
+    reissues = int(order.get("reissues") or 0)
+    if reissues >= MAX_REISSUES:
+        return refused(f"the labels of {reissued.order_no} were issued again {reissues} times already")
+    numbers = [parcel.waybill_no for parcel in reissued.parcels]
+    problem = waybill_problem(batch, station, reissued.order_no, order, reissued.carrier, numbers)
+    if problem:
+        return refused(problem)
+    order["reissues"] = reissues + 1
+    batch.put(p.Kind.ORDER, reissued.order_no, order)
+    for parcel in reissued.parcels:  # numbers of the station's reserve now on its parcels
+        if parcel.waybill_no:
+            batch.use_waybill(parcel.waybill_no, reissued.order_no, parcel.no, station, reissued.at)
+    return ACCEPTED
+
+
+def label_voided(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:
+    """Kept in the event log for the integration that cancels the number with the carrier: only
+    the station that packed the order voids its labels."""
+    voided = p.LabelVoided.model_validate(event.payload)
+    problem = _packed_here(batch.get(p.Kind.ORDER, voided.order_no), voided.order_no, station)
+    return refused(problem) if problem else ACCEPTED
+
+
+def order_intercepted(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:
+    """Kept in the event log: the bench stopped the order and its goods went back (the order's
+    state is the office's change that caused it, applied already)."""
+    stopped = p.OrderIntercepted.model_validate(event.payload)
+    if batch.get(p.Kind.ORDER, stopped.order_no) is None:
+        return refused(f"order {stopped.order_no} is not known to the server")
+    return ACCEPTED
+
+
+def _packed_here(order: dict | None, order_no: str, station: str) -> str | None:
+    if order is None:
+        return f"order {order_no} is not known to the server"
+    if order.get("status") not in PACKED_OR_SHIPPED or order.get("packed_by") != station:
+        return f"order {order_no} was not packed at {station}: its labels are not {station}'s"
+    return None
