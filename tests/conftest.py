@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every outbox event a test writes is checked against the wire contract (app.store.outbox).
+os.environ.setdefault("PACKLINE_STRICT_EVENTS", "1")
 
 import pytest
 

@@ -31,7 +31,7 @@ from app.store.print_jobs import void_labels_in
 from app.store.settings_store import load_settings
 from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY, RULE_PREFIX
 from sync import protocol as p
-from sync.client import MAX_ASIDE_DATA, UnstorablePage
+from sync.local_side import MAX_ASIDE_DATA, UnstorablePage
 
 log = logging.getLogger(__name__)
 

@@ -30,19 +30,12 @@ from sqlalchemy.exc import OperationalError
 
 from app.core.segments import Thresholds
 from sync import protocol as p
-from sync.server.db import DB_CONNECTIONS, make_server_engine, migrate
+from sync.server.db import DB_CONNECTIONS, DEFAULT_DB
 from sync.server.imports import BadImportFile
-from sync.server.store import ServerStore
+from sync.server.store import ServerStore, open_store
 
-DEFAULT_DB = "sqlite:///packline-server.db"
 # A stop ends the stations' waits for changes after this long (they ask again, here or elsewhere).
 SHUTDOWN_S = 3
-
-
-def open_store(url: str, connections: int = DB_CONNECTIONS) -> ServerStore:
-    engine = make_server_engine(url, connections)
-    migrate(engine)
-    return ServerStore(engine)
 
 
 def _global_options(parser: argparse.ArgumentParser, nested: bool) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+DEFAULT_DB = "sqlite:///packline-server.db"
 
 
 def normalise_url(url: str) -> str:

@@ -50,6 +50,7 @@ from sync.server import board as floor_board
 from sync.server import models as m
 from sync.server import segments, waybills
 from sync.server.batch import Batch, keys_by_kind
+from sync.server.db import DB_CONNECTIONS, make_server_engine, migrate
 from sync.server.events import apply_event, named_operators
 from sync.server.imports import BadImportFile, import_text, parse_csv
 from sync.server.live import NOTIFY
@@ -919,3 +920,10 @@ REFUSED_KEPT = 2000  # refused or conflicting events a station may have kept who
 
 def _payload_keys(events: list[p.Event], field: str) -> list[str]:
     return [str(value) for event in events if isinstance(value := event.payload.get(field), str)]
+
+
+def open_store(url: str, connections: int = DB_CONNECTIONS) -> ServerStore:
+    """The store on the database at `url`, its schema migrated to the newest."""
+    engine = make_server_engine(url, connections)
+    migrate(engine)
+    return ServerStore(engine)

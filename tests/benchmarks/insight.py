@@ -88,7 +88,7 @@ def bench_segments(orders: int = 1_000_000, customers: int = 200_000) -> dict[st
     first, which tags everyone; then a steady night with few changes) against one GROUP BY."""
     from sqlalchemy import text
 
-    from sync.server.cli import open_store
+    from sync.server.store import open_store
     from tests.sync.servers import PostgresCluster
 
     cluster = PostgresCluster()

@@ -24,7 +24,7 @@ def bench_live(orders: int = 2000) -> dict[str, float]:
     from app.store.sync_local import StationSyncStore
     from app.sync_service import make_client, register
     from sync.client import SyncLoop, sync_once
-    from sync.server.cli import open_store
+    from sync.server.store import open_store
     from tests.sync.servers import PostgresCluster, ServerProcess
 
     cluster = PostgresCluster()

@@ -409,6 +409,33 @@ def main() -> int:
             f"(p50 {load['p50_ms']:.1f} ms, max {load['max_ms']:.0f} ms, {load['requests']:,} requests, "
             f"stolen by the hypervisor {load['steal_pct']:.1f}%)",
         )
+        report(
+            "20 stations in step: p99 / the round's queueing floor (its CPU / cores)",
+            load["p99_over_floor"],
+            "x",
+            1.5,
+            f"(floor {load['floor_ms']:.0f} ms: {load['round_cpu_ms']:.0f} ms of CPU a round on "
+            f"{load['cores']} cores)",
+        )
+        from tests.benchmarks import sync_closed
+
+        loop = sync_closed.bench_closed()
+        report(
+            "20 stations pushing back to back (postgresql): refused or failed events",
+            loop["refused"] + loop["errors"],
+            "",
+            0,
+            loop["first_refusal"],
+        )
+        report(
+            "server + PostgreSQL CPU per accepted event / a bare insert of the same events",
+            loop["ratio"],
+            "x",
+            3,
+            f"({loop['server_and_pg_cpu_ms_per_event']:.3f} ms against "
+            f"{loop['floor_cpu_ms_per_event']:.3f} ms; "
+            f"{loop['events_per_s']:.0f} events accepted a second)",
+        )
         return 1 if failures else 0
     if args.only in (None, "printing"):
         from tests.benchmarks import printing

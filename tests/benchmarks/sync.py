@@ -25,7 +25,7 @@ def _seeded_server(orders: int, customers: int, folder: Path):
     from app.store import demo
     from app.store.db import open_database
     from app.store.export import export_document
-    from sync.server.cli import open_store
+    from sync.server.store import open_store
     from tests.sync.servers import ServerProcess
 
     source = open_database(folder / "source.db")
@@ -115,7 +115,12 @@ def bench_sync(orders: int = 100_000, customers: int = 50_000) -> dict[str, floa
             )
 
             now = datetime.now(UTC)
-            codes = [c["code"] for c in document["customers"][:10_000]]
+            # A bench edits the preferences of the customer whose order it has open: one each.
+            at_hand: dict[str, str] = {}
+            for order in document["orders"]:
+                if order["status"] == "new" and order.get("customer"):
+                    at_hand.setdefault(order["customer"], order["order_no"])
+            codes = list(at_hand)[:10_000]
             with station.session() as s, s.begin():
                 s.add_all(
                     m.OutboxEvent(
@@ -123,7 +128,13 @@ def bench_sync(orders: int = 100_000, customers: int = 50_000) -> dict[str, floa
                         type="customer.preference",
                         station="BENCH-1",
                         created_at=now,
-                        payload={"customer": code, "field": "note", "value": f"备注 {i}", "base": None},
+                        payload={
+                            "customer": code,
+                            "field": "note",
+                            "value": f"备注 {i}",
+                            "base": None,
+                            "order_no": at_hand[code],
+                        },
                     )
                     for i, code in enumerate(codes)
                 )

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 
-def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, float, int]) -> dict[str, Any]:
+def _station(args: tuple[str, str, str, str, list[dict[str, Any]], int, float, float, int]) -> dict[str, Any]:
     import os
 
     from sync.client import ServerConfig, SyncClient, SyncError
 
-    url, name, token, head, orders, customers, rounds, start_at, period_s, nice = args
+    url, name, token, head, orders, rounds, start_at, period_s, nice = args
     if nice:
         os.nice(nice)
     client = SyncClient(ServerConfig(url, token))
@@ -37,6 +37,7 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
     server_ms: list[float] = []
     push_ms: list[float] = []
     errors: list[str] = []
+    refused: list[str] = []  # events the server did not accept: the load would not be a real one
     orders_left = list(orders)
     cpu_started = 0.0
     for round_no in range(rounds):
@@ -45,21 +46,26 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
         time.sleep(max(0.0, start_at + round_no * period_s - time.time()))
         now = datetime.now(UTC).isoformat()
         events = []
+        if orders_left:
+            # The bench edits the preferences of the customer whose order it has open, then packs.
+            at_hand = orders_left[-1]
+            payload = {"customer": at_hand["customer"], "field": "note", "value": f"{name} {round_no}",
+                       "base": None, "order_no": at_hand["order_no"]}  # fmt: skip
+            events.append(_event(name, "customer.preference", payload, now))
         for _ in range(min(4, len(orders_left))):
-            order_no = orders_left.pop()
+            order = orders_left.pop()
             payload = {
                 "pack_id": str(uuid.uuid4()),
-                "order_no": order_no,
+                "order_no": order["order_no"],
                 "packed_at": now,
                 "operator": "P0001",
+                "lines": order["lines"],
             }
             events.append(_event(name, "order.packed", payload, now))
-        customer = customers[round_no % len(customers)]
-        payload = {"customer": customer, "field": "note", "value": f"{name} {round_no}", "base": None}
-        events.append(_event(name, "customer.preference", payload, now))
         try:
             started = time.perf_counter()
-            client.push(events)
+            answered = client.push(events)
+            refused += [f"{r.outcome.value}: {r.reason}" for r in answered if r.outcome.value != "accepted"]
             times.append(time.perf_counter() - started)
             rounds_of.append(round_no)
             kinds.append("push")
@@ -85,8 +91,15 @@ def _station(args: tuple[str, str, str, str, list[str], list[str], int, float, f
         "server_ms": server_ms,
         "push_ms": push_ms,
         "errors": errors,
+        "refused": refused,
         "cpu_s": cpu_s,
     }
+
+
+def open_order(order: dict[str, Any]) -> dict[str, Any]:
+    """What a bench knows of an order it packs: its number, customer and lines."""
+    lines = [{"sku": line["sku"], "quantity": line["quantity"]} for line in order["lines"]]
+    return {"order_no": order["order_no"], "customer": order["customer"], "lines": lines}
 
 
 def _cpu_seconds(processes: list[Any]) -> float:
@@ -135,15 +148,14 @@ def bench_load(
             demo.generate(source, orders=orders, customers=orders // 2)
             document = json.loads(json.dumps(export_document(source), ensure_ascii=False))
             source.close()
-            from sync.server.cli import open_store
+            from sync.server.store import open_store
 
             store = open_store(db_url)
             store.import_documents(document)
             head = str(store.head())
             tokens = {f"LOAD-{i:02d}": store.add_station(f"LOAD-{i:02d}") for i in range(stations)}
             store.engine.dispose()
-            open_orders = [o["order_no"] for o in document["orders"] if o["status"] == "new"]
-            customers = [c["code"] for c in document["customers"]]
+            open_orders = [open_order(o) for o in document["orders"] if o["status"] == "new" and o["lines"]]
             server = ServerProcess(db_url, workers=workers, connections=connections)
             try:
                 start_at = time.time() + 5  # every station process has started by then
@@ -155,7 +167,6 @@ def bench_load(
                         token,
                         head,
                         open_orders[i * share : (i + 1) * share],
-                        customers[i::stations],
                         rounds,
                         start_at,
                         period_s,
@@ -183,14 +194,27 @@ def bench_load(
             cluster.stop()
     times = [t * 1000 for result in done for t in result["times"]]
     errors = [e for result in done for e in result["errors"]]
+    errors += [f"event {e}" for result in done for e in result["refused"]]
     server_times = [t for result in done for t in result["server_ms"]]
     slowest: dict[int, float] = {}  # each round's slowest request: a stall shows as one round
     for result in done:
         for round_no, t in zip(result["rounds"], result["times"], strict=True):
             slowest[round_no] = max(slowest.get(round_no, 0.0), t * 1000)
     cpu_ms = {name: (cpu_after[name] - cpu_before[name]) * 1000 / len(times) for name in cpu_after}
+    # What a round costs the machine (server, database and the stations' own work, which share its
+    # cores here) spread over its cores: the least time the round's last answer can take.
+    import os
+
+    cores = os.cpu_count() or 1
+    round_cpu_s = sum(cpu_after[n] - cpu_before[n] for n in cpu_after) + sum(r["cpu_s"] for r in done)
+    round_cpu_ms = round_cpu_s * 1000 / rounds
+    floor_ms = round_cpu_ms / cores
     return {
         "database": "postgresql" if cluster else "sqlite",
+        "cores": cores,
+        "round_cpu_ms": round_cpu_ms,
+        "floor_ms": floor_ms,
+        "p99_over_floor": percentile(times, 99) / floor_ms,
         "workers": workers,
         "connections": connections,
         "requests": len(times),

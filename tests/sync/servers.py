@@ -64,8 +64,8 @@ class LiveServer:
         import uvicorn
 
         from sync.server.app import create_app
-        from sync.server.cli import open_store
         from sync.server.limits import TimedHttpProtocol
+        from sync.server.store import open_store
 
         self.db_url = url
         self.store = open_store(url)

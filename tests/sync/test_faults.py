@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from app.store import demo
 from app.store import models as m
-from app.store.outbox import add_event
+from app.store.outbox import STRICT_ENV, add_event
 from app.store.sync_local import StationSyncStore
 from sync.client import ServerConfig, SyncClient, SyncError, SyncLoop, SyncState, sync_once
 from tests.sync import claims
@@ -263,7 +263,11 @@ def test_the_status_says_offline_then_the_clock_is_off(bad_server, demo_db):
     assert local.cursor() == "7"
 
 
-def test_a_batch_with_a_broken_event_is_refused_whole_and_the_rest_goes_next_time(seeded, tmp_path):
+def test_a_batch_with_a_broken_event_is_refused_whole_and_the_rest_goes_next_time(
+    seeded, tmp_path, monkeypatch
+):
+    # The broken events are written on purpose: the contract check the test run does is off here.
+    monkeypatch.delenv(STRICT_ENV, raising=False)
     token = seeded.store.add_station("PACK-09")
     data_dir = tmp_path / "st"
     assert sync_cli(data_dir, "--server", seeded.url, "--token", token)[0] == 0
@@ -351,7 +355,11 @@ def test_a_repeated_event_gets_its_first_answer(seeded, tmp_path):
     assert seeded.store.event_ids() == [event["id"]]
 
 
-def test_an_event_the_server_cannot_store_is_set_aside_and_the_rest_and_the_pull_go_on(seeded, tmp_path):
+def test_an_event_the_server_cannot_store_is_set_aside_and_the_rest_and_the_pull_go_on(
+    seeded, tmp_path, monkeypatch
+):
+    # The broken events are written on purpose: the contract check the test run does is off here.
+    monkeypatch.delenv(STRICT_ENV, raising=False)
     token = seeded.store.add_station("PACK-13")
     data_dir = tmp_path / "st"
     assert sync_cli(data_dir, "--server", seeded.url, "--token", token)[0] == 0

@@ -110,7 +110,7 @@ def test_a_cancellation_made_through_one_server_process_reaches_a_station_waitin
 
 
 def _token(url: str, name: str, role: str = "station") -> str:
-    from sync.server.cli import open_store
+    from sync.server.store import open_store
 
     store = open_store(url)
     try:

@@ -76,7 +76,7 @@ class Nginx:
 @pytest.fixture
 def deployed(postgres, tmp_path, demo_document) -> Iterator[dict]:
     url = postgres.new_database()
-    from sync.server.cli import open_store
+    from sync.server.store import open_store
 
     store = open_store(url)
     assert not store.import_documents(demo_document).errors

@@ -58,7 +58,7 @@ def test_the_thresholds_change_the_tags_and_a_later_run_takes_its_own_back(seede
 
 
 def test_the_cli_dry_run_prints_the_changes_and_refuses_bad_thresholds(tmp_path, demo_document):
-    from sync.server.cli import open_store
+    from sync.server.store import open_store
 
     url = f"sqlite:///{tmp_path / 'server.db'}"
     store = open_store(url)
@@ -79,7 +79,7 @@ def test_the_cli_dry_run_prints_the_changes_and_refuses_bad_thresholds(tmp_path,
 
 
 def test_the_nightly_run_is_one_server_processes_a_day(server_db):
-    from sync.server.cli import open_store
+    from sync.server.store import open_store
 
     store = open_store(server_db)
     try:

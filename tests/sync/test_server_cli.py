@@ -158,7 +158,7 @@ def test_hash_pin_makes_a_supervisors_hash_only_from_a_long_pin_and_the_import_t
     assert done.returncode == 1 and len(report["errors"]) == 2, report
     assert "operators[1] pin_hash" in report["errors"][0] and "Argon2id" in report["errors"][0]
     assert "operators[2] pin_hash" in report["errors"][1]
-    from sync.server.cli import open_store
+    from sync.server.store import open_store
 
     store = open_store(db)
     try:
@@ -169,7 +169,7 @@ def test_hash_pin_makes_a_supervisors_hash_only_from_a_long_pin_and_the_import_t
 
 
 def test_packaging_used_by_the_packs_is_summed_per_box(demo_document, tmp_path):
-    from sync.server.cli import open_store
+    from sync.server.store import open_store
 
     url = f"sqlite:///{tmp_path / 'server.db'}"
     store = open_store(url)

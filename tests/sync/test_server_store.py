@@ -13,8 +13,8 @@ import requests
 
 from sync import protocol as p
 from sync.client import ServerConfig, SyncClient, SyncError
-from sync.server.cli import open_store
 from sync.server.db import DB_CONNECTIONS
+from sync.server.store import open_store
 from tests.sync import claims
 from tests.sync.servers import PostgresCluster, live_server
 
@@ -215,7 +215,7 @@ def test_a_database_restart_costs_the_stations_no_failed_request(demo_document, 
 def test_a_database_away_for_a_moment_is_waited_for_and_a_longer_absence_is_a_503(demo_document, monkeypatch):
     import threading
 
-    from sync.server import app as server_app
+    from sync.server import work as server_work
 
     cluster = PostgresCluster()  # its own: stopping the shared one would cut other tests off
     try:
@@ -232,7 +232,7 @@ def test_a_database_away_for_a_moment_is_waited_for_and_a_longer_absence_is_a_50
             page = client.pull(cursor, 5000)  # asked while the database is down
             back.join()
             assert page["cursor"] == cursor and time.monotonic() - started >= 1.5
-            monkeypatch.setattr(server_app, "RECONNECT_WINDOW_S", 1.0)
+            monkeypatch.setattr(server_work, "RECONNECT_WINDOW_S", 1.0)
             cluster.pause()
             try:
                 answer = requests.get(

@@ -19,7 +19,7 @@ from app.store.packing import PackingStore
 from app.store.settings_store import load_settings
 from app.store.writer import SerialWriter
 from sync import protocol as p
-from sync.server.cli import open_store
+from sync.server.store import open_store
 from tests.sync.stations import open_station, sync_cli
 
 NUMBERS = [f"SF{7000_0000_0000 + n}" for n in range(12)]

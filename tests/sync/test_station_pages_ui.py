@@ -149,7 +149,7 @@ def test_a_double_pack_waits_in_the_exception_list_until_someone_resolves_it(
     QTest.keyClicks(view.decision, "parcel pulled", Qt.KeyboardModifier.NoModifier, 70)
     QTest.keyClick(view.decision, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: view.result.text() == "No exceptions: everything reached the server", timeout=5000
+        lambda: view.result.text() == "No exceptions: everything reached the server", timeout=15000
     )
     local = StationSyncStore(demo_db)
     assert local.attention_count() == 0

@@ -11,7 +11,7 @@ import zlib
 import requests
 
 from sync import protocol as p
-from sync.server.app import MAX_PUSH_BYTES
+from sync.server.limits import MAX_PUSH_BYTES
 from tests.sync import claims
 
 
