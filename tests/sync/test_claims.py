@@ -324,7 +324,7 @@ def test_short_picks_make_one_conflict_per_wave_and_sku(seeded, demo_document):
 
 
 def test_refused_claims_are_kept_for_a_person_within_a_quota(seeded, monkeypatch):
-    from sync.server import store as server_store
+    from sync.server.services import events as server_store
 
     monkeypatch.setattr(server_store, "REFUSED_KEPT", 5)
     token = seeded.store.add_station("QU-1")

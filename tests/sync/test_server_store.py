@@ -313,7 +313,7 @@ def test_a_used_token_stays_cached_and_a_revocation_elsewhere_ends_it(server_db,
     from sqlalchemy import select, update
 
     from sync.server import models as m
-    from sync.server import store as store_module
+    from sync.server.services import stations as store_module
 
     monkeypatch.setattr(store_module, "TOKEN_CACHE_S", 1.0)
     store, elsewhere = open_store(server_db), open_store(server_db)  # two server processes' views
@@ -348,7 +348,7 @@ def test_a_used_token_stays_cached_and_a_revocation_elsewhere_ends_it(server_db,
 
 def test_the_server_re_checks_tokens_in_the_background(server_db, monkeypatch):
     from sync.server import app as app_module
-    from sync.server import store as store_module
+    from sync.server.services import stations as store_module
 
     monkeypatch.setattr(store_module, "TOKEN_CACHE_S", 1.0)
     monkeypatch.setattr(app_module, "TOKEN_REFRESH_S", 0.1)
