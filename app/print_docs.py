@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.core.barcodes import gs1_check_digit
 from app.core.commands import Command
-from app.core.model import OrderSnapshot
+from app.core.model import OrderSnapshot, Routing
 from app.core.pickpath import LocationParser
 from app.core.print_plan import hides_prices
 from app.core.settings import StationSettings
@@ -36,14 +36,6 @@ from printing.model import (
 )
 from printing.printers import PrinterConfig
 
-# 大头笔: the province's one-character name leads the sort code, as carriers print it.
-PROVINCE_SHORT = {
-    "北京": "京", "天津": "津", "上海": "沪", "重庆": "渝", "河北": "冀", "山西": "晋", "辽宁": "辽",
-    "吉林": "吉", "黑龙江": "黑", "江苏": "苏", "浙江": "浙", "安徽": "皖", "福建": "闽", "江西": "赣",
-    "山东": "鲁", "河南": "豫", "湖北": "鄂", "湖南": "湘", "广东": "粤", "海南": "琼", "四川": "川",
-    "贵州": "贵", "云南": "云", "陕西": "陕", "甘肃": "甘", "青海": "青", "台湾": "台", "内蒙古": "蒙",
-    "广西": "桂", "西藏": "藏", "宁夏": "宁", "新疆": "新", "香港": "港", "澳门": "澳",
-}  # fmt: skip
 INSERT_MESSAGES = {
     "vip": "感谢您一直以来的支持！我们为您准备了一份专属心意，期待下次再见。",
     "birthday": "祝您生日快乐，愿新的一岁万事顺意！这是我们送您的生日礼券。",
@@ -68,13 +60,6 @@ RETURN_REASONS_ZH = {
 GRADES_ZH = {"resellable": "完好可售", "repack": "需重新包装", "damaged": "破损", "scrap": "报废"}
 DISPOSITIONS_ZH = {"restock": "上架", "repack": "重新包装", "quarantine": "隔离待处理", "scrap": "报废"}
 PRINTERS = ("label", "insert", "slip")
-
-
-def sort_code(province: str, city: str, district: str) -> str:
-    key = next((name for name in PROVINCE_SHORT if province.startswith(name)), "")
-    short = PROVINCE_SHORT.get(key, province[:1])
-    city_name = city.removesuffix("市") if city not in ("市辖区", "县") else ""
-    return " ".join(part for part in (f"{short}-{city_name}" if city_name else short, district) if part)
 
 
 def sender(settings: StationSettings) -> Party:
@@ -108,8 +93,8 @@ def label(
 ) -> LabelData:
     """The shipping label; `params` as queued: the carrier and waybill it carries (a split
     shipment's parcel has its own), and a parcel's number, weight and contents."""
-    a = order.address
     params = params or {}
+    routing = order.routing or Routing()  # none issued: the label says none, never a guess
     contents = parcel_items(order, params)
     items, count = contents if contents is not None else (item_summary(order), order.item_count)
     return LabelData(
@@ -117,7 +102,11 @@ def label(
         carrier=str(params.get("carrier") or order.carrier),
         carrier_name="",
         waybill_no=str(params.get("waybill_no") or order.waybill_no or ""),
-        sort_code=sort_code(a.province, a.city, a.district),
+        sort_code=routing.sort_code,
+        short_address=routing.short_address,
+        package_center_code=routing.package_center_code,
+        package_center_name=routing.package_center_name,
+        route_label=routing.route_label,
         receiver=receiver(order),
         sender=sender(settings),
         items=items,

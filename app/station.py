@@ -114,6 +114,7 @@ SAVED_VERDICTS = {
     VerdictKind.PACKED: "packed",
     VerdictKind.HELD: "held",
     VerdictKind.REWAYBILL: "held",  # the plan held it at its first scan: said once it is on disk
+    VerdictKind.NO_ROUTING: "held",  # no routing data for the carrier: held at its first scan
     VerdictKind.HOLD_RELEASED: "released",
 }
 

@@ -198,7 +198,19 @@ def label_fields(doc: LabelData, station: str = "") -> dict[str, str]:
         "carrier": doc.carrier,
         "carrier_name": doc.carrier_name or CARRIER_NAMES.get(doc.carrier, doc.carrier or "快递"),
         "waybill_no": doc.waybill_no,
-        "sort_code": doc.sort_code or doc.receiver.city or doc.receiver.province,
+        # Exactly what the carrier issued, or nothing: a code of our own would mis-sort the parcel.
+        "sort_code": doc.route_label or doc.sort_code,
+        "routing_line": "  ".join(
+            part
+            for part in (
+                doc.sort_code if doc.route_label else "",
+                doc.short_address,
+                f"集包地 {doc.package_center_name} {doc.package_center_code}".strip()
+                if doc.package_center_name or doc.package_center_code
+                else "",
+            )
+            if part
+        ),
         "receiver_name": doc.receiver.name,
         "receiver_phone": mask_phone(doc.receiver.phone),
         "receiver_address": _address(doc.receiver),

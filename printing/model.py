@@ -51,7 +51,7 @@ class LabelData:
     carrier: str  # code: SF, ZTO, ...
     carrier_name: str  # as printed: 顺丰速运
     waybill_no: str
-    sort_code: str  # destination / sorting code (大头笔)
+    sort_code: str  # the carrier's sort code (三段码) as issued; "" when none was
     receiver: Party
     sender: Party
     items: str  # one-line summary
@@ -63,6 +63,10 @@ class LabelData:
     cod_cents: int = 0
     parcel_no: int = 1  # a split shipment's parcel, of parcel_count
     parcel_count: int = 1
+    short_address: str = ""  # 大头笔, as issued
+    package_center_code: str = ""  # 集包地
+    package_center_name: str = ""
+    route_label: str = ""  # SF's destRouteLabel
 
 
 @dataclass(frozen=True)

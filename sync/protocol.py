@@ -144,6 +144,18 @@ class OrderLineWire(Outgoing):
     custom_fields: dict[str, Any] = {}
 
 
+class WaybillRouting(Outgoing):
+    """The routing data the carrier issued with a waybill number, printed on the label exactly as
+    issued (docs/LABELS.md has where each comes from): the hubs sort the parcel by it."""
+
+    sort_code: str = Field("", max_length=32)  # 三段码 (e.g. "400-W00 000")
+    short_address: str = Field("", max_length=64)  # 大头笔 (short_address)
+    package_center_code: str = Field("", max_length=32)  # 集包地 code, printed as a barcode
+    package_center_name: str = Field("", max_length=64)  # 集包地 name
+    route_label: str = Field("", max_length=32)  # SF's destRouteLabel (e.g. "771AG")
+    source: str = Field("", max_length=64)  # where the waybill came from: "cainiao:SHOP", "direct:SF"
+
+
 class OrderWire(Outgoing):
     order_no: Code
     channel: str = "shop"
@@ -166,6 +178,9 @@ class OrderWire(Outgoing):
     seller_note: str = ""
     amount_cents: Amount = 0
     hold_reason: str = ""
+    # The carrier's routing data for `waybill_no` (and the split parcels' numbers: a sub-waybill
+    # goes where its parent goes); None: none was issued yet.
+    routing: WaybillRouting | None = None
     customer: str | None = None  # the customer's code
     packed_by: str = ""  # the station whose pack the server accepted
     # That pack's id: a station seeding a server from its own export names its packs, so the
@@ -194,6 +209,9 @@ class CarrierWire(Outgoing):
     code: Code
     name: str
     pickups: list[PickupTime] = Field(default=[], max_length=8)
+    # Its hubs sort by the routing data it issues: an order without it is held, never printed with
+    # a code of our own making.
+    routing_required: bool = False
 
 
 class WaveWire(Outgoing):

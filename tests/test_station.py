@@ -516,3 +516,28 @@ def test_the_bench_recommends_a_box_and_the_box_scanned_is_weighed_and_recorded(
         event = s.scalar(select(m.OutboxEvent).where(m.OutboxEvent.type == "order.packed"))
     assert pack.box_code == "PKG-2"
     assert event.payload["packaging"] == {"box": "PKG-2", "weight_g": 300}
+
+
+def test_an_order_whose_waybill_lacks_the_carriers_routing_data_is_held_at_its_first_scan(demo_db, samples):
+    """The carrier's hubs sort by the code it issued with the waybill: without it the order goes
+    on the hold shelf for a new waybill, never out with a code of the station's making."""
+    from sqlalchemy import update
+
+    sample = samples["ready"][4]
+    with demo_db.session() as s, s.begin():
+        s.execute(update(m.Order).where(m.Order.order_no == sample["order_no"]).values(routing=None))
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    verdict = station.handle_scan(sample["order_no"])
+    assert verdict.kind is VerdictKind.NO_ROUTING and station.state.order is None
+    assert writer.wait_idle(10)
+    with demo_db.session() as s:
+        order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))
+        assert order.status == "on_hold" and order.hold_reason == "no_routing"
+        (held,) = s.scalars(select(m.OutboxEvent).where(m.OutboxEvent.type == "order.held")).all()
+        assert held.payload["order_no"] == sample["order_no"] and held.payload["reason"] == "no_routing"
+    # Another order of the same carrier, with its routing data, packs as ever.
+    other = samples["ready"][5]
+    assert station.handle_scan(other["order_no"]).kind is not VerdictKind.NO_ROUTING
+    assert station.state.order is not None and station.state.order.routing is not None
+    writer.close()

@@ -173,6 +173,27 @@ class Address:
 
 
 @dataclass(frozen=True, slots=True)
+class Routing:
+    """What the carrier issued with a waybill number for its hubs to sort by (sync.protocol's
+    WaybillRouting)."""
+
+    sort_code: str = ""  # 三段码
+    short_address: str = ""  # 大头笔
+    package_center_code: str = ""  # 集包地 code
+    package_center_name: str = ""  # 集包地 name
+    route_label: str = ""  # SF's destRouteLabel
+    source: str = ""
+
+    @classmethod
+    def from_stored(cls, data: object) -> Routing | None:
+        if not isinstance(data, dict):
+            return None
+        names = ("sort_code", "short_address", "package_center_code", "package_center_name", "route_label",
+                 "source")  # fmt: skip
+        return cls(**{name: str(data.get(name) or "") for name in names})
+
+
+@dataclass(frozen=True, slots=True)
 class OrderSnapshot:
     """Everything the station needs to pack one order, read in one query."""
 
@@ -193,6 +214,8 @@ class OrderSnapshot:
     ship_by: datetime | None = None
     packed_at: datetime | None = None
     extra_waybills: tuple[str, ...] = ()  # more of the carrier's numbers, for a split shipment's parcels
+    routing: Routing | None = None  # the carrier's routing data, as issued
+    routing_required: bool = False  # the carrier's hubs sort by it: no label without it
     # Lookup key (see core.barcodes.lookup_key) -> (sku_code, pack quantity) for every barcode
     # of every SKU in this order, so item scans resolve without a database round trip.
     barcodes: Mapping[str, tuple[str, int]] = field(default_factory=dict)

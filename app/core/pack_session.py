@@ -108,6 +108,9 @@ Event = Scanned | Commanded | WeightEntered | ReasonGiven | PinChecked | OrderCh
 HOLD_REASONS = ("damaged", "out_of_stock", "customer_request", "address_problem", "other")
 OVERRIDE_REASONS = ("packaging_heavier", "catalog_weight_wrong", "extra_gift", "scale_fault", "other")
 REWAYBILL_REASON = "rewaybill"  # set by the plan, not chosen: the waybill is for another carrier
+# Set at the first scan, not chosen: the carrier sorts by routing data its waybill lacks. A label
+# with a sort code of our own making is mis-sorted or stopped at the hub.
+NO_ROUTING_REASON = "no_routing"
 MAX_PIN_TRIES = 3  # then the prompt closes: a guessed PIN needs a new F6 / F7 each time
 PLAN_OVERRIDE_REASONS = (
     "insert_unavailable",
@@ -342,6 +345,7 @@ class VerdictKind(StrEnum):
     WAVE_NOT_SINGLE = "wave_not_single"
     WAVE_NO_ORDER = "wave_no_order"
     REWAYBILL = "rewaybill"  # held at once: the plan needs another carrier than the waybill's
+    NO_ROUTING = "no_routing"  # held at once: the carrier's routing data (三段码) is missing
     # The order changed on the server while on the bench (OrderChanged).
     INTERCEPTED = "intercepted"  # cancelled, held, packed elsewhere or other lines: stop, put back
     ORDER_UPDATED = "order_updated"  # a new address or carrier: carry on, the label follows it
@@ -659,6 +663,10 @@ def _on_order_scan(state: PackState, order: OrderSnapshot, plan: PackPlan = EMPT
         return Outcome(
             refused, Verdict(VerdictKind.ON_HOLD, order_no=order.order_no, detail=order.hold_reason)
         )
+    if order.routing_required and (order.routing is None or not order.routing.sort_code):
+        held = OrderHeld(order=order, operator=state.operator, reason=NO_ROUTING_REASON)
+        verdict = Verdict(VerdictKind.NO_ROUTING, order_no=order.order_no, detail=order.carrier)
+        return Outcome(state, verdict, (held,))
     needed = plan.rewaybill
     if needed is not None:
         # Ticking "ship with SF" cannot change a ZTO label: the order waits for a new waybill.

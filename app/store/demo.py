@@ -26,7 +26,7 @@ from app.core.model import PACKAGING, Carrier, Channel, Role
 from app.paths import RESOURCES
 from app.store import models as m
 from app.store.db import Database
-from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY
+from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY, CARRIERS_ROUTED_KEY
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +123,26 @@ DEMO_CARRIERS = {
 }  # fmt: skip
 DEMO_RESERVE = 20  # waybill numbers per carrier set aside for split shipments in the demo
 DEMO_RESERVE_FROM = 900_000_000
+
+
+def demo_routing(carrier: str, city: str, index: int) -> dict[str, str]:
+    """Routing data as a carrier issues it with a waybill (sort code, short address, package
+    centre; SF's route label): made up for the demo, from its own random stream so the rest of the
+    demo stays as it was."""
+    r = random.Random(index)
+    letter = r.choice("ABCDEFGHJKLMNPQRSTUVWXYZ")
+    sort_code = f"{r.randint(100, 999)}-{letter}{r.randint(0, 99):02d} {r.randint(0, 999):03d}"
+    centre = city.removesuffix("市")
+    routing = {
+        "sort_code": sort_code,
+        "short_address": f"{centre} {r.randint(1, 40):02d}",
+        "package_center_code": f"{r.randint(100000, 999999)}",
+        "package_center_name": f"{centre}转运中心",
+        "source": f"demo:{carrier}",
+    }
+    if carrier == Carrier.SF:
+        routing["route_label"] = f"{r.randint(10, 999)}{r.choice('ABCDEFGH')}{r.choice('ABCDEFGH')}"
+    return routing
 
 
 def waybill_for(carrier: str, index: int, rng: random.Random) -> str:
@@ -386,6 +406,7 @@ def generate(
                         "ship_by": paid_at + timedelta(hours=rng.choice((24, 48, 72))),
                         "carrier": carrier.value,
                         "waybill_no": waybill_for(carrier, index, rng),
+                        "routing": demo_routing(carrier, city, index),
                         "tote_code": tote_code,
                         "receiver_name": names[customer_id]
                         if receiver_is_buyer
@@ -450,6 +471,8 @@ def generate(
         pickups = {carrier.value: times for carrier, (_name, times) in DEMO_CARRIERS.items()}
         s.merge(m.Setting(key=CARRIERS_KEY, value=names, updated_at=reference))
         s.merge(m.Setting(key=CARRIER_PICKUPS_KEY, value=pickups, updated_at=reference))
+        # Every demo carrier sorts by its routing data: an order without it is held at its first scan.
+        s.merge(m.Setting(key=CARRIERS_ROUTED_KEY, value=sorted(names), updated_at=reference))
     log.info("demo data: %s orders, %s skus, %s customers", summary.orders, summary.skus, summary.customers)
     return summary
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.core.model import OrderStatus, PackStatus
 from app.store import models as m
 from app.store.db import Database
-from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY
+from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY, CARRIERS_ROUTED_KEY
 
 
 def _iso(value: Any) -> str | None:
@@ -104,6 +104,7 @@ def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
                     "hold_reason": o.hold_reason,
                     "customer": customer_codes.get(o.customer_id or 0),
                     "extra_waybills": list(o.extra_waybills or []),
+                    "routing": o.routing,
                     "pack": o.pack,
                     **({"packed_by": packed_here[0], "pack_id": packed_here[1]} if packed_here else {}),
                     "lines": lines.get(o.id, []),
@@ -129,9 +130,11 @@ def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
             )
         names = s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIERS_KEY)) or {}
         pickups = s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIER_PICKUPS_KEY)) or {}
+        routed = set(s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIERS_ROUTED_KEY)) or ())
         carriers = [
-            {"code": code, "name": names.get(code, code), "pickups": list(pickups.get(code, []))}
+            {"code": code, "name": names.get(code, code), "pickups": list(pickups.get(code, [])),
+             "routing_required": code in routed}
             for code in sorted({*names, *pickups})
-        ]
+        ]  # fmt: skip
     return {"operators": operators, "carriers": carriers, "skus": skus, "customers": customers,
             "orders": orders, "waves": waves}  # fmt: skip

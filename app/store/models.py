@@ -163,6 +163,8 @@ class Order(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     # More waybill numbers the office got for this order (a split shipment's further parcels).
     extra_waybills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The carrier's routing data for its waybills, as issued (sync.protocol.WaybillRouting).
+    routing: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     # The pack the server accepted, wherever it was packed: the evidence a returns desk needs
     # (station, operator, packed_at, weight, override, rules fired).
     pack: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)

@@ -31,6 +31,7 @@ from app.core.model import (
     OrderStatus,
     PackStatus,
     Role,
+    Routing,
 )
 from app.core.pack_session import (
     BadgeFound,
@@ -52,7 +53,7 @@ from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
 from app.store.print_jobs import add_jobs
-from app.store.stored_keys import PIN_FAILURES_KEY
+from app.store.stored_keys import CARRIERS_ROUTED_KEY, PIN_FAILURES_KEY
 from app.store.waybills import take_waybills
 
 
@@ -619,7 +620,8 @@ _ORDER = (
     " c.id, c.code, c.name, c.phone, c.tier, c.tags, c.birthday, c.preferences, c.order_count,"
     " c.lifetime_value_cents,"
     " (SELECT max(p.paid_at) FROM orders p WHERE p.customer_id = o.customer_id AND p.id != o.id),"
-    " o.extra_waybills, c.returns_count, c.last_problem, c.last_problem_at"
+    " o.extra_waybills, c.returns_count, c.last_problem, c.last_problem_at, o.routing,"
+    " EXISTS (SELECT 1 FROM settings r, json_each(r.value) j WHERE r.key = ? AND j.value = o.carrier)"
     " FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = ?"
 )
 _LINES = (
@@ -642,7 +644,7 @@ def json_value(value: str | None, default: Any) -> Any:
 
 
 def snapshot(c: Connection, order_id: int) -> OrderSnapshot:
-    o = c.exec_driver_sql(_ORDER, (order_id,)).one()
+    o = c.exec_driver_sql(_ORDER, (CARRIERS_ROUTED_KEY, order_id)).one()
     lines = tuple(
         OrderLine(
             line_id=r[0],
@@ -695,5 +697,7 @@ def snapshot(c: Connection, order_id: int) -> OrderSnapshot:
         ship_by=utc_value(o[17]),
         packed_at=utc_value(o[18]),
         extra_waybills=tuple(str(w) for w in json_value(o[30], ())),
+        routing=Routing.from_stored(json_value(o[34], None)),
+        routing_required=bool(o[35]),
         barcodes=codes,
     )

@@ -29,7 +29,7 @@ from app.store.db import Database
 from app.store.errors import classify
 from app.store.print_jobs import void_labels_in
 from app.store.settings_store import load_settings
-from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY, RULE_PREFIX
+from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY, CARRIERS_ROUTED_KEY, RULE_PREFIX
 from sync import protocol as p
 from sync.local_side import MAX_ASIDE_DATA, UnstorablePage
 
@@ -447,6 +447,7 @@ ORDER_COLUMNS = (  # the wire's names too, and updated_at (ours)
     "seller_note",
     "amount_cents",
     "hold_reason",
+    "routing",
     "pack",
     "updated_at",
 )
@@ -867,12 +868,15 @@ def _apply_operators(s: Session, changes: list[p.Change]) -> None:
 
 def _apply_carriers(s: Session, changes: list[p.Change]) -> None:
     row, times = s.get(m.Setting, CARRIERS_KEY), s.get(m.Setting, CARRIER_PICKUPS_KEY)
+    routed_row = s.get(m.Setting, CARRIERS_ROUTED_KEY)
     carriers = dict(row.value) if row is not None else {}
     pickups = dict(times.value) if times is not None else {}
+    routed = set(routed_row.value) if routed_row is not None else set()
     for change in changes:
         if change.deleted:
             carriers.pop(change.key, None)
             pickups.pop(change.key, None)
+            routed.discard(change.key)
         else:
             carrier: p.CarrierWire = change.entity()  # type: ignore[assignment]
             carriers[change.key] = carrier.name
@@ -880,8 +884,13 @@ def _apply_carriers(s: Session, changes: list[p.Change]) -> None:
                 pickups[change.key] = list(carrier.pickups)
             else:
                 pickups.pop(change.key, None)
+            if carrier.routing_required:
+                routed.add(change.key)
+            else:
+                routed.discard(change.key)
     s.merge(m.Setting(key=CARRIERS_KEY, value=carriers, updated_at=_now()))
     s.merge(m.Setting(key=CARRIER_PICKUPS_KEY, value=pickups, updated_at=_now()))
+    s.merge(m.Setting(key=CARRIERS_ROUTED_KEY, value=sorted(routed), updated_at=_now()))
 
 
 def _apply_skus(s: Session, changes: list[p.Change]) -> None:

@@ -37,6 +37,7 @@ def reason_text(code: str) -> str:
         "sample_out_of_stock": QCoreApplication.translate("Reason", "Sample out of stock"),
         "printer_down": QCoreApplication.translate("Reason", "Insert printer down"),
         "rewaybill": QCoreApplication.translate("Reason", "New waybill needed (another carrier)"),
+        "no_routing": QCoreApplication.translate("Reason", "Waybill lacks the sort code: fetch it again"),
     }
     return texts.get(code, code)
 
@@ -243,6 +244,11 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "Verdict",
             "Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; "
             "put it on the hold shelf for a new waybill",
+        ),
+        k.NO_ROUTING: QCoreApplication.translate(
+            "Verdict",
+            "The {carrier} waybill of order {order} has no sort code — fetch the waybill again; "
+            "the order is on hold, put it on the hold shelf",
         ),
         k.NOT_A_SUPERVISOR: QCoreApplication.translate(
             "Verdict", "That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)"

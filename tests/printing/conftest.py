@@ -26,7 +26,11 @@ def label() -> LabelData:
         carrier="SF",
         carrier_name="",
         waybill_no="SF1234567890123",
-        sort_code="粤-深圳 南山区",
+        sort_code="755-W12 003",  # as SF issued it with the waybill
+        short_address="深圳 南山",
+        package_center_code="755WF",
+        package_center_name="深圳转运中心",
+        route_label="755WF-A01",
         receiver=RECEIVER,
         sender=SENDER,
         items="保湿精华水 ×2；洁面泡沫 ×1",

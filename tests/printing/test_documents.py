@@ -35,6 +35,30 @@ def test_the_label_masks_the_phone_numbers_and_keeps_the_address(label, tmp_path
     assert "顺丰速运" in text  # carrier name from its code
 
 
+@pytest.mark.parametrize("size", ["100x180", "4x6"])
+def test_the_label_prints_the_routing_data_exactly_as_the_carrier_issued_it(label, tmp_path, size):
+    text = pdf_text(render(label, "pdf", RenderOptions(size=size)), tmp_path)
+    assert "755WF-A01" in text  # SF: the route label is the big code
+    flat = text.replace(" ", "")
+    assert "755-W1200" + "3" in flat and "深圳南山" in flat and "集包地深圳转运中心755WF" in flat
+    zto = replace(label, carrier="ZTO", waybill_no="75123456789012", route_label="", sort_code="400-W00 000")
+    text = pdf_text(render(zto, "pdf", RenderOptions(size=size)), tmp_path)
+    assert "400-W00000" in text.replace(" ", "")
+
+
+def test_a_label_without_routing_data_prints_no_code_of_its_own_making(label, tmp_path):
+    bare = replace(label, sort_code="", short_address="", package_center_code="", package_center_name="",
+                   route_label="")  # fmt: skip
+    text = pdf_text(render(bare, "pdf"), tmp_path)
+    # Neither the receiver's city nor province stands in for a sort code in the code's band.
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    band = lines[1:4]
+    assert not any(word in line for line in band for word in ("深圳", "广东", "粤")), band
+    for fmt in ("zpl", "tspl"):
+        thermal = render(label, fmt, RenderOptions(thermal=ThermalProfile(cjk="font")))
+        assert b"755WF-A01" in thermal and b"755-W12 003" in thermal
+
+
 def test_a_vip_card_carries_its_coupon_as_qr_and_its_confirm_barcode(vip_card, tmp_path):
     (png,) = pdf_to_png(render(vip_card, "pdf"), tmp_path)
     found = decode(png)
