@@ -754,11 +754,15 @@ class PackingView(QWidget):
             ship_by = (
                 f'<span style="color:{LATE_COLOUR}; font-weight:bold">{ship_by} ⚠ {html.escape(late)}</span>'
             )
+        # The code the carrier's hubs sort by, as the label prints it: the packer can match it.
+        routing = order.routing
+        code = (routing.route_label or routing.sort_code) if routing is not None else ""
         self.order_meta.setText(
-            self.tr("{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}").format(
+            self.tr("{channel} · {carrier} {waybill} {code} · ship by {ship_by} · {province}{city}").format(
                 channel=html.escape(messages.channel_text(order.channel)),
                 carrier=html.escape(messages.carrier_text(order.carrier)),
                 waybill=html.escape(order.waybill_no or ""),
+                code=f"<b>[{html.escape(code)}]</b>" if code else "",
                 ship_by=ship_by,
                 province=html.escape(order.address.province),
                 city=html.escape(order.address.city),

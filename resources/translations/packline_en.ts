@@ -1328,6 +1328,11 @@ by responsibility: {responsible}</translation>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/packing_view.py" line="761"/>
+        <source>{channel} · {carrier} {waybill} {code} · ship by {ship_by} · {province}{city}</source>
+        <translation>{channel} · {carrier} {waybill} {code} · ship by {ship_by} · {province}{city}</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/packing_view.py" line="659"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
@@ -1363,52 +1368,47 @@ by responsibility: {responsible}</translation>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="758"/>
-        <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
-        <translation>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/packing_view.py" line="781"/>
+        <location filename="../../app/ui/packing_view.py" line="785"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="783"/>
+        <location filename="../../app/ui/packing_view.py" line="787"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="859"/>
+        <location filename="../../app/ui/packing_view.py" line="863"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="861"/>
+        <location filename="../../app/ui/packing_view.py" line="865"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>Take the sealed parcel off the scale, then put this one on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="874"/>
+        <location filename="../../app/ui/packing_view.py" line="878"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="877"/>
+        <location filename="../../app/ui/packing_view.py" line="881"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="889"/>
+        <location filename="../../app/ui/packing_view.py" line="893"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="892"/>
+        <location filename="../../app/ui/packing_view.py" line="896"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="895"/>
+        <location filename="../../app/ui/packing_view.py" line="899"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>

@@ -1328,6 +1328,11 @@ by responsibility: {responsible}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
+        <location filename="../../app/ui/packing_view.py" line="761"/>
+        <source>{channel} · {carrier} {waybill} {code} · ship by {ship_by} · {province}{city}</source>
+        <translation>{channel} · {carrier} {waybill} {code} · 最晚发货 {ship_by} · {province}{city}</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/packing_view.py" line="659"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
@@ -1363,52 +1368,47 @@ by responsibility: {responsible}</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="758"/>
-        <source>{channel} · {carrier} {waybill} · ship by {ship_by} · {province}{city}</source>
-        <translation>{channel} · {carrier} {waybill} · 最晚发货 {ship_by} · {province}{city}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/packing_view.py" line="781"/>
+        <location filename="../../app/ui/packing_view.py" line="785"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="783"/>
+        <location filename="../../app/ui/packing_view.py" line="787"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="859"/>
+        <location filename="../../app/ui/packing_view.py" line="863"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="861"/>
+        <location filename="../../app/ui/packing_view.py" line="865"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>先把已封好的包裹从秤上拿下，再放这一包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="874"/>
+        <location filename="../../app/ui/packing_view.py" line="878"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="877"/>
+        <location filename="../../app/ui/packing_view.py" line="881"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="889"/>
+        <location filename="../../app/ui/packing_view.py" line="893"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="892"/>
+        <location filename="../../app/ui/packing_view.py" line="896"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="895"/>
+        <location filename="../../app/ui/packing_view.py" line="899"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>

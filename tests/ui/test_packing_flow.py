@@ -418,3 +418,15 @@ def test_closing_the_window_with_no_order_open_is_not_asked(station_app):
     scan("P0001")
     app.window.close()
     assert not app.window.isVisible()
+
+
+@pytest.mark.gui
+def test_the_bench_shows_the_code_the_carriers_hubs_sort_by(station_app, samples):
+    app = station_app("zh_CN")
+    scan("P0001")
+    scan(samples["ready"][1]["order_no"])
+    order = app.station.state.order
+    assert order is not None and order.routing is not None
+    code = order.routing.route_label or order.routing.sort_code
+    assert code and f"[{code}]" in app.window.packing.order_meta.text()
+    assert "最晚发货" in app.window.packing.order_meta.text()
