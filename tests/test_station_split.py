@@ -82,6 +82,14 @@ def test_an_order_split_in_two_parcels_gets_two_labels_with_their_own_waybills(d
     fields = label_fields(doc)
     assert fields["waybill_no"] == reserve and fields["parcel"] == "包裹 2/2"
     assert doc.item_count == order.item_count - 1 and doc.weight_g == parcels[1].actual_g
+    # The sub-waybill goes where its parent goes: parcel 2 carries the order's routing as issued.
+    first = label_fields(order_document(demo_db, station.settings, order, "label", labels[0].params))
+    assert order.routing is not None and order.routing.sort_code
+    assert fields["sort_code"] == first["sort_code"] == (order.routing.route_label or order.routing.sort_code)
+    assert (
+        fields["routing_line"] == first["routing_line"]
+        and order.routing.short_address in fields["routing_line"]
+    )
     # A scan of parcel 2's waybill finds the order (a returned parcel, a support call).
     assert station.store.resolve(reserve).order.order_no == order.order_no
 
