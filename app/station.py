@@ -144,6 +144,9 @@ class PackingStation:
         self._packing: set[int] = set()
         self.rules = RuleCache(store.db)
         self.wave: str | None = None  # a single-item wave packed here, one scan per parcel
+        # 贴单复核 (settings.label_check): the last pack's waybill, to be scanned on its parcel
+        # before anything else is packed here; with the pack session it belongs to.
+        self.label_due: LabelDue | None = None
         # Packs, holds and releases handed to the writer and not committed yet, by order number:
         # (what it is, the session state before it, so a save that cannot be made leaves the order open).
         self._unsaved: dict[tuple[str, str], PackState] = {}
@@ -319,6 +322,8 @@ class PackingStation:
         command = parse_command(scan.code)
         if command is not None:
             return self.handle_command(command, raw=scan.code)
+        if self.label_due is not None and self.state.order is None and self.state.pending is None:
+            return self._label_scanned(scan.code)
         raw_text = scan.raw.strip(" \r\n\t")
         with _reading("a scan"):
             resolution = self._resolve(scan.lookup)
@@ -330,6 +335,25 @@ class PackingStation:
                 elif isinstance(resolution, ItemFound) and self.wave is not None:
                     return self._wave_item(scan.code, raw_text, resolution)
         return self._run(Scanned(scan.code, resolution), raw=raw_text)
+
+    def _label_scanned(self, code: str) -> Verdict:
+        """The waybill on the parcel just packed (贴单复核): its own lets it go; anything else (the
+        label of another order, the next order's number) stops it, said in red, and is recorded."""
+        assert self.state is not None and self.label_due is not None
+        due = self.label_due
+        matches = code.strip().upper() == due.waybill_no.upper()
+        verdict = Verdict(
+            VerdictKind.LABEL_CHECKED if matches else VerdictKind.LABEL_MISMATCH,
+            order_no=due.order_no,
+            code=code[:80],
+            detail=due.waybill_no,
+        )
+        if matches:
+            self.label_due = None
+        self._write(
+            self.store.record_event, due.session_id, self.state.operator, "label", code, verdict.kind.value
+        )
+        return verdict
 
     def _misprinted(self, scan: Scan) -> Verdict:
         """GS1 data whose check digit is wrong, or that breaks the GS1 syntax (a month 13): never
@@ -704,6 +728,8 @@ class PackingStation:
                 self._packing.add(done.order.order_id)
                 self.last_packed = done.order.order_no
                 self._last_label = (done.order.carrier, done.order.waybill_no or "")
+                if self.settings.label_check and done.order.waybill_no:
+                    self.label_due = LabelDue(done.order.order_no, done.order.waybill_no, session_id)
                 self.session_id = None
                 # The local date: a birthday month is the customer's, not UTC's.
                 # The labels are made with the pack: a split shipment's numbers are taken in its commit.
@@ -826,6 +852,15 @@ class PackingStation:
     @property
     def restored(self) -> bool:
         return self.session_id is not None
+
+
+@dataclass(frozen=True)
+class LabelDue:
+    """A packed parcel whose label is still to be scanned on it (贴单复核)."""
+
+    order_no: str
+    waybill_no: str
+    session_id: str | None
 
 
 @dataclass(frozen=True)

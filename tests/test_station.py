@@ -541,3 +541,49 @@ def test_an_order_whose_waybill_lacks_the_carriers_routing_data_is_held_at_its_f
     assert station.handle_scan(other["order_no"]).kind is not VerdictKind.NO_ROUTING
     assert station.state.order is not None and station.state.order.routing is not None
     writer.close()
+
+
+def test_with_the_label_check_a_parcel_goes_only_with_its_own_label_scanned_on_it(demo_db, samples):
+    """贴单复核: after the pack, the waybill on the parcel is scanned. Another order's label (two
+    labels swapped on a busy bench) or the next order's number stops it; its own lets it go. Every
+    scan of the check is in the pack's audit trail with its time."""
+    from dataclasses import replace
+
+    writer = SerialWriter()
+    settings = replace(StationSettings(), label_check=True)
+    station = PackingStation(PackingStore(demo_db, "PACK-01"), writer, settings)
+    station.sign_in_badge("P0001")
+    sample, other = samples["ready"][2], samples["ready"][3]
+    assert pack_fully(station, sample).kind is VerdictKind.PACKED
+    due = station.label_due
+    assert due is not None and due.order_no == sample["order_no"]
+    order = station.store.order_by_no(sample["order_no"])
+    other_order = station.store.order_by_no(other["order_no"])
+    swapped = station.handle_scan(other_order.waybill_no)
+    assert swapped.kind is VerdictKind.LABEL_MISMATCH and swapped.detail == order.waybill_no
+    skipped = station.handle_scan(other["order_no"])  # the next order before the check: not opened
+    assert skipped.kind is VerdictKind.LABEL_MISMATCH and station.state.order is None
+    assert station.handle_scan(order.waybill_no).kind is VerdictKind.LABEL_CHECKED
+    assert station.label_due is None
+    assert station.handle_scan(other["order_no"]).kind is VerdictKind.ORDER_LOADED
+    assert writer.wait_idle(10)
+    with demo_db.session() as s:
+        packed = (m.PackSession.order_id == order.order_id, m.PackSession.status == "packed")
+        pack = s.scalar(select(m.PackSession).where(*packed))
+        checks = s.execute(
+            select(m.PackEvent.verdict, m.PackEvent.raw, m.PackEvent.at)
+            .where(m.PackEvent.session_id == pack.id, m.PackEvent.kind == "label")
+            .order_by(m.PackEvent.id)
+        ).all()
+    assert [c.verdict for c in checks] == ["label_mismatch", "label_mismatch", "label_checked"]
+    assert checks[-1].raw == order.waybill_no and all(c.at is not None for c in checks)
+    writer.close()
+
+
+def test_without_the_label_check_the_next_order_opens_at_once(demo_db, samples):
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    assert pack_fully(station, samples["ready"][0]).kind is VerdictKind.PACKED
+    assert station.label_due is None
+    assert station.handle_scan(samples["ready"][1]["order_no"]).kind is VerdictKind.ORDER_LOADED
+    writer.close()

@@ -359,6 +359,9 @@ class VerdictKind(StrEnum):
     ORDER_UNCHANGED = "order_unchanged"  # nothing the bench needs to know
     INTERCEPT_PARCEL = "intercept_parcel"  # cancelled after it was packed here (app.station): take it back
     LABEL_REISSUED = "label_reissued"  # packed here, now another carrier: a new label prints (app.station)
+    # The label checked on the parcel (贴单复核, app.station): its waybill scanned after it printed.
+    LABEL_CHECKED = "label_checked"  # the parcel carries its own label: it may go
+    LABEL_MISMATCH = "label_mismatch"  # another waybill on the parcel, or the check skipped: stop
     # The station's database (app.station): a save that cannot be made now, a read that failed.
     NOT_SAVED = "not_saved"
     STORE_ERROR = "store_error"
@@ -374,6 +377,7 @@ _SEVERITY = {
     VerdictKind.LINE_COMPLETE: Severity.OK,
     VerdictKind.ORDER_COMPLETE: Severity.DONE,
     VerdictKind.PACKED: Severity.DONE,
+    VerdictKind.LABEL_CHECKED: Severity.DONE,
     VerdictKind.HOLD_RELEASED: Severity.INFO,
     VerdictKind.UNDONE: Severity.INFO,
     VerdictKind.NOT_COUNTED: Severity.PROMPT,

@@ -59,6 +59,9 @@ class StationSettings:
     slip_printer: str = ""
     print_inserts: bool = True
     print_slip: bool = False
+    # 贴单复核: after the label prints, the packer scans the waybill on the parcel; another waybill
+    # (two labels swapped on a busy bench) stops the parcel, and the next order waits for the check.
+    label_check: bool = False
     print_font_path: str = ""  # a TrueType font with Chinese glyphs; empty: found on the system
     template_dir: str = ""  # a folder of adjusted templates; they win over the built-in ones by name
     # The central server. Empty: this station works alone (demo data when the database is empty).

@@ -250,6 +250,15 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "The {carrier} waybill of order {order} has no sort code — fetch the waybill again; "
             "the order is on hold, put it on the hold shelf",
         ),
+        k.LABEL_CHECKED: QCoreApplication.translate(
+            "Verdict",
+            "Label checked: {detail} is on the parcel of order {order} — it may go; scan the next order",
+        ),
+        k.LABEL_MISMATCH: QCoreApplication.translate(
+            "Verdict",
+            "STOP — {code} is not the label of order {order} (its waybill is {detail}): "
+            "put the right label on the parcel and scan it",
+        ),
         k.NOT_A_SUPERVISOR: QCoreApplication.translate(
             "Verdict", "That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)"
         ),

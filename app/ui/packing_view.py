@@ -541,6 +541,11 @@ class PackingView(QWidget):
             text = messages.plan_verdict_text(verdict, state, self.chinese) or messages.verdict_text(
                 verdict, self.chinese
             )
+            due = self.station.label_due
+            if verdict.kind is VerdictKind.PACKED and due is not None and due.order_no == verdict.order_no:
+                text = self.tr(
+                    "Packed {order} — now scan the waybill label on the parcel to check it"
+                ).format(order=verdict.order_no)
             self.show_notice(text, verdict.severity)
             if play:
                 sound = messages.sound_for(verdict)
@@ -556,6 +561,13 @@ class PackingView(QWidget):
                         wave=self.station.wave
                     ),
                     None,
+                )
+            elif self.station.label_due is not None:
+                self.show_notice(
+                    self.tr("Scan the waybill label on the parcel of order {order} to check it").format(
+                        order=self.station.label_due.order_no
+                    ),
+                    Severity.PROMPT,
                 )
             else:
                 self.show_notice(self.tr("Scan an order, waybill or tote to start"), None)

@@ -110,6 +110,7 @@ class SettingsView(QWidget):
         self.slip_printer = QLineEdit()
         self.print_inserts = QCheckBox()
         self.print_slip = QCheckBox()
+        self.label_check = QCheckBox()
         self.sender_name = QLineEdit()
         self.sender_phone = QLineEdit()
         self.sender_address = QLineEdit()
@@ -136,7 +137,8 @@ class SettingsView(QWidget):
             ),
             (
                 self.label_printer, self.label_format, self.label_size, self.label_dpi, self.label_cjk,
-                self.insert_printer, self.slip_printer, self.print_inserts, self.print_slip, test_row,
+                self.insert_printer, self.slip_printer, self.print_inserts, self.print_slip,
+                self.label_check, test_row,
             ),
             (
                 self.station_name, self.supervisor_pin, self.packer_pin, self.sender_name, self.sender_phone,
@@ -214,6 +216,7 @@ class SettingsView(QWidget):
                     self.tr("Packing slip printer"),
                     self.tr("Inserts"),
                     self.tr("Packing slips"),
+                    self.tr("Label check (贴单复核)"),
                     self.tr("Test"),
                 ],
             ),
@@ -259,6 +262,7 @@ class SettingsView(QWidget):
         self.label_cjk.setCurrentIndex(max(0, self.label_cjk.findData(cjk or "bitmap")))
         self.print_inserts.setText(self.tr("Print the cards a customer is due (VIP, birthday, welcome)"))
         self.print_slip.setText(self.tr("Print a packing slip for every parcel"))
+        self.label_check.setText(self.tr("Check the label on the parcel: scan its waybill after it prints"))
         self.test_button.setText(self.tr("Print a test label"))
         self.zero_button.setText(self.tr("Zero the scale"))
         self.zero_result.clear()
@@ -312,6 +316,7 @@ class SettingsView(QWidget):
         self.slip_printer.setText(settings.slip_printer)
         self.print_inserts.setChecked(settings.print_inserts)
         self.print_slip.setChecked(settings.print_slip)
+        self.label_check.setChecked(settings.label_check)
         self.sender_name.setText(settings.sender_name)
         self.sender_phone.setText(settings.sender_phone)
         self.sender_address.setText(settings.sender_address)
@@ -465,6 +470,7 @@ class SettingsView(QWidget):
             "slip_printer": self.slip_printer.text().strip(),
             "print_inserts": self.print_inserts.isChecked(),
             "print_slip": self.print_slip.isChecked(),
+            "label_check": self.label_check.isChecked(),
             "sender_name": self.sender_name.text().strip(),
             "sender_phone": self.sender_phone.text().strip(),
             "sender_address": self.sender_address.text().strip(),

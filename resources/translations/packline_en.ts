@@ -391,42 +391,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="464"/>
+        <location filename="../../app/ui/messages.py" line="473"/>
         <source>SF Express</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465"/>
+        <location filename="../../app/ui/messages.py" line="474"/>
         <source>ZTO Express</source>
         <translation>ZTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="475"/>
         <source>YTO Express</source>
         <translation>YTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="467"/>
+        <location filename="../../app/ui/messages.py" line="476"/>
         <source>Yunda Express</source>
         <translation>Yunda Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="468"/>
+        <location filename="../../app/ui/messages.py" line="477"/>
         <source>STO Express</source>
         <translation>STO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469"/>
+        <location filename="../../app/ui/messages.py" line="478"/>
         <source>JD Logistics</source>
         <translation>JD Logistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="470"/>
+        <location filename="../../app/ui/messages.py" line="479"/>
         <source>China Post EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="471"/>
+        <location filename="../../app/ui/messages.py" line="480"/>
         <source>J&amp;T Express</source>
         <translation>J&amp;T Express</translation>
     </message>
@@ -434,47 +434,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="449"/>
+        <location filename="../../app/ui/messages.py" line="458"/>
         <source>Taobao</source>
         <translation>Taobao</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="450"/>
+        <location filename="../../app/ui/messages.py" line="459"/>
         <source>Tmall</source>
         <translation>Tmall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="451"/>
+        <location filename="../../app/ui/messages.py" line="460"/>
         <source>JD.com</source>
         <translation>JD.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="452"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>Douyin</source>
         <translation>Douyin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="453"/>
+        <location filename="../../app/ui/messages.py" line="462"/>
         <source>Pinduoduo</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454"/>
+        <location filename="../../app/ui/messages.py" line="463"/>
         <source>Xiaohongshu</source>
         <translation>Xiaohongshu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="464"/>
         <source>Kuaishou</source>
         <translation>Kuaishou</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="456"/>
+        <location filename="../../app/ui/messages.py" line="465"/>
         <source>WeChat shop</source>
         <translation>WeChat shop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="457"/>
+        <location filename="../../app/ui/messages.py" line="466"/>
         <source>Own shop</source>
         <translation>Own shop</translation>
     </message>
@@ -490,63 +490,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="494"/>
+        <location filename="../../app/ui/messages.py" line="503"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="495"/>
+        <location filename="../../app/ui/messages.py" line="504"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="505"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="497"/>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>new customer</source>
         <translation>new customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>birthday month</source>
         <translation>birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="516"/>
         <source>churn risk</source>
         <translation>churn risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="517"/>
         <source>enterprise</source>
         <translation>enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>simple packaging</source>
         <translation>simple packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="517"/>
+        <location filename="../../app/ui/messages.py" line="526"/>
         <source>no price tags</source>
         <translation>no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="528"/>
         <source>prefers {carrier}</source>
         <translation>prefers {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521"/>
+        <location filename="../../app/ui/messages.py" line="530"/>
         <source>deliver on Saturday</source>
         <translation>deliver on Saturday</translation>
     </message>
@@ -689,12 +689,12 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="487"/>
+        <location filename="../../app/ui/messages.py" line="496"/>
         <source>{days} d overdue</source>
         <translation>{days} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="489"/>
+        <location filename="../../app/ui/messages.py" line="498"/>
         <source>{hours} h overdue</source>
         <translation>{hours} h overdue</translation>
     </message>
@@ -1293,122 +1293,132 @@ by responsibility: {responsible}</translation>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="555"/>
+        <location filename="../../app/ui/packing_view.py" line="547"/>
+        <source>Packed {order} — now scan the waybill label on the parcel to check it</source>
+        <translation>Packed {order} — now scan the waybill label on the parcel to check it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="560"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="561"/>
+        <location filename="../../app/ui/packing_view.py" line="567"/>
+        <source>Scan the waybill label on the parcel of order {order} to check it</source>
+        <translation>Scan the waybill label on the parcel of order {order} to check it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="573"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="624"/>
+        <location filename="../../app/ui/packing_view.py" line="636"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>#{no}: {items} item(s), {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="629"/>
+        <location filename="../../app/ui/packing_view.py" line="641"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>Parcel {no} open: {items} item(s) in it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="633"/>
+        <location filename="../../app/ui/packing_view.py" line="645"/>
         <source>sealed: {parcels}</source>
         <translation>sealed: {parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="702"/>
+        <location filename="../../app/ui/packing_view.py" line="714"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="707"/>
+        <location filename="../../app/ui/packing_view.py" line="719"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="761"/>
+        <location filename="../../app/ui/packing_view.py" line="773"/>
         <source>{channel} · {carrier} {waybill} {code} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} {code} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="659"/>
+        <location filename="../../app/ui/packing_view.py" line="671"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="666"/>
+        <location filename="../../app/ui/packing_view.py" line="678"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="604"/>
+        <location filename="../../app/ui/packing_view.py" line="616"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>Box: {name} ({weight} g) — Ctrl+B: the next size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="611"/>
+        <location filename="../../app/ui/packing_view.py" line="623"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="683"/>
+        <location filename="../../app/ui/packing_view.py" line="695"/>
         <source>Customer&apos;s instructions: {open} open</source>
         <translation>Customer&apos;s instructions: {open} open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="685"/>
+        <location filename="../../app/ui/packing_view.py" line="697"/>
         <source>Customer&apos;s instructions: all done</source>
         <translation>Customer&apos;s instructions: all done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="748"/>
+        <location filename="../../app/ui/packing_view.py" line="760"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="785"/>
+        <location filename="../../app/ui/packing_view.py" line="797"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="787"/>
+        <location filename="../../app/ui/packing_view.py" line="799"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="863"/>
+        <location filename="../../app/ui/packing_view.py" line="875"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="865"/>
+        <location filename="../../app/ui/packing_view.py" line="877"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>Take the sealed parcel off the scale, then put this one on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="878"/>
+        <location filename="../../app/ui/packing_view.py" line="890"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="881"/>
+        <location filename="../../app/ui/packing_view.py" line="893"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="893"/>
+        <location filename="../../app/ui/packing_view.py" line="905"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="896"/>
+        <location filename="../../app/ui/packing_view.py" line="908"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="899"/>
+        <location filename="../../app/ui/packing_view.py" line="911"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>
@@ -1416,198 +1426,198 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="537"/>
+        <location filename="../../app/ui/messages.py" line="546"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="538"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="539"/>
+        <location filename="../../app/ui/messages.py" line="548"/>
         <source>Packaging</source>
         <translation>Packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="540"/>
+        <location filename="../../app/ui/messages.py" line="549"/>
         <source>Ship date</source>
         <translation>Ship date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="541"/>
+        <location filename="../../app/ui/messages.py" line="550"/>
         <source>Insert card</source>
         <translation>Insert card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="542"/>
+        <location filename="../../app/ui/messages.py" line="551"/>
         <source>Free sample</source>
         <translation>Free sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="543"/>
+        <location filename="../../app/ui/messages.py" line="552"/>
         <source>Hide prices on the slip</source>
         <translation>Hide prices on the slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="544"/>
+        <location filename="../../app/ui/messages.py" line="553"/>
         <source>Remove price tags</source>
         <translation>Remove price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="545"/>
+        <location filename="../../app/ui/messages.py" line="554"/>
         <source>Call the customer back</source>
         <translation>Call the customer back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="556"/>
         <source>VAT invoice</source>
         <translation>VAT invoice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="548"/>
+        <location filename="../../app/ui/messages.py" line="557"/>
         <source>Check personalisation</source>
         <translation>Check personalisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="549"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
         <source>Instruction</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="611"/>
+        <location filename="../../app/ui/messages.py" line="620"/>
         <source>Priority order (level {level})</source>
         <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>Ship with {carrier}</source>
         <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="622"/>
+        <location filename="../../app/ui/messages.py" line="631"/>
         <source>Standard packaging</source>
         <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="627"/>
+        <location filename="../../app/ui/messages.py" line="636"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="628"/>
+        <location filename="../../app/ui/messages.py" line="637"/>
         <source>Birthday card</source>
         <translation>Birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629"/>
+        <location filename="../../app/ui/messages.py" line="638"/>
         <source>Welcome card</source>
         <translation>Welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="639"/>
         <source>We-miss-you coupon card</source>
         <translation>We-miss-you coupon card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="631"/>
+        <location filename="../../app/ui/messages.py" line="640"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>After-sales care card (sorry, and a coupon)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="635"/>
+        <location filename="../../app/ui/messages.py" line="644"/>
         <source>Put in: {card}</source>
         <translation>Put in: {card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="639"/>
+        <location filename="../../app/ui/messages.py" line="648"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>Free sample {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="643"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>No prices on the packing slip</source>
         <translation>No prices on the packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="645"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>Remove every price tag</source>
         <translation>Remove every price tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="647"/>
+        <location filename="../../app/ui/messages.py" line="656"/>
         <source>Call-back: {note}</source>
         <translation>Call-back: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="655"/>
+        <location filename="../../app/ui/messages.py" line="664"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658"/>
+        <location filename="../../app/ui/messages.py" line="667"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>Do not ship before {date}: keep the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="546"/>
-        <location filename="../../app/ui/messages.py" line="662"/>
+        <location filename="../../app/ui/messages.py" line="555"/>
+        <location filename="../../app/ui/messages.py" line="671"/>
         <source>Split shipment allowed</source>
         <translation>Split shipment allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="664"/>
+        <location filename="../../app/ui/messages.py" line="673"/>
         <source>Put the VAT invoice in</source>
         <translation>Put the VAT invoice in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="669"/>
+        <location filename="../../app/ui/messages.py" line="678"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="686"/>
+        <location filename="../../app/ui/messages.py" line="695"/>
         <source>next: {step} — {how}</source>
         <translation>next: {step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="693"/>
+        <location filename="../../app/ui/messages.py" line="702"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>Items done — {next} ({count} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702"/>
+        <location filename="../../app/ui/messages.py" line="711"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — all instructions done: put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="705"/>
+        <location filename="../../app/ui/messages.py" line="714"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="711"/>
+        <location filename="../../app/ui/messages.py" line="720"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="713"/>
+        <location filename="../../app/ui/messages.py" line="722"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="717"/>
+        <location filename="../../app/ui/messages.py" line="726"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -2333,197 +2343,197 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="557"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>Customer tier</source>
         <translation>Customer tier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="567"/>
         <source>Customer tags</source>
         <translation>Customer tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559"/>
+        <location filename="../../app/ui/messages.py" line="568"/>
         <source>First order</source>
         <translation>First order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560"/>
+        <location filename="../../app/ui/messages.py" line="569"/>
         <source>Birthday month</source>
         <translation>Birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="561"/>
+        <location filename="../../app/ui/messages.py" line="570"/>
         <source>Days since last order</source>
         <translation>Days since last order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="562"/>
+        <location filename="../../app/ui/messages.py" line="571"/>
         <source>Returns received</source>
         <translation>Returns received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="563"/>
+        <location filename="../../app/ui/messages.py" line="572"/>
         <source>Return rate (%)</source>
         <translation>Return rate (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="573"/>
         <source>Days since the last return</source>
         <translation>Days since the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="565"/>
+        <location filename="../../app/ui/messages.py" line="574"/>
         <source>Reason of the last return</source>
         <translation>Reason of the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="566"/>
+        <location filename="../../app/ui/messages.py" line="575"/>
         <source>Lifetime value (fen)</source>
         <translation>Lifetime value (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="567"/>
+        <location filename="../../app/ui/messages.py" line="576"/>
         <source>Preferred packaging</source>
         <translation>Preferred packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="568"/>
+        <location filename="../../app/ui/messages.py" line="577"/>
         <source>Asked for no price tags</source>
         <translation>Asked for no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="569"/>
+        <location filename="../../app/ui/messages.py" line="578"/>
         <source>Preferred carrier</source>
         <translation>Preferred carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="570"/>
+        <location filename="../../app/ui/messages.py" line="579"/>
         <source>Ship days</source>
         <translation>Ship days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571"/>
+        <location filename="../../app/ui/messages.py" line="580"/>
         <source>Customer note</source>
         <translation>Customer note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572"/>
+        <location filename="../../app/ui/messages.py" line="581"/>
         <source>Order channel</source>
         <translation>Order channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="573"/>
+        <location filename="../../app/ui/messages.py" line="582"/>
         <source>Order carrier</source>
         <translation>Order carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="574"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>Order amount (fen)</source>
         <translation>Order amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="584"/>
         <source>Item count</source>
         <translation>Item count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="576"/>
+        <location filename="../../app/ui/messages.py" line="585"/>
         <source>Order notes</source>
         <translation>Order notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="577"/>
+        <location filename="../../app/ui/messages.py" line="586"/>
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="578"/>
+        <location filename="../../app/ui/messages.py" line="587"/>
         <source>Hours to ship-by</source>
         <translation>Hours to ship-by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="579"/>
+        <location filename="../../app/ui/messages.py" line="588"/>
         <source>Item SKUs</source>
         <translation>Item SKUs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="580"/>
+        <location filename="../../app/ui/messages.py" line="589"/>
         <source>Item categories</source>
         <translation>Item categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587"/>
+        <location filename="../../app/ui/messages.py" line="596"/>
         <source>is</source>
         <translation>is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="588"/>
+        <location filename="../../app/ui/messages.py" line="597"/>
         <source>is not</source>
         <translation>is not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="589"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>is one of</source>
         <translation>is one of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="590"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
         <source>is none of</source>
         <translation>is none of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="591"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>contains</source>
         <translation>contains</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="592"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>contains any of</source>
         <translation>contains any of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>does not contain</source>
         <translation>does not contain</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
         <source>at least</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="595"/>
+        <location filename="../../app/ui/messages.py" line="604"/>
         <source>at most</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596"/>
+        <location filename="../../app/ui/messages.py" line="605"/>
         <source>more than</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597"/>
+        <location filename="../../app/ui/messages.py" line="606"/>
         <source>less than</source>
         <translation>less than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="607"/>
         <source>is yes</source>
         <translation>is yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="608"/>
         <source>is no</source>
         <translation>is no</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="609"/>
         <source>is set</source>
         <translation>is set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="610"/>
         <source>is not set</source>
         <translation>is not set</translation>
     </message>
@@ -2694,22 +2704,22 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="527"/>
+        <location filename="../../app/ui/messages.py" line="536"/>
         <source>OVERLOAD</source>
         <translation>OVERLOAD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="537"/>
         <source>below zero — zero the scale</source>
         <translation>below zero — zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529"/>
+        <location filename="../../app/ui/messages.py" line="538"/>
         <source>scale error</source>
         <translation>scale error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="539"/>
         <source>no weight</source>
         <translation>no weight</translation>
     </message>
@@ -2717,357 +2727,367 @@ by responsibility: {responsible}</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="180"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="223"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="188"/>
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="187"/>
+        <location filename="../../app/ui/settings_view.py" line="189"/>
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <location filename="../../app/ui/settings_view.py" line="190"/>
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <location filename="../../app/ui/settings_view.py" line="196"/>
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>Scanner: prefix it sends (keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>Scanner: suffix it sends (besides Enter / Tab)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>Serial scanner port (empty: keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Scale port (empty: type weights)</source>
         <translation>Scale port (empty: type weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="200"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Scale protocol</source>
         <translation>Scale protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>Scale baud rate (— : protocol default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="204"/>
         <source>Scale now</source>
         <translation>Scale now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="240"/>
+        <location filename="../../app/ui/settings_view.py" line="243"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="241"/>
+        <location filename="../../app/ui/settings_view.py" line="244"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="242"/>
+        <location filename="../../app/ui/settings_view.py" line="245"/>
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="208"/>
+        <location filename="../../app/ui/settings_view.py" line="210"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
         <source>Label format</source>
         <translation>Label format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="210"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Label size</source>
         <translation>Label size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
         <source>Printer resolution</source>
         <translation>Printer resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Chinese text on thermal printers</source>
         <translation>Chinese text on thermal printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="215"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>Insert card printer (empty: saved as PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Packing slip printer</source>
         <translation>Packing slip printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Inserts</source>
         <translation>Inserts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Packing slips</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="229"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="227"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Sender phone</source>
         <translation>Sender phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="229"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>Bin location pattern (pick paths)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>Waybill numbers kept per carrier (split shipments; 0: none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
         <source>My view (Ctrl+1)</source>
         <translation>My view (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>Weighing (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <location filename="../../app/ui/settings_view.py" line="194"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>Scanner and scale (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="206"/>
+        <location filename="../../app/ui/settings_view.py" line="208"/>
         <source>Printers (Ctrl+4)</source>
         <translation>Printers (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <source>Label check (贴单复核)</source>
+        <translation>Label check (贴单复核)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="224"/>
         <source>Station (Ctrl+5)</source>
         <translation>Station (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="224"/>
+        <location filename="../../app/ui/settings_view.py" line="227"/>
         <source>Supervisors</source>
         <translation>Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="225"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Packers</source>
         <translation>Packers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="243"/>
+        <location filename="../../app/ui/settings_view.py" line="246"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>give their PIN to sign in and for every supervisor action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="244"/>
+        <location filename="../../app/ui/settings_view.py" line="247"/>
         <source>give their PIN to sign in</source>
         <translation>give their PIN to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="246"/>
+        <location filename="../../app/ui/settings_view.py" line="249"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="252"/>
+        <location filename="../../app/ui/settings_view.py" line="255"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="257"/>
+        <location filename="../../app/ui/settings_view.py" line="260"/>
         <source>as pictures (any printer)</source>
         <translation>as pictures (any printer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="258"/>
+        <location filename="../../app/ui/settings_view.py" line="261"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>printer&apos;s own Chinese font</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="260"/>
+        <location filename="../../app/ui/settings_view.py" line="263"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>Print the cards a customer is due (VIP, birthday, welcome)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="261"/>
+        <location filename="../../app/ui/settings_view.py" line="264"/>
         <source>Print a packing slip for every parcel</source>
         <translation>Print a packing slip for every parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="262"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <source>Check the label on the parcel: scan its waybill after it prints</source>
+        <translation>Check the label on the parcel: scan its waybill after it prints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="266"/>
         <source>Print a test label</source>
         <translation>Print a test label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="263"/>
+        <location filename="../../app/ui/settings_view.py" line="267"/>
         <source>Zero the scale</source>
         <translation>Zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <location filename="../../app/ui/settings_view.py" line="269"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="266"/>
+        <location filename="../../app/ui/settings_view.py" line="270"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="267"/>
+        <location filename="../../app/ui/settings_view.py" line="271"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="270"/>
+        <location filename="../../app/ui/settings_view.py" line="274"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="337"/>
+        <location filename="../../app/ui/settings_view.py" line="342"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>Unlocked by {name} — what is saved is recorded with old and new values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="344"/>
+        <location filename="../../app/ui/settings_view.py" line="349"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="352"/>
+        <location filename="../../app/ui/settings_view.py" line="357"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="377"/>
+        <location filename="../../app/ui/settings_view.py" line="382"/>
         <source>Checking the PIN…</source>
         <translation>Checking the PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="387"/>
+        <location filename="../../app/ui/settings_view.py" line="392"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>Wrong PIN, or not a supervisor&apos;s badge — still locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="389"/>
+        <location filename="../../app/ui/settings_view.py" line="394"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>Too many wrong PINs: this badge waits {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="423"/>
+        <location filename="../../app/ui/settings_view.py" line="428"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>Not saved: the bin location pattern — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="450"/>
+        <location filename="../../app/ui/settings_view.py" line="455"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="483"/>
+        <location filename="../../app/ui/settings_view.py" line="489"/>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="487"/>
+        <location filename="../../app/ui/settings_view.py" line="493"/>
         <source>sent — check the printer</source>
         <translation>sent — check the printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="491"/>
+        <location filename="../../app/ui/settings_view.py" line="497"/>
         <source>zero command sent</source>
         <translation>zero command sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="492"/>
+        <location filename="../../app/ui/settings_view.py" line="498"/>
         <source>this protocol has no zero command</source>
         <translation>this protocol has no zero command</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="494"/>
+        <location filename="../../app/ui/settings_view.py" line="500"/>
         <source>no scale connected</source>
         <translation>no scale connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="499"/>
+        <location filename="../../app/ui/settings_view.py" line="505"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="499"/>
+        <location filename="../../app/ui/settings_view.py" line="505"/>
         <source>moving</source>
         <translation>moving</translation>
     </message>
@@ -3514,32 +3534,32 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="414"/>
+        <location filename="../../app/ui/messages.py" line="423"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="415"/>
+        <location filename="../../app/ui/messages.py" line="424"/>
         <source>the database file is damaged</source>
         <translation>the database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="416"/>
+        <location filename="../../app/ui/messages.py" line="425"/>
         <source>another program holds the database</source>
         <translation>another program holds the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="417"/>
+        <location filename="../../app/ui/messages.py" line="426"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>the database cannot be written (read-only or missing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="420"/>
+        <location filename="../../app/ui/messages.py" line="429"/>
         <source>the database is from a newer Packline</source>
         <translation>the database is from a newer Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="422"/>
+        <location filename="../../app/ui/messages.py" line="431"/>
         <source>the database does not answer</source>
         <translation>the database does not answer</translation>
     </message>
@@ -3866,198 +3886,208 @@ by responsibility: {responsible}</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="253"/>
+        <source>Label checked: {detail} is on the parcel of order {order} — it may go; scan the next order</source>
+        <translation>Label checked: {detail} is on the parcel of order {order} — it may go; scan the next order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="257"/>
+        <source>STOP — {code} is not the label of order {order} (its waybill is {detail}): put the right label on the parcel and scan it</source>
+        <translation>STOP — {code} is not the label of order {order} (its waybill is {detail}): put the right label on the parcel and scan it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="262"/>
         <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
         <translation>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="256"/>
-        <location filename="../../app/ui/messages.py" line="259"/>
+        <location filename="../../app/ui/messages.py" line="265"/>
+        <location filename="../../app/ui/messages.py" line="268"/>
         <source>Choose a reason: press its number (Esc cancels)</source>
         <translation>Choose a reason: press its number (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="262"/>
+        <location filename="../../app/ui/messages.py" line="271"/>
         <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
         <translation>Order {order} is on hold ({reason}) — put it on the hold shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="265"/>
+        <location filename="../../app/ui/messages.py" line="274"/>
         <source>Hold on {order} released by {detail} — scan the items</source>
         <translation>Hold on {order} released by {detail} — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="268"/>
+        <location filename="../../app/ui/messages.py" line="277"/>
         <source>No held order to release — scan the held order first</source>
         <translation>No held order to release — scan the held order first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="271"/>
+        <location filename="../../app/ui/messages.py" line="280"/>
         <source>Cancelled — carry on</source>
         <translation>Cancelled — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="272"/>
+        <location filename="../../app/ui/messages.py" line="281"/>
         <source>Order {order} put back — not packed</source>
         <translation>Order {order} put back — not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="273"/>
+        <location filename="../../app/ui/messages.py" line="282"/>
         <source>No order open — scan an order</source>
         <translation>No order open — scan an order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="274"/>
+        <location filename="../../app/ui/messages.py" line="283"/>
         <source>Finish or put back order {order} before another operator signs in</source>
         <translation>Finish or put back order {order} before another operator signs in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="277"/>
+        <location filename="../../app/ui/messages.py" line="286"/>
         <source>Not possible now</source>
         <translation>Not possible now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="278"/>
+        <location filename="../../app/ui/messages.py" line="287"/>
         <source>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</source>
         <translation>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="282"/>
+        <location filename="../../app/ui/messages.py" line="291"/>
         <source>Wave {code} left — scan an order</source>
         <translation>Wave {code} left — scan an order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="283"/>
+        <location filename="../../app/ui/messages.py" line="292"/>
         <source>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</source>
         <translation>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="286"/>
+        <location filename="../../app/ui/messages.py" line="295"/>
         <source>No order left in wave {code} needs {name} — set it aside for the supervisor</source>
         <translation>No order left in wave {code} needs {name} — set it aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="289"/>
+        <location filename="../../app/ui/messages.py" line="298"/>
         <source>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</source>
         <translation>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="294"/>
+        <location filename="../../app/ui/messages.py" line="303"/>
         <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
         <translation>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299"/>
+        <location filename="../../app/ui/messages.py" line="308"/>
         <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
         <translation>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="304"/>
+        <location filename="../../app/ui/messages.py" line="313"/>
         <source>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</source>
         <translation>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="309"/>
+        <location filename="../../app/ui/messages.py" line="318"/>
         <source>Order {order} changed in the office: {changes} — carry on, the label will show it</source>
         <translation>Order {order} changed in the office: {changes} — carry on, the label will show it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="312"/>
+        <location filename="../../app/ui/messages.py" line="321"/>
         <source>Order {order} — carry on</source>
         <translation>Order {order} — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="313"/>
+        <location filename="../../app/ui/messages.py" line="322"/>
         <source>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</source>
         <translation>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="318"/>
+        <location filename="../../app/ui/messages.py" line="327"/>
         <source>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</source>
         <translation>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="323"/>
+        <location filename="../../app/ui/messages.py" line="332"/>
         <source>✓ Box {name} ({quantity} g) — it counts in the expected weight</source>
         <translation>✓ Box {name} ({quantity} g) — it counts in the expected weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="326"/>
+        <location filename="../../app/ui/messages.py" line="335"/>
         <source>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</source>
         <translation>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="331"/>
+        <location filename="../../app/ui/messages.py" line="340"/>
         <source>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</source>
         <translation>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="336"/>
+        <location filename="../../app/ui/messages.py" line="345"/>
         <source>Parcel {quantity} is empty — scan the items that go in it, then Ins</source>
         <translation>Parcel {quantity} is empty — scan the items that go in it, then Ins</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="339"/>
+        <location filename="../../app/ui/messages.py" line="348"/>
         <source>Every item left is in this parcel: it is the last one — put it on the scale</source>
         <translation>Every item left is in this parcel: it is the last one — put it on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="342"/>
+        <location filename="../../app/ui/messages.py" line="351"/>
         <source>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</source>
         <translation>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="347"/>
+        <location filename="../../app/ui/messages.py" line="356"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>The station cannot read its database: {problem} — call the technician; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="353"/>
+        <location filename="../../app/ui/messages.py" line="362"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="355"/>
+        <location filename="../../app/ui/messages.py" line="364"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="360"/>
+        <location filename="../../app/ui/messages.py" line="369"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="391"/>
+        <location filename="../../app/ui/messages.py" line="400"/>
         <source>a new address</source>
         <translation>a new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="392"/>
+        <location filename="../../app/ui/messages.py" line="401"/>
         <source>another carrier and waybill</source>
         <translation>another carrier and waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400"/>
+        <location filename="../../app/ui/messages.py" line="409"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407"/>
+        <location filename="../../app/ui/messages.py" line="416"/>
         <source>(+{count} more lines)</source>
         <translation>(+{count} more lines)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="394"/>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="403"/>
+        <location filename="../../app/ui/messages.py" line="417"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="435"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="442"/>
+        <location filename="../../app/ui/messages.py" line="451"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>Saving order {order} failed — set the parcel aside and call the technician</translation>
     </message>

@@ -391,42 +391,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="464"/>
+        <location filename="../../app/ui/messages.py" line="473"/>
         <source>SF Express</source>
         <translation>顺丰速运</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465"/>
+        <location filename="../../app/ui/messages.py" line="474"/>
         <source>ZTO Express</source>
         <translation>中通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="475"/>
         <source>YTO Express</source>
         <translation>圆通速递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="467"/>
+        <location filename="../../app/ui/messages.py" line="476"/>
         <source>Yunda Express</source>
         <translation>韵达快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="468"/>
+        <location filename="../../app/ui/messages.py" line="477"/>
         <source>STO Express</source>
         <translation>申通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469"/>
+        <location filename="../../app/ui/messages.py" line="478"/>
         <source>JD Logistics</source>
         <translation>京东物流</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="470"/>
+        <location filename="../../app/ui/messages.py" line="479"/>
         <source>China Post EMS</source>
         <translation>中国邮政 EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="471"/>
+        <location filename="../../app/ui/messages.py" line="480"/>
         <source>J&amp;T Express</source>
         <translation>极兔速递</translation>
     </message>
@@ -434,47 +434,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="449"/>
+        <location filename="../../app/ui/messages.py" line="458"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="450"/>
+        <location filename="../../app/ui/messages.py" line="459"/>
         <source>Tmall</source>
         <translation>天猫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="451"/>
+        <location filename="../../app/ui/messages.py" line="460"/>
         <source>JD.com</source>
         <translation>京东</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="452"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="453"/>
+        <location filename="../../app/ui/messages.py" line="462"/>
         <source>Pinduoduo</source>
         <translation>拼多多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454"/>
+        <location filename="../../app/ui/messages.py" line="463"/>
         <source>Xiaohongshu</source>
         <translation>小红书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="464"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="456"/>
+        <location filename="../../app/ui/messages.py" line="465"/>
         <source>WeChat shop</source>
         <translation>微信小店</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="457"/>
+        <location filename="../../app/ui/messages.py" line="466"/>
         <source>Own shop</source>
         <translation>自营商城</translation>
     </message>
@@ -490,63 +490,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="494"/>
+        <location filename="../../app/ui/messages.py" line="503"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="495"/>
+        <location filename="../../app/ui/messages.py" line="504"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="505"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="497"/>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>new customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="516"/>
         <source>churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="517"/>
         <source>enterprise</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>simple packaging</source>
         <translation>简易包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="517"/>
+        <location filename="../../app/ui/messages.py" line="526"/>
         <source>no price tags</source>
         <translation>不放价格单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="528"/>
         <source>prefers {carrier}</source>
         <translation>指定{carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521"/>
+        <location filename="../../app/ui/messages.py" line="530"/>
         <source>deliver on Saturday</source>
         <translation>周六送达</translation>
     </message>
@@ -689,12 +689,12 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="487"/>
+        <location filename="../../app/ui/messages.py" line="496"/>
         <source>{days} d overdue</source>
         <translation>已超时 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="489"/>
+        <location filename="../../app/ui/messages.py" line="498"/>
         <source>{hours} h overdue</source>
         <translation>已超时 {hours} 小时</translation>
     </message>
@@ -1293,122 +1293,132 @@ by responsibility: {responsible}</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="555"/>
+        <location filename="../../app/ui/packing_view.py" line="547"/>
+        <source>Packed {order} — now scan the waybill label on the parcel to check it</source>
+        <translation>{order} 已打包 — 请扫描包裹上的面单进行复核</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="560"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="561"/>
+        <location filename="../../app/ui/packing_view.py" line="567"/>
+        <source>Scan the waybill label on the parcel of order {order} to check it</source>
+        <translation>请扫描订单 {order} 包裹上的面单进行复核</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="573"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="624"/>
+        <location filename="../../app/ui/packing_view.py" line="636"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>第{no}包：{items} 件，{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="629"/>
+        <location filename="../../app/ui/packing_view.py" line="641"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>正在装第 {no} 包：已装 {items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="633"/>
+        <location filename="../../app/ui/packing_view.py" line="645"/>
         <source>sealed: {parcels}</source>
         <translation>已封包：{parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="702"/>
+        <location filename="../../app/ui/packing_view.py" line="714"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="707"/>
+        <location filename="../../app/ui/packing_view.py" line="719"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="761"/>
+        <location filename="../../app/ui/packing_view.py" line="773"/>
         <source>{channel} · {carrier} {waybill} {code} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} {code} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="659"/>
+        <location filename="../../app/ui/packing_view.py" line="671"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="666"/>
+        <location filename="../../app/ui/packing_view.py" line="678"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="604"/>
+        <location filename="../../app/ui/packing_view.py" line="616"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>包装：{name}（{weight} 克） — Ctrl+B 换下一个尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="611"/>
+        <location filename="../../app/ui/packing_view.py" line="623"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>建议包装：{name} — 按 Ctrl+B 采用，或扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="683"/>
+        <location filename="../../app/ui/packing_view.py" line="695"/>
         <source>Customer&apos;s instructions: {open} open</source>
         <translation>客户指示：还有 {open} 项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="685"/>
+        <location filename="../../app/ui/packing_view.py" line="697"/>
         <source>Customer&apos;s instructions: all done</source>
         <translation>客户指示：已全部完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="748"/>
+        <location filename="../../app/ui/packing_view.py" line="760"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="785"/>
+        <location filename="../../app/ui/packing_view.py" line="797"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="787"/>
+        <location filename="../../app/ui/packing_view.py" line="799"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="863"/>
+        <location filename="../../app/ui/packing_view.py" line="875"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="865"/>
+        <location filename="../../app/ui/packing_view.py" line="877"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>先把已封好的包裹从秤上拿下，再放这一包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="878"/>
+        <location filename="../../app/ui/packing_view.py" line="890"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="881"/>
+        <location filename="../../app/ui/packing_view.py" line="893"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="893"/>
+        <location filename="../../app/ui/packing_view.py" line="905"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="896"/>
+        <location filename="../../app/ui/packing_view.py" line="908"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="899"/>
+        <location filename="../../app/ui/packing_view.py" line="911"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>
@@ -1416,198 +1426,198 @@ by responsibility: {responsible}</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="537"/>
+        <location filename="../../app/ui/messages.py" line="546"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="538"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="539"/>
+        <location filename="../../app/ui/messages.py" line="548"/>
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="540"/>
+        <location filename="../../app/ui/messages.py" line="549"/>
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="541"/>
+        <location filename="../../app/ui/messages.py" line="550"/>
         <source>Insert card</source>
         <translation>放入卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="542"/>
+        <location filename="../../app/ui/messages.py" line="551"/>
         <source>Free sample</source>
         <translation>赠送小样</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="543"/>
+        <location filename="../../app/ui/messages.py" line="552"/>
         <source>Hide prices on the slip</source>
         <translation>发货单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="544"/>
+        <location filename="../../app/ui/messages.py" line="553"/>
         <source>Remove price tags</source>
         <translation>撕掉价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="545"/>
+        <location filename="../../app/ui/messages.py" line="554"/>
         <source>Call the customer back</source>
         <translation>回访客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="556"/>
         <source>VAT invoice</source>
         <translation>增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="548"/>
+        <location filename="../../app/ui/messages.py" line="557"/>
         <source>Check personalisation</source>
         <translation>核对定制内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="549"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
         <source>Instruction</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="611"/>
+        <location filename="../../app/ui/messages.py" line="620"/>
         <source>Priority order (level {level})</source>
         <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>Ship with {carrier}</source>
         <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="622"/>
+        <location filename="../../app/ui/messages.py" line="631"/>
         <source>Standard packaging</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="627"/>
+        <location filename="../../app/ui/messages.py" line="636"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="628"/>
+        <location filename="../../app/ui/messages.py" line="637"/>
         <source>Birthday card</source>
         <translation>生日贺卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629"/>
+        <location filename="../../app/ui/messages.py" line="638"/>
         <source>Welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="639"/>
         <source>We-miss-you coupon card</source>
         <translation>回购优惠券卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="631"/>
+        <location filename="../../app/ui/messages.py" line="640"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>售后关怀卡（致歉并附关怀券）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="635"/>
+        <location filename="../../app/ui/messages.py" line="644"/>
         <source>Put in: {card}</source>
         <translation>放入：{card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="639"/>
+        <location filename="../../app/ui/messages.py" line="648"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>赠送小样 {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="643"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>No prices on the packing slip</source>
         <translation>装箱单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="645"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>Remove every price tag</source>
         <translation>撕掉所有价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="647"/>
+        <location filename="../../app/ui/messages.py" line="656"/>
         <source>Call-back: {note}</source>
         <translation>回访：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="655"/>
+        <location filename="../../app/ui/messages.py" line="664"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658"/>
+        <location filename="../../app/ui/messages.py" line="667"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>{date} 之前不发货：包裹先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="546"/>
-        <location filename="../../app/ui/messages.py" line="662"/>
+        <location filename="../../app/ui/messages.py" line="555"/>
+        <location filename="../../app/ui/messages.py" line="671"/>
         <source>Split shipment allowed</source>
         <translation>允许拆单发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="664"/>
+        <location filename="../../app/ui/messages.py" line="673"/>
         <source>Put the VAT invoice in</source>
         <translation>放入增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="669"/>
+        <location filename="../../app/ui/messages.py" line="678"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="686"/>
+        <location filename="../../app/ui/messages.py" line="695"/>
         <source>next: {step} — {how}</source>
         <translation>下一项：{step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="693"/>
+        <location filename="../../app/ui/messages.py" line="702"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>商品已齐 — {next}（还剩 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702"/>
+        <location filename="../../app/ui/messages.py" line="711"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — 指示全部完成：请把包裹放上电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="705"/>
+        <location filename="../../app/ui/messages.py" line="714"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="711"/>
+        <location filename="../../app/ui/messages.py" line="720"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="713"/>
+        <location filename="../../app/ui/messages.py" line="722"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="717"/>
+        <location filename="../../app/ui/messages.py" line="726"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -2333,197 +2343,197 @@ by responsibility: {responsible}</source>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="557"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>Customer tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="567"/>
         <source>Customer tags</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559"/>
+        <location filename="../../app/ui/messages.py" line="568"/>
         <source>First order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560"/>
+        <location filename="../../app/ui/messages.py" line="569"/>
         <source>Birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="561"/>
+        <location filename="../../app/ui/messages.py" line="570"/>
         <source>Days since last order</source>
         <translation>距上次下单天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="562"/>
+        <location filename="../../app/ui/messages.py" line="571"/>
         <source>Returns received</source>
         <translation>退货次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="563"/>
+        <location filename="../../app/ui/messages.py" line="572"/>
         <source>Return rate (%)</source>
         <translation>退货率（%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="573"/>
         <source>Days since the last return</source>
         <translation>距上次退货天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="565"/>
+        <location filename="../../app/ui/messages.py" line="574"/>
         <source>Reason of the last return</source>
         <translation>上次退货原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="566"/>
+        <location filename="../../app/ui/messages.py" line="575"/>
         <source>Lifetime value (fen)</source>
         <translation>累计消费（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="567"/>
+        <location filename="../../app/ui/messages.py" line="576"/>
         <source>Preferred packaging</source>
         <translation>偏好包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="568"/>
+        <location filename="../../app/ui/messages.py" line="577"/>
         <source>Asked for no price tags</source>
         <translation>要求不带价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="569"/>
+        <location filename="../../app/ui/messages.py" line="578"/>
         <source>Preferred carrier</source>
         <translation>指定快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="570"/>
+        <location filename="../../app/ui/messages.py" line="579"/>
         <source>Ship days</source>
         <translation>指定发货日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571"/>
+        <location filename="../../app/ui/messages.py" line="580"/>
         <source>Customer note</source>
         <translation>客户备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572"/>
+        <location filename="../../app/ui/messages.py" line="581"/>
         <source>Order channel</source>
         <translation>订单渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="573"/>
+        <location filename="../../app/ui/messages.py" line="582"/>
         <source>Order carrier</source>
         <translation>订单快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="574"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>Order amount (fen)</source>
         <translation>订单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="584"/>
         <source>Item count</source>
         <translation>商品件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="576"/>
+        <location filename="../../app/ui/messages.py" line="585"/>
         <source>Order notes</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="577"/>
+        <location filename="../../app/ui/messages.py" line="586"/>
         <source>Custom fields</source>
         <translation>定制字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="578"/>
+        <location filename="../../app/ui/messages.py" line="587"/>
         <source>Hours to ship-by</source>
         <translation>距承诺发货（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="579"/>
+        <location filename="../../app/ui/messages.py" line="588"/>
         <source>Item SKUs</source>
         <translation>商品 SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="580"/>
+        <location filename="../../app/ui/messages.py" line="589"/>
         <source>Item categories</source>
         <translation>商品类目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587"/>
+        <location filename="../../app/ui/messages.py" line="596"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="588"/>
+        <location filename="../../app/ui/messages.py" line="597"/>
         <source>is not</source>
         <translation>不等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="589"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>is one of</source>
         <translation>属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="590"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
         <source>is none of</source>
         <translation>不属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="591"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="592"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>contains any of</source>
         <translation>包含任一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>does not contain</source>
         <translation>不包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
         <source>at least</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="595"/>
+        <location filename="../../app/ui/messages.py" line="604"/>
         <source>at most</source>
         <translation>至多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596"/>
+        <location filename="../../app/ui/messages.py" line="605"/>
         <source>more than</source>
         <translation>大于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597"/>
+        <location filename="../../app/ui/messages.py" line="606"/>
         <source>less than</source>
         <translation>小于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="607"/>
         <source>is yes</source>
         <translation>为是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="608"/>
         <source>is no</source>
         <translation>为否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="609"/>
         <source>is set</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="610"/>
         <source>is not set</source>
         <translation>未填写</translation>
     </message>
@@ -2694,22 +2704,22 @@ by responsibility: {responsible}</source>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="527"/>
+        <location filename="../../app/ui/messages.py" line="536"/>
         <source>OVERLOAD</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="537"/>
         <source>below zero — zero the scale</source>
         <translation>低于零点 — 请将秤清零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529"/>
+        <location filename="../../app/ui/messages.py" line="538"/>
         <source>scale error</source>
         <translation>秤故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="539"/>
         <source>no weight</source>
         <translation>无重量</translation>
     </message>
@@ -2717,357 +2727,367 @@ by responsibility: {responsible}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="180"/>
+        <location filename="../../app/ui/settings_view.py" line="182"/>
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="223"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="188"/>
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="187"/>
+        <location filename="../../app/ui/settings_view.py" line="189"/>
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <location filename="../../app/ui/settings_view.py" line="190"/>
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <location filename="../../app/ui/settings_view.py" line="196"/>
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>扫描枪：发送的前缀（键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>扫描枪：发送的后缀（回车 / Tab 以外）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>串口扫描枪端口（留空：键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Scale port (empty: type weights)</source>
         <translation>电子秤端口（留空：手动输入重量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="200"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Scale protocol</source>
         <translation>电子秤协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>电子秤波特率（—：协议默认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="204"/>
         <source>Scale now</source>
         <translation>当前读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="240"/>
+        <location filename="../../app/ui/settings_view.py" line="243"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="241"/>
+        <location filename="../../app/ui/settings_view.py" line="244"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="242"/>
+        <location filename="../../app/ui/settings_view.py" line="245"/>
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="208"/>
+        <location filename="../../app/ui/settings_view.py" line="210"/>
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
         <source>Label format</source>
         <translation>面单格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="210"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Label size</source>
         <translation>面单尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
         <source>Printer resolution</source>
         <translation>打印机分辨率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Chinese text on thermal printers</source>
         <translation>热敏打印机的中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="215"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>卡片打印机（留空：保存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Packing slip printer</source>
         <translation>装箱单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Inserts</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Packing slips</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="229"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="227"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Sender phone</source>
         <translation>寄件电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Sender address</source>
         <translation>寄件地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="229"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>库位编码格式（拣货路径）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>每个快递保留的运单号数量（拆包发货用；0：不保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>退货原因列表（代码，逗号分隔；留空：默认十二项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
         <source>My view (Ctrl+1)</source>
         <translation>我的显示 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>称重 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <location filename="../../app/ui/settings_view.py" line="194"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>扫描枪和电子秤 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="206"/>
+        <location filename="../../app/ui/settings_view.py" line="208"/>
         <source>Printers (Ctrl+4)</source>
         <translation>打印机 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <source>Label check (贴单复核)</source>
+        <translation>贴单复核</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="224"/>
         <source>Station (Ctrl+5)</source>
         <translation>工作台 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="224"/>
+        <location filename="../../app/ui/settings_view.py" line="227"/>
         <source>Supervisors</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="225"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Packers</source>
         <translation>打包员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="243"/>
+        <location filename="../../app/ui/settings_view.py" line="246"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>登录及每次主管操作都需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="244"/>
+        <location filename="../../app/ui/settings_view.py" line="247"/>
         <source>give their PIN to sign in</source>
         <translation>登录需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="246"/>
+        <location filename="../../app/ui/settings_view.py" line="249"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:队列、qt:打印机名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="252"/>
+        <location filename="../../app/ui/settings_view.py" line="255"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>留空：A-03-07-2（库区-巷道-货位-层）；或含 (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…) 的正则表达式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="257"/>
+        <location filename="../../app/ui/settings_view.py" line="260"/>
         <source>as pictures (any printer)</source>
         <translation>以图片打印（所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="258"/>
+        <location filename="../../app/ui/settings_view.py" line="261"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>打印机内置中文字库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="260"/>
+        <location filename="../../app/ui/settings_view.py" line="263"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>打印顾客应得的卡片（VIP、生日、欢迎）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="261"/>
+        <location filename="../../app/ui/settings_view.py" line="264"/>
         <source>Print a packing slip for every parcel</source>
         <translation>每个包裹打印装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="262"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <source>Check the label on the parcel: scan its waybill after it prints</source>
+        <translation>贴单复核：面单打印后扫描包裹上的运单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="266"/>
         <source>Print a test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="263"/>
+        <location filename="../../app/ui/settings_view.py" line="267"/>
         <source>Zero the scale</source>
         <translation>电子秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <location filename="../../app/ui/settings_view.py" line="269"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="266"/>
+        <location filename="../../app/ui/settings_view.py" line="270"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="267"/>
+        <location filename="../../app/ui/settings_view.py" line="271"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="270"/>
+        <location filename="../../app/ui/settings_view.py" line="274"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="337"/>
+        <location filename="../../app/ui/settings_view.py" line="342"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>已由 {name} 解锁 — 保存的修改会记录原值和新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="344"/>
+        <location filename="../../app/ui/settings_view.py" line="349"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>主管 {badge}：请输入 PIN + 回车（Esc：保持锁定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="352"/>
+        <location filename="../../app/ui/settings_view.py" line="357"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>“我的显示”任何人都可修改。称重、设备、打印机和工作台需主管：扫描主管工牌解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="377"/>
+        <location filename="../../app/ui/settings_view.py" line="382"/>
         <source>Checking the PIN…</source>
         <translation>正在核对 PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="387"/>
+        <location filename="../../app/ui/settings_view.py" line="392"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>PIN 错误或不是主管工牌 — 仍然锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="389"/>
+        <location filename="../../app/ui/settings_view.py" line="394"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>PIN 错误次数过多：此工牌需等待 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="423"/>
+        <location filename="../../app/ui/settings_view.py" line="428"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>未保存：库位编码格式有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="450"/>
+        <location filename="../../app/ui/settings_view.py" line="455"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="483"/>
+        <location filename="../../app/ui/settings_view.py" line="489"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="487"/>
+        <location filename="../../app/ui/settings_view.py" line="493"/>
         <source>sent — check the printer</source>
         <translation>已发送 — 请查看打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="491"/>
+        <location filename="../../app/ui/settings_view.py" line="497"/>
         <source>zero command sent</source>
         <translation>归零指令已发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="492"/>
+        <location filename="../../app/ui/settings_view.py" line="498"/>
         <source>this protocol has no zero command</source>
         <translation>该协议没有归零指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="494"/>
+        <location filename="../../app/ui/settings_view.py" line="500"/>
         <source>no scale connected</source>
         <translation>未连接电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="499"/>
+        <location filename="../../app/ui/settings_view.py" line="505"/>
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="499"/>
+        <location filename="../../app/ui/settings_view.py" line="505"/>
         <source>moving</source>
         <translation>晃动中</translation>
     </message>
@@ -3514,32 +3534,32 @@ by responsibility: {responsible}</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="414"/>
+        <location filename="../../app/ui/messages.py" line="423"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="415"/>
+        <location filename="../../app/ui/messages.py" line="424"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="416"/>
+        <location filename="../../app/ui/messages.py" line="425"/>
         <source>another program holds the database</source>
         <translation>另一个程序占用了数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="417"/>
+        <location filename="../../app/ui/messages.py" line="426"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>数据库无法写入（只读或不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="420"/>
+        <location filename="../../app/ui/messages.py" line="429"/>
         <source>the database is from a newer Packline</source>
         <translation>数据库来自更新版本的 Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="422"/>
+        <location filename="../../app/ui/messages.py" line="431"/>
         <source>the database does not answer</source>
         <translation>数据库没有响应</translation>
     </message>
@@ -3866,198 +3886,208 @@ by responsibility: {responsible}</source>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="253"/>
+        <source>Label checked: {detail} is on the parcel of order {order} — it may go; scan the next order</source>
+        <translation>面单复核通过：订单 {order} 的包裹贴的是 {detail} — 可以放行；请扫描下一个订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="257"/>
+        <source>STOP — {code} is not the label of order {order} (its waybill is {detail}): put the right label on the parcel and scan it</source>
+        <translation>停 — {code} 不是订单 {order} 的面单（应为 {detail}）：请贴上正确的面单后重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="262"/>
         <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
         <translation>这不是主管工牌 — 需由主管扫描本人工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="256"/>
-        <location filename="../../app/ui/messages.py" line="259"/>
+        <location filename="../../app/ui/messages.py" line="265"/>
+        <location filename="../../app/ui/messages.py" line="268"/>
         <source>Choose a reason: press its number (Esc cancels)</source>
         <translation>请选择原因：按对应数字键（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="262"/>
+        <location filename="../../app/ui/messages.py" line="271"/>
         <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
         <translation>订单 {order} 已挂起（{reason}）— 请放到挂起货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="265"/>
+        <location filename="../../app/ui/messages.py" line="274"/>
         <source>Hold on {order} released by {detail} — scan the items</source>
         <translation>订单 {order} 已由 {detail} 解除挂起 — 请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="268"/>
+        <location filename="../../app/ui/messages.py" line="277"/>
         <source>No held order to release — scan the held order first</source>
         <translation>没有可解除的挂起订单 — 请先扫描该订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="271"/>
+        <location filename="../../app/ui/messages.py" line="280"/>
         <source>Cancelled — carry on</source>
         <translation>已取消 — 请继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="272"/>
+        <location filename="../../app/ui/messages.py" line="281"/>
         <source>Order {order} put back — not packed</source>
         <translation>订单 {order} 已放回 — 未打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="273"/>
+        <location filename="../../app/ui/messages.py" line="282"/>
         <source>No order open — scan an order</source>
         <translation>没有打开的订单 — 请扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="274"/>
+        <location filename="../../app/ui/messages.py" line="283"/>
         <source>Finish or put back order {order} before another operator signs in</source>
         <translation>请先完成或放回订单 {order}，再更换操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="277"/>
+        <location filename="../../app/ui/messages.py" line="286"/>
         <source>Not possible now</source>
         <translation>当前无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="278"/>
+        <location filename="../../app/ui/messages.py" line="287"/>
         <source>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</source>
         <translation>单品波次 {code}：扫描商品 — 每扫一件打包一单（还剩 {quantity} 单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="282"/>
+        <location filename="../../app/ui/messages.py" line="291"/>
         <source>Wave {code} left — scan an order</source>
         <translation>已退出波次 {code} — 请扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="283"/>
+        <location filename="../../app/ui/messages.py" line="292"/>
         <source>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</source>
         <translation>波次 {code} 为拣货车批量拣货 — 请逐单扫描订单号（或周转箱）打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="286"/>
+        <location filename="../../app/ui/messages.py" line="295"/>
         <source>No order left in wave {code} needs {name} — set it aside for the supervisor</source>
         <translation>波次 {code} 中已没有订单需要 {name} — 请放到一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="289"/>
+        <location filename="../../app/ui/messages.py" line="298"/>
         <source>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</source>
         <translation>订单 {order} 未保存：{problem} — 请叫技术员。订单保持打开，问题解决后会自动保存；先不要发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="294"/>
+        <location filename="../../app/ui/messages.py" line="303"/>
         <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
         <translation>条码印错：({code}) {detail} 的校验位不对 — 未计数；请把商品放一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299"/>
+        <location filename="../../app/ui/messages.py" line="308"/>
         <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
         <translation>此 GS1 条码的数据无效（日期错误或字段过短）— 未计数；请把商品放一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="304"/>
+        <location filename="../../app/ui/messages.py" line="313"/>
         <source>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</source>
         <translation>停！订单 {order} 现在{status}：不要打包。把已扫描的 {quantity} 件商品放到待放回货架，扫描下一个订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="309"/>
+        <location filename="../../app/ui/messages.py" line="318"/>
         <source>Order {order} changed in the office: {changes} — carry on, the label will show it</source>
         <translation>订单 {order} 已在后台修改：{changes} — 继续打包，面单会按新信息打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="312"/>
+        <location filename="../../app/ui/messages.py" line="321"/>
         <source>Order {order} — carry on</source>
         <translation>订单 {order} — 继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="313"/>
+        <location filename="../../app/ui/messages.py" line="322"/>
         <source>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</source>
         <translation>停！本工位打包的订单 {order} 已取消：在包裹发出前取回，作废面单，商品放回（待放回清单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="318"/>
+        <location filename="../../app/ui/messages.py" line="327"/>
         <source>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</source>
         <translation>本工位打包的订单 {order} 改由{carrier}发货：正在打印新面单 — 请更换包裹上的面单，旧面单作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="323"/>
+        <location filename="../../app/ui/messages.py" line="332"/>
         <source>✓ Box {name} ({quantity} g) — it counts in the expected weight</source>
         <translation>✓ 包装 {name}（{quantity} 克）— 已计入预期重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="326"/>
+        <location filename="../../app/ui/messages.py" line="335"/>
         <source>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</source>
         <translation>第 {quantity} 包（{scanned} 件）：封箱后放上电子秤称重（应重 {required} 克）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="331"/>
+        <location filename="../../app/ui/messages.py" line="340"/>
         <source>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</source>
         <translation>✓ 第 {quantity} 包已封包（{scanned} 件，{actual} 克）— 放到一边，扫描下一包的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="336"/>
+        <location filename="../../app/ui/messages.py" line="345"/>
         <source>Parcel {quantity} is empty — scan the items that go in it, then Ins</source>
         <translation>第 {quantity} 包还是空的 — 先扫描要装进去的商品，再按 Ins</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="339"/>
+        <location filename="../../app/ui/messages.py" line="348"/>
         <source>Every item left is in this parcel: it is the last one — put it on the scale</source>
         <translation>剩下的商品都在这一包里：这是最后一包 — 放上电子秤称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="342"/>
+        <location filename="../../app/ui/messages.py" line="351"/>
         <source>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</source>
         <translation>本工作站没有可用于第 {quantity} 包的运单号（{carrier}）— 请把剩余商品装在这一包，或挂起订单（F3）等联网后再拆包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="347"/>
+        <location filename="../../app/ui/messages.py" line="356"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>工作站无法读取数据库：{problem} — 请叫技术员；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="353"/>
+        <location filename="../../app/ui/messages.py" line="362"/>
         <source>Unreadable scan — scan again</source>
         <translation>条码无法识别 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="355"/>
+        <location filename="../../app/ui/messages.py" line="364"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>订单 {order} 拆成多包发货需要主管批准：请主管扫描工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="360"/>
+        <location filename="../../app/ui/messages.py" line="369"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>停！订单 {order} 的商品已在后台修改：把已扫描的 {quantity} 件商品放到一边，重新扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="391"/>
+        <location filename="../../app/ui/messages.py" line="400"/>
         <source>a new address</source>
         <translation>新的收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="392"/>
+        <location filename="../../app/ui/messages.py" line="401"/>
         <source>another carrier and waybill</source>
         <translation>更换了快递公司和运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400"/>
+        <location filename="../../app/ui/messages.py" line="409"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407"/>
+        <location filename="../../app/ui/messages.py" line="416"/>
         <source>(+{count} more lines)</source>
         <translation>（另有 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="394"/>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="403"/>
+        <location filename="../../app/ui/messages.py" line="417"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="435"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>订单 {order} 在此期间已{status} — 未打包；请将包裹交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="442"/>
+        <location filename="../../app/ui/messages.py" line="451"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>订单 {order} 保存失败 — 请将包裹放在一边并联系技术员</translation>
     </message>

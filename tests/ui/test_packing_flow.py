@@ -430,3 +430,39 @@ def test_the_bench_shows_the_code_the_carriers_hubs_sort_by(station_app, samples
     code = order.routing.route_label or order.routing.sort_code
     assert code and f"[{code}]" in app.window.packing.order_meta.text()
     assert "最晚发货" in app.window.packing.order_meta.text()
+
+
+@pytest.mark.gui
+def test_the_label_check_in_the_window_stops_a_swapped_label_in_red(
+    station_app, samples, demo_db, qtbot, artifacts
+):
+    from dataclasses import replace
+
+    from app.core.settings import StationSettings
+    from app.store.settings_store import save_settings
+
+    save_settings(demo_db, replace(StationSettings(), label_check=True))
+    app = station_app("zh_CN")
+    window = app.window
+    scan("P0001")
+    sample, other = samples["ready"][0], samples["ready"][1]
+    scan(sample["order_no"])
+    own = app.station.state.order.waybill_no
+    for item in sample["items"]:
+        for _ in range(item["quantity"]):
+            scan(item["barcode"])
+    type_slowly(str(app.station.state.expected_g))
+    qtbot.waitUntil(lambda: banner(app)[1] == "done", timeout=5000)
+    assert "面单" in banner(app)[0] and "复核" in banner(app)[0]  # told to scan the label
+    swapped = app.station.store.order_by_no(other["order_no"]).waybill_no
+    scan(swapped)
+    assert window.packing.last_verdict.kind is VerdictKind.LABEL_MISMATCH
+    text, severity = banner(app)
+    assert severity == "error" and swapped in text and own in text and app.sounds.last_played == "error"
+    window.grab().save(str(artifacts / "label_check_mismatch_zh_CN.png"))
+    scan(other["order_no"])  # the next order waits for the check
+    assert app.station.state.order is None and window.packing.last_verdict.kind is VerdictKind.LABEL_MISMATCH
+    scan(own)
+    assert window.packing.last_verdict.kind is VerdictKind.LABEL_CHECKED and banner(app)[1] == "done"
+    scan(other["order_no"])
+    assert app.station.state.order is not None and app.station.state.order.order_no == other["order_no"]
