@@ -173,6 +173,15 @@ def _local(when: datetime | None) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
 
 
+def _routing_line(doc: LabelData) -> str:
+    """Under the big code: SF's sort code (its route label is the big one), the short address and
+    the package centre, each only when the carrier issued it."""
+    centre = f"{doc.package_center_name} {doc.package_center_code}".strip()
+    sort_code = doc.sort_code if doc.route_label else ""
+    parts = (sort_code, doc.short_address, f"集包地 {centre}" if centre else "")
+    return "  ".join(part for part in parts if part)
+
+
 def _address(party: Party) -> str:
     return party.address or f"{party.province}{party.city}{party.district}"
 
@@ -200,17 +209,7 @@ def label_fields(doc: LabelData, station: str = "") -> dict[str, str]:
         "waybill_no": doc.waybill_no,
         # Exactly what the carrier issued, or nothing: a code of our own would mis-sort the parcel.
         "sort_code": doc.route_label or doc.sort_code,
-        "routing_line": "  ".join(
-            part
-            for part in (
-                doc.sort_code if doc.route_label else "",
-                doc.short_address,
-                f"集包地 {doc.package_center_name} {doc.package_center_code}".strip()
-                if doc.package_center_name or doc.package_center_code
-                else "",
-            )
-            if part
-        ),
+        "routing_line": _routing_line(doc),
         "receiver_name": doc.receiver.name,
         "receiver_phone": mask_phone(doc.receiver.phone),
         "receiver_address": _address(doc.receiver),

@@ -23,7 +23,7 @@ class SignInView(QWidget):
         self,
         station: PackingStation,
         sounds: Sounds,
-        ops: Operations | None = None,
+        ops: Operations,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -117,12 +117,6 @@ class SignInView(QWidget):
             return
         if self.checking:
             return  # Enter again while the PIN is checked: the answer is on its way
-        if self.ops is None:
-            try:
-                self._pin_tried(code, self.station.try_pin(code, pin))
-            except StoreError as exc:
-                self._store_trouble(exc)
-            return
         self.checking = True
         self.pin.clear()
         self.error.setText(self.tr("Checking the PIN…"))

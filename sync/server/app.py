@@ -27,7 +27,8 @@ from sync.server.limits import (
 from sync.server.live import ChangeFeed
 from sync.server.routes import ServerContext, include_all
 from sync.server.routes.context import COMPRESS_FROM
-from sync.server.store import TOKEN_REFRESH_S, ServerStore
+from sync.server.services.core import TOKEN_REFRESH_S
+from sync.server.store import ServerStore
 from sync.server.work import RETRY_AFTER_S, DatabaseAway, DatabaseWork, ServerTiming
 
 log = logging.getLogger(__name__)

@@ -162,9 +162,6 @@ class WaitSlots:
         self.per_station = per_station
         self.held: Counter[str] = Counter()
 
-    def __len__(self) -> int:
-        return self.per_station
-
     @contextmanager
     def hold(self, station: str) -> Iterator[bool]:
         """True (and held until the block ends) when `station` may wait; False when it holds its share."""

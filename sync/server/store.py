@@ -21,23 +21,13 @@ from __future__ import annotations
 
 from sync.server.db import DB_CONNECTIONS, make_server_engine, migrate
 from sync.server.services.changes import ChangesService
-from sync.server.services.core import TOKEN_CACHE_S, TOKEN_IDLE_S, TOKEN_REFRESH_S, hash_token
-from sync.server.services.events import REFUSED_KEPT, REFUSED_WINDOW, EventsService
+from sync.server.services.events import EventsService
 from sync.server.services.imports import ImportsService
 from sync.server.services.returns import ReturnsService
 from sync.server.services.stations import StationsService
 from sync.server.services.waybills import WaybillsService
 
-__all__ = [
-    "REFUSED_KEPT",
-    "REFUSED_WINDOW",
-    "TOKEN_CACHE_S",
-    "TOKEN_IDLE_S",
-    "TOKEN_REFRESH_S",
-    "ServerStore",
-    "hash_token",
-    "open_store",
-]
+__all__ = ["ServerStore", "open_store"]
 
 
 class ServerStore(

@@ -3,9 +3,12 @@ are the order's, and a supervisor's decision signed with the demo supervisor's P
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
+
+import requests
 
 from app.core import decisions
 from app.core.auth import signing_key
@@ -14,6 +17,22 @@ from app.store.db import Database
 from sync import protocol as p
 
 SUPERVISOR, SUPERVISOR_PIN = "S0001", "12345678"  # the demo's (app.store.demo)
+
+
+def headers(token: str, **extra: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}", **extra}
+
+
+def push(server: Any, token: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`POST /events` over HTTP as a station sends it; the per-event answers (the batch taken)."""
+    answer = requests.post(
+        f"{server.url}{p.API_PREFIX}/events",
+        data=json.dumps({"events": events}),
+        headers=headers(token, **{"Content-Type": "application/json"}),
+        timeout=30,
+    )
+    assert answer.status_code == 200, answer.text[:300]
+    return answer.json()["results"]
 
 
 def now() -> str:

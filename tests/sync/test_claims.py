@@ -17,21 +17,11 @@ from app.core import decisions
 from sync import protocol as p
 from sync.server import models as m
 from tests.sync import claims
-
-
-def _push(server, token: str, events: list[dict]) -> list[dict]:
-    answer = requests.post(
-        f"{server.url}{p.API_PREFIX}/events",
-        data=json.dumps({"events": events}),
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-        timeout=30,
-    )
-    assert answer.status_code == 200, answer.text[:300]
-    return answer.json()["results"]
+from tests.sync.claims import headers, push
 
 
 def _one(server, token: str, event: dict) -> dict:
-    (result,) = _push(server, token, [event])
+    (result,) = push(server, token, [event])
     return result
 
 
@@ -175,7 +165,7 @@ def _reserve(server, token: str, carrier: str, keep: int) -> list[str]:
     answer = requests.post(
         f"{server.url}{p.API_PREFIX}/waybills/reserve",
         data=json.dumps({"carrier": carrier, "keep": keep}),
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        headers=headers(token, **{"Content-Type": "application/json"}),
         timeout=10,
     )
     assert answer.status_code == 200, answer.text[:300]
@@ -251,7 +241,7 @@ def test_one_bench_cannot_stop_or_take_over_the_floor(seeded, demo_document, mon
         }
         return claims.event(p.EventType.ORDER_HELD, station, payload)
 
-    answers = _push(seeded, token, [held(o) for o in orders])
+    answers = push(seeded, token, [held(o) for o in orders])
     assert [a["outcome"] for a in answers] == ["accepted"] * 3 + ["rejected"] * 3, answers
     assert "supervisor desk" in answers[3]["reason"]
     desk = seeded.store.add_station("FL-DESK", p.Role.DESK)  # a desk holds in bulk
@@ -263,7 +253,7 @@ def test_one_bench_cannot_stop_or_take_over_the_floor(seeded, demo_document, mon
     board = requests.get(
         f"{seeded.url}{p.API_PREFIX}/board",
         params={"since": "2000-01-01T00:00:00+00:00"},
-        headers={"Authorization": f"Bearer {desk}"},
+        headers=headers(desk),
         timeout=10,
     )
     assert board.status_code == 200, board.text[:300]
@@ -313,7 +303,7 @@ def test_short_picks_make_one_conflict_per_wave_and_sku(seeded, demo_document):
                    "orders": [{"order_no": order["order_no"], "slot": 1, "quantity": picked}]}  # fmt: skip
         return claims.event(p.EventType.PICK_SHORT, "HH-1", payload, "K0001")
 
-    answers = _push(seeded, token, [short() for _ in range(50)])
+    answers = push(seeded, token, [short() for _ in range(50)])
     assert {a["outcome"] for a in answers} == {"accepted"}
     conflicts = [c for c in seeded.store.conflicts() if c.kind == "short_pick"]
     assert len(conflicts) == 1, len(conflicts)
@@ -334,7 +324,7 @@ def test_refused_claims_are_kept_for_a_person_within_a_quota(seeded, monkeypatch
                      {"order_no": f"NOPE-{i}", "reason": big[:30], "operator": "P0001", "at": claims.now()})
         for i in range(12)
     ]  # fmt: skip
-    answers = _push(seeded, token, events)
+    answers = push(seeded, token, events)
     assert {a["outcome"] for a in answers} == {"rejected"}
     assert all("not known to the server" in a["reason"] for a in answers)
     with seeded.store.transaction() as s:
@@ -348,7 +338,7 @@ def test_refused_claims_are_kept_for_a_person_within_a_quota(seeded, monkeypatch
     whole = [payload for payload in kept if "dropped" not in payload]
     assert len(kept) == 12 and len(whole) == 5 and reasons == 12
     # A resend of a dropped one still gets its answer.
-    (again,) = _push(seeded, token, [events[-1]])
+    (again,) = push(seeded, token, [events[-1]])
     assert again["outcome"] == "rejected" and "not known" in again["reason"]
 
 

@@ -127,7 +127,7 @@ def test_stations_sync_through_nginx_and_slow_clients_are_cut_off(deployed, demo
     session.verify = cert
 
     def auth(name: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {tokens[name]}", "Content-Type": "application/json"}
+        return claims.headers(tokens[name], **{"Content-Type": "application/json"})
 
     # Connections at once from one address past its cap: answered 429, the others served.
     statuses: list[int] = []

@@ -20,11 +20,8 @@ from sync import protocol as p
 from sync.server import limits
 from sync.server import models as m
 from tests.sync import claims
+from tests.sync.claims import headers
 from tests.sync.servers import live_server
-
-
-def _auth(token: str, **extra: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}", **extra}
 
 
 def _raw(port: int, request: bytes, timeout: float = 10.0) -> bytes:
@@ -54,7 +51,7 @@ def test_every_endpoint_caps_its_body_gzip_included(server):
             method,
             url + path,
             data=big,
-            headers=_auth(token, **{"Content-Type": "application/json"}),
+            headers=headers(token, **{"Content-Type": "application/json"}),
             timeout=10,
         )
         assert answer.status_code == 413, (path, answer.status_code, answer.text[:200])
@@ -73,7 +70,7 @@ def test_every_endpoint_caps_its_body_gzip_included(server):
     answer = requests.put(
         url + "/stations/devices",
         data=packed,
-        headers=_auth(token, **{"Content-Type": "application/json", "Content-Encoding": "gzip"}),
+        headers=headers(token, **{"Content-Type": "application/json", "Content-Encoding": "gzip"}),
         timeout=30,
     )
     assert answer.status_code == 413 and "inflates" in answer.json()["detail"], answer.text[:200]
@@ -82,14 +79,14 @@ def test_every_endpoint_caps_its_body_gzip_included(server):
     fine = requests.put(
         url + "/stations/devices",
         data=gzip.compress(json.dumps(report).encode()),
-        headers=_auth(token, **{"Content-Type": "application/json", "Content-Encoding": "gzip"}),
+        headers=headers(token, **{"Content-Type": "application/json", "Content-Encoding": "gzip"}),
         timeout=10,
     )
     assert fine.status_code == 204, fine.text[:300]
     odd = requests.put(
         url + "/stations/devices",
         data=b"{}",
-        headers=_auth(token, **{"Content-Type": "application/json", "Content-Encoding": "br"}),
+        headers=headers(token, **{"Content-Type": "application/json", "Content-Encoding": "br"}),
         timeout=10,
     )
     assert odd.status_code == 415
@@ -137,21 +134,21 @@ def test_a_station_holds_a_few_long_polls_at_most(tmp_path):
 
         def wait(tok: str) -> None:
             answers.append(
-                requests.get(url, params={"wait_s": 3}, headers=_auth(tok), timeout=15).status_code
+                requests.get(url, params={"wait_s": 3}, headers=headers(tok), timeout=15).status_code
             )
 
         held = [threading.Thread(target=wait, args=(token,)) for _ in range(limits.WAITS_PER_STATION)]
         for thread in held:
             thread.start()
         time.sleep(0.5)
-        refused = requests.get(url, params={"wait_s": 3}, headers=_auth(token), timeout=15)
+        refused = requests.get(url, params={"wait_s": 3}, headers=headers(token), timeout=15)
         assert refused.status_code == 429 and refused.headers.get("Retry-After"), refused.text
-        theirs = requests.get(url, params={"wait_s": 0}, headers=_auth(other), timeout=15)
+        theirs = requests.get(url, params={"wait_s": 0}, headers=headers(other), timeout=15)
         assert theirs.status_code == 200
         for thread in held:
             thread.join()
         assert answers == [200] * limits.WAITS_PER_STATION
-        again = requests.get(url, params={"wait_s": 0}, headers=_auth(token), timeout=15)
+        again = requests.get(url, params={"wait_s": 0}, headers=headers(token), timeout=15)
         assert again.status_code == 200  # its waits over, it may wait again
 
 
@@ -164,22 +161,23 @@ def test_lists_come_in_pages_and_ids_past_32_bits_are_no_500(server):
     seen: list[str] = []
     after = 0
     while True:
-        page = requests.get(url, params={"after": after, "limit": 3}, headers=_auth(token), timeout=10).json()
+        asked = {"after": after, "limit": 3}
+        page = requests.get(url, params=asked, headers=headers(token), timeout=10).json()
         if not page["conflicts"]:
             break
         assert len(page["conflicts"]) <= 3
         seen += [c["key"] for c in page["conflicts"]]
         after = page["after"]
     assert seen == [f"PG-{i}" for i in range(7)]
-    assert requests.get(url, params={"limit": 5000}, headers=_auth(token), timeout=10).status_code == 422
+    assert requests.get(url, params={"limit": 5000}, headers=headers(token), timeout=10).status_code == 422
     admin = server.store.add_station("PAGE-ADMIN", "admin")
     for after in (2**31 + 5, p.INT64_MAX):
         answer = requests.get(
-            f"{server.url}{p.API_PREFIX}/integration/events", params={"after": after}, headers=_auth(admin),
+            f"{server.url}{p.API_PREFIX}/integration/events", params={"after": after}, headers=headers(admin),
             timeout=10,
         )  # fmt: skip
         assert answer.status_code == 200 and answer.json()["events"] == [], answer.text[:200]
-        answer = requests.get(url, params={"after": after}, headers=_auth(token), timeout=10)
+        answer = requests.get(url, params={"after": after}, headers=headers(token), timeout=10)
         assert answer.status_code == 200 and answer.json()["conflicts"] == []
 
 
@@ -190,20 +188,20 @@ def test_keys_and_documents_no_database_can_hold_are_4xx_not_500(server):
         answer = requests.post(
             f"{server.url}{p.API_PREFIX}/entities",
             data=json.dumps({"kind": "order", "keys": [key]}),
-            headers=_auth(token, **{"Content-Type": "application/json"}),
+            headers=headers(token, **{"Content-Type": "application/json"}),
             timeout=10,
         )
         assert answer.status_code == 422, (key, answer.status_code, answer.text[:200])
     deep = "[" * 100_000 + "]" * 100_000
     answer = requests.post(
-        f"{server.url}{p.API_PREFIX}/import", data=f'{{"orders": {deep}}}', headers=_auth(admin), timeout=30
+        f"{server.url}{p.API_PREFIX}/import", data=f'{{"orders": {deep}}}', headers=headers(admin), timeout=30
     )
     assert answer.status_code == 400 and "nested" in answer.json()["detail"], answer.text[:200]
     for path in ("/events", "/entities", "/waybills/reserve"):
         answer = requests.post(
             f"{server.url}{p.API_PREFIX}{path}",
             data=deep,
-            headers=_auth(token, **{"Content-Type": "application/json"}),
+            headers=headers(token, **{"Content-Type": "application/json"}),
             timeout=30,
         )
         assert 400 <= answer.status_code < 500, (path, answer.status_code, answer.text[:200])
@@ -226,7 +224,7 @@ def test_the_watermark_reads_the_fences_of_its_own_database_only(postgres, demo_
                 page = requests.get(
                     f"{server.url}{p.API_PREFIX}/changes",
                     params={"cursor": cursor, "limit": 1000},
-                    headers=_auth(token),
+                    headers=headers(token),
                     timeout=30,
                 ).json()
                 pulled += len(page["changes"])
@@ -238,7 +236,7 @@ def test_the_watermark_reads_the_fences_of_its_own_database_only(postgres, demo_
             ahead = requests.get(
                 f"{server.url}{p.API_PREFIX}/changes/wait",
                 params={"cursor": str(head - 5), "wait_s": 0},
-                headers=_auth(token),
+                headers=headers(token),
                 timeout=10,
             )
             assert ahead.status_code == 200 and ahead.json()["ahead"] is True
@@ -253,7 +251,7 @@ def test_a_refused_claim_pushed_gzip_through_the_limit_layer_keeps_its_reason(se
     answer = requests.post(
         f"{server.url}{p.API_PREFIX}/events",
         data=gzip.compress(json.dumps({"events": [event]}).encode()),
-        headers=_auth(token, **{"Content-Type": "application/json", "Content-Encoding": "gzip"}),
+        headers=headers(token, **{"Content-Type": "application/json", "Content-Encoding": "gzip"}),
         timeout=10,
     )
     assert answer.status_code == 200, answer.text[:300]

@@ -13,10 +13,7 @@ import requests
 from sync import protocol as p
 from sync.server.limits import MAX_PUSH_BYTES
 from tests.sync import claims
-
-
-def _headers(token: str, **extra: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}", **extra}
+from tests.sync.claims import headers, push
 
 
 def test_a_packing_stations_token_cannot_load_master_data(server):
@@ -26,14 +23,14 @@ def test_a_packing_stations_token_cannot_load_master_data(server):
         "deleted": [{"kind": "operator", "key": "S0001"}],
     }
     refused = requests.post(
-        f"{server.url}{p.API_PREFIX}/import", data=json.dumps(attack), headers=_headers(station), timeout=10
+        f"{server.url}{p.API_PREFIX}/import", data=json.dumps(attack), headers=headers(station), timeout=10
     )
     assert refused.status_code == 403 and "admin" in refused.json()["detail"]
     admin = server.store.add_station("OFFICE", "admin")
     fine = requests.post(
         f"{server.url}{p.API_PREFIX}/import",
         data=json.dumps({"customers": [{"code": "C-1", "name": "张伟"}]}),
-        headers=_headers(admin),
+        headers=headers(admin),
         timeout=10,
     )
     assert fine.status_code == 200, fine.text
@@ -47,11 +44,11 @@ def test_a_station_sees_its_own_conflicts_and_a_desk_sees_every_stations(server)
             s.add(m.Conflict(kind="order", key=f"TB-{station}", station=station, event_id=f"e-{station}"))
     a = server.store.add_station("PACK-A")
     desk = server.store.add_station("DESK-1", "desk")
-    seen_by_a = requests.get(f"{server.url}{p.API_PREFIX}/conflicts", headers=_headers(a), timeout=10).json()[
+    seen_by_a = requests.get(f"{server.url}{p.API_PREFIX}/conflicts", headers=headers(a), timeout=10).json()[
         "conflicts"
     ]
     seen_by_desk = requests.get(
-        f"{server.url}{p.API_PREFIX}/conflicts", headers=_headers(desk), timeout=10
+        f"{server.url}{p.API_PREFIX}/conflicts", headers=headers(desk), timeout=10
     ).json()["conflicts"]
     assert {c["station"] for c in seen_by_a} == {"PACK-A"}
     assert {c["station"] for c in seen_by_desk} == {"PACK-A", "PACK-B"}
@@ -66,7 +63,7 @@ def test_a_gzip_bomb_is_refused_with_413_without_being_inflated(server):
     answer = requests.post(
         f"{server.url}{p.API_PREFIX}/events",
         data=body,
-        headers=_headers(token, **{"Content-Encoding": "gzip", "Content-Type": "application/json"}),
+        headers=headers(token, **{"Content-Encoding": "gzip", "Content-Type": "application/json"}),
         timeout=30,
     )
     assert answer.status_code == 413 and "inflates" in answer.json()["detail"]
@@ -77,7 +74,7 @@ def test_a_body_over_the_limit_is_refused_from_its_length(server):
     answer = requests.post(
         f"{server.url}{p.API_PREFIX}/events",
         data=b" " * (MAX_PUSH_BYTES + 1),
-        headers=_headers(token, **{"Content-Type": "application/json"}),
+        headers=headers(token, **{"Content-Type": "application/json"}),
         timeout=30,
     )
     assert answer.status_code == 413
@@ -90,14 +87,14 @@ def test_broken_gzip_is_a_clear_422_not_a_500(server):
         answer = requests.post(
             f"{server.url}{p.API_PREFIX}/events",
             data=body,
-            headers=_headers(token, **{"Content-Encoding": "gzip", "Content-Type": "application/json"}),
+            headers=headers(token, **{"Content-Encoding": "gzip", "Content-Type": "application/json"}),
             timeout=10,
         )
         assert answer.status_code == 422 and "gzip" in answer.json()["detail"], answer.text
     plain = requests.post(
         f"{server.url}{p.API_PREFIX}/events",
         data=good,
-        headers=_headers(token, **{"Content-Encoding": "gzip", "Content-Type": "application/json"}),
+        headers=headers(token, **{"Content-Encoding": "gzip", "Content-Type": "application/json"}),
         timeout=10,
     )
     assert plain.status_code == 200, plain.text
@@ -134,7 +131,7 @@ def test_values_neither_database_can_store_are_refused_with_a_reason_not_a_500(s
         answer = requests.post(
             f"{server.url}{p.API_PREFIX}/events",
             data=body,
-            headers=_headers(token, **{"Content-Type": "application/json"}),
+            headers=headers(token, **{"Content-Type": "application/json"}),
             timeout=10,
         )
         assert answer.status_code == 422, (bad, answer.status_code, answer.text[:300])
@@ -147,7 +144,7 @@ def test_a_cursor_beyond_the_head_or_bigint_is_a_400_never_echoed(server):
         answer = requests.get(
             f"{server.url}{p.API_PREFIX}/changes",
             params={"cursor": cursor},
-            headers=_headers(token),
+            headers=headers(token),
             timeout=10,
         )
         assert answer.status_code == 400, (cursor, answer.status_code, answer.text[:200])
@@ -162,22 +159,11 @@ def test_an_import_keeps_out_what_stations_could_not_store(server):
         ]
     }
     answer = requests.post(
-        f"{server.url}{p.API_PREFIX}/import", data=json.dumps(document), headers=_headers(admin), timeout=10
+        f"{server.url}{p.API_PREFIX}/import", data=json.dumps(document), headers=headers(admin), timeout=10
     )
     assert answer.status_code == 200
     report = answer.json()
     assert any("customers[1]" in e for e in report["errors"]), report
-
-
-def _push(server, token: str, events: list[dict]) -> list[dict]:
-    answer = requests.post(
-        f"{server.url}{p.API_PREFIX}/events",
-        data=json.dumps({"events": events}),
-        headers=_headers(token, **{"Content-Type": "application/json"}),
-        timeout=10,
-    )
-    assert answer.status_code == 200, answer.text[:300]
-    return answer.json()["results"]
 
 
 def _packed(server, station: str, order_no: str, pack_id: str) -> dict:
@@ -193,11 +179,11 @@ def _new_order(document: dict, index: int) -> str:
 def test_another_stations_pack_cannot_be_taken_over_by_resending_its_pack_id(seeded, demo_document):
     order_no = _new_order(demo_document, 0)
     first, second = seeded.store.add_station("PACK-X"), seeded.store.add_station("PACK-Y")
-    (mine,) = _push(seeded, first, [_packed(seeded, "PACK-X", order_no, "pack-1")])
+    (mine,) = push(seeded, first, [_packed(seeded, "PACK-X", order_no, "pack-1")])
     assert mine["outcome"] == "accepted"
-    (again,) = _push(seeded, first, [_packed(seeded, "PACK-X", order_no, "pack-1")])  # its own resend
+    (again,) = push(seeded, first, [_packed(seeded, "PACK-X", order_no, "pack-1")])  # its own resend
     assert again["outcome"] == "accepted"
-    (theirs,) = _push(seeded, second, [_packed(seeded, "PACK-Y", order_no, "pack-1")])
+    (theirs,) = push(seeded, second, [_packed(seeded, "PACK-Y", order_no, "pack-1")])
     assert theirs["outcome"] == "conflict"
     assert seeded.store.get(p.Kind.ORDER, order_no)["packed_by"] == "PACK-X"
 
@@ -207,17 +193,17 @@ def test_a_release_is_taken_only_with_a_known_supervisors_proof(seeded, demo_doc
     token = seeded.store.add_station("PACK-Z")
     supervisor = claims.server_signer(seeded.store)
     for badge in ("S9999", "P0001"):  # nobody; a packer
-        (result,) = _push(seeded, token, [claims.released("PACK-Z", order_no, None, badge)])
+        (result,) = push(seeded, token, [claims.released("PACK-Z", order_no, None, badge)])
         assert result["outcome"] == "rejected" and "supervisor" in result["reason"], result
     # The supervisor's badge is printed and every station pulls it: naming them proves nothing.
-    (named,) = _push(seeded, token, [claims.released("PACK-Z", order_no, None)])
+    (named,) = push(seeded, token, [claims.released("PACK-Z", order_no, None)])
     assert named["outcome"] == "rejected" and "no proof" in named["reason"], named
     forged = claims.released("PACK-Z", order_no, None)
     other = claims.released("PACK-Z", _new_order(demo_document, 2), supervisor)
     forged["payload"]["proof"] = other["payload"]["proof"]  # a real proof, of another order's release
-    (replayed,) = _push(seeded, token, [forged])
+    (replayed,) = push(seeded, token, [forged])
     assert replayed["outcome"] == "rejected" and "does not match" in replayed["reason"], replayed
-    (real,) = _push(seeded, token, [claims.released("PACK-Z", order_no, supervisor)])
+    (real,) = push(seeded, token, [claims.released("PACK-Z", order_no, supervisor)])
     assert real["outcome"] == "accepted", real
 
 
@@ -234,13 +220,13 @@ def test_a_settings_change_is_kept_and_names_a_real_supervisor_where_one_allowed
             payload["proof"] = claims.proof(signer, decisions.settings_change(changes, "S0001"))
         return claims.event("station.settings_changed", "PACK-S", payload)
 
-    (forged,) = _push(seeded, token, [changed("S9999")])
+    (forged,) = push(seeded, token, [changed("S9999")])
     assert forged["outcome"] == "rejected" and "supervisor" in forged["reason"]
-    (unproven,) = _push(seeded, token, [changed("S0001")])
+    (unproven,) = push(seeded, token, [changed("S0001")])
     assert unproven["outcome"] == "rejected" and "no proof" in unproven["reason"]
-    (real,) = _push(seeded, token, [changed("S0001", proven=True)])
+    (real,) = push(seeded, token, [changed("S0001", proven=True)])
     assert real["outcome"] == "accepted"
-    (by_a_packer,) = _push(seeded, token, [changed(None)])  # what packers may change needs nobody
+    (by_a_packer,) = push(seeded, token, [changed(None)])  # what packers may change needs nobody
     assert by_a_packer["outcome"] == "accepted"
 
 
@@ -251,14 +237,14 @@ def test_another_stations_event_id_is_rejected_for_this_one_not_silently_dropped
     shared = str(uuid.uuid4())
     mine = _packed(seeded, "PACK-E1", _new_order(demo_document, 2), "pack-e1")
     mine["id"] = shared
-    (result,) = _push(seeded, first, [mine])
+    (result,) = push(seeded, first, [mine])
     assert result["outcome"] == "accepted"
     theirs = _packed(seeded, "PACK-E2", _new_order(demo_document, 3), "pack-e2")
     theirs["id"] = shared  # the same id from another station (a copied outbox, an attacker)
-    (refused,) = _push(seeded, second, [theirs])
+    (refused,) = push(seeded, second, [theirs])
     assert refused["outcome"] == "rejected" and not refused.get("duplicate")
     assert "another station" in refused["reason"]
-    (again,) = _push(seeded, first, [mine])  # the owner's resend is still its duplicate
+    (again,) = push(seeded, first, [mine])  # the owner's resend is still its duplicate
     assert again["outcome"] == "accepted" and again["duplicate"]
 
 
@@ -272,7 +258,7 @@ def test_nonsense_a_bench_could_not_mean_is_refused(server):
         answer = requests.post(
             f"{server.url}{p.API_PREFIX}/events",
             data=body,
-            headers=_headers(token, **{"Content-Type": "application/json"}),
+            headers=headers(token, **{"Content-Type": "application/json"}),
             timeout=10,
         )
         assert answer.status_code == 422 and expected in answer.text, answer.text[:300]
@@ -281,7 +267,7 @@ def test_nonsense_a_bench_could_not_mean_is_refused(server):
     answer = requests.post(
         f"{server.url}{p.API_PREFIX}/events",
         data=json.dumps({"events": [packed]}),
-        headers=_headers(token, **{"Content-Type": "application/json"}),
+        headers=headers(token, **{"Content-Type": "application/json"}),
         timeout=10,
     )
     assert answer.status_code == 422 and "actual_g" in answer.text, answer.text[:300]
@@ -306,25 +292,25 @@ def test_a_packing_station_releases_or_cancels_a_wave_only_for_a_supervisor(seed
     token = seeded.store.add_station("PACK-W")
     for operator in (None, "P0001", "S9999", "S0001"):  # nobody; a packer; unknown; unproven
         for status in ("released", "cancelled", "planned"):
-            (result,) = _push(seeded, token, [_wave("PACK-W", operator, status, orders)])
+            (result,) = push(seeded, token, [_wave("PACK-W", operator, status, orders)])
             reason = result["reason"]
             assert result["outcome"] == "rejected" and ("supervisor" in reason or "proof" in reason), result
     assert seeded.store.get(p.Kind.ORDER, orders[0])["status"] == "new"  # nothing moved
     supervisor = claims.server_signer(seeded.store)
     wave = _wave("PACK-W", "S0001", "released", orders, proven_by=supervisor)
-    (real,) = _push(seeded, token, [wave])
+    (real,) = push(seeded, token, [wave])
     assert real["outcome"] == "accepted", real
     assert seeded.store.get(p.Kind.ORDER, orders[0])["status"] == "released"
     code = wave["payload"]["code"]
     # The picker's scans move the wave on without a supervisor; they change nothing else.
-    (picking,) = _push(seeded, token, [_wave("PACK-W", "P0002", "picking", orders, code)])
+    (picking,) = push(seeded, token, [_wave("PACK-W", "P0002", "picking", orders, code)])
     assert picking["outcome"] == "accepted"
-    (emptied,) = _push(seeded, token, [_wave("PACK-W", "P0002", "done", [], code)])
+    (emptied,) = push(seeded, token, [_wave("PACK-W", "P0002", "done", [], code)])
     assert emptied["outcome"] == "rejected" and "other orders" in emptied["reason"], emptied
-    (unknown,) = _push(seeded, token, [_wave("PACK-W", "P0002", "picking", orders)])
+    (unknown,) = push(seeded, token, [_wave("PACK-W", "P0002", "picking", orders)])
     assert unknown["outcome"] == "rejected" and "not known" in unknown["reason"], unknown
     assert seeded.store.get(p.Kind.WAVE, code)["orders"] == orders
     # A supervisor desk's token is a supervisor's place: its waves need no badge named.
     desk = seeded.store.add_station("DESK-W", "desk")
-    (from_desk,) = _push(seeded, desk, [_wave("DESK-W", None, "released", [_new_order(demo_document, 5)])])
+    (from_desk,) = push(seeded, desk, [_wave("DESK-W", None, "released", [_new_order(demo_document, 5)])])
     assert from_desk["outcome"] == "accepted"

@@ -72,10 +72,11 @@ def router(ctx: ServerContext) -> APIRouter:
             raise HTTPException(400, f"cursor {cursor!r} was not issued by this server") from None
         with waits.hold(name) as may_wait:
             if not may_wait:
-                log.warning("%s holds %d waits for changes already: one more refused", name, len(waits))
+                refusal = f"{name!r} holds {waits.per_station} waits for changes already: one is enough"
+                log.warning("wait for changes refused: %s", refusal)
                 raise HTTPException(
                     429,
-                    f"{name!r} holds {waits.per_station} waits for changes already: one is enough",
+                    refusal,
                     headers={"Retry-After": str(RETRY_AFTER_S)},
                 )
             loop = asyncio.get_running_loop()

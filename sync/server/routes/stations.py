@@ -2,7 +2,6 @@
 
 # No `from __future__ import annotations`: FastAPI reads the routes' annotations at run time,
 # and they name dependencies local to `router`.
-import logging
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -10,8 +9,6 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from sync import protocol as p
 from sync.server.routes.context import ServerContext
-
-log = logging.getLogger(__name__)
 
 
 def router(ctx: ServerContext) -> APIRouter:
