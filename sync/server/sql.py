@@ -234,6 +234,8 @@ FENCE = text(
     "SELECT pg_advisory_xact_lock_shared("
     ":base + last_value + CASE WHEN is_called THEN 1 ELSE 0 END) FROM entity_rev_seq"
 ).bindparams(base=MARKER_BASE)
+# The newest revision the sequence ever gave a writer: no cursor this server issued is past it.
+ISSUED = text("SELECT last_value - CASE WHEN is_called THEN 0 ELSE 1 END FROM entity_rev_seq")
 # The newest revision a pull may hand out: the last one handed out, or below the lowest fence held
 # (migration s0003: the two read in that order, each in a statement of its own).
 WATERMARK = select(func.packline_watermark(type_=BigInteger))

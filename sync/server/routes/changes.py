@@ -88,7 +88,7 @@ def router(ctx: ServerContext) -> APIRouter:
                     return p.ChangesAhead(head=str(head), ahead=True)
                 if feed.closing:
                     return p.ChangesAhead(head=str(head), ahead=False)
-                if after > head:
+                if after > head and after > await database.run(store.issued):
                     ahead = f"cursor {cursor!r} is ahead of this server: pull from the start"
                     raise HTTPException(400, ahead)
                 remaining = deadline - loop.time()

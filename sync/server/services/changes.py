@@ -32,7 +32,7 @@ class ChangesService(StoreCore):
         with self.reading() as c:
             query = changes_query(as_text, fenced=c.dialect.name == "postgresql")
             rows = c.execute(query, {"after": after, "limit": limit + 1}).all()
-        if not rows and after and after > self.head():
+        if not rows and after and after > self.issued():
             # Echoing it back would keep the station past changes still to come: it must start over.
             raise ValueError(f"cursor {cursor!r} is ahead of this server: pull from the start")
         more = len(rows) > limit

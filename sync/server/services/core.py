@@ -26,6 +26,7 @@ from sync.server.batch import keys_by_kind
 from sync.server.live import NOTIFY
 from sync.server.sql import (
     FENCE,
+    ISSUED,
     WATERMARK,
     changes_query,
     executemany,
@@ -178,6 +179,15 @@ class StoreCore:
         with self.reading() as c:
             if c.dialect.name == "postgresql":
                 return int(c.scalar(WATERMARK) or 0)
+            return int(c.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
+
+    def issued(self) -> int:
+        """The newest revision any writer took. A cursor past it was not issued here; one past
+        `head` but not past this is only ahead of the watermark, which dips for a moment when a
+        writer's fence is taken just after another writer's revisions were handed out."""
+        with self.reading() as c:
+            if c.dialect.name == "postgresql":
+                return int(c.scalar(ISSUED) or 0)
             return int(c.scalar(select(m.RevCounter.value).where(m.RevCounter.id == 1)) or 0)
 
     def warm_up(self, connections: int) -> None:
