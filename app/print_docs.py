@@ -16,7 +16,8 @@ from app.core.settings import StationSettings
 from app.paths import prints_dir
 from app.store.db import Database
 from app.store.packing import PackingStore
-from app.store.print_data import line_prices, packed_weight, wave
+from app.store.print_data import line_prices, pack_facts, packed_weight, wave
+from printing.components import ComponentDocument
 from printing.documents import Document, DocumentError, RenderOptions, flow_template
 from printing.model import (
     CartonData,
@@ -60,6 +61,9 @@ RETURN_REASONS_ZH = {
 GRADES_ZH = {"resellable": "完好可售", "repack": "需重新包装", "damaged": "破损", "scrap": "报废"}
 DISPOSITIONS_ZH = {"restock": "上架", "repack": "重新包装", "quarantine": "隔离待处理", "scrap": "报废"}
 PRINTERS = ("label", "insert", "slip")
+# The cards due, as the custom area of a platform's label names them (the bench's words).
+CARDS_ZH = {"vip": "VIP感谢卡", "birthday": "生日贺卡", "welcome": "新客欢迎卡", "coupon": "回购券",
+            "aftercare": "关怀卡"}  # fmt: skip
 
 
 def sender(settings: StationSettings) -> Party:
@@ -117,6 +121,44 @@ def label(
         printed_at=datetime.now(UTC),
         parcel_no=int(str(params.get("parcel_no", 1))),
         parcel_count=int(str(params.get("parcel_count", 1))),
+    )
+
+
+def platform_label(
+    db: Database, settings: StationSettings, order: OrderSnapshot, params: Mapping[str, object]
+) -> tuple[str, ComponentDocument] | None:
+    """A label whose waybill a platform issued: the component that must print it and what it
+    prints (the platform's print data as issued, and the custom area). None: a label we draw."""
+    routing = order.routing
+    if routing is None or not routing.platform:
+        return None
+    waybill = str(params.get("waybill_no") or order.waybill_no or "")
+    parcel_no, parcel_count = int(str(params.get("parcel_no", 1))), int(str(params.get("parcel_count", 1)))
+    if waybill != (order.waybill_no or ""):
+        # The platform issued print data for the order's own number only.
+        raise DocumentError(
+            f"waybill {waybill} (parcel {parcel_no} of {parcel_count}) of order {order.order_no} has no "
+            f"print data from {routing.platform}: fetch the parcel's waybill through the platform"
+        )
+    packer, cards = pack_facts(db, order.order_id)
+    contents = parcel_items(order, params)
+    custom = {
+        "orderNo": order.order_no,
+        "packer": packer,
+        "station": settings.station_name,
+        "cards": "、".join(CARDS_ZH.get(card, card) for card in cards),
+        "parcel": f"{parcel_no}/{parcel_count}",
+        "items": contents[0] if contents is not None else item_summary(order),
+    }
+    return settings.component_for(routing.platform), ComponentDocument(
+        platform=routing.platform,
+        waybill_no=waybill,
+        print_data=routing.print_data,
+        template_url=routing.template_url,
+        custom_area_url=routing.custom_area_url,
+        custom=custom,
+        parcel_no=parcel_no,
+        parcel_count=parcel_count,
     )
 
 

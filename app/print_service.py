@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app.core.model import Operator, PrintJobStatus
@@ -22,11 +23,14 @@ from app.store.errors import classify
 from app.store.packing import PackingStore
 from app.store.print_jobs import Job, PrintJobStore
 from app.store.waves import location_parser
+from printing.components import ComponentDocument
 from printing.errors import DocumentError, FontNotFound
 from printing.model import Format, LabelData, Party
 from printing.printers import PrinterConfig, PrintError, backend_for
 
 log = logging.getLogger(__name__)
+
+COMPONENT = "component"  # a job's form when a platform's print component prints it
 
 
 @dataclass(frozen=True)
@@ -182,10 +186,18 @@ class PrintService:
 
         settings = self.settings
         printer = printer_config(settings, job.printer if job.printer in PRINTERS else "label", self.data_dir)
+        notice: dict[str, object] | None = None
         try:
+            platform = self._platform_label(job, settings)
+            if platform is not None:  # the platform's component prints it, never the label printer
+                uri, document, notice = platform
+                printer = replace(printer, uri=uri)
             backend = backend_for(printer.uri)
-            if job.payload is not None and job.format == printer.format.value:
+            form = COMPONENT if platform is not None else printer.format.value
+            if job.payload is not None and job.format == form:
                 data = job.payload
+            elif platform is not None:
+                data = document.to_bytes()
             else:
                 data = self._render(job, settings, printer)
         except (DocumentError, FontNotFound, PrintError) as exc:
@@ -193,7 +205,7 @@ class PrintService:
             retryable = isinstance(exc, PrintError) and exc.retryable
             self.jobs.failed(job.id, str(exc), retryable=retryable, attempts=job.attempts + 1)
             return
-        self.jobs.start(job.id, printer.format.value, data)
+        self.jobs.start(job.id, form, data)
         try:
             reference = backend.send(data, job.title or job.kind, printer.format)
         except PrintError as exc:
@@ -209,9 +221,41 @@ class PrintService:
             return
         self.offline.pop(printer.name, None)
         self.causes.pop(printer.name, None)
-        self.jobs.done(job.id, reference)
+        if notice is not None:
+            notice = {
+                **notice,
+                "task_id": reference.partition(":")[2][:64],
+                "at": datetime.now(UTC).isoformat(),
+            }
+        self.jobs.done(job.id, reference, notice, settings.station_name)
         log.info("printed %s on %s (%s)", job.title, printer.uri, reference)
-        self.on_printed(job, self._preview(job, settings, printer, data))
+        # The platform's component draws its own label: there is nothing of ours to preview.
+        self.on_printed(job, None if platform is not None else self._preview(job, settings, printer, data))
+
+    def _platform_label(
+        self, job: Job, settings: StationSettings
+    ) -> tuple[str, ComponentDocument, dict[str, object]] | None:
+        """A label of a platform's waybill: the component's address, the document it prints and
+        the printed notice for the server. None for every other job."""
+        if job.kind != "label" or job.order_id is None:
+            return None
+        from app.print_docs import platform_label
+
+        order = PackingStore(self.db, settings.station_name).order(job.order_id)
+        found = platform_label(self.db, settings, order, job.params)
+        if found is None:
+            return None
+        uri, document = found
+        routing = order.routing
+        notice: dict[str, object] = {
+            "order_no": order.order_no,
+            "carrier": str(job.params.get("carrier") or order.carrier),
+            "waybill_no": document.waybill_no,
+            "platform": document.platform,
+            "source": routing.source if routing else "",
+            "printer": uri[:120],
+        }
+        return uri, document, notice
 
     def _preview(
         self, job: Job, settings: StationSettings, printer: PrinterConfig, data: bytes

@@ -6,6 +6,8 @@ A printer is named by a URI a technician can type:
     tcp://HOST[:PORT]     raw socket, port 9100 by default (Zebra, TSC, Gprinter network printers)
     folder:/PATH          one file per job, written atomically (integrations, tests)
     qt:PRINTER            the OS printer through Qt (Windows stations; `qt:` alone = default printer)
+    cainiao: pdd: doudian: wxshop:
+                          a platform's print component (printing.components), for its waybills
 
 Backends raise PrintError with a sentence for the person at the station, whether trying again
 may help, and whether the printer may already have received part of the job: such a job is not
@@ -33,12 +35,14 @@ from printing.model import Format, ThermalProfile
 log = logging.getLogger(__name__)
 
 TCP_DEFAULT_PORT = 9100
+COMPONENTS = ("cainiao", "pdd", "doudian", "wxshop")  # printing.components.DIALECTS
 
 
 class PrintError(Exception):
     """`message` in the technician's words; `cause` a code the station says in the person's
     language: offline (cannot be reached; nothing was sent), cut_off (broke mid-job), refused,
-    no_system (no print system), address (the printer's address is wrong), folder, setup."""
+    no_system (no print system), address (the printer's address is wrong), folder, setup,
+    component (a platform's print component is not running; nothing was sent)."""
 
     def __init__(
         self, message: str, retryable: bool = True, maybe_printed: bool = False, cause: str = ""
@@ -240,6 +244,11 @@ class FolderBackend:
 # --- choosing a backend ---------------------------------------------------------------------------
 
 
+def is_component(uri: str) -> bool:
+    """Whether the address is a platform's print component (which takes print data, not bytes)."""
+    return uri.strip().partition(":")[0].lower() in COMPONENTS
+
+
 def backend_for(uri: str) -> Backend:
     uri = uri.strip()
     scheme, _, rest = uri.partition(":")
@@ -258,13 +267,18 @@ def backend_for(uri: str) -> Backend:
         if not path:
             raise PrintError(f"{uri!r}: write folder:/path/to/folder", retryable=False, cause="address")
         return FolderBackend(Path(path).expanduser())
+    if scheme in COMPONENTS:
+        from printing.components import ComponentBackend, parse_address
+
+        return ComponentBackend(parse_address(uri))
     if scheme == "qt":
         # Imported here: only stations that print through Qt load Qt's print support.
         from printing.qt_spooler import QtSpoolerBackend
 
         return QtSpoolerBackend(rest.lstrip("/"))
     raise PrintError(
-        f"{uri!r} is not a printer address: use cups:QUEUE, tcp://HOST:9100, folder:/PATH or qt:PRINTER",
+        f"{uri!r} is not a printer address: use cups:QUEUE, tcp://HOST:9100, folder:/PATH, qt:PRINTER "
+        "or a print component (cainiao:, pdd:, doudian:, wxshop:)",
         retryable=False,
         cause="address",
     )

@@ -154,6 +154,13 @@ class WaybillRouting(Outgoing):
     package_center_name: str = Field("", max_length=64)  # 集包地 name
     route_label: str = Field("", max_length=32)  # SF's destRouteLabel (e.g. "771AG")
     source: str = Field("", max_length=64)  # where the waybill came from: "cainiao:SHOP", "direct:SF"
+    qr_code: str = Field("", max_length=512)  # 2-D code data the carrier prints (SF twoDimensionCode)
+    # A platform waybill (菜鸟, 拼多多, 抖店, 微信小店) prints only through the platform's component:
+    # its print data as issued (opaque, often encrypted), the standard template when the print data
+    # does not name it, and the shop's custom-area template.
+    print_data: str = Field("", max_length=32768)
+    template_url: str = Field("", max_length=512)
+    custom_area_url: str = Field("", max_length=512)
 
 
 class OrderWire(Outgoing):
@@ -568,6 +575,7 @@ class EventType(StrEnum):
     ORDER_INTERCEPTED = "order.intercepted"
     LABEL_VOIDED = "label.voided"
     LABEL_REISSUED = "label.reissued"
+    LABEL_PRINTED = "label.printed"
     RETURN_RECEIVED = "return.received"
     CUSTOMER_PREFERENCE = "customer.preference"
     PICK_CONFIRMED = "pick.confirmed"
@@ -745,6 +753,21 @@ class LabelVoided(Incoming):
     at: AwareDatetime
 
 
+class LabelPrinted(Incoming):
+    """A platform's waybill printed by the platform's own print component at a station: the
+    server keeps it for the integration that sends the platform its print-success notice
+    (菜鸟, 拼多多, 抖店 and 微信小店 each want to be told a waybill was printed)."""
+
+    order_no: Code
+    carrier: str = Field(max_length=32)
+    waybill_no: str = Field(min_length=1, max_length=64)
+    platform: Literal["cainiao", "pdd", "doudian", "wxshop"]
+    source: str = Field("", max_length=64)  # the waybill's platform and shop, as issued
+    task_id: str = Field("", max_length=64)  # the component's task
+    printer: str = Field("", max_length=120)
+    at: AwareDatetime
+
+
 class ReissuedParcel(Incoming):
     no: int = Field(ge=1, le=50)
     waybill_no: str = Field(max_length=64)
@@ -883,6 +906,7 @@ EVENT_PAYLOADS: dict[str, type[Incoming]] = {
     EventType.ORDER_INTERCEPTED: OrderIntercepted,
     EventType.LABEL_VOIDED: LabelVoided,
     EventType.LABEL_REISSUED: LabelReissued,
+    EventType.LABEL_PRINTED: LabelPrinted,
     EventType.RETURN_RECEIVED: ReturnReceived,
     EventType.CUSTOMER_PREFERENCE: PreferenceChanged,
     EventType.RULE_CHANGED: RuleChanged,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 from dataclasses import replace
@@ -14,6 +15,7 @@ from app.core.settings import StationSettings
 from app.print_service import PrintService
 from app.store import models as m
 from app.store.print_jobs import PrintJobStore
+from tests.printing.component_peer import ComponentPeer
 from tests.printing.spoolers import RawPrinter
 from tests.test_station import make_station, pack_fully
 
@@ -156,3 +158,86 @@ def test_a_misconfigured_printer_fails_the_job_visibly(demo_db, samples, tmp_pat
         assert PrintJobStore(demo_db).for_order(order_id)[0].last_error
     finally:
         service.stop()
+
+
+PRINT_DATA = {
+    "encryptedData": "AES:c2VjcmV0",
+    "signature": "MD:9f0e",
+    "ver": "waybill_print_secret_version_1",
+    "templateURL": "https://cloudprint.cainiao.com/template/standard/101/123",
+}
+
+
+def as_platform_waybill(demo_db, order_no: str, platform: str = "cainiao") -> str:
+    """The order's waybill as a platform issued it for one of its shops, with its print data."""
+    with demo_db.session() as s, s.begin():
+        order = s.scalar(select(m.Order).where(m.Order.order_no == order_no))
+        order.routing = {
+            **(order.routing or {}),
+            "source": f"{platform}:SHOP-88",
+            "print_data": json.dumps(PRINT_DATA),
+            "custom_area_url": "https://cloudprint.cainiao.com/template/customArea/440439",
+        }
+        return order.waybill_no
+
+
+def test_a_platform_waybill_prints_through_its_component_and_the_server_is_told(
+    demo_db, samples, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(print_jobs, "RETRY_DELAYS_S", (0.2, 0.2, 0.2))
+    sample = samples["ready"][5]
+    waybill = as_platform_waybill(demo_db, sample["order_no"])
+    port = free_port()
+    settings = replace(StationSettings(), component_printers=f"pdd:, cainiao://127.0.0.1:{port}/KM-118",
+                       label_printer=f"folder:{tmp_path / 'thermal'}")  # fmt: skip
+    statuses = []
+    order_id = pack(demo_db, sample)
+    service = PrintService(demo_db, settings, tmp_path, on_status=statuses.append, idle_poll_s=0.05).start()
+    try:
+        # The component is not running yet: the label waits, and the bar says what to start.
+        assert wait_for(lambda: statuses and statuses[-1].causes.get("label") == "component")
+        label = PrintJobStore(demo_db).for_order(order_id)[0]
+        assert label.kind == "label" and label.status in ("failed", "queued", "printing")
+        with ComponentPeer("cainiao", port=port) as peer:
+            assert wait_for(lambda: PrintJobStore(demo_db).get(label.id).status == "done")
+            (request,) = peer.printed
+    finally:
+        service.stop()
+    (document,) = request["task"]["documents"]
+    assert document["documentID"] == waybill and request["task"]["printer"] == "KM-118"
+    assert document["contents"][0] == PRINT_DATA
+    custom = document["contents"][1]["data"]
+    assert (
+        custom["orderNo"] == sample["order_no"] and custom["packer"] == "张伟" and custom["parcel"] == "1/1"
+    )
+    # Never a label of our own for a platform's waybill; the label's form is the component's.
+    assert not (tmp_path / "thermal").exists()
+    done = PrintJobStore(demo_db).get(label.id)
+    assert done.format == "component" and json.loads(done.payload or b"")["waybill_no"] == waybill
+    with demo_db.session() as s:
+        (notice,) = s.scalars(select(m.OutboxEvent).where(m.OutboxEvent.type == "label.printed")).all()
+    assert notice.payload["waybill_no"] == waybill and notice.payload["platform"] == "cainiao"
+    assert (
+        notice.payload["task_id"] == request["task"]["taskID"]
+        and notice.payload["source"] == "cainiao:SHOP-88"
+    )
+
+
+def test_a_platform_waybill_refused_by_its_component_waits_for_a_person_and_is_not_told(
+    demo_db, samples, tmp_path
+):
+    sample = samples["ready"][6]
+    as_platform_waybill(demo_db, sample["order_no"])
+    order_id = pack(demo_db, sample)
+    with ComponentPeer("cainiao", mode="refuse") as peer:
+        settings = replace(StationSettings(), component_printers=f"cainiao://127.0.0.1:{peer.port}")
+        service = PrintService(demo_db, settings, tmp_path, idle_poll_s=0.05).start()
+        try:
+            label = PrintJobStore(demo_db).for_order(order_id)[0]
+            assert wait_for(lambda: PrintJobStore(demo_db).get(label.id).status == "failed")
+        finally:
+            service.stop()
+    failed = PrintJobStore(demo_db).get(label.id)
+    assert "模板下载失败" in failed.last_error and [j.id for j in service.status().attention] == [label.id]
+    with demo_db.session() as s:
+        assert s.scalar(select(m.OutboxEvent).where(m.OutboxEvent.type == "label.printed")) is None

@@ -182,15 +182,26 @@ class Routing:
     package_center_code: str = ""  # 集包地 code
     package_center_name: str = ""  # 集包地 name
     route_label: str = ""  # SF's destRouteLabel
-    source: str = ""
+    source: str = ""  # "cainiao:SHOP" (a platform and its shop), "direct:SF" (a carrier account)
+    qr_code: str = ""  # 2-D code data (SF's twoDimensionCode)
+    print_data: str = ""  # a platform waybill's print data, for the platform's print component
+    template_url: str = ""
+    custom_area_url: str = ""
 
     @classmethod
     def from_stored(cls, data: object) -> Routing | None:
         if not isinstance(data, dict):
             return None
-        names = ("sort_code", "short_address", "package_center_code", "package_center_name", "route_label",
-                 "source")  # fmt: skip
-        return cls(**{name: str(data.get(name) or "") for name in names})
+        return cls(**{name: str(data.get(name) or "") for name in ROUTING_FIELDS})
+
+    @property
+    def platform(self) -> str:
+        """The platform whose component prints this waybill ("" for a direct carrier account)."""
+        return self.source.partition(":")[0] if self.print_data else ""
+
+
+ROUTING_FIELDS = ("sort_code", "short_address", "package_center_code", "package_center_name", "route_label",
+                  "source", "qr_code", "print_data", "template_url", "custom_area_url")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

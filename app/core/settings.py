@@ -54,6 +54,10 @@ class StationSettings:
     label_dpi: int = 203
     label_cjk: str = "bitmap"  # thermal printers: Chinese as "bitmap" or a resident "font"
     label_font: str = ""  # the resident font's name on the printer (cjk == "font")
+    # The platforms' print components this bench prints their waybills through, comma-separated
+    # (cainiao:, pdd://127.0.0.1:5000/KM-118); a platform not named: its component at its usual
+    # address with its default printer. A platform's waybill never prints on the label printer.
+    component_printers: str = ""
     insert_printer: str = ""
     insert_format: str = "pdf"
     slip_printer: str = ""
@@ -82,6 +86,13 @@ class StationSettings:
     sender_name: str = "Packline 示范仓"
     sender_phone: str = "4008001234"
     sender_address: str = "浙江省杭州市余杭区仓前街道文一西路1888号3号仓"
+
+    def component_for(self, platform: str) -> str:
+        """The address of the print component that prints `platform`'s waybills here."""
+        for address in self.component_printers.split(","):
+            if address.strip().partition(":")[0].lower() == platform:
+                return address.strip()
+        return f"{platform}:"
 
     @property
     def print_choices(self) -> PrintChoices:

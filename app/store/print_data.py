@@ -46,6 +46,27 @@ def packed_weight(db: Database, order_id: int) -> int | None:
         )
 
 
+def pack_facts(db: Database, order_id: int) -> tuple[str, tuple[str, ...]]:
+    """Who packed the order (the last pack's packer) and the cards queued with its pack, for a
+    label's custom area."""
+    with db.session() as s:
+        packer = s.scalar(
+            select(m.Operator.name)
+            .join(m.PackSession, m.PackSession.operator_id == m.Operator.id)
+            .where(m.PackSession.order_id == order_id, m.PackSession.status == PackStatus.PACKED)
+            .order_by(m.PackSession.ended_at.desc())
+            .limit(1)
+        )
+        cards = s.scalars(
+            select(m.PrintJob.params)
+            .where(
+                m.PrintJob.order_id == order_id, m.PrintJob.kind == "insert", m.PrintJob.reprint_of.is_(None)
+            )
+            .order_by(m.PrintJob.created_at)
+        ).all()
+    return packer or "", tuple(str(c.get("insert", "")) for c in cards if isinstance(c, dict))
+
+
 def line_prices(db: Database, order_id: int) -> dict[str, int]:
     """SKU code → unit price in cents for the order's lines."""
     with db.session() as s:

@@ -210,10 +210,21 @@ class PrintJobStore:
             attempts=m.PrintJob.attempts + 1,
         )
 
-    def done(self, job_id: str, reference: str) -> None:
-        self._set(
-            job_id, status=PrintJobStatus.DONE, reference=reference[:100], printed_at=_now(), last_error=""
-        )
+    def done(
+        self, job_id: str, reference: str, notice: dict[str, Any] | None = None, station: str = ""
+    ) -> None:
+        """The job printed. `notice`: a platform waybill printed by the platform's component, told
+        to the server (`label.printed`, for the platform's print-success notice) in the same
+        transaction, so a crash cannot print it without telling or tell without printing."""
+        with self.db.session() as s, s.begin():
+            s.execute(
+                update(m.PrintJob)
+                .where(m.PrintJob.id == job_id)
+                .values(updated_at=_now(), status=PrintJobStatus.DONE, reference=reference[:100],
+                        printed_at=_now(), last_error="")
+            )  # fmt: skip
+            if notice is not None:
+                add_event(s, "label.printed", notice, station, None)
 
     def failed(self, job_id: str, error: str, retryable: bool, attempts: int) -> None:
         """Record a failure; a retryable one is tried again later, with growing delays."""

@@ -111,6 +111,7 @@ class SettingsView(QWidget):
         self.print_inserts = QCheckBox()
         self.print_slip = QCheckBox()
         self.label_check = QCheckBox()
+        self.component_printers = QLineEdit()
         self.sender_name = QLineEdit()
         self.sender_phone = QLineEdit()
         self.sender_address = QLineEdit()
@@ -138,7 +139,7 @@ class SettingsView(QWidget):
             (
                 self.label_printer, self.label_format, self.label_size, self.label_dpi, self.label_cjk,
                 self.insert_printer, self.slip_printer, self.print_inserts, self.print_slip,
-                self.label_check, test_row,
+                self.label_check, self.component_printers, test_row,
             ),
             (
                 self.station_name, self.supervisor_pin, self.packer_pin, self.sender_name, self.sender_phone,
@@ -217,6 +218,7 @@ class SettingsView(QWidget):
                     self.tr("Inserts"),
                     self.tr("Packing slips"),
                     self.tr("Label check (贴单复核)"),
+                    self.tr("Platform print components (their waybills print only there)"),
                     self.tr("Test"),
                 ],
             ),
@@ -250,6 +252,9 @@ class SettingsView(QWidget):
         )
         for field in (self.label_printer, self.insert_printer, self.slip_printer):
             field.setPlaceholderText(placeholder)
+        self.component_printers.setPlaceholderText(
+            self.tr("empty: each platform's own component here; or cainiao:, pdd://HOST:5000/PRINTER, …")
+        )
         self.location_pattern.setPlaceholderText(
             self.tr(
                 "empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P<zone>…)(?P<aisle>…)(?P<bay>…)"
@@ -317,6 +322,7 @@ class SettingsView(QWidget):
         self.print_inserts.setChecked(settings.print_inserts)
         self.print_slip.setChecked(settings.print_slip)
         self.label_check.setChecked(settings.label_check)
+        self.component_printers.setText(settings.component_printers)
         self.sender_name.setText(settings.sender_name)
         self.sender_phone.setText(settings.sender_phone)
         self.sender_address.setText(settings.sender_address)
@@ -471,6 +477,7 @@ class SettingsView(QWidget):
             "print_inserts": self.print_inserts.isChecked(),
             "print_slip": self.print_slip.isChecked(),
             "label_check": self.label_check.isChecked(),
+            "component_printers": self.component_printers.text().strip(),
             "sender_name": self.sender_name.text().strip(),
             "sender_phone": self.sender_phone.text().strip(),
             "sender_address": self.sender_address.text().strip(),

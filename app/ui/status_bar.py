@@ -47,6 +47,9 @@ def printer_problem(cause: str) -> str:
         "no_system": translate("StatusBar", "this computer has no print system"),
         "address": translate("StatusBar", "its address in settings is wrong"),
         "folder": translate("StatusBar", "the print folder cannot be written"),
+        "component": translate(
+            "StatusBar", "the platform's print component is not running — start it on this computer"
+        ),
         "jobs_failed": translate("StatusBar", "jobs did not print — see its print history"),
     }
     return texts.get(cause, translate("StatusBar", "it is not working"))

@@ -2727,367 +2727,377 @@ by responsibility: {responsible}</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="183"/>
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <location filename="../../app/ui/settings_view.py" line="189"/>
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <location filename="../../app/ui/settings_view.py" line="190"/>
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>Scanner: prefix it sends (keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>Scanner: suffix it sends (besides Enter / Tab)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="200"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>Serial scanner port (empty: keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Scale port (empty: type weights)</source>
         <translation>Scale port (empty: type weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Scale protocol</source>
         <translation>Scale protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="204"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>Scale baud rate (— : protocol default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="204"/>
+        <location filename="../../app/ui/settings_view.py" line="205"/>
         <source>Scale now</source>
         <translation>Scale now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="243"/>
+        <location filename="../../app/ui/settings_view.py" line="245"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="244"/>
+        <location filename="../../app/ui/settings_view.py" line="246"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="245"/>
+        <location filename="../../app/ui/settings_view.py" line="247"/>
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="210"/>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Label format</source>
         <translation>Label format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
         <source>Label size</source>
         <translation>Label size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Printer resolution</source>
         <translation>Printer resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="215"/>
         <source>Chinese text on thermal printers</source>
         <translation>Chinese text on thermal printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>Insert card printer (empty: saved as PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Packing slip printer</source>
         <translation>Packing slip printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Inserts</source>
         <translation>Inserts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
         <source>Packing slips</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="229"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Sender phone</source>
         <translation>Sender phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="232"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>Bin location pattern (pick paths)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="233"/>
+        <location filename="../../app/ui/settings_view.py" line="235"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>Waybill numbers kept per carrier (split shipments; 0: none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="236"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="222"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>My view (Ctrl+1)</source>
         <translation>My view (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>Weighing (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <location filename="../../app/ui/settings_view.py" line="195"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>Scanner and scale (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="208"/>
+        <location filename="../../app/ui/settings_view.py" line="209"/>
         <source>Printers (Ctrl+4)</source>
         <translation>Printers (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Label check (贴单复核)</source>
         <translation>Label check (贴单复核)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="224"/>
+        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <source>Platform print components (their waybills print only there)</source>
+        <translation>Platform print components (their waybills print only there)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Station (Ctrl+5)</source>
         <translation>Station (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="227"/>
+        <location filename="../../app/ui/settings_view.py" line="229"/>
         <source>Supervisors</source>
         <translation>Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Packers</source>
         <translation>Packers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="246"/>
+        <location filename="../../app/ui/settings_view.py" line="248"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>give their PIN to sign in and for every supervisor action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="247"/>
+        <location filename="../../app/ui/settings_view.py" line="249"/>
         <source>give their PIN to sign in</source>
         <translation>give their PIN to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="249"/>
+        <location filename="../../app/ui/settings_view.py" line="251"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="255"/>
+        <location filename="../../app/ui/settings_view.py" line="256"/>
+        <source>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</source>
+        <translation>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="260"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="260"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
         <source>as pictures (any printer)</source>
         <translation>as pictures (any printer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="261"/>
+        <location filename="../../app/ui/settings_view.py" line="266"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>printer&apos;s own Chinese font</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="263"/>
+        <location filename="../../app/ui/settings_view.py" line="268"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>Print the cards a customer is due (VIP, birthday, welcome)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="264"/>
+        <location filename="../../app/ui/settings_view.py" line="269"/>
         <source>Print a packing slip for every parcel</source>
         <translation>Print a packing slip for every parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <location filename="../../app/ui/settings_view.py" line="270"/>
         <source>Check the label on the parcel: scan its waybill after it prints</source>
         <translation>Check the label on the parcel: scan its waybill after it prints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="266"/>
+        <location filename="../../app/ui/settings_view.py" line="271"/>
         <source>Print a test label</source>
         <translation>Print a test label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="267"/>
+        <location filename="../../app/ui/settings_view.py" line="272"/>
         <source>Zero the scale</source>
         <translation>Zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="269"/>
+        <location filename="../../app/ui/settings_view.py" line="274"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="270"/>
+        <location filename="../../app/ui/settings_view.py" line="275"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="271"/>
+        <location filename="../../app/ui/settings_view.py" line="276"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="274"/>
+        <location filename="../../app/ui/settings_view.py" line="279"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="342"/>
+        <location filename="../../app/ui/settings_view.py" line="348"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>Unlocked by {name} — what is saved is recorded with old and new values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="349"/>
+        <location filename="../../app/ui/settings_view.py" line="355"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="357"/>
+        <location filename="../../app/ui/settings_view.py" line="363"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="382"/>
+        <location filename="../../app/ui/settings_view.py" line="388"/>
         <source>Checking the PIN…</source>
         <translation>Checking the PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="392"/>
+        <location filename="../../app/ui/settings_view.py" line="398"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>Wrong PIN, or not a supervisor&apos;s badge — still locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="394"/>
+        <location filename="../../app/ui/settings_view.py" line="400"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>Too many wrong PINs: this badge waits {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="428"/>
+        <location filename="../../app/ui/settings_view.py" line="434"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>Not saved: the bin location pattern — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="455"/>
+        <location filename="../../app/ui/settings_view.py" line="461"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="489"/>
+        <location filename="../../app/ui/settings_view.py" line="496"/>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="493"/>
+        <location filename="../../app/ui/settings_view.py" line="500"/>
         <source>sent — check the printer</source>
         <translation>sent — check the printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="497"/>
+        <location filename="../../app/ui/settings_view.py" line="504"/>
         <source>zero command sent</source>
         <translation>zero command sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="498"/>
+        <location filename="../../app/ui/settings_view.py" line="505"/>
         <source>this protocol has no zero command</source>
         <translation>this protocol has no zero command</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="500"/>
+        <location filename="../../app/ui/settings_view.py" line="507"/>
         <source>no scale connected</source>
         <translation>no scale connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="505"/>
+        <location filename="../../app/ui/settings_view.py" line="512"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="505"/>
+        <location filename="../../app/ui/settings_view.py" line="512"/>
         <source>moving</source>
         <translation>moving</translation>
     </message>
@@ -3130,27 +3140,27 @@ by responsibility: {responsible}</translation>
         <translation>{name}: type your PIN and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="128"/>
+        <location filename="../../app/ui/signin_view.py" line="122"/>
         <source>Checking the PIN…</source>
         <translation>Checking the PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="136"/>
+        <location filename="../../app/ui/signin_view.py" line="130"/>
         <source>Cannot sign in: the database did not answer — call the technician</source>
         <translation>Cannot sign in: the database did not answer — call the technician</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="152"/>
+        <location filename="../../app/ui/signin_view.py" line="146"/>
         <source>Too many wrong PINs for {badge}: try again in {minutes} min</source>
         <translation>Too many wrong PINs for {badge}: try again in {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="157"/>
+        <location filename="../../app/ui/signin_view.py" line="151"/>
         <source>Badge code or PIN is wrong — try again</source>
         <translation>Badge code or PIN is wrong — try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="163"/>
+        <location filename="../../app/ui/signin_view.py" line="157"/>
         <source>Cannot sign in: {problem} — call the technician</source>
         <translation>Cannot sign in: {problem} — call the technician</translation>
     </message>
@@ -3296,237 +3306,242 @@ by responsibility: {responsible}</translation>
     </message>
     <message>
         <location filename="../../app/ui/status_bar.py" line="50"/>
+        <source>the platform&apos;s print component is not running — start it on this computer</source>
+        <translation>the platform&apos;s print component is not running — start it on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="53"/>
         <source>jobs did not print — see its print history</source>
         <translation>jobs did not print — see its print history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="52"/>
+        <location filename="../../app/ui/status_bar.py" line="55"/>
         <source>it is not working</source>
         <translation>it is not working</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="59"/>
+        <location filename="../../app/ui/status_bar.py" line="62"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="67"/>
+        <location filename="../../app/ui/status_bar.py" line="70"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <location filename="../../app/ui/status_bar.py" line="81"/>
         <source>Printer: {count} job(s) need attention — see the print history (Shift+F5)</source>
         <translation>Printer: {count} job(s) need attention — see the print history (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="85"/>
+        <location filename="../../app/ui/status_bar.py" line="88"/>
         <source>Printing… {count} in queue</source>
         <translation>Printing… {count} in queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="86"/>
+        <location filename="../../app/ui/status_bar.py" line="89"/>
         <source>Printer ready</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="92"/>
+        <location filename="../../app/ui/status_bar.py" line="95"/>
         <source>DISCONNECTED — not found: check the cable and the port in settings (F9)</source>
         <translation>DISCONNECTED — not found: check the cable and the port in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="95"/>
+        <location filename="../../app/ui/status_bar.py" line="98"/>
         <source>IN USE by another program — close it</source>
         <translation>IN USE by another program — close it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="96"/>
+        <location filename="../../app/ui/status_bar.py" line="99"/>
         <source>NO PERMISSION to open the port — call the technician</source>
         <translation>NO PERMISSION to open the port — call the technician</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="99"/>
-        <location filename="../../app/ui/status_bar.py" line="110"/>
+        <location filename="../../app/ui/status_bar.py" line="102"/>
+        <location filename="../../app/ui/status_bar.py" line="113"/>
         <source>DISCONNECTED — check the cable</source>
         <translation>DISCONNECTED — check the cable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="100"/>
+        <location filename="../../app/ui/status_bar.py" line="103"/>
         <source>NOT ANSWERING — is it on? Check the cable and the protocol</source>
         <translation>NOT ANSWERING — is it on? Check the cable and the protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="103"/>
+        <location filename="../../app/ui/status_bar.py" line="106"/>
         <source>SENDING NON-STOP — check the trigger; extra codes are ignored</source>
         <translation>SENDING NON-STOP — check the trigger; extra codes are ignored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <location filename="../../app/ui/status_bar.py" line="109"/>
         <source>SETTINGS DO NOT WORK — check them (F9)</source>
         <translation>SETTINGS DO NOT WORK — check them (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="107"/>
+        <location filename="../../app/ui/status_bar.py" line="110"/>
         <source>ERROR in the station — see the log</source>
         <translation>ERROR in the station — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="108"/>
+        <location filename="../../app/ui/status_bar.py" line="111"/>
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="117"/>
+        <location filename="../../app/ui/status_bar.py" line="120"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="117"/>
+        <location filename="../../app/ui/status_bar.py" line="120"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="119"/>
+        <location filename="../../app/ui/status_bar.py" line="122"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="121"/>
+        <location filename="../../app/ui/status_bar.py" line="124"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="124"/>
+        <location filename="../../app/ui/status_bar.py" line="127"/>
         <source>{device}: {problem}</source>
         <translation>{device}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="135"/>
+        <location filename="../../app/ui/status_bar.py" line="138"/>
         <source>cannot reach the server</source>
         <translation>cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="136"/>
+        <location filename="../../app/ui/status_bar.py" line="139"/>
         <source>the server does not answer</source>
         <translation>the server does not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="137"/>
+        <location filename="../../app/ui/status_bar.py" line="140"/>
         <source>the server is too slow to answer</source>
         <translation>the server is too slow to answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="138"/>
+        <location filename="../../app/ui/status_bar.py" line="141"/>
         <source>the connection broke</source>
         <translation>the connection broke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="139"/>
+        <location filename="../../app/ui/status_bar.py" line="142"/>
         <source>the server&apos;s certificate is not trusted — call the technician</source>
         <translation>the server&apos;s certificate is not trusted — call the technician</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="140"/>
+        <location filename="../../app/ui/status_bar.py" line="143"/>
         <source>the server does not accept this station — register it again</source>
         <translation>the server does not accept this station — register it again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="141"/>
+        <location filename="../../app/ui/status_bar.py" line="144"/>
         <source>the server&apos;s database is down</source>
         <translation>the server&apos;s database is down</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="142"/>
+        <location filename="../../app/ui/status_bar.py" line="145"/>
         <source>the server had an error</source>
         <translation>the server had an error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="143"/>
+        <location filename="../../app/ui/status_bar.py" line="146"/>
         <source>the server&apos;s answer could not be read</source>
         <translation>the server&apos;s answer could not be read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="144"/>
+        <location filename="../../app/ui/status_bar.py" line="147"/>
         <source>the server refused the request</source>
         <translation>the server refused the request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="145"/>
+        <location filename="../../app/ui/status_bar.py" line="148"/>
         <source>the server address in settings is wrong</source>
         <translation>the server address in settings is wrong</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="146"/>
+        <location filename="../../app/ui/status_bar.py" line="149"/>
         <source>an error in the station — see the log</source>
         <translation>an error in the station — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="148"/>
+        <location filename="../../app/ui/status_bar.py" line="151"/>
         <source>the sync failed</source>
         <translation>the sync failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="153"/>
+        <location filename="../../app/ui/status_bar.py" line="156"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="155"/>
+        <location filename="../../app/ui/status_bar.py" line="158"/>
         <source>No server set up — {waiting}</source>
         <translation>No server set up — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="157"/>
+        <location filename="../../app/ui/status_bar.py" line="160"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} need attention (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="162"/>
+        <location filename="../../app/ui/status_bar.py" line="165"/>
         <source>Syncing… {waiting}</source>
         <translation>Syncing… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="166"/>
+        <location filename="../../app/ui/status_bar.py" line="169"/>
         <source>Synced {time} · {waiting}</source>
         <translation>Synced {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="172"/>
+        <location filename="../../app/ui/status_bar.py" line="175"/>
         <source>this computer&apos;s clock is {minutes} min fast</source>
         <translation>this computer&apos;s clock is {minutes} min fast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="173"/>
+        <location filename="../../app/ui/status_bar.py" line="176"/>
         <source>this computer&apos;s clock is {minutes} min slow</source>
         <translation>this computer&apos;s clock is {minutes} min slow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="179"/>
+        <location filename="../../app/ui/status_bar.py" line="182"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="181"/>
+        <location filename="../../app/ui/status_bar.py" line="184"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="190"/>
+        <location filename="../../app/ui/status_bar.py" line="193"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="231"/>
+        <location filename="../../app/ui/status_bar.py" line="234"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="233"/>
+        <location filename="../../app/ui/status_bar.py" line="236"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="235"/>
+        <location filename="../../app/ui/status_bar.py" line="238"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>

@@ -2727,367 +2727,377 @@ by responsibility: {responsible}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="182"/>
+        <location filename="../../app/ui/settings_view.py" line="183"/>
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <location filename="../../app/ui/settings_view.py" line="189"/>
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <location filename="../../app/ui/settings_view.py" line="190"/>
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="197"/>
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>扫描枪：发送的前缀（键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>扫描枪：发送的后缀（回车 / Tab 以外）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="200"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>串口扫描枪端口（留空：键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Scale port (empty: type weights)</source>
         <translation>电子秤端口（留空：手动输入重量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Scale protocol</source>
         <translation>电子秤协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="204"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>电子秤波特率（—：协议默认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="204"/>
+        <location filename="../../app/ui/settings_view.py" line="205"/>
         <source>Scale now</source>
         <translation>当前读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="243"/>
+        <location filename="../../app/ui/settings_view.py" line="245"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="244"/>
+        <location filename="../../app/ui/settings_view.py" line="246"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="245"/>
+        <location filename="../../app/ui/settings_view.py" line="247"/>
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="210"/>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Label format</source>
         <translation>面单格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
         <source>Label size</source>
         <translation>面单尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Printer resolution</source>
         <translation>打印机分辨率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="215"/>
         <source>Chinese text on thermal printers</source>
         <translation>热敏打印机的中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>卡片打印机（留空：保存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Packing slip printer</source>
         <translation>装箱单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Inserts</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
         <source>Packing slips</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="229"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Sender phone</source>
         <translation>寄件电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Sender address</source>
         <translation>寄件地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="232"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>库位编码格式（拣货路径）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="233"/>
+        <location filename="../../app/ui/settings_view.py" line="235"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>每个快递保留的运单号数量（拆包发货用；0：不保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="236"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>退货原因列表（代码，逗号分隔；留空：默认十二项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="222"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>My view (Ctrl+1)</source>
         <translation>我的显示 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>称重 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <location filename="../../app/ui/settings_view.py" line="195"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>扫描枪和电子秤 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="208"/>
+        <location filename="../../app/ui/settings_view.py" line="209"/>
         <source>Printers (Ctrl+4)</source>
         <translation>打印机 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Label check (贴单复核)</source>
         <translation>贴单复核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="224"/>
+        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <source>Platform print components (their waybills print only there)</source>
+        <translation>平台打印组件（平台面单只能在此打印）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Station (Ctrl+5)</source>
         <translation>工作台 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="227"/>
+        <location filename="../../app/ui/settings_view.py" line="229"/>
         <source>Supervisors</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Packers</source>
         <translation>打包员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="246"/>
+        <location filename="../../app/ui/settings_view.py" line="248"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>登录及每次主管操作都需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="247"/>
+        <location filename="../../app/ui/settings_view.py" line="249"/>
         <source>give their PIN to sign in</source>
         <translation>登录需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="249"/>
+        <location filename="../../app/ui/settings_view.py" line="251"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:队列、qt:打印机名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="255"/>
+        <location filename="../../app/ui/settings_view.py" line="256"/>
+        <source>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</source>
+        <translation>留空：本机各平台自己的组件；或 cainiao:、pdd://主机:5000/打印机 …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="260"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>留空：A-03-07-2（库区-巷道-货位-层）；或含 (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…) 的正则表达式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="260"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
         <source>as pictures (any printer)</source>
         <translation>以图片打印（所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="261"/>
+        <location filename="../../app/ui/settings_view.py" line="266"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>打印机内置中文字库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="263"/>
+        <location filename="../../app/ui/settings_view.py" line="268"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>打印顾客应得的卡片（VIP、生日、欢迎）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="264"/>
+        <location filename="../../app/ui/settings_view.py" line="269"/>
         <source>Print a packing slip for every parcel</source>
         <translation>每个包裹打印装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <location filename="../../app/ui/settings_view.py" line="270"/>
         <source>Check the label on the parcel: scan its waybill after it prints</source>
         <translation>贴单复核：面单打印后扫描包裹上的运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="266"/>
+        <location filename="../../app/ui/settings_view.py" line="271"/>
         <source>Print a test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="267"/>
+        <location filename="../../app/ui/settings_view.py" line="272"/>
         <source>Zero the scale</source>
         <translation>电子秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="269"/>
+        <location filename="../../app/ui/settings_view.py" line="274"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="270"/>
+        <location filename="../../app/ui/settings_view.py" line="275"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="271"/>
+        <location filename="../../app/ui/settings_view.py" line="276"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="274"/>
+        <location filename="../../app/ui/settings_view.py" line="279"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="342"/>
+        <location filename="../../app/ui/settings_view.py" line="348"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>已由 {name} 解锁 — 保存的修改会记录原值和新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="349"/>
+        <location filename="../../app/ui/settings_view.py" line="355"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>主管 {badge}：请输入 PIN + 回车（Esc：保持锁定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="357"/>
+        <location filename="../../app/ui/settings_view.py" line="363"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>“我的显示”任何人都可修改。称重、设备、打印机和工作台需主管：扫描主管工牌解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="382"/>
+        <location filename="../../app/ui/settings_view.py" line="388"/>
         <source>Checking the PIN…</source>
         <translation>正在核对 PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="392"/>
+        <location filename="../../app/ui/settings_view.py" line="398"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>PIN 错误或不是主管工牌 — 仍然锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="394"/>
+        <location filename="../../app/ui/settings_view.py" line="400"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>PIN 错误次数过多：此工牌需等待 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="428"/>
+        <location filename="../../app/ui/settings_view.py" line="434"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>未保存：库位编码格式有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="455"/>
+        <location filename="../../app/ui/settings_view.py" line="461"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="489"/>
+        <location filename="../../app/ui/settings_view.py" line="496"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="493"/>
+        <location filename="../../app/ui/settings_view.py" line="500"/>
         <source>sent — check the printer</source>
         <translation>已发送 — 请查看打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="497"/>
+        <location filename="../../app/ui/settings_view.py" line="504"/>
         <source>zero command sent</source>
         <translation>归零指令已发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="498"/>
+        <location filename="../../app/ui/settings_view.py" line="505"/>
         <source>this protocol has no zero command</source>
         <translation>该协议没有归零指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="500"/>
+        <location filename="../../app/ui/settings_view.py" line="507"/>
         <source>no scale connected</source>
         <translation>未连接电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="505"/>
+        <location filename="../../app/ui/settings_view.py" line="512"/>
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="505"/>
+        <location filename="../../app/ui/settings_view.py" line="512"/>
         <source>moving</source>
         <translation>晃动中</translation>
     </message>
@@ -3130,27 +3140,27 @@ by responsibility: {responsible}</source>
         <translation>{name}：请输入 PIN 码并按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="128"/>
+        <location filename="../../app/ui/signin_view.py" line="122"/>
         <source>Checking the PIN…</source>
         <translation>正在核对 PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="136"/>
+        <location filename="../../app/ui/signin_view.py" line="130"/>
         <source>Cannot sign in: the database did not answer — call the technician</source>
         <translation>无法登录：数据库没有响应 — 请联系技术员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="152"/>
+        <location filename="../../app/ui/signin_view.py" line="146"/>
         <source>Too many wrong PINs for {badge}: try again in {minutes} min</source>
         <translation>{badge} 的 PIN 码错误次数过多：请 {minutes} 分钟后再试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="157"/>
+        <location filename="../../app/ui/signin_view.py" line="151"/>
         <source>Badge code or PIN is wrong — try again</source>
         <translation>工号或密码错误 — 请重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin_view.py" line="163"/>
+        <location filename="../../app/ui/signin_view.py" line="157"/>
         <source>Cannot sign in: {problem} — call the technician</source>
         <translation>无法登录：{problem} — 请叫技术员</translation>
     </message>
@@ -3296,237 +3306,242 @@ by responsibility: {responsible}</source>
     </message>
     <message>
         <location filename="../../app/ui/status_bar.py" line="50"/>
+        <source>the platform&apos;s print component is not running — start it on this computer</source>
+        <translation>平台打印组件未运行 — 请在本机启动它</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="53"/>
         <source>jobs did not print — see its print history</source>
         <translation>有任务未打印 — 请查看打印记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="52"/>
+        <location filename="../../app/ui/status_bar.py" line="55"/>
         <source>it is not working</source>
         <translation>无法工作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="59"/>
+        <location filename="../../app/ui/status_bar.py" line="62"/>
         <source>Printer: {count} job(s) may be incomplete — F5 print again, Ctrl+F5 it is fine</source>
         <translation>打印机：{count} 个任务可能没打完 — F5 重新打印，Ctrl+F5 确认完好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="67"/>
+        <location filename="../../app/ui/status_bar.py" line="70"/>
         <source>Printer OFFLINE ({reason}) — {count} waiting, printed when it is back</source>
         <translation>打印机离线（{reason}）— {count} 个任务等待中，恢复后自动打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <location filename="../../app/ui/status_bar.py" line="81"/>
         <source>Printer: {count} job(s) need attention — see the print history (Shift+F5)</source>
         <translation>打印机：{count} 个任务需处理 — 请查看打印记录 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="85"/>
+        <location filename="../../app/ui/status_bar.py" line="88"/>
         <source>Printing… {count} in queue</source>
         <translation>正在打印… 队列中 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="86"/>
+        <location filename="../../app/ui/status_bar.py" line="89"/>
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="92"/>
+        <location filename="../../app/ui/status_bar.py" line="95"/>
         <source>DISCONNECTED — not found: check the cable and the port in settings (F9)</source>
         <translation>已断开 — 找不到设备：请检查连接线和设置中的端口 (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="95"/>
+        <location filename="../../app/ui/status_bar.py" line="98"/>
         <source>IN USE by another program — close it</source>
         <translation>被其他程序占用 — 请关闭该程序</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="96"/>
+        <location filename="../../app/ui/status_bar.py" line="99"/>
         <source>NO PERMISSION to open the port — call the technician</source>
         <translation>无权打开端口 — 请联系技术员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="99"/>
-        <location filename="../../app/ui/status_bar.py" line="110"/>
+        <location filename="../../app/ui/status_bar.py" line="102"/>
+        <location filename="../../app/ui/status_bar.py" line="113"/>
         <source>DISCONNECTED — check the cable</source>
         <translation>已断开 — 请检查连接线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="100"/>
+        <location filename="../../app/ui/status_bar.py" line="103"/>
         <source>NOT ANSWERING — is it on? Check the cable and the protocol</source>
         <translation>无响应 — 是否已开机？请检查连接线和协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="103"/>
+        <location filename="../../app/ui/status_bar.py" line="106"/>
         <source>SENDING NON-STOP — check the trigger; extra codes are ignored</source>
         <translation>持续发送 — 请检查扳机；多余的条码已忽略</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <location filename="../../app/ui/status_bar.py" line="109"/>
         <source>SETTINGS DO NOT WORK — check them (F9)</source>
         <translation>设置无效 — 请检查设置 (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="107"/>
+        <location filename="../../app/ui/status_bar.py" line="110"/>
         <source>ERROR in the station — see the log</source>
         <translation>工作台程序出错 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="108"/>
+        <location filename="../../app/ui/status_bar.py" line="111"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="117"/>
+        <location filename="../../app/ui/status_bar.py" line="120"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="117"/>
+        <location filename="../../app/ui/status_bar.py" line="120"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="119"/>
+        <location filename="../../app/ui/status_bar.py" line="122"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="121"/>
+        <location filename="../../app/ui/status_bar.py" line="124"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="124"/>
+        <location filename="../../app/ui/status_bar.py" line="127"/>
         <source>{device}: {problem}</source>
         <translation>{device}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="135"/>
+        <location filename="../../app/ui/status_bar.py" line="138"/>
         <source>cannot reach the server</source>
         <translation>无法连接服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="136"/>
+        <location filename="../../app/ui/status_bar.py" line="139"/>
         <source>the server does not answer</source>
         <translation>服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="137"/>
+        <location filename="../../app/ui/status_bar.py" line="140"/>
         <source>the server is too slow to answer</source>
         <translation>服务器响应太慢</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="138"/>
+        <location filename="../../app/ui/status_bar.py" line="141"/>
         <source>the connection broke</source>
         <translation>连接中断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="139"/>
+        <location filename="../../app/ui/status_bar.py" line="142"/>
         <source>the server&apos;s certificate is not trusted — call the technician</source>
         <translation>服务器证书不受信任 — 请联系技术员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="140"/>
+        <location filename="../../app/ui/status_bar.py" line="143"/>
         <source>the server does not accept this station — register it again</source>
         <translation>服务器不接受本工作台 — 请重新注册</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="141"/>
+        <location filename="../../app/ui/status_bar.py" line="144"/>
         <source>the server&apos;s database is down</source>
         <translation>服务器数据库不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="142"/>
+        <location filename="../../app/ui/status_bar.py" line="145"/>
         <source>the server had an error</source>
         <translation>服务器出错</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="143"/>
+        <location filename="../../app/ui/status_bar.py" line="146"/>
         <source>the server&apos;s answer could not be read</source>
         <translation>无法读取服务器的应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="144"/>
+        <location filename="../../app/ui/status_bar.py" line="147"/>
         <source>the server refused the request</source>
         <translation>服务器拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="145"/>
+        <location filename="../../app/ui/status_bar.py" line="148"/>
         <source>the server address in settings is wrong</source>
         <translation>设置中的服务器地址有误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="146"/>
+        <location filename="../../app/ui/status_bar.py" line="149"/>
         <source>an error in the station — see the log</source>
         <translation>工作台程序出错 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="148"/>
+        <location filename="../../app/ui/status_bar.py" line="151"/>
         <source>the sync failed</source>
         <translation>同步失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="153"/>
+        <location filename="../../app/ui/status_bar.py" line="156"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="155"/>
+        <location filename="../../app/ui/status_bar.py" line="158"/>
         <source>No server set up — {waiting}</source>
         <translation>未连接服务器 — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="157"/>
+        <location filename="../../app/ui/status_bar.py" line="160"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} 条需处理 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="162"/>
+        <location filename="../../app/ui/status_bar.py" line="165"/>
         <source>Syncing… {waiting}</source>
         <translation>同步中… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="166"/>
+        <location filename="../../app/ui/status_bar.py" line="169"/>
         <source>Synced {time} · {waiting}</source>
         <translation>已同步 {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="172"/>
+        <location filename="../../app/ui/status_bar.py" line="175"/>
         <source>this computer&apos;s clock is {minutes} min fast</source>
         <translation>本机时钟快了 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="173"/>
+        <location filename="../../app/ui/status_bar.py" line="176"/>
         <source>this computer&apos;s clock is {minutes} min slow</source>
         <translation>本机时钟慢了 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="179"/>
+        <location filename="../../app/ui/status_bar.py" line="182"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>离线 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="181"/>
+        <location filename="../../app/ui/status_bar.py" line="184"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>同步出错 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="190"/>
+        <location filename="../../app/ui/status_bar.py" line="193"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="231"/>
+        <location filename="../../app/ui/status_bar.py" line="234"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="233"/>
+        <location filename="../../app/ui/status_bar.py" line="236"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="235"/>
+        <location filename="../../app/ui/status_bar.py" line="238"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>

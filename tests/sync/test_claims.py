@@ -351,3 +351,43 @@ def test_a_station_token_is_not_a_supervisor_desk(seeded, demo_document, role):
     answer = _one(seeded, token, claims.event(p.EventType.WAVE_CHANGED, "NS-1", wave, "S0001"))
     assert answer["outcome"] == "rejected" and "no proof" in answer["reason"], answer
     assert seeded.store.get(p.Kind.WAVE, "W-NS") is None
+
+
+def test_a_platform_label_printed_is_told_only_for_a_parcel_this_station_packed(seeded, demo_document):
+    """`label.printed` becomes the platform's print-success notice on the integration feed: only for
+    an order the station packed and a number that is the order's own."""
+    order, other = _orders(demo_document)[:2]
+    a, b = seeded.store.add_station("PRT-A"), seeded.store.add_station("PRT-B")
+
+    def printed(station: str, target: dict, waybill: str) -> dict:
+        payload = {
+            "order_no": target["order_no"],
+            "carrier": target["carrier"],
+            "waybill_no": waybill,
+            "platform": "cainiao",
+            "source": "cainiao:SHOP-1",
+            "task_id": "PL1",
+            "at": claims.now(),
+        }
+        return claims.event(p.EventType.LABEL_PRINTED, station, payload, operator=None)
+
+    def notices() -> list[dict]:
+        page = seeded.store.integration_events(0, 5000)
+        return [e.payload for e in page.events if e.type == "waybill.printed"]
+
+    early = _one(seeded, a, printed("PRT-A", order, order["waybill_no"]))
+    assert early["outcome"] == "rejected" and "not packed at PRT-A" in early["reason"], early
+    assert _one(seeded, a, claims.packed("PRT-A", order, "pack-prt-1"))["outcome"] == "accepted"
+    elsewhere = _one(seeded, b, printed("PRT-B", order, order["waybill_no"]))
+    assert elsewhere["outcome"] == "rejected" and "not packed at PRT-B" in elsewhere["reason"], elsewhere
+    invented = _one(seeded, a, printed("PRT-A", order, "YT9999999999999"))
+    assert invented["outcome"] == "rejected" and "not set aside for PRT-A" in invented["reason"], invented
+    others = _one(seeded, a, printed("PRT-A", order, other["waybill_no"]))
+    assert others["outcome"] == "rejected", others
+    assert notices() == []
+
+    fine = _one(seeded, a, printed("PRT-A", order, order["waybill_no"]))
+    assert fine["outcome"] == "accepted", fine
+    (notice,) = notices()
+    assert notice["waybill_no"] == order["waybill_no"] and notice["platform"] == "cainiao"
+    assert notice["station"] == "PRT-A" and notice["source"] == "cainiao:SHOP-1"

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from app.core.model import PACKED_OR_SHIPPED, OrderStatus
 from sync import protocol as p
+from sync.server import models as m
 from sync.server.batch import Batch
 from sync.server.events.common import (
     ACCEPTED,
@@ -138,6 +139,30 @@ def label_voided(batch: Batch, station: str, event: p.Event, _received: datetime
     voided = p.LabelVoided.model_validate(event.payload)
     problem = _packed_here(batch.get(p.Kind.ORDER, voided.order_no), voided.order_no, station)
     return refused(problem) if problem else ACCEPTED
+
+
+def label_printed(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:
+    """A platform's waybill printed by its component: only on a parcel of an order this station
+    packed, and only a number that is the order's own or one this station put on it; then the
+    integration feed asks the platform's print-success notice (`waybill.printed`)."""
+    printed = p.LabelPrinted.model_validate(event.payload)
+    order = batch.get(p.Kind.ORDER, printed.order_no)
+    problem = _packed_here(order, printed.order_no, station)
+    if problem is None and order is not None:
+        problem = waybill_problem(
+            batch, station, printed.order_no, order, printed.carrier, [printed.waybill_no]
+        )
+    if problem:
+        return refused(problem)
+    batch.add(
+        m.IntegrationEvent,
+        type="waybill.printed",
+        key=printed.order_no,
+        payload={"order_no": printed.order_no, "carrier": printed.carrier, "waybill_no": printed.waybill_no,
+                 "platform": printed.platform, "source": printed.source, "task_id": printed.task_id,
+                 "station": station, "printed_at": printed.at.isoformat()},
+    )  # fmt: skip
+    return ACCEPTED
 
 
 def order_intercepted(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:
