@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, what in (("label", "shipping label"), ("carton", "SSCC carton label")):
         p = document(name, what)
         p.add_argument("order_no")
-        p.add_argument("--size", choices=("100x180", "4x6"), default=None)
+        p.add_argument("--size", choices=("100x180", "76x130", "4x6"), default=None)
     p = document("insert", "insert card")
     p.add_argument("order_no")
     p.add_argument(

@@ -111,6 +111,7 @@ def label(
         package_center_code=routing.package_center_code,
         package_center_name=routing.package_center_name,
         route_label=routing.route_label,
+        qr_code=routing.qr_code,
         receiver=receiver(order),
         sender=sender(settings),
         items=items,

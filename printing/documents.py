@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -42,12 +43,12 @@ from printing.model import (
 from printing.render_pdf import render_pdf
 from printing.render_thermal import render_tspl, render_zpl
 from printing.symbols import BarcodeError, check_code128
-from printing.template import BUILTIN_DIR, TemplateError, load_template
+from printing.template import BUILTIN_DIR, PRIVACY_DEFAULT, TemplateError, load_template
 
 log = logging.getLogger(__name__)
 
 Document = LabelData | CartonData | InsertData | SlipData | PickListData | CommandSheetData | ReturnLabelData
-LABEL_SIZES = {"100x180": "label-100x180", "4x6": "label-4x6"}
+LABEL_SIZES = {"100x180": "label-100x180", "76x130": "label-76x130", "4x6": "label-4x6"}
 CARRIER_NAMES = {
     "SF": "顺丰速运",
     "ZTO": "中通快递",
@@ -128,16 +129,30 @@ def render_many(docs: list[Document], fmt: Format | str, options: RenderOptions 
 
 
 def page_of(doc: Document, font: CjkFont, options: RenderOptions) -> Page:
+    if isinstance(doc, LabelData):
+        template = load_template(label_template(doc.carrier, options), options.template_dir)
+        return layout(template, label_fields(doc, options.station, template.privacy), font)
     template_name, fields = _fixed(doc, options)
     return layout(load_template(template_name, options.template_dir), fields, font)
 
 
+def label_template(carrier: str, options: RenderOptions) -> str:
+    """The carrier's own template for the size when there is one (`label-SF-76x130`), else the
+    size's general one; a warehouse's folder wins over the built-in ones by name."""
+    if options.size not in LABEL_SIZES:
+        raise DocumentError(f"label size {options.size!r}: choose {', '.join(LABEL_SIZES)}")
+    own, general = f"label-{carrier.strip().upper()}-{options.size}", LABEL_SIZES[options.size]
+    names = (own, general) if carrier.strip() else (general,)
+    # The warehouse's own templates first (the carrier's before the general one), then ours.
+    for directory in (options.template_dir, BUILTIN_DIR):
+        for name in names:
+            if directory is not None and (directory / f"{name}.json").is_file():
+                return name
+    return general
+
+
 def _fixed(doc: Document, options: RenderOptions) -> tuple[str, dict[str, str]]:
     match doc:
-        case LabelData():
-            if options.size not in LABEL_SIZES:
-                raise DocumentError(f"label size {options.size!r}: choose {' or '.join(LABEL_SIZES)}")
-            return LABEL_SIZES[options.size], label_fields(doc, options.station)
         case CartonData():
             return "carton-4x6", carton_fields(doc)
         case InsertData():
@@ -186,7 +201,15 @@ def _address(party: Party) -> str:
     return party.address or f"{party.province}{party.city}{party.district}"
 
 
-def label_fields(doc: LabelData, station: str = "") -> dict[str, str]:
+def mask_name(name: str) -> str:
+    """Privacy waybill: the first character (the family name, most often), the rest as *."""
+    name = name.strip()
+    return name[:1] + "*" * min(max(len(name) - 1, 1), 3) if name else ""
+
+
+def label_fields(
+    doc: LabelData, station: str = "", privacy: Mapping[str, str] = PRIVACY_DEFAULT
+) -> dict[str, str]:
     if not doc.waybill_no.strip():
         raise DocumentError(f"order {doc.order_no} has no waybill number yet: get one from the carrier first")
     try:
@@ -210,8 +233,20 @@ def label_fields(doc: LabelData, station: str = "") -> dict[str, str]:
         # Exactly what the carrier issued, or nothing: a code of our own would mis-sort the parcel.
         "sort_code": doc.route_label or doc.sort_code,
         "routing_line": _routing_line(doc),
-        "receiver_name": doc.receiver.name,
-        "receiver_phone": mask_phone(doc.receiver.phone),
+        "three_code": doc.sort_code,  # 三段码 as issued (SF's route label is `sort_code` above)
+        "short_address": doc.short_address,
+        "package_center_code": doc.package_center_code,
+        "package_center_name": doc.package_center_name,
+        "package_center": f"集包地 {doc.package_center_name} {doc.package_center_code}".strip()
+        if doc.package_center_name or doc.package_center_code
+        else "",
+        "qr_code": doc.qr_code,
+        "receiver_name": mask_name(doc.receiver.name)
+        if privacy.get("name") == "surname"
+        else doc.receiver.name,
+        "receiver_phone": doc.receiver.phone
+        if privacy.get("phone") == "full"
+        else mask_phone(doc.receiver.phone),
         "receiver_address": _address(doc.receiver),
         "sender_name": doc.sender.name,
         "sender_phone": mask_phone(doc.sender.phone),

@@ -67,6 +67,7 @@ class LabelData:
     package_center_code: str = ""  # 集包地
     package_center_name: str = ""
     route_label: str = ""  # SF's destRouteLabel
+    qr_code: str = ""  # the 2-D code the carrier prints (SF twoDimensionCode), as issued
 
 
 @dataclass(frozen=True)

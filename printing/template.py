@@ -16,13 +16,18 @@ Text: `text` with `{field}` placeholders, `size` in points, optional `bold`, `al
 (left/center/right), `max_lines`, `min_size` (shrink to fit before cutting with …), `inverse`
 (white on black). Barcode: `symbology` code128 (default) or gs1-128, `human` (print the digits).
 `if: field` shows an element only when that field is not empty.
+
+A shipping label's template may say how much of the receiver it shows (`"privacy": {"name":
+"surname", "phone": "middle4"}`), and is looked up per carrier first: `label-ZTO-76x130`, then
+`label-76x130` (printing.documents).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +35,8 @@ log = logging.getLogger(__name__)
 
 BUILTIN_DIR = Path(__file__).resolve().parents[1] / "resources" / "templates"
 ELEMENT_TYPES = {"text", "barcode", "qr", "line", "box", "image"}
+PRIVACY = {"name": ("full", "surname"), "phone": ("middle4", "full")}
+PRIVACY_DEFAULT = {"name": "full", "phone": "middle4"}
 SYMBOLOGIES = {"code128", "gs1-128"}
 
 
@@ -68,6 +75,10 @@ class Template:
     height_mm: float
     elements: tuple[Element, ...]
     source: Path | None = None
+    # How much of the receiver a label shows (隐私面单): name "full" or "surname" (the first
+    # character, the rest as *); phone "middle4" (138****5678) or "full". The address is always
+    # printed in full: the courier delivers to it.
+    privacy: Mapping[str, str] = field(default_factory=dict)
 
 
 _parsed: dict[Path, tuple[float, Template]] = {}
@@ -112,6 +123,15 @@ def parse_template(path: Path) -> Template:
     if not isinstance(raw_elements, list) or not raw_elements:
         raise TemplateError(f"{path.name}: 'elements' must be a non-empty list")
     elements = tuple(_element(path.name, i, raw, width, height) for i, raw in enumerate(raw_elements))
+    privacy = data.get("privacy", {})
+    if not isinstance(privacy, dict) or any(
+        privacy.get(k, v) not in PRIVACY[k] for k, v in PRIVACY_DEFAULT.items()
+    ):
+        raise TemplateError(f"{path.name}: privacy: name is full or surname, phone is middle4 or full")
+    if set(privacy) - set(PRIVACY):
+        raise TemplateError(
+            f"{path.name}: privacy: unknown keys {', '.join(sorted(set(privacy) - set(PRIVACY)))}"
+        )
     return Template(
         name=str(data.get("name", path.stem)),
         kind=str(data.get("kind", "")),
@@ -119,6 +139,7 @@ def parse_template(path: Path) -> Template:
         height_mm=height,
         elements=elements,
         source=path,
+        privacy={**PRIVACY_DEFAULT, **privacy},
     )
 
 

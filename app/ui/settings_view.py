@@ -100,8 +100,8 @@ class SettingsView(QWidget):
         for fmt in ("pdf", "zpl", "tspl"):
             self.label_format.addItem(fmt.upper(), fmt)
         self.label_size = QComboBox()
-        for size in ("100x180", "4x6"):
-            self.label_size.addItem(size.replace("x", " × ") + (" mm" if size == "100x180" else " in"), size)
+        for size in ("100x180", "76x130", "4x6"):
+            self.label_size.addItem(size.replace("x", " × ") + (" in" if size == "4x6" else " mm"), size)
         self.label_dpi = QComboBox()
         for dpi in (203, 300, 600):
             self.label_dpi.addItem(f"{dpi} dpi", dpi)

@@ -50,3 +50,19 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
         [need("pdftotext"), "-layout", str(source), "-"], capture_output=True, text=True, check=True
     )
     return done.stdout
+
+
+def pdf_words(pdf: bytes, tmp_path: Path) -> list[tuple[float, str]]:
+    """(height in points, word) of every word on the pages, by pdftotext's bounding boxes."""
+    import html
+    import re
+
+    source = tmp_path / "words.pdf"
+    source.write_bytes(pdf)
+    done = subprocess.run(
+        [need("pdftotext"), "-bbox", str(source), "-"], capture_output=True, text=True, check=True
+    )
+    boxes = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', done.stdout
+    )
+    return [(float(y_max) - float(y_min), html.unescape(word)) for _x, y_min, y_max, word in boxes]
