@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.core.model import Operator, PrintJobStatus
+from app.core.model import Operator, OrderSnapshot, PrintJobStatus
 from app.core.settings import StationSettings
 from app.store.db import Database
 from app.store.errors import classify
@@ -188,7 +188,11 @@ class PrintService:
         printer = printer_config(settings, job.printer if job.printer in PRINTERS else "label", self.data_dir)
         notice: dict[str, object] | None = None
         try:
-            platform = self._platform_label(job, settings)
+            # The order is read once for the job: the last scan waits on this path.
+            order = None
+            if job.order_id is not None and job.kind != "picklist" and job.payload is None:
+                order = PackingStore(self.db, settings.station_name).order(job.order_id)
+            platform = self._platform_label(job, settings, order)
             if platform is not None:  # the platform's component prints it, never the label printer
                 uri, document, notice = platform
                 printer = replace(printer, uri=uri)
@@ -199,7 +203,7 @@ class PrintService:
             elif platform is not None:
                 data = document.to_bytes()
             else:
-                data = self._render(job, settings, printer)
+                data = self._render(job, settings, printer, order)
         except (DocumentError, FontNotFound, PrintError) as exc:
             log.error("print job %s (%s) cannot be printed: %s", job.id, job.title, exc)
             retryable = isinstance(exc, PrintError) and exc.retryable
@@ -233,7 +237,7 @@ class PrintService:
         self.on_printed(job, None if platform is not None else self._preview(job, settings, printer, data))
 
     def _platform_label(
-        self, job: Job, settings: StationSettings
+        self, job: Job, settings: StationSettings, order: OrderSnapshot | None
     ) -> tuple[str, ComponentDocument, dict[str, object]] | None:
         """A label of a platform's waybill: the component's address, the document it prints and
         the printed notice for the server. None for every other job."""
@@ -241,7 +245,8 @@ class PrintService:
             return None
         from app.print_docs import platform_label
 
-        order = PackingStore(self.db, settings.station_name).order(job.order_id)
+        if order is None:  # a reprint of stored bytes: read for its notice
+            order = PackingStore(self.db, settings.station_name).order(job.order_id)
         found = platform_label(self.db, settings, order, job.params)
         if found is None:
             return None
@@ -271,7 +276,9 @@ class PrintService:
             log.info("no preview for %s: %s", job.title, exc)
             return None
 
-    def _render(self, job: Job, settings: StationSettings, printer: PrinterConfig) -> bytes:
+    def _render(
+        self, job: Job, settings: StationSettings, printer: PrinterConfig, order: OrderSnapshot | None = None
+    ) -> bytes:
         from app.print_docs import order_document, picklist, render_options
         from printing.documents import render
 
@@ -281,7 +288,8 @@ class PrintService:
             return render(doc, Format.PDF, render_options(settings, printer))
         if job.order_id is None:
             raise DocumentError(f"{job.title}: nothing to print it from")
-        order = PackingStore(self.db, settings.station_name).order(job.order_id)
+        if order is None:
+            order = PackingStore(self.db, settings.station_name).order(job.order_id)
         doc = order_document(self.db, settings, order, job.kind, job.params)
         fmt = printer.format if job.kind in ("label", "carton", "insert", "return") else Format.PDF
         return render(doc, fmt, render_options(settings, printer))

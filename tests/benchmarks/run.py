@@ -451,6 +451,22 @@ def main() -> int:
                 f"      {fmt.upper()} label, Chinese as bitmaps: p50 {p50:.2f} ms, p99 {p99:.2f} ms",
                 flush=True,
             )
+        from tests.benchmarks.print_path import bench_print_path
+
+        for path, name in (
+            ("zpl", "ZPL raw (9100)"),
+            ("cups", "PDF through CUPS"),
+            ("component", "菜鸟 component"),
+        ):
+            t = bench_print_path(path)
+            report(
+                f"last scan -> label at the printer, {name}: p99 / bare send p99",
+                t["p99"] / t["bare_p99"],
+                "x",
+                1.5,
+                f"(p99 {t['p99']:.1f} ms, p50 {t['p50']:.1f} ms; bare p99 {t['bare_p99']:.1f} ms, "
+                f"p50 {t['bare_p50']:.1f} ms)",
+            )
         seconds, peak_mb, size = printing.bench_wave(500)
         report("500-label wave as one PDF", seconds, "s", 10, f"({size / 1e6:.1f} MB file)")
         report("500-label wave, peak memory of the process", peak_mb, "MB", 200)

@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import ServerConnection, serve
 
 
@@ -27,6 +29,7 @@ class ComponentPeer:
     printers: tuple[str, ...] = ("KM-118", "得力 DL-888T")
     mode: str = "print"  # print | refuse | fail | silent | hang_up
     requests: list[dict[str, Any]] = field(default_factory=list)
+    arrived: list[float] = field(default_factory=list)  # perf_counter when each print request came
 
     def __post_init__(self) -> None:
         self._server = serve(self._handle, "127.0.0.1", self.port)
@@ -50,13 +53,18 @@ class ComponentPeer:
     # --- the protocol --------------------------------------------------------------------------
 
     def _handle(self, ws: ServerConnection) -> None:
-        for raw in ws:
-            request = json.loads(raw)
-            self.requests.append(request)
-            if self.platform == "wxshop":
-                self._wxshop(ws, request)
-            else:
-                self._cmd(ws, request)
+        try:
+            for raw in ws:
+                request = json.loads(raw)
+                if request.get("cmd", request.get("command")) == "print":
+                    self.arrived.append(time.perf_counter())
+                self.requests.append(request)
+                if self.platform == "wxshop":
+                    self._wxshop(ws, request)
+                else:
+                    self._cmd(ws, request)
+        except ConnectionClosed:  # the station hung up (its timeout): as a real component sees it
+            pass
 
     def _cmd(self, ws: ServerConnection, request: dict[str, Any]) -> None:
         cmd, rid = request.get("cmd"), request.get("requestID")
