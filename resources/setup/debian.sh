@@ -4,7 +4,7 @@
 #   bash resources/setup/debian.sh app     the station: Qt's runtime libraries, Chinese fonts, audio
 #   bash resources/setup/debian.sh test    the same, plus what the tests drive for real: CUPS with a
 #                                          PDF queue, poppler, zbar, PostgreSQL, nginx, binutils
-#                                          (PyInstaller)
+#                                          (PyInstaller), a GStreamer RTSP camera
 # As root it runs apt-get; otherwise sudo (asked for once). Nothing is installed that is there.
 set -euo pipefail
 what="${1:-app}"
@@ -26,6 +26,9 @@ test_packages=(
   nginx
   # a real X server and a keyboard that types at scanner speed (the wedge test)
   xvfb xdotool
+  # a bench camera on loopback: GStreamer's RTSP server serving live H.264 (tests/camera)
+  python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-ugly gstreamer1.0-plugins-bad
 )
 case "$what" in
   app) wanted=("${app_packages[@]}") ;;
