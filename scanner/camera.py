@@ -92,6 +92,12 @@ class SegmentChanged(Exception):
     """A segment file that does not match its index: changed after it was closed."""
 
 
+def shown_url(url: str) -> str:
+    """A camera's address as it may be shown and logged: without its user name and password."""
+    scheme, sep, rest = url.partition("://")
+    return scheme + sep + rest.split("@")[-1] if sep else url.split("@")[-1]
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -275,7 +281,7 @@ class Recorder:
         self.config = config
         self.store = SegmentStore(config.folder)
         self.on_state = on_state
-        self.state = DeviceState(DeviceStatus.CONNECTING, config.url)
+        self.state = DeviceState(DeviceStatus.CONNECTING, shown_url(config.url))
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._clock = _Clock()
@@ -307,7 +313,12 @@ class Recorder:
     # --- the thread -------------------------------------------------------------------------------
 
     def _set(self, status: DeviceStatus, reason: str = "", cause: DeviceCause = DeviceCause.NONE) -> None:
-        state = DeviceState(status, self.config.url, reason, cause)
+        state = DeviceState(
+            status,
+            shown_url(self.config.url),
+            reason.replace(self.config.url, shown_url(self.config.url)),
+            cause,
+        )
         if state != self.state:
             self.state = state
             self.on_state(state)
@@ -321,7 +332,7 @@ class Recorder:
                 failures = 0
             except Exception as exc:
                 cause = _camera_cause(exc)
-                log.warning("camera %s: %s", self.config.name, exc)
+                log.warning("camera %s: %s", self.config.name, str(exc).replace(self.config.url, "…"))
                 self._set(DeviceStatus.DISCONNECTED, str(exc)[:300], cause)
                 failures += 1
             if self._stop.is_set():

@@ -494,6 +494,7 @@ class DeviceKind(StrEnum):
     PRINTER = "printer"
     SCANNER = "scanner"
     SCALE = "scale"
+    CAMERA = "camera"
 
 
 class DeviceHealth(StrEnum):
@@ -576,6 +577,7 @@ class EventType(StrEnum):
     LABEL_VOIDED = "label.voided"
     LABEL_REISSUED = "label.reissued"
     LABEL_PRINTED = "label.printed"
+    CLIP_RECORDED = "clip.recorded"
     RETURN_RECEIVED = "return.received"
     CUSTOMER_PREFERENCE = "customer.preference"
     PICK_CONFIRMED = "pick.confirmed"
@@ -768,6 +770,24 @@ class LabelPrinted(Incoming):
     at: AwareDatetime
 
 
+class ClipRecorded(Incoming):
+    """The bench camera's clip of a pack: its SHA-256 and its segments', so the server's record
+    proves a clip shown in a dispute is the one recorded; or why there is none (no silent gap)."""
+
+    pack_id: str = Field(min_length=1, max_length=36)
+    order_no: Code
+    waybills: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list, max_length=50)
+    camera: str = Field("", max_length=120)
+    status: Literal["recorded", "partial", "missing"]
+    reason: str = Field("", max_length=200)
+    sha256: str = Field("", pattern=r"^([0-9a-f]{64})?$")
+    segments: list[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = Field(
+        default_factory=list, max_length=3600
+    )
+    started_at: AwareDatetime
+    ended_at: AwareDatetime
+
+
 class ReissuedParcel(Incoming):
     no: int = Field(ge=1, le=50)
     waybill_no: str = Field(max_length=64)
@@ -907,6 +927,7 @@ EVENT_PAYLOADS: dict[str, type[Incoming]] = {
     EventType.LABEL_VOIDED: LabelVoided,
     EventType.LABEL_REISSUED: LabelReissued,
     EventType.LABEL_PRINTED: LabelPrinted,
+    EventType.CLIP_RECORDED: ClipRecorded,
     EventType.RETURN_RECEIVED: ReturnReceived,
     EventType.CUSTOMER_PREFERENCE: PreferenceChanged,
     EventType.RULE_CHANGED: RuleChanged,

@@ -66,6 +66,12 @@ class StationSettings:
     # 贴单复核: after the label prints, the packer scans the waybill on the parcel; another waybill
     # (two labels swapped on a busy bench) stops the parcel, and the next order waits for the check.
     label_check: bool = False
+    # The bench camera (packing video evidence): an RTSP address, e.g. a Hikvision's
+    # rtsp://user:pass@192.168.1.64:554/Streaming/Channels/101; empty: no camera. Each pack's clip
+    # starts this many seconds before its first scan and ends this many after the pack.
+    camera_url: str = ""
+    camera_pre_s: int = 3
+    camera_post_s: int = 2
     print_font_path: str = ""  # a TrueType font with Chinese glyphs; empty: found on the system
     template_dir: str = ""  # a folder of adjusted templates; they win over the built-in ones by name
     # The central server. Empty: this station works alone (demo data when the database is empty).
@@ -116,6 +122,15 @@ class Change:
     setting: str
     old: Any
     new: Any
+
+
+def public_value(setting: str, value: Any) -> Any:
+    """A setting's value as it may be logged and told to the server: a camera's address without
+    its user name and password."""
+    if setting == "camera_url" and isinstance(value, str) and "@" in value:
+        scheme, sep, rest = value.partition("://")
+        return scheme + sep + "***@" + rest.split("@")[-1] if sep else "***@" + value.split("@")[-1]
+    return value
 
 
 def changes(old: StationSettings, new: StationSettings) -> tuple[Change, ...]:

@@ -300,6 +300,41 @@ class PackEvent(Base):
     event: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
 
+class PackClip(Base):
+    """The bench camera's clip of one pack session: the file, its hash and its segments' hashes,
+    the scans placed in it, and whether video is missing for any of it (never a silent gap)."""
+
+    __tablename__ = "pack_clips"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("pack_sessions.id"), unique=True)
+    order_no: Mapped[str] = mapped_column(String(64))
+    camera: Mapped[str] = mapped_column(String(120), default="")
+    started_at: Mapped[datetime] = mapped_column(index=True)  # the clip's window, pre-roll included
+    ended_at: Mapped[datetime] = mapped_column()
+    status: Mapped[str] = mapped_column(String(16))  # recorded partial missing
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    path: Mapped[str] = mapped_column(String(400), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    segments: Mapped[list[str]] = mapped_column(JSON, default=list)  # [{name, sha256}]
+    timeline: Mapped[list[str]] = mapped_column(JSON, default=list)  # [{t, at, kind, raw, verdict}]
+    gaps: Mapped[list[str]] = mapped_column(JSON, default=list)  # [[from, to]] in UTC epoch seconds
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ClipKey(Base):
+    """What a clip is found by: each parcel's waybill, the order number, the receiver's phone, the
+    packer's badge (one index for every lookup at the desk and the returns desk)."""
+
+    __tablename__ = "clip_keys"
+    __table_args__ = (Index("ix_clip_keys_key", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clip_id: Mapped[int] = mapped_column(ForeignKey("pack_clips.id"))
+    kind: Mapped[str] = mapped_column(String(8))  # waybill order phone packer
+    key: Mapped[str] = mapped_column(String(64))
+
+
 class OutboxEvent(Base):
     """What the station did, waiting to reach the server. Written in the same transaction as
     the change it reports; never deleted before the server has acknowledged it."""

@@ -11,7 +11,15 @@ from sqlalchemy import select
 from app.core import decisions
 from app.core.decisions import Signer
 from app.core.model import Operator
-from app.core.settings import Change, StationSettings, changes, from_stored, needs_supervisor, to_stored
+from app.core.settings import (
+    Change,
+    StationSettings,
+    changes,
+    from_stored,
+    needs_supervisor,
+    public_value,
+    to_stored,
+)
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
@@ -49,7 +57,14 @@ def save_settings(
                 from sync import protocol as p  # the wire models load when a change is sent, not at start
 
                 payload = p.SettingsChanged(
-                    changes=[p.SettingChange(setting=c.setting, old=c.old, new=c.new) for c in made],
+                    changes=[
+                        p.SettingChange(
+                            setting=c.setting,
+                            old=public_value(c.setting, c.old),
+                            new=public_value(c.setting, c.new),
+                        )
+                        for c in made
+                    ],
                     supervisor=audit.supervisor.badge_code if audit.supervisor and protected else None,
                     by=audit.operator.badge_code if audit.operator else None,
                     at=now,
@@ -66,7 +81,10 @@ def save_settings(
             "settings changed by %s%s: %s",
             audit.operator.badge_code if audit and audit.operator else "?",
             f" with supervisor {audit.supervisor.badge_code}" if audit and audit.supervisor else "",
-            "; ".join(f"{c.setting}: {c.old!r} -> {c.new!r}" for c in made),
+            "; ".join(
+                f"{c.setting}: {public_value(c.setting, c.old)!r} -> {public_value(c.setting, c.new)!r}"
+                for c in made
+            ),
         )
     return made
 

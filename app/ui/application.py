@@ -14,6 +14,7 @@ from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.evidence import EvidenceService
 from app.paths import database_path
 from app.print_service import PrintService, PrintStatus
 from app.runner import Operations
@@ -101,6 +102,11 @@ class StationApp:
         self.window.sync = self.sync
         self.window.report_devices()  # the printers from the start; the serial devices as they open
         self.sync.start()
+        self.evidence: EvidenceService | None = None
+        if settings.camera_url:  # packing video evidence: recorded all along, cut per pack
+            self.evidence = EvidenceService(
+                db, settings, self.data_dir, on_state=self.devices.camera_state
+            ).start()
         # Keys are watched once there is a window to deliver them to (building it sends tens of
         # thousands of events through an application-wide filter for nothing).
         QApplication.instance().installEventFilter(self.wedge)
@@ -132,6 +138,8 @@ class StationApp:
         self.writer.close()
         self.printing.stop()
         self.sync.stop()
+        if self.evidence is not None:
+            self.evidence.stop()
         if self.window is not None:
             self.window.may_close = True
             self.window.close()

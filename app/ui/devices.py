@@ -18,6 +18,7 @@ from app.core.settings import StationSettings
 from app.print_service import PrintStatus
 from app.runner import Operations
 from app.ui.tasks import GuiPoster
+from scanner.camera import shown_url
 from scanner.device import ScaleDevice, ScannerDevice
 from scanner.model import DeviceCause, DeviceState, DeviceStatus, Reading, Scan
 from scanner.ports import parse_port
@@ -57,9 +58,10 @@ def device_report(
             health, detail = p.DeviceHealth.READY, ""
         devices.append(p.DeviceWire(kind=p.DeviceKind.PRINTER, name=role,
                                     health=health, detail=detail[:300], cause=cause))  # fmt: skip
-    for kind in (p.DeviceKind.SCANNER, p.DeviceKind.SCALE):
+    for kind in (p.DeviceKind.SCANNER, p.DeviceKind.SCALE, p.DeviceKind.CAMERA):
         state = states.get(kind.value)
-        port = getattr(settings, f"{kind.value}_port")
+        port = getattr(settings, f"{kind.value}_port" if kind is not p.DeviceKind.CAMERA else "camera_url")
+        port = shown_url(port) if kind is p.DeviceKind.CAMERA else port  # never a camera's password
         if not port:
             continue
         if state is None:  # set up, its reader not started yet
@@ -185,6 +187,10 @@ class DeviceHub(QObject):
 
     def _on_state(self, kind: str, state: DeviceState) -> None:
         self.poster.post(self._current(lambda: self._emit_state(kind, state)))
+
+    def camera_state(self, state: DeviceState) -> None:
+        """The bench camera's state, from its recorder's thread (app.evidence)."""
+        self._on_state("camera", state)
 
     def _emit_state(self, kind: str, state: DeviceState) -> None:
         self.states[kind] = state

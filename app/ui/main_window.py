@@ -492,6 +492,7 @@ class MainWindow(QMainWindow):
         states = self.devices.states if self.devices is not None else {}
         bar.show_line(bar.scanner_label, device_text("scanner", states.get("scanner")))
         bar.show_line(bar.scale_label, device_text("scale", states.get("scale")))
+        bar.show_line(bar.camera_label, device_text("camera", states.get("camera")))
         operator = self.station.operator
         bar.show_people(self.station.settings.station_name, operator.name if operator else None)
         bar.show_line(bar.outbox_label, sync_text(self.sync_status, self._pending), good_style="")

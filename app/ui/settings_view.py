@@ -89,6 +89,7 @@ class SettingsView(QWidget):
         self.zero_button.clicked.connect(self.zero_scale_requested)
         self.zero_result = QLabel()
         self.zero_result.setWordWrap(True)
+        self.camera_url = QLineEdit()
         live_row = QWidget()
         live_layout = QHBoxLayout(live_row)
         live_layout.setContentsMargins(0, 0, 0, 0)
@@ -134,7 +135,7 @@ class SettingsView(QWidget):
             (self.packaging, self.tolerance_g, self.tolerance_pct),
             (
                 self.wedge_chars, self.wedge_gap, self.wedge_prefix, self.wedge_suffix, self.scanner_port,
-                self.scale_port, self.scale_protocol, self.scale_baud, live_row,
+                self.scale_port, self.scale_protocol, self.scale_baud, live_row, self.camera_url,
             ),
             (
                 self.label_printer, self.label_format, self.label_size, self.label_dpi, self.label_cjk,
@@ -203,6 +204,7 @@ class SettingsView(QWidget):
                     self.tr("Scale protocol"),
                     self.tr("Scale baud rate (— : protocol default)"),
                     self.tr("Scale now"),
+                    self.tr("Bench camera (RTSP; empty: none; applies at the next start)"),
                 ],
             ),
             (
@@ -244,6 +246,7 @@ class SettingsView(QWidget):
                 label.setText(text)
         self.scanner_port.setPlaceholderText(self.tr("/dev/ttyUSB0, COM3 or vid:pid[:serial]"))
         self.scale_port.setPlaceholderText(self.tr("/dev/ttyUSB1, COM4 or vid:pid[:serial]"))
+        self.camera_url.setPlaceholderText("rtsp://user:password@192.168.1.64:554/Streaming/Channels/101")
         self.sound.setText(self.tr("Play sounds"))
         self.supervisor_pin.setText(self.tr("give their PIN to sign in and for every supervisor action"))
         self.packer_pin.setText(self.tr("give their PIN to sign in"))
@@ -312,6 +315,7 @@ class SettingsView(QWidget):
         self.scale_port.setText(settings.scale_port)
         self.scale_protocol.setCurrentIndex(max(0, self.scale_protocol.findData(settings.scale_protocol)))
         self.scale_baud.setCurrentIndex(max(0, self.scale_baud.findData(settings.scale_baud)))
+        self.camera_url.setText(settings.camera_url)
         self.label_printer.setText(settings.label_printer)
         self.label_format.setCurrentIndex(max(0, self.label_format.findData(settings.label_format)))
         self.label_size.setCurrentIndex(max(0, self.label_size.findData(settings.label_size)))
@@ -453,6 +457,7 @@ class SettingsView(QWidget):
             scale_port=self.scale_port.text().strip(),
             scale_protocol=self.scale_protocol.currentData(),
             scale_baud=self.scale_baud.currentData(),
+            camera_url=self.camera_url.text().strip(),
             **self._print_values(),
         )
         protected = needs_supervisor(self._settings, settings)

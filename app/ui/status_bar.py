@@ -117,7 +117,11 @@ def device_text(kind: str, state: DeviceState | None) -> Line:
     """A serial device's line (empty when none is set up), and whether it is in trouble."""
     if state is None:
         return Line("")
-    name = translate("StatusBar", "Scanner") if kind == "scanner" else translate("StatusBar", "Scale")
+    name = {
+        "scanner": translate("StatusBar", "Scanner"),
+        "scale": translate("StatusBar", "Scale"),
+        "camera": translate("StatusBar", "Camera"),
+    }.get(kind, kind)
     if state.status is DeviceStatus.CONNECTED:
         return Line(translate("StatusBar", "{device}: connected").format(device=name), False, state.port)
     if state.status is DeviceStatus.CONNECTING:
@@ -203,7 +207,7 @@ class StationStatusBar(QStatusBar):
     grows with its text, six times over while it says that a person must act, so the trouble is
     read whole and the calm lines give way."""
 
-    NAMES = ("health", "printer", "scanner", "scale", "station", "operator", "outbox")
+    NAMES = ("health", "printer", "scanner", "scale", "camera", "station", "operator", "outbox")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -2727,377 +2727,382 @@ by responsibility: {responsible}</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="183"/>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <location filename="../../app/ui/settings_view.py" line="190"/>
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="192"/>
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>Scanner: prefix it sends (keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="200"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>Scanner: suffix it sends (besides Enter / Tab)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>Serial scanner port (empty: keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Scale port (empty: type weights)</source>
         <translation>Scale port (empty: type weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="204"/>
         <source>Scale protocol</source>
         <translation>Scale protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="204"/>
+        <location filename="../../app/ui/settings_view.py" line="205"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>Scale baud rate (— : protocol default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="205"/>
+        <location filename="../../app/ui/settings_view.py" line="206"/>
         <source>Scale now</source>
         <translation>Scale now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="245"/>
+        <location filename="../../app/ui/settings_view.py" line="247"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="246"/>
+        <location filename="../../app/ui/settings_view.py" line="248"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="247"/>
+        <location filename="../../app/ui/settings_view.py" line="250"/>
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Label format</source>
         <translation>Label format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="215"/>
         <source>Label size</source>
         <translation>Label size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Printer resolution</source>
         <translation>Printer resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Chinese text on thermal printers</source>
         <translation>Chinese text on thermal printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>Insert card printer (empty: saved as PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
         <source>Packing slip printer</source>
         <translation>Packing slip printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Inserts</source>
         <translation>Inserts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="221"/>
         <source>Packing slips</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="232"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Sender phone</source>
         <translation>Sender phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="233"/>
+        <location filename="../../app/ui/settings_view.py" line="235"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="236"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>Bin location pattern (pick paths)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="235"/>
+        <location filename="../../app/ui/settings_view.py" line="237"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>Waybill numbers kept per carrier (split shipments; 0: none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="236"/>
+        <location filename="../../app/ui/settings_view.py" line="238"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222"/>
+        <location filename="../../app/ui/settings_view.py" line="224"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>My view (Ctrl+1)</source>
         <translation>My view (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="187"/>
+        <location filename="../../app/ui/settings_view.py" line="188"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>Weighing (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="196"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>Scanner and scale (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <location filename="../../app/ui/settings_view.py" line="207"/>
+        <source>Bench camera (RTSP; empty: none; applies at the next start)</source>
+        <translation>Bench camera (RTSP; empty: none; applies at the next start)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
         <source>Printers (Ctrl+4)</source>
         <translation>Printers (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="222"/>
         <source>Label check (贴单复核)</source>
         <translation>Label check (贴单复核)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <location filename="../../app/ui/settings_view.py" line="223"/>
         <source>Platform print components (their waybills print only there)</source>
         <translation>Platform print components (their waybills print only there)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Station (Ctrl+5)</source>
         <translation>Station (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="229"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Supervisors</source>
         <translation>Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Packers</source>
         <translation>Packers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="248"/>
+        <location filename="../../app/ui/settings_view.py" line="251"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>give their PIN to sign in and for every supervisor action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="249"/>
+        <location filename="../../app/ui/settings_view.py" line="252"/>
         <source>give their PIN to sign in</source>
         <translation>give their PIN to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="251"/>
+        <location filename="../../app/ui/settings_view.py" line="254"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="256"/>
+        <location filename="../../app/ui/settings_view.py" line="259"/>
         <source>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</source>
         <translation>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="260"/>
+        <location filename="../../app/ui/settings_view.py" line="263"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <location filename="../../app/ui/settings_view.py" line="268"/>
         <source>as pictures (any printer)</source>
         <translation>as pictures (any printer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="266"/>
+        <location filename="../../app/ui/settings_view.py" line="269"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>printer&apos;s own Chinese font</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="268"/>
+        <location filename="../../app/ui/settings_view.py" line="271"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>Print the cards a customer is due (VIP, birthday, welcome)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="269"/>
+        <location filename="../../app/ui/settings_view.py" line="272"/>
         <source>Print a packing slip for every parcel</source>
         <translation>Print a packing slip for every parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="270"/>
+        <location filename="../../app/ui/settings_view.py" line="273"/>
         <source>Check the label on the parcel: scan its waybill after it prints</source>
         <translation>Check the label on the parcel: scan its waybill after it prints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="271"/>
+        <location filename="../../app/ui/settings_view.py" line="274"/>
         <source>Print a test label</source>
         <translation>Print a test label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="272"/>
+        <location filename="../../app/ui/settings_view.py" line="275"/>
         <source>Zero the scale</source>
         <translation>Zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="274"/>
+        <location filename="../../app/ui/settings_view.py" line="277"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="275"/>
+        <location filename="../../app/ui/settings_view.py" line="278"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="276"/>
+        <location filename="../../app/ui/settings_view.py" line="279"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="279"/>
+        <location filename="../../app/ui/settings_view.py" line="282"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="348"/>
+        <location filename="../../app/ui/settings_view.py" line="352"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>Unlocked by {name} — what is saved is recorded with old and new values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="355"/>
+        <location filename="../../app/ui/settings_view.py" line="359"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="363"/>
+        <location filename="../../app/ui/settings_view.py" line="367"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="388"/>
+        <location filename="../../app/ui/settings_view.py" line="392"/>
         <source>Checking the PIN…</source>
         <translation>Checking the PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="398"/>
+        <location filename="../../app/ui/settings_view.py" line="402"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>Wrong PIN, or not a supervisor&apos;s badge — still locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="400"/>
+        <location filename="../../app/ui/settings_view.py" line="404"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>Too many wrong PINs: this badge waits {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="434"/>
+        <location filename="../../app/ui/settings_view.py" line="438"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>Not saved: the bin location pattern — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="461"/>
+        <location filename="../../app/ui/settings_view.py" line="466"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="496"/>
+        <location filename="../../app/ui/settings_view.py" line="501"/>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="500"/>
+        <location filename="../../app/ui/settings_view.py" line="505"/>
         <source>sent — check the printer</source>
         <translation>sent — check the printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="504"/>
+        <location filename="../../app/ui/settings_view.py" line="509"/>
         <source>zero command sent</source>
         <translation>zero command sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="505"/>
+        <location filename="../../app/ui/settings_view.py" line="510"/>
         <source>this protocol has no zero command</source>
         <translation>this protocol has no zero command</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="507"/>
+        <location filename="../../app/ui/settings_view.py" line="512"/>
         <source>no scale connected</source>
         <translation>no scale connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="512"/>
+        <location filename="../../app/ui/settings_view.py" line="517"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="512"/>
+        <location filename="../../app/ui/settings_view.py" line="517"/>
         <source>moving</source>
         <translation>moving</translation>
     </message>
@@ -3168,42 +3173,42 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="332"/>
+        <location filename="../../app/ui/application.py" line="340"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="337"/>
+        <location filename="../../app/ui/application.py" line="345"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="342"/>
+        <location filename="../../app/ui/application.py" line="350"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="422"/>
+        <location filename="../../app/ui/application.py" line="430"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="426"/>
+        <location filename="../../app/ui/application.py" line="434"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="430"/>
+        <location filename="../../app/ui/application.py" line="438"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="434"/>
+        <location filename="../../app/ui/application.py" line="442"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="440"/>
+        <location filename="../../app/ui/application.py" line="448"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>
@@ -3391,157 +3396,162 @@ by responsibility: {responsible}</translation>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="120"/>
+        <location filename="../../app/ui/status_bar.py" line="121"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="120"/>
+        <location filename="../../app/ui/status_bar.py" line="122"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="122"/>
+        <location filename="../../app/ui/status_bar.py" line="123"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="126"/>
         <source>{device}: connected</source>
         <translation>{device}: connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="124"/>
+        <location filename="../../app/ui/status_bar.py" line="128"/>
         <source>{device}: connecting…</source>
         <translation>{device}: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="127"/>
+        <location filename="../../app/ui/status_bar.py" line="131"/>
         <source>{device}: {problem}</source>
         <translation>{device}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="138"/>
+        <location filename="../../app/ui/status_bar.py" line="142"/>
         <source>cannot reach the server</source>
         <translation>cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="139"/>
+        <location filename="../../app/ui/status_bar.py" line="143"/>
         <source>the server does not answer</source>
         <translation>the server does not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="140"/>
+        <location filename="../../app/ui/status_bar.py" line="144"/>
         <source>the server is too slow to answer</source>
         <translation>the server is too slow to answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="141"/>
+        <location filename="../../app/ui/status_bar.py" line="145"/>
         <source>the connection broke</source>
         <translation>the connection broke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="142"/>
+        <location filename="../../app/ui/status_bar.py" line="146"/>
         <source>the server&apos;s certificate is not trusted — call the technician</source>
         <translation>the server&apos;s certificate is not trusted — call the technician</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="143"/>
+        <location filename="../../app/ui/status_bar.py" line="147"/>
         <source>the server does not accept this station — register it again</source>
         <translation>the server does not accept this station — register it again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="144"/>
+        <location filename="../../app/ui/status_bar.py" line="148"/>
         <source>the server&apos;s database is down</source>
         <translation>the server&apos;s database is down</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="145"/>
+        <location filename="../../app/ui/status_bar.py" line="149"/>
         <source>the server had an error</source>
         <translation>the server had an error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="146"/>
+        <location filename="../../app/ui/status_bar.py" line="150"/>
         <source>the server&apos;s answer could not be read</source>
         <translation>the server&apos;s answer could not be read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="147"/>
+        <location filename="../../app/ui/status_bar.py" line="151"/>
         <source>the server refused the request</source>
         <translation>the server refused the request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="148"/>
+        <location filename="../../app/ui/status_bar.py" line="152"/>
         <source>the server address in settings is wrong</source>
         <translation>the server address in settings is wrong</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="149"/>
+        <location filename="../../app/ui/status_bar.py" line="153"/>
         <source>an error in the station — see the log</source>
         <translation>an error in the station — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="151"/>
+        <location filename="../../app/ui/status_bar.py" line="155"/>
         <source>the sync failed</source>
         <translation>the sync failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="156"/>
+        <location filename="../../app/ui/status_bar.py" line="160"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} event(s) waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="158"/>
+        <location filename="../../app/ui/status_bar.py" line="162"/>
         <source>No server set up — {waiting}</source>
         <translation>No server set up — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="160"/>
+        <location filename="../../app/ui/status_bar.py" line="164"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} need attention (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="165"/>
+        <location filename="../../app/ui/status_bar.py" line="169"/>
         <source>Syncing… {waiting}</source>
         <translation>Syncing… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="169"/>
+        <location filename="../../app/ui/status_bar.py" line="173"/>
         <source>Synced {time} · {waiting}</source>
         <translation>Synced {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="175"/>
+        <location filename="../../app/ui/status_bar.py" line="179"/>
         <source>this computer&apos;s clock is {minutes} min fast</source>
         <translation>this computer&apos;s clock is {minutes} min fast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="176"/>
+        <location filename="../../app/ui/status_bar.py" line="180"/>
         <source>this computer&apos;s clock is {minutes} min slow</source>
         <translation>this computer&apos;s clock is {minutes} min slow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="182"/>
+        <location filename="../../app/ui/status_bar.py" line="186"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="184"/>
+        <location filename="../../app/ui/status_bar.py" line="188"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="193"/>
+        <location filename="../../app/ui/status_bar.py" line="197"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>Database problem ({reason}) — work is kept and retried; call the technician</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="234"/>
+        <location filename="../../app/ui/status_bar.py" line="238"/>
         <source>Station {name}</source>
         <translation>Station {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="236"/>
+        <location filename="../../app/ui/status_bar.py" line="240"/>
         <source>Operator {name}</source>
         <translation>Operator {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="238"/>
+        <location filename="../../app/ui/status_bar.py" line="242"/>
         <source>Signed out</source>
         <translation>Signed out</translation>
     </message>

@@ -2727,377 +2727,382 @@ by responsibility: {responsible}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="183"/>
+        <location filename="../../app/ui/settings_view.py" line="184"/>
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="189"/>
+        <location filename="../../app/ui/settings_view.py" line="190"/>
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="192"/>
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="199"/>
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>扫描枪：发送的前缀（键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="200"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>扫描枪：发送的后缀（回车 / Tab 以外）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>串口扫描枪端口（留空：键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Scale port (empty: type weights)</source>
         <translation>电子秤端口（留空：手动输入重量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="204"/>
         <source>Scale protocol</source>
         <translation>电子秤协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="204"/>
+        <location filename="../../app/ui/settings_view.py" line="205"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>电子秤波特率（—：协议默认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="205"/>
+        <location filename="../../app/ui/settings_view.py" line="206"/>
         <source>Scale now</source>
         <translation>当前读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="245"/>
+        <location filename="../../app/ui/settings_view.py" line="247"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="246"/>
+        <location filename="../../app/ui/settings_view.py" line="248"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="247"/>
+        <location filename="../../app/ui/settings_view.py" line="250"/>
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Label format</source>
         <translation>面单格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="215"/>
         <source>Label size</source>
         <translation>面单尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Printer resolution</source>
         <translation>打印机分辨率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Chinese text on thermal printers</source>
         <translation>热敏打印机的中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>卡片打印机（留空：保存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
         <source>Packing slip printer</source>
         <translation>装箱单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Inserts</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="221"/>
         <source>Packing slips</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="232"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Sender phone</source>
         <translation>寄件电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="233"/>
+        <location filename="../../app/ui/settings_view.py" line="235"/>
         <source>Sender address</source>
         <translation>寄件地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="236"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>库位编码格式（拣货路径）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="235"/>
+        <location filename="../../app/ui/settings_view.py" line="237"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>每个快递保留的运单号数量（拆包发货用；0：不保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="236"/>
+        <location filename="../../app/ui/settings_view.py" line="238"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>退货原因列表（代码，逗号分隔；留空：默认十二项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222"/>
+        <location filename="../../app/ui/settings_view.py" line="224"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="185"/>
+        <location filename="../../app/ui/settings_view.py" line="186"/>
         <source>My view (Ctrl+1)</source>
         <translation>我的显示 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="187"/>
+        <location filename="../../app/ui/settings_view.py" line="188"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>称重 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="196"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>扫描枪和电子秤 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <location filename="../../app/ui/settings_view.py" line="207"/>
+        <source>Bench camera (RTSP; empty: none; applies at the next start)</source>
+        <translation>工位摄像头（RTSP；留空：无；下次启动生效）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="211"/>
         <source>Printers (Ctrl+4)</source>
         <translation>打印机 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="222"/>
         <source>Label check (贴单复核)</source>
         <translation>贴单复核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <location filename="../../app/ui/settings_view.py" line="223"/>
         <source>Platform print components (their waybills print only there)</source>
         <translation>平台打印组件（平台面单只能在此打印）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Station (Ctrl+5)</source>
         <translation>工作台 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="229"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Supervisors</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Packers</source>
         <translation>打包员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="248"/>
+        <location filename="../../app/ui/settings_view.py" line="251"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>登录及每次主管操作都需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="249"/>
+        <location filename="../../app/ui/settings_view.py" line="252"/>
         <source>give their PIN to sign in</source>
         <translation>登录需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="251"/>
+        <location filename="../../app/ui/settings_view.py" line="254"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:队列、qt:打印机名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="256"/>
+        <location filename="../../app/ui/settings_view.py" line="259"/>
         <source>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</source>
         <translation>留空：本机各平台自己的组件；或 cainiao:、pdd://主机:5000/打印机 …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="260"/>
+        <location filename="../../app/ui/settings_view.py" line="263"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>留空：A-03-07-2（库区-巷道-货位-层）；或含 (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…) 的正则表达式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <location filename="../../app/ui/settings_view.py" line="268"/>
         <source>as pictures (any printer)</source>
         <translation>以图片打印（所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="266"/>
+        <location filename="../../app/ui/settings_view.py" line="269"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>打印机内置中文字库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="268"/>
+        <location filename="../../app/ui/settings_view.py" line="271"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>打印顾客应得的卡片（VIP、生日、欢迎）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="269"/>
+        <location filename="../../app/ui/settings_view.py" line="272"/>
         <source>Print a packing slip for every parcel</source>
         <translation>每个包裹打印装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="270"/>
+        <location filename="../../app/ui/settings_view.py" line="273"/>
         <source>Check the label on the parcel: scan its waybill after it prints</source>
         <translation>贴单复核：面单打印后扫描包裹上的运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="271"/>
+        <location filename="../../app/ui/settings_view.py" line="274"/>
         <source>Print a test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="272"/>
+        <location filename="../../app/ui/settings_view.py" line="275"/>
         <source>Zero the scale</source>
         <translation>电子秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="274"/>
+        <location filename="../../app/ui/settings_view.py" line="277"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="275"/>
+        <location filename="../../app/ui/settings_view.py" line="278"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="276"/>
+        <location filename="../../app/ui/settings_view.py" line="279"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="279"/>
+        <location filename="../../app/ui/settings_view.py" line="282"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="348"/>
+        <location filename="../../app/ui/settings_view.py" line="352"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>已由 {name} 解锁 — 保存的修改会记录原值和新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="355"/>
+        <location filename="../../app/ui/settings_view.py" line="359"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>主管 {badge}：请输入 PIN + 回车（Esc：保持锁定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="363"/>
+        <location filename="../../app/ui/settings_view.py" line="367"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>“我的显示”任何人都可修改。称重、设备、打印机和工作台需主管：扫描主管工牌解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="388"/>
+        <location filename="../../app/ui/settings_view.py" line="392"/>
         <source>Checking the PIN…</source>
         <translation>正在核对 PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="398"/>
+        <location filename="../../app/ui/settings_view.py" line="402"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>PIN 错误或不是主管工牌 — 仍然锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="400"/>
+        <location filename="../../app/ui/settings_view.py" line="404"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>PIN 错误次数过多：此工牌需等待 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="434"/>
+        <location filename="../../app/ui/settings_view.py" line="438"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>未保存：库位编码格式有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="461"/>
+        <location filename="../../app/ui/settings_view.py" line="466"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="496"/>
+        <location filename="../../app/ui/settings_view.py" line="501"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="500"/>
+        <location filename="../../app/ui/settings_view.py" line="505"/>
         <source>sent — check the printer</source>
         <translation>已发送 — 请查看打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="504"/>
+        <location filename="../../app/ui/settings_view.py" line="509"/>
         <source>zero command sent</source>
         <translation>归零指令已发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="505"/>
+        <location filename="../../app/ui/settings_view.py" line="510"/>
         <source>this protocol has no zero command</source>
         <translation>该协议没有归零指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="507"/>
+        <location filename="../../app/ui/settings_view.py" line="512"/>
         <source>no scale connected</source>
         <translation>未连接电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="512"/>
+        <location filename="../../app/ui/settings_view.py" line="517"/>
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="512"/>
+        <location filename="../../app/ui/settings_view.py" line="517"/>
         <source>moving</source>
         <translation>晃动中</translation>
     </message>
@@ -3168,42 +3173,42 @@ by responsibility: {responsible}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="332"/>
+        <location filename="../../app/ui/application.py" line="340"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="337"/>
+        <location filename="../../app/ui/application.py" line="345"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="342"/>
+        <location filename="../../app/ui/application.py" line="350"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="422"/>
+        <location filename="../../app/ui/application.py" line="430"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="426"/>
+        <location filename="../../app/ui/application.py" line="434"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="430"/>
+        <location filename="../../app/ui/application.py" line="438"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="434"/>
+        <location filename="../../app/ui/application.py" line="442"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="440"/>
+        <location filename="../../app/ui/application.py" line="448"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>
@@ -3391,157 +3396,162 @@ by responsibility: {responsible}</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="120"/>
+        <location filename="../../app/ui/status_bar.py" line="121"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="120"/>
+        <location filename="../../app/ui/status_bar.py" line="122"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="122"/>
+        <location filename="../../app/ui/status_bar.py" line="123"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="126"/>
         <source>{device}: connected</source>
         <translation>{device}：已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="124"/>
+        <location filename="../../app/ui/status_bar.py" line="128"/>
         <source>{device}: connecting…</source>
         <translation>{device}：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="127"/>
+        <location filename="../../app/ui/status_bar.py" line="131"/>
         <source>{device}: {problem}</source>
         <translation>{device}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="138"/>
+        <location filename="../../app/ui/status_bar.py" line="142"/>
         <source>cannot reach the server</source>
         <translation>无法连接服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="139"/>
+        <location filename="../../app/ui/status_bar.py" line="143"/>
         <source>the server does not answer</source>
         <translation>服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="140"/>
+        <location filename="../../app/ui/status_bar.py" line="144"/>
         <source>the server is too slow to answer</source>
         <translation>服务器响应太慢</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="141"/>
+        <location filename="../../app/ui/status_bar.py" line="145"/>
         <source>the connection broke</source>
         <translation>连接中断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="142"/>
+        <location filename="../../app/ui/status_bar.py" line="146"/>
         <source>the server&apos;s certificate is not trusted — call the technician</source>
         <translation>服务器证书不受信任 — 请联系技术员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="143"/>
+        <location filename="../../app/ui/status_bar.py" line="147"/>
         <source>the server does not accept this station — register it again</source>
         <translation>服务器不接受本工作台 — 请重新注册</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="144"/>
+        <location filename="../../app/ui/status_bar.py" line="148"/>
         <source>the server&apos;s database is down</source>
         <translation>服务器数据库不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="145"/>
+        <location filename="../../app/ui/status_bar.py" line="149"/>
         <source>the server had an error</source>
         <translation>服务器出错</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="146"/>
+        <location filename="../../app/ui/status_bar.py" line="150"/>
         <source>the server&apos;s answer could not be read</source>
         <translation>无法读取服务器的应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="147"/>
+        <location filename="../../app/ui/status_bar.py" line="151"/>
         <source>the server refused the request</source>
         <translation>服务器拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="148"/>
+        <location filename="../../app/ui/status_bar.py" line="152"/>
         <source>the server address in settings is wrong</source>
         <translation>设置中的服务器地址有误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="149"/>
+        <location filename="../../app/ui/status_bar.py" line="153"/>
         <source>an error in the station — see the log</source>
         <translation>工作台程序出错 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="151"/>
+        <location filename="../../app/ui/status_bar.py" line="155"/>
         <source>the sync failed</source>
         <translation>同步失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="156"/>
+        <location filename="../../app/ui/status_bar.py" line="160"/>
         <source>{count} event(s) waiting for the server</source>
         <translation>{count} 条记录待上传</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="158"/>
+        <location filename="../../app/ui/status_bar.py" line="162"/>
         <source>No server set up — {waiting}</source>
         <translation>未连接服务器 — {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="160"/>
+        <location filename="../../app/ui/status_bar.py" line="164"/>
         <source> · {count} need attention (Shift+F11)</source>
         <translation> · {count} 条需处理 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="165"/>
+        <location filename="../../app/ui/status_bar.py" line="169"/>
         <source>Syncing… {waiting}</source>
         <translation>同步中… {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="169"/>
+        <location filename="../../app/ui/status_bar.py" line="173"/>
         <source>Synced {time} · {waiting}</source>
         <translation>已同步 {time} · {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="175"/>
+        <location filename="../../app/ui/status_bar.py" line="179"/>
         <source>this computer&apos;s clock is {minutes} min fast</source>
         <translation>本机时钟快了 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="176"/>
+        <location filename="../../app/ui/status_bar.py" line="180"/>
         <source>this computer&apos;s clock is {minutes} min slow</source>
         <translation>本机时钟慢了 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="182"/>
+        <location filename="../../app/ui/status_bar.py" line="186"/>
         <source>OFFLINE · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>离线 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="184"/>
+        <location filename="../../app/ui/status_bar.py" line="188"/>
         <source>Sync error · {waiting} · {reason} · retry in {seconds} s (F11 now)</source>
         <translation>同步出错 · {waiting} · {reason} · {seconds} 秒后重试（F11 立即同步）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="193"/>
+        <location filename="../../app/ui/status_bar.py" line="197"/>
         <source>Database problem ({reason}) — work is kept and retried; call the technician</source>
         <translation>数据库故障（{reason}）— 作业已保留并自动重试；请联系技术员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="234"/>
+        <location filename="../../app/ui/status_bar.py" line="238"/>
         <source>Station {name}</source>
         <translation>工位 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="236"/>
+        <location filename="../../app/ui/status_bar.py" line="240"/>
         <source>Operator {name}</source>
         <translation>操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="238"/>
+        <location filename="../../app/ui/status_bar.py" line="242"/>
         <source>Signed out</source>
         <translation>未登录</translation>
     </message>

@@ -40,3 +40,13 @@ def test_stored_settings_of_the_wrong_type_fall_back_to_defaults():
     assert settings.sound is True
     assert settings.tolerance_g == StationSettings().tolerance_g
     assert {"packaging_g", "sound", "tolerance_g"} <= set(ignored)
+
+
+def test_a_cameras_password_is_never_told():
+    from app.core.settings import public_value
+
+    assert public_value("camera_url", "rtsp://admin:Hik12345@192.168.1.64:554/Streaming/Channels/101") == (
+        "rtsp://***@192.168.1.64:554/Streaming/Channels/101"
+    )
+    assert public_value("camera_url", "rtsp://192.168.1.64/cam") == "rtsp://192.168.1.64/cam"
+    assert public_value("label_printer", "tcp://a@b") == "tcp://a@b"

@@ -391,3 +391,26 @@ def test_a_platform_label_printed_is_told_only_for_a_parcel_this_station_packed(
     (notice,) = notices()
     assert notice["waybill_no"] == order["waybill_no"] and notice["platform"] == "cainiao"
     assert notice["station"] == "PRT-A" and notice["source"] == "cainiao:SHOP-1"
+
+
+def test_a_packs_clip_is_taken_only_from_the_station_that_packed_it(seeded, demo_document):
+    order = _orders(demo_document)[2]
+    a, b = seeded.store.add_station("CAM-A"), seeded.store.add_station("CAM-B")
+    digest = "ab" * 32
+
+    def clip(station: str) -> dict:
+        payload = {"pack_id": "pack-cam-1", "order_no": order["order_no"], "waybills": [order["waybill_no"]],
+                   "camera": "rtsp://192.168.1.64:554/Streaming/Channels/101", "status": "recorded",
+                   "sha256": digest, "segments": [digest], "started_at": claims.now(),
+                   "ended_at": claims.now()}  # fmt: skip
+        return claims.event(p.EventType.CLIP_RECORDED, station, payload, operator=None)
+
+    early = _one(seeded, a, clip("CAM-A"))
+    assert early["outcome"] == "rejected" and "not packed at CAM-A" in early["reason"], early
+    assert _one(seeded, a, claims.packed("CAM-A", order, "pack-cam-1"))["outcome"] == "accepted"
+    other = _one(seeded, b, clip("CAM-B"))
+    assert other["outcome"] == "rejected" and "not packed at CAM-B" in other["reason"], other
+    assert _one(seeded, a, clip("CAM-A"))["outcome"] == "accepted"
+    page = seeded.store.integration_events(0, 5000)
+    (kept,) = [e.payload for e in page.events if e.type == "clip.recorded"]
+    assert kept["sha256"] == digest and kept["station"] == "CAM-A" and kept["order_no"] == order["order_no"]

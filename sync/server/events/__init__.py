@@ -27,6 +27,7 @@ HANDLERS: dict[str, Handler] = {
     p.EventType.LABEL_REISSUED: packs.label_reissued,
     p.EventType.LABEL_VOIDED: packs.label_voided,
     p.EventType.LABEL_PRINTED: packs.label_printed,
+    p.EventType.CLIP_RECORDED: packs.clip_recorded,
     p.EventType.ORDER_INTERCEPTED: packs.order_intercepted,
     p.EventType.ORDER_HELD: holds.order_held,
     p.EventType.ORDER_HOLD_RELEASED: holds.hold_released,

@@ -165,6 +165,21 @@ def label_printed(batch: Batch, station: str, event: p.Event, _received: datetim
     return ACCEPTED
 
 
+def clip_recorded(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:
+    """A pack's clip and its hashes, from the station that packed the order: on the integration
+    feed (`clip.recorded`, by order) for the office's dispute desk."""
+    clip = p.ClipRecorded.model_validate(event.payload)
+    order = batch.get(p.Kind.ORDER, clip.order_no)
+    problem = _packed_here(order, clip.order_no, station)
+    if problem is None and order is not None:
+        problem = waybill_problem(batch, station, clip.order_no, order, "", clip.waybills)
+    if problem:
+        return refused(problem)
+    batch.add(m.IntegrationEvent, type="clip.recorded", key=clip.order_no,
+              payload={**clip.model_dump(mode="json"), "station": station})  # fmt: skip
+    return ACCEPTED
+
+
 def order_intercepted(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:
     """Kept in the event log: the bench stopped the order and its goods went back (the order's
     state is the office's change that caused it, applied already)."""

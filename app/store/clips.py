@@ -1,0 +1,175 @@
+"""The bench camera's clips in the station's database: which packs are due one, a clip recorded
+with what finds it (and told to the server in the same transaction), and the lookup by waybill,
+order number, phone or packer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from app.core.model import PackStatus
+from app.store import models as m
+from app.store.db import Database
+from app.store.outbox import add_event
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One thing that happened at the bench during the pack (pack_events), to place in the clip."""
+
+    at: datetime
+    kind: str  # scan command weight reason label
+    raw: str
+    verdict: str
+    sku: str = ""
+    grams: int | None = None
+
+
+@dataclass(frozen=True)
+class DuePack:
+    """A pack whose clip can be cut now: its window and what happened in it."""
+
+    session_id: str
+    order_no: str
+    started_at: datetime
+    ended_at: datetime  # the pack, or the last scan after it (the label check)
+    packer: str  # badge
+    phone: str
+    waybills: tuple[str, ...]
+    moments: tuple[Moment, ...]
+
+
+@dataclass(frozen=True)
+class ClipRecord:
+    id: int
+    session_id: str
+    order_no: str
+    camera: str
+    started_at: datetime
+    ended_at: datetime
+    status: str  # recorded partial missing
+    reason: str
+    path: str
+    sha256: str
+    segments: list[dict[str, str]]
+    timeline: list[dict[str, object]]
+    gaps: list[list[float]]
+
+
+def due_packs(db: Database, since: datetime, until: datetime, limit: int = 50) -> list[DuePack]:
+    """Packs that ended between `since` and `until` (the post-roll before now) with no clip yet."""
+    with db.session() as s:
+        last_event = (
+            select(m.PackEvent.session_id, func.max(m.PackEvent.at).label("last"))
+            .group_by(m.PackEvent.session_id)
+            .subquery()
+        )
+        rows = s.execute(
+            select(m.PackSession, m.Order.order_no, m.Order.receiver_phone, m.Order.waybill_no,
+                   m.Operator.badge_code, last_event.c.last)
+            .join(m.Order, m.Order.id == m.PackSession.order_id)
+            .join(m.Operator, m.Operator.id == m.PackSession.operator_id)
+            .outerjoin(last_event, last_event.c.session_id == m.PackSession.id)
+            .outerjoin(m.PackClip, m.PackClip.session_id == m.PackSession.id)
+            .where(m.PackSession.status == PackStatus.PACKED, m.PackSession.ended_at >= since,
+                   m.PackSession.ended_at <= until, m.PackClip.id.is_(None))
+            .order_by(m.PackSession.ended_at)
+            .limit(limit)
+        ).all()  # fmt: skip
+        due = []
+        for session, order_no, phone, own_waybill, badge, last in rows:
+            waybills = tuple(
+                w
+                for w in s.scalars(
+                    select(m.Parcel.waybill_no)
+                    .where(m.Parcel.session_id == session.id)
+                    .order_by(m.Parcel.parcel_no)
+                )
+                if w
+            ) or ((own_waybill,) if own_waybill else ())
+            events = s.execute(
+                select(m.PackEvent.at, m.PackEvent.kind, m.PackEvent.raw, m.PackEvent.verdict,
+                       m.PackEvent.sku_code, m.PackEvent.grams)
+                .where(m.PackEvent.session_id == session.id)
+                .order_by(m.PackEvent.id)
+            ).all()  # fmt: skip
+            ended = max(filter(None, (session.ended_at, last)))
+            # The order's own scan opened the session (it is kept before the session has an id).
+            opened = Moment(session.started_at, "open", order_no, "opened")
+            due.append(DuePack(session.id, order_no, session.started_at, ended, badge, phone, waybills,
+                               (opened, *(Moment(*row) for row in events))))  # fmt: skip
+        return due
+
+
+def record_clip(
+    db: Database,
+    pack: DuePack,
+    station: str,
+    camera: str,
+    window: tuple[datetime, datetime],
+    status: str,
+    reason: str = "",
+    path: str = "",
+    sha256: str = "",
+    segments: list[dict[str, str]] | None = None,
+    timeline: list[dict[str, object]] | None = None,
+    gaps: list[list[float]] | None = None,
+) -> int:
+    """The clip (or the lack of one) kept with what finds it, and `clip.recorded` to the server,
+    in one transaction: the server's record of the hashes is the clip's proof."""
+    segments, timeline, gaps = segments or [], timeline or [], gaps or []
+    with db.session() as s, s.begin():
+        clip = m.PackClip(
+            session_id=pack.session_id, order_no=pack.order_no, camera=camera[:120], started_at=window[0],
+            ended_at=window[1], status=status, reason=reason[:200], path=path[:400], sha256=sha256,
+            segments=segments, timeline=timeline, gaps=gaps,
+        )  # fmt: skip
+        s.add(clip)
+        s.flush()
+        keys = {("order", pack.order_no), ("packer", pack.packer)}
+        keys |= {("waybill", w) for w in pack.waybills}
+        if pack.phone:
+            keys.add(("phone", pack.phone))
+        s.add_all(m.ClipKey(clip_id=clip.id, kind=kind, key=key[:64]) for kind, key in sorted(keys))
+        add_event(
+            s,
+            "clip.recorded",
+            {"pack_id": pack.session_id, "order_no": pack.order_no, "waybills": list(pack.waybills),
+             "camera": camera[:120], "status": status, "reason": reason[:200], "sha256": sha256,
+             "segments": [seg["sha256"] for seg in segments], "started_at": window[0].isoformat(),
+             "ended_at": window[1].isoformat()},
+            station,
+            None,
+        )  # fmt: skip
+        return clip.id
+
+
+def find_clips(db: Database, code: str) -> list[ClipRecord]:
+    """The clips a waybill, order number, phone or packer's badge finds, newest first."""
+    code = code.strip()
+    with db.session() as s:
+        clips = s.scalars(
+            select(m.PackClip)
+            .where(m.PackClip.id.in_(select(m.ClipKey.clip_id).where(m.ClipKey.key == code)))
+            .order_by(m.PackClip.started_at.desc())
+        ).all()
+        return [
+            ClipRecord(
+                c.id,
+                c.session_id,
+                c.order_no,
+                c.camera,
+                c.started_at,
+                c.ended_at,
+                c.status,
+                c.reason,
+                c.path,
+                c.sha256,
+                list(c.segments),
+                list(c.timeline),
+                list(c.gaps),
+            )
+            for c in clips
+        ]

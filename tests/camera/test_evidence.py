@@ -1,0 +1,102 @@
+"""Each pack's clip cut from a real camera's stream: found by waybill, order, phone or packer, its
+scans placed on the frames that show them, its hashes told to the server, a pack the camera did
+not see said to have no video."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from sqlalchemy import select
+
+from app.core.settings import StationSettings
+from app.evidence import EvidenceService
+from app.store import models as m
+from app.store.clips import find_clips
+from scanner.camera import sha256_of
+from tests.camera.conftest import wait_for
+from tests.camera.test_recorder import frame_numbers
+from tests.test_station import make_station
+
+
+def pack_slowly(station, sample, pause: float = 0.25) -> None:
+    """A packer's pace: each scan a moment after the last, so each falls on frames of its own."""
+    station.handle_scan(sample["order_no"])
+    for item in sample["items"]:
+        for _ in range(item["quantity"]):
+            time.sleep(pause)
+            station.handle_scan(item["barcode"])
+    time.sleep(pause)
+    station.handle_weight(station.state.expected_g)
+
+
+def evidence(demo_db, camera_url: str, tmp_path) -> EvidenceService:
+    settings = replace(StationSettings(), camera_url=camera_url, camera_pre_s=1, camera_post_s=1)
+    return EvidenceService(demo_db, settings, tmp_path, poll_s=0.2).start()
+
+
+def test_a_packs_clip_is_found_by_its_waybill_and_shows_each_scan_at_its_moment(
+    demo_db, samples, camera, tmp_path
+):
+    service = evidence(demo_db, camera.url, tmp_path)
+    station, writer = make_station(demo_db)
+    sample = samples["ready"][0]
+    try:
+        assert wait_for(lambda: service.recorder.packets > 20)
+        station.sign_in_badge("P0001")
+        pack_slowly(station, sample)
+        writer.wait_idle(10)
+        assert wait_for(lambda: service.cut >= 1, 30)
+    finally:
+        service.stop()
+        writer.close()
+    with demo_db.session() as s:
+        order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))
+        waybill, phone = order.waybill_no, order.receiver_phone
+    (clip,) = find_clips(demo_db, waybill)
+    assert [c.id for c in find_clips(demo_db, sample["order_no"])] == [clip.id]
+    assert [c.id for c in find_clips(demo_db, phone)] == [clip.id]
+    assert clip.id in [c.id for c in find_clips(demo_db, "P0001")]
+    assert clip.status == "recorded" and clip.gaps == [] and clip.sha256 == sha256_of(tmp_path / clip.path)
+    for segment in clip.segments:
+        assert sha256_of(tmp_path / "video" / "segments" / segment["name"]) == segment["sha256"]
+    scans = [t for t in clip.timeline if t["kind"] == "scan"]
+    assert clip.timeline[0]["kind"] == "open" and clip.timeline[0]["raw"] == sample["order_no"]
+    assert len(scans) == sum(i["quantity"] for i in sample["items"]) and all(
+        t["t"] is not None for t in scans
+    )
+    assert any(t["kind"] == "weight" for t in clip.timeline)
+    made, frames = camera.frames(), frame_numbers(tmp_path / clip.path)
+    from datetime import datetime
+
+    for moment in clip.timeline:
+        _at, number = min(frames, key=lambda f: abs(f[0] - float(moment["t"])))  # type: ignore[arg-type]
+        scanned = datetime.fromisoformat(str(moment["at"])).timestamp()
+        assert -0.4 < made[number] - scanned < 0.15, (moment, made[number] - scanned)
+    vtt = (tmp_path / clip.path).with_suffix(".vtt").read_text(encoding="utf-8")
+    assert vtt.startswith("WEBVTT") and sample["order_no"] in vtt and " --> " in vtt
+    with demo_db.session() as s:
+        (told,) = s.scalars(select(m.OutboxEvent).where(m.OutboxEvent.type == "clip.recorded")).all()
+    assert told.payload["sha256"] == clip.sha256 and told.payload["waybills"] == [waybill]
+    assert told.payload["segments"] == [seg["sha256"] for seg in clip.segments]
+    assert "@" not in told.payload["camera"]
+
+
+def test_a_pack_the_camera_did_not_see_is_recorded_as_having_no_video(demo_db, samples, camera, tmp_path):
+    camera.stop()
+    service = evidence(demo_db, camera.url, tmp_path)
+    station, writer = make_station(demo_db)
+    sample = samples["ready"][1]
+    try:
+        station.sign_in_badge("P0001")
+        pack_slowly(station, sample, pause=0.05)
+        writer.wait_idle(10)
+        assert wait_for(lambda: service.cut >= 1, 30)
+    finally:
+        service.stop()
+        writer.close()
+    (clip,) = find_clips(demo_db, sample["order_no"])
+    assert clip.status == "missing" and "no video from the camera" in clip.reason and clip.path == ""
+    with demo_db.session() as s:
+        (told,) = s.scalars(select(m.OutboxEvent).where(m.OutboxEvent.type == "clip.recorded")).all()
+    assert told.payload["status"] == "missing" and told.payload["sha256"] == ""
