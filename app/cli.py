@@ -129,6 +129,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(JSON); demo data first if the station is empty",
     )
     export.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
+    clip = sub.add_parser(
+        "clip",
+        help="the packing video of a parcel: its clips (JSON) by waybill, order number, phone or packer's "
+        "badge; with --export, an MP4 and a PDF of the timeline with its hashes for a platform dispute",
+    )
+    clip.add_argument("code", help="a waybill, order number, receiver's phone or packer's badge")
+    clip.add_argument("--export", type=Path, metavar="DIR", help="write the newest clip's MP4 and PDF here")
     sub.add_parser(
         "selftest",
         help="check this installation: demo data in a fresh folder, one order packed headless, a label "
@@ -191,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         return waves_plan(data_dir, args)
     if args.command == "export":
         return export_command(data_dir, args.output)
+    if args.command == "clip":
+        return clip_command(data_dir, args.code, args.export)
     if args.command == "selftest":
         from app.selftest import selftest
 
@@ -206,6 +215,36 @@ def main(argv: list[str] | None = None) -> int:
     from app.ui.application import run  # Qt only from here on
 
     return run(data_dir, args.lang, args.regenerate_demo, args.demo_scale)
+
+
+def clip_command(data_dir: Path, code: str, export: Path | None) -> int:
+    """Exit 0 with the clips found (and the exported files); 1 when none, or the clip changed."""
+    from app.evidence import ClipChanged, export_clip
+    from app.store.clips import find_clips
+    from app.store.db import open_database
+    from app.store.settings_store import load_settings
+
+    db = open_database(database_path(data_dir))
+    clips = find_clips(db, code)
+    found = [
+        {"order_no": c.order_no, "status": c.status, "reason": c.reason, "path": c.path, "sha256": c.sha256,
+         "started_at": c.started_at.isoformat(), "ended_at": c.ended_at.isoformat(), "camera": c.camera,
+         "segments": len(c.segments), "moments": len(c.timeline)}
+        for c in clips
+    ]  # fmt: skip
+    if not clips:
+        print(json.dumps({"error": f"no packing video found for {code}"}, ensure_ascii=False))
+        return 1
+    answer: dict[str, object] = {"clips": found}
+    if export is not None:
+        try:
+            mp4, pdf = export_clip(clips[0], export, load_settings(db).station_name)
+        except ClipChanged as exc:
+            print(json.dumps({**answer, "error": str(exc)}, ensure_ascii=False))
+            return 1
+        answer["exported"] = [str(mp4), str(pdf)]
+    print(json.dumps(answer, ensure_ascii=False, indent=1))
+    return 0
 
 
 def sync_command(

@@ -21,10 +21,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.core.settings import StationSettings
-from app.store.clips import DuePack, record_clip
+from app.store.clips import ClipRecord, DuePack, record_clip
 from app.store.db import Database
 from app.store.errors import classify
-from scanner.camera import CameraConfig, Clip, Recorder, SegmentChanged, shown_url
+from scanner.camera import CameraConfig, Clip, Recorder, SegmentChanged, sha256_of, shown_url
 from scanner.model import DeviceState
 
 log = logging.getLogger(__name__)
@@ -145,3 +145,102 @@ def _write_vtt(path: Path, timeline: list[dict[str, object]]) -> None:
     tmp = path.with_name(f".{path.name}.part")
     tmp.write_text("\n".join(cues), encoding="utf-8")
     tmp.replace(path)
+
+
+# --- export for a dispute -------------------------------------------------------------------------
+
+
+class ClipChanged(Exception):
+    """The clip on disk no longer matches the hash recorded with it (and told to the server)."""
+
+
+def export_clip(clip: ClipRecord, dest: Path, station: str) -> tuple[Path, Path]:
+    """The clip as a platform's dispute form takes it: an MP4 (the same stream, remuxed) and a PDF
+    of the timeline with the recorded hashes. Refused when the clip is missing or changed."""
+    if clip.status == "missing" or not clip.path:
+        raise ClipChanged(f"order {clip.order_no} has no video: {clip.reason}")
+    source = Path(clip.path)
+    if not source.exists() or sha256_of(source) != clip.sha256:
+        raise ClipChanged(f"the clip of order {clip.order_no} is not the one recorded (its SHA-256 differs)")
+    dest.mkdir(parents=True, exist_ok=True)
+    stem = f"{clip.order_no}-{clip.session_id[:8]}"
+    mp4 = dest / f"{stem}.mp4"
+    _remux_mp4(source, mp4)
+    pdf = dest / f"{stem}-timeline.pdf"
+    pdf.write_bytes(_timeline_pdf(clip, station, mp4))
+    return mp4, pdf
+
+
+def _remux_mp4(source: Path, target: Path) -> None:
+    import av
+
+    tmp = target.with_name(f".{target.name}.part")
+    with (
+        av.open(str(source)) as inp,
+        av.open(str(tmp), "w", format="mp4", options={"movflags": "+faststart"}) as out,
+    ):
+        video = inp.streams.video[0]
+        stream = out.add_stream_from_template(video)
+        for packet in inp.demux(video):
+            if packet.dts is None or packet.size == 0:
+                continue
+            packet.stream = stream
+            out.mux(packet)
+    tmp.replace(target)
+
+
+def _timeline_pdf(clip: ClipRecord, station: str, mp4: Path) -> bytes:
+    """A4: what the clip is, its hashes, and every moment of the pack at its time in the clip."""
+    import io
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from printing.fonts import cjk_font
+
+    font = cjk_font()
+    body = ParagraphStyle("body", fontName=font.name, fontSize=9, leading=12)
+    title = ParagraphStyle("title", fontName=font.name, fontSize=15, leading=20)
+    mono = ParagraphStyle("mono", fontName="Courier", fontSize=7.5, leading=10)
+    local = lambda when: when.astimezone().strftime("%Y-%m-%d %H:%M:%S")  # noqa: E731
+    facts = [
+        ["订单 Order", clip.order_no],
+        ["工位 Station", station],
+        ["摄像头 Camera", clip.camera],
+        ["时段 Window", f"{local(clip.started_at)} — {local(clip.ended_at)}"],
+        ["状态 Status", f"{clip.status} {clip.reason}".strip()],
+    ]
+    story = [
+        Paragraph("打包视频证据 · Packing video evidence", title),
+        Spacer(1, 4 * mm),
+        Table([[Paragraph(a, body), Paragraph(b, body)] for a, b in facts], colWidths=[35 * mm, 140 * mm]),
+        Spacer(1, 3 * mm),
+        Paragraph("SHA-256 of the clip as recorded (MPEG-TS, as the server holds it):", body),
+        Paragraph(clip.sha256, mono),
+        Paragraph(f"SHA-256 of this export ({mp4.name}, the same stream remuxed):", body),
+        Paragraph(sha256_of(mp4), mono),
+        Paragraph(
+            f"Segments: {len(clip.segments)}; their SHA-256 are in the station's and the server's record.",
+            body,
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    rows = [["t (s)", "时间 Time", "类型 Kind", "扫描 Scan", "结果 Verdict", "克 g"]]
+    for moment in clip.timeline:
+        at = datetime.fromisoformat(str(moment["at"]))
+        t = moment.get("t")
+        rows.append([f"{float(t):.2f}" if isinstance(t, int | float) else "—", local(at), str(moment["kind"]),
+                     Paragraph(str(moment["raw"])[:60], body), Paragraph(str(moment["verdict"]), body),
+                     "" if moment.get("grams") is None else str(moment["grams"])])  # fmt: skip
+    table = Table(rows, colWidths=[15 * mm, 35 * mm, 18 * mm, 50 * mm, 45 * mm, 15 * mm], repeatRows=1)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font.name), ("FONTSIZE", (0, 0), (-1, -1), 8),
+                               ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey)]))  # fmt: skip
+    story.append(table)
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, title=f"Packing video {clip.order_no}",
+                      leftMargin=15 * mm, rightMargin=15 * mm).build(story)  # fmt: skip
+    return out.getvalue()

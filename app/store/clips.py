@@ -96,10 +96,8 @@ def due_packs(db: Database, since: datetime, until: datetime, limit: int = 50) -
                 .order_by(m.PackEvent.id)
             ).all()  # fmt: skip
             ended = max(filter(None, (session.ended_at, last)))
-            # The order's own scan opened the session (it is kept before the session has an id).
-            opened = Moment(session.started_at, "open", order_no, "opened")
             due.append(DuePack(session.id, order_no, session.started_at, ended, badge, phone, waybills,
-                               (opened, *(Moment(*row) for row in events))))  # fmt: skip
+                               tuple(Moment(*row) for row in events)))  # fmt: skip
         return due
 
 

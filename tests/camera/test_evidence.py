@@ -4,8 +4,10 @@ not see said to have no video."""
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import replace
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -16,6 +18,7 @@ from app.store.clips import find_clips
 from scanner.camera import sha256_of
 from tests.camera.conftest import wait_for
 from tests.camera.test_recorder import frame_numbers
+from tests.printing.tools import pdf_text
 from tests.test_station import make_station
 
 
@@ -35,12 +38,10 @@ def evidence(demo_db, camera_url: str, tmp_path) -> EvidenceService:
     return EvidenceService(demo_db, settings, tmp_path, poll_s=0.2).start()
 
 
-def test_a_packs_clip_is_found_by_its_waybill_and_shows_each_scan_at_its_moment(
-    demo_db, samples, camera, tmp_path
-):
+def record_pack(demo_db, sample, camera, tmp_path) -> None:
+    """One order packed at a packer's pace in front of the camera, and its clip cut."""
     service = evidence(demo_db, camera.url, tmp_path)
     station, writer = make_station(demo_db)
-    sample = samples["ready"][0]
     try:
         assert wait_for(lambda: service.recorder.packets > 20)
         station.sign_in_badge("P0001")
@@ -50,6 +51,13 @@ def test_a_packs_clip_is_found_by_its_waybill_and_shows_each_scan_at_its_moment(
     finally:
         service.stop()
         writer.close()
+
+
+def test_a_packs_clip_is_found_by_its_waybill_and_shows_each_scan_at_its_moment(
+    demo_db, samples, camera, tmp_path
+):
+    sample = samples["ready"][0]
+    record_pack(demo_db, sample, camera, tmp_path)
     with demo_db.session() as s:
         order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))
         waybill, phone = order.waybill_no, order.receiver_phone
@@ -61,7 +69,7 @@ def test_a_packs_clip_is_found_by_its_waybill_and_shows_each_scan_at_its_moment(
     for segment in clip.segments:
         assert sha256_of(tmp_path / "video" / "segments" / segment["name"]) == segment["sha256"]
     scans = [t for t in clip.timeline if t["kind"] == "scan"]
-    assert clip.timeline[0]["kind"] == "open" and clip.timeline[0]["raw"] == sample["order_no"]
+    assert clip.timeline[0]["kind"] == "order" and clip.timeline[0]["raw"] == sample["order_no"]
     assert len(scans) == sum(i["quantity"] for i in sample["items"]) and all(
         t["t"] is not None for t in scans
     )
@@ -100,3 +108,28 @@ def test_a_pack_the_camera_did_not_see_is_recorded_as_having_no_video(demo_db, s
     with demo_db.session() as s:
         (told,) = s.scalars(select(m.OutboxEvent).where(m.OutboxEvent.type == "clip.recorded")).all()
     assert told.payload["status"] == "missing" and told.payload["sha256"] == ""
+
+
+def test_a_clip_is_exported_for_a_dispute_as_mp4_and_a_timeline_with_its_hash(
+    demo_db, demo_db_path, samples, camera, tmp_path, capsys
+):
+    from app.cli import main
+
+    sample = samples["ready"][2]
+    record_pack(demo_db, sample, camera, tmp_path)
+    (clip,) = find_clips(demo_db, sample["order_no"])
+    out = tmp_path / "dispute"
+    data = str(demo_db_path.parent)
+    assert main(["--data-dir", data, "clip", sample["order_no"], "--export", str(out)]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    mp4, pdf = (Path(p) for p in answer["exported"])
+    assert answer["clips"][0]["sha256"] == clip.sha256
+    assert len(frame_numbers(mp4)) == len(frame_numbers(Path(clip.path)))
+    text = pdf_text(pdf.read_bytes(), tmp_path)
+    assert clip.sha256 in "".join(text.split()) and sample["order_no"] in text
+    assert sample["items"][0]["barcode"] in text
+    # A clip changed after recording is not exported as evidence.
+    Path(clip.path).write_bytes(Path(clip.path).read_bytes()[:-188])
+    assert main(["--data-dir", data, "clip", sample["order_no"], "--export", str(out)]) == 1
+    assert "not the one recorded" in json.loads(capsys.readouterr().out)["error"]
+    assert main(["--data-dir", data, "clip", "NO-SUCH-WAYBILL"]) == 1
