@@ -4,6 +4,8 @@ encoder), and a log of when each frame was made.
 
 Run with Debian's python3 (python3-gi, gir1.2-gst-rtsp-server-1.0): `python3 rtsp_camera.py PORT
 LOG` prints "READY rtsp://127.0.0.1:PORT/cam" when it serves; LOG gets "frame wall_time" lines.
+`python3 rtsp_camera.py PORT LOG 1920x1080@25`: a camera's full picture instead (GStreamer's moving
+test pattern, as a 1080p bench camera's bit rate), for the benchmarks.
 """
 
 import sys
@@ -16,6 +18,7 @@ gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
 
 WIDTH, HEIGHT, FPS, BITS, SQUARE = 320, 240, 15, 16, 20
+PAY = "rtph264pay name=pay0 pt=96 config-interval=1 )"
 
 
 def frame(n: int) -> bytes:
@@ -30,20 +33,29 @@ def frame(n: int) -> bytes:
 
 
 class Camera:
-    def __init__(self, port: int, log_path: str) -> None:
+    def __init__(self, port: int, log_path: str, full: str = "") -> None:
         self.log = open(log_path, "a", buffering=1)  # noqa: SIM115 (open while the camera serves)
         self.count = 0
         self.server = GstRtspServer.RTSPServer()
         self.server.set_service(str(port))
         factory = GstRtspServer.RTSPMediaFactory()
-        factory.set_launch(
-            f"( appsrc name=src is-live=true do-timestamp=true format=time "
-            f"caps=video/x-raw,format=GRAY8,width={WIDTH},height={HEIGHT},framerate={FPS}/1 "
-            f"! videoconvert ! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={FPS} bitrate=800 "
-            f"! video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=1 )"
-        )
+        if full:
+            size, fps = full.split("@")
+            width, height = size.split("x")
+            factory.set_launch(
+                f"( videotestsrc is-live=true pattern=ball ! video/x-raw,width={width},height={height},"
+                f"framerate={fps}/1 ! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={fps} "
+                f"bitrate=4000 ! video/x-h264,profile=baseline ! {PAY}"
+            )
+        else:
+            factory.set_launch(
+                f"( appsrc name=src is-live=true do-timestamp=true format=time "
+                f"caps=video/x-raw,format=GRAY8,width={WIDTH},height={HEIGHT},framerate={FPS}/1 "
+                f"! videoconvert ! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={FPS} "
+                f"bitrate=800 ! video/x-h264,profile=baseline ! {PAY}"
+            )
+            factory.connect("media-configure", self._configure)
         factory.set_shared(True)
-        factory.connect("media-configure", self._configure)
         self.server.get_mount_points().add_factory("/cam", factory)
         self.server.attach(None)
 
@@ -64,7 +76,7 @@ class Camera:
 def main() -> None:
     Gst.init(None)
     port, log_path = int(sys.argv[1]), sys.argv[2]
-    Camera(port, log_path)
+    Camera(port, log_path, sys.argv[3] if len(sys.argv) > 3 else "")
     print(f"READY rtsp://127.0.0.1:{port}/cam", flush=True)
     GLib.MainLoop().run()
 
