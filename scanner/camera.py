@@ -395,7 +395,10 @@ class _SegmentWriter:
         store.opened(self.name, connection, pts0, offset)
         # Every packet handed to the OS as it comes: a killed station keeps all it received; the
         # fsync at each close bounds what a power cut can take to the open segment.
-        self.output = av.open(str(self.path), "w", format="mpegts", options={"flush_packets": "1"})
+        # initial_discontinuity: segments joined into a clip restart their continuity counters with
+        # the discontinuity flag set, so players do not take each joint for a corrupt packet.
+        options = {"flush_packets": "1", "mpegts_flags": "+initial_discontinuity"}
+        self.output = av.open(str(self.path), "w", format="mpegts", options=options)
         self.stream = self.output.add_stream_from_template(template)
 
     def due(self, pts: float, keyframe: bool, length_s: float) -> bool:

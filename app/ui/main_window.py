@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import fields, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
@@ -26,6 +27,7 @@ from app.print_service import PrintService, PrintStatus
 from app.returns_desk import ReturnsDesk
 from app.runner import Answer, Operations
 from app.station import MAX_SCAN_LENGTH, PackingStation, SaveResult
+from app.store.clips import ClipRecord
 from app.store.db import Database
 from app.store.errors import StoreError
 from app.store.outbox import pending_count
@@ -33,6 +35,7 @@ from app.store.print_jobs import Job
 from app.store.settings_store import SettingsAudit, save_settings
 from app.store.waves import location_parser
 from app.sync_service import SyncService
+from app.ui.clip_view import ClipView
 from app.ui.customer_view import CustomerPreferencesView
 from app.ui.devices import DeviceHub, device_report
 from app.ui.i18n import Translations
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
             ),
             sounds,
         )
+        self.clip_view = ClipView()
         self._desk: WavesDeskView | None = None  # the supervisor desk, built when first opened
         self.pages = PageStack()
         self.pages.add_page(self.signin)
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
             self.exceptions_view,
             self.rules_view,
             self.returns_view,
+            self.clip_view,
         ):
             self.pages.add_page(page)
         self.setCentralWidget(self.pages)
@@ -171,6 +176,10 @@ class MainWindow(QMainWindow):
         self.packing.sign_out_requested.connect(self.on_signed_out)
         self.packing.settings_requested.connect(self.open_settings)
         self.packing.returns_requested.connect(self.open_returns)
+        self.packing.video_requested.connect(self.open_video)
+        self.clip_view.lookup_requested.connect(self.find_clips)
+        self.clip_view.check_requested.connect(self.check_clip)
+        self.clip_view.export_requested.connect(self.export_clip)
         self.packing.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.saved.connect(self.on_settings_saved)
@@ -182,6 +191,7 @@ class MainWindow(QMainWindow):
             self.rules_view,
             self.exceptions_view,
             self.returns_view,
+            self.clip_view,
         ):
             page.closed.connect(self.close_settings)
         self.retranslate()
@@ -257,6 +267,8 @@ class MainWindow(QMainWindow):
             self.rules_view.handle_scan(code)
         elif page is self.returns_view:
             self.returns_view.handle_scan(code)
+        elif page is self.clip_view:
+            self.clip_view.handle_scan(code)
         elif page is self.settings_view and self.settings_view.handle_scan(code):
             return  # a supervisor's badge: the page asks for the PIN
         elif self.station.state is not None:  # settings open: the scan still counts at the bench
@@ -326,7 +338,72 @@ class MainWindow(QMainWindow):
         self.refresh_outbox()
 
     def close_settings(self) -> None:
+        self.clip_view.leave()
         self.pages.setCurrentWidget(self.packing if self.station.state else self.signin)
+
+    # --- packing video (Shift+F3) -----------------------------------------------------------------
+
+    def open_video(self) -> None:
+        """Shift+F3: a parcel's packing video, for a supervisor (it shows customers' parcels)."""
+        operator = self.station.operator
+        if operator is None or not operator.is_supervisor:
+            text = self.tr("Packing video is for supervisors: sign in with a supervisor's badge")
+            self.packing.show_notice(text, Severity.ERROR)
+            self.sounds.play("error")
+            return
+        self.pages.setCurrentWidget(self.clip_view)
+        self.clip_view.open()
+
+    def find_clips(self, code: str) -> None:
+        from app.store.clips import find_clips
+
+        def show(answer: Answer[list[ClipRecord]]) -> None:
+            clips = answer.value or []
+            self.clip_view.show_clips(clips)
+            if answer.failed:
+                self.clip_view.show_result(self.tr("The lookup failed — see the log"), bad=True)
+            elif not clips:
+                self.clip_view.show_result(
+                    self.tr("No packing video found for {code}").format(code=code), bad=True
+                )
+                self.sounds.play("error")
+            else:
+                self.clip_view.show_result("")
+
+        if code:
+            self.ops.query(
+                lambda: find_clips(self.db, code), show, what="finding packing video", latest="clips"
+            )
+
+    def check_clip(self, clip: ClipRecord) -> None:
+        from scanner.camera import sha256_of
+
+        def matches() -> bool:
+            path = Path(clip.path)
+            return path.exists() and sha256_of(path) == clip.sha256
+
+        def show(answer: Answer[bool]) -> None:
+            if self.clip_view.clip is clip:
+                self.clip_view.show_proof(bool(answer.value))
+
+        self.ops.query(matches, show, what="checking a clip's hash", latest="clip hash")
+
+    def export_clip(self, clip: ClipRecord) -> None:
+        from app.evidence import export_clip
+
+        folder = (self.db.path.parent if self.db.path is not None else Path.cwd()) / "exports"
+
+        def show(answer: Answer[tuple[Path, Path]]) -> None:
+            if answer.value is not None:
+                mp4, pdf = answer.value
+                self.clip_view.show_result(self.tr("Exported: {mp4} and {pdf}").format(mp4=mp4, pdf=pdf))
+            else:
+                self.clip_view.show_result(
+                    answer.refused or self.tr("The export failed — see the log"), bad=True
+                )
+
+        station = self._station_name()
+        self.ops.query(lambda: export_clip(clip, folder, station), show, what="exporting a clip")
 
     def _is_supervisor_badge(self, code: str) -> bool:
         try:

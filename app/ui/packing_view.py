@@ -86,6 +86,7 @@ class PackingView(QWidget):
     rules_requested = Signal()
     desk_requested = Signal()
     returns_requested = Signal()
+    video_requested = Signal()
 
     def __init__(
         self, station: PackingStation, sounds: Sounds, ops: Operations, parent: QWidget | None = None
@@ -271,6 +272,7 @@ class PackingView(QWidget):
         box.activated.connect(self.take_recommended_box)
         for keys, signal in (
             ("Shift+F2", self.returns_requested),
+            ("Shift+F3", self.video_requested),
             ("Shift+F7", self.desk_requested),
             ("Shift+F8", self.rules_requested),
             ("Shift+F9", self.customer_requested),
@@ -292,7 +294,7 @@ class PackingView(QWidget):
         self._all_keys = self.tr(
             "F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · "
             "Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · "
-            "Shift+F2 returns · "
+            "Shift+F2 returns · Shift+F3 packing video (supervisor) · "
             "Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · "
             "Shift+F9 customer preferences · F10 zero scale · F11 sync now · "
             "Shift+F11 sync exceptions · F12 sign out"

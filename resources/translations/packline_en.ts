@@ -480,6 +480,104 @@
     </message>
 </context>
 <context>
+    <name>ClipView</name>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="78"/>
+        <source>Packing video</source>
+        <translation>Packing video</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="79"/>
+        <source>Scan a parcel&apos;s waybill (or an order number, phone, badge)</source>
+        <translation>Scan a parcel&apos;s waybill (or an order number, phone, badge)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <source>Packed</source>
+        <translation>Packed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <source>In the clip</source>
+        <translation>In the clip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="84"/>
+        <source>Play / pause (Space)</source>
+        <translation>Play / pause (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="85"/>
+        <source>Export for a dispute (Ctrl+E)</source>
+        <translation>Export for a dispute (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="86"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="114"/>
+        <source>recorded</source>
+        <translation>recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="115"/>
+        <source>PARTIAL</source>
+        <translation>PARTIAL</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="116"/>
+        <source>NO VIDEO</source>
+        <translation>NO VIDEO</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="140"/>
+        <source>No video to check</source>
+        <translation>No video to check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="143"/>
+        <source>SHA-256 matches the record told to the server: the clip as recorded</source>
+        <translation>SHA-256 matches the record told to the server: the clip as recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="146"/>
+        <source>SHA-256 does NOT match the record: the file changed after recording</source>
+        <translation>SHA-256 does NOT match the record: the file changed after recording</translation>
+    </message>
+</context>
+<context>
     <name>ConditionRow</name>
     <message>
         <location filename="../../app/ui/rules_view.py" line="136"/>
@@ -1095,37 +1193,62 @@ by responsibility: {responsible}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>Finish or put back the open order before checking returns in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>The returns desk could not read the database — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
+        <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
+        <translation>Packing video is for supervisors: sign in with a supervisor&apos;s badge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="364"/>
+        <source>The lookup failed — see the log</source>
+        <translation>The lookup failed — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="367"/>
+        <source>No packing video found for {code}</source>
+        <translation>No packing video found for {code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="399"/>
+        <source>Exported: {mp4} and {pdf}</source>
+        <translation>Exported: {mp4} and {pdf}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="402"/>
+        <source>The export failed — see the log</source>
+        <translation>The export failed — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</translation>
     </message>
@@ -1203,222 +1326,222 @@ by responsibility: {responsible}</translation>
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="288"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>Bin</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="288"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="288"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="288"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>Scanned</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="290"/>
+        <location filename="../../app/ui/packing_view.py" line="292"/>
         <source>Parcel weight</source>
         <translation>Parcel weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="291"/>
+        <location filename="../../app/ui/packing_view.py" line="293"/>
         <source>Last scans</source>
         <translation>Last scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="293"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
-        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/packing_view.py" line="301"/>
+        <location filename="../../app/ui/packing_view.py" line="303"/>
         <source>F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · Ins parcel · Esc put back · F9 settings · F12 sign out</source>
         <translation>F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · Ins parcel · Esc put back · F9 settings · F12 sign out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="377"/>
+        <location filename="../../app/ui/packing_view.py" line="379"/>
         <source>change from the office</source>
         <translation>change from the office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="385"/>
+        <location filename="../../app/ui/packing_view.py" line="387"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>No box recommended for this order — scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="397"/>
+        <location filename="../../app/ui/packing_view.py" line="399"/>
         <source>Checking the PIN…</source>
         <translation>Checking the PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="424"/>
+        <location filename="../../app/ui/packing_view.py" line="426"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>Finish or put back the open order before signing out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="442"/>
+        <location filename="../../app/ui/packing_view.py" line="444"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>Take the parcel off the scale, then zero it (F10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="456"/>
+        <location filename="../../app/ui/packing_view.py" line="458"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="464"/>
+        <location filename="../../app/ui/packing_view.py" line="466"/>
         <source>Scale zeroed</source>
         <translation>Scale zeroed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="467"/>
+        <location filename="../../app/ui/packing_view.py" line="469"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>This scale cannot be zeroed from the station: press ZERO on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="471"/>
+        <location filename="../../app/ui/packing_view.py" line="473"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>No scale is connected: set one up in settings (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="535"/>
+        <location filename="../../app/ui/packing_view.py" line="537"/>
         <source>Saving {order}…</source>
         <translation>Saving {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="547"/>
+        <location filename="../../app/ui/packing_view.py" line="549"/>
         <source>Packed {order} — now scan the waybill label on the parcel to check it</source>
         <translation>Packed {order} — now scan the waybill label on the parcel to check it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="560"/>
+        <location filename="../../app/ui/packing_view.py" line="562"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>Single-item wave {wave}: scan the next item (Esc leaves the wave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="567"/>
+        <location filename="../../app/ui/packing_view.py" line="569"/>
         <source>Scan the waybill label on the parcel of order {order} to check it</source>
         <translation>Scan the waybill label on the parcel of order {order} to check it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="573"/>
+        <location filename="../../app/ui/packing_view.py" line="575"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>Scan an order, waybill or tote to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="636"/>
+        <location filename="../../app/ui/packing_view.py" line="638"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>#{no}: {items} item(s), {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="641"/>
+        <location filename="../../app/ui/packing_view.py" line="643"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>Parcel {no} open: {items} item(s) in it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="645"/>
+        <location filename="../../app/ui/packing_view.py" line="647"/>
         <source>sealed: {parcels}</source>
         <translation>sealed: {parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="714"/>
+        <location filename="../../app/ui/packing_view.py" line="716"/>
         <source>the waybill is for another carrier</source>
         <translation>the waybill is for another carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="719"/>
+        <location filename="../../app/ui/packing_view.py" line="721"/>
         <source>let go by supervisor {name}</source>
         <translation>let go by supervisor {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="773"/>
+        <location filename="../../app/ui/packing_view.py" line="775"/>
         <source>{channel} · {carrier} {waybill} {code} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} {code} · ship by {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="671"/>
+        <location filename="../../app/ui/packing_view.py" line="673"/>
         <source>why: {rule}</source>
         <translation>why: {rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="678"/>
+        <location filename="../../app/ui/packing_view.py" line="680"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>{action} of rule {rule} not used: rule {winner} comes first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="616"/>
+        <location filename="../../app/ui/packing_view.py" line="618"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>Box: {name} ({weight} g) — Ctrl+B: the next size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="623"/>
+        <location filename="../../app/ui/packing_view.py" line="295"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F3 packing video (supervisor) · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
+        <translation>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F3 packing video (supervisor) · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="625"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="695"/>
+        <location filename="../../app/ui/packing_view.py" line="697"/>
         <source>Customer&apos;s instructions: {open} open</source>
         <translation>Customer&apos;s instructions: {open} open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="697"/>
+        <location filename="../../app/ui/packing_view.py" line="699"/>
         <source>Customer&apos;s instructions: all done</source>
         <translation>Customer&apos;s instructions: all done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="760"/>
+        <location filename="../../app/ui/packing_view.py" line="762"/>
         <source>No order open</source>
         <translation>No order open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="797"/>
+        <location filename="../../app/ui/packing_view.py" line="799"/>
         <source>Buyer: {note}</source>
         <translation>Buyer: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="799"/>
+        <location filename="../../app/ui/packing_view.py" line="801"/>
         <source>Seller: {note}</source>
         <translation>Seller: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="875"/>
+        <location filename="../../app/ui/packing_view.py" line="877"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>expected {expected} g ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="877"/>
+        <location filename="../../app/ui/packing_view.py" line="879"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>Take the sealed parcel off the scale, then put this one on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="890"/>
+        <location filename="../../app/ui/packing_view.py" line="892"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>Waiting for a supervisor badge…  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="893"/>
+        <location filename="../../app/ui/packing_view.py" line="895"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}: type your PIN + Enter  (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="905"/>
+        <location filename="../../app/ui/packing_view.py" line="907"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="908"/>
+        <location filename="../../app/ui/packing_view.py" line="910"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>Put the parcel on the scale, or type its weight in grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="911"/>
+        <location filename="../../app/ui/packing_view.py" line="913"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>Scan, or type an order no / barcode + Enter</translation>
     </message>

@@ -480,6 +480,104 @@
     </message>
 </context>
 <context>
+    <name>ClipView</name>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="78"/>
+        <source>Packing video</source>
+        <translation>打包视频</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="79"/>
+        <source>Scan a parcel&apos;s waybill (or an order number, phone, badge)</source>
+        <translation>扫描包裹面单（或订单号、手机号、工牌）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <source>In the clip</source>
+        <translation>视频内时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="84"/>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="85"/>
+        <source>Export for a dispute (Ctrl+E)</source>
+        <translation>导出用于申诉（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="86"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="114"/>
+        <source>recorded</source>
+        <translation>已录制</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="115"/>
+        <source>PARTIAL</source>
+        <translation>部分缺失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="116"/>
+        <source>NO VIDEO</source>
+        <translation>无视频</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="140"/>
+        <source>No video to check</source>
+        <translation>无视频可校验</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="143"/>
+        <source>SHA-256 matches the record told to the server: the clip as recorded</source>
+        <translation>SHA-256 与上报服务器的记录一致：视频未被改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="146"/>
+        <source>SHA-256 does NOT match the record: the file changed after recording</source>
+        <translation>SHA-256 与记录不一致：视频文件在录制后被改动</translation>
+    </message>
+</context>
+<context>
     <name>ConditionRow</name>
     <message>
         <location filename="../../app/ui/rules_view.py" line="136"/>
@@ -1095,37 +1193,62 @@ by responsibility: {responsible}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>先完成或放回当前订单，再处理退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>退货台无法读取数据库 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
+        <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
+        <translation>打包视频仅限主管查看：请用主管工牌登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="364"/>
+        <source>The lookup failed — see the log</source>
+        <translation>查询失败 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="367"/>
+        <source>No packing video found for {code}</source>
+        <translation>没有找到 {code} 的打包视频</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="399"/>
+        <source>Exported: {mp4} and {pdf}</source>
+        <translation>已导出：{mp4} 和 {pdf}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="402"/>
+        <source>The export failed — see the log</source>
+        <translation>导出失败 — 请查看日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>订单 {order} 正在打包 — 先按 Esc 放回再关闭。再按一次 Alt+F4 仍会关闭：下次启动时该订单会恢复</translation>
     </message>
@@ -1203,222 +1326,222 @@ by responsibility: {responsible}</source>
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="288"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>Bin</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="288"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="288"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="288"/>
+        <location filename="../../app/ui/packing_view.py" line="290"/>
         <source>Scanned</source>
         <translation>已扫/应扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="290"/>
+        <location filename="../../app/ui/packing_view.py" line="292"/>
         <source>Parcel weight</source>
         <translation>包裹重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="291"/>
+        <location filename="../../app/ui/packing_view.py" line="293"/>
         <source>Last scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="293"/>
-        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
-        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Ins 拆包（下一包） · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F2 售后退货 · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/packing_view.py" line="301"/>
+        <location filename="../../app/ui/packing_view.py" line="303"/>
         <source>F1 confirm · F2 undo · F3 hold · F4 weigh · F6 override · F7 release · F8 what is missing · Ins parcel · Esc put back · F9 settings · F12 sign out</source>
         <translation>F1 确认 · F2 撤销 · F3 挂起 · F4 称重 · F6 主管放行 · F7 解除挂起 · F8 缺什么 · Ins 拆包 · Esc 放回 · F9 设置 · F12 退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="377"/>
+        <location filename="../../app/ui/packing_view.py" line="379"/>
         <source>change from the office</source>
         <translation>后台变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="385"/>
+        <location filename="../../app/ui/packing_view.py" line="387"/>
         <source>No box recommended for this order — scan the box you use</source>
         <translation>此订单没有建议包装 — 请扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="397"/>
+        <location filename="../../app/ui/packing_view.py" line="399"/>
         <source>Checking the PIN…</source>
         <translation>正在核对 PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="424"/>
+        <location filename="../../app/ui/packing_view.py" line="426"/>
         <source>Finish or put back the open order before signing out</source>
         <translation>请先完成或放回当前订单，再退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="442"/>
+        <location filename="../../app/ui/packing_view.py" line="444"/>
         <source>Take the parcel off the scale, then zero it (F10)</source>
         <translation>请先把包裹从秤上拿下，再归零（F10）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="456"/>
+        <location filename="../../app/ui/packing_view.py" line="458"/>
         <source>Printing of {orders} was cut off — check the printer: F5 print it again, Ctrl+F5 it came out fine</source>
         <translation>订单 {orders} 的打印被中断 — 请检查打印机：F5 重新打印，Ctrl+F5 确认已打好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="464"/>
+        <location filename="../../app/ui/packing_view.py" line="466"/>
         <source>Scale zeroed</source>
         <translation>电子秤已归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="467"/>
+        <location filename="../../app/ui/packing_view.py" line="469"/>
         <source>This scale cannot be zeroed from the station: press ZERO on the scale</source>
         <translation>这台秤不支持从工作站归零：请按秤上的“置零”键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="471"/>
+        <location filename="../../app/ui/packing_view.py" line="473"/>
         <source>No scale is connected: set one up in settings (F9)</source>
         <translation>未连接电子秤：请在设置（F9）中配置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="535"/>
+        <location filename="../../app/ui/packing_view.py" line="537"/>
         <source>Saving {order}…</source>
         <translation>正在保存 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="547"/>
+        <location filename="../../app/ui/packing_view.py" line="549"/>
         <source>Packed {order} — now scan the waybill label on the parcel to check it</source>
         <translation>{order} 已打包 — 请扫描包裹上的面单进行复核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="560"/>
+        <location filename="../../app/ui/packing_view.py" line="562"/>
         <source>Single-item wave {wave}: scan the next item (Esc leaves the wave)</source>
         <translation>单品波次 {wave}：请扫描下一件商品（Esc 退出波次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="567"/>
+        <location filename="../../app/ui/packing_view.py" line="569"/>
         <source>Scan the waybill label on the parcel of order {order} to check it</source>
         <translation>请扫描订单 {order} 包裹上的面单进行复核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="573"/>
+        <location filename="../../app/ui/packing_view.py" line="575"/>
         <source>Scan an order, waybill or tote to start</source>
         <translation>请扫描订单号、面单号或周转箱开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="636"/>
+        <location filename="../../app/ui/packing_view.py" line="638"/>
         <source>#{no}: {items} item(s), {grams} g</source>
         <translation>第{no}包：{items} 件，{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="641"/>
+        <location filename="../../app/ui/packing_view.py" line="643"/>
         <source>Parcel {no} open: {items} item(s) in it</source>
         <translation>正在装第 {no} 包：已装 {items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="645"/>
+        <location filename="../../app/ui/packing_view.py" line="647"/>
         <source>sealed: {parcels}</source>
         <translation>已封包：{parcels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="714"/>
+        <location filename="../../app/ui/packing_view.py" line="716"/>
         <source>the waybill is for another carrier</source>
         <translation>面单是另一家快递的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="719"/>
+        <location filename="../../app/ui/packing_view.py" line="721"/>
         <source>let go by supervisor {name}</source>
         <translation>主管 {name} 已放行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="773"/>
+        <location filename="../../app/ui/packing_view.py" line="775"/>
         <source>{channel} · {carrier} {waybill} {code} · ship by {ship_by} · {province}{city}</source>
         <translation>{channel} · {carrier} {waybill} {code} · 最晚发货 {ship_by} · {province}{city}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="671"/>
+        <location filename="../../app/ui/packing_view.py" line="673"/>
         <source>why: {rule}</source>
         <translation>原因：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="678"/>
+        <location filename="../../app/ui/packing_view.py" line="680"/>
         <source>{action} of rule {rule} not used: rule {winner} comes first</source>
         <translation>规则 {rule} 的{action}未采用：规则 {winner} 优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="616"/>
+        <location filename="../../app/ui/packing_view.py" line="618"/>
         <source>Box: {name} ({weight} g) — Ctrl+B: the next size</source>
         <translation>包装：{name}（{weight} 克） — Ctrl+B 换下一个尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="623"/>
+        <location filename="../../app/ui/packing_view.py" line="295"/>
+        <source>F2 undo · F3 hold · F4 weigh again · F6 supervisor override · F7 release hold · F8 check · Ins new parcel · Esc put order back · F5 reprint label · Shift+F5 print history · Shift+F2 returns · Shift+F3 packing video (supervisor) · Shift+F7 waves (supervisor) · Shift+F8 rules (supervisor) · F9 settings · Shift+F9 customer preferences · F10 zero scale · F11 sync now · Shift+F11 sync exceptions · F12 sign out</source>
+        <translation>F2 撤销 · F3 挂起 · F4 重新称重 · F6 主管放行 · F7 解除挂起 · F8 核对 · Ins 拆包（下一包） · Esc 放回订单 · F5 重打面单 · Shift+F5 打印记录 · Shift+F2 售后退货 · Shift+F3 打包视频（主管） · Shift+F7 波次（主管） · Shift+F8 规则（主管） · F9 设置 · Shift+F9 客户偏好 · F10 秤归零 · F11 立即同步 · Shift+F11 同步异常 · F12 退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packing_view.py" line="625"/>
         <source>Box: {name} recommended — Ctrl+B takes it, or scan the box you use</source>
         <translation>建议包装：{name} — 按 Ctrl+B 采用，或扫描实际使用的纸箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="695"/>
+        <location filename="../../app/ui/packing_view.py" line="697"/>
         <source>Customer&apos;s instructions: {open} open</source>
         <translation>客户指示：还有 {open} 项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="697"/>
+        <location filename="../../app/ui/packing_view.py" line="699"/>
         <source>Customer&apos;s instructions: all done</source>
         <translation>客户指示：已全部完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="760"/>
+        <location filename="../../app/ui/packing_view.py" line="762"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="797"/>
+        <location filename="../../app/ui/packing_view.py" line="799"/>
         <source>Buyer: {note}</source>
         <translation>买家留言：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="799"/>
+        <location filename="../../app/ui/packing_view.py" line="801"/>
         <source>Seller: {note}</source>
         <translation>卖家备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="875"/>
+        <location filename="../../app/ui/packing_view.py" line="877"/>
         <source>expected {expected} g ± {allowed} g</source>
         <translation>应重 {expected} 克 ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="877"/>
+        <location filename="../../app/ui/packing_view.py" line="879"/>
         <source>Take the sealed parcel off the scale, then put this one on</source>
         <translation>先把已封好的包裹从秤上拿下，再放这一包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="890"/>
+        <location filename="../../app/ui/packing_view.py" line="892"/>
         <source>Waiting for a supervisor badge…  (Esc cancels)</source>
         <translation>等待主管扫描工牌…（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="893"/>
+        <location filename="../../app/ui/packing_view.py" line="895"/>
         <source>{name}: type your PIN + Enter  (Esc cancels)</source>
         <translation>{name}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="905"/>
+        <location filename="../../app/ui/packing_view.py" line="907"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN 码 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="908"/>
+        <location filename="../../app/ui/packing_view.py" line="910"/>
         <source>Put the parcel on the scale, or type its weight in grams + Enter</source>
         <translation>请将包裹放上秤，或输入重量（克）后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packing_view.py" line="911"/>
+        <location filename="../../app/ui/packing_view.py" line="913"/>
         <source>Scan, or type an order no / barcode + Enter</source>
         <translation>扫描，或输入订单号/条码后按回车</translation>
     </message>

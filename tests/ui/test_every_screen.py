@@ -124,6 +124,7 @@ def test_every_screen_holds_its_shape_with_long_texts_and_real_errors(
         ("customer", Qt.Key.Key_F9, SHIFT, lambda: True),
         ("sync_exceptions", Qt.Key.Key_F11, SHIFT, lambda: window.exceptions_view.table.rowCount() > 0),
         ("rules", Qt.Key.Key_F8, SHIFT, lambda: window.rules_view.table.rowCount() > 10),
+        ("packing_video", Qt.Key.Key_F3, SHIFT, lambda: window.pages.currentWidget() is window.clip_view),
     ):
         press(qtbot, app, entry, key, mods)
         qtbot.waitUntil(ready, timeout=20_000)
