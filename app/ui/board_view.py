@@ -74,7 +74,7 @@ ONLINE_S = 120
 LATEST = "floor-board"
 COLUMNS = 13
 RED, GREY = "#c62828", "#757575"
-DEVICE_COLUMNS = (p.DeviceKind.PRINTER, p.DeviceKind.SCANNER, p.DeviceKind.SCALE)
+DEVICE_COLUMNS = (p.DeviceKind.PRINTER, p.DeviceKind.SCANNER, p.DeviceKind.SCALE, p.DeviceKind.CAMERA)
 DEVICE_CAUSES = {cause.value for cause in DeviceCause}
 
 
@@ -125,7 +125,7 @@ class BoardView(QWidget):
         tables.addWidget(self.stations_title)
         tables.addWidget(self.stations, 2)
         self.health_title = QLabel(objectName="headline")
-        self.health = list_table(5)  # each station's sync, printers, scanner and scale
+        self.health = list_table(6)  # each station's sync, printers, scanner, scale and camera
         for column in (2, 3, 4):  # a device's trouble in its own words, wrapped within its column
             self.health.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.health.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -259,8 +259,9 @@ class BoardView(QWidget):
         self.stations_title.setText(self.tr("Stations"))
         self.health_title.setText(self.tr("Stations' sync and devices"))
         self.health.set_headers(
-            [self.tr("Station"), self.tr("Sync"), self.tr("Printers"), self.tr("Scanner"), self.tr("Scale")]
-        )
+            [self.tr("Station"), self.tr("Sync"), self.tr("Printers"), self.tr("Scanner"), self.tr("Scale"),
+             self.tr("Camera")]
+        )  # fmt: skip
         self.pickups_title.setText(self.tr("Carrier pick-ups: what must go on the next truck"))
         self.pickups.set_headers(
             [self.tr("Carrier"), self.tr("Pick-up"), self.tr("In"), self.tr("Must go"), self.tr("Open"),

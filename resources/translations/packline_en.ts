@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="243"/>
-        <location filename="../../app/ui/board_view.py" line="473"/>
+        <location filename="../../app/ui/board_view.py" line="474"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
@@ -86,7 +86,7 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="260"/>
-        <location filename="../../app/ui/board_view.py" line="348"/>
+        <location filename="../../app/ui/board_view.py" line="349"/>
         <source>Stations&apos; sync and devices</source>
         <translation>Stations&apos; sync and devices</translation>
     </message>
@@ -116,274 +116,279 @@
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="264"/>
-        <location filename="../../app/ui/board_view.py" line="421"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="265"/>
+        <location filename="../../app/ui/board_view.py" line="422"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>Carrier pick-ups: what must go on the next truck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Pick-up</source>
         <translation>Pick-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>In</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Must go</source>
         <translation>Must go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Make it</source>
         <translation>Make it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Miss it</source>
         <translation>Miss it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="269"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>Orders packed per hour, and mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
         <source>Customers by lifecycle stage</source>
         <translation>Customers by lifecycle stage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="296"/>
+        <location filename="../../app/ui/board_view.py" line="297"/>
         <source>Reading the board…</source>
         <translation>Reading the board…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="301"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="301"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="304"/>
+        <location filename="../../app/ui/board_view.py" line="305"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="314"/>
+        <location filename="../../app/ui/board_view.py" line="315"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="315"/>
+        <location filename="../../app/ui/board_view.py" line="316"/>
         <source>every station</source>
         <translation>every station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="316"/>
+        <location filename="../../app/ui/board_view.py" line="317"/>
         <source>this station only: the server did not answer</source>
         <translation>this station only: the server did not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="328"/>
+        <location filename="../../app/ui/board_view.py" line="329"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="329"/>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>within 2 h</source>
         <translation>within 2 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="331"/>
         <source>within 4 h</source>
         <translation>within 4 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="331"/>
+        <location filename="../../app/ui/board_view.py" line="332"/>
         <source>within 24 h</source>
         <translation>within 24 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="332"/>
+        <location filename="../../app/ui/board_view.py" line="333"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="333"/>
+        <location filename="../../app/ui/board_view.py" line="334"/>
         <source>no deadline</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="340"/>
+        <location filename="../../app/ui/board_view.py" line="341"/>
         <source>No open orders</source>
         <translation>No open orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="341"/>
+        <location filename="../../app/ui/board_view.py" line="342"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>Open orders by ship-by deadline — {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="350"/>
+        <location filename="../../app/ui/board_view.py" line="351"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>Stations&apos; sync and devices: shown when there is a server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="357"/>
+        <location filename="../../app/ui/board_view.py" line="358"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="360"/>
+        <location filename="../../app/ui/board_view.py" line="361"/>
         <source>last synced {time}</source>
         <translation>last synced {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="362"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>no server</source>
         <translation>no server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="364"/>
+        <location filename="../../app/ui/board_view.py" line="365"/>
         <source>server not answering</source>
         <translation>server not answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="366"/>
+        <location filename="../../app/ui/board_view.py" line="367"/>
         <source>never synced</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="379"/>
+        <location filename="../../app/ui/board_view.py" line="380"/>
         <source>not reported</source>
         <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="382"/>
+        <location filename="../../app/ui/board_view.py" line="383"/>
         <source>keyboard</source>
         <translation>keyboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="383"/>
+        <location filename="../../app/ui/board_view.py" line="384"/>
         <source>typed in</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="383"/>
+        <location filename="../../app/ui/board_view.py" line="384"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="385"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>label</source>
         <translation>label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="385"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>insert</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="385"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>slip</source>
         <translation>slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="387"/>
+        <location filename="../../app/ui/board_view.py" line="388"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="388"/>
+        <location filename="../../app/ui/board_view.py" line="389"/>
         <source>connecting…</source>
         <translation>connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="389"/>
+        <location filename="../../app/ui/board_view.py" line="390"/>
         <source>PROBLEM</source>
         <translation>PROBLEM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="407"/>
+        <location filename="../../app/ui/board_view.py" line="408"/>
         <source>as of {time}</source>
         <translation>as of {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="417"/>
+        <location filename="../../app/ui/board_view.py" line="418"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="428"/>
+        <location filename="../../app/ui/board_view.py" line="429"/>
         <source>tomorrow</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="431"/>
+        <location filename="../../app/ui/board_view.py" line="432"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="445"/>
+        <location filename="../../app/ui/board_view.py" line="446"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="446"/>
+        <location filename="../../app/ui/board_view.py" line="447"/>
         <source>growing</source>
         <translation>growing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="447"/>
+        <location filename="../../app/ui/board_view.py" line="448"/>
         <source>mature</source>
         <translation>mature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="448"/>
+        <location filename="../../app/ui/board_view.py" line="449"/>
         <source>at risk</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="449"/>
+        <location filename="../../app/ui/board_view.py" line="450"/>
         <source>lost</source>
         <translation>lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="451"/>
+        <location filename="../../app/ui/board_view.py" line="452"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="491"/>
+        <location filename="../../app/ui/board_view.py" line="492"/>
         <source>Mistakes per 100 units</source>
         <translation>Mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="513"/>
+        <location filename="../../app/ui/board_view.py" line="514"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="542"/>
-        <location filename="../../app/ui/board_view.py" line="562"/>
+        <location filename="../../app/ui/board_view.py" line="543"/>
+        <location filename="../../app/ui/board_view.py" line="563"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>

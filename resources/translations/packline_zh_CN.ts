@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="243"/>
-        <location filename="../../app/ui/board_view.py" line="473"/>
+        <location filename="../../app/ui/board_view.py" line="474"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -86,7 +86,7 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="260"/>
-        <location filename="../../app/ui/board_view.py" line="348"/>
+        <location filename="../../app/ui/board_view.py" line="349"/>
         <source>Stations&apos; sync and devices</source>
         <translation>各工作台同步与设备</translation>
     </message>
@@ -116,274 +116,279 @@
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="264"/>
-        <location filename="../../app/ui/board_view.py" line="421"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="265"/>
+        <location filename="../../app/ui/board_view.py" line="422"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>快递揽收：下一车必须走的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Pick-up</source>
         <translation>揽收时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Must go</source>
         <translation>必须走</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Make it</source>
         <translation>能赶上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Miss it</source>
         <translation>赶不上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="269"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>每小时打包单量，及每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
         <source>Customers by lifecycle stage</source>
         <translation>客户生命周期分布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="296"/>
+        <location filename="../../app/ui/board_view.py" line="297"/>
         <source>Reading the board…</source>
         <translation>正在读取看板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="301"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="301"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="304"/>
+        <location filename="../../app/ui/board_view.py" line="305"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="314"/>
+        <location filename="../../app/ui/board_view.py" line="315"/>
         <source>this station</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="315"/>
+        <location filename="../../app/ui/board_view.py" line="316"/>
         <source>every station</source>
         <translation>全部工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="316"/>
+        <location filename="../../app/ui/board_view.py" line="317"/>
         <source>this station only: the server did not answer</source>
         <translation>仅本工位：服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="328"/>
+        <location filename="../../app/ui/board_view.py" line="329"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="329"/>
+        <location filename="../../app/ui/board_view.py" line="330"/>
         <source>within 2 h</source>
         <translation>2 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="331"/>
         <source>within 4 h</source>
         <translation>4 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="331"/>
+        <location filename="../../app/ui/board_view.py" line="332"/>
         <source>within 24 h</source>
         <translation>24 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="332"/>
+        <location filename="../../app/ui/board_view.py" line="333"/>
         <source>later</source>
         <translation>更晚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="333"/>
+        <location filename="../../app/ui/board_view.py" line="334"/>
         <source>no deadline</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="340"/>
+        <location filename="../../app/ui/board_view.py" line="341"/>
         <source>No open orders</source>
         <translation>没有待发订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="341"/>
+        <location filename="../../app/ui/board_view.py" line="342"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>待发订单（按最晚发货时间）— {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="350"/>
+        <location filename="../../app/ui/board_view.py" line="351"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>各工作台同步与设备：连接服务器后显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="357"/>
+        <location filename="../../app/ui/board_view.py" line="358"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="360"/>
+        <location filename="../../app/ui/board_view.py" line="361"/>
         <source>last synced {time}</source>
         <translation>最后同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="362"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>no server</source>
         <translation>无服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="364"/>
+        <location filename="../../app/ui/board_view.py" line="365"/>
         <source>server not answering</source>
         <translation>服务器无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="366"/>
+        <location filename="../../app/ui/board_view.py" line="367"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="379"/>
+        <location filename="../../app/ui/board_view.py" line="380"/>
         <source>not reported</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="382"/>
+        <location filename="../../app/ui/board_view.py" line="383"/>
         <source>keyboard</source>
         <translation>键盘模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="383"/>
+        <location filename="../../app/ui/board_view.py" line="384"/>
         <source>typed in</source>
         <translation>手输重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="383"/>
+        <location filename="../../app/ui/board_view.py" line="384"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="385"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>label</source>
         <translation>面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="385"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>insert</source>
         <translation>插页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="385"/>
+        <location filename="../../app/ui/board_view.py" line="386"/>
         <source>slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="387"/>
+        <location filename="../../app/ui/board_view.py" line="388"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="388"/>
+        <location filename="../../app/ui/board_view.py" line="389"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="389"/>
+        <location filename="../../app/ui/board_view.py" line="390"/>
         <source>PROBLEM</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="407"/>
+        <location filename="../../app/ui/board_view.py" line="408"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="417"/>
+        <location filename="../../app/ui/board_view.py" line="418"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>快递揽收：未设置（由办公室为每家快递设定揽收时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="428"/>
+        <location filename="../../app/ui/board_view.py" line="429"/>
         <source>tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="431"/>
+        <location filename="../../app/ui/board_view.py" line="432"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="445"/>
+        <location filename="../../app/ui/board_view.py" line="446"/>
         <source>new</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="446"/>
+        <location filename="../../app/ui/board_view.py" line="447"/>
         <source>growing</source>
         <translation>成长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="447"/>
+        <location filename="../../app/ui/board_view.py" line="448"/>
         <source>mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="448"/>
+        <location filename="../../app/ui/board_view.py" line="449"/>
         <source>at risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="449"/>
+        <location filename="../../app/ui/board_view.py" line="450"/>
         <source>lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="451"/>
+        <location filename="../../app/ui/board_view.py" line="452"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="491"/>
+        <location filename="../../app/ui/board_view.py" line="492"/>
         <source>Mistakes per 100 units</source>
         <translation>每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="513"/>
+        <location filename="../../app/ui/board_view.py" line="514"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="542"/>
-        <location filename="../../app/ui/board_view.py" line="562"/>
+        <location filename="../../app/ui/board_view.py" line="543"/>
+        <location filename="../../app/ui/board_view.py" line="563"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>

@@ -24,6 +24,11 @@ SCALE_GONE = p.DeviceWire(
     detail="could not open port /dev/ttyUSB1: No such file or directory", cause="not_found",
 )  # fmt: skip
 LABEL_READY = p.DeviceWire(kind=p.DeviceKind.PRINTER, name="label", health=p.DeviceHealth.READY)
+CAMERA_GONE = p.DeviceWire(
+    kind=p.DeviceKind.CAMERA, name="rtsp://10.0.0.64:554/Streaming/Channels/101",
+    health=p.DeviceHealth.PROBLEM,
+    detail="Connection refused", cause="not_found",
+)  # fmt: skip
 
 
 def stations(server, *names: str, tmp_path) -> dict:
@@ -109,7 +114,7 @@ def test_the_board_shows_every_stations_devices_and_the_next_trucks(server, tmp_
     loop = SyncLoop(
         lambda: make_client(dbs["PACK-B"]), StationSyncStore(dbs["PACK-B"]), lambda s: None, 300.0
     )
-    loop.report_devices(p.DeviceReport(devices=[LABEL_READY, SCALE_GONE]))
+    loop.report_devices(p.DeviceReport(devices=[LABEL_READY, SCALE_GONE, CAMERA_GONE]))
     assert loop.run_once() is not None
     a = dbs["PACK-A"]
     assert make_client(a) is not None and StationSyncStore(a).cursor() == ""
@@ -149,6 +154,10 @@ def test_the_board_shows_every_stations_devices_and_the_next_trucks(server, tmp_
     assert "ttyUSB1" in view.health.tooltip(rows["PACK-B"], 4)
     assert view.health.colour(rows["PACK-B"], 4) == RED
     assert view.health.text(rows["PACK-A"], 2) == "label ready"
+    camera = view.health.text(rows["PACK-B"], 5)  # the bench camera: its own column
+    assert "PROBLEM" in camera and view.health.colour(rows["PACK-B"], 5) == RED
+    assert "10.0.0.64" in view.health.tooltip(rows["PACK-B"], 5)
+    assert view.health.text(rows["PACK-A"], 5) == "none"
     assert view.health.text(rows["PACK-B"], 1) == "online"
     assert view.pickups.rowCount() == 1 and view.pickups.text(0, 0) == "SF"
     assert view.pickups.text(0, 1).endswith(("12:00", "18:30"))

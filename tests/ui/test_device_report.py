@@ -42,3 +42,26 @@ def test_printers_in_use_with_their_trouble_and_serial_devices_only_when_set_up(
         ("scanner", "/dev/ttyACM0", "connecting", ""),  # set up, its reader not started yet
         ("scale", "/dev/ttyUSB0", "problem", "device reports readiness"),
     ]
+
+
+def test_the_bench_camera_is_reported_without_its_password():
+    url = "rtsp://admin:Hik12345@192.168.1.64:554/Streaming/Channels/101"
+    settings = replace(StationSettings(), camera_url=url)
+    (camera,) = [
+        d for d in device_report({}, settings, PrintStatus()).devices if d.kind is p.DeviceKind.CAMERA
+    ]
+    assert (
+        camera.name == "rtsp://192.168.1.64:554/Streaming/Channels/101"
+        and camera.health.value == "connecting"
+    )
+    down = DeviceState(
+        DeviceStatus.DISCONNECTED, "rtsp://192.168.1.64:554/Streaming/Channels/101", "Connection refused"
+    )
+    (camera,) = [d for d in device_report({"camera": down}, settings, PrintStatus()).devices
+                 if d.kind is p.DeviceKind.CAMERA]  # fmt: skip
+    assert camera.health.value == "problem" and "Hik12345" not in camera.model_dump_json()
+    assert not [
+        d
+        for d in device_report({}, StationSettings(), PrintStatus()).devices
+        if d.kind is p.DeviceKind.CAMERA
+    ]
