@@ -20,6 +20,7 @@ from app.paths import database_path, default_data_dir, log_dir
 
 if TYPE_CHECKING:
     from app.core.decisions import Signer
+    from app.store.db import Database
 
 log = logging.getLogger("packline")
 
@@ -219,12 +220,20 @@ def main(argv: list[str] | None = None) -> int:
 
 def clip_command(data_dir: Path, code: str, export: Path | None) -> int:
     """Exit 0 with the clips found (and the exported files); 1 when none, or the clip changed."""
-    from app.evidence import ClipChanged, export_clip
-    from app.store.clips import find_clips
     from app.store.db import open_database
-    from app.store.settings_store import load_settings
 
     db = open_database(database_path(data_dir))
+    try:
+        return _clips_answer(db, code, export)
+    finally:
+        db.close()
+
+
+def _clips_answer(db: Database, code: str, export: Path | None) -> int:
+    from app.evidence import ClipChanged, export_clip
+    from app.store.clips import find_clips
+    from app.store.settings_store import load_settings
+
     clips = find_clips(db, code)
     found = [
         {"order_no": c.order_no, "status": c.status, "reason": c.reason, "path": c.path, "sha256": c.sha256,

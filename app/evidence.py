@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.core.settings import StationSettings
-from app.store.clips import ClipRecord, DuePack, record_clip
+from app.store.clips import ClipRecord, DuePack, due_packs, record_clip
 from app.store.db import Database
 from app.store.errors import classify
 from scanner.camera import CameraConfig, Clip, Recorder, SegmentChanged, sha256_of, shown_url
@@ -67,8 +67,6 @@ class EvidenceService:
         self.recorder.stop(timeout)
 
     def _run(self) -> None:
-        from app.store.clips import due_packs
-
         while not self._stop.is_set():
             now = datetime.now(UTC)
             post = timedelta(seconds=self.settings.camera_post_s)

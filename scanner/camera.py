@@ -253,11 +253,9 @@ class _Clock:
 
     connection: int = 0
     offset: float | None = None  # wall − stream, the least seen
-    last_pts: float | None = None
 
     def saw(self, pts: float, wall: float) -> None:
         self.offset = wall - pts if self.offset is None else min(self.offset, wall - pts)
-        self.last_pts = pts
 
 
 @dataclass

@@ -27,16 +27,10 @@ ROOT = Path(__file__).resolve().parents[2]
 CAMERA = ROOT / "tests" / "camera" / "rtsp_camera.py"
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def camera(log: Path, full: str = "") -> tuple[subprocess.Popen[str], str]:
-    port = _free_port()
+    from tests.sync.servers import free_port
+
+    port = free_port()
     command = ["/usr/bin/python3", str(CAMERA), str(port), str(log), *([full] if full else [])]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None

@@ -16,9 +16,9 @@ from app.evidence import EvidenceService
 from app.store import models as m
 from app.store.clips import find_clips
 from scanner.camera import sha256_of
-from tests.camera.conftest import wait_for
 from tests.camera.test_recorder import SLACK_S, frame_numbers
 from tests.printing.tools import pdf_text
+from tests.test_print_service import wait_for
 from tests.test_station import make_station
 
 
@@ -43,7 +43,7 @@ def record_pack(demo_db, sample, camera, tmp_path) -> None:
     service = evidence(demo_db, camera.url, tmp_path)
     station, writer = make_station(demo_db)
     try:
-        assert wait_for(lambda: service.recorder.packets > 20)
+        assert wait_for(lambda: service.recorder.packets > 20, 20)
         station.sign_in_badge("P0001")
         pack_slowly(station, sample)
         writer.wait_idle(10)
