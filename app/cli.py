@@ -525,6 +525,10 @@ def demo_sheet(data_dir: Path, as_json: bool = False) -> int:
                 print(f"      scan {item['barcode']:<14} x{item['quantity']}  {item['sku']}  {item['name']}")
             for asked in _plan_lines((order.get("plan") or {}).get("instructions", [])):
                 print(f"      {asked}")
+    print("\nTraced goods / 追溯商品 (GS1: ]d2 = DataMatrix, ␝ = GS)")
+    for row in samples["traced"]:
+        print(f"  order {row['order_no']}  {row['what']}")
+        print(f"      scan {row['scan'].replace(chr(29), '␝')}")
     print("\nCase codes / 箱码 (count as their pack quantity)")
     for case in samples["case_codes"]:
         print(f"  {case['code']}  = {case['pack_qty']} x {case['sku']}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from datetime import date
 
 from app.core.model import Operator
 from app.core.pack_session import ItemFound
@@ -28,14 +29,17 @@ from app.core.returns import (
     ReturnReceived,
     ReturnState,
     ReturnVerdict,
+    SerialRead,
     Weighed,
     new_return,
     step,
 )
+from app.core.trace import MAX_SERIAL, unit_from_gs1
 from app.store.db import Database
 from app.store.packing import PackingStore
 from app.store.returns import ReturnStore
 from app.store.writer import SerialWriter
+from scanner.interpret import interpret
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +96,10 @@ class ReturnsDesk:
             return ReturnOutcome(self.state, ReturnVerdict.INVALID_CHOICE, detail=text)
         if phase is Phase.IDLE:
             return self._run(Found(text, self.store.find(text)))
-        unit = self._unit(text)
+        if phase is Phase.SERIAL:  # the serial label of the unit just scanned
+            scan = interpret(raw)
+            return self._run(SerialRead((scan.gs1.get("21") or text)[:MAX_SERIAL]))
+        unit = self._unit(raw)
         if not unit.sku_code and text.isdigit() and len(text) <= 6:
             return self._run(Weighed(int(text)))  # a short number no item carries: the parcel's grams
         return self._run(unit)
@@ -106,11 +113,16 @@ class ReturnsDesk:
     def weigh(self, grams: int) -> ReturnOutcome:
         return self._run(Weighed(grams))
 
-    def _unit(self, code: str) -> ItemScanned:
-        """The SKU a unit's code names ("": none; a box of our packaging is no returned item)."""
-        resolution = self.items.resolve(code)
+    def _unit(self, raw: str) -> ItemScanned:
+        """The SKU a unit's code names ("": none; a box of our packaging is no returned item), with
+        the serial and lot its GS1 code carries."""
+        scan = interpret(raw[:MAX_CODE])
+        code = scan.code
+        resolution = self.items.resolve(scan.lookup)
         if isinstance(resolution, ItemFound):
-            return ItemScanned(code, resolution.sku_code, resolution.name_zh, resolution.name_en)
+            unit = unit_from_gs1(scan.gs1, date.today())
+            return ItemScanned(code, resolution.sku_code, resolution.name_zh, resolution.name_en,
+                               serial=unit.serial, lot=unit.lot)  # fmt: skip
         return ItemScanned(code, "")
 
     # --- the step and its effects ---------------------------------------------------------------

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from app.core import barcodes, decisions, pack_events, packaging
@@ -43,6 +43,7 @@ from app.core.pack_session import (
     ReasonGiven,
     Resolution,
     Scanned,
+    SerialScanned,
     SessionClosed,
     SessionOpened,
     Verdict,
@@ -55,6 +56,7 @@ from app.core.pack_session import (
 from app.core.print_plan import card_requests
 from app.core.rules import EMPTY_PLAN, PackPlan
 from app.core.settings import StationSettings
+from app.core.trace import MAX_SERIAL, Fefo, unit_from_gs1
 from app.store.errors import StoreError, classify
 from app.store.packing import PackConflict, PackingStore, new_session_id
 from app.store.print_jobs import PrintJobStore
@@ -282,14 +284,20 @@ class PackingStation:
         return True
 
     def _start(self, operator: Operator) -> None:
-        self.state = new_session(operator, self.settings.weight_policy, self.settings.supervisor_pin)
+        self.state = replace(
+            new_session(operator, self.settings.weight_policy, self.settings.supervisor_pin),
+            fefo=_fefo(self.settings),
+        )
         self._restore()
 
     def apply_settings(self, settings: StationSettings) -> None:
         self.settings = settings
         if self.state is not None:
             self.state = replace(
-                self.state, policy=settings.weight_policy, supervisor_pin=settings.supervisor_pin
+                self.state,
+                policy=settings.weight_policy,
+                supervisor_pin=settings.supervisor_pin,
+                fefo=_fefo(settings),
             )
 
     # --- inputs ------------------------------------------------------------------------------
@@ -326,7 +334,7 @@ class PackingStation:
             return self._label_scanned(scan.code)
         raw_text = scan.raw.strip(" \r\n\t")
         with _reading("a scan"):
-            resolution = self._resolve(scan.lookup)
+            resolution = self._traced(scan, self._resolve(scan.lookup))
             if self.state.order is None and self.state.pending is None:
                 if isinstance(resolution, NotFound):
                     strategy = wave_strategy(self.store.db, scan.code)
@@ -537,6 +545,31 @@ class PackingStation:
         elif isinstance(resolution, OrderFound) and state.order is None:
             resolution = OrderFound(resolution.order, self.plan_for(resolution.order))
         return resolution
+
+    def _traced(self, scan: Scan, resolution: Resolution) -> Resolution:
+        """A traced SKU's item with the unit its scan carries and what the floor knows of it; while
+        a serial label is due, a code that is nothing else is that serial."""
+        state = self.state
+        assert state is not None
+        order = state.order
+        if order is None:
+            return resolution
+        due = state.serial_due
+        if due is not None and isinstance(resolution, NotFound):
+            serial = (scan.gs1.get("21") or scan.code).strip()[:MAX_SERIAL]
+            sku_code = order.lines[due.line_index].sku_code
+            return SerialScanned(serial, self.store.serial_facts(sku_code, serial, order.order_no))
+        if not isinstance(resolution, ItemFound):
+            return resolution
+        line = next((line for line in order.lines if line.sku_code == resolution.sku_code), None)
+        if line is None or not line.tracking.tracked:
+            return resolution
+        today = date.today()  # the bench's day: shelf life is counted in local days
+        unit = unit_from_gs1(scan.gs1, today)
+        min_days = state.plan.min_shelf_days
+        shippable = today + timedelta(days=line.tracking.min_shelf_days if min_days is None else min_days)
+        facts = self.store.unit_facts(resolution.sku_code, unit, order.order_no, shippable)
+        return replace(resolution, unit=unit, facts=facts, scanned_on=today)
 
     def plan_for(self, order: OrderSnapshot) -> PackPlan:
         """The customer rules' plan for an order; a broken rule book never stops packing."""
@@ -893,6 +926,10 @@ def _decided_by_reason(state: PackState, reason: str, badge: str) -> Decision | 
     if state.pending is Pending.OVERRIDE_PLAN and reason in PLAN_OVERRIDE_REASONS:
         return decisions.plan_override(order_no, reason, [step.id for step in state.open_steps], badge)
     return None
+
+
+def _fefo(settings: StationSettings) -> Fefo:
+    return Fefo(settings.fefo) if settings.fefo in {f.value for f in Fefo} else Fefo.OFF
 
 
 def _now_iso() -> str:

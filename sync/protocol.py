@@ -95,6 +95,20 @@ class BarcodeWire(Outgoing):
     pack_qty: int = Field(default=1, ge=1, le=INT64_MAX)
 
 
+# What each unit of a SKU must carry (app.core.trace.Tracking's flags).
+TRACE_PATTERN = r"^((serial|serial_label|lot|expiry)(,(serial|serial_label|lot|expiry))*)?$"
+
+
+class LotWire(Outgoing):
+    """A lot of a traced SKU: its expiry, the units in stock (first expired, first out) and, once
+    the office recalls it, why (every bench then refuses its units)."""
+
+    lot: Code
+    expiry: date | None = None
+    in_stock: Count = 0
+    recalled: str = Field("", max_length=200)
+
+
 class SkuWire(Outgoing):
     code: Code
     name_zh: str = Field(max_length=200)
@@ -104,7 +118,10 @@ class SkuWire(Outgoing):
     bin_location: str = ""
     price_cents: Count = 0
     volume_cm3: Count = 0  # for wave volume caps; 0: not known
+    trace: str = Field("", max_length=64, pattern=TRACE_PATTERN)
+    min_shelf_days: int = Field(0, ge=0, le=3650)  # an expiry's days left at shipping, at least
     barcodes: list[BarcodeWire] = []
+    lots: list[LotWire] = Field(default=[], max_length=1000)
 
 
 class Preferences(Outgoing):
@@ -450,6 +467,14 @@ class WaybillReserve(Outgoing):
     waybills: list[str]
 
 
+class RecallRequest(Incoming):
+    """The office recalls a lot of a SKU (POST /trace/recall)."""
+
+    sku: Code
+    lot: Code
+    reason: str = Field("", max_length=200)
+
+
 class IntegrationEventWire(Outgoing):
     id: int
     type: str  # refund.requested
@@ -695,6 +720,16 @@ class PackedMistakes(Incoming):
     weight: int = Field(0, ge=0, le=100_000)  # weights off
 
 
+class PackedUnitWire(Incoming):
+    """A traced unit in the pack: its SKU, the parcel it went in, its serial, lot and expiry."""
+
+    sku: Code
+    parcel: int = Field(1, ge=1, le=50)
+    serial: str = Field("", max_length=64)
+    lot: str = Field("", max_length=64)
+    expiry: date | None = None
+
+
 class OrderPacked(Incoming):
     pack_id: str
     order_no: Code
@@ -717,6 +752,7 @@ class OrderPacked(Incoming):
     plan: dict[str, Any] | None = None
     plan_override: dict[str, Any] | None = None
     split_proof: Proof | None = None  # split_by's decision, proven
+    units: list[PackedUnitWire] = Field(default_factory=list, max_length=10_000)  # traced units
 
 
 class OrderHeld(Incoming):
@@ -808,6 +844,10 @@ class LabelReissued(Incoming):
 class ReturnedUnit(Incoming):
     sku: Code
     expected: bool = True  # in the order as packed; False: not ours, flagged
+    # A traced unit's serial and lot as read at the returns desk: a serial the order did not ship
+    # is not the order's unit (a swap), and the server refuses it as one.
+    serial: str = Field("", max_length=64)
+    lot: str = Field("", max_length=64)
     reason: str = Field("", max_length=32)
     grade: Literal["resellable", "repack", "damaged", "scrap", ""] = ""
     disposition: Literal["restock", "repack", "quarantine", "scrap"]

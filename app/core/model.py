@@ -12,6 +12,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from app.core.trace import UNTRACKED, Tracking
+
 
 class OrderStatus(StrEnum):
     NEW = "new"
@@ -143,6 +145,7 @@ class OrderLine:
     custom_fields: Mapping[str, str] = field(default_factory=dict)
     category: str = ""
     volume_cm3: int = 0  # of one unit; 0: not known
+    tracking: Tracking = UNTRACKED  # what each unit must carry (serial, lot, expiry, shelf life)
 
 
 PACKAGING = "PACKAGING"  # the SKU category of boxes and bags: the packaging catalogue

@@ -9,6 +9,7 @@ on replay the order is read again. Everything else is stored whole.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from app.core.commands import Command
@@ -32,10 +33,12 @@ from app.core.pack_session import (
     ReasonGiven,
     Resolution,
     Scanned,
+    SerialScanned,
     SessionClosed,
     WeightEntered,
     step,
 )
+from app.core.trace import Unit, UnitFacts
 
 Json = dict[str, Any]
 # An input the station refused before the session saw it (a split with no waybill number left):
@@ -77,8 +80,14 @@ def _encode_resolution(resolution: Resolution) -> Json:
     match resolution:
         case OrderFound(order=order):
             return {"type": "order", "order_no": order.order_no}
-        case ItemFound(sku_code=sku, pack_qty=qty, name_zh=zh, name_en=en):
-            return {"type": "item", "sku_code": sku, "pack_qty": qty, "name_zh": zh, "name_en": en}
+        case ItemFound(sku_code=sku, pack_qty=qty, name_zh=zh, name_en=en) as item:
+            traced = {}
+            if not item.unit.empty or item.scanned_on is not None:
+                traced = {"unit": item.unit.to_json(), "facts": _facts(item.facts),
+                          "scanned_on": item.scanned_on.isoformat() if item.scanned_on else ""}  # fmt: skip
+            return {"type": "item", "sku_code": sku, "pack_qty": qty, "name_zh": zh, "name_en": en, **traced}
+        case SerialScanned(serial=serial, facts=facts):
+            return {"type": "serial", "serial": serial, "facts": _facts(facts)}
         case BadgeFound(operator=o):
             return {"type": "badge", "operator_id": o.operator_id, "badge": o.badge_code, "name": o.name,
                     "role": o.role.value}  # fmt: skip
@@ -88,6 +97,21 @@ def _encode_resolution(resolution: Resolution) -> Json:
             return {"type": "box", "code": b.code, "name_zh": b.name_zh, "name_en": b.name_en,
                     "weight_g": b.weight_g, "volume_cm3": b.volume_cm3}  # fmt: skip
     raise TypeError(f"not a resolution: {resolution!r}")
+
+
+def _facts(facts: UnitFacts) -> Json:
+    return {"recalled": facts.recalled, "older_lot": facts.older_lot, "shipped_on": facts.shipped_on,
+            "older_expiry": facts.older_expiry.isoformat() if facts.older_expiry else ""}  # fmt: skip
+
+
+def _unfacts(data: Mapping[str, Any]) -> UnitFacts:
+    older = str(data.get("older_expiry") or "")
+    return UnitFacts(
+        recalled=str(data.get("recalled") or ""),
+        older_lot=str(data.get("older_lot") or ""),
+        older_expiry=date.fromisoformat(older) if older else None,
+        shipped_on=str(data.get("shipped_on") or ""),
+    )
 
 
 def decode(data: Mapping[str, Any], order: Callable[[str], Resolution]) -> Event | None:
@@ -122,9 +146,18 @@ def _decode_resolution(data: Mapping[str, Any], order: Callable[[str], Resolutio
         case "order":
             return order(str(data["order_no"]))
         case "item":
+            scanned_on = str(data.get("scanned_on") or "")
             return ItemFound(
-                str(data["sku_code"]), int(data["pack_qty"]), str(data["name_zh"]), str(data["name_en"])
+                str(data["sku_code"]),
+                int(data["pack_qty"]),
+                str(data["name_zh"]),
+                str(data["name_en"]),
+                Unit.from_json(data.get("unit") or {}),
+                _unfacts(data.get("facts") or {}),
+                date.fromisoformat(scanned_on) if scanned_on else None,
             )
+        case "serial":
+            return SerialScanned(str(data["serial"]), _unfacts(data.get("facts") or {}))
         case "badge":
             operator = Operator(
                 int(data["operator_id"]), str(data["badge"]), str(data["name"]), Role(data["role"])

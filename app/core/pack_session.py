@@ -9,6 +9,7 @@ interrupted session is restored after a crash by replaying its recorded events.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 
 from app.core.commands import Command
@@ -16,6 +17,7 @@ from app.core.decisions import Signed
 from app.core.model import Box, Operator, OrderSnapshot, OrderStatus
 from app.core.print_plan import INSERT_CONFIRM_PREFIX
 from app.core.rules import EMPTY_PLAN, Confirm, PackPlan, Step
+from app.core.trace import NO_FACTS, NO_UNIT, Fefo, Finding, Problem, Unit, UnitFacts, check_unit
 from app.core.weight import WeightCheck, WeightPolicy, check_weight
 
 MAX_PARCEL_G = 150_000  # heavier than any parcel a bench scale takes: a typo or a fault
@@ -36,6 +38,20 @@ class ItemFound:
     pack_qty: int
     name_zh: str = ""
     name_en: str = ""
+    # A traced SKU's unit as the scan carried it (GS1 AIs 21, 10, 17), what the floor knows of
+    # it, and the local date of the scan (shelf life is counted in the bench's days).
+    unit: Unit = NO_UNIT
+    facts: UnitFacts = NO_FACTS
+    scanned_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SerialScanned:
+    """The scan after an item whose serial is on a label of its own: that serial (app.station
+    makes it of a code that is no order, item or badge while a serial is due)."""
+
+    serial: str
+    facts: UnitFacts = NO_FACTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +71,7 @@ class BoxFound:
     box: Box
 
 
-Resolution = OrderFound | ItemFound | BadgeFound | NotFound | BoxFound
+Resolution = OrderFound | ItemFound | BadgeFound | NotFound | BoxFound | SerialScanned
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +175,27 @@ class Parcel:
 
 
 @dataclass(frozen=True, slots=True)
+class PackedUnit:
+    """A traced unit counted into the order: which line, which parcel, its serial, lot, expiry."""
+
+    line_index: int
+    sku_code: str
+    unit: Unit
+    parcel_no: int = 1
+    at_scan: int = 0  # its place in the session's history: undo takes it back with its scan
+
+
+@dataclass(frozen=True, slots=True)
+class SerialDue:
+    """An item counted only once its serial label is scanned: the next scan."""
+
+    line_index: int
+    code: str
+    unit: Unit  # the lot and expiry its own scan carried
+    scanned_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PackState:
     operator: Operator
     policy: WeightPolicy = field(default_factory=WeightPolicy)
@@ -190,6 +227,13 @@ class PackState:
     refused_scan: Verdict | None = None
     # The supervisors' decisions on this order so far, signed: they go with the pack.
     proofs: tuple[Signed, ...] = ()
+    units: tuple[PackedUnit, ...] = ()  # traced units counted, oldest first
+    serial_due: SerialDue | None = None
+    fefo: Fefo = Fefo.OFF  # the station's setting: an older lot in stock warns or blocks
+
+    @property
+    def serials(self) -> frozenset[str]:
+        return frozenset(u.unit.serial for u in self.units if u.unit.serial)
 
     def confirmations(self, step: Step) -> int:
         return next((n for sid, n in self.progress if sid == step.id), 0)
@@ -368,6 +412,18 @@ class VerdictKind(StrEnum):
     # The barcode itself is wrong (scanner.interpret): a GS1 check digit or GS1 syntax.
     BAD_CHECK_DIGIT = "bad_check_digit"
     BAD_GS1 = "bad_gs1"
+    # Traced units (app.core.trace): refused with the reason, or asked for their serial label.
+    SCAN_SERIAL = "scan_serial"  # counted once its serial label is scanned
+    SERIAL_DUE = "serial_due"  # another scan while the serial label was due: not counted
+    SERIAL_NEEDED = Problem.SERIAL_NEEDED.value
+    LOT_NEEDED = Problem.LOT_NEEDED.value
+    EXPIRED = Problem.EXPIRED.value
+    SHELF_LIFE = Problem.SHELF_LIFE.value
+    RECALLED = Problem.RECALLED.value
+    SERIAL_TWICE = Problem.SERIAL_TWICE.value
+    SERIAL_SHIPPED = Problem.SERIAL_SHIPPED.value
+    OLDER_LOT = Problem.OLDER_LOT.value  # FEFO blocks: take the older lot
+    OLDER_LOT_COUNTED = "older_lot_counted"  # FEFO warns: counted, the older lot goes first next time
 
 
 _SEVERITY = {
@@ -405,6 +461,9 @@ _SEVERITY = {
     VerdictKind.PARCEL_EMPTY: Severity.INFO,
     VerdictKind.LABEL_REISSUED: Severity.PROMPT,
     VerdictKind.ORDER_UNCHANGED: Severity.INFO,
+    VerdictKind.SCAN_SERIAL: Severity.PROMPT,
+    VerdictKind.SERIAL_DUE: Severity.PROMPT,
+    VerdictKind.OLDER_LOT_COUNTED: Severity.PROMPT,
 }
 
 
@@ -455,6 +514,7 @@ class PackCompleted:
     parcels: tuple[Parcel, ...] = ()
     split_by: Operator | None = None  # the supervisor who allowed the split
     proofs: tuple[Signed, ...] = ()  # the supervisors' decisions on it, signed
+    units: tuple[PackedUnit, ...] = ()  # every traced unit: serial, lot, expiry, parcel
 
     @property
     def all_parcels(self) -> tuple[Parcel, ...]:
@@ -548,10 +608,17 @@ def new_session(
 
 def next_session(state: PackState) -> PackState:
     """The next order's empty session, with this one's operator and settings."""
-    return new_session(state.operator, state.policy, state.supervisor_pin)
+    return replace(new_session(state.operator, state.policy, state.supervisor_pin), fefo=state.fefo)
 
 
-REFUSED_SCANS = frozenset({VerdictKind.OVER_SCAN, VerdictKind.WRONG_ITEM, VerdictKind.CASE_TOO_BIG})
+REFUSED_SCANS = frozenset(
+    {
+        VerdictKind.OVER_SCAN,
+        VerdictKind.WRONG_ITEM,
+        VerdictKind.CASE_TOO_BIG,
+        *(VerdictKind(problem.value) for problem in Problem),
+    }
+)
 
 
 def step(state: PackState, event: Event) -> Outcome:
@@ -620,6 +687,10 @@ def _on_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
         return Outcome(state, Verdict(VerdictKind.ENTER_PIN, order_no=state.order_no))
     if state.phase is Phase.AWAITING_REASON:
         return Outcome(state, Verdict(VerdictKind.CHOOSE_REASON, order_no=state.order_no, code=code))
+    if state.serial_due is not None and not isinstance(resolution, SerialScanned):
+        line = state.order.lines[state.serial_due.line_index] if state.order is not None else None
+        names = {"sku_code": line.sku_code, "name_zh": line.name_zh, "name_en": line.name_en} if line else {}
+        return Outcome(state, Verdict(VerdictKind.SERIAL_DUE, order_no=state.order_no, code=code, **names))
     if code.upper().startswith(INSERT_CONFIRM_PREFIX) and state.order is not None:
         return _on_insert_scan(state, code.strip().upper())
     match resolution:
@@ -635,6 +706,8 @@ def _on_scan(state: PackState, code: str, resolution: Resolution) -> Outcome:
             return Outcome(state, Verdict(kind, order_no=state.order_no, code=code))
         case BoxFound(box=box):
             return _on_box_scan(state, box)
+        case SerialScanned():
+            return _on_serial_scan(state, code, resolution)
     raise TypeError(f"not a resolution: {resolution!r}")
 
 
@@ -708,6 +781,8 @@ def _load(state: PackState, order: OrderSnapshot, plan: PackPlan = EMPTY_PLAN) -
         split_by=None,
         sealed_history=0,
         proofs=(),
+        units=(),
+        serial_due=None,
     )
     if loaded.ready_to_weigh:  # an order with nothing to scan (e.g. a service line only)
         loaded = replace(loaded, phase=Phase.WEIGHING)
@@ -771,14 +846,110 @@ def _on_item_scan(state: PackState, code: str, item: ItemFound) -> Outcome:
                 required=line.quantity,
             ),
         )
+    tracking = line.tracking
+    if not tracking.tracked:
+        return _count(state, index, item.pack_qty, base)
+    label_next = tracking.serial_label and not item.unit.serial and item.pack_qty == 1
+    finding = _unit_finding(state, index, item.unit, item.facts, item.scanned_on, serial_to_come=label_next)
+    if tracking.serial and item.pack_qty != 1:  # a case's code names no unit's serial
+        finding = Finding(Problem.SERIAL_NEEDED)
+    if finding is not None and (finding.problem is not Problem.OLDER_LOT or state.fefo is Fefo.BLOCK):
+        return Outcome(state, _refused_unit(base, finding, index, line.name_zh, line.name_en))
+    if label_next:
+        due = SerialDue(index, code, item.unit, item.scanned_on)
+        return Outcome(
+            replace(state, serial_due=due),
+            replace(base, kind=VerdictKind.SCAN_SERIAL, line_index=index, name_zh=line.name_zh,
+                    name_en=line.name_en, scanned=state.counts[index], required=line.quantity),
+        )  # fmt: skip
+    return _count(state, index, item.pack_qty, base, item.unit, finding)
+
+
+def _unit_finding(
+    state: PackState,
+    index: int,
+    unit: Unit,
+    facts: UnitFacts,
+    scanned_on: date | None,
+    serial_to_come: bool = False,
+) -> Finding | None:
+    assert state.order is not None
+    line = state.order.lines[index]
+    today = scanned_on or date.today()
+    return check_unit(
+        line.tracking,
+        unit,
+        facts,
+        today,
+        min_days=state.plan.min_shelf_days,
+        serials_here=state.serials,
+        fefo=state.fefo,
+        serial_to_come=serial_to_come,
+    )
+
+
+def _refused_unit(base: Verdict, finding: Finding, index: int, name_zh: str, name_en: str) -> Verdict:
+    """A traced unit that may not go in: which problem, and the numbers the packer is told."""
+    return replace(
+        base,
+        kind=VerdictKind(finding.problem.value),
+        line_index=index,
+        name_zh=name_zh,
+        name_en=name_en,
+        scanned=finding.days_left,
+        required=finding.min_days,
+        detail=finding.detail,
+    )
+
+
+def _on_serial_scan(state: PackState, code: str, found: SerialScanned) -> Outcome:
+    """The serial label of the item scanned just before: checked, then the item counts."""
+    due = state.serial_due
+    order = state.order
+    if due is None or order is None:
+        kind = VerdictKind.UNKNOWN_BARCODE if order is not None else VerdictKind.ORDER_NOT_FOUND
+        return Outcome(state, Verdict(kind, order_no=state.order_no, code=code))
+    line = order.lines[due.line_index]
+    unit = replace(due.unit, serial=found.serial)
+    base = Verdict(
+        VerdictKind.WRONG_ITEM, order_no=order.order_no, code=code, sku_code=line.sku_code,
+        name_zh=line.name_zh, name_en=line.name_en, quantity=1,
+    )  # fmt: skip
+    finding = _unit_finding(state, due.line_index, unit, found.facts, due.scanned_on)
+    waiting = replace(state, serial_due=None)
+    if finding is not None and (finding.problem is not Problem.OLDER_LOT or state.fefo is Fefo.BLOCK):
+        # The unit is not counted: the packer takes it out and scans another (item, then label).
+        return Outcome(waiting, _refused_unit(base, finding, due.line_index, line.name_zh, line.name_en))
+    return _count(waiting, due.line_index, 1, base, unit, finding)
+
+
+def _count(
+    state: PackState,
+    index: int,
+    qty: int,
+    base: Verdict,
+    unit: Unit = NO_UNIT,
+    warning: Finding | None = None,
+) -> Outcome:
+    """Count `qty` of line `index` (with its traced unit, if any) and say what is left."""
+    assert state.order is not None
+    line = state.order.lines[index]
     counts = list(state.counts)
-    counts[index] += item.pack_qty
-    after = replace(state, counts=tuple(counts), history=(*state.history, (index, item.pack_qty)))
+    counts[index] += qty
+    units = state.units
+    if not unit.empty:
+        packed = PackedUnit(index, line.sku_code, unit, state.parcel_no, len(state.history))
+        units = (*units, packed)
+    after = replace(
+        state, counts=tuple(counts), history=(*state.history, (index, qty)), units=units, serial_due=None
+    )
     if after.ready_to_weigh:
         after = replace(after, phase=Phase.WEIGHING)
         kind = VerdictKind.ORDER_COMPLETE
     elif after.all_verified:
         kind = VerdictKind.STEPS_LEFT
+    elif warning is not None:
+        kind = VerdictKind.OLDER_LOT_COUNTED
     elif counts[index] == line.quantity:
         kind = VerdictKind.LINE_COMPLETE
     else:
@@ -791,7 +962,8 @@ def _on_item_scan(state: PackState, code: str, item: ItemFound) -> Outcome:
         required=line.quantity,
         name_zh=line.name_zh,
         name_en=line.name_en,
-        quantity=len(after.open_steps) if kind is VerdictKind.STEPS_LEFT else item.pack_qty,
+        quantity=len(after.open_steps) if kind is VerdictKind.STEPS_LEFT else qty,
+        detail=warning.detail if warning is not None and kind is VerdictKind.OLDER_LOT_COUNTED else "",
     )
     return Outcome(after, verdict)
 
@@ -965,6 +1137,14 @@ def _prompt(state: PackState, pending: Pending, phase: Phase) -> Outcome:
 
 
 def _undo(state: PackState) -> Outcome:
+    due = state.serial_due
+    if state.order is not None and due is not None:  # the item waiting for its serial label
+        line = state.order.lines[due.line_index]
+        said = Verdict(
+            VerdictKind.NOT_COUNTED, order_no=state.order.order_no, code=due.code,
+            sku_code=line.sku_code, name_zh=line.name_zh, name_en=line.name_en,
+        )  # fmt: skip
+        return Outcome(replace(state, serial_due=None), said)
     if state.order is not None and state.refused_scan is not None:
         refused = state.refused_scan
         said = Verdict(
@@ -983,6 +1163,7 @@ def _undo(state: PackState) -> Outcome:
         state,
         counts=tuple(counts),
         history=state.history[:-1],
+        units=tuple(u for u in state.units if u.at_scan < len(state.history) - 1),
         phase=Phase.SCANNING,
         weight=None,
         weight_source="",
@@ -1154,6 +1335,7 @@ def _plan_facts(state: PackState) -> dict[str, object]:
         "parcels": state.parcels,
         "split_by": state.split_by,
         "proofs": state.proofs,
+        "units": state.units,
     }
 
 

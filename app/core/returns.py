@@ -90,6 +90,13 @@ class PackRecord:
     plan_override: str = ""  # the supervisor's reason, when instructions were let go
     plan: tuple[str, ...] = ()  # the rules that fired
     scanned: tuple[tuple[str, int], ...] = ()  # (sku, units) verified by scan at packing
+    units: tuple[tuple[str, str, str], ...] = ()  # (sku, serial, lot) of every traced unit shipped
+
+    def shipped_serials(self, sku_code: str) -> frozenset[str]:
+        return frozenset(serial for sku, serial, _ in self.units if sku == sku_code and serial)
+
+    def shipped_lots(self, sku_code: str) -> frozenset[str]:
+        return frozenset(lot for sku, _, lot in self.units if sku == sku_code and lot)
 
     @property
     def weight_passed(self) -> bool:
@@ -121,6 +128,15 @@ class ItemScanned:
     name_en: str = ""
     unit_weight_g: int = 0
     bin_location: str = ""
+    serial: str = ""  # a traced unit's serial and lot, as its GS1 code carries them
+    lot: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SerialRead:
+    """The serial label of the unit just scanned (its SKU shipped with serials, its code had none)."""
+
+    serial: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +162,7 @@ class Pressed:
     key: Key
 
 
-ReturnEvent = Found | ItemScanned | Chosen | Weighed | Pressed
+ReturnEvent = Found | ItemScanned | SerialRead | Chosen | Weighed | Pressed
 
 
 # --- state -------------------------------------------------------------------------------------
@@ -155,6 +171,7 @@ ReturnEvent = Found | ItemScanned | Chosen | Weighed | Pressed
 class Phase(StrEnum):
     IDLE = "idle"  # scan the return's waybill, order number, phone or RMA code
     ITEMS = "items"  # scan each returned unit; weigh the parcel; F8 when all are in
+    SERIAL = "serial"  # scan the serial label of the unit just scanned
     REASON = "reason"  # why this unit came back
     GRADE = "grade"  # what state it is in
     CONFIRM = "confirm"  # who is responsible: Enter takes the proposal, 1-4 another
@@ -170,6 +187,9 @@ class ReturnedItem:
     bin_location: str = ""
     reason: str = ""
     grade: Grade | None = None
+    serial: str = ""
+    lot: str = ""
+    swapped: bool = False  # its serial or lot is not the one this order shipped: another unit
 
     @property
     def disposition(self) -> Disposition:
@@ -240,6 +260,8 @@ class ReturnVerdict(StrEnum):
     NOT_PACKED = "not_packed"  # the order exists but was never packed here: nothing to check against
     ITEM_ADDED = "item_added"  # choose a reason
     UNEXPECTED_ITEM = "unexpected_item"  # not in the order, or more than was packed: flagged
+    SCAN_SERIAL = "scan_serial"  # the unit's SKU shipped with serials: scan its serial
+    UNIT_SWAPPED = "unit_swapped"  # its serial or lot is not what this order shipped: quarantine
     UNKNOWN_CODE = "unknown_code"
     REASON_SET = "reason_set"  # choose a grade
     ITEM_DONE = "item_done"  # its label prints
@@ -256,6 +278,7 @@ class ReturnVerdict(StrEnum):
 
 
 ERRORS = {
+    ReturnVerdict.UNIT_SWAPPED,
     ReturnVerdict.NOT_FOUND,
     ReturnVerdict.NOT_PACKED,
     ReturnVerdict.UNEXPECTED_ITEM,
@@ -312,6 +335,8 @@ def step(state: ReturnState, event: ReturnEvent) -> ReturnOutcome:
             return _found(state, code, record)
         case ItemScanned() as item:
             return _item(state, item)
+        case SerialRead(serial=serial):
+            return _serial_read(state, serial)
         case Chosen(number=number):
             return _chosen(state, number)
         case Weighed(grams=grams):
@@ -348,17 +373,48 @@ def _item(state: ReturnState, scan: ItemScanned) -> ReturnOutcome:
         expected=expected,
         unit_weight_g=scan.unit_weight_g or (line.unit_weight_g if line else 0),
         bin_location=scan.bin_location or (line.bin_location if line else ""),
+        serial=scan.serial,
+        lot=scan.lot,
     )
+    if expected and state.record.shipped_serials(scan.sku_code) and not scan.serial:
+        # Shipped with serials: which unit this is decides whose it is. Its serial label next.
+        waiting = replace(state, items=(*state.items, item), phase=Phase.SERIAL)
+        return ReturnOutcome(waiting, ReturnVerdict.SCAN_SERIAL, detail=scan.sku_code)
+    if expected:
+        return _checked(state, item)
+    # Not ours (or one more than was packed): kept apart, on the record, with its label.
     added = replace(state, items=(*state.items, item))
-    if not expected:
-        # Not ours (or one more than was packed): kept apart, on the record, with its label.
-        return ReturnOutcome(
-            added,
-            ReturnVerdict.UNEXPECTED_ITEM,
-            (ItemLabel(state.record.order.order_no, len(added.items), item),),
-            detail=scan.sku_code,
-        )
-    return ReturnOutcome(replace(added, phase=Phase.REASON), ReturnVerdict.ITEM_ADDED, detail=scan.sku_code)
+    return ReturnOutcome(
+        added,
+        ReturnVerdict.UNEXPECTED_ITEM,
+        (ItemLabel(state.record.order.order_no, len(added.items), item),),
+        detail=scan.sku_code,
+    )
+
+
+def _serial_read(state: ReturnState, serial: str) -> ReturnOutcome:
+    if state.phase is not Phase.SERIAL or not state.items:
+        return ReturnOutcome(state, ReturnVerdict.NOT_NOW, detail=serial)
+    item = replace(state.items[-1], serial=serial)
+    return _checked(replace(state, items=state.items[:-1], phase=Phase.ITEMS), item)
+
+
+def _checked(state: ReturnState, item: ReturnedItem) -> ReturnOutcome:
+    """A unit of one of the order's SKUs, held against the serials and lots the order shipped: another
+    serial or lot is not the order's unit (调包): quarantined, with its label, and no refund."""
+    assert state.record is not None
+    serials = state.record.shipped_serials(item.sku_code)
+    lots = state.record.shipped_lots(item.sku_code)
+    swapped = (item.serial and serials and item.serial not in serials) or (
+        item.lot and lots and item.lot not in lots
+    )
+    if swapped:
+        item = replace(item, expected=False, swapped=True)
+        added = replace(state, items=(*state.items, item), phase=Phase.ITEMS)
+        label = ItemLabel(state.record.order.order_no, len(added.items), item)
+        return ReturnOutcome(added, ReturnVerdict.UNIT_SWAPPED, (label,), detail=item.serial or item.lot)
+    added = replace(state, items=(*state.items, item), phase=Phase.REASON)
+    return ReturnOutcome(added, ReturnVerdict.ITEM_ADDED, detail=item.sku_code)
 
 
 def _chosen(state: ReturnState, number: int) -> ReturnOutcome:
@@ -380,6 +436,10 @@ def _chosen(state: ReturnState, number: int) -> ReturnOutcome:
 
 def _pressed(state: ReturnState, key: Key) -> ReturnOutcome:
     match key, state.phase:
+        case Key.CANCEL | Key.UNDO, Phase.SERIAL:
+            return ReturnOutcome(
+                replace(state, items=state.items[:-1], phase=Phase.ITEMS), ReturnVerdict.UNDONE
+            )
         case Key.CANCEL, Phase.REASON | Phase.GRADE:
             # The unit was not given its reason and grade: it is not received.
             return ReturnOutcome(
@@ -467,8 +527,18 @@ def propose(record: PackRecord, items: tuple[ReturnedItem, ...], weight_g: int |
     )
     if record.plan_override:
         evidence.append(Evidence("plan_overridden", (("reason", record.plan_override),)))
+    swapped = [item for item in unexpected if item.swapped]
+    for item in swapped:
+        shipped = sorted(
+            record.shipped_serials(item.sku_code) if item.serial else record.shipped_lots(item.sku_code)
+        )
+        evidence.append(
+            Evidence("unit_swapped", (("sku", item.sku_code), ("returned", item.serial or item.lot),
+                                      ("shipped", ", ".join(shipped))))
+        )  # fmt: skip
     for item in unexpected:
-        evidence.append(Evidence("not_in_order", (("sku", item.sku_code),)))
+        if not item.swapped:
+            evidence.append(Evidence("not_in_order", (("sku", item.sku_code),)))
     if weight_g is not None:
         units_g = sum(item.unit_weight_g for item in items)
         if units_g and weight_g < units_g * MISSING_WEIGHT_SHARE:
@@ -477,6 +547,9 @@ def propose(record: PackRecord, items: tuple[ReturnedItem, ...], weight_g: int |
     content = sum(n for reason, n in reasons.items() if reason in CONTENT_REASONS)
     product = sum(n for reason, n in reasons.items() if reason in PRODUCT_REASONS)
     packed_right = all_scanned and record.weight_passed
+    if swapped:
+        # The order's own unit did not come back: the records of what left here say so.
+        return Proposal(Responsibility.CUSTOMER, tuple(evidence))
     if carrier:
         evidence.append(Evidence("reason_transit", (("carrier", record.order.carrier),)))
         if packed_right:

@@ -218,6 +218,7 @@ class ActionKind(StrEnum):
     VAT_INVOICE = "vat_invoice"
     CHECK_PERSONALISATION = "check_personalisation"
     INSTRUCTION = "instruction"
+    MIN_SHELF_LIFE = "min_shelf_life"  # days a traced unit's expiry must still have (app.core.trace)
 
 
 class Confirm(StrEnum):
@@ -234,6 +235,7 @@ WORK_ORDER = {
     for position, kind in enumerate(
         (
             ActionKind.PRIORITY,
+            ActionKind.MIN_SHELF_LIFE,
             ActionKind.CARRIER,
             ActionKind.SHIP_NOT_BEFORE,
             ActionKind.CALL_BACK,
@@ -251,7 +253,8 @@ WORK_ORDER = {
 }
 
 # One value per plan: the first rule wins, later ones are shown as overridden.
-SINGLE = {ActionKind.PRIORITY, ActionKind.CARRIER, ActionKind.PACKAGING, ActionKind.SHIP_NOT_BEFORE}
+SINGLE = {ActionKind.PRIORITY, ActionKind.CARRIER, ActionKind.PACKAGING, ActionKind.SHIP_NOT_BEFORE,
+          ActionKind.MIN_SHELF_LIFE}  # fmt: skip
 PARAMS: dict[ActionKind, dict[str, type | tuple[type, ...]]] = {
     ActionKind.PRIORITY: {"level": int},
     ActionKind.CARRIER: {"carrier": str},
@@ -266,6 +269,7 @@ PARAMS: dict[ActionKind, dict[str, type | tuple[type, ...]]] = {
     ActionKind.VAT_INVOICE: {},
     ActionKind.CHECK_PERSONALISATION: {},
     ActionKind.INSTRUCTION: {"zh": str, "en": str},
+    ActionKind.MIN_SHELF_LIFE: {"days": int},
 }
 REQUIRED = {
     ActionKind.PRIORITY: ("level",),
@@ -274,6 +278,7 @@ REQUIRED = {
     ActionKind.INSERT: ("template",),
     ActionKind.SAMPLE: ("sku",),
     ActionKind.INSTRUCTION: ("zh",),
+    ActionKind.MIN_SHELF_LIFE: ("days",),
 }
 PACKAGING_TYPES = ("standard", "simple", "gift")
 FACT_REFERENCE = "$"  # a parameter "$customer.pref.preferred_carrier" takes the fact's value
@@ -351,6 +356,8 @@ def _parse_action(raw: Any, where: str) -> Action:
             raise RuleError(f"{where}: {kind} needs {name}")
     if kind is ActionKind.PACKAGING and params["type"] not in PACKAGING_TYPES and not _is_ref(params["type"]):
         raise RuleError(f"{where}: packaging type is one of {', '.join(PACKAGING_TYPES)}")
+    if kind is ActionKind.MIN_SHELF_LIFE and not _is_ref(params["days"]) and not 0 <= params["days"] <= 3650:
+        raise RuleError(f"{where}: days of shelf life is 0 to 3650")
     if kind is ActionKind.SAMPLE and int(params.get("quantity", 1)) < 1:
         raise RuleError(f"{where}: a sample quantity is at least 1")
     if kind is ActionKind.SHIP_NOT_BEFORE:
@@ -398,6 +405,7 @@ _STATIC_CONFIRM = {
     ActionKind.SPLIT_ALLOWED: Confirm.NONE,
     ActionKind.VAT_INVOICE: Confirm.KEY,
     ActionKind.INSTRUCTION: Confirm.KEY,
+    ActionKind.MIN_SHELF_LIFE: Confirm.NONE,
 }
 
 
@@ -521,6 +529,12 @@ class PackPlan:
     def priority(self) -> int:
         step = self.first(ActionKind.PRIORITY)
         return int(step.params.get("level", 0)) if step else 0
+
+    @property
+    def min_shelf_days(self) -> int | None:
+        """The customer's or channel's shelf-life rule in days (None: each SKU's own)."""
+        step = self.first(ActionKind.MIN_SHELF_LIFE)
+        return int(step.params["days"]) if step else None
 
     @property
     def inserts(self) -> tuple[str, ...]:

@@ -66,6 +66,9 @@ class StationSettings:
     # 贴单复核: after the label prints, the packer scans the waybill on the parcel; another waybill
     # (two labels swapped on a busy bench) stops the parcel, and the next order waits for the check.
     label_check: bool = False
+    # First expired, first out: a traced unit whose SKU has an older lot in stock (the office's
+    # lots) is "off" not checked, "warn" counted and said, "block" refused (app.core.trace.Fefo).
+    fefo: str = "off"
     # The bench camera (packing video evidence): an RTSP address, e.g. a Hikvision's
     # rtsp://user:pass@192.168.1.64:554/Streaming/Channels/101; empty: no camera. Each pack's clip
     # starts this many seconds before its first scan and ends this many after the pack.

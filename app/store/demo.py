@@ -26,6 +26,7 @@ from app.core.model import PACKAGING, Carrier, Channel, Role
 from app.paths import RESOURCES
 from app.store import models as m
 from app.store.db import Database
+from app.store.demo_traced import add_traced, scans
 from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY, CARRIERS_ROUTED_KEY
 
 log = logging.getLogger(__name__)
@@ -473,6 +474,7 @@ def generate(
         s.merge(m.Setting(key=CARRIER_PICKUPS_KEY, value=pickups, updated_at=reference))
         # Every demo carrier sorts by its routing data: an order without it is held at its first scan.
         s.merge(m.Setting(key=CARRIERS_ROUTED_KEY, value=sorted(names), updated_at=reference))
+        add_traced(s, reference)  # after everything else: the random stream above stays as it was
     log.info("demo data: %s orders, %s skus, %s customers", summary.orders, summary.skus, summary.customers)
     return summary
 
@@ -529,6 +531,7 @@ def sample_orders(db: Database, per_kind: int = 6) -> dict[str, Any]:
             "cancelled": first("cancelled", 2),
             "on_hold": first("on_hold", 2),
             "case_codes": [{"code": c, "sku": sku, "pack_qty": q} for c, sku, q in cases],
+            "traced": scans(date.today()),  # GS1 codes for the traced goods' orders
         }
 
 
@@ -583,6 +586,8 @@ def clear(db: Database) -> None:
     """Remove everything the demo generator writes (and the work done on it)."""
     with db.session() as s, s.begin():
         for model in (
+            m.PackUnit,
+            m.Lot,
             m.PrintJob,
             m.WaveOrder,
             m.Wave,

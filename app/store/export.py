@@ -37,9 +37,16 @@ def export_document(db: Database) -> dict[str, list[dict[str, Any]]]:
             barcodes.setdefault(b.sku_id, []).append({"code": b.code, "kind": b.kind, "pack_qty": b.pack_qty})
         sku_codes: dict[int, str] = {}
         skus = []
+        lots: dict[str, list[dict[str, Any]]] = {}
+        for lot in s.scalars(select(m.Lot).order_by(m.Lot.id)):
+            lots.setdefault(lot.sku_code, []).append(
+                {"lot": lot.lot, "expiry": lot.expiry.isoformat() if lot.expiry else None,
+                 "in_stock": lot.in_stock, "recalled": lot.recalled}
+            )  # fmt: skip
         for sku in s.scalars(select(m.Sku).order_by(m.Sku.id)):
             sku_codes[sku.id] = sku.code
-            skus.append({**m.sku_fields(sku), "barcodes": barcodes.get(sku.id, [])})
+            traced = {"lots": lots[sku.code]} if sku.code in lots else {}
+            skus.append({**m.sku_fields(sku), "barcodes": barcodes.get(sku.id, []), **traced})
         customer_codes: dict[int, str] = {}
         customers = []
         for c in s.scalars(select(m.Customer).order_by(m.Customer.id)):

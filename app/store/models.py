@@ -82,6 +82,10 @@ class Sku(Base):
     image_ref: Mapped[str] = mapped_column(String(200), default="")
     price_cents: Mapped[int] = mapped_column(Integer, default=0)
     volume_cm3: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What each unit must carry (app.core.trace.Tracking's flags: "serial,lot,expiry") and the
+    # days an expiry must still have at shipping.
+    trace: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    min_shelf_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     barcodes: Mapped[list[Barcode]] = relationship(back_populates="sku", cascade="all, delete-orphan")
@@ -91,6 +95,7 @@ class Sku(Base):
 # from a Sku row or a SkuWire alike.
 SKU_FIELDS = (
     "code", "name_zh", "name_en", "category", "unit_weight_g", "bin_location", "price_cents", "volume_cm3",
+    "trace", "min_shelf_days",
 )  # fmt: skip
 
 
@@ -333,6 +338,38 @@ class ClipKey(Base):
     clip_id: Mapped[int] = mapped_column(ForeignKey("pack_clips.id"))
     kind: Mapped[str] = mapped_column(String(8))  # waybill order phone packer
     key: Mapped[str] = mapped_column(String(64))
+
+
+class Lot(Base):
+    """A lot of a traced SKU as the office knows it: its expiry, how many units are in stock (for
+    first-expired-first-out) and whether it is recalled (blocked at every bench)."""
+
+    __tablename__ = "lots"
+    __table_args__ = (UniqueConstraint("sku_code", "lot", name="uq_lots_sku_lot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku_code: Mapped[str] = mapped_column(String(64))
+    lot: Mapped[str] = mapped_column(String(64))
+    expiry: Mapped[date | None] = mapped_column(Date, default=None)
+    in_stock: Mapped[int] = mapped_column(Integer, default=0)
+    recalled: Mapped[str] = mapped_column(String(200), default="")  # the recall's reason ("" none)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PackUnit(Base):
+    """A traced unit that left in a pack: the order, the parcel, its serial, lot and expiry."""
+
+    __tablename__ = "pack_units"
+    __table_args__ = (Index("ix_pack_units_serial", "serial"), Index("ix_pack_units_lot", "lot"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("pack_sessions.id"), index=True)
+    order_no: Mapped[str] = mapped_column(String(64))
+    sku_code: Mapped[str] = mapped_column(String(64))
+    parcel_no: Mapped[int] = mapped_column(Integer, default=1)
+    serial: Mapped[str] = mapped_column(String(64), default="")
+    lot: Mapped[str] = mapped_column(String(64), default="")
+    expiry: Mapped[date | None] = mapped_column(Date, default=None)
 
 
 class OutboxEvent(Base):

@@ -49,11 +49,13 @@ from app.core.pack_session import (
 from app.core.performance import MISTAKES, Errors
 from app.core.print_plan import ParcelLabel, PrintChoices, PrintRequest, print_requests
 from app.core.rules import Confirm
+from app.core.trace import UNTRACKED, Tracking, Unit, UnitFacts
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
 from app.store.print_jobs import add_jobs
 from app.store.stored_keys import CARRIERS_ROUTED_KEY, PIN_FAILURES_KEY
+from app.store.units import add_pack_units, serial_facts, unit_facts
 from app.store.waybills import take_waybills
 
 
@@ -115,6 +117,15 @@ class PackingStore:
                 return ItemFound(sku_code=item[0], pack_qty=item[1], name_zh=item[2], name_en=item[3])
         badge = self.operator_by_badge(text)
         return BadgeFound(badge) if badge is not None else NotFound(text)
+
+    def unit_facts(self, sku_code: str, unit: Unit, order_no: str, shippable_from: date) -> UnitFacts:
+        """A traced unit's recall, older lot in stock and earlier shipment (app.store.units)."""
+        with self.db.engine.connect() as c:
+            return unit_facts(c, sku_code, unit, order_no, shippable_from)
+
+    def serial_facts(self, sku_code: str, serial: str, order_no: str) -> UnitFacts:
+        with self.db.engine.connect() as c:
+            return serial_facts(c, sku_code, serial, order_no)
 
     def boxes(self) -> list[Box]:
         """The packaging catalogue: SKUs of category PACKAGING, smallest first."""
@@ -391,6 +402,8 @@ class PackingStore:
                     payload["split_proof"] = split
             if started is not None:
                 payload["started_at"] = started.isoformat()
+            if done.units:  # every traced unit, in the pack's transaction
+                payload["units"] = add_pack_units(s, session_id, order.order_no, done.units)
             payload["work"] = _work(done)
             payload["mistakes"] = _mistakes(s, session_id)
             if done.plan.steps or done.plan.fired:
@@ -626,7 +639,7 @@ _ORDER = (
 )
 _LINES = (
     "SELECT l.id, s.code, s.name_zh, s.name_en, l.quantity, s.unit_weight_g, s.bin_location, l.custom_fields,"
-    " s.category, s.volume_cm3"
+    " s.category, s.volume_cm3, s.trace, s.min_shelf_days"
     " FROM order_lines l JOIN skus s ON s.id = l.sku_id WHERE l.order_id = ? ORDER BY l.line_no"
 )
 _BARCODES = (
@@ -657,6 +670,7 @@ def snapshot(c: Connection, order_id: int) -> OrderSnapshot:
             custom_fields={str(k): str(v) for k, v in json_value(r[7], {}).items()},
             category=r[8] or "",
             volume_cm3=r[9] or 0,
+            tracking=Tracking.parse(r[10], r[11]) if r[10] or r[11] else UNTRACKED,
         )
         for r in c.exec_driver_sql(_LINES, (order_id,))
     )

@@ -30,6 +30,7 @@ from app.store.db import Database
 from app.store.outbox import add_event
 from app.store.packing import ORDER_BY_NO, ORDER_BY_WAYBILL, json_value, snapshot, utc_value
 from app.store.print_jobs import add_jobs
+from app.store.units import shipped_units
 
 RMA = re.compile(r"^RMA[-:]?(?P<order>.+)$", re.IGNORECASE)  # the shop's return code: RMA + order no
 PHONE = re.compile(r"^\+?\d{7,15}$")
@@ -233,7 +234,8 @@ class ReturnStore:
                     "items": [
                         {"sku": item.sku_code, "expected": item.expected, "reason": item.reason,
                          "grade": item.grade.value if item.grade else "",
-                         "disposition": item.disposition.value, "bin": item.destination}
+                         "disposition": item.disposition.value, "bin": item.destination,
+                         "serial": item.serial, "lot": item.lot}
                         for item in received.items
                     ],
                     "operator": operator.badge_code,
@@ -293,6 +295,7 @@ def _item_json(item: ReturnedItem) -> dict[str, Any]:
         "sku_code": item.sku_code, "name_zh": item.name_zh, "name_en": item.name_en,
         "expected": item.expected, "unit_weight_g": item.unit_weight_g, "bin_location": item.bin_location,
         "reason": item.reason, "grade": item.grade.value if item.grade else "",
+        "serial": item.serial, "lot": item.lot, "swapped": item.swapped,
     }  # fmt: skip
 
 
@@ -306,6 +309,9 @@ def _item_value(data: dict[str, Any]) -> ReturnedItem:
         bin_location=str(data.get("bin_location", "")),
         reason=str(data.get("reason", "")),
         grade=Grade(data["grade"]) if data.get("grade") else None,
+        serial=str(data.get("serial") or ""),
+        lot=str(data.get("lot") or ""),
+        swapped=bool(data.get("swapped", False)),
     )
 
 
@@ -335,6 +341,7 @@ def _record(c: Connection, order_id: int) -> PackRecord:
             plan_override=str((plan_data.get("override") or {}).get("reason", "")),
             plan=tuple(str(code) for code in plan_data.get("fired", [])),
             scanned=tuple(sorted(counted.items())),
+            units=tuple((u.sku_code, u.serial, u.lot) for u in shipped_units(c, order.order_no)),
         )
     pack = json_value(c.exec_driver_sql("SELECT pack FROM orders WHERE id = ?", (order_id,)).scalar(), None)
     if not pack:
@@ -354,6 +361,10 @@ def _record(c: Connection, order_id: int) -> PackRecord:
         plan_override=str((pack.get("plan_override") or {}).get("reason", "")),
         plan=tuple(str(code) for code in pack.get("fired", [])),
         scanned=tuple((line.sku_code, line.quantity) for line in order.lines),
+        units=tuple(
+            (str(u.get("sku", "")), str(u.get("serial") or ""), str(u.get("lot") or ""))
+            for u in pack.get("units") or []
+        ),
     )
 
 

@@ -921,10 +921,25 @@ def _apply_skus(s: Session, changes: list[p.Change]) -> None:
         s.execute(delete(m.Barcode).where(m.Barcode.key.in_(chunk)))
     if rows:
         s.execute(insert(m.Barcode.__table__), list(rows.values()))
+    _apply_lots(s, [c.key for c in changes], entities, now)
     if entities:  # order lines that waited for these SKUs
         codes = (json.dumps(sorted(entities), ensure_ascii=False),)
         s.connection().exec_driver_sql(_RESOLVE_LINES, codes)
         s.connection().exec_driver_sql(_RESOLVED_LINES_CLEAR, codes)
+
+
+def _apply_lots(s: Session, codes: list[str], entities: dict[str, Any], now: datetime) -> None:
+    """The lots of these SKUs as the office now has them (a recall arrives this way)."""
+    for chunk in _chunks(codes):
+        s.execute(delete(m.Lot).where(m.Lot.sku_code.in_(chunk)))
+    rows = {
+        (code, lot.lot): {"sku_code": code, "lot": lot.lot, "expiry": lot.expiry, "in_stock": lot.in_stock,
+                          "recalled": lot.recalled, "updated_at": now}
+        for code, sku in entities.items()
+        for lot in sku.lots
+    }  # fmt: skip
+    if rows:
+        s.execute(insert(m.Lot.__table__), list(rows.values()))
 
 
 def _apply_waves(s: Session, changes: list[p.Change]) -> None:

@@ -357,6 +357,50 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "Verdict",
             "The station cannot read its database: {problem} — call the technician; nothing was changed",
         ),
+        k.SCAN_SERIAL: QCoreApplication.translate(
+            "Verdict", "Scan the serial number label of {name} — it counts once its serial is scanned"
+        ),
+        k.SERIAL_DUE: QCoreApplication.translate(
+            "Verdict", "Scan the serial number label of {name} first — or F2 to take that item back"
+        ),
+        k.SERIAL_NEEDED: QCoreApplication.translate(
+            "Verdict",
+            "{name} needs its serial number: scan the code that carries it (the 2-D code) — not counted",
+        ),
+        k.LOT_NEEDED: QCoreApplication.translate(
+            "Verdict",
+            "{name} needs its lot and expiry date: scan the GS1 code on the item that carries them — "
+            "not counted",
+        ),
+        k.EXPIRED: QCoreApplication.translate(
+            "Verdict", "EXPIRED: {name} — not counted; put it in quarantine and take another one"
+        ),
+        k.SHELF_LIFE: QCoreApplication.translate(
+            "Verdict",
+            "Shelf life too short: {scanned} days left, this order needs at least {required} — "
+            "put {name} back and take another one",
+        ),
+        k.RECALLED: QCoreApplication.translate(
+            "Verdict",
+            "RECALLED lot: {name} ({detail}) — do not ship; put it in quarantine and take one of another lot",
+        ),
+        k.SERIAL_TWICE: QCoreApplication.translate(
+            "Verdict", "Serial {detail} is already in this order — the same unit twice; scan another unit"
+        ),
+        k.SERIAL_SHIPPED: QCoreApplication.translate(
+            "Verdict",
+            "This unit's serial already left with order {detail} — a copied label: set {name} aside "
+            "for the supervisor",
+        ),
+        k.OLDER_LOT: QCoreApplication.translate(
+            "Verdict",
+            "An older lot ({detail}) of {name} is still in stock — take that one first; not counted",
+        ),
+        k.OLDER_LOT_COUNTED: QCoreApplication.translate(
+            "Verdict",
+            "✓ {name} {scanned}/{required} — an older lot ({detail}) is still in stock: "
+            "take it first next time",
+        ),
     }
     if verdict.kind in (k.UNKNOWN_BARCODE, k.ORDER_NOT_FOUND) and not verdict.code:
         return QCoreApplication.translate("Verdict", "Unreadable scan — scan again")
@@ -556,6 +600,7 @@ def action_name(action: str) -> str:
         "vat_invoice": QCoreApplication.translate("Plan", "VAT invoice"),
         "check_personalisation": QCoreApplication.translate("Plan", "Check personalisation"),
         "instruction": QCoreApplication.translate("Plan", "Instruction"),
+        "min_shelf_life": QCoreApplication.translate("Plan", "Minimum shelf life"),
     }
     return names.get(str(action), str(action))
 
@@ -680,6 +725,10 @@ def step_text(step: Step, chinese: bool) -> str:
             ).format(fields=fields)
         case ActionKind.INSTRUCTION:
             return str(p.get("zh") if chinese or not p.get("en") else p.get("en"))
+        case ActionKind.MIN_SHELF_LIFE:
+            return QCoreApplication.translate(
+                "Plan", "Every dated item needs at least {days} days before it expires"
+            ).format(days=p.get("days"))
     return str(step.action)
 
 

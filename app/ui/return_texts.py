@@ -84,6 +84,10 @@ def evidence_text(evidence: Evidence) -> str:
             return QCoreApplication.translate("Returns", "{sku} came back but was not in the order").format(
                 sku=get("sku")
             )
+        case "unit_swapped":
+            return QCoreApplication.translate(
+                "Returns", "{sku} came back as {returned}, but the order shipped {shipped}: not the unit sent"
+            ).format(sku=get("sku"), returned=get("returned"), shipped=get("shipped"))
         case "return_light":
             return QCoreApplication.translate(
                 "Returns",
@@ -130,6 +134,16 @@ def verdict_text(outcome: ReturnOutcome) -> str:
                 "{sku} is NOT in this order (or one more than was sent) — keep it apart: "
                 "its label says quarantine",
             ).format(sku=detail)
+        case v.SCAN_SERIAL:
+            return QCoreApplication.translate(
+                "Returns", "{sku} was shipped by serial number — scan the serial label of this unit"
+            ).format(sku=detail)
+        case v.UNIT_SWAPPED:
+            return QCoreApplication.translate(
+                "Returns",
+                "NOT the unit shipped: {code} did not leave with this order — keep it apart in quarantine; "
+                "the records say: customer",
+            ).format(code=detail)
         case v.UNKNOWN_CODE:
             return QCoreApplication.translate(
                 "Returns", "Unknown barcode {code} — set the unit aside for the supervisor"

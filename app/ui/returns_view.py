@@ -50,6 +50,7 @@ SEVERITY = {
     ReturnVerdict.FOUND: Severity.INFO,
     ReturnVerdict.WEIGHED: Severity.OK,
     ReturnVerdict.ITEM_ADDED: Severity.PROMPT,
+    ReturnVerdict.SCAN_SERIAL: Severity.PROMPT,
     ReturnVerdict.REASON_SET: Severity.PROMPT,
     ReturnVerdict.PROPOSED: Severity.PROMPT,
 }
@@ -250,10 +251,16 @@ class ReturnsView(QWidget):
         for row, item in enumerate(state.items):
             values = [
                 str(row + 1),
-                f"{item.sku_code} {item.name_zh}",
+                f"{item.sku_code} {item.name_zh} {item.serial or item.lot}".strip(),
                 texts.reason_text(item.reason)
                 if item.reason
-                else ("" if item.expected else self.tr("NOT IN ORDER")),
+                else (
+                    ""
+                    if item.expected
+                    else self.tr("NOT THE UNIT SHIPPED")
+                    if item.swapped
+                    else self.tr("NOT IN ORDER")
+                ),
                 texts.grade_text(item.grade.value) if item.grade else "",
                 f"{texts.disposition_text(item.disposition.value)} {item.destination}".strip()
                 if item.grade or not item.expected
@@ -266,6 +273,7 @@ class ReturnsView(QWidget):
             {
                 Phase.IDLE: self.tr("Scan the return's waybill, order number, customer phone or RMA code"),
                 Phase.ITEMS: self.tr("Scan each unit that came back · grams + Enter · F8 when all are in"),
+                Phase.SERIAL: self.tr("Scan the unit's serial number label (Esc: take the unit back)"),
                 Phase.REASON: self.tr("The reason's number + Enter"),
                 Phase.GRADE: self.tr("The grade's number + Enter"),
                 Phase.CONFIRM: self.tr("Enter confirms the proposal · a number picks another"),

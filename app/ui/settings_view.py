@@ -67,6 +67,7 @@ class SettingsView(QWidget):
         self.tolerance_g = QSpinBox(maximum=5000, suffix=" g")
         self.tolerance_pct = QDoubleSpinBox(maximum=50.0, decimals=1, suffix=" %")
         self.sound = QCheckBox()
+        self.fefo = QComboBox()
         self.supervisor_pin = QCheckBox()
         self.packer_pin = QCheckBox()
         self.wedge_chars = QSpinBox(minimum=2, maximum=40)
@@ -132,7 +133,7 @@ class SettingsView(QWidget):
         self.section_forms: list[tuple[QWidget, list[QLabel]]] = []
         for fields_ in (
             (self.language, self.sound),
-            (self.packaging, self.tolerance_g, self.tolerance_pct),
+            (self.packaging, self.tolerance_g, self.tolerance_pct, self.fefo),
             (
                 self.wedge_chars, self.wedge_gap, self.wedge_prefix, self.wedge_suffix, self.scanner_port,
                 self.scale_port, self.scale_protocol, self.scale_baud, live_row, self.camera_url,
@@ -190,6 +191,7 @@ class SettingsView(QWidget):
                     self.tr("Packaging weight"),
                     self.tr("Weight tolerance"),
                     self.tr("Weight tolerance (relative)"),
+                    self.tr("An older lot still in stock (first expired, first out)"),
                 ],
             ),
             (
@@ -263,6 +265,12 @@ class SettingsView(QWidget):
                 "empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P<zone>…)(?P<aisle>…)(?P<bay>…)"
             )
         )
+        fefo = self.fefo.currentData()
+        self.fefo.clear()
+        self.fefo.addItem(self.tr("not checked"), "off")
+        self.fefo.addItem(self.tr("warns, the unit counts"), "warn")
+        self.fefo.addItem(self.tr("refuses the newer unit"), "block")
+        self.fefo.setCurrentIndex(max(0, self.fefo.findData(fefo or "off")))
         cjk = self.label_cjk.currentData()
         self.label_cjk.clear()
         self.label_cjk.addItem(self.tr("as pictures (any printer)"), "bitmap")
@@ -305,6 +313,7 @@ class SettingsView(QWidget):
         self.tolerance_g.setValue(settings.tolerance_g)
         self.tolerance_pct.setValue(settings.tolerance_pct)
         self.sound.setChecked(settings.sound)
+        self.fefo.setCurrentIndex(max(0, self.fefo.findData(settings.fefo)))
         self.supervisor_pin.setChecked(settings.supervisor_pin)
         self.packer_pin.setChecked(settings.packer_pin)
         self.wedge_chars.setValue(settings.wedge_min_chars)
@@ -447,6 +456,7 @@ class SettingsView(QWidget):
             tolerance_g=self.tolerance_g.value(),
             tolerance_pct=round(self.tolerance_pct.value(), 1),
             sound=self.sound.isChecked(),
+            fefo=self.fefo.currentData() or "off",
             wedge_min_chars=self.wedge_chars.value(),
             wedge_max_gap_ms=self.wedge_gap.value(),
             wedge_prefix=self.wedge_prefix.text(),

@@ -396,42 +396,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="473"/>
+        <location filename="../../app/ui/messages.py" line="517"/>
         <source>SF Express</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474"/>
+        <location filename="../../app/ui/messages.py" line="518"/>
         <source>ZTO Express</source>
         <translation>ZTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="475"/>
+        <location filename="../../app/ui/messages.py" line="519"/>
         <source>YTO Express</source>
         <translation>YTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="520"/>
         <source>Yunda Express</source>
         <translation>Yunda Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477"/>
+        <location filename="../../app/ui/messages.py" line="521"/>
         <source>STO Express</source>
         <translation>STO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="522"/>
         <source>JD Logistics</source>
         <translation>JD Logistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="479"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>China Post EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>J&amp;T Express</source>
         <translation>J&amp;T Express</translation>
     </message>
@@ -439,47 +439,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="458"/>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>Taobao</source>
         <translation>Taobao</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="459"/>
+        <location filename="../../app/ui/messages.py" line="503"/>
         <source>Tmall</source>
         <translation>Tmall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="460"/>
+        <location filename="../../app/ui/messages.py" line="504"/>
         <source>JD.com</source>
         <translation>JD.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="461"/>
+        <location filename="../../app/ui/messages.py" line="505"/>
         <source>Douyin</source>
         <translation>Douyin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="462"/>
+        <location filename="../../app/ui/messages.py" line="506"/>
         <source>Pinduoduo</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="463"/>
+        <location filename="../../app/ui/messages.py" line="507"/>
         <source>Xiaohongshu</source>
         <translation>Xiaohongshu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="464"/>
+        <location filename="../../app/ui/messages.py" line="508"/>
         <source>Kuaishou</source>
         <translation>Kuaishou</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>WeChat shop</source>
         <translation>WeChat shop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Own shop</source>
         <translation>Own shop</translation>
     </message>
@@ -593,63 +593,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="503"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="548"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="549"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
-        <location filename="../../app/ui/messages.py" line="513"/>
+        <location filename="../../app/ui/messages.py" line="550"/>
+        <location filename="../../app/ui/messages.py" line="557"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="514"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
         <source>new customer</source>
         <translation>new customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="559"/>
         <source>birthday month</source>
         <translation>birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="516"/>
+        <location filename="../../app/ui/messages.py" line="560"/>
         <source>churn risk</source>
         <translation>churn risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="517"/>
+        <location filename="../../app/ui/messages.py" line="561"/>
         <source>enterprise</source>
         <translation>enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="568"/>
         <source>simple packaging</source>
         <translation>simple packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="526"/>
+        <location filename="../../app/ui/messages.py" line="570"/>
         <source>no price tags</source>
         <translation>no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="572"/>
         <source>prefers {carrier}</source>
         <translation>prefers {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="574"/>
         <source>deliver on Saturday</source>
         <translation>deliver on Saturday</translation>
     </message>
@@ -792,12 +792,12 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="540"/>
         <source>{days} d overdue</source>
         <translation>{days} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="498"/>
+        <location filename="../../app/ui/messages.py" line="542"/>
         <source>{hours} h overdue</source>
         <translation>{hours} h overdue</translation>
     </message>
@@ -1554,198 +1554,208 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="546"/>
+        <location filename="../../app/ui/messages.py" line="590"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="591"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="548"/>
+        <location filename="../../app/ui/messages.py" line="592"/>
         <source>Packaging</source>
         <translation>Packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="549"/>
+        <location filename="../../app/ui/messages.py" line="593"/>
         <source>Ship date</source>
         <translation>Ship date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550"/>
+        <location filename="../../app/ui/messages.py" line="594"/>
         <source>Insert card</source>
         <translation>Insert card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="551"/>
+        <location filename="../../app/ui/messages.py" line="595"/>
         <source>Free sample</source>
         <translation>Free sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="552"/>
+        <location filename="../../app/ui/messages.py" line="596"/>
         <source>Hide prices on the slip</source>
         <translation>Hide prices on the slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="553"/>
+        <location filename="../../app/ui/messages.py" line="597"/>
         <source>Remove price tags</source>
         <translation>Remove price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="554"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>Call the customer back</source>
         <translation>Call the customer back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="556"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>VAT invoice</source>
         <translation>VAT invoice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="557"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>Check personalisation</source>
         <translation>Check personalisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>Instruction</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
+        <source>Minimum shelf life</source>
+        <translation>Minimum shelf life</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="665"/>
         <source>Priority order (level {level})</source>
         <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="624"/>
+        <location filename="../../app/ui/messages.py" line="669"/>
         <source>Ship with {carrier}</source>
         <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629"/>
+        <location filename="../../app/ui/messages.py" line="674"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="675"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="631"/>
+        <location filename="../../app/ui/messages.py" line="676"/>
         <source>Standard packaging</source>
         <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="636"/>
+        <location filename="../../app/ui/messages.py" line="681"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="637"/>
+        <location filename="../../app/ui/messages.py" line="682"/>
         <source>Birthday card</source>
         <translation>Birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="638"/>
+        <location filename="../../app/ui/messages.py" line="683"/>
         <source>Welcome card</source>
         <translation>Welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="639"/>
+        <location filename="../../app/ui/messages.py" line="684"/>
         <source>We-miss-you coupon card</source>
         <translation>We-miss-you coupon card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="640"/>
+        <location filename="../../app/ui/messages.py" line="685"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>After-sales care card (sorry, and a coupon)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="644"/>
+        <location filename="../../app/ui/messages.py" line="689"/>
         <source>Put in: {card}</source>
         <translation>Put in: {card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="648"/>
+        <location filename="../../app/ui/messages.py" line="693"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>Free sample {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652"/>
+        <location filename="../../app/ui/messages.py" line="697"/>
         <source>No prices on the packing slip</source>
         <translation>No prices on the packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="654"/>
+        <location filename="../../app/ui/messages.py" line="699"/>
         <source>Remove every price tag</source>
         <translation>Remove every price tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="656"/>
+        <location filename="../../app/ui/messages.py" line="701"/>
         <source>Call-back: {note}</source>
         <translation>Call-back: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="664"/>
+        <location filename="../../app/ui/messages.py" line="709"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="667"/>
+        <location filename="../../app/ui/messages.py" line="712"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>Do not ship before {date}: keep the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="555"/>
-        <location filename="../../app/ui/messages.py" line="671"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="716"/>
         <source>Split shipment allowed</source>
         <translation>Split shipment allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="673"/>
+        <location filename="../../app/ui/messages.py" line="718"/>
         <source>Put the VAT invoice in</source>
         <translation>Put the VAT invoice in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="678"/>
+        <location filename="../../app/ui/messages.py" line="723"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="695"/>
+        <location filename="../../app/ui/messages.py" line="729"/>
+        <source>Every dated item needs at least {days} days before it expires</source>
+        <translation>Every dated item needs at least {days} days before it expires</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="744"/>
         <source>next: {step} — {how}</source>
         <translation>next: {step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702"/>
+        <location filename="../../app/ui/messages.py" line="751"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>Items done — {next} ({count} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="711"/>
+        <location filename="../../app/ui/messages.py" line="760"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — all instructions done: put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="714"/>
+        <location filename="../../app/ui/messages.py" line="763"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="720"/>
+        <location filename="../../app/ui/messages.py" line="769"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="722"/>
+        <location filename="../../app/ui/messages.py" line="771"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="726"/>
+        <location filename="../../app/ui/messages.py" line="775"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -2220,116 +2230,131 @@ by responsibility: {responsible}</translation>
     </message>
     <message>
         <location filename="../../app/ui/return_texts.py" line="88"/>
+        <source>{sku} came back as {returned}, but the order shipped {shipped}: not the unit sent</source>
+        <translation>{sku} came back as {returned}, but the order shipped {shipped}: not the unit sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="92"/>
         <source>The return weighs {actual} g, its units should weigh {units} g: something is missing</source>
         <translation>The return weighs {actual} g, its units should weigh {units} g: something is missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="93"/>
+        <location filename="../../app/ui/return_texts.py" line="97"/>
         <source>Reason given: damage or delay in transit ({carrier})</source>
         <translation>Reason given: damage or delay in transit ({carrier})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="97"/>
+        <location filename="../../app/ui/return_texts.py" line="101"/>
         <source>Reason given: a wrong or missing item</source>
         <translation>Reason given: a wrong or missing item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="99"/>
+        <location filename="../../app/ui/return_texts.py" line="103"/>
         <source>Reason given: the product itself</source>
         <translation>Reason given: the product itself</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="101"/>
+        <location filename="../../app/ui/return_texts.py" line="105"/>
         <source>Reason given: the customer&apos;s choice</source>
         <translation>Reason given: the customer&apos;s choice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="110"/>
+        <location filename="../../app/ui/return_texts.py" line="114"/>
         <source>Return of order {order} — scan each unit that came back</source>
         <translation>Return of order {order} — scan each unit that came back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="114"/>
+        <location filename="../../app/ui/return_texts.py" line="118"/>
         <source>Nothing found for {code} — scan the waybill, the order number, the phone or the RMA code</source>
         <translation>Nothing found for {code} — scan the waybill, the order number, the phone or the RMA code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="119"/>
+        <location filename="../../app/ui/return_texts.py" line="123"/>
         <source>Order {order} was never packed — nothing to check against; give it to the supervisor</source>
         <translation>Order {order} was never packed — nothing to check against; give it to the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="124"/>
+        <location filename="../../app/ui/return_texts.py" line="128"/>
         <source>{sku}: why did it come back? Type the reason&apos;s number + Enter</source>
         <translation>{sku}: why did it come back? Type the reason&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="128"/>
+        <location filename="../../app/ui/return_texts.py" line="132"/>
         <source>{sku} is NOT in this order (or one more than was sent) — keep it apart: its label says quarantine</source>
         <translation>{sku} is NOT in this order (or one more than was sent) — keep it apart: its label says quarantine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="134"/>
+        <location filename="../../app/ui/return_texts.py" line="138"/>
+        <source>{sku} was shipped by serial number — scan the serial label of this unit</source>
+        <translation>{sku} was shipped by serial number — scan the serial label of this unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="142"/>
+        <source>NOT the unit shipped: {code} did not leave with this order — keep it apart in quarantine; the records say: customer</source>
+        <translation>NOT the unit shipped: {code} did not leave with this order — keep it apart in quarantine; the records say: customer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="148"/>
         <source>Unknown barcode {code} — set the unit aside for the supervisor</source>
         <translation>Unknown barcode {code} — set the unit aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="138"/>
+        <location filename="../../app/ui/return_texts.py" line="152"/>
         <source>Reason: {reason} — its state? Type the grade&apos;s number + Enter</source>
         <translation>Reason: {reason} — its state? Type the grade&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="142"/>
+        <location filename="../../app/ui/return_texts.py" line="156"/>
         <source>✓ Label printing — the unit goes {where}; scan the next</source>
         <translation>✓ Label printing — the unit goes {where}; scan the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="146"/>
+        <location filename="../../app/ui/return_texts.py" line="160"/>
         <source>Return parcel: {grams} g</source>
         <translation>Return parcel: {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="148"/>
+        <location filename="../../app/ui/return_texts.py" line="162"/>
         <source>{choice} is not one of the numbers shown — type one + Enter</source>
         <translation>{choice} is not one of the numbers shown — type one + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="152"/>
+        <location filename="../../app/ui/return_texts.py" line="166"/>
         <source>The records say: {who} — Enter confirms, or type 1–4 for another</source>
         <translation>The records say: {who} — Enter confirms, or type 1–4 for another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="156"/>
+        <location filename="../../app/ui/return_texts.py" line="170"/>
         <source>Return received ({who}) — the service ticket and refund go to the server; scan the next return</source>
         <translation>Return received ({who}) — the service ticket and refund go to the server; scan the next return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="162"/>
+        <location filename="../../app/ui/return_texts.py" line="176"/>
         <source>Scan the units that came back first</source>
         <translation>Scan the units that came back first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="164"/>
+        <location filename="../../app/ui/return_texts.py" line="178"/>
         <source>Taken back out — scan the next unit</source>
         <translation>Taken back out — scan the next unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="166"/>
+        <location filename="../../app/ui/return_texts.py" line="180"/>
         <source>Nothing to undo</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="168"/>
+        <location filename="../../app/ui/return_texts.py" line="182"/>
         <source>Cancelled — scan a return&apos;s waybill, order number, phone or RMA code</source>
         <translation>Cancelled — scan a return&apos;s waybill, order number, phone or RMA code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="172"/>
+        <location filename="../../app/ui/return_texts.py" line="186"/>
         <source>This return has units in it — F8 finishes it</source>
         <translation>This return has units in it — F8 finishes it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="173"/>
+        <location filename="../../app/ui/return_texts.py" line="187"/>
         <source>Not possible now</source>
         <translation>Not possible now</translation>
     </message>
@@ -2337,133 +2362,143 @@ by responsibility: {responsible}</translation>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="109"/>
+        <location filename="../../app/ui/returns_view.py" line="110"/>
         <source>Returns — check a return parcel in</source>
         <translation>Returns — check a return parcel in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="132"/>
-        <location filename="../../app/ui/returns_view.py" line="267"/>
+        <location filename="../../app/ui/returns_view.py" line="133"/>
+        <location filename="../../app/ui/returns_view.py" line="274"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>Scan the return&apos;s waybill, order number, customer phone or RMA code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="112"/>
+        <location filename="../../app/ui/returns_view.py" line="113"/>
         <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
         <translation>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="117"/>
+        <location filename="../../app/ui/returns_view.py" line="118"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="117"/>
+        <location filename="../../app/ui/returns_view.py" line="118"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="117"/>
+        <location filename="../../app/ui/returns_view.py" line="118"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="117"/>
+        <location filename="../../app/ui/returns_view.py" line="118"/>
         <source>Grade</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="117"/>
+        <location filename="../../app/ui/returns_view.py" line="118"/>
         <source>Goes to</source>
         <translation>Goes to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="138"/>
+        <location filename="../../app/ui/returns_view.py" line="139"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>The return of order {order} was open — carry on where it was left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="148"/>
+        <location filename="../../app/ui/returns_view.py" line="149"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>The return of order {order} is NOT saved — call the technician; keep its units together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="183"/>
+        <location filename="../../app/ui/returns_view.py" line="184"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>The scale has no steady weight — type the grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="217"/>
+        <location filename="../../app/ui/returns_view.py" line="218"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>Packed by {packer} at {station}, {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="225"/>
+        <location filename="../../app/ui/returns_view.py" line="226"/>
         <source>Not packed</source>
         <translation>Not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="228"/>
+        <location filename="../../app/ui/returns_view.py" line="229"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>Weighed {actual} g, expected {expected} ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="232"/>
+        <location filename="../../app/ui/returns_view.py" line="233"/>
         <source>No weight recorded</source>
         <translation>No weight recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="241"/>
+        <location filename="../../app/ui/returns_view.py" line="242"/>
         <source>Rules carried out: {rules}</source>
         <translation>Rules carried out: {rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="244"/>
+        <location filename="../../app/ui/returns_view.py" line="245"/>
         <source>Return parcel: {grams} g</source>
         <translation>Return parcel: {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="256"/>
+        <location filename="../../app/ui/returns_view.py" line="260"/>
+        <source>NOT THE UNIT SHIPPED</source>
+        <translation>NOT THE UNIT SHIPPED</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="262"/>
         <source>NOT IN ORDER</source>
         <translation>NOT IN ORDER</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="268"/>
+        <location filename="../../app/ui/returns_view.py" line="275"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>Scan each unit that came back · grams + Enter · F8 when all are in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="269"/>
+        <location filename="../../app/ui/returns_view.py" line="276"/>
+        <source>Scan the unit&apos;s serial number label (Esc: take the unit back)</source>
+        <translation>Scan the unit&apos;s serial number label (Esc: take the unit back)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="277"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>The reason&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="270"/>
+        <location filename="../../app/ui/returns_view.py" line="278"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>The grade&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="271"/>
+        <location filename="../../app/ui/returns_view.py" line="279"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>Enter confirms the proposal · a number picks another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="279"/>
+        <location filename="../../app/ui/returns_view.py" line="287"/>
         <source>Reason (number + Enter):</source>
         <translation>Reason (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="282"/>
+        <location filename="../../app/ui/returns_view.py" line="290"/>
         <source>Grade (number + Enter):</source>
         <translation>Grade (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="289"/>
+        <location filename="../../app/ui/returns_view.py" line="297"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>Responsible (Enter: the proposal, or a number):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="298"/>
+        <location filename="../../app/ui/returns_view.py" line="306"/>
         <source>Proposed: {who}</source>
         <translation>Proposed: {who}</translation>
     </message>
@@ -2471,197 +2506,197 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="566"/>
+        <location filename="../../app/ui/messages.py" line="611"/>
         <source>Customer tier</source>
         <translation>Customer tier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="567"/>
+        <location filename="../../app/ui/messages.py" line="612"/>
         <source>Customer tags</source>
         <translation>Customer tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="568"/>
+        <location filename="../../app/ui/messages.py" line="613"/>
         <source>First order</source>
         <translation>First order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="569"/>
+        <location filename="../../app/ui/messages.py" line="614"/>
         <source>Birthday month</source>
         <translation>Birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="570"/>
+        <location filename="../../app/ui/messages.py" line="615"/>
         <source>Days since last order</source>
         <translation>Days since last order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571"/>
+        <location filename="../../app/ui/messages.py" line="616"/>
         <source>Returns received</source>
         <translation>Returns received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572"/>
+        <location filename="../../app/ui/messages.py" line="617"/>
         <source>Return rate (%)</source>
         <translation>Return rate (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="573"/>
+        <location filename="../../app/ui/messages.py" line="618"/>
         <source>Days since the last return</source>
         <translation>Days since the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="574"/>
+        <location filename="../../app/ui/messages.py" line="619"/>
         <source>Reason of the last return</source>
         <translation>Reason of the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="620"/>
         <source>Lifetime value (fen)</source>
         <translation>Lifetime value (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="576"/>
+        <location filename="../../app/ui/messages.py" line="621"/>
         <source>Preferred packaging</source>
         <translation>Preferred packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="577"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>Asked for no price tags</source>
         <translation>Asked for no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="578"/>
+        <location filename="../../app/ui/messages.py" line="623"/>
         <source>Preferred carrier</source>
         <translation>Preferred carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="579"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>Ship days</source>
         <translation>Ship days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="580"/>
+        <location filename="../../app/ui/messages.py" line="625"/>
         <source>Customer note</source>
         <translation>Customer note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="581"/>
+        <location filename="../../app/ui/messages.py" line="626"/>
         <source>Order channel</source>
         <translation>Order channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="582"/>
+        <location filename="../../app/ui/messages.py" line="627"/>
         <source>Order carrier</source>
         <translation>Order carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="583"/>
+        <location filename="../../app/ui/messages.py" line="628"/>
         <source>Order amount (fen)</source>
         <translation>Order amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="584"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Item count</source>
         <translation>Item count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="585"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Order notes</source>
         <translation>Order notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="586"/>
+        <location filename="../../app/ui/messages.py" line="631"/>
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587"/>
+        <location filename="../../app/ui/messages.py" line="632"/>
         <source>Hours to ship-by</source>
         <translation>Hours to ship-by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="588"/>
+        <location filename="../../app/ui/messages.py" line="633"/>
         <source>Item SKUs</source>
         <translation>Item SKUs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="589"/>
+        <location filename="../../app/ui/messages.py" line="634"/>
         <source>Item categories</source>
         <translation>Item categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596"/>
+        <location filename="../../app/ui/messages.py" line="641"/>
         <source>is</source>
         <translation>is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597"/>
+        <location filename="../../app/ui/messages.py" line="642"/>
         <source>is not</source>
         <translation>is not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="643"/>
         <source>is one of</source>
         <translation>is one of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="644"/>
         <source>is none of</source>
         <translation>is none of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="645"/>
         <source>contains</source>
         <translation>contains</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="646"/>
         <source>contains any of</source>
         <translation>contains any of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602"/>
+        <location filename="../../app/ui/messages.py" line="647"/>
         <source>does not contain</source>
         <translation>does not contain</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603"/>
+        <location filename="../../app/ui/messages.py" line="648"/>
         <source>at least</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="604"/>
+        <location filename="../../app/ui/messages.py" line="649"/>
         <source>at most</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="605"/>
+        <location filename="../../app/ui/messages.py" line="650"/>
         <source>more than</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="606"/>
+        <location filename="../../app/ui/messages.py" line="651"/>
         <source>less than</source>
         <translation>less than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="607"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>is yes</source>
         <translation>is yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="608"/>
+        <location filename="../../app/ui/messages.py" line="653"/>
         <source>is no</source>
         <translation>is no</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="609"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>is set</source>
         <translation>is set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="610"/>
+        <location filename="../../app/ui/messages.py" line="655"/>
         <source>is not set</source>
         <translation>is not set</translation>
     </message>
@@ -2832,22 +2867,22 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="536"/>
+        <location filename="../../app/ui/messages.py" line="580"/>
         <source>OVERLOAD</source>
         <translation>OVERLOAD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="537"/>
+        <location filename="../../app/ui/messages.py" line="581"/>
         <source>below zero — zero the scale</source>
         <translation>below zero — zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="538"/>
+        <location filename="../../app/ui/messages.py" line="582"/>
         <source>scale error</source>
         <translation>scale error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="539"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>no weight</source>
         <translation>no weight</translation>
     </message>
@@ -2855,382 +2890,402 @@ by responsibility: {responsible}</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="192"/>
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <location filename="../../app/ui/settings_view.py" line="193"/>
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="200"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>Scanner: prefix it sends (keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>Scanner: suffix it sends (besides Enter / Tab)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="204"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>Serial scanner port (empty: keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="205"/>
         <source>Scale port (empty: type weights)</source>
         <translation>Scale port (empty: type weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="204"/>
+        <location filename="../../app/ui/settings_view.py" line="206"/>
         <source>Scale protocol</source>
         <translation>Scale protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="205"/>
+        <location filename="../../app/ui/settings_view.py" line="207"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>Scale baud rate (— : protocol default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="206"/>
+        <location filename="../../app/ui/settings_view.py" line="208"/>
         <source>Scale now</source>
         <translation>Scale now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="247"/>
+        <location filename="../../app/ui/settings_view.py" line="249"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="248"/>
+        <location filename="../../app/ui/settings_view.py" line="250"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="250"/>
+        <location filename="../../app/ui/settings_view.py" line="252"/>
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="215"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Label format</source>
         <translation>Label format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Label size</source>
         <translation>Label size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Printer resolution</source>
         <translation>Printer resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
         <source>Chinese text on thermal printers</source>
         <translation>Chinese text on thermal printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>Insert card printer (empty: saved as PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="221"/>
         <source>Packing slip printer</source>
         <translation>Packing slip printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="222"/>
         <source>Inserts</source>
         <translation>Inserts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <location filename="../../app/ui/settings_view.py" line="223"/>
         <source>Packing slips</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="233"/>
+        <location filename="../../app/ui/settings_view.py" line="235"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="236"/>
         <source>Sender phone</source>
         <translation>Sender phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="235"/>
+        <location filename="../../app/ui/settings_view.py" line="237"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="236"/>
+        <location filename="../../app/ui/settings_view.py" line="238"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>Bin location pattern (pick paths)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="237"/>
+        <location filename="../../app/ui/settings_view.py" line="239"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>Waybill numbers kept per carrier (split shipments; 0: none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="238"/>
+        <location filename="../../app/ui/settings_view.py" line="240"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="224"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
         <source>My view (Ctrl+1)</source>
         <translation>My view (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <location filename="../../app/ui/settings_view.py" line="189"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>Weighing (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <source>An older lot still in stock (first expired, first out)</source>
+        <translation>An older lot still in stock (first expired, first out)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>Scanner and scale (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="207"/>
+        <location filename="../../app/ui/settings_view.py" line="209"/>
         <source>Bench camera (RTSP; empty: none; applies at the next start)</source>
         <translation>Bench camera (RTSP; empty: none; applies at the next start)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
         <source>Printers (Ctrl+4)</source>
         <translation>Printers (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222"/>
+        <location filename="../../app/ui/settings_view.py" line="224"/>
         <source>Label check (贴单复核)</source>
         <translation>Label check (贴单复核)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="223"/>
+        <location filename="../../app/ui/settings_view.py" line="225"/>
         <source>Platform print components (their waybills print only there)</source>
         <translation>Platform print components (their waybills print only there)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Station (Ctrl+5)</source>
         <translation>Station (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Supervisors</source>
         <translation>Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="232"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Packers</source>
         <translation>Packers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="251"/>
+        <location filename="../../app/ui/settings_view.py" line="253"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>give their PIN to sign in and for every supervisor action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="252"/>
+        <location filename="../../app/ui/settings_view.py" line="254"/>
         <source>give their PIN to sign in</source>
         <translation>give their PIN to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="254"/>
+        <location filename="../../app/ui/settings_view.py" line="256"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="259"/>
+        <location filename="../../app/ui/settings_view.py" line="261"/>
         <source>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</source>
         <translation>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="263"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="268"/>
+        <location filename="../../app/ui/settings_view.py" line="270"/>
+        <source>not checked</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="271"/>
+        <source>warns, the unit counts</source>
+        <translation>warns, the unit counts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="272"/>
+        <source>refuses the newer unit</source>
+        <translation>refuses the newer unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="276"/>
         <source>as pictures (any printer)</source>
         <translation>as pictures (any printer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="269"/>
+        <location filename="../../app/ui/settings_view.py" line="277"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>printer&apos;s own Chinese font</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="271"/>
+        <location filename="../../app/ui/settings_view.py" line="279"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>Print the cards a customer is due (VIP, birthday, welcome)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="272"/>
+        <location filename="../../app/ui/settings_view.py" line="280"/>
         <source>Print a packing slip for every parcel</source>
         <translation>Print a packing slip for every parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="273"/>
+        <location filename="../../app/ui/settings_view.py" line="281"/>
         <source>Check the label on the parcel: scan its waybill after it prints</source>
         <translation>Check the label on the parcel: scan its waybill after it prints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="274"/>
+        <location filename="../../app/ui/settings_view.py" line="282"/>
         <source>Print a test label</source>
         <translation>Print a test label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="275"/>
+        <location filename="../../app/ui/settings_view.py" line="283"/>
         <source>Zero the scale</source>
         <translation>Zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="277"/>
+        <location filename="../../app/ui/settings_view.py" line="285"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="278"/>
+        <location filename="../../app/ui/settings_view.py" line="286"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="279"/>
+        <location filename="../../app/ui/settings_view.py" line="287"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="282"/>
+        <location filename="../../app/ui/settings_view.py" line="290"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="352"/>
+        <location filename="../../app/ui/settings_view.py" line="361"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>Unlocked by {name} — what is saved is recorded with old and new values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="359"/>
+        <location filename="../../app/ui/settings_view.py" line="368"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="367"/>
+        <location filename="../../app/ui/settings_view.py" line="376"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="392"/>
+        <location filename="../../app/ui/settings_view.py" line="401"/>
         <source>Checking the PIN…</source>
         <translation>Checking the PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="402"/>
+        <location filename="../../app/ui/settings_view.py" line="411"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>Wrong PIN, or not a supervisor&apos;s badge — still locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="404"/>
+        <location filename="../../app/ui/settings_view.py" line="413"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>Too many wrong PINs: this badge waits {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="438"/>
+        <location filename="../../app/ui/settings_view.py" line="447"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>Not saved: the bin location pattern — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="466"/>
+        <location filename="../../app/ui/settings_view.py" line="476"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="501"/>
+        <location filename="../../app/ui/settings_view.py" line="511"/>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="505"/>
+        <location filename="../../app/ui/settings_view.py" line="515"/>
         <source>sent — check the printer</source>
         <translation>sent — check the printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="509"/>
+        <location filename="../../app/ui/settings_view.py" line="519"/>
         <source>zero command sent</source>
         <translation>zero command sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="510"/>
+        <location filename="../../app/ui/settings_view.py" line="520"/>
         <source>this protocol has no zero command</source>
         <translation>this protocol has no zero command</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="512"/>
+        <location filename="../../app/ui/settings_view.py" line="522"/>
         <source>no scale connected</source>
         <translation>no scale connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="517"/>
+        <location filename="../../app/ui/settings_view.py" line="527"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="517"/>
+        <location filename="../../app/ui/settings_view.py" line="527"/>
         <source>moving</source>
         <translation>moving</translation>
     </message>
@@ -3687,32 +3742,32 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="423"/>
+        <location filename="../../app/ui/messages.py" line="467"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="424"/>
+        <location filename="../../app/ui/messages.py" line="468"/>
         <source>the database file is damaged</source>
         <translation>the database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="425"/>
+        <location filename="../../app/ui/messages.py" line="469"/>
         <source>another program holds the database</source>
         <translation>another program holds the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="426"/>
+        <location filename="../../app/ui/messages.py" line="470"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>the database cannot be written (read-only or missing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="429"/>
+        <location filename="../../app/ui/messages.py" line="473"/>
         <source>the database is from a newer Packline</source>
         <translation>the database is from a newer Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="431"/>
+        <location filename="../../app/ui/messages.py" line="475"/>
         <source>the database does not answer</source>
         <translation>the database does not answer</translation>
     </message>
@@ -4194,53 +4249,108 @@ by responsibility: {responsible}</translation>
         <translation>The station cannot read its database: {problem} — call the technician; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="362"/>
+        <location filename="../../app/ui/messages.py" line="360"/>
+        <source>Scan the serial number label of {name} — it counts once its serial is scanned</source>
+        <translation>Scan the serial number label of {name} — it counts once its serial is scanned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="363"/>
+        <source>Scan the serial number label of {name} first — or F2 to take that item back</source>
+        <translation>Scan the serial number label of {name} first — or F2 to take that item back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="366"/>
+        <source>{name} needs its serial number: scan the code that carries it (the 2-D code) — not counted</source>
+        <translation>{name} needs its serial number: scan the code that carries it (the 2-D code) — not counted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="370"/>
+        <source>{name} needs its lot and expiry date: scan the GS1 code on the item that carries them — not counted</source>
+        <translation>{name} needs its lot and expiry date: scan the GS1 code on the item that carries them — not counted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="375"/>
+        <source>EXPIRED: {name} — not counted; put it in quarantine and take another one</source>
+        <translation>EXPIRED: {name} — not counted; put it in quarantine and take another one</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="378"/>
+        <source>Shelf life too short: {scanned} days left, this order needs at least {required} — put {name} back and take another one</source>
+        <translation>Shelf life too short: {scanned} days left, this order needs at least {required} — put {name} back and take another one</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="383"/>
+        <source>RECALLED lot: {name} ({detail}) — do not ship; put it in quarantine and take one of another lot</source>
+        <translation>RECALLED lot: {name} ({detail}) — do not ship; put it in quarantine and take one of another lot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="387"/>
+        <source>Serial {detail} is already in this order — the same unit twice; scan another unit</source>
+        <translation>Serial {detail} is already in this order — the same unit twice; scan another unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="390"/>
+        <source>This unit&apos;s serial already left with order {detail} — a copied label: set {name} aside for the supervisor</source>
+        <translation>This unit&apos;s serial already left with order {detail} — a copied label: set {name} aside for the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="395"/>
+        <source>An older lot ({detail}) of {name} is still in stock — take that one first; not counted</source>
+        <translation>An older lot ({detail}) of {name} is still in stock — take that one first; not counted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="399"/>
+        <source>✓ {name} {scanned}/{required} — an older lot ({detail}) is still in stock: take it first next time</source>
+        <translation>✓ {name} {scanned}/{required} — an older lot ({detail}) is still in stock: take it first next time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="406"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="364"/>
+        <location filename="../../app/ui/messages.py" line="408"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="369"/>
+        <location filename="../../app/ui/messages.py" line="413"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>a new address</source>
         <translation>a new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="401"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>another carrier and waybill</source>
         <translation>another carrier and waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409"/>
+        <location filename="../../app/ui/messages.py" line="453"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="416"/>
+        <location filename="../../app/ui/messages.py" line="460"/>
         <source>(+{count} more lines)</source>
         <translation>(+{count} more lines)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="403"/>
-        <location filename="../../app/ui/messages.py" line="417"/>
+        <location filename="../../app/ui/messages.py" line="447"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444"/>
+        <location filename="../../app/ui/messages.py" line="488"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="451"/>
+        <location filename="../../app/ui/messages.py" line="495"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>Saving order {order} failed — set the parcel aside and call the technician</translation>
     </message>

@@ -396,42 +396,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="473"/>
+        <location filename="../../app/ui/messages.py" line="517"/>
         <source>SF Express</source>
         <translation>顺丰速运</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474"/>
+        <location filename="../../app/ui/messages.py" line="518"/>
         <source>ZTO Express</source>
         <translation>中通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="475"/>
+        <location filename="../../app/ui/messages.py" line="519"/>
         <source>YTO Express</source>
         <translation>圆通速递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="520"/>
         <source>Yunda Express</source>
         <translation>韵达快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="477"/>
+        <location filename="../../app/ui/messages.py" line="521"/>
         <source>STO Express</source>
         <translation>申通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="522"/>
         <source>JD Logistics</source>
         <translation>京东物流</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="479"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>China Post EMS</source>
         <translation>中国邮政 EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>J&amp;T Express</source>
         <translation>极兔速递</translation>
     </message>
@@ -439,47 +439,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="458"/>
+        <location filename="../../app/ui/messages.py" line="502"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="459"/>
+        <location filename="../../app/ui/messages.py" line="503"/>
         <source>Tmall</source>
         <translation>天猫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="460"/>
+        <location filename="../../app/ui/messages.py" line="504"/>
         <source>JD.com</source>
         <translation>京东</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="461"/>
+        <location filename="../../app/ui/messages.py" line="505"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="462"/>
+        <location filename="../../app/ui/messages.py" line="506"/>
         <source>Pinduoduo</source>
         <translation>拼多多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="463"/>
+        <location filename="../../app/ui/messages.py" line="507"/>
         <source>Xiaohongshu</source>
         <translation>小红书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="464"/>
+        <location filename="../../app/ui/messages.py" line="508"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>WeChat shop</source>
         <translation>微信小店</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Own shop</source>
         <translation>自营商城</translation>
     </message>
@@ -593,63 +593,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="503"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="548"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="549"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
-        <location filename="../../app/ui/messages.py" line="513"/>
+        <location filename="../../app/ui/messages.py" line="550"/>
+        <location filename="../../app/ui/messages.py" line="557"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="514"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
         <source>new customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="559"/>
         <source>birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="516"/>
+        <location filename="../../app/ui/messages.py" line="560"/>
         <source>churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="517"/>
+        <location filename="../../app/ui/messages.py" line="561"/>
         <source>enterprise</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="568"/>
         <source>simple packaging</source>
         <translation>简易包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="526"/>
+        <location filename="../../app/ui/messages.py" line="570"/>
         <source>no price tags</source>
         <translation>不放价格单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="572"/>
         <source>prefers {carrier}</source>
         <translation>指定{carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="530"/>
+        <location filename="../../app/ui/messages.py" line="574"/>
         <source>deliver on Saturday</source>
         <translation>周六送达</translation>
     </message>
@@ -792,12 +792,12 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="540"/>
         <source>{days} d overdue</source>
         <translation>已超时 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="498"/>
+        <location filename="../../app/ui/messages.py" line="542"/>
         <source>{hours} h overdue</source>
         <translation>已超时 {hours} 小时</translation>
     </message>
@@ -1554,198 +1554,208 @@ by responsibility: {responsible}</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="546"/>
+        <location filename="../../app/ui/messages.py" line="590"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="591"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="548"/>
+        <location filename="../../app/ui/messages.py" line="592"/>
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="549"/>
+        <location filename="../../app/ui/messages.py" line="593"/>
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550"/>
+        <location filename="../../app/ui/messages.py" line="594"/>
         <source>Insert card</source>
         <translation>放入卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="551"/>
+        <location filename="../../app/ui/messages.py" line="595"/>
         <source>Free sample</source>
         <translation>赠送小样</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="552"/>
+        <location filename="../../app/ui/messages.py" line="596"/>
         <source>Hide prices on the slip</source>
         <translation>发货单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="553"/>
+        <location filename="../../app/ui/messages.py" line="597"/>
         <source>Remove price tags</source>
         <translation>撕掉价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="554"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>Call the customer back</source>
         <translation>回访客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="556"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>VAT invoice</source>
         <translation>增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="557"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>Check personalisation</source>
         <translation>核对定制内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>Instruction</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
+        <source>Minimum shelf life</source>
+        <translation>最短效期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="665"/>
         <source>Priority order (level {level})</source>
         <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="624"/>
+        <location filename="../../app/ui/messages.py" line="669"/>
         <source>Ship with {carrier}</source>
         <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629"/>
+        <location filename="../../app/ui/messages.py" line="674"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="675"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="631"/>
+        <location filename="../../app/ui/messages.py" line="676"/>
         <source>Standard packaging</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="636"/>
+        <location filename="../../app/ui/messages.py" line="681"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="637"/>
+        <location filename="../../app/ui/messages.py" line="682"/>
         <source>Birthday card</source>
         <translation>生日贺卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="638"/>
+        <location filename="../../app/ui/messages.py" line="683"/>
         <source>Welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="639"/>
+        <location filename="../../app/ui/messages.py" line="684"/>
         <source>We-miss-you coupon card</source>
         <translation>回购优惠券卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="640"/>
+        <location filename="../../app/ui/messages.py" line="685"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>售后关怀卡（致歉并附关怀券）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="644"/>
+        <location filename="../../app/ui/messages.py" line="689"/>
         <source>Put in: {card}</source>
         <translation>放入：{card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="648"/>
+        <location filename="../../app/ui/messages.py" line="693"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>赠送小样 {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652"/>
+        <location filename="../../app/ui/messages.py" line="697"/>
         <source>No prices on the packing slip</source>
         <translation>装箱单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="654"/>
+        <location filename="../../app/ui/messages.py" line="699"/>
         <source>Remove every price tag</source>
         <translation>撕掉所有价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="656"/>
+        <location filename="../../app/ui/messages.py" line="701"/>
         <source>Call-back: {note}</source>
         <translation>回访：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="664"/>
+        <location filename="../../app/ui/messages.py" line="709"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="667"/>
+        <location filename="../../app/ui/messages.py" line="712"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>{date} 之前不发货：包裹先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="555"/>
-        <location filename="../../app/ui/messages.py" line="671"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="716"/>
         <source>Split shipment allowed</source>
         <translation>允许拆单发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="673"/>
+        <location filename="../../app/ui/messages.py" line="718"/>
         <source>Put the VAT invoice in</source>
         <translation>放入增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="678"/>
+        <location filename="../../app/ui/messages.py" line="723"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="695"/>
+        <location filename="../../app/ui/messages.py" line="729"/>
+        <source>Every dated item needs at least {days} days before it expires</source>
+        <translation>有效期商品须剩余至少 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="744"/>
         <source>next: {step} — {how}</source>
         <translation>下一项：{step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702"/>
+        <location filename="../../app/ui/messages.py" line="751"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>商品已齐 — {next}（还剩 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="711"/>
+        <location filename="../../app/ui/messages.py" line="760"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — 指示全部完成：请把包裹放上电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="714"/>
+        <location filename="../../app/ui/messages.py" line="763"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="720"/>
+        <location filename="../../app/ui/messages.py" line="769"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="722"/>
+        <location filename="../../app/ui/messages.py" line="771"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="726"/>
+        <location filename="../../app/ui/messages.py" line="775"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -2220,116 +2230,131 @@ by responsibility: {responsible}</source>
     </message>
     <message>
         <location filename="../../app/ui/return_texts.py" line="88"/>
+        <source>{sku} came back as {returned}, but the order shipped {shipped}: not the unit sent</source>
+        <translation>{sku} 退回的是 {returned}，但此订单发出的是 {shipped}：不是发出的那一件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="92"/>
         <source>The return weighs {actual} g, its units should weigh {units} g: something is missing</source>
         <translation>退货包裹重 {actual} 克，所退商品应重 {units} 克：可能有缺失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="93"/>
+        <location filename="../../app/ui/return_texts.py" line="97"/>
         <source>Reason given: damage or delay in transit ({carrier})</source>
         <translation>退货原因：运输破损或延误（{carrier}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="97"/>
+        <location filename="../../app/ui/return_texts.py" line="101"/>
         <source>Reason given: a wrong or missing item</source>
         <translation>退货原因：发错或少发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="99"/>
+        <location filename="../../app/ui/return_texts.py" line="103"/>
         <source>Reason given: the product itself</source>
         <translation>退货原因：商品本身</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="101"/>
+        <location filename="../../app/ui/return_texts.py" line="105"/>
         <source>Reason given: the customer&apos;s choice</source>
         <translation>退货原因：客户自身选择</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="110"/>
+        <location filename="../../app/ui/return_texts.py" line="114"/>
         <source>Return of order {order} — scan each unit that came back</source>
         <translation>订单 {order} 的退货 — 逐件扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="114"/>
+        <location filename="../../app/ui/return_texts.py" line="118"/>
         <source>Nothing found for {code} — scan the waybill, the order number, the phone or the RMA code</source>
         <translation>未找到 {code} — 请扫描运单号、订单号、手机号或退货码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="119"/>
+        <location filename="../../app/ui/return_texts.py" line="123"/>
         <source>Order {order} was never packed — nothing to check against; give it to the supervisor</source>
         <translation>订单 {order} 从未打包 — 无记录可核对；交给主管处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="124"/>
+        <location filename="../../app/ui/return_texts.py" line="128"/>
         <source>{sku}: why did it come back? Type the reason&apos;s number + Enter</source>
         <translation>{sku}：退回原因？输入原因编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="128"/>
+        <location filename="../../app/ui/return_texts.py" line="132"/>
         <source>{sku} is NOT in this order (or one more than was sent) — keep it apart: its label says quarantine</source>
         <translation>{sku} 不属于该订单（或多于发出的数量）— 单独放置：标签注明隔离</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="134"/>
+        <location filename="../../app/ui/return_texts.py" line="138"/>
+        <source>{sku} was shipped by serial number — scan the serial label of this unit</source>
+        <translation>{sku} 按序列号发货 — 扫描这件商品的序列号标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="142"/>
+        <source>NOT the unit shipped: {code} did not leave with this order — keep it apart in quarantine; the records say: customer</source>
+        <translation>不是发出的那一件：{code} 不是随此订单发出的 — 单独放入隔离区；记录判定：客户责任</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/return_texts.py" line="148"/>
         <source>Unknown barcode {code} — set the unit aside for the supervisor</source>
         <translation>未知条码 {code} — 把这件商品放一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="138"/>
+        <location filename="../../app/ui/return_texts.py" line="152"/>
         <source>Reason: {reason} — its state? Type the grade&apos;s number + Enter</source>
         <translation>原因：{reason} — 商品状态？输入等级编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="142"/>
+        <location filename="../../app/ui/return_texts.py" line="156"/>
         <source>✓ Label printing — the unit goes {where}; scan the next</source>
         <translation>✓ 标签打印中 — 这件商品{where}；扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="146"/>
+        <location filename="../../app/ui/return_texts.py" line="160"/>
         <source>Return parcel: {grams} g</source>
         <translation>退货包裹：{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="148"/>
+        <location filename="../../app/ui/return_texts.py" line="162"/>
         <source>{choice} is not one of the numbers shown — type one + Enter</source>
         <translation>{choice} 不是列出的编号 — 请输入一个编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="152"/>
+        <location filename="../../app/ui/return_texts.py" line="166"/>
         <source>The records say: {who} — Enter confirms, or type 1–4 for another</source>
         <translation>根据记录判定：{who} — 按回车确认，或输入 1–4 选择其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="156"/>
+        <location filename="../../app/ui/return_texts.py" line="170"/>
         <source>Return received ({who}) — the service ticket and refund go to the server; scan the next return</source>
         <translation>退货已收货（{who}）— 售后工单与退款申请将同步到服务器；扫描下一个退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="162"/>
+        <location filename="../../app/ui/return_texts.py" line="176"/>
         <source>Scan the units that came back first</source>
         <translation>请先扫描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="164"/>
+        <location filename="../../app/ui/return_texts.py" line="178"/>
         <source>Taken back out — scan the next unit</source>
         <translation>已取出 — 扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="166"/>
+        <location filename="../../app/ui/return_texts.py" line="180"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="168"/>
+        <location filename="../../app/ui/return_texts.py" line="182"/>
         <source>Cancelled — scan a return&apos;s waybill, order number, phone or RMA code</source>
         <translation>已取消 — 扫描退货的运单号、订单号、手机号或退货码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="172"/>
+        <location filename="../../app/ui/return_texts.py" line="186"/>
         <source>This return has units in it — F8 finishes it</source>
         <translation>该退货已有商品 — 按 F8 完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/return_texts.py" line="173"/>
+        <location filename="../../app/ui/return_texts.py" line="187"/>
         <source>Not possible now</source>
         <translation>现在无法执行</translation>
     </message>
@@ -2337,133 +2362,143 @@ by responsibility: {responsible}</source>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="109"/>
+        <location filename="../../app/ui/returns_view.py" line="110"/>
         <source>Returns — check a return parcel in</source>
         <translation>售后退货 — 退货包裹收货验收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="132"/>
-        <location filename="../../app/ui/returns_view.py" line="267"/>
+        <location filename="../../app/ui/returns_view.py" line="133"/>
+        <location filename="../../app/ui/returns_view.py" line="274"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>扫描退货的运单号、订单号、客户手机号或退货码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="112"/>
+        <location filename="../../app/ui/returns_view.py" line="113"/>
         <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
         <translation>编号+回车：选择 · 克数+回车：包裹重量 · F4 读取电子秤重量 · F2 取出上一件 · F8 完成 / 确认 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="117"/>
+        <location filename="../../app/ui/returns_view.py" line="118"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="117"/>
+        <location filename="../../app/ui/returns_view.py" line="118"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="117"/>
+        <location filename="../../app/ui/returns_view.py" line="118"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="117"/>
+        <location filename="../../app/ui/returns_view.py" line="118"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="117"/>
+        <location filename="../../app/ui/returns_view.py" line="118"/>
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="138"/>
+        <location filename="../../app/ui/returns_view.py" line="139"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>订单 {order} 的退货尚未完成 — 从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="148"/>
+        <location filename="../../app/ui/returns_view.py" line="149"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>订单 {order} 的退货未保存 — 请联系技术人员；退货商品放在一起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="183"/>
+        <location filename="../../app/ui/returns_view.py" line="184"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>电子秤读数不稳定 — 请输入克数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="217"/>
+        <location filename="../../app/ui/returns_view.py" line="218"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>由 {packer} 在 {station} 打包，{when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="225"/>
+        <location filename="../../app/ui/returns_view.py" line="226"/>
         <source>Not packed</source>
         <translation>未打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="228"/>
+        <location filename="../../app/ui/returns_view.py" line="229"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>称重 {actual} 克，应重 {expected} ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="232"/>
+        <location filename="../../app/ui/returns_view.py" line="233"/>
         <source>No weight recorded</source>
         <translation>无称重记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="241"/>
+        <location filename="../../app/ui/returns_view.py" line="242"/>
         <source>Rules carried out: {rules}</source>
         <translation>已执行的规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="244"/>
+        <location filename="../../app/ui/returns_view.py" line="245"/>
         <source>Return parcel: {grams} g</source>
         <translation>退货包裹：{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="256"/>
+        <location filename="../../app/ui/returns_view.py" line="260"/>
+        <source>NOT THE UNIT SHIPPED</source>
+        <translation>非原发商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="262"/>
         <source>NOT IN ORDER</source>
         <translation>非本单商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="268"/>
+        <location filename="../../app/ui/returns_view.py" line="275"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>逐件扫描退回的商品 · 克数+回车记录重量 · 全部扫完按 F8</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="269"/>
+        <location filename="../../app/ui/returns_view.py" line="276"/>
+        <source>Scan the unit&apos;s serial number label (Esc: take the unit back)</source>
+        <translation>扫描这件商品的序列号标签（Esc：撤回这件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="277"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>输入原因编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="270"/>
+        <location filename="../../app/ui/returns_view.py" line="278"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>输入等级编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="271"/>
+        <location filename="../../app/ui/returns_view.py" line="279"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>回车确认建议 · 输入编号选择其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="279"/>
+        <location filename="../../app/ui/returns_view.py" line="287"/>
         <source>Reason (number + Enter):</source>
         <translation>原因（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="282"/>
+        <location filename="../../app/ui/returns_view.py" line="290"/>
         <source>Grade (number + Enter):</source>
         <translation>等级（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="289"/>
+        <location filename="../../app/ui/returns_view.py" line="297"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>责任方（回车：采用建议，或输入编号）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="298"/>
+        <location filename="../../app/ui/returns_view.py" line="306"/>
         <source>Proposed: {who}</source>
         <translation>建议：{who}</translation>
     </message>
@@ -2471,197 +2506,197 @@ by responsibility: {responsible}</source>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="566"/>
+        <location filename="../../app/ui/messages.py" line="611"/>
         <source>Customer tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="567"/>
+        <location filename="../../app/ui/messages.py" line="612"/>
         <source>Customer tags</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="568"/>
+        <location filename="../../app/ui/messages.py" line="613"/>
         <source>First order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="569"/>
+        <location filename="../../app/ui/messages.py" line="614"/>
         <source>Birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="570"/>
+        <location filename="../../app/ui/messages.py" line="615"/>
         <source>Days since last order</source>
         <translation>距上次下单天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571"/>
+        <location filename="../../app/ui/messages.py" line="616"/>
         <source>Returns received</source>
         <translation>退货次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572"/>
+        <location filename="../../app/ui/messages.py" line="617"/>
         <source>Return rate (%)</source>
         <translation>退货率（%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="573"/>
+        <location filename="../../app/ui/messages.py" line="618"/>
         <source>Days since the last return</source>
         <translation>距上次退货天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="574"/>
+        <location filename="../../app/ui/messages.py" line="619"/>
         <source>Reason of the last return</source>
         <translation>上次退货原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="620"/>
         <source>Lifetime value (fen)</source>
         <translation>累计消费（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="576"/>
+        <location filename="../../app/ui/messages.py" line="621"/>
         <source>Preferred packaging</source>
         <translation>偏好包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="577"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>Asked for no price tags</source>
         <translation>要求不带价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="578"/>
+        <location filename="../../app/ui/messages.py" line="623"/>
         <source>Preferred carrier</source>
         <translation>指定快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="579"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>Ship days</source>
         <translation>指定发货日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="580"/>
+        <location filename="../../app/ui/messages.py" line="625"/>
         <source>Customer note</source>
         <translation>客户备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="581"/>
+        <location filename="../../app/ui/messages.py" line="626"/>
         <source>Order channel</source>
         <translation>订单渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="582"/>
+        <location filename="../../app/ui/messages.py" line="627"/>
         <source>Order carrier</source>
         <translation>订单快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="583"/>
+        <location filename="../../app/ui/messages.py" line="628"/>
         <source>Order amount (fen)</source>
         <translation>订单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="584"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Item count</source>
         <translation>商品件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="585"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Order notes</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="586"/>
+        <location filename="../../app/ui/messages.py" line="631"/>
         <source>Custom fields</source>
         <translation>定制字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587"/>
+        <location filename="../../app/ui/messages.py" line="632"/>
         <source>Hours to ship-by</source>
         <translation>距承诺发货（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="588"/>
+        <location filename="../../app/ui/messages.py" line="633"/>
         <source>Item SKUs</source>
         <translation>商品 SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="589"/>
+        <location filename="../../app/ui/messages.py" line="634"/>
         <source>Item categories</source>
         <translation>商品类目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596"/>
+        <location filename="../../app/ui/messages.py" line="641"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597"/>
+        <location filename="../../app/ui/messages.py" line="642"/>
         <source>is not</source>
         <translation>不等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="643"/>
         <source>is one of</source>
         <translation>属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="644"/>
         <source>is none of</source>
         <translation>不属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="645"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="646"/>
         <source>contains any of</source>
         <translation>包含任一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602"/>
+        <location filename="../../app/ui/messages.py" line="647"/>
         <source>does not contain</source>
         <translation>不包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603"/>
+        <location filename="../../app/ui/messages.py" line="648"/>
         <source>at least</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="604"/>
+        <location filename="../../app/ui/messages.py" line="649"/>
         <source>at most</source>
         <translation>至多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="605"/>
+        <location filename="../../app/ui/messages.py" line="650"/>
         <source>more than</source>
         <translation>大于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="606"/>
+        <location filename="../../app/ui/messages.py" line="651"/>
         <source>less than</source>
         <translation>小于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="607"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>is yes</source>
         <translation>为是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="608"/>
+        <location filename="../../app/ui/messages.py" line="653"/>
         <source>is no</source>
         <translation>为否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="609"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>is set</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="610"/>
+        <location filename="../../app/ui/messages.py" line="655"/>
         <source>is not set</source>
         <translation>未填写</translation>
     </message>
@@ -2832,22 +2867,22 @@ by responsibility: {responsible}</source>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="536"/>
+        <location filename="../../app/ui/messages.py" line="580"/>
         <source>OVERLOAD</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="537"/>
+        <location filename="../../app/ui/messages.py" line="581"/>
         <source>below zero — zero the scale</source>
         <translation>低于零点 — 请将秤清零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="538"/>
+        <location filename="../../app/ui/messages.py" line="582"/>
         <source>scale error</source>
         <translation>秤故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="539"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>no weight</source>
         <translation>无重量</translation>
     </message>
@@ -2855,382 +2890,402 @@ by responsibility: {responsible}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="184"/>
+        <location filename="../../app/ui/settings_view.py" line="185"/>
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="190"/>
+        <location filename="../../app/ui/settings_view.py" line="191"/>
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="191"/>
+        <location filename="../../app/ui/settings_view.py" line="192"/>
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="192"/>
+        <location filename="../../app/ui/settings_view.py" line="193"/>
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="198"/>
+        <location filename="../../app/ui/settings_view.py" line="200"/>
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="201"/>
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="200"/>
+        <location filename="../../app/ui/settings_view.py" line="202"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>扫描枪：发送的前缀（键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="203"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>扫描枪：发送的后缀（回车 / Tab 以外）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="204"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>串口扫描枪端口（留空：键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="205"/>
         <source>Scale port (empty: type weights)</source>
         <translation>电子秤端口（留空：手动输入重量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="204"/>
+        <location filename="../../app/ui/settings_view.py" line="206"/>
         <source>Scale protocol</source>
         <translation>电子秤协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="205"/>
+        <location filename="../../app/ui/settings_view.py" line="207"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>电子秤波特率（—：协议默认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="206"/>
+        <location filename="../../app/ui/settings_view.py" line="208"/>
         <source>Scale now</source>
         <translation>当前读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="247"/>
+        <location filename="../../app/ui/settings_view.py" line="249"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="248"/>
+        <location filename="../../app/ui/settings_view.py" line="250"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="250"/>
+        <location filename="../../app/ui/settings_view.py" line="252"/>
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="215"/>
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Label format</source>
         <translation>面单格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Label size</source>
         <translation>面单尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Printer resolution</source>
         <translation>打印机分辨率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
         <source>Chinese text on thermal printers</source>
         <translation>热敏打印机的中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>卡片打印机（留空：保存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="221"/>
         <source>Packing slip printer</source>
         <translation>装箱单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="222"/>
         <source>Inserts</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <location filename="../../app/ui/settings_view.py" line="223"/>
         <source>Packing slips</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="233"/>
+        <location filename="../../app/ui/settings_view.py" line="235"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="236"/>
         <source>Sender phone</source>
         <translation>寄件电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="235"/>
+        <location filename="../../app/ui/settings_view.py" line="237"/>
         <source>Sender address</source>
         <translation>寄件地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="236"/>
+        <location filename="../../app/ui/settings_view.py" line="238"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>库位编码格式（拣货路径）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="237"/>
+        <location filename="../../app/ui/settings_view.py" line="239"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>每个快递保留的运单号数量（拆包发货用；0：不保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="238"/>
+        <location filename="../../app/ui/settings_view.py" line="240"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>退货原因列表（代码，逗号分隔；留空：默认十二项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="224"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="186"/>
+        <location filename="../../app/ui/settings_view.py" line="187"/>
         <source>My view (Ctrl+1)</source>
         <translation>我的显示 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="188"/>
+        <location filename="../../app/ui/settings_view.py" line="189"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>称重 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="196"/>
+        <location filename="../../app/ui/settings_view.py" line="194"/>
+        <source>An older lot still in stock (first expired, first out)</source>
+        <translation>仍有更早批次库存时（先到期先出）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="198"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>扫描枪和电子秤 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="207"/>
+        <location filename="../../app/ui/settings_view.py" line="209"/>
         <source>Bench camera (RTSP; empty: none; applies at the next start)</source>
         <translation>工位摄像头（RTSP；留空：无；下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="213"/>
         <source>Printers (Ctrl+4)</source>
         <translation>打印机 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222"/>
+        <location filename="../../app/ui/settings_view.py" line="224"/>
         <source>Label check (贴单复核)</source>
         <translation>贴单复核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="223"/>
+        <location filename="../../app/ui/settings_view.py" line="225"/>
         <source>Platform print components (their waybills print only there)</source>
         <translation>平台打印组件（平台面单只能在此打印）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Station (Ctrl+5)</source>
         <translation>工作台 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Supervisors</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="232"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Packers</source>
         <translation>打包员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="251"/>
+        <location filename="../../app/ui/settings_view.py" line="253"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>登录及每次主管操作都需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="252"/>
+        <location filename="../../app/ui/settings_view.py" line="254"/>
         <source>give their PIN to sign in</source>
         <translation>登录需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="254"/>
+        <location filename="../../app/ui/settings_view.py" line="256"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:队列、qt:打印机名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="259"/>
+        <location filename="../../app/ui/settings_view.py" line="261"/>
         <source>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</source>
         <translation>留空：本机各平台自己的组件；或 cainiao:、pdd://主机:5000/打印机 …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="263"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>留空：A-03-07-2（库区-巷道-货位-层）；或含 (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…) 的正则表达式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="268"/>
+        <location filename="../../app/ui/settings_view.py" line="270"/>
+        <source>not checked</source>
+        <translation>不检查</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="271"/>
+        <source>warns, the unit counts</source>
+        <translation>提醒，本件计入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="272"/>
+        <source>refuses the newer unit</source>
+        <translation>拒收较新批次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="276"/>
         <source>as pictures (any printer)</source>
         <translation>以图片打印（所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="269"/>
+        <location filename="../../app/ui/settings_view.py" line="277"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>打印机内置中文字库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="271"/>
+        <location filename="../../app/ui/settings_view.py" line="279"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>打印顾客应得的卡片（VIP、生日、欢迎）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="272"/>
+        <location filename="../../app/ui/settings_view.py" line="280"/>
         <source>Print a packing slip for every parcel</source>
         <translation>每个包裹打印装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="273"/>
+        <location filename="../../app/ui/settings_view.py" line="281"/>
         <source>Check the label on the parcel: scan its waybill after it prints</source>
         <translation>贴单复核：面单打印后扫描包裹上的运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="274"/>
+        <location filename="../../app/ui/settings_view.py" line="282"/>
         <source>Print a test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="275"/>
+        <location filename="../../app/ui/settings_view.py" line="283"/>
         <source>Zero the scale</source>
         <translation>电子秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="277"/>
+        <location filename="../../app/ui/settings_view.py" line="285"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="278"/>
+        <location filename="../../app/ui/settings_view.py" line="286"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="279"/>
+        <location filename="../../app/ui/settings_view.py" line="287"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="282"/>
+        <location filename="../../app/ui/settings_view.py" line="290"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="352"/>
+        <location filename="../../app/ui/settings_view.py" line="361"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>已由 {name} 解锁 — 保存的修改会记录原值和新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="359"/>
+        <location filename="../../app/ui/settings_view.py" line="368"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>主管 {badge}：请输入 PIN + 回车（Esc：保持锁定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="367"/>
+        <location filename="../../app/ui/settings_view.py" line="376"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>“我的显示”任何人都可修改。称重、设备、打印机和工作台需主管：扫描主管工牌解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="392"/>
+        <location filename="../../app/ui/settings_view.py" line="401"/>
         <source>Checking the PIN…</source>
         <translation>正在核对 PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="402"/>
+        <location filename="../../app/ui/settings_view.py" line="411"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>PIN 错误或不是主管工牌 — 仍然锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="404"/>
+        <location filename="../../app/ui/settings_view.py" line="413"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>PIN 错误次数过多：此工牌需等待 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="438"/>
+        <location filename="../../app/ui/settings_view.py" line="447"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>未保存：库位编码格式有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="466"/>
+        <location filename="../../app/ui/settings_view.py" line="476"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="501"/>
+        <location filename="../../app/ui/settings_view.py" line="511"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="505"/>
+        <location filename="../../app/ui/settings_view.py" line="515"/>
         <source>sent — check the printer</source>
         <translation>已发送 — 请查看打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="509"/>
+        <location filename="../../app/ui/settings_view.py" line="519"/>
         <source>zero command sent</source>
         <translation>归零指令已发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="510"/>
+        <location filename="../../app/ui/settings_view.py" line="520"/>
         <source>this protocol has no zero command</source>
         <translation>该协议没有归零指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="512"/>
+        <location filename="../../app/ui/settings_view.py" line="522"/>
         <source>no scale connected</source>
         <translation>未连接电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="517"/>
+        <location filename="../../app/ui/settings_view.py" line="527"/>
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="517"/>
+        <location filename="../../app/ui/settings_view.py" line="527"/>
         <source>moving</source>
         <translation>晃动中</translation>
     </message>
@@ -3687,32 +3742,32 @@ by responsibility: {responsible}</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="423"/>
+        <location filename="../../app/ui/messages.py" line="467"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="424"/>
+        <location filename="../../app/ui/messages.py" line="468"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="425"/>
+        <location filename="../../app/ui/messages.py" line="469"/>
         <source>another program holds the database</source>
         <translation>另一个程序占用了数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="426"/>
+        <location filename="../../app/ui/messages.py" line="470"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>数据库无法写入（只读或不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="429"/>
+        <location filename="../../app/ui/messages.py" line="473"/>
         <source>the database is from a newer Packline</source>
         <translation>数据库来自更新版本的 Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="431"/>
+        <location filename="../../app/ui/messages.py" line="475"/>
         <source>the database does not answer</source>
         <translation>数据库没有响应</translation>
     </message>
@@ -4194,53 +4249,108 @@ by responsibility: {responsible}</source>
         <translation>工作站无法读取数据库：{problem} — 请叫技术员；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="362"/>
+        <location filename="../../app/ui/messages.py" line="360"/>
+        <source>Scan the serial number label of {name} — it counts once its serial is scanned</source>
+        <translation>扫描序列号：{name} 的序列号标签扫描后才计入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="363"/>
+        <source>Scan the serial number label of {name} first — or F2 to take that item back</source>
+        <translation>请先扫描 {name} 的序列号标签 — 或按 F2 撤回这件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="366"/>
+        <source>{name} needs its serial number: scan the code that carries it (the 2-D code) — not counted</source>
+        <translation>{name} 需要序列号：扫描带序列号的条码（二维码）— 未计入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="370"/>
+        <source>{name} needs its lot and expiry date: scan the GS1 code on the item that carries them — not counted</source>
+        <translation>{name} 需要批号和效期：扫描商品上带批号效期的 GS1 条码 — 未计入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="375"/>
+        <source>EXPIRED: {name} — not counted; put it in quarantine and take another one</source>
+        <translation>已过期：{name} — 未计入；放入隔离区，换一件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="378"/>
+        <source>Shelf life too short: {scanned} days left, this order needs at least {required} — put {name} back and take another one</source>
+        <translation>效期不足：剩 {scanned} 天，此订单要求 ≥ {required} 天 — 放回 {name}，换一件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="383"/>
+        <source>RECALLED lot: {name} ({detail}) — do not ship; put it in quarantine and take one of another lot</source>
+        <translation>召回批次：{name}（{detail}）— 不得发货；放入隔离区，换其他批次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="387"/>
+        <source>Serial {detail} is already in this order — the same unit twice; scan another unit</source>
+        <translation>序列号 {detail} 已在此订单中 — 同一件扫了两次；请扫描另一件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="390"/>
+        <source>This unit&apos;s serial already left with order {detail} — a copied label: set {name} aside for the supervisor</source>
+        <translation>此序列号已随订单 {detail} 发出 — 疑似复制标签：把 {name} 交给主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="395"/>
+        <source>An older lot ({detail}) of {name} is still in stock — take that one first; not counted</source>
+        <translation>{name} 仍有更早批次（{detail}）库存 — 请先拿早批次；未计入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="399"/>
+        <source>✓ {name} {scanned}/{required} — an older lot ({detail}) is still in stock: take it first next time</source>
+        <translation>✓ {name} {scanned}/{required} — 仍有更早批次（{detail}）库存：下次请先拿它</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="406"/>
         <source>Unreadable scan — scan again</source>
         <translation>条码无法识别 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="364"/>
+        <location filename="../../app/ui/messages.py" line="408"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>订单 {order} 拆成多包发货需要主管批准：请主管扫描工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="369"/>
+        <location filename="../../app/ui/messages.py" line="413"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>停！订单 {order} 的商品已在后台修改：把已扫描的 {quantity} 件商品放到一边，重新扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400"/>
+        <location filename="../../app/ui/messages.py" line="444"/>
         <source>a new address</source>
         <translation>新的收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="401"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>another carrier and waybill</source>
         <translation>更换了快递公司和运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409"/>
+        <location filename="../../app/ui/messages.py" line="453"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="416"/>
+        <location filename="../../app/ui/messages.py" line="460"/>
         <source>(+{count} more lines)</source>
         <translation>（另有 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="403"/>
-        <location filename="../../app/ui/messages.py" line="417"/>
+        <location filename="../../app/ui/messages.py" line="447"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444"/>
+        <location filename="../../app/ui/messages.py" line="488"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>订单 {order} 在此期间已{status} — 未打包；请将包裹交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="451"/>
+        <location filename="../../app/ui/messages.py" line="495"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>订单 {order} 保存失败 — 请将包裹放在一边并联系技术员</translation>
     </message>

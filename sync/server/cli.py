@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import dataclasses
 import json
 import logging
@@ -143,6 +144,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     tickets = sub.add_parser("tickets", help="after-sales service tickets opened by returns, as JSON")
     tickets.add_argument("--all", action="store_true", help="closed ones too")
+    trace = sub.add_parser(
+        "trace", help="who received a lot or a serial number: orders, customers, ship dates, returns"
+    )
+    trace.add_argument("what", help="the lot, or a serial number (tried as a lot first)")
+    trace.add_argument("--sku", default="", help="only units of this SKU")
+    trace.add_argument("--csv", type=Path, help="write the list as CSV (UTF-8, opens in Excel) to this file")
+    recall = sub.add_parser(
+        "recall", help="recall a lot: every bench refuses its units, its receivers are tagged 'recall'"
+    )
+    recall.add_argument("sku")
+    recall.add_argument("lot")
+    recall.add_argument("--reason", default="", help="why, shown at the benches (e.g. 过敏投诉)")
     hashing = sub.add_parser(
         "hash-pin",
         help="make an operator's pin_hash for an import document (the PIN is asked, or read from stdin)",
@@ -173,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     nginx.add_argument("--header-timeout", type=int, default=None, help="seconds for a request's headers")
     nginx.add_argument("--body-timeout", type=int, default=None, help="seconds between two reads of a body")
-    for command in (serve, imp, add, revoke, packaging, waybills, tickets, segments, hashing):
+    for command in (serve, imp, add, revoke, packaging, waybills, tickets, segments, hashing, trace, recall):
         _global_options(command, nested=True)
     args = parser.parse_args(argv)
     if args.command == "hash-pin":  # no database needed
@@ -269,6 +282,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "waybills":
         return _waybills(store, args.carrier, args.files)
+    if args.command in ("trace", "recall"):
+        try:
+            return (
+                _trace(store, args.what, args.sku, args.csv)
+                if args.command == "trace"
+                else _recall(store, args)
+            )
+        finally:
+            store.engine.dispose()
     if args.command == "revoke-station":
         if not store.revoke_station(args.name):
             print(f"packline-server: no station named {args.name}", file=sys.stderr)
@@ -287,6 +309,32 @@ def main(argv: list[str] | None = None) -> int:
         if report.errors:
             status = 1
     return status
+
+
+TRACE_COLUMNS = ("order_no", "customer", "name", "phone", "sku", "serial", "lot", "expiry", "parcel",
+                 "station", "packed_at", "returned")  # fmt: skip
+
+
+def _trace(store: ServerStore, what: str, sku: str, csv_path: Path | None) -> int:
+    rows = store.trace(lot=what, sku=sku) or store.trace(serial=what, sku=sku)
+    if csv_path is None:
+        print(json.dumps(rows, ensure_ascii=False))
+    else:
+        with csv_path.open("w", encoding="utf-8-sig", newline="") as f:  # the BOM: Excel reads UTF-8
+            writer = csv.DictWriter(f, fieldnames=TRACE_COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+        print(f"{len(rows)} units of {what} written to {csv_path}")
+    return 0 if rows else 1
+
+
+def _recall(store: ServerStore, args: argparse.Namespace) -> int:
+    try:
+        print(json.dumps(store.recall(args.sku, args.lot, args.reason), ensure_ascii=False))
+    except KeyError:
+        print(f"packline-server: no SKU {args.sku}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _hash_pin(role: str) -> int:

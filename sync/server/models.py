@@ -4,12 +4,13 @@ receives is exactly the one the server validated."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Date,
     DateTime,
     Index,
     Integer,
@@ -213,6 +214,29 @@ class IntegrationEvent(Base):
     key: Mapped[str] = mapped_column(String(64))
     payload: Mapped[Any] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ShippedUnit(Base):
+    """A traced unit in a pack the server accepted: who received which serial and lot (recalls,
+    returns checked against the unit shipped)."""
+
+    __tablename__ = "shipped_units"
+    __table_args__ = (
+        Index("ix_shipped_units_lot", "lot", "sku"),
+        Index("ix_shipped_units_serial", "serial"),
+        Index("ix_shipped_units_order_no", "order_no"),
+    )
+
+    id: Mapped[int] = mapped_column(GrowingId, primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(64))
+    customer: Mapped[str] = mapped_column(String(64), default="")
+    sku: Mapped[str] = mapped_column(String(64))
+    parcel_no: Mapped[int] = mapped_column(Integer, default=1)
+    serial: Mapped[str] = mapped_column(String(64), default="")
+    lot: Mapped[str] = mapped_column(String(64), default="")
+    expiry: Mapped[date | None] = mapped_column(Date, default=None, nullable=True)
+    station: Mapped[str] = mapped_column(String(64))
+    packed_at: Mapped[datetime] = mapped_column()
 
 
 class SegmentRun(Base):

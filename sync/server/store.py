@@ -25,13 +25,20 @@ from sync.server.services.events import EventsService
 from sync.server.services.imports import ImportsService
 from sync.server.services.returns import ReturnsService
 from sync.server.services.stations import StationsService
+from sync.server.services.trace import TraceService
 from sync.server.services.waybills import WaybillsService
 
 __all__ = ["ServerStore", "open_store"]
 
 
 class ServerStore(
-    ChangesService, EventsService, StationsService, WaybillsService, ReturnsService, ImportsService
+    ChangesService,
+    EventsService,
+    StationsService,
+    WaybillsService,
+    ReturnsService,
+    ImportsService,
+    TraceService,
 ):
     """The central server's store: every resource's service over one database."""
 

@@ -162,6 +162,7 @@ ACTIONS = [
     ({"action": "vat_invoice"}, Confirm.KEY),
     ({"action": "check_personalisation"}, Confirm.KEY),
     ({"action": "instruction", "zh": "放入说明书", "en": "Put the manual in"}, Confirm.KEY),
+    ({"action": "min_shelf_life", "days": 180}, Confirm.NONE),
 ]
 
 

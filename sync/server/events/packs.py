@@ -9,7 +9,10 @@ station was offline) is a conflict for a person; a claim the server's state cont
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
+
+from sqlalchemy import select
 
 from app.core.model import PACKED_OR_SHIPPED, OrderStatus
 from sync import protocol as p
@@ -41,8 +44,10 @@ def order_packed(batch: Batch, station: str, event: p.Event, _received: datetime
         and order.get("packed_by") == station
     ):
         return ACCEPTED  # this station's own pack, sent again
-    problem = operator_problem(batch, packed.operator, f"the pack of {packed.order_no}") or _contents_problem(
-        order, packed
+    problem = (
+        operator_problem(batch, packed.operator, f"the pack of {packed.order_no}")
+        or _contents_problem(order, packed)
+        or _units_problem(order, packed)
     )
     if problem:
         return refused(problem)
@@ -84,6 +89,9 @@ def order_packed(batch: Batch, station: str, event: p.Event, _received: datetime
         "fired": list((packed.plan or {}).get("fired", [])),
         "parcels": len(packed.parcels) or 1,
     }
+    if packed.units:
+        order["pack"]["units"] = [unit.model_dump(mode="json") for unit in packed.units]
+        _ship_units(batch, station, event, order, packed)
     batch.put(p.Kind.ORDER, packed.order_no, order)
     for parcel in packed.parcels:
         if parcel.waybill_no:
@@ -102,6 +110,61 @@ def _contents_problem(order: dict, packed: p.OrderPacked) -> str | None:
         if total != wanted:
             return f"the parcels of {packed.order_no} do not add up to the order's lines"
     return None
+
+
+def _units_problem(order: dict, packed: p.OrderPacked) -> str | None:
+    """Why the pack's traced units cannot be the order's: a SKU it does not have, more units of a
+    SKU than its lines, a parcel it did not have, one serial twice."""
+    if not packed.units:
+        return None
+    wanted = order_lines(order)
+    counted = Counter(unit.sku for unit in packed.units)
+    for sku, count in sorted(counted.items()):
+        if count > wanted[sku]:
+            has = wanted[sku]
+            return f"the pack of {packed.order_no} names {count} traced units of {sku}, the order has {has}"
+    parcels = len(packed.parcels) or 1
+    if any(unit.parcel > parcels for unit in packed.units):
+        return f"the pack of {packed.order_no} puts a traced unit in a parcel it does not have"
+    serials = Counter((unit.sku, unit.serial) for unit in packed.units if unit.serial)
+    twice = sorted(serial for (_, serial), n in serials.items() if n > 1)
+    if twice:
+        return f"the pack of {packed.order_no} names serial {twice[0]} twice"
+    return None
+
+
+def _ship_units(batch: Batch, station: str, event: p.Event, order: dict, packed: p.OrderPacked) -> None:
+    """Record who received which unit; a serial that left before with another order (a copied
+    label, a unit sent back and sent out again unchecked) is a conflict for the office."""
+    serials = sorted({unit.serial for unit in packed.units if unit.serial})
+    earlier: dict[tuple[str, str], str] = {}
+    if serials:
+        rows = batch.c.execute(
+            select(m.ShippedUnit.sku, m.ShippedUnit.serial, m.ShippedUnit.order_no).where(
+                m.ShippedUnit.serial.in_(serials), m.ShippedUnit.order_no != packed.order_no
+            )
+        )
+        earlier = {(sku, serial): order_no for sku, serial, order_no in rows}
+        for row in batch.rows.get(m.ShippedUnit, []):  # this push's own packs
+            if row["serial"] in serials and row["order_no"] != packed.order_no:
+                earlier.setdefault((row["sku"], row["serial"]), row["order_no"])
+    for unit in packed.units:
+        other = earlier.get((unit.sku, unit.serial)) if unit.serial else None
+        if other is not None:
+            detail = f"serial {unit.serial} of {unit.sku} in {packed.order_no} already left with {other}"
+            batch.conflict("serial_twice", packed.order_no, station, event, detail)
+        batch.add(
+            m.ShippedUnit,
+            order_no=packed.order_no,
+            customer=str(order.get("customer") or ""),
+            sku=unit.sku,
+            parcel_no=unit.parcel,
+            serial=unit.serial,
+            lot=unit.lot,
+            expiry=unit.expiry,
+            station=station,
+            packed_at=packed.packed_at,
+        )
 
 
 def label_reissued(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:

@@ -13,11 +13,35 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime
 
+from sqlalchemy import select
+
 from app.core.model import PACKED_OR_SHIPPED
 from sync import protocol as p
 from sync.server import models as m
 from sync.server.batch import Batch
 from sync.server.events.common import ACCEPTED, Answer, operator_problem, order_lines, refused
+
+
+def _not_shipped(batch: Batch, order_no: str, ours: list[p.ReturnedUnit]) -> str | None:
+    """A unit said to be the order's whose serial or lot the order's pack did not ship: another
+    unit came back in its place (调包), and it is no refund of the order's."""
+    traced = [unit for unit in ours if unit.serial or unit.lot]
+    if not traced:
+        return None
+    rows = batch.c.execute(
+        select(m.ShippedUnit.sku, m.ShippedUnit.serial, m.ShippedUnit.lot).where(
+            m.ShippedUnit.order_no == order_no
+        )
+    ).all()
+    serials = {(sku, serial) for sku, serial, _ in rows if serial}
+    lots = {(sku, lot) for sku, _, lot in rows if lot}
+    serial_skus = {sku for sku, _ in serials}
+    for unit in traced:
+        if unit.serial and unit.sku in serial_skus and (unit.sku, unit.serial) not in serials:
+            return f"serial {unit.serial} of {unit.sku} did not ship with order {order_no}: not its unit"
+        if unit.lot and unit.sku in {sku for sku, _ in lots} and (unit.sku, unit.lot) not in lots:
+            return f"lot {unit.lot} of {unit.sku} did not ship with order {order_no}: not its unit"
+    return None
 
 
 def return_received(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:
@@ -36,6 +60,9 @@ def return_received(batch: Batch, station: str, event: p.Event, _received: datet
     if batch.ticket_exists(ticket):
         return refused(f"return {ticket} was received before: one refund per unit")
     ours = [unit for unit in received.items if unit.expected]
+    problem = _not_shipped(batch, received.order_no, ours)
+    if problem:
+        return refused(problem)
     back = Counter(unit.sku for unit in ours)
     shipped = order_lines(order)
     returned = Counter({str(k): int(v) for k, v in (order.get("returned") or {}).items()})

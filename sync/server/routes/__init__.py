@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from sync.server.routes import changes, events, imports, integration, stations, waybills
+from sync.server.routes import changes, events, imports, integration, stations, trace, waybills
 from sync.server.routes.context import ServerContext
 
 __all__ = ["ServerContext", "include_all"]
 
 
 def include_all(app: FastAPI, ctx: ServerContext) -> None:
-    for resource in (stations, changes, events, waybills, integration, imports):
+    for resource in (stations, changes, events, waybills, integration, imports, trace):
         app.include_router(resource.router(ctx))
