@@ -224,6 +224,7 @@ def main() -> int:
             "rules",
             "waves",
             "returns",
+            "trace",
             "insight",
             "floor",
         ],
@@ -366,6 +367,26 @@ def main() -> int:
             f"(run {r['steady_s']:.2f} s, {r['steady_changed']:,} changed; GROUP BY {r['group_by_s']:.2f} s; "
             f"the first run, tagging {r['first_changed']:,} customers: {r['first_s']:.2f} s = "
             f"{r['ratio_first']:.1f} x; a dry run {r['dry_s']:.2f} s)",
+        )
+        return 1 if failures else 0
+    if args.only == "trace":
+        from tests.benchmarks import trace
+
+        t = trace.bench_trace(args.orders)
+        report(
+            f"who received a lot, {args.orders:,} orders' traced units on PostgreSQL: p99",
+            t["p99_ms"] / 1000,
+            "s",
+            1,
+            f"(p50 {t['p50_ms']:.1f} ms; {t['units']:,} units, {t['per_lot']:.0f} a lot; "
+            f"by serial p99 {t['serial_p99_ms']:.1f} ms)",
+        )
+        report(
+            "who received a lot: p50 / a bare indexed query of the same units and customers",
+            t["ratio"],
+            "x",
+            2,
+            f"(trace p50 {t['p50_ms']:.1f} ms, bare p50 {t['bare_p50_ms']:.1f} ms)",
         )
         return 1 if failures else 0
     if args.only == "returns":

@@ -1,7 +1,7 @@
 """Unit traceability at the server: who received a lot or a serial, and the recall of a lot.
 
-`trace` reads the shipped units of accepted packs (sync.server.events.packs) by lot or serial with
-one indexed query, then the receivers' names and phones from their customer documents. `recall`
+`trace` reads the shipped units of accepted packs (sync.server.events.packs) by lot or serial, with
+the receivers' names and phones from their customer documents, in one indexed query. `recall`
 flags the lot on its SKU, which every station pulls (its benches then refuse the lot's units), tags
 the customers who received it so the office's care rules can act on their next order (a call-back,
 a card), and tells the office's integration feed (`lot.recalled`).
@@ -18,7 +18,6 @@ from sync import protocol as p
 from sync.server import models as m
 from sync.server.batch import Batch
 from sync.server.services.core import StoreCore
-from sync.server.sql import chunks
 
 RECALL_TAG = "recall"  # every customer who received a recalled lot; "recall:LOT" names the lot
 
@@ -30,24 +29,25 @@ class TraceService(StoreCore):
         it was packed and whether the order came back (a service ticket). Newest pack first."""
         if not lot and not serial:
             raise ValueError("trace what: a lot or a serial")
-        u = m.ShippedUnit
+        u, e = m.ShippedUnit, m.Entity
         returned = exists().where(m.ServiceTicket.order_no == u.order_no)
+        # The receivers' documents in the same statement: one indexed read of the units, one of the
+        # entities' primary key per unit, the whole answer in a round trip.
         query = select(
             u.order_no, u.customer, u.sku, u.serial, u.lot, u.expiry, u.parcel_no, u.station, u.packed_at,
-            returned,
-        )  # fmt: skip
+            returned, e.data,
+        ).outerjoin(e, (e.kind == p.Kind.CUSTOMER.value) & (e.key == u.customer))  # fmt: skip
         query = query.where(u.lot == lot) if lot else query.where(u.serial == serial)
         if sku:
             query = query.where(u.sku == sku)
         with self.reading() as c:
             rows = c.execute(query.order_by(u.packed_at.desc(), u.id.desc())).all()
-            people = _customers(c, {row[1] for row in rows if row[1]})
         return [
             {
                 "order_no": order_no,
                 "customer": customer,
-                "name": people.get(customer, {}).get("name", ""),
-                "phone": people.get(customer, {}).get("phone", ""),
+                "name": str((person or {}).get("name", "")),
+                "phone": str((person or {}).get("phone", "")),
                 "sku": unit_sku,
                 "serial": unit_serial,
                 "lot": unit_lot,
@@ -58,7 +58,7 @@ class TraceService(StoreCore):
                 "returned": bool(came_back),
             }
             for (order_no, customer, unit_sku, unit_serial, unit_lot, expiry, parcel_no, station, packed_at,
-                 came_back) in rows
+                 came_back, person) in rows
         ]  # fmt: skip
 
     def recall(self, sku: str, lot: str, reason: str) -> dict[str, Any]:
@@ -102,17 +102,3 @@ class TraceService(StoreCore):
             batch.add(m.IntegrationEvent, type="lot.recalled", key=sku, payload=report)
             batch.commit()
         return report
-
-
-def _customers(c: Any, codes: set[str]) -> dict[str, dict[str, Any]]:
-    """The customer documents of `codes` (name, phone), read in chunks."""
-    found: dict[str, dict[str, Any]] = {}
-    for chunk in chunks(sorted(codes), 900):
-        rows = c.execute(
-            select(m.Entity.key, m.Entity.data).where(
-                m.Entity.kind == p.Kind.CUSTOMER.value, m.Entity.key.in_(chunk), ~m.Entity.deleted
-            )
-        )
-        for key, data in rows:
-            found[key] = data or {}
-    return found
