@@ -587,6 +587,7 @@ def clear(db: Database) -> None:
     with db.session() as s, s.begin():
         for model in (
             m.PackUnit,
+            m.FloorSerial,
             m.Lot,
             m.PrintJob,
             m.WaveOrder,

@@ -372,6 +372,22 @@ class PackUnit(Base):
     expiry: Mapped[date | None] = mapped_column(Date, default=None)
 
 
+class FloorSerial(Base):
+    """A serial that left with an order packed at another station, as the server's pack record
+    says (pulled with the order): the bench refuses it a second time, offline too."""
+
+    __tablename__ = "floor_serials"
+    __table_args__ = (
+        UniqueConstraint("sku_code", "serial", "order_no", name="uq_floor_serials"),
+        Index("ix_floor_serials_serial", "serial"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku_code: Mapped[str] = mapped_column(String(64))
+    serial: Mapped[str] = mapped_column(String(64))
+    order_no: Mapped[str] = mapped_column(String(64))
+
+
 class OutboxEvent(Base):
     """What the station did, waiting to reach the server. Written in the same transaction as
     the change it reports; never deleted before the server has acknowledged it."""

@@ -652,6 +652,14 @@ _ORDER_UPSERT = _upsert_sql(
     f" AND excluded.status NOT IN ({_LOCAL_FACTS_SQL}, 'cancelled')"
     " THEN orders.status ELSE excluded.status END",
 )
+# The serials other stations shipped, from the server's pack records of the orders just pulled.
+_FLOOR_SERIALS = (
+    "INSERT OR IGNORE INTO floor_serials (sku_code, serial, order_no)"
+    " SELECT json_extract(u.value, '$.sku'), json_extract(u.value, '$.serial'), o.order_no"
+    " FROM orders o, json_each(o.pack, '$.units') u"
+    " WHERE o.order_no IN (SELECT value FROM json_each(?)) AND o.pack IS NOT NULL"
+    " AND coalesce(json_extract(u.value, '$.serial'), '') != ''"
+)
 _ORDER_LINES_CLEAR = (
     "DELETE FROM order_lines WHERE order_id IN"
     " (SELECT id FROM orders WHERE order_no IN (SELECT value FROM json_each(?)))"
@@ -704,6 +712,7 @@ def _write_orders(s: Session, page: PreparedPage) -> None:
         connection.exec_driver_sql(_ORDER_UPSERT, [(*row, row[-1]) for row in page.orders])
         numbers = [row[0] for row in page.orders]
         connection.exec_driver_sql(_ORDER_LINES_CLEAR, (json.dumps(numbers, ensure_ascii=False),))
+        connection.exec_driver_sql(_FLOOR_SERIALS, (json.dumps(numbers, ensure_ascii=False),))
         connection.exec_driver_sql(_PENDING_LINES_CLEAR, (json.dumps(numbers, ensure_ascii=False),))
         # The ids mapped here, not by a sub-select per line: half the time of SQLite's share.
         order_ids = _ids(s, m.Order.id, m.Order.order_no, numbers)

@@ -26,16 +26,19 @@ _OLDER_LOT = (
     "SELECT lot, expiry FROM lots WHERE sku_code = ? AND lot != ? AND in_stock > 0 AND recalled = ''"
     " AND expiry IS NOT NULL AND expiry >= ? AND expiry < ? ORDER BY expiry, lot LIMIT 1"
 )
+# Packed here, or at another station as the server's pack records (pulled with their orders) say.
 _SERIAL_SHIPPED = (
     "SELECT u.order_no FROM pack_units u JOIN pack_sessions s ON s.id = u.session_id"
-    " WHERE u.serial = ? AND u.sku_code = ? AND s.status = 'packed' AND u.order_no != ? LIMIT 1"
+    " WHERE u.serial = ?1 AND u.sku_code = ?2 AND s.status = 'packed' AND u.order_no != ?3"
+    " UNION ALL SELECT order_no FROM floor_serials WHERE serial = ?1 AND sku_code = ?2 AND order_no != ?3"
+    " LIMIT 1"
 )
 
 
 def unit_facts(c: Connection, sku_code: str, unit: Unit, order_no: str, shippable_from: date) -> UnitFacts:
     """What this station knows of a scanned unit: its lot recalled (the office's lots), an older
-    lot in stock, its serial shipped with another order packed here. A serial shipped from another
-    station is caught by the server when the pack arrives (sync.server.events.packs).
+    lot in stock, its serial shipped with another order (packed here, or at another station as
+    last pulled; one packed elsewhere since is caught by the server when the pack arrives).
     `shippable_from`: the earliest expiry this order may take (an older lot expiring before it is
     no alternative)."""
     if unit.empty:

@@ -72,6 +72,13 @@ def test_traced_units_a_recall_and_a_swapped_return_end_to_end(seeded, tmp_path)
     assert code == 0 and summary["rejected"] == 0 and summary["conflicts"] == 0
     pack = seeded.store.get(p.Kind.ORDER, "PLT-0002")["pack"]
     assert pack["units"] == [{"sku": "TRC-PHONE", "parcel": 1, "serial": IMEI, "lot": "", "expiry": None}]
+    # Another station learns the serial with the order: its benches refuse it too, offline.
+    other = seeded.store.add_station("PACK-C")
+    assert sync_cli(tmp_path / "PACK-C", "--server", seeded.url, "--token", other)[0] == 0
+    db_c = open_station(tmp_path / "PACK-C")
+    facts = PackingStore(db_c, "PACK-C").unit_facts("TRC-PHONE", Unit(serial=IMEI), "PLT-0009", date.today())
+    assert facts.shipped_on == "PLT-0002"
+    db_c.close()
 
     # Who received it: the office (admin) and a desk may ask; a bench's token may not.
     admin = seeded.store.add_station("OFFICE", p.Role.ADMIN)

@@ -1,4 +1,5 @@
-"""traced units: what a SKU asks of each unit, the office's lots, and the units each pack shipped
+"""traced units: what a SKU asks of each unit, the office's lots, the units each pack shipped and
+the serials other stations shipped
 
 Revision ID: 0019
 Revises: 0018
@@ -43,9 +44,20 @@ def upgrade() -> None:
     op.create_index("ix_pack_units_session_id", "pack_units", ["session_id"])
     op.create_index("ix_pack_units_serial", "pack_units", ["serial"])
     op.create_index("ix_pack_units_lot", "pack_units", ["lot"])
+    op.create_table(
+        "floor_serials",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("sku_code", sa.String(64), nullable=False),
+        sa.Column("serial", sa.String(64), nullable=False),
+        sa.Column("order_no", sa.String(64), nullable=False),
+        sa.UniqueConstraint("sku_code", "serial", "order_no", name="uq_floor_serials"),
+    )
+    op.create_index("ix_floor_serials_serial", "floor_serials", ["serial"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_floor_serials_serial", "floor_serials")
+    op.drop_table("floor_serials")
     op.drop_index("ix_pack_units_lot", "pack_units")
     op.drop_index("ix_pack_units_serial", "pack_units")
     op.drop_index("ix_pack_units_session_id", "pack_units")
