@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from app.paths import prints_dir
 from app.store.db import Database
 from app.store.packing import PackingStore
 from app.store.print_data import line_prices, pack_facts, packed_weight, wave
+from app.store.units import ShippedUnit, shipped_units
 from printing.components import ComponentDocument
 from printing.documents import Document, DocumentError, RenderOptions, flow_template
 from printing.model import (
@@ -33,6 +34,7 @@ from printing.model import (
     ReturnLabelData,
     SlipData,
     SlipLine,
+    SlipUnit,
     ThermalProfile,
 )
 from printing.printers import PrinterConfig
@@ -222,9 +224,14 @@ def insert(order: OrderSnapshot, settings: StationSettings, params: dict[str, ob
 
 
 def slip(
-    order: OrderSnapshot, settings: StationSettings, prices: dict[str, int], params: dict[str, object]
+    order: OrderSnapshot,
+    settings: StationSettings,
+    prices: dict[str, int],
+    params: dict[str, object],
+    units: Sequence[ShippedUnit] = (),
 ) -> SlipData:
     show = bool(params.get("show_prices", not hides_prices(order)))
+    names = {line.sku_code: line.name_zh for line in order.lines}
     lines = tuple(
         SlipLine(
             sku=line.sku_code,
@@ -245,6 +252,16 @@ def slip(
         shop_name=settings.sender_name,
         channel=order.channel,
         ordered_at=order.paid_at,
+        units=tuple(
+            SlipUnit(
+                u.sku_code,
+                names.get(u.sku_code, ""),
+                u.lot,
+                u.expiry.isoformat() if u.expiry else "",
+                u.serial,
+            )
+            for u in units
+        ),
     )
 
 
@@ -299,7 +316,9 @@ def order_document(
         case "insert":
             return insert(order, settings, params)
         case "slip":
-            return slip(order, settings, line_prices(db, order.order_id), params)
+            with db.engine.connect() as c:
+                units = shipped_units(c, order.order_no)
+            return slip(order, settings, line_prices(db, order.order_id), params, units)
         case "return":
             return return_label(order, params)
     raise DocumentError(f"unknown document kind {kind!r}")

@@ -458,12 +458,44 @@ def _slip(
         rows = [row[:3] for row in rows]
         widths = [0.2, 0.66, 0.14]
     story.append(_grid(rows, [width * w for w in widths], font))
+    if doc.units:
+        story += [Spacer(1, 4 * mm), *_traceability(doc, t, s, font, width)]
     if doc.gift_message:
         story += [Spacer(1, 4 * mm), s.p(f"{t('gift')}: {doc.gift_message}", s.big)]
     if doc.note:
         story += [Spacer(1, 3 * mm), s.p(f"{t('note')}: {doc.note}")]
     story += [Spacer(1, 6 * mm), s.p(str(_lang(spec.get("footer", ""), options.language)), s.small)]
     return story
+
+
+def trace_text(doc: SlipData) -> str:
+    """What the slip's traceability QR holds: the order and each unit's SKU, lot, expiry and serial,
+    one per line, readable by any phone's camera without a network."""
+    rows = [f"{doc.order_no}"]
+    for unit in doc.units:
+        rows.append(" ".join(part for part in (unit.sku, unit.lot, unit.expiry, unit.serial) if part))
+    return "\n".join(rows)
+
+
+def _traceability(doc: SlipData, t: Any, s: _Styles, font: CjkFont, width: float) -> list[Any]:
+    """The parcel's traced units (SKU, lot, expiry, serial) beside a QR code of the same."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    rows: list[list[Any]] = [[s.p(t("item")), s.p(t("lot")), s.p(t("expiry")), s.p(t("serial"))]]
+    for unit in doc.units:
+        rows.append([s.p(unit.name or unit.sku, s.small), s.p(unit.lot, s.small), s.p(unit.expiry, s.small),
+                     s.p(unit.serial, s.small)])  # fmt: skip
+    side = 30 * mm
+    widget = QrCodeWidget(trace_text(doc), barBorder=1)
+    x0, y0, x1, y1 = widget.getBounds()
+    qr = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
+    qr.add(widget)
+    table_width = width - side - 4 * mm
+    units = _grid(rows, [table_width * w for w in (0.34, 0.22, 0.2, 0.24)], font)
+    block = Table([[units, qr]], colWidths=[table_width + 4 * mm, side])
+    block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return [s.p(t("trace"), s.big), block]
 
 
 def _picklist(

@@ -121,6 +121,17 @@ class SlipLine:
 
 
 @dataclass(frozen=True)
+class SlipUnit:
+    """A traced unit in the parcel: what the customer's scan of the slip's QR code tells them."""
+
+    sku: str
+    name: str
+    lot: str = ""
+    expiry: str = ""  # YYYY-MM-DD
+    serial: str = ""
+
+
+@dataclass(frozen=True)
 class SlipData:
     order_no: str
     receiver: Party
@@ -132,6 +143,7 @@ class SlipData:
     channel: str = ""
     ordered_at: datetime | None = None
     gift_message: str = ""
+    units: tuple[SlipUnit, ...] = ()  # traced units: a traceability table and QR (正品溯源)
 
 
 @dataclass(frozen=True)

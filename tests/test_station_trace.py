@@ -148,3 +148,29 @@ def test_the_returns_desk_refuses_a_unit_that_is_not_the_one_shipped(demo_db):
     assert desk.handle_scan("RT-AX3000-0001").verdict is ReturnVerdict.ITEM_ADDED
     assert desk.handle_scan(reason("quality")).verdict is ReturnVerdict.REASON_SET
     writer.close()
+
+
+def test_the_packing_slip_carries_the_units_and_a_qr_the_customer_can_read(demo_db, tmp_path):
+    from app.print_docs import order_document
+    from printing.documents import render, trace_text
+    from tests.printing.tools import decode, pdf_text, pdf_to_png
+
+    station, writer = traced_station(demo_db)
+    station.handle_scan("PLT-0001")
+    station.handle_scan(scan_for("cream, lot L2027B"))
+    station.handle_scan(scan_for("cream, lot L2028C"))
+    station.handle_weight(station.state.expected_g)
+    writer.close()
+    order = station.store.order_by_no("PLT-0001")
+    slip = order_document(demo_db, station.settings, order, "slip", {})
+    assert [(u.lot, u.sku) for u in slip.units] == [("L2027B", "TRC-CREAM"), ("L2028C", "TRC-CREAM")]
+    pdf = render(slip, "pdf")
+    text = pdf_text(pdf, tmp_path)
+    assert "正品溯源" in text and "L2027B" in text and "L2028C" in text
+    (png,) = pdf_to_png(pdf, tmp_path, name="slip")
+    codes = decode(png)  # zbarimg's lines: a multi-line QR comes as its lines
+    start = codes.index("QR-Code:PLT-0001")
+    assert "\n".join([codes[start].removeprefix("QR-Code:"), *codes[start + 1 : start + 3]]) == trace_text(
+        slip
+    )
+    assert trace_text(slip).splitlines()[1].startswith("TRC-CREAM L2027B 20")

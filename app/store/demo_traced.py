@@ -45,6 +45,7 @@ def add_traced(s: Session, reference: datetime) -> None:
     """Write the traced SKUs, their lots and one order each (status new, ready to pack)."""
     first_sku = int(s.scalar(select(func.max(m.Sku.id))) or 0) + 1
     ids = {}
+    prices = {row[0]: row[4] for row in TRACED_SKUS}
     for offset, (code, zh, en, weight, price, flags, days, payload) in enumerate(TRACED_SKUS):
         ids[code] = first_sku + offset
         row = {"id": ids[code], "code": code, "name_zh": zh, "name_en": en, "category": "TRACED",
@@ -68,8 +69,8 @@ def add_traced(s: Session, reference: datetime) -> None:
         order = m.Order(
             order_no=order_no, channel="tmall", status="new", carrier="SF", waybill_no=f"SF7100{number:09d}",
             receiver_name="陈静", receiver_phone="13912345678", province="上海市", city="上海市",
-            district="浦东新区", address="世纪大道100号", amount_cents=0, customer_id=customer,
-            paid_at=reference, updated_at=reference, routing=routing,
+            district="浦东新区", address="世纪大道100号", amount_cents=prices[sku_code] * quantity,
+            customer_id=customer, paid_at=reference, updated_at=reference, routing=routing,
         )  # fmt: skip
         s.add(order)
         s.flush()
