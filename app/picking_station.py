@@ -86,7 +86,7 @@ class PickingStation:
         if self.state.step is Step.BADGE and not self.state.busy:
             self._feed(BadgeScanned(code, self._badge(code)))
         else:
-            self._feed(Scanned(code, lookup_key(scan.lookup)))
+            self._feed(Scanned(code, lookup_key(scan.lookup), scan.gs1.get("10", "")))
 
     def feed(self, event: Event) -> None:
         """A count typed, a key or a tap (CountSet, Tapped, ShortReason)."""
@@ -120,14 +120,14 @@ class PickingStation:
                     self._stops_loaded(wave),
                     what=f"wave {wave}",
                 )
-            case RecordPick(wave=wave, stop=stop, picked=picked, reason=reason):
+            case RecordPick(wave=wave, stop=stop, picked=picked, reason=reason, lots=lots):
                 operator = self.state.operator
                 badge = operator.badge_code if operator else ""
                 operator_id = operator.operator_id if operator else None
                 station = self._station()
                 self.ops.write(
                     lambda: tuple(
-                        record_pick(self.db, wave, stop, picked, badge, station, operator_id, reason)
+                        record_pick(self.db, wave, stop, picked, badge, station, operator_id, reason, lots)
                     ),
                     self._recorded(),
                     what=f"pick at {stop.location} in {wave}",

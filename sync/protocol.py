@@ -945,6 +945,11 @@ class PickShare(Incoming):
     quantity: int = Field(ge=0)
 
 
+class PickLot(Incoming):
+    lot: Code
+    quantity: int = Field(ge=1, le=100_000)
+
+
 class PickRecorded(Incoming):
     """One stop of a pick walk: `picked` of `wanted`, shared out over the orders' cart slots.
     `pick.short` carries the picker's reason and becomes a conflict record for the office."""
@@ -957,6 +962,7 @@ class PickRecorded(Incoming):
     picker: str = ""
     orders: list[PickShare] = Field(default_factory=list)
     reason: str = ""
+    lots: list[PickLot] = Field(default_factory=list, max_length=1000)  # units of each lot scanned
 
 
 EVENT_PAYLOADS: dict[str, type[Incoming]] = {

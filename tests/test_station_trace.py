@@ -174,3 +174,35 @@ def test_the_packing_slip_carries_the_units_and_a_qr_the_customer_can_read(demo_
         slip
     )
     assert trace_text(slip).splitlines()[1].startswith("TRC-CREAM L2027B 20")
+
+
+def test_the_handheld_picks_a_multi_lot_sku_by_lot_and_records_the_lots(demo_db):
+    from app.core.picking import Say
+    from app.core.pickpath import LocationParser
+    from app.core.waves import PlannedWave, Strategy
+    from app.picking_station import PickingStation
+    from app.runner import Operations
+    from app.store.waves import create_waves, load_open_orders, pick_stops
+
+    cream = next(o for o in load_open_orders(demo_db) if o.order_no == "PLT-0001")
+    (code,) = create_waves(
+        demo_db, [PlannedWave(Strategy.MULTI_CART, "cart", (cream,))], "DESK", None, True
+    ).codes
+    (stop,) = pick_stops(demo_db, code)
+    assert stop.sku == "TRC-CREAM" and stop.lots_needed  # L2027B and L2028C are in stock
+    said = []
+    handheld = PickingStation(
+        demo_db, lambda: "HH-01", LocationParser, ops=Operations.immediate(), on_verdict=said.append
+    )
+    for scanned in ("P0001", code, stop.location):
+        handheld.handle_scan(scanned)
+    handheld.handle_scan("6901234000016")  # the cream's EAN: which lot?
+    assert said[-1].say is Say.SCAN_LOT and handheld.state.count == 0
+    handheld.handle_scan(scan_for("cream, lot L2027B"))
+    assert said[-1].say is Say.COUNTED
+    handheld.handle_scan(scan_for("cream, lot L2028C"))  # the second: the pick is recorded
+    with demo_db.session() as s:
+        pick = s.scalars(select(m.Pick).where(m.Pick.sku_code == "TRC-CREAM")).one()
+        event = s.scalars(select(m.OutboxEvent).where(m.OutboxEvent.type == "pick.confirmed")).one()
+    expected = [{"lot": "L2027B", "quantity": 1}, {"lot": "L2028C", "quantity": 1}]
+    assert pick.picked == 2 and pick.lots == expected and event.payload["lots"] == expected

@@ -44,6 +44,9 @@ class PickStop:
     quantity: int
     shares: tuple[SlotShare, ...]
     picked: int | None = None  # recorded already (None: not yet)
+    # A lot-tracked SKU with more than one lot in stock: which lot each unit is of is taken from
+    # its GS1 scan (AI 10), so each unit is scanned, not counted by key.
+    lots_needed: bool = False
 
     def is_item(self, code: str, key: str) -> bool:
         return code.upper() == self.sku.upper() or key in {lookup_key(b) for b in self.barcodes}
@@ -68,6 +71,14 @@ class PickState:
     count: int = 0
     put_queue: tuple[SlotShare, ...] = ()
     busy: bool = False  # waiting for the stops or a pick's record: inputs wait too
+    lots: tuple[str, ...] = ()  # the lot of each unit scanned at this stop ("" none read)
+
+    def lot_counts(self) -> tuple[tuple[str, int], ...]:
+        counted: dict[str, int] = {}
+        for lot in self.lots:
+            if lot:
+                counted[lot] = counted.get(lot, 0) + 1
+        return tuple(sorted(counted.items()))
 
     @property
     def stop(self) -> PickStop | None:
@@ -87,6 +98,7 @@ class BadgeScanned:
 class Scanned:
     code: str  # as printed (bins, slots, waves)
     key: str = ""  # the item lookup key of the interpreted scan
+    lot: str = ""  # the lot its GS1 code carries (AI 10)
 
 
 @dataclass(frozen=True)
@@ -165,6 +177,7 @@ class RecordPick:
     stop: PickStop
     picked: int
     reason: str = ""
+    lots: tuple[tuple[str, int], ...] = ()  # (lot, units) scanned at the stop
 
 
 @dataclass(frozen=True)
@@ -190,6 +203,7 @@ class Say(StrEnum):
     SCAN_ITEM = "scan_item"
     SCAN_OR_COUNT = "scan_or_count"
     WRONG_ITEM = "wrong_item"
+    SCAN_LOT = "scan_lot"  # several lots in stock: scan the code with the lot, not a count
     TOO_MANY = "too_many"
     COUNTED = "counted"
     PUT_INTO_SLOT = "put_into_slot"
@@ -218,6 +232,7 @@ _TONE = {
     Say.LOAD_FAILED: Tone.ERROR,
     Say.WRONG_BIN: Tone.ERROR,
     Say.WRONG_ITEM: Tone.ERROR,
+    Say.SCAN_LOT: Tone.ERROR,
     Say.TOO_MANY: Tone.ERROR,
     Say.WRONG_SLOT: Tone.ERROR,
     Say.FINISH_STOP: Tone.ERROR,
@@ -271,8 +286,8 @@ def step(state: PickState, event: Event) -> Outcome:
     if state.busy:
         return Outcome(state, PickVerdict(Say.WAIT))
     match event:
-        case Scanned(code=code, key=key):
-            return _scan(state, code, key)
+        case Scanned(code=code, key=key, lot=lot):
+            return _scan(state, code, key, lot)
         case CountSet(count=count):
             return _count(state, count)
         case Tapped(what=what):
@@ -325,7 +340,7 @@ def _next_stop(state: PickState, notice: Say | None = None) -> Outcome:
     index = state.index
     while index < len(state.stops) and state.stops[index].picked is not None:
         index += 1
-    state = replace(state, index=index, count=0, put_queue=())
+    state = replace(state, index=index, count=0, put_queue=(), lots=())
     if index >= len(state.stops):
         done = replace(state, step=Step.WAVE, stops=(), index=0)
         return Outcome(done, wave_summary(state), (LoadWaves(),))
@@ -345,7 +360,7 @@ def wave_summary(state: PickState) -> PickVerdict:
     )
 
 
-def _scan(state: PickState, code: str, key: str) -> Outcome:
+def _scan(state: PickState, code: str, key: str, lot: str = "") -> Outcome:
     stop = state.stop
     match state.step:
         case Step.BADGE:
@@ -369,7 +384,9 @@ def _scan(state: PickState, code: str, key: str) -> Outcome:
         return Outcome(state, _error(Say.WRONG_ITEM, code=stop.name_zh or stop.sku))
     if state.count >= stop.quantity:
         return Outcome(state, _error(Say.TOO_MANY))
-    counted = replace(state, count=state.count + 1)
+    if stop.lots_needed and not lot:
+        return Outcome(state, _error(Say.SCAN_LOT, code=stop.name_zh or stop.sku))
+    counted = replace(state, count=state.count + 1, lots=(*state.lots[: state.count], lot))
     if counted.count == stop.quantity:
         return _record(counted, stop, counted.count, "", sound="accept")
     return Outcome(
@@ -381,7 +398,10 @@ def _count(state: PickState, count: int) -> Outcome:
     stop = state.stop
     if stop is None or state.step is not Step.ITEM:
         return Outcome(state, prompt_for(state))
-    counted = replace(state, count=max(0, min(stop.quantity, count)))
+    if stop.lots_needed and count > state.count:  # a count names no lot: each unit is scanned
+        return Outcome(state, _error(Say.SCAN_LOT, code=stop.name_zh or stop.sku))
+    kept = max(0, min(stop.quantity, count))
+    counted = replace(state, count=kept, lots=state.lots[:kept])
     return Outcome(counted, prompt_for(counted))
 
 
@@ -428,9 +448,8 @@ def _short_with(state: PickState, reason: str) -> Outcome:
 
 def _record(state: PickState, stop: PickStop, picked: int, reason: str, sound: str = "") -> Outcome:
     waiting = replace(state, busy=True)
-    return Outcome(
-        waiting, PickVerdict(Say.WAIT, sound=sound), (RecordPick(state.wave, stop, picked, reason),)
-    )
+    record = RecordPick(state.wave, stop, picked, reason, state.lot_counts())
+    return Outcome(waiting, PickVerdict(Say.WAIT, sound=sound), (record,))
 
 
 def _recorded(state: PickState, shares: tuple[SlotShare, ...]) -> Outcome:

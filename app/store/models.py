@@ -498,6 +498,7 @@ class Pick(Base):
     short_reason: Mapped[str] = mapped_column(String(32), default="", server_default="")
     picker: Mapped[str] = mapped_column(String(64), default="", server_default="")
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    lots: Mapped[list[Any] | None] = mapped_column(JSON, default=list)  # [{lot, quantity}] scanned there
 
     __table_args__ = (UniqueConstraint("wave_id", "order_id", "sku_code", name="uq_pick_line"),)
 

@@ -479,12 +479,22 @@ def pick_stops(db: Database, code: str, parser: LocationParser | None = None) ->
                 .order_by(m.Barcode.id)
             ):
                 barcodes.setdefault(sku_id, []).append(barcode)
+        # Lot-tracked SKUs with more than one lot in stock: their units are picked by lot.
+        several = set(
+            s.scalars(
+                select(m.Lot.sku_code)
+                .join(m.Sku, m.Sku.code == m.Lot.sku_code)
+                .where(m.Lot.in_stock > 0, m.Lot.recalled == "", m.Sku.trace.contains("lot"))
+                .group_by(m.Lot.sku_code)
+                .having(func.count() > 1)
+            )
+        )
     stops: dict[str, dict[str, Any]] = {}
     for sku_id, sku, name_zh, name_en, location, slot, order_no, qty in rows:
         stop = stops.setdefault(
             sku,
             {"location": location or "", "sku": sku, "name_zh": name_zh, "name_en": name_en,
-             "barcodes": tuple(barcodes.get(sku_id, ())), "shares": []},
+             "barcodes": tuple(barcodes.get(sku_id, ())), "shares": [], "lots_needed": sku in several},
         )  # fmt: skip
         stop["shares"].append(SlotShare(slot, order_no, qty))
     built = [
@@ -508,10 +518,12 @@ def record_pick(
     station: str,
     operator_id: int | None,
     reason: str = "",
+    lots: tuple[tuple[str, int], ...] = (),
 ) -> list[SlotShare]:
     """Record what was picked at one stop: shares are filled slot by slot (the wave's priority
     order), so a short pick leaves the last slots short. A short pick needs a reason and becomes an
-    exception for the supervisor. Returns the shares as actually filled."""
+    exception for the supervisor. `lots`: the units of each lot scanned there (a lot-tracked SKU
+    with several lots in stock), kept with the pick and its event. Returns the shares as filled."""
     if picked < 0 or picked > stop.quantity:
         raise WaveError(f"picked {picked} of {stop.quantity}: not possible")
     if picked < stop.quantity and reason not in SHORT_REASONS:
@@ -549,6 +561,7 @@ def record_pick(
             )  # fmt: skip
             existing.short_reason = reason if got < share.quantity else ""
             existing.picker, existing.at = picker, now
+            existing.lots = [{"lot": lot, "quantity": n} for lot, n in lots]
         s.flush()
         if wave.status != WaveStatus.PICKING:  # the first pick: the office sees the wave under way
             wave.status = WaveStatus.PICKING
@@ -563,6 +576,8 @@ def record_pick(
             "picker": picker,
             "orders": [{"order_no": x.order_no, "slot": x.slot, "quantity": x.quantity} for x in filled],
         }
+        if lots:
+            payload["lots"] = [{"lot": lot, "quantity": n} for lot, n in lots]
         if picked < stop.quantity:
             add_event(s, "pick.short", {**payload, "reason": reason}, station, operator_id)
         else:

@@ -351,6 +351,9 @@ class HandheldView(QWidget):
             Say.SCAN_ITEM: self.tr("Scan the item"),
             Say.SCAN_OR_COUNT: self.tr("Scan each item, or type how many and Enter"),
             Say.WRONG_ITEM: self.tr("Not this item — put it back; pick {sku}"),
+            Say.SCAN_LOT: self.tr(
+                "{sku} has several lots in this bin — scan the code with the lot on each unit"
+            ),
             Say.TOO_MANY: self.tr("That is one too many — put it back"),
             Say.COUNTED: self.tr("{count} of {wanted} — scan the next"),
             Say.PUT_INTO_SLOT: self.tr("Put {qty} into slot {slot} — scan the slot label (or OK)"),

@@ -977,7 +977,7 @@ by responsibility: {responsible}</translation>
     </message>
     <message>
         <location filename="../../app/ui/handheld_view.py" line="343"/>
-        <location filename="../../app/ui/handheld_view.py" line="373"/>
+        <location filename="../../app/ui/handheld_view.py" line="376"/>
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
@@ -987,84 +987,89 @@ by responsibility: {responsible}</translation>
         <translation>Scan a wave, or tap one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="358"/>
+        <location filename="../../app/ui/handheld_view.py" line="355"/>
+        <source>{sku} has several lots in this bin — scan the code with the lot on each unit</source>
+        <translation>{sku} has several lots in this bin — scan the code with the lot on each unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="361"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>Why is it short? {count} of {wanted} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="363"/>
+        <location filename="../../app/ui/handheld_view.py" line="366"/>
         <source>Wave {wave} picked: {count} of {wanted} units, stops short: {short} — take the cart to packing; the supervisor has the shorts</source>
         <translation>Wave {wave} picked: {count} of {wanted} units, stops short: {short} — take the cart to packing; the supervisor has the shorts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="367"/>
+        <location filename="../../app/ui/handheld_view.py" line="370"/>
         <source>Wave {wave} picked: all {count} units — take the cart to packing</source>
         <translation>Wave {wave} picked: all {count} units — take the cart to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="404"/>
+        <location filename="../../app/ui/handheld_view.py" line="407"/>
         <source>{orders} orders · {picked}/{items} items</source>
         <translation>{orders} orders · {picked}/{items} items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="463"/>
+        <location filename="../../app/ui/handheld_view.py" line="466"/>
         <source>Reading the put-back list…</source>
         <translation>Reading the put-back list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="478"/>
+        <location filename="../../app/ui/handheld_view.py" line="481"/>
         <source>{count} item(s) to put back — go to the first bin</source>
         <translation>{count} item(s) to put back — go to the first bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="482"/>
+        <location filename="../../app/ui/handheld_view.py" line="485"/>
         <source>Nothing to put back</source>
         <translation>Nothing to put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="483"/>
+        <location filename="../../app/ui/handheld_view.py" line="486"/>
         <source>The put-back list could not be read — try again (F3)</source>
         <translation>The put-back list could not be read — try again (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="484"/>
+        <location filename="../../app/ui/handheld_view.py" line="487"/>
         <source>Not recorded — the list is read again</source>
         <translation>Not recorded — the list is read again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="485"/>
+        <location filename="../../app/ui/handheld_view.py" line="488"/>
         <source>✓ Back: {name} ({returned}/{quantity})</source>
         <translation>✓ Back: {name} ({returned}/{quantity})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="486"/>
+        <location filename="../../app/ui/handheld_view.py" line="489"/>
         <source>✓ Everything of order {order} is back</source>
         <translation>✓ Everything of order {order} is back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="487"/>
+        <location filename="../../app/ui/handheld_view.py" line="490"/>
         <source>✓ Everything is back — nothing left to put back</source>
         <translation>✓ Everything is back — nothing left to put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="488"/>
+        <location filename="../../app/ui/handheld_view.py" line="491"/>
         <source>Not on the put-back list — keep it aside for the supervisor</source>
         <translation>Not on the put-back list — keep it aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="503"/>
+        <location filename="../../app/ui/handheld_view.py" line="506"/>
         <source>Put back (待放回)</source>
         <translation>Put back (待放回)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="512"/>
+        <location filename="../../app/ui/handheld_view.py" line="515"/>
         <source>{name}
 {sku} · order {order}</source>
         <translation>{name}
 {sku} · order {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="516"/>
+        <location filename="../../app/ui/handheld_view.py" line="519"/>
         <source>{returned} / {quantity} back</source>
         <translation>{returned} / {quantity} back</translation>
     </message>
@@ -1075,7 +1080,7 @@ by responsibility: {responsible}</translation>
     </message>
     <message>
         <location filename="../../app/ui/handheld_view.py" line="322"/>
-        <location filename="../../app/ui/handheld_view.py" line="510"/>
+        <location filename="../../app/ui/handheld_view.py" line="513"/>
         <source>(no bin)</source>
         <translation>(no bin)</translation>
     </message>
@@ -1095,7 +1100,7 @@ by responsibility: {responsible}</translation>
         <translation>Put {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="356"/>
+        <location filename="../../app/ui/handheld_view.py" line="359"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>Put {qty} into slot {slot} — scan the slot label (or OK)</translation>
     </message>
@@ -1115,17 +1120,17 @@ by responsibility: {responsible}</translation>
         <translation>Scan the item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="372"/>
+        <location filename="../../app/ui/handheld_view.py" line="375"/>
         <source>One moment…</source>
         <translation>One moment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="374"/>
+        <location filename="../../app/ui/handheld_view.py" line="377"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="370"/>
+        <location filename="../../app/ui/handheld_view.py" line="373"/>
         <source>Choose a reason first</source>
         <translation>Choose a reason first</translation>
     </message>
@@ -1135,7 +1140,7 @@ by responsibility: {responsible}</translation>
         <translation>Badge {badge} is not known — scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="369"/>
+        <location filename="../../app/ui/handheld_view.py" line="372"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>Finish this stop first (OK or Short)</translation>
     </message>
@@ -1165,32 +1170,32 @@ by responsibility: {responsible}</translation>
         <translation>Not this item — put it back; pick {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="354"/>
+        <location filename="../../app/ui/handheld_view.py" line="357"/>
         <source>That is one too many — put it back</source>
         <translation>That is one too many — put it back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="355"/>
+        <location filename="../../app/ui/handheld_view.py" line="358"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} of {wanted} — scan the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="357"/>
+        <location filename="../../app/ui/handheld_view.py" line="360"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>Wrong slot — put it into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="371"/>
+        <location filename="../../app/ui/handheld_view.py" line="374"/>
         <source>Not recorded — try again (OK)</source>
         <translation>Not recorded — try again (OK)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="359"/>
+        <location filename="../../app/ui/handheld_view.py" line="362"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>Short pick recorded — put what you have: {qty} into slot {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="360"/>
+        <location filename="../../app/ui/handheld_view.py" line="363"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>Short pick recorded — the supervisor has it</translation>
     </message>

@@ -977,7 +977,7 @@ by responsibility: {responsible}</source>
     </message>
     <message>
         <location filename="../../app/ui/handheld_view.py" line="343"/>
-        <location filename="../../app/ui/handheld_view.py" line="373"/>
+        <location filename="../../app/ui/handheld_view.py" line="376"/>
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
@@ -987,84 +987,89 @@ by responsibility: {responsible}</source>
         <translation>扫描波次号，或点选一个波次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="358"/>
+        <location filename="../../app/ui/handheld_view.py" line="355"/>
+        <source>{sku} has several lots in this bin — scan the code with the lot on each unit</source>
+        <translation>{sku} 此库位有多个批次 — 请逐件扫描带批号的条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handheld_view.py" line="361"/>
         <source>Why is it short? {count} of {wanted} found</source>
         <translation>为什么缺货？找到 {count} / {wanted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="363"/>
+        <location filename="../../app/ui/handheld_view.py" line="366"/>
         <source>Wave {wave} picked: {count} of {wanted} units, stops short: {short} — take the cart to packing; the supervisor has the shorts</source>
         <translation>波次 {wave} 拣货完成：{wanted} 件中拣到 {count} 件，缺货库位 {short} 个 — 请把拣货车送到打包区；缺货已报主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="367"/>
+        <location filename="../../app/ui/handheld_view.py" line="370"/>
         <source>Wave {wave} picked: all {count} units — take the cart to packing</source>
         <translation>波次 {wave} 拣货完成：{count} 件全部拣到 — 请把拣货车送到打包区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="404"/>
+        <location filename="../../app/ui/handheld_view.py" line="407"/>
         <source>{orders} orders · {picked}/{items} items</source>
         <translation>{orders} 单 · 已拣 {picked}/{items} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="463"/>
+        <location filename="../../app/ui/handheld_view.py" line="466"/>
         <source>Reading the put-back list…</source>
         <translation>正在读取待放回清单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="478"/>
+        <location filename="../../app/ui/handheld_view.py" line="481"/>
         <source>{count} item(s) to put back — go to the first bin</source>
         <translation>共 {count} 件待放回 — 请到第一个库位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="482"/>
+        <location filename="../../app/ui/handheld_view.py" line="485"/>
         <source>Nothing to put back</source>
         <translation>没有待放回的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="483"/>
+        <location filename="../../app/ui/handheld_view.py" line="486"/>
         <source>The put-back list could not be read — try again (F3)</source>
         <translation>无法读取待放回清单 — 请重试 (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="484"/>
+        <location filename="../../app/ui/handheld_view.py" line="487"/>
         <source>Not recorded — the list is read again</source>
         <translation>未能记录 — 正在重新读取清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="485"/>
+        <location filename="../../app/ui/handheld_view.py" line="488"/>
         <source>✓ Back: {name} ({returned}/{quantity})</source>
         <translation>✓ 已放回：{name}（{returned}/{quantity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="486"/>
+        <location filename="../../app/ui/handheld_view.py" line="489"/>
         <source>✓ Everything of order {order} is back</source>
         <translation>✓ 订单 {order} 的商品已全部放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="487"/>
+        <location filename="../../app/ui/handheld_view.py" line="490"/>
         <source>✓ Everything is back — nothing left to put back</source>
         <translation>✓ 全部放回 — 没有待放回的商品了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="488"/>
+        <location filename="../../app/ui/handheld_view.py" line="491"/>
         <source>Not on the put-back list — keep it aside for the supervisor</source>
         <translation>不在待放回清单上 — 请放到一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="503"/>
+        <location filename="../../app/ui/handheld_view.py" line="506"/>
         <source>Put back (待放回)</source>
         <translation>待放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="512"/>
+        <location filename="../../app/ui/handheld_view.py" line="515"/>
         <source>{name}
 {sku} · order {order}</source>
         <translation>{name}
 {sku} · 订单 {order}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="516"/>
+        <location filename="../../app/ui/handheld_view.py" line="519"/>
         <source>{returned} / {quantity} back</source>
         <translation>已放回 {returned} / {quantity}</translation>
     </message>
@@ -1075,7 +1080,7 @@ by responsibility: {responsible}</source>
     </message>
     <message>
         <location filename="../../app/ui/handheld_view.py" line="322"/>
-        <location filename="../../app/ui/handheld_view.py" line="510"/>
+        <location filename="../../app/ui/handheld_view.py" line="513"/>
         <source>(no bin)</source>
         <translation>（无库位）</translation>
     </message>
@@ -1095,7 +1100,7 @@ by responsibility: {responsible}</source>
         <translation>放 {qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="356"/>
+        <location filename="../../app/ui/handheld_view.py" line="359"/>
         <source>Put {qty} into slot {slot} — scan the slot label (or OK)</source>
         <translation>放 {qty} 件到格口 {slot} — 扫描格口标签（或点确定）</translation>
     </message>
@@ -1115,17 +1120,17 @@ by responsibility: {responsible}</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="372"/>
+        <location filename="../../app/ui/handheld_view.py" line="375"/>
         <source>One moment…</source>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="374"/>
+        <location filename="../../app/ui/handheld_view.py" line="377"/>
         <source>Unreadable scan — scan again</source>
         <translation>无法识别的扫描 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="370"/>
+        <location filename="../../app/ui/handheld_view.py" line="373"/>
         <source>Choose a reason first</source>
         <translation>请先选择原因</translation>
     </message>
@@ -1135,7 +1140,7 @@ by responsibility: {responsible}</source>
         <translation>工牌 {badge} 不存在 — 请扫描您的工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="369"/>
+        <location filename="../../app/ui/handheld_view.py" line="372"/>
         <source>Finish this stop first (OK or Short)</source>
         <translation>请先完成本站（确定或缺货）</translation>
     </message>
@@ -1165,32 +1170,32 @@ by responsibility: {responsible}</source>
         <translation>不是这件商品 — 放回；请拣 {sku}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="354"/>
+        <location filename="../../app/ui/handheld_view.py" line="357"/>
         <source>That is one too many — put it back</source>
         <translation>多拣了一件 — 请放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="355"/>
+        <location filename="../../app/ui/handheld_view.py" line="358"/>
         <source>{count} of {wanted} — scan the next</source>
         <translation>{count} / {wanted} — 请扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="357"/>
+        <location filename="../../app/ui/handheld_view.py" line="360"/>
         <source>Wrong slot — put it into slot {slot}</source>
         <translation>格口错误 — 请放到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="371"/>
+        <location filename="../../app/ui/handheld_view.py" line="374"/>
         <source>Not recorded — try again (OK)</source>
         <translation>未记录 — 请重试（确定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="359"/>
+        <location filename="../../app/ui/handheld_view.py" line="362"/>
         <source>Short pick recorded — put what you have: {qty} into slot {slot}</source>
         <translation>缺货已记录 — 先放已拣的：{qty} 件到格口 {slot}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handheld_view.py" line="360"/>
+        <location filename="../../app/ui/handheld_view.py" line="363"/>
         <source>Short pick recorded — the supervisor has it</source>
         <translation>缺货已记录 — 已通知主管</translation>
     </message>

@@ -19,6 +19,8 @@ def upgrade() -> None:
     with op.batch_alter_table("skus") as batch:
         batch.add_column(sa.Column("trace", sa.String(64), nullable=False, server_default=""))
         batch.add_column(sa.Column("min_shelf_days", sa.Integer(), nullable=False, server_default="0"))
+    with op.batch_alter_table("picks") as batch:
+        batch.add_column(sa.Column("lots", sa.JSON(), nullable=True))
     op.create_table(
         "lots",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -63,6 +65,8 @@ def downgrade() -> None:
     op.drop_index("ix_pack_units_session_id", "pack_units")
     op.drop_table("pack_units")
     op.drop_table("lots")
+    with op.batch_alter_table("picks") as batch:
+        batch.drop_column("lots")
     with op.batch_alter_table("skus") as batch:
         batch.drop_column("min_shelf_days")
         batch.drop_column("trace")
