@@ -11,6 +11,7 @@ from sync import protocol as p
 from sync.server.routes.context import ServerContext
 
 log = logging.getLogger(__name__)
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"  # as the codes stored: no control characters (nor PostgreSQL's NUL)
 
 
 def router(ctx: ServerContext) -> APIRouter:
@@ -28,9 +29,9 @@ def router(ctx: ServerContext) -> APIRouter:
     )
     async def trace(
         name: Annotated[str, Depends(station)],
-        lot: Annotated[str, Query(max_length=64)] = "",
-        serial: Annotated[str, Query(max_length=64)] = "",
-        sku: Annotated[str, Query(max_length=64)] = "",
+        lot: Annotated[str, Query(max_length=64, pattern=PRINTABLE)] = "",
+        serial: Annotated[str, Query(max_length=64, pattern=PRINTABLE)] = "",
+        sku: Annotated[str, Query(max_length=64, pattern=PRINTABLE)] = "",
     ) -> list[dict[str, Any]]:
         """Who received `lot` (or `serial`): orders, customers, ship dates, whether returned."""
         role = await database.run(store.role_of, name)
