@@ -28,6 +28,8 @@ from printing.model import (
     InsertData,
     InsertKind,
     LabelData,
+    ManifestData,
+    ManifestLine,
     Party,
     PickLine,
     PickListData,
@@ -262,6 +264,37 @@ def slip(
             )
             for u in units
         ),
+    )
+
+
+def manifest(db: Database, settings: StationSettings, manifest_no: str) -> ManifestData:
+    """A closed handover as the driver signs it (app.store.dock)."""
+    from app.store.dock import DockStore
+
+    store = DockStore(db, settings.station_name)
+    found = store.manifest(manifest_no)
+    if found is None:
+        raise DocumentError(f"no manifest {manifest_no}")
+    return ManifestData(
+        manifest_no=found.manifest_no,
+        carrier=found.carrier,
+        carrier_name=store.carriers()[0].get(found.carrier, found.carrier),
+        pickup=found.pickup,
+        driver=found.driver,
+        station=found.station,
+        operator=found.operator,
+        closed_at=found.closed_at,
+        lines=tuple(
+            ManifestLine(
+                h.waybill_no,
+                h.order_no,
+                h.parcel_no,
+                h.bag,
+                h.dock_weight_g if h.dock_weight_g is not None else h.weight_g,
+            )
+            for h in found.parcels
+        ),
+        missing=found.missing,
     )
 
 

@@ -279,9 +279,12 @@ class PrintService:
     def _render(
         self, job: Job, settings: StationSettings, printer: PrinterConfig, order: OrderSnapshot | None = None
     ) -> bytes:
-        from app.print_docs import order_document, picklist, render_options
+        from app.print_docs import manifest, order_document, picklist, render_options
         from printing.documents import render
 
+        if job.kind == "manifest":
+            doc = manifest(self.db, settings, str(job.params.get("manifest_no", "")))
+            return render(doc, Format.PDF, render_options(settings, printer))
         if job.kind == "picklist":
             parser = location_parser(settings)
             doc = picklist(self.db, str(job.params.get("wave", "")), parser)

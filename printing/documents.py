@@ -34,6 +34,7 @@ from printing.model import (
     Format,
     InsertData,
     LabelData,
+    ManifestData,
     Party,
     PickListData,
     ReturnLabelData,
@@ -47,7 +48,16 @@ from printing.template import BUILTIN_DIR, PRIVACY_DEFAULT, TemplateError, load_
 
 log = logging.getLogger(__name__)
 
-Document = LabelData | CartonData | InsertData | SlipData | PickListData | CommandSheetData | ReturnLabelData
+Document = (
+    LabelData
+    | CartonData
+    | InsertData
+    | SlipData
+    | PickListData
+    | CommandSheetData
+    | ReturnLabelData
+    | ManifestData
+)
 LABEL_SIZES = {"100x180": "label-100x180", "76x130": "label-76x130", "4x6": "label-4x6"}
 CARRIER_NAMES = {
     "SF": "顺丰速运",
@@ -98,6 +108,7 @@ def kind_of(doc: Document) -> DocKind:
         PickListData: DocKind.PICKLIST,
         CommandSheetData: DocKind.COMMANDS,
         ReturnLabelData: DocKind.RETURN,
+        ManifestData: DocKind.MANIFEST,
     }[type(doc)]
 
 
@@ -114,7 +125,7 @@ def render_many(docs: list[Document], fmt: Format | str, options: RenderOptions 
     font = cjk_font(options.font_path)
     kind = kind_of(docs[0])
     try:
-        if kind in (DocKind.SLIP, DocKind.PICKLIST, DocKind.COMMANDS):
+        if kind in (DocKind.SLIP, DocKind.PICKLIST, DocKind.COMMANDS, DocKind.MANIFEST):
             if fmt is not Format.PDF:
                 raise DocumentError(f"a {kind.value} is printed on an office printer: PDF only")
             return b"".join(_flowing(doc, font, options) for doc in docs)
@@ -364,6 +375,8 @@ def _flowing(doc: Document, font: CjkFont, options: RenderOptions) -> bytes:
             story = _picklist(doc, spec, styles, font, options, frame.width)
         case CommandSheetData():
             story = _commands(doc, spec, styles, font, options, frame.width)
+        case ManifestData():
+            story = _manifest(doc, spec, styles, font, options, frame.width)
         case _:
             raise DocumentError(f"{type(doc).__name__} is not a flowing document")
     frame.build(story)
@@ -496,6 +509,46 @@ def _traceability(doc: SlipData, t: Any, s: _Styles, font: CjkFont, width: float
     block = Table([[units, qr]], colWidths=[table_width + 4 * mm, side])
     block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return [s.p(t("trace"), s.big), block]
+
+
+def _manifest(
+    doc: ManifestData, spec: dict[str, Any], s: _Styles, font: CjkFont, options: RenderOptions, width: float
+) -> list[Any]:
+    """The handover list: who, which truck, every parcel with its waybill, bag and weight, the
+    totals, the parcels left behind, and room for both signatures."""
+    labels = _lang(spec.get("labels", {}), options.language) or {}
+    t = lambda key: str(labels.get(key, key))  # noqa: E731
+    title = f"{_lang(spec.get('title', ''), options.language)}  {doc.carrier_name or doc.carrier}"
+    story: list[Any] = [
+        Table([[s.p(title, s.title), _code128(doc.manifest_no, 10)]], colWidths=[width * 0.55, width * 0.45]),
+        s.p(f"{t('manifest')}: {doc.manifest_no}   {t('pickup')}: {doc.pickup or '—'}   "
+            f"{t('closed')}: {_local(doc.closed_at)}"),
+        s.p(f"{t('station')}: {doc.station}   {t('operator')}: {doc.operator}   {t('driver')}: {doc.driver}"),
+        Spacer(1, 4 * mm),
+    ]  # fmt: skip
+    rows: list[list[Any]] = [[s.p(t(k)) for k in ("no", "waybill", "order", "parcel", "bag", "weight")]]
+    for index, line in enumerate(doc.lines, start=1):
+        rows.append([s.p(str(index), s.small), s.p(line.waybill_no), s.p(line.order_no, s.small),
+                     s.p(str(line.parcel_no), s.small), s.p(line.bag, s.small),
+                     s.p(weight_text(line.weight_g), s.small)])  # fmt: skip
+    story.append(_grid(rows, [width * w for w in (0.07, 0.27, 0.28, 0.08, 0.15, 0.15)], font))
+    grams = sum(line.weight_g or 0 for line in doc.lines)
+    bags = len({line.bag for line in doc.lines if line.bag})
+    story += [
+        Spacer(1, 3 * mm),
+        s.p(
+            f"{t('total')}: {len(doc.lines)} {t('parcels')}   {bags} {t('bags')}   {weight_text(grams)}",
+            s.big,
+        ),
+    ]
+    if doc.missing:
+        missing = "、".join(doc.missing[:200]) + (" …" if len(doc.missing) > 200 else "")
+        story += [Spacer(1, 3 * mm), s.p(f"{t('missing')} ({len(doc.missing)}): {missing}", s.small)]
+    signatures = [
+        [s.p(f"{t('driver_sign')}: ____________________"), s.p(f"{t('dock_sign')}: ____________________")]
+    ]
+    story += [Spacer(1, 12 * mm), Table(signatures, colWidths=[width / 2, width / 2])]
+    return story
 
 
 def _picklist(

@@ -19,6 +19,7 @@ class DocKind(StrEnum):
     PICKLIST = "picklist"
     COMMANDS = "commands"  # station command sheet
     RETURN = "return"  # a returned unit's label: where it goes
+    MANIFEST = "manifest"  # the carrier's handover list (交接单) the driver signs
 
 
 class InsertKind(StrEnum):
@@ -144,6 +145,29 @@ class SlipData:
     ordered_at: datetime | None = None
     gift_message: str = ""
     units: tuple[SlipUnit, ...] = ()  # traced units: a traceability table and QR (正品溯源)
+
+
+@dataclass(frozen=True)
+class ManifestLine:
+    waybill_no: str
+    order_no: str
+    parcel_no: int = 1
+    bag: str = ""
+    weight_g: int | None = None  # the dock scale's, else the packing scale's
+
+
+@dataclass(frozen=True)
+class ManifestData:
+    manifest_no: str
+    carrier: str
+    carrier_name: str
+    pickup: str
+    driver: str
+    station: str
+    operator: str
+    closed_at: datetime
+    lines: tuple[ManifestLine, ...]
+    missing: tuple[str, ...] = ()  # packed for this carrier, not handed over
 
 
 @dataclass(frozen=True)

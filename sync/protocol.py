@@ -213,6 +213,8 @@ class OrderWire(Outgoing):
     # That pack as the server accepted it (station, operator, packed_at, weight, override, rules):
     # the evidence a returns desk anywhere needs.
     pack: dict[str, Any] | None = None
+    # Its handover to the carrier (manifest_no, station, shipped_at, waybills), once handed over.
+    shipment: dict[str, Any] | None = None
     lines: list[OrderLineWire] = []
 
 
@@ -603,6 +605,7 @@ class EventType(StrEnum):
     LABEL_REISSUED = "label.reissued"
     LABEL_PRINTED = "label.printed"
     CLIP_RECORDED = "clip.recorded"
+    ORDER_SHIPPED = "order.shipped"
     RETURN_RECEIVED = "return.received"
     CUSTOMER_PREFERENCE = "customer.preference"
     PICK_CONFIRMED = "pick.confirmed"
@@ -824,6 +827,27 @@ class ClipRecorded(Incoming):
     ended_at: AwareDatetime
 
 
+class ShippedParcel(Incoming):
+    no: int = Field(1, ge=1, le=50)
+    waybill_no: str = Field(min_length=1, max_length=64)
+    bag: str = Field("", max_length=48)
+    dock_weight_g: int | None = Field(None, ge=0, le=10_000_000)
+
+
+class OrderShipped(Incoming):
+    """An order's parcels handed over to the carrier at the dock, on a manifest the driver signed
+    (出库交接): sent once per order and manifest."""
+
+    order_no: Code
+    manifest_no: Code
+    carrier: str = Field(max_length=32)
+    pickup: str = Field("", max_length=5)
+    driver: str = Field("", max_length=120)
+    parcels: list[ShippedParcel] = Field(min_length=1, max_length=50)
+    operator: str
+    shipped_at: AwareDatetime
+
+
 class ReissuedParcel(Incoming):
     no: int = Field(ge=1, le=50)
     waybill_no: str = Field(max_length=64)
@@ -974,6 +998,7 @@ EVENT_PAYLOADS: dict[str, type[Incoming]] = {
     EventType.LABEL_REISSUED: LabelReissued,
     EventType.LABEL_PRINTED: LabelPrinted,
     EventType.CLIP_RECORDED: ClipRecorded,
+    EventType.ORDER_SHIPPED: OrderShipped,
     EventType.RETURN_RECEIVED: ReturnReceived,
     EventType.CUSTOMER_PREFERENCE: PreferenceChanged,
     EventType.RULE_CHANGED: RuleChanged,

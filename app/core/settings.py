@@ -69,6 +69,9 @@ class StationSettings:
     # First expired, first out: a traced unit whose SKU has an older lot in stock (the office's
     # lots) is "off" not checked, "warn" counted and said, "block" refused (app.core.trace.Fefo).
     fefo: str = "off"
+    # 称重出库: at the dock every parcel goes on the scale before it is handed over; a weight off
+    # its packed weight by more than the tolerance above stops it (opened or swapped since).
+    dock_weigh: bool = False
     # The bench camera (packing video evidence): an RTSP address, e.g. a Hikvision's
     # rtsp://user:pass@192.168.1.64:554/Streaming/Channels/101; empty: no camera. Each pack's clip
     # starts this many seconds before its first scan and ends this many after the pack.

@@ -173,6 +173,8 @@ class Order(Base):
     # The pack the server accepted, wherever it was packed: the evidence a returns desk needs
     # (station, operator, packed_at, weight, override, rules fired).
     pack: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    # Its handover to the carrier as the server has it (manifest_no, station, shipped_at, waybills).
+    shipment: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_no"
@@ -386,6 +388,55 @@ class FloorSerial(Base):
     sku_code: Mapped[str] = mapped_column(String(64))
     serial: Mapped[str] = mapped_column(String(64))
     order_no: Mapped[str] = mapped_column(String(64))
+
+
+class FloorParcel(Base):
+    """A parcel packed at another station, as the server's pack record says (pulled with its
+    order): the dock knows it by its waybill, its weight and whether its label was voided."""
+
+    __tablename__ = "floor_parcels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    waybill_no: Mapped[str] = mapped_column(String(64), unique=True)
+    order_no: Mapped[str] = mapped_column(String(64), index=True)
+    parcel_no: Mapped[int] = mapped_column(Integer, default=1)
+    carrier: Mapped[str] = mapped_column(String(16), default="")
+    weight_g: Mapped[int | None] = mapped_column(Integer, default=None)
+    voided: Mapped[bool] = mapped_column(default=False)
+
+
+class Manifest(Base):
+    """A carrier's handover at the dock (交接单): opened with its first parcel, closed when the
+    driver signs. Numbered per station and day (STATION-YYMMDD-NNN), so offline docks never clash."""
+
+    __tablename__ = "manifests"
+
+    manifest_no: Mapped[str] = mapped_column(String(80), primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(16))
+    pickup: Mapped[str] = mapped_column(String(5), default="")  # "HH:MM"
+    station: Mapped[str] = mapped_column(String(64))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), default=None)
+    driver: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(8), default="open", index=True)  # open closed
+    missing: Mapped[list[Any] | None] = mapped_column(JSON, default=list)  # packed, not handed over
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ManifestParcel(Base):
+    """A parcel scanned onto a manifest: a waybill is handed over once, ever."""
+
+    __tablename__ = "manifest_parcels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manifest_no: Mapped[str] = mapped_column(ForeignKey("manifests.manifest_no"), index=True)
+    waybill_no: Mapped[str] = mapped_column(String(64), unique=True)
+    order_no: Mapped[str] = mapped_column(String(64), index=True)
+    parcel_no: Mapped[int] = mapped_column(Integer, default=1)
+    bag: Mapped[str] = mapped_column(String(48), default="")
+    weight_g: Mapped[int | None] = mapped_column(Integer, default=None)
+    dock_weight_g: Mapped[int | None] = mapped_column(Integer, default=None)
+    scanned_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
 class OutboxEvent(Base):

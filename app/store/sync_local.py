@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -29,6 +28,7 @@ from app.store.db import Database
 from app.store.errors import classify
 from app.store.print_jobs import void_labels_in
 from app.store.settings_store import load_settings
+from app.store.stopped_parcels import add_parcel_interception
 from app.store.stored_keys import CARRIER_PICKUPS_KEY, CARRIERS_KEY, CARRIERS_ROUTED_KEY, RULE_PREFIX
 from sync import protocol as p
 from sync.local_side import MAX_ASIDE_DATA, UnstorablePage
@@ -449,6 +449,7 @@ ORDER_COLUMNS = (  # the wire's names too, and updated_at (ours)
     "hold_reason",
     "routing",
     "pack",
+    "shipment",
     "updated_at",
 )
 # The engine's own dialect class: the values prepared elsewhere are what an ORM write would store.
@@ -660,6 +661,19 @@ _FLOOR_SERIALS = (
     " WHERE o.order_no IN (SELECT value FROM json_each(?)) AND o.pack IS NOT NULL"
     " AND coalesce(json_extract(u.value, '$.serial'), '') != ''"
 )
+# The parcels of the orders just pulled as the server's pack record has them (its waybills, their
+# weights, the numbers voided since): the dock knows a parcel packed at any station.
+_FLOOR_PARCELS_CLEAR = "DELETE FROM floor_parcels WHERE order_no IN (SELECT value FROM json_each(?))"
+_FLOOR_PARCELS = (
+    "INSERT OR IGNORE INTO floor_parcels (waybill_no, order_no, parcel_no, carrier, weight_g, voided)"
+    " SELECT json_extract(w.value, '$.waybill_no'), o.order_no, coalesce(json_extract(w.value, '$.no'), 1),"
+    " coalesce(json_extract(w.value, '$.carrier'), o.carrier), json_extract(w.value, '$.weight_g'),"
+    " EXISTS (SELECT 1 FROM json_each(o.pack, '$.voided') v"
+    "  WHERE v.value = json_extract(w.value, '$.waybill_no'))"
+    " FROM orders o, json_each(o.pack, '$.waybills') w"
+    " WHERE o.order_no IN (SELECT value FROM json_each(?)) AND o.pack IS NOT NULL"
+    " AND coalesce(json_extract(w.value, '$.waybill_no'), '') != ''"
+)
 _ORDER_LINES_CLEAR = (
     "DELETE FROM order_lines WHERE order_id IN"
     " (SELECT id FROM orders WHERE order_no IN (SELECT value FROM json_each(?)))"
@@ -713,6 +727,8 @@ def _write_orders(s: Session, page: PreparedPage) -> None:
         numbers = [row[0] for row in page.orders]
         connection.exec_driver_sql(_ORDER_LINES_CLEAR, (json.dumps(numbers, ensure_ascii=False),))
         connection.exec_driver_sql(_FLOOR_SERIALS, (json.dumps(numbers, ensure_ascii=False),))
+        connection.exec_driver_sql(_FLOOR_PARCELS_CLEAR, (json.dumps(numbers, ensure_ascii=False),))
+        connection.exec_driver_sql(_FLOOR_PARCELS, (json.dumps(numbers, ensure_ascii=False),))
         connection.exec_driver_sql(_PENDING_LINES_CLEAR, (json.dumps(numbers, ensure_ascii=False),))
         # The ids mapped here, not by a sub-select per line: half the time of SQLite's share.
         order_ids = _ids(s, m.Order.id, m.Order.order_no, numbers)
@@ -758,28 +774,10 @@ def _intercept_packed_parcels(s: Session, cancelled: list[str]) -> None:
         )
     ).all()
     for order_id, order_no, station in parcels:
-        items = [
-            {"sku_code": sku.code, "name_zh": sku.name_zh, "name_en": sku.name_en, "quantity": line.quantity,
-             "location": sku.bin_location}
-            for line, sku in s.execute(
-                select(m.OrderLine, m.Sku).join(m.Sku, m.Sku.id == m.OrderLine.sku_id)
-                .where(m.OrderLine.order_id == order_id).order_by(m.OrderLine.line_no)
-            )
-        ]  # fmt: skip
         log.warning(
             "order %s was cancelled after it was packed here: its parcel is to be taken back", order_no
         )
-        s.add(
-            m.Interception(
-                id=str(uuid.uuid4()),
-                order_no=order_no,
-                station=station,
-                stage="packed",
-                reason=OrderStatus.CANCELLED.value,
-                items=items,
-                at=_now(),
-            )
-        )
+        add_parcel_interception(s, order_id, order_no, station, OrderStatus.CANCELLED.value)
         order = s.get(m.Order, order_id)
         if order is not None:  # its label's waybill is released: the parcel never ships on it
             void_labels_in(s, order, OrderStatus.CANCELLED.value, station, None)

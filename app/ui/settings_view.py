@@ -68,6 +68,7 @@ class SettingsView(QWidget):
         self.tolerance_pct = QDoubleSpinBox(maximum=50.0, decimals=1, suffix=" %")
         self.sound = QCheckBox()
         self.fefo = QComboBox()
+        self.dock_weigh = QCheckBox()
         self.supervisor_pin = QCheckBox()
         self.packer_pin = QCheckBox()
         self.wedge_chars = QSpinBox(minimum=2, maximum=40)
@@ -133,7 +134,7 @@ class SettingsView(QWidget):
         self.section_forms: list[tuple[QWidget, list[QLabel]]] = []
         for fields_ in (
             (self.language, self.sound),
-            (self.packaging, self.tolerance_g, self.tolerance_pct, self.fefo),
+            (self.packaging, self.tolerance_g, self.tolerance_pct, self.fefo, self.dock_weigh),
             (
                 self.wedge_chars, self.wedge_gap, self.wedge_prefix, self.wedge_suffix, self.scanner_port,
                 self.scale_port, self.scale_protocol, self.scale_baud, live_row, self.camera_url,
@@ -192,6 +193,7 @@ class SettingsView(QWidget):
                     self.tr("Weight tolerance"),
                     self.tr("Weight tolerance (relative)"),
                     self.tr("An older lot still in stock (first expired, first out)"),
+                    self.tr("Dock"),
                 ],
             ),
             (
@@ -250,6 +252,7 @@ class SettingsView(QWidget):
         self.scale_port.setPlaceholderText(self.tr("/dev/ttyUSB1, COM4 or vid:pid[:serial]"))
         self.camera_url.setPlaceholderText("rtsp://user:password@192.168.1.64:554/Streaming/Channels/101")
         self.sound.setText(self.tr("Play sounds"))
+        self.dock_weigh.setText(self.tr("Weigh every parcel at the dock against its packed weight"))
         self.supervisor_pin.setText(self.tr("give their PIN to sign in and for every supervisor action"))
         self.packer_pin.setText(self.tr("give their PIN to sign in"))
         placeholder = self.tr(
@@ -314,6 +317,7 @@ class SettingsView(QWidget):
         self.tolerance_pct.setValue(settings.tolerance_pct)
         self.sound.setChecked(settings.sound)
         self.fefo.setCurrentIndex(max(0, self.fefo.findData(settings.fefo)))
+        self.dock_weigh.setChecked(settings.dock_weigh)
         self.supervisor_pin.setChecked(settings.supervisor_pin)
         self.packer_pin.setChecked(settings.packer_pin)
         self.wedge_chars.setValue(settings.wedge_min_chars)
@@ -457,6 +461,7 @@ class SettingsView(QWidget):
             tolerance_pct=round(self.tolerance_pct.value(), 1),
             sound=self.sound.isChecked(),
             fefo=self.fefo.currentData() or "off",
+            dock_weigh=self.dock_weigh.isChecked(),
             wedge_min_chars=self.wedge_chars.value(),
             wedge_max_gap_ms=self.wedge_gap.value(),
             wedge_prefix=self.wedge_prefix.text(),

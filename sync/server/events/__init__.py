@@ -16,7 +16,7 @@ from datetime import datetime
 
 from sync import protocol as p
 from sync.server.batch import Batch
-from sync.server.events import customers, holds, packs, returns, rules, waves
+from sync.server.events import customers, holds, packs, returns, rules, shipments, waves
 from sync.server.events.common import ACCEPTED, Answer, refused, trusted
 from sync.server.events.proofs import decision_problem, supervisors_named
 
@@ -29,6 +29,7 @@ HANDLERS: dict[str, Handler] = {
     p.EventType.LABEL_PRINTED: packs.label_printed,
     p.EventType.CLIP_RECORDED: packs.clip_recorded,
     p.EventType.ORDER_INTERCEPTED: packs.order_intercepted,
+    p.EventType.ORDER_SHIPPED: shipments.order_shipped,
     p.EventType.ORDER_HELD: holds.order_held,
     p.EventType.ORDER_HOLD_RELEASED: holds.hold_released,
     p.EventType.RETURN_RECEIVED: returns.return_received,

@@ -88,6 +88,17 @@ def order_packed(batch: Batch, station: str, event: p.Event, _received: datetime
         "plan_override": packed.plan_override,
         "fired": list((packed.plan or {}).get("fired", [])),
         "parcels": len(packed.parcels) or 1,
+        # Each parcel's waybill and weight: the dock at any station knows the parcel by its label.
+        "waybills": [
+            {
+                "no": parcel.no,
+                "waybill_no": parcel.waybill_no,
+                "carrier": parcel.carrier or order.get("carrier"),
+                "weight_g": parcel.weight.actual_g,
+            }
+            for parcel in packed.parcels
+            if parcel.waybill_no
+        ],
     }
     if packed.units:
         order["pack"]["units"] = [unit.model_dump(mode="json") for unit in packed.units]
@@ -189,6 +200,19 @@ def label_reissued(batch: Batch, station: str, event: p.Event, _received: dateti
     if problem:
         return refused(problem)
     order["reissues"] = reissues + 1
+    pack = dict(order.get("pack") or {})
+    before = {int(w.get("no") or 1): w for w in pack.get("waybills") or []}
+    voided = list(pack.get("voided") or [])
+    waybills = []
+    for parcel in reissued.parcels:
+        old = before.get(parcel.no, {})
+        if old.get("waybill_no") and old["waybill_no"] != parcel.waybill_no:
+            voided.append(old["waybill_no"])
+        waybills.append(
+            {**old, "no": parcel.no, "waybill_no": parcel.waybill_no, "carrier": reissued.carrier}
+        )
+    pack["waybills"], pack["voided"] = waybills, sorted(set(voided))
+    order["pack"] = pack
     batch.put(p.Kind.ORDER, reissued.order_no, order)
     for parcel in reissued.parcels:  # numbers of the station's reserve now on its parcels
         if parcel.waybill_no:
@@ -200,8 +224,16 @@ def label_voided(batch: Batch, station: str, event: p.Event, _received: datetime
     """Kept in the event log for the integration that cancels the number with the carrier: only
     the station that packed the order voids its labels."""
     voided = p.LabelVoided.model_validate(event.payload)
-    problem = _packed_here(batch.get(p.Kind.ORDER, voided.order_no), voided.order_no, station)
-    return refused(problem) if problem else ACCEPTED
+    order = batch.get(p.Kind.ORDER, voided.order_no)
+    problem = _packed_here(order, voided.order_no, station)
+    if problem:
+        return refused(problem)
+    assert order is not None
+    pack = dict(order.get("pack") or {})
+    pack["voided"] = sorted({*(pack.get("voided") or []), voided.waybill_no})  # the dock stops it
+    order["pack"] = pack
+    batch.put(p.Kind.ORDER, voided.order_no, order)
+    return ACCEPTED
 
 
 def label_printed(batch: Batch, station: str, event: p.Event, _received: datetime) -> Answer:
