@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "wall", help="the floor board full screen, read-only, for a TV on the floor (refreshes by itself)"
     )
+    sub.add_parser(
+        "dock", help="the dock handover screen (出库交接): parcels scanned onto their carrier's manifest"
+    )
     waves = sub.add_parser("waves", help="wave planning: group open orders into pick waves")
     waves_sub = subcommands(waves, "waves_command", required=True)
     plan = waves_sub.add_parser(
@@ -181,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir: Path = args.data_dir or default_data_dir()
     problem = writable_problem(data_dir)
     if problem is not None:
-        if args.command in (None, "handheld", "wall"):
+        if args.command in (None, "handheld", "wall", "dock"):
             from app.ui.application import data_dir_problem  # the station's words, translated
 
             return data_dir_problem(data_dir, problem, args.lang)
@@ -213,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.application import run_wall  # Qt only from here on
 
         return run_wall(data_dir, args.lang)
+    if args.command == "dock":
+        from app.ui.application import run_dock  # Qt only from here on
+
+        return run_dock(data_dir, args.lang)
     from app.ui.application import run  # Qt only from here on
 
     return run(data_dir, args.lang, args.regenerate_demo, args.demo_scale)

@@ -200,6 +200,86 @@ class HandheldApp:
         self.translations.remove()
 
 
+class DockApp:
+    """The dock (出库交接): the handover screen, its scanner in keyboard mode or on a serial port,
+    the dock scale for weighing at the dock, the manifest printer and the sync that sends
+    `order.shipped` to the server."""
+
+    def __init__(self, db: Database, language: str | None = None, data_dir: Path | None = None) -> None:
+        from app.dock_desk import DockDesk
+        from app.ui.dock_view import DockView
+
+        self.db = db
+        self.data_dir = data_dir or (db.path.parent if db.path is not None else Path.cwd())
+        self.translations = Translations()
+        settings = load_settings(db)
+        self.translations.apply(language if language is not None else settings.language)
+        self.sounds = Sounds(enabled=settings.sound)
+        self.wedge = WedgeFilter(
+            settings.wedge_min_chars, settings.wedge_max_gap_ms, prefix=settings.wedge_prefix,
+            suffix=settings.wedge_suffix,
+        )  # fmt: skip
+        self.poster = GuiPoster()
+        self.writer = SerialWriter(post=self.poster.post)
+        self.ops = Operations(self.poster.post, self.writer)
+        self.desk = DockDesk(
+            db,
+            self.writer,
+            settings,
+            on_closed=lambda manifest, error: self.view.on_closed(manifest, error),
+            on_saved=lambda error: self.view.on_saved(error),
+        )
+        self.view = DockView(self.desk, self.sounds)
+        self.view.setWindowTitle("Packline")
+        self.view.resize(1366, 768)
+        self.devices = DeviceHub(self.poster, self.ops)
+        self.devices.reading.connect(self.view.on_reading)
+        self.devices.scanned.connect(lambda scan: self.view.handle_scan(scan.raw))
+        self.devices.apply(settings)
+        self.printing = PrintService(db, settings, self.data_dir)
+        self.printing.start()
+        self.sync = SyncService(db, on_status=lambda _status: None)
+        self.sync.start()
+        self.wedge.scanned.connect(self.view.handle_scan)
+        QApplication.instance().installEventFilter(self.wedge)
+        self.view.open()
+
+    def close(self) -> None:
+        QApplication.instance().removeEventFilter(self.wedge)
+        self.devices.stop()
+        self.ops.close()
+        self.writer.close()
+        self.printing.stop()
+        self.sync.stop()
+        self.view.close()
+        self.view.deleteLater()
+        self.translations.remove()
+
+
+def run_dock(data_dir: Path, language: str | None) -> int:
+    if display_problem() is not None:
+        return _no_display(language)
+    app = make_qapp()
+    lock = lock_data_dir(data_dir, language)
+    if lock is None:
+        return 1
+    try:
+        db = demo.open_station(database_path(data_dir))
+    except StoreError as exc:
+        log.error("cannot open the database %s: %s", exc.path, exc)
+        Translations().apply(language or "")
+        QMessageBox.critical(None, "Packline", _store_error_text(exc))
+        return 2
+    dock = DockApp(db, language, data_dir)
+    dock.view.show()
+    try:
+        return _exec(app)
+    finally:
+        dock.close()
+        db.close()
+        lock.unlock()
+
+
 def run_handheld(data_dir: Path, language: str | None) -> int:
     if display_problem() is not None:
         return _no_display(language)

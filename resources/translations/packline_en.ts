@@ -944,6 +944,204 @@ by responsibility: {responsible}</translation>
     </message>
 </context>
 <context>
+    <name>DockView</name>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="83"/>
+        <source>Scan: a carrier&apos;s dock code · a bag label · each parcel&apos;s waybill · F4 the scale&apos;s weight (or grams + Enter) · F8 close the handover · Esc back</source>
+        <translation>Scan: a carrier&apos;s dock code · a bag label · each parcel&apos;s waybill · F4 the scale&apos;s weight (or grams + Enter) · F8 close the handover · Esc back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <source>Waybill</source>
+        <translation>Waybill</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <source>Bag</source>
+        <translation>Bag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="99"/>
+        <source>Scan your badge to start the handover</source>
+        <translation>Scan your badge to start the handover</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="102"/>
+        <source>The handover to {carrier} was open — carry on scanning its parcels</source>
+        <translation>The handover to {carrier} was open — carry on scanning its parcels</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="108"/>
+        <source>Scan the dock code of the carrier whose truck is loading</source>
+        <translation>Scan the dock code of the carrier whose truck is loading</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="120"/>
+        <source>Badge {badge} is not known — scan your badge</source>
+        <translation>Badge {badge} is not known — scan your badge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="136"/>
+        <source>The handover is NOT saved: {problem} — call the technician; keep the parcels here</source>
+        <translation>The handover is NOT saved: {problem} — call the technician; keep the parcels here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="144"/>
+        <source>Handover {manifest} closed: {count} parcels to {carrier} — the manifest is printing for the driver&apos;s signature</source>
+        <translation>Handover {manifest} closed: {count} parcels to {carrier} — the manifest is printing for the driver&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="157"/>
+        <source>A scan is NOT saved: {problem} — call the technician</source>
+        <translation>A scan is NOT saved: {problem} — call the technician</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="186"/>
+        <source>The scale has no steady weight — type the grams + Enter</source>
+        <translation>The scale has no steady weight — type the grams + Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="208"/>
+        <source>Scan the dock code of the carrier whose truck is loading first</source>
+        <translation>Scan the dock code of the carrier whose truck is loading first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="210"/>
+        <source>{carrier}, pick-up {pickup}: {expected} parcels to hand over — scan each</source>
+        <translation>{carrier}, pick-up {pickup}: {expected} parcels to hand over — scan each</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="212"/>
+        <source>✓ {code} — {count} of {expected}</source>
+        <translation>✓ {code} — {count} of {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="214"/>
+        <source>Put {code} on the scale (packed {weight} g) — F4, or the grams + Enter</source>
+        <translation>Put {code} on the scale (packed {weight} g) — F4, or the grams + Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="217"/>
+        <source>STOP — {code} weighs {dock} g, packed {weight} g: opened or mixed up? Do not hand it over, put it in the put-back area (待放回区)</source>
+        <translation>STOP — {code} weighs {dock} g, packed {weight} g: opened or mixed up? Do not hand it over, put it in the put-back area (待放回区)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="220"/>
+        <source>Bag {code}: the next parcels go in it ({count} in it so far)</source>
+        <translation>Bag {code}: the next parcels go in it ({count} in it so far)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="222"/>
+        <source>{code} is a {carrier} parcel — not for this truck; set it aside for {carrier}</source>
+        <translation>{code} is a {carrier} parcel — not for this truck; set it aside for {carrier}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="225"/>
+        <source>{code} was handed over already ({detail}) — a second label? Give it to the supervisor</source>
+        <translation>{code} was handed over already ({detail}) — a second label? Give it to the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="227"/>
+        <source>{code} is scanned already — scan the next parcel</source>
+        <translation>{code} is scanned already — scan the next parcel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="229"/>
+        <source>STOP — order {order} is not packed ({detail}): do not hand it over, put it in the put-back area (待放回区)</source>
+        <translation>STOP — order {order} is not packed ({detail}): do not hand it over, put it in the put-back area (待放回区)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="233"/>
+        <source>STOP — the label {code} was voided: do not hand it over, put it in the put-back area (待放回区)</source>
+        <translation>STOP — the label {code} was voided: do not hand it over, put it in the put-back area (待放回区)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="237"/>
+        <source>STOP — intercepted (拦截件): order {order} is {detail} — do not give it to the carrier, put it in the put-back area (待放回区)</source>
+        <translation>STOP — intercepted (拦截件): order {order} is {detail} — do not give it to the carrier, put it in the put-back area (待放回区)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="241"/>
+        <source>No parcel has the waybill {code} — check the label, give it to the supervisor</source>
+        <translation>No parcel has the waybill {code} — check the label, give it to the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="244"/>
+        <source>{count} parcel(s) packed for {carrier} are NOT handed over (red, right) — find them, or the driver scans their badge / types name and ID + Enter to close without them; Esc: back</source>
+        <translation>{count} parcel(s) packed for {carrier} are NOT handed over (red, right) — find them, or the driver scans their badge / types name and ID + Enter to close without them; Esc: back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="248"/>
+        <source>Driver: scan your badge, or type your name and ID + Enter (Esc goes back)</source>
+        <translation>Driver: scan your badge, or type your name and ID + Enter (Esc goes back)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="250"/>
+        <source>Closing the handover: {count} parcels — the manifest prints</source>
+        <translation>Closing the handover: {count} parcels — the manifest prints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="251"/>
+        <source>Nothing scanned for {carrier} yet — nothing to close</source>
+        <translation>Nothing scanned for {carrier} yet — nothing to close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="252"/>
+        <source>{dock} g is not a parcel weight — weigh again</source>
+        <translation>{dock} g is not a parcel weight — weigh again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="253"/>
+        <source>Back — carry on scanning</source>
+        <translation>Back — carry on scanning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="254"/>
+        <source>Not now — close the open handover (F8) first</source>
+        <translation>Not now — close the open handover (F8) first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="273"/>
+        <source>Dock handover — {carrier}, pick-up {pickup}</source>
+        <translation>Dock handover — {carrier}, pick-up {pickup}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="279"/>
+        <source>Bag {bag}: {count} parcels</source>
+        <translation>Bag {bag}: {count} parcels</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="281"/>
+        <source>No bag: parcels go loose</source>
+        <translation>No bag: parcels go loose</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="296"/>
+        <source>{count} not handed over</source>
+        <translation>{count} not handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="298"/>
+        <source>(+{count} more)</source>
+        <translation>(+{count} more)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dock_view.py" line="308"/>
+        <source>Put-back area (待放回区): {count}</source>
+        <translation>Put-back area (待放回区): {count}</translation>
+    </message>
+</context>
+<context>
     <name>HandheldView</name>
     <message>
         <location filename="../../app/ui/handheld_view.py" line="227"/>
@@ -3371,42 +3569,42 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="340"/>
+        <location filename="../../app/ui/application.py" line="420"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="345"/>
+        <location filename="../../app/ui/application.py" line="425"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="350"/>
+        <location filename="../../app/ui/application.py" line="430"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="430"/>
+        <location filename="../../app/ui/application.py" line="510"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="434"/>
+        <location filename="../../app/ui/application.py" line="514"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="438"/>
+        <location filename="../../app/ui/application.py" line="518"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="442"/>
+        <location filename="../../app/ui/application.py" line="522"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="448"/>
+        <location filename="../../app/ui/application.py" line="528"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>
