@@ -100,6 +100,19 @@ def test_a_handover_from_scan_to_signed_manifest(demo_db, samples, tmp_path):
     (png,) = pdf_to_png(pdf, tmp_path, name="manifest")
     assert f"CODE-128:{found.manifest_no}" in decode(png)
 
+    # The parcel left behind is the supervisor's exception; the board counts what went and what waits.
+    from datetime import UTC, datetime, timedelta
+
+    from app.store.exceptions import ExceptionKind, exceptions
+    from app.store.floor import board
+
+    (left,) = [e for e in exceptions(demo_db) if e.kind is ExceptionKind.LEFT_AT_DOCK]
+    assert left.subject == orders[2]["order_no"] and found.manifest_no in left.detail
+    (truck,) = [
+        t for t in board(demo_db, datetime.now(UTC) - timedelta(hours=1)).pickups if t.carrier == carrier
+    ]
+    assert truck.went == 2 and truck.packed >= 1
+
     # Handed over once, ever: the next handover refuses the same parcel.
     desk2, writer2, _ = open_dock(demo_db)
     desk2.handle_scan(dock_code(carrier))

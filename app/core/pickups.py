@@ -26,6 +26,8 @@ class Pickup:
     following: datetime  # the one after it
     due: int = 0  # open orders that must go with `at`
     open: int = 0  # every open order of the carrier
+    packed: int = 0  # orders packed and waiting at the dock (not handed over yet)
+    went: int = 0  # orders handed over to the carrier today
 
 
 @dataclass(frozen=True, slots=True)

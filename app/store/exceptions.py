@@ -32,6 +32,7 @@ class ExceptionKind(StrEnum):
     HOLD = "hold"
     SYNC = "sync_conflict"
     PUT_BACK = "put_back"  # goods of an intercepted order to return to their bins (待放回)
+    LEFT_AT_DOCK = "left_at_dock"  # packed for a truck that left without it (a closed handover's missing)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,27 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 10_000)
                     stage=intercepted.stage,
                 )
             )
+        for manifest in s.scalars(
+            select(m.Manifest)
+            .where(m.Manifest.status == "closed")
+            .order_by(m.Manifest.closed_at.desc())
+            .limit(limit)
+        ):
+            for waybill in manifest.missing or ():
+                order_no = s.scalar(
+                    select(m.Order.order_no)
+                    .join(m.Parcel, m.Parcel.order_id == m.Order.id)
+                    .where(m.Parcel.waybill_no == waybill)
+                ) or s.scalar(select(m.FloorParcel.order_no).where(m.FloorParcel.waybill_no == waybill))
+                items.append(
+                    ExceptionItem(
+                        ExceptionKind.LEFT_AT_DOCK,
+                        f"{manifest.manifest_no}:{waybill}",
+                        order_no or waybill,
+                        f"{manifest.carrier} · {manifest.pickup} · {manifest.manifest_no} · {waybill}",
+                        manifest.closed_at or manifest.opened_at,
+                    )
+                )
         for order in s.scalars(
             select(m.Order)
             .where(m.Order.status == OrderStatus.ON_HOLD)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import and_, case, func, literal, select
 
-from app.core.model import PACKABLE, PackStatus, WaveStatus
+from app.core.model import PACKABLE, OrderStatus, PackStatus, WaveStatus
 from app.core.performance import MISTAKES, Errors, Totals
 from app.core.pickups import Pickup, upcoming
 from app.core.segments import STAGE_TAG
@@ -89,6 +89,21 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
             .where(m.Order.status.in_([status.value for status in PACKABLE]))
             .group_by(m.Order.carrier, _bucket(now))
         ).all()
+        # At the dock and gone: packed orders still to hand over, and those handed over since `since`.
+        dock = dict(
+            s.execute(
+                select(m.Order.carrier, func.count())
+                .where(m.Order.status == OrderStatus.PACKED)
+                .group_by(m.Order.carrier)
+            ).all()
+        )
+        went = dict(
+            s.execute(
+                select(m.Order.carrier, func.count())
+                .where(m.Order.status == OrderStatus.SHIPPED, m.Order.updated_at >= since)
+                .group_by(m.Order.carrier)
+            ).all()
+        )
         waves = s.scalar(
             select(func.count())
             .select_from(m.Wave)
@@ -133,7 +148,15 @@ def board(db: Database, since: datetime, now: datetime | None = None) -> Board:
         open_orders.setdefault(carrier or "—", {})[bucket] = count
         due[carrier] = due.get(carrier, 0) + int(must_go or 0)
     pickups = tuple(
-        Pickup(carrier, at, following, due.get(carrier, 0), sum(open_orders.get(carrier, {}).values()))
+        Pickup(
+            carrier,
+            at,
+            following,
+            due.get(carrier, 0),
+            sum(open_orders.get(carrier, {}).values()),
+            int(dock.get(carrier, 0)),
+            int(went.get(carrier, 0)),
+        )
         for carrier, (at, following) in sorted(trucks.items())
     )
     return Board(by_packer, by_station, by_hour, errors_by_packer, errors_by_station, open_orders,

@@ -133,7 +133,7 @@ class BoardView(QWidget):
         tables.addWidget(self.health_title)
         tables.addWidget(self.health, 2)
         self.pickups_title = QLabel(objectName="headline")
-        self.pickups = list_table(7)
+        self.pickups = list_table(9)
         charts = QVBoxLayout()
         charts.addWidget(self.pickups_title)
         charts.addWidget(self.pickups, 3)
@@ -265,7 +265,7 @@ class BoardView(QWidget):
         self.pickups_title.setText(self.tr("Carrier pick-ups: what must go on the next truck"))
         self.pickups.set_headers(
             [self.tr("Carrier"), self.tr("Pick-up"), self.tr("In"), self.tr("Must go"), self.tr("Open"),
-             self.tr("Make it"), self.tr("Miss it")]
+             self.tr("Make it"), self.tr("Miss it"), self.tr("At the dock"), self.tr("Went today")]
         )  # fmt: skip
         self.chart.setTitle(self.tr("Orders packed per hour, and mistakes per 100 units"))
         self.segments_chart.setTitle(self.tr("Customers by lifecycle stage"))
@@ -433,6 +433,7 @@ class BoardView(QWidget):
                 f.pickup.due, f.pickup.open,
                 "—" if f.packed_in_time is None else f.packed_in_time,
                 "—" if f.late is None else f.late,
+                f.pickup.packed, f.pickup.went,
             ]  # fmt: skip
             cells = [(str(v), RED if column == 6 and f.late else None, "") for column, v in enumerate(values)]
             shown.append(_coloured_row(f.pickup.carrier, cells))

@@ -21,6 +21,7 @@ from app.dock_desk import DockDesk
 from app.store.dock import ClosedManifest
 from app.ui.banner import Banner, wrapping
 from app.ui.messages import carrier_text, status_text
+from app.ui.pages import scrolling
 from app.ui.sounds import Sounds
 from app.ui.tables import list_table, page_title, row_of
 from app.ui.wedge import forget_leftovers
@@ -64,7 +65,7 @@ class DockView(QWidget):
         head.addWidget(self.bag, 2)
         middle = QHBoxLayout()
         middle.addWidget(self.parcels, 3)
-        middle.addWidget(self.side, 2)
+        middle.addWidget(scrolling(self.side), 2)  # a long list of parcels left behind scrolls
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.banner)

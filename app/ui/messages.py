@@ -90,6 +90,7 @@ def exception_kind_text(kind: str) -> str:
         "hold": QCoreApplication.translate("Waves", "On hold"),
         "sync_conflict": QCoreApplication.translate("Waves", "Sync conflict"),
         "put_back": QCoreApplication.translate("Waves", "Put back"),
+        "left_at_dock": QCoreApplication.translate("Waves", "Left at the dock"),
     }
     return texts.get(kind, kind)
 

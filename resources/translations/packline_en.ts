@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="243"/>
-        <location filename="../../app/ui/board_view.py" line="474"/>
+        <location filename="../../app/ui/board_view.py" line="475"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
@@ -160,6 +160,16 @@
         <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Miss it</source>
         <translation>Miss it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="268"/>
+        <source>At the dock</source>
+        <translation>At the dock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_view.py" line="268"/>
+        <source>Went today</source>
+        <translation>Went today</translation>
     </message>
     <message>
         <location filename="../../app/ui/board_view.py" line="270"/>
@@ -347,48 +357,48 @@
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="446"/>
+        <location filename="../../app/ui/board_view.py" line="447"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="447"/>
+        <location filename="../../app/ui/board_view.py" line="448"/>
         <source>growing</source>
         <translation>growing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="448"/>
+        <location filename="../../app/ui/board_view.py" line="449"/>
         <source>mature</source>
         <translation>mature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="449"/>
+        <location filename="../../app/ui/board_view.py" line="450"/>
         <source>at risk</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="450"/>
+        <location filename="../../app/ui/board_view.py" line="451"/>
         <source>lost</source>
         <translation>lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="452"/>
+        <location filename="../../app/ui/board_view.py" line="453"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="492"/>
+        <location filename="../../app/ui/board_view.py" line="493"/>
         <source>Mistakes per 100 units</source>
         <translation>Mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="514"/>
+        <location filename="../../app/ui/board_view.py" line="515"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="543"/>
-        <location filename="../../app/ui/board_view.py" line="563"/>
+        <location filename="../../app/ui/board_view.py" line="544"/>
+        <location filename="../../app/ui/board_view.py" line="564"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -396,42 +406,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="517"/>
+        <location filename="../../app/ui/messages.py" line="518"/>
         <source>SF Express</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="518"/>
+        <location filename="../../app/ui/messages.py" line="519"/>
         <source>ZTO Express</source>
         <translation>ZTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="520"/>
         <source>YTO Express</source>
         <translation>YTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="520"/>
+        <location filename="../../app/ui/messages.py" line="521"/>
         <source>Yunda Express</source>
         <translation>Yunda Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521"/>
+        <location filename="../../app/ui/messages.py" line="522"/>
         <source>STO Express</source>
         <translation>STO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="522"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>JD Logistics</source>
         <translation>JD Logistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>China Post EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>J&amp;T Express</source>
         <translation>J&amp;T Express</translation>
     </message>
@@ -439,47 +449,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="502"/>
+        <location filename="../../app/ui/messages.py" line="503"/>
         <source>Taobao</source>
         <translation>Taobao</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="503"/>
+        <location filename="../../app/ui/messages.py" line="504"/>
         <source>Tmall</source>
         <translation>Tmall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="505"/>
         <source>JD.com</source>
         <translation>JD.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="506"/>
         <source>Douyin</source>
         <translation>Douyin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="507"/>
         <source>Pinduoduo</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="508"/>
         <source>Xiaohongshu</source>
         <translation>Xiaohongshu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>Kuaishou</source>
         <translation>Kuaishou</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>WeChat shop</source>
         <translation>WeChat shop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>Own shop</source>
         <translation>Own shop</translation>
     </message>
@@ -593,63 +603,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="548"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="548"/>
+        <location filename="../../app/ui/messages.py" line="549"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="549"/>
+        <location filename="../../app/ui/messages.py" line="550"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550"/>
-        <location filename="../../app/ui/messages.py" line="557"/>
+        <location filename="../../app/ui/messages.py" line="551"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="559"/>
         <source>new customer</source>
         <translation>new customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559"/>
+        <location filename="../../app/ui/messages.py" line="560"/>
         <source>birthday month</source>
         <translation>birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560"/>
+        <location filename="../../app/ui/messages.py" line="561"/>
         <source>churn risk</source>
         <translation>churn risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="561"/>
+        <location filename="../../app/ui/messages.py" line="562"/>
         <source>enterprise</source>
         <translation>enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="568"/>
+        <location filename="../../app/ui/messages.py" line="569"/>
         <source>simple packaging</source>
         <translation>simple packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="570"/>
+        <location filename="../../app/ui/messages.py" line="571"/>
         <source>no price tags</source>
         <translation>no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="572"/>
+        <location filename="../../app/ui/messages.py" line="573"/>
         <source>prefers {carrier}</source>
         <translation>prefers {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="574"/>
+        <location filename="../../app/ui/messages.py" line="575"/>
         <source>deliver on Saturday</source>
         <translation>deliver on Saturday</translation>
     </message>
@@ -792,12 +802,12 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="540"/>
+        <location filename="../../app/ui/messages.py" line="541"/>
         <source>{days} d overdue</source>
         <translation>{days} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="542"/>
+        <location filename="../../app/ui/messages.py" line="543"/>
         <source>{hours} h overdue</source>
         <translation>{hours} h overdue</translation>
     </message>
@@ -1757,208 +1767,208 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="590"/>
+        <location filename="../../app/ui/messages.py" line="591"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="591"/>
+        <location filename="../../app/ui/messages.py" line="592"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="592"/>
+        <location filename="../../app/ui/messages.py" line="593"/>
         <source>Packaging</source>
         <translation>Packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593"/>
+        <location filename="../../app/ui/messages.py" line="594"/>
         <source>Ship date</source>
         <translation>Ship date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594"/>
+        <location filename="../../app/ui/messages.py" line="595"/>
         <source>Insert card</source>
         <translation>Insert card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="595"/>
+        <location filename="../../app/ui/messages.py" line="596"/>
         <source>Free sample</source>
         <translation>Free sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596"/>
+        <location filename="../../app/ui/messages.py" line="597"/>
         <source>Hide prices on the slip</source>
         <translation>Hide prices on the slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>Remove price tags</source>
         <translation>Remove price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
         <source>Call the customer back</source>
         <translation>Call the customer back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>VAT invoice</source>
         <translation>VAT invoice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>Check personalisation</source>
         <translation>Check personalisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
         <source>Instruction</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603"/>
+        <location filename="../../app/ui/messages.py" line="604"/>
         <source>Minimum shelf life</source>
         <translation>Minimum shelf life</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="665"/>
+        <location filename="../../app/ui/messages.py" line="666"/>
         <source>Priority order (level {level})</source>
         <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="669"/>
+        <location filename="../../app/ui/messages.py" line="670"/>
         <source>Ship with {carrier}</source>
         <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="674"/>
+        <location filename="../../app/ui/messages.py" line="675"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="675"/>
+        <location filename="../../app/ui/messages.py" line="676"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="676"/>
+        <location filename="../../app/ui/messages.py" line="677"/>
         <source>Standard packaging</source>
         <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="681"/>
+        <location filename="../../app/ui/messages.py" line="682"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="682"/>
+        <location filename="../../app/ui/messages.py" line="683"/>
         <source>Birthday card</source>
         <translation>Birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="683"/>
+        <location filename="../../app/ui/messages.py" line="684"/>
         <source>Welcome card</source>
         <translation>Welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="684"/>
+        <location filename="../../app/ui/messages.py" line="685"/>
         <source>We-miss-you coupon card</source>
         <translation>We-miss-you coupon card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="685"/>
+        <location filename="../../app/ui/messages.py" line="686"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>After-sales care card (sorry, and a coupon)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="689"/>
+        <location filename="../../app/ui/messages.py" line="690"/>
         <source>Put in: {card}</source>
         <translation>Put in: {card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="693"/>
+        <location filename="../../app/ui/messages.py" line="694"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>Free sample {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="697"/>
+        <location filename="../../app/ui/messages.py" line="698"/>
         <source>No prices on the packing slip</source>
         <translation>No prices on the packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="699"/>
+        <location filename="../../app/ui/messages.py" line="700"/>
         <source>Remove every price tag</source>
         <translation>Remove every price tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="701"/>
+        <location filename="../../app/ui/messages.py" line="702"/>
         <source>Call-back: {note}</source>
         <translation>Call-back: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="709"/>
+        <location filename="../../app/ui/messages.py" line="710"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="712"/>
+        <location filename="../../app/ui/messages.py" line="713"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>Do not ship before {date}: keep the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
-        <location filename="../../app/ui/messages.py" line="716"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="717"/>
         <source>Split shipment allowed</source>
         <translation>Split shipment allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="718"/>
+        <location filename="../../app/ui/messages.py" line="719"/>
         <source>Put the VAT invoice in</source>
         <translation>Put the VAT invoice in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="723"/>
+        <location filename="../../app/ui/messages.py" line="724"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="729"/>
+        <location filename="../../app/ui/messages.py" line="730"/>
         <source>Every dated item needs at least {days} days before it expires</source>
         <translation>Every dated item needs at least {days} days before it expires</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="744"/>
+        <location filename="../../app/ui/messages.py" line="745"/>
         <source>next: {step} — {how}</source>
         <translation>next: {step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="751"/>
+        <location filename="../../app/ui/messages.py" line="752"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>Items done — {next} ({count} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="760"/>
+        <location filename="../../app/ui/messages.py" line="761"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — all instructions done: put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="763"/>
+        <location filename="../../app/ui/messages.py" line="764"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="769"/>
+        <location filename="../../app/ui/messages.py" line="770"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="771"/>
+        <location filename="../../app/ui/messages.py" line="772"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="775"/>
+        <location filename="../../app/ui/messages.py" line="776"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -2709,197 +2719,197 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="611"/>
+        <location filename="../../app/ui/messages.py" line="612"/>
         <source>Customer tier</source>
         <translation>Customer tier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="612"/>
+        <location filename="../../app/ui/messages.py" line="613"/>
         <source>Customer tags</source>
         <translation>Customer tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="613"/>
+        <location filename="../../app/ui/messages.py" line="614"/>
         <source>First order</source>
         <translation>First order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="614"/>
+        <location filename="../../app/ui/messages.py" line="615"/>
         <source>Birthday month</source>
         <translation>Birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615"/>
+        <location filename="../../app/ui/messages.py" line="616"/>
         <source>Days since last order</source>
         <translation>Days since last order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="616"/>
+        <location filename="../../app/ui/messages.py" line="617"/>
         <source>Returns received</source>
         <translation>Returns received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="617"/>
+        <location filename="../../app/ui/messages.py" line="618"/>
         <source>Return rate (%)</source>
         <translation>Return rate (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="618"/>
+        <location filename="../../app/ui/messages.py" line="619"/>
         <source>Days since the last return</source>
         <translation>Days since the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="619"/>
+        <location filename="../../app/ui/messages.py" line="620"/>
         <source>Reason of the last return</source>
         <translation>Reason of the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620"/>
+        <location filename="../../app/ui/messages.py" line="621"/>
         <source>Lifetime value (fen)</source>
         <translation>Lifetime value (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>Preferred packaging</source>
         <translation>Preferred packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="622"/>
+        <location filename="../../app/ui/messages.py" line="623"/>
         <source>Asked for no price tags</source>
         <translation>Asked for no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="623"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>Preferred carrier</source>
         <translation>Preferred carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="624"/>
+        <location filename="../../app/ui/messages.py" line="625"/>
         <source>Ship days</source>
         <translation>Ship days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="625"/>
+        <location filename="../../app/ui/messages.py" line="626"/>
         <source>Customer note</source>
         <translation>Customer note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="626"/>
+        <location filename="../../app/ui/messages.py" line="627"/>
         <source>Order channel</source>
         <translation>Order channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="627"/>
+        <location filename="../../app/ui/messages.py" line="628"/>
         <source>Order carrier</source>
         <translation>Order carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="628"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Order amount (fen)</source>
         <translation>Order amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Item count</source>
         <translation>Item count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="631"/>
         <source>Order notes</source>
         <translation>Order notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="631"/>
+        <location filename="../../app/ui/messages.py" line="632"/>
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="632"/>
+        <location filename="../../app/ui/messages.py" line="633"/>
         <source>Hours to ship-by</source>
         <translation>Hours to ship-by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="633"/>
+        <location filename="../../app/ui/messages.py" line="634"/>
         <source>Item SKUs</source>
         <translation>Item SKUs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="634"/>
+        <location filename="../../app/ui/messages.py" line="635"/>
         <source>Item categories</source>
         <translation>Item categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="641"/>
+        <location filename="../../app/ui/messages.py" line="642"/>
         <source>is</source>
         <translation>is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="642"/>
+        <location filename="../../app/ui/messages.py" line="643"/>
         <source>is not</source>
         <translation>is not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="643"/>
+        <location filename="../../app/ui/messages.py" line="644"/>
         <source>is one of</source>
         <translation>is one of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="644"/>
+        <location filename="../../app/ui/messages.py" line="645"/>
         <source>is none of</source>
         <translation>is none of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="645"/>
+        <location filename="../../app/ui/messages.py" line="646"/>
         <source>contains</source>
         <translation>contains</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="646"/>
+        <location filename="../../app/ui/messages.py" line="647"/>
         <source>contains any of</source>
         <translation>contains any of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="647"/>
+        <location filename="../../app/ui/messages.py" line="648"/>
         <source>does not contain</source>
         <translation>does not contain</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="648"/>
+        <location filename="../../app/ui/messages.py" line="649"/>
         <source>at least</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="649"/>
+        <location filename="../../app/ui/messages.py" line="650"/>
         <source>at most</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="650"/>
+        <location filename="../../app/ui/messages.py" line="651"/>
         <source>more than</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="651"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>less than</source>
         <translation>less than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652"/>
+        <location filename="../../app/ui/messages.py" line="653"/>
         <source>is yes</source>
         <translation>is yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="653"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>is no</source>
         <translation>is no</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="654"/>
+        <location filename="../../app/ui/messages.py" line="655"/>
         <source>is set</source>
         <translation>is set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="655"/>
+        <location filename="../../app/ui/messages.py" line="656"/>
         <source>is not set</source>
         <translation>is not set</translation>
     </message>
@@ -3070,22 +3080,22 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="580"/>
+        <location filename="../../app/ui/messages.py" line="581"/>
         <source>OVERLOAD</source>
         <translation>OVERLOAD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="581"/>
+        <location filename="../../app/ui/messages.py" line="582"/>
         <source>below zero — zero the scale</source>
         <translation>below zero — zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="582"/>
+        <location filename="../../app/ui/messages.py" line="583"/>
         <source>scale error</source>
         <translation>scale error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="583"/>
+        <location filename="../../app/ui/messages.py" line="584"/>
         <source>no weight</source>
         <translation>no weight</translation>
     </message>
@@ -3628,7 +3638,7 @@ by responsibility: {responsible}</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="55"/>
-        <location filename="../../app/ui/messages.py" line="125"/>
+        <location filename="../../app/ui/messages.py" line="126"/>
         <source>packed</source>
         <translation>packed</translation>
     </message>
@@ -3653,22 +3663,22 @@ by responsibility: {responsible}</translation>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="124"/>
+        <location filename="../../app/ui/messages.py" line="125"/>
         <source>still on the bench</source>
         <translation>still on the bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="126"/>
+        <location filename="../../app/ui/messages.py" line="127"/>
         <source>held</source>
         <translation>held</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="127"/>
+        <location filename="../../app/ui/messages.py" line="128"/>
         <source>put back unpacked</source>
         <translation>put back unpacked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="128"/>
+        <location filename="../../app/ui/messages.py" line="129"/>
         <source>stopped by the office</source>
         <translation>stopped by the office</translation>
     </message>
@@ -3955,32 +3965,32 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="467"/>
+        <location filename="../../app/ui/messages.py" line="468"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="468"/>
+        <location filename="../../app/ui/messages.py" line="469"/>
         <source>the database file is damaged</source>
         <translation>the database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469"/>
+        <location filename="../../app/ui/messages.py" line="470"/>
         <source>another program holds the database</source>
         <translation>another program holds the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="470"/>
+        <location filename="../../app/ui/messages.py" line="471"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>the database cannot be written (read-only or missing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="473"/>
+        <location filename="../../app/ui/messages.py" line="474"/>
         <source>the database is from a newer Packline</source>
         <translation>the database is from a newer Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="475"/>
+        <location filename="../../app/ui/messages.py" line="476"/>
         <source>the database does not answer</source>
         <translation>the database does not answer</translation>
     </message>
@@ -4121,449 +4131,449 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="154"/>
+        <location filename="../../app/ui/messages.py" line="155"/>
         <source>Order {order} — scan the items</source>
         <translation>Order {order} — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
+        <location filename="../../app/ui/messages.py" line="156"/>
         <source>Order {order} is already open — scan the items</source>
         <translation>Order {order} is already open — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="156"/>
+        <location filename="../../app/ui/messages.py" line="157"/>
         <source>✓ {name}  {scanned}/{required}</source>
         <translation>✓ {name}  {scanned}/{required}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="157"/>
+        <location filename="../../app/ui/messages.py" line="158"/>
         <source>✓ {name} complete ({scanned}/{required})</source>
         <translation>✓ {name} complete ({scanned}/{required})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="158"/>
+        <location filename="../../app/ui/messages.py" line="159"/>
         <source>All items checked — put the parcel on the scale</source>
         <translation>All items checked — put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="161"/>
+        <location filename="../../app/ui/messages.py" line="162"/>
         <source>Items done — {quantity} instruction(s) left: see the cards on the right</source>
         <translation>Items done — {quantity} instruction(s) left: see the cards on the right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="164"/>
+        <location filename="../../app/ui/messages.py" line="165"/>
         <source>✓ Instruction done — carry on</source>
         <translation>✓ Instruction done — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="165"/>
+        <location filename="../../app/ui/messages.py" line="166"/>
         <source>Already done — that card or sample is in; carry on</source>
         <translation>Already done — that card or sample is in; carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="168"/>
+        <location filename="../../app/ui/messages.py" line="169"/>
         <source>This card is not for order {order} — take it out, use the card printed for this order</source>
         <translation>This card is not for order {order} — take it out, use the card printed for this order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="171"/>
+        <location filename="../../app/ui/messages.py" line="172"/>
         <source>Nothing to confirm with F1 now</source>
         <translation>Nothing to confirm with F1 now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="175"/>
+        <location filename="../../app/ui/messages.py" line="176"/>
         <source>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</source>
         <translation>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="178"/>
+        <location filename="../../app/ui/messages.py" line="179"/>
         <source>This item is not in order {order}: {name} — put it back, scan the next item</source>
         <translation>This item is not in order {order}: {name} — put it back, scan the next item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="181"/>
+        <location filename="../../app/ui/messages.py" line="182"/>
         <source>Too many: {name} needs only {required} — take the extra one out, scan the next item</source>
         <translation>Too many: {name} needs only {required} — take the extra one out, scan the next item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="184"/>
+        <location filename="../../app/ui/messages.py" line="185"/>
         <source>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</source>
         <translation>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="188"/>
+        <location filename="../../app/ui/messages.py" line="189"/>
         <source>Unknown barcode {code} — check the label, or set the item aside for the supervisor</source>
         <translation>Unknown barcode {code} — check the label, or set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="191"/>
+        <location filename="../../app/ui/messages.py" line="192"/>
         <source>No order {code} — check the number and scan again</source>
         <translation>No order {code} — check the number and scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="194"/>
+        <location filename="../../app/ui/messages.py" line="195"/>
         <source>Scan an order first — {name} was not counted</source>
         <translation>Scan an order first — {name} was not counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="197"/>
+        <location filename="../../app/ui/messages.py" line="198"/>
         <source>Order {order} is already packed — do not ship it again</source>
         <translation>Order {order} is already packed — do not ship it again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="200"/>
+        <location filename="../../app/ui/messages.py" line="201"/>
         <source>Order {order} is CANCELLED — do not ship; put the items in the returns tote</source>
         <translation>Order {order} is CANCELLED — do not ship; put the items in the returns tote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="203"/>
+        <location filename="../../app/ui/messages.py" line="204"/>
         <source>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</source>
         <translation>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="207"/>
+        <location filename="../../app/ui/messages.py" line="208"/>
         <source>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</source>
         <translation>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="216"/>
+        <location filename="../../app/ui/messages.py" line="217"/>
         <source>Undone: {name} ({scanned}/{required}) — take it out of the parcel</source>
         <translation>Undone: {name} ({scanned}/{required}) — take it out of the parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="219"/>
+        <location filename="../../app/ui/messages.py" line="220"/>
         <source>Nothing to undo</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="210"/>
+        <location filename="../../app/ui/messages.py" line="211"/>
         <source>Still missing: {missing} — scan them before weighing</source>
         <translation>Still missing: {missing} — scan them before weighing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="172"/>
+        <location filename="../../app/ui/messages.py" line="173"/>
         <source>Printing the {quantity} card(s) still missing again — scan each one into the parcel</source>
         <translation>Printing the {quantity} card(s) still missing again — scan each one into the parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="213"/>
+        <location filename="../../app/ui/messages.py" line="214"/>
         <source>Everything is in — put the parcel on the scale (expected {quantity} g)</source>
         <translation>Everything is in — put the parcel on the scale (expected {quantity} g)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="220"/>
+        <location filename="../../app/ui/messages.py" line="221"/>
         <source>{name} was not counted — just take it out. F2 again takes back the last counted item</source>
         <translation>{name} was not counted — just take it out. F2 again takes back the last counted item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="224"/>
+        <location filename="../../app/ui/messages.py" line="225"/>
         <source>Not ready to weigh — still missing: {missing}</source>
         <translation>Not ready to weigh — still missing: {missing}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="227"/>
+        <location filename="../../app/ui/messages.py" line="228"/>
         <source>{quantity} g is not a parcel weight — weigh again</source>
         <translation>{quantity} g is not a parcel weight — weigh again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="230"/>
+        <location filename="../../app/ui/messages.py" line="231"/>
         <source>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</source>
         <translation>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="234"/>
+        <location filename="../../app/ui/messages.py" line="235"/>
         <source>Packed {order} ✓ — scan the next order</source>
         <translation>Packed {order} ✓ — scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="235"/>
+        <location filename="../../app/ui/messages.py" line="236"/>
         <source>Supervisor: scan your badge (Esc cancels)</source>
         <translation>Supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="236"/>
+        <location filename="../../app/ui/messages.py" line="237"/>
         <source>{detail}: type your PIN + Enter (Esc cancels)</source>
         <translation>{detail}: type your PIN + Enter (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="237"/>
+        <location filename="../../app/ui/messages.py" line="238"/>
         <source>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</source>
         <translation>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="240"/>
+        <location filename="../../app/ui/messages.py" line="241"/>
         <source>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</source>
         <translation>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="243"/>
+        <location filename="../../app/ui/messages.py" line="244"/>
         <source>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</source>
         <translation>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="248"/>
+        <location filename="../../app/ui/messages.py" line="249"/>
         <source>The {carrier} waybill of order {order} has no sort code — fetch the waybill again; the order is on hold, put it on the hold shelf</source>
         <translation>The {carrier} waybill of order {order} has no sort code — fetch the waybill again; the order is on hold, put it on the hold shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="253"/>
+        <location filename="../../app/ui/messages.py" line="254"/>
         <source>Label checked: {detail} is on the parcel of order {order} — it may go; scan the next order</source>
         <translation>Label checked: {detail} is on the parcel of order {order} — it may go; scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="257"/>
+        <location filename="../../app/ui/messages.py" line="258"/>
         <source>STOP — {code} is not the label of order {order} (its waybill is {detail}): put the right label on the parcel and scan it</source>
         <translation>STOP — {code} is not the label of order {order} (its waybill is {detail}): put the right label on the parcel and scan it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="262"/>
+        <location filename="../../app/ui/messages.py" line="263"/>
         <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
         <translation>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="265"/>
-        <location filename="../../app/ui/messages.py" line="268"/>
+        <location filename="../../app/ui/messages.py" line="266"/>
+        <location filename="../../app/ui/messages.py" line="269"/>
         <source>Choose a reason: press its number (Esc cancels)</source>
         <translation>Choose a reason: press its number (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="271"/>
+        <location filename="../../app/ui/messages.py" line="272"/>
         <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
         <translation>Order {order} is on hold ({reason}) — put it on the hold shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="274"/>
+        <location filename="../../app/ui/messages.py" line="275"/>
         <source>Hold on {order} released by {detail} — scan the items</source>
         <translation>Hold on {order} released by {detail} — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="277"/>
+        <location filename="../../app/ui/messages.py" line="278"/>
         <source>No held order to release — scan the held order first</source>
         <translation>No held order to release — scan the held order first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="280"/>
+        <location filename="../../app/ui/messages.py" line="281"/>
         <source>Cancelled — carry on</source>
         <translation>Cancelled — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="281"/>
+        <location filename="../../app/ui/messages.py" line="282"/>
         <source>Order {order} put back — not packed</source>
         <translation>Order {order} put back — not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="282"/>
+        <location filename="../../app/ui/messages.py" line="283"/>
         <source>No order open — scan an order</source>
         <translation>No order open — scan an order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="283"/>
+        <location filename="../../app/ui/messages.py" line="284"/>
         <source>Finish or put back order {order} before another operator signs in</source>
         <translation>Finish or put back order {order} before another operator signs in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="286"/>
+        <location filename="../../app/ui/messages.py" line="287"/>
         <source>Not possible now</source>
         <translation>Not possible now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="287"/>
+        <location filename="../../app/ui/messages.py" line="288"/>
         <source>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</source>
         <translation>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="291"/>
+        <location filename="../../app/ui/messages.py" line="292"/>
         <source>Wave {code} left — scan an order</source>
         <translation>Wave {code} left — scan an order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="292"/>
+        <location filename="../../app/ui/messages.py" line="293"/>
         <source>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</source>
         <translation>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="295"/>
+        <location filename="../../app/ui/messages.py" line="296"/>
         <source>No order left in wave {code} needs {name} — set it aside for the supervisor</source>
         <translation>No order left in wave {code} needs {name} — set it aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="298"/>
+        <location filename="../../app/ui/messages.py" line="299"/>
         <source>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</source>
         <translation>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="303"/>
+        <location filename="../../app/ui/messages.py" line="304"/>
         <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
         <translation>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="308"/>
+        <location filename="../../app/ui/messages.py" line="309"/>
         <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
         <translation>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="313"/>
+        <location filename="../../app/ui/messages.py" line="314"/>
         <source>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</source>
         <translation>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="318"/>
+        <location filename="../../app/ui/messages.py" line="319"/>
         <source>Order {order} changed in the office: {changes} — carry on, the label will show it</source>
         <translation>Order {order} changed in the office: {changes} — carry on, the label will show it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="321"/>
+        <location filename="../../app/ui/messages.py" line="322"/>
         <source>Order {order} — carry on</source>
         <translation>Order {order} — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="322"/>
+        <location filename="../../app/ui/messages.py" line="323"/>
         <source>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</source>
         <translation>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="327"/>
+        <location filename="../../app/ui/messages.py" line="328"/>
         <source>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</source>
         <translation>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="332"/>
+        <location filename="../../app/ui/messages.py" line="333"/>
         <source>✓ Box {name} ({quantity} g) — it counts in the expected weight</source>
         <translation>✓ Box {name} ({quantity} g) — it counts in the expected weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="335"/>
+        <location filename="../../app/ui/messages.py" line="336"/>
         <source>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</source>
         <translation>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="340"/>
+        <location filename="../../app/ui/messages.py" line="341"/>
         <source>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</source>
         <translation>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="345"/>
+        <location filename="../../app/ui/messages.py" line="346"/>
         <source>Parcel {quantity} is empty — scan the items that go in it, then Ins</source>
         <translation>Parcel {quantity} is empty — scan the items that go in it, then Ins</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="348"/>
+        <location filename="../../app/ui/messages.py" line="349"/>
         <source>Every item left is in this parcel: it is the last one — put it on the scale</source>
         <translation>Every item left is in this parcel: it is the last one — put it on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="351"/>
+        <location filename="../../app/ui/messages.py" line="352"/>
         <source>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</source>
         <translation>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="356"/>
+        <location filename="../../app/ui/messages.py" line="357"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>The station cannot read its database: {problem} — call the technician; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="360"/>
+        <location filename="../../app/ui/messages.py" line="361"/>
         <source>Scan the serial number label of {name} — it counts once its serial is scanned</source>
         <translation>Scan the serial number label of {name} — it counts once its serial is scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="363"/>
+        <location filename="../../app/ui/messages.py" line="364"/>
         <source>Scan the serial number label of {name} first — or F2 to take that item back</source>
         <translation>Scan the serial number label of {name} first — or F2 to take that item back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="366"/>
+        <location filename="../../app/ui/messages.py" line="367"/>
         <source>{name} needs its serial number: scan the code that carries it (the 2-D code) — not counted</source>
         <translation>{name} needs its serial number: scan the code that carries it (the 2-D code) — not counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="370"/>
+        <location filename="../../app/ui/messages.py" line="371"/>
         <source>{name} needs its lot and expiry date: scan the GS1 code on the item that carries them — not counted</source>
         <translation>{name} needs its lot and expiry date: scan the GS1 code on the item that carries them — not counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="375"/>
+        <location filename="../../app/ui/messages.py" line="376"/>
         <source>EXPIRED: {name} — not counted; put it in quarantine and take another one</source>
         <translation>EXPIRED: {name} — not counted; put it in quarantine and take another one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="378"/>
+        <location filename="../../app/ui/messages.py" line="379"/>
         <source>Shelf life too short: {scanned} days left, this order needs at least {required} — put {name} back and take another one</source>
         <translation>Shelf life too short: {scanned} days left, this order needs at least {required} — put {name} back and take another one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="383"/>
+        <location filename="../../app/ui/messages.py" line="384"/>
         <source>RECALLED lot: {name} ({detail}) — do not ship; put it in quarantine and take one of another lot</source>
         <translation>RECALLED lot: {name} ({detail}) — do not ship; put it in quarantine and take one of another lot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="387"/>
+        <location filename="../../app/ui/messages.py" line="388"/>
         <source>Serial {detail} is already in this order — the same unit twice; scan another unit</source>
         <translation>Serial {detail} is already in this order — the same unit twice; scan another unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="390"/>
+        <location filename="../../app/ui/messages.py" line="391"/>
         <source>This unit&apos;s serial already left with order {detail} — a copied label: set {name} aside for the supervisor</source>
         <translation>This unit&apos;s serial already left with order {detail} — a copied label: set {name} aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="395"/>
+        <location filename="../../app/ui/messages.py" line="396"/>
         <source>An older lot ({detail}) of {name} is still in stock — take that one first; not counted</source>
         <translation>An older lot ({detail}) of {name} is still in stock — take that one first; not counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="399"/>
+        <location filename="../../app/ui/messages.py" line="400"/>
         <source>✓ {name} {scanned}/{required} — an older lot ({detail}) is still in stock: take it first next time</source>
         <translation>✓ {name} {scanned}/{required} — an older lot ({detail}) is still in stock: take it first next time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="406"/>
+        <location filename="../../app/ui/messages.py" line="407"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="408"/>
+        <location filename="../../app/ui/messages.py" line="409"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="413"/>
+        <location filename="../../app/ui/messages.py" line="414"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="444"/>
+        <location filename="../../app/ui/messages.py" line="445"/>
         <source>a new address</source>
         <translation>a new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="445"/>
+        <location filename="../../app/ui/messages.py" line="446"/>
         <source>another carrier and waybill</source>
         <translation>another carrier and waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="453"/>
+        <location filename="../../app/ui/messages.py" line="454"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="460"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>(+{count} more lines)</source>
         <translation>(+{count} more lines)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="447"/>
-        <location filename="../../app/ui/messages.py" line="461"/>
+        <location filename="../../app/ui/messages.py" line="448"/>
+        <location filename="../../app/ui/messages.py" line="462"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="488"/>
+        <location filename="../../app/ui/messages.py" line="489"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="495"/>
+        <location filename="../../app/ui/messages.py" line="496"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>Saving order {order} failed — set the parcel aside and call the technician</translation>
     </message>
@@ -4861,42 +4871,47 @@ by responsibility: {responsible}</translation>
         <translation>Put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="108"/>
+        <location filename="../../app/ui/messages.py" line="93"/>
+        <source>Left at the dock</source>
+        <translation>Left at the dock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="109"/>
         <source>packed: take the parcel back</source>
         <translation>packed: take the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
+        <location filename="../../app/ui/messages.py" line="110"/>
         <source>stopped on a bench</source>
         <translation>stopped on a bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="112"/>
+        <location filename="../../app/ui/messages.py" line="113"/>
         <source>its items changed</source>
         <translation>its items changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="135"/>
+        <location filename="../../app/ui/messages.py" line="136"/>
         <source>Not in the bin</source>
         <translation>Not in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
+        <location filename="../../app/ui/messages.py" line="137"/>
         <source>Damaged</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="137"/>
+        <location filename="../../app/ui/messages.py" line="138"/>
         <source>Not enough in the bin</source>
         <translation>Not enough in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="138"/>
+        <location filename="../../app/ui/messages.py" line="139"/>
         <source>Wrong item in the bin</source>
         <translation>Wrong item in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="139"/>
+        <location filename="../../app/ui/messages.py" line="140"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>

@@ -13,7 +13,7 @@ import socket
 import pytest
 import serial
 from PySide6.QtCore import Qt
-from sqlalchemy import select, update
+from sqlalchemy import func, insert, select, update
 
 from app.print_service import PrintStatus
 from app.store import models as m
@@ -242,3 +242,62 @@ def test_the_wall_screen_holds_its_shape(long_day_template, tmp_path, qtbot, art
         wall.stop()
         ops.close(wait=True)
         db.close()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_dock_holds_its_shape_with_a_day_of_parcels(
+    long_day_template, tmp_path, qtbot, artifacts, language
+):
+    """The dock at 1366×768 and 1920×1080 with a busy day's packed parcels: a long unknown code,
+    hundreds handed over, the put-back area and the parcels left behind listed."""
+    from app.core.dock import dock_code
+    from app.ui.application import DockApp
+
+    db = open_copy(long_day_template, tmp_path)
+    with db.session() as s, s.begin():  # a dock knows the floor's parcels from the server's packs
+        carrier = s.scalar(select(m.Order.carrier).group_by(m.Order.carrier).order_by(func.count().desc()))
+        orders = s.execute(
+            select(m.Order.id, m.Order.order_no, m.Order.waybill_no)
+            .where(m.Order.carrier == carrier, m.Order.waybill_no.is_not(None), m.Order.status == "new")
+            .limit(300)
+        ).all()
+        s.execute(update(m.Order).where(m.Order.id.in_([o.id for o in orders])).values(status="packed"))
+        s.execute(
+            insert(m.FloorParcel),
+            [{"waybill_no": o.waybill_no, "order_no": o.order_no, "parcel_no": 1, "carrier": carrier,
+              "weight_g": 480, "voided": False} for o in orders],
+        )  # fmt: skip
+        waybills = [o.waybill_no for o in orders]
+    assert carrier and len(waybills) >= 50
+    make_qapp()
+    app = DockApp(db, language, tmp_path)
+    view = app.view
+    found: dict[str, list[str]] = {}
+
+    def check_here(screen: str) -> None:
+        for width, height in ((1366, 768), (1920, 1080)):
+            view.resize(width, height)
+            qtbot.wait(30)
+            problems = fits.problems(view, (width, height))
+            if problems:
+                found[f"{screen} {width}x{height}"] = problems
+            view.grab().save(str(artifacts / f"dock_{screen}_{width}x{height}_{language}.png"))
+
+    try:
+        view.show()
+        view.handle_scan("NOBODY-" + "X" * 80)
+        check_here("badge")
+        view.handle_scan("P0002")
+        view.handle_scan(dock_code(carrier))
+        view.handle_scan("BAG-" + "9" * 40)
+        for waybill in waybills[: len(waybills) - 20]:
+            view.handle_scan(waybill)
+        view.handle_scan("UNKNOWN-" + "W" * 60)
+        check_here("scanning")
+        view._close()
+        qtbot.waitUntil(lambda: app.desk.state.missing is not None)
+        check_here("missing")
+    finally:
+        app.close()
+        db.close()
+    assert not found, "\n".join(f"{where}:\n  " + "\n  ".join(what) for where, what in found.items())
