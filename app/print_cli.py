@@ -165,7 +165,10 @@ def _render(db: Database, settings: StationSettings, data_dir: Path, args: argpa
         case "picklist":
             return render(picklist(db, args.wave), fmt, options)
         case "commands":
-            return render(command_sheet(settings, options), fmt, options)
+            from app.store.dock import DockStore
+
+            carriers = DockStore(db, settings.station_name).carriers()[0]
+            return render(command_sheet(settings, options, carriers), fmt, options)
     raise DocumentError(f"unknown command {args.command}")
 
 

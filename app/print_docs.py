@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.core.barcodes import gs1_check_digit
 from app.core.commands import Command
+from app.core.dock import dock_code
 from app.core.model import OrderSnapshot, Routing
 from app.core.pickpath import LocationParser
 from app.core.print_plan import hides_prices
@@ -325,8 +326,11 @@ def picklist(db: Database, code: str, parser: LocationParser | None = None) -> P
     )
 
 
-def command_sheet(settings: StationSettings, options: RenderOptions) -> CommandSheetData:
-    """The station's command barcodes, titled in the station's language by the sheet's template."""
+def command_sheet(
+    settings: StationSettings, options: RenderOptions, carriers: Mapping[str, str] | None = None
+) -> CommandSheetData:
+    """The station's command barcodes, titled in the station's language by the sheet's template;
+    with `carriers` (code: name), each carrier's dock code too (出库交接: choose its truck)."""
     spec = flow_template("commands", options)
     commands = spec.get("commands", {})
     items = []
@@ -334,7 +338,13 @@ def command_sheet(settings: StationSettings, options: RenderOptions) -> CommandS
         entry = commands.get(command.barcode, {}) if isinstance(commands, dict) else {}
         title = entry.get(options.language) or entry.get("zh_CN") or command.value
         items.append(CommandItem(command.barcode, str(title), str(entry.get("key", ""))))
-    return CommandSheetData(station=settings.station_name, items=tuple(items))
+    dock = spec.get("dock", {}) if isinstance(spec.get("dock"), dict) else {}
+    handover = str(dock.get(options.language) or dock.get("zh_CN") or "Dock handover")
+    extras = tuple(
+        CommandItem(dock_code(code), f"{handover}: {name or code}")
+        for code, name in sorted((carriers or {}).items())
+    )
+    return CommandSheetData(station=settings.station_name, items=tuple(items), extras=extras)
 
 
 def order_document(

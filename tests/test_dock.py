@@ -158,3 +158,18 @@ def test_an_open_handover_survives_a_crash(demo_db, demo_db_path, samples):
     writer2.close()
     assert [p.waybill_no for p in closed[0][0].parcels] == [o["waybill_no"] for o in orders]
     db2.close()
+
+
+def test_the_command_sheet_carries_each_carriers_dock_code(demo_db, tmp_path):
+    from app.print_docs import command_sheet
+    from app.store.dock import DockStore
+    from printing.documents import RenderOptions, render
+    from tests.printing.tools import decode, pdf_text, pdf_to_png
+
+    names, _pickups = DockStore(demo_db, "DOCK-1").carriers()
+    sheet = command_sheet(StationSettings(), RenderOptions(language="zh_CN"), names)
+    assert {item.code for item in sheet.extras} == {dock_code(code) for code in names}
+    pdf = render(sheet, "pdf")
+    assert "出库交接: 顺丰速运" in pdf_text(pdf, tmp_path)
+    codes = [code for png in pdf_to_png(pdf, tmp_path, name="sheet") for code in decode(png)]
+    assert "CODE-128:#PLD:SF" in codes

@@ -225,6 +225,7 @@ def main() -> int:
             "waves",
             "returns",
             "trace",
+            "dispatch",
             "insight",
             "floor",
         ],
@@ -367,6 +368,28 @@ def main() -> int:
             f"(run {r['steady_s']:.2f} s, {r['steady_changed']:,} changed; GROUP BY {r['group_by_s']:.2f} s; "
             f"the first run, tagging {r['first_changed']:,} customers: {r['first_s']:.2f} s = "
             f"{r['ratio_first']:.1f} x; a dry run {r['dry_s']:.2f} s)",
+        )
+        return 1 if failures else 0
+    if args.only == "dispatch":
+        from tests.benchmarks import dispatch
+
+        c = dispatch.bench_close(2000)
+        report(
+            "closing a handover of 2,000 parcels: manifest, order.shipped per order, the manifest's PDF",
+            c["total_s"],
+            "s",
+            2,
+            f"(the close {c['close_s']:.2f} s, the PDF {c['total_s'] - c['close_s']:.2f} s, "
+            f"{c['pdf_kb']:.0f} KiB)",
+        )
+        d = dispatch.bench_dock_scan(big_database(args.orders))
+        report(
+            f"dock scan to verdict with {args.orders:,} orders, p99 / the bench's order lookup p99",
+            d["ratio"],
+            "x",
+            2,
+            f"(dock p99 {d['dock_p99_ms']:.3f} ms, bench lookup p99 {d['bench_p99_ms']:.3f} ms; "
+            f"{d['parcels']:,} packed parcels)",
         )
         return 1 if failures else 0
     if args.only == "trace":
