@@ -35,6 +35,7 @@ from app.core.returns import (
     step,
 )
 from app.core.trace import MAX_SERIAL, unit_from_gs1
+from app.store.clips import ClipRecord, find_clips
 from app.store.db import Database
 from app.store.packing import PackingStore
 from app.store.returns import ReturnStore
@@ -56,8 +57,11 @@ class ReturnsDesk:
         on_saved: Callable[[str, BaseException | None], None] | None = None,
         on_label: Callable[[], None] | None = None,
     ) -> None:
+        self.db = db
         self.store = ReturnStore(db, station)
         self.items = PackingStore(db, station)
+        # The packing video of the order being received (this station's camera recorded its pack).
+        self.clips: list[ClipRecord] = []
         self.writer = writer
         self.reasons = reasons
         self.on_saved = on_saved or (lambda _order_no, _error: None)
@@ -80,6 +84,7 @@ class ReturnsDesk:
         if draft is None:
             return False
         self.return_id, self.state = draft
+        self.clips = self._clips(self.state)
         order_no = self.state.record.order.order_no if self.state.record else "?"
         log.info("open return %s of order %s restored", self.return_id, order_no)
         return True
@@ -134,6 +139,9 @@ class ReturnsDesk:
         self.state = outcome.state
         if outcome.verdict is ReturnVerdict.FOUND:
             self.return_id = str(uuid.uuid4())
+            self.clips = self._clips(outcome.state)
+        elif self.state.record is None:
+            self.clips = []
         operator, return_id = self.operator, self.return_id
         for effect in outcome.effects:
             match effect:
@@ -156,6 +164,16 @@ class ReturnsDesk:
             self._write(self.store.drop_draft, return_id)
             self.return_id = None
         return outcome
+
+    def _clips(self, state: ReturnState) -> list[ClipRecord]:
+        """The clips of the pack the return is checked against (an indexed lookup; none is no error)."""
+        if state.record is None:
+            return []
+        try:
+            return find_clips(self.db, state.record.order.order_no)
+        except Exception:
+            log.exception("the packing video of %s could not be looked up", state.record.order.order_no)
+            return []
 
     def _receive(self, return_id: str, received: ReturnReceived, operator: Operator) -> None:
         order_no = received.record.order.order_no

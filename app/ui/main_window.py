@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
         self.packing.returns_requested.connect(self.open_returns)
         self.packing.video_requested.connect(self.open_video)
         self.clip_view.lookup_requested.connect(self.find_clips)
+        self.returns_view.video_requested.connect(self.show_return_video)
+        self._clip_back: QWidget | None = None  # the page the clip page goes back to (the returns desk)
         self.clip_view.check_requested.connect(self.check_clip)
         self.clip_view.export_requested.connect(self.export_clip)
         self.packing.zero_scale_requested.connect(self.zero_scale)
@@ -339,7 +341,19 @@ class MainWindow(QMainWindow):
 
     def close_settings(self) -> None:
         self.clip_view.leave()
+        back, self._clip_back = self._clip_back, None
+        if back is not None and self.pages.currentWidget() is self.clip_view:
+            self.pages.setCurrentWidget(back)  # the return being received, as it was
+            return
         self.pages.setCurrentWidget(self.packing if self.station.state else self.signin)
+
+    def show_return_video(self, clips: list[ClipRecord]) -> None:
+        """F3 at the returns desk: the packing video of the order being received, with its scans;
+        Esc goes back to the return."""
+        self._clip_back = self.returns_view
+        self.pages.setCurrentWidget(self.clip_view)
+        self.clip_view.open()
+        self.clip_view.show_clips(clips)
 
     # --- packing video (Shift+F3) -----------------------------------------------------------------
 

@@ -60,6 +60,7 @@ SOUND = {Severity.OK: "accept", Severity.DONE: "complete", Severity.ERROR: "erro
 class ReturnsView(QWidget):
     closed = Signal()
     received = Signal()  # a return went to the outbox: the status bar counts it
+    video_requested = Signal(object)  # F3: the clips of the pack the return is checked against
 
     def __init__(self, desk: ReturnsDesk, sounds: Sounds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +103,7 @@ class ReturnsView(QWidget):
             ("F8", lambda: self._press(Key.FINISH)),
             ("Esc", self._escape),
             ("F4", self._take_scale),
+            ("F3", self._video),
         ):
             QShortcut(QKeySequence(key), self, context=context).activated.connect(action)
         self.retranslate()
@@ -111,7 +113,7 @@ class ReturnsView(QWidget):
         self.keys.setText(
             self.tr(
                 "number + Enter: choose · grams + Enter: the parcel's weight · F4 take the scale's weight · "
-                "F2 take the last unit out · F8 finish / confirm · Esc back"
+                "F3 the packing video · F2 take the last unit out · F8 finish / confirm · Esc back"
             )
         )
         self.units.set_headers(
@@ -178,6 +180,12 @@ class ReturnsView(QWidget):
             return
         self._press(Key.CANCEL)
 
+    def _video(self) -> None:
+        if self.desk.clips:
+            self.video_requested.emit(list(self.desk.clips))
+        elif self.desk.state.record is not None:
+            self._show(self.tr("No packing video of this order on this station"), Severity.INFO)
+
     def _take_scale(self) -> None:
         live = self.live
         if live is None or not live.usable or not live.stable or live.grams is None:
@@ -240,6 +248,8 @@ class ReturnsView(QWidget):
                 f"{html.escape(order.carrier)} {html.escape(order.waybill_no or '')}<br>"
                 f"{packed}<br>{weight}<br>"
                 + self.tr("Rules carried out: {rules}").format(rules=rules)
+                + "<br>"
+                + self._video_line()
                 + f"<br><br>{lines}"
                 + (
                     "<br><br>" + self.tr("Return parcel: {grams} g").format(grams=state.weight_g)
@@ -278,6 +288,26 @@ class ReturnsView(QWidget):
                 Phase.GRADE: self.tr("The grade's number + Enter"),
                 Phase.CONFIRM: self.tr("Enter confirms the proposal · a number picks another"),
             }[state.phase]
+        )
+
+    def _video_line(self) -> str:
+        clips = self.desk.clips
+        if not clips:
+            return html.escape(self.tr("Packing video: none on this station"))
+        clip = clips[0]
+        seconds = int((clip.ended_at - clip.started_at).total_seconds())
+        status = {"recorded": self.tr("recorded"), "partial": self.tr("partly recorded"),
+                  "missing": self.tr("not recorded")}.get(clip.status, clip.status)  # fmt: skip
+        return (
+            "<b>"
+            + html.escape(
+                self.tr(
+                    "Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it"
+                ).format(
+                    status=status, minutes=seconds // 60, seconds=seconds % 60, moments=len(clip.timeline)
+                )
+            )
+            + "</b>"
         )
 
     def _prompt_html(self) -> str:

@@ -956,197 +956,197 @@ by responsibility: {responsible}</translation>
 <context>
     <name>DockView</name>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="83"/>
+        <location filename="../../app/ui/dock_view.py" line="84"/>
         <source>Scan: a carrier&apos;s dock code · a bag label · each parcel&apos;s waybill · F4 the scale&apos;s weight (or grams + Enter) · F8 close the handover · Esc back</source>
         <translation>Scan: a carrier&apos;s dock code · a bag label · each parcel&apos;s waybill · F4 the scale&apos;s weight (or grams + Enter) · F8 close the handover · Esc back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <location filename="../../app/ui/dock_view.py" line="88"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <location filename="../../app/ui/dock_view.py" line="88"/>
         <source>Waybill</source>
         <translation>Waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <location filename="../../app/ui/dock_view.py" line="88"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <location filename="../../app/ui/dock_view.py" line="88"/>
         <source>Bag</source>
         <translation>Bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="99"/>
+        <location filename="../../app/ui/dock_view.py" line="100"/>
         <source>Scan your badge to start the handover</source>
         <translation>Scan your badge to start the handover</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="102"/>
+        <location filename="../../app/ui/dock_view.py" line="103"/>
         <source>The handover to {carrier} was open — carry on scanning its parcels</source>
         <translation>The handover to {carrier} was open — carry on scanning its parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="108"/>
+        <location filename="../../app/ui/dock_view.py" line="109"/>
         <source>Scan the dock code of the carrier whose truck is loading</source>
         <translation>Scan the dock code of the carrier whose truck is loading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="120"/>
+        <location filename="../../app/ui/dock_view.py" line="121"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>Badge {badge} is not known — scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="136"/>
+        <location filename="../../app/ui/dock_view.py" line="137"/>
         <source>The handover is NOT saved: {problem} — call the technician; keep the parcels here</source>
         <translation>The handover is NOT saved: {problem} — call the technician; keep the parcels here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="144"/>
+        <location filename="../../app/ui/dock_view.py" line="145"/>
         <source>Handover {manifest} closed: {count} parcels to {carrier} — the manifest is printing for the driver&apos;s signature</source>
         <translation>Handover {manifest} closed: {count} parcels to {carrier} — the manifest is printing for the driver&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="157"/>
+        <location filename="../../app/ui/dock_view.py" line="158"/>
         <source>A scan is NOT saved: {problem} — call the technician</source>
         <translation>A scan is NOT saved: {problem} — call the technician</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="186"/>
+        <location filename="../../app/ui/dock_view.py" line="187"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>The scale has no steady weight — type the grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="208"/>
+        <location filename="../../app/ui/dock_view.py" line="209"/>
         <source>Scan the dock code of the carrier whose truck is loading first</source>
         <translation>Scan the dock code of the carrier whose truck is loading first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="210"/>
+        <location filename="../../app/ui/dock_view.py" line="211"/>
         <source>{carrier}, pick-up {pickup}: {expected} parcels to hand over — scan each</source>
         <translation>{carrier}, pick-up {pickup}: {expected} parcels to hand over — scan each</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="212"/>
+        <location filename="../../app/ui/dock_view.py" line="213"/>
         <source>✓ {code} — {count} of {expected}</source>
         <translation>✓ {code} — {count} of {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="214"/>
+        <location filename="../../app/ui/dock_view.py" line="215"/>
         <source>Put {code} on the scale (packed {weight} g) — F4, or the grams + Enter</source>
         <translation>Put {code} on the scale (packed {weight} g) — F4, or the grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="217"/>
+        <location filename="../../app/ui/dock_view.py" line="218"/>
         <source>STOP — {code} weighs {dock} g, packed {weight} g: opened or mixed up? Do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>STOP — {code} weighs {dock} g, packed {weight} g: opened or mixed up? Do not hand it over, put it in the put-back area (待放回区)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="220"/>
+        <location filename="../../app/ui/dock_view.py" line="221"/>
         <source>Bag {code}: the next parcels go in it ({count} in it so far)</source>
         <translation>Bag {code}: the next parcels go in it ({count} in it so far)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="222"/>
+        <location filename="../../app/ui/dock_view.py" line="223"/>
         <source>{code} is a {carrier} parcel — not for this truck; set it aside for {carrier}</source>
         <translation>{code} is a {carrier} parcel — not for this truck; set it aside for {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="225"/>
+        <location filename="../../app/ui/dock_view.py" line="226"/>
         <source>{code} was handed over already ({detail}) — a second label? Give it to the supervisor</source>
         <translation>{code} was handed over already ({detail}) — a second label? Give it to the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="227"/>
+        <location filename="../../app/ui/dock_view.py" line="228"/>
         <source>{code} is scanned already — scan the next parcel</source>
         <translation>{code} is scanned already — scan the next parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="229"/>
+        <location filename="../../app/ui/dock_view.py" line="230"/>
         <source>STOP — order {order} is not packed ({detail}): do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>STOP — order {order} is not packed ({detail}): do not hand it over, put it in the put-back area (待放回区)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="233"/>
+        <location filename="../../app/ui/dock_view.py" line="234"/>
         <source>STOP — the label {code} was voided: do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>STOP — the label {code} was voided: do not hand it over, put it in the put-back area (待放回区)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="237"/>
+        <location filename="../../app/ui/dock_view.py" line="238"/>
         <source>STOP — intercepted (拦截件): order {order} is {detail} — do not give it to the carrier, put it in the put-back area (待放回区)</source>
         <translation>STOP — intercepted (拦截件): order {order} is {detail} — do not give it to the carrier, put it in the put-back area (待放回区)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="241"/>
+        <location filename="../../app/ui/dock_view.py" line="242"/>
         <source>No parcel has the waybill {code} — check the label, give it to the supervisor</source>
         <translation>No parcel has the waybill {code} — check the label, give it to the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="244"/>
+        <location filename="../../app/ui/dock_view.py" line="245"/>
         <source>{count} parcel(s) packed for {carrier} are NOT handed over (red, right) — find them, or the driver scans their badge / types name and ID + Enter to close without them; Esc: back</source>
         <translation>{count} parcel(s) packed for {carrier} are NOT handed over (red, right) — find them, or the driver scans their badge / types name and ID + Enter to close without them; Esc: back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="248"/>
+        <location filename="../../app/ui/dock_view.py" line="249"/>
         <source>Driver: scan your badge, or type your name and ID + Enter (Esc goes back)</source>
         <translation>Driver: scan your badge, or type your name and ID + Enter (Esc goes back)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="250"/>
+        <location filename="../../app/ui/dock_view.py" line="251"/>
         <source>Closing the handover: {count} parcels — the manifest prints</source>
         <translation>Closing the handover: {count} parcels — the manifest prints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="251"/>
+        <location filename="../../app/ui/dock_view.py" line="252"/>
         <source>Nothing scanned for {carrier} yet — nothing to close</source>
         <translation>Nothing scanned for {carrier} yet — nothing to close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="252"/>
+        <location filename="../../app/ui/dock_view.py" line="253"/>
         <source>{dock} g is not a parcel weight — weigh again</source>
         <translation>{dock} g is not a parcel weight — weigh again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="253"/>
+        <location filename="../../app/ui/dock_view.py" line="254"/>
         <source>Back — carry on scanning</source>
         <translation>Back — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="254"/>
+        <location filename="../../app/ui/dock_view.py" line="255"/>
         <source>Not now — close the open handover (F8) first</source>
         <translation>Not now — close the open handover (F8) first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="273"/>
+        <location filename="../../app/ui/dock_view.py" line="274"/>
         <source>Dock handover — {carrier}, pick-up {pickup}</source>
         <translation>Dock handover — {carrier}, pick-up {pickup}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="279"/>
+        <location filename="../../app/ui/dock_view.py" line="280"/>
         <source>Bag {bag}: {count} parcels</source>
         <translation>Bag {bag}: {count} parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="281"/>
+        <location filename="../../app/ui/dock_view.py" line="282"/>
         <source>No bag: parcels go loose</source>
         <translation>No bag: parcels go loose</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="296"/>
+        <location filename="../../app/ui/dock_view.py" line="297"/>
         <source>{count} not handed over</source>
         <translation>{count} not handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="298"/>
+        <location filename="../../app/ui/dock_view.py" line="299"/>
         <source>(+{count} more)</source>
         <translation>(+{count} more)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="308"/>
+        <location filename="../../app/ui/dock_view.py" line="309"/>
         <source>Put-back area (待放回区): {count}</source>
         <translation>Put-back area (待放回区): {count}</translation>
     </message>
@@ -1411,62 +1411,62 @@ by responsibility: {responsible}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>Finish or put back the open order before checking returns in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>The returns desk could not read the database — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
         <translation>Packing video is for supervisors: sign in with a supervisor&apos;s badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>The lookup failed — see the log</source>
         <translation>The lookup failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>No packing video found for {code}</source>
         <translation>No packing video found for {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="413"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>Exported: {mp4} and {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>The export failed — see the log</source>
         <translation>The export failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="449"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="439"/>
+        <location filename="../../app/ui/main_window.py" line="453"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="557"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</translation>
     </message>
@@ -2575,143 +2575,173 @@ by responsibility: {responsible}</translation>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="110"/>
+        <location filename="../../app/ui/returns_view.py" line="112"/>
         <source>Returns — check a return parcel in</source>
         <translation>Returns — check a return parcel in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="133"/>
-        <location filename="../../app/ui/returns_view.py" line="274"/>
+        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F3 the packing video · F2 take the last unit out · F8 finish / confirm · Esc back</source>
+        <translation>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F3 the packing video · F2 take the last unit out · F8 finish / confirm · Esc back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="135"/>
+        <location filename="../../app/ui/returns_view.py" line="284"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>Scan the return&apos;s waybill, order number, customer phone or RMA code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="113"/>
-        <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
-        <translation>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/returns_view.py" line="118"/>
+        <location filename="../../app/ui/returns_view.py" line="120"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="118"/>
+        <location filename="../../app/ui/returns_view.py" line="120"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="118"/>
+        <location filename="../../app/ui/returns_view.py" line="120"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="118"/>
+        <location filename="../../app/ui/returns_view.py" line="120"/>
         <source>Grade</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="118"/>
+        <location filename="../../app/ui/returns_view.py" line="120"/>
         <source>Goes to</source>
         <translation>Goes to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="139"/>
+        <location filename="../../app/ui/returns_view.py" line="141"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>The return of order {order} was open — carry on where it was left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="149"/>
+        <location filename="../../app/ui/returns_view.py" line="151"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>The return of order {order} is NOT saved — call the technician; keep its units together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="184"/>
+        <location filename="../../app/ui/returns_view.py" line="187"/>
+        <source>No packing video of this order on this station</source>
+        <translation>No packing video of this order on this station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="192"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>The scale has no steady weight — type the grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="218"/>
+        <location filename="../../app/ui/returns_view.py" line="226"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>Packed by {packer} at {station}, {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="226"/>
+        <location filename="../../app/ui/returns_view.py" line="234"/>
         <source>Not packed</source>
         <translation>Not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="229"/>
+        <location filename="../../app/ui/returns_view.py" line="237"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>Weighed {actual} g, expected {expected} ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="233"/>
+        <location filename="../../app/ui/returns_view.py" line="241"/>
         <source>No weight recorded</source>
         <translation>No weight recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="242"/>
+        <location filename="../../app/ui/returns_view.py" line="250"/>
         <source>Rules carried out: {rules}</source>
         <translation>Rules carried out: {rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="245"/>
+        <location filename="../../app/ui/returns_view.py" line="255"/>
         <source>Return parcel: {grams} g</source>
         <translation>Return parcel: {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="260"/>
+        <location filename="../../app/ui/returns_view.py" line="270"/>
         <source>NOT THE UNIT SHIPPED</source>
         <translation>NOT THE UNIT SHIPPED</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="262"/>
+        <location filename="../../app/ui/returns_view.py" line="272"/>
         <source>NOT IN ORDER</source>
         <translation>NOT IN ORDER</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="275"/>
+        <location filename="../../app/ui/returns_view.py" line="285"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>Scan each unit that came back · grams + Enter · F8 when all are in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="276"/>
+        <location filename="../../app/ui/returns_view.py" line="286"/>
         <source>Scan the unit&apos;s serial number label (Esc: take the unit back)</source>
         <translation>Scan the unit&apos;s serial number label (Esc: take the unit back)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="277"/>
+        <location filename="../../app/ui/returns_view.py" line="287"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>The reason&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="278"/>
+        <location filename="../../app/ui/returns_view.py" line="288"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>The grade&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="279"/>
+        <location filename="../../app/ui/returns_view.py" line="289"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>Enter confirms the proposal · a number picks another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="287"/>
+        <location filename="../../app/ui/returns_view.py" line="296"/>
+        <source>Packing video: none on this station</source>
+        <translation>Packing video: none on this station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="299"/>
+        <source>recorded</source>
+        <translation>recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="299"/>
+        <source>partly recorded</source>
+        <translation>partly recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="300"/>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="305"/>
+        <source>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</source>
+        <translation>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="317"/>
         <source>Reason (number + Enter):</source>
         <translation>Reason (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="290"/>
+        <location filename="../../app/ui/returns_view.py" line="320"/>
         <source>Grade (number + Enter):</source>
         <translation>Grade (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="297"/>
+        <location filename="../../app/ui/returns_view.py" line="327"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>Responsible (Enter: the proposal, or a number):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="306"/>
+        <location filename="../../app/ui/returns_view.py" line="336"/>
         <source>Proposed: {who}</source>
         <translation>Proposed: {who}</translation>
     </message>

@@ -956,197 +956,197 @@ by responsibility: {responsible}</source>
 <context>
     <name>DockView</name>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="83"/>
+        <location filename="../../app/ui/dock_view.py" line="84"/>
         <source>Scan: a carrier&apos;s dock code · a bag label · each parcel&apos;s waybill · F4 the scale&apos;s weight (or grams + Enter) · F8 close the handover · Esc back</source>
         <translation>扫描：承运商交接码 · 集包袋标签 · 每个包裹的运单号 · F4 取秤重（或输入克数 + 回车）· F8 结束交接 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <location filename="../../app/ui/dock_view.py" line="88"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <location filename="../../app/ui/dock_view.py" line="88"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <location filename="../../app/ui/dock_view.py" line="88"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="87"/>
+        <location filename="../../app/ui/dock_view.py" line="88"/>
         <source>Bag</source>
         <translation>集包号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="99"/>
+        <location filename="../../app/ui/dock_view.py" line="100"/>
         <source>Scan your badge to start the handover</source>
         <translation>扫描工牌开始交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="102"/>
+        <location filename="../../app/ui/dock_view.py" line="103"/>
         <source>The handover to {carrier} was open — carry on scanning its parcels</source>
         <translation>{carrier} 的交接尚未结束 — 继续扫描包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="108"/>
+        <location filename="../../app/ui/dock_view.py" line="109"/>
         <source>Scan the dock code of the carrier whose truck is loading</source>
         <translation>扫描正在装车的承运商交接码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="120"/>
+        <location filename="../../app/ui/dock_view.py" line="121"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>工牌 {badge} 不存在 — 请扫描您的工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="136"/>
+        <location filename="../../app/ui/dock_view.py" line="137"/>
         <source>The handover is NOT saved: {problem} — call the technician; keep the parcels here</source>
         <translation>交接未保存：{problem} — 请联系技术员；包裹先留在这里</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="144"/>
+        <location filename="../../app/ui/dock_view.py" line="145"/>
         <source>Handover {manifest} closed: {count} parcels to {carrier} — the manifest is printing for the driver&apos;s signature</source>
         <translation>交接单 {manifest} 已完成：{count} 件交给{carrier} — 交接单正在打印，请司机签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="157"/>
+        <location filename="../../app/ui/dock_view.py" line="158"/>
         <source>A scan is NOT saved: {problem} — call the technician</source>
         <translation>扫描未保存：{problem} — 请联系技术员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="186"/>
+        <location filename="../../app/ui/dock_view.py" line="187"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>电子秤读数不稳定 — 请输入克数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="208"/>
+        <location filename="../../app/ui/dock_view.py" line="209"/>
         <source>Scan the dock code of the carrier whose truck is loading first</source>
         <translation>请先扫描正在装车的承运商交接码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="210"/>
+        <location filename="../../app/ui/dock_view.py" line="211"/>
         <source>{carrier}, pick-up {pickup}: {expected} parcels to hand over — scan each</source>
         <translation>{carrier}，{pickup} 班次：应交接 {expected} 件 — 逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="212"/>
+        <location filename="../../app/ui/dock_view.py" line="213"/>
         <source>✓ {code} — {count} of {expected}</source>
         <translation>✓ {code} — {count} / {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="214"/>
+        <location filename="../../app/ui/dock_view.py" line="215"/>
         <source>Put {code} on the scale (packed {weight} g) — F4, or the grams + Enter</source>
         <translation>把 {code} 放上秤（打包时 {weight} 克）— 按 F4，或输入克数 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="217"/>
+        <location filename="../../app/ui/dock_view.py" line="218"/>
         <source>STOP — {code} weighs {dock} g, packed {weight} g: opened or mixed up? Do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>停 — {code} 称重 {dock} 克，打包时 {weight} 克：被拆开或调换？不要交接，放到待放回区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="220"/>
+        <location filename="../../app/ui/dock_view.py" line="221"/>
         <source>Bag {code}: the next parcels go in it ({count} in it so far)</source>
         <translation>集包袋 {code}：后续包裹装入此袋（已装 {count} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="222"/>
+        <location filename="../../app/ui/dock_view.py" line="223"/>
         <source>{code} is a {carrier} parcel — not for this truck; set it aside for {carrier}</source>
         <translation>{code} 是{carrier}的包裹 — 不上这辆车；放到{carrier}区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="225"/>
+        <location filename="../../app/ui/dock_view.py" line="226"/>
         <source>{code} was handed over already ({detail}) — a second label? Give it to the supervisor</source>
         <translation>{code} 已交接过（{detail}）— 重复面单？交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="227"/>
+        <location filename="../../app/ui/dock_view.py" line="228"/>
         <source>{code} is scanned already — scan the next parcel</source>
         <translation>{code} 已扫描 — 扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="229"/>
+        <location filename="../../app/ui/dock_view.py" line="230"/>
         <source>STOP — order {order} is not packed ({detail}): do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>停 — 订单 {order} 未打包（{detail}）：不要交接，放到待放回区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="233"/>
+        <location filename="../../app/ui/dock_view.py" line="234"/>
         <source>STOP — the label {code} was voided: do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>停 — 面单 {code} 已作废：不要交接，放到待放回区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="237"/>
+        <location filename="../../app/ui/dock_view.py" line="238"/>
         <source>STOP — intercepted (拦截件): order {order} is {detail} — do not give it to the carrier, put it in the put-back area (待放回区)</source>
         <translation>拦截件 — 订单 {order} {detail}：不要交给快递，放到待放回区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="241"/>
+        <location filename="../../app/ui/dock_view.py" line="242"/>
         <source>No parcel has the waybill {code} — check the label, give it to the supervisor</source>
         <translation>没有运单号为 {code} 的包裹 — 检查面单，交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="244"/>
+        <location filename="../../app/ui/dock_view.py" line="245"/>
         <source>{count} parcel(s) packed for {carrier} are NOT handed over (red, right) — find them, or the driver scans their badge / types name and ID + Enter to close without them; Esc: back</source>
         <translation>{count} 件未交接（{carrier}，右侧红色）— 找到它们，或由司机扫描工牌／输入姓名和证件号 + 回车，不带它们结束交接；Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="248"/>
+        <location filename="../../app/ui/dock_view.py" line="249"/>
         <source>Driver: scan your badge, or type your name and ID + Enter (Esc goes back)</source>
         <translation>司机：扫描工牌，或输入姓名和证件号 + 回车（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="250"/>
+        <location filename="../../app/ui/dock_view.py" line="251"/>
         <source>Closing the handover: {count} parcels — the manifest prints</source>
         <translation>正在结束交接：{count} 件 — 交接单打印中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="251"/>
+        <location filename="../../app/ui/dock_view.py" line="252"/>
         <source>Nothing scanned for {carrier} yet — nothing to close</source>
         <translation>{carrier} 还没有扫描任何包裹 — 无需结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="252"/>
+        <location filename="../../app/ui/dock_view.py" line="253"/>
         <source>{dock} g is not a parcel weight — weigh again</source>
         <translation>{dock} 克不是有效的包裹重量 — 重新称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="253"/>
+        <location filename="../../app/ui/dock_view.py" line="254"/>
         <source>Back — carry on scanning</source>
         <translation>已返回 — 继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="254"/>
+        <location filename="../../app/ui/dock_view.py" line="255"/>
         <source>Not now — close the open handover (F8) first</source>
         <translation>现在不行 — 先结束当前交接（F8）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="273"/>
+        <location filename="../../app/ui/dock_view.py" line="274"/>
         <source>Dock handover — {carrier}, pick-up {pickup}</source>
         <translation>出库交接 — {carrier}，{pickup} 班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="279"/>
+        <location filename="../../app/ui/dock_view.py" line="280"/>
         <source>Bag {bag}: {count} parcels</source>
         <translation>集包袋 {bag}：{count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="281"/>
+        <location filename="../../app/ui/dock_view.py" line="282"/>
         <source>No bag: parcels go loose</source>
         <translation>未集包：包裹散件交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="296"/>
+        <location filename="../../app/ui/dock_view.py" line="297"/>
         <source>{count} not handed over</source>
         <translation>{count} 件未交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="298"/>
+        <location filename="../../app/ui/dock_view.py" line="299"/>
         <source>(+{count} more)</source>
         <translation>（还有 {count} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="308"/>
+        <location filename="../../app/ui/dock_view.py" line="309"/>
         <source>Put-back area (待放回区): {count}</source>
         <translation>待放回区：{count} 件</translation>
     </message>
@@ -1411,62 +1411,62 @@ by responsibility: {responsible}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>先完成或放回当前订单，再处理退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>退货台无法读取数据库 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
         <translation>打包视频仅限主管查看：请用主管工牌登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>The lookup failed — see the log</source>
         <translation>查询失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>No packing video found for {code}</source>
         <translation>没有找到 {code} 的打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="413"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>已导出：{mp4} 和 {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>The export failed — see the log</source>
         <translation>导出失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="449"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="439"/>
+        <location filename="../../app/ui/main_window.py" line="453"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="557"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>订单 {order} 正在打包 — 先按 Esc 放回再关闭。再按一次 Alt+F4 仍会关闭：下次启动时该订单会恢复</translation>
     </message>
@@ -2575,143 +2575,173 @@ by responsibility: {responsible}</source>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="110"/>
+        <location filename="../../app/ui/returns_view.py" line="112"/>
         <source>Returns — check a return parcel in</source>
         <translation>售后退货 — 退货包裹收货验收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="133"/>
-        <location filename="../../app/ui/returns_view.py" line="274"/>
+        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F3 the packing video · F2 take the last unit out · F8 finish / confirm · Esc back</source>
+        <translation>数字 + 回车：选择 · 克数 + 回车：包裹重量 · F4 取秤重 · F3 打包视频 · F2 撤回最后一件 · F8 完成／确认 · Esc 返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="135"/>
+        <location filename="../../app/ui/returns_view.py" line="284"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>扫描退货的运单号、订单号、客户手机号或退货码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="113"/>
-        <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F2 take the last unit out · F8 finish / confirm · Esc back</source>
-        <translation>编号+回车：选择 · 克数+回车：包裹重量 · F4 读取电子秤重量 · F2 取出上一件 · F8 完成 / 确认 · Esc 返回</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/returns_view.py" line="118"/>
+        <location filename="../../app/ui/returns_view.py" line="120"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="118"/>
+        <location filename="../../app/ui/returns_view.py" line="120"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="118"/>
+        <location filename="../../app/ui/returns_view.py" line="120"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="118"/>
+        <location filename="../../app/ui/returns_view.py" line="120"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="118"/>
+        <location filename="../../app/ui/returns_view.py" line="120"/>
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="139"/>
+        <location filename="../../app/ui/returns_view.py" line="141"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>订单 {order} 的退货尚未完成 — 从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="149"/>
+        <location filename="../../app/ui/returns_view.py" line="151"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>订单 {order} 的退货未保存 — 请联系技术人员；退货商品放在一起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="184"/>
+        <location filename="../../app/ui/returns_view.py" line="187"/>
+        <source>No packing video of this order on this station</source>
+        <translation>本工位没有此订单的打包视频</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="192"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>电子秤读数不稳定 — 请输入克数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="218"/>
+        <location filename="../../app/ui/returns_view.py" line="226"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>由 {packer} 在 {station} 打包，{when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="226"/>
+        <location filename="../../app/ui/returns_view.py" line="234"/>
         <source>Not packed</source>
         <translation>未打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="229"/>
+        <location filename="../../app/ui/returns_view.py" line="237"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>称重 {actual} 克，应重 {expected} ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="233"/>
+        <location filename="../../app/ui/returns_view.py" line="241"/>
         <source>No weight recorded</source>
         <translation>无称重记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="242"/>
+        <location filename="../../app/ui/returns_view.py" line="250"/>
         <source>Rules carried out: {rules}</source>
         <translation>已执行的规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="245"/>
+        <location filename="../../app/ui/returns_view.py" line="255"/>
         <source>Return parcel: {grams} g</source>
         <translation>退货包裹：{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="260"/>
+        <location filename="../../app/ui/returns_view.py" line="270"/>
         <source>NOT THE UNIT SHIPPED</source>
         <translation>非原发商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="262"/>
+        <location filename="../../app/ui/returns_view.py" line="272"/>
         <source>NOT IN ORDER</source>
         <translation>非本单商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="275"/>
+        <location filename="../../app/ui/returns_view.py" line="285"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>逐件扫描退回的商品 · 克数+回车记录重量 · 全部扫完按 F8</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="276"/>
+        <location filename="../../app/ui/returns_view.py" line="286"/>
         <source>Scan the unit&apos;s serial number label (Esc: take the unit back)</source>
         <translation>扫描这件商品的序列号标签（Esc：撤回这件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="277"/>
+        <location filename="../../app/ui/returns_view.py" line="287"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>输入原因编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="278"/>
+        <location filename="../../app/ui/returns_view.py" line="288"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>输入等级编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="279"/>
+        <location filename="../../app/ui/returns_view.py" line="289"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>回车确认建议 · 输入编号选择其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="287"/>
+        <location filename="../../app/ui/returns_view.py" line="296"/>
+        <source>Packing video: none on this station</source>
+        <translation>打包视频：本工位没有</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="299"/>
+        <source>recorded</source>
+        <translation>已录制</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="299"/>
+        <source>partly recorded</source>
+        <translation>部分录制</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="300"/>
+        <source>not recorded</source>
+        <translation>未录制</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="305"/>
+        <source>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</source>
+        <translation>打包视频：{status}，{minutes}:{seconds:02d}，{moments} 次扫描 — 按 F3 播放</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="317"/>
         <source>Reason (number + Enter):</source>
         <translation>原因（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="290"/>
+        <location filename="../../app/ui/returns_view.py" line="320"/>
         <source>Grade (number + Enter):</source>
         <translation>等级（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="297"/>
+        <location filename="../../app/ui/returns_view.py" line="327"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>责任方（回车：采用建议，或输入编号）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="306"/>
+        <location filename="../../app/ui/returns_view.py" line="336"/>
         <source>Proposed: {who}</source>
         <translation>建议：{who}</translation>
     </message>

@@ -84,3 +84,31 @@ def test_a_waybill_with_no_clip_is_said_in_red(station_app, qtbot):  # noqa: F81
     scan("SF0000000000000")
     qtbot.waitUntil(lambda: "No packing video found for SF0000000000000" in view.result.text(), timeout=5000)
     assert view.table.rowCount() == 0 and Path(".").exists()
+
+
+@pytest.mark.gui
+def test_the_returns_desk_shows_and_plays_the_clip_of_the_pack_it_receives_against(
+    station_app,  # noqa: F811
+    demo_db,
+    samples,
+    camera,
+    tmp_path,
+    qtbot,
+):
+    sample = samples["ready"][4]
+    record_pack(demo_db, sample, camera, tmp_path)
+    (record,) = find_clips(demo_db, sample["order_no"])
+    app = station_app("zh_CN")
+    window, returns = app.window, app.window.returns_view
+    sign_in(app, "P0002")  # a packer at the returns desk: the clip of the return in hand
+    press(qtbot, app, window.packing.entry, Qt.Key.Key_F2, SHIFT)
+    assert window.pages.currentWidget() is returns
+    scan(sample["order_no"])
+    qtbot.waitUntil(lambda: "打包视频" in returns.record.text() and "F3" in returns.record.text())
+    press(qtbot, app, returns.entry, Qt.Key.Key_F3)
+    assert window.pages.currentWidget() is window.clip_view
+    qtbot.waitUntil(lambda: window.clip_view.clip is not None, timeout=5000)
+    assert window.clip_view.clip.id == record.id
+    press(qtbot, app, window.clip_view.table, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is returns  # back to the return, still open
+    assert returns.desk.state.record is not None
