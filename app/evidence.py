@@ -14,14 +14,16 @@ from the segments on disk (which outlive a crash).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.core.settings import StationSettings
-from app.store.clips import ClipRecord, DuePack, due_packs, record_clip
+from app.store.clips import ClipFile, ClipRecord, DuePack, clip_files, due_packs, files_deleted, record_clip
 from app.store.db import Database
 from app.store.errors import classify
 from scanner.camera import CameraConfig, Clip, Recorder, SegmentChanged, sha256_of, shown_url
@@ -30,6 +32,7 @@ from scanner.model import DeviceState
 log = logging.getLogger(__name__)
 
 RECOVER_H = 1  # packs this recent still get their clip after a restart
+RETENTION_EVERY_S = 3600  # clips past their days (or over the disk budget) are looked for hourly
 KEEP_SEGMENTS_S = 15 * 60  # the rolling buffer: segments no clip needs are dropped after this
 
 
@@ -50,6 +53,7 @@ class EvidenceService:
             on_state=on_state,
         )
         self.poll_s = poll_s
+        self._retained_at = 0.0  # monotonic time of the last retention pass
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.cut = 0  # clips recorded (what a test waits on)
@@ -74,6 +78,11 @@ class EvidenceService:
                 for pack in due_packs(self.db, now - timedelta(hours=RECOVER_H), now - post):
                     self._cut(pack)
                 self.recorder.store.prune(now.timestamp() - KEEP_SEGMENTS_S)
+                if time.monotonic() - self._retained_at >= RETENTION_EVERY_S:
+                    self._retained_at = time.monotonic()
+                    enforce_retention(
+                        self.db, self.settings.camera_keep_days, self.settings.camera_max_gb, now
+                    )
             except Exception as exc:
                 if classify(exc) is None:
                     log.exception("cutting a pack's clip failed")
@@ -146,6 +155,46 @@ def _write_vtt(path: Path, timeline: list[dict[str, object]]) -> None:
 
 
 # --- export for a dispute -------------------------------------------------------------------------
+
+
+def enforce_retention(db: Database, keep_days: int, max_gb: float, now: datetime) -> tuple[int, int]:
+    """Delete clip files older than `keep_days` (0: kept for ever), then the oldest until the clips
+    take at most `max_gb` GB (0: no budget). Clips of orders that came back are kept. The clip's
+    record stays, saying it was deleted and why. Returns (deleted for age, deleted for space)."""
+    files = clip_files(db)
+    aged = [f for f in files if keep_days > 0 and f.started_at < now - timedelta(days=keep_days)]
+    _delete(db, aged, f"deleted after {keep_days} days (retention)")
+    budget = int(max_gb * 1024**3)
+    spaced: list[ClipFile] = []
+    if budget > 0:
+        left = [f for f in files if f not in aged]
+        sizes = {f.clip_id: _size(Path(f.path)) for f in left}
+        total = sum(sizes.values())
+        for f in left:  # oldest first
+            if total <= budget:
+                break
+            spaced.append(f)
+            total -= sizes[f.clip_id]
+        _delete(db, spaced, f"deleted: the clips reached {max_gb:g} GB (retention)")
+    if aged or spaced:
+        log.info("clip retention: %d deleted for age, %d for space", len(aged), len(spaced))
+    return len(aged), len(spaced)
+
+
+def _size(path: Path) -> int:
+    """A clip's bytes on disk, its subtitle file included (0: gone already)."""
+    total = 0
+    for part in (path, path.with_suffix(".vtt")):
+        with contextlib.suppress(FileNotFoundError):
+            total += part.stat().st_size
+    return total
+
+
+def _delete(db: Database, files: list[ClipFile], reason: str) -> None:
+    for f in files:
+        for path in (Path(f.path), Path(f.path).with_suffix(".vtt")):
+            path.unlink(missing_ok=True)
+    files_deleted(db, [f.clip_id for f in files], reason)
 
 
 class ClipChanged(Exception):

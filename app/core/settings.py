@@ -78,6 +78,11 @@ class StationSettings:
     camera_url: str = ""
     camera_pre_s: int = 3
     camera_post_s: int = 2
+    # How long the clips are kept (days; 0: for ever) and the most they may take (GB; 0: no cap): the
+    # oldest go first. Clips of orders that came back are always kept; every clip's record and hashes
+    # stay.
+    camera_keep_days: int = 90
+    camera_max_gb: int = 0
     print_font_path: str = ""  # a TrueType font with Chinese glyphs; empty: found on the system
     template_dir: str = ""  # a folder of adjusted templates; they win over the built-in ones by name
     # The central server. Empty: this station works alone (demo data when the database is empty).

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.core.model import PackStatus
 from app.store import models as m
@@ -185,3 +185,38 @@ def find_clips(db: Database, code: str) -> list[ClipRecord]:
 def _utc(value: str | datetime) -> datetime:
     when = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+
+# --- retention ------------------------------------------------------------------------------------
+
+# A clip's file may go once it is old enough, unless its order came back (a return is a dispute in
+# the making: its evidence stays however old). The record and its hashes always stay.
+_KEPT_FILES = (
+    "SELECT id, path, started_at FROM pack_clips WHERE path != '' AND status IN ('recorded', 'partial')"
+    " AND order_no NOT IN (SELECT order_no FROM returns) ORDER BY started_at, id"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClipFile:
+    clip_id: int
+    path: str
+    started_at: datetime
+
+
+def clip_files(db: Database) -> list[ClipFile]:
+    """The clips whose files retention may delete, oldest first."""
+    with db.engine.connect() as c:
+        return [ClipFile(r[0], r[1], _utc(r[2])) for r in c.exec_driver_sql(_KEPT_FILES)]
+
+
+def files_deleted(db: Database, ids: list[int], reason: str) -> None:
+    """These clips' files are gone: the records say why (their hashes stay, the server has them)."""
+    if not ids:
+        return
+    with db.session() as s, s.begin():
+        s.execute(
+            update(m.PackClip)
+            .where(m.PackClip.id.in_(ids))
+            .values(path="", reason=reason[:200], status="deleted")
+        )

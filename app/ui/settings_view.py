@@ -92,6 +92,8 @@ class SettingsView(QWidget):
         self.zero_result = QLabel()
         self.zero_result.setWordWrap(True)
         self.camera_url = QLineEdit()
+        self.camera_keep_days = QSpinBox(minimum=0, maximum=3650)
+        self.camera_max_gb = QSpinBox(minimum=0, maximum=100_000, suffix=" GB")
         live_row = QWidget()
         live_layout = QHBoxLayout(live_row)
         live_layout.setContentsMargins(0, 0, 0, 0)
@@ -138,6 +140,7 @@ class SettingsView(QWidget):
             (
                 self.wedge_chars, self.wedge_gap, self.wedge_prefix, self.wedge_suffix, self.scanner_port,
                 self.scale_port, self.scale_protocol, self.scale_baud, live_row, self.camera_url,
+                self.camera_keep_days, self.camera_max_gb,
             ),
             (
                 self.label_printer, self.label_format, self.label_size, self.label_dpi, self.label_cjk,
@@ -209,6 +212,8 @@ class SettingsView(QWidget):
                     self.tr("Scale baud rate (— : protocol default)"),
                     self.tr("Scale now"),
                     self.tr("Bench camera (RTSP; empty: none; applies at the next start)"),
+                    self.tr("Packing video kept (days; 0: for ever)"),
+                    self.tr("Packing video may take at most (0: no limit)"),
                 ],
             ),
             (
@@ -329,6 +334,8 @@ class SettingsView(QWidget):
         self.scale_protocol.setCurrentIndex(max(0, self.scale_protocol.findData(settings.scale_protocol)))
         self.scale_baud.setCurrentIndex(max(0, self.scale_baud.findData(settings.scale_baud)))
         self.camera_url.setText(settings.camera_url)
+        self.camera_keep_days.setValue(settings.camera_keep_days)
+        self.camera_max_gb.setValue(settings.camera_max_gb)
         self.label_printer.setText(settings.label_printer)
         self.label_format.setCurrentIndex(max(0, self.label_format.findData(settings.label_format)))
         self.label_size.setCurrentIndex(max(0, self.label_size.findData(settings.label_size)))
@@ -473,6 +480,8 @@ class SettingsView(QWidget):
             scale_protocol=self.scale_protocol.currentData(),
             scale_baud=self.scale_baud.currentData(),
             camera_url=self.camera_url.text().strip(),
+            camera_keep_days=self.camera_keep_days.value(),
+            camera_max_gb=self.camera_max_gb.value(),
             **self._print_values(),
         )
         protected = needs_supervisor(self._settings, settings)
