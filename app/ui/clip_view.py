@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from app.store.clips import ClipRecord
 from app.ui.tables import list_page_keys, list_table, page_title, row_of, touch_button
 
-STATUS_COLOURS = {"recorded": "#c8e6c9", "partial": "#ffe0b2", "missing": "#ffcdd2"}
+STATUS_COLOURS = {"recorded": "#c8e6c9", "partial": "#ffe0b2", "missing": "#ffcdd2", "deleted": "#e0e0e0"}
 
 
 class ClipView(QWidget):
@@ -114,6 +114,7 @@ class ClipView(QWidget):
             "recorded": self.tr("recorded"),
             "partial": self.tr("PARTIAL"),
             "missing": self.tr("NO VIDEO"),
+            "deleted": self.tr("deleted (retention)"),
         }
         rows = [
             row_of(

@@ -297,7 +297,8 @@ class ReturnsView(QWidget):
         clip = clips[0]
         seconds = int((clip.ended_at - clip.started_at).total_seconds())
         status = {"recorded": self.tr("recorded"), "partial": self.tr("partly recorded"),
-                  "missing": self.tr("not recorded")}.get(clip.status, clip.status)  # fmt: skip
+                  "missing": self.tr("not recorded"), "deleted": self.tr("deleted (retention)")}.get(
+            clip.status, clip.status)  # fmt: skip
         return (
             "<b>"
             + html.escape(

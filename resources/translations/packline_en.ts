@@ -577,17 +577,22 @@
         <translation>NO VIDEO</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="140"/>
+        <location filename="../../app/ui/clip_view.py" line="117"/>
+        <source>deleted (retention)</source>
+        <translation>deleted (retention)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="141"/>
         <source>No video to check</source>
         <translation>No video to check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="143"/>
+        <location filename="../../app/ui/clip_view.py" line="144"/>
         <source>SHA-256 matches the record told to the server: the clip as recorded</source>
         <translation>SHA-256 matches the record told to the server: the clip as recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="146"/>
+        <location filename="../../app/ui/clip_view.py" line="147"/>
         <source>SHA-256 does NOT match the record: the file changed after recording</source>
         <translation>SHA-256 does NOT match the record: the file changed after recording</translation>
     </message>
@@ -2721,27 +2726,32 @@ by responsibility: {responsible}</translation>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="305"/>
+        <location filename="../../app/ui/returns_view.py" line="300"/>
+        <source>deleted (retention)</source>
+        <translation>deleted (retention)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="306"/>
         <source>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</source>
         <translation>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="317"/>
+        <location filename="../../app/ui/returns_view.py" line="318"/>
         <source>Reason (number + Enter):</source>
         <translation>Reason (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="320"/>
+        <location filename="../../app/ui/returns_view.py" line="321"/>
         <source>Grade (number + Enter):</source>
         <translation>Grade (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="327"/>
+        <location filename="../../app/ui/returns_view.py" line="328"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>Responsible (Enter: the proposal, or a number):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="336"/>
+        <location filename="../../app/ui/returns_view.py" line="337"/>
         <source>Proposed: {who}</source>
         <translation>Proposed: {who}</translation>
     </message>

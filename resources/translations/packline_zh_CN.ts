@@ -577,17 +577,22 @@
         <translation>无视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="140"/>
+        <location filename="../../app/ui/clip_view.py" line="117"/>
+        <source>deleted (retention)</source>
+        <translation>已按保留期删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="141"/>
         <source>No video to check</source>
         <translation>无视频可校验</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="143"/>
+        <location filename="../../app/ui/clip_view.py" line="144"/>
         <source>SHA-256 matches the record told to the server: the clip as recorded</source>
         <translation>SHA-256 与上报服务器的记录一致：视频未被改动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="146"/>
+        <location filename="../../app/ui/clip_view.py" line="147"/>
         <source>SHA-256 does NOT match the record: the file changed after recording</source>
         <translation>SHA-256 与记录不一致：视频文件在录制后被改动</translation>
     </message>
@@ -2721,27 +2726,32 @@ by responsibility: {responsible}</source>
         <translation>未录制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="305"/>
+        <location filename="../../app/ui/returns_view.py" line="300"/>
+        <source>deleted (retention)</source>
+        <translation>已按保留期删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="306"/>
         <source>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</source>
         <translation>打包视频：{status}，{minutes}:{seconds:02d}，{moments} 次扫描 — 按 F3 播放</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="317"/>
+        <location filename="../../app/ui/returns_view.py" line="318"/>
         <source>Reason (number + Enter):</source>
         <translation>原因（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="320"/>
+        <location filename="../../app/ui/returns_view.py" line="321"/>
         <source>Grade (number + Enter):</source>
         <translation>等级（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="327"/>
+        <location filename="../../app/ui/returns_view.py" line="328"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>责任方（回车：采用建议，或输入编号）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="336"/>
+        <location filename="../../app/ui/returns_view.py" line="337"/>
         <source>Proposed: {who}</source>
         <translation>建议：{who}</translation>
     </message>
