@@ -31,7 +31,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from printing.printers import PrintError, is_component
+from printing.errors import PrintError
+from printing.model import is_component
 
 __all__ = ["ComponentBackend", "ComponentDocument", "is_component", "parse_address"]
 

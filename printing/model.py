@@ -224,3 +224,11 @@ class ThermalProfile:
 
     def pt_dots(self, pt: float) -> int:
         return round(pt / PT_PER_MM * self.dpi / 25.4)
+
+
+COMPONENTS = ("cainiao", "pdd", "doudian", "wxshop")  # the platforms' print components (printing.components)
+
+
+def is_component(uri: str) -> bool:
+    """Whether the address is a platform's print component (which takes print data, not bytes)."""
+    return uri.strip().partition(":")[0].lower() in COMPONENTS

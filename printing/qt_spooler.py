@@ -28,8 +28,9 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from printing.cups import CupsBackend
+from printing.errors import PrintError
 from printing.model import Format
-from printing.printers import CupsBackend, PrintError
 
 log = logging.getLogger(__name__)
 

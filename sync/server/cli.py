@@ -59,18 +59,12 @@ def _global_options(parser: argparse.ArgumentParser, nested: bool) -> None:
 def missing_packages(command: str, db_url: str) -> list[str]:
     """The server's optional packages (the `server` extra) this command needs and does not find:
     said in one sentence with how to install them, not a traceback."""
-    from importlib import import_module
+    from importlib.util import find_spec
 
     wanted = ["fastapi", "uvicorn"] if command == "serve" else []
     if db_url.startswith(("postgresql", "postgres")):
         wanted.append("psycopg")
-    missing = []
-    for name in wanted:
-        try:
-            import_module(name)
-        except ImportError:
-            missing.append(name)
-    return missing
+    return [name for name in wanted if find_spec(name) is None]
 
 
 def main(argv: list[str] | None = None) -> int:
