@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
 from app.core.dock import (
     BagScanned,
@@ -147,6 +148,9 @@ class DockDesk:
 
     # --- the step and its effects ---------------------------------------------------------------
 
+    def _saved(self, _result: object, error: BaseException | None) -> None:
+        self.on_saved(error)
+
     def _run(self, event: DockEvent) -> DockVerdict:
         operator = self.operator
         assert operator is not None
@@ -157,10 +161,8 @@ class DockDesk:
             match effect:
                 case ParcelHanded(carrier=carrier, pickup=pickup, parcel=parcel):
                     self.writer.submit(
-                        lambda carrier=carrier, pickup=pickup, parcel=parcel: self.store.hand(
-                            carrier, pickup, parcel, operator
-                        ),
-                        lambda _result, error: self.on_saved(error),
+                        partial(self.store.hand, carrier, pickup, parcel, operator),
+                        self._saved,
                         label="hand_parcel",
                     )
                 case ParcelStopped(parcel=stopped):
@@ -170,20 +172,14 @@ class DockDesk:
                         stopped.order_no,
                         stopped.why,
                     )
-                    self.writer.submit(
-                        lambda stopped=stopped: self.store.stop(stopped),
-                        lambda _result, error: self.on_saved(error),
-                        label="stop_parcel",
-                    )
+                    self.writer.submit(partial(self.store.stop, stopped), self._saved, label="stop_parcel")
                 case HandoverClosed() as closed:
                     log.info(
                         "handover to %s closed: %d parcels, %d not handed over, driver %s",
                         closed.carrier, len(closed.parcels), len(closed.missing), closed.driver,
                     )  # fmt: skip
                     self.writer.submit(
-                        lambda closed=closed: self.store.close(closed, operator),
-                        self.on_closed,
-                        label="close_handover",
+                        partial(self.store.close, closed, operator), self.on_closed, label="close_handover"
                     )
         if outcome.verdict.say is DockSay.UNKNOWN_WAYBILL:
             log.info("dock: unknown waybill %r", outcome.verdict.code)

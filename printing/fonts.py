@@ -126,8 +126,7 @@ def _candidates(configured: str | None) -> list[Path]:
                 else:
                     paths += list(directory.rglob(name))[:1]
     paths += _fontconfig()
-    seen: set[Path] = set()
-    return [p for p in paths if not (p in seen or seen.add(p))]
+    return list(dict.fromkeys(paths))  # each once, in the order found
 
 
 def _fontconfig() -> list[Path]:

@@ -47,7 +47,7 @@ class ScanFramer:
         return []
 
     def _split(self) -> list[bytes]:
-        out = []
+        out: list[bytes] = []
         separators = (
             (b"\r\n", b"\r", b"\n") if self.suffix in ("cr", "lf", "crlf") else (SUFFIXES[self.suffix],)
         )

@@ -23,6 +23,7 @@ TICK_MS = 10  # the heartbeat while keys are held
 LATE_S = 0.02  # a heartbeat this much later than the one before: the thread was busy in between
 SETTLE_MS = 20  # the quiet moment is this much longer than the gap: a key one gap late is in time
 WAIT_AT_MOST_S = 2.0  # a thread busy for this long after the last key: judge what has arrived
+LATE_TICKS_DEFERRED = 3  # late heartbeats in a row that wait for the keys queued behind them
 PREFIXED_QUIET_MS = 300  # after a prefix, keys are a scan until the suffix or this much quiet
 
 
@@ -57,6 +58,7 @@ class Assembler:
     free_since: float = 0.0  # since when the thread has been seen free without a break
     busy_before: bool = False  # the thread was seen busy since the last key
     waited: int = 0  # quiet moments started again because the thread had been busy
+    late_in_row: int = 0  # heartbeats in a row that came late (the thread busy before each)
 
     @property
     def holding(self) -> bool:
@@ -105,6 +107,14 @@ class Assembler:
         if self._beat(now) and self.keys:
             self.waited += 1
             self.busy_before = True
+            self.late_in_row += 1
+            if self.late_in_row <= LATE_TICKS_DEFERRED:
+                # Keys may be queued behind this late beat, typed while the thread was busy: they
+                # are handled before the next beat, which judges. (Judging now, a thread busy past
+                # WAIT_AT_MOST_S cut a scan's first key off as typing.)
+                return []
+        else:
+            self.late_in_row = 0
         quiet_s = (PREFIXED_QUIET_MS if self.prefixed else self.max_gap_ms + SETTLE_MS) / 1000
         last = self.keys[-1].at
         if now - max(last, self.free_since) < quiet_s and now - last < WAIT_AT_MOST_S:
@@ -155,6 +165,7 @@ class Assembler:
         return Outcome(typing=keys, ticking=False)
 
     def _reset(self) -> None:
+        self.late_in_row = 0
         self.keys = []
         self.gaps = []
         self.prefixed = False

@@ -69,7 +69,8 @@ def shipped_head() -> str | None:
     """The newest migration this Packline ships, read from the migration files' own revision
     lines without loading alembic (a station that is up to date starts without it). None when
     the files do not give one head (alembic then decides)."""
-    revisions, downs = set(), set()
+    revisions: set[str] = set()
+    downs: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
         for down, value in _REVISION.findall(path.read_text(encoding="utf-8")):
             (downs if down else revisions).add(value)

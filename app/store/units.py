@@ -69,7 +69,8 @@ def add_pack_units(
     s: Session, session_id: str, order_no: str, units: Iterable[PackedUnit]
 ) -> list[dict[str, Any]]:
     """Write a pack's traced units (in its transaction) and return them as the event carries them."""
-    rows = [
+    units = list(units)
+    rows: list[dict[str, Any]] = [
         {"session_id": session_id, "order_no": order_no, "sku_code": u.sku_code, "parcel_no": u.parcel_no,
          "serial": u.unit.serial, "lot": u.unit.lot, "expiry": u.unit.expiry}
         for u in units
@@ -77,9 +78,9 @@ def add_pack_units(
     if rows:
         s.execute(insert(m.PackUnit), rows)
     return [
-        {"sku": r["sku_code"], "parcel": r["parcel_no"], "serial": r["serial"], "lot": r["lot"],
-         "expiry": r["expiry"].isoformat() if r["expiry"] else None}
-        for r in rows
+        {"sku": u.sku_code, "parcel": u.parcel_no, "serial": u.unit.serial, "lot": u.unit.lot,
+         "expiry": u.unit.expiry.isoformat() if u.unit.expiry else None}
+        for u in units
     ]  # fmt: skip
 
 

@@ -254,5 +254,5 @@ class CustomerPreferencesView(QWidget):
 
 def _same(before: Any, after: Any) -> bool:
     """A field never set and one cleared are the same wish: no event for it."""
-    empty = (None, "", [])
+    empty: tuple[Any, ...] = (None, "", [])
     return (before in empty and after in empty) or before == after

@@ -90,7 +90,7 @@ class CasEnq(ScaleProtocol):
         return frame if bytes([DC1]) in request else None
 
     def parse(self) -> list[Reading]:
-        readings = []
+        readings: list[Reading] = []
         while self.buffer:
             if self.buffer[0] == ACK:
                 del self.buffer[:1]

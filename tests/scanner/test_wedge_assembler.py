@@ -146,6 +146,16 @@ def test_without_timestamps_a_busy_moment_still_does_not_split_a_scan(scenario):
     assert result.scans == codes and result.typed == ""
 
 
+@pytest.mark.parametrize("stamps", [True, False])
+def test_a_thread_busy_for_over_two_seconds_after_a_scans_first_key_does_not_cut_it_off(stamps):
+    """The first key handled, then the thread busy 2 s: its late heartbeat comes before the keys
+    queued behind it, and must not judge the one key held so far (it was typing, cut off)."""
+    code = "6931234567890"
+    keys = [Typed(ch, 100 + i) for i, ch in enumerate(code)] + [Typed("", 100 + len(code), enter=True)]
+    result = run(keys, [(101, 2300)], [], Assembler(), stamps=stamps)
+    assert result.scans == [code] and result.typed == ""
+
+
 def test_a_13_digit_burst_during_a_300_ms_busy_moment_is_one_scan():
     code = "6931234567890"
     keys = [Typed(ch, 1000 + 15 * i) for i, ch in enumerate(code)] + [Typed("", 1000 + 15 * 13, enter=True)]

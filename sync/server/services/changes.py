@@ -88,7 +88,8 @@ class ChangesService(StoreCore):
 
     def keys(self, kind: p.Kind) -> p.KindKeys:
         """Every key of a kind, live and deleted: what a station compares its own with."""
-        live, gone = [], []
+        live: list[str] = []
+        gone: list[str] = []
         with self.reading() as c:
             entity = m.Entity
             for key, deleted in c.execute(
