@@ -2,7 +2,8 @@
 
 Scan your badge; scan a carrier's dock code (#PLD:SF) to choose the carrier and its pick-up; scan
 each parcel's waybill (a bag or cage label first puts the following parcels in it); with dock
-weighing on, each parcel goes on the scale (F4 takes its weight, or grams + Enter). F8 closes the
+weighing on, each parcel goes on the scale: its steady weight is taken by itself once it differs
+from what lay there at the scan (F4 takes the weight shown, or grams + Enter). F8 closes the
 handover: the carrier's packed parcels not scanned are listed in red; the driver scans their badge
 or their name and ID are typed + Enter, and the manifest prints for signature. Esc goes back.
 """
@@ -35,6 +36,8 @@ SEVERITY = {
 }
 SOUND = {Severity.OK: "accept", Severity.DONE: "complete", Severity.ERROR: "error", Severity.PROMPT: "prompt"}
 SHOWN = 200  # parcels listed: the count says how many there are
+MIN_PARCEL_G = 10  # less on the scale is an empty scale
+SAME_WEIGHT_G = 5  # a steady weight within this of the one before the scan is still the one before
 
 
 class DockView(QWidget):
@@ -44,6 +47,9 @@ class DockView(QWidget):
         self.sounds = sounds
         self.live: Reading | None = None
         self.last: DockVerdict | None = None
+        # The scale's steady weight when the parcel to weigh was scanned: the parcel's own is the
+        # next steady weight that differs from it (what lay there before is not this parcel).
+        self.before_g: int | None = None
         self.title = page_title()
         self.banner = Banner()
         self.banner.setFixedHeight(130)
@@ -127,7 +133,17 @@ class DockView(QWidget):
         self._verdict(self.desk.handle_scan(code))
 
     def on_reading(self, reading: Reading) -> None:
+        """The dock scale: while a parcel waits for its weight, its steady weight is taken by itself."""
         self.live = reading
+        if self.desk.operator is None or self.desk.state.weighing is None:
+            return
+        if not reading.usable or not reading.stable or reading.grams is None or reading.grams < MIN_PARCEL_G:
+            if reading.usable and reading.grams is not None and reading.grams < MIN_PARCEL_G:
+                self.before_g = None  # the scale was cleared: whatever comes next is the parcel
+            return
+        if self.before_g is not None and abs(reading.grams - self.before_g) <= SAME_WEIGHT_G:
+            return
+        self._verdict(self.desk.weigh(reading.grams))
 
     def on_closed(self, manifest: ClosedManifest | None, error: BaseException | None) -> None:
         """The handover's write came back (on the GUI thread)."""
@@ -193,6 +209,10 @@ class DockView(QWidget):
 
     def _verdict(self, verdict: DockVerdict) -> None:
         self.last = verdict
+        if verdict.say is DockSay.WEIGH_IT:
+            live = self.live
+            steady = live is not None and live.usable and bool(live.stable) and live.grams is not None
+            self.before_g = live.grams if steady and live is not None and live.grams else None
         severity = SEVERITY[verdict.tone]
         self._show(self.verdict_text(verdict), severity)
         sound = SOUND.get(severity)

@@ -961,197 +961,197 @@ by responsibility: {responsible}</translation>
 <context>
     <name>DockView</name>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="84"/>
+        <location filename="../../app/ui/dock_view.py" line="90"/>
         <source>Scan: a carrier&apos;s dock code · a bag label · each parcel&apos;s waybill · F4 the scale&apos;s weight (or grams + Enter) · F8 close the handover · Esc back</source>
         <translation>Scan: a carrier&apos;s dock code · a bag label · each parcel&apos;s waybill · F4 the scale&apos;s weight (or grams + Enter) · F8 close the handover · Esc back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="88"/>
+        <location filename="../../app/ui/dock_view.py" line="94"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="88"/>
+        <location filename="../../app/ui/dock_view.py" line="94"/>
         <source>Waybill</source>
         <translation>Waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="88"/>
+        <location filename="../../app/ui/dock_view.py" line="94"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="88"/>
+        <location filename="../../app/ui/dock_view.py" line="94"/>
         <source>Bag</source>
         <translation>Bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="100"/>
+        <location filename="../../app/ui/dock_view.py" line="106"/>
         <source>Scan your badge to start the handover</source>
         <translation>Scan your badge to start the handover</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="103"/>
+        <location filename="../../app/ui/dock_view.py" line="109"/>
         <source>The handover to {carrier} was open — carry on scanning its parcels</source>
         <translation>The handover to {carrier} was open — carry on scanning its parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="109"/>
+        <location filename="../../app/ui/dock_view.py" line="115"/>
         <source>Scan the dock code of the carrier whose truck is loading</source>
         <translation>Scan the dock code of the carrier whose truck is loading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="121"/>
+        <location filename="../../app/ui/dock_view.py" line="127"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>Badge {badge} is not known — scan your badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="137"/>
+        <location filename="../../app/ui/dock_view.py" line="153"/>
         <source>The handover is NOT saved: {problem} — call the technician; keep the parcels here</source>
         <translation>The handover is NOT saved: {problem} — call the technician; keep the parcels here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="145"/>
+        <location filename="../../app/ui/dock_view.py" line="161"/>
         <source>Handover {manifest} closed: {count} parcels to {carrier} — the manifest is printing for the driver&apos;s signature</source>
         <translation>Handover {manifest} closed: {count} parcels to {carrier} — the manifest is printing for the driver&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="158"/>
+        <location filename="../../app/ui/dock_view.py" line="174"/>
         <source>A scan is NOT saved: {problem} — call the technician</source>
         <translation>A scan is NOT saved: {problem} — call the technician</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="187"/>
+        <location filename="../../app/ui/dock_view.py" line="203"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>The scale has no steady weight — type the grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="209"/>
+        <location filename="../../app/ui/dock_view.py" line="229"/>
         <source>Scan the dock code of the carrier whose truck is loading first</source>
         <translation>Scan the dock code of the carrier whose truck is loading first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="211"/>
+        <location filename="../../app/ui/dock_view.py" line="231"/>
         <source>{carrier}, pick-up {pickup}: {expected} parcels to hand over — scan each</source>
         <translation>{carrier}, pick-up {pickup}: {expected} parcels to hand over — scan each</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="213"/>
+        <location filename="../../app/ui/dock_view.py" line="233"/>
         <source>✓ {code} — {count} of {expected}</source>
         <translation>✓ {code} — {count} of {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="215"/>
+        <location filename="../../app/ui/dock_view.py" line="235"/>
         <source>Put {code} on the scale (packed {weight} g) — F4, or the grams + Enter</source>
         <translation>Put {code} on the scale (packed {weight} g) — F4, or the grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="218"/>
+        <location filename="../../app/ui/dock_view.py" line="238"/>
         <source>STOP — {code} weighs {dock} g, packed {weight} g: opened or mixed up? Do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>STOP — {code} weighs {dock} g, packed {weight} g: opened or mixed up? Do not hand it over, put it in the put-back area (待放回区)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="221"/>
+        <location filename="../../app/ui/dock_view.py" line="241"/>
         <source>Bag {code}: the next parcels go in it ({count} in it so far)</source>
         <translation>Bag {code}: the next parcels go in it ({count} in it so far)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="223"/>
+        <location filename="../../app/ui/dock_view.py" line="243"/>
         <source>{code} is a {carrier} parcel — not for this truck; set it aside for {carrier}</source>
         <translation>{code} is a {carrier} parcel — not for this truck; set it aside for {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="226"/>
+        <location filename="../../app/ui/dock_view.py" line="246"/>
         <source>{code} was handed over already ({detail}) — a second label? Give it to the supervisor</source>
         <translation>{code} was handed over already ({detail}) — a second label? Give it to the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="228"/>
+        <location filename="../../app/ui/dock_view.py" line="248"/>
         <source>{code} is scanned already — scan the next parcel</source>
         <translation>{code} is scanned already — scan the next parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="230"/>
+        <location filename="../../app/ui/dock_view.py" line="250"/>
         <source>STOP — order {order} is not packed ({detail}): do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>STOP — order {order} is not packed ({detail}): do not hand it over, put it in the put-back area (待放回区)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="234"/>
+        <location filename="../../app/ui/dock_view.py" line="254"/>
         <source>STOP — the label {code} was voided: do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>STOP — the label {code} was voided: do not hand it over, put it in the put-back area (待放回区)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="238"/>
+        <location filename="../../app/ui/dock_view.py" line="258"/>
         <source>STOP — intercepted (拦截件): order {order} is {detail} — do not give it to the carrier, put it in the put-back area (待放回区)</source>
         <translation>STOP — intercepted (拦截件): order {order} is {detail} — do not give it to the carrier, put it in the put-back area (待放回区)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="242"/>
+        <location filename="../../app/ui/dock_view.py" line="262"/>
         <source>No parcel has the waybill {code} — check the label, give it to the supervisor</source>
         <translation>No parcel has the waybill {code} — check the label, give it to the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="245"/>
+        <location filename="../../app/ui/dock_view.py" line="265"/>
         <source>{count} parcel(s) packed for {carrier} are NOT handed over (red, right) — find them, or the driver scans their badge / types name and ID + Enter to close without them; Esc: back</source>
         <translation>{count} parcel(s) packed for {carrier} are NOT handed over (red, right) — find them, or the driver scans their badge / types name and ID + Enter to close without them; Esc: back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="249"/>
+        <location filename="../../app/ui/dock_view.py" line="269"/>
         <source>Driver: scan your badge, or type your name and ID + Enter (Esc goes back)</source>
         <translation>Driver: scan your badge, or type your name and ID + Enter (Esc goes back)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="251"/>
+        <location filename="../../app/ui/dock_view.py" line="271"/>
         <source>Closing the handover: {count} parcels — the manifest prints</source>
         <translation>Closing the handover: {count} parcels — the manifest prints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="252"/>
+        <location filename="../../app/ui/dock_view.py" line="272"/>
         <source>Nothing scanned for {carrier} yet — nothing to close</source>
         <translation>Nothing scanned for {carrier} yet — nothing to close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="253"/>
+        <location filename="../../app/ui/dock_view.py" line="273"/>
         <source>{dock} g is not a parcel weight — weigh again</source>
         <translation>{dock} g is not a parcel weight — weigh again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="254"/>
+        <location filename="../../app/ui/dock_view.py" line="274"/>
         <source>Back — carry on scanning</source>
         <translation>Back — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="255"/>
+        <location filename="../../app/ui/dock_view.py" line="275"/>
         <source>Not now — close the open handover (F8) first</source>
         <translation>Not now — close the open handover (F8) first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="274"/>
+        <location filename="../../app/ui/dock_view.py" line="294"/>
         <source>Dock handover — {carrier}, pick-up {pickup}</source>
         <translation>Dock handover — {carrier}, pick-up {pickup}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="280"/>
+        <location filename="../../app/ui/dock_view.py" line="300"/>
         <source>Bag {bag}: {count} parcels</source>
         <translation>Bag {bag}: {count} parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="282"/>
+        <location filename="../../app/ui/dock_view.py" line="302"/>
         <source>No bag: parcels go loose</source>
         <translation>No bag: parcels go loose</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="297"/>
+        <location filename="../../app/ui/dock_view.py" line="317"/>
         <source>{count} not handed over</source>
         <translation>{count} not handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="299"/>
+        <location filename="../../app/ui/dock_view.py" line="319"/>
         <source>(+{count} more)</source>
         <translation>(+{count} more)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="309"/>
+        <location filename="../../app/ui/dock_view.py" line="329"/>
         <source>Put-back area (待放回区): {count}</source>
         <translation>Put-back area (待放回区): {count}</translation>
     </message>

@@ -961,197 +961,197 @@ by responsibility: {responsible}</source>
 <context>
     <name>DockView</name>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="84"/>
+        <location filename="../../app/ui/dock_view.py" line="90"/>
         <source>Scan: a carrier&apos;s dock code · a bag label · each parcel&apos;s waybill · F4 the scale&apos;s weight (or grams + Enter) · F8 close the handover · Esc back</source>
         <translation>扫描：承运商交接码 · 集包袋标签 · 每个包裹的运单号 · F4 取秤重（或输入克数 + 回车）· F8 结束交接 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="88"/>
+        <location filename="../../app/ui/dock_view.py" line="94"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="88"/>
+        <location filename="../../app/ui/dock_view.py" line="94"/>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="88"/>
+        <location filename="../../app/ui/dock_view.py" line="94"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="88"/>
+        <location filename="../../app/ui/dock_view.py" line="94"/>
         <source>Bag</source>
         <translation>集包号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="100"/>
+        <location filename="../../app/ui/dock_view.py" line="106"/>
         <source>Scan your badge to start the handover</source>
         <translation>扫描工牌开始交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="103"/>
+        <location filename="../../app/ui/dock_view.py" line="109"/>
         <source>The handover to {carrier} was open — carry on scanning its parcels</source>
         <translation>{carrier} 的交接尚未结束 — 继续扫描包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="109"/>
+        <location filename="../../app/ui/dock_view.py" line="115"/>
         <source>Scan the dock code of the carrier whose truck is loading</source>
         <translation>扫描正在装车的承运商交接码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="121"/>
+        <location filename="../../app/ui/dock_view.py" line="127"/>
         <source>Badge {badge} is not known — scan your badge</source>
         <translation>工牌 {badge} 不存在 — 请扫描您的工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="137"/>
+        <location filename="../../app/ui/dock_view.py" line="153"/>
         <source>The handover is NOT saved: {problem} — call the technician; keep the parcels here</source>
         <translation>交接未保存：{problem} — 请联系技术员；包裹先留在这里</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="145"/>
+        <location filename="../../app/ui/dock_view.py" line="161"/>
         <source>Handover {manifest} closed: {count} parcels to {carrier} — the manifest is printing for the driver&apos;s signature</source>
         <translation>交接单 {manifest} 已完成：{count} 件交给{carrier} — 交接单正在打印，请司机签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="158"/>
+        <location filename="../../app/ui/dock_view.py" line="174"/>
         <source>A scan is NOT saved: {problem} — call the technician</source>
         <translation>扫描未保存：{problem} — 请联系技术员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="187"/>
+        <location filename="../../app/ui/dock_view.py" line="203"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>电子秤读数不稳定 — 请输入克数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="209"/>
+        <location filename="../../app/ui/dock_view.py" line="229"/>
         <source>Scan the dock code of the carrier whose truck is loading first</source>
         <translation>请先扫描正在装车的承运商交接码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="211"/>
+        <location filename="../../app/ui/dock_view.py" line="231"/>
         <source>{carrier}, pick-up {pickup}: {expected} parcels to hand over — scan each</source>
         <translation>{carrier}，{pickup} 班次：应交接 {expected} 件 — 逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="213"/>
+        <location filename="../../app/ui/dock_view.py" line="233"/>
         <source>✓ {code} — {count} of {expected}</source>
         <translation>✓ {code} — {count} / {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="215"/>
+        <location filename="../../app/ui/dock_view.py" line="235"/>
         <source>Put {code} on the scale (packed {weight} g) — F4, or the grams + Enter</source>
         <translation>把 {code} 放上秤（打包时 {weight} 克）— 按 F4，或输入克数 + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="218"/>
+        <location filename="../../app/ui/dock_view.py" line="238"/>
         <source>STOP — {code} weighs {dock} g, packed {weight} g: opened or mixed up? Do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>停 — {code} 称重 {dock} 克，打包时 {weight} 克：被拆开或调换？不要交接，放到待放回区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="221"/>
+        <location filename="../../app/ui/dock_view.py" line="241"/>
         <source>Bag {code}: the next parcels go in it ({count} in it so far)</source>
         <translation>集包袋 {code}：后续包裹装入此袋（已装 {count} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="223"/>
+        <location filename="../../app/ui/dock_view.py" line="243"/>
         <source>{code} is a {carrier} parcel — not for this truck; set it aside for {carrier}</source>
         <translation>{code} 是{carrier}的包裹 — 不上这辆车；放到{carrier}区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="226"/>
+        <location filename="../../app/ui/dock_view.py" line="246"/>
         <source>{code} was handed over already ({detail}) — a second label? Give it to the supervisor</source>
         <translation>{code} 已交接过（{detail}）— 重复面单？交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="228"/>
+        <location filename="../../app/ui/dock_view.py" line="248"/>
         <source>{code} is scanned already — scan the next parcel</source>
         <translation>{code} 已扫描 — 扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="230"/>
+        <location filename="../../app/ui/dock_view.py" line="250"/>
         <source>STOP — order {order} is not packed ({detail}): do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>停 — 订单 {order} 未打包（{detail}）：不要交接，放到待放回区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="234"/>
+        <location filename="../../app/ui/dock_view.py" line="254"/>
         <source>STOP — the label {code} was voided: do not hand it over, put it in the put-back area (待放回区)</source>
         <translation>停 — 面单 {code} 已作废：不要交接，放到待放回区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="238"/>
+        <location filename="../../app/ui/dock_view.py" line="258"/>
         <source>STOP — intercepted (拦截件): order {order} is {detail} — do not give it to the carrier, put it in the put-back area (待放回区)</source>
         <translation>拦截件 — 订单 {order} {detail}：不要交给快递，放到待放回区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="242"/>
+        <location filename="../../app/ui/dock_view.py" line="262"/>
         <source>No parcel has the waybill {code} — check the label, give it to the supervisor</source>
         <translation>没有运单号为 {code} 的包裹 — 检查面单，交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="245"/>
+        <location filename="../../app/ui/dock_view.py" line="265"/>
         <source>{count} parcel(s) packed for {carrier} are NOT handed over (red, right) — find them, or the driver scans their badge / types name and ID + Enter to close without them; Esc: back</source>
         <translation>{count} 件未交接（{carrier}，右侧红色）— 找到它们，或由司机扫描工牌／输入姓名和证件号 + 回车，不带它们结束交接；Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="249"/>
+        <location filename="../../app/ui/dock_view.py" line="269"/>
         <source>Driver: scan your badge, or type your name and ID + Enter (Esc goes back)</source>
         <translation>司机：扫描工牌，或输入姓名和证件号 + 回车（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="251"/>
+        <location filename="../../app/ui/dock_view.py" line="271"/>
         <source>Closing the handover: {count} parcels — the manifest prints</source>
         <translation>正在结束交接：{count} 件 — 交接单打印中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="252"/>
+        <location filename="../../app/ui/dock_view.py" line="272"/>
         <source>Nothing scanned for {carrier} yet — nothing to close</source>
         <translation>{carrier} 还没有扫描任何包裹 — 无需结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="253"/>
+        <location filename="../../app/ui/dock_view.py" line="273"/>
         <source>{dock} g is not a parcel weight — weigh again</source>
         <translation>{dock} 克不是有效的包裹重量 — 重新称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="254"/>
+        <location filename="../../app/ui/dock_view.py" line="274"/>
         <source>Back — carry on scanning</source>
         <translation>已返回 — 继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="255"/>
+        <location filename="../../app/ui/dock_view.py" line="275"/>
         <source>Not now — close the open handover (F8) first</source>
         <translation>现在不行 — 先结束当前交接（F8）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="274"/>
+        <location filename="../../app/ui/dock_view.py" line="294"/>
         <source>Dock handover — {carrier}, pick-up {pickup}</source>
         <translation>出库交接 — {carrier}，{pickup} 班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="280"/>
+        <location filename="../../app/ui/dock_view.py" line="300"/>
         <source>Bag {bag}: {count} parcels</source>
         <translation>集包袋 {bag}：{count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="282"/>
+        <location filename="../../app/ui/dock_view.py" line="302"/>
         <source>No bag: parcels go loose</source>
         <translation>未集包：包裹散件交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="297"/>
+        <location filename="../../app/ui/dock_view.py" line="317"/>
         <source>{count} not handed over</source>
         <translation>{count} 件未交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="299"/>
+        <location filename="../../app/ui/dock_view.py" line="319"/>
         <source>(+{count} more)</source>
         <translation>（还有 {count} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dock_view.py" line="309"/>
+        <location filename="../../app/ui/dock_view.py" line="329"/>
         <source>Put-back area (待放回区): {count}</source>
         <translation>待放回区：{count} 件</translation>
     </message>

@@ -62,3 +62,40 @@ def test_the_dock_hands_over_stops_and_closes_by_scanner_and_keys(demo_db, qtbot
         qtbot.waitUntil(lambda: bool(list((tmp_path / "prints").glob("*.pdf"))), timeout=15000)
     finally:
         dock.close()
+
+
+@pytest.mark.gui
+def test_weighing_at_the_dock_takes_the_parcels_steady_weight_by_itself(demo_db, qtbot, tmp_path):
+    from app.core.settings import StationSettings
+    from app.store.settings_store import save_settings
+    from scanner.model import Reading
+
+    make_qapp()
+    samples = demo.sample_orders(demo_db, per_kind=40)
+    orders = packed_orders(demo_db, samples, 2)
+    save_settings(demo_db, StationSettings(station_name="DOCK-1", dock_weigh=True))
+    dock = DockApp(demo_db, "en", tmp_path)
+    try:
+        view = dock.view
+        view.show()
+        view.handle_scan("P0002")
+        view.handle_scan(dock_code(orders[0]["carrier"]))
+        view.on_reading(Reading(grams=1500, stable=True))  # the last parcel, still on the scale
+        view.handle_scan(orders[0]["waybill_no"])
+        weighing = dock.desk.state.weighing
+        assert weighing is not None and dock.desk.last.say.value == "weigh_it"
+        packed_g = weighing.weight_g
+        view.on_reading(Reading(grams=1500, stable=True))  # the same weight: not this parcel
+        assert dock.desk.state.weighing is not None
+        view.on_reading(Reading(grams=packed_g + 3, stable=False))  # still moving
+        assert dock.desk.state.weighing is not None
+        view.on_reading(Reading(grams=packed_g + 3, stable=True))
+        assert dock.desk.state.weighing is None and dock.desk.state.count == 1
+        assert dock.desk.state.handed[0].dock_weight_g == packed_g + 3
+        view.on_reading(Reading(grams=0, stable=True))  # taken off
+        view.handle_scan(orders[1]["waybill_no"])
+        second_g = dock.desk.state.weighing.weight_g
+        view.on_reading(Reading(grams=second_g + 900, stable=True))  # far heavier than packed
+        assert dock.desk.last.say.value == "weight_off" and dock.desk.state.count == 1
+    finally:
+        dock.close()
