@@ -289,6 +289,13 @@ class PackingStation:
             fefo=_fefo(self.settings),
         )
         self._restore()
+        if self.settings.label_check and self.label_due is None and self.session_id is None:
+            pending = self.store.label_check_pending()
+            if pending is not None:  # the parcels packed last here still wait for their label check
+                order_no, session_id, waybills, checked = pending
+                self.label_due = LabelDue(order_no, waybills, session_id, checked)
+                log.info("label check of %s restored: %d of %d labels left", order_no,
+                         len(self.label_due.left), len(waybills))  # fmt: skip
 
     def apply_settings(self, settings: StationSettings) -> None:
         self.settings = settings
@@ -345,19 +352,23 @@ class PackingStation:
         return self._run(Scanned(scan.code, resolution), raw=raw_text)
 
     def _label_scanned(self, code: str) -> Verdict:
-        """The waybill on the parcel just packed (贴单复核): its own lets it go; anything else (the
-        label of another order, the next order's number) stops it, said in red, and is recorded."""
+        """A waybill on a parcel just packed (贴单复核): each parcel's own label lets it go (a split
+        shipment's, one by one); anything else (the label of another order, the next order's
+        number) stops it, said in red, and is recorded."""
         assert self.state is not None and self.label_due is not None
         due = self.label_due
-        matches = code.strip().upper() == due.waybill_no.upper()
+        matched = next((w for w in due.left if w.upper() == code.strip().upper()), None)
+        if matched is not None:
+            due = replace(due, checked=(*due.checked, matched))
         verdict = Verdict(
-            VerdictKind.LABEL_CHECKED if matches else VerdictKind.LABEL_MISMATCH,
+            VerdictKind.LABEL_CHECKED if matched is not None else VerdictKind.LABEL_MISMATCH,
             order_no=due.order_no,
             code=code[:80],
-            detail=due.waybill_no,
+            detail=matched or ", ".join(due.left),
+            quantity=len(due.left),  # labels of the order's parcels still to check
         )
-        if matches:
-            self.label_due = None
+        if matched is not None:
+            self.label_due = due if due.left else None
         self._write(
             self.store.record_event, due.session_id, self.state.operator, "label", code, verdict.kind.value
         )
@@ -762,7 +773,9 @@ class PackingStation:
                 self.last_packed = done.order.order_no
                 self._last_label = (done.order.carrier, done.order.waybill_no or "")
                 if self.settings.label_check and done.order.waybill_no:
-                    self.label_due = LabelDue(done.order.order_no, done.order.waybill_no, session_id)
+                    # The first parcel's number is the order's; a split shipment's others are taken
+                    # with the pack's commit and join the check once it is written (_saved).
+                    self.label_due = LabelDue(done.order.order_no, (done.order.waybill_no,), session_id)
                 self.session_id = None
                 # The local date: a birthday month is the customer's, not UTC's.
                 # The labels are made with the pack: a split shipment's numbers are taken in its commit.
@@ -833,6 +846,11 @@ class PackingStation:
                 return
             if was_blocked and showing_it and kind in ("packed", "held") and state is not None:
                 self.state = next_session(state)
+            due = self.label_due
+            if kind == "packed" and due is not None and due.order_no == order_no and due.session_id:
+                waybills = self.store.parcel_waybills(due.session_id)
+                if waybills:
+                    self.label_due = replace(due, waybills=waybills)
             self.on_saved(SaveResult(kind, order_no))
 
         return done
@@ -889,11 +907,22 @@ class PackingStation:
 
 @dataclass(frozen=True)
 class LabelDue:
-    """A packed parcel whose label is still to be scanned on it (贴单复核)."""
+    """A packed order whose parcels' labels are still to be scanned on them (贴单复核)."""
 
     order_no: str
-    waybill_no: str
+    waybills: tuple[str, ...]  # each parcel's, in parcel order
     session_id: str | None
+    checked: tuple[str, ...] = ()
+
+    @property
+    def left(self) -> tuple[str, ...]:
+        return tuple(w for w in self.waybills if w not in self.checked)
+
+    @property
+    def waybill_no(self) -> str:
+        """The next label to check."""
+        left = self.left
+        return left[0] if left else ""
 
 
 @dataclass(frozen=True)

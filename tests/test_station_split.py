@@ -179,3 +179,43 @@ def test_a_carrier_change_after_a_split_pack_reissues_a_label_per_parcel(demo_db
     assert [(x["no"], x["waybill_no"]) for x in reissued.payload["parcels"]] == [
         (p.parcel_no, p.waybill_no) for p in parcels
     ]
+
+
+def test_the_label_check_takes_every_parcels_label_and_survives_a_restart(demo_db_path, samples):
+    """贴单复核 on a split shipment: each parcel's own label, one by one; the next order waits
+    until all are checked, also after the station restarts between two of them."""
+    from dataclasses import replace
+
+    from app.core.settings import StationSettings
+    from app.store.writer import SerialWriter
+
+    settings = replace(StationSettings(), label_check=True)
+    db = open_database(demo_db_path)
+    writer = SerialWriter()
+    station = PackingStation(PackingStore(db, "PACK-01"), writer, settings)
+    station.sign_in_badge("P0001")
+    sample = two_item_order(samples)
+    assert split_in_two(station, sample)[-1].kind is VerdictKind.PACKED
+    assert writer.wait_idle(10)
+    with db.session() as s:
+        waybills = s.scalars(select(m.Parcel.waybill_no).order_by(m.Parcel.parcel_no)).all()
+    assert len(waybills) == 2 and station.label_due.waybills == tuple(waybills)
+    first = station.handle_scan(waybills[0])
+    assert first.kind is VerdictKind.LABEL_CHECKED and first.quantity == 1  # one label left
+    assert station.label_due is not None and station.label_due.left == (waybills[1],)
+    other = next(s for s in samples["ready"] if s["order_no"] != sample["order_no"])
+    assert station.handle_scan(other["order_no"]).kind is VerdictKind.LABEL_MISMATCH  # not yet
+    assert writer.wait_idle(10)
+    writer.close()
+    db.close()
+
+    db = open_database(demo_db_path)  # the station restarts before the second parcel's check
+    writer = SerialWriter()
+    station = PackingStation(PackingStore(db, "PACK-01"), writer, settings)
+    station.sign_in_badge("P0001")
+    assert station.label_due is not None and station.label_due.left == (waybills[1],)
+    done = station.handle_scan(waybills[1])
+    assert done.kind is VerdictKind.LABEL_CHECKED and done.quantity == 0 and station.label_due is None
+    assert station.handle_scan(other["order_no"]).kind is VerdictKind.ORDER_LOADED
+    writer.close()
+    db.close()

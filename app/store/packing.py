@@ -127,6 +127,32 @@ class PackingStore:
         with self.db.engine.connect() as c:
             return serial_facts(c, sku_code, serial, order_no)
 
+    def parcel_waybills(self, session_id: str) -> tuple[str, ...]:
+        """The waybills a pack put on its parcels, in parcel order."""
+        with self.db.engine.connect() as c:
+            return tuple(row[0] for row in c.exec_driver_sql(_PARCEL_WAYBILLS, (session_id,)))
+
+    def label_check_pending(self) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | None:
+        """The station's last pack whose parcels' labels were not all checked (贴单复核), as
+        (order, session, its parcels' waybills, those checked), or None."""
+        with self.db.engine.connect() as c:
+            last = c.exec_driver_sql(
+                "SELECT s.id, o.order_no FROM pack_sessions s JOIN orders o ON o.id = s.order_id"
+                " WHERE s.station = ? AND s.status = 'packed' ORDER BY s.ended_at DESC LIMIT 1",
+                (self.station,),
+            ).first()
+            if last is None:
+                return None
+            session_id, order_no = last
+            waybills = tuple(row[0] for row in c.exec_driver_sql(_PARCEL_WAYBILLS, (session_id,)))
+            checked = {
+                str(row[0]).strip().upper() for row in c.exec_driver_sql(_LABELS_CHECKED, (session_id,))
+            }
+        done = tuple(w for w in waybills if w.upper() in checked)
+        if not waybills or len(done) == len(waybills):
+            return None
+        return order_no, session_id, waybills, done
+
     def boxes(self) -> list[Box]:
         """The packaging catalogue: SKUs of category PACKAGING, smallest first."""
         with self.db.session() as s:
@@ -611,6 +637,12 @@ def new_session_id() -> str:
 
 
 ORDER_BY_NO = "SELECT id FROM orders WHERE order_no = ?"
+_PARCEL_WAYBILLS = (
+    "SELECT waybill_no FROM parcels WHERE session_id = ? AND waybill_no != '' ORDER BY parcel_no"
+)
+_LABELS_CHECKED = (
+    "SELECT raw FROM pack_events WHERE session_id = ? AND kind = 'label' AND verdict = 'label_checked'"
+)
 ORDER_BY_WAYBILL = (
     "SELECT id FROM orders WHERE waybill_no = ?"
     " UNION ALL SELECT order_id FROM parcels WHERE waybill_no = ? LIMIT 1"

@@ -403,6 +403,10 @@ def verdict_text(verdict: Verdict, chinese: bool) -> str:
             "take it first next time",
         ),
     }
+    if verdict.kind is k.LABEL_CHECKED and verdict.quantity > 0:
+        return QCoreApplication.translate(
+            "Verdict", "Label checked: {detail} — {quantity} more parcel label(s) of order {order} to scan"
+        ).format(detail=verdict.detail, quantity=verdict.quantity, order=verdict.order_no)
     if verdict.kind in (k.UNKNOWN_BARCODE, k.ORDER_NOT_FOUND) and not verdict.code:
         return QCoreApplication.translate("Verdict", "Unreadable scan — scan again")
     if verdict.kind is k.SCAN_SUPERVISOR and verdict.detail == "split":

@@ -406,42 +406,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="518"/>
+        <location filename="../../app/ui/messages.py" line="522"/>
         <source>SF Express</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>ZTO Express</source>
         <translation>ZTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="520"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>YTO Express</source>
         <translation>YTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>Yunda Express</source>
         <translation>Yunda Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="522"/>
+        <location filename="../../app/ui/messages.py" line="526"/>
         <source>STO Express</source>
         <translation>STO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523"/>
+        <location filename="../../app/ui/messages.py" line="527"/>
         <source>JD Logistics</source>
         <translation>JD Logistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="528"/>
         <source>China Post EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525"/>
+        <location filename="../../app/ui/messages.py" line="529"/>
         <source>J&amp;T Express</source>
         <translation>J&amp;T Express</translation>
     </message>
@@ -449,47 +449,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="503"/>
+        <location filename="../../app/ui/messages.py" line="507"/>
         <source>Taobao</source>
         <translation>Taobao</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="508"/>
         <source>Tmall</source>
         <translation>Tmall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>JD.com</source>
         <translation>JD.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Douyin</source>
         <translation>Douyin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>Pinduoduo</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="512"/>
         <source>Xiaohongshu</source>
         <translation>Xiaohongshu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>Kuaishou</source>
         <translation>Kuaishou</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>WeChat shop</source>
         <translation>WeChat shop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>Own shop</source>
         <translation>Own shop</translation>
     </message>
@@ -608,63 +608,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="548"/>
+        <location filename="../../app/ui/messages.py" line="552"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="549"/>
+        <location filename="../../app/ui/messages.py" line="553"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550"/>
+        <location filename="../../app/ui/messages.py" line="554"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="551"/>
-        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="555"/>
+        <location filename="../../app/ui/messages.py" line="562"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559"/>
+        <location filename="../../app/ui/messages.py" line="563"/>
         <source>new customer</source>
         <translation>new customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560"/>
+        <location filename="../../app/ui/messages.py" line="564"/>
         <source>birthday month</source>
         <translation>birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="561"/>
+        <location filename="../../app/ui/messages.py" line="565"/>
         <source>churn risk</source>
         <translation>churn risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="562"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>enterprise</source>
         <translation>enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="569"/>
+        <location filename="../../app/ui/messages.py" line="573"/>
         <source>simple packaging</source>
         <translation>simple packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571"/>
+        <location filename="../../app/ui/messages.py" line="575"/>
         <source>no price tags</source>
         <translation>no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="573"/>
+        <location filename="../../app/ui/messages.py" line="577"/>
         <source>prefers {carrier}</source>
         <translation>prefers {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="579"/>
         <source>deliver on Saturday</source>
         <translation>deliver on Saturday</translation>
     </message>
@@ -807,12 +807,12 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="541"/>
+        <location filename="../../app/ui/messages.py" line="545"/>
         <source>{days} d overdue</source>
         <translation>{days} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="543"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>{hours} h overdue</source>
         <translation>{hours} h overdue</translation>
     </message>
@@ -1772,208 +1772,208 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="591"/>
+        <location filename="../../app/ui/messages.py" line="595"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="592"/>
+        <location filename="../../app/ui/messages.py" line="596"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593"/>
+        <location filename="../../app/ui/messages.py" line="597"/>
         <source>Packaging</source>
         <translation>Packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>Ship date</source>
         <translation>Ship date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="595"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
         <source>Insert card</source>
         <translation>Insert card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>Free sample</source>
         <translation>Free sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>Hide prices on the slip</source>
         <translation>Hide prices on the slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>Remove price tags</source>
         <translation>Remove price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
         <source>Call the customer back</source>
         <translation>Call the customer back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="605"/>
         <source>VAT invoice</source>
         <translation>VAT invoice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602"/>
+        <location filename="../../app/ui/messages.py" line="606"/>
         <source>Check personalisation</source>
         <translation>Check personalisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603"/>
+        <location filename="../../app/ui/messages.py" line="607"/>
         <source>Instruction</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="604"/>
+        <location filename="../../app/ui/messages.py" line="608"/>
         <source>Minimum shelf life</source>
         <translation>Minimum shelf life</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="666"/>
+        <location filename="../../app/ui/messages.py" line="670"/>
         <source>Priority order (level {level})</source>
         <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="670"/>
+        <location filename="../../app/ui/messages.py" line="674"/>
         <source>Ship with {carrier}</source>
         <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="675"/>
+        <location filename="../../app/ui/messages.py" line="679"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="676"/>
+        <location filename="../../app/ui/messages.py" line="680"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="677"/>
+        <location filename="../../app/ui/messages.py" line="681"/>
         <source>Standard packaging</source>
         <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="682"/>
+        <location filename="../../app/ui/messages.py" line="686"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="683"/>
+        <location filename="../../app/ui/messages.py" line="687"/>
         <source>Birthday card</source>
         <translation>Birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="684"/>
+        <location filename="../../app/ui/messages.py" line="688"/>
         <source>Welcome card</source>
         <translation>Welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="685"/>
+        <location filename="../../app/ui/messages.py" line="689"/>
         <source>We-miss-you coupon card</source>
         <translation>We-miss-you coupon card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="686"/>
+        <location filename="../../app/ui/messages.py" line="690"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>After-sales care card (sorry, and a coupon)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="690"/>
+        <location filename="../../app/ui/messages.py" line="694"/>
         <source>Put in: {card}</source>
         <translation>Put in: {card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="694"/>
+        <location filename="../../app/ui/messages.py" line="698"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>Free sample {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="698"/>
+        <location filename="../../app/ui/messages.py" line="702"/>
         <source>No prices on the packing slip</source>
         <translation>No prices on the packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="700"/>
+        <location filename="../../app/ui/messages.py" line="704"/>
         <source>Remove every price tag</source>
         <translation>Remove every price tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702"/>
+        <location filename="../../app/ui/messages.py" line="706"/>
         <source>Call-back: {note}</source>
         <translation>Call-back: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="710"/>
+        <location filename="../../app/ui/messages.py" line="714"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="713"/>
+        <location filename="../../app/ui/messages.py" line="717"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>Do not ship before {date}: keep the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
-        <location filename="../../app/ui/messages.py" line="717"/>
+        <location filename="../../app/ui/messages.py" line="604"/>
+        <location filename="../../app/ui/messages.py" line="721"/>
         <source>Split shipment allowed</source>
         <translation>Split shipment allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="719"/>
+        <location filename="../../app/ui/messages.py" line="723"/>
         <source>Put the VAT invoice in</source>
         <translation>Put the VAT invoice in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="724"/>
+        <location filename="../../app/ui/messages.py" line="728"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="730"/>
+        <location filename="../../app/ui/messages.py" line="734"/>
         <source>Every dated item needs at least {days} days before it expires</source>
         <translation>Every dated item needs at least {days} days before it expires</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="745"/>
+        <location filename="../../app/ui/messages.py" line="749"/>
         <source>next: {step} — {how}</source>
         <translation>next: {step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="752"/>
+        <location filename="../../app/ui/messages.py" line="756"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>Items done — {next} ({count} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="761"/>
+        <location filename="../../app/ui/messages.py" line="765"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — all instructions done: put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="764"/>
+        <location filename="../../app/ui/messages.py" line="768"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="770"/>
+        <location filename="../../app/ui/messages.py" line="774"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="772"/>
+        <location filename="../../app/ui/messages.py" line="776"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="776"/>
+        <location filename="../../app/ui/messages.py" line="780"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -2759,197 +2759,197 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="612"/>
+        <location filename="../../app/ui/messages.py" line="616"/>
         <source>Customer tier</source>
         <translation>Customer tier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="613"/>
+        <location filename="../../app/ui/messages.py" line="617"/>
         <source>Customer tags</source>
         <translation>Customer tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="614"/>
+        <location filename="../../app/ui/messages.py" line="618"/>
         <source>First order</source>
         <translation>First order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615"/>
+        <location filename="../../app/ui/messages.py" line="619"/>
         <source>Birthday month</source>
         <translation>Birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="616"/>
+        <location filename="../../app/ui/messages.py" line="620"/>
         <source>Days since last order</source>
         <translation>Days since last order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="617"/>
+        <location filename="../../app/ui/messages.py" line="621"/>
         <source>Returns received</source>
         <translation>Returns received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="618"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>Return rate (%)</source>
         <translation>Return rate (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="619"/>
+        <location filename="../../app/ui/messages.py" line="623"/>
         <source>Days since the last return</source>
         <translation>Days since the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>Reason of the last return</source>
         <translation>Reason of the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621"/>
+        <location filename="../../app/ui/messages.py" line="625"/>
         <source>Lifetime value (fen)</source>
         <translation>Lifetime value (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="622"/>
+        <location filename="../../app/ui/messages.py" line="626"/>
         <source>Preferred packaging</source>
         <translation>Preferred packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="623"/>
+        <location filename="../../app/ui/messages.py" line="627"/>
         <source>Asked for no price tags</source>
         <translation>Asked for no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="624"/>
+        <location filename="../../app/ui/messages.py" line="628"/>
         <source>Preferred carrier</source>
         <translation>Preferred carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="625"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Ship days</source>
         <translation>Ship days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="626"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Customer note</source>
         <translation>Customer note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="627"/>
+        <location filename="../../app/ui/messages.py" line="631"/>
         <source>Order channel</source>
         <translation>Order channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="628"/>
+        <location filename="../../app/ui/messages.py" line="632"/>
         <source>Order carrier</source>
         <translation>Order carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629"/>
+        <location filename="../../app/ui/messages.py" line="633"/>
         <source>Order amount (fen)</source>
         <translation>Order amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="634"/>
         <source>Item count</source>
         <translation>Item count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="631"/>
+        <location filename="../../app/ui/messages.py" line="635"/>
         <source>Order notes</source>
         <translation>Order notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="632"/>
+        <location filename="../../app/ui/messages.py" line="636"/>
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="633"/>
+        <location filename="../../app/ui/messages.py" line="637"/>
         <source>Hours to ship-by</source>
         <translation>Hours to ship-by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="634"/>
+        <location filename="../../app/ui/messages.py" line="638"/>
         <source>Item SKUs</source>
         <translation>Item SKUs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="635"/>
+        <location filename="../../app/ui/messages.py" line="639"/>
         <source>Item categories</source>
         <translation>Item categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="642"/>
+        <location filename="../../app/ui/messages.py" line="646"/>
         <source>is</source>
         <translation>is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="643"/>
+        <location filename="../../app/ui/messages.py" line="647"/>
         <source>is not</source>
         <translation>is not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="644"/>
+        <location filename="../../app/ui/messages.py" line="648"/>
         <source>is one of</source>
         <translation>is one of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="645"/>
+        <location filename="../../app/ui/messages.py" line="649"/>
         <source>is none of</source>
         <translation>is none of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="646"/>
+        <location filename="../../app/ui/messages.py" line="650"/>
         <source>contains</source>
         <translation>contains</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="647"/>
+        <location filename="../../app/ui/messages.py" line="651"/>
         <source>contains any of</source>
         <translation>contains any of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="648"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>does not contain</source>
         <translation>does not contain</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="649"/>
+        <location filename="../../app/ui/messages.py" line="653"/>
         <source>at least</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="650"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>at most</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="651"/>
+        <location filename="../../app/ui/messages.py" line="655"/>
         <source>more than</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652"/>
+        <location filename="../../app/ui/messages.py" line="656"/>
         <source>less than</source>
         <translation>less than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="653"/>
+        <location filename="../../app/ui/messages.py" line="657"/>
         <source>is yes</source>
         <translation>is yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="654"/>
+        <location filename="../../app/ui/messages.py" line="658"/>
         <source>is no</source>
         <translation>is no</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="655"/>
+        <location filename="../../app/ui/messages.py" line="659"/>
         <source>is set</source>
         <translation>is set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="656"/>
+        <location filename="../../app/ui/messages.py" line="660"/>
         <source>is not set</source>
         <translation>is not set</translation>
     </message>
@@ -3120,22 +3120,22 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="581"/>
+        <location filename="../../app/ui/messages.py" line="585"/>
         <source>OVERLOAD</source>
         <translation>OVERLOAD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="582"/>
+        <location filename="../../app/ui/messages.py" line="586"/>
         <source>below zero — zero the scale</source>
         <translation>below zero — zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="583"/>
+        <location filename="../../app/ui/messages.py" line="587"/>
         <source>scale error</source>
         <translation>scale error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="584"/>
+        <location filename="../../app/ui/messages.py" line="588"/>
         <source>no weight</source>
         <translation>no weight</translation>
     </message>
@@ -4015,32 +4015,32 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="468"/>
+        <location filename="../../app/ui/messages.py" line="472"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469"/>
+        <location filename="../../app/ui/messages.py" line="473"/>
         <source>the database file is damaged</source>
         <translation>the database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="470"/>
+        <location filename="../../app/ui/messages.py" line="474"/>
         <source>another program holds the database</source>
         <translation>another program holds the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="471"/>
+        <location filename="../../app/ui/messages.py" line="475"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>the database cannot be written (read-only or missing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474"/>
+        <location filename="../../app/ui/messages.py" line="478"/>
         <source>the database is from a newer Packline</source>
         <translation>the database is from a newer Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="480"/>
         <source>the database does not answer</source>
         <translation>the database does not answer</translation>
     </message>
@@ -4578,52 +4578,57 @@ by responsibility: {responsible}</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="407"/>
+        <source>Label checked: {detail} — {quantity} more parcel label(s) of order {order} to scan</source>
+        <translation>Label checked: {detail} — {quantity} more parcel label(s) of order {order} to scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="411"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409"/>
+        <location filename="../../app/ui/messages.py" line="413"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="414"/>
+        <location filename="../../app/ui/messages.py" line="418"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="445"/>
+        <location filename="../../app/ui/messages.py" line="449"/>
         <source>a new address</source>
         <translation>a new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="446"/>
+        <location filename="../../app/ui/messages.py" line="450"/>
         <source>another carrier and waybill</source>
         <translation>another carrier and waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454"/>
+        <location filename="../../app/ui/messages.py" line="458"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="461"/>
+        <location filename="../../app/ui/messages.py" line="465"/>
         <source>(+{count} more lines)</source>
         <translation>(+{count} more lines)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="448"/>
-        <location filename="../../app/ui/messages.py" line="462"/>
+        <location filename="../../app/ui/messages.py" line="452"/>
+        <location filename="../../app/ui/messages.py" line="466"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="489"/>
+        <location filename="../../app/ui/messages.py" line="493"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="500"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>Saving order {order} failed — set the parcel aside and call the technician</translation>
     </message>

@@ -406,42 +406,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="518"/>
+        <location filename="../../app/ui/messages.py" line="522"/>
         <source>SF Express</source>
         <translation>顺丰速运</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="519"/>
+        <location filename="../../app/ui/messages.py" line="523"/>
         <source>ZTO Express</source>
         <translation>中通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="520"/>
+        <location filename="../../app/ui/messages.py" line="524"/>
         <source>YTO Express</source>
         <translation>圆通速递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="521"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>Yunda Express</source>
         <translation>韵达快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="522"/>
+        <location filename="../../app/ui/messages.py" line="526"/>
         <source>STO Express</source>
         <translation>申通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523"/>
+        <location filename="../../app/ui/messages.py" line="527"/>
         <source>JD Logistics</source>
         <translation>京东物流</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="528"/>
         <source>China Post EMS</source>
         <translation>中国邮政 EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525"/>
+        <location filename="../../app/ui/messages.py" line="529"/>
         <source>J&amp;T Express</source>
         <translation>极兔速递</translation>
     </message>
@@ -449,47 +449,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="503"/>
+        <location filename="../../app/ui/messages.py" line="507"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="504"/>
+        <location filename="../../app/ui/messages.py" line="508"/>
         <source>Tmall</source>
         <translation>天猫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="505"/>
+        <location filename="../../app/ui/messages.py" line="509"/>
         <source>JD.com</source>
         <translation>京东</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="506"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>Pinduoduo</source>
         <translation>拼多多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="512"/>
         <source>Xiaohongshu</source>
         <translation>小红书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>WeChat shop</source>
         <translation>微信小店</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>Own shop</source>
         <translation>自营商城</translation>
     </message>
@@ -608,63 +608,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="548"/>
+        <location filename="../../app/ui/messages.py" line="552"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="549"/>
+        <location filename="../../app/ui/messages.py" line="553"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="550"/>
+        <location filename="../../app/ui/messages.py" line="554"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="551"/>
-        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="555"/>
+        <location filename="../../app/ui/messages.py" line="562"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="559"/>
+        <location filename="../../app/ui/messages.py" line="563"/>
         <source>new customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="560"/>
+        <location filename="../../app/ui/messages.py" line="564"/>
         <source>birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="561"/>
+        <location filename="../../app/ui/messages.py" line="565"/>
         <source>churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="562"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>enterprise</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="569"/>
+        <location filename="../../app/ui/messages.py" line="573"/>
         <source>simple packaging</source>
         <translation>简易包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="571"/>
+        <location filename="../../app/ui/messages.py" line="575"/>
         <source>no price tags</source>
         <translation>不放价格单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="573"/>
+        <location filename="../../app/ui/messages.py" line="577"/>
         <source>prefers {carrier}</source>
         <translation>指定{carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="579"/>
         <source>deliver on Saturday</source>
         <translation>周六送达</translation>
     </message>
@@ -807,12 +807,12 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="541"/>
+        <location filename="../../app/ui/messages.py" line="545"/>
         <source>{days} d overdue</source>
         <translation>已超时 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="543"/>
+        <location filename="../../app/ui/messages.py" line="547"/>
         <source>{hours} h overdue</source>
         <translation>已超时 {hours} 小时</translation>
     </message>
@@ -1772,208 +1772,208 @@ by responsibility: {responsible}</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="591"/>
+        <location filename="../../app/ui/messages.py" line="595"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="592"/>
+        <location filename="../../app/ui/messages.py" line="596"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="593"/>
+        <location filename="../../app/ui/messages.py" line="597"/>
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="594"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="595"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
         <source>Insert card</source>
         <translation>放入卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>Free sample</source>
         <translation>赠送小样</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>Hide prices on the slip</source>
         <translation>发货单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>Remove price tags</source>
         <translation>撕掉价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
         <source>Call the customer back</source>
         <translation>回访客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="605"/>
         <source>VAT invoice</source>
         <translation>增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602"/>
+        <location filename="../../app/ui/messages.py" line="606"/>
         <source>Check personalisation</source>
         <translation>核对定制内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603"/>
+        <location filename="../../app/ui/messages.py" line="607"/>
         <source>Instruction</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="604"/>
+        <location filename="../../app/ui/messages.py" line="608"/>
         <source>Minimum shelf life</source>
         <translation>最短效期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="666"/>
+        <location filename="../../app/ui/messages.py" line="670"/>
         <source>Priority order (level {level})</source>
         <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="670"/>
+        <location filename="../../app/ui/messages.py" line="674"/>
         <source>Ship with {carrier}</source>
         <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="675"/>
+        <location filename="../../app/ui/messages.py" line="679"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="676"/>
+        <location filename="../../app/ui/messages.py" line="680"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="677"/>
+        <location filename="../../app/ui/messages.py" line="681"/>
         <source>Standard packaging</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="682"/>
+        <location filename="../../app/ui/messages.py" line="686"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="683"/>
+        <location filename="../../app/ui/messages.py" line="687"/>
         <source>Birthday card</source>
         <translation>生日贺卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="684"/>
+        <location filename="../../app/ui/messages.py" line="688"/>
         <source>Welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="685"/>
+        <location filename="../../app/ui/messages.py" line="689"/>
         <source>We-miss-you coupon card</source>
         <translation>回购优惠券卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="686"/>
+        <location filename="../../app/ui/messages.py" line="690"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>售后关怀卡（致歉并附关怀券）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="690"/>
+        <location filename="../../app/ui/messages.py" line="694"/>
         <source>Put in: {card}</source>
         <translation>放入：{card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="694"/>
+        <location filename="../../app/ui/messages.py" line="698"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>赠送小样 {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="698"/>
+        <location filename="../../app/ui/messages.py" line="702"/>
         <source>No prices on the packing slip</source>
         <translation>装箱单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="700"/>
+        <location filename="../../app/ui/messages.py" line="704"/>
         <source>Remove every price tag</source>
         <translation>撕掉所有价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702"/>
+        <location filename="../../app/ui/messages.py" line="706"/>
         <source>Call-back: {note}</source>
         <translation>回访：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="710"/>
+        <location filename="../../app/ui/messages.py" line="714"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="713"/>
+        <location filename="../../app/ui/messages.py" line="717"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>{date} 之前不发货：包裹先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
-        <location filename="../../app/ui/messages.py" line="717"/>
+        <location filename="../../app/ui/messages.py" line="604"/>
+        <location filename="../../app/ui/messages.py" line="721"/>
         <source>Split shipment allowed</source>
         <translation>允许拆单发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="719"/>
+        <location filename="../../app/ui/messages.py" line="723"/>
         <source>Put the VAT invoice in</source>
         <translation>放入增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="724"/>
+        <location filename="../../app/ui/messages.py" line="728"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="730"/>
+        <location filename="../../app/ui/messages.py" line="734"/>
         <source>Every dated item needs at least {days} days before it expires</source>
         <translation>有效期商品须剩余至少 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="745"/>
+        <location filename="../../app/ui/messages.py" line="749"/>
         <source>next: {step} — {how}</source>
         <translation>下一项：{step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="752"/>
+        <location filename="../../app/ui/messages.py" line="756"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>商品已齐 — {next}（还剩 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="761"/>
+        <location filename="../../app/ui/messages.py" line="765"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — 指示全部完成：请把包裹放上电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="764"/>
+        <location filename="../../app/ui/messages.py" line="768"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="770"/>
+        <location filename="../../app/ui/messages.py" line="774"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="772"/>
+        <location filename="../../app/ui/messages.py" line="776"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="776"/>
+        <location filename="../../app/ui/messages.py" line="780"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -2759,197 +2759,197 @@ by responsibility: {responsible}</source>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="612"/>
+        <location filename="../../app/ui/messages.py" line="616"/>
         <source>Customer tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="613"/>
+        <location filename="../../app/ui/messages.py" line="617"/>
         <source>Customer tags</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="614"/>
+        <location filename="../../app/ui/messages.py" line="618"/>
         <source>First order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="615"/>
+        <location filename="../../app/ui/messages.py" line="619"/>
         <source>Birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="616"/>
+        <location filename="../../app/ui/messages.py" line="620"/>
         <source>Days since last order</source>
         <translation>距上次下单天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="617"/>
+        <location filename="../../app/ui/messages.py" line="621"/>
         <source>Returns received</source>
         <translation>退货次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="618"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>Return rate (%)</source>
         <translation>退货率（%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="619"/>
+        <location filename="../../app/ui/messages.py" line="623"/>
         <source>Days since the last return</source>
         <translation>距上次退货天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>Reason of the last return</source>
         <translation>上次退货原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621"/>
+        <location filename="../../app/ui/messages.py" line="625"/>
         <source>Lifetime value (fen)</source>
         <translation>累计消费（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="622"/>
+        <location filename="../../app/ui/messages.py" line="626"/>
         <source>Preferred packaging</source>
         <translation>偏好包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="623"/>
+        <location filename="../../app/ui/messages.py" line="627"/>
         <source>Asked for no price tags</source>
         <translation>要求不带价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="624"/>
+        <location filename="../../app/ui/messages.py" line="628"/>
         <source>Preferred carrier</source>
         <translation>指定快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="625"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Ship days</source>
         <translation>指定发货日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="626"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Customer note</source>
         <translation>客户备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="627"/>
+        <location filename="../../app/ui/messages.py" line="631"/>
         <source>Order channel</source>
         <translation>订单渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="628"/>
+        <location filename="../../app/ui/messages.py" line="632"/>
         <source>Order carrier</source>
         <translation>订单快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629"/>
+        <location filename="../../app/ui/messages.py" line="633"/>
         <source>Order amount (fen)</source>
         <translation>订单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="634"/>
         <source>Item count</source>
         <translation>商品件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="631"/>
+        <location filename="../../app/ui/messages.py" line="635"/>
         <source>Order notes</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="632"/>
+        <location filename="../../app/ui/messages.py" line="636"/>
         <source>Custom fields</source>
         <translation>定制字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="633"/>
+        <location filename="../../app/ui/messages.py" line="637"/>
         <source>Hours to ship-by</source>
         <translation>距承诺发货（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="634"/>
+        <location filename="../../app/ui/messages.py" line="638"/>
         <source>Item SKUs</source>
         <translation>商品 SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="635"/>
+        <location filename="../../app/ui/messages.py" line="639"/>
         <source>Item categories</source>
         <translation>商品类目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="642"/>
+        <location filename="../../app/ui/messages.py" line="646"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="643"/>
+        <location filename="../../app/ui/messages.py" line="647"/>
         <source>is not</source>
         <translation>不等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="644"/>
+        <location filename="../../app/ui/messages.py" line="648"/>
         <source>is one of</source>
         <translation>属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="645"/>
+        <location filename="../../app/ui/messages.py" line="649"/>
         <source>is none of</source>
         <translation>不属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="646"/>
+        <location filename="../../app/ui/messages.py" line="650"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="647"/>
+        <location filename="../../app/ui/messages.py" line="651"/>
         <source>contains any of</source>
         <translation>包含任一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="648"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>does not contain</source>
         <translation>不包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="649"/>
+        <location filename="../../app/ui/messages.py" line="653"/>
         <source>at least</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="650"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>at most</source>
         <translation>至多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="651"/>
+        <location filename="../../app/ui/messages.py" line="655"/>
         <source>more than</source>
         <translation>大于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652"/>
+        <location filename="../../app/ui/messages.py" line="656"/>
         <source>less than</source>
         <translation>小于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="653"/>
+        <location filename="../../app/ui/messages.py" line="657"/>
         <source>is yes</source>
         <translation>为是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="654"/>
+        <location filename="../../app/ui/messages.py" line="658"/>
         <source>is no</source>
         <translation>为否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="655"/>
+        <location filename="../../app/ui/messages.py" line="659"/>
         <source>is set</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="656"/>
+        <location filename="../../app/ui/messages.py" line="660"/>
         <source>is not set</source>
         <translation>未填写</translation>
     </message>
@@ -3120,22 +3120,22 @@ by responsibility: {responsible}</source>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="581"/>
+        <location filename="../../app/ui/messages.py" line="585"/>
         <source>OVERLOAD</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="582"/>
+        <location filename="../../app/ui/messages.py" line="586"/>
         <source>below zero — zero the scale</source>
         <translation>低于零点 — 请将秤清零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="583"/>
+        <location filename="../../app/ui/messages.py" line="587"/>
         <source>scale error</source>
         <translation>秤故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="584"/>
+        <location filename="../../app/ui/messages.py" line="588"/>
         <source>no weight</source>
         <translation>无重量</translation>
     </message>
@@ -4015,32 +4015,32 @@ by responsibility: {responsible}</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="468"/>
+        <location filename="../../app/ui/messages.py" line="472"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="469"/>
+        <location filename="../../app/ui/messages.py" line="473"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="470"/>
+        <location filename="../../app/ui/messages.py" line="474"/>
         <source>another program holds the database</source>
         <translation>另一个程序占用了数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="471"/>
+        <location filename="../../app/ui/messages.py" line="475"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>数据库无法写入（只读或不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474"/>
+        <location filename="../../app/ui/messages.py" line="478"/>
         <source>the database is from a newer Packline</source>
         <translation>数据库来自更新版本的 Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="476"/>
+        <location filename="../../app/ui/messages.py" line="480"/>
         <source>the database does not answer</source>
         <translation>数据库没有响应</translation>
     </message>
@@ -4578,52 +4578,57 @@ by responsibility: {responsible}</source>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="407"/>
+        <source>Label checked: {detail} — {quantity} more parcel label(s) of order {order} to scan</source>
+        <translation>面单已复核：{detail} — 订单 {order} 还有 {quantity} 个包裹的面单待扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="411"/>
         <source>Unreadable scan — scan again</source>
         <translation>条码无法识别 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="409"/>
+        <location filename="../../app/ui/messages.py" line="413"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>订单 {order} 拆成多包发货需要主管批准：请主管扫描工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="414"/>
+        <location filename="../../app/ui/messages.py" line="418"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>停！订单 {order} 的商品已在后台修改：把已扫描的 {quantity} 件商品放到一边，重新扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="445"/>
+        <location filename="../../app/ui/messages.py" line="449"/>
         <source>a new address</source>
         <translation>新的收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="446"/>
+        <location filename="../../app/ui/messages.py" line="450"/>
         <source>another carrier and waybill</source>
         <translation>更换了快递公司和运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="454"/>
+        <location filename="../../app/ui/messages.py" line="458"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="461"/>
+        <location filename="../../app/ui/messages.py" line="465"/>
         <source>(+{count} more lines)</source>
         <translation>（另有 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="448"/>
-        <location filename="../../app/ui/messages.py" line="462"/>
+        <location filename="../../app/ui/messages.py" line="452"/>
+        <location filename="../../app/ui/messages.py" line="466"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="489"/>
+        <location filename="../../app/ui/messages.py" line="493"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>订单 {order} 在此期间已{status} — 未打包；请将包裹交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="496"/>
+        <location filename="../../app/ui/messages.py" line="500"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>订单 {order} 保存失败 — 请将包裹放在一边并联系技术员</translation>
     </message>
