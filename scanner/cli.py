@@ -16,20 +16,17 @@ import json
 import logging
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
-import serial
-
 from app.cli_options import add_common, subcommands
 from scanner.device import ScaleDevice, ScannerDevice
-from scanner.model import DeviceState, Reading, ReadingState, Scan
+from scanner.model import DeviceState, ReadingState, Scan
 from scanner.ports import list_serial_ports, parse_port
-from scanner.scales import PROTOCOLS, LineSettings, create
+from scanner.probe import probe, reading_json
+from scanner.scales import PROTOCOLS, LineSettings
 from scanner.simulate import ScaleSimulator, ScannerSimulator
 
-PROBE_BAUDS = (9600, 4800, 2400, 19200, 38400, 115200)
 _print_lock = threading.Lock()
 
 
@@ -50,16 +47,7 @@ def scan_json(scan: Scan) -> dict[str, Any]:
     }
 
 
-def reading_json(reading: Reading) -> dict[str, Any]:
-    return {
-        "kind": "reading",
-        "grams": reading.grams,
-        "stable": reading.stable,
-        "state": reading.state.value,
-        "net": reading.net,
-        "zero": reading.zero,
-        "detail": reading.detail or None,
-    }
+__all__ = ["main", "probe", "reading_json"]
 
 
 def state_json(state: DeviceState) -> dict[str, Any]:
@@ -69,45 +57,6 @@ def state_json(state: DeviceState) -> dict[str, Any]:
         "port": state.port,
         "reason": state.reason or None,
     }
-
-
-def probe(port: str, seconds_per_try: float = 0.6) -> dict[str, Any] | None:
-    """Try every protocol and baud rate; the first that yields a readable weight wins."""
-    path = parse_port(port).url or port
-    for baud in PROBE_BAUDS:
-        for name, cls in sorted(PROTOCOLS.items()):
-            line = cls.line
-            seven_bit = line.bytesize == 7  # ptys and many adapters are 8N1 only: check parity ourselves
-            try:
-                with serial.serial_for_url(path, baudrate=baud, timeout=0.05) as handle:
-                    handle.reset_input_buffer()
-                    protocol = create(name, seven_bit_on_8n1=seven_bit)
-                    deadline = time.monotonic() + seconds_per_try
-                    next_poll = 0.0
-                    while time.monotonic() < deadline:
-                        if cls.poll and time.monotonic() >= next_poll:
-                            handle.write(cls.poll)
-                            next_poll = time.monotonic() + 0.2
-                        data = handle.read(256)
-                        readings = protocol.feed(data) if data else []
-                        while protocol.outgoing:
-                            handle.write(protocol.outgoing.pop(0))
-                        good = [
-                            r for r in readings if r.state is not ReadingState.ERROR and r.grams is not None
-                        ]
-                        if good:
-                            return {
-                                "found": True,
-                                "protocol": name,
-                                "baudrate": baud,
-                                "bytesize": line.bytesize,
-                                "parity": line.parity,
-                                "stopbits": line.stopbits,
-                                "reading": reading_json(good[-1]),
-                            }
-            except (serial.SerialException, OSError) as exc:
-                return {"found": False, "error": str(exc)}
-    return None
 
 
 def cmd_list(_args: argparse.Namespace) -> int:

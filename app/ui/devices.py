@@ -144,6 +144,13 @@ class DeviceHub(QObject):
             self._emit_state("scale", state)
             return None
 
+    def take_scale(self) -> ScaleDevice | None:
+        """Detach the scale for the caller to stop off the GUI thread: a search for the scale needs
+        its port to itself. (The scanner's events keep flowing: nothing in flight is dropped.)"""
+        scale, self.scale = self.scale, None
+        self.states.pop("scale", None)
+        return scale
+
     def stop(self) -> None:
         """Stop every device and wait for its port to close (shutdown)."""
         for device in self._forget():

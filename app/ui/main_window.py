@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self.clip_view.export_requested.connect(self.export_clip)
         self.packing.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.zero_scale_requested.connect(self.zero_scale)
+        self.settings_view.find_scale_requested.connect(self.find_scale)
         self.settings_view.saved.connect(self.on_settings_saved)
         self.settings_view.unlock_requested.connect(self.unlock_settings)
         for page in (
@@ -306,6 +307,25 @@ class MainWindow(QMainWindow):
 
         # Asking the spooler can take seconds with network printers: never on the GUI thread.
         self.ops.network(system_printers, offer, what="listing the system's printers", latest="printers")
+
+    def find_scale(self, port: str, scanner_port: str) -> None:
+        """The settings' "find the scale": every protocol and speed tried on the port typed (or on
+        every serial port but the scanner's), off the GUI thread; the scale's own reader stops for
+        the search, which needs the port to itself, and starts again with the settings saved."""
+        from scanner.probe import find_scale
+
+        scale = self.devices.take_scale()
+
+        def search() -> dict[str, object] | None:
+            if scale is not None:
+                scale.stop()  # its port closed before the search opens it
+            return find_scale([port] if port else None, (scanner_port,) if scanner_port else ())
+
+        def found(answer: Answer[dict[str, object] | None]) -> None:
+            self.settings_view.show_found_scale(None if answer.failed else answer.value)
+            self.devices.apply(self.station.settings)  # the scale as it was set, until a save
+
+        self.ops.network(search, found, what="looking for the scale", latest="scale")
 
     def open_returns(self) -> None:
         """Shift+F2: the returns desk, for the operator signed in; a return left open comes back."""

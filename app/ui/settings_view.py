@@ -44,6 +44,7 @@ class SettingsView(QWidget):
     saved = Signal(object)  # StationSettings
     closed = Signal()
     zero_scale_requested = Signal()
+    find_scale_requested = Signal(str, str)  # the port typed ("": every port), the scanner's port
     test_page_requested = Signal(str)  # "label", "insert" or "slip", with the values on screen
     unlock_requested = Signal(str, str)  # badge, PIN: the window checks them off the GUI thread
 
@@ -91,6 +92,10 @@ class SettingsView(QWidget):
         self.zero_button.clicked.connect(self.zero_scale_requested)
         self.zero_result = QLabel()
         self.zero_result.setWordWrap(True)
+        self.find_button = QPushButton()
+        self.find_button.setAutoDefault(False)
+        self.find_button.clicked.connect(self._find_scale)
+        self._seven_bit = False  # the scale's 7-bit frames read on an 8N1-only adapter (found by a search)
         self.camera_url = QLineEdit()
         self.camera_keep_days = QSpinBox(minimum=0, maximum=3650)
         self.camera_max_gb = QSpinBox(minimum=0, maximum=100_000, suffix=" GB")
@@ -99,6 +104,7 @@ class SettingsView(QWidget):
         live_layout.setContentsMargins(0, 0, 0, 0)
         live_layout.addWidget(self.scale_live)
         live_layout.addWidget(self.zero_button)
+        live_layout.addWidget(self.find_button)
         live_layout.addWidget(self.zero_result, 1)
         self.label_printer = QLineEdit()
         self.label_format = QComboBox()
@@ -289,6 +295,7 @@ class SettingsView(QWidget):
         self.label_check.setText(self.tr("Check the label on the parcel: scan its waybill after it prints"))
         self.test_button.setText(self.tr("Print a test label"))
         self.zero_button.setText(self.tr("Zero the scale"))
+        self.find_button.setText(self.tr("Find the scale"))
         self.zero_result.clear()
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.back_button.setText(self.tr("Back (Esc)"))
@@ -333,6 +340,7 @@ class SettingsView(QWidget):
         self.scale_port.setText(settings.scale_port)
         self.scale_protocol.setCurrentIndex(max(0, self.scale_protocol.findData(settings.scale_protocol)))
         self.scale_baud.setCurrentIndex(max(0, self.scale_baud.findData(settings.scale_baud)))
+        self._seven_bit = settings.scale_seven_bit
         self.camera_url.setText(settings.camera_url)
         self.camera_keep_days.setValue(settings.camera_keep_days)
         self.camera_max_gb.setValue(settings.camera_max_gb)
@@ -479,6 +487,7 @@ class SettingsView(QWidget):
             scale_port=self.scale_port.text().strip(),
             scale_protocol=self.scale_protocol.currentData(),
             scale_baud=self.scale_baud.currentData(),
+            scale_seven_bit=self._seven_bit,
             camera_url=self.camera_url.text().strip(),
             camera_keep_days=self.camera_keep_days.value(),
             camera_max_gb=self.camera_max_gb.value(),
@@ -527,6 +536,29 @@ class SettingsView(QWidget):
 
     def show_test_result(self, error: str | None) -> None:
         self.test_result.setText(self.tr("sent — check the printer") if error is None else error)
+
+    def _find_scale(self) -> None:
+        self.find_button.setEnabled(False)
+        self.zero_result.setText(
+            self.tr("looking for the scale (each protocol and speed; a minute at most)…")
+        )
+        self.find_scale_requested.emit(self.scale_port.text().strip(), self.scanner_port.text().strip())
+
+    def show_found_scale(self, found: dict[str, object] | None) -> None:
+        """The scale the search found: its port, protocol and speed filled in, to be saved."""
+        self.find_button.setEnabled(True)
+        if not found:
+            self.zero_result.setText(self.tr("no scale answered — check its cable and that it is on"))
+            return
+        self.scale_port.setText(str(found["port"]))
+        self.scale_protocol.setCurrentIndex(max(0, self.scale_protocol.findData(found["protocol"])))
+        self.scale_baud.setCurrentIndex(max(0, self.scale_baud.findData(found["baudrate"])))
+        self._seven_bit = found.get("bytesize") == 7
+        self.zero_result.setText(
+            self.tr("found: {protocol} at {baud} baud on {port} — save to use it").format(
+                protocol=found["protocol"], baud=found["baudrate"], port=found["port"]
+            )
+        )
 
     def show_zero_result(self, outcome: str) -> None:
         texts = {

@@ -245,3 +245,34 @@ def test_zero_without_a_scale_says_so(qtbot, demo_db):
         assert "No scale is connected" in app.window.packing.banner.text()
     finally:
         app.close()
+
+
+@pytest.mark.gui
+def test_find_the_scale_in_settings_recognises_a_plugged_in_scale(bench, tmp_path, qtbot):
+    """The technician types the new scale's port (or nothing: every port is tried) and presses
+    "Find the scale": its protocol and speed are found by probing, filled in, and saved."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    app, scanner, _scale = bench
+    other = ScaleSimulator("nci", tmp_path / "other", interval_s=0.05).start()
+    other.set(2200)
+    try:
+        scanner.scan("P0001")
+        qtbot.waitUntil(lambda: app.window.pages.currentWidget() is app.window.packing, timeout=3000)
+        app.window.open_settings()
+        unlock_settings(app, qtbot)
+        view = app.window.settings_view
+        view.scale_port.setText(other.path)
+        view.scale_protocol.setCurrentIndex(view.scale_protocol.findData("cas"))  # wrong on purpose
+        QTest.mouseClick(view.find_button, Qt.MouseButton.LeftButton)
+        assert not view.find_button.isEnabled()
+        qtbot.waitUntil(lambda: view.find_button.isEnabled(), timeout=60_000)
+        assert "found" in view.zero_result.text(), view.zero_result.text()
+        found = view.scale_protocol.currentData()
+        assert found != "cas" and view.scale_port.text() == other.path
+        QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: app.station.settings.scale_protocol == found, timeout=5000)
+        qtbot.waitUntil(lambda: view.scale_live.text().startswith("2200 g"), timeout=10_000)
+    finally:
+        other.stop()
