@@ -400,7 +400,7 @@ class FloorParcel(Base):
     waybill_no: Mapped[str] = mapped_column(String(64), unique=True)
     order_no: Mapped[str] = mapped_column(String(64), index=True)
     parcel_no: Mapped[int] = mapped_column(Integer, default=1)
-    carrier: Mapped[str] = mapped_column(String(16), default="")
+    carrier: Mapped[str] = mapped_column(String(16), default="", index=True)
     weight_g: Mapped[int | None] = mapped_column(Integer, default=None)
     voided: Mapped[bool] = mapped_column(default=False)
 
@@ -584,7 +584,7 @@ class Parcel(Base):
     session_id: Mapped[str] = mapped_column(ForeignKey("pack_sessions.id"), index=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     parcel_no: Mapped[int] = mapped_column(Integer)
-    carrier: Mapped[str] = mapped_column(String(16), default="")
+    carrier: Mapped[str] = mapped_column(String(16), default="", index=True)
     waybill_no: Mapped[str] = mapped_column(String(64), index=True, default="")
     items: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # sku, quantity
     expected_g: Mapped[int] = mapped_column(Integer)

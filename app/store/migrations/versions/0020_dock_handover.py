@@ -28,6 +28,8 @@ def upgrade() -> None:
         sa.Column("voided", sa.Boolean(), nullable=False),
     )
     op.create_index("ix_floor_parcels_order_no", "floor_parcels", ["order_no"])
+    op.create_index("ix_floor_parcels_carrier", "floor_parcels", ["carrier"])
+    op.create_index("ix_parcels_carrier", "parcels", ["carrier"])
     op.create_table(
         "manifests",
         sa.Column("manifest_no", sa.String(80), primary_key=True),
@@ -64,6 +66,8 @@ def downgrade() -> None:
     op.drop_table("manifest_parcels")
     op.drop_index("ix_manifests_status", "manifests")
     op.drop_table("manifests")
+    op.drop_index("ix_parcels_carrier", "parcels")
+    op.drop_index("ix_floor_parcels_carrier", "floor_parcels")
     op.drop_index("ix_floor_parcels_order_no", "floor_parcels")
     op.drop_table("floor_parcels")
     with op.batch_alter_table("orders") as batch:
