@@ -58,7 +58,13 @@ Document = (
     | ReturnLabelData
     | ManifestData
 )
-LABEL_SIZES = {"100x180": "label-100x180", "76x130": "label-76x130", "4x6": "label-4x6"}
+LABEL_SIZES = {
+    "100x180": "label-100x180",
+    "100x150": "label-100x150",  # SF's one-part label
+    "100x113": "label-100x113",  # JD's one-part label
+    "76x130": "label-76x130",
+    "4x6": "label-4x6",
+}
 CARRIER_NAMES = {
     "SF": "顺丰速运",
     "ZTO": "中通快递",

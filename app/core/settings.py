@@ -50,7 +50,7 @@ class StationSettings:
     # saved in the data folder's "prints" directory, so nothing is lost before a printer is set up).
     label_printer: str = ""
     label_format: str = "pdf"  # pdf zpl tspl
-    label_size: str = "100x180"  # 100x180, 76x130 (mm) or 4x6 (in)
+    label_size: str = "100x180"  # 100x180, 100x150 (SF), 100x113 (JD), 76x130 (mm) or 4x6 (in)
     label_dpi: int = 203
     label_cjk: str = "bitmap"  # thermal printers: Chinese as "bitmap" or a resident "font"
     label_font: str = ""  # the resident font's name on the printer (cjk == "font")

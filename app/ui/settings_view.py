@@ -111,7 +111,7 @@ class SettingsView(QWidget):
         for fmt in ("pdf", "zpl", "tspl"):
             self.label_format.addItem(fmt.upper(), fmt)
         self.label_size = QComboBox()
-        for size in ("100x180", "76x130", "4x6"):
+        for size in ("100x180", "100x150", "100x113", "76x130", "4x6"):
             self.label_size.addItem(size.replace("x", " × ") + (" in" if size == "4x6" else " mm"), size)
         self.label_dpi = QComboBox()
         for dpi in (203, 300, 600):

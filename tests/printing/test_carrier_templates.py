@@ -43,7 +43,7 @@ def test_every_carrier_has_its_templates_and_another_carrier_or_size_falls_back_
             assert data["privacy"] == {"name": "surname", "phone": "middle4"}
     assert label_template("SF", RenderOptions(size="4x6")) == "label-4x6"
     assert label_template("DHL", RenderOptions(size="76x130")) == "label-76x130"
-    with pytest.raises(DocumentError, match="choose 100x180, 76x130, 4x6"):
+    with pytest.raises(DocumentError, match="choose 100x180, 100x150, 100x113, 76x130, 4x6"):
         label_template("SF", RenderOptions(size="A4"))
 
 
@@ -118,3 +118,33 @@ def test_a_warehouses_general_template_wins_over_our_carrier_templates(label, tm
     assert label_template("SF", RenderOptions(template_dir=tmp_path)) == "label-100x180"
     text = pdf_text(render(label, "pdf", RenderOptions(template_dir=tmp_path)), tmp_path)
     assert "本仓面单 SF1234567890123" in text
+
+
+ONE_PART = [("SF", "100x150"), ("JD", "100x113"), ("ZTO", "100x150"), ("YTO", "100x113")]
+
+
+@pytest.mark.parametrize(("carrier", "size"), ONE_PART, ids=[f"{c}-{s}" for c, s in ONE_PART])
+def test_the_one_part_sizes_read_back_their_codes_and_fit(label, tmp_path, carrier, size):
+    """SF's 100 × 150 and JD's 100 × 113 one-part labels (the carrier's own template), and the
+    general ones for the others: every code reads back, the receiver is a privacy waybill on the
+    carriers' own, and everything is on the page."""
+    own = f"label-{carrier}-{size}"
+    carriers_own = (BUILTIN_DIR / f"{own}.json").is_file()
+    assert carriers_own == (carrier in ("SF", "JD"))
+    assert label_template(carrier, RenderOptions(size=size)) == (own if carriers_own else f"label-{size}")
+    doc = issued(label, carrier)
+    pdf = render(doc, "pdf", RenderOptions(size=size))
+    (png,) = pdf_to_png(pdf, tmp_path)
+    codes = decode(png)
+    assert f"CODE-128:{doc.waybill_no}" in codes, codes
+    if carrier == "SF":
+        assert f"QR-Code:{doc.qr_code}" in codes, codes
+    text = pdf_text(pdf, tmp_path)
+    flat = re.sub(r"\s", "", text)
+    assert ("755WF-A01" if carrier == "SF" else "400-W00021") in flat
+    assert "深南大道9988号" in flat and "已验视" in flat  # the last line of the page is there
+    if carrier in ("SF", "JD"):
+        assert "欧***" in text and "138****5678" in text
+    for fmt in ("zpl", "tspl"):
+        data = render(doc, fmt, RenderOptions(size=size, thermal=ThermalProfile(dpi=203))).decode("latin-1")
+        assert doc.waybill_no in data
