@@ -455,3 +455,40 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One picture from a camera, as plain RGB bytes (the caller makes an image of it)."""
+
+    width: int
+    height: int
+    stride: int  # bytes per row
+    rgb: bytes
+
+
+def snapshot(url: str, timeout_s: float = 8.0, extra: dict[str, str] | None = None) -> Snapshot:
+    """The camera's next whole picture (its first key frame decoded), to test its address in the
+    settings. Blocking, seconds long: never on the GUI thread. Raises OSError with the camera's own
+    words (the address's password left out) when there is none."""
+    import av
+
+    options = {"rtsp_transport": "tcp", **(extra or {})}
+    try:
+        with av.open(url, options=options, timeout=(timeout_s, timeout_s)) as source:
+            if not source.streams.video:
+                raise OSError("the camera sends no video")
+            video = source.streams.video[0]
+            deadline = time.monotonic() + timeout_s
+            for frame in source.decode(video):
+                if time.monotonic() > deadline:
+                    break
+                if frame.key_frame or frame.pict_type.name == "I":
+                    rgb = frame.reformat(format="rgb24")
+                    plane = rgb.planes[0]
+                    return Snapshot(rgb.width, rgb.height, plane.line_size, bytes(plane))
+    except OSError:
+        raise
+    except Exception as exc:  # av's errors (FFmpeg's) on a wrong address, a refused login
+        raise OSError(str(exc).replace(url, shown_url(url))) from exc
+    raise OSError("no whole picture from the camera in time")

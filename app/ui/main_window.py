@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self.packing.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.zero_scale_requested.connect(self.zero_scale)
         self.settings_view.find_scale_requested.connect(self.find_scale)
+        self.settings_view.camera_picture_requested.connect(self.camera_picture)
         self.settings_view.saved.connect(self.on_settings_saved)
         self.settings_view.unlock_requested.connect(self.unlock_settings)
         for page in (
@@ -326,6 +327,28 @@ class MainWindow(QMainWindow):
             self.devices.apply(self.station.settings)  # the scale as it was set, until a save
 
         self.ops.network(search, found, what="looking for the scale", latest="scale")
+
+    def camera_picture(self, url: str) -> None:
+        """Settings' "Test picture": one picture from the address typed, off the GUI thread."""
+        from scanner.camera import Snapshot, snapshot
+
+        def take() -> Snapshot | str:
+            try:
+                return snapshot(url)
+            except OSError as exc:  # the camera's own words: a wrong address, a refused login
+                return str(exc) or type(exc).__name__
+
+        def shown(answer: Answer[Snapshot | str]) -> None:
+            value = answer.value
+            if isinstance(value, Snapshot):
+                self.settings_view.show_camera_picture(value)
+            else:
+                problem = (
+                    value if isinstance(value, str) else self.tr("the camera did not answer — see the log")
+                )
+                self.settings_view.show_camera_picture(None, problem)
+
+        self.ops.network(take, shown, what="a picture from the camera", latest="camera")
 
     def open_returns(self) -> None:
         """Shift+F2: the returns desk, for the operator signed in; a return left open comes back."""

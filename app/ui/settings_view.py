@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from app.core.returns import RETURN_REASONS, reasons_from
 from app.core.settings import StationSettings, needs_supervisor
 from app.ui.pages import scrolling
 from app.ui.theme import DESK_STYLE
+from scanner.camera import Snapshot
 from scanner.model import Reading
 from scanner.scales import PROTOCOLS
 from sync.protocol import WAYBILL_KEEP_MAX
@@ -45,6 +46,7 @@ class SettingsView(QWidget):
     closed = Signal()
     zero_scale_requested = Signal()
     find_scale_requested = Signal(str, str)  # the port typed ("": every port), the scanner's port
+    camera_picture_requested = Signal(str)  # the camera address typed: show a picture from it
     test_page_requested = Signal(str)  # "label", "insert" or "slip", with the values on screen
     unlock_requested = Signal(str, str)  # badge, PIN: the window checks them off the GUI thread
 
@@ -97,6 +99,19 @@ class SettingsView(QWidget):
         self.find_button.clicked.connect(self._find_scale)
         self._seven_bit = False  # the scale's 7-bit frames read on an 8N1-only adapter (found by a search)
         self.camera_url = QLineEdit()
+        self.camera_button = QPushButton()
+        self.camera_button.setAutoDefault(False)
+        self.camera_button.clicked.connect(self._camera_picture)
+        self.camera_picture = QLabel()
+        self.camera_picture.setFixedSize(240, 135)  # 16:9, whatever the camera sends
+        self.camera_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.camera_result = QLabel(wordWrap=True)
+        camera_row = QWidget()
+        camera_layout = QHBoxLayout(camera_row)
+        camera_layout.setContentsMargins(0, 0, 0, 0)
+        camera_layout.addWidget(self.camera_button)
+        camera_layout.addWidget(self.camera_picture)
+        camera_layout.addWidget(self.camera_result, 1)
         self.camera_keep_days = QSpinBox(minimum=0, maximum=3650)
         self.camera_max_gb = QSpinBox(minimum=0, maximum=100_000, suffix=" GB")
         live_row = QWidget()
@@ -145,7 +160,7 @@ class SettingsView(QWidget):
             (self.packaging, self.tolerance_g, self.tolerance_pct, self.fefo, self.dock_weigh),
             (
                 self.wedge_chars, self.wedge_gap, self.wedge_prefix, self.wedge_suffix, self.scanner_port,
-                self.scale_port, self.scale_protocol, self.scale_baud, live_row, self.camera_url,
+                self.scale_port, self.scale_protocol, self.scale_baud, live_row, self.camera_url, camera_row,
                 self.camera_keep_days, self.camera_max_gb,
             ),
             (
@@ -218,6 +233,7 @@ class SettingsView(QWidget):
                     self.tr("Scale baud rate (— : protocol default)"),
                     self.tr("Scale now"),
                     self.tr("Bench camera (RTSP; empty: none; applies at the next start)"),
+                    self.tr("Camera test"),
                     self.tr("Packing video kept (days; 0: for ever)"),
                     self.tr("Packing video may take at most (0: no limit)"),
                 ],
@@ -296,6 +312,7 @@ class SettingsView(QWidget):
         self.test_button.setText(self.tr("Print a test label"))
         self.zero_button.setText(self.tr("Zero the scale"))
         self.find_button.setText(self.tr("Find the scale"))
+        self.camera_button.setText(self.tr("Test picture"))
         self.zero_result.clear()
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.back_button.setText(self.tr("Back (Esc)"))
@@ -557,6 +574,40 @@ class SettingsView(QWidget):
         self.zero_result.setText(
             self.tr("found: {protocol} at {baud} baud on {port} — save to use it").format(
                 protocol=found["protocol"], baud=found["baudrate"], port=found["port"]
+            )
+        )
+
+    def _camera_picture(self) -> None:
+        url = self.camera_url.text().strip()
+        if not url:
+            self.camera_result.setText(self.tr("type the camera's address first"))
+            return
+        self.camera_button.setEnabled(False)
+        self.camera_picture.clear()
+        self.camera_result.setText(self.tr("asking the camera for a picture…"))
+        self.camera_picture_requested.emit(url)
+
+    def show_camera_picture(self, picture: Snapshot | None, problem: str = "") -> None:
+        """The camera's picture (so the technician sees the bench is in view), or why there is none."""
+        self.camera_button.setEnabled(True)
+        if picture is None:
+            self.camera_result.setText(self.tr("no picture: {problem}").format(problem=problem[:200]))
+            self.camera_result.setStyleSheet("color: #c62828;")
+            return
+        image = QImage(
+            picture.rgb, picture.width, picture.height, picture.stride, QImage.Format.Format_RGB888
+        )
+        self.camera_picture.setPixmap(
+            QPixmap.fromImage(image.copy()).scaled(
+                self.camera_picture.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+        self.camera_result.setStyleSheet("")
+        self.camera_result.setText(
+            self.tr("{width} × {height}: the camera answers").format(
+                width=picture.width, height=picture.height
             )
         )
 

@@ -1416,62 +1416,67 @@ by responsibility: {responsible}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
+        <source>the camera did not answer — see the log</source>
+        <translation>the camera did not answer — see the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>Finish or put back the open order before checking returns in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>The returns desk could not read the database — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
         <translation>Packing video is for supervisors: sign in with a supervisor&apos;s badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>The lookup failed — see the log</source>
         <translation>The lookup failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>No packing video found for {code}</source>
         <translation>No packing video found for {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="433"/>
+        <location filename="../../app/ui/main_window.py" line="456"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>Exported: {mp4} and {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="436"/>
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>The export failed — see the log</source>
         <translation>The export failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="469"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="473"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="577"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</translation>
     </message>
@@ -3143,442 +3148,472 @@ by responsibility: {responsible}</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="210"/>
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="245"/>
+        <location filename="../../app/ui/settings_view.py" line="261"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="227"/>
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>Scanner: prefix it sends (keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="229"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>Scanner: suffix it sends (besides Enter / Tab)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>Serial scanner port (empty: keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Scale port (empty: type weights)</source>
         <translation>Scale port (empty: type weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Scale protocol</source>
         <translation>Scale protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>Scale baud rate (— : protocol default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Scale now</source>
         <translation>Scale now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="262"/>
+        <location filename="../../app/ui/settings_view.py" line="278"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="263"/>
+        <location filename="../../app/ui/settings_view.py" line="279"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <location filename="../../app/ui/settings_view.py" line="281"/>
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="244"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="229"/>
+        <location filename="../../app/ui/settings_view.py" line="245"/>
         <source>Label format</source>
         <translation>Label format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="246"/>
         <source>Label size</source>
         <translation>Label size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="247"/>
         <source>Printer resolution</source>
         <translation>Printer resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="232"/>
+        <location filename="../../app/ui/settings_view.py" line="248"/>
         <source>Chinese text on thermal printers</source>
         <translation>Chinese text on thermal printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="233"/>
+        <location filename="../../app/ui/settings_view.py" line="249"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>Insert card printer (empty: saved as PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="250"/>
         <source>Packing slip printer</source>
         <translation>Packing slip printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="235"/>
+        <location filename="../../app/ui/settings_view.py" line="251"/>
         <source>Inserts</source>
         <translation>Inserts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="236"/>
+        <location filename="../../app/ui/settings_view.py" line="252"/>
         <source>Packing slips</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="248"/>
+        <location filename="../../app/ui/settings_view.py" line="264"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="249"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
         <source>Sender phone</source>
         <translation>Sender phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="250"/>
+        <location filename="../../app/ui/settings_view.py" line="266"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="251"/>
+        <location filename="../../app/ui/settings_view.py" line="267"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>Bin location pattern (pick paths)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="252"/>
+        <location filename="../../app/ui/settings_view.py" line="268"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>Waybill numbers kept per carrier (split shipments; 0: none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="253"/>
+        <location filename="../../app/ui/settings_view.py" line="269"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="239"/>
+        <location filename="../../app/ui/settings_view.py" line="255"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>My view (Ctrl+1)</source>
         <translation>My view (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>Weighing (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="204"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
         <source>An older lot still in stock (first expired, first out)</source>
         <translation>An older lot still in stock (first expired, first out)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="205"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Dock</source>
         <translation>Dock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <location filename="../../app/ui/settings_view.py" line="224"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>Scanner and scale (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="235"/>
         <source>Bench camera (RTSP; empty: none; applies at the next start)</source>
         <translation>Bench camera (RTSP; empty: none; applies at the next start)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <location filename="../../app/ui/settings_view.py" line="236"/>
+        <source>Camera test</source>
+        <translation>Camera test</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="237"/>
         <source>Packing video kept (days; 0: for ever)</source>
         <translation>Packing video kept (days; 0: for ever)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222"/>
+        <location filename="../../app/ui/settings_view.py" line="238"/>
         <source>Packing video may take at most (0: no limit)</source>
         <translation>Packing video may take at most (0: no limit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="242"/>
         <source>Printers (Ctrl+4)</source>
         <translation>Printers (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="237"/>
+        <location filename="../../app/ui/settings_view.py" line="253"/>
         <source>Label check (贴单复核)</source>
         <translation>Label check (贴单复核)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="238"/>
+        <location filename="../../app/ui/settings_view.py" line="254"/>
         <source>Platform print components (their waybills print only there)</source>
         <translation>Platform print components (their waybills print only there)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="243"/>
+        <location filename="../../app/ui/settings_view.py" line="259"/>
         <source>Station (Ctrl+5)</source>
         <translation>Station (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="246"/>
+        <location filename="../../app/ui/settings_view.py" line="262"/>
         <source>Supervisors</source>
         <translation>Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="247"/>
+        <location filename="../../app/ui/settings_view.py" line="263"/>
         <source>Packers</source>
         <translation>Packers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="266"/>
+        <location filename="../../app/ui/settings_view.py" line="282"/>
         <source>Weigh every parcel at the dock against its packed weight</source>
         <translation>Weigh every parcel at the dock against its packed weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="267"/>
+        <location filename="../../app/ui/settings_view.py" line="283"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>give their PIN to sign in and for every supervisor action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="268"/>
+        <location filename="../../app/ui/settings_view.py" line="284"/>
         <source>give their PIN to sign in</source>
         <translation>give their PIN to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="270"/>
+        <location filename="../../app/ui/settings_view.py" line="286"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="275"/>
+        <location filename="../../app/ui/settings_view.py" line="291"/>
         <source>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</source>
         <translation>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="279"/>
+        <location filename="../../app/ui/settings_view.py" line="295"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="284"/>
+        <location filename="../../app/ui/settings_view.py" line="300"/>
         <source>not checked</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="285"/>
+        <location filename="../../app/ui/settings_view.py" line="301"/>
         <source>warns, the unit counts</source>
         <translation>warns, the unit counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="286"/>
+        <location filename="../../app/ui/settings_view.py" line="302"/>
         <source>refuses the newer unit</source>
         <translation>refuses the newer unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="290"/>
+        <location filename="../../app/ui/settings_view.py" line="306"/>
         <source>as pictures (any printer)</source>
         <translation>as pictures (any printer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="291"/>
+        <location filename="../../app/ui/settings_view.py" line="307"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>printer&apos;s own Chinese font</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="293"/>
+        <location filename="../../app/ui/settings_view.py" line="309"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>Print the cards a customer is due (VIP, birthday, welcome)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="294"/>
+        <location filename="../../app/ui/settings_view.py" line="310"/>
         <source>Print a packing slip for every parcel</source>
         <translation>Print a packing slip for every parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="295"/>
+        <location filename="../../app/ui/settings_view.py" line="311"/>
         <source>Check the label on the parcel: scan its waybill after it prints</source>
         <translation>Check the label on the parcel: scan its waybill after it prints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="296"/>
+        <location filename="../../app/ui/settings_view.py" line="312"/>
         <source>Print a test label</source>
         <translation>Print a test label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="297"/>
+        <location filename="../../app/ui/settings_view.py" line="313"/>
         <source>Zero the scale</source>
         <translation>Zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="298"/>
+        <location filename="../../app/ui/settings_view.py" line="314"/>
         <source>Find the scale</source>
         <translation>Find the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="300"/>
+        <location filename="../../app/ui/settings_view.py" line="315"/>
+        <source>Test picture</source>
+        <translation>Test picture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="317"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="301"/>
+        <location filename="../../app/ui/settings_view.py" line="318"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="302"/>
+        <location filename="../../app/ui/settings_view.py" line="319"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="305"/>
+        <location filename="../../app/ui/settings_view.py" line="322"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="380"/>
+        <location filename="../../app/ui/settings_view.py" line="397"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>Unlocked by {name} — what is saved is recorded with old and new values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="387"/>
+        <location filename="../../app/ui/settings_view.py" line="404"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="395"/>
+        <location filename="../../app/ui/settings_view.py" line="412"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="420"/>
+        <location filename="../../app/ui/settings_view.py" line="437"/>
         <source>Checking the PIN…</source>
         <translation>Checking the PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="430"/>
+        <location filename="../../app/ui/settings_view.py" line="447"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>Wrong PIN, or not a supervisor&apos;s badge — still locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="432"/>
+        <location filename="../../app/ui/settings_view.py" line="449"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>Too many wrong PINs: this badge waits {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="466"/>
+        <location filename="../../app/ui/settings_view.py" line="483"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>Not saved: the bin location pattern — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="499"/>
+        <location filename="../../app/ui/settings_view.py" line="516"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="534"/>
+        <location filename="../../app/ui/settings_view.py" line="551"/>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="538"/>
+        <location filename="../../app/ui/settings_view.py" line="555"/>
         <source>sent — check the printer</source>
         <translation>sent — check the printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="543"/>
+        <location filename="../../app/ui/settings_view.py" line="560"/>
         <source>looking for the scale (each protocol and speed; a minute at most)…</source>
         <translation>looking for the scale (each protocol and speed; a minute at most)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="551"/>
+        <location filename="../../app/ui/settings_view.py" line="568"/>
         <source>no scale answered — check its cable and that it is on</source>
         <translation>no scale answered — check its cable and that it is on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="558"/>
+        <location filename="../../app/ui/settings_view.py" line="575"/>
         <source>found: {protocol} at {baud} baud on {port} — save to use it</source>
         <translation>found: {protocol} at {baud} baud on {port} — save to use it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="565"/>
+        <location filename="../../app/ui/settings_view.py" line="583"/>
+        <source>type the camera&apos;s address first</source>
+        <translation>type the camera&apos;s address first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="587"/>
+        <source>asking the camera for a picture…</source>
+        <translation>asking the camera for a picture…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="594"/>
+        <source>no picture: {problem}</source>
+        <translation>no picture: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="609"/>
+        <source>{width} × {height}: the camera answers</source>
+        <translation>{width} × {height}: the camera answers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="616"/>
         <source>zero command sent</source>
         <translation>zero command sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="566"/>
+        <location filename="../../app/ui/settings_view.py" line="617"/>
         <source>this protocol has no zero command</source>
         <translation>this protocol has no zero command</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="568"/>
+        <location filename="../../app/ui/settings_view.py" line="619"/>
         <source>no scale connected</source>
         <translation>no scale connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="573"/>
+        <location filename="../../app/ui/settings_view.py" line="624"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="573"/>
+        <location filename="../../app/ui/settings_view.py" line="624"/>
         <source>moving</source>
         <translation>moving</translation>
     </message>

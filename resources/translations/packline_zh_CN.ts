@@ -1416,62 +1416,67 @@ by responsibility: {responsible}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
+        <source>the camera did not answer — see the log</source>
+        <translation>摄像头没有应答 — 见日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>先完成或放回当前订单，再处理退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>退货台无法读取数据库 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
         <translation>打包视频仅限主管查看：请用主管工牌登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>The lookup failed — see the log</source>
         <translation>查询失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>No packing video found for {code}</source>
         <translation>没有找到 {code} 的打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="433"/>
+        <location filename="../../app/ui/main_window.py" line="456"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>已导出：{mp4} 和 {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="436"/>
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>The export failed — see the log</source>
         <translation>导出失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="469"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="473"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="577"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>订单 {order} 正在打包 — 先按 Esc 放回再关闭。再按一次 Alt+F4 仍会关闭：下次启动时该订单会恢复</translation>
     </message>
@@ -3143,442 +3148,472 @@ by responsibility: {responsible}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="195"/>
+        <location filename="../../app/ui/settings_view.py" line="210"/>
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="245"/>
+        <location filename="../../app/ui/settings_view.py" line="261"/>
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="201"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="202"/>
+        <location filename="../../app/ui/settings_view.py" line="217"/>
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="203"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="211"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="227"/>
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="213"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>扫描枪：发送的前缀（键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="229"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>扫描枪：发送的后缀（回车 / Tab 以外）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="215"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>串口扫描枪端口（留空：键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Scale port (empty: type weights)</source>
         <translation>电子秤端口（留空：手动输入重量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Scale protocol</source>
         <translation>电子秤协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>电子秤波特率（—：协议默认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Scale now</source>
         <translation>当前读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="262"/>
+        <location filename="../../app/ui/settings_view.py" line="278"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="263"/>
+        <location filename="../../app/ui/settings_view.py" line="279"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <location filename="../../app/ui/settings_view.py" line="281"/>
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="244"/>
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="229"/>
+        <location filename="../../app/ui/settings_view.py" line="245"/>
         <source>Label format</source>
         <translation>面单格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="246"/>
         <source>Label size</source>
         <translation>面单尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="247"/>
         <source>Printer resolution</source>
         <translation>打印机分辨率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="232"/>
+        <location filename="../../app/ui/settings_view.py" line="248"/>
         <source>Chinese text on thermal printers</source>
         <translation>热敏打印机的中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="233"/>
+        <location filename="../../app/ui/settings_view.py" line="249"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>卡片打印机（留空：保存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="250"/>
         <source>Packing slip printer</source>
         <translation>装箱单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="235"/>
+        <location filename="../../app/ui/settings_view.py" line="251"/>
         <source>Inserts</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="236"/>
+        <location filename="../../app/ui/settings_view.py" line="252"/>
         <source>Packing slips</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="248"/>
+        <location filename="../../app/ui/settings_view.py" line="264"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="249"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
         <source>Sender phone</source>
         <translation>寄件电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="250"/>
+        <location filename="../../app/ui/settings_view.py" line="266"/>
         <source>Sender address</source>
         <translation>寄件地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="251"/>
+        <location filename="../../app/ui/settings_view.py" line="267"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>库位编码格式（拣货路径）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="252"/>
+        <location filename="../../app/ui/settings_view.py" line="268"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>每个快递保留的运单号数量（拆包发货用；0：不保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="253"/>
+        <location filename="../../app/ui/settings_view.py" line="269"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>退货原因列表（代码，逗号分隔；留空：默认十二项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="239"/>
+        <location filename="../../app/ui/settings_view.py" line="255"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="197"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>My view (Ctrl+1)</source>
         <translation>我的显示 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="199"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>称重 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="204"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
         <source>An older lot still in stock (first expired, first out)</source>
         <translation>仍有更早批次库存时（先到期先出）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="205"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Dock</source>
         <translation>出库交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="209"/>
+        <location filename="../../app/ui/settings_view.py" line="224"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>扫描枪和电子秤 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="235"/>
         <source>Bench camera (RTSP; empty: none; applies at the next start)</source>
         <translation>工位摄像头（RTSP；留空：无；下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="221"/>
+        <location filename="../../app/ui/settings_view.py" line="236"/>
+        <source>Camera test</source>
+        <translation>摄像头测试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="237"/>
         <source>Packing video kept (days; 0: for ever)</source>
         <translation>打包视频保留天数（0：永久）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="222"/>
+        <location filename="../../app/ui/settings_view.py" line="238"/>
         <source>Packing video may take at most (0: no limit)</source>
         <translation>打包视频最多占用（0：不限）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="242"/>
         <source>Printers (Ctrl+4)</source>
         <translation>打印机 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="237"/>
+        <location filename="../../app/ui/settings_view.py" line="253"/>
         <source>Label check (贴单复核)</source>
         <translation>贴单复核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="238"/>
+        <location filename="../../app/ui/settings_view.py" line="254"/>
         <source>Platform print components (their waybills print only there)</source>
         <translation>平台打印组件（平台面单只能在此打印）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="243"/>
+        <location filename="../../app/ui/settings_view.py" line="259"/>
         <source>Station (Ctrl+5)</source>
         <translation>工作台 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="246"/>
+        <location filename="../../app/ui/settings_view.py" line="262"/>
         <source>Supervisors</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="247"/>
+        <location filename="../../app/ui/settings_view.py" line="263"/>
         <source>Packers</source>
         <translation>打包员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="266"/>
+        <location filename="../../app/ui/settings_view.py" line="282"/>
         <source>Weigh every parcel at the dock against its packed weight</source>
         <translation>出库时每个包裹过秤，与打包重量比对（称重出库）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="267"/>
+        <location filename="../../app/ui/settings_view.py" line="283"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>登录及每次主管操作都需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="268"/>
+        <location filename="../../app/ui/settings_view.py" line="284"/>
         <source>give their PIN to sign in</source>
         <translation>登录需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="270"/>
+        <location filename="../../app/ui/settings_view.py" line="286"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:队列、qt:打印机名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="275"/>
+        <location filename="../../app/ui/settings_view.py" line="291"/>
         <source>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</source>
         <translation>留空：本机各平台自己的组件；或 cainiao:、pdd://主机:5000/打印机 …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="279"/>
+        <location filename="../../app/ui/settings_view.py" line="295"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>留空：A-03-07-2（库区-巷道-货位-层）；或含 (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…) 的正则表达式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="284"/>
+        <location filename="../../app/ui/settings_view.py" line="300"/>
         <source>not checked</source>
         <translation>不检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="285"/>
+        <location filename="../../app/ui/settings_view.py" line="301"/>
         <source>warns, the unit counts</source>
         <translation>提醒，本件计入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="286"/>
+        <location filename="../../app/ui/settings_view.py" line="302"/>
         <source>refuses the newer unit</source>
         <translation>拒收较新批次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="290"/>
+        <location filename="../../app/ui/settings_view.py" line="306"/>
         <source>as pictures (any printer)</source>
         <translation>以图片打印（所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="291"/>
+        <location filename="../../app/ui/settings_view.py" line="307"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>打印机内置中文字库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="293"/>
+        <location filename="../../app/ui/settings_view.py" line="309"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>打印顾客应得的卡片（VIP、生日、欢迎）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="294"/>
+        <location filename="../../app/ui/settings_view.py" line="310"/>
         <source>Print a packing slip for every parcel</source>
         <translation>每个包裹打印装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="295"/>
+        <location filename="../../app/ui/settings_view.py" line="311"/>
         <source>Check the label on the parcel: scan its waybill after it prints</source>
         <translation>贴单复核：面单打印后扫描包裹上的运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="296"/>
+        <location filename="../../app/ui/settings_view.py" line="312"/>
         <source>Print a test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="297"/>
+        <location filename="../../app/ui/settings_view.py" line="313"/>
         <source>Zero the scale</source>
         <translation>电子秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="298"/>
+        <location filename="../../app/ui/settings_view.py" line="314"/>
         <source>Find the scale</source>
         <translation>自动识别电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="300"/>
+        <location filename="../../app/ui/settings_view.py" line="315"/>
+        <source>Test picture</source>
+        <translation>测试画面</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="317"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="301"/>
+        <location filename="../../app/ui/settings_view.py" line="318"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="302"/>
+        <location filename="../../app/ui/settings_view.py" line="319"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="305"/>
+        <location filename="../../app/ui/settings_view.py" line="322"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="380"/>
+        <location filename="../../app/ui/settings_view.py" line="397"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>已由 {name} 解锁 — 保存的修改会记录原值和新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="387"/>
+        <location filename="../../app/ui/settings_view.py" line="404"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>主管 {badge}：请输入 PIN + 回车（Esc：保持锁定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="395"/>
+        <location filename="../../app/ui/settings_view.py" line="412"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>“我的显示”任何人都可修改。称重、设备、打印机和工作台需主管：扫描主管工牌解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="420"/>
+        <location filename="../../app/ui/settings_view.py" line="437"/>
         <source>Checking the PIN…</source>
         <translation>正在核对 PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="430"/>
+        <location filename="../../app/ui/settings_view.py" line="447"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>PIN 错误或不是主管工牌 — 仍然锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="432"/>
+        <location filename="../../app/ui/settings_view.py" line="449"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>PIN 错误次数过多：此工牌需等待 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="466"/>
+        <location filename="../../app/ui/settings_view.py" line="483"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>未保存：库位编码格式有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="499"/>
+        <location filename="../../app/ui/settings_view.py" line="516"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="534"/>
+        <location filename="../../app/ui/settings_view.py" line="551"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="538"/>
+        <location filename="../../app/ui/settings_view.py" line="555"/>
         <source>sent — check the printer</source>
         <translation>已发送 — 请查看打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="543"/>
+        <location filename="../../app/ui/settings_view.py" line="560"/>
         <source>looking for the scale (each protocol and speed; a minute at most)…</source>
         <translation>正在识别电子秤（逐一尝试协议和波特率，最多一分钟）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="551"/>
+        <location filename="../../app/ui/settings_view.py" line="568"/>
         <source>no scale answered — check its cable and that it is on</source>
         <translation>没有电子秤应答 — 检查连接线和电子秤电源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="558"/>
+        <location filename="../../app/ui/settings_view.py" line="575"/>
         <source>found: {protocol} at {baud} baud on {port} — save to use it</source>
         <translation>已识别：{protocol}，{baud} 波特率，端口 {port} — 保存后生效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="565"/>
+        <location filename="../../app/ui/settings_view.py" line="583"/>
+        <source>type the camera&apos;s address first</source>
+        <translation>请先填写摄像头地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="587"/>
+        <source>asking the camera for a picture…</source>
+        <translation>正在向摄像头取画面…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="594"/>
+        <source>no picture: {problem}</source>
+        <translation>没有画面：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="609"/>
+        <source>{width} × {height}: the camera answers</source>
+        <translation>{width} × {height}：摄像头正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="616"/>
         <source>zero command sent</source>
         <translation>归零指令已发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="566"/>
+        <location filename="../../app/ui/settings_view.py" line="617"/>
         <source>this protocol has no zero command</source>
         <translation>该协议没有归零指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="568"/>
+        <location filename="../../app/ui/settings_view.py" line="619"/>
         <source>no scale connected</source>
         <translation>未连接电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="573"/>
+        <location filename="../../app/ui/settings_view.py" line="624"/>
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="573"/>
+        <location filename="../../app/ui/settings_view.py" line="624"/>
         <source>moving</source>
         <translation>晃动中</translation>
     </message>
