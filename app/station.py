@@ -293,7 +293,7 @@ class PackingStation:
             pending = self.store.label_check_pending()
             if pending is not None:  # the parcels packed last here still wait for their label check
                 order_no, session_id, waybills, checked = pending
-                self.label_due = LabelDue(order_no, waybills, session_id, checked)
+                self.label_due = LabelDue(order_no, waybills, session_id, checked, len(waybills))
                 log.info("label check of %s restored: %d of %d labels left", order_no,
                          len(self.label_due.left), len(waybills))  # fmt: skip
 
@@ -368,7 +368,7 @@ class PackingStation:
             quantity=len(due.left),  # labels of the order's parcels still to check
         )
         if matched is not None:
-            self.label_due = due if due.left else None
+            self.label_due = None if due.done else due
         self._write(
             self.store.record_event, due.session_id, self.state.operator, "label", code, verdict.kind.value
         )
@@ -775,7 +775,12 @@ class PackingStation:
                 if self.settings.label_check and done.order.waybill_no:
                     # The first parcel's number is the order's; a split shipment's others are taken
                     # with the pack's commit and join the check once it is written (_saved).
-                    self.label_due = LabelDue(done.order.order_no, (done.order.waybill_no,), session_id)
+                    self.label_due = LabelDue(
+                        done.order.order_no,
+                        (done.order.waybill_no,),
+                        session_id,
+                        parcels=len(done.all_parcels),
+                    )
                 self.session_id = None
                 # The local date: a birthday month is the customer's, not UTC's.
                 # The labels are made with the pack: a split shipment's numbers are taken in its commit.
@@ -850,7 +855,8 @@ class PackingStation:
             if kind == "packed" and due is not None and due.order_no == order_no and due.session_id:
                 waybills = self.store.parcel_waybills(due.session_id)
                 if waybills:
-                    self.label_due = replace(due, waybills=waybills)
+                    due = replace(due, waybills=waybills, parcels=len(waybills))
+                    self.label_due = None if due.done else due
             self.on_saved(SaveResult(kind, order_no))
 
         return done
@@ -910,13 +916,18 @@ class LabelDue:
     """A packed order whose parcels' labels are still to be scanned on them (贴单复核)."""
 
     order_no: str
-    waybills: tuple[str, ...]  # each parcel's, in parcel order
+    waybills: tuple[str, ...]  # each parcel's, in parcel order (the first known before the save)
     session_id: str | None
     checked: tuple[str, ...] = ()
+    parcels: int = 1  # labels the pack makes: a split shipment's further numbers come with its save
 
     @property
     def left(self) -> tuple[str, ...]:
         return tuple(w for w in self.waybills if w not in self.checked)
+
+    @property
+    def done(self) -> bool:
+        return not self.left and len(self.checked) >= self.parcels
 
     @property
     def waybill_no(self) -> str:

@@ -483,7 +483,7 @@ def snapshot(url: str, timeout_s: float = 8.0, extra: dict[str, str] | None = No
             for frame in source.decode(video):
                 if time.monotonic() > deadline:
                     break
-                if frame.key_frame or frame.pict_type.name == "I":
+                if frame.key_frame:
                     rgb = frame.reformat(format="rgb24")
                     plane = rgb.planes[0]
                     return Snapshot(rgb.width, rgb.height, plane.line_size, bytes(plane))

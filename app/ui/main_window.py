@@ -315,7 +315,11 @@ class MainWindow(QMainWindow):
         the search, which needs the port to itself, and starts again with the settings saved."""
         from scanner.probe import find_scale
 
-        scale = self.devices.take_scale()
+        devices = self.devices
+        if devices is None:  # a window without devices (tests of the pages alone)
+            self.settings_view.show_found_scale(None)
+            return
+        scale = devices.take_scale()
 
         def search() -> dict[str, object] | None:
             if scale is not None:
@@ -324,7 +328,7 @@ class MainWindow(QMainWindow):
 
         def found(answer: Answer[dict[str, object] | None]) -> None:
             self.settings_view.show_found_scale(None if answer.failed else answer.value)
-            self.devices.apply(self.station.settings)  # the scale as it was set, until a save
+            devices.apply(self.station.settings)  # the scale as it was set, until a save
 
         self.ops.network(search, found, what="looking for the scale", latest="scale")
 
