@@ -36,8 +36,10 @@ def baseline() -> Counter[str]:
     return Counter(line for line in lines if line and not line.startswith("#"))
 
 
-def test_no_new_type_errors_and_the_baseline_only_shrinks(tmp_path):
-    now, before = mypy_errors(tmp_path / "mypy"), baseline()
+def test_no_new_type_errors_and_the_baseline_only_shrinks():
+    # mypy's own cache in the working copy (ignored by git): a run after the first checks only
+    # what changed, seconds instead of a quarter of a minute.
+    now, before = mypy_errors(ROOT / ".mypy_cache"), baseline()
     new = now - before
     fixed = before - now
     assert not new, "new type errors:\n" + "\n".join(sorted(new.elements()))
