@@ -47,9 +47,6 @@ def scan_json(scan: Scan) -> dict[str, Any]:
     }
 
 
-__all__ = ["main", "probe", "reading_json"]
-
-
 def state_json(state: DeviceState) -> dict[str, Any]:
     return {
         "kind": "status",

@@ -8,14 +8,14 @@ as the server's pack record says (`floor_parcels`, kept as orders are pulled: ap
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from app.core.dock import Handed, HandoverClosed, ParcelFacts, Stopped
-from app.core.model import Operator, OrderStatus, PackStatus
+from app.core.model import Operator, OrderStatus
 from app.core.print_plan import PrintRequest
 from app.store import models as m
 from app.store.db import Database
@@ -222,17 +222,6 @@ class DockStore:
         assert found is not None
         return found
 
-    def handed_today(self, carriers: Iterable[str], since: datetime) -> dict[str, int]:
-        """Parcels handed over per carrier since `since` (the board's "went")."""
-        with self.db.session() as s:
-            rows = s.execute(
-                select(m.Manifest.carrier, func.count())
-                .join(m.ManifestParcel, m.ManifestParcel.manifest_no == m.Manifest.manifest_no)
-                .where(m.Manifest.carrier.in_(list(carriers)), m.ManifestParcel.scanned_at >= since)
-                .group_by(m.Manifest.carrier)
-            ).all()
-        return {carrier: int(n) for carrier, n in rows}
-
 
 def parcel_facts(c: Connection, code: str) -> ParcelFacts | None:
     row = c.exec_driver_sql(_PARCELS, (code,)).first()
@@ -258,14 +247,9 @@ def _handed(row: m.ManifestParcel) -> Handed:
     return Handed(row.waybill_no, row.order_no, row.parcel_no, row.bag, row.weight_g, row.dock_weight_g)
 
 
-def _next_number(s: object, station: str, now: datetime) -> str:
+def _next_number(s: Session, station: str, now: datetime) -> str:
     """Manifests are numbered per station and day (offline too): STATION-YYMMDD-NNN."""
     day = now.astimezone().strftime("%y%m%d")
     prefix = f"{station}-{day}-"
-    count = s.scalar(  # type: ignore[attr-defined]
-        select(func.count()).where(m.Manifest.manifest_no.like(prefix + "%"))
-    )
+    count = s.scalar(select(func.count()).where(m.Manifest.manifest_no.like(prefix + "%")))
     return f"{prefix}{int(count or 0) + 1:03d}"
-
-
-__all__ = ["ClosedManifest", "DockStore", "OpenManifest", "PackStatus", "parcel_facts"]

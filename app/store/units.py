@@ -55,12 +55,12 @@ def unit_facts(c: Connection, sku_code: str, unit: Unit, order_no: str, shippabl
             if older is not None:
                 older_lot, older_expiry = older[0], date.fromisoformat(str(older[1]))
     if unit.serial:
-        row = c.exec_driver_sql(_SERIAL_SHIPPED, (unit.serial, sku_code, order_no)).first()
-        shipped_on = row[0] if row is not None else ""
+        shipped_on = serial_facts(c, sku_code, unit.serial, order_no).shipped_on
     return UnitFacts(recalled, older_lot, older_expiry, shipped_on)
 
 
 def serial_facts(c: Connection, sku_code: str, serial: str, order_no: str) -> UnitFacts:
+    """A serial's earlier shipment with another order (a serial label scanned on its own)."""
     row = c.exec_driver_sql(_SERIAL_SHIPPED, (serial, sku_code, order_no)).first()
     return UnitFacts(shipped_on=row[0]) if row is not None else NO_FACTS
 

@@ -8,6 +8,7 @@ import random
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QTimer
@@ -257,30 +258,17 @@ class DockApp:
 
 
 def run_dock(data_dir: Path, language: str | None) -> int:
-    if display_problem() is not None:
-        return _no_display(language)
-    app = make_qapp()
-    lock = lock_data_dir(data_dir, language)
-    if lock is None:
-        return 1
-    try:
-        db = demo.open_station(database_path(data_dir))
-    except StoreError as exc:
-        log.error("cannot open the database %s: %s", exc.path, exc)
-        Translations().apply(language or "")
-        QMessageBox.critical(None, "Packline", _store_error_text(exc))
-        return 2
-    dock = DockApp(db, language, data_dir)
-    dock.view.show()
-    try:
-        return _exec(app)
-    finally:
-        dock.close()
-        db.close()
-        lock.unlock()
+    return _run_screen(data_dir, language, lambda db: DockApp(db, language, data_dir))
 
 
 def run_handheld(data_dir: Path, language: str | None) -> int:
+    return _run_screen(data_dir, language, lambda db: HandheldApp(db, language))
+
+
+def _run_screen(
+    data_dir: Path, language: str | None, make: Callable[[Database], DockApp | HandheldApp]
+) -> int:
+    """A one-screen station (the handheld, the dock) on the data folder, locked while it runs."""
     if display_problem() is not None:
         return _no_display(language)
     app = make_qapp()
@@ -294,12 +282,12 @@ def run_handheld(data_dir: Path, language: str | None) -> int:
         Translations().apply(language or "")
         QMessageBox.critical(None, "Packline", _store_error_text(exc))
         return 2
-    handheld = HandheldApp(db, language)
-    handheld.view.show()
+    screen = make(db)
+    screen.view.show()
     try:
         return _exec(app)
     finally:
-        handheld.close()
+        screen.close()
         db.close()
         lock.unlock()
 

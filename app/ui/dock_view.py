@@ -276,7 +276,7 @@ class DockView(QWidget):
         }
         state = self.desk.state
         return texts[v.say].format(
-            code=html.unescape(v.code),
+            code=v.code,
             order=v.order_no,
             detail=status_text(v.detail) if v.say in (DockSay.NOT_PACKED, DockSay.INTERCEPTED) else v.detail,
             count=v.count,

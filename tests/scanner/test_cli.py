@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
-from scanner.cli import main, probe
+from scanner.cli import main
 from scanner.model import ReadingState
+from scanner.probe import probe
 from scanner.scales import PROTOCOLS
 from scanner.simulate import ScaleSimulator, ScannerSimulator
 

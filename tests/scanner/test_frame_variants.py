@@ -241,7 +241,7 @@ def test_a_weight_field_broken_by_a_foreign_byte_never_yields_a_weight(
     ],
 )
 def test_probe_recognises_each_variant(protocol, frame, tmp_path):
-    from scanner.cli import probe
+    from scanner.probe import probe
 
     sim = ScaleSimulator(protocol, tmp_path / "scale", interval_s=0.05)
     sim.raw_frame = frame
