@@ -110,6 +110,8 @@ class Operations:
         self._latest = Latest()
         self._immediate = immediate
         self._pools: dict[Lane, ThreadPoolExecutor] = {}
+        self._busy = threading.Condition()
+        self._running = 0  # asked of a pool, its answer not yet handed to `post`
         if immediate:
             return
         self._pools = {
@@ -155,7 +157,24 @@ class Operations:
             # The writer posts `done` back itself, after its retries.
             self._writer.submit(fn, done, label=what)
         else:
-            self._pools[lane].submit(_call, fn, lambda result, error: self._post(lambda: done(result, error)))
+            with self._busy:
+                self._running += 1
+            self._pools[lane].submit(_call, fn, lambda result, error: self._answered(done, result, error))
+
+    def _answered(self, done: Callable[[T | None, BaseException | None], None], result: T | None,
+                  error: BaseException | None) -> None:  # fmt: skip
+        try:
+            self._post(lambda: done(result, error))
+        finally:
+            with self._busy:
+                self._running -= 1
+                self._busy.notify_all()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Until every pool's work has run and its answer is posted (a shutdown that shows them
+        all); the writer's own queue is waited on by the writer. False if `timeout` ran out."""
+        with self._busy:
+            return self._busy.wait_for(lambda: self._running == 0, timeout)
 
     def drop(self, latest: str) -> None:
         """Answers still on their way under `latest` are not shown (what they answer is gone)."""

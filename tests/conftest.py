@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import shutil
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -174,6 +175,16 @@ class _Errors(logging.Handler):
         self.records.append(record)
 
 
+def _described(record: logging.LogRecord) -> str:
+    """The logged message and, for a logged exception, where it was raised: a failure seen only on
+    a loaded CI machine must say enough to be fixed from its report."""
+    line = f"{record.name}: {record.getMessage()}"
+    if record.exc_info and record.exc_info[1] is not None:
+        frames = traceback.format_exception(*record.exc_info)
+        line += "\n" + "".join(frames[-3:]).rstrip()
+    return line
+
+
 @pytest.fixture(autouse=True)
 def _no_error_logged(request: pytest.FixtureRequest) -> Iterator[None]:
     """A test fails when anything logged an ERROR it did not expect; a test that provokes errors on
@@ -187,7 +198,7 @@ def _no_error_logged(request: pytest.FixtureRequest) -> Iterator[None]:
         root.removeHandler(handler)
     if handler.records and request.node.get_closest_marker("logs_errors") is None:
         report = os.environ.get("PACKLINE_ERROR_LOG_REPORT")
-        lines = [f"{r.name}: {r.getMessage()}" for r in handler.records[:5]]
+        lines = [_described(r) for r in handler.records[:5]]
         if report:
             with open(report, "a", encoding="utf-8") as out:
                 out.write(f"{request.node.nodeid}\t{lines[0][:200]}\n")

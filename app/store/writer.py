@@ -75,12 +75,15 @@ class SerialWriter:
             if job is None:
                 return
             result, error = self._attempt(job)
-            with self._idle:
-                self._pending -= 1
-                self._idle.notify_all()
-            if job.on_done is not None:
-                callback = job.on_done
-                self._post(lambda callback=callback, result=result, error=error: callback(result, error))
+            try:
+                if job.on_done is not None:
+                    callback = job.on_done
+                    self._post(lambda callback=callback, result=result, error=error: callback(result, error))
+            finally:
+                # Idle only once the answer is posted: a shutdown that waits for idle then shows it.
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
 
     def _attempt(self, job: _Job) -> tuple[Any, BaseException | None]:
         attempt = 0

@@ -29,12 +29,13 @@ from app.store.settings_store import load_settings
 from app.store.waves import location_parser
 from app.store.writer import SerialWriter
 from app.sync_service import SyncService, make_client
+from app.ui.collector import IdleCollector
 from app.ui.devices import DeviceHub
 from app.ui.handheld_view import HandheldView
 from app.ui.i18n import Translations
 from app.ui.main_window import MainWindow
 from app.ui.sounds import Sounds
-from app.ui.tasks import GuiPoster
+from app.ui.tasks import GuiPoster, settle
 from app.ui.theme import FONT_FAMILIES, STYLESHEET
 from app.ui.wedge import WedgeFilter
 from sync.client import SyncStatus
@@ -111,6 +112,8 @@ class StationApp:
         # Keys are watched once there is a window to deliver them to (building it sends tens of
         # thousands of events through an application-wide filter for nothing).
         QApplication.instance().installEventFilter(self.wedge)
+        self.collector = IdleCollector().start()
+        self.devices.scanned.connect(lambda _scan: self.collector.touch())
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         if self.window is not None:
@@ -134,7 +137,9 @@ class StationApp:
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self.wedge)
+        self.collector.stop()
         self.devices.stop()
+        settle(self.poster, self.ops, self.writer)
         self.ops.close()
         self.writer.close()
         self.printing.stop()
@@ -191,9 +196,12 @@ class HandheldApp:
         self.view.setWindowTitle("Packline")
         self.view.resize(480, 800)
         self.wedge.scanned.connect(self.view.handle_scan)
+        self.collector = IdleCollector().start()
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self.wedge)
+        self.collector.stop()
+        settle(self.poster, self.ops, self.writer)
         self.ops.close()
         self.writer.close()
         self.view.close()
@@ -243,11 +251,15 @@ class DockApp:
         self.sync.start()
         self.wedge.scanned.connect(self.view.handle_scan)
         QApplication.instance().installEventFilter(self.wedge)
+        self.collector = IdleCollector().start()
+        self.devices.scanned.connect(lambda _scan: self.collector.touch())
         self.view.open()
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self.wedge)
+        self.collector.stop()
         self.devices.stop()
+        settle(self.poster, self.ops, self.writer)
         self.ops.close()
         self.writer.close()
         self.printing.stop()
@@ -323,11 +335,14 @@ def run_wall(data_dir: Path, language: str | None) -> int:
     wall.setWindowTitle("Packline")
     wall.showFullScreen()
     wall.start()
+    collector = IdleCollector().start()  # nobody touches a wall: it collects between refreshes
     log.info("wall board shown, data dir %s", data_dir)
     try:
         return _exec(app)
     finally:
+        collector.stop()
         wall.stop()
+        settle(poster, ops, None)
         ops.close(wait=True)
         db.close()
 
