@@ -4,6 +4,8 @@ signs, `order.shipped` in the outbox, and a crash that loses no scan."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from sqlalchemy import select, update
 
@@ -101,8 +103,6 @@ def test_a_handover_from_scan_to_signed_manifest(demo_db, samples, tmp_path):
     assert f"CODE-128:{found.manifest_no}" in decode(png)
 
     # The parcel left behind is the supervisor's exception; the board counts what went and what waits.
-    from datetime import UTC, datetime, timedelta
-
     from app.store.exceptions import ExceptionKind, exceptions
     from app.store.floor import board
 
@@ -112,6 +112,13 @@ def test_a_handover_from_scan_to_signed_manifest(demo_db, samples, tmp_path):
         t for t in board(demo_db, datetime.now(UTC) - timedelta(hours=1)).pickups if t.carrier == carrier
     ]
     assert truck.went == 2 and truck.packed >= 1
+
+    # The customer's card says when their parcel went (the CRM side's ship time).
+    from app.store.customers import customer_card
+
+    card = customer_card(demo_db, orders[0]["order_no"])
+    assert card is not None and card.last_shipped in {orders[0]["order_no"], orders[1]["order_no"]}
+    assert card.shipped_at is not None and abs(card.shipped_at - found.closed_at) < timedelta(seconds=5)
 
     # Handed over once, ever: the next handover refuses the same parcel.
     desk2, writer2, _ = open_dock(demo_db)
@@ -173,3 +180,50 @@ def test_the_command_sheet_carries_each_carriers_dock_code(demo_db, tmp_path):
     assert "出库交接: 顺丰速运" in pdf_text(pdf, tmp_path)
     codes = [code for png in pdf_to_png(pdf, tmp_path, name="sheet") for code in decode(png)]
     assert "CODE-128:#PLD:SF" in codes
+
+
+def test_a_parcel_still_at_the_dock_after_its_truck_left_is_an_exception_without_a_close(demo_db, samples):
+    from app.store.exceptions import ExceptionKind, exceptions
+    from app.store.stored_keys import CARRIER_PICKUPS_KEY
+
+    orders = packed_orders(demo_db, samples, 4)
+    carrier = orders[0]["carrier"]
+    now = datetime.now(UTC)
+    truck = (now - timedelta(hours=2)).astimezone()  # the truck came two hours ago
+    with demo_db.session() as s, s.begin():
+        s.merge(m.Setting(key=CARRIER_PICKUPS_KEY, value={carrier: [f"{truck:%H:%M}"]}, updated_at=now))
+        s.execute(
+            update(m.Order)
+            .where(m.Order.order_no.in_([o["order_no"] for o in orders]))
+            .values(packed_at=now - timedelta(hours=3))  # all four were ready before it came
+        )
+
+    def missed() -> set[str]:
+        return {e.subject for e in exceptions(demo_db) if e.kind is ExceptionKind.MISSED_TRUCK}
+
+    # No handover of the carrier is known here: the floor does not scan at its dock, nothing to say.
+    assert missed() == set()
+
+    desk, writer, _ = open_dock(demo_db)
+    desk.handle_scan(dock_code(carrier))
+    assert desk.handle_scan(orders[0]["waybill_no"]).say is DockSay.HANDED  # on the truck (not closed yet)
+    writer.wait_idle()
+    with demo_db.session() as s, s.begin():  # the dock has scanned this carrier since before the pack
+        s.execute(update(m.Manifest).values(opened_at=now - timedelta(hours=4)))
+        s.execute(update(m.Order).where(m.Order.order_no == orders[3]["order_no"]).values(status="cancelled"))
+    stopped = desk.handle_scan(orders[3]["waybill_no"])  # cancelled after packing: put back, not missed
+    assert stopped.tone.value == "error"
+    writer.close()
+
+    found = [e for e in exceptions(demo_db) if e.kind is ExceptionKind.MISSED_TRUCK]
+    subjects = {e.subject for e in found}
+    assert {orders[1]["order_no"], orders[2]["order_no"]} <= subjects
+    assert orders[0]["order_no"] not in subjects and orders[3]["order_no"] not in subjects
+    item = next(e for e in found if e.subject == orders[1]["order_no"])
+    assert item.detail == f"{carrier} · {truck:%m-%d %H:%M}"
+    assert item.ref.startswith(orders[1]["order_no"] + "@")  # per truck: the next one missed is new
+
+    # Packed after the truck left: it waits for the next one, not an exception.
+    with demo_db.session() as s, s.begin():
+        s.execute(update(m.Order).where(m.Order.order_no == orders[2]["order_no"]).values(packed_at=now))
+    assert orders[2]["order_no"] not in missed() and orders[1]["order_no"] in missed()

@@ -58,6 +58,19 @@ def next_two(times: tuple[time, ...], now: datetime) -> tuple[datetime, datetime
     return upcoming[0], upcoming[1]
 
 
+def last_gone(times: tuple[time, ...], now: datetime, grace: timedelta) -> datetime | None:
+    """The latest pick-up whose truck has left by `now`: its time plus `grace` (a truck comes a
+    little late and the handover takes its signing), today's or yesterday's, in `now`'s time zone
+    (the warehouse's). None when the carrier has no pick-up times."""
+    day = now.date()
+    gone = [
+        when
+        for when in (datetime.combine(day - timedelta(days=d), t, now.tzinfo) for d in (0, 1) for t in times)
+        if when + grace <= now
+    ]
+    return max(gone) if gone else None
+
+
 def upcoming(pickups: Mapping[str, Iterable[object]], now: datetime) -> dict[str, tuple[datetime, datetime]]:
     """Each carrier with pick-up times: its next two pick-ups."""
     found = {}

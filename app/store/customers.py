@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from app.core.model import OrderStatus
 from app.store import models as m
 from app.store.db import Database
 from app.store.outbox import add_event
@@ -88,6 +89,9 @@ class CustomerCard:
     # The order the change is made with: the one the customer was found by, else their newest
     # order still at hand here ("" : none; a change then stays on this station's side).
     order_no: str = ""
+    # Their newest order handed to its carrier, and when (the dock's handover, as the server has it).
+    last_shipped: str = ""
+    shipped_at: datetime | None = None
 
 
 def customer_card(db: Database, code: str) -> CustomerCard | None:
@@ -118,6 +122,12 @@ def customer_card(db: Database, code: str) -> CustomerCard | None:
                 or ""
             )
         carriers = s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIERS_KEY)) or {}
+        shipped = s.execute(
+            select(m.Order.order_no, m.Order.shipment, m.Order.updated_at)
+            .where(m.Order.customer_id == customer.id, m.Order.status == OrderStatus.SHIPPED)
+            .order_by(m.Order.updated_at.desc())
+            .limit(1)
+        ).first()
         return CustomerCard(
             code=customer.code,
             name=customer.name,
@@ -126,4 +136,14 @@ def customer_card(db: Database, code: str) -> CustomerCard | None:
             preferences=dict(customer.preferences or {}),
             carriers=dict(carriers),
             order_no=order_no,
+            last_shipped=shipped.order_no if shipped else "",
+            shipped_at=_shipped_at(shipped.shipment, shipped.updated_at) if shipped else None,
         )
+
+
+def _shipped_at(shipment: dict[str, Any] | None, updated_at: datetime) -> datetime:
+    """The handover's own time where the shipment says it; else when the order turned shipped here."""
+    try:
+        return datetime.fromisoformat(str((shipment or {})["shipped_at"])).astimezone(UTC)
+    except (KeyError, TypeError, ValueError):
+        return updated_at

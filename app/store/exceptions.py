@@ -14,16 +14,20 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, exists, func, select
+from sqlalchemy.orm import Session
 
 from app.core.model import OrderStatus
+from app.core.pickups import last_gone, pickup_times
 from app.store import models as m
 from app.store.db import Database
+from app.store.stored_keys import CARRIER_PICKUPS_KEY
 from app.store.sync_local import StationSyncStore
 
 log = logging.getLogger(__name__)
 
 FAILED_WEIGHT_DAYS = 7  # failed weighings older than this are history, not work
+TRUCK_GRACE = timedelta(minutes=30)  # a truck's usual lateness and the signing of its handover
 
 
 class ExceptionKind(StrEnum):
@@ -33,6 +37,7 @@ class ExceptionKind(StrEnum):
     SYNC = "sync_conflict"
     PUT_BACK = "put_back"  # goods of an intercepted order to return to their bins (待放回)
     LEFT_AT_DOCK = "left_at_dock"  # packed for a truck that left without it (a closed handover's missing)
+    MISSED_TRUCK = "missed_truck"  # packed before its carrier's truck time, not handed over since
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,9 @@ def exceptions(db: Database, include_decided: bool = False, limit: int = 10_000)
                         manifest.closed_at or manifest.opened_at,
                     )
                 )
+        left = {item.subject for item in items if item.kind is ExceptionKind.LEFT_AT_DOCK}
+        missed = _missed_trucks(s, datetime.now().astimezone())
+        items.extend(item for item in missed if item.subject not in left)
         for order in s.scalars(
             select(m.Order)
             .where(m.Order.status == OrderStatus.ON_HOLD)
@@ -195,3 +203,56 @@ def decide(db: Database, kind: ExceptionKind | str, ref: str, decision: str, ope
         )
     log.info("exception %s %s decided by operator %s: %s", kind, ref, operator_id, decision)
     return True
+
+
+def _missed_trucks(s: Session, now: datetime) -> list[ExceptionItem]:
+    """Parcels packed before their carrier's last truck left and not handed over since: found by the
+    truck's time alone, before (or without) anyone closing that handover at the dock. Only where the
+    dock scans the carrier's parcels (a handover of it is known here: this station's dock, or a
+    shipment the server sent), and only for parcels packed since the first one, so a floor that does
+    not scan at the dock is not flooded with every parcel it ever packed. One item per order and
+    truck: a decision ("on the next truck") covers that truck; missing the next one is new."""
+    pickups = s.scalar(select(m.Setting.value).where(m.Setting.key == CARRIER_PICKUPS_KEY)) or {}
+    items: list[ExceptionItem] = []
+    for carrier, values in sorted(dict(pickups).items()):
+        gone = last_gone(pickup_times(values), now, TRUCK_GRACE)
+        if gone is None:
+            continue
+        docked = [
+            s.scalar(select(func.min(m.Manifest.opened_at)).where(m.Manifest.carrier == carrier)),
+            s.scalar(
+                select(func.min(m.Order.updated_at)).where(
+                    m.Order.carrier == carrier,
+                    m.Order.status == OrderStatus.SHIPPED,
+                    m.Order.shipment.isnot(None),
+                    cast(m.Order.shipment, String) != "null",  # a pull's JSON null is not a shipment
+                )
+            ),
+        ]
+        known = [when for when in docked if when is not None]
+        if not known:
+            continue
+        since, left_at = min(known), gone.astimezone(UTC)
+        packed = func.coalesce(m.Order.packed_at, m.Order.updated_at)
+        for order_no in s.scalars(
+            select(m.Order.order_no)
+            .where(
+                m.Order.carrier == carrier,
+                m.Order.status == OrderStatus.PACKED,
+                packed >= since,
+                packed <= left_at,
+                ~exists().where(m.ManifestParcel.order_no == m.Order.order_no),
+                ~exists().where(m.Interception.order_no == m.Order.order_no),
+            )
+            .order_by(packed)
+        ):
+            items.append(
+                ExceptionItem(
+                    ExceptionKind.MISSED_TRUCK,
+                    f"{order_no}@{left_at:%Y-%m-%dT%H:%M}",
+                    order_no,
+                    f"{carrier} · {gone:%m-%d %H:%M}",
+                    left_at,
+                )
+            )
+    return items

@@ -212,8 +212,15 @@ class CustomerPreferencesView(QWidget):
             self.who.setText(self.tr("Scan an order or its waybill to choose its customer"))
         else:
             tags = " · ".join(self.card.tags)
+            shipped = ""
+            if self.card.shipped_at is not None:
+                when = self.card.shipped_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                shipped = " · " + self.tr("last shipped: %1 at %2").replace("%1", self.card.last_shipped)
+                shipped = shipped.replace("%2", when)
             self.who.setText(
-                f"{self.card.name} ({self.card.code}) · {self.card.tier}" + (f" · {tags}" if tags else "")
+                f"{self.card.name} ({self.card.code}) · {self.card.tier}"
+                + (f" · {tags}" if tags else "")
+                + shipped
             )
 
     def show_result(self, text: str, ok: bool = True) -> None:

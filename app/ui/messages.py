@@ -91,6 +91,7 @@ def exception_kind_text(kind: str) -> str:
         "sync_conflict": QCoreApplication.translate("Waves", "Sync conflict"),
         "put_back": QCoreApplication.translate("Waves", "Put back"),
         "left_at_dock": QCoreApplication.translate("Waves", "Left at the dock"),
+        "missed_truck": QCoreApplication.translate("Waves", "Missed its truck"),
     }
     return texts.get(kind, kind)
 
@@ -115,6 +116,8 @@ def exception_detail_text(kind: str, detail: str, reason: str, stage: str) -> st
             else status_text(reason)
         )
         parts = [where, why, detail]
+    elif kind == "missed_truck":
+        parts = [detail, QCoreApplication.translate("Waves", "still at the dock: hand it to the next truck")]
     else:
         parts = [detail]
     return " · ".join(part for part in parts if part)

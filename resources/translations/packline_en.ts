@@ -406,42 +406,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="522"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>SF Express</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523"/>
+        <location filename="../../app/ui/messages.py" line="526"/>
         <source>ZTO Express</source>
         <translation>ZTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="527"/>
         <source>YTO Express</source>
         <translation>YTO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525"/>
+        <location filename="../../app/ui/messages.py" line="528"/>
         <source>Yunda Express</source>
         <translation>Yunda Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="526"/>
+        <location filename="../../app/ui/messages.py" line="529"/>
         <source>STO Express</source>
         <translation>STO Express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="527"/>
+        <location filename="../../app/ui/messages.py" line="530"/>
         <source>JD Logistics</source>
         <translation>JD Logistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="531"/>
         <source>China Post EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>J&amp;T Express</source>
         <translation>J&amp;T Express</translation>
     </message>
@@ -449,47 +449,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Taobao</source>
         <translation>Taobao</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>Tmall</source>
         <translation>Tmall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="512"/>
         <source>JD.com</source>
         <translation>JD.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>Douyin</source>
         <translation>Douyin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>Pinduoduo</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>Xiaohongshu</source>
         <translation>Xiaohongshu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513"/>
+        <location filename="../../app/ui/messages.py" line="516"/>
         <source>Kuaishou</source>
         <translation>Kuaishou</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="514"/>
+        <location filename="../../app/ui/messages.py" line="517"/>
         <source>WeChat shop</source>
         <translation>WeChat shop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="518"/>
         <source>Own shop</source>
         <translation>Own shop</translation>
     </message>
@@ -608,63 +608,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="552"/>
+        <location filename="../../app/ui/messages.py" line="555"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="553"/>
+        <location filename="../../app/ui/messages.py" line="556"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="554"/>
+        <location filename="../../app/ui/messages.py" line="557"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="555"/>
-        <location filename="../../app/ui/messages.py" line="562"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="565"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="563"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>new customer</source>
         <translation>new customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="567"/>
         <source>birthday month</source>
         <translation>birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="565"/>
+        <location filename="../../app/ui/messages.py" line="568"/>
         <source>churn risk</source>
         <translation>churn risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="566"/>
+        <location filename="../../app/ui/messages.py" line="569"/>
         <source>enterprise</source>
         <translation>enterprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="573"/>
+        <location filename="../../app/ui/messages.py" line="576"/>
         <source>simple packaging</source>
         <translation>simple packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="578"/>
         <source>no price tags</source>
         <translation>no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="577"/>
+        <location filename="../../app/ui/messages.py" line="580"/>
         <source>prefers {carrier}</source>
         <translation>prefers {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="579"/>
+        <location filename="../../app/ui/messages.py" line="582"/>
         <source>deliver on Saturday</source>
         <translation>deliver on Saturday</translation>
     </message>
@@ -799,7 +799,12 @@
         <translation>Scan an order or its waybill to choose its customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="250"/>
+        <location filename="../../app/ui/customer_view.py" line="218"/>
+        <source>last shipped: %1 at %2</source>
+        <translation>last shipped: %1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="257"/>
         <source>Nothing changed</source>
         <translation>Nothing changed</translation>
     </message>
@@ -807,12 +812,12 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="545"/>
+        <location filename="../../app/ui/messages.py" line="548"/>
         <source>{days} d overdue</source>
         <translation>{days} d overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="550"/>
         <source>{hours} h overdue</source>
         <translation>{hours} h overdue</translation>
     </message>
@@ -1426,57 +1431,57 @@ by responsibility: {responsible}</translation>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>the camera did not answer — see the log</source>
         <translation>the camera did not answer — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>Finish or put back the open order before checking returns in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>The returns desk could not read the database — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
         <translation>Packing video is for supervisors: sign in with a supervisor&apos;s badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>The lookup failed — see the log</source>
         <translation>The lookup failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424"/>
+        <location filename="../../app/ui/main_window.py" line="428"/>
         <source>No packing video found for {code}</source>
         <translation>No packing video found for {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="456"/>
+        <location filename="../../app/ui/main_window.py" line="460"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>Exported: {mp4} and {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459"/>
+        <location filename="../../app/ui/main_window.py" line="463"/>
         <source>The export failed — see the log</source>
         <translation>The export failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="492"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="600"/>
+        <location filename="../../app/ui/main_window.py" line="604"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</translation>
     </message>
@@ -1777,208 +1782,208 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="595"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>Packaging</source>
         <translation>Packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>Ship date</source>
         <translation>Ship date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>Insert card</source>
         <translation>Insert card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
         <source>Free sample</source>
         <translation>Free sample</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="604"/>
         <source>Hide prices on the slip</source>
         <translation>Hide prices on the slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602"/>
+        <location filename="../../app/ui/messages.py" line="605"/>
         <source>Remove price tags</source>
         <translation>Remove price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603"/>
+        <location filename="../../app/ui/messages.py" line="606"/>
         <source>Call the customer back</source>
         <translation>Call the customer back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="605"/>
+        <location filename="../../app/ui/messages.py" line="608"/>
         <source>VAT invoice</source>
         <translation>VAT invoice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="606"/>
+        <location filename="../../app/ui/messages.py" line="609"/>
         <source>Check personalisation</source>
         <translation>Check personalisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="607"/>
+        <location filename="../../app/ui/messages.py" line="610"/>
         <source>Instruction</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="608"/>
+        <location filename="../../app/ui/messages.py" line="611"/>
         <source>Minimum shelf life</source>
         <translation>Minimum shelf life</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="670"/>
+        <location filename="../../app/ui/messages.py" line="673"/>
         <source>Priority order (level {level})</source>
         <translation>Priority order (level {level})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="674"/>
+        <location filename="../../app/ui/messages.py" line="677"/>
         <source>Ship with {carrier}</source>
         <translation>Ship with {carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="679"/>
+        <location filename="../../app/ui/messages.py" line="682"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>Simple packaging: no extra box, no filler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="680"/>
+        <location filename="../../app/ui/messages.py" line="683"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>Gift packaging: gift box and ribbon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="681"/>
+        <location filename="../../app/ui/messages.py" line="684"/>
         <source>Standard packaging</source>
         <translation>Standard packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="686"/>
+        <location filename="../../app/ui/messages.py" line="689"/>
         <source>VIP thank-you card</source>
         <translation>VIP thank-you card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="687"/>
+        <location filename="../../app/ui/messages.py" line="690"/>
         <source>Birthday card</source>
         <translation>Birthday card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="688"/>
+        <location filename="../../app/ui/messages.py" line="691"/>
         <source>Welcome card</source>
         <translation>Welcome card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="689"/>
+        <location filename="../../app/ui/messages.py" line="692"/>
         <source>We-miss-you coupon card</source>
         <translation>We-miss-you coupon card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="690"/>
+        <location filename="../../app/ui/messages.py" line="693"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>After-sales care card (sorry, and a coupon)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="694"/>
+        <location filename="../../app/ui/messages.py" line="697"/>
         <source>Put in: {card}</source>
         <translation>Put in: {card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="698"/>
+        <location filename="../../app/ui/messages.py" line="701"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>Free sample {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702"/>
+        <location filename="../../app/ui/messages.py" line="705"/>
         <source>No prices on the packing slip</source>
         <translation>No prices on the packing slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="704"/>
+        <location filename="../../app/ui/messages.py" line="707"/>
         <source>Remove every price tag</source>
         <translation>Remove every price tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="706"/>
+        <location filename="../../app/ui/messages.py" line="709"/>
         <source>Call-back: {note}</source>
         <translation>Call-back: {note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="714"/>
+        <location filename="../../app/ui/messages.py" line="717"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="717"/>
+        <location filename="../../app/ui/messages.py" line="720"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>Do not ship before {date}: keep the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="604"/>
-        <location filename="../../app/ui/messages.py" line="721"/>
+        <location filename="../../app/ui/messages.py" line="607"/>
+        <location filename="../../app/ui/messages.py" line="724"/>
         <source>Split shipment allowed</source>
         <translation>Split shipment allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="723"/>
+        <location filename="../../app/ui/messages.py" line="726"/>
         <source>Put the VAT invoice in</source>
         <translation>Put the VAT invoice in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="728"/>
+        <location filename="../../app/ui/messages.py" line="731"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>Personalised — check the item matches: {fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="734"/>
+        <location filename="../../app/ui/messages.py" line="737"/>
         <source>Every dated item needs at least {days} days before it expires</source>
         <translation>Every dated item needs at least {days} days before it expires</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="749"/>
+        <location filename="../../app/ui/messages.py" line="752"/>
         <source>next: {step} — {how}</source>
         <translation>next: {step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="756"/>
+        <location filename="../../app/ui/messages.py" line="759"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>Items done — {next} ({count} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="765"/>
+        <location filename="../../app/ui/messages.py" line="768"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — all instructions done: put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="768"/>
+        <location filename="../../app/ui/messages.py" line="771"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="774"/>
+        <location filename="../../app/ui/messages.py" line="777"/>
         <source>scan the barcode on the card</source>
         <translation>scan the barcode on the card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="776"/>
+        <location filename="../../app/ui/messages.py" line="779"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>scan the sample ({have}/{need})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="780"/>
+        <location filename="../../app/ui/messages.py" line="783"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>done? press F1 or scan #PL:CONFIRM</translation>
     </message>
@@ -2764,197 +2769,197 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="616"/>
+        <location filename="../../app/ui/messages.py" line="619"/>
         <source>Customer tier</source>
         <translation>Customer tier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="617"/>
+        <location filename="../../app/ui/messages.py" line="620"/>
         <source>Customer tags</source>
         <translation>Customer tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="618"/>
+        <location filename="../../app/ui/messages.py" line="621"/>
         <source>First order</source>
         <translation>First order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="619"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>Birthday month</source>
         <translation>Birthday month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620"/>
+        <location filename="../../app/ui/messages.py" line="623"/>
         <source>Days since last order</source>
         <translation>Days since last order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>Returns received</source>
         <translation>Returns received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="622"/>
+        <location filename="../../app/ui/messages.py" line="625"/>
         <source>Return rate (%)</source>
         <translation>Return rate (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="623"/>
+        <location filename="../../app/ui/messages.py" line="626"/>
         <source>Days since the last return</source>
         <translation>Days since the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="624"/>
+        <location filename="../../app/ui/messages.py" line="627"/>
         <source>Reason of the last return</source>
         <translation>Reason of the last return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="625"/>
+        <location filename="../../app/ui/messages.py" line="628"/>
         <source>Lifetime value (fen)</source>
         <translation>Lifetime value (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="626"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Preferred packaging</source>
         <translation>Preferred packaging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="627"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Asked for no price tags</source>
         <translation>Asked for no price tags</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="628"/>
+        <location filename="../../app/ui/messages.py" line="631"/>
         <source>Preferred carrier</source>
         <translation>Preferred carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629"/>
+        <location filename="../../app/ui/messages.py" line="632"/>
         <source>Ship days</source>
         <translation>Ship days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="633"/>
         <source>Customer note</source>
         <translation>Customer note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="631"/>
+        <location filename="../../app/ui/messages.py" line="634"/>
         <source>Order channel</source>
         <translation>Order channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="632"/>
+        <location filename="../../app/ui/messages.py" line="635"/>
         <source>Order carrier</source>
         <translation>Order carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="633"/>
+        <location filename="../../app/ui/messages.py" line="636"/>
         <source>Order amount (fen)</source>
         <translation>Order amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="634"/>
+        <location filename="../../app/ui/messages.py" line="637"/>
         <source>Item count</source>
         <translation>Item count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="635"/>
+        <location filename="../../app/ui/messages.py" line="638"/>
         <source>Order notes</source>
         <translation>Order notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="636"/>
+        <location filename="../../app/ui/messages.py" line="639"/>
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="637"/>
+        <location filename="../../app/ui/messages.py" line="640"/>
         <source>Hours to ship-by</source>
         <translation>Hours to ship-by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="638"/>
+        <location filename="../../app/ui/messages.py" line="641"/>
         <source>Item SKUs</source>
         <translation>Item SKUs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="639"/>
+        <location filename="../../app/ui/messages.py" line="642"/>
         <source>Item categories</source>
         <translation>Item categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="646"/>
+        <location filename="../../app/ui/messages.py" line="649"/>
         <source>is</source>
         <translation>is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="647"/>
+        <location filename="../../app/ui/messages.py" line="650"/>
         <source>is not</source>
         <translation>is not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="648"/>
+        <location filename="../../app/ui/messages.py" line="651"/>
         <source>is one of</source>
         <translation>is one of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="649"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>is none of</source>
         <translation>is none of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="650"/>
+        <location filename="../../app/ui/messages.py" line="653"/>
         <source>contains</source>
         <translation>contains</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="651"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>contains any of</source>
         <translation>contains any of</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652"/>
+        <location filename="../../app/ui/messages.py" line="655"/>
         <source>does not contain</source>
         <translation>does not contain</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="653"/>
+        <location filename="../../app/ui/messages.py" line="656"/>
         <source>at least</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="654"/>
+        <location filename="../../app/ui/messages.py" line="657"/>
         <source>at most</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="655"/>
+        <location filename="../../app/ui/messages.py" line="658"/>
         <source>more than</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="656"/>
+        <location filename="../../app/ui/messages.py" line="659"/>
         <source>less than</source>
         <translation>less than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="657"/>
+        <location filename="../../app/ui/messages.py" line="660"/>
         <source>is yes</source>
         <translation>is yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658"/>
+        <location filename="../../app/ui/messages.py" line="661"/>
         <source>is no</source>
         <translation>is no</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="659"/>
+        <location filename="../../app/ui/messages.py" line="662"/>
         <source>is set</source>
         <translation>is set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="660"/>
+        <location filename="../../app/ui/messages.py" line="663"/>
         <source>is not set</source>
         <translation>is not set</translation>
     </message>
@@ -3125,22 +3130,22 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="585"/>
+        <location filename="../../app/ui/messages.py" line="588"/>
         <source>OVERLOAD</source>
         <translation>OVERLOAD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="586"/>
+        <location filename="../../app/ui/messages.py" line="589"/>
         <source>below zero — zero the scale</source>
         <translation>below zero — zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587"/>
+        <location filename="../../app/ui/messages.py" line="590"/>
         <source>scale error</source>
         <translation>scale error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="588"/>
+        <location filename="../../app/ui/messages.py" line="591"/>
         <source>no weight</source>
         <translation>no weight</translation>
     </message>
@@ -3684,42 +3689,42 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="420"/>
+        <location filename="../../app/ui/application.py" line="423"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="425"/>
+        <location filename="../../app/ui/application.py" line="428"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="430"/>
+        <location filename="../../app/ui/application.py" line="433"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="510"/>
+        <location filename="../../app/ui/application.py" line="513"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="514"/>
+        <location filename="../../app/ui/application.py" line="517"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="518"/>
+        <location filename="../../app/ui/application.py" line="521"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="522"/>
+        <location filename="../../app/ui/application.py" line="525"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="528"/>
+        <location filename="../../app/ui/application.py" line="531"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>
@@ -3743,7 +3748,7 @@ by responsibility: {responsible}</translation>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="55"/>
-        <location filename="../../app/ui/messages.py" line="126"/>
+        <location filename="../../app/ui/messages.py" line="129"/>
         <source>packed</source>
         <translation>packed</translation>
     </message>
@@ -3768,22 +3773,22 @@ by responsibility: {responsible}</translation>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="125"/>
+        <location filename="../../app/ui/messages.py" line="128"/>
         <source>still on the bench</source>
         <translation>still on the bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="127"/>
+        <location filename="../../app/ui/messages.py" line="130"/>
         <source>held</source>
         <translation>held</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="128"/>
+        <location filename="../../app/ui/messages.py" line="131"/>
         <source>put back unpacked</source>
         <translation>put back unpacked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="129"/>
+        <location filename="../../app/ui/messages.py" line="132"/>
         <source>stopped by the office</source>
         <translation>stopped by the office</translation>
     </message>
@@ -4070,32 +4075,32 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="472"/>
+        <location filename="../../app/ui/messages.py" line="475"/>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="473"/>
+        <location filename="../../app/ui/messages.py" line="476"/>
         <source>the database file is damaged</source>
         <translation>the database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474"/>
+        <location filename="../../app/ui/messages.py" line="477"/>
         <source>another program holds the database</source>
         <translation>another program holds the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="475"/>
+        <location filename="../../app/ui/messages.py" line="478"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>the database cannot be written (read-only or missing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="481"/>
         <source>the database is from a newer Packline</source>
         <translation>the database is from a newer Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480"/>
+        <location filename="../../app/ui/messages.py" line="483"/>
         <source>the database does not answer</source>
         <translation>the database does not answer</translation>
     </message>
@@ -4236,454 +4241,454 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
+        <location filename="../../app/ui/messages.py" line="158"/>
         <source>Order {order} — scan the items</source>
         <translation>Order {order} — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="156"/>
+        <location filename="../../app/ui/messages.py" line="159"/>
         <source>Order {order} is already open — scan the items</source>
         <translation>Order {order} is already open — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="157"/>
+        <location filename="../../app/ui/messages.py" line="160"/>
         <source>✓ {name}  {scanned}/{required}</source>
         <translation>✓ {name}  {scanned}/{required}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="158"/>
+        <location filename="../../app/ui/messages.py" line="161"/>
         <source>✓ {name} complete ({scanned}/{required})</source>
         <translation>✓ {name} complete ({scanned}/{required})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="159"/>
+        <location filename="../../app/ui/messages.py" line="162"/>
         <source>All items checked — put the parcel on the scale</source>
         <translation>All items checked — put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="162"/>
+        <location filename="../../app/ui/messages.py" line="165"/>
         <source>Items done — {quantity} instruction(s) left: see the cards on the right</source>
         <translation>Items done — {quantity} instruction(s) left: see the cards on the right</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="165"/>
+        <location filename="../../app/ui/messages.py" line="168"/>
         <source>✓ Instruction done — carry on</source>
         <translation>✓ Instruction done — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="166"/>
+        <location filename="../../app/ui/messages.py" line="169"/>
         <source>Already done — that card or sample is in; carry on</source>
         <translation>Already done — that card or sample is in; carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="169"/>
+        <location filename="../../app/ui/messages.py" line="172"/>
         <source>This card is not for order {order} — take it out, use the card printed for this order</source>
         <translation>This card is not for order {order} — take it out, use the card printed for this order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="172"/>
+        <location filename="../../app/ui/messages.py" line="175"/>
         <source>Nothing to confirm with F1 now</source>
         <translation>Nothing to confirm with F1 now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="176"/>
+        <location filename="../../app/ui/messages.py" line="179"/>
         <source>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</source>
         <translation>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="179"/>
+        <location filename="../../app/ui/messages.py" line="182"/>
         <source>This item is not in order {order}: {name} — put it back, scan the next item</source>
         <translation>This item is not in order {order}: {name} — put it back, scan the next item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="182"/>
+        <location filename="../../app/ui/messages.py" line="185"/>
         <source>Too many: {name} needs only {required} — take the extra one out, scan the next item</source>
         <translation>Too many: {name} needs only {required} — take the extra one out, scan the next item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="185"/>
+        <location filename="../../app/ui/messages.py" line="188"/>
         <source>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</source>
         <translation>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="189"/>
+        <location filename="../../app/ui/messages.py" line="192"/>
         <source>Unknown barcode {code} — check the label, or set the item aside for the supervisor</source>
         <translation>Unknown barcode {code} — check the label, or set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="192"/>
+        <location filename="../../app/ui/messages.py" line="195"/>
         <source>No order {code} — check the number and scan again</source>
         <translation>No order {code} — check the number and scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="195"/>
+        <location filename="../../app/ui/messages.py" line="198"/>
         <source>Scan an order first — {name} was not counted</source>
         <translation>Scan an order first — {name} was not counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="198"/>
+        <location filename="../../app/ui/messages.py" line="201"/>
         <source>Order {order} is already packed — do not ship it again</source>
         <translation>Order {order} is already packed — do not ship it again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="201"/>
+        <location filename="../../app/ui/messages.py" line="204"/>
         <source>Order {order} is CANCELLED — do not ship; put the items in the returns tote</source>
         <translation>Order {order} is CANCELLED — do not ship; put the items in the returns tote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="204"/>
+        <location filename="../../app/ui/messages.py" line="207"/>
         <source>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</source>
         <translation>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="208"/>
+        <location filename="../../app/ui/messages.py" line="211"/>
         <source>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</source>
         <translation>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="217"/>
+        <location filename="../../app/ui/messages.py" line="220"/>
         <source>Undone: {name} ({scanned}/{required}) — take it out of the parcel</source>
         <translation>Undone: {name} ({scanned}/{required}) — take it out of the parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="220"/>
+        <location filename="../../app/ui/messages.py" line="223"/>
         <source>Nothing to undo</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="211"/>
+        <location filename="../../app/ui/messages.py" line="214"/>
         <source>Still missing: {missing} — scan them before weighing</source>
         <translation>Still missing: {missing} — scan them before weighing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="173"/>
+        <location filename="../../app/ui/messages.py" line="176"/>
         <source>Printing the {quantity} card(s) still missing again — scan each one into the parcel</source>
         <translation>Printing the {quantity} card(s) still missing again — scan each one into the parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="214"/>
+        <location filename="../../app/ui/messages.py" line="217"/>
         <source>Everything is in — put the parcel on the scale (expected {quantity} g)</source>
         <translation>Everything is in — put the parcel on the scale (expected {quantity} g)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="221"/>
+        <location filename="../../app/ui/messages.py" line="224"/>
         <source>{name} was not counted — just take it out. F2 again takes back the last counted item</source>
         <translation>{name} was not counted — just take it out. F2 again takes back the last counted item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="225"/>
+        <location filename="../../app/ui/messages.py" line="228"/>
         <source>Not ready to weigh — still missing: {missing}</source>
         <translation>Not ready to weigh — still missing: {missing}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="228"/>
+        <location filename="../../app/ui/messages.py" line="231"/>
         <source>{quantity} g is not a parcel weight — weigh again</source>
         <translation>{quantity} g is not a parcel weight — weigh again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="231"/>
+        <location filename="../../app/ui/messages.py" line="234"/>
         <source>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</source>
         <translation>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="235"/>
+        <location filename="../../app/ui/messages.py" line="238"/>
         <source>Packed {order} ✓ — scan the next order</source>
         <translation>Packed {order} ✓ — scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="236"/>
+        <location filename="../../app/ui/messages.py" line="239"/>
         <source>Supervisor: scan your badge (Esc cancels)</source>
         <translation>Supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="237"/>
+        <location filename="../../app/ui/messages.py" line="240"/>
         <source>{detail}: type your PIN + Enter (Esc cancels)</source>
         <translation>{detail}: type your PIN + Enter (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="238"/>
+        <location filename="../../app/ui/messages.py" line="241"/>
         <source>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</source>
         <translation>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="241"/>
+        <location filename="../../app/ui/messages.py" line="244"/>
         <source>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</source>
         <translation>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="244"/>
+        <location filename="../../app/ui/messages.py" line="247"/>
         <source>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</source>
         <translation>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="249"/>
+        <location filename="../../app/ui/messages.py" line="252"/>
         <source>The {carrier} waybill of order {order} has no sort code — fetch the waybill again; the order is on hold, put it on the hold shelf</source>
         <translation>The {carrier} waybill of order {order} has no sort code — fetch the waybill again; the order is on hold, put it on the hold shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="254"/>
+        <location filename="../../app/ui/messages.py" line="257"/>
         <source>Label checked: {detail} is on the parcel of order {order} — it may go; scan the next order</source>
         <translation>Label checked: {detail} is on the parcel of order {order} — it may go; scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="258"/>
+        <location filename="../../app/ui/messages.py" line="261"/>
         <source>STOP — {code} is not the label of order {order} (its waybill is {detail}): put the right label on the parcel and scan it</source>
         <translation>STOP — {code} is not the label of order {order} (its waybill is {detail}): put the right label on the parcel and scan it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="263"/>
+        <location filename="../../app/ui/messages.py" line="266"/>
         <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
         <translation>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="266"/>
         <location filename="../../app/ui/messages.py" line="269"/>
+        <location filename="../../app/ui/messages.py" line="272"/>
         <source>Choose a reason: press its number (Esc cancels)</source>
         <translation>Choose a reason: press its number (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="272"/>
+        <location filename="../../app/ui/messages.py" line="275"/>
         <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
         <translation>Order {order} is on hold ({reason}) — put it on the hold shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="275"/>
+        <location filename="../../app/ui/messages.py" line="278"/>
         <source>Hold on {order} released by {detail} — scan the items</source>
         <translation>Hold on {order} released by {detail} — scan the items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="278"/>
+        <location filename="../../app/ui/messages.py" line="281"/>
         <source>No held order to release — scan the held order first</source>
         <translation>No held order to release — scan the held order first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="281"/>
+        <location filename="../../app/ui/messages.py" line="284"/>
         <source>Cancelled — carry on</source>
         <translation>Cancelled — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="282"/>
+        <location filename="../../app/ui/messages.py" line="285"/>
         <source>Order {order} put back — not packed</source>
         <translation>Order {order} put back — not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="283"/>
+        <location filename="../../app/ui/messages.py" line="286"/>
         <source>No order open — scan an order</source>
         <translation>No order open — scan an order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="284"/>
+        <location filename="../../app/ui/messages.py" line="287"/>
         <source>Finish or put back order {order} before another operator signs in</source>
         <translation>Finish or put back order {order} before another operator signs in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="287"/>
+        <location filename="../../app/ui/messages.py" line="290"/>
         <source>Not possible now</source>
         <translation>Not possible now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="288"/>
+        <location filename="../../app/ui/messages.py" line="291"/>
         <source>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</source>
         <translation>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="292"/>
+        <location filename="../../app/ui/messages.py" line="295"/>
         <source>Wave {code} left — scan an order</source>
         <translation>Wave {code} left — scan an order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="293"/>
+        <location filename="../../app/ui/messages.py" line="296"/>
         <source>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</source>
         <translation>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="296"/>
+        <location filename="../../app/ui/messages.py" line="299"/>
         <source>No order left in wave {code} needs {name} — set it aside for the supervisor</source>
         <translation>No order left in wave {code} needs {name} — set it aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299"/>
+        <location filename="../../app/ui/messages.py" line="302"/>
         <source>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</source>
         <translation>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="304"/>
+        <location filename="../../app/ui/messages.py" line="307"/>
         <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
         <translation>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="309"/>
+        <location filename="../../app/ui/messages.py" line="312"/>
         <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
         <translation>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="314"/>
+        <location filename="../../app/ui/messages.py" line="317"/>
         <source>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</source>
         <translation>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="319"/>
+        <location filename="../../app/ui/messages.py" line="322"/>
         <source>Order {order} changed in the office: {changes} — carry on, the label will show it</source>
         <translation>Order {order} changed in the office: {changes} — carry on, the label will show it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="322"/>
+        <location filename="../../app/ui/messages.py" line="325"/>
         <source>Order {order} — carry on</source>
         <translation>Order {order} — carry on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="323"/>
+        <location filename="../../app/ui/messages.py" line="326"/>
         <source>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</source>
         <translation>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="328"/>
+        <location filename="../../app/ui/messages.py" line="331"/>
         <source>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</source>
         <translation>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="333"/>
+        <location filename="../../app/ui/messages.py" line="336"/>
         <source>✓ Box {name} ({quantity} g) — it counts in the expected weight</source>
         <translation>✓ Box {name} ({quantity} g) — it counts in the expected weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="336"/>
+        <location filename="../../app/ui/messages.py" line="339"/>
         <source>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</source>
         <translation>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341"/>
+        <location filename="../../app/ui/messages.py" line="344"/>
         <source>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</source>
         <translation>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="346"/>
+        <location filename="../../app/ui/messages.py" line="349"/>
         <source>Parcel {quantity} is empty — scan the items that go in it, then Ins</source>
         <translation>Parcel {quantity} is empty — scan the items that go in it, then Ins</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="349"/>
+        <location filename="../../app/ui/messages.py" line="352"/>
         <source>Every item left is in this parcel: it is the last one — put it on the scale</source>
         <translation>Every item left is in this parcel: it is the last one — put it on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="352"/>
+        <location filename="../../app/ui/messages.py" line="355"/>
         <source>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</source>
         <translation>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="357"/>
+        <location filename="../../app/ui/messages.py" line="360"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>The station cannot read its database: {problem} — call the technician; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="361"/>
+        <location filename="../../app/ui/messages.py" line="364"/>
         <source>Scan the serial number label of {name} — it counts once its serial is scanned</source>
         <translation>Scan the serial number label of {name} — it counts once its serial is scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="364"/>
+        <location filename="../../app/ui/messages.py" line="367"/>
         <source>Scan the serial number label of {name} first — or F2 to take that item back</source>
         <translation>Scan the serial number label of {name} first — or F2 to take that item back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="370"/>
         <source>{name} needs its serial number: scan the code that carries it (the 2-D code) — not counted</source>
         <translation>{name} needs its serial number: scan the code that carries it (the 2-D code) — not counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="371"/>
+        <location filename="../../app/ui/messages.py" line="374"/>
         <source>{name} needs its lot and expiry date: scan the GS1 code on the item that carries them — not counted</source>
         <translation>{name} needs its lot and expiry date: scan the GS1 code on the item that carries them — not counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="376"/>
+        <location filename="../../app/ui/messages.py" line="379"/>
         <source>EXPIRED: {name} — not counted; put it in quarantine and take another one</source>
         <translation>EXPIRED: {name} — not counted; put it in quarantine and take another one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="379"/>
+        <location filename="../../app/ui/messages.py" line="382"/>
         <source>Shelf life too short: {scanned} days left, this order needs at least {required} — put {name} back and take another one</source>
         <translation>Shelf life too short: {scanned} days left, this order needs at least {required} — put {name} back and take another one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="384"/>
+        <location filename="../../app/ui/messages.py" line="387"/>
         <source>RECALLED lot: {name} ({detail}) — do not ship; put it in quarantine and take one of another lot</source>
         <translation>RECALLED lot: {name} ({detail}) — do not ship; put it in quarantine and take one of another lot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="388"/>
+        <location filename="../../app/ui/messages.py" line="391"/>
         <source>Serial {detail} is already in this order — the same unit twice; scan another unit</source>
         <translation>Serial {detail} is already in this order — the same unit twice; scan another unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="391"/>
+        <location filename="../../app/ui/messages.py" line="394"/>
         <source>This unit&apos;s serial already left with order {detail} — a copied label: set {name} aside for the supervisor</source>
         <translation>This unit&apos;s serial already left with order {detail} — a copied label: set {name} aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="396"/>
+        <location filename="../../app/ui/messages.py" line="399"/>
         <source>An older lot ({detail}) of {name} is still in stock — take that one first; not counted</source>
         <translation>An older lot ({detail}) of {name} is still in stock — take that one first; not counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400"/>
+        <location filename="../../app/ui/messages.py" line="403"/>
         <source>✓ {name} {scanned}/{required} — an older lot ({detail}) is still in stock: take it first next time</source>
         <translation>✓ {name} {scanned}/{required} — an older lot ({detail}) is still in stock: take it first next time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407"/>
+        <location filename="../../app/ui/messages.py" line="410"/>
         <source>Label checked: {detail} — {quantity} more parcel label(s) of order {order} to scan</source>
         <translation>Label checked: {detail} — {quantity} more parcel label(s) of order {order} to scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="411"/>
+        <location filename="../../app/ui/messages.py" line="414"/>
         <source>Unreadable scan — scan again</source>
         <translation>Unreadable scan — scan again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="413"/>
+        <location filename="../../app/ui/messages.py" line="416"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="418"/>
+        <location filename="../../app/ui/messages.py" line="421"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="449"/>
+        <location filename="../../app/ui/messages.py" line="452"/>
         <source>a new address</source>
         <translation>a new address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="450"/>
+        <location filename="../../app/ui/messages.py" line="453"/>
         <source>another carrier and waybill</source>
         <translation>another carrier and waybill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="458"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465"/>
+        <location filename="../../app/ui/messages.py" line="468"/>
         <source>(+{count} more lines)</source>
         <translation>(+{count} more lines)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="452"/>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="469"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="493"/>
+        <location filename="../../app/ui/messages.py" line="496"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500"/>
+        <location filename="../../app/ui/messages.py" line="503"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>Saving order {order} failed — set the parcel aside and call the technician</translation>
     </message>
@@ -4986,42 +4991,52 @@ by responsibility: {responsible}</translation>
         <translation>Left at the dock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
+        <location filename="../../app/ui/messages.py" line="94"/>
+        <source>Missed its truck</source>
+        <translation>Missed its truck</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="110"/>
         <source>packed: take the parcel back</source>
         <translation>packed: take the parcel back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="110"/>
+        <location filename="../../app/ui/messages.py" line="111"/>
         <source>stopped on a bench</source>
         <translation>stopped on a bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="113"/>
+        <location filename="../../app/ui/messages.py" line="114"/>
         <source>its items changed</source>
         <translation>its items changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
+        <location filename="../../app/ui/messages.py" line="120"/>
+        <source>still at the dock: hand it to the next truck</source>
+        <translation>still at the dock: hand it to the next truck</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="139"/>
         <source>Not in the bin</source>
         <translation>Not in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="137"/>
+        <location filename="../../app/ui/messages.py" line="140"/>
         <source>Damaged</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="138"/>
+        <location filename="../../app/ui/messages.py" line="141"/>
         <source>Not enough in the bin</source>
         <translation>Not enough in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="139"/>
+        <location filename="../../app/ui/messages.py" line="142"/>
         <source>Wrong item in the bin</source>
         <translation>Wrong item in the bin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="140"/>
+        <location filename="../../app/ui/messages.py" line="143"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>

@@ -406,42 +406,42 @@
 <context>
     <name>Carrier</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="522"/>
+        <location filename="../../app/ui/messages.py" line="525"/>
         <source>SF Express</source>
         <translation>顺丰速运</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="523"/>
+        <location filename="../../app/ui/messages.py" line="526"/>
         <source>ZTO Express</source>
         <translation>中通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="524"/>
+        <location filename="../../app/ui/messages.py" line="527"/>
         <source>YTO Express</source>
         <translation>圆通速递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="525"/>
+        <location filename="../../app/ui/messages.py" line="528"/>
         <source>Yunda Express</source>
         <translation>韵达快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="526"/>
+        <location filename="../../app/ui/messages.py" line="529"/>
         <source>STO Express</source>
         <translation>申通快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="527"/>
+        <location filename="../../app/ui/messages.py" line="530"/>
         <source>JD Logistics</source>
         <translation>京东物流</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="528"/>
+        <location filename="../../app/ui/messages.py" line="531"/>
         <source>China Post EMS</source>
         <translation>中国邮政 EMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="529"/>
+        <location filename="../../app/ui/messages.py" line="532"/>
         <source>J&amp;T Express</source>
         <translation>极兔速递</translation>
     </message>
@@ -449,47 +449,47 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="507"/>
+        <location filename="../../app/ui/messages.py" line="510"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="508"/>
+        <location filename="../../app/ui/messages.py" line="511"/>
         <source>Tmall</source>
         <translation>天猫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="509"/>
+        <location filename="../../app/ui/messages.py" line="512"/>
         <source>JD.com</source>
         <translation>京东</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="510"/>
+        <location filename="../../app/ui/messages.py" line="513"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="511"/>
+        <location filename="../../app/ui/messages.py" line="514"/>
         <source>Pinduoduo</source>
         <translation>拼多多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="512"/>
+        <location filename="../../app/ui/messages.py" line="515"/>
         <source>Xiaohongshu</source>
         <translation>小红书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="513"/>
+        <location filename="../../app/ui/messages.py" line="516"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="514"/>
+        <location filename="../../app/ui/messages.py" line="517"/>
         <source>WeChat shop</source>
         <translation>微信小店</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="515"/>
+        <location filename="../../app/ui/messages.py" line="518"/>
         <source>Own shop</source>
         <translation>自营商城</translation>
     </message>
@@ -608,63 +608,63 @@
 <context>
     <name>Customer</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="552"/>
+        <location filename="../../app/ui/messages.py" line="555"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="553"/>
+        <location filename="../../app/ui/messages.py" line="556"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="554"/>
+        <location filename="../../app/ui/messages.py" line="557"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="555"/>
-        <location filename="../../app/ui/messages.py" line="562"/>
+        <location filename="../../app/ui/messages.py" line="558"/>
+        <location filename="../../app/ui/messages.py" line="565"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="563"/>
+        <location filename="../../app/ui/messages.py" line="566"/>
         <source>new customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="564"/>
+        <location filename="../../app/ui/messages.py" line="567"/>
         <source>birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="565"/>
+        <location filename="../../app/ui/messages.py" line="568"/>
         <source>churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="566"/>
+        <location filename="../../app/ui/messages.py" line="569"/>
         <source>enterprise</source>
         <translation>企业客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="573"/>
+        <location filename="../../app/ui/messages.py" line="576"/>
         <source>simple packaging</source>
         <translation>简易包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="575"/>
+        <location filename="../../app/ui/messages.py" line="578"/>
         <source>no price tags</source>
         <translation>不放价格单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="577"/>
+        <location filename="../../app/ui/messages.py" line="580"/>
         <source>prefers {carrier}</source>
         <translation>指定{carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="579"/>
+        <location filename="../../app/ui/messages.py" line="582"/>
         <source>deliver on Saturday</source>
         <translation>周六送达</translation>
     </message>
@@ -799,7 +799,12 @@
         <translation>扫描订单号或运单号以选择客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customer_view.py" line="250"/>
+        <location filename="../../app/ui/customer_view.py" line="218"/>
+        <source>last shipped: %1 at %2</source>
+        <translation>最近发货：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customer_view.py" line="257"/>
         <source>Nothing changed</source>
         <translation>没有改动</translation>
     </message>
@@ -807,12 +812,12 @@
 <context>
     <name>Deadline</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="545"/>
+        <location filename="../../app/ui/messages.py" line="548"/>
         <source>{days} d overdue</source>
         <translation>已超时 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="547"/>
+        <location filename="../../app/ui/messages.py" line="550"/>
         <source>{hours} h overdue</source>
         <translation>已超时 {hours} 小时</translation>
     </message>
@@ -1426,57 +1431,57 @@ by responsibility: {responsible}</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>the camera did not answer — see the log</source>
         <translation>摄像头没有应答 — 见日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>先完成或放回当前订单，再处理退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>退货台无法读取数据库 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
         <translation>打包视频仅限主管查看：请用主管工牌登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>The lookup failed — see the log</source>
         <translation>查询失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424"/>
+        <location filename="../../app/ui/main_window.py" line="428"/>
         <source>No packing video found for {code}</source>
         <translation>没有找到 {code} 的打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="456"/>
+        <location filename="../../app/ui/main_window.py" line="460"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>已导出：{mp4} 和 {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459"/>
+        <location filename="../../app/ui/main_window.py" line="463"/>
         <source>The export failed — see the log</source>
         <translation>导出失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="492"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="600"/>
+        <location filename="../../app/ui/main_window.py" line="604"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>订单 {order} 正在打包 — 先按 Esc 放回再关闭。再按一次 Alt+F4 仍会关闭：下次启动时该订单会恢复</translation>
     </message>
@@ -1777,208 +1782,208 @@ by responsibility: {responsible}</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="595"/>
+        <location filename="../../app/ui/messages.py" line="598"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="596"/>
+        <location filename="../../app/ui/messages.py" line="599"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="597"/>
+        <location filename="../../app/ui/messages.py" line="600"/>
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="598"/>
+        <location filename="../../app/ui/messages.py" line="601"/>
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="599"/>
+        <location filename="../../app/ui/messages.py" line="602"/>
         <source>Insert card</source>
         <translation>放入卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="600"/>
+        <location filename="../../app/ui/messages.py" line="603"/>
         <source>Free sample</source>
         <translation>赠送小样</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="601"/>
+        <location filename="../../app/ui/messages.py" line="604"/>
         <source>Hide prices on the slip</source>
         <translation>发货单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="602"/>
+        <location filename="../../app/ui/messages.py" line="605"/>
         <source>Remove price tags</source>
         <translation>撕掉价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="603"/>
+        <location filename="../../app/ui/messages.py" line="606"/>
         <source>Call the customer back</source>
         <translation>回访客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="605"/>
+        <location filename="../../app/ui/messages.py" line="608"/>
         <source>VAT invoice</source>
         <translation>增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="606"/>
+        <location filename="../../app/ui/messages.py" line="609"/>
         <source>Check personalisation</source>
         <translation>核对定制内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="607"/>
+        <location filename="../../app/ui/messages.py" line="610"/>
         <source>Instruction</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="608"/>
+        <location filename="../../app/ui/messages.py" line="611"/>
         <source>Minimum shelf life</source>
         <translation>最短效期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="670"/>
+        <location filename="../../app/ui/messages.py" line="673"/>
         <source>Priority order (level {level})</source>
         <translation>优先订单（级别 {level}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="674"/>
+        <location filename="../../app/ui/messages.py" line="677"/>
         <source>Ship with {carrier}</source>
         <translation>使用 {carrier} 发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="679"/>
+        <location filename="../../app/ui/messages.py" line="682"/>
         <source>Simple packaging: no extra box, no filler</source>
         <translation>简易包装：不加外箱，不加填充物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="680"/>
+        <location filename="../../app/ui/messages.py" line="683"/>
         <source>Gift packaging: gift box and ribbon</source>
         <translation>礼品包装：礼盒加丝带</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="681"/>
+        <location filename="../../app/ui/messages.py" line="684"/>
         <source>Standard packaging</source>
         <translation>标准包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="686"/>
+        <location filename="../../app/ui/messages.py" line="689"/>
         <source>VIP thank-you card</source>
         <translation>VIP 感谢卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="687"/>
+        <location filename="../../app/ui/messages.py" line="690"/>
         <source>Birthday card</source>
         <translation>生日贺卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="688"/>
+        <location filename="../../app/ui/messages.py" line="691"/>
         <source>Welcome card</source>
         <translation>欢迎卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="689"/>
+        <location filename="../../app/ui/messages.py" line="692"/>
         <source>We-miss-you coupon card</source>
         <translation>回购优惠券卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="690"/>
+        <location filename="../../app/ui/messages.py" line="693"/>
         <source>After-sales care card (sorry, and a coupon)</source>
         <translation>售后关怀卡（致歉并附关怀券）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="694"/>
+        <location filename="../../app/ui/messages.py" line="697"/>
         <source>Put in: {card}</source>
         <translation>放入：{card}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="698"/>
+        <location filename="../../app/ui/messages.py" line="701"/>
         <source>Free sample {sku} × {quantity}</source>
         <translation>赠送小样 {sku} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="702"/>
+        <location filename="../../app/ui/messages.py" line="705"/>
         <source>No prices on the packing slip</source>
         <translation>装箱单不显示价格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="704"/>
+        <location filename="../../app/ui/messages.py" line="707"/>
         <source>Remove every price tag</source>
         <translation>撕掉所有价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="706"/>
+        <location filename="../../app/ui/messages.py" line="709"/>
         <source>Call-back: {note}</source>
         <translation>回访：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="714"/>
+        <location filename="../../app/ui/messages.py" line="717"/>
         <source>Ship only on weekdays {days} (1 = Monday): keep the parcel back today</source>
         <translation>仅在周 {days} 发货（1 = 周一）：今天先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="717"/>
+        <location filename="../../app/ui/messages.py" line="720"/>
         <source>Do not ship before {date}: keep the parcel back</source>
         <translation>{date} 之前不发货：包裹先留仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="604"/>
-        <location filename="../../app/ui/messages.py" line="721"/>
+        <location filename="../../app/ui/messages.py" line="607"/>
+        <location filename="../../app/ui/messages.py" line="724"/>
         <source>Split shipment allowed</source>
         <translation>允许拆单发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="723"/>
+        <location filename="../../app/ui/messages.py" line="726"/>
         <source>Put the VAT invoice in</source>
         <translation>放入增值税专用发票</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="728"/>
+        <location filename="../../app/ui/messages.py" line="731"/>
         <source>Personalised — check the item matches: {fields}</source>
         <translation>定制商品 — 核对商品是否一致：{fields}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="734"/>
+        <location filename="../../app/ui/messages.py" line="737"/>
         <source>Every dated item needs at least {days} days before it expires</source>
         <translation>有效期商品须剩余至少 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="749"/>
+        <location filename="../../app/ui/messages.py" line="752"/>
         <source>next: {step} — {how}</source>
         <translation>下一项：{step} — {how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="756"/>
+        <location filename="../../app/ui/messages.py" line="759"/>
         <source>Items done — {next} ({count} left)</source>
         <translation>商品已齐 — {next}（还剩 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="765"/>
+        <location filename="../../app/ui/messages.py" line="768"/>
         <source>✓ {done} — all instructions done: put the parcel on the scale</source>
         <translation>✓ {done} — 指示全部完成：请把包裹放上电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="768"/>
+        <location filename="../../app/ui/messages.py" line="771"/>
         <source>✓ {done} — {next}</source>
         <translation>✓ {done} — {next}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="774"/>
+        <location filename="../../app/ui/messages.py" line="777"/>
         <source>scan the barcode on the card</source>
         <translation>扫描卡片上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="776"/>
+        <location filename="../../app/ui/messages.py" line="779"/>
         <source>scan the sample ({have}/{need})</source>
         <translation>扫描小样（{have}/{need}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="780"/>
+        <location filename="../../app/ui/messages.py" line="783"/>
         <source>done? press F1 or scan #PL:CONFIRM</source>
         <translation>完成后按 F1 或扫描 #PL:CONFIRM</translation>
     </message>
@@ -2764,197 +2769,197 @@ by responsibility: {responsible}</source>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="616"/>
+        <location filename="../../app/ui/messages.py" line="619"/>
         <source>Customer tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="617"/>
+        <location filename="../../app/ui/messages.py" line="620"/>
         <source>Customer tags</source>
         <translation>客户标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="618"/>
+        <location filename="../../app/ui/messages.py" line="621"/>
         <source>First order</source>
         <translation>首单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="619"/>
+        <location filename="../../app/ui/messages.py" line="622"/>
         <source>Birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="620"/>
+        <location filename="../../app/ui/messages.py" line="623"/>
         <source>Days since last order</source>
         <translation>距上次下单天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="621"/>
+        <location filename="../../app/ui/messages.py" line="624"/>
         <source>Returns received</source>
         <translation>退货次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="622"/>
+        <location filename="../../app/ui/messages.py" line="625"/>
         <source>Return rate (%)</source>
         <translation>退货率（%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="623"/>
+        <location filename="../../app/ui/messages.py" line="626"/>
         <source>Days since the last return</source>
         <translation>距上次退货天数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="624"/>
+        <location filename="../../app/ui/messages.py" line="627"/>
         <source>Reason of the last return</source>
         <translation>上次退货原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="625"/>
+        <location filename="../../app/ui/messages.py" line="628"/>
         <source>Lifetime value (fen)</source>
         <translation>累计消费（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="626"/>
+        <location filename="../../app/ui/messages.py" line="629"/>
         <source>Preferred packaging</source>
         <translation>偏好包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="627"/>
+        <location filename="../../app/ui/messages.py" line="630"/>
         <source>Asked for no price tags</source>
         <translation>要求不带价签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="628"/>
+        <location filename="../../app/ui/messages.py" line="631"/>
         <source>Preferred carrier</source>
         <translation>指定快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="629"/>
+        <location filename="../../app/ui/messages.py" line="632"/>
         <source>Ship days</source>
         <translation>指定发货日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="630"/>
+        <location filename="../../app/ui/messages.py" line="633"/>
         <source>Customer note</source>
         <translation>客户备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="631"/>
+        <location filename="../../app/ui/messages.py" line="634"/>
         <source>Order channel</source>
         <translation>订单渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="632"/>
+        <location filename="../../app/ui/messages.py" line="635"/>
         <source>Order carrier</source>
         <translation>订单快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="633"/>
+        <location filename="../../app/ui/messages.py" line="636"/>
         <source>Order amount (fen)</source>
         <translation>订单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="634"/>
+        <location filename="../../app/ui/messages.py" line="637"/>
         <source>Item count</source>
         <translation>商品件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="635"/>
+        <location filename="../../app/ui/messages.py" line="638"/>
         <source>Order notes</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="636"/>
+        <location filename="../../app/ui/messages.py" line="639"/>
         <source>Custom fields</source>
         <translation>定制字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="637"/>
+        <location filename="../../app/ui/messages.py" line="640"/>
         <source>Hours to ship-by</source>
         <translation>距承诺发货（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="638"/>
+        <location filename="../../app/ui/messages.py" line="641"/>
         <source>Item SKUs</source>
         <translation>商品 SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="639"/>
+        <location filename="../../app/ui/messages.py" line="642"/>
         <source>Item categories</source>
         <translation>商品类目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="646"/>
+        <location filename="../../app/ui/messages.py" line="649"/>
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="647"/>
+        <location filename="../../app/ui/messages.py" line="650"/>
         <source>is not</source>
         <translation>不等于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="648"/>
+        <location filename="../../app/ui/messages.py" line="651"/>
         <source>is one of</source>
         <translation>属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="649"/>
+        <location filename="../../app/ui/messages.py" line="652"/>
         <source>is none of</source>
         <translation>不属于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="650"/>
+        <location filename="../../app/ui/messages.py" line="653"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="651"/>
+        <location filename="../../app/ui/messages.py" line="654"/>
         <source>contains any of</source>
         <translation>包含任一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="652"/>
+        <location filename="../../app/ui/messages.py" line="655"/>
         <source>does not contain</source>
         <translation>不包含</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="653"/>
+        <location filename="../../app/ui/messages.py" line="656"/>
         <source>at least</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="654"/>
+        <location filename="../../app/ui/messages.py" line="657"/>
         <source>at most</source>
         <translation>至多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="655"/>
+        <location filename="../../app/ui/messages.py" line="658"/>
         <source>more than</source>
         <translation>大于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="656"/>
+        <location filename="../../app/ui/messages.py" line="659"/>
         <source>less than</source>
         <translation>小于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="657"/>
+        <location filename="../../app/ui/messages.py" line="660"/>
         <source>is yes</source>
         <translation>为是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="658"/>
+        <location filename="../../app/ui/messages.py" line="661"/>
         <source>is no</source>
         <translation>为否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="659"/>
+        <location filename="../../app/ui/messages.py" line="662"/>
         <source>is set</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="660"/>
+        <location filename="../../app/ui/messages.py" line="663"/>
         <source>is not set</source>
         <translation>未填写</translation>
     </message>
@@ -3125,22 +3130,22 @@ by responsibility: {responsible}</source>
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="585"/>
+        <location filename="../../app/ui/messages.py" line="588"/>
         <source>OVERLOAD</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="586"/>
+        <location filename="../../app/ui/messages.py" line="589"/>
         <source>below zero — zero the scale</source>
         <translation>低于零点 — 请将秤清零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="587"/>
+        <location filename="../../app/ui/messages.py" line="590"/>
         <source>scale error</source>
         <translation>秤故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="588"/>
+        <location filename="../../app/ui/messages.py" line="591"/>
         <source>no weight</source>
         <translation>无重量</translation>
     </message>
@@ -3684,42 +3689,42 @@ by responsibility: {responsible}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="420"/>
+        <location filename="../../app/ui/application.py" line="423"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="425"/>
+        <location filename="../../app/ui/application.py" line="428"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="430"/>
+        <location filename="../../app/ui/application.py" line="433"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="510"/>
+        <location filename="../../app/ui/application.py" line="513"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="514"/>
+        <location filename="../../app/ui/application.py" line="517"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="518"/>
+        <location filename="../../app/ui/application.py" line="521"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="522"/>
+        <location filename="../../app/ui/application.py" line="525"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="528"/>
+        <location filename="../../app/ui/application.py" line="531"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>
@@ -3743,7 +3748,7 @@ by responsibility: {responsible}</source>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="55"/>
-        <location filename="../../app/ui/messages.py" line="126"/>
+        <location filename="../../app/ui/messages.py" line="129"/>
         <source>packed</source>
         <translation>已打包</translation>
     </message>
@@ -3768,22 +3773,22 @@ by responsibility: {responsible}</source>
         <translation>不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="125"/>
+        <location filename="../../app/ui/messages.py" line="128"/>
         <source>still on the bench</source>
         <translation>仍在打包台上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="127"/>
+        <location filename="../../app/ui/messages.py" line="130"/>
         <source>held</source>
         <translation>已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="128"/>
+        <location filename="../../app/ui/messages.py" line="131"/>
         <source>put back unpacked</source>
         <translation>未打包已放回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="129"/>
+        <location filename="../../app/ui/messages.py" line="132"/>
         <source>stopped by the office</source>
         <translation>已被办公室拦截</translation>
     </message>
@@ -4070,32 +4075,32 @@ by responsibility: {responsible}</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="472"/>
+        <location filename="../../app/ui/messages.py" line="475"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="473"/>
+        <location filename="../../app/ui/messages.py" line="476"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="474"/>
+        <location filename="../../app/ui/messages.py" line="477"/>
         <source>another program holds the database</source>
         <translation>另一个程序占用了数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="475"/>
+        <location filename="../../app/ui/messages.py" line="478"/>
         <source>the database cannot be written (read-only or missing)</source>
         <translation>数据库无法写入（只读或不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="478"/>
+        <location filename="../../app/ui/messages.py" line="481"/>
         <source>the database is from a newer Packline</source>
         <translation>数据库来自更新版本的 Packline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="480"/>
+        <location filename="../../app/ui/messages.py" line="483"/>
         <source>the database does not answer</source>
         <translation>数据库没有响应</translation>
     </message>
@@ -4236,454 +4241,454 @@ by responsibility: {responsible}</source>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
+        <location filename="../../app/ui/messages.py" line="158"/>
         <source>Order {order} — scan the items</source>
         <translation>订单 {order} — 请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="156"/>
+        <location filename="../../app/ui/messages.py" line="159"/>
         <source>Order {order} is already open — scan the items</source>
         <translation>订单 {order} 已打开 — 请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="157"/>
+        <location filename="../../app/ui/messages.py" line="160"/>
         <source>✓ {name}  {scanned}/{required}</source>
         <translation>✓ {name}  {scanned}/{required}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="158"/>
+        <location filename="../../app/ui/messages.py" line="161"/>
         <source>✓ {name} complete ({scanned}/{required})</source>
         <translation>✓ {name} 已齐（{scanned}/{required}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="159"/>
+        <location filename="../../app/ui/messages.py" line="162"/>
         <source>All items checked — put the parcel on the scale</source>
         <translation>商品已全部核对 — 请将包裹放上秤称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="162"/>
+        <location filename="../../app/ui/messages.py" line="165"/>
         <source>Items done — {quantity} instruction(s) left: see the cards on the right</source>
         <translation>商品已齐 — 还有 {quantity} 项指令：见右侧卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="165"/>
+        <location filename="../../app/ui/messages.py" line="168"/>
         <source>✓ Instruction done — carry on</source>
         <translation>✓ 指令已完成 — 继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="166"/>
+        <location filename="../../app/ui/messages.py" line="169"/>
         <source>Already done — that card or sample is in; carry on</source>
         <translation>已完成 — 该卡片或小样已放入；继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="169"/>
+        <location filename="../../app/ui/messages.py" line="172"/>
         <source>This card is not for order {order} — take it out, use the card printed for this order</source>
         <translation>这张卡片不属于订单 {order} — 取出，改用为本订单打印的卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="172"/>
+        <location filename="../../app/ui/messages.py" line="175"/>
         <source>Nothing to confirm with F1 now</source>
         <translation>现在没有需要 F1 确认的指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="176"/>
+        <location filename="../../app/ui/messages.py" line="179"/>
         <source>Supervisor let {quantity} instruction(s) go ({reason}) — put the parcel on the scale</source>
         <translation>主管已放行 {quantity} 项指令（{reason}）— 请把包裹放上秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="179"/>
+        <location filename="../../app/ui/messages.py" line="182"/>
         <source>This item is not in order {order}: {name} — put it back, scan the next item</source>
         <translation>这件商品不属于订单 {order}：{name} — 放回，扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="182"/>
+        <location filename="../../app/ui/messages.py" line="185"/>
         <source>Too many: {name} needs only {required} — take the extra one out, scan the next item</source>
         <translation>数量超出：{name} 只需要 {required} 件 — 取出多余的，扫描下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="185"/>
+        <location filename="../../app/ui/messages.py" line="188"/>
         <source>Case of {quantity}, only {remaining} of {name} needed — open the case, scan single items</source>
         <translation>整箱 {quantity} 件，但 {name} 只还需要 {remaining} 件 — 请拆箱逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="189"/>
+        <location filename="../../app/ui/messages.py" line="192"/>
         <source>Unknown barcode {code} — check the label, or set the item aside for the supervisor</source>
         <translation>未知条码 {code} — 请检查标签，或将商品交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="192"/>
+        <location filename="../../app/ui/messages.py" line="195"/>
         <source>No order {code} — check the number and scan again</source>
         <translation>找不到订单 {code} — 请核对后重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="195"/>
+        <location filename="../../app/ui/messages.py" line="198"/>
         <source>Scan an order first — {name} was not counted</source>
         <translation>请先扫描订单 — {name} 未计数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="198"/>
+        <location filename="../../app/ui/messages.py" line="201"/>
         <source>Order {order} is already packed — do not ship it again</source>
         <translation>订单 {order} 已打包 — 不要重复发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="201"/>
+        <location filename="../../app/ui/messages.py" line="204"/>
         <source>Order {order} is CANCELLED — do not ship; put the items in the returns tote</source>
         <translation>订单 {order} 已取消 — 不要发货，商品放入退货箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="204"/>
+        <location filename="../../app/ui/messages.py" line="207"/>
         <source>Order {order} is ON HOLD ({reason}) — do not ship; a supervisor can release it with F7</source>
         <translation>订单 {order} 已挂起（{reason}）— 不要发货；主管可按 F7 解除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="208"/>
+        <location filename="../../app/ui/messages.py" line="211"/>
         <source>Order {order} is still open — finish it or press Esc to put it back, then scan {code}</source>
         <translation>订单 {order} 尚未完成 — 请先完成或按 Esc 放回，再扫描 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="217"/>
+        <location filename="../../app/ui/messages.py" line="220"/>
         <source>Undone: {name} ({scanned}/{required}) — take it out of the parcel</source>
         <translation>已撤销：{name}（{scanned}/{required}）— 请从包裹中取出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="220"/>
+        <location filename="../../app/ui/messages.py" line="223"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="211"/>
+        <location filename="../../app/ui/messages.py" line="214"/>
         <source>Still missing: {missing} — scan them before weighing</source>
         <translation>还缺：{missing} — 称重前请扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="173"/>
+        <location filename="../../app/ui/messages.py" line="176"/>
         <source>Printing the {quantity} card(s) still missing again — scan each one into the parcel</source>
         <translation>正在重新打印还缺的 {quantity} 张卡片 — 请逐张扫描后放入包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="214"/>
+        <location filename="../../app/ui/messages.py" line="217"/>
         <source>Everything is in — put the parcel on the scale (expected {quantity} g)</source>
         <translation>已全部装齐 — 请把包裹放上秤（应为 {quantity} 克）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="221"/>
+        <location filename="../../app/ui/messages.py" line="224"/>
         <source>{name} was not counted — just take it out. F2 again takes back the last counted item</source>
         <translation>{name} 没有计数 — 直接拿出即可。再按 F2 撤销上一件已计数的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="225"/>
+        <location filename="../../app/ui/messages.py" line="228"/>
         <source>Not ready to weigh — still missing: {missing}</source>
         <translation>还不能称重 — 还缺：{missing}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="228"/>
+        <location filename="../../app/ui/messages.py" line="231"/>
         <source>{quantity} g is not a parcel weight — weigh again</source>
         <translation>{quantity} 克不是有效的包裹重量 — 请重新称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="231"/>
+        <location filename="../../app/ui/messages.py" line="234"/>
         <source>Weight off: {actual} g, expected {expected} ± {allowed} g — weigh again, or F6: supervisor</source>
         <translation>重量不符：{actual} 克，应为 {expected} ± {allowed} 克 — 请重新称重，或按 F6 请主管处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="235"/>
+        <location filename="../../app/ui/messages.py" line="238"/>
         <source>Packed {order} ✓ — scan the next order</source>
         <translation>订单 {order} 打包完成 ✓ — 请扫描下一单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="236"/>
+        <location filename="../../app/ui/messages.py" line="239"/>
         <source>Supervisor: scan your badge (Esc cancels)</source>
         <translation>请主管扫描工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="237"/>
+        <location filename="../../app/ui/messages.py" line="240"/>
         <source>{detail}: type your PIN + Enter (Esc cancels)</source>
         <translation>{detail}：输入 PIN 码并按回车（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="238"/>
+        <location filename="../../app/ui/messages.py" line="241"/>
         <source>Wrong PIN — {quantity} more tries, then the request is cancelled (Esc cancels)</source>
         <translation>PIN 码错误 — 还可再试 {quantity} 次，之后本次操作取消（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="241"/>
+        <location filename="../../app/ui/messages.py" line="244"/>
         <source>Wrong PIN {quantity} times — cancelled; the supervisor starts again with F6 or F7</source>
         <translation>PIN 码连续错误 {quantity} 次 — 已取消；主管请重新按 F6 或 F7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="244"/>
+        <location filename="../../app/ui/messages.py" line="247"/>
         <source>Re-waybill: {needed} required, the label is {carrier} — order {order} is on hold; put it on the hold shelf for a new waybill</source>
         <translation>需换面单：要求 {needed}，面单是 {carrier} — 订单 {order} 已挂起；请放到挂起货架等新面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="249"/>
+        <location filename="../../app/ui/messages.py" line="252"/>
         <source>The {carrier} waybill of order {order} has no sort code — fetch the waybill again; the order is on hold, put it on the hold shelf</source>
         <translation>订单 {order} 的{carrier}面单缺少三段码 — 请重新获取面单；订单已挂起，放到挂起货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="254"/>
+        <location filename="../../app/ui/messages.py" line="257"/>
         <source>Label checked: {detail} is on the parcel of order {order} — it may go; scan the next order</source>
         <translation>面单复核通过：订单 {order} 的包裹贴的是 {detail} — 可以放行；请扫描下一个订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="258"/>
+        <location filename="../../app/ui/messages.py" line="261"/>
         <source>STOP — {code} is not the label of order {order} (its waybill is {detail}): put the right label on the parcel and scan it</source>
         <translation>停 — {code} 不是订单 {order} 的面单（应为 {detail}）：请贴上正确的面单后重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="263"/>
+        <location filename="../../app/ui/messages.py" line="266"/>
         <source>That is not a supervisor badge — a supervisor must scan theirs (Esc cancels)</source>
         <translation>这不是主管工牌 — 需由主管扫描本人工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="266"/>
         <location filename="../../app/ui/messages.py" line="269"/>
+        <location filename="../../app/ui/messages.py" line="272"/>
         <source>Choose a reason: press its number (Esc cancels)</source>
         <translation>请选择原因：按对应数字键（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="272"/>
+        <location filename="../../app/ui/messages.py" line="275"/>
         <source>Order {order} is on hold ({reason}) — put it on the hold shelf</source>
         <translation>订单 {order} 已挂起（{reason}）— 请放到挂起货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="275"/>
+        <location filename="../../app/ui/messages.py" line="278"/>
         <source>Hold on {order} released by {detail} — scan the items</source>
         <translation>订单 {order} 已由 {detail} 解除挂起 — 请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="278"/>
+        <location filename="../../app/ui/messages.py" line="281"/>
         <source>No held order to release — scan the held order first</source>
         <translation>没有可解除的挂起订单 — 请先扫描该订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="281"/>
+        <location filename="../../app/ui/messages.py" line="284"/>
         <source>Cancelled — carry on</source>
         <translation>已取消 — 请继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="282"/>
+        <location filename="../../app/ui/messages.py" line="285"/>
         <source>Order {order} put back — not packed</source>
         <translation>订单 {order} 已放回 — 未打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="283"/>
+        <location filename="../../app/ui/messages.py" line="286"/>
         <source>No order open — scan an order</source>
         <translation>没有打开的订单 — 请扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="284"/>
+        <location filename="../../app/ui/messages.py" line="287"/>
         <source>Finish or put back order {order} before another operator signs in</source>
         <translation>请先完成或放回订单 {order}，再更换操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="287"/>
+        <location filename="../../app/ui/messages.py" line="290"/>
         <source>Not possible now</source>
         <translation>当前无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="288"/>
+        <location filename="../../app/ui/messages.py" line="291"/>
         <source>Single-item wave {code}: scan an item — each scan packs the next order ({quantity} left)</source>
         <translation>单品波次 {code}：扫描商品 — 每扫一件打包一单（还剩 {quantity} 单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="292"/>
+        <location filename="../../app/ui/messages.py" line="295"/>
         <source>Wave {code} left — scan an order</source>
         <translation>已退出波次 {code} — 请扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="293"/>
+        <location filename="../../app/ui/messages.py" line="296"/>
         <source>Wave {code} is picked into a cart — scan each order (or its tote) to pack it</source>
         <translation>波次 {code} 为拣货车批量拣货 — 请逐单扫描订单号（或周转箱）打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="296"/>
+        <location filename="../../app/ui/messages.py" line="299"/>
         <source>No order left in wave {code} needs {name} — set it aside for the supervisor</source>
         <translation>波次 {code} 中已没有订单需要 {name} — 请放到一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="299"/>
+        <location filename="../../app/ui/messages.py" line="302"/>
         <source>Order {order} is NOT saved: {problem} — call the technician. The order stays open and is saved by itself once that is fixed; do not ship it yet</source>
         <translation>订单 {order} 未保存：{problem} — 请叫技术员。订单保持打开，问题解决后会自动保存；先不要发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="304"/>
+        <location filename="../../app/ui/messages.py" line="307"/>
         <source>Misprinted barcode: the check digit of ({code}) {detail} is wrong — not counted; set the item aside for the supervisor</source>
         <translation>条码印错：({code}) {detail} 的校验位不对 — 未计数；请把商品放一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="309"/>
+        <location filename="../../app/ui/messages.py" line="312"/>
         <source>This GS1 barcode&apos;s data is not valid (a wrong date or a short field) — not counted; set the item aside for the supervisor</source>
         <translation>此 GS1 条码的数据无效（日期错误或字段过短）— 未计数；请把商品放一边交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="314"/>
+        <location filename="../../app/ui/messages.py" line="317"/>
         <source>STOP — order {order} is now {status}: do not pack it. Put the {quantity} item(s) scanned on the put-back shelf (待放回) and scan the next order</source>
         <translation>停！订单 {order} 现在{status}：不要打包。把已扫描的 {quantity} 件商品放到待放回货架，扫描下一个订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="319"/>
+        <location filename="../../app/ui/messages.py" line="322"/>
         <source>Order {order} changed in the office: {changes} — carry on, the label will show it</source>
         <translation>订单 {order} 已在后台修改：{changes} — 继续打包，面单会按新信息打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="322"/>
+        <location filename="../../app/ui/messages.py" line="325"/>
         <source>Order {order} — carry on</source>
         <translation>订单 {order} — 继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="323"/>
+        <location filename="../../app/ui/messages.py" line="326"/>
         <source>STOP — order {order}, packed here, was CANCELLED: take its parcel back before it leaves, void the label, put the goods back (put-back list)</source>
         <translation>停！本工位打包的订单 {order} 已取消：在包裹发出前取回，作废面单，商品放回（待放回清单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="328"/>
+        <location filename="../../app/ui/messages.py" line="331"/>
         <source>Order {order}, packed here, now ships with {carrier}: a new label is printing — replace the label on the parcel; the old one is void</source>
         <translation>本工位打包的订单 {order} 改由{carrier}发货：正在打印新面单 — 请更换包裹上的面单，旧面单作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="333"/>
+        <location filename="../../app/ui/messages.py" line="336"/>
         <source>✓ Box {name} ({quantity} g) — it counts in the expected weight</source>
         <translation>✓ 包装 {name}（{quantity} 克）— 已计入预期重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="336"/>
+        <location filename="../../app/ui/messages.py" line="339"/>
         <source>Parcel {quantity} ({scanned} item(s)): close it and put it on the scale to seal it (expected {required} g)</source>
         <translation>第 {quantity} 包（{scanned} 件）：封箱后放上电子秤称重（应重 {required} 克）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="341"/>
+        <location filename="../../app/ui/messages.py" line="344"/>
         <source>✓ Parcel {quantity} sealed ({scanned} item(s), {actual} g) — set it aside, scan the items for the next parcel</source>
         <translation>✓ 第 {quantity} 包已封包（{scanned} 件，{actual} 克）— 放到一边，扫描下一包的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="346"/>
+        <location filename="../../app/ui/messages.py" line="349"/>
         <source>Parcel {quantity} is empty — scan the items that go in it, then Ins</source>
         <translation>第 {quantity} 包还是空的 — 先扫描要装进去的商品，再按 Ins</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="349"/>
+        <location filename="../../app/ui/messages.py" line="352"/>
         <source>Every item left is in this parcel: it is the last one — put it on the scale</source>
         <translation>剩下的商品都在这一包里：这是最后一包 — 放上电子秤称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="352"/>
+        <location filename="../../app/ui/messages.py" line="355"/>
         <source>No waybill number here for a parcel {quantity} ({carrier}) — pack the rest in this parcel, or put the order on hold (F3) until the station is online</source>
         <translation>本工作站没有可用于第 {quantity} 包的运单号（{carrier}）— 请把剩余商品装在这一包，或挂起订单（F3）等联网后再拆包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="357"/>
+        <location filename="../../app/ui/messages.py" line="360"/>
         <source>The station cannot read its database: {problem} — call the technician; nothing was changed</source>
         <translation>工作站无法读取数据库：{problem} — 请叫技术员；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="361"/>
+        <location filename="../../app/ui/messages.py" line="364"/>
         <source>Scan the serial number label of {name} — it counts once its serial is scanned</source>
         <translation>扫描序列号：{name} 的序列号标签扫描后才计入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="364"/>
+        <location filename="../../app/ui/messages.py" line="367"/>
         <source>Scan the serial number label of {name} first — or F2 to take that item back</source>
         <translation>请先扫描 {name} 的序列号标签 — 或按 F2 撤回这件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="367"/>
+        <location filename="../../app/ui/messages.py" line="370"/>
         <source>{name} needs its serial number: scan the code that carries it (the 2-D code) — not counted</source>
         <translation>{name} 需要序列号：扫描带序列号的条码（二维码）— 未计入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="371"/>
+        <location filename="../../app/ui/messages.py" line="374"/>
         <source>{name} needs its lot and expiry date: scan the GS1 code on the item that carries them — not counted</source>
         <translation>{name} 需要批号和效期：扫描商品上带批号效期的 GS1 条码 — 未计入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="376"/>
+        <location filename="../../app/ui/messages.py" line="379"/>
         <source>EXPIRED: {name} — not counted; put it in quarantine and take another one</source>
         <translation>已过期：{name} — 未计入；放入隔离区，换一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="379"/>
+        <location filename="../../app/ui/messages.py" line="382"/>
         <source>Shelf life too short: {scanned} days left, this order needs at least {required} — put {name} back and take another one</source>
         <translation>效期不足：剩 {scanned} 天，此订单要求 ≥ {required} 天 — 放回 {name}，换一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="384"/>
+        <location filename="../../app/ui/messages.py" line="387"/>
         <source>RECALLED lot: {name} ({detail}) — do not ship; put it in quarantine and take one of another lot</source>
         <translation>召回批次：{name}（{detail}）— 不得发货；放入隔离区，换其他批次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="388"/>
+        <location filename="../../app/ui/messages.py" line="391"/>
         <source>Serial {detail} is already in this order — the same unit twice; scan another unit</source>
         <translation>序列号 {detail} 已在此订单中 — 同一件扫了两次；请扫描另一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="391"/>
+        <location filename="../../app/ui/messages.py" line="394"/>
         <source>This unit&apos;s serial already left with order {detail} — a copied label: set {name} aside for the supervisor</source>
         <translation>此序列号已随订单 {detail} 发出 — 疑似复制标签：把 {name} 交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="396"/>
+        <location filename="../../app/ui/messages.py" line="399"/>
         <source>An older lot ({detail}) of {name} is still in stock — take that one first; not counted</source>
         <translation>{name} 仍有更早批次（{detail}）库存 — 请先拿早批次；未计入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="400"/>
+        <location filename="../../app/ui/messages.py" line="403"/>
         <source>✓ {name} {scanned}/{required} — an older lot ({detail}) is still in stock: take it first next time</source>
         <translation>✓ {name} {scanned}/{required} — 仍有更早批次（{detail}）库存：下次请先拿它</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="407"/>
+        <location filename="../../app/ui/messages.py" line="410"/>
         <source>Label checked: {detail} — {quantity} more parcel label(s) of order {order} to scan</source>
         <translation>面单已复核：{detail} — 订单 {order} 还有 {quantity} 个包裹的面单待扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="411"/>
+        <location filename="../../app/ui/messages.py" line="414"/>
         <source>Unreadable scan — scan again</source>
         <translation>条码无法识别 — 请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="413"/>
+        <location filename="../../app/ui/messages.py" line="416"/>
         <source>Order {order} in more than one parcel needs a supervisor: scan your badge (Esc cancels)</source>
         <translation>订单 {order} 拆成多包发货需要主管批准：请主管扫描工牌（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="418"/>
+        <location filename="../../app/ui/messages.py" line="421"/>
         <source>STOP — the items of order {order} were changed in the office: put the {quantity} item(s) scanned aside and scan the order again</source>
         <translation>停！订单 {order} 的商品已在后台修改：把已扫描的 {quantity} 件商品放到一边，重新扫描订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="449"/>
+        <location filename="../../app/ui/messages.py" line="452"/>
         <source>a new address</source>
         <translation>新的收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="450"/>
+        <location filename="../../app/ui/messages.py" line="453"/>
         <source>another carrier and waybill</source>
         <translation>更换了快递公司和运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="458"/>
+        <location filename="../../app/ui/messages.py" line="461"/>
         <source>{quantity} × {name}</source>
         <translation>{quantity} × {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="465"/>
+        <location filename="../../app/ui/messages.py" line="468"/>
         <source>(+{count} more lines)</source>
         <translation>（另有 {count} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="452"/>
-        <location filename="../../app/ui/messages.py" line="466"/>
+        <location filename="../../app/ui/messages.py" line="455"/>
+        <location filename="../../app/ui/messages.py" line="469"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="493"/>
+        <location filename="../../app/ui/messages.py" line="496"/>
         <source>Order {order} was {status} meanwhile — NOT packed; set the parcel aside for the supervisor</source>
         <translation>订单 {order} 在此期间已{status} — 未打包；请将包裹交给主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="500"/>
+        <location filename="../../app/ui/messages.py" line="503"/>
         <source>Saving order {order} failed — set the parcel aside and call the technician</source>
         <translation>订单 {order} 保存失败 — 请将包裹放在一边并联系技术员</translation>
     </message>
@@ -4986,42 +4991,52 @@ by responsibility: {responsible}</source>
         <translation>未随车交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
+        <location filename="../../app/ui/messages.py" line="94"/>
+        <source>Missed its truck</source>
+        <translation>未赶上车次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="110"/>
         <source>packed: take the parcel back</source>
         <translation>已打包：取回包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="110"/>
+        <location filename="../../app/ui/messages.py" line="111"/>
         <source>stopped on a bench</source>
         <translation>在打包台上被拦截</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="113"/>
+        <location filename="../../app/ui/messages.py" line="114"/>
         <source>its items changed</source>
         <translation>商品已变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
+        <location filename="../../app/ui/messages.py" line="120"/>
+        <source>still at the dock: hand it to the next truck</source>
+        <translation>仍在出库区：交给下一趟车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="139"/>
         <source>Not in the bin</source>
         <translation>库位无货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="137"/>
+        <location filename="../../app/ui/messages.py" line="140"/>
         <source>Damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="138"/>
+        <location filename="../../app/ui/messages.py" line="141"/>
         <source>Not enough in the bin</source>
         <translation>库位数量不足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="139"/>
+        <location filename="../../app/ui/messages.py" line="142"/>
         <source>Wrong item in the bin</source>
         <translation>库位商品不符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="140"/>
+        <location filename="../../app/ui/messages.py" line="143"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>

@@ -99,3 +99,26 @@ def test_weighing_at_the_dock_takes_the_parcels_steady_weight_by_itself(demo_db,
         assert dock.desk.last.say.value == "weight_off" and dock.desk.state.count == 1
     finally:
         dock.close()
+
+
+@pytest.mark.gui
+def test_the_customer_card_says_when_their_last_parcel_went(qtbot):
+    from datetime import UTC, datetime
+
+    from app.store.customers import CustomerCard
+    from app.ui.customer_view import CustomerPreferencesView
+    from app.ui.i18n import Translations
+
+    translations = Translations()
+    translations.apply("zh_CN")
+    try:
+        view = CustomerPreferencesView()
+        qtbot.addWidget(view)
+        shipped = datetime(2026, 12, 8, 6, 5, tzinfo=UTC)
+        view.show_card(CustomerCard("C1", "张三", "vip", (), {}, {}, "PLT-0001", "PLT-0001", shipped))
+        local = shipped.astimezone().strftime("%Y-%m-%d %H:%M")
+        assert f"最近发货：PLT-0001，{local}" in view.who.text()
+        view.show_card(CustomerCard("C2", "李四", "normal", (), {}, {}))
+        assert "最近发货" not in view.who.text()  # never shipped: nothing said
+    finally:
+        translations.remove()
