@@ -67,7 +67,12 @@ def sync_now(db: Database) -> Summary:
 class SyncService:
     """The background loop of a running station; `on_status` is called from the sync thread."""
 
-    def __init__(self, db: Database, on_status: Callable[[SyncStatus], None]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        on_status: Callable[[SyncStatus], None],
+        on_synced: Callable[[Summary], None] | None = None,
+    ) -> None:
         self.db = db
         local = StationSyncStore(db)
         settings = load_settings(db)
@@ -78,6 +83,7 @@ class SyncService:
             interval_s=float(settings.sync_interval_s),
             attention_count=local.attention_count,
             page_size=settings.sync_page_size,
+            on_synced=on_synced,
         )
 
     def start(self) -> SyncService:

@@ -444,6 +444,7 @@ class Summary:
     clock_skew_s: float | None = None
     push_s: float = 0.0  # how long each half took: for support and the benchmarks
     pull_s: float = 0.0
+    kinds: set[str] = field(default_factory=set)  # of the entities pulled (a long pull: every kind)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -507,12 +508,14 @@ def sync_once(client: SyncClient, local: LocalSide, page_size: int = PULL_PAGE) 
     page = client.pull(cursor, page_size)
     long_pull = bool(page["more"])
     if not page["more"]:  # the usual sync: one page, no second process
+        summary.kinds.update(str(change["kind"]) for change in page["changes"])
         apply(local.prepare_page(page), cursor)
         cursor = page["cursor"]
     else:
         # A long pull (a new station, a large import): the pages after this one are fetched,
         # parsed and prepared in another process while this one writes, so the two halves use
         # two cores instead of taking turns at one interpreter lock.
+        summary.kinds.update(kind.value for kind in p.Kind)  # pages of every kind: all may change
         with PagesAhead(client, local.prepare_page, page["cursor"], page_size) as ahead:
             apply(local.prepare_page(page), cursor)
             cursor, more = page["cursor"], True
@@ -703,8 +706,10 @@ class SyncLoop:
         interval_s: float = 30.0,
         attention_count: Callable[[], int] = lambda: 0,
         page_size: int = PULL_PAGE,
+        on_synced: Callable[[Summary], None] | None = None,
     ) -> None:
         self.page_size = page_size
+        self.on_synced = on_synced  # after each sync that went through (on the sync thread)
         self.make_client = make_client
         self.local = local
         self.on_status = on_status
@@ -806,6 +811,11 @@ class SyncLoop:
             next_try_s=self.interval_s,
             clock_skew_s=skew,
         )
+        if self.on_synced is not None:
+            try:
+                self.on_synced(summary)
+            except Exception:  # a screen's trouble must not stop the sync loop
+                log.exception("telling the screens about a sync failed")
         return summary
 
     def _run(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.core.changes import ChangeNotice, after_pull, after_save
 from app.evidence import EvidenceService
 from app.paths import database_path
 from app.print_service import PrintService, PrintStatus
@@ -29,6 +30,7 @@ from app.store.settings_store import load_settings
 from app.store.waves import location_parser
 from app.store.writer import SerialWriter
 from app.sync_service import SyncService, make_client
+from app.ui.changes import ChangeHub, DatabaseWatcher
 from app.ui.collector import IdleCollector
 from app.ui.devices import DeviceHub
 from app.ui.handheld_view import HandheldView
@@ -38,7 +40,7 @@ from app.ui.sounds import Sounds
 from app.ui.tasks import GuiPoster, settle
 from app.ui.theme import FONT_FAMILIES, STYLESHEET
 from app.ui.wedge import WedgeFilter
-from sync.client import SyncStatus
+from sync.client import Summary, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,7 @@ class StationApp:
         self.db = db
         self.data_dir = data_dir or (db.path.parent if db.path is not None else Path.cwd())
         self.poster = GuiPoster()
+        self.changes = ChangeHub()  # what a write or a pull changed, told to every open screen
         self.translations = Translations()
         settings = load_settings(db)
         self.translations.apply(language if language is not None else settings.language)
@@ -99,9 +102,12 @@ class StationApp:
         self.devices.apply(settings)
         self.printing.start()
         self.sync = SyncService(
-            db, on_status=lambda status: self.poster.post(lambda: self._on_sync_status(status))
+            db,
+            on_status=lambda status: self.poster.post(lambda: self._on_sync_status(status)),
+            on_synced=lambda summary: self.poster.post(lambda: self.changes.notify(pulled(summary))),
         )
         self.window.sync = self.sync
+        self.changes.changed.connect(self.window.hear)
         self.window.report_devices()  # the printers from the start; the serial devices as they open
         self.sync.start()
         self.evidence: EvidenceService | None = None
@@ -130,6 +136,7 @@ class StationApp:
     def _on_saved(self, result: SaveResult) -> None:
         if self.window is not None:
             self.window.on_saved(result)
+        self.changes.notify(after_save(result.kind))
 
     def _on_health(self, error: StoreError | None) -> None:
         if self.window is not None:
@@ -335,16 +342,27 @@ def run_wall(data_dir: Path, language: str | None) -> int:
     wall.setWindowTitle("Packline")
     wall.showFullScreen()
     wall.start()
+    # The station beside it writes from another process: heard by the database's own counter.
+    hub = ChangeHub()
+    hub.changed.connect(wall.hear)
+    watcher = DatabaseWatcher(database_path(data_dir), ops, hub).start()
     collector = IdleCollector().start()  # nobody touches a wall: it collects between refreshes
     log.info("wall board shown, data dir %s", data_dir)
     try:
         return _exec(app)
     finally:
         collector.stop()
+        watcher.stop()
         wall.stop()
         settle(poster, ops, None)
         ops.close(wait=True)
         db.close()
+
+
+def pulled(summary: Summary) -> ChangeNotice | None:
+    """The notice for a sync that went through: the kinds it pulled, and the exception list's
+    when events were refused or in conflict, or changes set aside."""
+    return after_pull(summary.kinds, summary.rejected + summary.conflicts + summary.set_aside)
 
 
 def _quit(app: QApplication) -> None:

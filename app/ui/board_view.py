@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.changes import Change, ChangeNotice
 from app.core.performance import Errors, Row, day_window, ranked, row, week_window, window_hours
 from app.core.pickups import forecast, pace
 from app.runner import Answer, Operations
@@ -51,6 +52,7 @@ from app.store.floor import (
     segment_sizes,
     with_own_devices,
 )
+from app.ui.changes import Redraw
 from app.ui.pages import scrolling
 from app.ui.status_bar import device_problem, printer_problem
 from app.ui.tables import ListRow, ListTable, list_table, row_of
@@ -60,7 +62,11 @@ from sync.client import SyncClient, SyncError
 
 log = logging.getLogger(__name__)
 
-REFRESH_MS = 5000
+# Read again on a timer only for what no notice of this station's brings: the server's floor
+# (other stations' packs and devices: a pulled cable shows within seconds), and time itself (the
+# pace, the next truck), once a minute when the board is this station's alone.
+FLOOR_MS = 5000
+TIME_MS = 60_000
 BOARD_MIN_PX = 880  # the tables a few rows each and both charts readable
 WALL_STYLE = """
 QLabel { font-size: 30px; }
@@ -158,9 +164,17 @@ class BoardView(QWidget):
         if wall:
             # Read across a floor: type sized from the screen's height (36 px on a 1080-line TV).
             self.setStyleSheet(WALL_STYLE)
+        self.floor_ms, self.time_ms = FLOOR_MS, TIME_MS
         self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
+        self.timer.setInterval(self.floor_ms)  # until the first read says whether there is a server
         self.timer.timeout.connect(self.refresh)
+        # This station's writes and pulls: read again (once for a burst of them) when they touch it.
+        self.redraw = Redraw(
+            frozenset({Change.PACKS, Change.ORDERS, Change.WAVES, Change.EXCEPTIONS, Change.HANDOVERS}),
+            lambda: self.wall or self.isVisible(),
+            self.refresh,
+            self,
+        )
         self.retranslate()
 
     # --- data -----------------------------------------------------------------------------------
@@ -228,11 +242,15 @@ class BoardView(QWidget):
 
         self.ops.network(read, self._shown, what="reading the floor board", latest=LATEST)
 
+    def hear(self, notice: ChangeNotice) -> None:
+        self.redraw.hear(notice)
+
     def _shown(self, answer: Answer[Board]) -> None:
         if answer.value is None:
             self.headline.setText(self.tr("The board could not be read — see the log"))
             return
         self.board = answer.value
+        self.timer.setInterval(self.time_ms if self.board.source == "station" else self.floor_ms)
         self._render()
 
     # --- output ---------------------------------------------------------------------------------

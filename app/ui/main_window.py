@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from app.core.changes import ChangeNotice
 from app.core.decisions import Signer
 from app.core.model import Operator
 from app.core.pack_session import Severity
@@ -224,6 +225,12 @@ class MainWindow(QMainWindow):
             self.pages.add_page(desk)
             self._desk = desk
         return self._desk
+
+    def hear(self, notice: ChangeNotice) -> None:
+        """A write or a pull changed the station's data: the screens built so far decide for
+        themselves whether that is theirs to redraw."""
+        if self._desk is not None:
+            self._desk.hear(notice)
 
     def _station_name(self) -> str:
         return self.station.settings.station_name

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from app.core.changes import Change, ChangeNotice
 from app.core.decisions import Signer
 from app.core.pickpath import LocationParser
 from app.core.rules import CompiledRule
@@ -27,6 +28,7 @@ from app.runner import Operations
 from app.store.db import Database
 from app.sync_service import make_client
 from app.ui.board_view import BoardView
+from app.ui.changes import Redraw
 from app.ui.desk_exceptions_tab import DeskExceptionsTab
 from app.ui.desk_returns_tab import DeskReturnsTab
 from app.ui.desk_tab import BIG
@@ -88,9 +90,22 @@ class WavesDeskView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.timer = QTimer(self)
-        self.timer.setInterval(5000)  # live progress while the waves tab shows
-        self.timer.timeout.connect(self._tick)
+
+        # Live progress by hearing what changed (a pull of the handhelds' picks, a pack), not by
+        # re-reading every few seconds: each tab redraws when the data it shows changed.
+        def showing(tab: int) -> Callable[[], bool]:
+            return lambda: self.isVisible() and self.tabs.currentIndex() == tab
+
+        self.redraws = (
+            Redraw(frozenset({Change.WAVES, Change.ORDERS, Change.PACKS}), showing(WAVES),
+                   lambda: self.waves_tab.refresh(), self),
+            Redraw(frozenset({Change.EXCEPTIONS, Change.ORDERS, Change.WAVES, Change.HANDOVERS}),
+                   showing(EXCEPTIONS), lambda: self.exceptions_tab.load_exceptions(), self),
+            # The plan's order list, but never under a plan being looked at or released.
+            Redraw(frozenset({Change.ORDERS, Change.WAVES}),
+                   lambda: showing(PLAN)() and self.desk.plan is None and not self.plan_tab.confirming,
+                   lambda: self.plan_tab.load_orders(), self),
+        )  # fmt: skip
         plan, waves = self.plan_tab, self.waves_tab
         by_key: dict[str, list[tuple[int | None, Callable[[], object]]]] = {}
         for keys, tab, slot in (
@@ -167,13 +182,16 @@ class WavesDeskView(QWidget):
         self.exceptions_tab.load_exceptions()
         self.plan_tab.orders_table.setFocus()
 
+    def hear(self, notice: ChangeNotice) -> None:
+        """What a write or a pull changed: the tab that shows redraws if it shows that data."""
+        for redraw in self.redraws:
+            redraw.hear(notice)
+        self.board.hear(notice)
+
     def _tab_changed(self, index: int) -> None:
         self.plan_tab.cancel_confirm()
         if index == WAVES:
             self.waves_tab.refresh()
-            self.timer.start()
-        else:
-            self.timer.stop()
         if index == EXCEPTIONS:
             self.exceptions_tab.enter()
         if index == RETURNS:
@@ -182,9 +200,3 @@ class WavesDeskView(QWidget):
             self.board.start()
         else:
             self.board.stop()
-
-    def _tick(self) -> None:
-        if self.isVisible() and self.tabs.currentIndex() == WAVES:
-            self.waves_tab.refresh()
-        else:
-            self.timer.stop()

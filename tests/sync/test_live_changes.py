@@ -191,3 +191,27 @@ def test_a_station_is_online_within_seconds_of_its_server_coming_back(server_db,
     finally:
         loop.stop()
         server.stop()
+
+
+def test_a_sync_says_which_kinds_it_pulled_so_screens_redraw_only_for_theirs(server, demo_db):
+    from app.core.changes import Change
+    from app.ui.application import pulled
+
+    token = server.store.add_station("PACK-N")
+    synced: list = []
+    loop = SyncLoop(
+        lambda: SyncClient(ServerConfig(server.url, token)),
+        StationSyncStore(demo_db),
+        lambda status: None,
+        300.0,
+        on_synced=synced.append,
+    )
+    loop.run_once()  # whatever the server had: caught up
+    loop.run_once()
+    assert synced[-1].kinds == set() and pulled(synced[-1]) is None  # nothing new: no screen redraws
+    server.store.import_documents({"carriers": [{"code": "ZTO", "name": "中通快递"}]})
+    loop.run_once()
+    assert synced[-1].kinds == {"carrier"}
+    notice = pulled(synced[-1])
+    assert notice is not None and notice.changes == {Change.CATALOG}
+    assert not notice.touches(Change.WAVES, Change.ORDERS)  # the waves tab leaves it alone

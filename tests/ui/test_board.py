@@ -43,7 +43,6 @@ def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, 
     sign_in(desk, "S0001")
     window, view = desk.window, desk.window.desk
     press(qtbot, desk, window.packing.entry, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
-    view.board.timer.setInterval(200)  # the test need not wait the five seconds a refresh takes
     press(qtbot, desk, view.plan_tab.orders_table, Qt.Key.Key_5, CTRL)
     board = view.board
     qtbot.waitUntil(lambda: board.packers.rowCount() == 2, timeout=5000)
@@ -73,9 +72,13 @@ def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, 
     qtbot.waitUntil(lambda: board.segment_counts == {"mature": 7, "at_risk": 3}, timeout=5000)
     (stages,) = board.segments_chart.series()
     assert [stages.barSets()[0].at(i) for i in range(5)] == [0, 0, 7, 3, 0]
-    # Another pack at a bench: the board shows it without anyone asking.
-    pack_as(demo_db, "P0002", ready[3:4])
+    # A pack at this station's bench: the board hears it and shows it without anyone asking (its
+    # own timer is a minute away: only time changes the picture of a station without a server).
+    assert board.timer.interval() == board.time_ms
+    reads = board.redraw.redraws
+    assert pack_fully(desk.station, ready[3]).kind is VerdictKind.PACKED
     qtbot.waitUntil(lambda: "4 order(s)" in board.headline.text(), timeout=5000)
+    assert board.redraw.redraws == reads + 1
     press(qtbot, desk, board.packers, Qt.Key.Key_S, CTRL)
     written, sheet = view.result.text().split("Written: ", 1)[1].strip().split(", ")
     with open(written, encoding="utf-8-sig", newline="") as f:
@@ -101,18 +104,24 @@ def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, 
 def test_the_wall_screen_refreshes_by_itself_and_reads_only(demo_db, samples, qtbot, tmp_path):
     from app.runner import Operations
     from app.ui.board_view import BoardView
+    from app.ui.changes import WATCH_MS, ChangeHub, DatabaseWatcher
     from app.ui.tasks import GuiPoster
 
     poster = GuiPoster()
     ops = Operations(poster.post, None)  # no writer: the wall writes nothing
     wall = BoardView(demo_db, ops, tmp_path, wall=True)
     qtbot.addWidget(wall)
-    wall.timer.setInterval(200)
+    hub = ChangeHub()  # as the wall runs: the station's commits heard by the database's counter
+    hub.changed.connect(wall.hear)
+    watcher = DatabaseWatcher(demo_db.path, ops, hub).start()
     wall.show()
     wall.start()
     qtbot.waitUntil(lambda: "0 order(s)" in wall.headline.text(), timeout=5000)
-    pack_as(demo_db, "P0001", samples["ready"][:1])
+    assert wall.timer.interval() == wall.time_ms  # a minute: the pack below is heard, not polled
+    qtbot.wait(2 * WATCH_MS)  # the watcher has its first reading
+    pack_as(demo_db, "P0001", samples["ready"][:1])  # the station, on its own connections
     qtbot.waitUntil(lambda: "1 order(s)" in wall.headline.text(), timeout=5000)
+    watcher.stop()
     assert wall.packers.rowCount() == 1
     # No server and no devices of its own: no station's devices to show, and it says why.
     assert wall.health.rowCount() == 0 and "server" in wall.health_title.text()
