@@ -74,7 +74,6 @@ QLabel#headline { font-size: 34px; font-weight: 700; }
 QTableView { font-size: 30px; }
 QHeaderView::section { font-size: 24px; }
 """
-SEGMENTS_MS = 60_000
 SEGMENTS = "floor-board-segments"
 ONLINE_S = 120
 LATEST = "floor-board"
@@ -121,9 +120,10 @@ class BoardView(QWidget):
         self.segments_view = QChartView(self.segments_chart)
         self.segments_view.setMinimumHeight(100)
         self.segment_counts: dict[str, int] = {}
-        self.segments_timer = QTimer(self)
-        self.segments_timer.setInterval(SEGMENTS_MS)
-        self.segments_timer.timeout.connect(self.refresh_segments)
+        # The stages change when the server's nightly run tags customers, which a pull brings.
+        self.segments_redraw = Redraw(
+            frozenset({Change.CUSTOMERS}), lambda: self.wall or self.isVisible(), self.refresh_segments, self
+        )
         self.packers_title, self.stations_title = QLabel(objectName="headline"), QLabel(objectName="headline")
         tables = QVBoxLayout()
         tables.addWidget(self.packers_title)
@@ -187,16 +187,14 @@ class BoardView(QWidget):
         self.refresh()
         self.refresh_segments()
         self.timer.start()
-        self.segments_timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
-        self.segments_timer.stop()
         self.ops.drop(LATEST)  # an answer still on its way is for a board no one looks at
         self.ops.drop(SEGMENTS)
 
     def refresh_segments(self) -> None:
-        """Customers per stage: they change with the nightly run, so once a minute is plenty."""
+        """Customers per stage: read when the board opens and when a pull brought customers."""
 
         def shown(answer: Answer[dict[str, int]]) -> None:
             if answer.value is not None:
@@ -244,6 +242,7 @@ class BoardView(QWidget):
 
     def hear(self, notice: ChangeNotice) -> None:
         self.redraw.hear(notice)
+        self.segments_redraw.hear(notice)
 
     def _shown(self, answer: Answer[Board]) -> None:
         if answer.value is None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
+from app.core.changes import after_pull
 from app.core.pack_session import VerdictKind
 from app.store import models as m
 from tests.test_station import make_station, pack_fully
@@ -72,6 +73,12 @@ def test_the_board_shows_the_floor_updates_by_itself_and_exports(desk, demo_db, 
     qtbot.waitUntil(lambda: board.segment_counts == {"mature": 7, "at_risk": 3}, timeout=5000)
     (stages,) = board.segments_chart.series()
     assert [stages.barSets()[0].at(i) for i in range(5)] == [0, 0, 7, 3, 0]
+    # The nightly run tags another customer; the pull that brings it is heard and the chart follows.
+    with demo_db.session() as s, s.begin():
+        customer = s.scalars(select(m.Customer).order_by(m.Customer.id).offset(10).limit(1)).one()
+        customer.tags = [*customer.tags, "stage:lost"]
+    desk.changes.notify(after_pull(["customer"]))
+    qtbot.waitUntil(lambda: board.segment_counts == {"mature": 7, "at_risk": 3, "lost": 1}, timeout=5000)
     # A pack at this station's bench: the board hears it and shows it without anyone asking (its
     # own timer is a minute away: only time changes the picture of a station without a server).
     assert board.timer.interval() == board.time_ms
