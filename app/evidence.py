@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -23,7 +25,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.core.settings import StationSettings
-from app.store.clips import ClipFile, ClipRecord, DuePack, clip_files, due_packs, files_deleted, record_clip
+from app.store.clips import (
+    ClipFile,
+    ClipRecord,
+    DuePack,
+    archived,
+    clip_changed,
+    clip_files,
+    due_packs,
+    files_deleted,
+    record_clip,
+    to_archive,
+)
 from app.store.db import Database
 from app.store.errors import classify
 from scanner.camera import CameraConfig, Clip, Recorder, SegmentChanged, sha256_of, shown_url
@@ -33,6 +46,7 @@ log = logging.getLogger(__name__)
 
 RECOVER_H = 1  # packs this recent still get their clip after a restart
 RETENTION_EVERY_S = 3600  # clips past their days (or over the disk budget) are looked for hourly
+ARCHIVE_BATCH = 20  # clips copied to the archive per round: the next packs' clips are cut meanwhile
 KEEP_SEGMENTS_S = 15 * 60  # the rolling buffer: segments no clip needs are dropped after this
 
 
@@ -54,6 +68,7 @@ class EvidenceService:
         )
         self.poll_s = poll_s
         self._retained_at = 0.0  # monotonic time of the last retention pass
+        self.archive_problem = ""  # why clips are not being archived now ("": they are, or no archive)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.cut = 0  # clips recorded (what a test waits on)
@@ -78,10 +93,11 @@ class EvidenceService:
                 for pack in due_packs(self.db, now - timedelta(hours=RECOVER_H), now - post):
                     self._cut(pack)
                 self.recorder.store.prune(now.timestamp() - KEEP_SEGMENTS_S)
+                archive = self._archive(now)
                 if time.monotonic() - self._retained_at >= RETENTION_EVERY_S:
                     self._retained_at = time.monotonic()
                     enforce_retention(
-                        self.db, self.settings.camera_keep_days, self.settings.camera_max_gb, now
+                        self.db, self.settings.camera_keep_days, self.settings.camera_max_gb, now, archive
                     )
             except Exception as exc:
                 if classify(exc) is None:
@@ -89,6 +105,24 @@ class EvidenceService:
                 else:
                     log.warning("clips wait for the database: %s", exc)
             self._stop.wait(self.poll_s)
+
+    def _archive(self, now: datetime) -> bool:
+        """This round's copies to the archive; whether an archive is set (retention then deletes
+        only what it holds)."""
+        folder = self.settings.camera_archive_dir.strip()
+        if not folder:
+            return False
+        try:
+            archive_clips(self.db, Path(folder), self.clips_dir, self.settings.station_name, now)
+        except ArchiveUnavailable as exc:
+            if str(exc) != self.archive_problem:
+                log.warning("clips are not archived now: %s", exc)
+            self.archive_problem = str(exc)
+        else:
+            if self.archive_problem:
+                log.info("clips are archived again to %s", folder)
+            self.archive_problem = ""
+        return True
 
     def _cut(self, pack: DuePack) -> None:
         start = pack.started_at - timedelta(seconds=self.settings.camera_pre_s)
@@ -157,11 +191,16 @@ def _write_vtt(path: Path, timeline: list[dict[str, object]]) -> None:
 # --- export for a dispute -------------------------------------------------------------------------
 
 
-def enforce_retention(db: Database, keep_days: int, max_gb: float, now: datetime) -> tuple[int, int]:
+def enforce_retention(
+    db: Database, keep_days: int, max_gb: float, now: datetime, archive: bool = False
+) -> tuple[int, int]:
     """Delete clip files older than `keep_days` (0: kept for ever), then the oldest until the clips
-    take at most `max_gb` GB (0: no budget). Clips of orders that came back are kept. The clip's
-    record stays, saying it was deleted and why. Returns (deleted for age, deleted for space)."""
-    files = clip_files(db)
+    take at most `max_gb` GB (0: no budget). Clips of orders that came back are kept. With an
+    `archive`, only clips whose copy there was confirmed are deleted (they then play from the
+    archive); a clip not yet archived stays however old, and the budget may be overrun until the
+    archive takes it. The clip's record stays, saying where it is or why it is gone. Returns
+    (deleted for age, deleted for space)."""
+    files = clip_files(db, archived_only=archive)
     aged = [f for f in files if keep_days > 0 and f.started_at < now - timedelta(days=keep_days)]
     _delete(db, aged, f"deleted after {keep_days} days (retention)")
     budget = int(max_gb * 1024**3)
@@ -195,6 +234,68 @@ def _delete(db: Database, files: list[ClipFile], reason: str) -> None:
         for path in (Path(f.path), Path(f.path).with_suffix(".vtt")):
             path.unlink(missing_ok=True)
     files_deleted(db, [f.clip_id for f in files], reason)
+
+
+class ArchiveUnavailable(Exception):
+    """The archive folder cannot take clips now: not mounted, not writable, full, or a copy that
+    does not read back as written."""
+
+
+def archive_clips(db: Database, archive_dir: Path, clips_dir: Path, station: str, now: datetime,
+                  limit: int = ARCHIVE_BATCH) -> int:  # fmt: skip
+    """Copy the clips not yet archived to `archive_dir/<station>/<day>/`, each read back from the
+    share and compared with its recorded SHA-256 before it counts as archived. The folder must be
+    another file system than the clips' (the NAS share mounted there): an unmounted share's empty
+    mount point is this station's own disk, and a copy there would be no archive. A clip whose
+    file here no longer matches its hash is marked changed and not copied. Returns how many were
+    archived; raises ArchiveUnavailable when the share cannot take them (they are tried again)."""
+    try:
+        if not archive_dir.is_dir():
+            raise ArchiveUnavailable(f"{archive_dir} does not exist (is the share mounted?)")
+        clips_dir.mkdir(parents=True, exist_ok=True)
+        if archive_dir.stat().st_dev == clips_dir.stat().st_dev:
+            raise ArchiveUnavailable(
+                f"{archive_dir} is on this station's own disk: the share is not mounted there"
+            )
+    except OSError as exc:
+        raise ArchiveUnavailable(f"{archive_dir}: {exc}") from exc
+    done = 0
+    for clip in to_archive(db, limit):
+        source = Path(clip.path)
+        if not source.exists() or sha256_of(source) != clip.sha256:
+            log.error("clip %s does not match its recorded hash: not archived, kept", source)
+            clip_changed(db, clip.clip_id, "the file does not match its recorded SHA-256")
+            continue
+        dest = archive_dir / station / f"{clip.started_at:%Y-%m-%d}" / source.name
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            _copy_checked(source, dest, clip.sha256)
+            subtitles = source.with_suffix(".vtt")
+            if subtitles.exists():
+                _copy_checked(subtitles, dest.with_suffix(".vtt"), sha256_of(subtitles))
+        except OSError as exc:
+            raise ArchiveUnavailable(f"{dest}: {exc}") from exc
+        archived(db, clip.clip_id, str(dest), now)
+        done += 1
+    if done:
+        log.info("%d clip(s) archived to %s", done, archive_dir)
+    return done
+
+
+def _copy_checked(source: Path, dest: Path, sha256: str) -> None:
+    """`source` to `dest` through a `.part` file, flushed to the share, dropped from this machine's
+    cache and read back: only a copy whose hash matches takes its name."""
+    part = dest.with_name(dest.name + ".part")
+    with open(source, "rb") as src, open(part, "wb") as out:
+        shutil.copyfileobj(src, out, 1 << 20)
+        out.flush()
+        os.fsync(out.fileno())
+        with contextlib.suppress(OSError, AttributeError):  # a read-back from the share, not the cache
+            os.posix_fadvise(out.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+    if sha256_of(part) != sha256:
+        part.unlink(missing_ok=True)
+        raise OSError(f"the copy of {source.name} does not read back as written")
+    os.replace(part, dest)
 
 
 class ClipChanged(Exception):

@@ -83,6 +83,9 @@ class StationSettings:
     # stay.
     camera_keep_days: int = 90
     camera_max_gb: int = 0
+    # A NAS share mounted on the station (another file system than the clips'): each clip is copied
+    # there and checked by its hash; once it is set, retention deletes only clips confirmed there.
+    camera_archive_dir: str = ""
     print_font_path: str = ""  # a TrueType font with Chinese glyphs; empty: found on the system
     template_dir: str = ""  # a folder of adjusted templates; they win over the built-in ones by name
     # The central server. Empty: this station works alone (demo data when the database is empty).

@@ -193,6 +193,7 @@ def _utc(value: str | datetime) -> datetime:
 # the making: its evidence stays however old). The record and its hashes always stay.
 _KEPT_FILES = (
     "SELECT id, path, started_at FROM pack_clips WHERE path != '' AND status IN ('recorded', 'partial')"
+    " AND path != archive_path"  # moved to the archive already: the share's copy is not for retention
     " AND order_no NOT IN (SELECT order_no FROM returns) ORDER BY started_at, id"
 )
 
@@ -204,19 +205,74 @@ class ClipFile:
     started_at: datetime
 
 
-def clip_files(db: Database) -> list[ClipFile]:
-    """The clips whose files retention may delete, oldest first."""
+def clip_files(db: Database, archived_only: bool = False) -> list[ClipFile]:
+    """The clips whose files retention may delete, oldest first; with `archived_only`, of those
+    only the ones whose copy in the archive was confirmed."""
+    sql = (
+        _KEPT_FILES.replace(" ORDER BY", " AND archived_at IS NOT NULL ORDER BY")
+        if archived_only
+        else _KEPT_FILES
+    )
     with db.engine.connect() as c:
-        return [ClipFile(r[0], r[1], _utc(r[2])) for r in c.exec_driver_sql(_KEPT_FILES)]
+        return [ClipFile(r[0], r[1], _utc(r[2])) for r in c.exec_driver_sql(sql)]
+
+
+# --- the archive (a NAS share) ---------------------------------------------------------------------
+
+_TO_ARCHIVE = (
+    "SELECT id, path, sha256, started_at FROM pack_clips"
+    " WHERE path != '' AND status IN ('recorded', 'partial') AND archived_at IS NULL"
+    " ORDER BY started_at, id LIMIT ?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveDue:
+    clip_id: int
+    path: str
+    sha256: str
+    started_at: datetime
+
+
+def to_archive(db: Database, limit: int) -> list[ArchiveDue]:
+    """Clips with a file here and no confirmed copy in the archive, oldest first."""
+    with db.engine.connect() as c:
+        return [ArchiveDue(r[0], r[1], r[2], _utc(r[3])) for r in c.exec_driver_sql(_TO_ARCHIVE, (limit,))]
+
+
+def archived(db: Database, clip_id: int, archive_path: str, at: datetime) -> None:
+    """The clip's copy at `archive_path` was read back and matches its recorded hash."""
+    with db.session() as s, s.begin():
+        s.execute(
+            update(m.PackClip)
+            .where(m.PackClip.id == clip_id)
+            .values(archive_path=archive_path, archived_at=at)
+        )
 
 
 def files_deleted(db: Database, ids: list[int], reason: str) -> None:
-    """These clips' files are gone: the records say why (their hashes stay, the server has them)."""
+    """These clips' files are gone from the station: a clip with a confirmed copy in the archive
+    now points there (played and exported from the share); the others say why they are gone
+    (their hashes stay, the server has them)."""
     if not ids:
         return
     with db.session() as s, s.begin():
         s.execute(
             update(m.PackClip)
-            .where(m.PackClip.id.in_(ids))
+            .where(m.PackClip.id.in_(ids), m.PackClip.archived_at.isnot(None))
+            .values(path=m.PackClip.archive_path, reason="moved to the archive")
+        )
+        s.execute(
+            update(m.PackClip)
+            .where(m.PackClip.id.in_(ids), m.PackClip.archived_at.is_(None))
             .values(path="", reason=reason[:200], status="deleted")
+        )
+
+
+def clip_changed(db: Database, clip_id: int, reason: str) -> None:
+    """The clip's file no longer matches its recorded hash: never archived (a copy would prove
+    nothing) and never deleted by retention (it is what shows the change)."""
+    with db.session() as s, s.begin():
+        s.execute(
+            update(m.PackClip).where(m.PackClip.id == clip_id).values(status="changed", reason=reason[:200])
         )

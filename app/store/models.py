@@ -327,6 +327,9 @@ class PackClip(Base):
     timeline: Mapped[list[str]] = mapped_column(JSON, default=list)  # [{t, at, kind, raw, verdict}]
     gaps: Mapped[list[str]] = mapped_column(JSON, default=list)  # [[from, to]] in UTC epoch seconds
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Its copy in the archive (a NAS share), confirmed by hash: only then may retention delete it.
+    archive_path: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    archived_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class ClipKey(Base):

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from app.store.clips import ClipRecord
 from app.ui.tables import list_page_keys, list_table, page_title, row_of, touch_button
 
-STATUS_COLOURS = {"recorded": "#c8e6c9", "partial": "#ffe0b2", "missing": "#ffcdd2", "deleted": "#e0e0e0"}
+STATUS_COLOURS = {"recorded": "#c8e6c9", "partial": "#ffe0b2", "missing": "#ffcdd2", "deleted": "#e0e0e0",
+                  "changed": "#ffcdd2"}  # fmt: skip
 
 
 class ClipView(QWidget):
@@ -115,13 +116,15 @@ class ClipView(QWidget):
             "partial": self.tr("PARTIAL"),
             "missing": self.tr("NO VIDEO"),
             "deleted": self.tr("deleted (retention)"),
+            "changed": self.tr("CHANGED: the file does not match its recorded hash"),
         }
+        reasons = {"moved to the archive": self.tr("in the archive")}
         rows = [
             row_of(
                 str(c.id),
                 c.started_at.astimezone().strftime("%m-%d %H:%M:%S"),
                 c.order_no,
-                statuses.get(c.status, c.status) + (f" — {c.reason}" if c.reason else ""),
+                " — ".join(filter(None, (statuses.get(c.status, c.status), reasons.get(c.reason, c.reason)))),
                 c.camera,
                 background=STATUS_COLOURS.get(c.status, "#ffffff"),
             )

@@ -297,7 +297,8 @@ class ReturnsView(QWidget):
         clip = clips[0]
         seconds = int((clip.ended_at - clip.started_at).total_seconds())
         status = {"recorded": self.tr("recorded"), "partial": self.tr("partly recorded"),
-                  "missing": self.tr("not recorded"), "deleted": self.tr("deleted (retention)")}.get(
+                  "missing": self.tr("not recorded"), "deleted": self.tr("deleted (retention)"),
+                  "changed": self.tr("changed since it was recorded")}.get(
             clip.status, clip.status)  # fmt: skip
         return (
             "<b>"

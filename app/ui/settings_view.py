@@ -114,6 +114,8 @@ class SettingsView(QWidget):
         camera_layout.addWidget(self.camera_result, 1)
         self.camera_keep_days = QSpinBox(minimum=0, maximum=3650)
         self.camera_max_gb = QSpinBox(minimum=0, maximum=100_000, suffix=" GB")
+        self.camera_archive_dir = QLineEdit()
+        self.camera_archive_dir.setPlaceholderText("/mnt/nas/packline-video")
         live_row = QWidget()
         live_layout = QHBoxLayout(live_row)
         live_layout.setContentsMargins(0, 0, 0, 0)
@@ -161,7 +163,7 @@ class SettingsView(QWidget):
             (
                 self.wedge_chars, self.wedge_gap, self.wedge_prefix, self.wedge_suffix, self.scanner_port,
                 self.scale_port, self.scale_protocol, self.scale_baud, live_row, self.camera_url, camera_row,
-                self.camera_keep_days, self.camera_max_gb,
+                self.camera_keep_days, self.camera_max_gb, self.camera_archive_dir,
             ),
             (
                 self.label_printer, self.label_format, self.label_size, self.label_dpi, self.label_cjk,
@@ -236,6 +238,7 @@ class SettingsView(QWidget):
                     self.tr("Camera test"),
                     self.tr("Packing video kept (days; 0: for ever)"),
                     self.tr("Packing video may take at most (0: no limit)"),
+                    self.tr("Archive folder (a mounted NAS share; set: only archived video is deleted)"),
                 ],
             ),
             (
@@ -361,6 +364,7 @@ class SettingsView(QWidget):
         self.camera_url.setText(settings.camera_url)
         self.camera_keep_days.setValue(settings.camera_keep_days)
         self.camera_max_gb.setValue(settings.camera_max_gb)
+        self.camera_archive_dir.setText(settings.camera_archive_dir)
         self.label_printer.setText(settings.label_printer)
         self.label_format.setCurrentIndex(max(0, self.label_format.findData(settings.label_format)))
         self.label_size.setCurrentIndex(max(0, self.label_size.findData(settings.label_size)))
@@ -508,6 +512,7 @@ class SettingsView(QWidget):
             camera_url=self.camera_url.text().strip(),
             camera_keep_days=self.camera_keep_days.value(),
             camera_max_gb=self.camera_max_gb.value(),
+            camera_archive_dir=self.camera_archive_dir.text().strip(),
             **self._print_values(),
         )
         protected = needs_supervisor(self._settings, settings)

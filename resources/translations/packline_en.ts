@@ -4,401 +4,401 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="249"/>
         <source>The board could not be read — see the log</source>
         <translation>The board could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="259"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="243"/>
-        <location filename="../../app/ui/board_view.py" line="475"/>
+        <location filename="../../app/ui/board_view.py" line="260"/>
+        <location filename="../../app/ui/board_view.py" line="492"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="244"/>
+        <location filename="../../app/ui/board_view.py" line="261"/>
         <source>Orders/h</source>
         <translation>Orders/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="245"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Work/h (fair)</source>
         <translation>Work/h (fair)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Units/h</source>
         <translation>Units/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="247"/>
+        <location filename="../../app/ui/board_view.py" line="264"/>
         <source>Items/order</source>
         <translation>Items/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="248"/>
+        <location filename="../../app/ui/board_view.py" line="265"/>
         <source>s/order</source>
         <translation>s/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="249"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>s/item</source>
         <translation>s/item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="250"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Wrong scans</source>
         <translation>Wrong scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="251"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Weight fails</source>
         <translation>Weight fails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="252"/>
+        <location filename="../../app/ui/board_view.py" line="269"/>
         <source>Overrides · holds</source>
         <translation>Overrides · holds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="253"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
         <source>Accuracy</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="254"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
         <source>This hour</source>
         <translation>This hour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="258"/>
+        <location filename="../../app/ui/board_view.py" line="275"/>
         <source>Packers, best fair throughput first</source>
         <translation>Packers, best fair throughput first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="259"/>
+        <location filename="../../app/ui/board_view.py" line="276"/>
         <source>Stations</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="260"/>
-        <location filename="../../app/ui/board_view.py" line="349"/>
+        <location filename="../../app/ui/board_view.py" line="277"/>
+        <location filename="../../app/ui/board_view.py" line="366"/>
         <source>Stations&apos; sync and devices</source>
         <translation>Stations&apos; sync and devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Printers</source>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="280"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="265"/>
-        <location filename="../../app/ui/board_view.py" line="422"/>
+        <location filename="../../app/ui/board_view.py" line="282"/>
+        <location filename="../../app/ui/board_view.py" line="439"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>Carrier pick-ups: what must go on the next truck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>Pick-up</source>
         <translation>Pick-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>In</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>Must go</source>
         <translation>Must go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="285"/>
         <source>Make it</source>
         <translation>Make it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="285"/>
         <source>Miss it</source>
         <translation>Miss it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="285"/>
         <source>At the dock</source>
         <translation>At the dock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="285"/>
         <source>Went today</source>
         <translation>Went today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="287"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>Orders packed per hour, and mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="288"/>
         <source>Customers by lifecycle stage</source>
         <translation>Customers by lifecycle stage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="297"/>
+        <location filename="../../app/ui/board_view.py" line="314"/>
         <source>Reading the board…</source>
         <translation>Reading the board…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="319"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="319"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="305"/>
+        <location filename="../../app/ui/board_view.py" line="322"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="315"/>
+        <location filename="../../app/ui/board_view.py" line="332"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="316"/>
+        <location filename="../../app/ui/board_view.py" line="333"/>
         <source>every station</source>
         <translation>every station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="317"/>
+        <location filename="../../app/ui/board_view.py" line="334"/>
         <source>this station only: the server did not answer</source>
         <translation>this station only: the server did not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="329"/>
+        <location filename="../../app/ui/board_view.py" line="346"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="347"/>
         <source>within 2 h</source>
         <translation>within 2 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="331"/>
+        <location filename="../../app/ui/board_view.py" line="348"/>
         <source>within 4 h</source>
         <translation>within 4 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="332"/>
+        <location filename="../../app/ui/board_view.py" line="349"/>
         <source>within 24 h</source>
         <translation>within 24 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="333"/>
+        <location filename="../../app/ui/board_view.py" line="350"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="334"/>
+        <location filename="../../app/ui/board_view.py" line="351"/>
         <source>no deadline</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="341"/>
+        <location filename="../../app/ui/board_view.py" line="358"/>
         <source>No open orders</source>
         <translation>No open orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="342"/>
+        <location filename="../../app/ui/board_view.py" line="359"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>Open orders by ship-by deadline — {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="351"/>
+        <location filename="../../app/ui/board_view.py" line="368"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>Stations&apos; sync and devices: shown when there is a server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="358"/>
+        <location filename="../../app/ui/board_view.py" line="375"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="361"/>
+        <location filename="../../app/ui/board_view.py" line="378"/>
         <source>last synced {time}</source>
         <translation>last synced {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="363"/>
+        <location filename="../../app/ui/board_view.py" line="380"/>
         <source>no server</source>
         <translation>no server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="365"/>
+        <location filename="../../app/ui/board_view.py" line="382"/>
         <source>server not answering</source>
         <translation>server not answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="367"/>
+        <location filename="../../app/ui/board_view.py" line="384"/>
         <source>never synced</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="380"/>
+        <location filename="../../app/ui/board_view.py" line="397"/>
         <source>not reported</source>
         <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="383"/>
+        <location filename="../../app/ui/board_view.py" line="400"/>
         <source>keyboard</source>
         <translation>keyboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="384"/>
+        <location filename="../../app/ui/board_view.py" line="401"/>
         <source>typed in</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="384"/>
+        <location filename="../../app/ui/board_view.py" line="401"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="403"/>
         <source>label</source>
         <translation>label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="403"/>
         <source>insert</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="403"/>
         <source>slip</source>
         <translation>slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="388"/>
+        <location filename="../../app/ui/board_view.py" line="405"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="389"/>
+        <location filename="../../app/ui/board_view.py" line="406"/>
         <source>connecting…</source>
         <translation>connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="390"/>
+        <location filename="../../app/ui/board_view.py" line="407"/>
         <source>PROBLEM</source>
         <translation>PROBLEM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="408"/>
+        <location filename="../../app/ui/board_view.py" line="425"/>
         <source>as of {time}</source>
         <translation>as of {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="418"/>
+        <location filename="../../app/ui/board_view.py" line="435"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="429"/>
+        <location filename="../../app/ui/board_view.py" line="446"/>
         <source>tomorrow</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="432"/>
+        <location filename="../../app/ui/board_view.py" line="449"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="447"/>
+        <location filename="../../app/ui/board_view.py" line="464"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="448"/>
+        <location filename="../../app/ui/board_view.py" line="465"/>
         <source>growing</source>
         <translation>growing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="449"/>
+        <location filename="../../app/ui/board_view.py" line="466"/>
         <source>mature</source>
         <translation>mature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="450"/>
+        <location filename="../../app/ui/board_view.py" line="467"/>
         <source>at risk</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="451"/>
+        <location filename="../../app/ui/board_view.py" line="468"/>
         <source>lost</source>
         <translation>lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="453"/>
+        <location filename="../../app/ui/board_view.py" line="470"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="493"/>
+        <location filename="../../app/ui/board_view.py" line="510"/>
         <source>Mistakes per 100 units</source>
         <translation>Mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="515"/>
+        <location filename="../../app/ui/board_view.py" line="532"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="544"/>
-        <location filename="../../app/ui/board_view.py" line="564"/>
+        <location filename="../../app/ui/board_view.py" line="561"/>
+        <location filename="../../app/ui/board_view.py" line="581"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -497,102 +497,112 @@
 <context>
     <name>ClipView</name>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="78"/>
+        <location filename="../../app/ui/clip_view.py" line="79"/>
         <source>Packing video</source>
         <translation>Packing video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="79"/>
+        <location filename="../../app/ui/clip_view.py" line="80"/>
         <source>Scan a parcel&apos;s waybill (or an order number, phone, badge)</source>
         <translation>Scan a parcel&apos;s waybill (or an order number, phone, badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <location filename="../../app/ui/clip_view.py" line="81"/>
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <location filename="../../app/ui/clip_view.py" line="81"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <location filename="../../app/ui/clip_view.py" line="81"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <location filename="../../app/ui/clip_view.py" line="81"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <location filename="../../app/ui/clip_view.py" line="83"/>
         <source>In the clip</source>
         <translation>In the clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <location filename="../../app/ui/clip_view.py" line="83"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <location filename="../../app/ui/clip_view.py" line="83"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <location filename="../../app/ui/clip_view.py" line="83"/>
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="84"/>
+        <location filename="../../app/ui/clip_view.py" line="85"/>
         <source>Play / pause (Space)</source>
         <translation>Play / pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="85"/>
+        <location filename="../../app/ui/clip_view.py" line="86"/>
         <source>Export for a dispute (Ctrl+E)</source>
         <translation>Export for a dispute (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="86"/>
+        <location filename="../../app/ui/clip_view.py" line="87"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="114"/>
+        <location filename="../../app/ui/clip_view.py" line="115"/>
         <source>recorded</source>
         <translation>recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="115"/>
+        <location filename="../../app/ui/clip_view.py" line="116"/>
         <source>PARTIAL</source>
         <translation>PARTIAL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="116"/>
+        <location filename="../../app/ui/clip_view.py" line="117"/>
         <source>NO VIDEO</source>
         <translation>NO VIDEO</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="117"/>
+        <location filename="../../app/ui/clip_view.py" line="118"/>
         <source>deleted (retention)</source>
         <translation>deleted (retention)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="141"/>
+        <location filename="../../app/ui/clip_view.py" line="119"/>
+        <source>CHANGED: the file does not match its recorded hash</source>
+        <translation>CHANGED: the file does not match its recorded hash</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="121"/>
+        <source>in the archive</source>
+        <translation>in the archive</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="144"/>
         <source>No video to check</source>
         <translation>No video to check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="144"/>
+        <location filename="../../app/ui/clip_view.py" line="147"/>
         <source>SHA-256 matches the record told to the server: the clip as recorded</source>
         <translation>SHA-256 matches the record told to the server: the clip as recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="147"/>
+        <location filename="../../app/ui/clip_view.py" line="150"/>
         <source>SHA-256 does NOT match the record: the file changed after recording</source>
         <translation>SHA-256 does NOT match the record: the file changed after recording</translation>
     </message>
@@ -1421,67 +1431,67 @@ by responsibility: {responsible}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>the camera did not answer — see the log</source>
         <translation>the camera did not answer — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>Finish or put back the open order before checking returns in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="379"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>The returns desk could not read the database — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="418"/>
         <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
         <translation>Packing video is for supervisors: sign in with a supervisor&apos;s badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>The lookup failed — see the log</source>
         <translation>The lookup failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>No packing video found for {code}</source>
         <translation>No packing video found for {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460"/>
+        <location filename="../../app/ui/main_window.py" line="467"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>Exported: {mp4} and {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>The export failed — see the log</source>
         <translation>The export failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="604"/>
+        <location filename="../../app/ui/main_window.py" line="611"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</translation>
     </message>
@@ -2741,27 +2751,32 @@ by responsibility: {responsible}</translation>
         <translation>deleted (retention)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="306"/>
+        <location filename="../../app/ui/returns_view.py" line="301"/>
+        <source>changed since it was recorded</source>
+        <translation>changed since it was recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="307"/>
         <source>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</source>
         <translation>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="318"/>
+        <location filename="../../app/ui/returns_view.py" line="319"/>
         <source>Reason (number + Enter):</source>
         <translation>Reason (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="321"/>
+        <location filename="../../app/ui/returns_view.py" line="322"/>
         <source>Grade (number + Enter):</source>
         <translation>Grade (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="328"/>
+        <location filename="../../app/ui/returns_view.py" line="329"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>Responsible (Enter: the proposal, or a number):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="337"/>
+        <location filename="../../app/ui/returns_view.py" line="338"/>
         <source>Proposed: {who}</source>
         <translation>Proposed: {who}</translation>
     </message>
@@ -3153,472 +3168,477 @@ by responsibility: {responsible}</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="210"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Station settings</source>
         <translation>Station settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="261"/>
+        <location filename="../../app/ui/settings_view.py" line="264"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Packaging weight</source>
         <translation>Packaging weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
         <source>Weight tolerance</source>
         <translation>Weight tolerance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Weight tolerance (relative)</source>
         <translation>Weight tolerance (relative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Scanner: minimum code length</source>
         <translation>Scanner: minimum code length</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="227"/>
+        <location filename="../../app/ui/settings_view.py" line="229"/>
         <source>Scanner: max. gap between keys</source>
         <translation>Scanner: max. gap between keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>Scanner: prefix it sends (keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="229"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>Scanner: suffix it sends (besides Enter / Tab)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>Serial scanner port (empty: keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Scale port (empty: type weights)</source>
         <translation>Scale port (empty: type weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="232"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Scale protocol</source>
         <translation>Scale protocol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="233"/>
+        <location filename="../../app/ui/settings_view.py" line="235"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>Scale baud rate (— : protocol default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="236"/>
         <source>Scale now</source>
         <translation>Scale now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="278"/>
+        <location filename="../../app/ui/settings_view.py" line="281"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0, COM3 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="279"/>
+        <location filename="../../app/ui/settings_view.py" line="282"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1, COM4 or vid:pid[:serial]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="281"/>
+        <location filename="../../app/ui/settings_view.py" line="284"/>
         <source>Play sounds</source>
         <translation>Play sounds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="244"/>
+        <location filename="../../app/ui/settings_view.py" line="247"/>
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="245"/>
+        <location filename="../../app/ui/settings_view.py" line="248"/>
         <source>Label format</source>
         <translation>Label format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="246"/>
+        <location filename="../../app/ui/settings_view.py" line="249"/>
         <source>Label size</source>
         <translation>Label size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="247"/>
+        <location filename="../../app/ui/settings_view.py" line="250"/>
         <source>Printer resolution</source>
         <translation>Printer resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="248"/>
+        <location filename="../../app/ui/settings_view.py" line="251"/>
         <source>Chinese text on thermal printers</source>
         <translation>Chinese text on thermal printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="249"/>
+        <location filename="../../app/ui/settings_view.py" line="252"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>Insert card printer (empty: saved as PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="250"/>
+        <location filename="../../app/ui/settings_view.py" line="253"/>
         <source>Packing slip printer</source>
         <translation>Packing slip printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="251"/>
+        <location filename="../../app/ui/settings_view.py" line="254"/>
         <source>Inserts</source>
         <translation>Inserts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="252"/>
+        <location filename="../../app/ui/settings_view.py" line="255"/>
         <source>Packing slips</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="264"/>
+        <location filename="../../app/ui/settings_view.py" line="267"/>
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <location filename="../../app/ui/settings_view.py" line="268"/>
         <source>Sender phone</source>
         <translation>Sender phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="266"/>
+        <location filename="../../app/ui/settings_view.py" line="269"/>
         <source>Sender address</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="267"/>
+        <location filename="../../app/ui/settings_view.py" line="270"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>Bin location pattern (pick paths)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="268"/>
+        <location filename="../../app/ui/settings_view.py" line="271"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>Waybill numbers kept per carrier (split shipments; 0: none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="269"/>
+        <location filename="../../app/ui/settings_view.py" line="272"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="255"/>
+        <location filename="../../app/ui/settings_view.py" line="258"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>My view (Ctrl+1)</source>
         <translation>My view (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>Weighing (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="221"/>
         <source>An older lot still in stock (first expired, first out)</source>
         <translation>An older lot still in stock (first expired, first out)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="222"/>
         <source>Dock</source>
         <translation>Dock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="224"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>Scanner and scale (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="235"/>
+        <location filename="../../app/ui/settings_view.py" line="237"/>
         <source>Bench camera (RTSP; empty: none; applies at the next start)</source>
         <translation>Bench camera (RTSP; empty: none; applies at the next start)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="236"/>
+        <location filename="../../app/ui/settings_view.py" line="238"/>
         <source>Camera test</source>
         <translation>Camera test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="237"/>
+        <location filename="../../app/ui/settings_view.py" line="239"/>
         <source>Packing video kept (days; 0: for ever)</source>
         <translation>Packing video kept (days; 0: for ever)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="238"/>
+        <location filename="../../app/ui/settings_view.py" line="240"/>
         <source>Packing video may take at most (0: no limit)</source>
         <translation>Packing video may take at most (0: no limit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="242"/>
+        <location filename="../../app/ui/settings_view.py" line="241"/>
+        <source>Archive folder (a mounted NAS share; set: only archived video is deleted)</source>
+        <translation>Archive folder (a mounted NAS share; set: only archived video is deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="245"/>
         <source>Printers (Ctrl+4)</source>
         <translation>Printers (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="253"/>
+        <location filename="../../app/ui/settings_view.py" line="256"/>
         <source>Label check (贴单复核)</source>
         <translation>Label check (贴单复核)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="254"/>
+        <location filename="../../app/ui/settings_view.py" line="257"/>
         <source>Platform print components (their waybills print only there)</source>
         <translation>Platform print components (their waybills print only there)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="259"/>
+        <location filename="../../app/ui/settings_view.py" line="262"/>
         <source>Station (Ctrl+5)</source>
         <translation>Station (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="262"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
         <source>Supervisors</source>
         <translation>Supervisors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="263"/>
+        <location filename="../../app/ui/settings_view.py" line="266"/>
         <source>Packers</source>
         <translation>Packers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="282"/>
+        <location filename="../../app/ui/settings_view.py" line="285"/>
         <source>Weigh every parcel at the dock against its packed weight</source>
         <translation>Weigh every parcel at the dock against its packed weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="283"/>
+        <location filename="../../app/ui/settings_view.py" line="286"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>give their PIN to sign in and for every supervisor action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="284"/>
+        <location filename="../../app/ui/settings_view.py" line="287"/>
         <source>give their PIN to sign in</source>
         <translation>give their PIN to sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="286"/>
+        <location filename="../../app/ui/settings_view.py" line="289"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="291"/>
+        <location filename="../../app/ui/settings_view.py" line="294"/>
         <source>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</source>
         <translation>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="295"/>
+        <location filename="../../app/ui/settings_view.py" line="298"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="300"/>
+        <location filename="../../app/ui/settings_view.py" line="303"/>
         <source>not checked</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="301"/>
+        <location filename="../../app/ui/settings_view.py" line="304"/>
         <source>warns, the unit counts</source>
         <translation>warns, the unit counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="302"/>
+        <location filename="../../app/ui/settings_view.py" line="305"/>
         <source>refuses the newer unit</source>
         <translation>refuses the newer unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="306"/>
+        <location filename="../../app/ui/settings_view.py" line="309"/>
         <source>as pictures (any printer)</source>
         <translation>as pictures (any printer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="307"/>
+        <location filename="../../app/ui/settings_view.py" line="310"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>printer&apos;s own Chinese font</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="309"/>
+        <location filename="../../app/ui/settings_view.py" line="312"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>Print the cards a customer is due (VIP, birthday, welcome)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="310"/>
+        <location filename="../../app/ui/settings_view.py" line="313"/>
         <source>Print a packing slip for every parcel</source>
         <translation>Print a packing slip for every parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="311"/>
+        <location filename="../../app/ui/settings_view.py" line="314"/>
         <source>Check the label on the parcel: scan its waybill after it prints</source>
         <translation>Check the label on the parcel: scan its waybill after it prints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="312"/>
+        <location filename="../../app/ui/settings_view.py" line="315"/>
         <source>Print a test label</source>
         <translation>Print a test label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="313"/>
+        <location filename="../../app/ui/settings_view.py" line="316"/>
         <source>Zero the scale</source>
         <translation>Zero the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="314"/>
+        <location filename="../../app/ui/settings_view.py" line="317"/>
         <source>Find the scale</source>
         <translation>Find the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="315"/>
+        <location filename="../../app/ui/settings_view.py" line="318"/>
         <source>Test picture</source>
         <translation>Test picture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="317"/>
+        <location filename="../../app/ui/settings_view.py" line="320"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="318"/>
+        <location filename="../../app/ui/settings_view.py" line="321"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="319"/>
+        <location filename="../../app/ui/settings_view.py" line="322"/>
         <source>Supervisor PIN + Enter</source>
         <translation>Supervisor PIN + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="322"/>
+        <location filename="../../app/ui/settings_view.py" line="325"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="397"/>
+        <location filename="../../app/ui/settings_view.py" line="401"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>Unlocked by {name} — what is saved is recorded with old and new values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="404"/>
+        <location filename="../../app/ui/settings_view.py" line="408"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="412"/>
+        <location filename="../../app/ui/settings_view.py" line="416"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="437"/>
+        <location filename="../../app/ui/settings_view.py" line="441"/>
         <source>Checking the PIN…</source>
         <translation>Checking the PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="447"/>
+        <location filename="../../app/ui/settings_view.py" line="451"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>Wrong PIN, or not a supervisor&apos;s badge — still locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="449"/>
+        <location filename="../../app/ui/settings_view.py" line="453"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>Too many wrong PINs: this badge waits {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="483"/>
+        <location filename="../../app/ui/settings_view.py" line="487"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>Not saved: the bin location pattern — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="516"/>
+        <location filename="../../app/ui/settings_view.py" line="521"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="551"/>
+        <location filename="../../app/ui/settings_view.py" line="556"/>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="555"/>
+        <location filename="../../app/ui/settings_view.py" line="560"/>
         <source>sent — check the printer</source>
         <translation>sent — check the printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="560"/>
+        <location filename="../../app/ui/settings_view.py" line="565"/>
         <source>looking for the scale (each protocol and speed; a minute at most)…</source>
         <translation>looking for the scale (each protocol and speed; a minute at most)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="568"/>
+        <location filename="../../app/ui/settings_view.py" line="573"/>
         <source>no scale answered — check its cable and that it is on</source>
         <translation>no scale answered — check its cable and that it is on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="575"/>
+        <location filename="../../app/ui/settings_view.py" line="580"/>
         <source>found: {protocol} at {baud} baud on {port} — save to use it</source>
         <translation>found: {protocol} at {baud} baud on {port} — save to use it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="583"/>
+        <location filename="../../app/ui/settings_view.py" line="588"/>
         <source>type the camera&apos;s address first</source>
         <translation>type the camera&apos;s address first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="587"/>
+        <location filename="../../app/ui/settings_view.py" line="592"/>
         <source>asking the camera for a picture…</source>
         <translation>asking the camera for a picture…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="594"/>
+        <location filename="../../app/ui/settings_view.py" line="599"/>
         <source>no picture: {problem}</source>
         <translation>no picture: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="609"/>
+        <location filename="../../app/ui/settings_view.py" line="614"/>
         <source>{width} × {height}: the camera answers</source>
         <translation>{width} × {height}: the camera answers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="616"/>
+        <location filename="../../app/ui/settings_view.py" line="621"/>
         <source>zero command sent</source>
         <translation>zero command sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="617"/>
+        <location filename="../../app/ui/settings_view.py" line="622"/>
         <source>this protocol has no zero command</source>
         <translation>this protocol has no zero command</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="619"/>
+        <location filename="../../app/ui/settings_view.py" line="624"/>
         <source>no scale connected</source>
         <translation>no scale connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="624"/>
+        <location filename="../../app/ui/settings_view.py" line="629"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="624"/>
+        <location filename="../../app/ui/settings_view.py" line="629"/>
         <source>moving</source>
         <translation>moving</translation>
     </message>
@@ -3689,42 +3709,42 @@ by responsibility: {responsible}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="423"/>
+        <location filename="../../app/ui/application.py" line="441"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="428"/>
+        <location filename="../../app/ui/application.py" line="446"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="433"/>
+        <location filename="../../app/ui/application.py" line="451"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="513"/>
+        <location filename="../../app/ui/application.py" line="531"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>The station database is in use by another program. Close the other Packline and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="517"/>
+        <location filename="../../app/ui/application.py" line="535"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>The station database is damaged. Call the technician; do not delete it — work may be in it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="521"/>
+        <location filename="../../app/ui/application.py" line="539"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>The station database was written by a newer Packline. Install that version (or newer).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="525"/>
+        <location filename="../../app/ui/application.py" line="543"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>The disk is full. Free some space and start again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="531"/>
+        <location filename="../../app/ui/application.py" line="549"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>The station database cannot be opened. Call the technician.</translation>
     </message>
@@ -5044,37 +5064,37 @@ by responsibility: {responsible}</translation>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="143"/>
+        <location filename="../../app/ui/waves_view.py" line="158"/>
         <source>Supervisor desk</source>
         <translation>Supervisor desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="144"/>
+        <location filename="../../app/ui/waves_view.py" line="159"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>Plan waves (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="145"/>
+        <location filename="../../app/ui/waves_view.py" line="160"/>
         <source>Waves (Ctrl+2)</source>
         <translation>Waves (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="146"/>
+        <location filename="../../app/ui/waves_view.py" line="161"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>Exceptions (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="147"/>
+        <location filename="../../app/ui/waves_view.py" line="162"/>
         <source>Returns (Ctrl+4)</source>
         <translation>Returns (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="148"/>
+        <location filename="../../app/ui/waves_view.py" line="163"/>
         <source>Board (Ctrl+5)</source>
         <translation>Board (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="149"/>
+        <location filename="../../app/ui/waves_view.py" line="164"/>
         <source>Back (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>

@@ -4,401 +4,401 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="233"/>
+        <location filename="../../app/ui/board_view.py" line="249"/>
         <source>The board could not be read — see the log</source>
         <translation>看板无法读取 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="242"/>
+        <location filename="../../app/ui/board_view.py" line="259"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="243"/>
-        <location filename="../../app/ui/board_view.py" line="475"/>
+        <location filename="../../app/ui/board_view.py" line="260"/>
+        <location filename="../../app/ui/board_view.py" line="492"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="244"/>
+        <location filename="../../app/ui/board_view.py" line="261"/>
         <source>Orders/h</source>
         <translation>单/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="245"/>
+        <location filename="../../app/ui/board_view.py" line="262"/>
         <source>Work/h (fair)</source>
         <translation>工作量/小时（公平）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="246"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Units/h</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="247"/>
+        <location filename="../../app/ui/board_view.py" line="264"/>
         <source>Items/order</source>
         <translation>件/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="248"/>
+        <location filename="../../app/ui/board_view.py" line="265"/>
         <source>s/order</source>
         <translation>秒/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="249"/>
+        <location filename="../../app/ui/board_view.py" line="266"/>
         <source>s/item</source>
         <translation>秒/件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="250"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Wrong scans</source>
         <translation>错扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="251"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Weight fails</source>
         <translation>称重异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="252"/>
+        <location filename="../../app/ui/board_view.py" line="269"/>
         <source>Overrides · holds</source>
         <translation>放行 · 挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="253"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="254"/>
+        <location filename="../../app/ui/board_view.py" line="271"/>
         <source>This hour</source>
         <translation>本小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="258"/>
+        <location filename="../../app/ui/board_view.py" line="275"/>
         <source>Packers, best fair throughput first</source>
         <translation>打包员（按公平产能排序）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="259"/>
+        <location filename="../../app/ui/board_view.py" line="276"/>
         <source>Stations</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="260"/>
-        <location filename="../../app/ui/board_view.py" line="349"/>
+        <location filename="../../app/ui/board_view.py" line="277"/>
+        <location filename="../../app/ui/board_view.py" line="366"/>
         <source>Stations&apos; sync and devices</source>
         <translation>各工作台同步与设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Printers</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="279"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="280"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="265"/>
-        <location filename="../../app/ui/board_view.py" line="422"/>
+        <location filename="../../app/ui/board_view.py" line="282"/>
+        <location filename="../../app/ui/board_view.py" line="439"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>快递揽收：下一车必须走的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>Pick-up</source>
         <translation>揽收时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>Must go</source>
         <translation>必须走</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="284"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="285"/>
         <source>Make it</source>
         <translation>能赶上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="285"/>
         <source>Miss it</source>
         <translation>赶不上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="285"/>
         <source>At the dock</source>
         <translation>待交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="285"/>
         <source>Went today</source>
         <translation>今日已发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="287"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>每小时打包单量，及每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="288"/>
         <source>Customers by lifecycle stage</source>
         <translation>客户生命周期分布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="297"/>
+        <location filename="../../app/ui/board_view.py" line="314"/>
         <source>Reading the board…</source>
         <translation>正在读取看板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="319"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="302"/>
+        <location filename="../../app/ui/board_view.py" line="319"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="305"/>
+        <location filename="../../app/ui/board_view.py" line="322"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="315"/>
+        <location filename="../../app/ui/board_view.py" line="332"/>
         <source>this station</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="316"/>
+        <location filename="../../app/ui/board_view.py" line="333"/>
         <source>every station</source>
         <translation>全部工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="317"/>
+        <location filename="../../app/ui/board_view.py" line="334"/>
         <source>this station only: the server did not answer</source>
         <translation>仅本工位：服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="329"/>
+        <location filename="../../app/ui/board_view.py" line="346"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="330"/>
+        <location filename="../../app/ui/board_view.py" line="347"/>
         <source>within 2 h</source>
         <translation>2 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="331"/>
+        <location filename="../../app/ui/board_view.py" line="348"/>
         <source>within 4 h</source>
         <translation>4 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="332"/>
+        <location filename="../../app/ui/board_view.py" line="349"/>
         <source>within 24 h</source>
         <translation>24 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="333"/>
+        <location filename="../../app/ui/board_view.py" line="350"/>
         <source>later</source>
         <translation>更晚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="334"/>
+        <location filename="../../app/ui/board_view.py" line="351"/>
         <source>no deadline</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="341"/>
+        <location filename="../../app/ui/board_view.py" line="358"/>
         <source>No open orders</source>
         <translation>没有待发订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="342"/>
+        <location filename="../../app/ui/board_view.py" line="359"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>待发订单（按最晚发货时间）— {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="351"/>
+        <location filename="../../app/ui/board_view.py" line="368"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>各工作台同步与设备：连接服务器后显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="358"/>
+        <location filename="../../app/ui/board_view.py" line="375"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="361"/>
+        <location filename="../../app/ui/board_view.py" line="378"/>
         <source>last synced {time}</source>
         <translation>最后同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="363"/>
+        <location filename="../../app/ui/board_view.py" line="380"/>
         <source>no server</source>
         <translation>无服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="365"/>
+        <location filename="../../app/ui/board_view.py" line="382"/>
         <source>server not answering</source>
         <translation>服务器无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="367"/>
+        <location filename="../../app/ui/board_view.py" line="384"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="380"/>
+        <location filename="../../app/ui/board_view.py" line="397"/>
         <source>not reported</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="383"/>
+        <location filename="../../app/ui/board_view.py" line="400"/>
         <source>keyboard</source>
         <translation>键盘模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="384"/>
+        <location filename="../../app/ui/board_view.py" line="401"/>
         <source>typed in</source>
         <translation>手输重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="384"/>
+        <location filename="../../app/ui/board_view.py" line="401"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="403"/>
         <source>label</source>
         <translation>面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="403"/>
         <source>insert</source>
         <translation>插页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="386"/>
+        <location filename="../../app/ui/board_view.py" line="403"/>
         <source>slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="388"/>
+        <location filename="../../app/ui/board_view.py" line="405"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="389"/>
+        <location filename="../../app/ui/board_view.py" line="406"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="390"/>
+        <location filename="../../app/ui/board_view.py" line="407"/>
         <source>PROBLEM</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="408"/>
+        <location filename="../../app/ui/board_view.py" line="425"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="418"/>
+        <location filename="../../app/ui/board_view.py" line="435"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>快递揽收：未设置（由办公室为每家快递设定揽收时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="429"/>
+        <location filename="../../app/ui/board_view.py" line="446"/>
         <source>tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="432"/>
+        <location filename="../../app/ui/board_view.py" line="449"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="447"/>
+        <location filename="../../app/ui/board_view.py" line="464"/>
         <source>new</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="448"/>
+        <location filename="../../app/ui/board_view.py" line="465"/>
         <source>growing</source>
         <translation>成长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="449"/>
+        <location filename="../../app/ui/board_view.py" line="466"/>
         <source>mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="450"/>
+        <location filename="../../app/ui/board_view.py" line="467"/>
         <source>at risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="451"/>
+        <location filename="../../app/ui/board_view.py" line="468"/>
         <source>lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="453"/>
+        <location filename="../../app/ui/board_view.py" line="470"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="493"/>
+        <location filename="../../app/ui/board_view.py" line="510"/>
         <source>Mistakes per 100 units</source>
         <translation>每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="515"/>
+        <location filename="../../app/ui/board_view.py" line="532"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="544"/>
-        <location filename="../../app/ui/board_view.py" line="564"/>
+        <location filename="../../app/ui/board_view.py" line="561"/>
+        <location filename="../../app/ui/board_view.py" line="581"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
@@ -497,102 +497,112 @@
 <context>
     <name>ClipView</name>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="78"/>
+        <location filename="../../app/ui/clip_view.py" line="79"/>
         <source>Packing video</source>
         <translation>打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="79"/>
+        <location filename="../../app/ui/clip_view.py" line="80"/>
         <source>Scan a parcel&apos;s waybill (or an order number, phone, badge)</source>
         <translation>扫描包裹面单（或订单号、手机号、工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <location filename="../../app/ui/clip_view.py" line="81"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <location filename="../../app/ui/clip_view.py" line="81"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <location filename="../../app/ui/clip_view.py" line="81"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="80"/>
+        <location filename="../../app/ui/clip_view.py" line="81"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <location filename="../../app/ui/clip_view.py" line="83"/>
         <source>In the clip</source>
         <translation>视频内时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <location filename="../../app/ui/clip_view.py" line="83"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <location filename="../../app/ui/clip_view.py" line="83"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="82"/>
+        <location filename="../../app/ui/clip_view.py" line="83"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="84"/>
+        <location filename="../../app/ui/clip_view.py" line="85"/>
         <source>Play / pause (Space)</source>
         <translation>播放 / 暂停（空格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="85"/>
+        <location filename="../../app/ui/clip_view.py" line="86"/>
         <source>Export for a dispute (Ctrl+E)</source>
         <translation>导出用于申诉（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="86"/>
+        <location filename="../../app/ui/clip_view.py" line="87"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="114"/>
+        <location filename="../../app/ui/clip_view.py" line="115"/>
         <source>recorded</source>
         <translation>已录制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="115"/>
+        <location filename="../../app/ui/clip_view.py" line="116"/>
         <source>PARTIAL</source>
         <translation>部分缺失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="116"/>
+        <location filename="../../app/ui/clip_view.py" line="117"/>
         <source>NO VIDEO</source>
         <translation>无视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="117"/>
+        <location filename="../../app/ui/clip_view.py" line="118"/>
         <source>deleted (retention)</source>
         <translation>已按保留期删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="141"/>
+        <location filename="../../app/ui/clip_view.py" line="119"/>
+        <source>CHANGED: the file does not match its recorded hash</source>
+        <translation>已被改动：文件与记录的哈希不符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="121"/>
+        <source>in the archive</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clip_view.py" line="144"/>
         <source>No video to check</source>
         <translation>无视频可校验</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="144"/>
+        <location filename="../../app/ui/clip_view.py" line="147"/>
         <source>SHA-256 matches the record told to the server: the clip as recorded</source>
         <translation>SHA-256 与上报服务器的记录一致：视频未被改动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clip_view.py" line="147"/>
+        <location filename="../../app/ui/clip_view.py" line="150"/>
         <source>SHA-256 does NOT match the record: the file changed after recording</source>
         <translation>SHA-256 与记录不一致：视频文件在录制后被改动</translation>
     </message>
@@ -1421,67 +1431,67 @@ by responsibility: {responsible}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>the camera did not answer — see the log</source>
         <translation>摄像头没有应答 — 见日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>先完成或放回当前订单，再处理退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="379"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>退货台无法读取数据库 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="418"/>
         <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
         <translation>打包视频仅限主管查看：请用主管工牌登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>The lookup failed — see the log</source>
         <translation>查询失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>No packing video found for {code}</source>
         <translation>没有找到 {code} 的打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460"/>
+        <location filename="../../app/ui/main_window.py" line="467"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>已导出：{mp4} 和 {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>The export failed — see the log</source>
         <translation>导出失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="604"/>
+        <location filename="../../app/ui/main_window.py" line="611"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>订单 {order} 正在打包 — 先按 Esc 放回再关闭。再按一次 Alt+F4 仍会关闭：下次启动时该订单会恢复</translation>
     </message>
@@ -2741,27 +2751,32 @@ by responsibility: {responsible}</source>
         <translation>已按保留期删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="306"/>
+        <location filename="../../app/ui/returns_view.py" line="301"/>
+        <source>changed since it was recorded</source>
+        <translation>录制后已被改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="307"/>
         <source>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</source>
         <translation>打包视频：{status}，{minutes}:{seconds:02d}，{moments} 次扫描 — 按 F3 播放</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="318"/>
+        <location filename="../../app/ui/returns_view.py" line="319"/>
         <source>Reason (number + Enter):</source>
         <translation>原因（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="321"/>
+        <location filename="../../app/ui/returns_view.py" line="322"/>
         <source>Grade (number + Enter):</source>
         <translation>等级（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="328"/>
+        <location filename="../../app/ui/returns_view.py" line="329"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>责任方（回车：采用建议，或输入编号）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="337"/>
+        <location filename="../../app/ui/returns_view.py" line="338"/>
         <source>Proposed: {who}</source>
         <translation>建议：{who}</translation>
     </message>
@@ -3153,472 +3168,477 @@ by responsibility: {responsible}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="210"/>
+        <location filename="../../app/ui/settings_view.py" line="212"/>
         <source>Station settings</source>
         <translation>工位设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="261"/>
+        <location filename="../../app/ui/settings_view.py" line="264"/>
         <source>Station name</source>
         <translation>工位名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="216"/>
+        <location filename="../../app/ui/settings_view.py" line="218"/>
         <source>Packaging weight</source>
         <translation>包材重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="217"/>
+        <location filename="../../app/ui/settings_view.py" line="219"/>
         <source>Weight tolerance</source>
         <translation>重量允差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="218"/>
+        <location filename="../../app/ui/settings_view.py" line="220"/>
         <source>Weight tolerance (relative)</source>
         <translation>重量允差（百分比）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>Sounds</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="226"/>
+        <location filename="../../app/ui/settings_view.py" line="228"/>
         <source>Scanner: minimum code length</source>
         <translation>扫描枪：最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="227"/>
+        <location filename="../../app/ui/settings_view.py" line="229"/>
         <source>Scanner: max. gap between keys</source>
         <translation>扫描枪：按键最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="228"/>
+        <location filename="../../app/ui/settings_view.py" line="230"/>
         <source>Scanner: prefix it sends (keyboard mode)</source>
         <translation>扫描枪：发送的前缀（键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="229"/>
+        <location filename="../../app/ui/settings_view.py" line="231"/>
         <source>Scanner: suffix it sends (besides Enter / Tab)</source>
         <translation>扫描枪：发送的后缀（回车 / Tab 以外）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="230"/>
+        <location filename="../../app/ui/settings_view.py" line="232"/>
         <source>Serial scanner port (empty: keyboard mode)</source>
         <translation>串口扫描枪端口（留空：键盘模式）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="231"/>
+        <location filename="../../app/ui/settings_view.py" line="233"/>
         <source>Scale port (empty: type weights)</source>
         <translation>电子秤端口（留空：手动输入重量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="232"/>
+        <location filename="../../app/ui/settings_view.py" line="234"/>
         <source>Scale protocol</source>
         <translation>电子秤协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="233"/>
+        <location filename="../../app/ui/settings_view.py" line="235"/>
         <source>Scale baud rate (— : protocol default)</source>
         <translation>电子秤波特率（—：协议默认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="234"/>
+        <location filename="../../app/ui/settings_view.py" line="236"/>
         <source>Scale now</source>
         <translation>当前读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="278"/>
+        <location filename="../../app/ui/settings_view.py" line="281"/>
         <source>/dev/ttyUSB0, COM3 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB0、COM3 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="279"/>
+        <location filename="../../app/ui/settings_view.py" line="282"/>
         <source>/dev/ttyUSB1, COM4 or vid:pid[:serial]</source>
         <translation>/dev/ttyUSB1、COM4 或 vid:pid[:序列号]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="281"/>
+        <location filename="../../app/ui/settings_view.py" line="284"/>
         <source>Play sounds</source>
         <translation>播放提示音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="244"/>
+        <location filename="../../app/ui/settings_view.py" line="247"/>
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="245"/>
+        <location filename="../../app/ui/settings_view.py" line="248"/>
         <source>Label format</source>
         <translation>面单格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="246"/>
+        <location filename="../../app/ui/settings_view.py" line="249"/>
         <source>Label size</source>
         <translation>面单尺寸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="247"/>
+        <location filename="../../app/ui/settings_view.py" line="250"/>
         <source>Printer resolution</source>
         <translation>打印机分辨率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="248"/>
+        <location filename="../../app/ui/settings_view.py" line="251"/>
         <source>Chinese text on thermal printers</source>
         <translation>热敏打印机的中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="249"/>
+        <location filename="../../app/ui/settings_view.py" line="252"/>
         <source>Insert card printer (empty: saved as PDF)</source>
         <translation>卡片打印机（留空：保存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="250"/>
+        <location filename="../../app/ui/settings_view.py" line="253"/>
         <source>Packing slip printer</source>
         <translation>装箱单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="251"/>
+        <location filename="../../app/ui/settings_view.py" line="254"/>
         <source>Inserts</source>
         <translation>随箱卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="252"/>
+        <location filename="../../app/ui/settings_view.py" line="255"/>
         <source>Packing slips</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="264"/>
+        <location filename="../../app/ui/settings_view.py" line="267"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="265"/>
+        <location filename="../../app/ui/settings_view.py" line="268"/>
         <source>Sender phone</source>
         <translation>寄件电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="266"/>
+        <location filename="../../app/ui/settings_view.py" line="269"/>
         <source>Sender address</source>
         <translation>寄件地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="267"/>
+        <location filename="../../app/ui/settings_view.py" line="270"/>
         <source>Bin location pattern (pick paths)</source>
         <translation>库位编码格式（拣货路径）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="268"/>
+        <location filename="../../app/ui/settings_view.py" line="271"/>
         <source>Waybill numbers kept per carrier (split shipments; 0: none)</source>
         <translation>每个快递保留的运单号数量（拆包发货用；0：不保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="269"/>
+        <location filename="../../app/ui/settings_view.py" line="272"/>
         <source>Return reasons offered (codes, comma-separated; empty: the twelve defaults)</source>
         <translation>退货原因列表（代码，逗号分隔；留空：默认十二项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="255"/>
+        <location filename="../../app/ui/settings_view.py" line="258"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="212"/>
+        <location filename="../../app/ui/settings_view.py" line="214"/>
         <source>My view (Ctrl+1)</source>
         <translation>我的显示 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="214"/>
+        <location filename="../../app/ui/settings_view.py" line="216"/>
         <source>Weighing (Ctrl+2)</source>
         <translation>称重 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="219"/>
+        <location filename="../../app/ui/settings_view.py" line="221"/>
         <source>An older lot still in stock (first expired, first out)</source>
         <translation>仍有更早批次库存时（先到期先出）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="220"/>
+        <location filename="../../app/ui/settings_view.py" line="222"/>
         <source>Dock</source>
         <translation>出库交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="224"/>
+        <location filename="../../app/ui/settings_view.py" line="226"/>
         <source>Scanner and scale (Ctrl+3)</source>
         <translation>扫描枪和电子秤 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="235"/>
+        <location filename="../../app/ui/settings_view.py" line="237"/>
         <source>Bench camera (RTSP; empty: none; applies at the next start)</source>
         <translation>工位摄像头（RTSP；留空：无；下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="236"/>
+        <location filename="../../app/ui/settings_view.py" line="238"/>
         <source>Camera test</source>
         <translation>摄像头测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="237"/>
+        <location filename="../../app/ui/settings_view.py" line="239"/>
         <source>Packing video kept (days; 0: for ever)</source>
         <translation>打包视频保留天数（0：永久）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="238"/>
+        <location filename="../../app/ui/settings_view.py" line="240"/>
         <source>Packing video may take at most (0: no limit)</source>
         <translation>打包视频最多占用（0：不限）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="242"/>
+        <location filename="../../app/ui/settings_view.py" line="241"/>
+        <source>Archive folder (a mounted NAS share; set: only archived video is deleted)</source>
+        <translation>归档文件夹（已挂载的 NAS 共享；设置后只删除已归档的视频）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="245"/>
         <source>Printers (Ctrl+4)</source>
         <translation>打印机 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="253"/>
+        <location filename="../../app/ui/settings_view.py" line="256"/>
         <source>Label check (贴单复核)</source>
         <translation>贴单复核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="254"/>
+        <location filename="../../app/ui/settings_view.py" line="257"/>
         <source>Platform print components (their waybills print only there)</source>
         <translation>平台打印组件（平台面单只能在此打印）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="259"/>
+        <location filename="../../app/ui/settings_view.py" line="262"/>
         <source>Station (Ctrl+5)</source>
         <translation>工作台 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="262"/>
+        <location filename="../../app/ui/settings_view.py" line="265"/>
         <source>Supervisors</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="263"/>
+        <location filename="../../app/ui/settings_view.py" line="266"/>
         <source>Packers</source>
         <translation>打包员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="282"/>
+        <location filename="../../app/ui/settings_view.py" line="285"/>
         <source>Weigh every parcel at the dock against its packed weight</source>
         <translation>出库时每个包裹过秤，与打包重量比对（称重出库）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="283"/>
+        <location filename="../../app/ui/settings_view.py" line="286"/>
         <source>give their PIN to sign in and for every supervisor action</source>
         <translation>登录及每次主管操作都需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="284"/>
+        <location filename="../../app/ui/settings_view.py" line="287"/>
         <source>give their PIN to sign in</source>
         <translation>登录需输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="286"/>
+        <location filename="../../app/ui/settings_view.py" line="289"/>
         <source>cups:QUEUE, qt:PRINTER, tcp://192.168.1.50:9100 or folder:/path — empty: saved as PDF</source>
         <translation>cups:队列、qt:打印机名、tcp://192.168.1.50:9100 或 folder:/路径 — 留空：保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="291"/>
+        <location filename="../../app/ui/settings_view.py" line="294"/>
         <source>empty: each platform&apos;s own component here; or cainiao:, pdd://HOST:5000/PRINTER, …</source>
         <translation>留空：本机各平台自己的组件；或 cainiao:、pdd://主机:5000/打印机 …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="295"/>
+        <location filename="../../app/ui/settings_view.py" line="298"/>
         <source>empty: A-03-07-2 (zone-aisle-bay-level); or a regex with (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…)</source>
         <translation>留空：A-03-07-2（库区-巷道-货位-层）；或含 (?P&lt;zone&gt;…)(?P&lt;aisle&gt;…)(?P&lt;bay&gt;…) 的正则表达式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="300"/>
+        <location filename="../../app/ui/settings_view.py" line="303"/>
         <source>not checked</source>
         <translation>不检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="301"/>
+        <location filename="../../app/ui/settings_view.py" line="304"/>
         <source>warns, the unit counts</source>
         <translation>提醒，本件计入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="302"/>
+        <location filename="../../app/ui/settings_view.py" line="305"/>
         <source>refuses the newer unit</source>
         <translation>拒收较新批次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="306"/>
+        <location filename="../../app/ui/settings_view.py" line="309"/>
         <source>as pictures (any printer)</source>
         <translation>以图片打印（所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="307"/>
+        <location filename="../../app/ui/settings_view.py" line="310"/>
         <source>printer&apos;s own Chinese font</source>
         <translation>打印机内置中文字库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="309"/>
+        <location filename="../../app/ui/settings_view.py" line="312"/>
         <source>Print the cards a customer is due (VIP, birthday, welcome)</source>
         <translation>打印顾客应得的卡片（VIP、生日、欢迎）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="310"/>
+        <location filename="../../app/ui/settings_view.py" line="313"/>
         <source>Print a packing slip for every parcel</source>
         <translation>每个包裹打印装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="311"/>
+        <location filename="../../app/ui/settings_view.py" line="314"/>
         <source>Check the label on the parcel: scan its waybill after it prints</source>
         <translation>贴单复核：面单打印后扫描包裹上的运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="312"/>
+        <location filename="../../app/ui/settings_view.py" line="315"/>
         <source>Print a test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="313"/>
+        <location filename="../../app/ui/settings_view.py" line="316"/>
         <source>Zero the scale</source>
         <translation>电子秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="314"/>
+        <location filename="../../app/ui/settings_view.py" line="317"/>
         <source>Find the scale</source>
         <translation>自动识别电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="315"/>
+        <location filename="../../app/ui/settings_view.py" line="318"/>
         <source>Test picture</source>
         <translation>测试画面</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="317"/>
+        <location filename="../../app/ui/settings_view.py" line="320"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="318"/>
+        <location filename="../../app/ui/settings_view.py" line="321"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="319"/>
+        <location filename="../../app/ui/settings_view.py" line="322"/>
         <source>Supervisor PIN + Enter</source>
         <translation>主管 PIN + 回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="322"/>
+        <location filename="../../app/ui/settings_view.py" line="325"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="397"/>
+        <location filename="../../app/ui/settings_view.py" line="401"/>
         <source>Unlocked by {name} — what is saved is recorded with old and new values</source>
         <translation>已由 {name} 解锁 — 保存的修改会记录原值和新值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="404"/>
+        <location filename="../../app/ui/settings_view.py" line="408"/>
         <source>Supervisor {badge}: type your PIN + Enter (Esc: keep locked)</source>
         <translation>主管 {badge}：请输入 PIN + 回车（Esc：保持锁定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="412"/>
+        <location filename="../../app/ui/settings_view.py" line="416"/>
         <source>Anyone may change My view. Weighing, devices, printers and the station need a supervisor: scan a supervisor badge to unlock them</source>
         <translation>“我的显示”任何人都可修改。称重、设备、打印机和工作台需主管：扫描主管工牌解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="437"/>
+        <location filename="../../app/ui/settings_view.py" line="441"/>
         <source>Checking the PIN…</source>
         <translation>正在核对 PIN…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="447"/>
+        <location filename="../../app/ui/settings_view.py" line="451"/>
         <source>Wrong PIN, or not a supervisor&apos;s badge — still locked</source>
         <translation>PIN 错误或不是主管工牌 — 仍然锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="449"/>
+        <location filename="../../app/ui/settings_view.py" line="453"/>
         <source>Too many wrong PINs: this badge waits {seconds} s</source>
         <translation>PIN 错误次数过多：此工牌需等待 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="483"/>
+        <location filename="../../app/ui/settings_view.py" line="487"/>
         <source>Not saved: the bin location pattern — {reason}</source>
         <translation>未保存：库位编码格式有误 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="516"/>
+        <location filename="../../app/ui/settings_view.py" line="521"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="551"/>
+        <location filename="../../app/ui/settings_view.py" line="556"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="555"/>
+        <location filename="../../app/ui/settings_view.py" line="560"/>
         <source>sent — check the printer</source>
         <translation>已发送 — 请查看打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="560"/>
+        <location filename="../../app/ui/settings_view.py" line="565"/>
         <source>looking for the scale (each protocol and speed; a minute at most)…</source>
         <translation>正在识别电子秤（逐一尝试协议和波特率，最多一分钟）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="568"/>
+        <location filename="../../app/ui/settings_view.py" line="573"/>
         <source>no scale answered — check its cable and that it is on</source>
         <translation>没有电子秤应答 — 检查连接线和电子秤电源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="575"/>
+        <location filename="../../app/ui/settings_view.py" line="580"/>
         <source>found: {protocol} at {baud} baud on {port} — save to use it</source>
         <translation>已识别：{protocol}，{baud} 波特率，端口 {port} — 保存后生效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="583"/>
+        <location filename="../../app/ui/settings_view.py" line="588"/>
         <source>type the camera&apos;s address first</source>
         <translation>请先填写摄像头地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="587"/>
+        <location filename="../../app/ui/settings_view.py" line="592"/>
         <source>asking the camera for a picture…</source>
         <translation>正在向摄像头取画面…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="594"/>
+        <location filename="../../app/ui/settings_view.py" line="599"/>
         <source>no picture: {problem}</source>
         <translation>没有画面：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="609"/>
+        <location filename="../../app/ui/settings_view.py" line="614"/>
         <source>{width} × {height}: the camera answers</source>
         <translation>{width} × {height}：摄像头正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="616"/>
+        <location filename="../../app/ui/settings_view.py" line="621"/>
         <source>zero command sent</source>
         <translation>归零指令已发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="617"/>
+        <location filename="../../app/ui/settings_view.py" line="622"/>
         <source>this protocol has no zero command</source>
         <translation>该协议没有归零指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="619"/>
+        <location filename="../../app/ui/settings_view.py" line="624"/>
         <source>no scale connected</source>
         <translation>未连接电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="624"/>
+        <location filename="../../app/ui/settings_view.py" line="629"/>
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="624"/>
+        <location filename="../../app/ui/settings_view.py" line="629"/>
         <source>moving</source>
         <translation>晃动中</translation>
     </message>
@@ -3689,42 +3709,42 @@ by responsibility: {responsible}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="423"/>
+        <location filename="../../app/ui/application.py" line="441"/>
         <source>There is no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Packline from the station&apos;s desktop, or set DISPLAY (for example DISPLAY=:0).</source>
         <translation>没有可显示工作站的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在工作站桌面上启动 Packline，或设置 DISPLAY（例如 DISPLAY=:0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="428"/>
+        <location filename="../../app/ui/application.py" line="446"/>
         <source>The data folder {path} cannot be written ({reason}). Give this user write access to it, or start Packline with --data-dir and a folder it may write to.</source>
         <translation>数据目录 {path} 无法写入（{reason}）。请给此用户写权限，或用 --data-dir 指定一个可写的目录启动 Packline。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="433"/>
+        <location filename="../../app/ui/application.py" line="451"/>
         <source>Packline is already running on this data folder ({path}, process {pid}). Use that window; two stations on one folder would count the same scans twice.</source>
         <translation>Packline 已在此数据目录运行（{path}，进程 {pid}）。请使用那个窗口；同一目录开两个工作站会把同一次扫描记两遍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="513"/>
+        <location filename="../../app/ui/application.py" line="531"/>
         <source>The station database is in use by another program. Close the other Packline and start again.</source>
         <translation>工位数据库正被其他程序占用。请关闭另一个 Packline 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="517"/>
+        <location filename="../../app/ui/application.py" line="535"/>
         <source>The station database is damaged. Call the technician; do not delete it — work may be in it.</source>
         <translation>工位数据库已损坏。请联系技术员；不要删除它 — 其中可能有未上传的作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="521"/>
+        <location filename="../../app/ui/application.py" line="539"/>
         <source>The station database was written by a newer Packline. Install that version (or newer).</source>
         <translation>工位数据库由更新版本的 Packline 写入。请安装该版本（或更新版本）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="525"/>
+        <location filename="../../app/ui/application.py" line="543"/>
         <source>The disk is full. Free some space and start again.</source>
         <translation>磁盘已满。请清理空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="531"/>
+        <location filename="../../app/ui/application.py" line="549"/>
         <source>The station database cannot be opened. Call the technician.</source>
         <translation>无法打开工位数据库。请联系技术员。</translation>
     </message>
@@ -5044,37 +5064,37 @@ by responsibility: {responsible}</source>
 <context>
     <name>WavesDeskView</name>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="143"/>
+        <location filename="../../app/ui/waves_view.py" line="158"/>
         <source>Supervisor desk</source>
         <translation>主管工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="144"/>
+        <location filename="../../app/ui/waves_view.py" line="159"/>
         <source>Plan waves (Ctrl+1)</source>
         <translation>排波次 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="145"/>
+        <location filename="../../app/ui/waves_view.py" line="160"/>
         <source>Waves (Ctrl+2)</source>
         <translation>波次 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="146"/>
+        <location filename="../../app/ui/waves_view.py" line="161"/>
         <source>Exceptions (Ctrl+3)</source>
         <translation>异常 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="147"/>
+        <location filename="../../app/ui/waves_view.py" line="162"/>
         <source>Returns (Ctrl+4)</source>
         <translation>退货（Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="148"/>
+        <location filename="../../app/ui/waves_view.py" line="163"/>
         <source>Board (Ctrl+5)</source>
         <translation>看板（Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/waves_view.py" line="149"/>
+        <location filename="../../app/ui/waves_view.py" line="164"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
