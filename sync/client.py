@@ -246,6 +246,15 @@ class SyncClient:
         page: p.BoardPage = self._json(self._ok(response, "floor board"), p.BoardPage)
         return page
 
+    def clips(self, code: str) -> list[p.ClipFound] | None:
+        """The packs' clips the server knows for a waybill or order number, with the station that
+        holds each (None: a server without the lookup)."""
+        response = self._request("GET", f"/clips?{urlencode({'code': code})}")
+        if response.status_code == 404:
+            return None
+        found = self._ok(response, "clip lookup").json()
+        return [p.ClipFound.model_validate(item) for item in found]
+
     def wait_for_changes(self, cursor: str, wait_s: float = p.WAIT_S) -> p.ChangesAhead | None:
         """Held by the server until it has changes past `cursor` or `wait_s` ran out. None: this
         server has no live changes (an older one): the station syncs on its interval only."""

@@ -827,6 +827,20 @@ class ClipRecorded(Incoming):
     ended_at: AwareDatetime
 
 
+class ClipFound(Outgoing):
+    """A pack's clip as the server knows it: which station holds the file, and its hash."""
+
+    order_no: str
+    pack_id: str
+    station: str
+    camera: str
+    status: str
+    reason: str
+    sha256: str
+    started_at: AwareDatetime
+    ended_at: AwareDatetime
+
+
 class ShippedParcel(Incoming):
     no: int = Field(1, ge=1, le=50)
     waybill_no: str = Field(min_length=1, max_length=64)

@@ -435,13 +435,50 @@ class MainWindow(QMainWindow):
                     self.tr("No packing video found for {code}").format(code=code), bad=True
                 )
                 self.sounds.play("error")
+                self._find_clips_elsewhere(code)
             else:
                 self.clip_view.show_result("")
 
+        self.ops.drop("clips-elsewhere")  # the server's answer about the code before is not this one's
         if code:
             self.ops.query(
                 lambda: find_clips(self.db, code), show, what="finding packing video", latest="clips"
             )
+
+    def _find_clips_elsewhere(self, code: str) -> None:
+        """Not on this station: the server knows which station recorded the pack (its clip is
+        there, with the hash that proves it)."""
+        from app.sync_service import make_client
+
+        def ask() -> list[p.ClipFound]:
+            client = make_client(self.db)
+            if client is None:
+                return []
+            try:
+                return client.clips(code) or []
+            finally:
+                client.close()
+
+        def show(answer: Answer[list[p.ClipFound]]) -> None:
+            if answer.failed:
+                text = self.tr("No packing video found for {code} here; the server could not be asked")
+                self.clip_view.show_result(text.format(code=code), bad=True)
+                return
+            found = answer.value or []
+            if not found:
+                return
+            places = "; ".join(
+                self.tr("{station} recorded it on {when} (SHA-256 {sha}…)").format(
+                    station=clip.station,
+                    when=clip.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    sha=clip.sha256[:12] or "—",
+                )
+                for clip in found[:3]
+            )
+            text = self.tr("No packing video for {code} on this station: {places}. Look it up there.")
+            self.clip_view.show_result(text.format(code=code, places=places), bad=True)
+
+        self.ops.network(ask, show, what="asking the server for packing video", latest="clips-elsewhere")
 
     def check_clip(self, clip: ClipRecord) -> None:
         from scanner.camera import sha256_of

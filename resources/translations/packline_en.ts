@@ -1471,27 +1471,42 @@ by responsibility: {responsible}</translation>
         <translation>No packing video found for {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="467"/>
+        <location filename="../../app/ui/main_window.py" line="464"/>
+        <source>No packing video found for {code} here; the server could not be asked</source>
+        <translation>No packing video found for {code} here; the server could not be asked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="471"/>
+        <source>{station} recorded it on {when} (SHA-256 {sha}…)</source>
+        <translation>{station} recorded it on {when} (SHA-256 {sha}…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="478"/>
+        <source>No packing video for {code} on this station: {places}. Look it up there.</source>
+        <translation>No packing video for {code} on this station: {places}. Look it up there.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="504"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>Exported: {mp4} and {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>The export failed — see the log</source>
         <translation>The export failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="503"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="544"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="611"/>
+        <location filename="../../app/ui/main_window.py" line="648"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</translation>
     </message>

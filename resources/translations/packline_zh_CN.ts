@@ -1471,27 +1471,42 @@ by responsibility: {responsible}</source>
         <translation>没有找到 {code} 的打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="467"/>
+        <location filename="../../app/ui/main_window.py" line="464"/>
+        <source>No packing video found for {code} here; the server could not be asked</source>
+        <translation>本站没有 {code} 的打包视频；无法询问服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="471"/>
+        <source>{station} recorded it on {when} (SHA-256 {sha}…)</source>
+        <translation>{station} 于 {when} 录制（SHA-256 {sha}…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="478"/>
+        <source>No packing video for {code} on this station: {places}. Look it up there.</source>
+        <translation>本站没有 {code} 的打包视频：{places}。请在该工位查看。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="504"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>已导出：{mp4} 和 {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>The export failed — see the log</source>
         <translation>导出失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="503"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="544"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="611"/>
+        <location filename="../../app/ui/main_window.py" line="648"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>订单 {order} 正在打包 — 先按 Esc 放回再关闭。再按一次 Alt+F4 仍会关闭：下次启动时该订单会恢复</translation>
     </message>

@@ -216,6 +216,27 @@ class IntegrationEvent(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ClipRecord(Base):
+    """A pack's clip as the station that recorded it told (`clip.recorded`), one row per key it is
+    found by (the order number and every parcel's waybill): which station holds the file, and the
+    hash that proves a clip shown in a dispute is the one recorded."""
+
+    __tablename__ = "clip_records"
+    __table_args__ = (Index("ix_clip_records_key", "key"),)
+
+    id: Mapped[int] = mapped_column(GrowingId, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    order_no: Mapped[str] = mapped_column(String(64))
+    pack_id: Mapped[str] = mapped_column(String(36))
+    station: Mapped[str] = mapped_column(String(64))
+    camera: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    started_at: Mapped[datetime] = mapped_column()
+    ended_at: Mapped[datetime] = mapped_column()
+
+
 class ShippedUnit(Base):
     """A traced unit in a pack the server accepted: who received which serial and lot (recalls,
     returns checked against the unit shipped)."""

@@ -414,3 +414,19 @@ def test_a_packs_clip_is_taken_only_from_the_station_that_packed_it(seeded, demo
     page = seeded.store.integration_events(0, 5000)
     (kept,) = [e.payload for e in page.events if e.type == "clip.recorded"]
     assert kept["sha256"] == digest and kept["station"] == "CAM-A" and kept["order_no"] == order["order_no"]
+
+    # Any station's desk finds it by the parcel's waybill (or the order): the station holding it.
+    from sync.client import ServerConfig, SyncClient
+
+    desk = SyncClient(ServerConfig(seeded.url, b))
+    try:
+        for code in (order["waybill_no"], order["order_no"]):
+            (found,) = desk.clips(code)
+            assert (found.station, found.sha256, found.order_no) == ("CAM-A", digest, order["order_no"])
+            assert found.status == "recorded" and found.started_at.tzinfo is not None
+        assert desk.clips("NO-SUCH-WAYBILL") == []
+        refused = requests.get(f"{seeded.url}{p.API_PREFIX}/clips", params={"code": "\x01"},
+                               headers=claims.headers(b), timeout=10)  # fmt: skip
+        assert refused.status_code == 422
+    finally:
+        desk.close()

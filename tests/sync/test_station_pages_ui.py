@@ -19,6 +19,7 @@ from app.ui.application import StationApp, make_qapp
 from sync import protocol as p
 from tests.sync import claims
 from tests.ui.test_printing_flow import pack
+from tests.ui.test_rules_editor import sign_in
 
 
 @pytest.fixture
@@ -181,3 +182,32 @@ def test_a_pulled_change_set_aside_shows_in_the_exception_list(demo_db, qtbot):
     assert row[1:] == ["From the server: order not taken", "T-77", "changes.0.order.data.lines.0.quantity: …"]
     view.handle_scan("T-77")  # a scan of the order finds it
     assert len(view.shown) == 1
+
+
+@pytest.mark.gui
+def test_a_parcels_video_on_another_station_is_found_through_the_server(
+    seeded, demo_db, demo_document, qtbot, tmp_path
+):
+    """Shift+F3 on a waybill this station never packed: the server says which station recorded it."""
+    order = next(o for o in demo_document["orders"] if o.get("waybill_no") and o["status"] == "new")
+    bench = seeded.store.add_station("CAM-A")
+    digest = "cd" * 32
+    assert (
+        claims.push(seeded, bench, [claims.packed("CAM-A", order, "pack-cam-ui")])[0]["outcome"] == "accepted"
+    )
+    clip = {"pack_id": "pack-cam-ui", "order_no": order["order_no"], "waybills": [order["waybill_no"]],
+            "camera": "rtsp://cam/1", "status": "recorded", "sha256": digest, "segments": [digest],
+            "started_at": claims.now(), "ended_at": claims.now()}  # fmt: skip
+    told = claims.push(seeded, bench, [claims.event(p.EventType.CLIP_RECORDED, "CAM-A", clip, operator=None)])
+    assert told[0]["outcome"] == "accepted", told
+    for app in synced_station(seeded, demo_db, qtbot, tmp_path, name="DESK-V"):
+        sign_in(app, "S0001")
+        app.window.open_video()
+        assert app.window.pages.currentWidget() is app.window.clip_view
+        app.window.clip_view.handle_scan(order["waybill_no"])
+        said = app.window.clip_view.result.text
+        qtbot.waitUntil(lambda said=said: "CAM-A recorded it" in said(), timeout=10_000)
+        assert f"SHA-256 {digest[:12]}" in said() and "Look it up there" in said()
+        app.window.clip_view.handle_scan("NO-SUCH-WAYBILL")  # unknown everywhere: said plainly
+        nothing = "No packing video found for NO-SUCH-WAYBILL"
+        qtbot.waitUntil(lambda said=said, nothing=nothing: nothing in said(), timeout=10_000)

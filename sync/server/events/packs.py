@@ -272,6 +272,10 @@ def clip_recorded(batch: Batch, station: str, event: p.Event, _received: datetim
         return refused(problem)
     batch.add(m.IntegrationEvent, type="clip.recorded", key=clip.order_no,
               payload={**clip.model_dump(mode="json"), "station": station})  # fmt: skip
+    for key in dict.fromkeys([clip.order_no, *clip.waybills]):  # found by each, once
+        batch.add(m.ClipRecord, key=key, order_no=clip.order_no, pack_id=clip.pack_id, station=station,
+                  camera=clip.camera, status=clip.status, reason=clip.reason, sha256=clip.sha256,
+                  started_at=clip.started_at, ended_at=clip.ended_at)  # fmt: skip
     return ACCEPTED
 
 

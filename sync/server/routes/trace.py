@@ -41,6 +41,15 @@ def router(ctx: ServerContext) -> APIRouter:
             raise HTTPException(400, "trace a lot (?lot=) or a serial (?serial=)")
         return await database.run(store.trace, lot, serial, sku)
 
+    @router.get(f"{p.API_PREFIX}/clips", response_model=list[p.ClipFound])
+    async def clips(
+        name: Annotated[str, Depends(station)],
+        code: Annotated[str, Query(min_length=1, max_length=64, pattern=PRINTABLE)],
+    ) -> list[p.ClipFound]:
+        """The packing video a waybill or an order number finds: the station holding each clip and
+        its SHA-256 (no customer's data: any station's desk may ask)."""
+        return await database.run(store.clips, code.strip())
+
     @router.post(
         f"{p.API_PREFIX}/trace/recall",
         responses={

@@ -23,6 +23,15 @@ RECALL_TAG = "recall"  # every customer who received a recalled lot; "recall:LOT
 
 
 class TraceService(StoreCore):
+    def clips(self, code: str) -> list[p.ClipFound]:
+        """The packs' clips an order number or any parcel's waybill finds, newest first: which
+        station holds each file (the desk then looks there) and the hash that proves it."""
+        c = m.ClipRecord
+        query = select(c).where(c.key == code).order_by(c.started_at.desc(), c.id.desc()).limit(50)
+        with self.reading() as connection:
+            rows = connection.execute(query).all()
+        return [p.ClipFound.model_validate(dict(row._mapping)) for row in rows]
+
     def trace(self, lot: str = "", serial: str = "", sku: str = "") -> list[dict[str, Any]]:
         """Every unit of `lot` (or with `serial`) in an accepted pack, optionally of one SKU: the
         order, its customer (code, name, phone), the SKU, serial, lot, expiry, parcel, station, when
