@@ -12,10 +12,8 @@ a PNG and a PDF report (into the data folder's exports/).
 
 from __future__ import annotations
 
-import csv
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -38,19 +36,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.board_desk import BoardDesk
 from app.core.changes import Change, ChangeNotice
-from app.core.performance import Errors, Row, day_window, ranked, row, week_window, window_hours
+from app.core.performance import Errors, Row, ranked, row, window_hours
 from app.core.pickups import forecast, pace
 from app.runner import Answer, Operations
 from app.store.db import Database
 from app.store.floor import (
     Board,
     StationHealth,
-    board,
-    merged,
-    operator_names,
-    segment_sizes,
-    with_own_devices,
 )
 from app.ui.changes import Redraw
 from app.ui.pages import scrolling
@@ -58,7 +52,7 @@ from app.ui.status_bar import device_problem, printer_problem
 from app.ui.tables import ListRow, ListTable, list_table, row_of
 from scanner.model import DeviceCause
 from sync import protocol as p
-from sync.client import SyncClient, SyncError
+from sync.client import SyncClient
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +68,7 @@ QLabel#headline { font-size: 34px; font-weight: 700; }
 QTableView { font-size: 30px; }
 QHeaderView::section { font-size: 24px; }
 """
-SEGMENTS = "floor-board-segments"
 ONLINE_S = 120
-LATEST = "floor-board"
 COLUMNS = 13
 RED, GREY = "#c62828", "#757575"
 DEVICE_COLUMNS = (p.DeviceKind.PRINTER, p.DeviceKind.SCANNER, p.DeviceKind.SCALE, p.DeviceKind.CAMERA)
@@ -97,12 +89,8 @@ class BoardView(QWidget):
         server: Callable[[], SyncClient | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.ops, self.exports, self.wall = db, ops, exports, wall
-        self.station, self.server = station, server
-        # This station's devices as they stand (the window's): None where there are none (the wall).
-        self.own_devices: Callable[[], p.DeviceReport | None] = lambda: None
-        self.week = False
-        self.board: Board | None = None
+        self.wall = wall
+        self.desk = BoardDesk(db, ops, exports, station, server)
         self.headline = QLabel(objectName="headline")
         self.headline.setWordWrap(True)
         self.deadlines = QLabel()
@@ -119,7 +107,6 @@ class BoardView(QWidget):
         self.segments_chart.legend().hide()
         self.segments_view = QChartView(self.segments_chart)
         self.segments_view.setMinimumHeight(100)
-        self.segment_counts: dict[str, int] = {}
         # The stages change when the server's nightly run tags customers, which a pull brings.
         self.segments_redraw = Redraw(
             frozenset({Change.CUSTOMERS}), lambda: self.wall or self.isVisible(), self.refresh_segments, self
@@ -179,9 +166,37 @@ class BoardView(QWidget):
 
     # --- data -----------------------------------------------------------------------------------
 
+    # What the desk holds, as the window and the tests reach it.
+    @property
+    def board(self) -> Board | None:
+        return self.desk.board
+
+    @property
+    def week(self) -> bool:
+        return self.desk.week
+
+    @property
+    def segment_counts(self) -> dict[str, int]:
+        return self.desk.segment_counts
+
+    @property
+    def server(self) -> Callable[[], SyncClient | None]:
+        return self.desk.server
+
+    @server.setter
+    def server(self, connect: Callable[[], SyncClient | None]) -> None:
+        self.desk.server = connect
+
+    @property
+    def own_devices(self) -> Callable[[], p.DeviceReport | None]:
+        return self.desk.own_devices
+
+    @own_devices.setter
+    def own_devices(self, report: Callable[[], p.DeviceReport | None]) -> None:
+        self.desk.own_devices = report
+
     def window(self) -> tuple[datetime, datetime]:
-        now = datetime.now().astimezone()
-        return week_window(now) if self.week else day_window(now)
+        return self.desk.window()
 
     def start(self) -> None:
         self.refresh()
@@ -190,19 +205,13 @@ class BoardView(QWidget):
 
     def stop(self) -> None:
         self.timer.stop()
-        self.ops.drop(LATEST)  # an answer still on its way is for a board no one looks at
-        self.ops.drop(SEGMENTS)
+        self.desk.stop()
 
     def refresh_segments(self) -> None:
         """Customers per stage: read when the board opens and when a pull brought customers."""
 
-        def shown(answer: Answer[dict[str, int]]) -> None:
-            if answer.value is not None:
-                self.segment_counts = answer.value
-                self._segments_chart()
-
-        self.ops.query(
-            lambda: segment_sizes(self.db), shown, what="counting customer segments", latest=SEGMENTS
+        self.desk.refresh_segments(
+            lambda answer: self._segments_chart() if answer.value is not None else None
         )
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -210,7 +219,7 @@ class BoardView(QWidget):
         super().hideEvent(event)
 
     def set_week(self, week: bool) -> None:
-        self.week = week
+        self.desk.week = week
         self.retranslate()
         self.refresh()
 
@@ -218,27 +227,7 @@ class BoardView(QWidget):
         if not self.isVisible() and not self.wall:
             self.timer.stop()
             return
-        since, _now = self.window()
-        own, connect, devices = self.station(), self.server, self.own_devices()
-
-        def read() -> Board:
-            """This station's records, and every other station's from the server when there is one."""
-            return with_own_devices(from_server(board(self.db, since)), own, devices)
-
-        def from_server(local: Board) -> Board:
-            client = connect()
-            if client is None:
-                return local
-            try:
-                page = client.board(since)
-            except SyncError as exc:
-                log.info("the floor board shows this station only: %s", exc)
-                return replace(local, source="offline")
-            finally:
-                client.close()
-            return merged(local, page, own, operator_names(self.db)) if page is not None else local
-
-        self.ops.network(read, self._shown, what="reading the floor board", latest=LATEST)
+        self.desk.refresh(self._shown)
 
     def hear(self, notice: ChangeNotice) -> None:
         self.redraw.hear(notice)
@@ -248,8 +237,7 @@ class BoardView(QWidget):
         if answer.value is None:
             self.headline.setText(self.tr("The board could not be read — see the log"))
             return
-        self.board = answer.value
-        self.timer.setInterval(self.time_ms if self.board.source == "station" else self.floor_ms)
+        self.timer.setInterval(self.time_ms if answer.value.source == "station" else self.floor_ms)
         self._render()
 
     # --- output ---------------------------------------------------------------------------------
@@ -543,21 +531,7 @@ class BoardView(QWidget):
             )
             for r in rows
         ]
-        path = self._path("csv")
-        with path.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(header)
-            writer.writerows(table)
-        sheet_path = path.with_suffix(".xlsx")
-        from openpyxl import Workbook  # loaded when a sheet is written, not at start-up
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "board"
-        sheet.append(header)
-        for line in table:
-            sheet.append(line)
-        book.save(sheet_path)
+        path, sheet_path = self.desk.export_figures(header, table)
         self.reported.emit(self.tr("Written: {path}").format(path=f"{path}, {sheet_path}"), True)
         return path, sheet_path
 
@@ -582,9 +556,7 @@ class BoardView(QWidget):
         return png, pdf
 
     def _path(self, suffix: str) -> Path:
-        self.exports.mkdir(parents=True, exist_ok=True)
-        period = "week" if self.week else "day"
-        return self.exports / f"board-{period}-{datetime.now().astimezone():%Y%m%d-%H%M%S}.{suffix}"
+        return self.desk.export_path(suffix)
 
 
 def _values(r: Row, raw: bool = False) -> list[object]:
