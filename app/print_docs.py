@@ -140,8 +140,8 @@ def platform_label(
         return None
     waybill = str(params.get("waybill_no") or order.waybill_no or "")
     parcel_no, parcel_count = int(str(params.get("parcel_no", 1))), int(str(params.get("parcel_count", 1)))
-    if waybill != (order.waybill_no or ""):
-        # The platform issued print data for the order's own number only.
+    print_data = routing.print_data_for(waybill, order.waybill_no)
+    if not print_data:  # a further parcel's number the platform issued no print data for
         raise DocumentError(
             f"waybill {waybill} (parcel {parcel_no} of {parcel_count}) of order {order.order_no} has no "
             f"print data from {routing.platform}: fetch the parcel's waybill through the platform"
@@ -159,7 +159,7 @@ def platform_label(
     return settings.component_for(routing.platform), ComponentDocument(
         platform=routing.platform,
         waybill_no=waybill,
-        print_data=routing.print_data,
+        print_data=print_data,
         template_url=routing.template_url,
         custom_area_url=routing.custom_area_url,
         custom=custom,

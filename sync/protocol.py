@@ -161,6 +161,10 @@ class OrderLineWire(Outgoing):
     custom_fields: dict[str, Any] = {}
 
 
+WaybillNo = Annotated[str, Field(min_length=1, max_length=64)]
+PrintData = Annotated[str, Field(max_length=32768)]
+
+
 class WaybillRouting(Outgoing):
     """The routing data the carrier issued with a waybill number, printed on the label exactly as
     issued (docs/LABELS.md has where each comes from): the hubs sort the parcel by it."""
@@ -178,6 +182,9 @@ class WaybillRouting(Outgoing):
     print_data: str = Field("", max_length=32768)
     template_url: str = Field("", max_length=512)
     custom_area_url: str = Field("", max_length=512)
+    # A split shipment's further parcels: each of the order's extra waybills with the print data
+    # the platform issued for it (the label of parcel 2 prints through the component with its own).
+    parcels: dict[WaybillNo, PrintData] = Field(default_factory=dict, max_length=50)
 
 
 class OrderWire(Outgoing):

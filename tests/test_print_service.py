@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 import app.store.print_jobs as print_jobs
+from app.core.pack_session import VerdictKind
 from app.core.settings import StationSettings
 from app.print_service import PrintService
 from app.store import models as m
@@ -241,3 +242,67 @@ def test_a_platform_waybill_refused_by_its_component_waits_for_a_person_and_is_n
     assert "模板下载失败" in failed.last_error and [j.id for j in service.status().attention] == [label.id]
     with demo_db.session() as s:
         assert s.scalar(select(m.OutboxEvent).where(m.OutboxEvent.type == "label.printed")) is None
+
+
+PARCEL_2_DATA = {**PRINT_DATA, "encryptedData": "AES:cGFyY2VsLTI=", "signature": "MD:2b2b"}
+
+
+def test_a_split_platform_order_prints_each_parcel_through_the_component_with_its_own_print_data(
+    demo_db, samples, tmp_path
+):
+    from tests.test_station_split import split_in_two, two_item_order
+
+    sample = two_item_order(samples)
+    own = as_platform_waybill(demo_db, sample["order_no"])
+    with demo_db.session() as s, s.begin():  # the platform issued a second number and its print data
+        order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))
+        second = s.scalars(
+            select(m.WaybillReserve.waybill_no).where(m.WaybillReserve.carrier == order.carrier)
+        ).first()
+        s.execute(update(m.WaybillReserve).where(m.WaybillReserve.waybill_no == second).values(carrier="—"))
+        order.extra_waybills = [second]
+        order.routing = {**order.routing, "parcels": {second: json.dumps(PARCEL_2_DATA)}}
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    assert split_in_two(station, sample)[-1].kind is VerdictKind.PACKED
+    writer.close()
+    with ComponentPeer("cainiao") as peer:
+        settings = replace(StationSettings(), component_printers=f"cainiao://127.0.0.1:{peer.port}")
+        service = PrintService(demo_db, settings, tmp_path, idle_poll_s=0.05).start()
+        try:
+            assert wait_for(lambda: len(peer.printed) == 2)
+        finally:
+            service.stop()
+    documents = sorted(
+        (request["task"]["documents"][0] for request in peer.printed),
+        key=lambda d: d["contents"][1]["data"]["parcel"],
+    )
+    assert [d["documentID"] for d in documents] == [own, second]
+    assert [d["contents"][0] for d in documents] == [PRINT_DATA, PARCEL_2_DATA]
+    assert [d["contents"][1]["data"]["parcel"] for d in documents] == ["1/2", "2/2"]
+
+
+@pytest.mark.logs_errors  # the job that cannot print is logged for the technician
+def test_a_further_parcel_without_the_platforms_print_data_waits_for_a_person_with_the_reason(
+    demo_db, samples, tmp_path
+):
+    from tests.test_station_split import split_in_two, two_item_order
+
+    sample = two_item_order(samples)
+    as_platform_waybill(demo_db, sample["order_no"])
+    station, writer = make_station(demo_db)
+    station.sign_in_badge("P0001")
+    assert split_in_two(station, sample)[-1].kind is VerdictKind.PACKED  # parcel 2: a reserve number
+    writer.close()
+    order_id = station.store.order_by_no(sample["order_no"]).order_id
+    with ComponentPeer("cainiao") as peer:
+        settings = replace(StationSettings(), component_printers=f"cainiao://127.0.0.1:{peer.port}")
+        service = PrintService(demo_db, settings, tmp_path, idle_poll_s=0.05).start()
+        try:
+            store = PrintJobStore(demo_db)
+            assert wait_for(lambda: any(j.status == "failed" for j in store.for_order(order_id)))
+            assert wait_for(lambda: len(peer.printed) == 1)  # parcel 1 printed
+        finally:
+            service.stop()
+    (failed,) = [j for j in PrintJobStore(demo_db).for_order(order_id) if j.status == "failed"]
+    assert failed.params["parcel_no"] == 2 and "has no print data from cainiao" in failed.last_error

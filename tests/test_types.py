@@ -27,6 +27,8 @@ def mypy_errors(cache: Path) -> Counter[str]:
         if match:
             # "Argument 24 to ...": the position moves when a call gains an argument before it.
             message = re.sub(r"\bArgument \d+\b", "Argument N", match["message"])
+            # "... already defined on line 352": the line moves when code is added above it.
+            message = re.sub(r"\bon line \d+\b", "on line N", message)
             errors[f"{match['path']}: {message}"] += 1
     return errors
 

@@ -190,12 +190,26 @@ class Routing:
     print_data: str = ""  # a platform waybill's print data, for the platform's print component
     template_url: str = ""
     custom_area_url: str = ""
+    parcels: tuple[tuple[str, str], ...] = ()  # a split shipment's further waybills and their print data
 
     @classmethod
     def from_stored(cls, data: object) -> Routing | None:
         if not isinstance(data, dict):
             return None
-        return cls(**{name: str(data.get(name) or "") for name in ROUTING_FIELDS})
+        parcels = data.get("parcels")
+        further = tuple(
+            (str(waybill), str(printed))
+            for waybill, printed in (parcels.items() if isinstance(parcels, dict) else ())
+            if printed
+        )
+        return cls(**{name: str(data.get(name) or "") for name in ROUTING_FIELDS}, parcels=further)
+
+    def print_data_for(self, waybill: str, own: str | None) -> str:
+        """The platform's print data for `waybill`: the order's own number's, or a further parcel's
+        ("": the platform issued none for it)."""
+        if waybill == (own or ""):
+            return self.print_data
+        return dict(self.parcels).get(waybill, "")
 
     @property
     def platform(self) -> str:

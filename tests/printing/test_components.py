@@ -143,3 +143,21 @@ def test_a_waybill_of_one_platform_never_prints_on_anothers_component_and_bad_pr
         with pytest.raises(PrintError):
             backend(peer).send(b"%PDF-1.4 a label for another printer", "label")
         assert peer.printed == []
+
+
+def test_a_split_shipments_further_print_data_rides_with_the_routing_and_is_bounded():
+    from pydantic import ValidationError
+
+    from app.core.model import Routing
+    from sync import protocol as p
+
+    wire = p.WaybillRouting(source="cainiao:SHOP", print_data="ONE", parcels={"7159002": "TWO"})
+    routing = Routing.from_stored(wire.model_dump(mode="json"))
+    assert routing is not None and routing.platform == "cainiao"
+    assert routing.print_data_for("7159001", "7159001") == "ONE"
+    assert routing.print_data_for("7159002", "7159001") == "TWO"
+    assert routing.print_data_for("7159003", "7159001") == ""  # none issued: the label waits for a person
+    with pytest.raises(ValidationError):
+        p.WaybillRouting(parcels={f"W{n}": "X" for n in range(51)})
+    with pytest.raises(ValidationError):
+        p.WaybillRouting(parcels={"": "X"})
