@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 from dataclasses import replace
 
 import pytest
@@ -19,15 +18,7 @@ from app.store.print_jobs import PrintJobStore
 from tests.printing.component_peer import ComponentPeer
 from tests.printing.spoolers import RawPrinter
 from tests.test_station import make_station, pack_fully
-
-
-def wait_for(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
+from tests.waiting import wait_until
 
 
 def pack(demo_db, sample):
@@ -61,7 +52,7 @@ def test_a_pack_queues_its_label_in_the_same_transaction_and_the_worker_prints_i
 
     service = PrintService(demo_db, StationSettings(), tmp_path, idle_poll_s=0.05).start()
     try:
-        assert wait_for(lambda: all(j.status == "done" for j in PrintJobStore(demo_db).for_order(order_id)))
+        wait_until(lambda: all(j.status == "done" for j in PrintJobStore(demo_db).for_order(order_id)))
     finally:
         service.stop()
     files = sorted((tmp_path / "prints").iterdir())
@@ -78,16 +69,16 @@ def test_an_offline_printer_keeps_the_job_and_prints_it_when_back(demo_db, sampl
     order_id = pack(demo_db, samples["ready"][1])
     service = PrintService(demo_db, settings, tmp_path, on_status=statuses.append, idle_poll_s=0.05).start()
     try:
-        assert wait_for(lambda: any("label" in s.offline for s in statuses))
+        wait_until(lambda: any("label" in s.offline for s in statuses))
         label = PrintJobStore(demo_db).for_order(order_id)[0]
         assert label.status in ("failed", "printing", "queued") and label.kind == "label"
         assert "offline" in statuses[-1].offline["label"]
         printer = RawPrinter(port=port)
         try:
-            assert wait_for(lambda: PrintJobStore(demo_db).for_order(order_id)[0].status == "done")
-            assert wait_for(lambda: len(printer.jobs) == 1)
+            wait_until(lambda: PrintJobStore(demo_db).for_order(order_id)[0].status == "done")
+            wait_until(lambda: len(printer.jobs) == 1)
             assert printer.jobs[0].startswith(b"^XA") and b"^XZ" in printer.jobs[0]
-            assert wait_for(lambda: "label" not in statuses[-1].offline)
+            wait_until(lambda: "label" not in statuses[-1].offline)
         finally:
             printer.close()
     finally:
@@ -101,15 +92,15 @@ def test_a_job_cut_off_by_a_stop_is_not_resent_until_a_person_says_so(demo_db, s
     service = PrintService(demo_db, StationSettings(), tmp_path, idle_poll_s=0.05).start()
     try:
         label = PrintJobStore(demo_db).for_order(order_id)[0]
-        assert wait_for(lambda: PrintJobStore(demo_db).get(label.id).status == "interrupted")
-        assert wait_for(lambda: all(j.status != "queued" for j in PrintJobStore(demo_db).for_order(order_id)))
+        wait_until(lambda: PrintJobStore(demo_db).get(label.id).status == "interrupted")
+        wait_until(lambda: all(j.status != "queued" for j in PrintJobStore(demo_db).for_order(order_id)))
         rounds = service.idle_rounds
-        assert wait_for(lambda: service.idle_rounds >= rounds + 3)  # the worker looked again and again
+        wait_until(lambda: service.idle_rounds >= rounds + 3)  # the worker looked again and again
         assert PrintJobStore(demo_db).get(label.id).status == "interrupted"
         assert [j.id for j in service.status().attention] == [label.id]
         assert not any("label" in name for name in printed(tmp_path))
         assert service.retry(label.id)
-        assert wait_for(lambda: PrintJobStore(demo_db).get(label.id).status == "done")
+        wait_until(lambda: PrintJobStore(demo_db).get(label.id).status == "done")
         assert any("label" in name for name in printed(tmp_path))
     finally:
         service.stop()
@@ -120,9 +111,9 @@ def test_a_reprint_prints_the_same_bytes_again(demo_db, samples, tmp_path):
     order_id = pack(demo_db, sample)
     service = PrintService(demo_db, StationSettings(), tmp_path, idle_poll_s=0.05).start()
     try:
-        assert wait_for(lambda: all(j.status == "done" for j in PrintJobStore(demo_db).for_order(order_id)))
+        wait_until(lambda: all(j.status == "done" for j in PrintJobStore(demo_db).for_order(order_id)))
         (new,) = service.reprint_order(sample["order_no"])
-        assert wait_for(lambda: PrintJobStore(demo_db).get(new).status == "done")
+        wait_until(lambda: PrintJobStore(demo_db).get(new).status == "done")
         jobs = {j.id: j for j in PrintJobStore(demo_db).for_order(order_id)}
         assert jobs[new].payload == jobs[jobs[new].reprint_of].payload
         assert service.reprint_order("NO-SUCH-ORDER") == []
@@ -140,7 +131,7 @@ def test_a_document_that_cannot_print_waits_for_a_person_with_the_reason(demo_db
     order_id = pack(demo_db, samples["ready"][4])
     service = PrintService(demo_db, StationSettings(), tmp_path, idle_poll_s=0.05).start()
     try:
-        assert wait_for(lambda: PrintJobStore(demo_db).for_order(order_id)[0].status == "failed")
+        wait_until(lambda: PrintJobStore(demo_db).for_order(order_id)[0].status == "failed")
         label = PrintJobStore(demo_db).for_order(order_id)[0]
         assert "no waybill" in label.last_error
         assert label.id in [j.id for j in service.status().attention]
@@ -155,7 +146,7 @@ def test_a_misconfigured_printer_fails_the_job_visibly(demo_db, samples, tmp_pat
     settings = replace(StationSettings(), label_printer=uri)
     service = PrintService(demo_db, settings, tmp_path, idle_poll_s=0.05).start()
     try:
-        assert wait_for(lambda: PrintJobStore(demo_db).for_order(order_id)[0].status == "failed")
+        wait_until(lambda: PrintJobStore(demo_db).for_order(order_id)[0].status == "failed")
         assert PrintJobStore(demo_db).for_order(order_id)[0].last_error
     finally:
         service.stop()
@@ -196,11 +187,11 @@ def test_a_platform_waybill_prints_through_its_component_and_the_server_is_told(
     service = PrintService(demo_db, settings, tmp_path, on_status=statuses.append, idle_poll_s=0.05).start()
     try:
         # The component is not running yet: the label waits, and the bar says what to start.
-        assert wait_for(lambda: statuses and statuses[-1].causes.get("label") == "component")
+        wait_until(lambda: statuses and statuses[-1].causes.get("label") == "component")
         label = PrintJobStore(demo_db).for_order(order_id)[0]
         assert label.kind == "label" and label.status in ("failed", "queued", "printing")
         with ComponentPeer("cainiao", port=port) as peer:
-            assert wait_for(lambda: PrintJobStore(demo_db).get(label.id).status == "done")
+            wait_until(lambda: PrintJobStore(demo_db).get(label.id).status == "done")
             (request,) = peer.printed
     finally:
         service.stop()
@@ -235,7 +226,7 @@ def test_a_platform_waybill_refused_by_its_component_waits_for_a_person_and_is_n
         service = PrintService(demo_db, settings, tmp_path, idle_poll_s=0.05).start()
         try:
             label = PrintJobStore(demo_db).for_order(order_id)[0]
-            assert wait_for(lambda: PrintJobStore(demo_db).get(label.id).status == "failed")
+            wait_until(lambda: PrintJobStore(demo_db).get(label.id).status == "failed")
         finally:
             service.stop()
     failed = PrintJobStore(demo_db).get(label.id)
@@ -270,7 +261,7 @@ def test_a_split_platform_order_prints_each_parcel_through_the_component_with_it
         settings = replace(StationSettings(), component_printers=f"cainiao://127.0.0.1:{peer.port}")
         service = PrintService(demo_db, settings, tmp_path, idle_poll_s=0.05).start()
         try:
-            assert wait_for(lambda: len(peer.printed) == 2)
+            wait_until(lambda: len(peer.printed) == 2)
         finally:
             service.stop()
     documents = sorted(
@@ -300,8 +291,8 @@ def test_a_further_parcel_without_the_platforms_print_data_waits_for_a_person_wi
         service = PrintService(demo_db, settings, tmp_path, idle_poll_s=0.05).start()
         try:
             store = PrintJobStore(demo_db)
-            assert wait_for(lambda: any(j.status == "failed" for j in store.for_order(order_id)))
-            assert wait_for(lambda: len(peer.printed) == 1)  # parcel 1 printed
+            wait_until(lambda: any(j.status == "failed" for j in store.for_order(order_id)))
+            wait_until(lambda: len(peer.printed) == 1)  # parcel 1 printed
         finally:
             service.stop()
     (failed,) = [j for j in PrintJobStore(demo_db).for_order(order_id) if j.status == "failed"]

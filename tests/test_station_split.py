@@ -188,7 +188,7 @@ def test_the_label_check_takes_every_parcels_label_and_survives_a_restart(demo_d
 
     from app.core.settings import StationSettings
     from app.store.writer import SerialWriter
-    from tests.test_print_service import wait_for
+    from tests.waiting import wait_until
 
     settings = replace(StationSettings(), label_check=True)
     db = open_database(demo_db_path)
@@ -199,7 +199,7 @@ def test_the_label_check_takes_every_parcels_label_and_survives_a_restart(demo_d
     assert split_in_two(station, sample)[-1].kind is VerdictKind.PACKED
     assert station.label_due is not None and station.label_due.parcels == 2
     assert writer.wait_idle(10)
-    assert wait_for(lambda: len(station.label_due.waybills) == 2, 10)  # the save's numbers joined
+    wait_until(lambda: len(station.label_due.waybills) == 2, 10)  # the save's numbers joined
     with db.session() as s:
         waybills = s.scalars(select(m.Parcel.waybill_no).order_by(m.Parcel.parcel_no)).all()
     assert len(waybills) == 2 and station.label_due.waybills == tuple(waybills)

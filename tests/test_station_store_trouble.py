@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 
 import pytest
 from sqlalchemy import select
@@ -22,6 +21,7 @@ from app.store.errors import StoreError
 from app.store.packing import PackingStore
 from app.store.writer import SerialWriter
 from tests.disks import damage_orders
+from tests.waiting import wait_until
 
 
 def packing_station(db: Database) -> tuple[PackingStation, SerialWriter, list[SaveResult]]:
@@ -47,13 +47,6 @@ def scan_all_items(station: PackingStation, sample: dict) -> None:
     assert station.state.phase is Phase.WEIGHING
 
 
-def wait_for(condition, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
-
-
 @pytest.mark.logs_errors
 def test_a_pack_on_a_full_disk_is_not_called_packed_keeps_the_order_open_and_saves_once_space_is_back(
     small_disk, samples
@@ -69,7 +62,7 @@ def test_a_pack_on_a_full_disk_is_not_called_packed_keeps_the_order_open_and_sav
     decided = station.handle_weight(station.state.expected_g)
     assert decided.kind is VerdictKind.PACKED  # the core's decision...
     assert station.is_unsaved(decided)  # ...not yet a fact
-    wait_for(lambda: any(r.kind == "waiting" for r in results))
+    wait_until(lambda: any(r.kind == "waiting" for r in results))
     waiting = next(r for r in results if r.kind == "waiting")
     assert waiting.order_no == sample["order_no"]
     assert isinstance(waiting.error, StoreError) and waiting.error.code == "disk_full"
@@ -84,7 +77,7 @@ def test_a_pack_on_a_full_disk_is_not_called_packed_keeps_the_order_open_and_sav
     assert status != "packed"
 
     small_disk.free()
-    wait_for(lambda: "packed" in [r.kind for r in results])
+    wait_until(lambda: "packed" in [r.kind for r in results])
     assert station.blocked is None and station.state.order is None
     with demo_db.session() as s:
         order = s.scalar(select(m.Order).where(m.Order.order_no == sample["order_no"]))

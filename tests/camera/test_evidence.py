@@ -18,8 +18,8 @@ from app.store.clips import find_clips
 from scanner.camera import sha256_of
 from tests.camera.test_recorder import SLACK_S, frame_numbers
 from tests.printing.tools import pdf_text
-from tests.test_print_service import wait_for
 from tests.test_station import make_station
+from tests.waiting import wait_until
 
 
 def pack_slowly(station, sample, pause: float = 0.25) -> None:
@@ -43,11 +43,11 @@ def record_pack(demo_db, sample, camera, tmp_path) -> None:
     service = evidence(demo_db, camera.url, tmp_path)
     station, writer = make_station(demo_db)
     try:
-        assert wait_for(lambda: service.recorder.packets > 20, 20)
+        wait_until(lambda: service.recorder.packets > 20, 20)
         station.sign_in_badge("P0001")
         pack_slowly(station, sample)
         writer.wait_idle(10)
-        assert wait_for(lambda: service.cut >= 1, 30)
+        wait_until(lambda: service.cut >= 1, 30)
     finally:
         service.stop()
         writer.close()
@@ -99,7 +99,7 @@ def test_a_pack_the_camera_did_not_see_is_recorded_as_having_no_video(demo_db, s
         station.sign_in_badge("P0001")
         pack_slowly(station, sample, pause=0.05)
         writer.wait_idle(10)
-        assert wait_for(lambda: service.cut >= 1, 30)
+        wait_until(lambda: service.cut >= 1, 30)
     finally:
         service.stop()
         writer.close()

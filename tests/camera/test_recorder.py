@@ -16,7 +16,7 @@ import pytest
 
 from scanner.camera import CameraConfig, Recorder, SegmentChanged, SegmentStore, sha256_of
 from scanner.model import DeviceCause, DeviceStatus
-from tests.test_print_service import wait_for
+from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 SLACK_S = 0.8  # how far before a scan the frame at its place may have been made (latency under load)
@@ -44,7 +44,7 @@ def recorder(camera, folder: Path, states: list | None = None) -> Recorder:
 def test_a_clip_shows_at_each_moment_of_the_bench_the_frame_the_camera_made_then(camera, tmp_path):
     rec = recorder(camera, tmp_path / "cam")
     try:
-        assert wait_for(lambda: rec.packets > 30, 20)
+        wait_until(lambda: rec.packets > 30, 20)
         moments = []
         for _ in range(6):
             time.sleep(random.uniform(0.2, 0.5))
@@ -72,7 +72,7 @@ def test_a_clip_shows_at_each_moment_of_the_bench_the_frame_the_camera_made_then
 def test_a_segment_changed_after_recording_is_refused_and_the_index_survives_a_restart(camera, tmp_path):
     rec = recorder(camera, tmp_path / "cam")
     try:
-        assert wait_for(lambda: len(rec.store.segments()) >= 3, 20)
+        wait_until(lambda: len(rec.store.segments()) >= 3, 20)
     finally:
         rec.stop()
     store = SegmentStore(tmp_path / "cam")  # as the station sees it after a restart
@@ -93,15 +93,15 @@ def test_a_camera_that_goes_away_is_said_and_reconnected_and_the_clip_names_the_
     states: list = []
     rec = recorder(camera, tmp_path / "cam", states)
     try:
-        assert wait_for(lambda: rec.state.status is DeviceStatus.CONNECTED and rec.packets > 15, 20)
+        wait_until(lambda: rec.state.status is DeviceStatus.CONNECTED and rec.packets > 15, 20)
         before = time.time()
         camera.stop()
-        assert wait_for(lambda: rec.state.status is DeviceStatus.DISCONNECTED, 20)
+        wait_until(lambda: rec.state.status is DeviceStatus.DISCONNECTED, 20)
         assert rec.state.cause in (DeviceCause.UNPLUGGED, DeviceCause.SILENT, DeviceCause.NOT_FOUND)
         time.sleep(3)
         camera.start()
         seen = rec.packets
-        assert wait_for(lambda: rec.state.status is DeviceStatus.CONNECTED and rec.packets > seen + 15, 30)
+        wait_until(lambda: rec.state.status is DeviceStatus.CONNECTED and rec.packets > seen + 15, 30)
         time.sleep(1.5)
         after = time.time()
     finally:

@@ -13,6 +13,7 @@ from scanner.ports import PortSpec
 from scanner.scales import PROTOCOLS
 from scanner.simulate import ScaleSimulator, ScannerSimulator
 from scanner.stability import StabilityFilter
+from tests.waiting import wait_until
 
 
 class Collector:
@@ -42,13 +43,6 @@ class Collector:
     def clear(self) -> None:
         with self.lock:
             self.items.clear()
-
-
-def wait_until(condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.01)
 
 
 @pytest.fixture(params=sorted(PROTOCOLS))

@@ -18,15 +18,7 @@ from sync import protocol as p
 from sync.client import WATCH_RETRY_CAP_S, ServerConfig, SyncClient, SyncError, SyncLoop, SyncState
 from tests.sync.servers import LiveServer, ServerProcess
 from tests.sync.stations import open_station, sync_cli
-
-
-def wait_until(condition, timeout: float = 10.0) -> float:
-    """Seconds until `condition` held."""
-    started = time.monotonic()
-    while not condition():
-        assert time.monotonic() - started < timeout, "condition not met in time"
-        time.sleep(0.005)
-    return time.monotonic() - started
+from tests.waiting import wait_until
 
 
 def test_a_wait_ends_when_a_change_commits_and_otherwise_when_its_time_runs_out(server):

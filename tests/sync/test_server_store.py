@@ -17,6 +17,7 @@ from sync.server.db import DB_CONNECTIONS
 from sync.server.store import open_store
 from tests.sync import claims
 from tests.sync.servers import PostgresCluster, live_server
+from tests.waiting import wait_until
 
 
 def _sku(code: str, name: str) -> dict:
@@ -373,12 +374,12 @@ def test_the_server_re_checks_tokens_in_the_background(server_db, monkeypatch):
             clock.advance(0.3)
             after = clock()
             # a background re-check ran since
-            wait_for(lambda after=after: refreshes and refreshes[-1] >= after)
+            wait_until(lambda after=after: refreshes and refreshes[-1] >= after)
         assert len(asked) == 1  # only the first request looked the token up
         elsewhere = open_store(server_db)
         elsewhere.revoke_station("PACK-42")
         elsewhere.engine.dispose()
-        wait_for(lambda: live.store.cached_station(token) is None)  # dropped by the next re-check
+        wait_until(lambda: live.store.cached_station(token) is None)  # dropped by the next re-check
         with pytest.raises(SyncError, match="register it again"):
             client.whoami()
         client.close()
@@ -595,13 +596,6 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
-
-
-def wait_for(condition, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.01)
 
 
 def test_the_server_models_match_the_migrated_schema(server_db):

@@ -181,7 +181,7 @@ def test_a_recall_reaches_a_watching_station_live(seeded, tmp_path):
     from app.store.sync_local import StationSyncStore
     from app.sync_service import make_client
     from sync.client import SyncLoop
-    from tests.sync.test_live_changes import wait_until
+    from tests.waiting import wait_until
 
     token = seeded.store.add_station("PACK-L")
     assert sync_cli(tmp_path / "PACK-L", "--server", seeded.url, "--token", token)[0] == 0
