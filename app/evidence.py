@@ -40,12 +40,13 @@ from app.store.clips import (
 from app.store.db import Database
 from app.store.errors import classify
 from scanner.camera import CameraConfig, Clip, Recorder, SegmentChanged, sha256_of, shown_url
-from scanner.model import DeviceState
+from scanner.model import DeviceState, DeviceStatus
 
 log = logging.getLogger(__name__)
 
 RECOVER_H = 1  # packs this recent still get their clip after a restart
 RETENTION_EVERY_S = 3600  # clips past their days (or over the disk budget) are looked for hourly
+CATCH_UP_S = 15.0  # how long a clip waits for the segment that ends it to be closed and indexed
 ARCHIVE_BATCH = 20  # clips copied to the archive per round: the next packs' clips are cut meanwhile
 KEEP_SEGMENTS_S = 15 * 60  # the rolling buffer: segments no clip needs are dropped after this
 
@@ -106,6 +107,16 @@ class EvidenceService:
                     log.warning("clips wait for the database: %s", exc)
             self._stop.wait(self.poll_s)
 
+    def _recorded_up_to(self, end: datetime) -> bool:
+        """Whether the clip can be cut now: a closed segment reaches its end (a segment is indexed
+        only once closed, a second or more after its last frame, later on a busy machine), or
+        it has waited `CATCH_UP_S` (the camera was away: the clip is cut with its gap)."""
+        late = datetime.now(UTC) - end
+        if late >= timedelta(seconds=CATCH_UP_S) or self.recorder.state.status is not DeviceStatus.CONNECTED:
+            return True  # nothing more is coming: cut what there is, its gap said
+        segments = self.recorder.store.segments()
+        return bool(segments) and segments[-1].wall1 >= end.timestamp() - 0.5
+
     def _archive(self, now: datetime) -> bool:
         """This round's copies to the archive; whether an archive is set (retention then deletes
         only what it holds)."""
@@ -127,6 +138,9 @@ class EvidenceService:
     def _cut(self, pack: DuePack) -> None:
         start = pack.started_at - timedelta(seconds=self.settings.camera_pre_s)
         end = pack.ended_at + timedelta(seconds=self.settings.camera_post_s)
+        if not self._recorded_up_to(end):
+            return  # the video that ends it is still being written: cut at the next round
+
         name = f"{pack.started_at:%Y%m%d-%H%M%S}-{pack.order_no}-{pack.session_id[:8]}.ts"
         dest = self.clips_dir / f"{pack.started_at:%Y-%m-%d}" / name
         camera = shown_url(self.settings.camera_url)  # never the camera's password

@@ -133,3 +133,30 @@ def test_a_clip_is_exported_for_a_dispute_as_mp4_and_a_timeline_with_its_hash(
     assert main(["--data-dir", data, "clip", sample["order_no"], "--export", str(out)]) == 1
     assert "not the one recorded" in json.loads(capsys.readouterr().out)["error"]
     assert main(["--data-dir", data, "clip", "NO-SUCH-WAYBILL"]) == 1
+
+
+def test_a_clip_waits_for_the_segment_that_ends_it_before_it_is_cut(demo_db, tmp_path):
+    """A segment is indexed only once closed, a second or more after its last frame (later on a
+    busy machine): a clip cut before then would call a complete pack partial."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.evidence import CATCH_UP_S
+    from scanner.camera import Segment
+    from scanner.model import DeviceState, DeviceStatus
+
+    service = EvidenceService(
+        demo_db, replace(StationSettings(), camera_url="rtsp://127.0.0.1:9/x"), tmp_path
+    )
+    recorder = service.recorder
+    now = datetime.now(UTC)
+    end = now - timedelta(seconds=1)  # the pack's end plus its post-roll
+    recorder.store.closed(Segment("a.ts", 1, 0.0, 10.0, now.timestamp() - 13, "0" * 64, 1))  # up to 3 s ago
+    recorder.state = DeviceState(DeviceStatus.CONNECTED)
+    assert not service._recorded_up_to(end)  # the last second is still in the open segment
+    recorder.store.closed(Segment("b.ts", 1, 10.0, 13.5, now.timestamp() - 13, "0" * 64, 1))  # now closed
+    assert service._recorded_up_to(end)
+    later = end + timedelta(seconds=5)  # a pack that ended after the last closed segment
+    assert not service._recorded_up_to(later)
+    assert service._recorded_up_to(now - timedelta(seconds=CATCH_UP_S + 1))  # waited long enough: cut
+    recorder.state = DeviceState(DeviceStatus.DISCONNECTED)
+    assert service._recorded_up_to(later)  # the camera is away: nothing more is coming, cut with the gap
