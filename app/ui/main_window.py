@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         self.packing.video_requested.connect(self.open_video)
         self.clip_view.lookup_requested.connect(self.find_clips)
         self.returns_view.video_requested.connect(self.show_return_video)
+        self.returns_view.elsewhere_wanted.connect(self._return_video_elsewhere)
         self._clip_back: QWidget | None = None  # the page the clip page goes back to (the returns desk)
         self.clip_view.check_requested.connect(self.check_clip)
         self.clip_view.export_requested.connect(self.export_clip)
@@ -445,9 +447,9 @@ class MainWindow(QMainWindow):
                 lambda: find_clips(self.db, code), show, what="finding packing video", latest="clips"
             )
 
-    def _find_clips_elsewhere(self, code: str) -> None:
-        """Not on this station: the server knows which station recorded the pack (its clip is
-        there, with the hash that proves it)."""
+    def _ask_server_for_clips(self, code: str, show: Callable[[Answer[list[p.ClipFound]]], None],
+                              latest: str) -> None:  # fmt: skip
+        """Which station recorded the pack `code` finds (off the GUI thread; [] without a server)."""
         from app.sync_service import make_client
 
         def ask() -> list[p.ClipFound]:
@@ -458,6 +460,20 @@ class MainWindow(QMainWindow):
                 return client.clips(code) or []
             finally:
                 client.close()
+
+        self.ops.network(ask, show, what="asking the server for packing video", latest=latest)
+
+    def _return_video_elsewhere(self, order_no: str) -> None:
+        """The returns desk's order has no clip here: the station that holds it, for its record."""
+        self._ask_server_for_clips(
+            order_no,
+            lambda answer: self.returns_view.show_elsewhere(order_no, answer.value or []),
+            "return-clip",
+        )
+
+    def _find_clips_elsewhere(self, code: str) -> None:
+        """Not on this station: the server knows which station recorded the pack (its clip is
+        there, with the hash that proves it)."""
 
         def show(answer: Answer[list[p.ClipFound]]) -> None:
             if answer.failed:
@@ -478,7 +494,7 @@ class MainWindow(QMainWindow):
             text = self.tr("No packing video for {code} on this station: {places}. Look it up there.")
             self.clip_view.show_result(text.format(code=code, places=places), bad=True)
 
-        self.ops.network(ask, show, what="asking the server for packing video", latest="clips-elsewhere")
+        self._ask_server_for_clips(code, show, "clips-elsewhere")
 
     def check_clip(self, clip: ClipRecord) -> None:
         from scanner.camera import sha256_of

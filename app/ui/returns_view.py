@@ -43,6 +43,7 @@ from app.ui.sounds import Sounds
 from app.ui.tables import list_table, page_title, row_of
 from app.ui.wedge import forget_leftovers
 from scanner.model import Reading
+from sync import protocol as p
 
 SEVERITY = {
     ReturnVerdict.ITEM_DONE: Severity.DONE,
@@ -61,6 +62,7 @@ class ReturnsView(QWidget):
     closed = Signal()
     received = Signal()  # a return went to the outbox: the status bar counts it
     video_requested = Signal(object)  # F3: the clips of the pack the return is checked against
+    elsewhere_wanted = Signal(str)  # an order with no clip here: which station holds it (the server)
 
     def __init__(self, desk: ReturnsDesk, sounds: Sounds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,8 @@ class ReturnsView(QWidget):
         self.sounds = sounds
         self.last: ReturnOutcome | None = None
         self.live: Reading | None = None
+        # The stations the server says recorded the pack of the order on the desk (its clip is there).
+        self.elsewhere: tuple[str, list[p.ClipFound]] = ("", [])
         self.title = page_title()
         self.banner = Banner()
         self.banner.setFixedHeight(110)
@@ -207,7 +211,17 @@ class ReturnsView(QWidget):
             self.sounds.play(sound)
         if outcome.verdict is ReturnVerdict.RECEIVED:
             self.received.emit()
+        record = self.desk.state.record
+        if record is not None and not self.desk.clips and self.elsewhere[0] != record.order.order_no:
+            self.elsewhere = (record.order.order_no, [])
+            self.elsewhere_wanted.emit(record.order.order_no)
         self._render()
+
+    def show_elsewhere(self, order_no: str, found: list[p.ClipFound]) -> None:
+        """The server's answer: the stations that recorded the pack of `order_no`."""
+        if self.elsewhere[0] == order_no:
+            self.elsewhere = (order_no, found)
+            self._render()
 
     def _show(self, text: str, severity: Severity | None) -> None:
         self.banner.show_verdict(text, severity)
@@ -292,6 +306,19 @@ class ReturnsView(QWidget):
 
     def _video_line(self) -> str:
         clips = self.desk.clips
+        record = self.desk.state.record
+        order_no, found = self.elsewhere
+        if not clips and found and record is not None and record.order.order_no == order_no:
+            there = found[0]
+            return html.escape(
+                self.tr(
+                    "Packing video: at {station}, recorded {when} (SHA-256 {sha}…) — Shift+F3 there"
+                ).format(
+                    station=there.station,
+                    when=there.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    sha=there.sha256[:12] or "—",
+                )
+            )
         if not clips:
             return html.escape(self.tr("Packing video: none on this station"))
         clip = clips[0]

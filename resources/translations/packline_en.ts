@@ -4,401 +4,401 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="249"/>
+        <location filename="../../app/ui/board_view.py" line="238"/>
         <source>The board could not be read — see the log</source>
         <translation>The board could not be read — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="259"/>
+        <location filename="../../app/ui/board_view.py" line="247"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="260"/>
-        <location filename="../../app/ui/board_view.py" line="492"/>
+        <location filename="../../app/ui/board_view.py" line="248"/>
+        <location filename="../../app/ui/board_view.py" line="480"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="261"/>
+        <location filename="../../app/ui/board_view.py" line="249"/>
         <source>Orders/h</source>
         <translation>Orders/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="250"/>
         <source>Work/h (fair)</source>
         <translation>Work/h (fair)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="251"/>
         <source>Units/h</source>
         <translation>Units/h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="264"/>
+        <location filename="../../app/ui/board_view.py" line="252"/>
         <source>Items/order</source>
         <translation>Items/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="265"/>
+        <location filename="../../app/ui/board_view.py" line="253"/>
         <source>s/order</source>
         <translation>s/order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="254"/>
         <source>s/item</source>
         <translation>s/item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="255"/>
         <source>Wrong scans</source>
         <translation>Wrong scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="256"/>
         <source>Weight fails</source>
         <translation>Weight fails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="269"/>
+        <location filename="../../app/ui/board_view.py" line="257"/>
         <source>Overrides · holds</source>
         <translation>Overrides · holds</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="258"/>
         <source>Accuracy</source>
         <translation>Accuracy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="259"/>
         <source>This hour</source>
         <translation>This hour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="275"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Packers, best fair throughput first</source>
         <translation>Packers, best fair throughput first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="276"/>
+        <location filename="../../app/ui/board_view.py" line="264"/>
         <source>Stations</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="277"/>
-        <location filename="../../app/ui/board_view.py" line="366"/>
+        <location filename="../../app/ui/board_view.py" line="265"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>Stations&apos; sync and devices</source>
         <translation>Stations&apos; sync and devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Printers</source>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="280"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="282"/>
-        <location filename="../../app/ui/board_view.py" line="439"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="427"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>Carrier pick-ups: what must go on the next truck</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>Pick-up</source>
         <translation>Pick-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>In</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>Must go</source>
         <translation>Must go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="285"/>
+        <location filename="../../app/ui/board_view.py" line="273"/>
         <source>Make it</source>
         <translation>Make it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="285"/>
+        <location filename="../../app/ui/board_view.py" line="273"/>
         <source>Miss it</source>
         <translation>Miss it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="285"/>
+        <location filename="../../app/ui/board_view.py" line="273"/>
         <source>At the dock</source>
         <translation>At the dock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="285"/>
+        <location filename="../../app/ui/board_view.py" line="273"/>
         <source>Went today</source>
         <translation>Went today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="287"/>
+        <location filename="../../app/ui/board_view.py" line="275"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>Orders packed per hour, and mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="288"/>
+        <location filename="../../app/ui/board_view.py" line="276"/>
         <source>Customers by lifecycle stage</source>
         <translation>Customers by lifecycle stage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="314"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>Reading the board…</source>
         <translation>Reading the board…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="319"/>
+        <location filename="../../app/ui/board_view.py" line="307"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="319"/>
+        <location filename="../../app/ui/board_view.py" line="307"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="322"/>
+        <location filename="../../app/ui/board_view.py" line="310"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="332"/>
+        <location filename="../../app/ui/board_view.py" line="320"/>
         <source>this station</source>
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="333"/>
+        <location filename="../../app/ui/board_view.py" line="321"/>
         <source>every station</source>
         <translation>every station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="334"/>
+        <location filename="../../app/ui/board_view.py" line="322"/>
         <source>this station only: the server did not answer</source>
         <translation>this station only: the server did not answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="346"/>
+        <location filename="../../app/ui/board_view.py" line="334"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="347"/>
+        <location filename="../../app/ui/board_view.py" line="335"/>
         <source>within 2 h</source>
         <translation>within 2 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="348"/>
+        <location filename="../../app/ui/board_view.py" line="336"/>
         <source>within 4 h</source>
         <translation>within 4 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="349"/>
+        <location filename="../../app/ui/board_view.py" line="337"/>
         <source>within 24 h</source>
         <translation>within 24 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="350"/>
+        <location filename="../../app/ui/board_view.py" line="338"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="351"/>
+        <location filename="../../app/ui/board_view.py" line="339"/>
         <source>no deadline</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="358"/>
+        <location filename="../../app/ui/board_view.py" line="346"/>
         <source>No open orders</source>
         <translation>No open orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="359"/>
+        <location filename="../../app/ui/board_view.py" line="347"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>Open orders by ship-by deadline — {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="368"/>
+        <location filename="../../app/ui/board_view.py" line="356"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>Stations&apos; sync and devices: shown when there is a server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="375"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="378"/>
+        <location filename="../../app/ui/board_view.py" line="366"/>
         <source>last synced {time}</source>
         <translation>last synced {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="380"/>
+        <location filename="../../app/ui/board_view.py" line="368"/>
         <source>no server</source>
         <translation>no server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="382"/>
+        <location filename="../../app/ui/board_view.py" line="370"/>
         <source>server not answering</source>
         <translation>server not answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="384"/>
+        <location filename="../../app/ui/board_view.py" line="372"/>
         <source>never synced</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="397"/>
+        <location filename="../../app/ui/board_view.py" line="385"/>
         <source>not reported</source>
         <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="400"/>
+        <location filename="../../app/ui/board_view.py" line="388"/>
         <source>keyboard</source>
         <translation>keyboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="401"/>
+        <location filename="../../app/ui/board_view.py" line="389"/>
         <source>typed in</source>
         <translation>typed in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="401"/>
+        <location filename="../../app/ui/board_view.py" line="389"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="403"/>
+        <location filename="../../app/ui/board_view.py" line="391"/>
         <source>label</source>
         <translation>label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="403"/>
+        <location filename="../../app/ui/board_view.py" line="391"/>
         <source>insert</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="403"/>
+        <location filename="../../app/ui/board_view.py" line="391"/>
         <source>slip</source>
         <translation>slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="405"/>
+        <location filename="../../app/ui/board_view.py" line="393"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="406"/>
+        <location filename="../../app/ui/board_view.py" line="394"/>
         <source>connecting…</source>
         <translation>connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="407"/>
+        <location filename="../../app/ui/board_view.py" line="395"/>
         <source>PROBLEM</source>
         <translation>PROBLEM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="425"/>
+        <location filename="../../app/ui/board_view.py" line="413"/>
         <source>as of {time}</source>
         <translation>as of {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="435"/>
+        <location filename="../../app/ui/board_view.py" line="423"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="446"/>
+        <location filename="../../app/ui/board_view.py" line="434"/>
         <source>tomorrow</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="449"/>
+        <location filename="../../app/ui/board_view.py" line="437"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="464"/>
+        <location filename="../../app/ui/board_view.py" line="452"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="465"/>
+        <location filename="../../app/ui/board_view.py" line="453"/>
         <source>growing</source>
         <translation>growing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="466"/>
+        <location filename="../../app/ui/board_view.py" line="454"/>
         <source>mature</source>
         <translation>mature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="467"/>
+        <location filename="../../app/ui/board_view.py" line="455"/>
         <source>at risk</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="468"/>
+        <location filename="../../app/ui/board_view.py" line="456"/>
         <source>lost</source>
         <translation>lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="470"/>
+        <location filename="../../app/ui/board_view.py" line="458"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="510"/>
+        <location filename="../../app/ui/board_view.py" line="498"/>
         <source>Mistakes per 100 units</source>
         <translation>Mistakes per 100 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="532"/>
+        <location filename="../../app/ui/board_view.py" line="520"/>
         <source>Nothing packed in this period yet</source>
         <translation>Nothing packed in this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="561"/>
-        <location filename="../../app/ui/board_view.py" line="581"/>
+        <location filename="../../app/ui/board_view.py" line="535"/>
+        <location filename="../../app/ui/board_view.py" line="555"/>
         <source>Written: {path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -1431,82 +1431,82 @@ by responsibility: {responsible}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Packline — packing station</source>
         <translation>Packline — packing station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>Order {order} restored where it was left — carry on scanning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>the camera did not answer — see the log</source>
         <translation>the camera did not answer — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/main_window.py" line="373"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>Finish or put back the open order before checking returns in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>The returns desk could not read the database — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="418"/>
+        <location filename="../../app/ui/main_window.py" line="420"/>
         <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
         <translation>Packing video is for supervisors: sign in with a supervisor&apos;s badge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="432"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>The lookup failed — see the log</source>
         <translation>The lookup failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>No packing video found for {code}</source>
         <translation>No packing video found for {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>No packing video found for {code} here; the server could not be asked</source>
         <translation>No packing video found for {code} here; the server could not be asked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>{station} recorded it on {when} (SHA-256 {sha}…)</source>
         <translation>{station} recorded it on {when} (SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="478"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>No packing video for {code} on this station: {places}. Look it up there.</source>
         <translation>No packing video for {code} on this station: {places}. Look it up there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="504"/>
+        <location filename="../../app/ui/main_window.py" line="520"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>Exported: {mp4} and {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="523"/>
         <source>The export failed — see the log</source>
         <translation>The export failed — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="556"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>Not saved: a supervisor must unlock these first (scan a supervisor badge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="544"/>
+        <location filename="../../app/ui/main_window.py" line="560"/>
         <source>Settings could not be saved — see the log</source>
         <translation>Settings could not be saved — see the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="648"/>
+        <location filename="../../app/ui/main_window.py" line="664"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</translation>
     </message>
@@ -2615,183 +2615,188 @@ by responsibility: {responsible}</translation>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="112"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>Returns — check a return parcel in</source>
         <translation>Returns — check a return parcel in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="119"/>
         <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F3 the packing video · F2 take the last unit out · F8 finish / confirm · Esc back</source>
         <translation>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F3 the packing video · F2 take the last unit out · F8 finish / confirm · Esc back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="135"/>
-        <location filename="../../app/ui/returns_view.py" line="284"/>
+        <location filename="../../app/ui/returns_view.py" line="139"/>
+        <location filename="../../app/ui/returns_view.py" line="298"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>Scan the return&apos;s waybill, order number, customer phone or RMA code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="120"/>
+        <location filename="../../app/ui/returns_view.py" line="124"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="120"/>
+        <location filename="../../app/ui/returns_view.py" line="124"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="120"/>
+        <location filename="../../app/ui/returns_view.py" line="124"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="120"/>
+        <location filename="../../app/ui/returns_view.py" line="124"/>
         <source>Grade</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="120"/>
+        <location filename="../../app/ui/returns_view.py" line="124"/>
         <source>Goes to</source>
         <translation>Goes to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="141"/>
+        <location filename="../../app/ui/returns_view.py" line="145"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>The return of order {order} was open — carry on where it was left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="151"/>
+        <location filename="../../app/ui/returns_view.py" line="155"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>The return of order {order} is NOT saved — call the technician; keep its units together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="187"/>
+        <location filename="../../app/ui/returns_view.py" line="191"/>
         <source>No packing video of this order on this station</source>
         <translation>No packing video of this order on this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="192"/>
+        <location filename="../../app/ui/returns_view.py" line="196"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>The scale has no steady weight — type the grams + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="226"/>
+        <location filename="../../app/ui/returns_view.py" line="240"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>Packed by {packer} at {station}, {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="234"/>
+        <location filename="../../app/ui/returns_view.py" line="248"/>
         <source>Not packed</source>
         <translation>Not packed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="237"/>
+        <location filename="../../app/ui/returns_view.py" line="251"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>Weighed {actual} g, expected {expected} ± {allowed} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="241"/>
+        <location filename="../../app/ui/returns_view.py" line="255"/>
         <source>No weight recorded</source>
         <translation>No weight recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="250"/>
+        <location filename="../../app/ui/returns_view.py" line="264"/>
         <source>Rules carried out: {rules}</source>
         <translation>Rules carried out: {rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="255"/>
+        <location filename="../../app/ui/returns_view.py" line="269"/>
         <source>Return parcel: {grams} g</source>
         <translation>Return parcel: {grams} g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="270"/>
+        <location filename="../../app/ui/returns_view.py" line="284"/>
         <source>NOT THE UNIT SHIPPED</source>
         <translation>NOT THE UNIT SHIPPED</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="272"/>
+        <location filename="../../app/ui/returns_view.py" line="286"/>
         <source>NOT IN ORDER</source>
         <translation>NOT IN ORDER</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="285"/>
+        <location filename="../../app/ui/returns_view.py" line="299"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>Scan each unit that came back · grams + Enter · F8 when all are in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="286"/>
+        <location filename="../../app/ui/returns_view.py" line="300"/>
         <source>Scan the unit&apos;s serial number label (Esc: take the unit back)</source>
         <translation>Scan the unit&apos;s serial number label (Esc: take the unit back)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="287"/>
+        <location filename="../../app/ui/returns_view.py" line="301"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>The reason&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="288"/>
+        <location filename="../../app/ui/returns_view.py" line="302"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>The grade&apos;s number + Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="289"/>
+        <location filename="../../app/ui/returns_view.py" line="303"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>Enter confirms the proposal · a number picks another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="296"/>
+        <location filename="../../app/ui/returns_view.py" line="315"/>
+        <source>Packing video: at {station}, recorded {when} (SHA-256 {sha}…) — Shift+F3 there</source>
+        <translation>Packing video: at {station}, recorded {when} (SHA-256 {sha}…) — Shift+F3 there</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="323"/>
         <source>Packing video: none on this station</source>
         <translation>Packing video: none on this station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="299"/>
+        <location filename="../../app/ui/returns_view.py" line="326"/>
         <source>recorded</source>
         <translation>recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="299"/>
+        <location filename="../../app/ui/returns_view.py" line="326"/>
         <source>partly recorded</source>
         <translation>partly recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="300"/>
+        <location filename="../../app/ui/returns_view.py" line="327"/>
         <source>not recorded</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="300"/>
+        <location filename="../../app/ui/returns_view.py" line="327"/>
         <source>deleted (retention)</source>
         <translation>deleted (retention)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="301"/>
+        <location filename="../../app/ui/returns_view.py" line="328"/>
         <source>changed since it was recorded</source>
         <translation>changed since it was recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="307"/>
+        <location filename="../../app/ui/returns_view.py" line="334"/>
         <source>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</source>
         <translation>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="319"/>
+        <location filename="../../app/ui/returns_view.py" line="346"/>
         <source>Reason (number + Enter):</source>
         <translation>Reason (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="322"/>
+        <location filename="../../app/ui/returns_view.py" line="349"/>
         <source>Grade (number + Enter):</source>
         <translation>Grade (number + Enter):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="329"/>
+        <location filename="../../app/ui/returns_view.py" line="356"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>Responsible (Enter: the proposal, or a number):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="338"/>
+        <location filename="../../app/ui/returns_view.py" line="365"/>
         <source>Proposed: {who}</source>
         <translation>Proposed: {who}</translation>
     </message>

@@ -4,401 +4,401 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../app/ui/board_view.py" line="249"/>
+        <location filename="../../app/ui/board_view.py" line="238"/>
         <source>The board could not be read — see the log</source>
         <translation>看板无法读取 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="259"/>
+        <location filename="../../app/ui/board_view.py" line="247"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="260"/>
-        <location filename="../../app/ui/board_view.py" line="492"/>
+        <location filename="../../app/ui/board_view.py" line="248"/>
+        <location filename="../../app/ui/board_view.py" line="480"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="261"/>
+        <location filename="../../app/ui/board_view.py" line="249"/>
         <source>Orders/h</source>
         <translation>单/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="262"/>
+        <location filename="../../app/ui/board_view.py" line="250"/>
         <source>Work/h (fair)</source>
         <translation>工作量/小时（公平）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="263"/>
+        <location filename="../../app/ui/board_view.py" line="251"/>
         <source>Units/h</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="264"/>
+        <location filename="../../app/ui/board_view.py" line="252"/>
         <source>Items/order</source>
         <translation>件/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="265"/>
+        <location filename="../../app/ui/board_view.py" line="253"/>
         <source>s/order</source>
         <translation>秒/单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="266"/>
+        <location filename="../../app/ui/board_view.py" line="254"/>
         <source>s/item</source>
         <translation>秒/件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="267"/>
+        <location filename="../../app/ui/board_view.py" line="255"/>
         <source>Wrong scans</source>
         <translation>错扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="268"/>
+        <location filename="../../app/ui/board_view.py" line="256"/>
         <source>Weight fails</source>
         <translation>称重异常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="269"/>
+        <location filename="../../app/ui/board_view.py" line="257"/>
         <source>Overrides · holds</source>
         <translation>放行 · 挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="258"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="271"/>
+        <location filename="../../app/ui/board_view.py" line="259"/>
         <source>This hour</source>
         <translation>本小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="275"/>
+        <location filename="../../app/ui/board_view.py" line="263"/>
         <source>Packers, best fair throughput first</source>
         <translation>打包员（按公平产能排序）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="276"/>
+        <location filename="../../app/ui/board_view.py" line="264"/>
         <source>Stations</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="277"/>
-        <location filename="../../app/ui/board_view.py" line="366"/>
+        <location filename="../../app/ui/board_view.py" line="265"/>
+        <location filename="../../app/ui/board_view.py" line="354"/>
         <source>Stations&apos; sync and devices</source>
         <translation>各工作台同步与设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Printers</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="279"/>
+        <location filename="../../app/ui/board_view.py" line="267"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="280"/>
+        <location filename="../../app/ui/board_view.py" line="268"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="282"/>
-        <location filename="../../app/ui/board_view.py" line="439"/>
+        <location filename="../../app/ui/board_view.py" line="270"/>
+        <location filename="../../app/ui/board_view.py" line="427"/>
         <source>Carrier pick-ups: what must go on the next truck</source>
         <translation>快递揽收：下一车必须走的订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>Pick-up</source>
         <translation>揽收时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>Must go</source>
         <translation>必须走</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="284"/>
+        <location filename="../../app/ui/board_view.py" line="272"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="285"/>
+        <location filename="../../app/ui/board_view.py" line="273"/>
         <source>Make it</source>
         <translation>能赶上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="285"/>
+        <location filename="../../app/ui/board_view.py" line="273"/>
         <source>Miss it</source>
         <translation>赶不上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="285"/>
+        <location filename="../../app/ui/board_view.py" line="273"/>
         <source>At the dock</source>
         <translation>待交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="285"/>
+        <location filename="../../app/ui/board_view.py" line="273"/>
         <source>Went today</source>
         <translation>今日已发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="287"/>
+        <location filename="../../app/ui/board_view.py" line="275"/>
         <source>Orders packed per hour, and mistakes per 100 units</source>
         <translation>每小时打包单量，及每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="288"/>
+        <location filename="../../app/ui/board_view.py" line="276"/>
         <source>Customers by lifecycle stage</source>
         <translation>客户生命周期分布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="314"/>
+        <location filename="../../app/ui/board_view.py" line="302"/>
         <source>Reading the board…</source>
         <translation>正在读取看板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="319"/>
+        <location filename="../../app/ui/board_view.py" line="307"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="319"/>
+        <location filename="../../app/ui/board_view.py" line="307"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="322"/>
+        <location filename="../../app/ui/board_view.py" line="310"/>
         <source>{period}: {orders} order(s), {units} unit(s) packed · {waves} wave(s) in progress · {time}</source>
         <translation>{period}：已打包 {orders} 单、{units} 件 · 进行中的波次 {waves} 个 · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="332"/>
+        <location filename="../../app/ui/board_view.py" line="320"/>
         <source>this station</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="333"/>
+        <location filename="../../app/ui/board_view.py" line="321"/>
         <source>every station</source>
         <translation>全部工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="334"/>
+        <location filename="../../app/ui/board_view.py" line="322"/>
         <source>this station only: the server did not answer</source>
         <translation>仅本工位：服务器无应答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="346"/>
+        <location filename="../../app/ui/board_view.py" line="334"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="347"/>
+        <location filename="../../app/ui/board_view.py" line="335"/>
         <source>within 2 h</source>
         <translation>2 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="348"/>
+        <location filename="../../app/ui/board_view.py" line="336"/>
         <source>within 4 h</source>
         <translation>4 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="349"/>
+        <location filename="../../app/ui/board_view.py" line="337"/>
         <source>within 24 h</source>
         <translation>24 小时内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="350"/>
+        <location filename="../../app/ui/board_view.py" line="338"/>
         <source>later</source>
         <translation>更晚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="351"/>
+        <location filename="../../app/ui/board_view.py" line="339"/>
         <source>no deadline</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="358"/>
+        <location filename="../../app/ui/board_view.py" line="346"/>
         <source>No open orders</source>
         <translation>没有待发订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="359"/>
+        <location filename="../../app/ui/board_view.py" line="347"/>
         <source>Open orders by ship-by deadline — {carriers}</source>
         <translation>待发订单（按最晚发货时间）— {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="368"/>
+        <location filename="../../app/ui/board_view.py" line="356"/>
         <source>Stations&apos; sync and devices: shown when there is a server</source>
         <translation>各工作台同步与设备：连接服务器后显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="375"/>
+        <location filename="../../app/ui/board_view.py" line="363"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="378"/>
+        <location filename="../../app/ui/board_view.py" line="366"/>
         <source>last synced {time}</source>
         <translation>最后同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="380"/>
+        <location filename="../../app/ui/board_view.py" line="368"/>
         <source>no server</source>
         <translation>无服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="382"/>
+        <location filename="../../app/ui/board_view.py" line="370"/>
         <source>server not answering</source>
         <translation>服务器无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="384"/>
+        <location filename="../../app/ui/board_view.py" line="372"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="397"/>
+        <location filename="../../app/ui/board_view.py" line="385"/>
         <source>not reported</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="400"/>
+        <location filename="../../app/ui/board_view.py" line="388"/>
         <source>keyboard</source>
         <translation>键盘模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="401"/>
+        <location filename="../../app/ui/board_view.py" line="389"/>
         <source>typed in</source>
         <translation>手输重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="401"/>
+        <location filename="../../app/ui/board_view.py" line="389"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="403"/>
+        <location filename="../../app/ui/board_view.py" line="391"/>
         <source>label</source>
         <translation>面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="403"/>
+        <location filename="../../app/ui/board_view.py" line="391"/>
         <source>insert</source>
         <translation>插页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="403"/>
+        <location filename="../../app/ui/board_view.py" line="391"/>
         <source>slip</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="405"/>
+        <location filename="../../app/ui/board_view.py" line="393"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="406"/>
+        <location filename="../../app/ui/board_view.py" line="394"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="407"/>
+        <location filename="../../app/ui/board_view.py" line="395"/>
         <source>PROBLEM</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="425"/>
+        <location filename="../../app/ui/board_view.py" line="413"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="435"/>
+        <location filename="../../app/ui/board_view.py" line="423"/>
         <source>Carrier pick-ups: none set (the office gives each carrier its pick-up times)</source>
         <translation>快递揽收：未设置（由办公室为每家快递设定揽收时间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="446"/>
+        <location filename="../../app/ui/board_view.py" line="434"/>
         <source>tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="449"/>
+        <location filename="../../app/ui/board_view.py" line="437"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="464"/>
+        <location filename="../../app/ui/board_view.py" line="452"/>
         <source>new</source>
         <translation>新客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="465"/>
+        <location filename="../../app/ui/board_view.py" line="453"/>
         <source>growing</source>
         <translation>成长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="466"/>
+        <location filename="../../app/ui/board_view.py" line="454"/>
         <source>mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="467"/>
+        <location filename="../../app/ui/board_view.py" line="455"/>
         <source>at risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="468"/>
+        <location filename="../../app/ui/board_view.py" line="456"/>
         <source>lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="470"/>
+        <location filename="../../app/ui/board_view.py" line="458"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="510"/>
+        <location filename="../../app/ui/board_view.py" line="498"/>
         <source>Mistakes per 100 units</source>
         <translation>每百件差错数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="532"/>
+        <location filename="../../app/ui/board_view.py" line="520"/>
         <source>Nothing packed in this period yet</source>
         <translation>该时段还没有打包记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_view.py" line="561"/>
-        <location filename="../../app/ui/board_view.py" line="581"/>
+        <location filename="../../app/ui/board_view.py" line="535"/>
+        <location filename="../../app/ui/board_view.py" line="555"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
@@ -1431,82 +1431,82 @@ by responsibility: {responsible}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Packline — packing station</source>
         <translation>Packline — 打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Order {order} restored where it was left — carry on scanning</source>
         <translation>订单 {order} 已恢复到中断前的进度 — 请继续扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>the camera did not answer — see the log</source>
         <translation>摄像头没有应答 — 见日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/main_window.py" line="373"/>
         <source>Finish or put back the open order before checking returns in</source>
         <translation>先完成或放回当前订单，再处理退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>The returns desk could not read the database — see the log</source>
         <translation>退货台无法读取数据库 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="418"/>
+        <location filename="../../app/ui/main_window.py" line="420"/>
         <source>Packing video is for supervisors: sign in with a supervisor&apos;s badge</source>
         <translation>打包视频仅限主管查看：请用主管工牌登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="432"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>The lookup failed — see the log</source>
         <translation>查询失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>No packing video found for {code}</source>
         <translation>没有找到 {code} 的打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>No packing video found for {code} here; the server could not be asked</source>
         <translation>本站没有 {code} 的打包视频；无法询问服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>{station} recorded it on {when} (SHA-256 {sha}…)</source>
         <translation>{station} 于 {when} 录制（SHA-256 {sha}…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="478"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>No packing video for {code} on this station: {places}. Look it up there.</source>
         <translation>本站没有 {code} 的打包视频：{places}。请在该工位查看。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="504"/>
+        <location filename="../../app/ui/main_window.py" line="520"/>
         <source>Exported: {mp4} and {pdf}</source>
         <translation>已导出：{mp4} 和 {pdf}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="523"/>
         <source>The export failed — see the log</source>
         <translation>导出失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="556"/>
         <source>Not saved: a supervisor must unlock these first (scan a supervisor badge)</source>
         <translation>未保存：需主管先解锁（扫描主管工牌）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="544"/>
+        <location filename="../../app/ui/main_window.py" line="560"/>
         <source>Settings could not be saved — see the log</source>
         <translation>设置保存失败 — 请查看日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="648"/>
+        <location filename="../../app/ui/main_window.py" line="664"/>
         <source>Order {order} is open on the bench — Esc puts it back, then close. Alt+F4 again closes anyway: the order is here again at the next start</source>
         <translation>订单 {order} 正在打包 — 先按 Esc 放回再关闭。再按一次 Alt+F4 仍会关闭：下次启动时该订单会恢复</translation>
     </message>
@@ -2615,183 +2615,188 @@ by responsibility: {responsible}</source>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="112"/>
+        <location filename="../../app/ui/returns_view.py" line="116"/>
         <source>Returns — check a return parcel in</source>
         <translation>售后退货 — 退货包裹收货验收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="115"/>
+        <location filename="../../app/ui/returns_view.py" line="119"/>
         <source>number + Enter: choose · grams + Enter: the parcel&apos;s weight · F4 take the scale&apos;s weight · F3 the packing video · F2 take the last unit out · F8 finish / confirm · Esc back</source>
         <translation>数字 + 回车：选择 · 克数 + 回车：包裹重量 · F4 取秤重 · F3 打包视频 · F2 撤回最后一件 · F8 完成／确认 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="135"/>
-        <location filename="../../app/ui/returns_view.py" line="284"/>
+        <location filename="../../app/ui/returns_view.py" line="139"/>
+        <location filename="../../app/ui/returns_view.py" line="298"/>
         <source>Scan the return&apos;s waybill, order number, customer phone or RMA code</source>
         <translation>扫描退货的运单号、订单号、客户手机号或退货码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="120"/>
+        <location filename="../../app/ui/returns_view.py" line="124"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="120"/>
+        <location filename="../../app/ui/returns_view.py" line="124"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="120"/>
+        <location filename="../../app/ui/returns_view.py" line="124"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="120"/>
+        <location filename="../../app/ui/returns_view.py" line="124"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="120"/>
+        <location filename="../../app/ui/returns_view.py" line="124"/>
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="141"/>
+        <location filename="../../app/ui/returns_view.py" line="145"/>
         <source>The return of order {order} was open — carry on where it was left</source>
         <translation>订单 {order} 的退货尚未完成 — 从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="151"/>
+        <location filename="../../app/ui/returns_view.py" line="155"/>
         <source>The return of order {order} is NOT saved — call the technician; keep its units together</source>
         <translation>订单 {order} 的退货未保存 — 请联系技术人员；退货商品放在一起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="187"/>
+        <location filename="../../app/ui/returns_view.py" line="191"/>
         <source>No packing video of this order on this station</source>
         <translation>本工位没有此订单的打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="192"/>
+        <location filename="../../app/ui/returns_view.py" line="196"/>
         <source>The scale has no steady weight — type the grams + Enter</source>
         <translation>电子秤读数不稳定 — 请输入克数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="226"/>
+        <location filename="../../app/ui/returns_view.py" line="240"/>
         <source>Packed by {packer} at {station}, {when}</source>
         <translation>由 {packer} 在 {station} 打包，{when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="234"/>
+        <location filename="../../app/ui/returns_view.py" line="248"/>
         <source>Not packed</source>
         <translation>未打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="237"/>
+        <location filename="../../app/ui/returns_view.py" line="251"/>
         <source>Weighed {actual} g, expected {expected} ± {allowed} g</source>
         <translation>称重 {actual} 克，应重 {expected} ± {allowed} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="241"/>
+        <location filename="../../app/ui/returns_view.py" line="255"/>
         <source>No weight recorded</source>
         <translation>无称重记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="250"/>
+        <location filename="../../app/ui/returns_view.py" line="264"/>
         <source>Rules carried out: {rules}</source>
         <translation>已执行的规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="255"/>
+        <location filename="../../app/ui/returns_view.py" line="269"/>
         <source>Return parcel: {grams} g</source>
         <translation>退货包裹：{grams} 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="270"/>
+        <location filename="../../app/ui/returns_view.py" line="284"/>
         <source>NOT THE UNIT SHIPPED</source>
         <translation>非原发商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="272"/>
+        <location filename="../../app/ui/returns_view.py" line="286"/>
         <source>NOT IN ORDER</source>
         <translation>非本单商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="285"/>
+        <location filename="../../app/ui/returns_view.py" line="299"/>
         <source>Scan each unit that came back · grams + Enter · F8 when all are in</source>
         <translation>逐件扫描退回的商品 · 克数+回车记录重量 · 全部扫完按 F8</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="286"/>
+        <location filename="../../app/ui/returns_view.py" line="300"/>
         <source>Scan the unit&apos;s serial number label (Esc: take the unit back)</source>
         <translation>扫描这件商品的序列号标签（Esc：撤回这件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="287"/>
+        <location filename="../../app/ui/returns_view.py" line="301"/>
         <source>The reason&apos;s number + Enter</source>
         <translation>输入原因编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="288"/>
+        <location filename="../../app/ui/returns_view.py" line="302"/>
         <source>The grade&apos;s number + Enter</source>
         <translation>输入等级编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="289"/>
+        <location filename="../../app/ui/returns_view.py" line="303"/>
         <source>Enter confirms the proposal · a number picks another</source>
         <translation>回车确认建议 · 输入编号选择其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="296"/>
+        <location filename="../../app/ui/returns_view.py" line="315"/>
+        <source>Packing video: at {station}, recorded {when} (SHA-256 {sha}…) — Shift+F3 there</source>
+        <translation>打包视频：在 {station}，{when} 录制（SHA-256 {sha}…）— 到该工位按 Shift+F3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns_view.py" line="323"/>
         <source>Packing video: none on this station</source>
         <translation>打包视频：本工位没有</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="299"/>
+        <location filename="../../app/ui/returns_view.py" line="326"/>
         <source>recorded</source>
         <translation>已录制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="299"/>
+        <location filename="../../app/ui/returns_view.py" line="326"/>
         <source>partly recorded</source>
         <translation>部分录制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="300"/>
+        <location filename="../../app/ui/returns_view.py" line="327"/>
         <source>not recorded</source>
         <translation>未录制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="300"/>
+        <location filename="../../app/ui/returns_view.py" line="327"/>
         <source>deleted (retention)</source>
         <translation>已按保留期删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="301"/>
+        <location filename="../../app/ui/returns_view.py" line="328"/>
         <source>changed since it was recorded</source>
         <translation>录制后已被改动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="307"/>
+        <location filename="../../app/ui/returns_view.py" line="334"/>
         <source>Packing video: {status}, {minutes}:{seconds:02d}, {moments} scans — F3 plays it</source>
         <translation>打包视频：{status}，{minutes}:{seconds:02d}，{moments} 次扫描 — 按 F3 播放</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="319"/>
+        <location filename="../../app/ui/returns_view.py" line="346"/>
         <source>Reason (number + Enter):</source>
         <translation>原因（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="322"/>
+        <location filename="../../app/ui/returns_view.py" line="349"/>
         <source>Grade (number + Enter):</source>
         <translation>等级（编号 + 回车）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="329"/>
+        <location filename="../../app/ui/returns_view.py" line="356"/>
         <source>Responsible (Enter: the proposal, or a number):</source>
         <translation>责任方（回车：采用建议，或输入编号）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns_view.py" line="338"/>
+        <location filename="../../app/ui/returns_view.py" line="365"/>
         <source>Proposed: {who}</source>
         <translation>建议：{who}</translation>
     </message>

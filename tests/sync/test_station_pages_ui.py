@@ -211,3 +211,14 @@ def test_a_parcels_video_on_another_station_is_found_through_the_server(
         app.window.clip_view.handle_scan("NO-SUCH-WAYBILL")  # unknown everywhere: said plainly
         nothing = "No packing video found for NO-SUCH-WAYBILL"
         qtbot.waitUntil(lambda said=said, nothing=nothing: nothing in said(), timeout=10_000)
+
+        # The parcel comes back to this station's returns desk: its record says where the video is.
+        app.window.close_settings()
+        app.window.open_returns()
+        returns = app.window.returns_view
+        assert app.window.pages.currentWidget() is returns
+        returns.handle_scan(order["waybill_no"])
+        assert returns.desk.state.record is not None and returns.desk.clips == []
+        shown = returns.record.text
+        qtbot.waitUntil(lambda shown=shown: "Packing video: at CAM-A" in shown(), timeout=10_000)
+        assert f"SHA-256 {digest[:12]}" in shown() and "Shift+F3 there" in shown()
