@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from sqlalchemy import update
 
+from app.core.changes import ChangeNotice, after_pull
 from app.store import models as m
 from app.store.db import Database
 from app.store.settings_store import load_settings, save_settings
@@ -64,14 +65,21 @@ def sync_now(db: Database) -> Summary:
         client.close()
 
 
+def pulled(summary: Summary) -> ChangeNotice | None:
+    """The notice for a sync that went through: the kinds it pulled, and the exception list's
+    when events were refused or in conflict, or changes set aside."""
+    return after_pull(summary.kinds, summary.rejected + summary.conflicts + summary.set_aside)
+
+
 class SyncService:
-    """The background loop of a running station; `on_status` is called from the sync thread."""
+    """The background loop of a running station; `on_status` and `on_changed` (what a sync that
+    went through changed, for the open screens) are called from the sync thread."""
 
     def __init__(
         self,
         db: Database,
         on_status: Callable[[SyncStatus], None],
-        on_synced: Callable[[Summary], None] | None = None,
+        on_changed: Callable[[ChangeNotice], None] | None = None,
     ) -> None:
         self.db = db
         local = StationSyncStore(db)
@@ -83,7 +91,7 @@ class SyncService:
             interval_s=float(settings.sync_interval_s),
             attention_count=local.attention_count,
             page_size=settings.sync_page_size,
-            on_synced=on_synced,
+            on_synced=None if on_changed is None else lambda summary: _told(pulled(summary), on_changed),
         )
 
     def start(self) -> SyncService:
@@ -98,3 +106,8 @@ class SyncService:
 
     def stop(self) -> None:
         self.loop.stop()
+
+
+def _told(notice: ChangeNotice | None, on_changed: Callable[[ChangeNotice], None]) -> None:
+    if notice is not None:
+        on_changed(notice)

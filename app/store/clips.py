@@ -194,8 +194,9 @@ def _utc(value: str | datetime) -> datetime:
 _KEPT_FILES = (
     "SELECT id, path, started_at FROM pack_clips WHERE path != '' AND status IN ('recorded', 'partial')"
     " AND path != archive_path"  # moved to the archive already: the share's copy is not for retention
-    " AND order_no NOT IN (SELECT order_no FROM returns) ORDER BY started_at, id"
+    " AND order_no NOT IN (SELECT order_no FROM returns)"
 )
+_OLDEST_FIRST = " ORDER BY started_at, id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,11 +209,7 @@ class ClipFile:
 def clip_files(db: Database, archived_only: bool = False) -> list[ClipFile]:
     """The clips whose files retention may delete, oldest first; with `archived_only`, of those
     only the ones whose copy in the archive was confirmed."""
-    sql = (
-        _KEPT_FILES.replace(" ORDER BY", " AND archived_at IS NOT NULL ORDER BY")
-        if archived_only
-        else _KEPT_FILES
-    )
+    sql = _KEPT_FILES + (" AND archived_at IS NOT NULL" if archived_only else "") + _OLDEST_FIRST
     with db.engine.connect() as c:
         return [ClipFile(r[0], r[1], _utc(r[2])) for r in c.exec_driver_sql(sql)]
 

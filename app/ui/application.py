@@ -15,7 +15,7 @@ from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.core.changes import ChangeNotice, after_pull, after_save
+from app.core.changes import after_save
 from app.evidence import EvidenceService
 from app.paths import database_path
 from app.print_service import PrintService, PrintStatus
@@ -40,7 +40,7 @@ from app.ui.sounds import Sounds
 from app.ui.tasks import GuiPoster, settle
 from app.ui.theme import FONT_FAMILIES, STYLESHEET
 from app.ui.wedge import WedgeFilter
-from sync.client import Summary, SyncStatus
+from sync.client import SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ class StationApp:
         self.sync = SyncService(
             db,
             on_status=lambda status: self.poster.post(lambda: self._on_sync_status(status)),
-            on_synced=lambda summary: self.poster.post(lambda: self.changes.notify(pulled(summary))),
+            on_changed=lambda notice: self.poster.post(lambda: self.changes.notify(notice)),
         )
         self.window.sync = self.sync
         self.changes.changed.connect(self.window.hear)
@@ -357,12 +357,6 @@ def run_wall(data_dir: Path, language: str | None) -> int:
         settle(poster, ops, None)
         ops.close(wait=True)
         db.close()
-
-
-def pulled(summary: Summary) -> ChangeNotice | None:
-    """The notice for a sync that went through: the kinds it pulled, and the exception list's
-    when events were refused or in conflict, or changes set aside."""
-    return after_pull(summary.kinds, summary.rejected + summary.conflicts + summary.set_aside)
 
 
 def _quit(app: QApplication) -> None:

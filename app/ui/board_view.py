@@ -179,22 +179,6 @@ class BoardView(QWidget):
     def segment_counts(self) -> dict[str, int]:
         return self.desk.segment_counts
 
-    @property
-    def server(self) -> Callable[[], SyncClient | None]:
-        return self.desk.server
-
-    @server.setter
-    def server(self, connect: Callable[[], SyncClient | None]) -> None:
-        self.desk.server = connect
-
-    @property
-    def own_devices(self) -> Callable[[], p.DeviceReport | None]:
-        return self.desk.own_devices
-
-    @own_devices.setter
-    def own_devices(self, report: Callable[[], p.DeviceReport | None]) -> None:
-        self.desk.own_devices = report
-
     def window(self) -> tuple[datetime, datetime]:
         return self.desk.window()
 

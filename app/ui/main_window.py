@@ -41,6 +41,7 @@ from app.ui.clip_view import ClipView
 from app.ui.customer_view import CustomerPreferencesView
 from app.ui.devices import DeviceHub, device_report
 from app.ui.i18n import Translations
+from app.ui.messages import clip_place
 from app.ui.office_pages import OfficePages
 from app.ui.packing_view import PackingView
 from app.ui.pages import PageStack
@@ -221,7 +222,7 @@ class MainWindow(QMainWindow):
                 lambda: location_parser(station.settings),
                 lambda: station.session_signer,
             )
-            desk.board.own_devices = self.device_report
+            desk.board.desk.own_devices = self.device_report
             desk.closed.connect(self.close_settings)
             desk.changed.connect(self._outbox_changed)
             self.pages.add_page(desk)
@@ -484,11 +485,7 @@ class MainWindow(QMainWindow):
             if not found:
                 return
             places = "; ".join(
-                self.tr("{station} recorded it on {when} (SHA-256 {sha}…)").format(
-                    station=clip.station,
-                    when=clip.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                    sha=clip.sha256[:12] or "—",
-                )
+                self.tr("{station} recorded it on {when} (SHA-256 {sha}…)").format(**clip_place(clip))
                 for clip in found[:3]
             )
             text = self.tr("No packing video for {code} on this station: {places}. Look it up there.")

@@ -20,6 +20,7 @@ from app.core.pack_session import (
 )
 from app.core.rules import ActionKind, Confirm, Step
 from app.ui.banner import elide_code
+from sync import protocol as p
 
 
 def reason_text(code: str) -> str:
@@ -782,3 +783,12 @@ def step_how(step: Step, state: PackState, chinese: bool) -> str:
         case Confirm.KEY:
             return QCoreApplication.translate("Plan", "done? press F1 or scan #PL:CONFIRM")
     return ""
+
+
+def clip_place(clip: p.ClipFound) -> dict[str, str]:
+    """Where a pack's clip is, as the server says, for a sentence's {station}, {when} and {sha}."""
+    return {
+        "station": clip.station,
+        "when": clip.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        "sha": clip.sha256[:12] or "—",
+    }

@@ -38,6 +38,7 @@ from app.core.returns import (
 from app.returns_desk import ReturnsDesk
 from app.ui import return_texts as texts
 from app.ui.banner import Banner, wrapping
+from app.ui.messages import clip_place
 from app.ui.pages import scrolling
 from app.ui.sounds import Sounds
 from app.ui.tables import list_table, page_title, row_of
@@ -309,15 +310,10 @@ class ReturnsView(QWidget):
         record = self.desk.state.record
         order_no, found = self.elsewhere
         if not clips and found and record is not None and record.order.order_no == order_no:
-            there = found[0]
             return html.escape(
                 self.tr(
                     "Packing video: at {station}, recorded {when} (SHA-256 {sha}…) — Shift+F3 there"
-                ).format(
-                    station=there.station,
-                    when=there.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                    sha=there.sha256[:12] or "—",
-                )
+                ).format(**clip_place(found[0]))
             )
         if not clips:
             return html.escape(self.tr("Packing video: none on this station"))

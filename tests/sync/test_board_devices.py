@@ -143,7 +143,7 @@ def test_the_board_shows_every_stations_devices_and_the_next_trucks(server, tmp_
     poster = GuiPoster()
     ops = Operations(poster.post, None)
     view = BoardView(a, ops, tmp_path, station=lambda: "PACK-A", server=lambda: make_client(a))
-    view.own_devices = lambda: own
+    view.desk.own_devices = lambda: own
     qtbot.addWidget(view)
     view.show()
     view.start()
@@ -162,7 +162,7 @@ def test_the_board_shows_every_stations_devices_and_the_next_trucks(server, tmp_
     assert view.pickups.rowCount() == 1 and view.pickups.text(0, 0) == "SF"
     assert view.pickups.text(0, 1).endswith(("12:00", "18:30"))
     # The server stops answering: this station's own row says so, in red, its devices still shown.
-    view.server = lambda: SyncClient(ServerConfig("http://127.0.0.1:9", "plt_gone"))
+    view.desk.server = lambda: SyncClient(ServerConfig("http://127.0.0.1:9", "plt_gone"))
     view.timer.setInterval(200)
     qtbot.waitUntil(lambda: view.health.rowCount() == 1, timeout=15_000)
     assert view.health.text(0, 1) == "server not answering"

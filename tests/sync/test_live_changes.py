@@ -187,7 +187,7 @@ def test_a_station_is_online_within_seconds_of_its_server_coming_back(server_db,
 
 def test_a_sync_says_which_kinds_it_pulled_so_screens_redraw_only_for_theirs(server, demo_db):
     from app.core.changes import Change
-    from app.ui.application import pulled
+    from app.sync_service import pulled
 
     token = server.store.add_station("PACK-N")
     synced: list = []
